@@ -1,0 +1,22 @@
+import { typescript } from 'projen';
+import { configureRootProject } from './projenrc/configure-root-project';
+import { rootProjectOptions } from './projenrc/root-project';
+import { PLACEHOLDER_CONNECTION_ARN } from './src/config';
+import { MlopsProject } from './src/project';
+
+const project = new typescript.TypeScriptProject(rootProjectOptions());
+configureRootProject(project);
+
+// The example SageMaker project, generated into model-build/ and model-deploy/.
+// PLACEHOLDER_CONNECTION_ARN names no real connection: replace it with the ARN of your own
+// AWS CodeConnections connection (and the repositories with yours) before deploying.
+new MlopsProject(project, {
+  projectName: 'player-churn',
+  region: 'us-east-1',
+  source: {
+    modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'example-org/player-churn-model-build' },
+    modelDeploy: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'example-org/player-churn-model-deploy' },
+  },
+});
+
+project.synth();

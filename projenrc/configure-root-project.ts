@@ -1,0 +1,34 @@
+import { typescript } from 'projen';
+import { LIBRARY_VERSION } from '../src/project/versions';
+
+/** The folders of the example project's generated repositories. */
+export const GENERATED_REPO_DIRS = ['model-build', 'model-deploy'];
+
+/**
+ * Root-only settings that have no option in TypeScriptProjectOptions: the package version,
+ * what is ignored and packed, and the tasks behind `npm run synth` and `npm test`.
+ */
+export function configureRootProject(project: typescript.TypeScriptProject): void {
+  project.package.addField('version', LIBRARY_VERSION);
+  project.package.addField('files', ['lib/', 'seed-code/']);
+  project.gitignore.exclude('cdk.out/', '.cdk.staging/', '/bench/results.json');
+  project.npmignore?.exclude(...GENERATED_REPO_DIRS.map((dir) => `/${dir}/`), '/projenrc/', '/bench/', '/.ci/', 'cdk.out/');
+  project.package.setScript('synth', 'npx projen synth');
+  project.package.setScript('bench', 'npx projen bench');
+
+  project.addTask('synth', {
+    description: 'Synthesizes every stack of the generated apps into their cdk.out (no AWS credentials needed) and prints a summary',
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    steps: [{ spawn: 'compile' }, { exec: `tsx projenrc/synth-apps.ts ${GENERATED_REPO_DIRS.join(' ')}` }],
+  });
+
+  project.testTask.reset();
+  project.testTask.env('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
+  project.testTask.exec('tsx projenrc/check-generated.ts', { name: 'fail when `npx projen` would change committed files' });
+  project.testTask.spawn(project.compileTask);
+  project.testTask.exec('tsc --noEmit -p projenrc/tsconfig.json && tsc --noEmit -p test/tsconfig.json', { name: 'type-check .projenrc.ts, projenrc/ and the tests' });
+  project.testTask.exec('jest --ci', { name: 'library tests' });
+  for (const dir of GENERATED_REPO_DIRS) {
+    project.testTask.exec(`npm --prefix ${dir} run build && npm --prefix ${dir} test`, { name: `${dir}: type-check and its own tests` });
+  }
+}

@@ -1,0 +1,3 @@
+export * from './assembly-summary';
+export * from './output';
+export * from './program';

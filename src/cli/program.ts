@@ -1,0 +1,41 @@
+import { Command, CommanderError } from 'commander';
+import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
+import { Output, processOutput } from './output';
+import { stacksCommand } from './stacks';
+
+/** Exit codes: 0 success, 1 failure, 2 usage error. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** The CLI's command tree. */
+export function buildProgram(output: Output = processOutput): Command {
+  const program = new Command(LIBRARY_NAME)
+    .description('Run and review a sagemaker-gitops SageMaker MLOps project')
+    .version(LIBRARY_VERSION)
+    .option('--json', 'machine-readable output')
+    .showHelpAfterError()
+    .exitOverride();
+  program.addCommand(stacksCommand(output));
+  for (const command of program.commands) {
+    command.exitOverride().showHelpAfterError();
+  }
+  return program;
+}
+
+/**
+ * Runs the CLI on `argv` (without the node and script entries) and returns the exit code:
+ * usage errors are 2, failures 1 with the error's message on stderr.
+ */
+export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
+  const program = buildProgram(output);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      // Help and version exit through here with code 0; commander already printed the message.
+      return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    output.info(`error: ${(err as Error).message}`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './errors';
+export * from './validators';
+export * from './project-config';
+export * from './config-file';

@@ -1,0 +1,3 @@
+export * from './artifact-store';
+export * from './model-package-group';
+export * from './project-app';

@@ -1,0 +1,8 @@
+// The projen component (MlopsProject) is imported from 'sagemaker-gitops/lib/project' so that
+// the CDK apps of the generated repositories never load projen.
+export * from './config';
+export * from './constructs';
+export * from './validation';
+export * from './model-build';
+export * from './model-deploy';
+export * from './cli';

@@ -1,0 +1,2 @@
+export * from './model-build-stack';
+export * from './model-build-app';

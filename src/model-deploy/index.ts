@@ -1,0 +1,2 @@
+export * from './stage-storage-stack';
+export * from './model-deploy-app';

@@ -1,0 +1,5 @@
+export * from './mlops-project';
+export * from './generated-repo';
+export * from './repo-files';
+export * from './repo-kind';
+export * from './versions';

@@ -1,0 +1,56 @@
+import { Component, Project } from 'projen';
+import { ProjectConfig, ProjectOptions, resolveProjectConfig } from '../config';
+import { GeneratedRepo } from './generated-repo';
+import { generatedRepoVersions } from './versions';
+
+export interface MlopsProjectOptions extends ProjectOptions {
+  /**
+   * Folder of the generated model-build repository, relative to the projen project.
+   * @default "model-build"
+   */
+  readonly modelBuildDir?: string;
+  /**
+   * Folder of the generated model-deploy repository, relative to the projen project.
+   * @default "model-deploy"
+   */
+  readonly modelDeployDir?: string;
+  /**
+   * Version spec of sagemaker-gitops in the generated package.json files.
+   * @default - `^` and the version of the sagemaker-gitops package that generates them
+   */
+  readonly libraryVersion?: string;
+}
+
+/**
+ * One SageMaker MLOps project: a projen component that generates a model-build and a
+ * model-deploy repository, each a standalone npm + CDK TypeScript app driven by the
+ * project's options. Every option is checked when the component is created, so a bad option
+ * fails before any file is written.
+ */
+export class MlopsProject extends Component {
+  /** The options with every default filled in: what the generated config files hold. */
+  public readonly config: ProjectConfig;
+  public readonly modelBuild: GeneratedRepo;
+  public readonly modelDeploy: GeneratedRepo;
+
+  constructor(project: Project, options: MlopsProjectOptions) {
+    super(project);
+    const { modelBuildDir, modelDeployDir, libraryVersion, ...projectOptions } = options;
+    this.config = resolveProjectConfig(projectOptions);
+    const buildDir = checkDir('modelBuildDir', modelBuildDir ?? 'model-build');
+    const deployDir = checkDir('modelDeployDir', modelDeployDir ?? 'model-deploy');
+    if (buildDir === deployDir) {
+      throw new Error(`modelBuildDir and modelDeployDir must differ, both are ${JSON.stringify(buildDir)}`);
+    }
+    const versions = generatedRepoVersions(libraryVersion);
+    this.modelBuild = new GeneratedRepo(project, { kind: 'model-build', dir: buildDir, config: this.config, versions });
+    this.modelDeploy = new GeneratedRepo(project, { kind: 'model-deploy', dir: deployDir, config: this.config, versions });
+  }
+}
+
+function checkDir(option: string, dir: string): string {
+  if (typeof dir !== 'string' || !/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(dir) || dir.split('/').some((part) => part === '..' || part === '.')) {
+    throw new Error(`${option} must be a relative folder inside the project such as "model-build", got ${JSON.stringify(dir)}`);
+  }
+  return dir;
+}

@@ -1,0 +1,165 @@
+import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, isPlaceholderConnectionArn } from '../config';
+import { PROJECT_APP_CONTEXT } from '../validation';
+import { RepoKind } from './repo-kind';
+import { GeneratedRepoVersions } from './versions';
+
+/** npm scripts of a generated repository: plain commands, nothing that reaches outside the repo. */
+export const REPO_SCRIPTS: Readonly<Record<string, string>> = {
+  build: 'tsc --noEmit',
+  synth: 'cdk synth --no-notices --quiet',
+  diff: 'cdk diff --no-notices',
+  deploy: 'cdk deploy --no-notices --all',
+  test: 'jest',
+};
+
+export function renderPackageJson(kind: RepoKind, config: ProjectConfig, versions: GeneratedRepoVersions): Record<string, unknown> {
+  return {
+    name: `${config.projectName.toLowerCase()}-${kind}`,
+    version: '0.0.0',
+    private: true,
+    description: `The ${kind} repository of the SageMaker project ${config.projectName}`,
+    scripts: { ...REPO_SCRIPTS },
+    dependencies: versions.dependencies,
+    devDependencies: versions.devDependencies,
+    engines: { node: versions.node },
+    jest: {
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      transform: { '^.+\\.ts$': 'ts-jest' },
+    },
+  };
+}
+
+export function renderTsconfig(): Record<string, unknown> {
+  return {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'CommonJS',
+      lib: ['es2022'],
+      strict: true,
+      noEmit: true,
+      esModuleInterop: true,
+      resolveJsonModule: true,
+      isolatedModules: true,
+      skipLibCheck: true,
+      noUnusedLocals: true,
+      noUnusedParameters: true,
+      noImplicitReturns: true,
+      types: ['node', 'jest'],
+    },
+    include: ['src/**/*.ts', 'test/**/*.ts'],
+  };
+}
+
+export function renderCdkJson(): Record<string, unknown> {
+  return {
+    // tsx transpiles without type-checking: `npm run build` type-checks once.
+    app: 'npx tsx src/main.ts',
+    output: 'cdk.out',
+    watch: { include: ['src/**/*.ts', CONFIG_FILE_NAME] },
+    context: { ...PROJECT_APP_CONTEXT },
+  };
+}
+
+export const REPO_GITIGNORE: readonly string[] = ['node_modules/', 'cdk.out/', '.cdk.staging/', 'coverage/', '*.tsbuildinfo', '*.tgz'];
+
+/** The README of a generated repository: what it is, how to use it, where its parts come from. */
+export function renderReadme(kind: RepoKind, config: ProjectConfig): string[] {
+  const source = config.source[kind === 'model-build' ? 'modelBuild' : 'modelDeploy'];
+  return [
+    `# ${config.projectName} — ${kind}`,
+    '',
+    ...(kind === 'model-build' ? MODEL_BUILD_PURPOSE : MODEL_DEPLOY_PURPOSE)(config),
+    '',
+    '## Quick start',
+    '',
+    '```sh',
+    'npm install        # the first time: creates package-lock.json (commit it); afterwards `npm ci`',
+    'npm run build      # type-check',
+    'npm test           # synthesize the app and run the checks',
+    'npm run synth      # write the CloudFormation templates to cdk.out/ (no AWS credentials needed)',
+    '```',
+    '',
+    'Every synth runs aws-cdk-lib\'s CloudFormation validator, cdk-nag\'s AwsSolutions rules and the',
+    'sagemaker-gitops guardrails (no AWS-managed `*FullAccess` policy, no `iam:PassRole` on `*`); a finding fails',
+    'the synth. Acknowledge a finding only with `Validations.of(construct).acknowledge({ id, reason })` and a specific reason.',
+    '',
+    '## Deploying',
+    '',
+    `The stacks deploy to ${describeEnvironment(config)}. You need:`,
+    '',
+    '- an AWS account and credentials for it;',
+    `- the account bootstrapped for the CDK: \`npx cdk bootstrap aws://<account>/${config.environments.build.region}\`;`,
+    ...sourceRequirement(source),
+    '',
+    'Then `npm run deploy`.',
+    '',
+    '## What is in this repository',
+    '',
+    '| path | owner |',
+    '|---|---|',
+    `| \`package.json\`, \`tsconfig.json\`, \`cdk.json\`, \`.gitignore\`, \`README.md\`, \`${CONFIG_FILE_NAME}\` | generated from the project\'s \`.projenrc.ts\`: do not edit here, change \`.projenrc.ts\` and run \`npx projen\` |`,
+    '| `src/`, `test/` and everything else | yours: written once when the repository was generated, never overwritten |',
+    '',
+    `\`${CONFIG_FILE_NAME}\` carries the project\'s options (accounts, regions, source, instance types, quality threshold)`,
+    'for the CDK app. To upgrade sagemaker-gitops: bump it in `.projenrc.ts`\'s package, run `npx projen`, review the diff.',
+    '',
+    '## Source',
+    '',
+    ...describeSource(source),
+    '',
+  ];
+}
+
+function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
+  return [
+    `The model-build side of the SageMaker project **${config.projectName}**: the SageMaker pipeline that`,
+    'prepares the data, trains the model, evaluates it and registers it in the model package group',
+    `\`${config.modelPackageGroupName}\` when its test AUC is at least ${config.qualityThreshold}.`,
+    '',
+    'Today the CDK app deploys the foundation of that pipeline: the KMS key and the versioned, encrypted artifact',
+    `bucket of the pipeline, and the model package group \`${config.modelPackageGroupName}\` (the Model Registry entry`,
+    'of the model). Bucket, key and group are retained when the stack is deleted.',
+  ];
+}
+
+function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
+  return [
+    `The model-deploy side of the SageMaker project **${config.projectName}**: it deploys the model versions approved`,
+    `in the model package group \`${config.modelPackageGroupName}\` to a staging endpoint, tests it, and after a reviewer's`,
+    'approval deploys it to production.',
+    '',
+    'Today the CDK app deploys the foundation of each stage: a KMS key and an encrypted, versioned bucket per stage',
+    '(staging and production) for captured endpoint data and reports. They are retained when the stack is deleted.',
+  ];
+}
+
+function describeEnvironment(config: ProjectConfig): string {
+  const { build, staging, prod } = config.environments;
+  const one = (env: { account?: string; region: string }) => `${env.account ?? 'the deploying account'} in ${env.region}`;
+  if (JSON.stringify(build) === JSON.stringify(staging) && JSON.stringify(build) === JSON.stringify(prod)) {
+    return one(build);
+  }
+  return `build: ${one(build)}; staging: ${one(staging)}; production: ${one(prod)}`;
+}
+
+function sourceRequirement(source: ResolvedRepositorySource): string[] {
+  if (source.codeCommitRepository !== undefined) {
+    return [`- the CodeCommit repository \`${source.codeCommitRepository}\` in the build account.`];
+  }
+  const placeholder = isPlaceholderConnectionArn(source.connectionArn)
+    ? ['  **The ARN above is a placeholder**: create your connection and put its ARN in `.projenrc.ts`.']
+    : [];
+  return [
+    '- an AWS CodeConnections connection in the AVAILABLE state (created in the console and completed with the provider):',
+    `  \`${source.connectionArn}\`.`,
+    ...placeholder,
+  ];
+}
+
+function describeSource(source: ResolvedRepositorySource): string[] {
+  if (source.codeCommitRepository !== undefined) {
+    return [`CodeCommit repository \`${source.codeCommitRepository}\`, branch \`${source.branch}\`.`];
+  }
+  return [`\`${source.repository}\`, branch \`${source.branch}\`, through the connection \`${source.connectionArn}\`.`];
+}

@@ -1,0 +1,50 @@
+/**
+ * The version of this package. The root project writes it into package.json and the
+ * generated repositories depend on `^LIBRARY_VERSION`, so both always agree.
+ */
+export const LIBRARY_VERSION = '0.1.0';
+export const LIBRARY_NAME = 'sagemaker-gitops';
+
+/**
+ * The one set of tool versions of the whole toolkit: the sagemaker-gitops package is built
+ * and tested with these, and the generated repositories are given the same, so a synth there
+ * runs on the very aws-cdk-lib, CDK CLI and TypeScript the library was tested with.
+ */
+export const TOOL_VERSIONS = {
+  /** Pinned: exactly one aws-cdk-lib in any synth. */
+  'aws-cdk-lib': '2.276.0',
+  'constructs': '^10.5.1',
+  /** The `latest` tag (3.0.0) is an old build that rejects cloud-assembly schema 55. */
+  'aws-cdk': '^2.1148.1',
+  /** 7.x has no JS API: ts-node and ts-jest break. */
+  'typescript': '~5.9.3',
+  'tsx': '^4.23.0',
+  'jest': '^30',
+  'ts-jest': '^29',
+  '@types/jest': '^30',
+  '@types/node': '^20',
+} as const;
+
+/** The oldest Node.js the toolkit and the generated repositories support. */
+export const MIN_NODE_VERSION = '20.0.0';
+
+/** Version specs of what a generated repository depends on. */
+export interface GeneratedRepoVersions {
+  readonly dependencies: Record<string, string>;
+  readonly devDependencies: Record<string, string>;
+  readonly node: string;
+}
+
+/**
+ * The dependencies of a generated repository.
+ *
+ * @param librarySpec the version spec of sagemaker-gitops itself; `^LIBRARY_VERSION` by default
+ */
+export function generatedRepoVersions(librarySpec?: string): GeneratedRepoVersions {
+  const { 'aws-cdk-lib': cdkLib, constructs, ...devDependencies } = TOOL_VERSIONS;
+  return {
+    dependencies: { [LIBRARY_NAME]: librarySpec ?? `^${LIBRARY_VERSION}`, 'aws-cdk-lib': cdkLib, constructs },
+    devDependencies,
+    node: `>= ${MIN_NODE_VERSION}`,
+  };
+}

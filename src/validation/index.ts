@@ -1,0 +1,2 @@
+export * from './app-validations';
+export * from './guardrails-plugin';
