@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { checkAccount, checkModelPackageGroupName } from '../config';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
 
 export interface ModelPackageGroupProps {
   /** Name of the model package group. */
@@ -52,18 +53,23 @@ export class ModelPackageGroup extends Construct {
     this.resource = new sagemaker.CfnModelPackageGroup(this, 'Resource', {
       modelPackageGroupName: props.modelPackageGroupName,
       modelPackageGroupDescription: props.description,
-      modelPackageGroupPolicy: readers.length > 0 ? this.readerPolicy(readers).toJSON() : undefined,
+      modelPackageGroupPolicy: readers.length > 0 ? this.readerPolicy(readers) : undefined,
     });
     this.resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
   }
 
   /** Lets `grantee` describe the group and list and describe its model packages. */
   public grantRead(grantee: iam.IGrantable): iam.Grant {
-    return iam.Grant.addToPrincipal({
+    const grant = iam.Grant.addToPrincipal({
       grantee,
       actions: [...GROUP_READ_ACTIONS, ...PACKAGE_READ_ACTIONS],
       resourceArns: [this.modelPackageGroupArn, this.modelPackageArnPattern],
     });
+    if (Construct.isConstruct(grantee.grantPrincipal)) {
+      acknowledgeWildcardResource(grantee.grantPrincipal, this.modelPackageArnPattern,
+        `model package versions are named <group>/<version>: the wildcard covers only the versions of the group ${this.modelPackageGroupName}`);
+    }
+    return grant;
   }
 
   private readerPolicy(accounts: string[]): iam.PolicyDocument {

@@ -1,2 +1,3 @@
 export * from './app-validations';
 export * from './guardrails-plugin';
+export * from './acknowledge';

@@ -1,0 +1,146 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Project, Testing } from 'projen';
+import { CONFIG_FILE_NAME, PLACEHOLDER_CONNECTION_ARN, parseProjectConfig } from '../../src/config';
+import { LIBRARY_VERSION, MlopsProject, MlopsProjectOptions, REPO_SCRIPTS, SEED_CODE_DIR, TOOL_VERSIONS } from '../../src/project';
+import { VALIDATE_AGAINST_DEFAULT_RULES } from 'aws-cdk-lib/cx-api';
+import { CONNECTION_ARN } from '../helpers/validated-synth';
+
+const options: MlopsProjectOptions = {
+  projectName: 'player-churn',
+  region: 'eu-west-1',
+  source: {
+    modelBuild: { connectionArn: CONNECTION_ARN, repository: 'acme/player-churn-model-build' },
+    modelDeploy: { codeCommitRepository: 'player-churn-model-deploy', branch: 'release' },
+  },
+};
+
+function newProject(outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-'))): Project {
+  return new Project({ name: 'host', outdir });
+}
+
+function synth(opts: MlopsProjectOptions = options): Record<string, any> {
+  const project = newProject();
+  new MlopsProject(project, opts);
+  return Testing.synth(project);
+}
+
+describe('MlopsProject', () => {
+  const out = synth();
+
+  test.each(['model-build', 'model-deploy'])('%s is a standalone npm + CDK app with plain npm scripts', (dir) => {
+    const pkg = out[`${dir}/package.json`];
+    expect(pkg.name).toBe(`player-churn-${dir}`);
+    expect(pkg.private).toBe(true);
+    expect(pkg.scripts).toEqual(REPO_SCRIPTS);
+    for (const script of Object.values<string>(pkg.scripts)) {
+      expect(script).not.toMatch(/projen|\.\.\//);
+    }
+    expect(pkg.dependencies).toEqual({ 'sagemaker-gitops': `^${LIBRARY_VERSION}`, 'aws-cdk-lib': TOOL_VERSIONS['aws-cdk-lib'], 'constructs': TOOL_VERSIONS.constructs });
+    expect(pkg.devDependencies['aws-cdk']).toBe(TOOL_VERSIONS['aws-cdk']);
+    expect(pkg.devDependencies.typescript).toBe(TOOL_VERSIONS.typescript);
+    expect(out[`${dir}/cdk.json`].app).toBe('npx tsx src/main.ts');
+    expect(out[`${dir}/cdk.json`].context[VALIDATE_AGAINST_DEFAULT_RULES]).toBe(true);
+    expect(out[`${dir}/tsconfig.json`].compilerOptions.strict).toBe(true);
+    expect(out[`${dir}/.gitignore`]).toMatch(/^node_modules\/$/m);
+    expect(out[`${dir}/.gitignore`]).toMatch(/^cdk\.out\/$/m);
+  });
+
+  test('both config files carry the resolved project and read back as it', () => {
+    for (const dir of ['model-build', 'model-deploy']) {
+      const config = parseProjectConfig(JSON.stringify(out[`${dir}/${CONFIG_FILE_NAME}`]), dir);
+      expect(config.region).toBe('eu-west-1');
+      expect(config.environments.prod).toEqual({ region: 'eu-west-1' });
+      expect(config.source.modelDeploy).toEqual({ codeCommitRepository: 'player-churn-model-deploy', branch: 'release' });
+      expect(config.qualityThreshold).toBe(0.75);
+    }
+  });
+
+  test('the READMEs explain each repository and its source', () => {
+    expect(out['model-build/README.md']).toMatch(/^# player-churn — model-build/m);
+    expect(out['model-build/README.md']).toContain('`acme/player-churn-model-build`, branch `main`');
+    expect(out['model-build/README.md']).toContain('npx cdk bootstrap aws://<account>/eu-west-1');
+    expect(out['model-deploy/README.md']).toContain('CodeCommit repository `player-churn-model-deploy`, branch `release`');
+    expect(out['model-build/README.md']).not.toMatch(/placeholder/i);
+  });
+
+  test('a placeholder connection ARN is called out in the README', () => {
+    const placeholder = synth({ ...options, source: { ...options.source, modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'acme/b' } } });
+    expect(placeholder['model-build/README.md']).toMatch(/The ARN above is a placeholder/);
+  });
+
+  test('every seed file is written, with the seed code\'s content', () => {
+    for (const dir of ['model-build', 'model-deploy']) {
+      const main = out[`${dir}/src/main.ts`];
+      expect(main).toBe(fs.readFileSync(path.join(SEED_CODE_DIR, dir, 'src', 'main.ts'), 'utf-8'));
+      expect(out[`${dir}/test/main.test.ts`]).toContain('readProjectConfig');
+    }
+    expect(out['model-build/src/main.ts']).toContain('new ModelBuildApp({ config })');
+    expect(out['model-deploy/src/main.ts']).toContain('new ModelDeployApp({ config })');
+  });
+
+  test('custom folders', () => {
+    const custom = synth({ ...options, modelBuildDir: 'repos/build', modelDeployDir: 'repos/deploy', libraryVersion: '1.2.3' });
+    expect(custom['repos/build/package.json'].dependencies['sagemaker-gitops']).toBe('1.2.3');
+    expect(custom['repos/deploy/cdk.json']).toBeDefined();
+  });
+});
+
+describe('MlopsProject on disk', () => {
+  function snapshotDir(dir: string): Record<string, string> {
+    const files: Record<string, string> = {};
+    const walk = (rel: string) => {
+      for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+        const child = path.join(rel, entry.name);
+        if (entry.isDirectory()) walk(child);
+        else files[child] = fs.readFileSync(path.join(dir, child), 'utf-8');
+      }
+    };
+    walk('');
+    return files;
+  }
+
+  function synthTo(outdir: string) {
+    const project = newProject(outdir);
+    new MlopsProject(project, options);
+    project.synth();
+  }
+
+  test('a second synth changes nothing', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-'));
+    synthTo(outdir);
+    const first = snapshotDir(outdir);
+    synthTo(outdir);
+    expect(snapshotDir(outdir)).toEqual(first);
+    expect(Object.keys(first)).toEqual(expect.arrayContaining(['model-build/package.json', 'model-deploy/src/main.ts']));
+  });
+
+  test('seed files the team changed are never overwritten; managed files are restored', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-'));
+    synthTo(outdir);
+    const main = path.join(outdir, 'model-build', 'src', 'main.ts');
+    fs.writeFileSync(main, '// ours now\n');
+    const pkg = path.join(outdir, 'model-build', 'package.json');
+    fs.chmodSync(pkg, 0o644);
+    fs.writeFileSync(pkg, '{}');
+    synthTo(outdir);
+    expect(fs.readFileSync(main, 'utf-8')).toBe('// ours now\n');
+    expect(JSON.parse(fs.readFileSync(pkg, 'utf-8')).name).toBe('player-churn-model-build');
+  });
+
+  test('a bad option fails before anything is written', () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'mlops-'));
+    const project = newProject(outdir);
+    expect(() => new MlopsProject(project, { ...options, projectName: 'player_churn' })).toThrow(/projectName .*got "player_churn"/);
+    expect(fs.readdirSync(outdir)).toEqual([]);
+  });
+
+  test.each([
+    [{ modelBuildDir: '../elsewhere' }, /modelBuildDir must be a relative folder inside the project .*got "\.\.\/elsewhere"/],
+    [{ modelDeployDir: '/abs' }, /modelDeployDir must be a relative folder/],
+    [{ modelBuildDir: 'same', modelDeployDir: 'same' }, /modelBuildDir and modelDeployDir must differ, both are "same"/],
+  ])('bad folders are rejected: %j', (dirs, message) => {
+    expect(() => new MlopsProject(newProject(), { ...options, ...dirs })).toThrow(message);
+  });
+});

@@ -1,0 +1,60 @@
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+import { ArtifactStore } from '../../src/constructs';
+import { GUARDRAIL_RULES } from '../../src/validation';
+import { ValidationFailed, synthStack, synthValidated, validatedApp } from '../helpers/validated-synth';
+
+function findingsOf(build: (stack: Stack) => void) {
+  const app = validatedApp();
+  build(new Stack(app, 'Test', { env: { region: 'us-east-1' } }));
+  try {
+    synthValidated(app);
+  } catch (err) {
+    if (err instanceof ValidationFailed) {
+      return err.findings;
+    }
+    throw err;
+  }
+  return [];
+}
+
+describe('synthValidated', () => {
+  test('passes a stack that follows the rules', () => {
+    const app = validatedApp();
+    const stack = new Stack(app, 'Test', { env: { region: 'us-east-1' } });
+    new ArtifactStore(stack, 'Store', { keyAlias: 'test', description: 'test' });
+    expect(synthStack(stack).toJSON().Resources).toBeDefined();
+  });
+
+  test('fails on cdk-nag AwsSolutions findings and names them', () => {
+    const findings = findingsOf((stack) => new s3.Bucket(stack, 'Plain'));
+    expect(findings).toEqual(expect.arrayContaining([
+      expect.objectContaining({ plugin: 'AwsSolutions', rule: 'AwsSolutions-S1', constructs: ['Test/Plain/Resource'] }),
+      expect.objectContaining({ plugin: 'AwsSolutions', rule: 'AwsSolutions-S10' }),
+    ]));
+  });
+
+  test('fails on findings of aws-cdk-lib\'s CloudFormation validator', () => {
+    // Invalid on purpose: a model package group name with characters SageMaker does not allow.
+    const findings = findingsOf((stack) => new sagemaker.CfnModelPackageGroup(stack, 'Group', { modelPackageGroupName: 'not_valid!' }));
+    expect(findings.some((f) => f.plugin !== 'AwsSolutions' && f.plugin !== 'SageMakerGitOpsGuardrails')).toBe(true);
+  });
+
+  test('fails on an AWS-managed *FullAccess policy', () => {
+    const findings = findingsOf((stack) => new iam.Role(stack, 'Role', {
+      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSageMakerFullAccess')],
+    }));
+    expect(findings.map((f) => f.rule)).toContain(GUARDRAIL_RULES.noFullAccessPolicy);
+  });
+
+  test('fails on iam:PassRole on every resource', () => {
+    const findings = findingsOf((stack) => {
+      const role = new iam.Role(stack, 'Role', { assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com') });
+      role.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] }));
+    });
+    expect(findings.map((f) => f.rule)).toContain(GUARDRAIL_RULES.noPassRoleOnStar);
+  });
+});
