@@ -65,7 +65,7 @@ describe('ModelBuildStack', () => {
     for (const statement of policy.Statement) {
       expect(statement.Principal).toEqual({ AWS: 'arn:aws:iam::222222222222:root' });
     }
-    expect(policy.Statement[1].Action).toEqual(['sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages', 'sagemaker:CreateModel']);
+    expect(policy.Statement[1].Action).toEqual(['sagemaker:CreateModel', 'sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages']);
     expect(policy.Statement[1].Resource).toBe('arn:aws:sagemaker:us-east-1:111111111111:model-package/player-churn/*');
   });
 });
