@@ -17,9 +17,13 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   project.package.setScript('bench', 'npx projen bench');
 
   project.addTask('synth', {
-    description: 'Synthesizes every stack of the generated apps into their cdk.out (no AWS credentials needed) and prints a summary',
+    description: 'Generates the example repos, then synthesizes every stack of their apps into their cdk.out (no AWS credentials needed) and prints a summary',
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
-    steps: [{ spawn: 'compile' }, { exec: `tsx projenrc/synth-apps.ts ${GENERATED_REPO_DIRS.join(' ')}` }],
+    steps: [
+      { spawn: 'default' },
+      { spawn: 'compile' },
+      { exec: `tsx projenrc/synth-apps.ts ${GENERATED_REPO_DIRS.join(' ')}` },
+    ],
   });
 
   project.testTask.reset();
