@@ -19,9 +19,13 @@ export const TOOL_VERSIONS = {
   /** 7.x has no JS API: ts-node and ts-jest break. */
   'typescript': '~5.9.3',
   'tsx': '^4.23.0',
-  'jest': '^30',
+  /**
+   * 29, not 30: jest 30 resolves modules with unrs-resolver, whose per-platform optional
+   * packages are not all on every registry mirror; a lock file missing them fails `npm ci`.
+   */
+  'jest': '^29',
   'ts-jest': '^29',
-  '@types/jest': '^30',
+  '@types/jest': '^29',
   '@types/node': '^20',
 } as const;
 
