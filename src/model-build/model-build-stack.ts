@@ -18,10 +18,10 @@ export class ModelBuildStack extends Stack {
   public readonly modelPackageGroup: ModelPackageGroup;
 
   constructor(scope: Construct, id: string, props: ModelBuildStackProps) {
-    const { config } = props;
+    const { config, ...stackProps } = props;
     super(scope, id, {
       description: `sagemaker-gitops ${config.projectName}: model build artifacts and model registry`,
-      ...props,
+      ...stackProps,
       env: cdkEnvironment(config.environments.build),
     });
     this.artifacts = new ArtifactStore(this, 'Artifacts', {

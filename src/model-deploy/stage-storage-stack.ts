@@ -22,13 +22,13 @@ export class StageStorageStack extends Stack {
   public readonly storage: ArtifactStore;
 
   constructor(scope: Construct, id: string, props: StageStorageStackProps) {
-    const { config, stage } = props;
+    const { config, stage, ...stackProps } = props;
     if (!STAGES.includes(stage)) {
       throw new Error(`stage must be one of ${STAGES.join(', ')}, got ${JSON.stringify(stage)}`);
     }
     super(scope, id, {
       description: `sagemaker-gitops ${config.projectName}: ${stage} endpoint data`,
-      ...props,
+      ...stackProps,
       env: cdkEnvironment(config.environments[stage]),
     });
     this.storage = new ArtifactStore(this, 'Data', {

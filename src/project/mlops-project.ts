@@ -1,5 +1,5 @@
 import { Component, Project } from 'projen';
-import { ProjectConfig, ProjectOptions, resolveProjectConfig } from '../config';
+import { ConfigError, ProjectConfig, ProjectOptions, resolveProjectConfig } from '../config';
 import { GeneratedRepo } from './generated-repo';
 import { generatedRepoVersions } from './versions';
 
@@ -40,7 +40,7 @@ export class MlopsProject extends Component {
     const buildDir = checkDir('modelBuildDir', modelBuildDir ?? 'model-build');
     const deployDir = checkDir('modelDeployDir', modelDeployDir ?? 'model-deploy');
     if (buildDir === deployDir) {
-      throw new Error(`modelBuildDir and modelDeployDir must differ, both are ${JSON.stringify(buildDir)}`);
+      throw new ConfigError(`modelBuildDir and modelDeployDir must differ, both are ${JSON.stringify(buildDir)}`);
     }
     const versions = generatedRepoVersions(libraryVersion);
     this.modelBuild = new GeneratedRepo(project, { kind: 'model-build', dir: buildDir, config: this.config, versions });
@@ -50,7 +50,7 @@ export class MlopsProject extends Component {
 
 function checkDir(option: string, dir: string): string {
   if (typeof dir !== 'string' || !/^[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/.test(dir) || dir.split('/').some((part) => part === '..' || part === '.')) {
-    throw new Error(`${option} must be a relative folder inside the project such as "model-build", got ${JSON.stringify(dir)}`);
+    throw new ConfigError(`${option} must be a relative folder inside the project such as "model-build", got ${JSON.stringify(dir)}`);
   }
   return dir;
 }

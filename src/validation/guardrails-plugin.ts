@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 
 type Json = any;
+type ViolatingResource = PolicyViolation['violatingResources'][number];
 
 /** Rule ids of {@link GuardrailsPlugin}. */
 export const GUARDRAIL_RULES = {
@@ -21,8 +22,8 @@ export class GuardrailsPlugin implements IPolicyValidationPlugin {
   public readonly ruleIds = Object.values(GUARDRAIL_RULES);
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
-    const fullAccess: PolicyViolation['violatingResources'][number][] = [];
-    const passRole: PolicyViolation['violatingResources'][number][] = [];
+    const fullAccess: ViolatingResource[] = [];
+    const passRole: ViolatingResource[] = [];
     for (const templatePath of context.templatePaths) {
       const template = JSON.parse(fs.readFileSync(templatePath, 'utf-8'));
       for (const [logicalId, resource] of Object.entries<Json>(template.Resources ?? {})) {

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Project, Testing } from 'projen';
-import { CONFIG_FILE_NAME, PLACEHOLDER_CONNECTION_ARN, parseProjectConfig } from '../../src/config';
+import { CONFIG_FILE_NAME, ConfigError, PLACEHOLDER_CONNECTION_ARN, parseProjectConfig } from '../../src/config';
 import { LIBRARY_VERSION, MlopsProject, MlopsProjectOptions, REPO_SCRIPTS, SEED_CODE_DIR, TOOL_VERSIONS } from '../../src/project';
 import { VALIDATE_AGAINST_DEFAULT_RULES } from 'aws-cdk-lib/cx-api';
 import { CONNECTION_ARN } from '../helpers/validated-synth';
@@ -141,6 +141,7 @@ describe('MlopsProject on disk', () => {
     [{ modelDeployDir: '/abs' }, /modelDeployDir must be a relative folder/],
     [{ modelBuildDir: 'same', modelDeployDir: 'same' }, /modelBuildDir and modelDeployDir must differ, both are "same"/],
   ])('bad folders are rejected: %j', (dirs, message) => {
+    expect(() => new MlopsProject(newProject(), { ...options, ...dirs })).toThrow(ConfigError);
     expect(() => new MlopsProject(newProject(), { ...options, ...dirs })).toThrow(message);
   });
 });
