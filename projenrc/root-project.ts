@@ -36,6 +36,8 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       'cdk-nag@^3.0.2',
       `@aws-sdk/client-sagemaker@${AWS_SDK_VERSION}`,
       `@aws-sdk/client-codepipeline@${AWS_SDK_VERSION}`,
+      // Validates pipeline definitions against SageMaker's published schema at synth time.
+      'ajv@^8',
     ],
     peerDeps: [`aws-cdk-lib@^${TOOL_VERSIONS['aws-cdk-lib']}`, dep('constructs')],
     devDeps: [
@@ -43,7 +45,8 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       dep('aws-cdk'),
       dep('tsx'),
       dep('@types/node'),
-      'ajv@^8',
+      'aws-sdk-client-mock@^4',
+      'aws-sdk-client-mock-jest@^4',
       // The generated repositories resolve `sagemaker-gitops` to this package through this link.
       `${LIBRARY_NAME}@file:.`,
     ],
