@@ -1,3 +1,4 @@
 export * from './assembly-summary';
 export * from './output';
 export * from './program';
+export * from './run-pipeline';

@@ -1,20 +1,27 @@
 import { Command, CommanderError } from 'commander';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
 import { Output, processOutput } from './output';
+import { RunPipelineDeps, runPipelineCommand } from './run-pipeline';
 import { stacksCommand } from './stacks';
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
+/** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
+export type CliDeps = RunPipelineDeps;
+
 /** The CLI's command tree. */
-export function buildProgram(output: Output = processOutput): Command {
+export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
   const program = new Command(LIBRARY_NAME)
     .description('Run and review a sagemaker-gitops SageMaker MLOps project')
     .version(LIBRARY_VERSION)
     .option('--json', 'machine-readable output')
+    .option('--region <region>', 'the AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s region)')
+    .option('--profile <name>', 'the named AWS profile (default: AWS_PROFILE, then the default profile)')
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(stacksCommand(output));
+  program.addCommand(runPipelineCommand(output, deps));
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError();
   }
@@ -25,8 +32,8 @@ export function buildProgram(output: Output = processOutput): Command {
  * Runs the CLI on `argv` (without the node and script entries) and returns the exit code:
  * usage errors are 2, failures 1 with the error's message on stderr.
  */
-export async function runCli(argv: string[], output: Output = processOutput): Promise<number> {
-  const program = buildProgram(output);
+export async function runCli(argv: string[], output: Output = processOutput, deps: CliDeps = {}): Promise<number> {
+  const program = buildProgram(output, deps);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;

@@ -65,7 +65,7 @@ describe('sagemaker-gitops CLI', () => {
     expect(out.infos).toEqual(['error: /nonexistent/cdk.out is not a synthesized cloud assembly (no manifest.json): run `cdk synth` first']);
   });
 
-  test.each([[['no-such-command']], [['stacks', '--no-such-option']], [['--region']]])('usage errors exit 2: %j', async (argv) => {
+  test.each([[['no-such-command']], [['stacks', '--no-such-option']], [['--no-such-global']]])('usage errors exit 2: %j', async (argv) => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
       expect(await runCli(argv, capture())).toBe(2);

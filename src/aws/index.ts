@@ -1,0 +1,3 @@
+export * from './client-factory';
+export * from './errors';
+export * from './pipeline-execution';

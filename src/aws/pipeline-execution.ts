@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto';
+import {
+  DescribePipelineExecutionCommand,
+  PipelineExecutionStatus,
+  PipelineExecutionStep,
+  SageMakerClient,
+  StartPipelineExecutionCommand,
+  paginateListPipelineExecutionSteps,
+} from '@aws-sdk/client-sagemaker';
+import { CliError, isNotFound, isThrottling } from './errors';
+
+/** What to start. */
+export interface StartPipelineExecutionOptions {
+  readonly pipelineName: string;
+  /**
+   * Values of the pipeline's parameters, by name.
+   * @default - the pipeline's defaults
+   */
+  readonly parameters?: Readonly<Record<string, string>>;
+  /**
+   * The execution's display name.
+   * @default - SageMaker's generated name
+   */
+  readonly displayName?: string;
+}
+
+/**
+ * Starts an execution of a SageMaker pipeline and returns its ARN. The request carries a fresh
+ * client request token, so the SDK's retries of this call never start a second execution.
+ *
+ * @throws CliError naming the pipeline when it does not exist
+ */
+export async function startPipelineExecution(client: SageMakerClient, options: StartPipelineExecutionOptions): Promise<string> {
+  const { pipelineName } = options;
+  const parameters = Object.entries(options.parameters ?? {}).map(([Name, Value]) => ({ Name, Value }));
+  try {
+    const response = await client.send(new StartPipelineExecutionCommand({
+      PipelineName: pipelineName,
+      PipelineParameters: parameters.length > 0 ? parameters : undefined,
+      PipelineExecutionDisplayName: options.displayName,
+      ClientRequestToken: randomUUID(),
+    }));
+    if (!response.PipelineExecutionArn) {
+      throw new Error(`StartPipelineExecution for pipeline ${pipelineName} returned no execution ARN`);
+    }
+    return response.PipelineExecutionArn;
+  } catch (err) {
+    if (isNotFound(err)) {
+      throw new CliError(`pipeline ${pipelineName} not found in region ${await client.config.region()}: ${(err as Error).message}`);
+    }
+    throw err;
+  }
+}
+
+/** How an execution ended, as far as the waiter saw: `TimedOut` when it was still running at the timeout. */
+export type PipelineExecutionOutcome = 'Succeeded' | 'Failed' | 'Stopped' | 'TimedOut';
+
+/** A step of an execution. */
+export interface PipelineStepState {
+  readonly name: string;
+  /** `Starting`, `Executing`, `Stopping`, `Stopped`, `Failed` or `Succeeded`. */
+  readonly status: string;
+  readonly failureReason?: string;
+}
+
+/** A step whose status changed, reported while waiting. */
+export interface StepStatusChange extends PipelineStepState {
+  /** Milliseconds since the waiter started. */
+  readonly elapsedMs: number;
+}
+
+/** The end of the wait. */
+export interface PipelineExecutionResult {
+  readonly executionArn: string;
+  readonly status: PipelineExecutionOutcome;
+  /** The execution's status at the last poll; `Executing` or `Stopping` when timed out. */
+  readonly executionStatus?: PipelineExecutionStatus;
+  /** The execution's failure reason, when SageMaker gives one. */
+  readonly failureReason?: string;
+  /** Every step, in the order they started. */
+  readonly steps: readonly PipelineStepState[];
+  /** The steps whose status is `Failed`, with their failure reasons. */
+  readonly failedSteps: readonly PipelineStepState[];
+  /** Milliseconds from the start of the wait to the last poll. */
+  readonly elapsedMs: number;
+}
+
+/** How to wait. */
+export interface WaitForPipelineExecutionOptions {
+  /** How long to wait before giving up (the execution is left running). */
+  readonly timeoutMs: number;
+  /**
+   * The time between polls.
+   * @default 30_000
+   */
+  readonly pollIntervalMs?: number;
+  /**
+   * Called once for every change of a step's status (a new step included).
+   * @default - nothing is reported
+   */
+  readonly onProgress?: (change: StepStatusChange) => void;
+  /**
+   * Called when a poll was throttled, with the error and the delay before the next try.
+   * @default - nothing is reported
+   */
+  readonly onThrottled?: (err: Error, delayMs: number) => void;
+  /**
+   * The current time in milliseconds.
+   * @default Date.now
+   */
+  readonly clock?: () => number;
+  /**
+   * Waits `ms` milliseconds.
+   * @default - a `setTimeout` promise
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** The longest wait between polls after repeated throttling. */
+const MAX_BACKOFF_MS = 5 * 60_000;
+
+const TERMINAL: Readonly<Partial<Record<PipelineExecutionStatus, PipelineExecutionOutcome>>> = {
+  Succeeded: 'Succeeded',
+  Failed: 'Failed',
+  Stopped: 'Stopped',
+};
+
+interface Poll {
+  readonly executionStatus?: PipelineExecutionStatus;
+  readonly failureReason?: string;
+  readonly steps: readonly PipelineStepState[];
+}
+
+/**
+ * Polls a pipeline execution and its steps until it succeeds, fails or stops, or until the
+ * timeout. `Executing` and `Stopping` keep polling; a throttled poll is retried later with a
+ * doubling delay; any other error is thrown.
+ *
+ * @throws CliError naming the execution when it does not exist
+ */
+export async function waitForPipelineExecution(
+  client: SageMakerClient,
+  executionArn: string,
+  options: WaitForPipelineExecutionOptions,
+): Promise<PipelineExecutionResult> {
+  const clock = options.clock ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const pollIntervalMs = options.pollIntervalMs ?? 30_000;
+  const start = clock();
+  const reported = new Map<string, string>();
+  let last: Poll = { steps: [] };
+  let throttled = 0;
+  for (;;) {
+    let delayMs = pollIntervalMs;
+    try {
+      last = await poll(client, executionArn);
+      throttled = 0;
+    } catch (err) {
+      if (!isThrottling(err)) {
+        throw err;
+      }
+      throttled += 1;
+      delayMs = Math.min(pollIntervalMs * 2 ** (throttled - 1), MAX_BACKOFF_MS);
+      options.onThrottled?.(err as Error, delayMs);
+    }
+    const elapsedMs = clock() - start;
+    for (const step of last.steps.filter((s) => reported.get(s.name) !== s.status)) {
+      reported.set(step.name, step.status);
+      options.onProgress?.({ ...step, elapsedMs });
+    }
+    const outcome = last.executionStatus && TERMINAL[last.executionStatus];
+    if (outcome || elapsedMs >= options.timeoutMs) {
+      return {
+        executionArn,
+        status: outcome || 'TimedOut',
+        executionStatus: last.executionStatus,
+        failureReason: last.failureReason,
+        steps: last.steps,
+        failedSteps: last.steps.filter((step) => step.status === 'Failed'),
+        elapsedMs,
+      };
+    }
+    await sleep(Math.min(delayMs, options.timeoutMs - elapsedMs));
+  }
+}
+
+async function poll(client: SageMakerClient, executionArn: string): Promise<Poll> {
+  try {
+    const execution = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: executionArn }));
+    const steps: PipelineStepState[] = [];
+    const pages = paginateListPipelineExecutionSteps({ client }, { PipelineExecutionArn: executionArn, SortOrder: 'Ascending' });
+    for await (const page of pages) {
+      steps.push(...(page.PipelineExecutionSteps ?? []).map(toStepState));
+    }
+    return { executionStatus: execution.PipelineExecutionStatus, failureReason: execution.FailureReason, steps };
+  } catch (err) {
+    if (isNotFound(err)) {
+      throw new CliError(`pipeline execution ${executionArn} not found: ${(err as Error).message}`);
+    }
+    throw err;
+  }
+}
+
+function toStepState(step: PipelineExecutionStep): PipelineStepState {
+  return {
+    name: step.StepName ?? step.StepDisplayName ?? 'unnamed step',
+    status: step.StepStatus ?? 'Unknown',
+    ...(step.FailureReason ? { failureReason: step.FailureReason } : {}),
+  };
+}
+
+function defaultSleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,170 @@
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { Command, InvalidArgumentError } from 'commander';
+import {
+  AwsClientOptions,
+  CliError,
+  PipelineExecutionOutcome,
+  PipelineExecutionResult,
+  PipelineStepState,
+  createAwsClient,
+  startPipelineExecution,
+  waitForPipelineExecution,
+} from '../aws';
+import { GlobalOptions, Output } from './output';
+
+/** What `run-pipeline` needs from outside; tests inject a client. */
+export interface RunPipelineDeps {
+  /**
+   * Builds the SageMaker client from the global `--region` and `--profile`.
+   * @default - `createAwsClient(SageMakerClient, options)`
+   */
+  readonly sageMakerClient?: (options: AwsClientOptions) => Promise<SageMakerClient>;
+}
+
+/** SageMaker's pattern for pipeline names. */
+export const PIPELINE_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
+
+/** How long `--wait` waits by default, in minutes. */
+export const DEFAULT_TIMEOUT_MINUTES = 120;
+
+/** The time between polls by default, in seconds. */
+export const DEFAULT_POLL_INTERVAL_SECONDS = 30;
+
+interface RunPipelineOptions {
+  readonly name: string;
+  readonly parameter?: Readonly<Record<string, string>>;
+  readonly wait?: boolean;
+  readonly timeout?: number;
+  readonly pollInterval?: number;
+}
+
+/**
+ * `run-pipeline --name <pipeline> [--parameter K=V ...] [--wait] [--timeout <minutes>]`: starts a
+ * SageMaker pipeline execution; with `--wait`, follows its steps and exits 1 unless it succeeds.
+ */
+export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): Command {
+  const sageMakerClient = deps.sageMakerClient ?? ((options: AwsClientOptions) => createAwsClient(SageMakerClient, options));
+  return new Command('run-pipeline')
+    .description('start a SageMaker pipeline execution and, with --wait, wait for it and fail unless it succeeds')
+    .requiredOption('--name <pipeline>', 'the SageMaker pipeline name', parsePipelineName)
+    .option('--parameter <key=value>', 'a pipeline parameter value (repeatable)', collectParameter)
+    .option('--wait', 'wait for the execution to end; exit 1 if it fails, stops or times out')
+    .option('--timeout <minutes>', `with --wait: how long to wait (default: ${DEFAULT_TIMEOUT_MINUTES})`, positiveNumber('timeout', 'minutes'))
+    .option('--poll-interval <seconds>', `with --wait: the time between polls (default: ${DEFAULT_POLL_INTERVAL_SECONDS})`, positiveNumber('poll interval', 'seconds'))
+    .action(async function (this: Command, opts: RunPipelineOptions) {
+      if (!opts.wait && (opts.timeout !== undefined || opts.pollInterval !== undefined)) {
+        this.error('error: --timeout and --poll-interval only apply with --wait', { exitCode: 2 });
+      }
+      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
+      const client = await sageMakerClient({ region, profile });
+      try {
+        const executionArn = await startPipelineExecution(client, { pipelineName: opts.name, parameters: opts.parameter });
+        if (!opts.wait) {
+          output.result(json ? { pipelineName: opts.name, executionArn } : executionArn, json);
+          return;
+        }
+        const timeoutMinutes = opts.timeout ?? DEFAULT_TIMEOUT_MINUTES;
+        output.info(`started ${executionArn}; waiting up to ${minutes(timeoutMinutes)}`);
+        const result = await waitForPipelineExecution(client, executionArn, {
+          timeoutMs: timeoutMinutes * 60_000,
+          pollIntervalMs: (opts.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
+          onProgress: (change) => output.info(`  ${formatDuration(change.elapsedMs)}  ${change.name}  ${change.status}`),
+          onThrottled: (err, delayMs) => output.info(`  throttled (${err.name}: ${err.message}); polling again in ${formatDuration(delayMs)}`),
+        });
+        if (json) {
+          output.result(resultJson(opts.name, result), true);
+        }
+        if (result.status !== 'Succeeded') {
+          throw new CliError(describeFailure(opts.name, result.status, result, timeoutMinutes));
+        }
+        if (!json) {
+          output.result(`pipeline ${opts.name} succeeded in ${formatDuration(result.elapsedMs)}: ${executionArn}`);
+        }
+      } finally {
+        client.destroy();
+      }
+    });
+}
+
+function parsePipelineName(value: string): string {
+  if (!PIPELINE_NAME_PATTERN.test(value)) {
+    throw new InvalidArgumentError(`pipeline name must be 1 to 256 letters, digits and hyphens, starting and ending with a letter or digit (${PIPELINE_NAME_PATTERN.source}), got ${value}`);
+  }
+  return value;
+}
+
+function collectParameter(value: string, previous: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const separator = value.indexOf('=');
+  if (separator < 1) {
+    throw new InvalidArgumentError(`parameter must be KEY=VALUE with a non-empty KEY, got ${value}`);
+  }
+  const key = value.slice(0, separator);
+  if (key in previous) {
+    throw new InvalidArgumentError(`parameter ${key} is given twice`);
+  }
+  return { ...previous, [key]: value.slice(separator + 1) };
+}
+
+function positiveNumber(what: string, unit: string): (value: string) => number {
+  return (value) => {
+    const number = Number(value);
+    if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
+      throw new InvalidArgumentError(`${what} must be a positive number of ${unit}, got ${value}`);
+    }
+    return number;
+  };
+}
+
+function minutes(count: number): string {
+  return count === 1 ? '1 minute' : `${count} minutes`;
+}
+
+/** `45s`, `2m05s`, `1h02m05s`. */
+function formatDuration(ms: number): string {
+  const seconds = Math.floor(ms / 1000);
+  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  if (h > 0) {
+    return `${h}h${pad(m)}m${pad(s)}s`;
+  }
+  return m > 0 ? `${m}m${pad(s)}s` : `${s}s`;
+}
+
+function resultJson(pipelineName: string, result: PipelineExecutionResult) {
+  return {
+    pipelineName,
+    executionArn: result.executionArn,
+    status: result.status,
+    executionStatus: result.executionStatus,
+    failureReason: result.failureReason,
+    steps: result.steps,
+    elapsedSeconds: Math.round(result.elapsedMs / 1000),
+  };
+}
+
+/** The lines a failed, stopped or timed-out wait ends with: what happened, the steps to look at, the execution. */
+function describeFailure(
+  pipelineName: string,
+  outcome: Exclude<PipelineExecutionOutcome, 'Succeeded'>,
+  result: PipelineExecutionResult,
+  timeoutMinutes: number,
+): string {
+  const elapsed = formatDuration(result.elapsedMs);
+  const headline = {
+    Failed: `pipeline ${pipelineName} failed after ${elapsed}`,
+    Stopped: `pipeline ${pipelineName} was stopped after ${elapsed}`,
+    TimedOut: `pipeline ${pipelineName} did not finish within ${minutes(timeoutMinutes)} (waited ${elapsed}); `
+      + `the execution was left running (status ${result.executionStatus ?? 'unknown'})`,
+  }[outcome];
+  const watched = outcome === 'TimedOut' ? ['Starting', 'Executing', 'Stopping'] : ['Failed', 'Stopped'];
+  return [
+    headline,
+    ...result.steps.filter((step) => watched.includes(step.status)).map(describeStep),
+    ...(result.failureReason ? [`  execution failure reason: ${result.failureReason}`] : []),
+    `  execution: ${result.executionArn}`,
+  ].join('\n');
+}
+
+function describeStep(step: PipelineStepState): string {
+  return `  step ${step.name} ${step.status.toLowerCase()}${step.failureReason ? `: ${step.failureReason}` : ''}`;
+}

@@ -1,0 +1,182 @@
+import { Token } from 'aws-cdk-lib';
+import { ConfigError } from '../config/errors';
+
+/** The SageMaker-owned framework containers the pipeline steps run in. */
+export type SageMakerFramework = 'sklearn' | 'xgboost';
+
+/** One SageMaker-owned container image in one region. */
+export interface SageMakerImage {
+  readonly framework: SageMakerFramework;
+  /** The framework version as SageMaker names it (`1.2-1`, `1.7-1`). */
+  readonly version: string;
+  readonly region: string;
+  /** The AWS account that owns the ECR registry in this region. */
+  readonly account: string;
+  readonly repositoryName: string;
+  readonly tag: string;
+  /** `<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>` */
+  readonly uri: string;
+  /** `arn:aws:ecr:<region>:<account>:repository/<repository>` */
+  readonly repositoryArn: string;
+}
+
+/** The scikit-learn container version used by the processing and evaluation steps. */
+export const SKLEARN_VERSION = '1.2-1';
+/** The XGBoost container version used by the training step and the endpoints. */
+export const XGBOOST_VERSION = '1.7-1';
+
+/*
+ * Region → ECR registry account, commercial partition (`aws`) only.
+ *
+ * Source: AWS, "Docker Registry Paths and Example Code"
+ * https://docs.aws.amazon.com/sagemaker/latest/dg-ecr-paths/sagemaker-algo-docker-registry-paths.html
+ * (one page per region, ecr-<region>.html), as mirrored by the SageMaker Python SDK:
+ * aws/sagemaker-python-sdk, src/sagemaker/image_uri_config/sklearn.json (entry "1.2-1") and
+ * src/sagemaker/image_uri_config/xgboost.json (entry "1.7-1"), read at commit
+ * fc582aaa46faf7b7e16ab1e13840869712174cd0 (branch master-v2, release 2.257.6). The training and
+ * inference scopes list the same registries for both entries, and the SDK v3 copy
+ * (sagemaker-core/src/sagemaker/core/image_uri_config/, commit a24812666d258d9d19c9a82d0c9385ca0bd3ba01)
+ * is identical.
+ *
+ * Left out: the China, GovCloud and ISO regions the source also lists, and the `aws` regions it
+ * does not list for these versions (e.g. ap-southeast-5, ap-southeast-7, mx-central-1).
+ * Note: xgboost's legacy "1" entry (repository `xgboost`) uses other accounts; these are the
+ * `sagemaker-xgboost` ones.
+ */
+const SKLEARN_1_2_1_REGISTRIES: ReadonlyMap<string, string> = new Map(Object.entries({
+  'af-south-1': '510948584623',
+  'ap-east-1': '651117190479',
+  'ap-northeast-1': '354813040037',
+  'ap-northeast-2': '366743142698',
+  'ap-northeast-3': '867004704886',
+  'ap-south-1': '720646828776',
+  'ap-south-2': '628508329040',
+  'ap-southeast-1': '121021644041',
+  'ap-southeast-2': '783357654285',
+  'ap-southeast-3': '951798379941',
+  'ap-southeast-4': '106583098589',
+  'ca-central-1': '341280168497',
+  'ca-west-1': '190319476487',
+  'eu-central-1': '492215442770',
+  'eu-central-2': '680994064768',
+  'eu-north-1': '662702820516',
+  'eu-south-1': '978288397137',
+  'eu-south-2': '104374241257',
+  'eu-west-1': '141502667606',
+  'eu-west-2': '764974769150',
+  'eu-west-3': '659782779980',
+  'il-central-1': '898809789911',
+  'me-central-1': '272398656194',
+  'me-south-1': '801668240914',
+  'sa-east-1': '737474898029',
+  'us-east-1': '683313688378',
+  'us-east-2': '257758044811',
+  'us-west-1': '746614075791',
+  'us-west-2': '246618743249',
+}));
+
+const XGBOOST_1_7_1_REGISTRIES: ReadonlyMap<string, string> = new Map(Object.entries({
+  'af-south-1': '510948584623',
+  'ap-east-1': '651117190479',
+  'ap-northeast-1': '354813040037',
+  'ap-northeast-2': '366743142698',
+  'ap-northeast-3': '867004704886',
+  'ap-south-1': '720646828776',
+  'ap-south-2': '628508329040',
+  'ap-southeast-1': '121021644041',
+  'ap-southeast-2': '783357654285',
+  'ap-southeast-3': '951798379941',
+  'ap-southeast-4': '106583098589',
+  'ca-central-1': '341280168497',
+  'ca-west-1': '190319476487',
+  'eu-central-1': '492215442770',
+  'eu-central-2': '680994064768',
+  'eu-north-1': '662702820516',
+  'eu-south-1': '978288397137',
+  'eu-south-2': '104374241257',
+  'eu-west-1': '141502667606',
+  'eu-west-2': '764974769150',
+  'eu-west-3': '659782779980',
+  'il-central-1': '898809789911',
+  'me-central-1': '272398656194',
+  'me-south-1': '801668240914',
+  'sa-east-1': '737474898029',
+  'us-east-1': '683313688378',
+  'us-east-2': '257758044811',
+  'us-west-1': '746614075791',
+  'us-west-2': '246618743249',
+}));
+
+interface ImageSpec {
+  readonly version: string;
+  readonly repositoryName: string;
+  readonly tag: string;
+  readonly registries: ReadonlyMap<string, string>;
+}
+
+const SPECS: Readonly<Record<SageMakerFramework, ImageSpec>> = {
+  sklearn: {
+    version: SKLEARN_VERSION,
+    repositoryName: 'sagemaker-scikit-learn',
+    tag: `${SKLEARN_VERSION}-cpu-py3`,
+    registries: SKLEARN_1_2_1_REGISTRIES,
+  },
+  xgboost: {
+    version: XGBOOST_VERSION,
+    repositoryName: 'sagemaker-xgboost',
+    tag: XGBOOST_VERSION,
+    registries: XGBOOST_1_7_1_REGISTRIES,
+  },
+};
+
+function specOf(framework: SageMakerFramework): ImageSpec {
+  if (!Object.prototype.hasOwnProperty.call(SPECS, framework)) {
+    throw new ConfigError(`framework must be one of ${Object.keys(SPECS).join(', ')}, got ${JSON.stringify(framework)}`);
+  }
+  return SPECS[framework];
+}
+
+/** The regions where the SageMaker image of `framework` is published, sorted. */
+export function supportedImageRegions(framework: SageMakerFramework): string[] {
+  return [...specOf(framework).registries.keys()].sort();
+}
+
+/**
+ * The SageMaker-owned image of `framework` in `region`. Images are resolved at synth time, so the
+ * region must be a concrete commercial region (not a token) where the image is published.
+ */
+export function sagemakerImage(framework: SageMakerFramework, region: string): SageMakerImage {
+  const spec = specOf(framework);
+  const name = `the SageMaker ${framework} ${spec.version} image`;
+  if (Token.isUnresolved(region)) {
+    throw new ConfigError(
+      `${name} is chosen at synth time, so the stack needs an explicit region (env: { region: 'us-east-1' } or similar), got an unresolved token`,
+    );
+  }
+  const account = spec.registries.get(region);
+  if (account === undefined) {
+    throw new ConfigError(
+      `${name} is not published in ${JSON.stringify(region)}; supported regions: ${supportedImageRegions(framework).join(', ')}`,
+    );
+  }
+  return {
+    framework,
+    version: spec.version,
+    region,
+    account,
+    repositoryName: spec.repositoryName,
+    tag: spec.tag,
+    uri: `${account}.dkr.ecr.${region}.amazonaws.com/${spec.repositoryName}:${spec.tag}`,
+    repositoryArn: `arn:aws:ecr:${region}:${account}:repository/${spec.repositoryName}`,
+  };
+}
+
+/** The scikit-learn 1.2-1 image (`sagemaker-scikit-learn:1.2-1-cpu-py3`) in `region`. */
+export function sklearnImage(region: string): SageMakerImage {
+  return sagemakerImage('sklearn', region);
+}
+
+/** The XGBoost 1.7-1 image (`sagemaker-xgboost:1.7-1`) in `region`. */
+export function xgboostImage(region: string): SageMakerImage {
+  return sagemakerImage('xgboost', region);
+}

@@ -1,0 +1,253 @@
+import {
+  DescribePipelineExecutionCommand,
+  ListPipelineExecutionStepsCommand,
+  SageMakerClient,
+  SageMakerServiceException,
+  StartPipelineExecutionCommand,
+  StepStatus,
+  StopPipelineExecutionCommand,
+} from '@aws-sdk/client-sagemaker';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { AwsClientOptions } from '../../src/aws';
+import { CliDeps, Output, runCli } from '../../src/cli';
+
+const sm = mockClient(SageMakerClient);
+const ARN = 'arn:aws:sagemaker:eu-west-1:123456789012:pipeline/churn/execution/abc123';
+
+function capture(): Output & { results: unknown[]; infos: string[] } {
+  const results: unknown[] = [];
+  const infos: string[] = [];
+  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
+}
+
+/** Clients in eu-west-1 (no region lookup on disk); records the options the command asked for. */
+function deps(): CliDeps & { requested: AwsClientOptions[] } {
+  const requested: AwsClientOptions[] = [];
+  return {
+    requested,
+    sageMakerClient: async (options) => {
+      requested.push(options);
+      return new SageMakerClient({ region: 'eu-west-1' });
+    },
+  };
+}
+
+function serviceError(name: string, message: string): SageMakerServiceException {
+  return new SageMakerServiceException({ name, message, $fault: 'client', $metadata: {} });
+}
+
+type Poll = [status: 'Executing' | 'Stopping' | 'Stopped' | 'Failed' | 'Succeeded', steps: Array<[string, StepStatus, string?]>, failureReason?: string];
+
+/** Each DescribePipelineExecution answers the next poll (the last one repeats); the steps follow the current poll. */
+function script(...polls: Poll[]): void {
+  let current = -1;
+  sm.on(DescribePipelineExecutionCommand).callsFake(() => {
+    current = Math.min(current + 1, polls.length - 1);
+    return { PipelineExecutionStatus: polls[current][0], FailureReason: polls[current][2] };
+  });
+  sm.on(ListPipelineExecutionStepsCommand).callsFake(() => ({
+    PipelineExecutionSteps: polls[current][1].map(([StepName, StepStatus, FailureReason]) => ({ StepName, StepStatus, FailureReason })),
+  }));
+}
+
+/** Runs the CLI to its end, letting fake time pass for every sleep. */
+async function run(argv: string[], out = capture(), injected: CliDeps = deps()): Promise<{ code: number; out: ReturnType<typeof capture> }> {
+  const running = runCli(argv, out, injected);
+  await jest.runAllTimersAsync();
+  return { code: await running, out };
+}
+
+/** The usage errors commander writes to stderr. */
+async function usageError(argv: string[]): Promise<{ code: number; stderr: string }> {
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const { code } = await run(argv);
+    return { code, stderr: stderr.mock.calls.map((c) => String(c[0])).join('') };
+  } finally {
+    stderr.mockRestore();
+  }
+}
+
+beforeEach(() => {
+  sm.reset();
+  sm.on(StartPipelineExecutionCommand).resolves({ PipelineExecutionArn: ARN });
+  jest.useFakeTimers();
+});
+
+afterEach(() => {
+  jest.useRealTimers();
+});
+
+describe('run-pipeline without --wait', () => {
+  test('starts the execution with the parameters and prints its ARN', async () => {
+    const injected = deps();
+    const { code, out } = await run(['--region', 'eu-west-1', '--profile', 'ml-dev', 'run-pipeline', '--name', 'churn', '--parameter', 'Epochs=5', '--parameter', 'Query=a=b'], capture(), injected);
+    expect(code).toBe(0);
+    expect(out.results).toEqual([ARN]);
+    expect(injected.requested).toEqual([{ region: 'eu-west-1', profile: 'ml-dev' }]);
+    expect(sm).toHaveReceivedCommandWith(StartPipelineExecutionCommand, {
+      PipelineName: 'churn',
+      PipelineParameters: [{ Name: 'Epochs', Value: '5' }, { Name: 'Query', Value: 'a=b' }],
+    });
+    expect(sm).not.toHaveReceivedCommand(DescribePipelineExecutionCommand);
+  });
+
+  test('--json prints the ARN in an object', async () => {
+    const { code, out } = await run(['--json', 'run-pipeline', '--name', 'churn']);
+    expect(code).toBe(0);
+    expect(out.results).toEqual([{ pipelineName: 'churn', executionArn: ARN }]);
+  });
+
+  test('a pipeline that does not exist is named', async () => {
+    sm.on(StartPipelineExecutionCommand).rejects(serviceError('ValidationException', 'Pipeline \'churn\' could not be found.'));
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait']);
+    expect(code).toBe(1);
+    expect(out.infos).toEqual(['error: pipeline churn not found in region eu-west-1: Pipeline \'churn\' could not be found.']);
+  });
+});
+
+describe('run-pipeline --wait', () => {
+  test('prints each step once per status change and exits 0 on success', async () => {
+    script(
+      ['Executing', [['Preprocess', 'Executing']]],
+      ['Executing', [['Preprocess', 'Executing']]],
+      ['Executing', [['Preprocess', 'Succeeded'], ['Train', 'Executing']]],
+      ['Executing', [['Preprocess', 'Succeeded'], ['Train', 'Executing']]],
+      ['Succeeded', [['Preprocess', 'Succeeded'], ['Train', 'Succeeded']]],
+    );
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', '65']);
+    expect(code).toBe(0);
+    expect(out.infos).toEqual([
+      `started ${ARN}; waiting up to 120 minutes`,
+      '  0s  Preprocess  Executing',
+      '  2m10s  Preprocess  Succeeded',
+      '  2m10s  Train  Executing',
+      '  4m20s  Train  Succeeded',
+    ]);
+    expect(out.results).toEqual([`pipeline churn succeeded in 4m20s: ${ARN}`]);
+    expect(sm).toHaveReceivedCommandTimes(DescribePipelineExecutionCommand, 5);
+  });
+
+  test('a failed execution exits 1 naming the failed step and its reason', async () => {
+    script(
+      ['Executing', [['Train', 'Executing']]],
+      ['Failed', [['Train', 'Failed', 'AlgorithmError: ran out of memory'], ['Evaluate', 'Succeeded']], 'Step failure: One or multiple steps failed.'],
+    );
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait']);
+    expect(code).toBe(1);
+    expect(out.results).toEqual([]);
+    expect(out.infos.slice(1)).toEqual([
+      '  0s  Train  Executing',
+      '  30s  Train  Failed',
+      '  30s  Evaluate  Succeeded',
+      [
+        'error: pipeline churn failed after 30s',
+        '  step Train failed: AlgorithmError: ran out of memory',
+        '  execution failure reason: Step failure: One or multiple steps failed.',
+        `  execution: ${ARN}`,
+      ].join('\n'),
+    ]);
+  });
+
+  test('a stopped execution exits 1', async () => {
+    script(['Stopping', [['Train', 'Stopping']]], ['Stopped', [['Train', 'Stopped']]]);
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait']);
+    expect(code).toBe(1);
+    expect(out.infos[out.infos.length - 1]).toBe(`error: pipeline churn was stopped after 30s\n  step Train stopped\n  execution: ${ARN}`);
+  });
+
+  test('a throttled poll is retried', async () => {
+    sm.on(DescribePipelineExecutionCommand)
+      .rejectsOnce(serviceError('ThrottlingException', 'Rate exceeded'))
+      .resolves({ PipelineExecutionStatus: 'Succeeded' });
+    sm.on(ListPipelineExecutionStepsCommand).resolves({ PipelineExecutionSteps: [{ StepName: 'Train', StepStatus: 'Succeeded' }] });
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', '10']);
+    expect(code).toBe(0);
+    expect(out.infos).toContain('  throttled (ThrottlingException: Rate exceeded); polling again in 10s');
+    expect(out.infos).toContain('  10s  Train  Succeeded');
+    expect(sm).toHaveReceivedCommandTimes(DescribePipelineExecutionCommand, 2);
+  });
+
+  test('at the timeout it exits 1, naming the minutes waited and the ARN, and leaves the execution running', async () => {
+    script(['Executing', [['Preprocess', 'Succeeded'], ['Train', 'Executing']]]);
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait', '--timeout', '2']);
+    expect(code).toBe(1);
+    expect(out.infos[out.infos.length - 1]).toBe([
+      'error: pipeline churn did not finish within 2 minutes (waited 2m00s); the execution was left running (status Executing)',
+      '  step Train executing',
+      `  execution: ${ARN}`,
+    ].join('\n'));
+    expect(sm).toHaveReceivedCommandTimes(DescribePipelineExecutionCommand, 5);
+    expect(sm).not.toHaveReceivedCommand(StopPipelineExecutionCommand);
+  });
+
+  test('steps on every page are followed', async () => {
+    sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Succeeded' });
+    sm.on(ListPipelineExecutionStepsCommand)
+      .resolvesOnce({ PipelineExecutionSteps: [{ StepName: 'Preprocess', StepStatus: 'Succeeded' }], NextToken: 'page-2' })
+      .resolvesOnce({ PipelineExecutionSteps: [{ StepName: 'Train', StepStatus: 'Succeeded' }] });
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait']);
+    expect(code).toBe(0);
+    expect(out.infos.slice(1)).toEqual(['  0s  Preprocess  Succeeded', '  0s  Train  Succeeded']);
+  });
+
+  test('--json prints the result object, also when it fails', async () => {
+    script(['Failed', [['Train', 'Failed', 'AlgorithmError: bad input']], 'Step failure: One or multiple steps failed.']);
+    const { code, out } = await run(['--json', 'run-pipeline', '--name', 'churn', '--wait']);
+    expect(code).toBe(1);
+    expect(out.results).toEqual([{
+      pipelineName: 'churn',
+      executionArn: ARN,
+      status: 'Failed',
+      executionStatus: 'Failed',
+      failureReason: 'Step failure: One or multiple steps failed.',
+      steps: [{ name: 'Train', status: 'Failed', failureReason: 'AlgorithmError: bad input' }],
+      elapsedSeconds: 0,
+    }]);
+    expect(out.infos[out.infos.length - 1]).toMatch(/^error: pipeline churn failed after 0s\n {2}step Train failed: AlgorithmError: bad input/);
+  });
+});
+
+describe('run-pipeline usage errors exit 2 and call nothing', () => {
+  test.each([
+    [['run-pipeline'], /error: required option '--name <pipeline>' not specified/],
+    [['run-pipeline', '--name', 'my_pipeline'], /pipeline name must be 1 to 256 letters, digits and hyphens.*got my_pipeline/],
+    [['run-pipeline', '--name', '-churn'], /pipeline name must be .*got -churn/],
+    [['run-pipeline', '--name', 'churn', '--parameter', 'Epochs'], /parameter must be KEY=VALUE with a non-empty KEY, got Epochs/],
+    [['run-pipeline', '--name', 'churn', '--parameter', '=5'], /parameter must be KEY=VALUE with a non-empty KEY, got =5/],
+    [['run-pipeline', '--name', 'churn', '--parameter', 'A=1', '--parameter', 'A=2'], /parameter A is given twice/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '0'], /timeout must be a positive number of minutes, got 0/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '-1'], /timeout must be a positive number of minutes, got -1/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', 'abc'], /timeout must be a positive number of minutes, got abc/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', '0'], /poll interval must be a positive number of seconds, got 0/],
+    [['run-pipeline', '--name', 'churn', '--timeout', '30'], /--timeout and --poll-interval only apply with --wait/],
+  ])('%j', async (argv, message) => {
+    const { code, stderr } = await usageError(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(sm).not.toHaveReceivedAnyCommand();
+  });
+});
+
+describe('run-pipeline without a region', () => {
+  const names = ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'AWS_CONFIG_FILE'];
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+
+  beforeEach(() => {
+    jest.useRealTimers();
+    names.forEach((name) => delete process.env[name]);
+    process.env.AWS_CONFIG_FILE = '/nonexistent/aws-config';
+  });
+
+  afterEach(() => {
+    names.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])));
+  });
+
+  test('exits 1 saying how to set one', async () => {
+    const out = capture();
+    expect(await runCli(['run-pipeline', '--name', 'churn', '--wait'], out)).toBe(1);
+    expect(out.infos).toEqual(['error: no AWS region configured: pass --region <region> or set AWS_REGION (or set a region in the AWS profile)']);
+    expect(sm).not.toHaveReceivedAnyCommand();
+  });
+});
