@@ -10,7 +10,7 @@ export const GENERATED_REPO_DIRS = ['model-build', 'model-deploy'];
  */
 export function configureRootProject(project: typescript.TypeScriptProject): void {
   project.package.addField('version', LIBRARY_VERSION);
-  project.package.addField('files', ['lib/', 'seed-code/']);
+  project.package.addField('files', ['lib/', 'seed-code/', 'schemas/']);
   project.gitignore.exclude('cdk.out/', '.cdk.staging/', '/bench/results.json');
   project.npmignore?.exclude(...GENERATED_REPO_DIRS.map((dir) => `/${dir}/`), '/projenrc/', '/bench/', '/.ci/', 'cdk.out/');
   project.package.setScript('synth', 'npx projen synth');

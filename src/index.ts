@@ -4,6 +4,7 @@ export * from './config';
 export * from './pipeline-definition';
 export * from './images';
 export * from './aws';
+export * from './source';
 export * from './constructs';
 export * from './validation';
 export * from './model-build';

@@ -1,4 +1,5 @@
 export * from './errors';
 export * from './validators';
+export * from './instance-types';
 export * from './project-config';
 export * from './config-file';

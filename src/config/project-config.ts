@@ -1,6 +1,7 @@
 import { ConfigError } from './errors';
+import { JobKind, checkInstanceTypeFor } from './instance-types';
 import {
-  checkAccount, checkBranch, checkCodeCommitRepository, checkConnectionArn, checkFraction, checkInstanceType,
+  checkAccount, checkBranch, checkCodeCommitRepository, checkConnectionArn, checkFraction,
   checkMlflowTrackingServerArn, checkModelPackageGroupName, checkProjectName, checkRegion, checkRepository,
 } from './validators';
 
@@ -136,6 +137,24 @@ export interface ProjectOptions {
    * @default - no MLflow tracking
    */
   readonly mlflowTrackingServerArn?: string;
+  /**
+   * Create a SageMaker managed MLflow tracking server in the model-build stack (its artifact
+   * store is the project bucket) and log every pipeline step to it. Not with `mlflowTrackingServerArn`.
+   * @default - no tracking server is created
+   */
+  readonly mlflowTrackingServer?: MlflowTrackingServerOptions;
+}
+
+/** SageMaker's tracking server sizes. */
+export const MLFLOW_TRACKING_SERVER_SIZES = ['Small', 'Medium', 'Large'] as const;
+
+/** A managed MLflow tracking server the project creates. */
+export interface MlflowTrackingServerOptions {
+  /**
+   * The server size (how many concurrent users and runs it serves).
+   * @default "Small"
+   */
+  readonly size?: typeof MLFLOW_TRACKING_SERVER_SIZES[number];
 }
 
 export interface ResolvedEnvironment {
@@ -178,6 +197,7 @@ export interface ProjectConfig {
   readonly instanceTypes: ResolvedInstanceTypes;
   readonly qualityThreshold: number;
   readonly mlflowTrackingServerArn?: string;
+  readonly mlflowTrackingServer?: { readonly size: typeof MLFLOW_TRACKING_SERVER_SIZES[number] };
 }
 
 export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
@@ -189,7 +209,7 @@ export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
 export const DEFAULT_QUALITY_THRESHOLD = 0.75;
 export const DEFAULT_BRANCH = 'main';
 
-const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflowTrackingServerArn'];
+const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflowTrackingServerArn', 'mlflowTrackingServer'];
 
 /**
  * Checks every option and fills in the defaults. Throws a {@link ConfigError} that names the
@@ -212,8 +232,8 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
 
   checkObject('instanceTypes', options.instanceTypes ?? {}, Object.keys(DEFAULT_INSTANCE_TYPES));
   const instanceTypes: ResolvedInstanceTypes = { ...DEFAULT_INSTANCE_TYPES, ...options.instanceTypes };
-  for (const [step, type] of Object.entries(instanceTypes)) {
-    checkInstanceType(`instanceTypes.${step}`, type);
+  for (const [kind, type] of Object.entries(instanceTypes)) {
+    checkInstanceTypeFor(`instanceTypes.${kind}`, kind as JobKind, type);
   }
 
   const qualityThreshold = options.qualityThreshold ?? DEFAULT_QUALITY_THRESHOLD;
@@ -222,6 +242,7 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
   if (options.mlflowTrackingServerArn !== undefined) {
     checkMlflowTrackingServerArn('mlflowTrackingServerArn', options.mlflowTrackingServerArn);
   }
+  const mlflowTrackingServer = resolveMlflowTrackingServer(options);
 
   return {
     projectName: options.projectName,
@@ -232,7 +253,27 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     instanceTypes,
     qualityThreshold,
     ...(options.mlflowTrackingServerArn !== undefined ? { mlflowTrackingServerArn: options.mlflowTrackingServerArn } : {}),
+    ...(mlflowTrackingServer !== undefined ? { mlflowTrackingServer } : {}),
   };
+}
+
+function resolveMlflowTrackingServer(options: ProjectOptions): ProjectConfig['mlflowTrackingServer'] {
+  const given = options.mlflowTrackingServer;
+  if (given === undefined) {
+    return undefined;
+  }
+  checkObject('mlflowTrackingServer', given, ['size']);
+  if (options.mlflowTrackingServerArn !== undefined) {
+    throw new ConfigError(
+      `mlflowTrackingServer and mlflowTrackingServerArn (${JSON.stringify(options.mlflowTrackingServerArn)}) are both set: ` +
+      'either create a tracking server or use an existing one, not both',
+    );
+  }
+  const size = given.size ?? 'Small';
+  if (!(MLFLOW_TRACKING_SERVER_SIZES as readonly string[]).includes(size)) {
+    throw new ConfigError(`mlflowTrackingServer.size must be one of ${MLFLOW_TRACKING_SERVER_SIZES.join(', ')}, got ${JSON.stringify(size)}`);
+  }
+  return { size };
 }
 
 function resolveEnvironments(options: ProjectOptions): ProjectConfig['environments'] {

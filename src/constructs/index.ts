@@ -1,3 +1,4 @@
 export * from './artifact-store';
 export * from './model-package-group';
 export * from './project-app';
+export * from './project-pipeline';

@@ -72,6 +72,20 @@ export class ModelPackageGroup extends Construct {
     return grant;
   }
 
+  /** Lets `grantee` register new versions (model packages) in the group. */
+  public grantRegister(grantee: iam.IGrantable): iam.Grant {
+    const grant = iam.Grant.addToPrincipal({
+      grantee,
+      actions: ['sagemaker:CreateModelPackage', 'sagemaker:DescribeModelPackage', 'sagemaker:DescribeModelPackageGroup', 'sagemaker:AddTags'],
+      resourceArns: [this.modelPackageGroupArn, this.modelPackageArnPattern],
+    });
+    if (Construct.isConstruct(grantee.grantPrincipal)) {
+      acknowledgeWildcardResource(grantee.grantPrincipal, this.modelPackageArnPattern,
+        `model package versions are named <group>/<version>: the wildcard covers only the versions of the group ${this.modelPackageGroupName}`);
+    }
+    return grant;
+  }
+
   private readerPolicy(accounts: string[]): iam.PolicyDocument {
     const principals = accounts.map((account) => new iam.AccountPrincipal(account));
     return new iam.PolicyDocument({

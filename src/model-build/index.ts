@@ -1,2 +1,5 @@
 export * from './model-build-stack';
+export * from './model-build-pipeline-stack';
 export * from './model-build-app';
+export * from './player-churn-pipeline';
+export * from './sagemaker-execution-role';

@@ -1,12 +1,30 @@
 import { ProjectApp, ProjectAppProps } from '../constructs';
+import { ModelBuildPipelineStack } from './model-build-pipeline-stack';
 import { ModelBuildStack } from './model-build-stack';
 
-/** The CDK app of a model-build repository. */
+export interface ModelBuildAppProps extends ProjectAppProps {
+  /**
+   * The model-build repository's root: its `pipelines/` scripts and `data/` sample go to S3.
+   * @default - the current directory (where `cdk synth` runs)
+   */
+  readonly repoDir?: string;
+}
+
+/**
+ * The CDK app of a model-build repository: the model-build CodePipeline stack, which deploys
+ * the model-build stack (the SageMaker pipeline) through its stage.
+ */
 export class ModelBuildApp extends ProjectApp {
+  public readonly pipelineStack: ModelBuildPipelineStack;
   public readonly modelBuildStack: ModelBuildStack;
 
-  constructor(props: ProjectAppProps) {
-    super(props);
-    this.modelBuildStack = new ModelBuildStack(this, `${props.config.projectName}-model-build`, { config: props.config });
+  constructor(props: ModelBuildAppProps) {
+    const { repoDir, ...appProps } = props;
+    super(appProps);
+    this.pipelineStack = new ModelBuildPipelineStack(this, `${props.config.projectName}-model-build-pipeline`, {
+      config: props.config,
+      repoDir: repoDir ?? process.cwd(),
+    });
+    this.modelBuildStack = this.pipelineStack.stage.modelBuildStack;
   }
 }

@@ -1,29 +1,69 @@
-import { Stack, StackProps } from 'aws-cdk-lib';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CfnOutput, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
+import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { ProjectConfig } from '../config';
+import { ConfigError, ProjectConfig } from '../config';
 import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs';
+import { sklearnImage, xgboostImage } from '../images';
+import { PipelineDefinition, assertValidPipelineDefinition } from '../pipeline-definition';
+import { StepScript, playerChurnPipeline } from './player-churn-pipeline';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { SageMakerExecutionRole } from './sagemaker-execution-role';
+
+/** Where a model-build repository keeps its step scripts and its sample data. */
+export const MODEL_BUILD_LAYOUT = {
+  scriptsDir: 'pipelines',
+  scripts: { preprocess: 'preprocess.py', evaluate: 'evaluate.py' },
+  sampleDataFile: path.join('data', 'player-churn.csv'),
+} as const;
+
+/** Key prefix of the project bucket where a team may put its own input data. */
+export const INPUT_DATA_PREFIX = 'input';
+
+/**
+ * The largest definition kept inline in the template. CloudFormation accepts templates up to
+ * 1 MB (through S3) and SageMaker definitions up to 1 MB; half of that leaves room for the
+ * stack's other resources.
+ */
+export const INLINE_DEFINITION_LIMIT = 512 * 1024;
 
 export interface ModelBuildStackProps extends StackProps {
   /** The project. The stack deploys to its build environment. */
   readonly config: ProjectConfig;
+  /** The model-build repository: its `pipelines/` scripts and `data/` sample are uploaded as assets. */
+  readonly repoDir: string;
 }
 
 /**
- * What the model-build side of a project keeps: the KMS key and artifact bucket of the
- * SageMaker pipeline, and the model package group (Model Registry) it registers into.
- * Staging and production accounts other than the build account may read the group.
+ * The model-build side of a project: KMS key, artifact bucket, the model package group, the
+ * SageMaker execution role, the step scripts (assets), the SageMaker pipeline
+ * (`AWS::SageMaker::Pipeline`) and, when asked for, a managed MLflow tracking server.
  */
 export class ModelBuildStack extends Stack {
   public readonly artifacts: ArtifactStore;
   public readonly modelPackageGroup: ModelPackageGroup;
+  public readonly executionRole: iam.Role;
+  /** The definition the pipeline resource carries. */
+  public readonly definition: PipelineDefinition;
+  public readonly pipeline: sagemaker.CfnPipeline;
+  /** The SageMaker pipeline's name. */
+  public readonly pipelineName: string;
+  /** The tracking server the steps log to, if any. */
+  public readonly mlflowTrackingServerArn?: string;
 
   constructor(scope: Construct, id: string, props: ModelBuildStackProps) {
-    const { config, ...stackProps } = props;
+    const { config, repoDir, ...stackProps } = props;
     super(scope, id, {
-      description: `sagemaker-gitops ${config.projectName}: model build artifacts and model registry`,
+      description: `sagemaker-gitops ${config.projectName}: the SageMaker pipeline, its artifacts and the model registry`,
       ...stackProps,
       env: cdkEnvironment(config.environments.build),
     });
+    const region = config.environments.build.region;
+    this.pipelineName = modelBuildPipelineName(config);
+
     this.artifacts = new ArtifactStore(this, 'Artifacts', {
       keyAlias: `${config.projectName}-model-build`,
       description: `Encrypts the model-build artifacts of the SageMaker project ${config.projectName}`,
@@ -34,5 +74,102 @@ export class ModelBuildStack extends Stack {
       description: `Model versions of the SageMaker project ${config.projectName}`,
       readerAccounts: [staging.account, prod.account].filter((a): a is string => a !== undefined),
     });
+
+    this.mlflowTrackingServerArn = config.mlflowTrackingServerArn ?? this.createMlflowTrackingServer(config);
+    const images = [sklearnImage(region), xgboostImage(region)];
+    const role = new SageMakerExecutionRole(this, 'ExecutionRole', {
+      bucket: this.artifacts.bucket,
+      key: this.artifacts.key,
+      writePrefixes: [this.pipelineName],
+      readPrefixes: [INPUT_DATA_PREFIX],
+      modelPackageGroup: this.modelPackageGroup,
+      images,
+      mlflowTrackingServerArn: this.mlflowTrackingServerArn,
+    });
+    this.executionRole = role.role;
+
+    const upload = (id: string, file: string): { script: StepScript; asset: s3assets.Asset } => {
+      if (!fs.existsSync(file)) {
+        throw new ConfigError(`the model-build repository has no ${path.relative(repoDir, file)} (looked in ${repoDir}); the pipeline runs it`);
+      }
+      const asset = new s3assets.Asset(this, id, { path: file });
+      role.grantReadObject(asset.s3BucketName, asset.s3ObjectKey);
+      // A file asset's object key is its hash and extension; SageMaker downloads it under that name.
+      return { script: { s3Uri: asset.s3ObjectUrl, fileName: `${asset.assetHash}${path.extname(file)}` }, asset };
+    };
+    const scriptsDir = path.join(repoDir, MODEL_BUILD_LAYOUT.scriptsDir);
+    const preprocess = upload('PreprocessScript', path.join(scriptsDir, MODEL_BUILD_LAYOUT.scripts.preprocess));
+    const evaluate = upload('EvaluateScript', path.join(scriptsDir, MODEL_BUILD_LAYOUT.scripts.evaluate));
+    const sampleData = path.join(repoDir, MODEL_BUILD_LAYOUT.sampleDataFile);
+    const inputDataUri = fs.existsSync(sampleData)
+      ? upload('SampleData', sampleData).script.s3Uri
+      : `s3://${this.artifacts.bucket.bucketName}/${INPUT_DATA_PREFIX}/`;
+
+    this.definition = playerChurnPipeline({
+      config,
+      pipelineName: this.pipelineName,
+      roleArn: this.executionRole.roleArn,
+      bucketName: this.artifacts.bucket.bucketName,
+      kmsKeyArn: this.artifacts.key.keyArn,
+      sklearnImageUri: images[0].uri,
+      xgboostImageUri: images[1].uri,
+      scripts: { preprocess: preprocess.script, evaluate: evaluate.script },
+      inputDataUri,
+      mlflowTrackingServerArn: this.mlflowTrackingServerArn,
+    });
+    assertValidPipelineDefinition(this.definition.toJSON());
+    const body = this.toJsonString(this.definition.toJSON());
+    if (Buffer.byteLength(this.definition.toString()) > INLINE_DEFINITION_LIMIT) {
+      throw new ConfigError(
+        `the pipeline definition is ${Buffer.byteLength(this.definition.toString())} bytes; definitions above ${INLINE_DEFINITION_LIMIT} bytes do not fit a CloudFormation template`,
+      );
+    }
+
+    this.pipeline = new sagemaker.CfnPipeline(this, 'Pipeline', {
+      pipelineName: this.pipelineName,
+      pipelineDisplayName: this.pipelineName,
+      pipelineDescription: `Trains, evaluates and registers the model of the SageMaker project ${config.projectName}`,
+      roleArn: this.executionRole.roleArn,
+      // The property is untyped JSON in aws-cdk-lib: its keys are not converted, so they are written as CloudFormation spells them.
+      pipelineDefinition: { PipelineDefinitionBody: body },
+    });
+    // The pipeline must not start before its role may run the steps.
+    this.pipeline.node.addDependency(this.executionRole);
+
+    new CfnOutput(this, 'SageMakerPipelineName', { value: this.pipelineName, description: 'Start it with: npx sagemaker-gitops run-pipeline --name <this> --wait' });
+    new CfnOutput(this, 'ArtifactBucketName', { value: this.artifacts.bucket.bucketName, description: `Put your own input data under s3://<this>/${INPUT_DATA_PREFIX}/` });
   }
+
+  private createMlflowTrackingServer(config: ProjectConfig): string | undefined {
+    if (config.mlflowTrackingServer === undefined) {
+      return undefined;
+    }
+    const prefix = 'mlflow';
+    const serverRole = new iam.Role(this, 'MlflowTrackingServerRole', {
+      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
+      description: 'Lets the MLflow tracking server keep its artifacts in the project bucket',
+    });
+    serverRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [this.artifacts.bucket.arnForObjects(`${prefix}/*`)] }));
+    serverRole.addToPolicy(new iam.PolicyStatement({
+      actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: [this.artifacts.bucket.bucketArn],
+    }));
+    serverRole.addToPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: [this.artifacts.key.keyArn] }));
+    acknowledgeWildcardResource(serverRole, this.artifacts.bucket.arnForObjects(`${prefix}/*`), `MLflow names its artifact objects at run time; the wildcard covers only the prefix ${prefix}/`);
+    const server = new sagemaker.CfnMlflowTrackingServer(this, 'MlflowTrackingServer', {
+      trackingServerName: config.projectName,
+      artifactStoreUri: `s3://${this.artifacts.bucket.bucketName}/${prefix}`,
+      roleArn: serverRole.roleArn,
+      trackingServerSize: config.mlflowTrackingServer.size,
+      automaticModelRegistration: false,
+    });
+    server.node.addDependency(serverRole);
+    server.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    return server.attrTrackingServerArn;
+  }
+}
+
+
+/** The SageMaker pipeline's name: `<project>-training`. */
+export function modelBuildPipelineName(config: ProjectConfig): string {
+  return `${config.projectName}-training`;
 }

@@ -2,6 +2,8 @@ import * as path from 'node:path';
 import { ModelBuildApp, CONFIG_FILE_NAME, readProjectConfig } from 'sagemaker-gitops';
 
 // The project's options come from the generated config file; add stacks of your own below.
-const config = readProjectConfig(path.join(__dirname, '..', CONFIG_FILE_NAME));
-const app = new ModelBuildApp({ config });
+// The pipeline's step scripts (pipelines/) and sample data (data/) are read from this repository.
+const repoDir = path.join(__dirname, '..');
+const config = readProjectConfig(path.join(repoDir, CONFIG_FILE_NAME));
+const app = new ModelBuildApp({ config, repoDir });
 app.synth();

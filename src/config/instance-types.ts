@@ -1,0 +1,44 @@
+import { ConfigError } from './errors';
+
+/** The SageMaker job kinds whose instance types the project sets. */
+export type JobKind = 'processing' | 'training' | 'inference' | 'transform';
+
+type Families = Readonly<Record<string, readonly string[]>>;
+
+const expand = (families: Families): ReadonlySet<string> =>
+  new Set(Object.entries(families).flatMap(([family, sizes]) => sizes.map((size) => `ml.${family}.${size}`)));
+
+const M5 = ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'];
+const M6I = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'];
+const C5 = ['xlarge', '2xlarge', '4xlarge', '9xlarge', '18xlarge'];
+const R5 = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'];
+const G4DN = ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'];
+const G5 = ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'];
+const P3 = ['2xlarge', '8xlarge', '16xlarge'];
+const M4 = ['xlarge', '2xlarge', '4xlarge', '10xlarge', '16xlarge'];
+const C4 = ['xlarge', '2xlarge', '4xlarge', '8xlarge'];
+
+/**
+ * Instance types SageMaker offers per job kind (from the SageMaker pricing page's instance
+ * lists, the general-purpose, compute, memory and GPU families a tabular model uses). A type
+ * outside the list is rejected at synth rather than by the job hours later. Burstable `t`
+ * types serve processing and real-time inference but not training or batch transform.
+ */
+export const INSTANCE_TYPES: Readonly<Record<JobKind, ReadonlySet<string>>> = {
+  processing: expand({ t3: ['medium', 'large', 'xlarge', '2xlarge'], m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
+  training: expand({ m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
+  inference: expand({ t2: ['medium', 'large', 'xlarge', '2xlarge'], m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
+  transform: expand({ m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
+};
+
+/** Throws unless `value` is an instance type SageMaker offers for `kind` jobs. */
+export function checkInstanceTypeFor(option: string, kind: JobKind, value: string): void {
+  if (typeof value === 'string' && INSTANCE_TYPES[kind].has(value)) {
+    return;
+  }
+  const families = [...new Set([...INSTANCE_TYPES[kind]].map((t) => t.split('.').slice(0, 2).join('.')))];
+  throw new ConfigError(
+    `${option} must be a SageMaker ${kind} instance type such as ml.m5.large, got ${JSON.stringify(value)}; ` +
+    `${kind} instance families: ${families.join(', ')} (see INSTANCE_TYPES for every size)`,
+  );
+}

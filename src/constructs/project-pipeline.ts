@@ -1,0 +1,95 @@
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as codebuild from 'aws-cdk-lib/aws-codebuild';
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as pipelines from 'aws-cdk-lib/pipelines';
+import { Construct } from 'constructs';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { ArtifactStore } from './artifact-store';
+
+/**
+ * Installs a repository's dependencies: `npm ci` when it has a lock file (as it should once
+ * pushed), `npm install` before the first lock file is committed.
+ */
+export const INSTALL_COMMAND = 'if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi';
+
+/** Environment every CodeBuild step of the project pipelines gets. */
+export const BUILD_ENV = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', CI: 'true' };
+
+export interface ProjectPipelineProps {
+  /** The CodePipeline's name. */
+  readonly pipelineName: string;
+  /** Where the code comes from. */
+  readonly source: pipelines.CodePipelineSource;
+  /** For the artifact key's alias and descriptions. */
+  readonly projectName: string;
+}
+
+/**
+ * A CDK Pipelines pipeline (CodePipeline V2) as both project repositories use it: its
+ * artifacts in a KMS-encrypted, logged bucket of its own; a synth step that installs the
+ * repository and runs `cdk synth` (the app command runs TypeScript without type-checking);
+ * CodeBuild on the standard Linux image with Node.js 20; self-mutation on.
+ */
+export class ProjectPipeline extends Construct {
+  public readonly pipeline: pipelines.CodePipeline;
+  public readonly artifacts: ArtifactStore;
+
+  constructor(scope: Construct, id: string, props: ProjectPipelineProps) {
+    super(scope, id);
+    this.artifacts = new ArtifactStore(this, 'Artifacts', {
+      keyAlias: `${props.pipelineName}-artifacts`,
+      description: `Encrypts the artifacts of the CodePipeline ${props.pipelineName} (project ${props.projectName})`,
+      accessLogRetention: Duration.days(90),
+    });
+    this.pipeline = new pipelines.CodePipeline(this, 'Pipeline', {
+      pipelineName: props.pipelineName,
+      pipelineType: codepipeline.PipelineType.V2,
+      artifactBucket: this.artifacts.bucket,
+      selfMutation: true,
+      publishAssetsInParallel: false,
+      synth: new pipelines.ShellStep('Synth', {
+        input: props.source,
+        env: BUILD_ENV,
+        installCommands: [INSTALL_COMMAND],
+        commands: ['npx cdk synth --no-notices'],
+        primaryOutputDirectory: 'cdk.out',
+      }),
+      codeBuildDefaults: {
+        buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0, computeType: codebuild.ComputeType.SMALL },
+        partialBuildSpec: codebuild.BuildSpec.fromObject({ phases: { install: { 'runtime-versions': { nodejs: '20' } } } }),
+      },
+    });
+  }
+
+  /**
+   * Builds the pipeline (after every stage is added) and acknowledges the wildcards of the
+   * grants aws-cdk-lib gives its own roles, each for the reason it cannot be narrower.
+   */
+  public build(): void {
+    this.pipeline.buildPipeline();
+    const stack = Stack.of(this);
+    const ack = (id: string, reason: string) => Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[${id}]`, reason });
+    const artifactActions = ['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
+    for (const action of artifactActions) {
+      ack(`Action::${action}`, `aws-cdk-lib grants the pipeline's roles ${action} through its read/write grants on the pipeline's own artifact bucket and key, and on no other resource`);
+    }
+    acknowledgeWildcardResource(this, this.artifacts.bucket.arnForObjects('*'),
+      'the pipeline passes its artifacts between actions as objects of its own artifact bucket, named per execution');
+    for (const project of this.node.findAll().filter((c): c is codebuild.Project => c instanceof codebuild.Project)) {
+      acknowledgeWildcardResource(this, stack.formatArn({
+        service: 'logs', resource: 'log-group', resourceName: `/aws/codebuild/${project.projectName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+      }), 'CodeBuild writes one log stream per build of this project, named at run time');
+      acknowledgeWildcardResource(this, stack.formatArn({ service: 'codebuild', resource: 'report-group', resourceName: `${project.projectName}-*` }),
+        'CodeBuild creates the report groups of this project, named after it, at run time');
+    }
+    // The asset-publishing role is shared by every asset step and named without a project.
+    acknowledgeWildcardResource(this, stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '/aws/codebuild/*', arnFormat: ArnFormat.COLON_RESOURCE_NAME }),
+      'the shared asset-publishing role of CDK Pipelines writes the logs of the asset CodeBuild projects it creates');
+    acknowledgeWildcardResource(this, stack.formatArn({ service: 'codebuild', resource: 'report-group', resourceName: '*' }),
+      'the shared asset-publishing role of CDK Pipelines reports for the asset CodeBuild projects it creates');
+    acknowledgeWildcardResource(this, `arn:*:iam::${stack.account}:role/*`,
+      'CDK Pipelines assumes the CDK bootstrap roles to publish assets and update itself; aws-cdk-lib limits the statement to roles tagged aws-cdk:bootstrap-role');
+    acknowledgeWildcardResource(this, '*',
+      'aws-cdk-lib writes "*" for the self-mutation reads (cloudformation:DescribeStacks, s3:ListBucket) and for the asset role\'s codebuild Start/Stop/BatchGetBuilds on the asset projects it creates');
+  }
+}

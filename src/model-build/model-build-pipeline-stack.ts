@@ -1,0 +1,79 @@
+import { Duration, Stack, StackProps, Stage, StageProps } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as pipelines from 'aws-cdk-lib/pipelines';
+import { Construct } from 'constructs';
+import { ProjectConfig } from '../config';
+import { BUILD_ENV, INSTALL_COMMAND, ProjectPipeline, cdkEnvironment } from '../constructs';
+import { PipelineSource } from '../source';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { ModelBuildStack, modelBuildPipelineName } from './model-build-stack';
+
+/** How long the post step waits for the SageMaker pipeline execution (minutes). */
+export const RUN_PIPELINE_TIMEOUT_MINUTES = 225;
+
+export interface ModelBuildPipelineStackProps extends StackProps {
+  readonly config: ProjectConfig;
+  /** The model-build repository (scripts and sample data). */
+  readonly repoDir: string;
+}
+
+/** The stage the pipeline deploys: the model-build stack in the build environment. */
+export class ModelBuildStage extends Stage {
+  public readonly modelBuildStack: ModelBuildStack;
+
+  constructor(scope: Construct, id: string, props: StageProps & { readonly config: ProjectConfig; readonly repoDir: string }) {
+    const { config, repoDir, ...stageProps } = props;
+    super(scope, id, stageProps);
+    this.modelBuildStack = new ModelBuildStack(this, 'ModelBuild', { config, repoDir, stackName: `${config.projectName}-model-build` });
+  }
+}
+
+/**
+ * The model-build CodePipeline (CDK Pipelines, V2): on every push to the branch it
+ * synthesizes the app, deploys the model-build stack (the SageMaker pipeline) and then
+ * starts a SageMaker pipeline execution and waits for it, failing when the execution fails.
+ */
+export class ModelBuildPipelineStack extends Stack {
+  public readonly codePipeline: pipelines.CodePipeline;
+  public readonly stage: ModelBuildStage;
+
+  constructor(scope: Construct, id: string, props: ModelBuildPipelineStackProps) {
+    const { config, repoDir, ...stackProps } = props;
+    const env = cdkEnvironment(config.environments.build);
+    super(scope, id, {
+      description: `sagemaker-gitops ${config.projectName}: the model-build CodePipeline`,
+      ...stackProps,
+      env,
+    });
+    const source = new PipelineSource(this, 'ModelBuildSource', config.source.modelBuild);
+    const project = new ProjectPipeline(this, 'ModelBuild', {
+      pipelineName: `${config.projectName}-model-build`,
+      source: source.input,
+      projectName: config.projectName,
+    });
+    this.codePipeline = project.pipeline;
+
+    this.stage = new ModelBuildStage(this, 'Deploy', { config, repoDir, env });
+    const sageMakerPipelineName = modelBuildPipelineName(config);
+    const pipelineArn = this.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: sageMakerPipelineName.toLowerCase() });
+    const executions = `${pipelineArn}/execution/*`;
+    this.codePipeline.addStage(this.stage, {
+      post: [
+        new pipelines.CodeBuildStep('RunSageMakerPipeline', {
+          input: source.input,
+          env: BUILD_ENV,
+          installCommands: [INSTALL_COMMAND],
+          commands: [`npx sagemaker-gitops run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_TIMEOUT_MINUTES}`],
+          timeout: Duration.minutes(RUN_PIPELINE_TIMEOUT_MINUTES + 15),
+          rolePolicyStatements: [
+            new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }),
+            new iam.PolicyStatement({ actions: ['sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps'], resources: [executions] }),
+          ],
+        }),
+      ],
+    });
+    project.build();
+    source.configure(this.codePipeline.pipeline);
+    acknowledgeWildcardResource(this, executions, 'SageMaker names each execution of the pipeline at run time; the wildcard covers only the executions of this pipeline');
+  }
+}

@@ -1,0 +1,213 @@
+import { ProjectConfig } from '../config';
+import {
+  Condition, ConditionStep, ExecutionVariable, FailStep, Join, ParameterFloat, ParameterString, PipelineDefinition,
+  ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, TrainingStep, Value,
+} from '../pipeline-definition';
+
+/** A step script in S3 and the name of the file SageMaker downloads it as. */
+export interface StepScript {
+  /** S3 URI of the script object. */
+  readonly s3Uri: string;
+  /** The object's file name (the last part of its key). */
+  readonly fileName: string;
+}
+
+export interface PlayerChurnPipelineProps {
+  /** The project: instance types, quality threshold, model package group. */
+  readonly config: ProjectConfig;
+  /** The SageMaker pipeline's name (used in S3 paths). */
+  readonly pipelineName: string;
+  /** The role the jobs run as. */
+  readonly roleArn: string;
+  /** The bucket every step writes to. */
+  readonly bucketName: string;
+  /** The KMS key that encrypts outputs and volumes. */
+  readonly kmsKeyArn: string;
+  /** The scikit-learn (1.2-1) processing image URI. */
+  readonly sklearnImageUri: string;
+  /** The XGBoost (1.7-1) image URI. */
+  readonly xgboostImageUri: string;
+  /** preprocess.py and evaluate.py in S3. */
+  readonly scripts: { readonly preprocess: StepScript; readonly evaluate: StepScript };
+  /** The default S3 URI of the raw player data (a CSV file or a prefix of CSV files). */
+  readonly inputDataUri: string;
+  /**
+   * ARN of the MLflow tracking server every step logs to (as MLFLOW_TRACKING_URI).
+   * @default - no MLflow
+   */
+  readonly mlflowTrackingServerArn?: string;
+}
+
+/** Names of the default pipeline's steps and parameters (the local runner and the CLI use them too). */
+export const PLAYER_CHURN = {
+  steps: { preprocess: 'Preprocess', train: 'Train', evaluate: 'Evaluate', checkAuc: 'CheckAuc', register: 'Register', fail: 'AucBelowThreshold' },
+  parameters: {
+    inputDataUrl: 'InputDataUrl',
+    processingInstanceType: 'ProcessingInstanceType',
+    trainingInstanceType: 'TrainingInstanceType',
+    inferenceInstanceType: 'InferenceInstanceType',
+    transformInstanceType: 'TransformInstanceType',
+    threshold: 'TestScoreThreshold',
+    approvalStatus: 'ModelApprovalStatus',
+  },
+  propertyFile: 'EvaluationReport',
+  aucPath: 'classification_metrics.auc_score.value',
+} as const;
+
+/** The built-in XGBoost hyperparameters of the player-churn model (as in the public workshop). */
+export const PLAYER_CHURN_HYPERPARAMETERS = {
+  objective: 'binary:logistic',
+  eval_metric: 'auc',
+  num_round: 100,
+  max_depth: 3,
+  eta: 0.5,
+  alpha: 2.5,
+  subsample: 0.8,
+  colsample_bytree: 0.8,
+  min_child_weight: 3,
+  early_stopping_rounds: 10,
+} as const;
+
+const CODE_DIR = '/opt/ml/processing/input/code';
+
+/** Jobs are retried when SageMaker lacks capacity or fails internally, not when the code fails. */
+const JOB_RETRIES: RetryPolicy[] = [
+  { exceptionTypes: ['SageMaker.CAPACITY_ERROR', 'SageMaker.JOB_INTERNAL_ERROR'], intervalSeconds: 60, backoffRate: 2, maxAttempts: 3 },
+  { exceptionTypes: ['Step.SERVICE_FAULT', 'Step.THROTTLING'], intervalSeconds: 5, backoffRate: 2, maxAttempts: 5 },
+];
+
+/**
+ * The player-churn pipeline: Preprocess → Train (built-in XGBoost) → Evaluate → CheckAuc →
+ * Register (PendingManualApproval) or fail with the AUC and the threshold.
+ */
+export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDefinition {
+  const { config } = props;
+  const names = PLAYER_CHURN;
+  const p = {
+    inputData: new ParameterString({ name: names.parameters.inputDataUrl, defaultValue: props.inputDataUri, description: 'S3 URI of the raw player data (CSV)' }),
+    processingInstanceType: new ParameterString({ name: names.parameters.processingInstanceType, defaultValue: config.instanceTypes.processing }),
+    trainingInstanceType: new ParameterString({ name: names.parameters.trainingInstanceType, defaultValue: config.instanceTypes.training }),
+    inferenceInstanceType: new ParameterString({ name: names.parameters.inferenceInstanceType, defaultValue: config.instanceTypes.inference }),
+    transformInstanceType: new ParameterString({ name: names.parameters.transformInstanceType, defaultValue: config.instanceTypes.transform }),
+    threshold: new ParameterFloat({
+      name: names.parameters.threshold, defaultValue: config.qualityThreshold, range: [0, 1],
+      description: 'The minimum test AUC a model needs to be registered',
+    }),
+    approvalStatus: new ParameterString({
+      name: names.parameters.approvalStatus, defaultValue: 'PendingManualApproval', allowedValues: ['PendingManualApproval', 'Approved'],
+      description: 'Approval status of the registered model version',
+    }),
+  };
+
+  const stepUri = (step: string, output: string): Join =>
+    new Join('/', ['s3:/', props.bucketName, props.pipelineName, ExecutionVariable.PIPELINE_EXECUTION_ID, step, output]);
+  const environment: Record<string, Value<string>> | undefined = props.mlflowTrackingServerArn !== undefined
+    ? { MLFLOW_TRACKING_URI: props.mlflowTrackingServerArn, MLFLOW_EXPERIMENT_NAME: config.projectName }
+    : undefined;
+  const job = {
+    roleArn: props.roleArn,
+    volumeKmsKeyId: props.kmsKeyArn,
+    retryPolicies: JOB_RETRIES,
+  };
+
+  const preprocess = new ProcessingStep({
+    ...job,
+    name: names.steps.preprocess,
+    description: 'Feature engineering, 70/20/10 split into header-less CSVs with the label first, and a baseline with header',
+    imageUri: props.sklearnImageUri,
+    instanceType: p.processingInstanceType,
+    entrypoint: ['python3', `${CODE_DIR}/${props.scripts.preprocess.fileName}`],
+    arguments: ['--input-dir', '/opt/ml/processing/input/data', '--output-dir', '/opt/ml/processing/output'],
+    environment,
+    inputs: [
+      { name: 'code', source: props.scripts.preprocess.s3Uri, destination: CODE_DIR },
+      { name: 'data', source: p.inputData, destination: '/opt/ml/processing/input/data' },
+    ],
+    outputs: ['train', 'validation', 'test', 'baseline'].map((name) => ({
+      name, source: `/opt/ml/processing/output/${name}`, destination: stepUri(names.steps.preprocess, name),
+    })),
+    outputKmsKeyId: props.kmsKeyArn,
+  });
+
+  const train = new TrainingStep({
+    ...job,
+    name: names.steps.train,
+    description: 'Built-in XGBoost 1.7-1, binary:logistic, early stopping on validation AUC',
+    imageUri: props.xgboostImageUri,
+    instanceType: p.trainingInstanceType,
+    hyperparameters: PLAYER_CHURN_HYPERPARAMETERS,
+    inputs: {
+      train: { s3Uri: preprocess.outputUri('train'), contentType: 'text/csv' },
+      validation: { s3Uri: preprocess.outputUri('validation'), contentType: 'text/csv' },
+    },
+    outputPath: stepUri(names.steps.train, 'model'),
+    outputKmsKeyId: props.kmsKeyArn,
+    environment,
+    metricDefinitions: [
+      { name: 'train:auc', regex: '\\[\\d+\\]#011train-auc:([0-9\\.]+)' },
+      { name: 'validation:auc', regex: '\\[\\d+\\]#011validation-auc:([0-9\\.]+)' },
+    ],
+  });
+
+  const evaluationReport = new PropertyFile(names.propertyFile, 'evaluation', 'evaluation.json');
+  const evaluate = new ProcessingStep({
+    ...job,
+    name: names.steps.evaluate,
+    description: 'Test-set AUC of the trained model into evaluation.json, and a prediction baseline',
+    imageUri: props.xgboostImageUri,
+    instanceType: p.processingInstanceType,
+    entrypoint: ['python3', `${CODE_DIR}/${props.scripts.evaluate.fileName}`],
+    arguments: ['--model-dir', '/opt/ml/processing/model', '--test-dir', '/opt/ml/processing/test', '--output-dir', '/opt/ml/processing/evaluation'],
+    environment,
+    inputs: [
+      { name: 'code', source: props.scripts.evaluate.s3Uri, destination: CODE_DIR },
+      { name: 'model', source: train.modelArtifacts, destination: '/opt/ml/processing/model' },
+      { name: 'test', source: preprocess.outputUri('test'), destination: '/opt/ml/processing/test' },
+    ],
+    outputs: [{ name: 'evaluation', source: '/opt/ml/processing/evaluation', destination: stepUri(names.steps.evaluate, 'evaluation') }],
+    outputKmsKeyId: props.kmsKeyArn,
+    propertyFiles: [evaluationReport],
+  });
+
+  const auc = evaluationReport.get<number>(names.aucPath);
+  const register = new RegisterModelStep({
+    name: names.steps.register,
+    description: 'Registers the model version for review',
+    modelPackageGroupName: config.modelPackageGroupName,
+    approvalStatus: p.approvalStatus,
+    image: props.xgboostImageUri,
+    modelDataUrl: train.modelArtifacts,
+    contentTypes: ['text/csv'],
+    responseTypes: ['text/csv'],
+    inferenceInstanceTypes: [p.inferenceInstanceType],
+    transformInstanceTypes: [p.transformInstanceType],
+    modelMetrics: {
+      modelQuality: { statistics: { s3Uri: new Join('/', [evaluate.outputUri('evaluation'), 'evaluation.json']), contentType: 'application/json' } },
+    },
+    customerMetadata: {
+      // The training baseline (CSV with header) that model-deploy's drift check compares production inputs with.
+      baselineDataUri: preprocess.outputUri('baseline'),
+      pipelineExecutionArn: ExecutionVariable.PIPELINE_EXECUTION_ARN,
+    },
+    retryPolicies: [{ exceptionTypes: ['Step.SERVICE_FAULT', 'Step.THROTTLING'], intervalSeconds: 5, backoffRate: 2, maxAttempts: 5 }],
+  });
+
+  const fail = new FailStep({
+    name: names.steps.fail,
+    description: 'The model is not good enough to register',
+    errorMessage: new Join(' ', ['Test AUC', auc, 'is below the threshold', p.threshold, '- the model was not registered']),
+  });
+
+  const checkAuc = new ConditionStep({
+    name: names.steps.checkAuc,
+    description: 'Registers the model only when its test AUC reaches the threshold',
+    conditions: [Condition.greaterThanOrEqualTo(auc, p.threshold)],
+    ifSteps: [register],
+    elseSteps: [fail],
+  });
+
+  return new PipelineDefinition({
+    parameters: Object.values(p),
+    steps: [preprocess, train, evaluate, checkAuc],
+  });
+}

@@ -1,0 +1,150 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { ModelPackageGroup } from '../constructs';
+import { SageMakerImage } from '../images';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+
+export interface SageMakerExecutionRoleProps {
+  /** The bucket the pipeline reads its input from and writes its outputs to. */
+  readonly bucket: s3.IBucket;
+  /** Key prefixes (without `/*`) the jobs may write under; they may read the whole `readPrefixes` too. */
+  readonly writePrefixes: readonly string[];
+  /** Key prefixes (without `/*`) the jobs may only read. */
+  readonly readPrefixes: readonly string[];
+  /** The key of the bucket, the outputs and the job volumes. */
+  readonly key: kms.IKey;
+  /** The group the pipeline registers model versions into. */
+  readonly modelPackageGroup: ModelPackageGroup;
+  /** The container images the jobs run. */
+  readonly images: readonly SageMakerImage[];
+  /**
+   * ARN of the MLflow tracking server the steps log to.
+   * @default - no MLflow access
+   */
+  readonly mlflowTrackingServerArn?: string;
+}
+
+/** What a step logs to MLflow: experiments, runs, metrics, parameters, tags. */
+const MLFLOW_LOGGING_ACTIONS = [
+  'CreateExperiment', 'GetExperiment', 'GetExperimentByName', 'SearchExperiments',
+  'CreateRun', 'UpdateRun', 'GetRun', 'SearchRuns', 'LogMetric', 'LogParam', 'LogBatch', 'LogInputs', 'SetTag',
+].map((action) => `sagemaker-mlflow:${action}`);
+
+/**
+ * The role of the SageMaker pipeline and of the jobs it starts, scoped to the project: its
+ * bucket prefixes, its key, its model package group, the jobs' log groups and the two image
+ * repositories. No AWS-managed policy.
+ */
+export class SageMakerExecutionRole extends Construct {
+  public readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: SageMakerExecutionRoleProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    this.role = new iam.Role(this, 'Resource', {
+      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
+      description: 'Runs the SageMaker pipeline of the project and its processing and training jobs',
+    });
+    const role = this.role;
+
+    // Data: read the inputs, write each execution's outputs; nothing may be deleted.
+    const objects = (prefixes: readonly string[]) => prefixes.map((prefix) => props.bucket.arnForObjects(`${prefix}/*`));
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadWriteExecutionData', actions: ['s3:GetObject', 's3:PutObject'], resources: objects(props.writePrefixes) }));
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadInputData', actions: ['s3:GetObject'], resources: objects(props.readPrefixes) }));
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'ListProjectPrefixes',
+      actions: ['s3:ListBucket'],
+      resources: [props.bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [...props.writePrefixes, ...props.readPrefixes].map((p) => `${p}/*`) } },
+    }));
+    for (const prefix of [...props.writePrefixes, ...props.readPrefixes]) {
+      acknowledgeWildcardResource(role, props.bucket.arnForObjects(`${prefix}/*`),
+        `SageMaker names the objects of each execution at run time; the wildcard covers only the prefix ${prefix}/ of the project bucket`);
+    }
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'UseProjectKey',
+      actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'],
+      resources: [props.key.keyArn],
+    }));
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'EncryptJobVolumes',
+      actions: ['kms:CreateGrant'],
+      resources: [props.key.keyArn],
+      conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+    }));
+
+    // Images: pull the two SageMaker-owned repositories.
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'PullStepImages',
+      actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'],
+      resources: [...new Set(props.images.map((image) => image.repositoryArn))],
+    }));
+    // ecr:GetAuthorizationToken has no resource type: IAM only accepts "*" for it.
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'EcrLogin', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }));
+    // cloudwatch:PutMetricData has no resource type either; the condition keeps it to SageMaker's namespaces.
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'JobMetrics',
+      actions: ['cloudwatch:PutMetricData'],
+      resources: ['*'],
+      conditions: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*'] } },
+    }));
+    acknowledgeWildcardResource(role, '*',
+      'only ecr:GetAuthorizationToken and cloudwatch:PutMetricData (limited to the /aws/sagemaker/ namespaces) use "*": neither action has a resource type in IAM');
+
+    // Logs of the jobs the pipeline starts.
+    const logGroups = ['ProcessingJobs', 'TrainingJobs'].map((jobs) => stack.formatArn({
+      service: 'logs', resource: 'log-group', resourceName: `/aws/sagemaker/${jobs}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+    }));
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'JobLogs',
+      actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
+      resources: logGroups,
+    }));
+    for (const logGroup of logGroups) {
+      acknowledgeWildcardResource(role, logGroup, 'each job writes to log streams named after the job, which SageMaker names at run time');
+    }
+
+    // The jobs the pipeline starts and stops (SageMaker names them at run time).
+    const jobs = ['processing-job', 'training-job'].map((resource) => stack.formatArn({ service: 'sagemaker', resource, resourceName: '*' }));
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'RunPipelineJobs',
+      actions: [
+        'sagemaker:CreateProcessingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob',
+        'sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:AddTags',
+      ],
+      resources: jobs,
+    }));
+    for (const job of jobs) {
+      acknowledgeWildcardResource(role, job, 'SageMaker Pipelines names the jobs of each execution at run time');
+    }
+    props.modelPackageGroup.grantRegister(role);
+
+    // The pipeline hands this role to the jobs it starts, and to nothing else.
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'PassRoleToJobs',
+      actions: ['iam:PassRole'],
+      resources: [role.roleArn],
+      conditions: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
+    }));
+
+    if (props.mlflowTrackingServerArn !== undefined) {
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'LogToMlflow', actions: MLFLOW_LOGGING_ACTIONS, resources: [props.mlflowTrackingServerArn] }));
+    }
+  }
+
+  /** Lets the jobs read one S3 object (a step script or the default input uploaded as an asset). */
+  public grantReadObject(bucketName: string, objectKey: string): void {
+    this.role.addToPolicy(new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [Stack.of(this).formatArn({ service: 's3', region: '', account: '', resource: bucketName, resourceName: objectKey })],
+    }));
+    this.role.addToPolicy(new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: [Stack.of(this).formatArn({ service: 's3', region: '', account: '', resource: bucketName })],
+      conditions: { StringEquals: { 's3:prefix': [objectKey] } },
+    }));
+  }
+}

@@ -1,0 +1,256 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { PipelineDefinitionError } from './errors';
+
+/**
+ * The JSON schema AWS publishes for pipeline definitions, unchanged: repository
+ * aws-sagemaker-mlops/sagemaker-model-building-pipeline-definition-JSON-schema, file
+ * schema/pipeline-definition.schema.json, commit b4012b0 (2025-04-03); the schema the
+ * SageMaker API reference links from CreatePipeline.PipelineDefinition.
+ */
+export const PIPELINE_DEFINITION_SCHEMA_FILE = path.join(__dirname, '..', '..', 'schemas', 'pipeline-definition.schema.json');
+/** sha256 of that file, so a test can prove the copy is untouched. */
+export const PIPELINE_DEFINITION_SCHEMA_SHA256 = '35633f4376dda695d1847bd16d72d3b3d9201f0106e75107eafbeef11ef5ce30';
+
+type Schema = Record<string, any>;
+
+/**
+ * Where the published schema rejects definitions that SageMaker accepts and documents, and
+ * that this builder must write. Each correction is as narrow as the gap; nothing else in the
+ * schema is loosened.
+ */
+export const SCHEMA_CORRECTIONS: ReadonlyArray<{ readonly name: string; readonly why: string; readonly apply: (schema: Schema) => void }> = [
+  {
+    name: 'Std:JsonGet',
+    why: 'the schema has no Std:JsonGet, which SageMaker evaluates and its Python SDK writes for every condition on a property file',
+    apply: (schema) => {
+      schema.definitions.JsonGetFunction = {
+        type: 'object',
+        properties: {
+          'Std:JsonGet': {
+            type: 'object',
+            properties: { PropertyFile: { $ref: '#/definitions/GetFunction' }, Path: { type: 'string' } },
+            required: ['PropertyFile', 'Path'],
+            additionalProperties: false,
+          },
+        },
+        required: ['Std:JsonGet'],
+        additionalProperties: false,
+      };
+      for (const name of ['StringArgumentValue', 'IntegerArgumentValue', 'FloatArgumentValue', 'BooleanArgumentValue']) {
+        schema.definitions[name].oneOf.push({ $ref: '#/definitions/JsonGetFunction' });
+      }
+    },
+  },
+  {
+    name: 'PropertyFiles',
+    why: 'a processing step declares the JSON files that Std:JsonGet reads in a step-level PropertyFiles list, which the schema does not have (so no definition with Std:JsonGet could pass it)',
+    apply: (schema) => {
+      schema.definitions.ProcessingStep.properties.PropertyFiles = {
+        type: 'array',
+        items: {
+          type: 'object',
+          properties: {
+            PropertyFileName: { $ref: '#/definitions/StepName' },
+            OutputName: { type: 'string', minLength: 1 },
+            FilePath: { type: 'string', minLength: 1 },
+          },
+          required: ['PropertyFileName', 'OutputName', 'FilePath'],
+          additionalProperties: false,
+        },
+      };
+    },
+  },
+  {
+    name: 'Std:Join',
+    why: 'the schema defines JoinFunction (with its Values under a misplaced key) but never allows it as a value; SageMaker evaluates Std:Join wherever a string goes',
+    apply: (schema) => {
+      schema.definitions.JoinFunction = {
+        type: 'object',
+        properties: {
+          'Std:Join': {
+            type: 'object',
+            properties: {
+              On: { type: 'string' },
+              Values: {
+                type: 'array',
+                items: {
+                  anyOf: [
+                    { type: ['string', 'number', 'boolean'] },
+                    { $ref: '#/definitions/GetFunction' },
+                    { $ref: '#/definitions/JsonGetFunction' },
+                  ],
+                },
+              },
+            },
+            required: ['Values'],
+            additionalProperties: false,
+          },
+        },
+        required: ['Std:Join'],
+        additionalProperties: false,
+      };
+      schema.definitions.StringArgumentValue.oneOf.push({ $ref: '#/definitions/JoinFunction' });
+    },
+  },
+  {
+    name: 'RetryPolicy.ExceptionType',
+    why: 'SageMaker documents ExceptionType as a list of exception types ("ExceptionType": [String]); the schema has a single string',
+    apply: (schema) => {
+      const policy = schema.definitions.RetryPolicy;
+      policy.properties.ExceptionType = { type: 'array', minItems: 1, items: policy.properties.ExceptionType };
+    },
+  },
+  {
+    name: 'TrainingStep Environment',
+    why: 'CreateTrainingJob takes Environment (a map of strings, as processing jobs do), which the schema leaves out of the training arguments',
+    apply: (schema) => {
+      schema.definitions.TrainingStep.properties.Arguments.properties.Environment = {
+        type: 'object',
+        maxProperties: 100,
+        patternProperties: { '^[a-zA-Z_][a-zA-Z0-9_]{0,511}$': { $ref: '#/definitions/StringArgumentValue' } },
+        additionalProperties: false,
+      };
+    },
+  },
+  {
+    name: 'RegisterModel ModelApprovalStatus and CustomerMetadataProperties',
+    why: 'CreateModelPackage takes both and SageMaker\'s Python SDK writes ModelApprovalStatus into every RegisterModel step; the schema lists neither, so no version could be registered for review',
+    apply: (schema) => {
+      const args = schema.definitions.RegisterModelStep.properties.Arguments.properties;
+      args.ModelApprovalStatus = {
+        oneOf: [{ type: 'string', enum: ['Approved', 'Rejected', 'PendingManualApproval'] }, { $ref: '#/definitions/GetFunction' }],
+      };
+      args.CustomerMetadataProperties = {
+        type: 'object',
+        maxProperties: 50,
+        patternProperties: { '^([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)$': { $ref: '#/definitions/StringArgumentValue' } },
+        additionalProperties: false,
+      };
+    },
+  },
+  {
+    name: 'InCondition oneOf',
+    why: 'In/NotIn take each value with oneOf over the four argument types, which all accept a Get and overlap on numbers, so a parameter or a number could never match exactly one; anyOf is what the other conditions use',
+    apply: (schema) => {
+      const props = schema.definitions.InCondition.properties;
+      props.Value = { anyOf: props.Value.oneOf };
+      props.In.items = { anyOf: props.In.items.oneOf };
+    },
+  },
+];
+
+interface Validators {
+  readonly document: ValidateFunction;
+  readonly step: (type: string) => ValidateFunction | undefined;
+}
+
+let validators: Validators | undefined;
+
+/** Which schema definition describes each step `Type`. */
+const STEP_DEFINITIONS: Record<string, string> = {
+  Processing: 'ProcessingStep', Training: 'TrainingStep', Condition: 'ConditionStep', RegisterModel: 'RegisterModelStep',
+  Model: 'CreateModelStep', Transform: 'TransformStep', Fail: 'FailStep', Lambda: 'LambdaStep', Callback: 'CallbackStep',
+  Tuning: 'TuningStep', ClarifyCheck: 'ClarifyCheckStep', QualityCheck: 'QualityCheckStep', EMR: 'EMRStep', AutoML: 'AutoMLStep',
+  Endpoint: 'EndpointStep', EndpointConfig: 'EndpointConfigStep',
+};
+
+/** The published schema with {@link SCHEMA_CORRECTIONS} applied. */
+export function correctedPipelineDefinitionSchema(): Schema {
+  const schema = publishedPipelineDefinitionSchema();
+  for (const correction of SCHEMA_CORRECTIONS) {
+    correction.apply(schema);
+  }
+  return schema;
+}
+
+/** The published schema as AWS ships it. */
+export function publishedPipelineDefinitionSchema(): Schema {
+  const schema = JSON.parse(fs.readFileSync(PIPELINE_DEFINITION_SCHEMA_FILE, 'utf-8'));
+  // "http://json-schema.org/schema#" names no draft; the schema is written for draft-07.
+  delete schema.$schema;
+  return schema;
+}
+
+/** Compiles a schema for pipeline definitions (draft-07, every error reported). */
+export function compilePipelineDefinitionSchema(schema: Schema): ValidateFunction {
+  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+}
+
+/** The problems of a definition against the corrected schema; empty when it is valid. */
+export function pipelineDefinitionSchemaErrors(definition: unknown): string[] {
+  validators ??= compileValidators(correctedPipelineDefinitionSchema());
+  if (validators.document(definition)) {
+    return [];
+  }
+  return explainErrors(definition, validators);
+}
+
+function compileValidators(schema: Schema): Validators {
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addSchema(schema, 'pipeline-definition');
+  const cache = new Map<string, ValidateFunction | undefined>();
+  return {
+    document: ajv.getSchema('pipeline-definition')!,
+    step: (type) => {
+      if (!cache.has(type)) {
+        const name = STEP_DEFINITIONS[type];
+        cache.set(type, name === undefined ? undefined : ajv.getSchema(`pipeline-definition#/definitions/${name}`));
+      }
+      return cache.get(type);
+    },
+  };
+}
+
+/**
+ * The whole-document errors of a `oneOf` list of steps name every step kind the step is not;
+ * validating each step against the definition of its own `Type` names what is wrong with it.
+ */
+function explainErrors(definition: unknown, v: Validators): string[] {
+  const messages = formatSchemaErrors((v.document.errors ?? []).filter((e) => !e.instancePath.startsWith('/Steps/')));
+  const steps = (definition as { Steps?: unknown }).Steps;
+  const visit = (step: any, where: string) => {
+    const validate = v.step(step?.Type);
+    if (validate === undefined) {
+      messages.push(`${where}/Type ${JSON.stringify(step?.Type)} is not a step type of the schema; types: ${Object.keys(STEP_DEFINITIONS).join(', ')}`);
+      return;
+    }
+    if (!validate(step)) {
+      const own = (validate.errors ?? []).filter((e) => !/^\/Arguments\/(IfSteps|ElseSteps)\/\d+\//.test(e.instancePath));
+      messages.push(...formatSchemaErrors(own).map((m) => `${where}${m === '/' ? '' : m}`));
+    }
+    for (const branch of ['IfSteps', 'ElseSteps']) {
+      const nested = step?.Type === 'Condition' ? step?.Arguments?.[branch] : undefined;
+      (Array.isArray(nested) ? nested : []).forEach((child: unknown, i: number) => visit(child, `${where}/Arguments/${branch}/${i}`));
+    }
+  };
+  (Array.isArray(steps) ? steps : []).forEach((step, i) => visit(step, `/Steps/${i}`));
+  return messages.length > 0 ? messages : formatSchemaErrors(v.document.errors ?? []);
+}
+
+/** Throws a PipelineDefinitionError listing the schema problems of a definition. */
+export function assertValidPipelineDefinition(definition: unknown): void {
+  const errors = pipelineDefinitionSchemaErrors(definition);
+  if (errors.length > 0) {
+    throw new PipelineDefinitionError(`the pipeline definition does not match SageMaker's schema:\n  ${errors.join('\n  ')}`);
+  }
+}
+
+/**
+ * ajv reports every branch of every oneOf; keep the deepest problems, which name the field
+ * that is wrong, and say where each is.
+ */
+export function formatSchemaErrors(errors: readonly ErrorObject[]): string[] {
+  if (errors.length === 0) {
+    return [];
+  }
+  const deepest = Math.max(...errors.map((e) => e.instancePath.split('/').length));
+  const messages = errors
+    .filter((e) => e.instancePath.split('/').length === deepest)
+    .map((e) => {
+      const extra = e.keyword === 'additionalProperties' ? ` (${(e.params as { additionalProperty: string }).additionalProperty})` : '';
+      return `${e.instancePath || '/'} ${e.message}${extra}`;
+    });
+  return [...new Set(messages)];
+}

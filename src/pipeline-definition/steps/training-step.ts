@@ -1,0 +1,128 @@
+import { describeValue } from '../errors';
+import { Expression, Primitive, StepProperty, Value, toStringValue } from '../expressions';
+import { CacheConfig, RetryPolicy, renderCacheConfig, renderRetryPolicies } from './policies';
+import { JobResources, checkJobResources, checkPositiveIntegerValue, renderClusterConfig } from './processing-step';
+import { Step, StepProps } from './step';
+
+/** One data channel of a training job. */
+export interface TrainingChannel {
+  /** The S3 URI (object or prefix) of the channel's data. */
+  readonly s3Uri: Value<string>;
+  /**
+   * The MIME type of the data, such as `text/csv`.
+   * @default - none (the algorithm's default)
+   */
+  readonly contentType?: Value<string>;
+  /**
+   * With several instances: `FullyReplicated` gives each instance everything.
+   * @default "FullyReplicated"
+   */
+  readonly distribution?: 'FullyReplicated' | 'ShardedByS3Key';
+}
+
+/** A metric the training job's log reports, found with a regular expression. */
+export interface MetricDefinition {
+  readonly name: string;
+  readonly regex: string;
+}
+
+export interface TrainingStepProps extends StepProps, JobResources {
+  /** The training image (for a built-in algorithm, its image URI). */
+  readonly imageUri: Value<string>;
+  /** The IAM role the job runs as. */
+  readonly roleArn: Value<string>;
+  /**
+   * The algorithm's hyperparameters. Each value is a string or a number (or a pipeline
+   * expression); numbers are written as strings, as SageMaker requires.
+   * @default - none
+   */
+  readonly hyperparameters?: Readonly<Record<string, Value<Primitive>>>;
+  /** The data channels by name, such as `train` and `validation`. */
+  readonly inputs: Readonly<Record<string, TrainingChannel>>;
+  /** The S3 URI under which SageMaker writes the model artifacts. */
+  readonly outputPath: Value<string>;
+  /**
+   * KMS key that encrypts the model artifacts.
+   * @default - the bucket's default encryption
+   */
+  readonly outputKmsKeyId?: Value<string>;
+  /**
+   * The job is stopped after this many seconds.
+   * @default 86400
+   */
+  readonly maxRuntimeSeconds?: Value<number>;
+  /**
+   * Environment variables of the training container.
+   * @default - none
+   */
+  readonly environment?: Readonly<Record<string, Value<string>>>;
+  /** @default - none */
+  readonly metricDefinitions?: readonly MetricDefinition[];
+  /** @default - no retries beyond SageMaker's defaults */
+  readonly retryPolicies?: readonly RetryPolicy[];
+  /** @default - no caching */
+  readonly cache?: CacheConfig;
+}
+
+/** A SageMaker training job. */
+export class TrainingStep extends Step {
+  public readonly type = 'Training';
+
+  constructor(private readonly props: TrainingStepProps) {
+    super(props);
+    checkJobResources(this.name, props);
+    checkPositiveIntegerValue(this.name, 'maxRuntimeSeconds', props.maxRuntimeSeconds);
+    for (const [key, value] of Object.entries(props.hyperparameters ?? {})) {
+      const ok = typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || value instanceof Expression;
+      if (!ok) {
+        this.fail(`hyperparameter ${JSON.stringify(key)} must be a string or a number, got ${describeValue(value)}`);
+      }
+    }
+    const channels = Object.keys(props.inputs ?? {});
+    if (channels.length === 0) {
+      this.fail('needs at least one input channel, such as train');
+    }
+    for (const channel of channels) {
+      if (!/^[A-Za-z0-9\.\-_]{1,64}$/.test(channel)) {
+        this.fail(`channel name ${JSON.stringify(channel)} must be 1 to 64 letters, digits, '.', '-' or '_'`);
+      }
+    }
+  }
+
+  /** The S3 URI of the model artifacts (`ModelArtifacts.S3ModelArtifacts`). */
+  public get modelArtifacts(): StepProperty<string> {
+    return this.property('ModelArtifacts.S3ModelArtifacts');
+  }
+
+  protected renderExtras(): Record<string, unknown> {
+    return {
+      RetryPolicies: renderRetryPolicies(this.name, this.props.retryPolicies, true),
+      CacheConfig: renderCacheConfig(this.name, this.props.cache),
+    };
+  }
+
+  protected renderArguments(): unknown {
+    const p = this.props;
+    const hyperparameters = Object.entries(p.hyperparameters ?? {}).map(([k, v]) => [k, toStringValue(v)] as const);
+    return {
+      AlgorithmSpecification: {
+        TrainingImage: p.imageUri,
+        TrainingInputMode: 'File',
+        MetricDefinitions: p.metricDefinitions?.map((m) => ({ Name: m.name, Regex: m.regex })),
+      },
+      HyperParameters: hyperparameters.length > 0 ? Object.fromEntries(hyperparameters) : undefined,
+      InputDataConfig: Object.entries(p.inputs).map(([name, channel]) => ({
+        ChannelName: name,
+        ContentType: channel.contentType,
+        DataSource: {
+          S3DataSource: { S3DataType: 'S3Prefix', S3Uri: channel.s3Uri, S3DataDistributionType: channel.distribution ?? 'FullyReplicated' },
+        },
+      })),
+      OutputDataConfig: { S3OutputPath: p.outputPath, KmsKeyId: p.outputKmsKeyId },
+      ResourceConfig: renderClusterConfig(p),
+      RoleArn: p.roleArn,
+      Environment: p.environment,
+      StoppingCondition: { MaxRuntimeInSeconds: p.maxRuntimeSeconds ?? 86400 },
+    };
+  }
+}

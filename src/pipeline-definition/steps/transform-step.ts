@@ -1,0 +1,82 @@
+import { StepProperty, Value } from '../expressions';
+import { CacheConfig, RetryPolicy, renderCacheConfig, renderRetryPolicies } from './policies';
+import { checkPositiveIntegerValue } from './processing-step';
+import { Step, StepProps } from './step';
+
+export interface TransformStepProps extends StepProps {
+  /** The SageMaker model to run (e.g. a create-model step's `modelName`). */
+  readonly modelName: Value<string>;
+  /** The instance type, such as ml.m5.large. */
+  readonly instanceType: Value<string>;
+  /** @default 1 */
+  readonly instanceCount?: Value<number>;
+  /** The S3 URI (object or prefix) of the input. */
+  readonly inputUri: Value<string>;
+  /** @default "text/csv" */
+  readonly contentType?: Value<string>;
+  /**
+   * How records are split: `Line` sends one line per record.
+   * @default "Line"
+   */
+  readonly splitType?: 'None' | 'Line' | 'RecordIO' | 'TFRecord';
+  /** Where the results go. */
+  readonly outputPath: Value<string>;
+  /** @default "text/csv" */
+  readonly accept?: Value<string>;
+  /** @default "Line" */
+  readonly assembleWith?: 'None' | 'Line';
+  /**
+   * `Input` joins each result to its input record.
+   * @default "None"
+   */
+  readonly joinSource?: 'None' | 'Input';
+  /** @default - whole records */
+  readonly inputFilter?: Value<string>;
+  /** @default - whole results */
+  readonly outputFilter?: Value<string>;
+  /** @default - the bucket's default encryption */
+  readonly outputKmsKeyId?: Value<string>;
+  /** @default - no retries beyond SageMaker's defaults */
+  readonly retryPolicies?: readonly RetryPolicy[];
+  /** @default - no caching */
+  readonly cache?: CacheConfig;
+}
+
+/** A SageMaker batch transform job. */
+export class TransformStep extends Step {
+  public readonly type = 'Transform';
+
+  constructor(private readonly props: TransformStepProps) {
+    super(props);
+    checkPositiveIntegerValue(this.name, 'instanceCount', props.instanceCount);
+  }
+
+  /** Where the results were written (`TransformOutput.S3OutputPath`). */
+  public get outputPath(): StepProperty<string> {
+    return this.property('TransformOutput.S3OutputPath');
+  }
+
+  protected renderExtras(): Record<string, unknown> {
+    return {
+      RetryPolicies: renderRetryPolicies(this.name, this.props.retryPolicies, true),
+      CacheConfig: renderCacheConfig(this.name, this.props.cache),
+    };
+  }
+
+  protected renderArguments(): unknown {
+    const p = this.props;
+    return {
+      ModelName: p.modelName,
+      TransformInput: {
+        DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: p.inputUri } },
+        ContentType: p.contentType ?? 'text/csv',
+        SplitType: p.splitType ?? 'Line',
+      },
+      TransformOutput: { S3OutputPath: p.outputPath, Accept: p.accept ?? 'text/csv', AssembleWith: p.assembleWith ?? 'Line', KmsKeyId: p.outputKmsKeyId },
+      TransformResources: { InstanceType: p.instanceType, InstanceCount: p.instanceCount ?? 1 },
+      DataProcessing: (p.joinSource ?? p.inputFilter ?? p.outputFilter) !== undefined
+        ? { JoinSource: p.joinSource, InputFilter: p.inputFilter, OutputFilter: p.outputFilter }
+        : undefined,
+    };
+  }
+}
