@@ -66,6 +66,9 @@ export function synthStack(stack: Stack): Template {
   return templates[stack.stackName];
 }
 
+/** The seed model-build repository: its pipelines/ scripts are what the model-build stack uploads. */
+export const SEED_MODEL_BUILD_REPO = path.join(__dirname, '..', '..', 'seed-code', 'model-build');
+
 /** A valid project, single account in us-east-1, with `overrides` applied. */
 export function testConfig(overrides: Record<string, unknown> = {}): ProjectConfig {
   return resolveProjectConfig({

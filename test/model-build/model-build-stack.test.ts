@@ -1,19 +1,32 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ModelPackageGroup, dedupeReaderAccounts } from '../../src/constructs';
 import { ModelBuildApp } from '../../src/model-build';
-import { synthStack, synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
+import { SEED_MODEL_BUILD_REPO as SEED_REPO, synthStack, synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
+
+const buildApp = (config = testConfig()) => new ModelBuildApp({ config, repoDir: SEED_REPO });
 
 describe('ModelBuildApp', () => {
-  test('synthesizes one stack that passes the validator, cdk-nag and the guardrails', () => {
-    const templates = synthValidated(new ModelBuildApp({ config: testConfig() }));
-    expect(Object.keys(templates)).toEqual(['player-churn-model-build']);
+  test('synthesizes the pipeline stack and the model-build stack; both pass the validator, cdk-nag and the guardrails', () => {
+    const templates = synthValidated(buildApp());
+    expect(Object.keys(templates).sort()).toEqual(['player-churn-model-build', 'player-churn-model-build-pipeline']);
+  });
+
+  test('with an MLflow server to create, and across accounts, it still passes every check', () => {
+    const config = testConfig({
+      mlflowTrackingServer: { size: 'Medium' },
+      environments: { build: { account: '111111111111' }, staging: { account: '222222222222' }, prod: { account: '333333333333' } },
+    });
+    expect(Object.keys(synthValidated(buildApp(config)))).toHaveLength(2);
   });
 });
 
 describe('ModelBuildStack', () => {
-  const app = new ModelBuildApp({ config: testConfig() });
+  const app = buildApp();
   const template = Template.fromStack(app.modelBuildStack);
 
   test('deploys to the build environment', () => {
@@ -58,7 +71,7 @@ describe('ModelBuildStack', () => {
     const config = testConfig({
       environments: { build: { account: '111111111111' }, staging: { account: '222222222222' }, prod: { account: '222222222222' } },
     });
-    const multi = Template.fromStack(new ModelBuildApp({ config }).modelBuildStack);
+    const multi = Template.fromStack(buildApp(config).modelBuildStack);
     const groups = multi.findResources('AWS::SageMaker::ModelPackageGroup');
     const policy = Object.values<any>(groups)[0].Properties.ModelPackageGroupPolicy;
     expect(policy.Statement).toHaveLength(2);
@@ -67,6 +80,121 @@ describe('ModelBuildStack', () => {
     }
     expect(policy.Statement[1].Action).toEqual(['sagemaker:CreateModel', 'sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages']);
     expect(policy.Statement[1].Resource).toBe('arn:aws:sagemaker:us-east-1:111111111111:model-package/player-churn/*');
+  });
+});
+
+/** Every statement of every IAM policy of a template. */
+function statements(template: Template): any[] {
+  return Object.values<any>(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+const asList = (v: unknown) => (Array.isArray(v) ? v : [v]);
+
+describe('SageMaker execution role and pipeline', () => {
+  const app = buildApp();
+  const stack = app.modelBuildStack;
+  const template = Template.fromStack(stack);
+  const roleStatements = () => {
+    const policies = template.findResources('AWS::IAM::Policy');
+    return Object.values<any>(policies).flatMap((p) => p.Properties.PolicyDocument.Statement);
+  };
+
+  test('the role is assumed by SageMaker and has no managed policy', () => {
+    template.hasResourceProperties('AWS::IAM::Role', {
+      AssumeRolePolicyDocument: { Statement: [Match.objectLike({ Principal: { Service: 'sagemaker.amazonaws.com' } })] },
+      ManagedPolicyArns: Match.absent(),
+    });
+  });
+
+  test('no write action on "*"; the only "*" statements are ECR login and SageMaker metrics', () => {
+    const star = roleStatements().filter((s) => asList(s.Resource).includes('*'));
+    // Neither action has a resource type in IAM, so "*" is the only resource they take.
+    expect(star.flatMap((s) => asList(s.Action)).sort()).toEqual(['cloudwatch:PutMetricData', 'ecr:GetAuthorizationToken']);
+    expect(star.find((s) => s.Action === 'cloudwatch:PutMetricData').Condition).toEqual({ StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*'] } });
+  });
+
+  test('iam:PassRole only on itself, only to SageMaker', () => {
+    const pass = roleStatements().filter((s) => asList(s.Action).includes('iam:PassRole'));
+    expect(pass).toHaveLength(1);
+    expect(pass[0].Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^ExecutionRole/), 'Arn'] });
+    expect(pass[0].Condition).toEqual({ StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } });
+  });
+
+  test('pulls only the sklearn and XGBoost repositories of the region', () => {
+    const pull = roleStatements().find((s) => s.Sid === 'PullStepImages');
+    expect(pull.Resource).toEqual([
+      'arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-scikit-learn',
+      'arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-xgboost',
+    ]);
+  });
+
+  test('writes only under the pipeline\'s prefix and never deletes objects', () => {
+    const s3 = roleStatements().filter((s) => asList(s.Action).some((a: string) => a.startsWith('s3:')));
+    expect(s3.flatMap((s) => asList(s.Action)).filter((a: string) => /Delete/.test(a))).toEqual([]);
+    const write = s3.find((s) => s.Sid === 'ReadWriteExecutionData');
+    expect(JSON.stringify(write.Resource)).toContain('/player-churn-training/*');
+  });
+
+  test('registers only into the project\'s model package group', () => {
+    const register = roleStatements().find((s) => asList(s.Action).includes('sagemaker:CreateModelPackage'));
+    expect(register.Resource).toEqual([
+      { 'Fn::Join': ['', ['arn:aws:sagemaker:us-east-1:', { Ref: 'AWS::AccountId' }, ':model-package-group/player-churn']] },
+      { 'Fn::Join': ['', ['arn:aws:sagemaker:us-east-1:', { Ref: 'AWS::AccountId' }, ':model-package/player-churn/*']] },
+    ]);
+  });
+
+  test('the pipeline resource carries the definition, runs as the role and waits for its policy', () => {
+    const pipelines = template.findResources('AWS::SageMaker::Pipeline');
+    const [resource] = Object.values<any>(pipelines);
+    expect(resource.Properties.PipelineName).toBe('player-churn-training');
+    expect(resource.Properties.RoleArn).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^ExecutionRole/), 'Arn'] });
+    expect(resource.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^ExecutionRoleDefaultPolicy/)]));
+    const body = stack.resolve(resource.Properties.PipelineDefinition.PipelineDefinitionBody);
+    expect(JSON.stringify(body)).toContain('"Name\\":\\"Preprocess');
+    expect(stack.definition.steps.map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold']);
+  });
+
+  test('the step scripts are uploaded as assets and run under their asset names', () => {
+    const json = stack.definition.toJSON();
+    const preprocess: any = json.Steps[0];
+    expect(preprocess.Arguments.AppSpecification.ContainerEntrypoint[1]).toMatch(/^\/opt\/ml\/processing\/input\/code\/[0-9a-f]{64}\.py$/);
+    const code = preprocess.Arguments.ProcessingInputs.find((i: any) => i.InputName === 'code');
+    expect(stack.resolve(code.S3Input.S3Uri)).toEqual(expect.objectContaining({ 'Fn::Sub': expect.stringMatching(/^s3:\/\/cdk-.*-assets-.*\/[0-9a-f]{64}\.py$/) }));
+  });
+
+  test('without a data sample, the default input is the project bucket\'s input/ prefix', () => {
+    const input: any = stack.definition.toJSON().Parameters.find((p) => p.Name === 'InputDataUrl');
+    expect(stack.resolve(input.DefaultValue)).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: expect.stringMatching(/^ArtifactsBucket/) }, '/input/']] });
+  });
+
+  test('an existing MLflow server: the steps get its ARN and the role may log to it', () => {
+    const arn = 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/churn';
+    const withMlflow = buildApp(testConfig({ mlflowTrackingServerArn: arn })).modelBuildStack;
+    const steps: any[] = withMlflow.definition.toJSON().Steps;
+    expect(steps[0].Arguments.Environment.MLFLOW_TRACKING_URI).toBe(arn);
+    expect(steps[1].Arguments.Environment.MLFLOW_TRACKING_URI).toBe(arn);
+    const log = statements(Template.fromStack(withMlflow)).find((s) => s.Sid === 'LogToMlflow');
+    expect(log.Resource).toBe(arn);
+    Template.fromStack(withMlflow).resourceCountIs('AWS::SageMaker::MlflowTrackingServer', 0);
+  });
+
+  test('an MLflow server to create: retained, artifacts in the project bucket, its ARN reaches the steps', () => {
+    const created = buildApp(testConfig({ mlflowTrackingServer: {} })).modelBuildStack;
+    const t = Template.fromStack(created);
+    t.hasResource('AWS::SageMaker::MlflowTrackingServer', {
+      Properties: Match.objectLike({ TrackingServerName: 'player-churn', TrackingServerSize: 'Small' }),
+      DeletionPolicy: 'Retain',
+    });
+    const env = (created.definition.toJSON().Steps[0] as any).Arguments.Environment;
+    expect(created.resolve(env.MLFLOW_TRACKING_URI)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^MlflowTrackingServer/), 'TrackingServerArn'] });
+  });
+
+  test('a region without the SageMaker images is an error that names it', () => {
+    expect(() => buildApp(testConfig({ region: 'mx-central-1' }))).toThrow(/not published in "mx-central-1"; supported regions: af-south-1/);
+  });
+
+  test('a repository without the step scripts is an error that names the file', () => {
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'empty-repo-'));
+    expect(() => new ModelBuildApp({ config: testConfig(), repoDir: empty })).toThrow(/the model-build repository has no pipelines\/preprocess\.py/);
   });
 });
 

@@ -76,7 +76,7 @@ describe('MlopsProject', () => {
       expect(main).toBe(fs.readFileSync(path.join(SEED_CODE_DIR, dir, 'src', 'main.ts'), 'utf-8'));
       expect(out[`${dir}/test/main.test.ts`]).toContain('readProjectConfig');
     }
-    expect(out['model-build/src/main.ts']).toContain('new ModelBuildApp({ config })');
+    expect(out['model-build/src/main.ts']).toContain('new ModelBuildApp({ config, repoDir })');
     expect(out['model-deploy/src/main.ts']).toContain('new ModelDeployApp({ config })');
   });
 

@@ -1,0 +1,111 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { ModelBuildApp } from '../../src/model-build';
+import { connectionServicePrefix } from '../../src/source';
+import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
+
+const CODESTAR_ARN = 'arn:aws:codestar-connections:us-east-1:123456789012:connection/11111111-2222-3333-4444-555555555555';
+const CODECONNECTIONS_ARN = 'arn:aws:codeconnections:us-east-1:123456789012:connection/11111111-2222-3333-4444-555555555555';
+
+function pipelineTemplate(modelBuildSource: Record<string, unknown>): Template {
+  const config = testConfig({
+    source: { modelBuild: modelBuildSource, modelDeploy: { codeCommitRepository: 'player-churn-model-deploy' } },
+  });
+  return Template.fromStack(new ModelBuildApp({ config, repoDir: SEED_MODEL_BUILD_REPO }).pipelineStack);
+}
+
+function statements(template: Template): any[] {
+  return Object.values<any>(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+const actionsOf = (template: Template) => statements(template).flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+
+describe('ModelBuildPipelineStack', () => {
+  const template = pipelineTemplate({ connectionArn: CODECONNECTIONS_ARN, repository: 'acme/churn-build', branch: 'release' });
+
+  test('is a V2 CodePipeline: Source, Build (synth), UpdatePipeline, Assets, Deploy', () => {
+    template.hasResourceProperties('AWS::CodePipeline::Pipeline', {
+      Name: 'player-churn-model-build',
+      PipelineType: 'V2',
+      Stages: ['Source', 'Build', 'UpdatePipeline', 'Assets', 'Deploy'].map((Name) => Match.objectLike({ Name })),
+    });
+  });
+
+  test('only pushes to the configured branch start it', () => {
+    template.hasResourceProperties('AWS::CodePipeline::Pipeline', {
+      Triggers: [{ ProviderType: 'CodeStarSourceConnection', GitConfiguration: { SourceActionName: 'Source', Push: [{ Branches: { Includes: ['release'] } }] } }],
+    });
+  });
+
+  test('the synth step installs the repository and runs cdk synth, without a type-check', () => {
+    const projects = Object.values<any>(template.findResources('AWS::CodeBuild::Project'));
+    const synth = projects.find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('cdk synth'));
+    const spec = JSON.parse(synth.Properties.Source.BuildSpec);
+    expect(spec.phases.install.commands).toEqual([expect.stringContaining('npm ci')]);
+    expect(spec.phases.build.commands).toEqual(['npx cdk synth --no-notices']);
+    expect(spec.phases.install['runtime-versions']).toEqual({ nodejs: '20' });
+  });
+
+  test('after deploying, a post step runs the SageMaker pipeline and waits for it', () => {
+    const projects = Object.values<any>(template.findResources('AWS::CodeBuild::Project'));
+    const run = projects.find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('run-pipeline'));
+    const spec = JSON.parse(run.Properties.Source.BuildSpec);
+    expect(spec.phases.build.commands).toEqual(['npx sagemaker-gitops run-pipeline --name player-churn-training --wait --timeout 225']);
+    expect(run.Properties.TimeoutInMinutes).toBe(240);
+    const start = statements(template).find((s) => s.Action === 'sagemaker:StartPipelineExecution');
+    expect(start.Resource).toEqual({ 'Fn::Join': ['', ['arn:aws:sagemaker:us-east-1:', { Ref: 'AWS::AccountId' }, ':pipeline/player-churn-training']] });
+    const poll = statements(template).find((s) => Array.isArray(s.Action) && s.Action.includes('sagemaker:DescribePipelineExecution'));
+    expect(poll.Action).toEqual(['sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps']);
+    expect(JSON.stringify(poll.Resource)).toContain(':pipeline/player-churn-training/execution/*');
+  });
+
+  test('the pipeline artifacts are in a KMS-encrypted bucket of its own', () => {
+    template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [Match.objectLike({ ServerSideEncryptionByDefault: Match.objectLike({ SSEAlgorithm: 'aws:kms' }) })] },
+    });
+  });
+
+  test('a codeconnections ARN: a CodeStarSourceConnection action, and codeconnections:UseConnection on that connection', () => {
+    template.hasResourceProperties('AWS::CodePipeline::Pipeline', {
+      Stages: Match.arrayWith([Match.objectLike({
+        Name: 'Source',
+        Actions: [Match.objectLike({
+          ActionTypeId: { Category: 'Source', Owner: 'AWS', Provider: 'CodeStarSourceConnection', Version: '1' },
+          Configuration: Match.objectLike({ ConnectionArn: CODECONNECTIONS_ARN, FullRepositoryId: 'acme/churn-build', BranchName: 'release' }),
+        })],
+      })]),
+    });
+    const use = statements(template).find((s) => [s.Action].flat().includes('codeconnections:UseConnection'));
+    expect(use.Resource).toBe(CODECONNECTIONS_ARN);
+  });
+
+  test('a codestar-connections ARN: codestar-connections:UseConnection and no codeconnections grant', () => {
+    const legacy = pipelineTemplate({ connectionArn: CODESTAR_ARN, repository: 'acme/churn-build' });
+    expect(actionsOf(legacy)).toContain('codestar-connections:UseConnection');
+    expect(actionsOf(legacy)).not.toContain('codeconnections:UseConnection');
+    expect(statements(legacy).find((s) => s.Action === 'codestar-connections:UseConnection').Resource).toBe(CODESTAR_ARN);
+  });
+
+  test('a CodeCommit repository: a CodeCommit source action started by an EventBridge rule on the branch', () => {
+    const codecommit = pipelineTemplate({ codeCommitRepository: 'churn-build', branch: 'main' });
+    codecommit.hasResourceProperties('AWS::CodePipeline::Pipeline', {
+      Stages: Match.arrayWith([Match.objectLike({
+        Name: 'Source',
+        Actions: [Match.objectLike({
+          ActionTypeId: Match.objectLike({ Provider: 'CodeCommit' }),
+          Configuration: Match.objectLike({ RepositoryName: 'churn-build', BranchName: 'main', PollForSourceChanges: false }),
+        })],
+      })]),
+    });
+    codecommit.hasResourceProperties('AWS::Events::Rule', {
+      EventPattern: Match.objectLike({ 'source': ['aws.codecommit'], 'detail': Match.objectLike({ referenceName: ['main'] }) }),
+    });
+    expect(actionsOf(codecommit).filter((a) => a.endsWith('UseConnection'))).toEqual([]);
+  });
+});
+
+describe('connectionServicePrefix', () => {
+  test('tells the two ARN forms apart', () => {
+    expect(connectionServicePrefix(CODESTAR_ARN)).toBe('codestar-connections');
+    expect(connectionServicePrefix(CODECONNECTIONS_ARN)).toBe('codeconnections');
+    expect(() => connectionServicePrefix('arn:aws:s3:::bucket')).toThrow(/not a CodeConnections connection ARN: "arn:aws:s3:::bucket"/);
+  });
+});
