@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { summarizeAssembly } from '../src/cli/assembly-summary';
 
 const ROOT = path.join(__dirname, '..');
 const RECORDER = path.join(__dirname, 'fixtures', 'record-cdk-lib.js');
@@ -27,8 +28,9 @@ function loadedCdkLibs(recordDir: string): string[] {
   return fs.readdirSync(recordDir).flatMap((file) => JSON.parse(fs.readFileSync(path.join(recordDir, file), 'utf-8')));
 }
 
+/** The stack names of a cloud assembly, nested stage assemblies included. */
 function stacksIn(assembly: string): string[] {
-  return fs.readdirSync(assembly).filter((f) => f.endsWith('.template.json')).sort();
+  return summarizeAssembly(assembly).map((row) => row.stack).sort();
 }
 
 describe('in this repository', () => {
@@ -37,9 +39,9 @@ describe('in this repository', () => {
     const output = execFileSync('npx', ['tsx', 'projenrc/synth-apps.ts', 'model-build', 'model-deploy'], { cwd: ROOT, env: offlineEnv(recordDir), encoding: 'utf-8' });
     expect(output).toMatch(/model-build\s+player-churn-model-build\s+unknown-account\/us-east-1\s+\d+/);
     expect(output).toMatch(/model-deploy\s+player-churn-staging-storage/);
-    expect(output).toMatch(/3 stack\(s\), \d+ resource\(s\)/);
-    expect(stacksIn(path.join(ROOT, 'model-build', 'cdk.out'))).toEqual(['player-churn-model-build.template.json']);
-    expect(stacksIn(path.join(ROOT, 'model-deploy', 'cdk.out'))).toEqual(['player-churn-prod-storage.template.json', 'player-churn-staging-storage.template.json']);
+    expect(output).toMatch(/4 stack\(s\), \d+ resource\(s\)/);
+    expect(stacksIn(path.join(ROOT, 'model-build', 'cdk.out'))).toEqual(['player-churn-model-build', 'player-churn-model-build-pipeline']);
+    expect(stacksIn(path.join(ROOT, 'model-deploy', 'cdk.out'))).toEqual(['player-churn-prod-storage', 'player-churn-staging-storage']);
     // One record per process that loaded aws-cdk-lib (one app per synth, the summary), all the same copy.
     expect(new Set(loadedCdkLibs(recordDir))).toEqual(new Set([fs.realpathSync(path.join(ROOT, 'node_modules', 'aws-cdk-lib'))]));
   }, 120_000);
@@ -68,7 +70,7 @@ describe('standalone', () => {
 
     const recordDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-lib-'));
     execFileSync('npx', ['--no-install', 'cdk', 'synth', '--no-notices', '--quiet'], { cwd: repo, env: offlineEnv(recordDir), stdio: 'pipe' });
-    expect(stacksIn(path.join(repo, 'cdk.out'))).toEqual(['player-churn-model-build.template.json']);
+    expect(stacksIn(path.join(repo, 'cdk.out'))).toEqual(['player-churn-model-build', 'player-churn-model-build-pipeline']);
     expect(loadedCdkLibs(recordDir)).toEqual([fs.realpathSync(path.join(repo, 'node_modules', 'aws-cdk-lib'))]);
 
     // Its own type-check and tests pass too.

@@ -58,6 +58,13 @@ describe('Join', () => {
     expect(refs).toEqual([{ kind: 'parameter', name: 'Prefix', type: 'String' }]);
   });
 
+  test('is a string expression, shown as join(...) in messages', () => {
+    const join = new Join('/', ['s3:/', ExecutionVariable.PIPELINE_NAME]);
+    expect(join.isString).toBe(true);
+    expect(toStringValue(join)).toBe(join);
+    expect(String(join)).toBe('join("/", s3:/, Execution.PipelineName)');
+  });
+
   test('needs at least one value', () => {
     expect(errorOf(() => new Join('/', [])).message).toBe('join needs at least one value');
   });

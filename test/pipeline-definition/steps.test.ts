@@ -1,5 +1,5 @@
 import {
-  Condition, ConditionStep, CreateModelStep, ExecutionVariable, FailStep, Join, ParameterBoolean, ParameterFloat, ParameterInteger,
+  Condition, ConditionStep, CreateModelStep, ExecutionVariable, FailStep, Join, ParameterFloat, ParameterInteger,
   ParameterString, PipelineDefinition, PropertyFile, RetryPolicy, Step, TransformStep, pipelineDefinitionSchemaErrors,
 } from '../../src/pipeline-definition';
 import {
@@ -68,6 +68,11 @@ describe('ProcessingStep', () => {
     expect(jsonOf(evaluationStep().step).PropertyFiles).toEqual([{ PropertyFileName: 'EvaluationReport', OutputName: 'evaluation', FilePath: 'evaluation.json' }]);
   });
 
+  test('outputLocalPath is the folder the container writes the output to', () => {
+    expect(step.outputLocalPath('train')).toBe('/opt/ml/processing/output/train');
+    expect(errorOf(() => step.outputLocalPath('test')).message).toBe('step Preprocess: has no output named "test"');
+  });
+
   test('a parameter as input renders its Get', () => {
     const inputData = new ParameterString({ name: 'InputDataUrl' });
     const withParameter = processingStep({ inputs: [{ name: 'data', source: inputData, destination: '/opt/ml/processing/input/data' }] });
@@ -127,12 +132,11 @@ describe('TrainingStep', () => {
   const depth = new ParameterInteger({ name: 'MaxDepth', defaultValue: 3 });
   const eta = new ParameterFloat({ name: 'Eta', defaultValue: 0.5 });
   const objective = new ParameterString({ name: 'Objective', defaultValue: 'binary:logistic' });
-  const early = new ParameterBoolean({ name: 'EarlyStopping', defaultValue: true });
   const preprocess = processingStep({
     outputs: ['train', 'validation'].map((name) => ({ name, source: `/opt/ml/processing/output/${name}`, destination: `s3://bucket/out/${name}` })),
   });
   const step = trainingStep({
-    hyperparameters: { num_round: 100, eta: 0.5, alpha: 2.5, objective: 'binary:logistic', max_depth: depth, learning_rate: eta, objective_p: objective, stop: early },
+    hyperparameters: { num_round: 100, eta: 0.5, alpha: 2.5, objective: 'binary:logistic', max_depth: depth, learning_rate: eta, objective_p: objective },
     inputs: {
       train: { s3Uri: preprocess.outputUri('train'), contentType: 'text/csv' },
       validation: { s3Uri: preprocess.outputUri('validation'), distribution: 'ShardedByS3Key' },
@@ -141,7 +145,7 @@ describe('TrainingStep', () => {
     metricDefinitions: [{ name: 'validation:auc', regex: 'validation-auc:([0-9\\.]+)' }],
     outputKmsKeyId: KMS_KEY_ARN,
   });
-  const json = jsonOf(step, [preprocess], [depth, eta, objective, early]);
+  const json = jsonOf(step, [preprocess], [depth, eta, objective]);
 
   test('hyperparameter numbers are rendered as strings', () => {
     expect(json.Arguments.HyperParameters).toMatchObject({ num_round: '100', eta: '0.5', alpha: '2.5', objective: 'binary:logistic' });
@@ -152,7 +156,6 @@ describe('TrainingStep', () => {
       objective_p: { Get: 'Parameters.Objective' },
       max_depth: { 'Std:Join': { On: '', Values: [{ Get: 'Parameters.MaxDepth' }] } },
       learning_rate: { 'Std:Join': { On: '', Values: [{ Get: 'Parameters.Eta' }] } },
-      stop: { 'Std:Join': { On: '', Values: [{ Get: 'Parameters.EarlyStopping' }] } },
     });
   });
 
@@ -183,7 +186,7 @@ describe('TrainingStep', () => {
   });
 
   test('a boolean hyperparameter is rejected, naming it', () => {
-    expect(errorOf(() => trainingStep({ hyperparameters: { early_stopping: true } })).message)
+    expect(errorOf(() => trainingStep({ hyperparameters: { early_stopping: true as any } })).message)
       .toBe('step Train: hyperparameter "early_stopping" must be a string or a number, got true');
   });
 
@@ -272,6 +275,25 @@ describe('RegisterModelStep', () => {
       },
     });
     expect(json.Arguments.CustomerMetadataProperties).toEqual({ commit: 'abc123', execution: { Get: 'Execution.PipelineExecutionArn' } });
+  });
+
+  test('every kind of model metrics, each JSON unless told otherwise', () => {
+    const source = (name: string) => ({ s3Uri: `s3://bucket/metrics/${name}.json` });
+    const metrics = jsonOf(registerStep({
+      modelMetrics: {
+        modelQuality: { constraints: { s3Uri: 's3://bucket/metrics/constraints.csv', contentType: 'text/csv' } },
+        modelDataQuality: { statistics: source('data-statistics'), constraints: source('data-constraints') },
+        bias: { report: source('bias') },
+        explainability: { report: source('explainability') },
+      },
+    })).Arguments.ModelMetrics;
+    const json = (name: string) => ({ S3Uri: `s3://bucket/metrics/${name}.json`, ContentType: 'application/json' });
+    expect(metrics).toEqual({
+      ModelQuality: { Constraints: { S3Uri: 's3://bucket/metrics/constraints.csv', ContentType: 'text/csv' } },
+      ModelDataQuality: { Statistics: json('data-statistics'), Constraints: json('data-constraints') },
+      Bias: { Report: json('bias') },
+      Explainability: { Report: json('explainability') },
+    });
   });
 
   test('the approval status defaults to PendingManualApproval', () => {
@@ -375,6 +397,11 @@ describe('FailStep', () => {
     expect(jsonOf(step, [], [threshold]).Arguments.ErrorMessage).toEqual({ 'Std:Join': { On: ' ', Values: ['below', { Get: 'Parameters.Threshold' }] } });
   });
 
+  test('errorMessage is the message as given', () => {
+    const message = new Join(' ', ['failed at', ExecutionVariable.CURRENT_DATE_TIME]);
+    expect(new FailStep({ name: 'Fail', errorMessage: message }).errorMessage).toBe(message);
+  });
+
   test('needs a message', () => {
     expect(errorOf(() => new FailStep({ name: 'Fail', errorMessage: '' })).message).toBe('step Fail: needs an error message that says why the execution failed');
   });
@@ -387,6 +414,10 @@ describe('step names', () => {
     ['pre.process', 'step name "pre.process" contains "."; SageMaker allows only letters, digits, \'-\' and \'_\''],
   ])('%p is rejected', (name, message) => {
     expect(errorOf(() => failStep(name)).message).toBe(message);
+  });
+
+  test('a description longer than 4096 characters is rejected', () => {
+    expect(errorOf(() => processingStep({ description: 'd'.repeat(4097) })).message).toBe('step Preprocess: description is 4097 characters long; SageMaker allows at most 4096');
   });
 
   test('a display name follows the same rule', () => {
@@ -449,26 +480,26 @@ describe('RetryPolicies', () => {
   });
 
   test('a SageMaker.* exception type on a RegisterModel step (which runs no job) is rejected, naming it and what is allowed', () => {
-    const step = registerStep({ retryPolicies: [{ exceptionTypes: ['Step.THROTTLING', 'SageMaker.CAPACITY_ERROR'] }] });
-    expect(errorOf(() => jsonOf(step)).message)
+    // Rejected when the step is created.
+    expect(errorOf(() => registerStep({ retryPolicies: [{ exceptionTypes: ['Step.THROTTLING', 'SageMaker.CAPACITY_ERROR'] }] })).message)
       .toBe('step Register: retry policy 1: exception type "SageMaker.CAPACITY_ERROR" is not allowed for this step; allowed: Step.SERVICE_FAULT, Step.THROTTLING');
   });
 
   test('a SageMaker.* exception type on a CreateModel step is rejected', () => {
-    const step = new CreateModelStep({
+    // Rejected when the step is created.
+    expect(errorOf(() => new CreateModelStep({
       name: 'CreateModel', executionRoleArn: ROLE_ARN, image: XGBOOST_IMAGE, retryPolicies: [{ exceptionTypes: ['SageMaker.JOB_INTERNAL_ERROR'] }],
-    });
-    expect(errorOf(() => jsonOf(step)).message).toContain('exception type "SageMaker.JOB_INTERNAL_ERROR" is not allowed for this step');
+    })).message).toContain('exception type "SageMaker.JOB_INTERNAL_ERROR" is not allowed for this step');
   });
 
   test('an unknown exception type is rejected', () => {
-    const step = processingStep({ retryPolicies: [{ exceptionTypes: ['Emr.RESOURCE_LIMIT' as never] }] });
-    expect(errorOf(() => jsonOf(step)).message).toMatch(/^step Preprocess: retry policy 1: exception type "Emr.RESOURCE_LIMIT" is not allowed for this step; allowed: Step\.SERVICE_FAULT, Step\.THROTTLING, SageMaker\.JOB_INTERNAL_ERROR/);
+    // Rejected when the step is created.
+    expect(errorOf(() => processingStep({ retryPolicies: [{ exceptionTypes: ['Emr.RESOURCE_LIMIT' as never] }] })).message).toMatch(/^step Preprocess: retry policy 1: exception type "Emr.RESOURCE_LIMIT" is not allowed for this step; allowed: Step\.SERVICE_FAULT, Step\.THROTTLING, SageMaker\.JOB_INTERNAL_ERROR/);
   });
 
   test.each([0, -1, 2.5, NaN])('maxAttempts %p is rejected, naming it', (maxAttempts) => {
-    const step = processingStep({ retryPolicies: [{ exceptionTypes: ['Step.THROTTLING'] }, { exceptionTypes: ['Step.SERVICE_FAULT'], maxAttempts }] });
-    expect(errorOf(() => jsonOf(step)).message).toBe(`step Preprocess: retry policy 2: maxAttempts must be a positive integer, got ${maxAttempts}`);
+    // Rejected when the step is created.
+    expect(errorOf(() => processingStep({ retryPolicies: [{ exceptionTypes: ['Step.THROTTLING'] }, { exceptionTypes: ['Step.SERVICE_FAULT'], maxAttempts }] })).message).toBe(`step Preprocess: retry policy 2: maxAttempts must be a positive integer, got ${maxAttempts}`);
   });
 
   test('a policy without exception types is rejected', () => {

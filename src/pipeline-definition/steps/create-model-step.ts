@@ -37,6 +37,8 @@ export class CreateModelStep extends Step {
 
   constructor(private readonly props: CreateModelStepProps) {
     super(props);
+    // Policies are checked when the step is created, not only when the definition is built.
+    renderRetryPolicies(this.name, props.retryPolicies, false);
     if ((props.image === undefined) === (props.modelPackageName === undefined)) {
       this.fail('give either image (with modelDataUrl) or modelPackageName, exactly one of them');
     }

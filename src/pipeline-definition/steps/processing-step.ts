@@ -111,6 +111,9 @@ export class ProcessingStep extends Step {
 
   constructor(private readonly props: ProcessingStepProps) {
     super(props);
+    // Policies are checked when the step is created, not only when the definition is built.
+    renderRetryPolicies(this.name, props.retryPolicies, true);
+    renderCacheConfig(this.name, props.cache);
     this.inputs = props.inputs ?? [];
     this.outputs = props.outputs ?? [];
     this.propertyFiles = props.propertyFiles ?? [];

@@ -60,6 +60,8 @@ export class RegisterModelStep extends Step {
 
   constructor(private readonly props: RegisterModelStepProps) {
     super(props);
+    // Policies are checked when the step is created, not only when the definition is built.
+    renderRetryPolicies(this.name, props.retryPolicies, false);
     const status = props.approvalStatus;
     if (status !== undefined && !(status instanceof Expression) && !(MODEL_APPROVAL_STATUSES as readonly string[]).includes(status)) {
       this.fail(`approval status must be one of ${MODEL_APPROVAL_STATUSES.join(', ')}, got ${JSON.stringify(status)}`);

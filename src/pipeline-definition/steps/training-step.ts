@@ -1,5 +1,5 @@
 import { describeValue } from '../errors';
-import { Expression, Primitive, StepProperty, Value, toStringValue } from '../expressions';
+import { Expression, StepProperty, Value, toStringValue } from '../expressions';
 import { CacheConfig, RetryPolicy, renderCacheConfig, renderRetryPolicies } from './policies';
 import { JobResources, checkJobResources, checkPositiveIntegerValue, renderClusterConfig } from './processing-step';
 import { Step, StepProps } from './step';
@@ -36,7 +36,7 @@ export interface TrainingStepProps extends StepProps, JobResources {
    * expression); numbers are written as strings, as SageMaker requires.
    * @default - none
    */
-  readonly hyperparameters?: Readonly<Record<string, Value<Primitive>>>;
+  readonly hyperparameters?: Readonly<Record<string, Value<string> | Value<number>>>;
   /** The data channels by name, such as `train` and `validation`. */
   readonly inputs: Readonly<Record<string, TrainingChannel>>;
   /** The S3 URI under which SageMaker writes the model artifacts. */
@@ -70,6 +70,9 @@ export class TrainingStep extends Step {
 
   constructor(private readonly props: TrainingStepProps) {
     super(props);
+    // Policies are checked when the step is created, not only when the definition is built.
+    renderRetryPolicies(this.name, props.retryPolicies, true);
+    renderCacheConfig(this.name, props.cache);
     checkJobResources(this.name, props);
     checkPositiveIntegerValue(this.name, 'maxRuntimeSeconds', props.maxRuntimeSeconds);
     for (const [key, value] of Object.entries(props.hyperparameters ?? {})) {

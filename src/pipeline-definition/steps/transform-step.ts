@@ -48,6 +48,9 @@ export class TransformStep extends Step {
 
   constructor(private readonly props: TransformStepProps) {
     super(props);
+    // Policies are checked when the step is created, not only when the definition is built.
+    renderRetryPolicies(this.name, props.retryPolicies, true);
+    renderCacheConfig(this.name, props.cache);
     checkPositiveIntegerValue(this.name, 'instanceCount', props.instanceCount);
   }
 

@@ -1,0 +1,169 @@
+import { PLAYER_CHURN, PLAYER_CHURN_HYPERPARAMETERS, playerChurnPipeline } from '../../src/model-build/player-churn-pipeline';
+import { ParameterFloat } from '../../src/pipeline-definition';
+import { KMS_KEY_ARN, MLFLOW_ARN, ROLE_ARN, SKLEARN_IMAGE, XGBOOST_IMAGE, playerChurnProps, projectConfig, stepJson } from './fixtures';
+
+const AUC = {
+  'Std:JsonGet': { PropertyFile: { Get: 'Steps.Evaluate.PropertyFiles.EvaluationReport' }, Path: 'classification_metrics.auc_score.value' },
+};
+const THRESHOLD = { Get: 'Parameters.TestScoreThreshold' };
+const outputUri = (step: string, output: string) => ({ Get: `Steps.${step}.ProcessingOutputConfig.Outputs['${output}'].S3Output.S3Uri` });
+
+describe('playerChurnPipeline', () => {
+  const definition = playerChurnPipeline(playerChurnProps());
+  const json = definition.toJSON();
+  const args = (name: string) => stepJson(definition, name).Arguments;
+
+  test('steps Preprocess, Train, Evaluate, CheckAuc and, in its branches, Register and AucBelowThreshold', () => {
+    expect(definition.steps.map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold']);
+    expect(json.Steps.map((s) => [s.Name, s.Type])).toEqual([
+      ['Preprocess', 'Processing'], ['Train', 'Training'], ['Evaluate', 'Processing'], ['CheckAuc', 'Condition'],
+    ]);
+    expect(Object.values(PLAYER_CHURN.steps)).toEqual(['Preprocess', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold']);
+  });
+
+  test('parameters with the config defaults', () => {
+    expect(json.Parameters).toEqual([
+      expect.objectContaining({ Name: 'InputDataUrl', Type: 'String', DefaultValue: 's3://player-churn-artifacts-123456789012/data/players.csv' }),
+      { Name: 'ProcessingInstanceType', Type: 'String', DefaultValue: 'ml.m5.large' },
+      { Name: 'TrainingInstanceType', Type: 'String', DefaultValue: 'ml.m5.xlarge' },
+      { Name: 'InferenceInstanceType', Type: 'String', DefaultValue: 'ml.m5.large' },
+      { Name: 'TransformInstanceType', Type: 'String', DefaultValue: 'ml.m5.large' },
+      expect.objectContaining({ Name: 'TestScoreThreshold', Type: 'Float', DefaultValue: 0.75 }),
+      expect.objectContaining({ Name: 'ModelApprovalStatus', Type: 'String', DefaultValue: 'PendingManualApproval' }),
+    ]);
+  });
+
+  test('the threshold default and the instance types follow the config', () => {
+    const config = projectConfig({ qualityThreshold: 0.82, instanceTypes: { training: 'ml.m5.2xlarge', processing: 'ml.m5.xlarge' } });
+    const parameters = playerChurnPipeline(playerChurnProps({ config })).toJSON().Parameters;
+    expect(parameters.find((p) => p.Name === 'TestScoreThreshold')).toMatchObject({ Type: 'Float', DefaultValue: 0.82 });
+    expect(parameters.find((p) => p.Name === 'TrainingInstanceType')).toMatchObject({ DefaultValue: 'ml.m5.2xlarge' });
+    expect(parameters.find((p) => p.Name === 'ProcessingInstanceType')).toMatchObject({ DefaultValue: 'ml.m5.xlarge' });
+  });
+
+  test('the threshold parameter only takes values from 0 to 1', () => {
+    const threshold = definition.parameters.find((p) => p.name === 'TestScoreThreshold');
+    expect(threshold).toBeInstanceOf(ParameterFloat);
+    expect((threshold as ParameterFloat).range).toEqual([0, 1]);
+  });
+
+  test('Preprocess reads the InputDataUrl parameter on the processing instance type and writes four outputs under the execution', () => {
+    const preprocess = args('Preprocess');
+    expect(preprocess.ProcessingResources.ClusterConfig).toEqual({
+      InstanceType: { Get: 'Parameters.ProcessingInstanceType' }, InstanceCount: 1, VolumeSizeInGB: 30, VolumeKmsKeyId: KMS_KEY_ARN,
+    });
+    expect(preprocess.AppSpecification).toMatchObject({ ImageUri: SKLEARN_IMAGE, ContainerEntrypoint: ['python3', '/opt/ml/processing/input/code/preprocess.py'] });
+    expect(preprocess.RoleArn).toBe(ROLE_ARN);
+    expect(preprocess.ProcessingInputs.map((i: any) => [i.InputName, i.S3Input.S3Uri])).toEqual([
+      ['code', 's3://player-churn-artifacts-123456789012/code/abc123/preprocess.py'],
+      ['data', { Get: 'Parameters.InputDataUrl' }],
+    ]);
+    expect(preprocess.ProcessingOutputConfig.Outputs.map((o: any) => o.OutputName)).toEqual(['train', 'validation', 'test', 'baseline']);
+    expect(preprocess.ProcessingOutputConfig.Outputs[0].S3Output.S3Uri).toEqual({
+      'Std:Join': { On: '/', Values: ['s3:/', 'player-churn-artifacts-123456789012', 'player-churn', { Get: 'Execution.PipelineExecutionId' }, 'Preprocess', 'train'] },
+    });
+    expect(preprocess.ProcessingOutputConfig.KmsKeyId).toBe(KMS_KEY_ARN);
+  });
+
+  test('Train runs the built-in XGBoost with the hyperparameters of the issue, as strings', () => {
+    const train = args('Train');
+    expect(train.HyperParameters).toEqual({
+      objective: 'binary:logistic',
+      eval_metric: 'auc',
+      num_round: '100',
+      max_depth: '3',
+      eta: '0.5',
+      alpha: '2.5',
+      subsample: '0.8',
+      colsample_bytree: '0.8',
+      min_child_weight: '3',
+      early_stopping_rounds: '10',
+    });
+    expect(Object.keys(PLAYER_CHURN_HYPERPARAMETERS)).toEqual(Object.keys(train.HyperParameters));
+    expect(train.AlgorithmSpecification.TrainingImage).toBe(XGBOOST_IMAGE);
+    expect(train.ResourceConfig.InstanceType).toEqual({ Get: 'Parameters.TrainingInstanceType' });
+    expect(train.InputDataConfig.map((c: any) => [c.ChannelName, c.ContentType, c.DataSource.S3DataSource.S3Uri])).toEqual([
+      ['train', 'text/csv', outputUri('Preprocess', 'train')],
+      ['validation', 'text/csv', outputUri('Preprocess', 'validation')],
+    ]);
+  });
+
+  test('Evaluate reads the model artifacts and the test split and declares the evaluation report', () => {
+    const evaluate = stepJson(definition, 'Evaluate');
+    expect(evaluate.Arguments.ProcessingInputs.map((i: any) => [i.InputName, i.S3Input.S3Uri])).toEqual([
+      ['code', 's3://player-churn-artifacts-123456789012/code/abc123/evaluate.py'],
+      ['model', { Get: 'Steps.Train.ModelArtifacts.S3ModelArtifacts' }],
+      ['test', outputUri('Preprocess', 'test')],
+    ]);
+    expect(evaluate.PropertyFiles).toEqual([{ PropertyFileName: 'EvaluationReport', OutputName: 'evaluation', FilePath: 'evaluation.json' }]);
+    expect(definition.dependenciesOf('Evaluate')).toEqual(['Preprocess', 'Train']);
+  });
+
+  test('CheckAuc: test AUC (JsonGet) >= TestScoreThreshold, Register if so, AucBelowThreshold otherwise', () => {
+    const check = args('CheckAuc');
+    expect(check.Conditions).toEqual([{ Type: 'GreaterThanOrEqualTo', LeftValue: AUC, RightValue: THRESHOLD }]);
+    expect(check.IfSteps.map((s: any) => [s.Name, s.Type])).toEqual([['Register', 'RegisterModel']]);
+    expect(check.ElseSteps.map((s: any) => [s.Name, s.Type])).toEqual([['AucBelowThreshold', 'Fail']]);
+  });
+
+  test('Register: the ModelApprovalStatus parameter, the trained model, text/csv in and out, the evaluation as model quality', () => {
+    const register = args('Register');
+    expect(register.ModelPackageGroupName).toBe('player-churn');
+    expect(register.ModelApprovalStatus).toEqual({ Get: 'Parameters.ModelApprovalStatus' });
+    expect(register.InferenceSpecification).toEqual({
+      Containers: [{ Image: XGBOOST_IMAGE, ModelDataUrl: { Get: 'Steps.Train.ModelArtifacts.S3ModelArtifacts' } }],
+      SupportedContentTypes: ['text/csv'],
+      SupportedResponseMIMETypes: ['text/csv'],
+      SupportedRealtimeInferenceInstanceTypes: [{ Get: 'Parameters.InferenceInstanceType' }],
+      SupportedTransformInstanceTypes: [{ Get: 'Parameters.TransformInstanceType' }],
+    });
+    expect(register.ModelMetrics).toEqual({
+      ModelQuality: {
+        Statistics: {
+          S3Uri: { 'Std:Join': { On: '/', Values: [outputUri('Evaluate', 'evaluation'), 'evaluation.json'] } },
+          ContentType: 'application/json',
+        },
+      },
+    });
+    expect(register.CustomerMetadataProperties).toEqual({
+      baselineDataUri: outputUri('Preprocess', 'baseline'),
+      pipelineExecutionArn: { Get: 'Execution.PipelineExecutionArn' },
+    });
+  });
+
+  test('AucBelowThreshold fails with a message carrying the AUC and the threshold', () => {
+    const { On, Values } = args('AucBelowThreshold').ErrorMessage['Std:Join'];
+    expect(On).toBe(' ');
+    const at = (value: unknown) => Values.findIndex((v: unknown) => JSON.stringify(v) === JSON.stringify(value));
+    expect(at(AUC)).toBeGreaterThan(-1);
+    expect(at(THRESHOLD)).toBeGreaterThan(at(AUC));
+    expect(Values.filter((v: unknown) => typeof v === 'string').join(' ')).toMatch(/AUC.*below the threshold/);
+  });
+
+  test('jobs retry capacity and internal errors; Register retries only Step.* exceptions', () => {
+    for (const name of ['Preprocess', 'Train', 'Evaluate']) {
+      const types = stepJson(definition, name).RetryPolicies.flatMap((p: any) => p.ExceptionType);
+      expect(types).toEqual(expect.arrayContaining(['SageMaker.CAPACITY_ERROR', 'SageMaker.JOB_INTERNAL_ERROR', 'Step.SERVICE_FAULT', 'Step.THROTTLING']));
+    }
+    expect(stepJson(definition, 'Register').RetryPolicies.flatMap((p: any) => p.ExceptionType)).toEqual(['Step.SERVICE_FAULT', 'Step.THROTTLING']);
+  });
+
+  describe('MLflow', () => {
+    const jobSteps = (d: typeof definition) => d.steps.filter((s) => s.type === 'Processing' || s.type === 'Training');
+
+    test('with mlflowTrackingServerArn, every Processing and Training step has MLFLOW_TRACKING_URI = that ARN', () => {
+      const withMlflow = playerChurnPipeline(playerChurnProps({ mlflowTrackingServerArn: MLFLOW_ARN }));
+      const steps = jobSteps(withMlflow);
+      expect(steps.map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate']);
+      for (const step of steps) {
+        expect(stepJson(withMlflow, step.name).Arguments.Environment).toMatchObject({ MLFLOW_TRACKING_URI: MLFLOW_ARN });
+      }
+    });
+
+    test('without it, no step has an Environment', () => {
+      for (const step of jobSteps(definition)) {
+        expect(stepJson(definition, step.name).Arguments).not.toHaveProperty('Environment');
+      }
+    });
+  });
+});
