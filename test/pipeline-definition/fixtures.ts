@@ -1,4 +1,5 @@
-import { ProjectConfig, ProjectOptions, resolveProjectConfig } from '../../src/config';
+import { ProjectConfig, ProjectOptions } from '../../src/config';
+import { testConfig } from '../helpers/validated-synth';
 import { PlayerChurnPipelineProps } from '../../src/model-build/player-churn-pipeline';
 import {
   FailStep, PipelineDefinition, PipelineDefinitionError, ProcessingStep, ProcessingStepProps, PropertyFile,
@@ -10,7 +11,6 @@ export const KMS_KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/0d2f1c3e-4b5a
 export const SKLEARN_IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3';
 export const XGBOOST_IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 export const MLFLOW_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/player-churn';
-const CONNECTION_ARN = 'arn:aws:codeconnections:us-east-1:123456789012:connection/4f4b3c2a-1d2e-4f5a-9b8c-7d6e5f4a3b2c';
 
 /** The error `fn` throws, which must be a PipelineDefinitionError. */
 export function errorOf(fn: () => unknown): PipelineDefinitionError {
@@ -110,17 +110,9 @@ export function stepJson(definition: PipelineDefinition, name: string): any {
   return step;
 }
 
-/** A valid project config (as test/helpers/validated-synth.ts testConfig()), with `overrides`. */
+/** A valid project config (the shared testConfig()), with `overrides`. */
 export function projectConfig(overrides: Partial<ProjectOptions> = {}): ProjectConfig {
-  return resolveProjectConfig({
-    projectName: 'player-churn',
-    region: 'us-east-1',
-    source: {
-      modelBuild: { connectionArn: CONNECTION_ARN, repository: 'acme/player-churn-model-build' },
-      modelDeploy: { connectionArn: CONNECTION_ARN, repository: 'acme/player-churn-model-deploy' },
-    },
-    ...overrides,
-  });
+  return testConfig(overrides as Record<string, unknown>);
 }
 
 /** Literal props of the default pipeline, with `overrides`. */
