@@ -117,13 +117,15 @@ export class ModelBuildStack extends Stack {
       inputDataUri,
       mlflowTrackingServerArn: this.mlflowTrackingServerArn,
     });
-    assertValidPipelineDefinition(this.definition.toJSON());
-    const body = this.toJsonString(this.definition.toJSON());
-    if (Buffer.byteLength(this.definition.toString()) > INLINE_DEFINITION_LIMIT) {
+    const json = this.definition.toJSON();
+    assertValidPipelineDefinition(json);
+    const size = Buffer.byteLength(JSON.stringify(json));
+    if (size > INLINE_DEFINITION_LIMIT) {
       throw new ConfigError(
-        `the pipeline definition is ${Buffer.byteLength(this.definition.toString())} bytes; definitions above ${INLINE_DEFINITION_LIMIT} bytes do not fit a CloudFormation template`,
+        `the pipeline definition is ${size} bytes; definitions above ${INLINE_DEFINITION_LIMIT} bytes do not fit a CloudFormation template`,
       );
     }
+    const body = this.toJsonString(json);
 
     this.pipeline = new sagemaker.CfnPipeline(this, 'Pipeline', {
       pipelineName: this.pipelineName,

@@ -34,11 +34,14 @@ export interface CreateModelStepProps extends StepProps {
 /** Creates a SageMaker model (step type `Model`). */
 export class CreateModelStep extends Step {
   public readonly type = 'Model';
+  private readonly policies: Record<string, unknown>;
 
   constructor(private readonly props: CreateModelStepProps) {
     super(props);
-    // Policies are checked when the step is created, not only when the definition is built.
-    renderRetryPolicies(this.name, props.retryPolicies, false);
+    // Policies are checked (and rendered) when the step is created.
+    this.policies = {
+      RetryPolicies: renderRetryPolicies(this.name, props.retryPolicies, false),
+    };
     if ((props.image === undefined) === (props.modelPackageName === undefined)) {
       this.fail('give either image (with modelDataUrl) or modelPackageName, exactly one of them');
     }
@@ -53,7 +56,7 @@ export class CreateModelStep extends Step {
   }
 
   protected renderExtras(): Record<string, unknown> {
-    return { RetryPolicies: renderRetryPolicies(this.name, this.props.retryPolicies, false) };
+    return this.policies;
   }
 
   protected renderArguments(): unknown {

@@ -105,15 +105,18 @@ export interface ProcessingStepProps extends StepProps, JobResources {
 /** A SageMaker processing job. */
 export class ProcessingStep extends Step {
   public readonly type = 'Processing';
+  private readonly policies: Record<string, unknown>;
   public readonly inputs: readonly ProcessingInput[];
   public readonly outputs: readonly ProcessingOutput[];
   public readonly propertyFiles: readonly PropertyFile[];
 
   constructor(private readonly props: ProcessingStepProps) {
     super(props);
-    // Policies are checked when the step is created, not only when the definition is built.
-    renderRetryPolicies(this.name, props.retryPolicies, true);
-    renderCacheConfig(this.name, props.cache);
+    // Policies are checked (and rendered) when the step is created.
+    this.policies = {
+      RetryPolicies: renderRetryPolicies(this.name, props.retryPolicies, true),
+      CacheConfig: renderCacheConfig(this.name, props.cache),
+    };
     this.inputs = props.inputs ?? [];
     this.outputs = props.outputs ?? [];
     this.propertyFiles = props.propertyFiles ?? [];
@@ -168,8 +171,7 @@ export class ProcessingStep extends Step {
 
   protected renderExtras(): Record<string, unknown> {
     return {
-      RetryPolicies: renderRetryPolicies(this.name, this.props.retryPolicies, true),
-      CacheConfig: renderCacheConfig(this.name, this.props.cache),
+      ...this.policies,
       ...(this.propertyFiles.length > 0 ? {
         PropertyFiles: this.propertyFiles.map((f) => ({ PropertyFileName: f.name, OutputName: f.outputName, FilePath: f.filePath })),
       } : {}),

@@ -57,11 +57,14 @@ export interface RegisterModelStepProps extends StepProps {
 /** Registers a model version in a model package group (Model Registry). */
 export class RegisterModelStep extends Step {
   public readonly type = 'RegisterModel';
+  private readonly policies: Record<string, unknown>;
 
   constructor(private readonly props: RegisterModelStepProps) {
     super(props);
-    // Policies are checked when the step is created, not only when the definition is built.
-    renderRetryPolicies(this.name, props.retryPolicies, false);
+    // Policies are checked (and rendered) when the step is created.
+    this.policies = {
+      RetryPolicies: renderRetryPolicies(this.name, props.retryPolicies, false),
+    };
     const status = props.approvalStatus;
     if (status !== undefined && !(status instanceof Expression) && !(MODEL_APPROVAL_STATUSES as readonly string[]).includes(status)) {
       this.fail(`approval status must be one of ${MODEL_APPROVAL_STATUSES.join(', ')}, got ${JSON.stringify(status)}`);
@@ -82,7 +85,7 @@ export class RegisterModelStep extends Step {
   }
 
   protected renderExtras(): Record<string, unknown> {
-    return { RetryPolicies: renderRetryPolicies(this.name, this.props.retryPolicies, false) };
+    return this.policies;
   }
 
   protected renderArguments(): unknown {

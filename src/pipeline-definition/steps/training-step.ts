@@ -67,12 +67,15 @@ export interface TrainingStepProps extends StepProps, JobResources {
 /** A SageMaker training job. */
 export class TrainingStep extends Step {
   public readonly type = 'Training';
+  private readonly policies: Record<string, unknown>;
 
   constructor(private readonly props: TrainingStepProps) {
     super(props);
-    // Policies are checked when the step is created, not only when the definition is built.
-    renderRetryPolicies(this.name, props.retryPolicies, true);
-    renderCacheConfig(this.name, props.cache);
+    // Policies are checked (and rendered) when the step is created.
+    this.policies = {
+      RetryPolicies: renderRetryPolicies(this.name, props.retryPolicies, true),
+      CacheConfig: renderCacheConfig(this.name, props.cache),
+    };
     checkJobResources(this.name, props);
     checkPositiveIntegerValue(this.name, 'maxRuntimeSeconds', props.maxRuntimeSeconds);
     for (const [key, value] of Object.entries(props.hyperparameters ?? {})) {
@@ -98,10 +101,7 @@ export class TrainingStep extends Step {
   }
 
   protected renderExtras(): Record<string, unknown> {
-    return {
-      RetryPolicies: renderRetryPolicies(this.name, this.props.retryPolicies, true),
-      CacheConfig: renderCacheConfig(this.name, this.props.cache),
-    };
+    return this.policies;
   }
 
   protected renderArguments(): unknown {

@@ -45,12 +45,15 @@ export interface TransformStepProps extends StepProps {
 /** A SageMaker batch transform job. */
 export class TransformStep extends Step {
   public readonly type = 'Transform';
+  private readonly policies: Record<string, unknown>;
 
   constructor(private readonly props: TransformStepProps) {
     super(props);
-    // Policies are checked when the step is created, not only when the definition is built.
-    renderRetryPolicies(this.name, props.retryPolicies, true);
-    renderCacheConfig(this.name, props.cache);
+    // Policies are checked (and rendered) when the step is created.
+    this.policies = {
+      RetryPolicies: renderRetryPolicies(this.name, props.retryPolicies, true),
+      CacheConfig: renderCacheConfig(this.name, props.cache),
+    };
     checkPositiveIntegerValue(this.name, 'instanceCount', props.instanceCount);
   }
 
@@ -60,10 +63,7 @@ export class TransformStep extends Step {
   }
 
   protected renderExtras(): Record<string, unknown> {
-    return {
-      RetryPolicies: renderRetryPolicies(this.name, this.props.retryPolicies, true),
-      CacheConfig: renderCacheConfig(this.name, this.props.cache),
-    };
+    return this.policies;
   }
 
   protected renderArguments(): unknown {
