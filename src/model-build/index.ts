@@ -3,3 +3,4 @@ export * from './model-build-pipeline-stack';
 export * from './model-build-app';
 export * from './player-churn-pipeline';
 export * from './sagemaker-execution-role';
+export * from './sagemaker-pipeline';

@@ -1,8 +1,8 @@
 import { ProjectApp, ProjectAppProps } from '../constructs';
-import { ModelBuildPipelineStack } from './model-build-pipeline-stack';
+import { ModelBuildOptions, ModelBuildPipelineStack } from './model-build-pipeline-stack';
 import { ModelBuildStack } from './model-build-stack';
 
-export interface ModelBuildAppProps extends ProjectAppProps {
+export interface ModelBuildAppProps extends ProjectAppProps, ModelBuildOptions {
   /**
    * The model-build repository's root: its `pipelines/` scripts and `data/` sample go to S3.
    * @default - the current directory (where `cdk synth` runs)
@@ -19,11 +19,13 @@ export class ModelBuildApp extends ProjectApp {
   public readonly modelBuildStack: ModelBuildStack;
 
   constructor(props: ModelBuildAppProps) {
-    const { repoDir, ...appProps } = props;
+    const { repoDir, pipelineDefinition, definitionDelivery, ...appProps } = props;
     super(appProps);
     this.pipelineStack = new ModelBuildPipelineStack(this, `${props.config.projectName}-model-build-pipeline`, {
       config: props.config,
       repoDir: repoDir ?? process.cwd(),
+      pipelineDefinition,
+      definitionDelivery,
     });
     this.modelBuildStack = this.pipelineStack.stage.modelBuildStack;
   }

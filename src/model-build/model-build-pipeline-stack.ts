@@ -6,12 +6,15 @@ import { ProjectConfig } from '../config';
 import { BUILD_ENV, INSTALL_COMMAND, ProjectPipeline, cdkEnvironment } from '../constructs';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
-import { ModelBuildStack, modelBuildPipelineName } from './model-build-stack';
+import { ModelBuildStack, ModelBuildStackProps, modelBuildPipelineName } from './model-build-stack';
 
 /** How long the post step waits for the SageMaker pipeline execution (minutes). */
 export const RUN_PIPELINE_TIMEOUT_MINUTES = 225;
 
-export interface ModelBuildPipelineStackProps extends StackProps {
+/** What a model-build app may change in the model-build stack. */
+export type ModelBuildOptions = Pick<ModelBuildStackProps, 'pipelineDefinition' | 'definitionDelivery'>;
+
+export interface ModelBuildPipelineStackProps extends StackProps, ModelBuildOptions {
   readonly config: ProjectConfig;
   /** The model-build repository (scripts and sample data). */
   readonly repoDir: string;
@@ -21,10 +24,12 @@ export interface ModelBuildPipelineStackProps extends StackProps {
 export class ModelBuildStage extends Stage {
   public readonly modelBuildStack: ModelBuildStack;
 
-  constructor(scope: Construct, id: string, props: StageProps & { readonly config: ProjectConfig; readonly repoDir: string }) {
-    const { config, repoDir, ...stageProps } = props;
+  constructor(scope: Construct, id: string, props: StageProps & ModelBuildOptions & { readonly config: ProjectConfig; readonly repoDir: string }) {
+    const { config, repoDir, pipelineDefinition, definitionDelivery, ...stageProps } = props;
     super(scope, id, stageProps);
-    this.modelBuildStack = new ModelBuildStack(this, 'ModelBuild', { config, repoDir, stackName: `${config.projectName}-model-build` });
+    this.modelBuildStack = new ModelBuildStack(this, 'ModelBuild', {
+      config, repoDir, pipelineDefinition, definitionDelivery, stackName: `${config.projectName}-model-build`,
+    });
   }
 }
 
@@ -38,7 +43,7 @@ export class ModelBuildPipelineStack extends Stack {
   public readonly stage: ModelBuildStage;
 
   constructor(scope: Construct, id: string, props: ModelBuildPipelineStackProps) {
-    const { config, repoDir, ...stackProps } = props;
+    const { config, repoDir, pipelineDefinition, definitionDelivery, ...stackProps } = props;
     const env = cdkEnvironment(config.environments.build);
     super(scope, id, {
       description: `sagemaker-gitops ${config.projectName}: the model-build CodePipeline`,
@@ -53,7 +58,7 @@ export class ModelBuildPipelineStack extends Stack {
     });
     this.codePipeline = project.pipeline;
 
-    this.stage = new ModelBuildStage(this, 'Deploy', { config, repoDir, env });
+    this.stage = new ModelBuildStage(this, 'Deploy', { config, repoDir, pipelineDefinition, definitionDelivery, env });
     const sageMakerPipelineName = modelBuildPipelineName(config);
     const pipelineArn = this.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: sageMakerPipelineName.toLowerCase() });
     const executions = `${pipelineArn}/execution/*`;

@@ -8,10 +8,11 @@ import { Construct } from 'constructs';
 import { ConfigError, ProjectConfig } from '../config';
 import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs';
 import { sklearnImage, xgboostImage } from '../images';
-import { PipelineDefinition, assertValidPipelineDefinition } from '../pipeline-definition';
-import { StepScript, playerChurnPipeline } from './player-churn-pipeline';
+import { PipelineDefinition } from '../pipeline-definition';
+import { PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from './player-churn-pipeline';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { SageMakerExecutionRole } from './sagemaker-execution-role';
+import { DefinitionDelivery, SageMakerPipeline } from './sagemaker-pipeline';
 
 /** Where a model-build repository keeps its step scripts and its sample data. */
 export const MODEL_BUILD_LAYOUT = {
@@ -23,18 +24,22 @@ export const MODEL_BUILD_LAYOUT = {
 /** Key prefix of the project bucket where a team may put its own input data. */
 export const INPUT_DATA_PREFIX = 'input';
 
-/**
- * The largest definition kept inline in the template. CloudFormation accepts templates up to
- * 1 MB (through S3) and SageMaker definitions up to 1 MB; half of that leaves room for the
- * stack's other resources.
- */
-export const INLINE_DEFINITION_LIMIT = 512 * 1024;
-
 export interface ModelBuildStackProps extends StackProps {
   /** The project. The stack deploys to its build environment. */
   readonly config: ProjectConfig;
   /** The model-build repository: its `pipelines/` scripts and `data/` sample are uploaded as assets. */
   readonly repoDir: string;
+  /**
+   * Builds the SageMaker pipeline definition from the stack's resources.
+   * @default playerChurnPipeline
+   */
+  readonly pipelineDefinition?: (props: PlayerChurnPipelineProps) => PipelineDefinition;
+  /**
+   * How the definition reaches CloudFormation: in the template, or through an S3 object
+   * when it is too large for one.
+   * @default 'auto'
+   */
+  readonly definitionDelivery?: DefinitionDelivery;
 }
 
 /**
@@ -48,14 +53,14 @@ export class ModelBuildStack extends Stack {
   public readonly executionRole: iam.Role;
   /** The definition the pipeline resource carries. */
   public readonly definition: PipelineDefinition;
-  public readonly pipeline: sagemaker.CfnPipeline;
+  public readonly pipeline: SageMakerPipeline;
   /** The SageMaker pipeline's name. */
   public readonly pipelineName: string;
   /** The tracking server the steps log to, if any. */
   public readonly mlflowTrackingServerArn?: string;
 
   constructor(scope: Construct, id: string, props: ModelBuildStackProps) {
-    const { config, repoDir, ...stackProps } = props;
+    const { config, repoDir, pipelineDefinition, definitionDelivery, ...stackProps } = props;
     super(scope, id, {
       description: `sagemaker-gitops ${config.projectName}: the SageMaker pipeline, its artifacts and the model registry`,
       ...stackProps,
@@ -105,7 +110,7 @@ export class ModelBuildStack extends Stack {
       ? upload('SampleData', sampleData).script.s3Uri
       : `s3://${this.artifacts.bucket.bucketName}/${INPUT_DATA_PREFIX}/`;
 
-    this.definition = playerChurnPipeline({
+    this.definition = (pipelineDefinition ?? playerChurnPipeline)({
       config,
       pipelineName: this.pipelineName,
       roleArn: this.executionRole.roleArn,
@@ -117,26 +122,14 @@ export class ModelBuildStack extends Stack {
       inputDataUri,
       mlflowTrackingServerArn: this.mlflowTrackingServerArn,
     });
-    const json = this.definition.toJSON();
-    assertValidPipelineDefinition(json);
-    const size = Buffer.byteLength(JSON.stringify(json));
-    if (size > INLINE_DEFINITION_LIMIT) {
-      throw new ConfigError(
-        `the pipeline definition is ${size} bytes; definitions above ${INLINE_DEFINITION_LIMIT} bytes do not fit a CloudFormation template`,
-      );
-    }
-    const body = this.toJsonString(json);
-
-    this.pipeline = new sagemaker.CfnPipeline(this, 'Pipeline', {
+    this.pipeline = new SageMakerPipeline(this, 'Pipeline', {
       pipelineName: this.pipelineName,
-      pipelineDisplayName: this.pipelineName,
-      pipelineDescription: `Trains, evaluates and registers the model of the SageMaker project ${config.projectName}`,
-      roleArn: this.executionRole.roleArn,
-      // The property is untyped JSON in aws-cdk-lib: its keys are not converted, so they are written as CloudFormation spells them.
-      pipelineDefinition: { PipelineDefinitionBody: body },
+      description: `Trains, evaluates and registers the model of the SageMaker project ${config.projectName}`,
+      role: this.executionRole,
+      definition: this.definition,
+      bucket: this.artifacts.bucket,
+      delivery: definitionDelivery,
     });
-    // The pipeline must not start before its role may run the steps.
-    this.pipeline.node.addDependency(this.executionRole);
 
     new CfnOutput(this, 'SageMakerPipelineName', { value: this.pipelineName, description: 'Start it with: npx sagemaker-gitops run-pipeline --name <this> --wait' });
     new CfnOutput(this, 'ArtifactBucketName', { value: this.artifacts.bucket.bucketName, description: `Put your own input data under s3://<this>/${INPUT_DATA_PREFIX}/` });
