@@ -1,4 +1,5 @@
 import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, isPlaceholderConnectionArn } from '../config';
+import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
 import { PROJECT_APP_CONTEXT } from '../validation';
 import { RepoKind } from './repo-kind';
 import { GeneratedRepoVersions } from './versions';
@@ -112,14 +113,30 @@ export function renderReadme(kind: RepoKind, config: ProjectConfig): string[] {
 }
 
 function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
+  const { steps, parameters } = PLAYER_CHURN;
   return [
     `The model-build side of the SageMaker project **${config.projectName}**: the SageMaker pipeline that`,
     'prepares the data, trains the model, evaluates it and registers it in the model package group',
     `\`${config.modelPackageGroupName}\` when its test AUC is at least ${config.qualityThreshold}.`,
     '',
-    'Today the CDK app deploys the foundation of that pipeline: the KMS key and the versioned, encrypted artifact',
-    `bucket of the pipeline, and the model package group \`${config.modelPackageGroupName}\` (the Model Registry entry`,
-    'of the model). Bucket, key and group are retained when the stack is deleted.',
+    'The CDK app (`src/main.ts`) has two stacks:',
+    '',
+    `- \`${config.projectName}-model-build-pipeline\`: the CodePipeline (V2). On every push to the branch it synthesizes`,
+    `  this app, deploys the stack below, then runs \`sagemaker-gitops run-pipeline --name ${config.projectName}-training --wait\``,
+    '  and fails when the SageMaker pipeline execution fails or stops, printing the failed step and its reason.',
+    `- \`${config.projectName}-model-build\` (deployed by that pipeline): a KMS key, the versioned encrypted artifact bucket,`,
+    `  the model package group \`${config.modelPackageGroupName}\`, the SageMaker execution role (scoped to that bucket, key,`,
+    `  group and the two image repositories), the step scripts as assets, and the SageMaker pipeline \`${config.projectName}-training\`.`,
+    '  Bucket, key and group are retained when the stack is deleted.',
+    '',
+    `The SageMaker pipeline: \`${steps.preprocess}\` (scikit-learn processing, \`pipelines/preprocess.py\`: features, 70/20/10 split,`,
+    `baseline) → \`${steps.train}\` (built-in XGBoost 1.7-1) → \`${steps.evaluate}\` (\`pipelines/evaluate.py\`: test AUC into \`evaluation.json\`)`,
+    `→ \`${steps.checkAuc}\` (AUC >= \`${parameters.threshold}\`, default ${config.qualityThreshold}) → \`${steps.register}\` (\`PendingManualApproval\`) or`,
+    `\`${steps.fail}\` (fails the execution with the AUC and the threshold). Its parameters`,
+    `${Object.values(parameters).map((p) => `\`${p}\``).join(', ')} can be set per execution:`,
+    `\`npx sagemaker-gitops run-pipeline --name ${config.projectName}-training --parameter TestScoreThreshold=0.8 --wait\`.`,
+    'The default input is `data/player-churn.csv` when this repository has it (uploaded as an asset), otherwise the',
+    'artifact bucket\'s `input/` prefix.',
   ];
 }
 

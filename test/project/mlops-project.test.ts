@@ -65,6 +65,14 @@ describe('MlopsProject', () => {
     expect(out['model-build/README.md']).not.toMatch(/placeholder/i);
   });
 
+  test('the model-build README names its two stacks, the pipeline\'s steps and how to run it with other parameters', () => {
+    const readme = out['model-build/README.md'];
+    expect(readme).toContain('`player-churn-model-build-pipeline`: the CodePipeline (V2)');
+    expect(readme).toContain('the SageMaker pipeline `player-churn-training`');
+    expect(readme).toMatch(/`Preprocess`[^]*`Train`[^]*`Evaluate`[^]*`CheckAuc` \(AUC >= `TestScoreThreshold`, default 0.75\)[^]*`Register`[^]*`AucBelowThreshold`/);
+    expect(readme).toContain('npx sagemaker-gitops run-pipeline --name player-churn-training --parameter TestScoreThreshold=0.8 --wait');
+  });
+
   test('a placeholder connection ARN is called out in the README', () => {
     const placeholder = synth({ ...options, source: { ...options.source, modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'acme/b' } } });
     expect(placeholder['model-build/README.md']).toMatch(/The ARN above is a placeholder/);
