@@ -36,6 +36,8 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       'cdk-nag@^3.0.2',
       `@aws-sdk/client-sagemaker@${AWS_SDK_VERSION}`,
       `@aws-sdk/client-codepipeline@${AWS_SDK_VERSION}`,
+      `@aws-sdk/client-sagemaker-runtime@${AWS_SDK_VERSION}`,
+      `@aws-sdk/client-s3@${AWS_SDK_VERSION}`,
       // Validates pipeline definitions against SageMaker's published schema at synth time.
       'ajv@^8',
     ],

@@ -187,6 +187,10 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     customerMetadata: {
       // The training baseline (CSV with header) that model-deploy's drift check compares production inputs with.
       baselineDataUri: preprocess.outputUri('baseline'),
+      // The test AUC as text (metadata values are strings): resolve-model and the release review show it.
+      auc: new Join('', [auc]),
+      // The key of the artifact bucket: model-deploy grants its endpoint roles decrypt on it.
+      artifactKmsKeyArn: props.kmsKeyArn,
       pipelineExecutionArn: ExecutionVariable.PIPELINE_EXECUTION_ARN,
     },
     retryPolicies: [{ exceptionTypes: ['Step.SERVICE_FAULT', 'Step.THROTTLING'], intervalSeconds: 5, backoffRate: 2, maxAttempts: 5 }],

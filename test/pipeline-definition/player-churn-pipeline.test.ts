@@ -127,6 +127,8 @@ describe('playerChurnPipeline', () => {
     });
     expect(register.CustomerMetadataProperties).toEqual({
       baselineDataUri: outputUri('Preprocess', 'baseline'),
+      auc: { 'Std:Join': { On: '', Values: [{ 'Std:JsonGet': { PropertyFile: { Get: 'Steps.Evaluate.PropertyFiles.EvaluationReport' }, Path: 'classification_metrics.auc_score.value' } }] } },
+      artifactKmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/0d2f1c3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
       pipelineExecutionArn: { Get: 'Execution.PipelineExecutionArn' },
     });
   });

@@ -1,0 +1,112 @@
+import * as fs from 'node:fs';
+import { ConfigError } from '../config';
+
+/** The file, at the root of a model-deploy repository, where `resolve-model --out` writes the model to deploy. */
+export const RESOLVED_MODEL_FILE = 'resolved-model.json';
+
+/**
+ * CDK context key that lets the app synthesize without a resolved model, with a placeholder
+ * instead (for `npm run synth` on a laptop). The model-deploy pipeline never sets it: there a
+ * missing file fails the synth.
+ */
+export const PLACEHOLDER_MODEL_CONTEXT = 'sagemaker-gitops:placeholder-model';
+
+/** The model version a model-deploy run deploys: the newest `Approved` package of the group. */
+export interface ResolvedModel {
+  /** The model package group. */
+  readonly modelPackageGroupName: string;
+  /** ARN of the model package (version). */
+  readonly modelPackageArn: string;
+  /** The version number in the group (1, 2, ...). */
+  readonly version: number;
+  /** Always `Approved` for a resolved model. */
+  readonly approvalStatus: 'Approved';
+  /** When the version was registered (ISO 8601). */
+  readonly creationTime: string;
+  /** The approver's comment, if any. */
+  readonly approvalDescription?: string;
+  /** The test AUC the model-build pipeline recorded, if any. */
+  readonly auc?: number;
+  /** The inference image of the package's first container. */
+  readonly imageUri?: string;
+  /** The S3 URI of the model artifact (model.tar.gz). */
+  readonly modelDataUrl?: string;
+  /** The training baseline (CSV with header) that the drift check compares captured inputs with. */
+  readonly baselineDataUri?: string;
+  /** The KMS key that encrypts the model artifact and the baseline. */
+  readonly artifactKmsKeyArn?: string;
+  /** True only for the placeholder of a local synth: never deployable. */
+  readonly placeholder?: boolean;
+}
+
+const MODEL_PACKAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-package\/[a-zA-Z0-9-]{1,63}\/\d+$/;
+
+/**
+ * Reads and checks a resolved-model file. Every problem is a ConfigError naming the file and the
+ * field, so a broken synth step says what to fix.
+ */
+export function readResolvedModel(file: string): ResolvedModel {
+  if (!fs.existsSync(file)) {
+    throw new ConfigError(
+      `no resolved model: ${file} does not exist. The model-deploy pipeline writes it with ` +
+      '`npx sagemaker-gitops resolve-model --group <group> --out ' + RESOLVED_MODEL_FILE + '`; for a local synth without AWS, ' +
+      `pass -c ${PLACEHOLDER_MODEL_CONTEXT}=true`,
+    );
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf-8'));
+  } catch (err) {
+    throw new ConfigError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  return checkResolvedModel(data, file);
+}
+
+/** Checks the shape of a resolved model (from a file or from the registry). */
+export function checkResolvedModel(data: unknown, origin: string): ResolvedModel {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ConfigError(`${origin} must hold a JSON object, got ${JSON.stringify(data)}`);
+  }
+  const model = data as Record<string, unknown>;
+  const field = (name: string, ok: (v: unknown) => boolean, allowed: string, optional = false) => {
+    const value = model[name];
+    if (value === undefined && optional) {
+      return;
+    }
+    if (!ok(value)) {
+      throw new ConfigError(`${origin}: ${name} must be ${allowed}, got ${JSON.stringify(value)}`);
+    }
+  };
+  const isString = (v: unknown) => typeof v === 'string' && v.length > 0;
+  field('modelPackageGroupName', isString, 'the model package group name');
+  field('modelPackageArn', (v) => typeof v === 'string' && MODEL_PACKAGE_ARN.test(v), 'a model package ARN (arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>)');
+  field('version', (v) => Number.isInteger(v) && (v as number) >= 1, 'a version number >= 1');
+  field('approvalStatus', (v) => v === 'Approved', '"Approved"');
+  field('creationTime', (v) => typeof v === 'string' && !Number.isNaN(Date.parse(v)), 'an ISO 8601 time');
+  field('approvalDescription', (v) => typeof v === 'string', 'a string', true);
+  field('auc', (v) => typeof v === 'number' && v >= 0 && v <= 1, 'a number in 0..1', true);
+  field('imageUri', isString, 'an image URI', true);
+  field('modelDataUrl', (v) => typeof v === 'string' && v.startsWith('s3://'), 'an s3:// URI', true);
+  field('baselineDataUri', (v) => typeof v === 'string' && v.startsWith('s3://'), 'an s3:// URI', true);
+  field('artifactKmsKeyArn', (v) => typeof v === 'string' && /^arn:aws[a-z-]*:kms:/.test(v), 'a KMS key ARN', true);
+  field('placeholder', (v) => typeof v === 'boolean', 'true or false', true);
+  const arn = model.modelPackageArn as string;
+  const [groupInArn, versionInArn] = arn.split('/').slice(1);
+  if (groupInArn.toLowerCase() !== (model.modelPackageGroupName as string).toLowerCase() || Number(versionInArn) !== model.version) {
+    throw new ConfigError(`${origin}: modelPackageArn ${arn} is not version ${model.version} of the group ${model.modelPackageGroupName}`);
+  }
+  return model as unknown as ResolvedModel;
+}
+
+/** The stand-in of a local synth: never deployable, and named so in every template it reaches. */
+export function placeholderModel(groupName: string, region: string): ResolvedModel {
+  return {
+    modelPackageGroupName: groupName,
+    modelPackageArn: `arn:aws:sagemaker:${region}:000000000000:model-package/${groupName.toLowerCase()}/1`,
+    version: 1,
+    approvalStatus: 'Approved',
+    creationTime: '1970-01-01T00:00:00.000Z',
+    approvalDescription: 'PLACEHOLDER for a local synth: resolve a model with `sagemaker-gitops resolve-model`',
+    placeholder: true,
+  };
+}
