@@ -3,3 +3,4 @@ export * from './validators';
 export * from './instance-types';
 export * from './project-config';
 export * from './config-file';
+export * from './endpoint-config';

@@ -1,3 +1,4 @@
+import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, resolveEndpoint, resolveRelease } from './endpoint-config';
 import { ConfigError } from './errors';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
 import {
@@ -143,6 +144,17 @@ export interface ProjectOptions {
    * @default - no tracking server is created
    */
   readonly mlflowTrackingServer?: MlflowTrackingServerOptions;
+  /**
+   * How the staging and production endpoints serve the model.
+   * @default - staging serverless; production real-time with autoscaling, data capture,
+   * canary deployment guardrails and a daily drift check
+   */
+  readonly endpoints?: EndpointsOptions;
+  /**
+   * The release from staging to production: the live test's latency budget and the reviewers.
+   * @default - a 1000 ms p95 budget, no reviewer emails
+   */
+  readonly release?: ReleaseOptions;
 }
 
 /** SageMaker's tracking server sizes. */
@@ -198,6 +210,8 @@ export interface ProjectConfig {
   readonly qualityThreshold: number;
   readonly mlflowTrackingServerArn?: string;
   readonly mlflowTrackingServer?: { readonly size: typeof MLFLOW_TRACKING_SERVER_SIZES[number] };
+  readonly endpoints: { readonly staging: ResolvedEndpoint; readonly prod: ResolvedEndpoint };
+  readonly release: ResolvedRelease;
 }
 
 export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
@@ -209,7 +223,7 @@ export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
 export const DEFAULT_QUALITY_THRESHOLD = 0.75;
 export const DEFAULT_BRANCH = 'main';
 
-const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflowTrackingServerArn', 'mlflowTrackingServer'];
+const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'endpoints', 'release'];
 
 /**
  * Checks every option and fills in the defaults. Throws a {@link ConfigError} that names the
@@ -244,6 +258,13 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
   }
   const mlflowTrackingServer = resolveMlflowTrackingServer(options);
 
+  checkObject('endpoints', options.endpoints ?? {}, ['staging', 'prod']);
+  const endpoints = {
+    staging: resolveEndpoint('endpoints.staging', options.endpoints?.staging, 'staging'),
+    prod: resolveEndpoint('endpoints.prod', options.endpoints?.prod, 'prod'),
+  };
+  const release = resolveRelease('release', options.release);
+
   return {
     projectName: options.projectName,
     region: options.region,
@@ -254,6 +275,8 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     qualityThreshold,
     ...(options.mlflowTrackingServerArn !== undefined ? { mlflowTrackingServerArn: options.mlflowTrackingServerArn } : {}),
     ...(mlflowTrackingServer !== undefined ? { mlflowTrackingServer } : {}),
+    endpoints,
+    release,
   };
 }
 
