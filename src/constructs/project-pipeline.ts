@@ -1,4 +1,5 @@
 import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as pipelines from 'aws-cdk-lib/pipelines';
@@ -22,6 +23,16 @@ export interface ProjectPipelineProps {
   readonly source: pipelines.CodePipelineSource;
   /** For the artifact key's alias and descriptions. */
   readonly projectName: string;
+  /**
+   * Commands the synth step runs before `cdk synth` (for example, resolving the model to deploy).
+   * @default - none
+   */
+  readonly preSynthCommands?: readonly string[];
+  /**
+   * Permissions the synth step needs for `preSynthCommands`.
+   * @default - none
+   */
+  readonly synthRolePolicyStatements?: iam.PolicyStatement[];
 }
 
 /**
@@ -47,12 +58,13 @@ export class ProjectPipeline extends Construct {
       artifactBucket: this.artifacts.bucket,
       selfMutation: true,
       publishAssetsInParallel: false,
-      synth: new pipelines.ShellStep('Synth', {
+      synth: new pipelines.CodeBuildStep('Synth', {
         input: props.source,
         env: BUILD_ENV,
         installCommands: [INSTALL_COMMAND],
-        commands: ['npx cdk synth --no-notices'],
+        commands: [...(props.preSynthCommands ?? []), 'npx cdk synth --no-notices'],
         primaryOutputDirectory: 'cdk.out',
+        rolePolicyStatements: props.synthRolePolicyStatements,
       }),
       codeBuildDefaults: {
         buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0, computeType: codebuild.ComputeType.SMALL },

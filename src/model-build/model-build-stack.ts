@@ -80,6 +80,8 @@ export class ModelBuildStack extends Stack {
       readerAccounts: [staging.account, prod.account].filter((a): a is string => a !== undefined),
     });
 
+    this.shareArtifactsWith(readerAccountsOf(config));
+
     this.mlflowTrackingServerArn = config.mlflowTrackingServerArn ?? this.createMlflowTrackingServer(config);
     const images = [sklearnImage(region), xgboostImage(region)];
     const role = new SageMakerExecutionRole(this, 'ExecutionRole', {
@@ -135,6 +137,30 @@ export class ModelBuildStack extends Stack {
     new CfnOutput(this, 'ArtifactBucketName', { value: this.artifacts.bucket.bucketName, description: `Put your own input data under s3://<this>/${INPUT_DATA_PREFIX}/` });
   }
 
+  /**
+   * Staging and production accounts read the model artifacts and baselines (the pipeline's
+   * outputs) to create their models and run the drift check: the bucket policy and the key
+   * policy let them, and their own roles' policies decide which of their principals may.
+   */
+  private shareArtifactsWith(accounts: readonly string[]): void {
+    if (accounts.length === 0) {
+      return;
+    }
+    const principals = accounts.map((account) => new iam.AccountPrincipal(account));
+    const outputs = this.artifacts.bucket.arnForObjects(`${this.pipelineName}/*`);
+    this.artifacts.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'StageAccountsReadPipelineOutputs', principals, actions: ['s3:GetObject'], resources: [outputs],
+    }));
+    this.artifacts.bucket.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'StageAccountsListPipelineOutputs', principals, actions: ['s3:ListBucket'], resources: [this.artifacts.bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${this.pipelineName}/*`] } },
+    }));
+    this.artifacts.key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'StageAccountsDecryptPipelineOutputs', principals, actions: ['kms:Decrypt'], resources: ['*'],
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${this.region}.amazonaws.com` } },
+    }));
+  }
+
   private createMlflowTrackingServer(config: ProjectConfig): string | undefined {
     if (config.mlflowTrackingServer === undefined) {
       return undefined;
@@ -163,6 +189,12 @@ export class ModelBuildStack extends Stack {
   }
 }
 
+
+/** The staging and production accounts other than the build account. */
+function readerAccountsOf(config: ProjectConfig): string[] {
+  const { build, staging, prod } = config.environments;
+  return [...new Set([staging.account, prod.account])].filter((a): a is string => a !== undefined && a !== build.account);
+}
 
 /** The SageMaker pipeline's name: `<project>-training`. */
 export function modelBuildPipelineName(config: ProjectConfig): string {

@@ -16,8 +16,23 @@ export interface SageMakerExecutionRoleProps {
   readonly readPrefixes: readonly string[];
   /** The key of the bucket, the outputs and the job volumes. */
   readonly key: kms.IKey;
-  /** The group the pipeline registers model versions into. */
-  readonly modelPackageGroup: ModelPackageGroup;
+  /**
+   * The group the pipeline registers model versions into.
+   * @default - the role registers nothing
+   */
+  readonly modelPackageGroup?: ModelPackageGroup;
+  /**
+   * The kinds of jobs the pipeline starts.
+   * @default ['processing', 'training']
+   */
+  readonly jobs?: ReadonlyArray<'processing' | 'training'>;
+  /**
+   * CloudWatch namespaces the jobs publish their own metrics to, besides SageMaker's.
+   * @default - none
+   */
+  readonly metricNamespaces?: readonly string[];
+  /** @default 'Runs the SageMaker pipeline of the project and its processing and training jobs' */
+  readonly description?: string;
   /** The container images the jobs run. */
   readonly images: readonly SageMakerImage[];
   /**
@@ -46,7 +61,7 @@ export class SageMakerExecutionRole extends Construct {
     const stack = Stack.of(this);
     this.role = new iam.Role(this, 'Resource', {
       assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
-      description: 'Runs the SageMaker pipeline of the project and its processing and training jobs',
+      description: props.description ?? 'Runs the SageMaker pipeline of the project and its processing and training jobs',
     });
     const role = this.role;
 
@@ -89,13 +104,14 @@ export class SageMakerExecutionRole extends Construct {
       sid: 'JobMetrics',
       actions: ['cloudwatch:PutMetricData'],
       resources: ['*'],
-      conditions: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*'] } },
+      conditions: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*', ...(props.metricNamespaces ?? [])] } },
     }));
     acknowledgeWildcardResource(role, '*',
       'only ecr:GetAuthorizationToken and cloudwatch:PutMetricData (limited to the /aws/sagemaker/ namespaces) use "*": neither action has a resource type in IAM');
 
     // Logs of the jobs the pipeline starts.
-    const logGroups = ['ProcessingJobs', 'TrainingJobs'].map((jobs) => stack.formatArn({
+    const kinds = props.jobs ?? ['processing', 'training'];
+    const logGroups = kinds.map((kind) => (kind === 'processing' ? 'ProcessingJobs' : 'TrainingJobs')).map((jobs) => stack.formatArn({
       service: 'logs', resource: 'log-group', resourceName: `/aws/sagemaker/${jobs}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME,
     }));
     role.addToPolicy(new iam.PolicyStatement({
@@ -108,19 +124,16 @@ export class SageMakerExecutionRole extends Construct {
     }
 
     // The jobs the pipeline starts and stops (SageMaker names them at run time).
-    const jobs = ['processing-job', 'training-job'].map((resource) => stack.formatArn({ service: 'sagemaker', resource, resourceName: '*' }));
-    role.addToPolicy(new iam.PolicyStatement({
-      sid: 'RunPipelineJobs',
-      actions: [
-        'sagemaker:CreateProcessingJob', 'sagemaker:DescribeProcessingJob', 'sagemaker:StopProcessingJob',
-        'sagemaker:CreateTrainingJob', 'sagemaker:DescribeTrainingJob', 'sagemaker:StopTrainingJob', 'sagemaker:AddTags',
-      ],
-      resources: jobs,
-    }));
+    const jobs = kinds.map((kind) => stack.formatArn({ service: 'sagemaker', resource: `${kind}-job`, resourceName: '*' }));
+    const jobActions = kinds.flatMap((kind) => {
+      const name = kind === 'processing' ? 'ProcessingJob' : 'TrainingJob';
+      return [`sagemaker:Create${name}`, `sagemaker:Describe${name}`, `sagemaker:Stop${name}`];
+    });
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'RunPipelineJobs', actions: [...jobActions, 'sagemaker:AddTags'], resources: jobs }));
     for (const job of jobs) {
       acknowledgeWildcardResource(role, job, 'SageMaker Pipelines names the jobs of each execution at run time');
     }
-    props.modelPackageGroup.grantRegister(role);
+    props.modelPackageGroup?.grantRegister(role);
 
     // The pipeline hands this role to the jobs it starts, and to nothing else.
     role.addToPolicy(new iam.PolicyStatement({

@@ -1,2 +1,5 @@
-export * from './stage-storage-stack';
+export * from './resolved-model';
+export * from './endpoint-stack';
+export * from './drift-monitor';
+export * from './model-deploy-pipeline-stack';
 export * from './model-deploy-app';

@@ -107,6 +107,9 @@ export function placeholderModel(groupName: string, region: string): ResolvedMod
     approvalStatus: 'Approved',
     creationTime: '1970-01-01T00:00:00.000Z',
     approvalDescription: 'PLACEHOLDER for a local synth: resolve a model with `sagemaker-gitops resolve-model`',
+    modelDataUrl: 's3://placeholder-model-artifacts/model/model.tar.gz',
+    baselineDataUri: 's3://placeholder-model-artifacts/baseline',
+    artifactKmsKeyArn: `arn:aws:kms:${region}:000000000000:key/00000000-0000-0000-0000-000000000000`,
     placeholder: true,
   };
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Component, IgnoreFile, JsonFile, Project, SampleFile, TextFile } from 'projen';
 import { CONFIG_FILE_NAME, ProjectConfig, renderConfigFile } from '../config';
-import { REPO_GITIGNORE, renderCdkJson, renderPackageJson, renderReadme, renderTsconfig } from './repo-files';
+import { renderCdkJson, repoGitignore, renderPackageJson, renderReadme, renderTsconfig } from './repo-files';
 import { RepoKind } from './repo-kind';
 import { GeneratedRepoVersions } from './versions';
 
@@ -41,7 +41,7 @@ export class GeneratedRepo extends Component {
     new JsonFile(project, at('cdk.json'), { obj: renderCdkJson(), marker: true, newline: true });
     new JsonFile(project, at(CONFIG_FILE_NAME), { obj: renderConfigFile(config), marker: true, newline: true });
     const gitignore = new IgnoreFile(project, at('.gitignore'));
-    gitignore.exclude(...REPO_GITIGNORE);
+    gitignore.exclude(...repoGitignore(kind));
     const readme = new TextFile(project, at('README.md'), { marker: true });
     for (const line of [`<!-- ${readme.marker} -->`, ...renderReadme(kind, config)]) {
       readme.addLine(line);

@@ -1,5 +1,6 @@
 import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, isPlaceholderConnectionArn } from '../config';
 import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
+import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../model-deploy/resolved-model';
 import { PROJECT_APP_CONTEXT } from '../validation';
 import { RepoKind } from './repo-kind';
 import { GeneratedRepoVersions } from './versions';
@@ -13,13 +14,36 @@ export const REPO_SCRIPTS: Readonly<Record<string, string>> = {
   test: 'jest',
 };
 
+/**
+ * The scripts of one kind of repository. A model-deploy app needs a resolved model to synthesize;
+ * on a laptop its scripts synthesize with the placeholder model unless resolved-model.json exists.
+ */
+export function repoScripts(kind: RepoKind, config: ProjectConfig): Record<string, string> {
+  if (kind === 'model-build') {
+    return { ...REPO_SCRIPTS };
+  }
+  const placeholder = ` -c ${PLACEHOLDER_MODEL_CONTEXT}=true`;
+  return {
+    ...REPO_SCRIPTS,
+    synth: REPO_SCRIPTS.synth + placeholder,
+    diff: REPO_SCRIPTS.diff + placeholder,
+    deploy: REPO_SCRIPTS.deploy + placeholder,
+    'resolve-model': `sagemaker-gitops resolve-model --group ${config.modelPackageGroupName} --region ${config.environments.build.region} --out ${RESOLVED_MODEL_FILE}`,
+  };
+}
+
+/** Ignored in every repository; a model-deploy repository also ignores its resolved model (each run resolves it afresh). */
+export function repoGitignore(kind: RepoKind): string[] {
+  return kind === 'model-deploy' ? [...REPO_GITIGNORE, RESOLVED_MODEL_FILE] : [...REPO_GITIGNORE];
+}
+
 export function renderPackageJson(kind: RepoKind, config: ProjectConfig, versions: GeneratedRepoVersions): Record<string, unknown> {
   return {
     name: `${config.projectName.toLowerCase()}-${kind}`,
     version: '0.0.0',
     private: true,
     description: `The ${kind} repository of the SageMaker project ${config.projectName}`,
-    scripts: { ...REPO_SCRIPTS },
+    scripts: repoScripts(kind, config),
     dependencies: versions.dependencies,
     devDependencies: versions.devDependencies,
     engines: { node: versions.node },

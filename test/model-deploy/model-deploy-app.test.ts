@@ -1,33 +1,293 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ModelDeployApp, StageStorageStack } from '../../src/model-deploy';
-import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
+import { ConfigError } from '../../src/config';
+import {
+  ModelDeployApp, PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, ResolvedModel, modelApprovalEventPattern, placeholderModel,
+} from '../../src/model-deploy';
+import { synthValidated, testConfig } from '../helpers/validated-synth';
 
-describe('ModelDeployApp', () => {
-  test('synthesizes a storage stack per stage that passes the validator, cdk-nag and the guardrails', () => {
-    const templates = synthValidated(new ModelDeployApp({ config: testConfig() }));
-    expect(Object.keys(templates).sort()).toEqual(['player-churn-prod-storage', 'player-churn-staging-storage']);
-    for (const template of Object.values(templates)) {
-      template.resourceCountIs('AWS::KMS::Key', 1);
-      template.hasResource('AWS::S3::Bucket', { Properties: { VersioningConfiguration: { Status: 'Enabled' } }, DeletionPolicy: 'Retain' });
+/** A model-deploy repository with the drift script (its content does not matter to synth). */
+function repo(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-deploy-'));
+  fs.mkdirSync(path.join(dir, 'monitoring'));
+  fs.writeFileSync(path.join(dir, 'monitoring', 'drift_check.py'), 'print("drift")\n');
+  return dir;
+}
+
+const MODEL: ResolvedModel = {
+  modelPackageGroupName: 'player-churn',
+  modelPackageArn: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/player-churn/7',
+  version: 7,
+  approvalStatus: 'Approved',
+  creationTime: '2026-11-20T10:00:00.000Z',
+  auc: 0.8312,
+  imageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
+  modelDataUrl: 's3://build-bucket/player-churn-training/exec1/Train/output/model.tar.gz',
+  baselineDataUri: 's3://build-bucket/player-churn-training/exec1/Preprocess/baseline',
+  artifactKmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/0d2f1c3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+};
+
+const app = (overrides: Record<string, unknown> = {}, model: ResolvedModel = MODEL) =>
+  new ModelDeployApp({ config: testConfig(overrides), repoDir: repo(), model });
+
+/** Evaluates an EventBridge pattern on an event, for the operators the trigger uses. */
+function matches(pattern: any, event: any): boolean {
+  return Object.entries(pattern).every(([key, expected]) => {
+    const value = event[key];
+    if (Array.isArray(expected)) {
+      return expected.some((rule: any) => (typeof rule === 'object' && rule !== null && 'anything-but' in rule
+        ? value !== undefined && !rule['anything-but'].includes(value)
+        : rule === value));
+    }
+    return typeof value === 'object' && value !== null && matches(expected, value);
+  });
+}
+
+describe('trigger', () => {
+  const config = testConfig();
+  const stack = app().pipelineStack;
+  const rule = Template.fromStack(stack).findResources('AWS::Events::Rule');
+  const [pattern] = Object.values<any>(rule).map((r) => r.Properties.EventPattern);
+  const event = (status: string, group = 'player-churn') => ({
+    'source': 'aws.sagemaker',
+    'detail-type': 'SageMaker Model Package State Change',
+    'detail': { ModelPackageGroupName: group, ModelPackageVersion: 3, ModelApprovalStatus: status },
+  });
+
+  test('the rule in the template is the documented pattern and targets the model-deploy pipeline', () => {
+    expect(pattern).toEqual({
+      'source': ['aws.sagemaker'],
+      'detail-type': ['SageMaker Model Package State Change'],
+      'detail': { ModelPackageGroupName: ['player-churn'], ModelApprovalStatus: [{ 'anything-but': ['PendingManualApproval'] }] },
+    });
+    expect(Object.values<any>(rule)[0].Properties.Targets[0].Arn['Fn::Join'][1]).toContainEqual({ Ref: expect.stringMatching(/^ModelDeployPipeline[0-9A-F]+$/) });
+    expect(modelApprovalEventPattern(config).detail).toEqual(pattern.detail);
+  });
+
+  test.each([
+    ['Approved', 'player-churn', true],
+    ['Rejected', 'player-churn', true],
+    ['PendingManualApproval', 'player-churn', false],
+    ['Approved', 'another-group', false],
+  ])('%s in %s matches: %s', (status, group, expected) => {
+    expect(matches(pattern, event(status, group))).toBe(expected);
+  });
+
+  test('an event of another source or type does not match', () => {
+    expect(matches(pattern, { ...event('Approved'), source: 'aws.s3' })).toBe(false);
+    expect(matches(pattern, { ...event('Approved'), 'detail-type': 'SageMaker Endpoint State Change' })).toBe(false);
+  });
+});
+
+describe('ModelDeployPipelineStack', () => {
+  const deploy = app({ release: { reviewerEmails: ['reviewer@example.com'], maxP95LatencyMs: 250 } });
+  const templates = synthValidated(deploy);
+  const pipelineTemplate = templates['player-churn-model-deploy-pipeline'];
+  const [codePipeline] = Object.values<any>(pipelineTemplate.findResources('AWS::CodePipeline::Pipeline'));
+  const stages = codePipeline.Properties.Stages;
+  const actions = (stage: string) => stages.find((s: any) => s.Name === stage).Actions.sort((a: any, b: any) => a.RunOrder - b.RunOrder);
+
+  test('three stacks pass the validator, cdk-nag and the guardrails', () => {
+    expect(Object.keys(templates).sort()).toEqual(['player-churn-model-deploy-pipeline', 'player-churn-prod-endpoint', 'player-churn-staging-endpoint']);
+  });
+
+  test('V2: Source → Build (synth resolves the model) → UpdatePipeline → Assets → Staging (deploy, then the live test) → Prod (approval, then deploy)', () => {
+    expect(codePipeline.Properties.PipelineType).toBe('V2');
+    expect(stages.map((s: any) => s.Name)).toEqual(['Source', 'Build', 'UpdatePipeline', 'Assets', 'Staging', 'Prod']);
+    const staging = actions('Staging').map((a: any) => a.Name);
+    expect(staging.slice(0, 2)).toEqual(['player-churn-staging-endpoint.Prepare', 'player-churn-staging-endpoint.Deploy']);
+    expect(staging[staging.length - 1]).toBe('TestStaging');
+    const prod = actions('Prod').map((a: any) => a.Name);
+    expect(prod).toEqual(['ApproveRelease', 'player-churn-prod-endpoint.Prepare', 'player-churn-prod-endpoint.Deploy']);
+  });
+
+  test('the synth step resolves the newest approved version before synthesizing, with read access to the group only', () => {
+    const projects = Object.values<any>(pipelineTemplate.findResources('AWS::CodeBuild::Project'));
+    const synth = projects.map((p) => p.Properties.Source.BuildSpec).filter((spec: string) => spec.startsWith('{')).map((spec: string) => JSON.parse(spec)).find((spec) => JSON.stringify(spec).includes('cdk synth'));
+    expect(synth.phases.build.commands).toEqual([
+      'npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json',
+      'npx cdk synth --no-notices',
+    ]);
+    const statements = Object.values<any>(pipelineTemplate.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:ListModelPackages' }));
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:DescribeModelPackage' }));
+  });
+
+  test('TestStaging runs the live test with the configured budget, keeps the report and may only invoke the staging endpoint', () => {
+    const projects = Object.values<any>(pipelineTemplate.findResources('AWS::CodeBuild::Project'));
+    const test = projects.map((p) => p.Properties.Source.BuildSpec).filter((spec: string) => spec.startsWith('{')).map((spec: string) => JSON.parse(spec)).find((spec) => JSON.stringify(spec).includes('test-endpoint'));
+    expect(test.phases.build.commands).toEqual([
+      'npx sagemaker-gitops test-endpoint --endpoint player-churn-staging --payload test/payload.csv --max-p95-ms 250 --report test-report/report.json --region us-east-1',
+    ]);
+    expect(test.artifacts['base-directory']).toBe('test-report');
+    const statements = Object.values<any>(pipelineTemplate.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const invoke = statements.filter((s) => s.Action === 'sagemaker:InvokeEndpoint');
+    expect(invoke).toHaveLength(1);
+    expect(JSON.stringify(invoke[0].Resource)).toContain(':endpoint/player-churn-staging');
+  });
+
+  test('the approval names the version and its AUC, links to the staging endpoint and notifies the reviewers', () => {
+    const approval = actions('Prod')[0];
+    expect(approval.ActionTypeId).toMatchObject({ Category: 'Approval', Provider: 'Manual' });
+    expect(approval.Configuration.CustomData).toMatch(/^Release model version 7 of player-churn \(test AUC 0\.8312\) to the production endpoint player-churn-prod/);
+    expect(approval.Configuration.ExternalEntityLink).toBe('https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/endpoints/player-churn-staging');
+    expect(approval.Configuration.NotificationArn).toBeDefined();
+    pipelineTemplate.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'reviewer@example.com' });
+  });
+});
+
+describe('EndpointStack', () => {
+  const deploy = app();
+  const staging = Template.fromStack(deploy.pipelineStack.staging.endpoint);
+  const prod = Template.fromStack(deploy.pipelineStack.prod.endpoint);
+
+  test('the model comes from the model package and runs as a role that reads only its artifact', () => {
+    for (const template of [staging, prod]) {
+      template.hasResourceProperties('AWS::SageMaker::Model', { Containers: [{ ModelPackageName: MODEL.modelPackageArn }] });
+      const statements = Object.values<any>(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+      expect(statements).toContainEqual(expect.objectContaining({
+        Sid: 'ReadModelArtifact', Action: 's3:GetObject', Resource: 'arn:aws:s3:::build-bucket/player-churn-training/exec1/Train/output/model.tar.gz',
+      }));
+      expect(statements).toContainEqual(expect.objectContaining({ Sid: 'DecryptModelArtifact', Action: 'kms:Decrypt', Resource: MODEL.artifactKmsKeyArn }));
     }
   });
 
-  test('each stage lands in its own account and region', () => {
-    const config = testConfig({
-      environments: { build: { account: '111111111111' }, staging: { account: '222222222222' }, prod: { account: '333333333333', region: 'eu-west-1' } },
+  test('staging is serverless: no instance type, no capture, no guardrails, no autoscaling', () => {
+    const [config] = Object.values<any>(staging.findResources('AWS::SageMaker::EndpointConfig'));
+    expect(config.Properties.ProductionVariants).toEqual([{ VariantName: 'AllTraffic', ModelName: expect.anything(), ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }]);
+    expect(config.Properties.ProductionVariants[0].InstanceType).toBeUndefined();
+    expect(config.Properties.DataCaptureConfig).toBeUndefined();
+    expect(config.Properties.KmsKeyId).toBeUndefined();
+    const [endpoint] = Object.values<any>(staging.findResources('AWS::SageMaker::Endpoint'));
+    expect(endpoint.Properties.EndpointName).toBe('player-churn-staging');
+    expect(endpoint.Properties.DeploymentConfig).toBeUndefined();
+    staging.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
+    staging.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+  });
+
+  test('production is real-time ml.m5.large, KMS-encrypted, capturing input and output to its bucket', () => {
+    const [config] = Object.values<any>(prod.findResources('AWS::SageMaker::EndpointConfig'));
+    expect(config.Properties.ProductionVariants).toEqual([expect.objectContaining({ InstanceType: 'ml.m5.large', InitialInstanceCount: 1, InitialVariantWeight: 1 })]);
+    expect(config.Properties.KmsKeyId).toBeDefined();
+    expect(config.Properties.DataCaptureConfig).toMatchObject({
+      EnableCapture: true, InitialSamplingPercentage: 100, CaptureOptions: [{ CaptureMode: 'Input' }, { CaptureMode: 'Output' }],
+      CaptureContentTypeHeader: { CsvContentTypes: ['text/csv'] },
     });
-    const app = new ModelDeployApp({ config });
-    expect([app.stageStorage.staging.account, app.stageStorage.staging.region]).toEqual(['222222222222', 'us-east-1']);
-    expect([app.stageStorage.prod.account, app.stageStorage.prod.region]).toEqual(['333333333333', 'eu-west-1']);
-    synthValidated(app);
+    expect(JSON.stringify(config.Properties.DataCaptureConfig.DestinationS3Uri)).toContain('/datacapture');
   });
 
-  test('keys are aliased per stage', () => {
-    const app = new ModelDeployApp({ config: testConfig() });
-    Template.fromStack(app.stageStorage.prod).hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/player-churn-prod-data' });
+  test('guardrail alarms exist and are the endpoint\'s auto-rollback alarms, with a canary shift', () => {
+    const [endpoint] = Object.values<any>(prod.findResources('AWS::SageMaker::Endpoint'));
+    const alarms = Object.values<any>(prod.findResources('AWS::CloudWatch::Alarm'));
+    const names = alarms.map((a) => a.Properties.AlarmName);
+    expect(names).toEqual(expect.arrayContaining(['player-churn-prod-5xx-errors', 'player-churn-prod-model-latency']));
+    const policy = endpoint.Properties.DeploymentConfig;
+    const alarmIds = Object.keys(prod.findResources('AWS::CloudWatch::Alarm'));
+    const rollbackNames = policy.AutoRollbackConfiguration.Alarms.map((a: any) => {
+      expect(alarmIds).toContain(a.AlarmName.Ref);
+      return prod.toJSON().Resources[a.AlarmName.Ref].Properties.AlarmName;
+    });
+    expect(rollbackNames).toEqual(['player-churn-prod-5xx-errors', 'player-churn-prod-model-latency']);
+    expect(policy.BlueGreenUpdatePolicy.TrafficRoutingConfiguration).toEqual({ Type: 'CANARY', WaitIntervalInSeconds: 300, CanarySize: { Type: 'CAPACITY_PERCENT', Value: 10 } });
+    const latency = alarms.find((a) => a.Properties.AlarmName === 'player-churn-prod-model-latency').Properties;
+    expect(latency).toMatchObject({ MetricName: 'ModelLatency', Namespace: 'AWS/SageMaker', Threshold: 1_000_000 });
+    expect(latency.Dimensions).toEqual(expect.arrayContaining([{ Name: 'EndpointName', Value: 'player-churn-prod' }, { Name: 'VariantName', Value: 'AllTraffic' }]));
   });
 
-  test('an unknown stage is rejected', () => {
-    expect(() => new StageStorageStack(validatedApp(), 'X', { config: testConfig(), stage: 'qa' as any })).toThrow(/stage must be one of staging, prod, got "qa"/);
+  test('the production endpoint is retained when its stack is deleted', () => {
+    expect(Object.values<any>(prod.findResources('AWS::SageMaker::Endpoint'))[0].DeletionPolicy).toBe('Retain');
+    expect(Object.values<any>(staging.findResources('AWS::SageMaker::Endpoint'))[0].DeletionPolicy).toBeUndefined();
+  });
+
+  test('target-tracking autoscaling on invocations per instance, 1..4 instances', () => {
+    prod.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
+      ResourceId: 'endpoint/player-churn-prod/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount', MinCapacity: 1, MaxCapacity: 4,
+    });
+    prod.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: { TargetValue: 1000, PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } },
+    });
+  });
+
+  test('the daily drift check: a one-step pipeline, a schedule, an alarm to the reviewers\' topic', () => {
+    const [pipeline] = Object.values<any>(prod.findResources('AWS::SageMaker::Pipeline'));
+    expect(pipeline.Properties.PipelineName).toBe('player-churn-prod-drift');
+    const body = JSON.stringify(pipeline.Properties.PipelineDefinition.PipelineDefinitionBody);
+    expect(body).toContain('CheckDrift');
+    expect(body).toContain(MODEL.baselineDataUri);
+    prod.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(1 day)' });
+    const drift = Object.values<any>(prod.findResources('AWS::CloudWatch::Alarm')).find((a) => a.Properties.AlarmName === 'player-churn-prod-drift');
+    expect(drift.Properties).toMatchObject({ Namespace: 'SageMakerGitOps/Drift', MetricName: 'DriftDetected', Threshold: 1 });
+    expect(drift.Properties.AlarmActions).toHaveLength(1);
+  });
+
+  test('features switched off leave no trace', () => {
+    const plain = app({ endpoints: { prod: { type: 'realtime', autoscaling: false, deploymentGuardrails: false, dataCapture: false, instanceCount: 2 } } });
+    const template = Template.fromStack(plain.pipelineStack.prod.endpoint);
+    template.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+    template.resourceCountIs('AWS::SageMaker::Pipeline', 0);
+    const [config] = Object.values<any>(template.findResources('AWS::SageMaker::EndpointConfig'));
+    expect(config.Properties.DataCaptureConfig).toBeUndefined();
+    expect(config.Properties.ProductionVariants[0].InitialInstanceCount).toBe(2);
+  });
+});
+
+describe('accounts', () => {
+  test('staging and production in their own accounts: every stack passes the checks, the test assumes a staging role', () => {
+    const config = { environments: { build: { account: '111111111111' }, staging: { account: '222222222222' }, prod: { account: '333333333333' } } };
+    const deploy = app(config);
+    const templates = synthValidated(deploy);
+    expect(deploy.pipelineStack.staging.endpoint.account).toBe('222222222222');
+    expect(deploy.pipelineStack.prod.endpoint.account).toBe('333333333333');
+    templates['player-churn-staging-endpoint'].hasResourceProperties('AWS::IAM::Role', {
+      RoleName: 'player-churn-staging-endpoint-tester',
+      AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' } }], Version: '2012-10-17' },
+    });
+    const projects = Object.values<any>(templates['player-churn-model-deploy-pipeline'].findResources('AWS::CodeBuild::Project'));
+    const test = projects.map((p) => p.Properties.Source.BuildSpec).find((spec: string) => spec.includes('test-endpoint'));
+    expect(test).toContain('role_arn = arn:aws:iam::222222222222:role/player-churn-staging-endpoint-tester');
+    expect(test).toContain('--profile staging');
+  });
+
+  test('a stage in another region than the registry is refused with the reason', () => {
+    expect(() => app({ environments: { prod: { region: 'eu-west-1' } } })).toThrow(ConfigError);
+    expect(() => app({ environments: { prod: { region: 'eu-west-1' } } })).toThrow(/environments.prod.region is eu-west-1 but the model registry is in us-east-1/);
+  });
+});
+
+describe('the resolved model', () => {
+  test('read from resolved-model.json in the repository', () => {
+    const dir = repo();
+    fs.writeFileSync(path.join(dir, RESOLVED_MODEL_FILE), JSON.stringify(MODEL));
+    expect(new ModelDeployApp({ config: testConfig(), repoDir: dir }).model).toEqual(MODEL);
+  });
+
+  test('no file: a clear error, unless a local synth asks for the placeholder', () => {
+    const dir = repo();
+    expect(() => new ModelDeployApp({ config: testConfig(), repoDir: dir })).toThrow(/no resolved model: .*resolved-model.json does not exist.*-c sagemaker-gitops:placeholder-model=true/);
+    const local = new ModelDeployApp({ config: testConfig(), repoDir: dir, context: { [PLACEHOLDER_MODEL_CONTEXT]: 'true' } });
+    expect(local.model).toEqual(placeholderModel('player-churn', 'us-east-1'));
+    expect(JSON.stringify(Template.fromStack(local.pipelineStack).toJSON())).toContain('PLACEHOLDER');
+  });
+
+  test.each([
+    [{ ...MODEL, approvalStatus: 'Rejected' }, /approvalStatus must be "Approved", got "Rejected"/],
+    [{ ...MODEL, version: 0 }, /version must be a version number >= 1, got 0/],
+    [{ ...MODEL, modelPackageArn: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/other/7' }, /is not version 7 of the group player-churn/],
+    [{ ...MODEL, auc: 1.5 }, /auc must be a number in 0..1, got 1.5/],
+  ])('a broken file is refused, naming the field: %#', (model, message) => {
+    const dir = repo();
+    fs.writeFileSync(path.join(dir, RESOLVED_MODEL_FILE), JSON.stringify(model));
+    expect(() => new ModelDeployApp({ config: testConfig(), repoDir: dir })).toThrow(message);
+  });
+
+  test('a model without a baseline cannot have a drift check; staging alone does not need one', () => {
+    const { baselineDataUri, ...noBaseline } = MODEL;
+    expect(baselineDataUri).toBeDefined();
+    expect(() => app({}, noBaseline)).toThrow(/has no baselineDataUri metadata.*endpoints.prod.driftMonitoring: false/);
+    expect(() => app({ endpoints: { prod: { type: 'realtime', driftMonitoring: false } } }, noBaseline)).not.toThrow();
   });
 });

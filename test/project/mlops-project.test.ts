@@ -33,7 +33,8 @@ describe('MlopsProject', () => {
     const pkg = out[`${dir}/package.json`];
     expect(pkg.name).toBe(`player-churn-${dir}`);
     expect(pkg.private).toBe(true);
-    expect(pkg.scripts).toEqual(REPO_SCRIPTS);
+    expect(pkg.scripts).toMatchObject({ build: REPO_SCRIPTS.build, test: REPO_SCRIPTS.test });
+    expect(pkg.scripts.synth).toMatch(/^cdk synth --no-notices --quiet/);
     for (const script of Object.values<string>(pkg.scripts)) {
       expect(script).not.toMatch(/projen|\.\.\//);
     }
@@ -55,6 +56,17 @@ describe('MlopsProject', () => {
       expect(config.source.modelDeploy).toEqual({ codeCommitRepository: 'player-churn-model-deploy', branch: 'release' });
       expect(config.qualityThreshold).toBe(0.75);
     }
+  });
+
+  test('model-deploy synthesizes locally with the placeholder model, resolves the real one on request, and never commits it', () => {
+    const scripts = out['model-deploy/package.json'].scripts;
+    for (const name of ['synth', 'diff', 'deploy']) {
+      expect(scripts[name]).toMatch(/ -c sagemaker-gitops:placeholder-model=true$/);
+      expect(out['model-build/package.json'].scripts[name]).not.toMatch(/placeholder/);
+    }
+    expect(scripts['resolve-model']).toBe('sagemaker-gitops resolve-model --group player-churn --region eu-west-1 --out resolved-model.json');
+    expect(out['model-deploy/.gitignore']).toContain('resolved-model.json');
+    expect(out['model-build/.gitignore']).not.toContain('resolved-model.json');
   });
 
   test('the READMEs explain each repository and its source', () => {

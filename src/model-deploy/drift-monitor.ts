@@ -1,0 +1,193 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
+import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { ConfigError, DriftMonitoringOptions, ProjectConfig } from '../config';
+import { sklearnImage } from '../images';
+import { SageMakerExecutionRole } from '../model-build/sagemaker-execution-role';
+import { SageMakerPipeline } from '../model-build/sagemaker-pipeline';
+import { ExecutionVariable, Join, ParameterFloat, ParameterInteger, PipelineDefinition, ProcessingStep } from '../pipeline-definition';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { ResolvedModel } from './resolved-model';
+import type { Stage } from './endpoint-stack';
+
+/** Where a model-deploy repository keeps the drift check script. */
+export const DRIFT_SCRIPT = path.join('monitoring', 'drift_check.py');
+
+/** The CloudWatch namespace the drift check publishes to. */
+export const DRIFT_METRIC_NAMESPACE = 'SageMakerGitOps/Drift';
+
+/** Key prefix of the drift reports in the stage bucket. */
+export const DRIFT_REPORT_PREFIX = 'drift-reports';
+
+export interface DriftMonitorProps {
+  readonly config: ProjectConfig;
+  readonly stage: Stage;
+  readonly model: ResolvedModel;
+  readonly bucket: s3.IBucket;
+  readonly key: kms.IKey;
+  readonly endpointName: string;
+  /** The key prefix under which the endpoint's requests are captured. */
+  readonly capturePrefix: string;
+  readonly options: Required<DriftMonitoringOptions>;
+  readonly alertTopic: sns.ITopic;
+  /** The model-deploy repository (its monitoring/drift_check.py). */
+  readonly repoDir: string;
+}
+
+const CODE_DIR = '/opt/ml/processing/input/code';
+const BASELINE_DIR = '/opt/ml/processing/input/baseline';
+const OUTPUT_DIR = '/opt/ml/processing/output';
+
+/**
+ * Drift monitoring without SageMaker Model Monitor: a one-step SageMaker pipeline
+ * `<endpoint>-drift` that compares the last period's captured requests with the training
+ * baseline (PSI and KS per feature), writes a JSON report to the stage bucket and publishes
+ * CloudWatch metrics; an EventBridge Scheduler schedule starts it, and an alarm on
+ * `DriftDetected` notifies the reviewers' topic.
+ */
+export class DriftMonitor extends Construct {
+  public readonly pipeline: SageMakerPipeline;
+  public readonly schedule: scheduler.CfnSchedule;
+  public readonly alarm: cloudwatch.Alarm;
+  public readonly pipelineName: string;
+
+  constructor(scope: Construct, id: string, props: DriftMonitorProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const { model, options } = props;
+    if (!model.baselineDataUri) {
+      throw new ConfigError(
+        `model package ${model.modelPackageArn} has no baselineDataUri metadata, which the drift check compares with; ` +
+        `register versions through the model-build pipeline, or set endpoints.${props.stage}.driftMonitoring: false`,
+      );
+    }
+    const baseline = parseS3Uri(model.baselineDataUri);
+    const scriptFile = path.join(props.repoDir, DRIFT_SCRIPT);
+    if (!fs.existsSync(scriptFile)) {
+      throw new ConfigError(`the model-deploy repository has no ${DRIFT_SCRIPT} (looked in ${props.repoDir}); the drift check runs it`);
+    }
+    this.pipelineName = `${props.endpointName}-drift`;
+    const reportPrefix = `${DRIFT_REPORT_PREFIX}/${props.endpointName}`;
+
+    const execution = new SageMakerExecutionRole(this, 'Role', {
+      bucket: props.bucket,
+      key: props.key,
+      writePrefixes: [reportPrefix],
+      readPrefixes: [props.capturePrefix],
+      images: [sklearnImage(stack.region)],
+      jobs: ['processing'],
+      metricNamespaces: [DRIFT_METRIC_NAMESPACE],
+      description: `Runs the drift check of the endpoint ${props.endpointName}`,
+    });
+    const role = execution.role;
+    // The baseline lives in the model-build bucket (another account when the stage is).
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'ReadBaseline', actions: ['s3:GetObject'], resources: [`arn:${stack.partition}:s3:::${baseline.bucket}/${baseline.key}/*`, `arn:${stack.partition}:s3:::${baseline.bucket}/${baseline.key}`],
+    }));
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'ListBaseline', actions: ['s3:ListBucket'], resources: [`arn:${stack.partition}:s3:::${baseline.bucket}`], conditions: { StringLike: { 's3:prefix': [`${baseline.key}*`] } },
+    }));
+    acknowledgeWildcardResource(role, `arn:${stack.partition}:s3:::${baseline.bucket}/${baseline.key}/*`,
+      'the baseline is a prefix written by the model version\'s preprocess step; the wildcard covers only that execution\'s baseline files');
+    if (model.artifactKmsKeyArn) {
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptBaseline', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
+    }
+
+    const script = new s3assets.Asset(this, 'Script', { path: scriptFile });
+    execution.grantReadObject(script.s3BucketName, script.s3ObjectKey);
+
+    const lookbackHours = new ParameterInteger({ name: 'LookbackHours', defaultValue: options.lookbackHours, description: 'Hours of captured requests to compare' });
+    const psiThreshold = new ParameterFloat({ name: 'PsiThreshold', defaultValue: options.psiThreshold, description: 'A feature drifts above this population stability index' });
+    const ksThreshold = new ParameterFloat({ name: 'KsThreshold', defaultValue: options.ksThreshold, range: [0, 1], description: 'A feature drifts above this Kolmogorov-Smirnov statistic' });
+    const check = new ProcessingStep({
+      name: 'CheckDrift',
+      description: 'Compares the captured production inputs with the training baseline (PSI and KS per feature)',
+      roleArn: role.roleArn,
+      imageUri: sklearnImage(stack.region).uri,
+      instanceType: options.instanceType,
+      volumeKmsKeyId: props.key.keyArn,
+      entrypoint: ['python3', `${CODE_DIR}/${script.assetHash}.py`],
+      arguments: [
+        '--capture-s3-uri', `s3://${props.bucket.bucketName}/${props.capturePrefix}/`,
+        '--lookback-hours', new Join('', [lookbackHours]),
+        '--baseline-dir', BASELINE_DIR,
+        '--output-dir', OUTPUT_DIR,
+        '--psi-threshold', new Join('', [psiThreshold]),
+        '--ks-threshold', new Join('', [ksThreshold]),
+        '--endpoint-name', props.endpointName,
+        '--metric-namespace', DRIFT_METRIC_NAMESPACE,
+        '--publish-metrics',
+      ],
+      environment: { AWS_DEFAULT_REGION: stack.region },
+      inputs: [
+        { name: 'code', source: script.s3ObjectUrl, destination: CODE_DIR },
+        { name: 'baseline', source: model.baselineDataUri, destination: BASELINE_DIR },
+      ],
+      outputs: [{
+        name: 'report', source: OUTPUT_DIR,
+        destination: new Join('/', ['s3:/', props.bucket.bucketName, reportPrefix, ExecutionVariable.PIPELINE_EXECUTION_ID]),
+      }],
+      outputKmsKeyId: props.key.keyArn,
+      maxRuntimeSeconds: 3600,
+      retryPolicies: [{ exceptionTypes: ['SageMaker.CAPACITY_ERROR', 'SageMaker.JOB_INTERNAL_ERROR'], intervalSeconds: 60, backoffRate: 2, maxAttempts: 3 }],
+    });
+    this.pipeline = new SageMakerPipeline(this, 'Pipeline', {
+      pipelineName: this.pipelineName,
+      description: `Daily drift check of the endpoint ${props.endpointName} against the training baseline of model version ${model.version}`,
+      role,
+      definition: new PipelineDefinition({ parameters: [lookbackHours, psiThreshold, ksThreshold], steps: [check] }),
+      bucket: props.bucket,
+    });
+
+    const pipelineArn = stack.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: this.pipelineName.toLowerCase() });
+    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
+      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+      description: `Starts the drift check of ${props.endpointName} on its schedule`,
+    });
+    schedulerRole.addToPolicy(new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }));
+    this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
+      description: `Runs ${this.pipelineName}`,
+      scheduleExpression: options.schedule,
+      scheduleExpressionTimezone: 'UTC',
+      flexibleTimeWindow: { mode: 'FLEXIBLE', maximumWindowInMinutes: 15 },
+      target: {
+        arn: pipelineArn,
+        roleArn: schedulerRole.roleArn,
+        sageMakerPipelineParameters: { pipelineParameterList: [] },
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
+      },
+    });
+    this.schedule.node.addDependency(this.pipeline);
+
+    this.alarm = new cloudwatch.Alarm(this, 'DriftAlarm', {
+      alarmName: `${props.endpointName}-drift`,
+      alarmDescription: `Inputs of ${props.endpointName} drifted from the training baseline (PSI > ${options.psiThreshold} or KS > ${options.ksThreshold}); see s3://<stage bucket>/${reportPrefix}/`,
+      metric: new cloudwatch.Metric({
+        namespace: DRIFT_METRIC_NAMESPACE, metricName: 'DriftDetected', dimensionsMap: { EndpointName: props.endpointName },
+        statistic: 'Maximum', period: Duration.days(1),
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.alarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
+  }
+}
+
+function parseS3Uri(uri: string): { bucket: string; key: string } {
+  const match = /^s3:\/\/([^/]+)\/(.+?)\/?$/.exec(uri);
+  if (!match) {
+    throw new ConfigError(`the baseline ${uri} is not an s3://bucket/prefix URI`);
+  }
+  return { bucket: match[1], key: match[2] };
+}
