@@ -38,10 +38,10 @@ describe('in this repository', () => {
     const recordDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-lib-'));
     const output = execFileSync('npx', ['tsx', 'projenrc/synth-apps.ts', 'model-build', 'model-deploy'], { cwd: ROOT, env: offlineEnv(recordDir), encoding: 'utf-8' });
     expect(output).toMatch(/model-build\s+player-churn-model-build\s+unknown-account\/us-east-1\s+\d+/);
-    expect(output).toMatch(/model-deploy\s+player-churn-staging-storage/);
-    expect(output).toMatch(/4 stack\(s\), \d+ resource\(s\)/);
+    expect(output).toMatch(/model-deploy\s+player-churn-staging-endpoint/);
+    expect(output).toMatch(/5 stack\(s\), \d+ resource\(s\)/);
     expect(stacksIn(path.join(ROOT, 'model-build', 'cdk.out'))).toEqual(['player-churn-model-build', 'player-churn-model-build-pipeline']);
-    expect(stacksIn(path.join(ROOT, 'model-deploy', 'cdk.out'))).toEqual(['player-churn-prod-storage', 'player-churn-staging-storage']);
+    expect(stacksIn(path.join(ROOT, 'model-deploy', 'cdk.out'))).toEqual(['player-churn-model-deploy-pipeline', 'player-churn-prod-endpoint', 'player-churn-staging-endpoint']);
     // One record per process that loaded aws-cdk-lib (one app per synth, the summary), all the same copy.
     expect(new Set(loadedCdkLibs(recordDir))).toEqual(new Set([fs.realpathSync(path.join(ROOT, 'node_modules', 'aws-cdk-lib'))]));
   }, 120_000);

@@ -1,3 +1,5 @@
 export * from './client-factory';
+export * from './endpoint-test';
 export * from './errors';
+export * from './model-registry';
 export * from './pipeline-execution';

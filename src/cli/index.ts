@@ -2,3 +2,5 @@ export * from './assembly-summary';
 export * from './output';
 export * from './program';
 export * from './run-pipeline';
+export * from './resolve-model';
+export * from './test-endpoint';

@@ -1,14 +1,16 @@
 import { Command, CommanderError } from 'commander';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
 import { Output, processOutput } from './output';
+import { ResolveModelDeps, resolveModelCommand } from './resolve-model';
 import { RunPipelineDeps, runPipelineCommand } from './run-pipeline';
 import { stacksCommand } from './stacks';
+import { TestEndpointDeps, testEndpointCommand } from './test-endpoint';
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
-export type CliDeps = RunPipelineDeps;
+export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps;
 
 /** The CLI's command tree. */
 export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
@@ -22,6 +24,8 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
     .exitOverride();
   program.addCommand(stacksCommand(output));
   program.addCommand(runPipelineCommand(output, deps));
+  program.addCommand(testEndpointCommand(output, deps));
+  program.addCommand(resolveModelCommand(output, deps));
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError();
   }

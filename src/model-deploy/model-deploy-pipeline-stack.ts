@@ -89,7 +89,6 @@ export class ModelDeployPipelineStack extends Stack {
       env: cdkEnvironment(config.environments.build),
     });
     const group = config.modelPackageGroupName;
-    const groupArn = this.formatArn({ service: 'sagemaker', resource: 'model-package-group', resourceName: group.toLowerCase() });
     const packagesArn = this.formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: `${group.toLowerCase()}/*` });
 
     const source = new PipelineSource(this, 'ModelDeploySource', config.source.modelDeploy);
@@ -99,7 +98,8 @@ export class ModelDeployPipelineStack extends Stack {
       projectName: config.projectName,
       preSynthCommands: [`npx sagemaker-gitops resolve-model --group ${group} --out ${RESOLVED_MODEL_FILE}`],
       synthRolePolicyStatements: [
-        new iam.PolicyStatement({ actions: ['sagemaker:ListModelPackages'], resources: [groupArn] }),
+        // ListModelPackages has no resource type in IAM: it only accepts "*".
+        new iam.PolicyStatement({ actions: ['sagemaker:ListModelPackages'], resources: ['*'] }),
         new iam.PolicyStatement({ actions: ['sagemaker:DescribeModelPackage'], resources: [packagesArn] }),
       ],
     });
@@ -134,6 +134,7 @@ export class ModelDeployPipelineStack extends Stack {
     });
     project.build();
     source.configure(this.codePipeline.pipeline);
+    acknowledgeWildcardResource(this, '*', 'sagemaker:ListModelPackages, which resolve-model calls, has no resource type in IAM; the synth step may only list, and describe this group\'s versions');
     acknowledgeWildcardResource(this, packagesArn, `resolve-model describes the newest approved version of ${group}, whose number is only known at run time; the wildcard covers only that group's versions`);
     project.artifacts.key.grant(new iam.ServicePrincipal('codestar-notifications.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
 

@@ -97,7 +97,7 @@ describe('MlopsProject', () => {
       expect(out[`${dir}/test/main.test.ts`]).toContain('readProjectConfig');
     }
     expect(out['model-build/src/main.ts']).toContain('new ModelBuildApp({ config, repoDir })');
-    expect(out['model-deploy/src/main.ts']).toContain('new ModelDeployApp({ config })');
+    expect(out['model-deploy/src/main.ts']).toContain('new ModelDeployApp({ config, repoDir })');
   });
 
   test('custom folders', () => {

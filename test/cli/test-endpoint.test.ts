@@ -1,0 +1,243 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import {
+  InvokeEndpointCommand,
+  InvokeEndpointCommandOutput,
+  ModelError,
+  SageMakerRuntimeClient,
+} from '@aws-sdk/client-sagemaker-runtime';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { AwsClientOptions } from '../../src/aws';
+import { CliDeps, Output, runCli } from '../../src/cli';
+
+const rt = mockClient(SageMakerRuntimeClient);
+const ENDPOINT = 'churn-staging';
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-endpoint-cli-'));
+const START = Date.UTC(2025, 0, 2, 3, 4, 5);
+
+function capture(): Output & { results: unknown[]; infos: string[] } {
+  const results: unknown[] = [];
+  const infos: string[] = [];
+  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
+}
+
+/** A fake clock each answer advances; a client in eu-west-1; the options the command asked for. */
+function deps(): CliDeps & { requested: AwsClientOptions[]; advance: (ms: number) => void } {
+  const requested: AwsClientOptions[] = [];
+  let t = START;
+  return {
+    requested,
+    advance: (ms) => (t += ms),
+    now: () => t,
+    runtimeClient: async (options) => {
+      requested.push(options);
+      return new SageMakerRuntimeClient({ region: 'eu-west-1' });
+    },
+  };
+}
+
+function csv(text: string): Partial<InvokeEndpointCommandOutput> {
+  return { Body: new TextEncoder().encode(text) as InvokeEndpointCommandOutput['Body'], ContentType: 'text/csv; charset=utf-8' };
+}
+
+/** Answers 0.5 per row sent, each answer taking `ms` of the fake clock. */
+function answerEachRow(injected: ReturnType<typeof deps>, ms = 20): void {
+  rt.on(InvokeEndpointCommand).callsFake((input: { Body: string }) => {
+    injected.advance(ms);
+    return csv(input.Body.split('\n').map(() => '0.5').join('\n'));
+  });
+}
+
+function payload(name: string, text: string): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** `n` rows of three features. */
+function rows(n: number): string {
+  return Array.from({ length: n }, (_, i) => `${i},1.5,0`).join('\n') + '\n';
+}
+
+async function run(argv: string[], injected = deps()): Promise<{ code: number; out: ReturnType<typeof capture> }> {
+  const out = capture();
+  return { code: await runCli(argv, out, injected), out };
+}
+
+/** The usage errors commander writes to stderr. */
+async function usageError(argv: string[]): Promise<{ code: number; stderr: string; requested: AwsClientOptions[] }> {
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const injected = deps();
+    const { code } = await run(argv, injected);
+    return { code, stderr: stderr.mock.calls.map((c) => String(c[0])).join(''), requested: injected.requested };
+  } finally {
+    stderr.mockRestore();
+  }
+}
+
+beforeEach(() => {
+  rt.reset();
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('test-endpoint', () => {
+  test('a passing endpoint exits 0 with a summary', async () => {
+    const injected = deps();
+    answerEachRow(injected);
+    const file = payload('ok.csv', rows(25));
+    const { code, out } = await run(['--region', 'eu-west-1', '--profile', 'ml-dev', 'test-endpoint', '--endpoint', ENDPOINT, '--payload', file, '--max-p95-ms', '250'], injected);
+    expect(code).toBe(0);
+    expect(out.results).toEqual([[
+      'endpoint churn-staging: 25 rows in 3 requests (after 1 warm-up request), 25 valid predictions',
+      'latency: p50 20 ms, p95 20 ms, max 20 ms (budget p95 <= 250 ms)',
+      'passed',
+    ].join('\n')]);
+    expect(out.infos).toEqual([]);
+    expect(injected.requested).toEqual([{ region: 'eu-west-1', profile: 'ml-dev' }]);
+    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 4);
+    expect(rt).toHaveReceivedCommandWith(InvokeEndpointCommand, { EndpointName: ENDPOINT, ContentType: 'text/csv', Accept: 'text/csv' });
+  });
+
+  test('--batch-size sets the rows per request', async () => {
+    const injected = deps();
+    answerEachRow(injected);
+    const { code } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('seven.csv', rows(7)), '--batch-size', '3'], injected);
+    expect(code).toBe(0);
+    const sent = rt.commandCalls(InvokeEndpointCommand).map((call) => String(call.args[0].input.Body).split('\n').length);
+    expect(sent).toEqual([3, 3, 3, 1]);
+  });
+
+  test('a model error exits 1, lists the failure and still sends the other batches', async () => {
+    const injected = deps();
+    answerEachRow(injected);
+    rt.on(InvokeEndpointCommand, { Body: rows(25).trim().split('\n').slice(20).join('\n') }).rejects(new ModelError({
+      message: 'Received server error (500) from primary with message "boom".',
+      OriginalStatusCode: 500,
+      $metadata: { httpStatusCode: 424 },
+    }));
+    const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('model-error.csv', rows(25))], injected);
+    expect(code).toBe(1);
+    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 4);
+    expect(out.results).toEqual([[
+      'endpoint churn-staging: 25 rows in 3 requests (after 1 warm-up request), 20 valid predictions',
+      'latency: p50 20 ms, p95 20 ms, max 20 ms',
+      '  batch 3: ModelError (status 500): Received server error (500) from primary with message "boom".',
+      'failed: 1 failure',
+    ].join('\n')]);
+    expect(out.infos).toEqual(['error: endpoint churn-staging failed the test with 1 failure']);
+  });
+
+  test('a p95 above --max-p95-ms exits 1', async () => {
+    const injected = deps();
+    answerEachRow(injected, 800);
+    const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('slow.csv', rows(3)), '--max-p95-ms', '500'], injected);
+    expect(code).toBe(1);
+    expect(String(out.results[0])).toContain('  latency: p95 latency 800 ms exceeds the budget of 500 ms (over 1 request)');
+    expect(out.infos).toEqual(['error: endpoint churn-staging failed the test with 1 failure']);
+  });
+
+  test('--json prints the report', async () => {
+    const injected = deps();
+    answerEachRow(injected, 35);
+    const { code, out } = await run(['--json', 'test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('json.csv', rows(12)), '--max-p95-ms', '100'], injected);
+    expect(code).toBe(0);
+    expect(out.results).toEqual([{
+      endpointName: ENDPOINT,
+      startedAt: '2025-01-02T03:04:05.000Z',
+      rows: 12,
+      batchSize: 10,
+      warmupRequests: 1,
+      requests: 2,
+      predictions: 12,
+      latencyMs: { p50: 35, p95: 35, max: 35 },
+      maxP95Ms: 100,
+      failures: [],
+      passed: true,
+    }]);
+  });
+
+  test('--report writes the report as JSON, creating its folder, also when the test fails', async () => {
+    const injected = deps();
+    rt.on(InvokeEndpointCommand).callsFake(() => {
+      injected.advance(10);
+      return csv('1.2,0.5');
+    });
+    const report = path.join(dir, 'artifacts', 'nested', 'endpoint-test.json');
+    const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('report.csv', rows(2)), '--report', report], injected);
+    expect(code).toBe(1);
+    const text = fs.readFileSync(report, 'utf-8');
+    expect(text).toMatch(/^\{\n {2}"endpointName": "churn-staging",\n/);
+    expect(JSON.parse(text)).toEqual({
+      endpointName: ENDPOINT,
+      startedAt: '2025-01-02T03:04:05.000Z',
+      rows: 2,
+      batchSize: 10,
+      warmupRequests: 1,
+      requests: 1,
+      predictions: 0,
+      latencyMs: { p50: 10, p95: 10, max: 10 },
+      maxP95Ms: null,
+      failures: [
+        { batch: 1, reason: 'warm-up request 1: prediction 1 is 1.2: a probability must be a finite number in [0, 1]' },
+        { batch: 1, reason: 'prediction 1 is 1.2: a probability must be a finite number in [0, 1]' },
+      ],
+      passed: false,
+    });
+    expect(out.infos).toEqual(['error: endpoint churn-staging failed the test with 2 failures']);
+  });
+});
+
+describe('test-endpoint usage errors exit 2 and call nothing', () => {
+  const good = () => payload('good.csv', rows(3));
+  const missing = path.join(dir, 'no-such-payload.csv');
+
+  test.each<[string, () => string[], RegExp]>([
+    ['no --endpoint', () => ['test-endpoint', '--payload', good()], /error: required option '--endpoint <name>' not specified/],
+    ['no --payload', () => ['test-endpoint', '--endpoint', ENDPOINT], /error: required option '--payload <file.csv>' not specified/],
+    ['an endpoint name with an underscore', () => ['test-endpoint', '--endpoint', 'churn_staging', '--payload', good()], /endpoint name must be 1 to 63 letters, digits and hyphens.*got churn_staging/],
+    ['an endpoint name of 64 characters', () => ['test-endpoint', '--endpoint', 'a'.repeat(64), '--payload', good()], /endpoint name must be .*got a{64}/],
+    ['--max-p95-ms 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', '0'], /max p95 latency must be a positive number of milliseconds, got 0/],
+    ['--max-p95-ms -5', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', '-5'], /max p95 latency must be a positive number of milliseconds, got -5/],
+    ['--max-p95-ms fast', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', 'fast'], /max p95 latency must be a positive number of milliseconds, got fast/],
+    ['--batch-size 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--batch-size', '0'], /batch size must be a positive whole number of rows, got 0/],
+    ['--batch-size 2.5', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--batch-size', '2.5'], /batch size must be a positive whole number of rows, got 2\.5/],
+    ['a missing payload file', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', missing], new RegExp(`error: payload file ${missing} does not exist`)],
+    ['an empty payload', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('empty.csv', '\n')], /error: payload .*empty\.csv is empty; it needs header-less CSV rows of numeric features/],
+    ['a header line', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('header.csv', `a,b,c\n${rows(2)}`)], /error: payload .*header\.csv line 1 is not numeric \(found "a,b,c"\); if it is a header, remove it/],
+    ['ragged rows', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('ragged.csv', '1,2,3\n4,5\n')], /error: payload .*ragged\.csv line 2 has 2 fields, line 1 has 3/],
+    ['a word in a row', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('word.csv', '1,2,3\n4,five,6\n')], /error: payload .*word\.csv line 2 field 2 is not a number \(found "five"\)/],
+  ])('%s', async (_, argv, message) => {
+    const { code, stderr, requested } = await usageError(argv());
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(requested).toEqual([]);
+    expect(rt).not.toHaveReceivedAnyCommand();
+  });
+});
+
+describe('test-endpoint without a region', () => {
+  const names = ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'AWS_CONFIG_FILE'];
+  const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
+
+  beforeEach(() => {
+    names.forEach((name) => delete process.env[name]);
+    process.env.AWS_CONFIG_FILE = '/nonexistent/aws-config';
+  });
+
+  afterEach(() => {
+    names.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])));
+  });
+
+  test('the default client exits 1 saying how to set one', async () => {
+    const out = capture();
+    expect(await runCli(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('region.csv', rows(1))], out)).toBe(1);
+    expect(out.infos).toEqual(['error: no AWS region configured: pass --region <region> or set AWS_REGION (or set a region in the AWS profile)']);
+    expect(rt).not.toHaveReceivedAnyCommand();
+  });
+});
