@@ -73,11 +73,10 @@ export class ModelBuildStack extends Stack {
       keyAlias: `${config.projectName}-model-build`,
       description: `Encrypts the model-build artifacts of the SageMaker project ${config.projectName}`,
     });
-    const { staging, prod } = config.environments;
     this.modelPackageGroup = new ModelPackageGroup(this, 'ModelPackageGroup', {
       modelPackageGroupName: config.modelPackageGroupName,
       description: `Model versions of the SageMaker project ${config.projectName}`,
-      readerAccounts: [staging.account, prod.account].filter((a): a is string => a !== undefined),
+      readerAccounts: readerAccountsOf(config),
     });
 
     this.shareArtifactsWith(readerAccountsOf(config));

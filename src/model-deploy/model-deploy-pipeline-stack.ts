@@ -136,7 +136,6 @@ export class ModelDeployPipelineStack extends Stack {
     source.configure(this.codePipeline.pipeline);
     acknowledgeWildcardResource(this, '*', 'sagemaker:ListModelPackages, which resolve-model calls, has no resource type in IAM; the synth step may only list, and describe this group\'s versions');
     acknowledgeWildcardResource(this, packagesArn, `resolve-model describes the newest approved version of ${group}, whose number is only known at run time; the wildcard covers only that group's versions`);
-    project.artifacts.key.grant(new iam.ServicePrincipal('codestar-notifications.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
 
     this.trigger = new events.Rule(this, 'ModelApprovalChanged', {
       description: `Runs ${config.projectName}-model-deploy when a version of ${group} is approved or rejected`,
