@@ -39,6 +39,7 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       `@aws-sdk/client-sagemaker-runtime@${AWS_SDK_VERSION}`,
       `@aws-sdk/client-s3@${AWS_SDK_VERSION}`,
       `@aws-sdk/client-cloudformation@${AWS_SDK_VERSION}`,
+      `@aws-sdk/client-sts@${AWS_SDK_VERSION}`,
       // Validates pipeline definitions against SageMaker's published schema at synth time.
       'ajv@^8',
     ],

@@ -1,4 +1,5 @@
 import { ProjectApp, ProjectAppProps } from '../constructs';
+import { resourceNamesOf } from '../project/resource-names';
 import { ModelBuildOptions, ModelBuildPipelineStack } from './model-build-pipeline-stack';
 import { ModelBuildStack } from './model-build-stack';
 
@@ -21,7 +22,7 @@ export class ModelBuildApp extends ProjectApp {
   constructor(props: ModelBuildAppProps) {
     const { repoDir, pipelineDefinition, definitionDelivery, ...appProps } = props;
     super(appProps);
-    this.pipelineStack = new ModelBuildPipelineStack(this, `${props.config.projectName}-model-build-pipeline`, {
+    this.pipelineStack = new ModelBuildPipelineStack(this, resourceNamesOf(props.config).modelBuildPipelineStack, {
       config: props.config,
       repoDir: repoDir ?? process.cwd(),
       pipelineDefinition,

@@ -4,6 +4,7 @@ import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { BUILD_ENV, INSTALL_COMMAND, ProjectPipeline, cdkEnvironment } from '../constructs';
+import { resourceNamesOf } from '../project/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ModelBuildStack, ModelBuildStackProps, modelBuildPipelineName } from './model-build-stack';
@@ -28,7 +29,7 @@ export class ModelBuildStage extends Stage {
     const { config, repoDir, pipelineDefinition, definitionDelivery, ...stageProps } = props;
     super(scope, id, stageProps);
     this.modelBuildStack = new ModelBuildStack(this, 'ModelBuild', {
-      config, repoDir, pipelineDefinition, definitionDelivery, stackName: `${config.projectName}-model-build`,
+      config, repoDir, pipelineDefinition, definitionDelivery, stackName: resourceNamesOf(config).modelBuildStack,
     });
   }
 }
@@ -52,7 +53,7 @@ export class ModelBuildPipelineStack extends Stack {
     });
     const source = new PipelineSource(this, 'ModelBuildSource', config.source.modelBuild);
     const project = new ProjectPipeline(this, 'ModelBuild', {
-      pipelineName: `${config.projectName}-model-build`,
+      pipelineName: resourceNamesOf(config).modelBuildCodePipeline,
       source: source.input,
       projectName: config.projectName,
     });

@@ -9,6 +9,7 @@ import { ConfigError, ProjectConfig } from '../config';
 import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs';
 import { sklearnImage, xgboostImage } from '../images';
 import { PipelineDefinition } from '../pipeline-definition';
+import { resourceNamesOf } from '../project/resource-names';
 import { PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from './player-churn-pipeline';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { SageMakerExecutionRole } from './sagemaker-execution-role';
@@ -197,5 +198,5 @@ function readerAccountsOf(config: ProjectConfig): string[] {
 
 /** The SageMaker pipeline's name: `<project>-training`. */
 export function modelBuildPipelineName(config: ProjectConfig): string {
-  return `${config.projectName}-training`;
+  return resourceNamesOf(config).trainingPipeline;
 }

@@ -14,10 +14,11 @@ import { xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { DriftMonitor } from './drift-monitor';
 import { ResolvedModel } from './resolved-model';
+import { DEPLOY_STAGES, DeployStageName, resourceNamesOf } from '../project/resource-names';
 
 /** The stages an approved model goes through. */
-export const STAGES = ['staging', 'prod'] as const;
-export type Stage = (typeof STAGES)[number];
+export const STAGES = DEPLOY_STAGES;
+export type Stage = DeployStageName;
 
 /** The single production variant of every endpoint. */
 export const VARIANT_NAME = 'AllTraffic';
@@ -39,7 +40,7 @@ export interface EndpointStackProps extends StackProps {
 
 /** `<project>-<stage>`: the endpoint's name. */
 export function endpointName(config: ProjectConfig, stage: Stage): string {
-  return `${config.projectName}-${stage}`;
+  return resourceNamesOf(config).endpoint(stage);
 }
 
 /**

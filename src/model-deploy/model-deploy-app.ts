@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Annotations } from 'aws-cdk-lib';
 import { ProjectApp, ProjectAppProps } from '../constructs';
+import { resourceNamesOf } from '../project/resource-names';
 import { ModelDeployPipelineStack } from './model-deploy-pipeline-stack';
 import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, ResolvedModel, placeholderModel, readResolvedModel } from './resolved-model';
 
@@ -32,7 +33,7 @@ export class ModelDeployApp extends ProjectApp {
     super(appProps);
     const config = props.config;
     this.model = model ?? this.resolveModel(repoDir, config.modelPackageGroupName, config.environments.build.region);
-    this.pipelineStack = new ModelDeployPipelineStack(this, `${config.projectName}-model-deploy-pipeline`, { config, model: this.model, repoDir });
+    this.pipelineStack = new ModelDeployPipelineStack(this, resourceNamesOf(config).modelDeployPipelineStack, { config, model: this.model, repoDir });
     if (this.model.placeholder) {
       Annotations.of(this.pipelineStack).addWarningV2('sagemaker-gitops:placeholder-model',
         `synthesized with a PLACEHOLDER model (${PLACEHOLDER_MODEL_CONTEXT}): the endpoint stacks cannot be deployed; the pipeline resolves the real model`);

@@ -9,6 +9,7 @@ import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { BUILD_ENV, INSTALL_COMMAND, ProjectPipeline, cdkEnvironment } from '../constructs';
+import { RELEASE_PIPELINE, resourceNamesOf } from '../project/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { EndpointStack, Stage, endpointName } from './endpoint-stack';
@@ -53,7 +54,7 @@ export class DeployStage extends CdkStage {
     super(scope, id, { ...stageProps, env: cdkEnvironment(config.environments[stage]) });
     this.endpoint = new EndpointStack(this, 'Endpoint', {
       config, stage, model, repoDir,
-      stackName: `${config.projectName}-${stage}-endpoint`,
+      stackName: resourceNamesOf(config).endpointStack(stage),
     });
     if (stage === 'staging' && config.environments.staging.account !== undefined && config.environments.staging.account !== config.environments.build.account) {
       this.endpoint.allowLiveTestFrom(config.environments.build.account!, stagingTesterRoleName(config));
@@ -93,7 +94,7 @@ export class ModelDeployPipelineStack extends Stack {
 
     const source = new PipelineSource(this, 'ModelDeploySource', config.source.modelDeploy);
     const project = new ProjectPipeline(this, 'ModelDeploy', {
-      pipelineName: `${config.projectName}-model-deploy`,
+      pipelineName: resourceNamesOf(config).modelDeployCodePipeline,
       source: source.input,
       projectName: config.projectName,
       preSynthCommands: [`npx sagemaker-gitops resolve-model --group ${group} --out ${RESOLVED_MODEL_FILE}`],
@@ -106,7 +107,7 @@ export class ModelDeployPipelineStack extends Stack {
     this.codePipeline = project.pipeline;
 
     this.approvalTopic = new sns.Topic(this, 'ReleaseApprovals', {
-      topicName: `${config.projectName}-release-approvals`,
+      topicName: resourceNamesOf(config).releaseApprovalTopic,
       displayName: `${config.projectName}: production releases waiting for approval`,
       masterKey: project.artifacts.key,
       enforceSSL: true,
@@ -115,8 +116,8 @@ export class ModelDeployPipelineStack extends Stack {
       this.approvalTopic.addSubscription(new subscriptions.EmailSubscription(email));
     }
 
-    this.staging = new DeployStage(this, 'Staging', { config, stage: 'staging', model, repoDir });
-    this.prod = new DeployStage(this, 'Prod', { config, stage: 'prod', model, repoDir });
+    this.staging = new DeployStage(this, RELEASE_PIPELINE.stagingStage, { config, stage: 'staging', model, repoDir });
+    this.prod = new DeployStage(this, RELEASE_PIPELINE.prodStage, { config, stage: 'prod', model, repoDir });
     const stagingEndpoint = endpointName(config, 'staging');
     const auc = model.auc === undefined ? 'not recorded' : model.auc.toFixed(4);
     const region = config.environments.staging.region;
@@ -125,7 +126,7 @@ export class ModelDeployPipelineStack extends Stack {
       post: [this.liveTest(config, stagingEndpoint, source.input)],
     });
     this.codePipeline.addStage(this.prod, {
-      pre: [new pipelines.ManualApprovalStep('ApproveRelease', {
+      pre: [new pipelines.ManualApprovalStep(RELEASE_PIPELINE.approvalAction, {
         comment: `${model.placeholder ? 'PLACEHOLDER model of a local synth, never deployable. ' : ''}Release model version ${model.version} of ${group} (test AUC ${auc}) to the production endpoint ${endpointName(config, 'prod')}. ` +
           `It passed the live test on ${stagingEndpoint}. Package: ${model.modelPackageArn}`,
         reviewUrl: `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${stagingEndpoint}`,
@@ -153,7 +154,7 @@ export class ModelDeployPipelineStack extends Stack {
     });
     const testerRoleArn = crossAccount ? `arn:${this.partition}:iam::${staging.account}:role/${stagingTesterRoleName(config)}` : undefined;
     const profile = testerRoleArn ? ' --profile staging' : '';
-    return new pipelines.CodeBuildStep('TestStaging', {
+    return new pipelines.CodeBuildStep(RELEASE_PIPELINE.testAction, {
       input,
       env: BUILD_ENV,
       installCommands: [INSTALL_COMMAND],

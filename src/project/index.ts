@@ -3,3 +3,4 @@ export * from './generated-repo';
 export * from './repo-files';
 export * from './repo-kind';
 export * from './versions';
+export * from './resource-names';

@@ -1,0 +1,90 @@
+/**
+ * The names the stacks give a project's AWS resources, in one place: the CDK code names resources
+ * with them and the CLI finds resources by them (`status`, `approve-release`, `cleanup`), so a
+ * rename here reaches both.
+ */
+
+/** The stages model-deploy deploys to, in release order. */
+export const DEPLOY_STAGES = ['staging', 'prod'] as const;
+export type DeployStageName = (typeof DEPLOY_STAGES)[number];
+
+/** The model-deploy CodePipeline's stage and action names that the CLI looks for. */
+export const RELEASE_PIPELINE = {
+  /** The CodePipeline stage that deploys staging; its post step tests the live endpoint. */
+  stagingStage: 'Staging',
+  /** The CodePipeline stage that deploys production; its first action is the manual approval. */
+  prodStage: 'Prod',
+  /** The live staging test action. */
+  testAction: 'TestStaging',
+  /** The reviewer's manual approval action, in the prod stage. */
+  approvalAction: 'ApproveRelease',
+} as const;
+
+/** Names of one project's resources, derived from the project name (and the group, when it differs). */
+export class ProjectResourceNames {
+  /** The model package group: the project name unless the project sets another. */
+  public readonly modelPackageGroup: string;
+
+  /**
+   * @param projectName the project's name (`projectName` in .projenrc.ts)
+   * @param modelPackageGroupName the group, when `.projenrc.ts` sets `modelPackageGroupName`
+   */
+  constructor(public readonly projectName: string, modelPackageGroupName?: string) {
+    this.modelPackageGroup = modelPackageGroupName ?? projectName;
+  }
+
+  /** The model-build CodePipeline (source, synth, deploy, run the SageMaker pipeline). */
+  get modelBuildCodePipeline(): string {
+    return `${this.projectName}-model-build`;
+  }
+
+  /** The model-deploy CodePipeline (resolve, staging, live test, approval, prod). */
+  get modelDeployCodePipeline(): string {
+    return `${this.projectName}-model-deploy`;
+  }
+
+  /** The SageMaker pipeline that trains and registers the model. */
+  get trainingPipeline(): string {
+    return `${this.projectName}-training`;
+  }
+
+  /** The stack of the model-build CodePipeline. */
+  get modelBuildPipelineStack(): string {
+    return `${this.projectName}-model-build-pipeline`;
+  }
+
+  /** The stack the model-build CodePipeline deploys (SageMaker pipeline, bucket, key, group). */
+  get modelBuildStack(): string {
+    return `${this.projectName}-model-build`;
+  }
+
+  /** The stack of the model-deploy CodePipeline. */
+  get modelDeployPipelineStack(): string {
+    return `${this.projectName}-model-deploy-pipeline`;
+  }
+
+  /** The stack the model-deploy CodePipeline deploys for a stage. */
+  endpointStack(stage: DeployStageName): string {
+    return `${this.projectName}-${stage}-endpoint`;
+  }
+
+  /** A stage's SageMaker endpoint. */
+  endpoint(stage: DeployStageName): string {
+    return `${this.projectName}-${stage}`;
+  }
+
+  /** A stage's drift-check SageMaker pipeline. */
+  driftPipeline(stage: DeployStageName): string {
+    return `${this.endpoint(stage)}-drift`;
+  }
+
+  /** The SNS topic that tells reviewers a release waits for them. */
+  get releaseApprovalTopic(): string {
+    return `${this.projectName}-release-approvals`;
+  }
+}
+
+/** The names of a configured project's resources. */
+export function resourceNamesOf(config: { readonly projectName: string; readonly modelPackageGroupName: string }): ProjectResourceNames {
+  return new ProjectResourceNames(config.projectName, config.modelPackageGroupName);
+}
