@@ -32,6 +32,7 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   project.testTask.spawn(project.compileTask);
   project.testTask.exec('tsc --noEmit -p projenrc/tsconfig.json && tsc --noEmit -p test/tsconfig.json', { name: 'type-check .projenrc.ts, projenrc/ and the tests' });
   project.testTask.exec('jest --ci', { name: 'library tests' });
+  project.testTask.exec('bash scripts/python-tests.sh', { name: 'pytest: the seed step scripts and the drift check' });
   for (const dir of GENERATED_REPO_DIRS) {
     project.testTask.exec(`npm --prefix ${dir} run build && npm --prefix ${dir} test`, { name: `${dir}: type-check and its own tests` });
   }
