@@ -3,6 +3,7 @@ import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
 import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../model-deploy/resolved-model';
 import { PROJECT_APP_CONTEXT } from '../validation';
 import { RepoKind } from './repo-kind';
+import { RELEASE_PIPELINE, resourceNamesOf } from './resource-names';
 import { GeneratedRepoVersions } from './versions';
 
 /** npm scripts of a generated repository: plain commands, nothing that reaches outside the repo. */
@@ -165,14 +166,79 @@ function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
 }
 
 function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
+  const names = resourceNamesOf(config);
+  const group = config.modelPackageGroupName;
+  const { reviewerEmails, maxP95LatencyMs } = config.release;
   return [
     `The model-deploy side of the SageMaker project **${config.projectName}**: it deploys the model versions approved`,
-    `in the model package group \`${config.modelPackageGroupName}\` to a staging endpoint, tests it, and after a reviewer's`,
+    `in the model package group \`${group}\` to a staging endpoint, tests it live, and after a reviewer's`,
     'approval deploys it to production.',
     '',
-    'Today the CDK app deploys the foundation of each stage: a KMS key and an encrypted, versioned bucket per stage',
-    '(staging and production) for captured endpoint data and reports. They are retained when the stack is deleted.',
+    'The CDK app (`src/main.ts`) has three stacks:',
+    '',
+    `- \`${names.modelDeployPipelineStack}\`: the CodePipeline (V2) \`${names.modelDeployCodePipeline}\` and the EventBridge rule that starts it.`,
+    `- \`${names.endpointStack('staging')}\` and \`${names.endpointStack('prod')}\` (deployed by that pipeline): per stage the model,`,
+    `  the endpoint configuration and the endpoint \`${names.endpoint('staging')}\` / \`${names.endpoint('prod')}\`, with the stage's key,`,
+    '  bucket, alarms and alert topic. The production endpoint is retained when its stack is deleted.',
+    '',
+    '### When it runs, and what it deploys',
+    '',
+    `The pipeline starts on every push to this repository's branch and whenever a version of \`${group}\` is approved`,
+    'or rejected (the rule ignores versions that are only registered, `PendingManualApproval`). Each run deploys',
+    '**the newest version that is approved at that moment**, whichever change started it:',
+    '',
+    '- approving a version deploys it when it is the newest approved one; approving an older version changes nothing;',
+    '- rejecting the version that is live redeploys the newest version that is still approved: that is the rollback;',
+    '- when no version is approved, the run fails at its first step, names the group and says how to approve one; nothing',
+    '  is deployed and the endpoints keep serving what they serve.',
+    '',
+    '### The stages',
+    '',
+    `1. **Source**, then **Build**: \`npx sagemaker-gitops resolve-model --group ${group} --out ${RESOLVED_MODEL_FILE}\` finds the`,
+    `   newest approved version (its ARN, version and AUC, shown in the build log), then \`cdk synth\` reads \`${RESOLVED_MODEL_FILE}\`.`,
+    `2. **${RELEASE_PIPELINE.stagingStage}**: deploys \`${names.endpointStack('staging')}\` (${describeEndpoint(config.endpoints.staging)}).`,
+    `3. **${RELEASE_PIPELINE.testAction}**: \`sagemaker-gitops test-endpoint\` sends \`test/payload.csv\` to the live staging endpoint and fails`,
+    `   the run unless every response parses, every probability is in [0, 1], each input row gets one prediction and the p95`,
+    `   latency is under ${maxP95LatencyMs} ms. Its JSON report is the action's output artifact. A failure here never reaches production.`,
+    `4. **${RELEASE_PIPELINE.approvalAction}**: a manual approval whose comment names the version and its AUC${reviewerEmails.length > 0
+      ? `; the SNS topic \`${names.releaseApprovalTopic}\` emails ${reviewerEmails.join(', ')}`
+      : `; the SNS topic \`${names.releaseApprovalTopic}\` notifies its subscribers (add reviewers with \`release.reviewerEmails\`)`}.`,
+    '   Decide with `npx sagemaker-gitops approve-release` / `reject-release`, or in the CodePipeline console.',
+    `5. **${RELEASE_PIPELINE.prodStage}**: deploys \`${names.endpointStack('prod')}\` (${describeEndpoint(config.endpoints.prod)}).`,
+    '',
+    '### Synthesizing without AWS',
+    '',
+    `\`cdk synth\` needs a resolved model. \`npm run resolve-model\` writes \`${RESOLVED_MODEL_FILE}\` from the registry (needs credentials;`,
+    `the file is git-ignored). Without it, \`npm run synth\`, \`diff\` and \`deploy\` pass the context \`${PLACEHOLDER_MODEL_CONTEXT}=true\`,`,
+    'which synthesizes against a clearly named placeholder model: fine to read the templates, never deployable.',
+    '`npm run deploy` deploys only the pipeline stack (the pipeline deploys the endpoint stacks itself, after resolving',
+    'the real model), so the placeholder never reaches an endpoint. The pipeline never sets the context: its synth fails',
+    'when no model is resolved.',
   ];
+}
+
+/** One line on a stage's endpoint, from its resolved options. */
+function describeEndpoint(endpoint: ProjectConfig['endpoints']['staging']): string {
+  if (endpoint.type === 'serverless') {
+    return `serverless, ${endpoint.memorySizeInMb} MB, up to ${endpoint.maxConcurrency} concurrent invocations`;
+  }
+  const parts = [`real-time, ${endpoint.instanceCount} × ${endpoint.instanceType}`];
+  if (endpoint.autoscaling) {
+    parts.push(`autoscaling ${endpoint.autoscaling.minInstances}..${endpoint.autoscaling.maxInstances} instances at ${endpoint.autoscaling.invocationsPerInstance} invocations per instance per minute`);
+  }
+  if (endpoint.dataCapture) {
+    parts.push(`${endpoint.dataCapture.samplingPercentage} % of requests captured`);
+  }
+  if (endpoint.deploymentGuardrails) {
+    parts.push(`${endpoint.deploymentGuardrails.strategy} blue/green traffic shifting with automatic rollback on 5XX errors and latency alarms`);
+  }
+  if (endpoint.driftMonitoring) {
+    parts.push(`a drift check (\`${endpoint.driftMonitoring.schedule}\`) comparing captured inputs with the training baseline`);
+  }
+  if (endpoint.modelMonitor) {
+    parts.push('a SageMaker Model Monitor data-quality schedule');
+  }
+  return parts.join('; ');
 }
 
 function describeEnvironment(config: ProjectConfig): string {

@@ -85,6 +85,31 @@ describe('MlopsProject', () => {
     expect(readme).toContain('npx sagemaker-gitops run-pipeline --name player-churn-training --parameter TestScoreThreshold=0.8 --wait');
   });
 
+  test('the model-deploy README documents the trigger, the rollback, the stages in order and the offline synth', () => {
+    const readme = out['model-deploy/README.md'];
+    expect(readme).toContain('deploys\n**the newest version that is approved at that moment**');
+    expect(readme).toMatch(/rejecting the version that is live redeploys the newest version that is still approved: that is the rollback/);
+    expect(readme).toMatch(/\*\*Build\*\*[^]*\*\*Staging\*\*[^]*\*\*TestStaging\*\*[^]*\*\*ApproveRelease\*\*[^]*\*\*Prod\*\*/);
+    expect(readme).toContain('`npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json`');
+    expect(readme).toContain('(serverless, 2048 MB, up to 5 concurrent invocations)');
+    expect(readme).toMatch(/real-time, 1 × ml\.m5\.large; autoscaling 1\.\.4 instances[^]*canary blue\/green/);
+    expect(readme).toContain('`sagemaker-gitops:placeholder-model=true`');
+    expect(readme).toContain('`npm run resolve-model`');
+    expect(readme).not.toMatch(/foundation|storage/i);
+  });
+
+  test('the model-deploy README follows the endpoint and release options', () => {
+    const tuned = synth({
+      ...options,
+      endpoints: { staging: { type: 'realtime', instanceType: 'ml.c5.xlarge', autoscaling: false }, prod: { type: 'serverless', memorySizeInMb: 4096 } },
+      release: { reviewerEmails: ['ana@example.com'], maxP95LatencyMs: 250 },
+    })['model-deploy/README.md'];
+    expect(tuned).toContain('deploys `player-churn-staging-endpoint` (real-time, 1 × ml.c5.xlarge)');
+    expect(tuned).toContain('deploys `player-churn-prod-endpoint` (serverless, 4096 MB, up to 5 concurrent invocations)');
+    expect(tuned).toContain('emails ana@example.com');
+    expect(tuned).toContain('latency is under 250 ms');
+  });
+
   test('a placeholder connection ARN is called out in the README', () => {
     const placeholder = synth({ ...options, source: { ...options.source, modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'acme/b' } } });
     expect(placeholder['model-build/README.md']).toMatch(/The ARN above is a placeholder/);
