@@ -115,12 +115,14 @@ function toResolvedModel(groupName: string, arn: string, described: DescribeMode
     imageUri: nonEmpty(container?.Image),
     modelDataUrl: nonEmpty(container?.ModelDataUrl),
     baselineDataUri: nonEmpty(metadata.baselineDataUri),
+    dataQualityStatisticsUri: nonEmpty(described.ModelMetrics?.ModelDataQuality?.Statistics?.S3Uri),
+    dataQualityConstraintsUri: nonEmpty(described.ModelMetrics?.ModelDataQuality?.Constraints?.S3Uri),
     artifactKmsKeyArn: nonEmpty(metadata.artifactKmsKeyArn),
   });
 }
 
 /** The recorded AUC; anything but a number in 0..1 counts as not recorded. */
-function parseAuc(text: string | undefined): number | undefined {
+export function parseAuc(text: string | undefined): number | undefined {
   if (text === undefined || text.trim() === '') {
     return undefined;
   }

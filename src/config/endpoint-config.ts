@@ -118,6 +118,11 @@ export interface ModelMonitorOptions {
    * @default "cron(0 * ? * * *)" (hourly)
    */
   readonly schedule?: string;
+  /**
+   * The instance type of the monitoring jobs.
+   * @default "ml.m5.xlarge"
+   */
+  readonly instanceType?: string;
 }
 
 /** A real-time endpoint on instances. */
@@ -215,7 +220,13 @@ export const DEFAULT_GUARDRAILS: Required<DeploymentGuardrailOptions> = {
 export const DEFAULT_DRIFT_MONITORING: Required<DriftMonitoringOptions> = {
   schedule: 'rate(1 day)', lookbackHours: 24, psiThreshold: 0.2, ksThreshold: 0.1, instanceType: 'ml.t3.medium',
 };
-export const DEFAULT_MODEL_MONITOR: Required<ModelMonitorOptions> = { schedule: 'cron(0 * ? * * *)' };
+export const DEFAULT_MODEL_MONITOR: Required<ModelMonitorOptions> = { schedule: 'cron(0 * ? * * *)', instanceType: 'ml.m5.xlarge' };
+
+/**
+ * The schedules Model Monitor accepts: hourly `cron(0 * ? * * *)`, daily at an hour `cron(0 H ? * * *)`,
+ * or every N hours from an hour `cron(0 H/N ? * * *)` (H in 0..23, N in 1..24).
+ */
+const MODEL_MONITOR_SCHEDULE = /^cron\(0 (\*|(?:[01]?\d|2[0-3])(?:\/(?:[1-9]|1\d|2[0-4]))?) \? \* \* \*\)$/;
 
 export const DEFAULT_ENDPOINTS: { readonly staging: EndpointOptions; readonly prod: EndpointOptions } = {
   staging: { type: 'serverless' },
@@ -302,10 +313,13 @@ export function resolveEndpoint(option: string, given: EndpointOptions | undefin
     checkInstanceTypeFor(`${option}.driftMonitoring.instanceType`, 'processing', driftMonitoring.instanceType);
   }
   if (modelMonitor) {
-    if (!/^cron\(.+\)$/.test(modelMonitor.schedule)) {
-      throw new ConfigError(`${option}.modelMonitor.schedule must be a Model Monitor cron expression such as cron(0 * ? * * *), got ${JSON.stringify(modelMonitor.schedule)}`);
+    if (!MODEL_MONITOR_SCHEDULE.test(modelMonitor.schedule)) {
+      throw new ConfigError(
+        `${option}.modelMonitor.schedule must be a Model Monitor cron expression: hourly cron(0 * ? * * *), daily cron(0 H ? * * *) ` +
+        `or every N hours cron(0 H/N ? * * *) (H 0..23, N 1..24), got ${JSON.stringify(modelMonitor.schedule)}`,
+      );
     }
-    checkCron(`${option}.modelMonitor.schedule`, modelMonitor.schedule);
+    checkInstanceTypeFor(`${option}.modelMonitor.instanceType`, 'processing', modelMonitor.instanceType);
   }
   return { type: 'realtime', instanceType, instanceCount, autoscaling, dataCapture, deploymentGuardrails, driftMonitoring, modelMonitor };
 }
@@ -418,4 +432,9 @@ function checkKeys(option: string, value: object, allowed: readonly string[]): v
   if (unknown.length > 0) {
     throw new ConfigError(`${option} has an unknown field ${JSON.stringify(unknown[0])}; allowed: ${allowed.join(', ')}`);
   }
+}
+
+/** Whether a stage runs a SageMaker Model Monitor data-quality schedule (then model-build suggests its baseline). */
+export function usesModelMonitor(config: { readonly endpoints: Readonly<Record<string, ResolvedEndpoint>> }): boolean {
+  return Object.values(config.endpoints).some((endpoint) => endpoint.type === 'realtime' && endpoint.modelMonitor !== false);
 }

@@ -2,7 +2,7 @@ import { Token } from 'aws-cdk-lib';
 import { ConfigError } from '../config/errors';
 
 /** The SageMaker-owned framework containers the pipeline steps run in. */
-export type SageMakerFramework = 'sklearn' | 'xgboost';
+export type SageMakerFramework = 'sklearn' | 'xgboost' | 'model-monitor';
 
 /** One SageMaker-owned container image in one region. */
 export interface SageMakerImage {
@@ -107,6 +107,35 @@ const XGBOOST_1_7_1_REGISTRIES: ReadonlyMap<string, string> = new Map(Object.ent
   'us-west-2': '246618743249',
 }));
 
+/*
+ * Region → ECR registry account of SageMaker Model Monitor's analyzer (`sagemaker-model-monitor-analyzer`,
+ * tag `latest`), commercial partition only. Source: the SageMaker Python SDK,
+ * src/sagemaker/image_uri_config/model-monitor.json, read at commit 5d36aec0687525b2dc802a598658bb2ef52c2590
+ * (the regions it lists; the China regions left out).
+ */
+const MODEL_MONITOR_REGISTRIES: ReadonlyMap<string, string> = new Map(Object.entries({
+  'af-south-1': '875698925577',
+  'ap-east-1': '001633400207',
+  'ap-northeast-1': '574779866223',
+  'ap-northeast-2': '709848358524',
+  'ap-south-1': '126357580389',
+  'ap-southeast-1': '245545462676',
+  'ap-southeast-2': '563025443158',
+  'ca-central-1': '536280801234',
+  'eu-central-1': '048819808253',
+  'eu-north-1': '895015795356',
+  'eu-south-1': '933208885752',
+  'eu-west-1': '468650794304',
+  'eu-west-2': '749857270468',
+  'eu-west-3': '680080141114',
+  'me-south-1': '607024016150',
+  'sa-east-1': '539772159869',
+  'us-east-1': '156813124566',
+  'us-east-2': '777275614652',
+  'us-west-1': '890145073186',
+  'us-west-2': '159807026194',
+}));
+
 interface ImageSpec {
   readonly version: string;
   readonly repositoryName: string;
@@ -126,6 +155,12 @@ const SPECS: Readonly<Record<SageMakerFramework, ImageSpec>> = {
     repositoryName: 'sagemaker-xgboost',
     tag: XGBOOST_VERSION,
     registries: XGBOOST_1_7_1_REGISTRIES,
+  },
+  'model-monitor': {
+    version: 'latest',
+    repositoryName: 'sagemaker-model-monitor-analyzer',
+    tag: 'latest',
+    registries: MODEL_MONITOR_REGISTRIES,
   },
 };
 
@@ -179,4 +214,9 @@ export function sklearnImage(region: string): SageMakerImage {
 /** The XGBoost 1.7-1 image (`sagemaker-xgboost:1.7-1`) in `region`. */
 export function xgboostImage(region: string): SageMakerImage {
   return sagemakerImage('xgboost', region);
+}
+
+/** SageMaker Model Monitor's analyzer (`sagemaker-model-monitor-analyzer:latest`) in `region`: baselining and data-quality jobs. */
+export function modelMonitorImage(region: string): SageMakerImage {
+  return sagemakerImage('model-monitor', region);
 }

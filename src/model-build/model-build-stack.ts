@@ -5,9 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { ConfigError, ProjectConfig } from '../config';
+import { ConfigError, ProjectConfig, usesModelMonitor } from '../config';
 import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs';
-import { sklearnImage, xgboostImage } from '../images';
+import { modelMonitorImage, sklearnImage, xgboostImage } from '../images';
 import { PipelineDefinition } from '../pipeline-definition';
 import { resourceNamesOf } from '../project/resource-names';
 import { PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from './player-churn-pipeline';
@@ -83,7 +83,9 @@ export class ModelBuildStack extends Stack {
     this.shareArtifactsWith(readerAccountsOf(config));
 
     this.mlflowTrackingServerArn = config.mlflowTrackingServerArn ?? this.createMlflowTrackingServer(config);
-    const images = [sklearnImage(region), xgboostImage(region)];
+    // A stage with a Model Monitor schedule needs the data-quality baseline of each registered version.
+    const monitorImage = usesModelMonitor(config) ? modelMonitorImage(region) : undefined;
+    const images = [sklearnImage(region), xgboostImage(region), ...(monitorImage ? [monitorImage] : [])];
     const role = new SageMakerExecutionRole(this, 'ExecutionRole', {
       bucket: this.artifacts.bucket,
       key: this.artifacts.key,
@@ -120,6 +122,7 @@ export class ModelBuildStack extends Stack {
       kmsKeyArn: this.artifacts.key.keyArn,
       sklearnImageUri: images[0].uri,
       xgboostImageUri: images[1].uri,
+      modelMonitorImageUri: monitorImage?.uri,
       scripts: { preprocess: preprocess.script, evaluate: evaluate.script },
       inputDataUri,
       mlflowTrackingServerArn: this.mlflowTrackingServerArn,

@@ -27,6 +27,13 @@ export interface PlayerChurnPipelineProps {
   readonly sklearnImageUri: string;
   /** The XGBoost (1.7-1) image URI. */
   readonly xgboostImageUri: string;
+  /**
+   * SageMaker Model Monitor's analyzer image. When set, a `BaselineDataQuality` step suggests the
+   * data-quality statistics and constraints from the training baseline, and the registered version
+   * carries them (`ModelMetrics.ModelDataQuality`) for the Model Monitor schedules of model-deploy.
+   * @default - no Model Monitor baseline
+   */
+  readonly modelMonitorImageUri?: string;
   /** preprocess.py and evaluate.py in S3. */
   readonly scripts: { readonly preprocess: StepScript; readonly evaluate: StepScript };
   /** The default S3 URI of the raw player data (a CSV file or a prefix of CSV files). */
@@ -40,7 +47,9 @@ export interface PlayerChurnPipelineProps {
 
 /** Names of the default pipeline's steps and parameters (the local runner and the CLI use them too). */
 export const PLAYER_CHURN = {
-  steps: { preprocess: 'Preprocess', train: 'Train', evaluate: 'Evaluate', checkAuc: 'CheckAuc', register: 'Register', fail: 'AucBelowThreshold' },
+  steps: {
+    preprocess: 'Preprocess', baseline: 'BaselineDataQuality', train: 'Train', evaluate: 'Evaluate', checkAuc: 'CheckAuc', register: 'Register', fail: 'AucBelowThreshold',
+  },
   parameters: {
     inputDataUrl: 'InputDataUrl',
     processingInstanceType: 'ProcessingInstanceType',
@@ -69,6 +78,8 @@ export const PLAYER_CHURN_HYPERPARAMETERS = {
 } as const;
 
 const CODE_DIR = '/opt/ml/processing/input/code';
+const MONITOR_BASELINE_INPUT = '/opt/ml/processing/input/baseline_dataset_input';
+const MONITOR_OUTPUT = '/opt/ml/processing/output';
 
 /** Jobs are retried when SageMaker lacks capacity or fails internally, not when the code fails. */
 const JOB_RETRIES: RetryPolicy[] = [
@@ -169,6 +180,24 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     propertyFiles: [evaluationReport],
   });
 
+  const baseline = props.modelMonitorImageUri === undefined ? undefined : new ProcessingStep({
+    ...job,
+    name: names.steps.baseline,
+    description: 'Model Monitor\'s suggested data-quality statistics and constraints of the training baseline',
+    imageUri: props.modelMonitorImageUri,
+    instanceType: p.processingInstanceType,
+    // The analyzer's own contract: what to read, in which format, and where to write.
+    environment: {
+      dataset_format: JSON.stringify({ csv: { header: true, output_columns_position: 'START' } }),
+      dataset_source: MONITOR_BASELINE_INPUT,
+      output_path: MONITOR_OUTPUT,
+      publish_cloudwatch_metrics: 'Disabled',
+    },
+    inputs: [{ name: 'baseline_dataset_input', source: preprocess.outputUri('baseline'), destination: MONITOR_BASELINE_INPUT }],
+    outputs: [{ name: 'monitoring_output', source: MONITOR_OUTPUT, destination: stepUri(names.steps.baseline, 'monitoring_output') }],
+    outputKmsKeyId: props.kmsKeyArn,
+  });
+
   const auc = evaluationReport.get<number>(names.aucPath);
   const register = new RegisterModelStep({
     name: names.steps.register,
@@ -183,6 +212,12 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     transformInstanceTypes: [p.transformInstanceType],
     modelMetrics: {
       modelQuality: { statistics: { s3Uri: new Join('/', [evaluate.outputUri('evaluation'), 'evaluation.json']), contentType: 'application/json' } },
+      ...(baseline && {
+        modelDataQuality: {
+          statistics: { s3Uri: new Join('/', [baseline.outputUri('monitoring_output'), 'statistics.json']), contentType: 'application/json' },
+          constraints: { s3Uri: new Join('/', [baseline.outputUri('monitoring_output'), 'constraints.json']), contentType: 'application/json' },
+        },
+      }),
     },
     customerMetadata: {
       // The training baseline (CSV with header) that model-deploy's drift check compares production inputs with.
@@ -212,6 +247,6 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
 
   return new PipelineDefinition({
     parameters: Object.values(p),
-    steps: [preprocess, train, evaluate, checkAuc],
+    steps: [preprocess, ...(baseline ? [baseline] : []), train, evaluate, checkAuc],
   });
 }

@@ -13,6 +13,7 @@ import { ArtifactStore, cdkEnvironment } from '../constructs';
 import { xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { DriftMonitor } from './drift-monitor';
+import { ModelMonitorSchedule } from './model-monitor';
 import { ResolvedModel } from './resolved-model';
 import { DEPLOY_STAGES, DeployStageName, resourceNamesOf } from '../project/resource-names';
 
@@ -63,6 +64,8 @@ export class EndpointStack extends Stack {
   /** Where alarms notify the reviewers (stages with alarms). */
   public readonly alertTopic?: sns.Topic;
   public readonly driftMonitor?: DriftMonitor;
+  /** The Model Monitor data-quality schedule (opt-in). */
+  public readonly modelMonitor?: ModelMonitorSchedule;
 
   constructor(scope: Construct, id: string, props: EndpointStackProps) {
     const { config, stage, model, repoDir, ...stackProps } = props;
@@ -159,6 +162,15 @@ export class EndpointStack extends Stack {
         repoDir: repoDir ?? process.cwd(),
       });
       this.driftMonitor.node.addDependency(this.endpoint);
+    }
+    if (endpoint.type === 'realtime' && endpoint.modelMonitor) {
+      this.modelMonitor = new ModelMonitorSchedule(this, 'ModelMonitor', {
+        stage, model, bucket, key,
+        endpointName: this.endpointName,
+        capturePrefix: `${DATA_CAPTURE_PREFIX}/${this.endpointName}`,
+        options: endpoint.modelMonitor,
+      });
+      this.modelMonitor.node.addDependency(this.endpoint);
     }
   }
 

@@ -1,5 +1,6 @@
 export * from './resolved-model';
 export * from './endpoint-stack';
 export * from './drift-monitor';
+export * from './model-monitor';
 export * from './model-deploy-pipeline-stack';
 export * from './model-deploy-app';

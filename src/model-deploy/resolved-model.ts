@@ -33,6 +33,10 @@ export interface ResolvedModel {
   readonly modelDataUrl?: string;
   /** The training baseline (CSV with header) that the drift check compares captured inputs with. */
   readonly baselineDataUri?: string;
+  /** Model Monitor's data-quality statistics of the training baseline (statistics.json), when model-build suggested them. */
+  readonly dataQualityStatisticsUri?: string;
+  /** Model Monitor's suggested data-quality constraints (constraints.json), when model-build suggested them. */
+  readonly dataQualityConstraintsUri?: string;
   /** The KMS key that encrypts the model artifact and the baseline. */
   readonly artifactKmsKeyArn?: string;
   /** True only for the placeholder of a local synth: never deployable. */
@@ -88,6 +92,8 @@ export function checkResolvedModel(data: unknown, origin: string): ResolvedModel
   field('imageUri', isString, 'an image URI', true);
   field('modelDataUrl', (v) => typeof v === 'string' && v.startsWith('s3://'), 'an s3:// URI', true);
   field('baselineDataUri', (v) => typeof v === 'string' && v.startsWith('s3://'), 'an s3:// URI', true);
+  field('dataQualityStatisticsUri', (v) => typeof v === 'string' && v.startsWith('s3://'), 'an s3:// URI', true);
+  field('dataQualityConstraintsUri', (v) => typeof v === 'string' && v.startsWith('s3://'), 'an s3:// URI', true);
   field('artifactKmsKeyArn', (v) => typeof v === 'string' && /^arn:aws[a-z-]*:kms:/.test(v), 'a KMS key ARN', true);
   field('placeholder', (v) => typeof v === 'boolean', 'true or false', true);
   const arn = model.modelPackageArn as string;
@@ -109,6 +115,8 @@ export function placeholderModel(groupName: string, region: string): ResolvedMod
     approvalDescription: 'PLACEHOLDER for a local synth: resolve a model with `sagemaker-gitops resolve-model`',
     modelDataUrl: 's3://placeholder-model-artifacts/model/model.tar.gz',
     baselineDataUri: 's3://placeholder-model-artifacts/baseline',
+    dataQualityStatisticsUri: 's3://placeholder-model-artifacts/monitoring_output/statistics.json',
+    dataQualityConstraintsUri: 's3://placeholder-model-artifacts/monitoring_output/constraints.json',
     artifactKmsKeyArn: `arn:aws:kms:${region}:000000000000:key/00000000-0000-0000-0000-000000000000`,
     placeholder: true,
   };

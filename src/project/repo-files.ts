@@ -1,4 +1,4 @@
-import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, isPlaceholderConnectionArn } from '../config';
+import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, isPlaceholderConnectionArn, usesModelMonitor } from '../config';
 import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
 import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../model-deploy/resolved-model';
 import { PROJECT_APP_CONTEXT } from '../validation';
@@ -162,6 +162,12 @@ function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
     `\`npx sagemaker-gitops run-pipeline --name ${config.projectName}-training --parameter TestScoreThreshold=0.8 --wait\`.`,
     'The default input is `data/player-churn.csv` when this repository has it (uploaded as an asset), otherwise the',
     'artifact bucket\'s `input/` prefix.',
+    ...(usesModelMonitor(config) ? [
+      '',
+      `A stage has a SageMaker Model Monitor schedule, so \`${steps.baseline}\` (Model Monitor's analyzer, after \`${steps.preprocess}\`)`,
+      'suggests data-quality statistics and constraints from the training baseline, and each registered version carries them',
+      '(`ModelMetrics.ModelDataQuality`) for the monitoring schedule of model-deploy.',
+    ] : []),
   ];
 }
 

@@ -114,6 +114,20 @@ describe('findLatestApprovedModel', () => {
     expect(sm).toHaveReceivedCommandWith(DescribeModelPackageCommand, { ModelPackageName: packageArn(4) });
   });
 
+  test('the Model Monitor data-quality baseline of the version, when model-build suggested one', async () => {
+    const statistics = 's3://build-bucket/player-churn-training/exec9/BaselineDataQuality/monitoring_output/statistics.json';
+    const constraints = 's3://build-bucket/player-churn-training/exec9/BaselineDataQuality/monitoring_output/constraints.json';
+    sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [summary(5)] });
+    sm.on(DescribeModelPackageCommand).resolves({
+      ...described(5, METADATA),
+      ModelMetrics: { ModelDataQuality: { Statistics: { ContentType: 'application/json', S3Uri: statistics }, Constraints: { ContentType: 'application/json', S3Uri: constraints } } },
+    });
+
+    const model = await findLatestApprovedModel(client, GROUP);
+
+    expect(model).toMatchObject({ dataQualityStatisticsUri: statistics, dataQualityConstraintsUri: constraints });
+  });
+
   test('without metadata or containers only the required fields are set', async () => {
     sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [summary(1)] });
     sm.on(DescribeModelPackageCommand).resolves({ ...described(1), ApprovalDescription: undefined, InferenceSpecification: undefined });

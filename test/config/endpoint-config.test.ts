@@ -45,7 +45,7 @@ describe('endpoint defaults', () => {
     expect(prod).toMatchObject({
       instanceCount: 2, autoscaling: false, dataCapture: { samplingPercentage: 20 },
       deploymentGuardrails: { strategy: 'linear', linearStepPercentage: 50, canaryPercentage: 10 },
-      driftMonitoring: false, modelMonitor: { schedule: 'cron(0 * ? * * *)' },
+      driftMonitoring: false, modelMonitor: { schedule: 'cron(0 * ? * * *)', instanceType: 'ml.m5.xlarge' },
     });
   });
 
@@ -88,6 +88,12 @@ describe('bad endpoint options', () => {
     [{ prod: { type: 'realtime', driftMonitoring: { psiThreshold: 0 } } }, /driftMonitoring.psiThreshold must be a number > 0, got 0/],
     [{ prod: { type: 'realtime', driftMonitoring: { ksThreshold: 2 } } }, /driftMonitoring.ksThreshold must be a number in 0..1, got 2/],
     [{ prod: { type: 'realtime', modelMonitor: { schedule: 'rate(1 hour)' } } }, /modelMonitor.schedule must be a Model Monitor cron expression/],
+    [{ prod: { type: 'realtime', modelMonitor: { schedule: 'cron(30 * ? * * *)' } } }, /modelMonitor.schedule must be a Model Monitor cron expression: hourly.*got "cron\(30 \* \? \* \* \*\)"/],
+    [{ prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 24 ? * * *)' } } }, /modelMonitor.schedule must be a Model Monitor cron expression/],
+    [{ prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 2/25 ? * * *)' } } }, /modelMonitor.schedule must be a Model Monitor cron expression/],
+    [{ prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 * ? * MON *)' } } }, /modelMonitor.schedule must be a Model Monitor cron expression/],
+    [{ prod: { type: 'realtime', modelMonitor: { instanceType: 'ml.t2.nano' } } }, /endpoints.prod.modelMonitor.instanceType must be/],
+    [{ prod: { type: 'realtime', modelMonitor: { scheduel: 'cron(0 * ? * * *)' } } }, /endpoints.prod.modelMonitor has an unknown field "scheduel"/],
     [{ prod: { type: 'realtime', instanceType: 'ml.x9.huge' } }, /endpoints.prod.instanceType must be a SageMaker inference instance type/],
     [{ prod: { type: 'gpu' } }, /endpoints.prod.type must be 'serverless' or 'realtime', got "gpu"/],
     [{ prod: { type: 'realtime', autoscale: {} } }, /endpoints.prod has an unknown field "autoscale"/],
@@ -113,5 +119,12 @@ describe('schedule expressions', () => {
   });
   test.each(['rate(0 days)', 'rate(2 day)', 'rate(1 week)', 'at(2026-01-01T00:00:00)', 'cron()', ''])('%j is rejected', (expression) => {
     expect(() => checkScheduleExpression('s', expression)).toThrow(ConfigError);
+  });
+});
+
+describe('Model Monitor schedules', () => {
+  test.each(['cron(0 * ? * * *)', 'cron(0 0 ? * * *)', 'cron(0 23 ? * * *)', 'cron(0 2/6 ? * * *)', 'cron(0 0/24 ? * * *)'])('%s is accepted', (schedule) => {
+    const config = testConfig({ endpoints: { prod: { type: 'realtime', modelMonitor: { schedule } } } });
+    expect(config.endpoints.prod).toMatchObject({ modelMonitor: { schedule } });
   });
 });

@@ -241,3 +241,47 @@ describe('ModelPackageGroup', () => {
     expect(() => synthValidated(app)).toThrow(/AwsSolutions-IAM5\[Resource::\*\]: S\/Reader\/DefaultPolicy\/Resource/);
   });
 });
+
+describe('Model Monitor baseline (when a stage opts in to Model Monitor)', () => {
+  const config = testConfig({ endpoints: { prod: { type: 'realtime', modelMonitor: {} } } });
+  const app = buildApp(config);
+  const stack = app.modelBuildStack;
+  const json: any = stack.definition.toJSON();
+
+  test('the pipeline suggests the data-quality baseline from the training baseline, and passes every check', () => {
+    expect(Object.keys(synthValidated(buildApp(config)))).toHaveLength(2);
+    expect(stack.definition.steps.map((s) => s.name)).toEqual(['Preprocess', 'BaselineDataQuality', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold']);
+    const step = json.Steps.find((s: any) => s.Name === 'BaselineDataQuality');
+    expect(step.Arguments.AppSpecification.ImageUri).toBe('156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer:latest');
+    expect(step.Arguments.Environment).toEqual({
+      dataset_format: '{"csv":{"header":true,"output_columns_position":"START"}}',
+      dataset_source: '/opt/ml/processing/input/baseline_dataset_input',
+      output_path: '/opt/ml/processing/output',
+      publish_cloudwatch_metrics: 'Disabled',
+    });
+    expect(step.Arguments.ProcessingInputs[0].S3Input.S3Uri).toEqual({ Get: "Steps.Preprocess.ProcessingOutputConfig.Outputs['baseline'].S3Output.S3Uri" });
+  });
+
+  test('the registered version carries the suggested statistics and constraints', () => {
+    const condition = json.Steps.find((s: any) => s.Name === 'CheckAuc');
+    const register = condition.Arguments.IfSteps.find((s: any) => s.Name === 'Register');
+    const quality = register.Arguments.ModelMetrics.ModelDataQuality;
+    const output = { Get: "Steps.BaselineDataQuality.ProcessingOutputConfig.Outputs['monitoring_output'].S3Output.S3Uri" };
+    expect(quality).toEqual({
+      Statistics: { ContentType: 'application/json', S3Uri: { 'Std:Join': { On: '/', Values: [output, 'statistics.json'] } } },
+      Constraints: { ContentType: 'application/json', S3Uri: { 'Std:Join': { On: '/', Values: [output, 'constraints.json'] } } },
+    });
+  });
+
+  test('the execution role may pull the analyzer image too', () => {
+    const statements = Object.values<any>(Template.fromStack(stack).findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const pull = statements.find((s) => s.Sid === 'PullStepImages');
+    expect(pull.Resource).toContain('arn:aws:ecr:us-east-1:156813124566:repository/sagemaker-model-monitor-analyzer');
+  });
+
+  test('without Model Monitor, no baseline step and no data-quality metrics', () => {
+    const plain: any = buildApp().modelBuildStack.definition.toJSON();
+    expect(JSON.stringify(plain)).not.toContain('BaselineDataQuality');
+    expect(JSON.stringify(plain)).not.toContain('ModelDataQuality');
+  });
+});

@@ -291,3 +291,65 @@ describe('the resolved model', () => {
     expect(() => app({ endpoints: { prod: { type: 'realtime', driftMonitoring: false } } }, noBaseline)).not.toThrow();
   });
 });
+
+describe('Model Monitor (opt-in)', () => {
+  const MONITORED: ResolvedModel = {
+    ...MODEL,
+    dataQualityStatisticsUri: 's3://build-bucket/player-churn-training/exec1/BaselineDataQuality/monitoring_output/statistics.json',
+    dataQualityConstraintsUri: 's3://build-bucket/player-churn-training/exec1/BaselineDataQuality/monitoring_output/constraints.json',
+  };
+  const optIn = { endpoints: { prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 6 ? * * *)' } } } };
+
+  test('off by default: no job definition, no schedule', () => {
+    const template = Template.fromStack(app({}, MONITORED).pipelineStack.prod.endpoint);
+    template.resourceCountIs('AWS::SageMaker::DataQualityJobDefinition', 0);
+    template.resourceCountIs('AWS::SageMaker::MonitoringSchedule', 0);
+  });
+
+  test('on: a data-quality job against the version\'s baseline on the captured requests, on the schedule, passing every check', () => {
+    const deploy = app(optIn, MONITORED);
+    const template = synthValidated(deploy)['player-churn-prod-endpoint'];
+    const [definition] = Object.values<any>(template.findResources('AWS::SageMaker::DataQualityJobDefinition'));
+    expect(definition.Properties).toMatchObject({
+      JobDefinitionName: 'player-churn-prod-data-quality-v7',
+      DataQualityAppSpecification: { ImageUri: '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer:latest' },
+      DataQualityBaselineConfig: {
+        StatisticsResource: { S3Uri: MONITORED.dataQualityStatisticsUri },
+        ConstraintsResource: { S3Uri: MONITORED.dataQualityConstraintsUri },
+      },
+      DataQualityJobInput: { EndpointInput: { EndpointName: 'player-churn-prod', LocalPath: '/opt/ml/processing/input/endpoint' } },
+      JobResources: { ClusterConfig: { InstanceCount: 1, InstanceType: 'ml.m5.xlarge', VolumeKmsKeyId: expect.anything() } },
+      StoppingCondition: { MaxRuntimeInSeconds: 3600 },
+    });
+    expect(definition.Properties.DataQualityJobOutputConfig.KmsKeyId).toBeDefined();
+    expect(JSON.stringify(definition.Properties.DataQualityJobOutputConfig.MonitoringOutputs)).toContain('/model-monitor-reports/player-churn-prod');
+    template.hasResourceProperties('AWS::SageMaker::MonitoringSchedule', {
+      MonitoringScheduleName: 'player-churn-prod-data-quality',
+      EndpointName: 'player-churn-prod',
+      MonitoringScheduleConfig: {
+        MonitoringJobDefinitionName: 'player-churn-prod-data-quality-v7',
+        MonitoringType: 'DataQuality',
+        ScheduleConfig: { ScheduleExpression: 'cron(0 6 ? * * *)' },
+      },
+    });
+    const statements = Object.values<any>(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(statements).toContainEqual(expect.objectContaining({
+      Sid: 'ReadBaseline', Action: 's3:GetObject',
+      Resource: [
+        'arn:aws:s3:::build-bucket/player-churn-training/exec1/BaselineDataQuality/monitoring_output/constraints.json',
+        'arn:aws:s3:::build-bucket/player-churn-training/exec1/BaselineDataQuality/monitoring_output/statistics.json',
+      ],
+    }));
+    expect(statements).toContainEqual(expect.objectContaining({ Sid: 'PullAnalyzer', Resource: 'arn:aws:ecr:us-east-1:156813124566:repository/sagemaker-model-monitor-analyzer' }));
+  });
+
+  test('a version registered without the data-quality baseline is refused, saying what to do', () => {
+    expect(() => app(optIn, MODEL)).toThrow(/carries no Model Monitor data-quality baseline.*run the model-build pipeline again.*endpoints.prod.modelMonitor: false/);
+  });
+
+  test('a region without the analyzer image is refused, listing the regions that have it', () => {
+    const config = { region: 'ap-southeast-3', ...optIn };
+    expect(() => app(config, { ...MONITORED, modelPackageArn: 'arn:aws:sagemaker:ap-southeast-3:111111111111:model-package/player-churn/7' }))
+      .toThrow(/the SageMaker model-monitor latest image is not published in "ap-southeast-3"; supported regions: af-south-1,/);
+  });
+});

@@ -1,0 +1,147 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+import { Construct } from 'constructs';
+import { ConfigError, ModelMonitorOptions } from '../config';
+import { modelMonitorImage } from '../images';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { ResolvedModel } from './resolved-model';
+import type { Stage } from './endpoint-stack';
+
+/** Key prefix of the Model Monitor reports in the stage bucket. */
+export const MODEL_MONITOR_REPORT_PREFIX = 'model-monitor-reports';
+
+/** The namespace Model Monitor publishes an endpoint's data-quality metrics to. */
+export const MODEL_MONITOR_METRIC_NAMESPACE = 'aws/sagemaker/Endpoints/data-metrics';
+
+export interface ModelMonitorScheduleProps {
+  readonly stage: Stage;
+  readonly model: ResolvedModel;
+  readonly bucket: s3.IBucket;
+  readonly key: kms.IKey;
+  readonly endpointName: string;
+  /** The key prefix under which the endpoint's requests are captured. */
+  readonly capturePrefix: string;
+  readonly options: Required<ModelMonitorOptions>;
+}
+
+/** The container paths the analyzer reads the captured requests from and writes its report to. */
+const ENDPOINT_INPUT_DIR = '/opt/ml/processing/input/endpoint';
+const OUTPUT_DIR = '/opt/ml/processing/output';
+/** An hourly job must end within the hour. */
+const MAX_RUNTIME_SECONDS = 3600;
+
+/**
+ * SageMaker Model Monitor's data-quality schedule for an endpoint (an opt-in for accounts that
+ * may still use Model Monitor): the analyzer checks the captured requests against the statistics
+ * and constraints that model-build suggested for the model version, and writes a report with
+ * any violations to the stage bucket. Its job definition is named after the model version, so a
+ * new version replaces it instead of colliding with it.
+ */
+export class ModelMonitorSchedule extends Construct {
+  public readonly role: iam.Role;
+  public readonly jobDefinition: sagemaker.CfnDataQualityJobDefinition;
+  public readonly schedule: sagemaker.CfnMonitoringSchedule;
+  public readonly scheduleName: string;
+
+  constructor(scope: Construct, id: string, props: ModelMonitorScheduleProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const { model, options, bucket, key } = props;
+    const statistics = model.dataQualityStatisticsUri;
+    const constraints = model.dataQualityConstraintsUri;
+    if (!statistics || !constraints) {
+      throw new ConfigError(
+        `model package ${model.modelPackageArn} carries no Model Monitor data-quality baseline (ModelMetrics.ModelDataQuality), ` +
+        `which endpoints.${props.stage}.modelMonitor checks the captured requests against; model-build suggests it when a stage ` +
+        `has modelMonitor on: run the model-build pipeline again and approve the new version, or set endpoints.${props.stage}.modelMonitor: false`,
+      );
+    }
+    const image = modelMonitorImage(stack.region);
+    const reportPrefix = `${MODEL_MONITOR_REPORT_PREFIX}/${props.endpointName}`;
+    this.scheduleName = `${props.endpointName}-data-quality`;
+
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
+      description: `Runs the Model Monitor data-quality jobs of the endpoint ${props.endpointName}`,
+    });
+    const role = this.role;
+    const captured = bucket.arnForObjects(`${props.capturePrefix}/*`);
+    const reports = bucket.arnForObjects(`${reportPrefix}/*`);
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadCapturedData', actions: ['s3:GetObject'], resources: [captured] }));
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'WriteReports', actions: ['s3:PutObject'], resources: [reports] }));
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'ListCapturedData', actions: ['s3:ListBucket'], resources: [bucket.bucketArn],
+      conditions: { StringLike: { 's3:prefix': [`${props.capturePrefix}/*`, `${reportPrefix}/*`] } },
+    }));
+    acknowledgeWildcardResource(role, captured, 'SageMaker names the captured-data files by variant, hour and request batch; the wildcard covers only this endpoint\'s capture prefix');
+    acknowledgeWildcardResource(role, reports, 'Model Monitor names each report after its scheduled hour; the wildcard covers only this endpoint\'s report prefix');
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'UseStageKey', actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey', 'kms:DescribeKey'], resources: [key.keyArn],
+    }));
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'EncryptJobVolume', actions: ['kms:CreateGrant'], resources: [key.keyArn], conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+    }));
+    // The baseline files of this model version, in the model-build bucket.
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadBaseline', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, statistics), s3ObjectArn(stack, constraints)] }));
+    if (model.artifactKmsKeyArn) {
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptBaseline', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
+    }
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'PullAnalyzer', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [image.repositoryArn],
+    }));
+    // ecr:GetAuthorizationToken and cloudwatch:PutMetricData have no resource type: IAM only accepts "*" for them.
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'EcrLogin', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }));
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'DataQualityMetrics', actions: ['cloudwatch:PutMetricData'], resources: ['*'],
+      conditions: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*', MODEL_MONITOR_METRIC_NAMESPACE] } },
+    }));
+    acknowledgeWildcardResource(role, '*', 'only ecr:GetAuthorizationToken and cloudwatch:PutMetricData (limited to SageMaker\'s namespaces) use "*": neither action has a resource type in IAM');
+    const logGroup = stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '/aws/sagemaker/ProcessingJobs:*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'JobLogs', actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], resources: [logGroup] }));
+    acknowledgeWildcardResource(role, logGroup, 'each monitoring job writes to log streams named after the job, which SageMaker names at run time');
+
+    const jobDefinitionName = `${props.endpointName}-data-quality-v${model.version}`;
+    this.jobDefinition = new sagemaker.CfnDataQualityJobDefinition(this, 'JobDefinition', {
+      jobDefinitionName,
+      roleArn: role.roleArn,
+      dataQualityAppSpecification: { imageUri: image.uri },
+      dataQualityBaselineConfig: {
+        statisticsResource: { s3Uri: statistics },
+        constraintsResource: { s3Uri: constraints },
+      },
+      dataQualityJobInput: {
+        endpointInput: { endpointName: props.endpointName, localPath: ENDPOINT_INPUT_DIR, s3InputMode: 'File', s3DataDistributionType: 'FullyReplicated' },
+      },
+      dataQualityJobOutputConfig: {
+        kmsKeyId: key.keyArn,
+        monitoringOutputs: [{ s3Output: { localPath: OUTPUT_DIR, s3Uri: `s3://${bucket.bucketName}/${reportPrefix}`, s3UploadMode: 'EndOfJob' } }],
+      },
+      jobResources: { clusterConfig: { instanceCount: 1, instanceType: options.instanceType, volumeSizeInGb: 20, volumeKmsKeyId: key.keyArn } },
+      networkConfig: { enableInterContainerTrafficEncryption: true },
+      stoppingCondition: { maxRuntimeInSeconds: MAX_RUNTIME_SECONDS },
+    });
+    this.jobDefinition.node.addDependency(role);
+
+    this.schedule = new sagemaker.CfnMonitoringSchedule(this, 'Schedule', {
+      monitoringScheduleName: this.scheduleName,
+      endpointName: props.endpointName,
+      monitoringScheduleConfig: {
+        monitoringJobDefinitionName: jobDefinitionName,
+        monitoringType: 'DataQuality',
+        scheduleConfig: { scheduleExpression: options.schedule },
+      },
+    });
+    this.schedule.addDependency(this.jobDefinition);
+  }
+}
+
+function s3ObjectArn(stack: Stack, uri: string): string {
+  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+  if (!match) {
+    throw new ConfigError(`the Model Monitor baseline ${uri} is not an s3://bucket/key URI`);
+  }
+  return `arn:${stack.partition}:s3:::${match[1]}/${match[2]}`;
+}
