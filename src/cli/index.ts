@@ -1,4 +1,6 @@
 export * from './assembly-summary';
+export * from './approve-model';
+export * from './models';
 export * from './output';
 export * from './program';
 export * from './run-pipeline';

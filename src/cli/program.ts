@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
+import { ApproveModelDeps, approveModelCommand, rejectModelCommand } from './approve-model';
+import { ModelsDeps, modelsCommand } from './models';
 import { Output, processOutput } from './output';
 import { ResolveModelDeps, resolveModelCommand } from './resolve-model';
 import { RunPipelineDeps, runPipelineCommand } from './run-pipeline';
@@ -10,7 +12,7 @@ import { TestEndpointDeps, testEndpointCommand } from './test-endpoint';
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
-export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps;
+export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps;
 
 /** The CLI's command tree. */
 export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
@@ -26,6 +28,9 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
   program.addCommand(runPipelineCommand(output, deps));
   program.addCommand(testEndpointCommand(output, deps));
   program.addCommand(resolveModelCommand(output, deps));
+  program.addCommand(modelsCommand(output, deps));
+  program.addCommand(approveModelCommand(output, deps));
+  program.addCommand(rejectModelCommand(output, deps));
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError();
   }

@@ -1,10 +1,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient, findLatestApprovedModel, formatResolvedModel } from '../aws';
-import { MODEL_PACKAGE_GROUP_NAME_PATTERN } from '../config';
 import { RESOLVED_MODEL_FILE, ResolvedModel } from '../model-deploy/resolved-model';
+import { parseGroupName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** What `resolve-model` needs from outside; tests inject a client. */
@@ -49,15 +49,6 @@ export function resolveModelCommand(output: Output, deps: ResolveModelDeps = {})
         output.info(`wrote version ${model.version} of ${model.modelPackageGroupName} to ${opts.out}`);
       }
     });
-}
-
-function parseGroupName(value: string): string {
-  if (!MODEL_PACKAGE_GROUP_NAME_PATTERN.test(value)) {
-    throw new InvalidArgumentError(
-      `model package group name must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit (${MODEL_PACKAGE_GROUP_NAME_PATTERN.source}), got ${value}`,
-    );
-  }
-  return value;
 }
 
 /** Pretty JSON with a trailing newline, so the file diffs and reads well in a build log. */

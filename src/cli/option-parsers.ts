@@ -1,0 +1,16 @@
+import { InvalidArgumentError } from 'commander';
+import { MODEL_PACKAGE_GROUP_NAME_PATTERN } from '../config';
+
+/**
+ * Commander parser for `--group <name>`: a model package group name as SageMaker allows it.
+ *
+ * @throws InvalidArgumentError (a usage error, exit 2) naming the value and the pattern
+ */
+export function parseGroupName(value: string): string {
+  if (!MODEL_PACKAGE_GROUP_NAME_PATTERN.test(value)) {
+    throw new InvalidArgumentError(
+      `model package group name must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit (${MODEL_PACKAGE_GROUP_NAME_PATTERN.source}), got ${value}`,
+    );
+  }
+  return value;
+}
