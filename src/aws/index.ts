@@ -1,3 +1,4 @@
+export * from './cleanup';
 export * from './client-factory';
 export * from './endpoint-test';
 export * from './errors';

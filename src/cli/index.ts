@@ -1,5 +1,6 @@
 export * from './assembly-summary';
 export * from './approve-model';
+export * from './cleanup';
 export * from './models';
 export * from './output';
 export * from './program';

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
 import { ApproveModelDeps, approveModelCommand, rejectModelCommand } from './approve-model';
+import { CleanupDeps, cleanupCommand } from './cleanup';
 import { ModelsDeps, modelsCommand } from './models';
 import { Output, processOutput } from './output';
 import { ResolveModelDeps, resolveModelCommand } from './resolve-model';
@@ -12,7 +13,7 @@ import { TestEndpointDeps, testEndpointCommand } from './test-endpoint';
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
-export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps;
+export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps;
 
 /** The CLI's command tree. */
 export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
@@ -31,6 +32,7 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
   program.addCommand(modelsCommand(output, deps));
   program.addCommand(approveModelCommand(output, deps));
   program.addCommand(rejectModelCommand(output, deps));
+  program.addCommand(cleanupCommand(output, deps));
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError();
   }
