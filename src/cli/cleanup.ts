@@ -2,7 +2,7 @@ import * as readline from 'node:readline/promises';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import {
   AwsClientOptions,
   CleanupClients,
@@ -17,8 +17,7 @@ import {
   formatOutcome,
   planCleanup,
 } from '../aws';
-import { ConfigError, checkProjectName } from '../config';
-import { parseGroupName } from './option-parsers';
+import { parseGroupName, parseProjectName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** Asks a person to confirm, on the terminal. */
@@ -154,19 +153,6 @@ export function cleanupCommand(output: Output, deps: CleanupDeps = {}): Command 
         created.forEach((client) => client.destroy());
       }
     });
-}
-
-/** Commander parser for `--project <name>`: the rule `projectName` follows in .projenrc.ts. */
-export function parseProjectName(value: string): string {
-  try {
-    checkProjectName('project name', value);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      throw new InvalidArgumentError(err.message);
-    }
-    throw err;
-  }
-  return value;
 }
 
 async function confirm(prompt: ConfirmPrompt, projectName: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { InvalidArgumentError } from 'commander';
-import { MODEL_PACKAGE_GROUP_NAME_PATTERN } from '../config';
+import { ConfigError, MODEL_PACKAGE_GROUP_NAME_PATTERN, checkProjectName } from '../config';
 
 /**
  * Commander parser for `--group <name>`: a model package group name as SageMaker allows it.
@@ -11,6 +11,23 @@ export function parseGroupName(value: string): string {
     throw new InvalidArgumentError(
       `model package group name must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit (${MODEL_PACKAGE_GROUP_NAME_PATTERN.source}), got ${value}`,
     );
+  }
+  return value;
+}
+
+/**
+ * Commander parser for `--project <name>`: the rule `projectName` follows in .projenrc.ts.
+ *
+ * @throws InvalidArgumentError (a usage error, exit 2) with the rule's message
+ */
+export function parseProjectName(value: string): string {
+  try {
+    checkProjectName('project name', value);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      throw new InvalidArgumentError(err.message);
+    }
+    throw err;
   }
   return value;
 }

@@ -1,19 +1,21 @@
 import { Command, CommanderError } from 'commander';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
 import { ApproveModelDeps, approveModelCommand, rejectModelCommand } from './approve-model';
+import { ApproveReleaseDeps, approveReleaseCommand, rejectReleaseCommand } from './approve-release';
 import { CleanupDeps, cleanupCommand } from './cleanup';
 import { ModelsDeps, modelsCommand } from './models';
 import { Output, processOutput } from './output';
 import { ResolveModelDeps, resolveModelCommand } from './resolve-model';
 import { RunPipelineDeps, runPipelineCommand } from './run-pipeline';
 import { stacksCommand } from './stacks';
+import { StatusDeps, statusCommand } from './status';
 import { TestEndpointDeps, testEndpointCommand } from './test-endpoint';
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
-export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps;
+export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps & ApproveReleaseDeps;
 
 /** The CLI's command tree. */
 export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
@@ -33,6 +35,9 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
   program.addCommand(approveModelCommand(output, deps));
   program.addCommand(rejectModelCommand(output, deps));
   program.addCommand(cleanupCommand(output, deps));
+  program.addCommand(statusCommand(output, deps));
+  program.addCommand(approveReleaseCommand(output, deps));
+  program.addCommand(rejectReleaseCommand(output, deps));
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError();
   }

@@ -1,0 +1,159 @@
+import { ApprovalStatus, CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { Command, InvalidArgumentError } from 'commander';
+import {
+  AwsClientOptions,
+  RELEASE_COMMENT_MAX_LENGTH,
+  ReleaseDecision,
+  ReleaseReview,
+  StageEndpoint,
+  createAwsClient,
+  decideRelease,
+  formatServedModel,
+  releaseCommentProblem,
+  reviewRelease,
+} from '../aws';
+import { ProjectResourceNames } from '../project/resource-names';
+import { parseGroupName, parseProjectName } from './option-parsers';
+import { GlobalOptions, Output } from './output';
+
+/** What `approve-release` and `reject-release` need from outside; tests inject clients. */
+export interface ApproveReleaseDeps {
+  /**
+   * Builds the CodePipeline client from the global `--region` and `--profile`.
+   * @default - `createAwsClient(CodePipelineClient, options)`
+   */
+  readonly codePipelineClient?: (options: AwsClientOptions) => Promise<CodePipelineClient>;
+  /**
+   * Builds the SageMaker client from the global `--region` and `--profile`.
+   * @default - `createAwsClient(SageMakerClient, options)`
+   */
+  readonly sageMakerClient?: (options: AwsClientOptions) => Promise<SageMakerClient>;
+}
+
+interface ApproveReleaseOptions {
+  readonly project: string;
+  readonly group?: string;
+  readonly comment?: string;
+  readonly dryRun?: boolean;
+}
+
+/**
+ * `approve-release --project <name> --comment <text> [--group <name>] [--dry-run]`: shows the model
+ * version waiting for production against the one production serves, then approves the release in
+ * the model-deploy pipeline. Exits 1 when no release waits.
+ */
+export function approveReleaseCommand(output: Output, deps: ApproveReleaseDeps = {}): Command {
+  return releaseCommand('approve-release', 'Approved', output, deps);
+}
+
+/**
+ * `reject-release --project <name> --comment <text> [--group <name>] [--dry-run]`: the same review,
+ * then rejects the release: production keeps serving what it serves. Exits 1 when no release waits.
+ */
+export function rejectReleaseCommand(output: Output, deps: ApproveReleaseDeps = {}): Command {
+  return releaseCommand('reject-release', 'Rejected', output, deps);
+}
+
+function releaseCommand(name: string, status: ApprovalStatus, output: Output, deps: ApproveReleaseDeps): Command {
+  const codePipelineClient = deps.codePipelineClient ?? ((options: AwsClientOptions) => createAwsClient(CodePipelineClient, options));
+  const sageMakerClient = deps.sageMakerClient ?? ((options: AwsClientOptions) => createAwsClient(SageMakerClient, options));
+  const verb = status === 'Approved' ? 'approve' : 'reject';
+  return new Command(name)
+    .description(`compare the model version waiting for production with the one production serves, then ${verb} the release in the model-deploy pipeline`)
+    .requiredOption('--project <name>', 'the project name (projectName in .projenrc.ts)', parseProjectName)
+    .option('--comment <text>', `why (the approval summary, at most ${RELEASE_COMMENT_MAX_LENGTH} characters); required unless --dry-run`, parseComment)
+    .option('--group <name>', 'the model package group (default: the project name)', parseGroupName)
+    .option('--dry-run', `show the release and the comparison; ${verb} nothing`)
+    .action(async function (this: Command, opts: ApproveReleaseOptions) {
+      if (opts.comment === undefined && !opts.dryRun) {
+        this.error('error: required option \'--comment <text>\' not specified (only --dry-run goes without)', { exitCode: 2 });
+      }
+      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
+      const names = new ProjectResourceNames(opts.project, opts.group);
+      const codePipeline = await codePipelineClient({ region, profile });
+      try {
+        const sageMaker = await sageMakerClient({ region, profile });
+        let review: ReleaseReview;
+        try {
+          review = await reviewRelease(codePipeline, sageMaker, names);
+        } finally {
+          sageMaker.destroy();
+        }
+        if (!json) {
+          output.result(formatReview(review).join('\n'));
+        }
+        const decision = opts.dryRun ? undefined : await decideRelease(codePipeline, review.approval, status, opts.comment!);
+        output.result(json ? reviewJson(review, status, opts.comment, decision) : formatDecision(review, status, decision), json);
+      } finally {
+        codePipeline.destroy();
+      }
+    });
+}
+
+function parseComment(value: string): string {
+  const problem = releaseCommentProblem(value);
+  if (problem) {
+    throw new InvalidArgumentError(problem);
+  }
+  return value;
+}
+
+/** The waiting release, the candidate against production, the AUC difference and the warnings. */
+function formatReview(review: ReleaseReview): string[] {
+  const { approval, candidate, production, aucDifference } = review;
+  const since = approval.since ? ` since ${approval.since}` : '';
+  const execution = approval.pipelineExecutionId ? ` (execution ${approval.pipelineExecutionId})` : '';
+  return [
+    `release waiting in pipeline ${approval.pipelineName}, ${approval.stageName}/${approval.actionName}${since}${execution}`,
+    `  candidate:  ${formatSide(candidate, 'unknown')}`,
+    `  production: ${formatSide(production, 'nothing yet (this is the first release)')}`,
+    `  AUC difference: ${aucDifference === undefined ? aucUnknown(review) : `${aucDifference >= 0 ? '+' : ''}${aucDifference.toFixed(4)} (candidate minus production)`}`,
+    ...review.warnings.map((warning) => `warning: ${warning}`),
+  ];
+}
+
+function formatSide(endpoint: StageEndpoint, whenMissing: string): string {
+  if (!endpoint.deployed) {
+    return `${whenMissing} (endpoint ${endpoint.endpointName} does not exist)`;
+  }
+  return `${formatServedModel(endpoint.model)} on ${endpoint.endpointName} (${endpoint.status})`;
+}
+
+function aucUnknown({ candidate, production }: ReleaseReview): string {
+  if (!production.deployed) {
+    return 'none (nothing in production to compare with)';
+  }
+  return candidate.deployed && candidate.model.version !== undefined && production.model.version !== undefined
+    ? 'unknown (an AUC is not recorded)'
+    : 'unknown (a version is unknown)';
+}
+
+/** What was decided and what happens next, or what a dry run would have done. */
+function formatDecision(review: ReleaseReview, status: ApprovalStatus, decision: ReleaseDecision | undefined): string {
+  const version = review.candidate.deployed && review.candidate.model.version !== undefined ? `version ${review.candidate.model.version}` : 'the candidate';
+  const production = review.production.endpointName;
+  if (!decision) {
+    return `dry run: nothing decided; without --dry-run this would ${status === 'Approved' ? 'approve' : 'reject'} the release of ${version} to ${production}`;
+  }
+  const at = decision.decidedAt ? ` at ${decision.decidedAt}` : '';
+  return status === 'Approved'
+    ? `approved the release of ${version}${at}: the ${review.approval.stageName} stage now deploys it to ${production}`
+    : `rejected the release of ${version}${at}: this execution stops and ${production} keeps serving what it serves`;
+}
+
+function reviewJson(review: ReleaseReview, status: ApprovalStatus, comment: string | undefined, decision: ReleaseDecision | undefined) {
+  const { approval } = review;
+  return {
+    pipeline: approval.pipelineName,
+    stage: approval.stageName,
+    action: approval.actionName,
+    waitingSince: approval.since ?? null,
+    pipelineExecutionId: approval.pipelineExecutionId ?? null,
+    candidate: review.candidate,
+    production: review.production,
+    aucDifference: review.aucDifference ?? null,
+    warnings: review.warnings,
+    decision: decision ?? { status, comment: comment?.trim() ?? null, dryRun: true },
+  };
+}

@@ -1,0 +1,147 @@
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { Command } from 'commander';
+import {
+  AwsClientOptions,
+  CodePipelineStatus,
+  EndpointCapacity,
+  ProjectStatus,
+  StageEndpoint,
+  createAwsClient,
+  formatServedModel,
+  getProjectStatus,
+} from '../aws';
+import { ProjectResourceNames, RELEASE_PIPELINE } from '../project/resource-names';
+import { parseGroupName, parseProjectName } from './option-parsers';
+import { GlobalOptions, Output } from './output';
+
+/** What `status` needs from outside; tests inject clients. */
+export interface StatusDeps {
+  /**
+   * Builds the CodePipeline client from the global `--region` and `--profile`.
+   * @default - `createAwsClient(CodePipelineClient, options)`
+   */
+  readonly codePipelineClient?: (options: AwsClientOptions) => Promise<CodePipelineClient>;
+  /**
+   * Builds the SageMaker client from the global `--region` and `--profile`.
+   * @default - `createAwsClient(SageMakerClient, options)`
+   */
+  readonly sageMakerClient?: (options: AwsClientOptions) => Promise<SageMakerClient>;
+}
+
+interface StatusOptions {
+  readonly project: string;
+  readonly group?: string;
+}
+
+/**
+ * `status --project <name> [--group <name>]`: both CodePipelines' stages with their latest
+ * execution, the manual approvals that wait, each stage's endpoint with the model version it
+ * serves, and the newest approved version of the model package group.
+ */
+export function statusCommand(output: Output, deps: StatusDeps = {}): Command {
+  const codePipelineClient = deps.codePipelineClient ?? ((options: AwsClientOptions) => createAwsClient(CodePipelineClient, options));
+  const sageMakerClient = deps.sageMakerClient ?? ((options: AwsClientOptions) => createAwsClient(SageMakerClient, options));
+  return new Command('status')
+    .description('show a project\'s CodePipelines (stages, pending approvals), its endpoints with the model version they serve, and the newest approved version')
+    .requiredOption('--project <name>', 'the project name (projectName in .projenrc.ts)', parseProjectName)
+    .option('--group <name>', 'the model package group (default: the project name)', parseGroupName)
+    .action(async function (this: Command, opts: StatusOptions) {
+      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
+      const names = new ProjectResourceNames(opts.project, opts.group);
+      const codePipeline = await codePipelineClient({ region, profile });
+      let status: ProjectStatus;
+      try {
+        const sageMaker = await sageMakerClient({ region, profile });
+        try {
+          status = await getProjectStatus(codePipeline, sageMaker, names);
+        } finally {
+          sageMaker.destroy();
+        }
+      } finally {
+        codePipeline.destroy();
+      }
+      output.result(json ? status : formatProjectStatus(status, names).join('\n'), json);
+    });
+}
+
+/** The report for people: one section per pipeline, then the endpoints and the registry. */
+function formatProjectStatus(status: ProjectStatus, names: ProjectResourceNames): string[] {
+  return [
+    `project ${status.projectName} in ${status.region}`,
+    '',
+    ...formatPipeline('model-build', status.modelBuild, status.region, names.modelBuildPipelineStack, names),
+    '',
+    ...formatPipeline('model-deploy', status.modelDeploy, status.region, names.modelDeployPipelineStack, names),
+    '',
+    ...formatEndpoints(status.endpoints),
+    '',
+    formatRegistry(status),
+  ];
+}
+
+function formatPipeline(kind: string, pipeline: CodePipelineStatus, region: string, stack: string, names: ProjectResourceNames): string[] {
+  const title = `${kind} pipeline ${pipeline.pipelineName}`;
+  if (!pipeline.deployed) {
+    return [`${title}: not deployed in ${region} (deploy it with npx cdk deploy ${stack} in the ${kind} repository)`];
+  }
+  const rows = pipeline.stages.map((stage) => [stage.name, stage.status ?? 'not run yet', stage.lastStatusChange ?? '-', stage.pipelineExecutionId ?? '-']);
+  const notes = pipeline.stages.flatMap((stage) => [
+    ...(stage.transitionDisabled ? [`  transition into ${stage.name} is disabled: ${stage.transitionDisabled}`] : []),
+    ...stage.actions.filter((action) => action.status === 'Failed').map((action) =>
+      `  ${stage.name}/${action.name} failed: ${action.errorMessage ?? action.summary ?? 'no error message'}`),
+  ]);
+  const approvals = pipeline.pendingApprovals.map((approval) => {
+    const since = approval.since ? ` since ${approval.since}` : '';
+    const isRelease = pipeline.pipelineName === names.modelDeployCodePipeline
+      && approval.stageName === RELEASE_PIPELINE.prodStage && approval.actionName === RELEASE_PIPELINE.approvalAction;
+    const how = isRelease ? `: sagemaker-gitops approve-release --project ${names.projectName} --comment "<why>" (or reject-release)` : '';
+    return `  waiting for approval: ${approval.stageName}/${approval.actionName}${since}${how}`;
+  });
+  return [
+    title,
+    ...(rows.length === 0 ? ['  it has no stages'] : formatTable(['stage', 'status', 'last change', 'execution'], rows).map((line) => `  ${line}`)),
+    ...notes,
+    ...approvals,
+  ];
+}
+
+function formatEndpoints(endpoints: readonly StageEndpoint[]): string[] {
+  const rows = endpoints.map((endpoint) => endpoint.deployed
+    ? [endpoint.stage, endpoint.endpointName, endpoint.status, endpoint.capacity ? formatCapacity(endpoint.capacity) : '-', formatServedModel(endpoint.model)]
+    : [endpoint.stage, endpoint.endpointName, 'not deployed', '-', '-']);
+  const notes = endpoints.flatMap((endpoint) => {
+    if (!endpoint.deployed) {
+      return [];
+    }
+    return [
+      ...(endpoint.failureReason ? [`  ${endpoint.stage} endpoint ${endpoint.status === 'Failed' ? 'failed' : 'reports'}: ${endpoint.failureReason}`] : []),
+      ...(endpoint.pendingEndpointConfigName ? [`  ${endpoint.stage} endpoint is deploying endpoint configuration ${endpoint.pendingEndpointConfigName}`] : []),
+    ];
+  });
+  return ['endpoints', ...formatTable(['stage', 'endpoint', 'status', 'capacity', 'model'], rows).map((line) => `  ${line}`), ...notes];
+}
+
+function formatCapacity(capacity: EndpointCapacity): string {
+  if (capacity.type === 'serverless') {
+    return `serverless ${capacity.memorySizeInMb ?? '?'} MB, max concurrency ${capacity.maxConcurrency ?? '?'}`;
+  }
+  return `${capacity.instanceCount ?? '?'} x ${capacity.instanceType ?? 'unknown instance type'}`;
+}
+
+function formatRegistry({ registry }: ProjectStatus): string {
+  const group = registry.modelPackageGroupName;
+  if (!registry.exists) {
+    return `model registry: group ${group} does not exist (the model-build stack creates it; pass --group if the project uses another group)`;
+  }
+  return registry.newestApproved
+    ? `model registry: group ${group}; newest approved version ${registry.newestApproved.version}, what model-deploy deploys on its next run`
+    : `model registry: group ${group} has no approved version: model-deploy deploys nothing until one is approved`;
+}
+
+/** Columns padded to their widest cell; the last one is left as it is. */
+function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
+  const all = [header, ...rows];
+  const widths = header.map((_, column) => Math.max(...all.map((row) => row[column].length)));
+  return all.map((row) => row.map((cell, column) => (column < row.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ').trimEnd());
+}

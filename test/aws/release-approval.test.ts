@@ -1,0 +1,298 @@
+import {
+  ApprovalAlreadyCompletedException,
+  CodePipelineClient,
+  GetPipelineStateCommand,
+  InvalidApprovalTokenException,
+  PipelineNotFoundException,
+  PutApprovalResultCommand,
+  StageState,
+} from '@aws-sdk/client-codepipeline';
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  DescribeModelPackageCommand,
+  SageMakerClient,
+  SageMakerServiceException,
+} from '@aws-sdk/client-sagemaker';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import {
+  CliError,
+  RELEASE_COMMENT_MAX_LENGTH,
+  ReleaseApproval,
+  decideRelease,
+  findReleaseApproval,
+  releaseCommentProblem,
+  reviewRelease,
+} from '../../src/aws';
+import { ProjectResourceNames } from '../../src/project/resource-names';
+
+const codePipeline = new CodePipelineClient({ region: 'eu-west-1' });
+const sageMaker = new SageMakerClient({ region: 'eu-west-1' });
+const cp = mockClient(codePipeline);
+const sm = mockClient(sageMaker);
+
+const PROJECT = 'churn';
+const PIPELINE = 'churn-model-deploy';
+const names = new ProjectResourceNames(PROJECT);
+const packageArn = (version: number, group = PROJECT) => `arn:aws:sagemaker:eu-west-1:123456789012:model-package/${group}/${version}`;
+const T0 = new Date('2025-03-04T05:06:07.000Z');
+const T1 = new Date('2025-03-04T06:00:00.000Z');
+const DECIDED = new Date('2025-03-04T07:00:00.000Z');
+
+const APPROVAL: ReleaseApproval = {
+  pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: 'token-123', since: T1.toISOString(), pipelineExecutionId: 'exec-2',
+};
+
+function serviceError(name: string, message: string): SageMakerServiceException {
+  return new SageMakerServiceException({ name, message, $fault: 'client', $metadata: {} });
+}
+
+function stage(stageName: string, status: string | undefined, actionStates: StageState['actionStates'] = []): StageState {
+  return { stageName, actionStates, ...(status ? { latestExecution: { pipelineExecutionId: 'exec-2', status: status as 'Succeeded' } } : {}) };
+}
+
+function pipelineState(stageStates: StageState[]): void {
+  cp.on(GetPipelineStateCommand, { name: PIPELINE }).resolves({ pipelineName: PIPELINE, stageStates });
+}
+
+function waiting(): void {
+  pipelineState([
+    stage('Source', 'Succeeded'),
+    stage('Build', 'Succeeded'),
+    stage('Staging', 'Succeeded'),
+    stage('Prod', 'InProgress', [{ actionName: 'ApproveRelease', latestExecution: { status: 'InProgress', lastStatusChange: T1, token: 'token-123' } }, { actionName: 'Endpoint.Deploy' }]),
+  ]);
+}
+
+interface Served {
+  readonly version: number;
+  readonly auc?: string;
+  readonly status?: string;
+  readonly approvalStatus?: string;
+  readonly group?: string;
+}
+
+function endpointServes(endpoint: string, { version, auc, status = 'InService', approvalStatus = 'Approved', group = PROJECT }: Served): void {
+  const arn = packageArn(version, group);
+  sm.on(DescribeEndpointCommand, { EndpointName: endpoint }).resolves({
+    EndpointName: endpoint, EndpointArn: `arn:${endpoint}`, EndpointConfigName: `${endpoint}-config`, EndpointStatus: status as 'InService', CreationTime: T0, LastModifiedTime: T0,
+  });
+  sm.on(DescribeEndpointConfigCommand, { EndpointConfigName: `${endpoint}-config` })
+    .resolves({ EndpointConfigName: `${endpoint}-config`, ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: `${endpoint}-model` }] });
+  sm.on(DescribeModelCommand, { ModelName: `${endpoint}-model` }).resolves({ ModelName: `${endpoint}-model`, Containers: [{ ModelPackageName: arn }] });
+  sm.on(DescribeModelPackageCommand, { ModelPackageName: arn }).resolves({
+    ModelPackageArn: arn, ModelPackageGroupName: group, ModelPackageVersion: version, ModelApprovalStatus: approvalStatus as 'Approved',
+    CustomerMetadataProperties: auc === undefined ? undefined : { auc },
+  });
+}
+
+function endpointMissing(endpoint: string): void {
+  sm.on(DescribeEndpointCommand, { EndpointName: endpoint }).rejects(serviceError('ValidationException', `Could not find endpoint "${endpoint}".`));
+}
+
+/** The error a promise rejects with. */
+async function failure(promise: Promise<unknown>): Promise<Error> {
+  try {
+    await promise;
+  } catch (err) {
+    return err as Error;
+  }
+  throw new Error('expected a rejection');
+}
+
+beforeEach(() => {
+  cp.reset();
+  sm.reset();
+});
+
+describe('releaseCommentProblem', () => {
+  test('accepts a comment up to CodePipeline\'s limit, counted after trimming', () => {
+    expect(RELEASE_COMMENT_MAX_LENGTH).toBe(512);
+    expect(releaseCommentProblem('AUC up by 0.01, latency fine')).toBeUndefined();
+    expect(releaseCommentProblem(`  ${'a'.repeat(512)}  `)).toBeUndefined();
+  });
+
+  test.each(['', '   ', '\n\t'])('refuses an empty comment %j', (comment) => {
+    expect(releaseCommentProblem(comment)).toBe('comment must not be empty: say why the release may (or may not) go to production');
+  });
+
+  test('refuses a comment over 512 characters', () => {
+    expect(releaseCommentProblem('a'.repeat(513))).toBe('comment must be at most 512 characters (CodePipeline\'s limit on an approval summary), got 513');
+  });
+});
+
+describe('findReleaseApproval', () => {
+  test('finds the in-progress ApproveRelease of the Prod stage with its token', async () => {
+    waiting();
+    await expect(findReleaseApproval(codePipeline, names)).resolves.toEqual(APPROVAL);
+    expect(cp).toHaveReceivedCommandWith(GetPipelineStateCommand, { name: PIPELINE });
+  });
+
+  test('a pipeline that does not exist: a CliError naming it, the region and how to deploy it', async () => {
+    cp.on(GetPipelineStateCommand).rejects(new PipelineNotFoundException({ message: 'no such pipeline', $metadata: {} }));
+    const err = await failure(findReleaseApproval(codePipeline, names));
+    expect(err).toBeInstanceOf(CliError);
+    expect(err.message).toBe(
+      'no release waits for approval: pipeline churn-model-deploy does not exist in region eu-west-1; ' +
+      'deploy it from the model-deploy repository (npx cdk deploy churn-model-deploy-pipeline), or pass the region it is in with --region',
+    );
+  });
+
+  test('a release decided already: the Prod stage\'s status and the last decision', async () => {
+    pipelineState([
+      stage('Staging', 'Succeeded'),
+      stage('Prod', 'Succeeded', [{ actionName: 'ApproveRelease', latestExecution: { status: 'Succeeded', lastStatusChange: T1, lastUpdatedBy: 'arn:aws:iam::123456789012:user/ana', summary: 'AUC up' } }]),
+    ]);
+    const err = await failure(findReleaseApproval(codePipeline, names));
+    expect(err).toBeInstanceOf(CliError);
+    expect(err.message.split('\n')).toEqual([
+      'no release waits for approval in pipeline churn-model-deploy (eu-west-1); its Prod stage is Succeeded (execution exec-2)',
+      `the last release was approved by arn:aws:iam::123456789012:user/ana at ${T1.toISOString()}: "AUC up"`,
+      'see the pipeline with: sagemaker-gitops status --project churn',
+    ]);
+  });
+
+  test('a rejected last release, and a release on its way through Staging', async () => {
+    pipelineState([
+      stage('Staging', 'InProgress'),
+      stage('Prod', 'Failed', [{ actionName: 'ApproveRelease', latestExecution: { status: 'Failed', summary: 'latency too high' } }]),
+    ]);
+    const lines = (await failure(findReleaseApproval(codePipeline, names))).message.split('\n');
+    expect(lines[0]).toBe('no release waits for approval in pipeline churn-model-deploy (eu-west-1); its Prod stage is Failed (execution exec-2)');
+    expect(lines[1]).toBe('the last release was rejected: "latency too high"');
+    expect(lines[2]).toBe('stage Staging is in progress (execution exec-2): a release waits for approval once staging is deployed and tested');
+  });
+
+  test('a Prod stage that never ran behind a failed Staging', async () => {
+    pipelineState([stage('Staging', 'Failed'), stage('Prod', undefined, [{ actionName: 'ApproveRelease' }])]);
+    const lines = (await failure(findReleaseApproval(codePipeline, names))).message.split('\n');
+    expect(lines[0]).toBe('no release waits for approval in pipeline churn-model-deploy (eu-west-1); its Prod stage is not run yet');
+    expect(lines[1]).toBe('stage Staging failed (execution exec-2): no release reaches approval until a run gets past it');
+  });
+
+  test('an in-progress approval without a token cannot be decided here', async () => {
+    pipelineState([stage('Prod', 'InProgress', [{ actionName: 'ApproveRelease', latestExecution: { status: 'InProgress' } }])]);
+    expect((await failure(findReleaseApproval(codePipeline, names))).message)
+      .toContain('ApproveRelease is in progress but GetPipelineState gave no approval token (a pipeline in PARALLEL execution mode does not)');
+  });
+
+  test('a pipeline without a Prod stage or without the ApproveRelease action', async () => {
+    pipelineState([stage('Source', 'Succeeded'), stage('Build', 'Succeeded')]);
+    expect((await failure(findReleaseApproval(codePipeline, names))).message)
+      .toBe('no release waits for approval in pipeline churn-model-deploy (eu-west-1); it has no Prod stage (its stages: Source, Build). Is it a model-deploy pipeline of sagemaker-gitops?');
+    pipelineState([stage('Prod', 'Succeeded', [{ actionName: 'Deploy' }])]);
+    expect((await failure(findReleaseApproval(codePipeline, names))).message).toContain('its Prod stage has no ApproveRelease action (its actions: Deploy)');
+  });
+});
+
+describe('reviewRelease', () => {
+  test('compares the version on staging with the one in production', async () => {
+    waiting();
+    endpointServes('churn-staging', { version: 7, auc: '0.8123' });
+    endpointServes('churn-prod', { version: 5, auc: '0.8011' });
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.approval).toEqual(APPROVAL);
+    expect(review.candidate).toMatchObject({ stage: 'staging', deployed: true, endpointName: 'churn-staging', status: 'InService', model: { version: 7, auc: 0.8123 } });
+    expect(review.production).toMatchObject({ stage: 'prod', deployed: true, endpointName: 'churn-prod', model: { version: 5, auc: 0.8011 } });
+    expect(review.aucDifference).toBe(0.0112);
+    expect(review.warnings).toEqual([]);
+  });
+
+  test('a first release: production has nothing yet, so no AUC difference', async () => {
+    waiting();
+    endpointServes('churn-staging', { version: 1, auc: '0.79' });
+    endpointMissing('churn-prod');
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.production).toEqual({ stage: 'prod', endpointName: 'churn-prod', deployed: false });
+    expect(review).not.toHaveProperty('aucDifference');
+    expect(review.warnings).toEqual([]);
+  });
+
+  test('no waiting release: no endpoint is described', async () => {
+    pipelineState([stage('Prod', 'Succeeded', [{ actionName: 'ApproveRelease', latestExecution: { status: 'Succeeded' } }])]);
+    await expect(reviewRelease(codePipeline, sageMaker, names)).rejects.toThrow(CliError);
+    expect(sm).not.toHaveReceivedAnyCommand();
+  });
+
+  test('warns about a missing staging endpoint', async () => {
+    waiting();
+    endpointMissing('churn-staging');
+    endpointServes('churn-prod', { version: 5, auc: '0.8' });
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.warnings).toEqual(['the staging endpoint churn-staging does not exist, so the candidate is unknown: check the pipeline before deciding']);
+  });
+
+  test('warns about a staging endpoint that is not in service, a rejected candidate and another group', async () => {
+    waiting();
+    endpointServes('churn-staging', { version: 7, auc: '0.81', status: 'Updating', approvalStatus: 'Rejected', group: 'other-models' });
+    endpointServes('churn-prod', { version: 5, auc: '0.8' });
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.warnings).toEqual([
+      'the staging endpoint churn-staging is Updating: it may not serve what this execution tested',
+      'the candidate is a version of model package group other-models, not of churn (pass --group <name> when the project uses another group)',
+      'version 7 is Rejected in the model registry now: it was approved when this execution started, no longer',
+    ]);
+  });
+
+  test('--group names the group the candidate is expected in; the same version in production is pointed out', async () => {
+    waiting();
+    endpointServes('churn-staging', { version: 5, auc: '0.8', group: 'churn-models' });
+    endpointServes('churn-prod', { version: 5, auc: '0.8', group: 'churn-models' });
+    const review = await reviewRelease(codePipeline, sageMaker, new ProjectResourceNames(PROJECT, 'churn-models'));
+    expect(review.aucDifference).toBe(0);
+    expect(review.warnings).toEqual(['production already serves version 5: approving redeploys the same version (with this execution\'s endpoint settings)']);
+  });
+
+  test('a candidate of unknown version says why', async () => {
+    waiting();
+    endpointServes('churn-staging', { version: 7 });
+    sm.on(DescribeModelCommand, { ModelName: 'churn-staging-model' }).rejects(serviceError('ValidationException', 'Could not find model "churn-staging-model".'));
+    endpointServes('churn-prod', { version: 5 });
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.warnings).toEqual(['the candidate\'s version is unknown: model churn-staging-model no longer exists']);
+    expect(review).not.toHaveProperty('aucDifference');
+  });
+});
+
+describe('decideRelease', () => {
+  test.each(['Approved', 'Rejected'] as const)('%s: PutApprovalResult with the token and the trimmed comment', async (status) => {
+    cp.on(PutApprovalResultCommand).resolves({ approvedAt: DECIDED });
+    await expect(decideRelease(codePipeline, APPROVAL, status, '  AUC up by 0.01  ')).resolves.toEqual({ status, comment: 'AUC up by 0.01', decidedAt: DECIDED.toISOString() });
+    expect(cp).toHaveReceivedCommandTimes(PutApprovalResultCommand, 1);
+    expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, {
+      pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: 'token-123', result: { status, summary: 'AUC up by 0.01' },
+    });
+  });
+
+  test('refuses an empty comment without calling CodePipeline', async () => {
+    await expect(decideRelease(codePipeline, APPROVAL, 'Approved', ' ')).rejects.toThrow(new CliError('comment must not be empty: say why the release may (or may not) go to production'));
+    expect(cp).not.toHaveReceivedAnyCommand();
+  });
+
+  test('an approval completed meanwhile is a CliError that says nothing changed', async () => {
+    cp.on(PutApprovalResultCommand).rejects(new ApprovalAlreadyCompletedException({ message: 'Approval action has already been completed', $metadata: {} }));
+    const err = await failure(decideRelease(codePipeline, APPROVAL, 'Approved', 'ok'));
+    expect(err).toBeInstanceOf(CliError);
+    expect(err.message).toBe(
+      'the release approval Prod/ApproveRelease in pipeline churn-model-deploy was already approved or rejected (by someone else, or a moment ago); ' +
+      'nothing was changed; see what happened with sagemaker-gitops status (CodePipeline: Approval action has already been completed)',
+    );
+  });
+
+  test('a token no longer valid is a CliError that says to run the command again', async () => {
+    cp.on(PutApprovalResultCommand).rejects(new InvalidApprovalTokenException({ message: 'The token is invalid', $metadata: {} }));
+    const err = await failure(decideRelease(codePipeline, APPROVAL, 'Rejected', 'no'));
+    expect(err).toBeInstanceOf(CliError);
+    expect(err.message).toMatch(/^the release approval Prod\/ApproveRelease in pipeline churn-model-deploy is no longer the one that was read .*; run the command again .*\(CodePipeline: The token is invalid\)$/);
+  });
+
+  test('other errors are rethrown as they are', async () => {
+    const denied = Object.assign(new Error('not authorized to perform: codepipeline:PutApprovalResult'), { name: 'AccessDeniedException' });
+    cp.on(PutApprovalResultCommand).rejects(denied);
+    const err = await failure(decideRelease(codePipeline, APPROVAL, 'Approved', 'ok'));
+    expect(err).not.toBeInstanceOf(CliError);
+    expect(err.message).toBe('not authorized to perform: codepipeline:PutApprovalResult');
+  });
+});

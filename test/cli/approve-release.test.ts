@@ -1,0 +1,288 @@
+import {
+  ApprovalAlreadyCompletedException,
+  CodePipelineClient,
+  GetPipelineStateCommand,
+  PutApprovalResultCommand,
+  StageState,
+} from '@aws-sdk/client-codepipeline';
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  DescribeModelPackageCommand,
+  SageMakerClient,
+  SageMakerServiceException,
+} from '@aws-sdk/client-sagemaker';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { AwsClientOptions } from '../../src/aws';
+import { CliDeps, Output, runCli } from '../../src/cli';
+
+const cp = mockClient(CodePipelineClient);
+const sm = mockClient(SageMakerClient);
+
+const PROJECT = 'churn';
+const PIPELINE = 'churn-model-deploy';
+const TOKEN = 'secret-approval-token';
+const packageArn = (version: number) => `arn:aws:sagemaker:eu-west-1:123456789012:model-package/${PROJECT}/${version}`;
+const T0 = new Date('2025-03-04T05:06:07.000Z');
+const SINCE = new Date('2025-03-04T06:00:00.000Z');
+const DECIDED = new Date('2025-03-04T07:00:00.000Z');
+
+function capture(): Output & { results: unknown[]; infos: string[] } {
+  const results: unknown[] = [];
+  const infos: string[] = [];
+  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
+}
+
+/** Clients in eu-west-1 (no region lookup on disk); records the options the command asked for. */
+function deps(): CliDeps & { requested: Array<[string, AwsClientOptions]> } {
+  const requested: Array<[string, AwsClientOptions]> = [];
+  return {
+    requested,
+    codePipelineClient: async (options) => {
+      requested.push(['codepipeline', options]);
+      return new CodePipelineClient({ region: 'eu-west-1' });
+    },
+    sageMakerClient: async (options) => {
+      requested.push(['sagemaker', options]);
+      return new SageMakerClient({ region: 'eu-west-1' });
+    },
+  };
+}
+
+async function run(argv: string[], injected: CliDeps = deps()) {
+  const out = capture();
+  const code = await runCli(argv, out, injected);
+  return { code, out, lines: out.results.flatMap((result) => String(result).split('\n')) };
+}
+
+/** The usage errors commander writes to stderr. */
+async function usageError(argv: string[]): Promise<{ code: number; stderr: string }> {
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const { code } = await run(argv);
+    return { code, stderr: stderr.mock.calls.map((c) => String(c[0])).join('') };
+  } finally {
+    stderr.mockRestore();
+  }
+}
+
+function serviceError(name: string, message: string): SageMakerServiceException {
+  return new SageMakerServiceException({ name, message, $fault: 'client', $metadata: {} });
+}
+
+function prodStage(approval: NonNullable<StageState['actionStates']>[number]['latestExecution'], status = 'InProgress'): StageState {
+  return { stageName: 'Prod', latestExecution: { pipelineExecutionId: 'exec-2', status: status as 'InProgress' }, actionStates: [{ actionName: 'ApproveRelease', latestExecution: approval }] };
+}
+
+function waiting(): void {
+  cp.on(GetPipelineStateCommand, { name: PIPELINE }).resolves({
+    stageStates: [
+      { stageName: 'Staging', latestExecution: { pipelineExecutionId: 'exec-2', status: 'Succeeded' } },
+      prodStage({ status: 'InProgress', lastStatusChange: SINCE, token: TOKEN }),
+    ],
+  });
+}
+
+function endpointServes(endpoint: string, version: number, auc: string): void {
+  sm.on(DescribeEndpointCommand, { EndpointName: endpoint }).resolves({
+    EndpointName: endpoint, EndpointArn: `arn:${endpoint}`, EndpointConfigName: `${endpoint}-config`, EndpointStatus: 'InService', CreationTime: T0, LastModifiedTime: T0,
+  });
+  sm.on(DescribeEndpointConfigCommand, { EndpointConfigName: `${endpoint}-config` })
+    .resolves({ EndpointConfigName: `${endpoint}-config`, ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: `${endpoint}-model`, ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }] });
+  sm.on(DescribeModelCommand, { ModelName: `${endpoint}-model` }).resolves({ ModelName: `${endpoint}-model`, PrimaryContainer: { ModelPackageName: packageArn(version) } });
+  sm.on(DescribeModelPackageCommand, { ModelPackageName: packageArn(version) }).resolves({
+    ModelPackageArn: packageArn(version), ModelPackageGroupName: PROJECT, ModelPackageVersion: version, ModelApprovalStatus: 'Approved', CustomerMetadataProperties: { auc },
+  });
+}
+
+function endpointMissing(endpoint: string): void {
+  sm.on(DescribeEndpointCommand, { EndpointName: endpoint }).rejects(serviceError('ValidationException', `Could not find endpoint "${endpoint}".`));
+}
+
+const REVIEW = [
+  `release waiting in pipeline ${PIPELINE}, Prod/ApproveRelease since ${SINCE.toISOString()} (execution exec-2)`,
+  '  candidate:  version 7 of churn (AUC 0.8123) on churn-staging (InService)',
+  '  production: version 5 of churn (AUC 0.8011) on churn-prod (InService)',
+  '  AUC difference: +0.0112 (candidate minus production)',
+];
+
+beforeEach(() => {
+  cp.reset();
+  sm.reset();
+});
+
+describe('approve-release and reject-release', () => {
+  test('approve-release shows the candidate against production, then approves with the token', async () => {
+    waiting();
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 5, '0.8011');
+    cp.on(PutApprovalResultCommand).resolves({ approvedAt: DECIDED });
+    const injected = deps();
+
+    const { code, out, lines } = await run(['--region', 'eu-west-1', '--profile', 'ml-dev', 'approve-release', '--project', PROJECT, '--comment', ' AUC up, p95 fine '], injected);
+
+    expect(code).toBe(0);
+    expect(out.infos).toEqual([]);
+    expect(lines).toEqual([
+      ...REVIEW,
+      `approved the release of version 7 at ${DECIDED.toISOString()}: the Prod stage now deploys it to churn-prod`,
+    ]);
+    expect(injected.requested).toEqual([['codepipeline', { region: 'eu-west-1', profile: 'ml-dev' }], ['sagemaker', { region: 'eu-west-1', profile: 'ml-dev' }]]);
+    expect(cp).toHaveReceivedCommandTimes(PutApprovalResultCommand, 1);
+    expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, {
+      pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: TOKEN, result: { status: 'Approved', summary: 'AUC up, p95 fine' },
+    });
+    expect(lines.join('\n')).not.toContain(TOKEN);
+  });
+
+  test('reject-release rejects, and production keeps what it serves', async () => {
+    waiting();
+    endpointServes('churn-staging', 7, '0.7');
+    endpointServes('churn-prod', 5, '0.8011');
+    cp.on(PutApprovalResultCommand).resolves({ approvedAt: DECIDED });
+
+    const { code, lines } = await run(['reject-release', '--project', PROJECT, '--comment', 'AUC dropped']);
+
+    expect(code).toBe(0);
+    expect(lines).toContain('  AUC difference: -0.1011 (candidate minus production)');
+    expect(lines[lines.length - 1]).toBe(`rejected the release of version 7 at ${DECIDED.toISOString()}: this execution stops and churn-prod keeps serving what it serves`);
+    expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, { token: TOKEN, result: { status: 'Rejected', summary: 'AUC dropped' } });
+  });
+
+  test('a first release: production serves nothing yet', async () => {
+    waiting();
+    endpointServes('churn-staging', 1, '0.79');
+    endpointMissing('churn-prod');
+    cp.on(PutApprovalResultCommand).resolves({});
+
+    const { code, lines } = await run(['approve-release', '--project', PROJECT, '--comment', 'first release']);
+
+    expect(code).toBe(0);
+    expect(lines.slice(1)).toEqual([
+      '  candidate:  version 1 of churn (AUC 0.7900) on churn-staging (InService)',
+      '  production: nothing yet (this is the first release) (endpoint churn-prod does not exist)',
+      '  AUC difference: none (nothing in production to compare with)',
+      'approved the release of version 1: the Prod stage now deploys it to churn-prod',
+    ]);
+  });
+
+  test('warnings are shown before the decision', async () => {
+    waiting();
+    endpointMissing('churn-staging');
+    endpointServes('churn-prod', 5, '0.8');
+    cp.on(PutApprovalResultCommand).resolves({});
+
+    const { code, lines } = await run(['reject-release', '--project', PROJECT, '--comment', 'staging is gone']);
+
+    expect(code).toBe(0);
+    expect(lines).toEqual([
+      `release waiting in pipeline ${PIPELINE}, Prod/ApproveRelease since ${SINCE.toISOString()} (execution exec-2)`,
+      '  candidate:  unknown (endpoint churn-staging does not exist)',
+      '  production: version 5 of churn (AUC 0.8000) on churn-prod (InService)',
+      '  AUC difference: unknown (a version is unknown)',
+      'warning: the staging endpoint churn-staging does not exist, so the candidate is unknown: check the pipeline before deciding',
+      'rejected the release of the candidate: this execution stops and churn-prod keeps serving what it serves',
+    ]);
+  });
+
+  test('--json prints {pipeline, stage, action, candidate, production, decision} and no token', async () => {
+    waiting();
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 5, '0.8011');
+    cp.on(PutApprovalResultCommand).resolves({ approvedAt: DECIDED });
+
+    const { code, out } = await run(['--json', 'approve-release', '--project', PROJECT, '--comment', 'AUC up']);
+
+    expect(code).toBe(0);
+    expect(out.results).toHaveLength(1);
+    const result = out.results[0] as Record<string, any>;
+    expect(result).toMatchObject({
+      pipeline: PIPELINE,
+      stage: 'Prod',
+      action: 'ApproveRelease',
+      waitingSince: SINCE.toISOString(),
+      pipelineExecutionId: 'exec-2',
+      candidate: { stage: 'staging', deployed: true, endpointName: 'churn-staging', status: 'InService', model: { version: 7, auc: 0.8123, modelPackageArn: packageArn(7) } },
+      production: { stage: 'prod', deployed: true, endpointName: 'churn-prod', model: { version: 5, auc: 0.8011 } },
+      aucDifference: 0.0112,
+      warnings: [],
+      decision: { status: 'Approved', comment: 'AUC up', decidedAt: DECIDED.toISOString() },
+    });
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
+  });
+
+  test('--dry-run shows the release and decides nothing, even without --comment', async () => {
+    waiting();
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 5, '0.8011');
+
+    const { code, lines } = await run(['approve-release', '--project', PROJECT, '--dry-run']);
+
+    expect(code).toBe(0);
+    expect(lines).toEqual([...REVIEW, 'dry run: nothing decided; without --dry-run this would approve the release of version 7 to churn-prod']);
+    expect(cp).not.toHaveReceivedCommand(PutApprovalResultCommand);
+
+    const json = await run(['--json', 'reject-release', '--project', PROJECT, '--dry-run', '--comment', 'maybe']);
+    expect(json.code).toBe(0);
+    expect((json.out.results[0] as Record<string, unknown>).decision).toEqual({ status: 'Rejected', comment: 'maybe', dryRun: true });
+    expect(cp).not.toHaveReceivedCommand(PutApprovalResultCommand);
+  });
+
+  test('no release waiting exits 1 with the Prod stage\'s status and describes no endpoint', async () => {
+    cp.on(GetPipelineStateCommand).resolves({
+      stageStates: [prodStage({ status: 'Succeeded', lastStatusChange: SINCE, summary: 'looks good' }, 'Succeeded')],
+    });
+
+    const { code, out } = await run(['approve-release', '--project', PROJECT, '--comment', 'ship it']);
+
+    expect(code).toBe(1);
+    expect(out.results).toEqual([]);
+    expect(out.infos).toHaveLength(1);
+    expect(out.infos[0].split('\n')).toEqual([
+      `error: no release waits for approval in pipeline ${PIPELINE} (eu-west-1); its Prod stage is Succeeded (execution exec-2)`,
+      `the last release was approved at ${SINCE.toISOString()}: "looks good"`,
+      'see the pipeline with: sagemaker-gitops status --project churn',
+    ]);
+    expect(sm).not.toHaveReceivedAnyCommand();
+    expect(cp).not.toHaveReceivedCommand(PutApprovalResultCommand);
+  });
+
+  test('an approval completed by someone else meanwhile exits 1 after the review', async () => {
+    waiting();
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 5, '0.8011');
+    cp.on(PutApprovalResultCommand).rejects(new ApprovalAlreadyCompletedException({ message: 'Approval action has already been completed', $metadata: {} }));
+
+    const { code, out, lines } = await run(['approve-release', '--project', PROJECT, '--comment', 'ship it']);
+
+    expect(code).toBe(1);
+    expect(lines).toEqual(REVIEW);
+    expect(out.infos).toEqual([
+      `error: the release approval Prod/ApproveRelease in pipeline ${PIPELINE} was already approved or rejected (by someone else, or a moment ago); ` +
+      'nothing was changed; see what happened with sagemaker-gitops status (CodePipeline: Approval action has already been completed)',
+    ]);
+  });
+});
+
+describe('approve-release and reject-release usage errors exit 2 and call nothing', () => {
+  test.each([
+    [['approve-release', '--comment', 'ok'], /error: required option '--project <name>' not specified/],
+    [['approve-release', '--project', PROJECT], /error: required option '--comment <text>' not specified \(only --dry-run goes without\)/],
+    [['reject-release', '--project', PROJECT], /error: required option '--comment <text>' not specified/],
+    [['approve-release', '--project', PROJECT, '--comment', ''], /comment must not be empty/],
+    [['reject-release', '--project', PROJECT, '--comment', '   '], /comment must not be empty/],
+    [['approve-release', '--project', PROJECT, '--comment', 'x'.repeat(513)], /comment must be at most 512 characters \(CodePipeline's limit on an approval summary\), got 513/],
+    [['approve-release', '--project', 'churn_models', '--comment', 'ok'], /project name must start with a letter.*got "churn_models"/],
+    [['reject-release', '--project', '9lives', '--comment', 'ok'], /project name must start with a letter.*got "9lives"/],
+    [['approve-release', '--project', PROJECT, '--comment', 'ok', '--group', 'bad_group'], /model package group name must be .*got bad_group/],
+    [['approve-release', '--project', PROJECT, '--comment', 'ok', '--yes'], /error: unknown option '--yes'/],
+  ])('%j', async (argv, message) => {
+    const { code, stderr } = await usageError(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(cp).not.toHaveReceivedAnyCommand();
+    expect(sm).not.toHaveReceivedAnyCommand();
+  });
+});

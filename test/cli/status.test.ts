@@ -1,0 +1,281 @@
+import { CodePipelineClient, GetPipelineStateCommand, PipelineNotFoundException } from '@aws-sdk/client-codepipeline';
+import {
+  DescribeEndpointCommand,
+  DescribeEndpointConfigCommand,
+  DescribeModelCommand,
+  DescribeModelPackageCommand,
+  DescribeModelPackageGroupCommand,
+  ListModelPackagesCommand,
+  SageMakerClient,
+  SageMakerServiceException,
+} from '@aws-sdk/client-sagemaker';
+import { mockClient } from 'aws-sdk-client-mock';
+import 'aws-sdk-client-mock-jest';
+import { AwsClientOptions } from '../../src/aws';
+import { CliDeps, Output, runCli } from '../../src/cli';
+
+const cp = mockClient(CodePipelineClient);
+const sm = mockClient(SageMakerClient);
+
+const PROJECT = 'churn';
+const packageArn = (version: number) => `arn:aws:sagemaker:eu-west-1:123456789012:model-package/${PROJECT}/${version}`;
+const T0 = new Date('2025-03-04T05:06:07.000Z');
+const T1 = new Date('2025-03-04T06:00:00.000Z');
+
+function capture(): Output & { results: unknown[]; infos: string[] } {
+  const results: unknown[] = [];
+  const infos: string[] = [];
+  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
+}
+
+/** Clients in eu-west-1 (no region lookup on disk); records the options the command asked for. */
+function deps(): CliDeps & { requested: Array<[string, AwsClientOptions]> } {
+  const requested: Array<[string, AwsClientOptions]> = [];
+  return {
+    requested,
+    codePipelineClient: async (options) => {
+      requested.push(['codepipeline', options]);
+      return new CodePipelineClient({ region: 'eu-west-1' });
+    },
+    sageMakerClient: async (options) => {
+      requested.push(['sagemaker', options]);
+      return new SageMakerClient({ region: 'eu-west-1' });
+    },
+  };
+}
+
+async function run(argv: string[], injected: CliDeps = deps()) {
+  const out = capture();
+  const code = await runCli(argv, out, injected);
+  return { code, out };
+}
+
+/** The usage errors commander writes to stderr. */
+async function usageError(argv: string[]): Promise<{ code: number; stderr: string }> {
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const { code } = await run(argv);
+    return { code, stderr: stderr.mock.calls.map((c) => String(c[0])).join('') };
+  } finally {
+    stderr.mockRestore();
+  }
+}
+
+function serviceError(name: string, message: string): SageMakerServiceException {
+  return new SageMakerServiceException({ name, message, $fault: 'client', $metadata: {} });
+}
+
+function endpointServes(endpoint: string, version: number, auc: string, described: Record<string, unknown> = {}): void {
+  sm.on(DescribeEndpointCommand, { EndpointName: endpoint }).resolves({
+    EndpointName: endpoint, EndpointArn: `arn:${endpoint}`, EndpointConfigName: `${endpoint}-config`, EndpointStatus: 'InService', CreationTime: T0, LastModifiedTime: T0, ...described,
+  });
+  sm.on(DescribeEndpointConfigCommand, { EndpointConfigName: `${endpoint}-config` }).resolves({
+    EndpointConfigName: `${endpoint}-config`,
+    ProductionVariants: [endpoint.endsWith('staging')
+      ? { VariantName: 'AllTraffic', ModelName: `${endpoint}-model`, ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }
+      : { VariantName: 'AllTraffic', ModelName: `${endpoint}-model`, InstanceType: 'ml.m5.large', InitialInstanceCount: 2 }],
+  });
+  sm.on(DescribeModelCommand, { ModelName: `${endpoint}-model` }).resolves({ ModelName: `${endpoint}-model`, Containers: [{ ModelPackageName: packageArn(version) }] });
+  sm.on(DescribeModelPackageCommand, { ModelPackageName: packageArn(version) }).resolves({
+    ModelPackageArn: packageArn(version), ModelPackageGroupName: PROJECT, ModelPackageVersion: version, ModelApprovalStatus: 'Approved', CustomerMetadataProperties: { auc },
+  });
+}
+
+function endpointMissing(endpoint: string): void {
+  sm.on(DescribeEndpointCommand, { EndpointName: endpoint }).rejects(serviceError('ValidationException', `Could not find endpoint "${endpoint}".`));
+}
+
+function registry(newestApproved?: number): void {
+  sm.on(DescribeModelPackageGroupCommand).resolves({ ModelPackageGroupName: PROJECT });
+  sm.on(ListModelPackagesCommand).resolves({
+    ModelPackageSummaryList: newestApproved === undefined ? [] : [{ ModelPackageArn: packageArn(newestApproved), ModelPackageGroupName: PROJECT, ModelPackageVersion: newestApproved, CreationTime: T0, ModelPackageStatus: 'Completed' }],
+  });
+}
+
+function modelBuildSucceeded(): void {
+  cp.on(GetPipelineStateCommand, { name: 'churn-model-build' }).resolves({
+    stageStates: [
+      { stageName: 'Source', latestExecution: { pipelineExecutionId: 'b-1', status: 'Succeeded' }, actionStates: [{ actionName: 'Source', latestExecution: { status: 'Succeeded', lastStatusChange: T0 } }] },
+      { stageName: 'Build', latestExecution: { pipelineExecutionId: 'b-1', status: 'Failed' }, actionStates: [{ actionName: 'Synth', latestExecution: { status: 'Failed', lastStatusChange: T1, errorDetails: { code: 'JobFailed', message: 'Build terminated with state: FAILED' } } }] },
+    ],
+  });
+}
+
+function modelDeployWaiting(): void {
+  cp.on(GetPipelineStateCommand, { name: 'churn-model-deploy' }).resolves({
+    stageStates: [
+      { stageName: 'Source', latestExecution: { pipelineExecutionId: 'd-2', status: 'Succeeded' }, actionStates: [{ actionName: 'Source', latestExecution: { status: 'Succeeded', lastStatusChange: T0 } }] },
+      { stageName: 'Staging', latestExecution: { pipelineExecutionId: 'd-2', status: 'Succeeded' }, actionStates: [{ actionName: 'TestStaging', latestExecution: { status: 'Succeeded', lastStatusChange: T0 } }] },
+      {
+        stageName: 'Prod',
+        latestExecution: { pipelineExecutionId: 'd-2', status: 'InProgress' },
+        inboundTransitionState: { enabled: true },
+        actionStates: [{ actionName: 'ApproveRelease', latestExecution: { status: 'InProgress', lastStatusChange: T1, token: 'secret-token-1' } }],
+      },
+    ],
+  });
+}
+
+beforeEach(() => {
+  cp.reset();
+  sm.reset();
+});
+
+describe('status', () => {
+  test('prints both pipelines, the waiting approval, the endpoints and the registry for people', async () => {
+    modelBuildSucceeded();
+    modelDeployWaiting();
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 5, '0.8011', { EndpointStatus: 'Failed', FailureReason: 'ping health check failed' });
+    registry(7);
+    const injected = deps();
+
+    const { code, out } = await run(['--region', 'eu-west-1', '--profile', 'ml-dev', 'status', '--project', PROJECT], injected);
+
+    expect(code).toBe(0);
+    expect(out.infos).toEqual([]);
+    expect(injected.requested).toEqual([['codepipeline', { region: 'eu-west-1', profile: 'ml-dev' }], ['sagemaker', { region: 'eu-west-1', profile: 'ml-dev' }]]);
+    expect(String(out.results[0]).split('\n')).toEqual([
+      'project churn in eu-west-1',
+      '',
+      'model-build pipeline churn-model-build',
+      '  stage   status     last change               execution',
+      '  Source  Succeeded  2025-03-04T05:06:07.000Z  b-1',
+      '  Build   Failed     2025-03-04T06:00:00.000Z  b-1',
+      '  Build/Synth failed: Build terminated with state: FAILED',
+      '',
+      'model-deploy pipeline churn-model-deploy',
+      '  stage    status      last change               execution',
+      '  Source   Succeeded   2025-03-04T05:06:07.000Z  d-2',
+      '  Staging  Succeeded   2025-03-04T05:06:07.000Z  d-2',
+      '  Prod     InProgress  2025-03-04T06:00:00.000Z  d-2',
+      '  waiting for approval: Prod/ApproveRelease since 2025-03-04T06:00:00.000Z: sagemaker-gitops approve-release --project churn --comment "<why>" (or reject-release)',
+      '',
+      'endpoints',
+      '  stage    endpoint       status     capacity                               model',
+      '  staging  churn-staging  InService  serverless 2048 MB, max concurrency 5  version 7 of churn (AUC 0.8123)',
+      '  prod     churn-prod     Failed     2 x ml.m5.large                        version 5 of churn (AUC 0.8011)',
+      '  prod endpoint failed: ping health check failed',
+      '',
+      'model registry: group churn; newest approved version 7, what model-deploy deploys on its next run',
+    ]);
+    expect(String(out.results[0])).not.toContain('secret-token-1');
+    expect(cp).toHaveReceivedCommandWith(GetPipelineStateCommand, { name: 'churn-model-build' });
+    expect(cp).toHaveReceivedCommandWith(GetPipelineStateCommand, { name: 'churn-model-deploy' });
+    expect(sm).toHaveReceivedCommandWith(DescribeEndpointCommand, { EndpointName: 'churn-staging' });
+    expect(sm).toHaveReceivedCommandWith(DescribeEndpointCommand, { EndpointName: 'churn-prod' });
+  });
+
+  test('a project with nothing deployed yet: every part says so, exit 0', async () => {
+    cp.on(GetPipelineStateCommand).rejects(new PipelineNotFoundException({ message: 'no pipeline', $metadata: {} }));
+    endpointMissing('churn-staging');
+    endpointMissing('churn-prod');
+    sm.on(DescribeModelPackageGroupCommand).rejects(serviceError('ValidationException', 'Model Package Group churn does not exist.'));
+
+    const { code, out } = await run(['status', '--project', PROJECT]);
+
+    expect(code).toBe(0);
+    expect(String(out.results[0]).split('\n')).toEqual([
+      'project churn in eu-west-1',
+      '',
+      'model-build pipeline churn-model-build: not deployed in eu-west-1 (deploy it with npx cdk deploy churn-model-build-pipeline in the model-build repository)',
+      '',
+      'model-deploy pipeline churn-model-deploy: not deployed in eu-west-1 (deploy it with npx cdk deploy churn-model-deploy-pipeline in the model-deploy repository)',
+      '',
+      'endpoints',
+      '  stage    endpoint       status        capacity  model',
+      '  staging  churn-staging  not deployed  -         -',
+      '  prod     churn-prod     not deployed  -         -',
+      '',
+      'model registry: group churn does not exist (the model-build stack creates it; pass --group if the project uses another group)',
+    ]);
+  });
+
+  test('an updating endpoint, a stage that never ran and a group without approved versions', async () => {
+    cp.on(GetPipelineStateCommand, { name: 'churn-model-build' }).resolves({ stageStates: [{ stageName: 'Source' }] });
+    cp.on(GetPipelineStateCommand, { name: 'churn-model-deploy' }).resolves({ stageStates: [] });
+    endpointServes('churn-staging', 7, 'bad', { EndpointStatus: 'Updating', PendingDeploymentSummary: { EndpointConfigName: 'churn-staging-config-8' } });
+    endpointMissing('churn-prod');
+    registry(undefined);
+
+    const { code, out } = await run(['status', '--project', PROJECT]);
+
+    expect(code).toBe(0);
+    const lines = String(out.results[0]).split('\n');
+    expect(lines).toContain('  Source  not run yet  -            -');
+    expect(lines).toContain('model-deploy pipeline churn-model-deploy');
+    expect(lines).toContain('  it has no stages');
+    expect(lines).toContain('  staging  churn-staging  Updating      serverless 2048 MB, max concurrency 5  version 7 of churn (AUC not recorded)');
+    expect(lines).toContain('  staging endpoint is deploying endpoint configuration churn-staging-config-8');
+    expect(lines[lines.length - 1]).toBe('model registry: group churn has no approved version: model-deploy deploys nothing until one is approved');
+  });
+
+  test('--json prints one object, without the approval token', async () => {
+    modelBuildSucceeded();
+    modelDeployWaiting();
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointMissing('churn-prod');
+    registry(7);
+
+    const { code, out } = await run(['--json', 'status', '--project', PROJECT]);
+
+    expect(code).toBe(0);
+    expect(out.results).toHaveLength(1);
+    const status = out.results[0] as Record<string, any>;
+    expect(Object.keys(status)).toEqual(['projectName', 'region', 'modelBuild', 'modelDeploy', 'endpoints', 'registry']);
+    expect(status.modelDeploy.pendingApprovals).toEqual([
+      { pipelineName: 'churn-model-deploy', stageName: 'Prod', actionName: 'ApproveRelease', since: T1.toISOString(), pipelineExecutionId: 'd-2' },
+    ]);
+    expect(status.endpoints).toEqual([
+      {
+        stage: 'staging', deployed: true, endpointName: 'churn-staging', status: 'InService', lastModifiedTime: T0.toISOString(), endpointConfigName: 'churn-staging-config',
+        capacity: { type: 'serverless', memorySizeInMb: 2048, maxConcurrency: 5 },
+        model: { modelName: 'churn-staging-model', modelPackageArn: packageArn(7), modelPackageGroupName: PROJECT, version: 7, auc: 0.8123, approvalStatus: 'Approved' },
+      },
+      { stage: 'prod', endpointName: 'churn-prod', deployed: false },
+    ]);
+    expect(status.registry).toEqual({ modelPackageGroupName: PROJECT, exists: true, newestApproved: { version: 7, arn: packageArn(7) } });
+    expect(JSON.stringify(status)).not.toContain('secret-token-1');
+  });
+
+  test('--group overrides the model package group', async () => {
+    cp.on(GetPipelineStateCommand).resolves({ stageStates: [] });
+    endpointMissing('churn-staging');
+    endpointMissing('churn-prod');
+    registry(3);
+    const { code, out } = await run(['--json', 'status', '--project', PROJECT, '--group', 'churn-models']);
+    expect(code).toBe(0);
+    expect(sm).toHaveReceivedCommandWith(DescribeModelPackageGroupCommand, { ModelPackageGroupName: 'churn-models' });
+    expect(sm).toHaveReceivedCommandWith(ListModelPackagesCommand, { ModelPackageGroupName: 'churn-models', ModelApprovalStatus: 'Approved' });
+    expect((out.results[0] as Record<string, any>).registry.modelPackageGroupName).toBe('churn-models');
+  });
+
+  test('an AWS error other than not-found exits 1 with its message', async () => {
+    cp.on(GetPipelineStateCommand).rejects(Object.assign(new Error('User is not authorized to perform: codepipeline:GetPipelineState'), { name: 'AccessDeniedException' }));
+    endpointMissing('churn-staging');
+    endpointMissing('churn-prod');
+    registry(1);
+    const { code, out } = await run(['status', '--project', PROJECT]);
+    expect(code).toBe(1);
+    expect(out.results).toEqual([]);
+    expect(out.infos).toEqual(['error: User is not authorized to perform: codepipeline:GetPipelineState']);
+  });
+});
+
+describe('status usage errors exit 2 and call nothing', () => {
+  test.each([
+    [['status'], /error: required option '--project <name>' not specified/],
+    [['status', '--project', '1churn'], /project name must start with a letter.*got "1churn"/],
+    [['status', '--project', 'churn_models'], /project name must start with a letter.*got "churn_models"/],
+    [['status', '--project', 'churn-'], /project name must start with a letter.*got "churn-"/],
+    [['status', '--project', 'a'.repeat(33)], /be at most 32 characters long/],
+    [['status', '--project', PROJECT, '--group', 'churn_models'], /model package group name must be 1 to 63 letters.*got churn_models/],
+    [['status', '--project', PROJECT, '--unknown'], /error: unknown option '--unknown'/],
+  ])('%j', async (argv, message) => {
+    const { code, stderr } = await usageError(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(cp).not.toHaveReceivedAnyCommand();
+    expect(sm).not.toHaveReceivedAnyCommand();
+  });
+});
