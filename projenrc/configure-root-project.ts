@@ -31,7 +31,15 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   project.testTask.exec('tsx projenrc/check-generated.ts', { name: 'fail when `npx projen` would change committed files' });
   project.testTask.spawn(project.compileTask);
   project.testTask.exec('tsc --noEmit -p projenrc/tsconfig.json && tsc --noEmit -p test/tsconfig.json', { name: 'type-check .projenrc.ts, projenrc/ and the tests' });
+  project.testTask.exec('bash scripts/install-moto.sh', {
+    name: 'moto for the CLI integration tests (cached in ~/.cache/sagemaker-gitops/moto)',
+    condition: '[ "${SAGEMAKER_GITOPS_SKIP_MOTO:-0}" != 1 ] || [ -n "${CI:-}" ]',
+  });
   project.testTask.exec('jest --ci', { name: 'library tests' });
+  project.addTask('test:integration', {
+    description: 'Integration tests of the CLI against a local moto server (installs moto first)',
+    steps: [{ exec: 'bash scripts/install-moto.sh' }, { exec: 'jest --ci test/integration' }],
+  });
   project.testTask.exec('bash scripts/python-tests.sh', { name: 'pytest: the seed step scripts and the drift check' });
   for (const dir of GENERATED_REPO_DIRS) {
     project.testTask.exec(`npm --prefix ${dir} run build && npm --prefix ${dir} test`, { name: `${dir}: type-check and its own tests` });
