@@ -57,6 +57,9 @@ export class ProjectPipeline extends Construct {
       pipelineType: codepipeline.PipelineType.V2,
       artifactBucket: this.artifacts.bucket,
       selfMutation: true,
+      // A stage in another region gets a replication bucket there; across accounts it needs a key, rotated.
+      crossAccountKeys: true,
+      enableKeyRotation: true,
       publishAssetsInParallel: false,
       synth: new pipelines.CodeBuildStep('Synth', {
         input: props.source,
@@ -80,6 +83,7 @@ export class ProjectPipeline extends Construct {
   public build(): void {
     this.pipeline.buildPipeline();
     const stack = Stack.of(this);
+    this.acknowledgeCrossRegionSupport();
     const ack = (id: string, reason: string) => Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[${id}]`, reason });
     const artifactActions = ['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
     for (const action of artifactActions) {
@@ -103,5 +107,20 @@ export class ProjectPipeline extends Construct {
       'CDK Pipelines assumes the CDK bootstrap roles to publish assets and update itself; aws-cdk-lib limits the statement to roles tagged aws-cdk:bootstrap-role');
     acknowledgeWildcardResource(this, '*',
       'aws-cdk-lib writes "*" for the self-mutation reads (cloudformation:DescribeStacks, s3:ListBucket) and for the asset role\'s codebuild Start/Stop/BatchGetBuilds on the asset projects it creates');
+  }
+
+  /**
+   * CodePipeline replicates artifacts to a bucket in each other region it deploys to, in a support
+   * stack aws-cdk-lib creates; the findings on it that cannot be fixed here, each with its reason.
+   */
+  private acknowledgeCrossRegionSupport(): void {
+    for (const [region, support] of Object.entries(this.pipeline.pipeline.crossRegionSupport)) {
+      Validations.of(support.replicationBucket).acknowledge({
+        id: 'AwsSolutions-S1',
+        reason: `aws-cdk-lib's cross-region replication bucket only relays this pipeline's artifacts to its deploy actions in ${region}; the pipeline's own artifact bucket logs access`,
+      });
+      acknowledgeWildcardResource(this, support.replicationBucket.arnForObjects('*'),
+        `the pipeline passes its artifacts to the actions in ${region} as objects of the replication bucket, named per execution`);
+    }
   }
 }

@@ -10,11 +10,12 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
 import { ConfigError, ProjectConfig, ResolvedRealtimeEndpoint } from '../config';
 import { ArtifactStore, cdkEnvironment } from '../constructs';
-import { xgboostImage } from '../images';
+import { XGBOOST_VERSION, xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { DriftMonitor } from './drift-monitor';
 import { ModelMonitorSchedule } from './model-monitor';
 import { ResolvedModel } from './resolved-model';
+import { StageModelCopy } from './stage-model-copy';
 import { DEPLOY_STAGES, DeployStageName, resourceNamesOf } from '../project/resource-names';
 
 /** The stages an approved model goes through. */
@@ -64,6 +65,8 @@ export class EndpointStack extends Stack {
   /** Where alarms notify the reviewers (stages with alarms). */
   public readonly alertTopic?: sns.Topic;
   public readonly driftMonitor?: DriftMonitor;
+  /** The copies of the version's files, for a stage in another region than the registry. */
+  public readonly modelCopy?: StageModelCopy;
   /** The Model Monitor data-quality schedule (opt-in). */
   public readonly modelMonitor?: ModelMonitorSchedule;
 
@@ -80,12 +83,6 @@ export class EndpointStack extends Stack {
     });
     const endpoint = config.endpoints[stage];
     const build = config.environments.build;
-    if (env.region !== build.region) {
-      throw new ConfigError(
-        `environments.${stage}.region is ${env.region} but the model registry is in ${build.region}: SageMaker creates a model only from ` +
-        'a model package and artifacts in its own region; run the stage in the build region',
-      );
-    }
     this.endpointName = endpointName(config, stage);
     this.storage = new ArtifactStore(this, 'Data', {
       keyAlias: `${config.projectName}-${stage}-data`,
@@ -93,12 +90,31 @@ export class EndpointStack extends Stack {
     });
     const { bucket, key } = this.storage;
 
-    this.modelRole = this.createModelRole(model, stage);
+    // SageMaker creates a model from a model package only in the package's region: a stage in
+    // another region gets copies of the version's files and a model from the image and artifact.
+    if (env.region !== build.region) {
+      if (build.account === undefined || env.account === undefined) {
+        throw new ConfigError(
+          `environments.${stage}.region is ${env.region} but the model registry is in ${build.region}: a stage in another region needs ` +
+          'explicit accounts (environments.build.account and environments.' + stage + '.account), for CodePipeline\'s cross-region replication',
+        );
+      }
+      this.modelCopy = new StageModelCopy(this, 'ModelCopy', { model, bucket, key, sourceRegion: build.region });
+    }
+    const served = this.modelCopy?.model ?? model;
+    const image = this.modelCopy ? imageInRegion(model, env.region) : undefined;
+    this.modelRole = this.createModelRole(served, stage, image?.repositoryArn);
     this.model = new sagemaker.CfnModel(this, 'Model', {
       executionRoleArn: this.modelRole.roleArn,
-      containers: [{ modelPackageName: model.modelPackageArn }],
+      ...(image
+        ? { primaryContainer: { image: image.uri, modelDataUrl: served.modelDataUrl } }
+        : { containers: [{ modelPackageName: model.modelPackageArn }] }),
     });
     this.model.node.addDependency(this.modelRole);
+    if (this.modelCopy) {
+      this.modelCopy.addDependent(this.model);
+      this.modelRole.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptModelArtifact', actions: ['kms:Decrypt'], resources: [key.keyArn] }));
+    }
 
     const capture = endpoint.type === 'realtime' ? endpoint.dataCapture : false;
     if (capture) {
@@ -154,7 +170,7 @@ export class EndpointStack extends Stack {
     }
     if (endpoint.type === 'realtime' && endpoint.driftMonitoring) {
       this.driftMonitor = new DriftMonitor(this, 'DriftMonitor', {
-        config, stage, model, bucket, key,
+        config, stage, model: served, bucket, key,
         endpointName: this.endpointName,
         capturePrefix: `${DATA_CAPTURE_PREFIX}/${this.endpointName}`,
         options: endpoint.driftMonitoring,
@@ -162,15 +178,17 @@ export class EndpointStack extends Stack {
         repoDir: repoDir ?? process.cwd(),
       });
       this.driftMonitor.node.addDependency(this.endpoint);
+      this.modelCopy?.addDependent(this.driftMonitor);
     }
     if (endpoint.type === 'realtime' && endpoint.modelMonitor) {
       this.modelMonitor = new ModelMonitorSchedule(this, 'ModelMonitor', {
-        stage, model, bucket, key,
+        stage, model: served, bucket, key,
         endpointName: this.endpointName,
         capturePrefix: `${DATA_CAPTURE_PREFIX}/${this.endpointName}`,
         options: endpoint.modelMonitor,
       });
       this.modelMonitor.node.addDependency(this.endpoint);
+      this.modelCopy?.addDependent(this.modelMonitor);
     }
   }
 
@@ -192,13 +210,14 @@ export class EndpointStack extends Stack {
   }
 
   /** The role the model runs as: pull its image, read its artifact, write its logs. */
-  private createModelRole(model: ResolvedModel, stage: Stage): iam.Role {
+  private createModelRole(model: ResolvedModel, stage: Stage, imageRepositoryArn?: string): iam.Role {
     const region = this.region;
     const role = new iam.Role(this, 'ModelRole', {
       assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
       description: `Runs the ${stage} model of ${this.stackName}: pulls its image, reads its artifact, writes its logs`,
     });
-    const image = model.imageUri ? parseImageUri(model.imageUri) : { repositoryArn: xgboostImage(region).repositoryArn };
+    const image = imageRepositoryArn ? { repositoryArn: imageRepositoryArn }
+      : model.imageUri ? parseImageUri(model.imageUri) : { repositoryArn: xgboostImage(region).repositoryArn };
     role.addToPolicy(new iam.PolicyStatement({
       sid: 'PullImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [image.repositoryArn],
     }));
@@ -320,6 +339,21 @@ function parseImageUri(uri: string): { repositoryArn: string } {
     throw new ConfigError(`the model's image ${uri} is not an ECR image URI (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)`);
   }
   return { repositoryArn: `arn:aws:ecr:${match[2]}:${match[1]}:repository/${match[3]}` };
+}
+
+/**
+ * The model's image in another region. Only the SageMaker XGBoost image that model-build registers
+ * is known in every region; another image cannot be mapped.
+ */
+function imageInRegion(model: ResolvedModel, region: string): { uri: string; repositoryArn: string } {
+  const match = model.imageUri === undefined ? undefined : /\.amazonaws\.com\/sagemaker-xgboost:(.+)$/.exec(model.imageUri);
+  if (model.imageUri !== undefined && match?.[1] !== XGBOOST_VERSION) {
+    throw new ConfigError(
+      `model package ${model.modelPackageArn} runs the image ${model.imageUri}, which a stage in ${region} cannot use: a stage outside the ` +
+      `registry's region serves only the SageMaker XGBoost ${XGBOOST_VERSION} image, which it finds in its own region`,
+    );
+  }
+  return xgboostImage(region);
 }
 
 function s3ObjectArn(stack: Stack, uri: string): string {

@@ -252,9 +252,54 @@ describe('accounts', () => {
     expect(test).toContain('--profile staging');
   });
 
-  test('a stage in another region than the registry is refused with the reason', () => {
-    expect(() => app({ environments: { prod: { region: 'eu-west-1' } } })).toThrow(ConfigError);
-    expect(() => app({ environments: { prod: { region: 'eu-west-1' } } })).toThrow(/environments.prod.region is eu-west-1 but the model registry is in us-east-1/);
+  describe('a stage in another region than the registry', () => {
+    const accounts = { build: { account: '111111111111' }, staging: { account: '111111111111' }, prod: { account: '333333333333', region: 'eu-west-1' } };
+    const deploy = app({ environments: accounts });
+    const templates = synthValidated(deploy);
+    const prod = templates['player-churn-prod-endpoint'];
+    const copies = Object.values<any>(prod.findResources('Custom::StageModelCopy')).map((r) => JSON.parse(r.Properties.Create['Fn::Join'][1].map((p: any) => (typeof p === 'string' ? p : 'TOKEN')).join('')));
+
+    test('every stack passes the checks, with CodePipeline\'s replication support stack in that region', () => {
+      expect(Object.keys(templates).sort()).toEqual([
+        'player-churn-model-deploy-pipeline', 'player-churn-model-deploy-pipeline-support-eu-west-1', 'player-churn-prod-endpoint', 'player-churn-staging-endpoint',
+      ]);
+      expect(deploy.pipelineStack.prod.endpoint.region).toBe('eu-west-1');
+      templates['player-churn-model-deploy-pipeline-support-eu-west-1'].hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    });
+
+    test('the version\'s artifact and baseline are copied into the stage bucket, re-encrypted with the stage key', () => {
+      expect(copies.map((c) => [c.action, c.parameters.CopySource, c.parameters.Key])).toEqual([
+        ['CopyObject', 'build-bucket/player-churn-training/exec1/Train/output/model.tar.gz', 'models/v7/model.tar.gz'],
+        ['CopyObject', 'build-bucket/player-churn-training/exec1/Preprocess/baseline/baseline.csv', 'models/v7/baseline/baseline.csv'],
+      ]);
+      expect(copies.every((c) => c.parameters.ServerSideEncryption === 'aws:kms')).toBe(true);
+      const statements = Object.values<any>(prod.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+      expect(statements).toContainEqual(expect.objectContaining({ Sid: 'ReadModelArtifact', Action: 's3:GetObject', Resource: 'arn:aws:s3:::build-bucket/player-churn-training/exec1/Train/output/model.tar.gz' }));
+      expect(statements).toContainEqual(expect.objectContaining({ Sid: 'DecryptSources', Action: 'kms:Decrypt', Resource: MODEL.artifactKmsKeyArn }));
+    });
+
+    test('the model runs the XGBoost image of the stage region on the copied artifact; the drift check reads the copied baseline', () => {
+      const [model] = Object.values<any>(prod.findResources('AWS::SageMaker::Model'));
+      expect(model.Properties.Containers).toBeUndefined();
+      expect(model.Properties.PrimaryContainer.Image).toBe('141502667606.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1');
+      expect(JSON.stringify(model.Properties.PrimaryContainer.ModelDataUrl)).toContain('/models/v7/model.tar.gz');
+      expect(model.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/^ModelCopyModelArtifact/)]));
+      const [drift] = Object.values<any>(prod.findResources('AWS::SageMaker::Pipeline'));
+      const body = JSON.stringify(drift.Properties.PipelineDefinition.PipelineDefinitionBody);
+      expect(body).toContain('/models/v7/baseline');
+      expect(body).not.toContain('build-bucket');
+    });
+
+    test('staging in the registry\'s region still serves the model package itself', () => {
+      templates['player-churn-staging-endpoint'].hasResourceProperties('AWS::SageMaker::Model', { Containers: [{ ModelPackageName: MODEL.modelPackageArn }] });
+      templates['player-churn-staging-endpoint'].resourceCountIs('Custom::StageModelCopy', 0);
+    });
+
+    test('without explicit accounts, or with an image only the registry\'s region has, it is refused with the reason', () => {
+      expect(() => app({ environments: { prod: { region: 'eu-west-1' } } })).toThrow(/environments.prod.region is eu-west-1 but the model registry is in us-east-1: a stage in another region needs explicit accounts/);
+      expect(() => app({ environments: accounts }, { ...MODEL, imageUri: '111111111111.dkr.ecr.us-east-1.amazonaws.com/my-model:3' }))
+        .toThrow(/runs the image 111111111111.dkr.ecr.us-east-1.amazonaws.com\/my-model:3, which a stage in eu-west-1 cannot use/);
+    });
   });
 });
 

@@ -1,0 +1,145 @@
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+import { ConfigError } from '../config';
+import { ResolvedModel } from './resolved-model';
+
+/** Key prefix, in the stage bucket, of the model files copied from the registry's region. */
+export const COPIED_MODEL_PREFIX = 'models';
+
+/** The file the preprocess step writes into its baseline output; the drift check reads it. */
+export const BASELINE_FILE_NAME = 'baseline.csv';
+
+export interface StageModelCopyProps {
+  readonly model: ResolvedModel;
+  /** The stage bucket and key the copies go to. */
+  readonly bucket: s3.IBucket;
+  readonly key: kms.IKey;
+  /** The region of the model registry (and of the files to copy). */
+  readonly sourceRegion: string;
+}
+
+/**
+ * Copies a model version's files from the model-build bucket into the stage bucket of a stage in
+ * another region, where SageMaker can use them: SageMaker creates models and runs jobs only from
+ * S3 objects of its own region. Each file is one S3 CopyObject at deploy time, re-encrypted with
+ * the stage key, under `models/v<version>/`; nothing is ever deleted (the copies stay with the
+ * retained bucket, so a rollback or a failed update never loses the serving artifact).
+ */
+export class StageModelCopy extends Construct {
+  /** The model with every file it refers to replaced by its copy in the stage region. */
+  public readonly model: ResolvedModel;
+  public readonly role: iam.Role;
+  private readonly copies: cr.AwsCustomResource[] = [];
+
+  constructor(scope: Construct, id: string, props: StageModelCopyProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const { model, bucket, key } = props;
+    const prefix = `${COPIED_MODEL_PREFIX}/v${model.version}`;
+
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Copies version ${model.version} of ${model.modelPackageGroupName} from ${props.sourceRegion} into the stage bucket`,
+    });
+    this.role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
+    this.role.addToPolicy(new iam.PolicyStatement({ sid: 'EncryptCopies', actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'], resources: [key.keyArn] }));
+    if (model.artifactKmsKeyArn) {
+      this.role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptSources', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
+    }
+
+    const copy = (name: string, source: string, fileName: string): string => {
+      const from = parseS3Uri(source, name);
+      const targetKey = `${prefix}/${fileName}`;
+      this.role.addToPolicy(new iam.PolicyStatement({ sid: `Read${name}`, actions: ['s3:GetObject'], resources: [`arn:${stack.partition}:s3:::${from.bucket}/${from.key}`] }));
+      this.role.addToPolicy(new iam.PolicyStatement({ sid: `Write${name}`, actions: ['s3:PutObject'], resources: [bucket.arnForObjects(targetKey)] }));
+      const call: cr.AwsSdkCall = {
+        service: 'S3',
+        action: 'CopyObject',
+        parameters: {
+          Bucket: bucket.bucketName,
+          Key: targetKey,
+          CopySource: `${from.bucket}/${from.key.split('/').map(encodeURIComponent).join('/')}`,
+          ServerSideEncryption: 'aws:kms',
+          SSEKMSKeyId: key.keyArn,
+          BucketKeyEnabled: true,
+        },
+        physicalResourceId: cr.PhysicalResourceId.of(`s3://${targetKey}`),
+      };
+      const resource = new cr.AwsCustomResource(this, name, {
+        onCreate: call,
+        onUpdate: call,
+        role: this.role,
+        logGroup,
+        installLatestAwsSdk: false,
+        timeout: Duration.minutes(5),
+        resourceType: 'Custom::StageModelCopy',
+      });
+      resource.node.addDependency(this.role);
+      this.copies.push(resource);
+      return `s3://${bucket.bucketName}/${targetKey}`;
+    };
+
+    if (!model.modelDataUrl) {
+      throw new ConfigError(`model package ${model.modelPackageArn} has no model artifact (ModelDataUrl) to copy into the stage region`);
+    }
+    const modelDataUrl = copy('ModelArtifact', model.modelDataUrl, fileNameOf(model.modelDataUrl));
+    const baselineDataUri = model.baselineDataUri === undefined ? undefined
+      : parentOf(copy('Baseline', `${model.baselineDataUri.replace(/\/$/, '')}/${BASELINE_FILE_NAME}`, `baseline/${BASELINE_FILE_NAME}`));
+    const dataQualityStatisticsUri = model.dataQualityStatisticsUri === undefined ? undefined
+      : copy('DataQualityStatistics', model.dataQualityStatisticsUri, 'monitoring/statistics.json');
+    const dataQualityConstraintsUri = model.dataQualityConstraintsUri === undefined ? undefined
+      : copy('DataQualityConstraints', model.dataQualityConstraintsUri, 'monitoring/constraints.json');
+
+    this.model = {
+      ...model,
+      modelDataUrl,
+      ...(baselineDataUri && { baselineDataUri }),
+      ...(dataQualityStatisticsUri && { dataQualityStatisticsUri }),
+      ...(dataQualityConstraintsUri && { dataQualityConstraintsUri }),
+      // The copies are encrypted with the stage key, which the stage's roles use already.
+      artifactKmsKeyArn: undefined,
+    };
+    this.acknowledgeProviderFindings();
+  }
+
+  /** Makes `construct` wait until every copy exists. */
+  public addDependent(construct: Construct): void {
+    for (const copy of this.copies) {
+      construct.node.addDependency(copy);
+    }
+  }
+
+  /** The provider function is aws-cdk-lib's singleton at the top of the stack. */
+  private acknowledgeProviderFindings(): void {
+    const stack = Stack.of(this);
+    for (const handler of stack.node.children.filter((c) => c instanceof lambda.Function && c.node.id.startsWith('AWS'))) {
+      Validations.of(handler).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason: `aws-cdk-lib's AwsCustomResource fixes its handler's runtime (${(handler as lambda.Function).runtime.name}); it moves with aws-cdk-lib`,
+      });
+    }
+  }
+}
+
+function parseS3Uri(uri: string, what: string): { bucket: string; key: string } {
+  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+  if (!match) {
+    throw new ConfigError(`the ${what} ${uri} is not an s3://bucket/key URI`);
+  }
+  return { bucket: match[1], key: match[2] };
+}
+
+function fileNameOf(uri: string): string {
+  return uri.replace(/\/$/, '').split('/').pop()!;
+}
+
+function parentOf(uri: string): string {
+  return uri.slice(0, uri.lastIndexOf('/'));
+}
