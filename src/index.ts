@@ -9,4 +9,5 @@ export * from './constructs';
 export * from './validation';
 export * from './model-build';
 export * from './model-deploy';
+export * from './data';
 export * from './cli';

@@ -1,9 +1,24 @@
 """Preprocess step of the player-churn pipeline (runs in the SageMaker scikit-learn 1.2-1 container).
 
-Reads the raw player CSV files from --input-dir, turns them into model features and writes:
-  train/train.csv, validation/validation.csv, test/test.csv  header-less, label first (70/20/10)
-  baseline/baseline.csv                                     the training features with a header
-under --output-dir, one folder per processing output.
+Reads the raw player data (CSV files with a header, one row per player, the columns of
+`sagemaker-gitops sample-data`) from --input-dir, read recursively, and writes to --output-dir:
+
+  train/train.csv            70 %, churners oversampled to balance the classes
+  validation/validation.csv  20 %
+  test/test.csv              10 %
+  baseline/baseline.csv      the training rows (before oversampling) with a header, no label:
+                             the baseline that model-deploy's drift check compares requests with
+
+train, validation and test are header-less CSV with the label (player_churn as 0/1) first, then the
+model's features: what the built-in XGBoost algorithm reads (content type text/csv).
+
+Feature engineering (as in the public "MLOps with SageMaker and MLflow" workshop): the 17 selected
+columns; missing time-of-day standard deviations (a period with a single event) are 0; player_type
+and cohort_id are one-hot encoded (one 0/1 column per value found, sorted). The split is stratified
+and seeded; the oversampling is seeded: the same input gives the same output.
+
+Exit code 0 on success, 1 when the input is unusable (the message names the file, column or value),
+2 for invalid arguments.
 """
 import argparse
 import glob
@@ -12,61 +27,205 @@ import sys
 
 import numpy as np
 import pandas as pd
+from sklearn.model_selection import train_test_split
+from sklearn.utils import resample
 
 LABEL = "player_churn"
-ID_COLUMNS = ["player_id"]
+ID_COLUMN = "player_id"
+
+# The 17 features the workshop selected, in its order.
+FEATURES = [
+    "cohort_day_of_week",
+    "begin_session_time_of_day_std_last_week_1",
+    "player_lifetime",
+    "begin_session_time_of_day_mean_last_day_1",
+    "end_session_time_of_day_mean_last_week_1",
+    "begin_session_time_of_day_mean_last_week_1",
+    "cohort_id",
+    "player_type",
+    "begin_session_time_of_day_std_last_day_1",
+    "end_session_time_of_day_mean_last_day_1",
+    "begin_session_time_of_day_mean_last_day_2",
+    "end_session_time_of_day_std_last_week_1",
+    "end_session_time_of_day_std_last_day_1",
+    "session_count",
+    "end_session_time_of_day_mean_last_day_3",
+    "begin_session_time_of_day_mean_last_day_3",
+    "end_session_time_of_day_mean_last_day_2",
+]
 CATEGORICAL = ["player_type", "cohort_id"]
-SPLITS = (0.7, 0.2, 0.1)
-SEED = 42
+NUMERIC = [c for c in FEATURES if c not in CATEGORICAL]
+# A standard deviation is missing when its period holds a single event: no spread, so 0.
+FILL_ZERO = [c for c in FEATURES if "_time_of_day_std_" in c]
+
+LABEL_VALUES = {"true": 1, "1": 1, "false": 0, "0": 0}
+SPLIT_SEED = 1729
+OVERSAMPLING_SEED = 42
+VALIDATION_SHARE = 0.2
+TEST_SHARE = 0.1
+# Enough rows of each class that every split holds both.
+MIN_ROWS_PER_CLASS = 10
+
+
+class PreprocessError(Exception):
+    """Input the step cannot use: printed as `error: <message>`, exit code 1."""
 
 
 def read_input(input_dir):
+    """Every CSV file under input_dir, validated, as one frame of the selected columns and the label."""
+    if not os.path.isdir(input_dir):
+        raise PreprocessError(f"the input folder {input_dir} does not exist")
     files = sorted(glob.glob(os.path.join(input_dir, "**", "*.csv"), recursive=True))
     if not files:
-        sys.exit(f"no CSV files in {input_dir}")
-    frames = [pd.read_csv(f) for f in files]
-    return pd.concat(frames, ignore_index=True)
+        raise PreprocessError(f"no CSV file in {input_dir}: expected the raw player data (for example data/player-churn.csv)")
+    return pd.concat([read_file(f) for f in files], ignore_index=True)
 
 
-def features(raw):
-    if LABEL not in raw.columns:
-        sys.exit(f"the input has no {LABEL} column; columns: {', '.join(raw.columns)}")
-    data = raw.drop(columns=[c for c in ID_COLUMNS if c in raw.columns])
-    present = [c for c in CATEGORICAL if c in data.columns]
-    data = pd.get_dummies(data, columns=present, dtype=int)
-    data = data.select_dtypes(include=[np.number, bool]).astype(float).fillna(0.0)
-    label = data.pop(LABEL).astype(int)
-    return pd.concat([label, data], axis=1)
+def read_file(path):
+    text_columns = {c: str for c in (ID_COLUMN, LABEL, *CATEGORICAL)}
+    try:
+        raw = pd.read_csv(path, dtype=text_columns, skipinitialspace=True)
+    except pd.errors.EmptyDataError:
+        raise PreprocessError(f"{path} is empty: expected a header line and one row per player") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise PreprocessError(f"{path} is not a readable CSV file: {err}") from None
+    missing = [c for c in FEATURES + [LABEL] if c not in raw.columns]
+    if missing:
+        raise PreprocessError(
+            f"{path} has no column {', '.join(missing)}; the step needs {', '.join(FEATURES)} and the label {LABEL}"
+        )
+    if raw.empty:
+        raise PreprocessError(f"{path} has a header but no rows")
+
+    data = pd.DataFrame({LABEL: labels(raw[LABEL], path)})
+    for column in FEATURES:
+        values = raw[column]
+        if column in CATEGORICAL:
+            values = values.str.strip()
+            check_complete(values.replace("", np.nan), column, path)
+        else:
+            values = numbers(values, column, path)
+            if column in FILL_ZERO:
+                values = values.fillna(0.0)
+            check_complete(values, column, path)
+        data[column] = values
+    return data
+
+
+def labels(values, path):
+    """True/False/1/0 (any case) as 1/0."""
+    normalized = values.str.strip().str.lower()
+    bad = ~normalized.isin(LABEL_VALUES.keys())
+    if bad.any():
+        examples = ", ".join(repr(v) for v in pd.unique(values[bad].fillna("<empty>"))[:3])
+        raise PreprocessError(
+            f"{LABEL} must be True, False, 1 or 0; {path} has {int(bad.sum())} other value(s), for example {examples} "
+            f"(line {line_of(bad)})"
+        )
+    return normalized.map(LABEL_VALUES).astype(int)
+
+
+def numbers(values, column, path):
+    converted = pd.to_numeric(values, errors="coerce")
+    bad = converted.isna() & values.notna()
+    if bad.any():
+        raise PreprocessError(
+            f"column {column} must be numeric; {path} has {values[bad].iloc[0]!r} at line {line_of(bad)}"
+        )
+    if np.isinf(converted).any():
+        raise PreprocessError(f"column {column} must be finite; {path} has an infinite value at line {line_of(np.isinf(converted))}")
+    return converted
+
+
+def check_complete(values, column, path):
+    missing = values.isna()
+    if missing.any():
+        raise PreprocessError(
+            f"column {column} has {int(missing.sum())} missing value(s) in {path}, the first at line {line_of(missing)}"
+        )
+
+
+def line_of(mask):
+    """The file line of the first True row (line 1 is the header)."""
+    return int(np.argmax(mask.to_numpy())) + 2
+
+
+def features(data):
+    """The model's rows: the label first, the numeric features, then the one-hot columns (sorted per feature)."""
+    encoded = pd.get_dummies(data, columns=CATEGORICAL, prefix=CATEGORICAL, dtype=int)
+    return encoded[[LABEL] + [c for c in encoded.columns if c != LABEL]]
 
 
 def split(data):
-    shuffled = data.sample(frac=1.0, random_state=SEED).reset_index(drop=True)
-    n = len(shuffled)
-    train_end = int(SPLITS[0] * n)
-    validation_end = train_end + int(SPLITS[1] * n)
-    return shuffled[:train_end], shuffled[train_end:validation_end], shuffled[validation_end:]
+    """Stratified and seeded 70/20/10 split."""
+    counts = data[LABEL].value_counts()
+    churned, retained = int(counts.get(1, 0)), int(counts.get(0, 0))
+    if min(churned, retained) < MIN_ROWS_PER_CLASS:
+        raise PreprocessError(
+            f"the data needs at least {MIN_ROWS_PER_CLASS} churned and {MIN_ROWS_PER_CLASS} retained players "
+            f"to train and evaluate a model, got {churned} churned and {retained} retained"
+        )
+    test_rows = int(round(len(data) * TEST_SHARE))
+    validation_rows = int(round(len(data) * VALIDATION_SHARE))
+    train, holdout = train_test_split(
+        data, test_size=validation_rows + test_rows, stratify=data[LABEL], random_state=SPLIT_SEED
+    )
+    validation, test = train_test_split(holdout, test_size=test_rows, stratify=holdout[LABEL], random_state=SPLIT_SEED)
+    return train, validation, test
 
 
-def write(frame, folder, name, header=False):
+def oversample(train):
+    """Draws rows of the smaller class (the churners, in the player data) again until both classes are as large."""
+    counts = train[LABEL].value_counts()
+    if counts.nunique() == 1:
+        return train
+    minority = train[train[LABEL] == counts.idxmin()]
+    extra = resample(
+        minority, replace=True, n_samples=int(counts.max() - counts.min()), random_state=OVERSAMPLING_SEED
+    )
+    return pd.concat([train, extra]).sample(frac=1.0, random_state=OVERSAMPLING_SEED)
+
+
+def write(frame, output_dir, name, header=False):
+    folder = os.path.join(output_dir, name)
     os.makedirs(folder, exist_ok=True)
-    frame.to_csv(os.path.join(folder, name), header=header, index=False)
+    frame.to_csv(os.path.join(folder, f"{name}.csv"), header=header, index=False)
+
+
+def preprocess(input_dir, output_dir):
+    """Runs the step; returns the feature names in model input order."""
+    data = features(read_input(input_dir))
+    train, validation, test = split(data)
+    balanced = oversample(train)
+    for frame, name in ((balanced, "train"), (validation, "validation"), (test, "test")):
+        write(frame, output_dir, name)
+    write(train.drop(columns=[LABEL]), output_dir, "baseline", header=True)
+
+    names = [c for c in data.columns if c != LABEL]
+
+    def share(frame):
+        return f"{100 * frame[LABEL].mean():.1f}% churned"
+
+    print(f"read {len(data)} players ({share(data)}); {len(names)} features: {', '.join(names)}")
+    print(
+        f"train {len(train)} rows ({share(train)}), {len(balanced)} after oversampling; "
+        f"validation {len(validation)} ({share(validation)}); test {len(test)} ({share(test)})"
+    )
+    return names
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--input-dir", default="/opt/ml/processing/input/data")
-    parser.add_argument("--output-dir", default="/opt/ml/processing/output")
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--input-dir", default="/opt/ml/processing/input/data", help="folder of raw player CSV files")
+    parser.add_argument("--output-dir", default="/opt/ml/processing/output", help="folder of the train, validation, test and baseline outputs")
     args = parser.parse_args(argv)
-
-    data = features(read_input(args.input_dir))
-    if data[LABEL].nunique() < 2:
-        sys.exit(f"{LABEL} has a single value: the model needs churned and retained players")
-    train, validation, test = split(data)
-    for frame, name in ((train, "train"), (validation, "validation"), (test, "test")):
-        write(frame, os.path.join(args.output_dir, name), f"{name}.csv")
-    write(train.drop(columns=[LABEL]), os.path.join(args.output_dir, "baseline"), "baseline.csv", header=True)
-    print(f"rows: train {len(train)}, validation {len(validation)}, test {len(test)}; features: {data.shape[1] - 1}")
+    try:
+        preprocess(args.input_dir, args.output_dir)
+    except PreprocessError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

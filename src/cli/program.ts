@@ -7,6 +7,7 @@ import { ModelsDeps, modelsCommand } from './models';
 import { Output, processOutput } from './output';
 import { ResolveModelDeps, resolveModelCommand } from './resolve-model';
 import { RunPipelineDeps, runPipelineCommand } from './run-pipeline';
+import { sampleDataCommand } from './sample-data';
 import { stacksCommand } from './stacks';
 import { StatusDeps, statusCommand } from './status';
 import { TestEndpointDeps, testEndpointCommand } from './test-endpoint';
@@ -28,6 +29,7 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(stacksCommand(output));
+  program.addCommand(sampleDataCommand(output));
   program.addCommand(runPipelineCommand(output, deps));
   program.addCommand(testEndpointCommand(output, deps));
   program.addCommand(resolveModelCommand(output, deps));

@@ -1,0 +1,243 @@
+"""Tests of preprocess.py: python3 -m pytest pipelines (pandas, numpy, scikit-learn)."""
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+PIPELINES = Path(__file__).resolve().parent
+sys.path.insert(0, str(PIPELINES))
+
+import preprocess  # noqa: E402
+
+SAMPLE = PIPELINES.parent / "data" / "player-churn.csv"
+OUTPUT_FILES = ["train/train.csv", "validation/validation.csv", "test/test.csv", "baseline/baseline.csv"]
+NUMERIC_FEATURES = [
+    "cohort_day_of_week",
+    "begin_session_time_of_day_std_last_week_1",
+    "player_lifetime",
+    "begin_session_time_of_day_mean_last_day_1",
+    "end_session_time_of_day_mean_last_week_1",
+    "begin_session_time_of_day_mean_last_week_1",
+    "begin_session_time_of_day_std_last_day_1",
+    "end_session_time_of_day_mean_last_day_1",
+    "begin_session_time_of_day_mean_last_day_2",
+    "end_session_time_of_day_std_last_week_1",
+    "end_session_time_of_day_std_last_day_1",
+    "session_count",
+    "end_session_time_of_day_mean_last_day_3",
+    "begin_session_time_of_day_mean_last_day_3",
+    "end_session_time_of_day_mean_last_day_2",
+]
+
+
+@pytest.fixture(scope="module")
+def sample():
+    """The committed sample as text columns, exactly as in the file."""
+    return pd.read_csv(SAMPLE, dtype=str, keep_default_na=False)
+
+
+def write_input(folder, frame, name="players.csv"):
+    folder.mkdir(parents=True, exist_ok=True)
+    frame.to_csv(folder / name, index=False)
+    return folder
+
+
+def run(tmp_path, frame, name="run"):
+    """Runs the step on `frame`; returns (exit code, output folder)."""
+    input_dir = write_input(tmp_path / name / "input", frame)
+    output_dir = tmp_path / name / "output"
+    return preprocess.main(["--input-dir", str(input_dir), "--output-dir", str(output_dir)]), output_dir
+
+
+def read_split(output_dir, name):
+    return pd.read_csv(output_dir / name / f"{name}.csv", header=None)
+
+
+def test_writes_header_less_splits_with_the_label_first_and_a_baseline_with_header(tmp_path, sample):
+    code, output = run(tmp_path, sample.head(600))
+    assert code == 0
+    assert all((output / f).is_file() for f in OUTPUT_FILES)
+    baseline = pd.read_csv(output / "baseline" / "baseline.csv")
+    assert preprocess.LABEL not in baseline.columns
+    for name in ("train", "validation", "test"):
+        split = read_split(output, name)
+        assert split.shape[1] == baseline.shape[1] + 1
+        assert set(split[0].unique()) == {0, 1}
+        assert split.notna().all().all()
+        assert all(pd.api.types.is_numeric_dtype(split[c]) for c in split.columns)
+
+
+def test_features_are_the_selected_columns_then_one_hot_player_type_and_cohort(tmp_path, sample):
+    code, output = run(tmp_path, sample.head(600))
+    assert code == 0
+    columns = list(pd.read_csv(output / "baseline" / "baseline.csv", nrows=0).columns)
+    cohorts = sorted(sample.head(600)["cohort_id"].unique())
+    assert columns == NUMERIC_FEATURES + [
+        "player_type_casual", "player_type_churner", "player_type_hardcore",
+    ] + [f"cohort_id_{c}" for c in cohorts]
+    assert len(NUMERIC_FEATURES) + len(preprocess.CATEGORICAL) == 17
+
+
+def test_splits_are_70_20_10_stratified_and_train_is_balanced_by_oversampling(tmp_path, sample):
+    frame = sample.head(2000)
+    code, output = run(tmp_path, frame)
+    assert code == 0
+    baseline = pd.read_csv(output / "baseline" / "baseline.csv")
+    train, validation, test = (read_split(output, n) for n in ("train", "validation", "test"))
+    assert (len(baseline), len(validation), len(test)) == (1400, 400, 200)
+    share = (frame["player_churn"] == "True").mean()
+    for split in (validation, test):
+        assert split[0].mean() == pytest.approx(share, abs=0.01)
+    counts = train[0].value_counts()
+    assert counts[0] == counts[1]
+    assert len(train) == 2 * counts.max()
+    # The extra training rows repeat rows of the minority class of the real training rows.
+    originals = {tuple(row) for row in baseline.to_numpy()}
+    assert all(tuple(row) in originals for row in train.iloc[:, 1:].to_numpy())
+
+
+def test_the_same_input_gives_the_same_output(tmp_path, sample):
+    _, first = run(tmp_path, sample.head(800), "first")
+    _, second = run(tmp_path, sample.head(800), "second")
+    for f in OUTPUT_FILES:
+        assert filecmp.cmp(first / f, second / f, shallow=False), f
+
+
+def test_reads_every_csv_file_below_the_input_folder(tmp_path, sample):
+    _, single = run(tmp_path, sample.head(800), "single")
+    folder = tmp_path / "parts" / "input"
+    write_input(folder, sample.head(500), "a.csv")
+    write_input(folder / "more", sample.iloc[500:800], "b.csv")
+    assert preprocess.main(["--input-dir", str(folder), "--output-dir", str(tmp_path / "parts" / "output")]) == 0
+    for f in OUTPUT_FILES:
+        assert filecmp.cmp(single / f, tmp_path / "parts" / "output" / f, shallow=False), f
+
+
+@pytest.mark.parametrize("true, false", [("True", "False"), ("1", "0"), ("true", "false"), ("TRUE", " False")])
+def test_labels_may_be_true_false_or_1_0(tmp_path, sample, true, false):
+    frame = sample.head(600).copy()
+    frame["player_churn"] = frame["player_churn"].map({"True": true, "False": false})
+    _, reference = run(tmp_path, sample.head(600), "reference")
+    code, output = run(tmp_path, frame, "variant")
+    assert code == 0
+    assert filecmp.cmp(reference / "test/test.csv", output / "test/test.csv", shallow=False)
+
+
+def test_a_missing_standard_deviation_is_zero(tmp_path, sample):
+    frame = sample.head(600).copy()
+    frame["begin_session_time_of_day_std_last_day_1"] = ""
+    frame["end_session_time_of_day_std_last_week_1"] = ""
+    code, output = run(tmp_path, frame)
+    assert code == 0
+    baseline = pd.read_csv(output / "baseline" / "baseline.csv")
+    assert (baseline["begin_session_time_of_day_std_last_day_1"] == 0).all()
+    assert (baseline["end_session_time_of_day_std_last_week_1"] == 0).all()
+
+
+def error_of(tmp_path, capsys, frame):
+    code, output = run(tmp_path, frame)
+    assert code == 1
+    assert not (output / "train").exists()
+    err = capsys.readouterr().err
+    assert err.startswith("error: ")
+    return err
+
+
+@pytest.mark.parametrize("column", ["player_lifetime", "cohort_id", "player_churn", "end_session_time_of_day_mean_last_day_2"])
+def test_a_missing_column_is_named(tmp_path, capsys, sample, column):
+    err = error_of(tmp_path, capsys, sample.head(100).drop(columns=[column]))
+    assert f"has no column {column};" in err
+
+
+def test_a_non_numeric_feature_is_named_with_its_value_and_line(tmp_path, capsys, sample):
+    frame = sample.head(100).copy()
+    frame.loc[41, "session_count"] = "seven"
+    err = error_of(tmp_path, capsys, frame)
+    assert "column session_count must be numeric" in err
+    assert "'seven' at line 43" in err
+
+
+def test_a_non_numeric_standard_deviation_is_not_filled(tmp_path, capsys, sample):
+    frame = sample.head(100).copy()
+    frame.loc[3, "begin_session_time_of_day_std_last_week_1"] = "n/a?"
+    assert "column begin_session_time_of_day_std_last_week_1 must be numeric" in error_of(tmp_path, capsys, frame)
+
+
+def test_other_missing_features_are_errors(tmp_path, capsys, sample):
+    frame = sample.head(100).copy()
+    frame.loc[[5, 9], "begin_session_time_of_day_mean_last_day_2"] = ""
+    err = error_of(tmp_path, capsys, frame)
+    assert "column begin_session_time_of_day_mean_last_day_2 has 2 missing value(s)" in err
+    assert "the first at line 7" in err
+    frame = sample.head(100).copy()
+    frame.loc[0, "player_type"] = " "
+    assert "column player_type has 1 missing value(s)" in error_of(tmp_path, capsys, frame)
+
+
+@pytest.mark.parametrize("bad", ["maybe", "2", "yes", ""])
+def test_labels_other_than_true_false_1_0_are_errors(tmp_path, capsys, sample, bad):
+    frame = sample.head(100).copy()
+    frame.loc[10, "player_churn"] = bad
+    err = error_of(tmp_path, capsys, frame)
+    assert "player_churn must be True, False, 1 or 0" in err
+    assert "has 1 other value(s)" in err
+    assert repr(bad or "<empty>") in err
+    assert "(line 12)" in err
+
+
+def test_an_empty_file_is_an_error(tmp_path, capsys):
+    folder = tmp_path / "input"
+    folder.mkdir()
+    (folder / "players.csv").write_text("")
+    assert preprocess.main(["--input-dir", str(folder), "--output-dir", str(tmp_path / "output")]) == 1
+    assert "players.csv is empty: expected a header line and one row per player" in capsys.readouterr().err
+
+
+def test_a_header_without_rows_is_an_error(tmp_path, capsys, sample):
+    assert "has a header but no rows" in error_of(tmp_path, capsys, sample.head(0))
+
+
+def test_no_csv_file_or_no_folder_is_an_error(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    assert preprocess.main(["--input-dir", str(tmp_path / "empty"), "--output-dir", str(tmp_path / "output")]) == 1
+    assert f"no CSV file in {tmp_path / 'empty'}" in capsys.readouterr().err
+    assert preprocess.main(["--input-dir", str(tmp_path / "nowhere"), "--output-dir", str(tmp_path / "output")]) == 1
+    assert f"the input folder {tmp_path / 'nowhere'} does not exist" in capsys.readouterr().err
+
+
+def test_too_few_players_of_a_class_is_an_error(tmp_path, capsys, sample):
+    retained = sample[sample["player_churn"] == "False"].head(50)
+    churned = sample[sample["player_churn"] == "True"].head(9)
+    err = error_of(tmp_path, capsys, pd.concat([retained, churned]))
+    assert "at least 10 churned and 10 retained players" in err
+    assert "got 9 churned and 50 retained" in err
+
+
+def test_runs_as_a_script_with_exit_codes(tmp_path, sample):
+    script = str(PIPELINES / "preprocess.py")
+    good = write_input(tmp_path / "good", sample.head(300))
+    bad = write_input(tmp_path / "bad", sample.head(300).drop(columns=["session_count"]))
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    ok = subprocess.run([sys.executable, script, "--input-dir", str(good), "--output-dir", str(tmp_path / "out")], capture_output=True, text=True, env=env)
+    assert ok.returncode == 0, ok.stderr
+    assert "read 300 players" in ok.stdout
+    failed = subprocess.run([sys.executable, script, "--input-dir", str(bad), "--output-dir", str(tmp_path / "out2")], capture_output=True, text=True, env=env)
+    assert failed.returncode == 1
+    assert "has no column session_count" in failed.stderr
+    usage = subprocess.run([sys.executable, script, "--unknown"], capture_output=True, text=True, env=env)
+    assert usage.returncode == 2
+
+
+def test_the_committed_sample_is_small_and_learnable_data(sample):
+    assert SAMPLE.stat().st_size < 2_000_000
+    assert len(sample.columns) == 79
+    assert 2000 <= len(sample) <= 10_000
+    share = (sample["player_churn"] == "True").mean()
+    assert 0.2 < share < 0.5, "churners are the minority the preprocess step oversamples"
+    assert set(sample["player_type"]) == {"hardcore", "casual", "churner"}
+    assert np.isfinite(pd.to_numeric(sample["player_lifetime"])).all()

@@ -1,0 +1,325 @@
+"""Tests of evaluate.py, and of preprocess -> train -> evaluate on the committed sample:
+python3 -m pytest pipelines (pandas, numpy, scikit-learn, xgboost)."""
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import types
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import xgboost
+from sklearn.metrics import roc_auc_score
+
+PIPELINES = Path(__file__).resolve().parent
+sys.path.insert(0, str(PIPELINES))
+
+import evaluate  # noqa: E402
+import preprocess  # noqa: E402
+
+SAMPLE = PIPELINES.parent / "data" / "player-churn.csv"
+
+# The built-in XGBoost hyperparameters of the pipeline (PLAYER_CHURN_HYPERPARAMETERS in sagemaker-gitops).
+HYPERPARAMETERS = {
+    "objective": "binary:logistic",
+    "eval_metric": "auc",
+    "num_round": 100,
+    "max_depth": 3,
+    "eta": 0.5,
+    "alpha": 2.5,
+    "subsample": 0.8,
+    "colsample_bytree": 0.8,
+    "min_child_weight": 3,
+    "early_stopping_rounds": 10,
+}
+QUALITY_THRESHOLD = 0.75
+
+
+def train_like_the_container(train_csv, validation_csv):
+    """What the built-in algorithm does with text/csv channels: label first, no header, early stopping on validation."""
+    def matrix(path):
+        data = pd.read_csv(path, header=None)
+        return xgboost.DMatrix(data.iloc[:, 1:].to_numpy(), label=data.iloc[:, 0].to_numpy())
+
+    params = {k: v for k, v in HYPERPARAMETERS.items() if k not in ("num_round", "early_stopping_rounds")}
+    train, validation = matrix(train_csv), matrix(validation_csv)
+    return xgboost.train(
+        params, train, num_boost_round=HYPERPARAMETERS["num_round"], evals=[(train, "train"), (validation, "validation")],
+        early_stopping_rounds=HYPERPARAMETERS["early_stopping_rounds"], verbose_eval=False,
+    )
+
+
+def package(booster, model_dir, member="xgboost-model"):
+    """model.tar.gz holding the booster saved as `xgboost-model`, as the training job writes it."""
+    model_dir.mkdir(parents=True, exist_ok=True)
+    model_file = model_dir.parent / "xgboost-model.bin"
+    booster.save_model(str(model_file))
+    with tarfile.open(model_dir / "model.tar.gz", "w:gz") as tar:
+        tar.add(model_file, arcname=member)
+    model_file.unlink()
+    return model_dir
+
+
+def archive_of(model_dir, files):
+    model_dir.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(model_dir / "model.tar.gz", "w:gz") as tar:
+        for name, data in files.items():
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            tar.addfile(info, io.BytesIO(data))
+    return model_dir
+
+
+@pytest.fixture(scope="module")
+def synthetic():
+    """A separable-enough problem: 4 features, the label depends on the first two."""
+    rng = np.random.default_rng(3)
+    features = rng.random((600, 4))
+    labels = ((features[:, 0] + 0.5 * features[:, 1] + rng.normal(0, 0.2, 600)) > 0.75).astype(int)
+    return features, labels
+
+
+@pytest.fixture(scope="module")
+def booster(synthetic):
+    features, labels = synthetic
+    train = xgboost.DMatrix(features[:400], label=labels[:400])
+    validation = xgboost.DMatrix(features[400:500], label=labels[400:500])
+    return xgboost.train(
+        {"objective": "binary:logistic", "eval_metric": "auc", "max_depth": 3, "eta": 0.5}, train, num_boost_round=60,
+        evals=[(validation, "validation")], early_stopping_rounds=5, verbose_eval=False,
+    )
+
+
+def write_test(folder, features, labels, name="test.csv"):
+    folder.mkdir(parents=True, exist_ok=True)
+    pd.concat([pd.Series(labels), pd.DataFrame(features)], axis=1).to_csv(folder / name, header=False, index=False)
+    return folder
+
+
+@pytest.fixture
+def dirs(tmp_path, synthetic, booster):
+    features, labels = synthetic
+    return {
+        "model": package(booster, tmp_path / "model"),
+        "test": write_test(tmp_path / "test", features[500:], labels[500:]),
+        "output": tmp_path / "evaluation",
+    }
+
+
+def run(dirs):
+    return evaluate.main(["--model-dir", str(dirs["model"]), "--test-dir", str(dirs["test"]), "--output-dir", str(dirs["output"])])
+
+
+@pytest.fixture(autouse=True)
+def no_mlflow(monkeypatch):
+    monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
+    monkeypatch.delenv("MLFLOW_EXPERIMENT_NAME", raising=False)
+
+
+def test_writes_the_auc_where_the_quality_gate_reads_it_and_a_prediction_baseline(dirs, synthetic, booster, capsys):
+    assert run(dirs) == 0
+    features, labels = synthetic
+    expected = booster.predict(xgboost.DMatrix(features[500:]), iteration_range=(0, booster.best_iteration + 1))
+    report = json.loads((dirs["output"] / "evaluation.json").read_text())
+    assert report["classification_metrics"]["auc_score"]["value"] == pytest.approx(roc_auc_score(labels[500:], expected))
+    assert set(report["classification_metrics"]) == {"auc_score", "accuracy", "precision", "recall", "f1"}
+    assert report["test_rows"] == 100
+    baseline = pd.read_csv(dirs["output"] / "prediction_baseline.csv")
+    assert list(baseline.columns) == ["prediction", "probability", "label"]
+    assert baseline["probability"].to_numpy() == pytest.approx(expected, abs=1e-6)
+    assert (baseline["prediction"] == (baseline["probability"] >= 0.5).astype(int)).all()
+    assert (baseline["label"] == labels[500:]).all()
+    assert "test AUC" in capsys.readouterr().out
+
+
+def test_predicts_with_the_trees_up_to_the_best_iteration(dirs, synthetic, booster):
+    assert booster.best_iteration + 1 < booster.num_boosted_rounds()
+    assert run(dirs) == 0
+    features, _ = synthetic
+    all_trees = booster.predict(xgboost.DMatrix(features[500:]))
+    baseline = pd.read_csv(dirs["output"] / "prediction_baseline.csv")
+    assert not np.allclose(baseline["probability"], all_trees)
+
+
+def test_accepts_an_extracted_model(dirs, booster, tmp_path):
+    extracted = tmp_path / "extracted"
+    extracted.mkdir()
+    booster.save_model(str(extracted / "xgboost-model"))
+    assert run({**dirs, "model": extracted}) == 0
+
+
+def model_error(dirs, capsys, model_dir):
+    assert run({**dirs, "model": model_dir}) == 1
+    assert not (dirs["output"] / "evaluation.json").exists()
+    err = capsys.readouterr().err
+    assert err.startswith("error: ")
+    return err
+
+
+def test_a_corrupt_archive_is_an_error(dirs, capsys, tmp_path):
+    garbage = tmp_path / "garbage"
+    garbage.mkdir()
+    (garbage / "model.tar.gz").write_bytes(b"this is not a tarball")
+    assert f"{garbage / 'model.tar.gz'} is not a readable gzip-compressed tar archive" in model_error(dirs, capsys, garbage)
+
+    truncated = tmp_path / "truncated"
+    truncated.mkdir()
+    (truncated / "model.tar.gz").write_bytes((dirs["model"] / "model.tar.gz").read_bytes()[:200])
+    assert "is not a readable gzip-compressed tar archive" in model_error(dirs, capsys, truncated)
+
+
+def test_an_archive_without_the_model_is_an_error(dirs, capsys, tmp_path):
+    model_dir = archive_of(tmp_path / "other", {"model.pkl": b"123"})
+    assert "holds no xgboost-model file (it holds model.pkl)" in model_error(dirs, capsys, model_dir)
+
+
+def test_an_archive_with_something_else_as_xgboost_model_is_an_error(dirs, capsys, tmp_path):
+    model_dir = archive_of(tmp_path / "junk", {"xgboost-model": os.urandom(64)})
+    err = model_error(dirs, capsys, model_dir)
+    assert "xgboost-model in " in err
+    assert "is not an XGBoost model: " in err
+
+
+def test_no_model_is_an_error(dirs, capsys, tmp_path):
+    (tmp_path / "none").mkdir()
+    assert f"no model.tar.gz (nor xgboost-model) in {tmp_path / 'none'}" in model_error(dirs, capsys, tmp_path / "none")
+
+
+def data_error(dirs, capsys, test_dir):
+    assert run({**dirs, "test": test_dir}) == 1
+    return capsys.readouterr().err
+
+
+def test_bad_test_data_is_an_error(dirs, capsys, synthetic, tmp_path):
+    features, labels = synthetic
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "test.csv").write_text("")
+    assert "test.csv is empty" in data_error(dirs, capsys, empty)
+
+    bad_labels = labels[500:].copy()
+    bad_labels[3] = 2
+    assert "must be 0 or 1, got 2" in data_error(dirs, capsys, write_test(tmp_path / "labels", features[500:], bad_labels))
+
+    text = tmp_path / "text"
+    text.mkdir()
+    (text / "test.csv").write_text("1,0.5,abc,0.1,0.2\n0,0.1,0.2,0.3,0.4\n")
+    assert "must hold numbers only (header-less, label first); column 3 does not" in data_error(dirs, capsys, text)
+
+    narrow = write_test(tmp_path / "narrow", features[500:, :3], labels[500:])
+    assert "the test rows have 3 features but the model expects 4" in data_error(dirs, capsys, narrow)
+
+    single = write_test(tmp_path / "single", features[500:], np.zeros(100, dtype=int))
+    assert "the test set holds only label 0" in data_error(dirs, capsys, single)
+
+    (tmp_path / "nocsv").mkdir()
+    assert "no test CSV file in" in data_error(dirs, capsys, tmp_path / "nocsv")
+
+
+class FakeMlflow(types.ModuleType):
+    """Records what the step asks of mlflow."""
+
+    def __init__(self, fail=False):
+        super().__init__("mlflow")
+        self.calls = []
+        self.fail = fail
+
+    def set_tracking_uri(self, uri):
+        self.calls.append(("set_tracking_uri", uri))
+
+    def set_experiment(self, name):
+        self.calls.append(("set_experiment", name))
+
+    def start_run(self, run_name=None):
+        if self.fail:
+            raise ConnectionError("tracking server unreachable")
+        self.calls.append(("start_run", run_name))
+        return self
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.calls.append(("end_run",))
+        return False
+
+    def log_metrics(self, metrics):
+        self.calls.append(("log_metrics", sorted(metrics)))
+
+    def log_artifact(self, path):
+        self.calls.append(("log_artifact", os.path.basename(path)))
+
+
+def test_logs_to_mlflow_when_configured_and_installed(dirs, monkeypatch, capsys):
+    fake = FakeMlflow()
+    monkeypatch.setitem(sys.modules, "mlflow", fake)
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", "arn:aws:sagemaker:eu-west-1:123456789012:mlflow-tracking-server/churn")
+    monkeypatch.setenv("MLFLOW_EXPERIMENT_NAME", "player-churn-prod")
+    assert run(dirs) == 0
+    assert fake.calls == [
+        ("set_tracking_uri", "arn:aws:sagemaker:eu-west-1:123456789012:mlflow-tracking-server/churn"),
+        ("set_experiment", "player-churn-prod"),
+        ("start_run", "evaluate"),
+        ("log_metrics", ["test_accuracy", "test_auc_score", "test_f1", "test_precision", "test_recall"]),
+        ("log_artifact", "evaluation.json"),
+        ("end_run",),
+    ]
+    assert capsys.readouterr().err == ""
+
+
+def test_does_not_touch_mlflow_without_a_tracking_uri(dirs, monkeypatch, capsys):
+    fake = FakeMlflow()
+    monkeypatch.setitem(sys.modules, "mlflow", fake)
+    assert run(dirs) == 0
+    assert fake.calls == []
+    assert capsys.readouterr().err == ""
+
+
+def test_is_silent_when_mlflow_is_not_installed(dirs, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "mlflow", None)  # makes `import mlflow` raise ImportError
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", "http://127.0.0.1:5000")
+    assert run(dirs) == 0
+    assert capsys.readouterr().err == ""
+    assert (dirs["output"] / "evaluation.json").is_file()
+
+
+def test_an_unreachable_tracking_server_is_a_warning_not_a_failure(dirs, monkeypatch, capsys):
+    monkeypatch.setitem(sys.modules, "mlflow", FakeMlflow(fail=True))
+    monkeypatch.setenv("MLFLOW_TRACKING_URI", "http://127.0.0.1:5000")
+    assert run(dirs) == 0
+    assert "warning: could not log the evaluation to MLflow at http://127.0.0.1:5000: tracking server unreachable" in capsys.readouterr().err
+
+
+def test_runs_as_a_script_with_exit_codes(dirs, tmp_path):
+    script = str(PIPELINES / "evaluate.py")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MLFLOW_")}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    args = ["--test-dir", str(dirs["test"]), "--output-dir", str(dirs["output"])]
+    ok = subprocess.run([sys.executable, script, "--model-dir", str(dirs["model"]), *args], capture_output=True, text=True, env=env)
+    assert ok.returncode == 0, ok.stderr
+    corrupt = tmp_path / "corrupt"
+    corrupt.mkdir()
+    (corrupt / "model.tar.gz").write_bytes(b"\x1f\x8b broken")
+    failed = subprocess.run([sys.executable, script, "--model-dir", str(corrupt), *args], capture_output=True, text=True, env=env)
+    assert failed.returncode == 1
+    assert "is not a readable gzip-compressed tar archive" in failed.stderr
+    usage = subprocess.run([sys.executable, script, "--model-dir"], capture_output=True, text=True, env=env)
+    assert usage.returncode == 2
+
+
+def test_the_committed_sample_passes_the_quality_gate_end_to_end(tmp_path):
+    """preprocess -> train (the pipeline's built-in XGBoost hyperparameters) -> model.tar.gz -> evaluate."""
+    assert preprocess.main(["--input-dir", str(SAMPLE.parent), "--output-dir", str(tmp_path / "output")]) == 0
+    booster = train_like_the_container(tmp_path / "output/train/train.csv", tmp_path / "output/validation/validation.csv")
+    model_dir = package(booster, tmp_path / "model")
+    assert evaluate.main([
+        "--model-dir", str(model_dir), "--test-dir", str(tmp_path / "output/test"), "--output-dir", str(tmp_path / "evaluation"),
+    ]) == 0
+    auc = json.loads((tmp_path / "evaluation/evaluation.json").read_text())["classification_metrics"]["auc_score"]["value"]
+    assert auc >= QUALITY_THRESHOLD
+    # Learnable, not given away: no feature spells out the label.
+    assert auc < 0.98

@@ -1,0 +1,4 @@
+export * from './prng';
+export * from './personas';
+export * from './player-features';
+export * from './player-behaviour';
