@@ -161,9 +161,17 @@ describe('SageMaker execution role and pipeline', () => {
     expect(stack.resolve(code.S3Input.S3Uri)).toEqual(expect.objectContaining({ 'Fn::Sub': expect.stringMatching(/^s3:\/\/cdk-.*-assets-.*\/[0-9a-f]{64}\.py$/) }));
   });
 
-  test('without a data sample, the default input is the project bucket\'s input/ prefix', () => {
+  test('the committed data sample is the default input, uploaded as an asset the role may read', () => {
     const input: any = stack.definition.toJSON().Parameters.find((p) => p.Name === 'InputDataUrl');
-    expect(stack.resolve(input.DefaultValue)).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: expect.stringMatching(/^ArtifactsBucket/) }, '/input/']] });
+    expect(stack.resolve(input.DefaultValue)).toEqual(expect.objectContaining({ 'Fn::Sub': expect.stringMatching(/^s3:\/\/cdk-.*-assets-.*\/[0-9a-f]{64}\.csv$/) }));
+  });
+
+  test('without a data sample, the default input is the project bucket\'s input/ prefix', () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'model-build-no-data-'));
+    fs.cpSync(path.join(SEED_REPO, 'pipelines'), path.join(repo, 'pipelines'), { recursive: true });
+    const noData = new ModelBuildApp({ config: testConfig(), repoDir: repo }).modelBuildStack;
+    const input: any = noData.definition.toJSON().Parameters.find((p) => p.Name === 'InputDataUrl');
+    expect(noData.resolve(input.DefaultValue)).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: expect.stringMatching(/^ArtifactsBucket/) }, '/input/']] });
   });
 
   test('an existing MLflow server: the steps get its ARN and the role may log to it', () => {
