@@ -2,7 +2,7 @@ import { Aws, Lazy, Stack } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ConfigError } from '../../src/config';
 import {
-  SageMakerFramework, SKLEARN_VERSION, XGBOOST_VERSION, sagemakerImage, sklearnImage, supportedImageRegions, xgboostImage,
+  SageMakerFramework, SKLEARN_VERSION, XGBOOST_VERSION, modelMonitorImage, sagemakerImage, sklearnImage, supportedImageRegions, xgboostImage,
 } from '../../src/images';
 
 const FRAMEWORKS: SageMakerFramework[] = ['sklearn', 'xgboost'];
@@ -124,7 +124,7 @@ describe('sagemakerImage', () => {
   });
 
   test('refuses a framework it does not know', () => {
-    expect(() => sagemakerImage('pytorch' as SageMakerFramework, 'us-east-1')).toThrow('framework must be one of sklearn, xgboost, got "pytorch"');
+    expect(() => sagemakerImage('pytorch' as SageMakerFramework, 'us-east-1')).toThrow('framework must be one of sklearn, xgboost, model-monitor, got "pytorch"');
   });
 
   test('refuses the China region with the framework, version and supported regions', () => {
@@ -155,5 +155,18 @@ describe('supportedImageRegions', () => {
   test('returns a fresh array each time', () => {
     supportedImageRegions('xgboost').pop();
     expect(supportedImageRegions('xgboost')).toHaveLength(29);
+  });
+});
+
+describe('modelMonitorImage', () => {
+  test('us-east-1 and eu-west-1 are the analyzer URIs SageMaker publishes, tag latest', () => {
+    expect(modelMonitorImage('us-east-1').uri).toBe('156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer:latest');
+    expect(modelMonitorImage('eu-west-1')).toMatchObject({
+      account: '468650794304', repositoryArn: 'arn:aws:ecr:eu-west-1:468650794304:repository/sagemaker-model-monitor-analyzer',
+    });
+  });
+
+  test('a region without the analyzer is refused, naming the regions that have it', () => {
+    expect(() => modelMonitorImage('ap-south-2')).toThrow(/model-monitor latest image is not published in "ap-south-2"; supported regions: af-south-1, ap-east-1,/);
   });
 });

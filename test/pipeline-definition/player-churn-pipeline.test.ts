@@ -18,7 +18,7 @@ describe('playerChurnPipeline', () => {
     expect(json.Steps.map((s) => [s.Name, s.Type])).toEqual([
       ['Preprocess', 'Processing'], ['Train', 'Training'], ['Evaluate', 'Processing'], ['CheckAuc', 'Condition'],
     ]);
-    expect(Object.values(PLAYER_CHURN.steps)).toEqual(['Preprocess', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold']);
+    expect(Object.values(PLAYER_CHURN.steps)).toEqual(['Preprocess', 'BaselineDataQuality', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold']);
   });
 
   test('parameters with the config defaults', () => {
