@@ -39,13 +39,13 @@ export interface SampleDataResult extends PlayerDataSummary {
 export function sampleDataCommand(output: Output): Command {
   return new Command('sample-data')
     .description('simulate player sessions (hardcore, casual, churner) and write the player-churn data set as CSV, one row per player')
-    .option('--players <n>', `how many players to acquire: one row each (1 to ${MAX_PLAYERS}, default: ${SAMPLE_DATA_DEFAULTS.players})`,
+    .option('--players <n>', `how many players to acquire: one row each (1 to ${MAX_PLAYERS})`,
       integerIn('players', 1, MAX_PLAYERS), SAMPLE_DATA_DEFAULTS.players)
-    .option('--days <d>', `how many days to simulate, the last 5 being the churn window (${MIN_DAYS} to ${MAX_DAYS}, default: ${SAMPLE_DATA_DEFAULTS.days})`,
+    .option('--days <d>', `how many days to simulate, the last 5 being the churn window (${MIN_DAYS} to ${MAX_DAYS})`,
       integerIn('days', MIN_DAYS, MAX_DAYS), SAMPLE_DATA_DEFAULTS.days)
-    .option('--seed <s>', `the random seed: the same options write the same bytes (0 to ${MAX_SEED}, default: ${SAMPLE_DATA_DEFAULTS.seed})`,
+    .option('--seed <s>', `the random seed: the same options write the same bytes (0 to ${MAX_SEED})`,
       integerIn('seed', 0, MAX_SEED), SAMPLE_DATA_DEFAULTS.seed)
-    .option('--start-date <date>', `the first simulated day, YYYY-MM-DD in UTC (default: ${SAMPLE_DATA_DEFAULTS.startDate})`,
+    .option('--start-date <date>', 'the first simulated day, YYYY-MM-DD in UTC',
       parseDate, SAMPLE_DATA_DEFAULTS.startDate)
     .requiredOption('--out <file>', 'the CSV file to write (its folder is created when missing; an existing file is replaced)', parseOutFile)
     .action(function (this: Command, opts: SampleDataOptions) {
