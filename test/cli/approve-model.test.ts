@@ -11,7 +11,8 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions } from '../../src/aws';
-import { CliDeps, Output, runCli } from '../../src/cli';
+import { CliDeps, runCli } from '../../src/cli';
+import { captureOutput as capture } from '../helpers/cli-output';
 
 const sm = mockClient(SageMakerClient);
 const sts = mockClient(STSClient);
@@ -19,12 +20,6 @@ const GROUP = 'churn-models';
 const ACCOUNT = '123456789012';
 const packageArn = (version: number) => `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:model-package/${GROUP}/${version}`;
 const STARTS = 'the model-deploy pipeline starts on this change: ';
-
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
-}
 
 /** Clients in eu-west-1 (no region lookup on disk); records the options the command asked for. */
 function deps(): CliDeps & { requested: Array<[string, AwsClientOptions]> } {

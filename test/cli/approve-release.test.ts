@@ -16,7 +16,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions } from '../../src/aws';
-import { CliDeps, Output, runCli } from '../../src/cli';
+import { CliDeps, runCli } from '../../src/cli';
+import { captureOutput as capture, withStderr } from '../helpers/cli-output';
 
 const cp = mockClient(CodePipelineClient);
 const sm = mockClient(SageMakerClient);
@@ -28,12 +29,6 @@ const packageArn = (version: number) => `arn:aws:sagemaker:eu-west-1:12345678901
 const T0 = new Date('2025-03-04T05:06:07.000Z');
 const SINCE = new Date('2025-03-04T06:00:00.000Z');
 const DECIDED = new Date('2025-03-04T07:00:00.000Z');
-
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
-}
 
 /** Clients in eu-west-1 (no region lookup on disk); records the options the command asked for. */
 function deps(): CliDeps & { requested: Array<[string, AwsClientOptions]> } {
@@ -59,13 +54,8 @@ async function run(argv: string[], injected: CliDeps = deps()) {
 
 /** The usage errors commander writes to stderr. */
 async function usageError(argv: string[]): Promise<{ code: number; stderr: string }> {
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const { code } = await run(argv);
-    return { code, stderr: stderr.mock.calls.map((c) => String(c[0])).join('') };
-  } finally {
-    stderr.mockRestore();
-  }
+  const { value, stderr } = await withStderr(() => run(argv));
+  return { code: value.code, stderr };
 }
 
 function serviceError(name: string, message: string): SageMakerServiceException {

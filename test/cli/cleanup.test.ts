@@ -21,7 +21,8 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions, CliError } from '../../src/aws';
-import { CliDeps, Output, runCli } from '../../src/cli';
+import { CliDeps, runCli } from '../../src/cli';
+import { captureOutput as capture } from '../helpers/cli-output';
 
 const cfn = mockClient(CloudFormationClient);
 const sm = mockClient(SageMakerClient);
@@ -126,12 +127,6 @@ function project({ failBuild = false } = {}): { deleted: string[] } {
     return {};
   });
   return { deleted };
-}
-
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
 }
 
 interface TestDeps extends CliDeps {

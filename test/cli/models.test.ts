@@ -10,19 +10,14 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions } from '../../src/aws';
-import { CliDeps, Output, runCli } from '../../src/cli';
+import { CliDeps, runCli } from '../../src/cli';
+import { captureOutput as capture } from '../helpers/cli-output';
 
 const sm = mockClient(SageMakerClient);
 const GROUP = 'churn-models';
 const packageArn = (version: number) => `arn:aws:sagemaker:eu-west-1:123456789012:model-package/${GROUP}/${version}`;
 const created = (version: number) => new Date(Date.UTC(2025, 2, version, 5, 6, 7));
 const BO = 'arn:aws:sts::123456789012:assumed-role/reviewer/bo';
-
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
-}
 
 /** Clients in eu-west-1 (no region lookup on disk); records the options the command asked for. */
 function deps(): CliDeps & { requested: AwsClientOptions[] } {

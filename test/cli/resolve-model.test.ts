@@ -5,8 +5,9 @@ import { DescribeModelPackageCommand, ListModelPackagesCommand, SageMakerClient 
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions } from '../../src/aws';
-import { CliDeps, Output, runCli } from '../../src/cli';
+import { CliDeps, runCli } from '../../src/cli';
 import { readResolvedModel } from '../../src/model-deploy/resolved-model';
+import { captureOutput as capture, withStderr } from '../helpers/cli-output';
 
 const sm = mockClient(SageMakerClient);
 const GROUP = 'churn-models';
@@ -37,12 +38,6 @@ const HUMAN = [
 
 let dir: string;
 
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
-}
-
 /** Clients in eu-west-1 (no region lookup on disk); records the options the command asked for. */
 function deps(): CliDeps & { requested: AwsClientOptions[] } {
   const requested: AwsClientOptions[] = [];
@@ -63,13 +58,8 @@ async function run(argv: string[], injected: CliDeps = deps()) {
 
 /** The usage errors commander writes to stderr. */
 async function usageError(argv: string[]): Promise<{ code: number; stderr: string }> {
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const { code } = await run(argv);
-    return { code, stderr: stderr.mock.calls.map((c) => String(c[0])).join('') };
-  } finally {
-    stderr.mockRestore();
-  }
+  const { value, stderr } = await withStderr(() => run(argv));
+  return { code: value.code, stderr };
 }
 
 function approved(): void {

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { Output, runCli } from '../../src/cli';
+import { runCli } from '../../src/cli';
 import { SAMPLE_DATA_DEFAULTS, SampleDataResult } from '../../src/cli/sample-data';
 import { PLAYER_DATA_COLUMNS } from '../../src/data';
+import { captureOutput as capture, withStderr } from '../helpers/cli-output';
 
 // renameSync stays the real one unless a test makes it fail.
 jest.mock('node:fs', () => {
@@ -16,12 +17,6 @@ const COMMITTED_SAMPLE = path.join(__dirname, '..', '..', 'seed-code', 'model-bu
 
 let dir: string;
 
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
-}
-
 async function run(argv: string[]) {
   const out = capture();
   const code = await runCli(argv, out);
@@ -30,13 +25,8 @@ async function run(argv: string[]) {
 
 /** The usage errors commander writes to stderr. */
 async function usageError(argv: string[]): Promise<{ code: number; stderr: string }> {
-  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  try {
-    const { code } = await run(argv);
-    return { code, stderr: stderr.mock.calls.map((c) => String(c[0])).join('') };
-  } finally {
-    stderr.mockRestore();
-  }
+  const { value, stderr } = await withStderr(() => run(argv));
+  return { code: value.code, stderr };
 }
 
 const sha256 = (file: string) => createHash('sha256').update(fs.readFileSync(file)).digest('hex');

@@ -1,14 +1,9 @@
 import { Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ArtifactStore } from '../../src/constructs';
-import { Output, formatSummary, runCli, summarizeAssembly } from '../../src/cli';
+import { formatSummary, runCli, summarizeAssembly } from '../../src/cli';
 import { validatedApp } from '../helpers/validated-synth';
-
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
-}
+import { captureOutput as capture } from '../helpers/cli-output';
 
 function synthAssembly(): string {
   const app = validatedApp();

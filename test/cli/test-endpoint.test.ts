@@ -10,18 +10,13 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions } from '../../src/aws';
-import { CliDeps, Output, runCli } from '../../src/cli';
+import { CliDeps, runCli } from '../../src/cli';
+import { captureOutput as capture } from '../helpers/cli-output';
 
 const rt = mockClient(SageMakerRuntimeClient);
 const ENDPOINT = 'churn-staging';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'test-endpoint-cli-'));
 const START = Date.UTC(2025, 0, 2, 3, 4, 5);
-
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
-}
 
 /** A fake clock each answer advances; a client in eu-west-1; the options the command asked for. */
 function deps(): CliDeps & { requested: AwsClientOptions[]; advance: (ms: number) => void } {

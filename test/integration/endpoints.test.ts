@@ -17,8 +17,9 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
 import { ProjectStatus, describeEndpointModel, formatServedModel } from '../../src/aws';
-import { Output, runCli } from '../../src/cli';
+import { runCli } from '../../src/cli';
 import { MOTO_ACCOUNT, MOTO_REGION, MotoServer, describeWithMoto, motoClient, motoDeps, startMoto, useDummyCredentials } from './moto';
+import { captureOutput as capture } from '../helpers/cli-output';
 
 jest.setTimeout(60_000);
 
@@ -70,12 +71,6 @@ async function deploy(endpointName: string, model: { packageArn: string } | { im
     ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: modelName, ...variant }],
   }));
   await sm.send(new CreateEndpointCommand({ EndpointName: endpointName, EndpointConfigName: `${endpointName}-config` }));
-}
-
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
 }
 
 async function cli(argv: string[]) {

@@ -7,8 +7,9 @@ import {
   UpdateModelPackageCommand,
 } from '@aws-sdk/client-sagemaker';
 import { findLatestApprovedModel, listModelVersions } from '../../src/aws';
-import { Output, runCli } from '../../src/cli';
+import { runCli } from '../../src/cli';
 import { MOTO_ACCOUNT, MOTO_REGION, MotoServer, describeWithMoto, motoClient, motoDeps, startMoto, useDummyCredentials } from './moto';
+import { captureOutput as capture } from '../helpers/cli-output';
 
 jest.setTimeout(60_000);
 
@@ -49,12 +50,6 @@ async function decide(arn: string, status: ModelApprovalStatus, comment: string,
     ApprovalDescription: comment,
     CustomerMetadataProperties: { auc: String(auc) },
   }));
-}
-
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
 }
 
 async function cli(argv: string[]) {

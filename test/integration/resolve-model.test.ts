@@ -10,9 +10,10 @@ import {
   UpdateModelPackageCommand,
 } from '@aws-sdk/client-sagemaker';
 import { findLatestApprovedModel } from '../../src/aws';
-import { Output, runCli } from '../../src/cli';
+import { runCli } from '../../src/cli';
 import { readResolvedModel } from '../../src/model-deploy/resolved-model';
 import { MOTO_ACCOUNT, MOTO_REGION, MotoServer, describeWithMoto, motoClient, motoDeps, startMoto, useDummyCredentials } from './moto';
+import { captureOutput as capture } from '../helpers/cli-output';
 
 jest.setTimeout(60_000);
 
@@ -69,12 +70,6 @@ async function setStatus(arn: string, status: ModelApprovalStatus, comment: stri
 
 async function createGroup(group: string): Promise<void> {
   await sm.send(new CreateModelPackageGroupCommand({ ModelPackageGroupName: group, ModelPackageGroupDescription: 'integration test' }));
-}
-
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
 }
 
 async function cli(argv: string[]) {

@@ -6,10 +6,11 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { startPipelineExecution } from '../../src/aws';
-import { Output, runCli } from '../../src/cli';
+import { runCli } from '../../src/cli';
 import { resolveProjectConfig } from '../../src/config';
 import { PLAYER_CHURN, playerChurnPipeline } from '../../src/model-build/player-churn-pipeline';
 import { MOTO_ACCOUNT, MOTO_REGION, MotoServer, describeWithMoto, motoClient, motoDeps, startMoto, useDummyCredentials } from './moto';
+import { captureOutput as capture } from '../helpers/cli-output';
 
 jest.setTimeout(60_000);
 
@@ -47,12 +48,6 @@ function definition(): string {
     },
     inputDataUri: `s3://${BUCKET}/data/players.csv`,
   }).toString();
-}
-
-function capture(): Output & { results: unknown[]; infos: string[] } {
-  const results: unknown[] = [];
-  const infos: string[] = [];
-  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
 }
 
 async function cli(argv: string[]) {
