@@ -10,4 +10,5 @@ export * from './validation';
 export * from './model-build';
 export * from './model-deploy';
 export * from './data';
+export * from './local-run';
 export * from './cli';

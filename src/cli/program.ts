@@ -3,6 +3,7 @@ import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
 import { ApproveModelDeps, approveModelCommand, rejectModelCommand } from './approve-model';
 import { ApproveReleaseDeps, approveReleaseCommand, rejectReleaseCommand } from './approve-release';
 import { CleanupDeps, cleanupCommand } from './cleanup';
+import { localRunCommand } from './local-run';
 import { ModelsDeps, modelsCommand } from './models';
 import { Output, processOutput } from './output';
 import { ResolveModelDeps, resolveModelCommand } from './resolve-model';
@@ -30,6 +31,7 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
     .exitOverride();
   program.addCommand(stacksCommand(output));
   program.addCommand(sampleDataCommand(output));
+  program.addCommand(localRunCommand(output));
   program.addCommand(runPipelineCommand(output, deps));
   program.addCommand(testEndpointCommand(output, deps));
   program.addCommand(resolveModelCommand(output, deps));

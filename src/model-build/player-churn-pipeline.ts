@@ -156,7 +156,8 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     environment,
     metricDefinitions: [
       { name: 'train:auc', regex: '\\[\\d+\\]#011train-auc:([0-9\\.]+)' },
-      { name: 'validation:auc', regex: '\\[\\d+\\]#011validation-auc:([0-9\\.]+)' },
+      // XGBoost logs `[<round>]#011train-auc:<x>#011validation-auc:<y>`: the validation metric follows the train one.
+      { name: 'validation:auc', regex: '\\[\\d+\\].*#011validation-auc:([0-9\\.]+)' },
     ],
   });
 

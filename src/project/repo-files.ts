@@ -21,7 +21,8 @@ export const REPO_SCRIPTS: Readonly<Record<string, string>> = {
  */
 export function repoScripts(kind: RepoKind, config: ProjectConfig): Record<string, string> {
   if (kind === 'model-build') {
-    return { ...REPO_SCRIPTS };
+    // `npm run local -- --parameter TestScoreThreshold=0.8`: the SageMaker pipeline, run on this machine.
+    return { ...REPO_SCRIPTS, local: 'sagemaker-gitops local-run' };
   }
   const placeholder = ` -c ${PLACEHOLDER_MODEL_CONTEXT}=true`;
   return {
@@ -33,9 +34,18 @@ export function repoScripts(kind: RepoKind, config: ProjectConfig): Record<strin
   };
 }
 
-/** Ignored in every repository; a model-deploy repository also ignores its resolved model (each run resolves it afresh). */
+/**
+ * Where `sagemaker-gitops local-run` works in a model-build repository (LOCAL_RUN_DIR of
+ * src/local-run, repeated here so generating a repository does not load the local runner).
+ */
+export const LOCAL_RUN_FOLDER = '.local-run';
+
+/**
+ * Ignored in every repository; a model-build repository also ignores its local runs, a
+ * model-deploy repository its resolved model (each run resolves it afresh).
+ */
 export function repoGitignore(kind: RepoKind): string[] {
-  return kind === 'model-deploy' ? [...REPO_GITIGNORE, RESOLVED_MODEL_FILE] : [...REPO_GITIGNORE];
+  return kind === 'model-deploy' ? [...REPO_GITIGNORE, RESOLVED_MODEL_FILE] : [...REPO_GITIGNORE, `${LOCAL_RUN_FOLDER}/`];
 }
 
 export function renderPackageJson(kind: RepoKind, config: ProjectConfig, versions: GeneratedRepoVersions): Record<string, unknown> {
@@ -162,6 +172,12 @@ function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
     `\`npx sagemaker-gitops run-pipeline --name ${config.projectName}-training --parameter TestScoreThreshold=0.8 --wait\`.`,
     'The default input is `data/player-churn.csv` when this repository has it (uploaded as an asset), otherwise the',
     'artifact bucket\'s `input/` prefix.',
+    '',
+    '`npm run local` runs the same pipeline definition on this machine, without AWS: the processing steps as `python3`',
+    'processes, the training with the local XGBoost library as the built-in algorithm does, the condition, and `Register`',
+    `into \`${LOCAL_RUN_FOLDER}/registry.json\`. It needs Python 3 with pandas, scikit-learn and XGBoost (on Debian:`,
+    '`apt-get install -y python3-pandas python3-sklearn python3-xgboost`); pass parameters after `--`, e.g.',
+    '`npm run local -- --parameter TestScoreThreshold=0.8`. The step scripts\' own tests: `python3 -m pytest pipelines`.',
     ...(usesModelMonitor(config) ? [
       '',
       `A stage has a SageMaker Model Monitor schedule, so \`${steps.baseline}\` (Model Monitor's analyzer, after \`${steps.preprocess}\`)`,

@@ -88,6 +88,12 @@ describe('playerChurnPipeline', () => {
     ]);
   });
 
+  test('the training metrics match the lines the XGBoost container logs (tabs appear as #011 in CloudWatch)', () => {
+    const line = '[17]#011train-auc:0.93412#011validation-auc:0.88125';
+    const metrics = Object.fromEntries(args('Train').AlgorithmSpecification.MetricDefinitions.map((m: any) => [m.Name, new RegExp(m.Regex).exec(line)?.[1]]));
+    expect(metrics).toEqual({ 'train:auc': '0.93412', 'validation:auc': '0.88125' });
+  });
+
   test('Evaluate reads the model artifacts and the test split and declares the evaluation report', () => {
     const evaluate = stepJson(definition, 'Evaluate');
     expect(evaluate.Arguments.ProcessingInputs.map((i: any) => [i.InputName, i.S3Input.S3Uri])).toEqual([

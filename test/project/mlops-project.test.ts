@@ -5,6 +5,7 @@ import { Project, Testing } from 'projen';
 import { CONFIG_FILE_NAME, ConfigError, PLACEHOLDER_CONNECTION_ARN, parseProjectConfig } from '../../src/config';
 import { LIBRARY_VERSION, MlopsProject, MlopsProjectOptions, REPO_SCRIPTS, SEED_CODE_DIR, TOOL_VERSIONS } from '../../src/project';
 import { VALIDATE_AGAINST_DEFAULT_RULES } from 'aws-cdk-lib/cx-api';
+import { LOCAL_RUN_DIR } from '../../src/local-run';
 import { CONNECTION_ARN } from '../helpers/validated-synth';
 
 const options: MlopsProjectOptions = {
@@ -67,6 +68,13 @@ describe('MlopsProject', () => {
     expect(scripts['resolve-model']).toBe('sagemaker-gitops resolve-model --group player-churn --region eu-west-1 --out resolved-model.json');
     expect(out['model-deploy/.gitignore']).toContain('resolved-model.json');
     expect(out['model-build/.gitignore']).not.toContain('resolved-model.json');
+  });
+
+  test('model-build runs its pipeline locally with `npm run local` and never commits the local runs', () => {
+    expect(out['model-build/package.json'].scripts.local).toBe('sagemaker-gitops local-run');
+    expect(out['model-deploy/package.json'].scripts.local).toBeUndefined();
+    expect(out['model-build/.gitignore']).toMatch(new RegExp(`^${LOCAL_RUN_DIR.replace('.', '\\.')}/$`, 'm'));
+    expect(out['model-deploy/.gitignore']).not.toContain(LOCAL_RUN_DIR);
   });
 
   test('the READMEs explain each repository and its source', () => {

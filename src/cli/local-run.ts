@@ -1,0 +1,108 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { CliError } from '../aws';
+import {
+  LOCAL_REGISTRY_FILE, LOCAL_RUN_DIR, LocalRunEvent, LocalRunParameterError, LocalRunResult, LocalStepResult,
+  PYTHON_ENV_VARIABLE, runModelBuildLocally,
+} from '../local-run';
+import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
+import { GlobalOptions, Output } from './output';
+
+interface LocalRunOptions {
+  readonly repo?: string;
+  readonly parameter?: Readonly<Record<string, string>>;
+  readonly workDir?: string;
+  readonly registry?: string;
+}
+
+/**
+ * `local-run [--repo <folder>] [--parameter K=V ...] [--work-dir <folder>] [--registry <file>]`:
+ * runs the model-build repository's SageMaker pipeline on this machine, from the definition the
+ * stack deploys, and prints its steps (status, duration), the test AUC and the registered version.
+ * Exits 1 when a step fails (a Fail step included), 2 for a bad parameter.
+ */
+export function localRunCommand(output: Output): Command {
+  return new Command('local-run')
+    .description('run the model-build pipeline on this machine (python3 and the xgboost library, no AWS account): '
+      + 'the same definition the stack deploys, its steps in order, the quality gate, a local model registry')
+    .option('--repo <folder>', 'the model-build repository (default: the current folder)')
+    .option('--parameter <key=value>', 'a pipeline parameter value (repeatable); InputDataUrl takes a local CSV file or folder (relative to the current folder)', collectParameter)
+    .option('--work-dir <folder>', `the run's work folder, kept for inspection; must be new or empty (default: <repo>/${LOCAL_RUN_DIR}/<execution id>)`)
+    .option('--registry <file>', `the local model registry the Register step adds versions to (default: <repo>/${LOCAL_RUN_DIR}/${LOCAL_REGISTRY_FILE})`)
+    .addHelpText('after', `\nPython: ${PYTHON_ENV_VARIABLE} if set, else /usr/bin/python3 when it has pandas, else python3; it needs pandas, numpy, scikit-learn and xgboost.`)
+    .action(async function (this: Command, opts: LocalRunOptions) {
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      let result: LocalRunResult;
+      try {
+        result = await runModelBuildLocally({
+          repoDir: opts.repo,
+          parameters: opts.parameter,
+          workDir: opts.workDir,
+          registryFile: opts.registry,
+          onProgress: (event) => output.info(progressLine(event)),
+        });
+      } catch (err) {
+        if (err instanceof LocalRunParameterError) {
+          this.error(`error: ${err.message}`, { exitCode: 2 });
+        }
+        throw err;
+      }
+      output.result(json ? result : formatResult(result), json);
+      if (result.status !== 'Succeeded') {
+        throw new CliError(result.failureReason ?? `local run ${result.executionId} failed`);
+      }
+    });
+}
+
+function progressLine(event: LocalRunEvent): string {
+  const duration = event.durationMs !== undefined ? ` (${seconds(event.durationMs)})` : '';
+  return `  ${event.step} [${event.type}] ${event.status.toLowerCase()}${duration}`;
+}
+
+/** The run as people read it: a headline, the steps table, the AUC, the model and what was registered. */
+export function formatResult(result: LocalRunResult): string {
+  const threshold = result.parameters[PLAYER_CHURN.parameters.threshold];
+  const version = result.registeredVersion;
+  return [
+    `local run ${result.executionId} of ${result.pipelineName} ${result.status.toLowerCase()} in ${seconds(result.durationMs)}`,
+    '',
+    ...table(result.steps),
+    '',
+    ...(result.auc !== undefined ? [`test AUC: ${result.auc.toFixed(4)}${threshold !== undefined ? ` (${PLAYER_CHURN.parameters.threshold} ${threshold})` : ''}`] : []),
+    ...(result.modelArtifact !== undefined ? [`model: ${result.modelArtifact}`] : []),
+    ...(version !== undefined
+      ? [`registered: ${version.modelPackageGroupName} version ${version.version} (${version.approvalStatus}) in ${result.registryFile}`]
+      : []),
+    `work folder: ${result.workDir}`,
+  ].join('\n');
+}
+
+function table(steps: readonly LocalStepResult[]): string[] {
+  const rows = [
+    ['STEP', 'TYPE', 'STATUS', 'DURATION', ''],
+    ...steps.map((step) => [
+      step.name,
+      step.type,
+      step.status,
+      step.status === 'Succeeded' || step.status === 'Failed' ? seconds(step.durationMs) : '-',
+      step.outcome !== undefined ? `outcome: ${step.outcome}` : step.skipReason ?? '',
+    ]),
+  ];
+  const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
+  return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd());
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`;
+}
+
+function collectParameter(value: string, previous: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const separator = value.indexOf('=');
+  if (separator < 1) {
+    throw new InvalidArgumentError(`parameter must be KEY=VALUE with a non-empty KEY, got ${value}`);
+  }
+  const key = value.slice(0, separator);
+  if (key in previous) {
+    throw new InvalidArgumentError(`parameter ${key} is given twice`);
+  }
+  return { ...previous, [key]: value.slice(separator + 1) };
+}

@@ -1,0 +1,10 @@
+export * from './errors';
+export * from './evaluator';
+export * from './parameters';
+export * from './storage';
+export * from './python';
+export * from './registry';
+export * from './runner';
+export * from './model-build-run';
+export { checkRunnable } from './step-json';
+export type { StepJson } from './step-json';

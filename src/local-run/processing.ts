@@ -1,0 +1,133 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { PROCESSING_ROOT } from '../pipeline-definition';
+import { ContainerPaths } from './container-paths';
+import { LocalRunError } from './errors';
+import { EvaluationScope, evaluateExpressions } from './evaluator';
+import { runProcess } from './python';
+import { ProcessingArguments, StepContext, StepJson, StepRun, stepDir } from './step-json';
+
+/** A processing job runs at most this long unless its StoppingCondition says otherwise (SageMaker's default). */
+const DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
+
+/**
+ * Runs a processing step as a python process: copies each input into the step's folder where
+ * the container would find it, runs the entrypoint and arguments (container paths rewritten to
+ * the step's folder), "uploads" each output to the local stand-in of its S3 URI, and reads the
+ * step's property files from there.
+ *
+ * @throws LocalRunError when an input is missing, the process fails (with its stderr's last
+ *   lines) or a property file cannot be read
+ */
+export async function runProcessingStep(step: StepJson, scope: EvaluationScope, context: StepContext): Promise<StepRun> {
+  const args = evaluateExpressions(step.Arguments ?? {}, scope) as ProcessingArguments;
+  const dir = stepDir(context, step.Name);
+  const paths = new ContainerPaths(PROCESSING_ROOT, dir);
+  const what = (name: string) => `step ${step.Name}: ${name}`;
+
+  for (const input of args.ProcessingInputs ?? []) {
+    const name = `input ${input.InputName}`;
+    context.storage.download(stringValue(input.S3Input?.S3Uri, what(`${name} S3Uri`)), paths.localPath(input.S3Input?.LocalPath, what(name)), what(name));
+  }
+  const outputs = (args.ProcessingOutputConfig?.Outputs ?? []).map((output) => {
+    const name = `output ${output.OutputName}`;
+    const folder = paths.localPath(output.S3Output?.LocalPath, what(name));
+    fs.mkdirSync(folder, { recursive: true });
+    return { name: String(output.OutputName), folder, uri: stringValue(output.S3Output?.S3Uri, what(`${name} S3Uri`)) };
+  });
+
+  const app = args.AppSpecification ?? {};
+  const [, ...command] = [...stringList(app.ContainerEntrypoint, what('ContainerEntrypoint')), ...stringList(app.ContainerArguments ?? [], what('ContainerArguments'))]
+    .map((value) => paths.rewrite(value));
+  const environment = Object.fromEntries(Object.entries(args.Environment ?? {}).map(([key, value]) => [key, paths.rewrite(String(value))]));
+  fs.mkdirSync(paths.localRoot, { recursive: true });
+  const logFile = path.join(dir, 'log.txt');
+  const result = await runProcess({
+    command: context.python,
+    args: command,
+    cwd: paths.localRoot,
+    env: { ...process.env, ...environment, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
+    timeoutMs: maxRuntimeSeconds(args.StoppingCondition?.MaxRuntimeInSeconds) * 1000,
+    logFile,
+  });
+  if (result.exitCode !== 0) {
+    throw new LocalRunError(describeProcessFailure(context.python, result, logFile));
+  }
+
+  const propertyOutputs: Record<string, unknown> = {};
+  for (const output of outputs) {
+    context.storage.upload(output.folder, output.uri);
+    propertyOutputs[output.name] = { OutputName: output.name, S3Output: { S3Uri: output.uri, LocalPath: path.relative(dir, output.folder) } };
+  }
+  const propertyFiles: Record<string, unknown> = {};
+  for (const file of step.PropertyFiles ?? []) {
+    const output = outputs.find((o) => o.name === file.OutputName);
+    if (output === undefined) {
+      throw new LocalRunError(`step ${step.Name}: property file ${file.PropertyFileName} is in output ${file.OutputName}, which the step does not have`);
+    }
+    propertyFiles[file.PropertyFileName] = readPropertyFile(path.join(context.storage.localPath(output.uri), file.FilePath), `step ${step.Name}: property file ${file.PropertyFileName}`);
+  }
+  return {
+    properties: {
+      ...args,
+      ProcessingJobName: jobName(context.executionId, step.Name),
+      ProcessingJobStatus: 'Completed',
+      ProcessingInputs: Object.fromEntries((args.ProcessingInputs ?? []).map((input) => [input.InputName, input])),
+      ProcessingOutputConfig: { ...args.ProcessingOutputConfig, Outputs: propertyOutputs },
+      PropertyFiles: propertyFiles,
+    },
+    logFile,
+  };
+}
+
+/** A job's name as SageMaker pipelines make it unique per execution (letters, digits and hyphens, at most 63 characters). */
+export function jobName(executionId: string, stepName: string): string {
+  return `${executionId}-${stepName}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 63);
+}
+
+/** What a failed process says: how it ended, the last lines of its stderr, and where its log is. */
+export function describeProcessFailure(
+  command: string,
+  result: { readonly exitCode?: number; readonly signal?: string; readonly timedOut: boolean; readonly stderrTail: string },
+  logFile: string,
+): string {
+  const ending = result.timedOut
+    ? 'was stopped: it ran longer than its StoppingCondition.MaxRuntimeInSeconds'
+    : result.exitCode !== undefined ? `exited with code ${result.exitCode}` : `was ended by ${result.signal}`;
+  const tail = result.stderrTail.trim() === '' ? [] : ['stderr:', ...result.stderrTail.split('\n').map((line) => `  ${line}`)];
+  return [`${command} ${ending}`, ...tail, `log: ${logFile}`].join('\n');
+}
+
+/** The JSON a property file holds. */
+export function readPropertyFile(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf-8');
+  } catch {
+    throw new LocalRunError(`${what}: the step wrote no ${file}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new LocalRunError(`${what}: ${file} is not JSON: ${(err as Error).message}`);
+  }
+}
+
+/** A job's time limit in seconds. */
+export function maxRuntimeSeconds(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_RUNTIME_SECONDS;
+}
+
+function stringValue(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value === '') {
+    throw new LocalRunError(`${what} must be a string, got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+function stringList(value: unknown, what: string): string[] {
+  if (!Array.isArray(value)) {
+    throw new LocalRunError(`${what} must be a list, got ${JSON.stringify(value)}`);
+  }
+  return value.map((item) => (typeof item === 'number' || typeof item === 'boolean' ? String(item) : stringValue(item, what)));
+}

@@ -1,0 +1,106 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { LocalRunError } from './errors';
+
+/** Where a local run keeps what stands in for S3. */
+export interface LocalStorageProps {
+  /** The folder that stands in for S3: `s3://<bucket>/<key>` is `<s3Root>/<bucket>/<key>`. */
+  readonly s3Root: string;
+  /** The buckets the local run stands in for (the pipeline's artifact bucket); other buckets cannot be read. */
+  readonly buckets: readonly string[];
+  /** The folder relative paths are resolved against. */
+  readonly baseDir: string;
+}
+
+/**
+ * Where the data of a local run lives: the pipeline's S3 URIs in its stand-in buckets map to a
+ * local folder, `file://` URIs and plain paths to themselves. Processing inputs are downloaded
+ * (copied) from there and outputs uploaded (copied) to there, as SageMaker does with S3.
+ */
+export class LocalStorage {
+  public readonly s3Root: string;
+  private readonly buckets: ReadonlySet<string>;
+  private readonly baseDir: string;
+
+  constructor(props: LocalStorageProps) {
+    this.s3Root = path.resolve(props.s3Root);
+    this.buckets = new Set(props.buckets);
+    this.baseDir = path.resolve(props.baseDir);
+  }
+
+  /**
+   * The local file or folder of a URI: `s3://<stand-in bucket>/<key>`, `file:///<path>` or a
+   * path (relative to the base folder).
+   *
+   * @throws LocalRunError for an S3 bucket the run does not stand in for, or a key that leaves its bucket
+   */
+  public localPath(uri: string): string {
+    if (uri.startsWith('file://')) {
+      return fileURLToPath(uri);
+    }
+    const s3 = /^s3:\/\/([^/]+)\/?(.*)$/.exec(uri);
+    if (s3 !== null) {
+      const [, bucket, key] = s3;
+      if (!this.buckets.has(bucket)) {
+        throw new LocalRunError(
+          `the local run cannot read ${uri}: it has no access to S3 and stands in only for the pipeline's own bucket; give a local file or folder instead (a path or a file:// URI)`,
+        );
+      }
+      const root = path.join(this.s3Root, bucket);
+      const local = path.join(root, key);
+      if (local !== root && !local.startsWith(root + path.sep)) {
+        throw new LocalRunError(`the key of ${uri} leaves its bucket`);
+      }
+      return local;
+    }
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(uri)) {
+      throw new LocalRunError(`the local run cannot read ${uri}: give a local file or folder (a path or a file:// URI)`);
+    }
+    return path.resolve(this.baseDir, uri);
+  }
+
+  /**
+   * Copies what `uri` names into `destination`, as SageMaker downloads an S3 prefix into a
+   * container folder: a file is copied into the folder under its name, a folder's content is
+   * copied as is.
+   *
+   * @param what names the input in errors, such as "step Preprocess: input data"
+   */
+  public download(uri: string, destination: string, what: string): void {
+    const source = this.localPath(uri);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(source);
+    } catch {
+      throw new LocalRunError(`${what}: nothing at ${uri}${source !== uri ? ` (${source})` : ''}: expected a file or a folder`);
+    }
+    fs.mkdirSync(destination, { recursive: true });
+    if (stat.isDirectory()) {
+      fs.cpSync(source, destination, { recursive: true });
+    } else {
+      fs.copyFileSync(source, path.join(destination, path.basename(source)));
+    }
+  }
+
+  /** Copies a folder's content to what `uri` names, as SageMaker uploads a job's output folder to S3. */
+  public upload(folder: string, uri: string): string {
+    const destination = this.localPath(uri);
+    fs.mkdirSync(destination, { recursive: true });
+    fs.cpSync(folder, destination, { recursive: true });
+    return destination;
+  }
+
+  /** Copies one file to what `uri` names (an object key). */
+  public uploadFile(file: string, uri: string): string {
+    const destination = this.localPath(uri);
+    fs.mkdirSync(path.dirname(destination), { recursive: true });
+    fs.copyFileSync(file, destination);
+    return destination;
+  }
+}
+
+/** The `file://` URI of a local path. */
+export function fileUri(localPath: string): string {
+  return pathToFileURL(path.resolve(localPath)).href;
+}

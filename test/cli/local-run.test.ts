@@ -1,0 +1,211 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Output, runCli } from '../../src/cli';
+import { CONFIG_FILE_NAME, renderConfigFile } from '../../src/config';
+import { LocalRunResult, PYTHON_ENV_VARIABLE, addLocalModelVersion, readLocalRegistry } from '../../src/local-run';
+import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
+
+// The end-to-end runs start python processes (about 3 s per pipeline run on 2 cores; 3 runs and a failing Preprocess here).
+jest.setTimeout(60_000);
+
+const STEPS = ['Preprocess', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold'];
+
+let dir: string;
+let repo: string;
+
+function capture(): Output & { results: unknown[]; infos: string[] } {
+  const results: unknown[] = [];
+  const infos: string[] = [];
+  return { results, infos, result: (value) => results.push(value), info: (message) => infos.push(message) };
+}
+
+async function run(argv: string[]) {
+  const out = capture();
+  const code = await runCli(argv, out);
+  return { code, out };
+}
+
+/** The usage errors commander writes to stderr. */
+async function usageError(argv: string[]): Promise<{ code: number; stderr: string }> {
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const { code } = await run(argv);
+    return { code, stderr: stderr.mock.calls.map((c) => String(c[0])).join('') };
+  } finally {
+    stderr.mockRestore();
+  }
+}
+
+const registryFile = () => path.join(repo, '.local-run', 'registry.json');
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'local-run-cli-'));
+  // A model-build repository as MlopsProject writes it: the config file, the seed's scripts and committed sample.
+  repo = path.join(dir, 'player-churn-model-build');
+  fs.mkdirSync(repo);
+  fs.writeFileSync(path.join(repo, CONFIG_FILE_NAME), JSON.stringify(renderConfigFile(testConfig())));
+  fs.cpSync(path.join(SEED_MODEL_BUILD_REPO, 'pipelines'), path.join(repo, 'pipelines'), { recursive: true });
+  fs.cpSync(path.join(SEED_MODEL_BUILD_REPO, 'data'), path.join(repo, 'data'), { recursive: true });
+});
+
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('local-run on the committed sample (end to end: python3, pandas, scikit-learn, xgboost)', () => {
+  test('passes the quality gate, registers version 1 PendingManualApproval and prints the steps and the AUC', async () => {
+    const { code, out } = await run(['local-run', '--repo', repo]);
+    expect(code).toBe(0);
+    const text = String(out.results[0]);
+    const [headline, blank, header, ...rest] = text.split('\n');
+    expect(headline).toMatch(/^local run (local-\d{8}-\d{6}-[0-9a-f]{4}) of player-churn-training succeeded in \d+\.\ds$/);
+    expect(blank).toBe('');
+    expect(header).toMatch(/^STEP +TYPE +STATUS +DURATION$/);
+    expect(rest.slice(0, 6).map((line) => line.split(/ +/).slice(0, 3))).toEqual([
+      ['Preprocess', 'Processing', 'Succeeded'], ['Train', 'Training', 'Succeeded'], ['Evaluate', 'Processing', 'Succeeded'],
+      ['CheckAuc', 'Condition', 'Succeeded'], ['Register', 'RegisterModel', 'Succeeded'], ['AucBelowThreshold', 'Fail', 'Skipped'],
+    ]);
+    expect(rest[3]).toMatch(/ outcome: true$/);
+    expect(rest[5]).toMatch(/ - +condition CheckAuc chose its if branch$/);
+    const auc = Number(/^test AUC: (0\.\d{4}) \(TestScoreThreshold 0\.75\)$/m.exec(text)?.[1]);
+    expect(auc).toBeGreaterThanOrEqual(0.75);
+
+    const executionId = /^local run (\S+)/.exec(headline)![1];
+    const workDir = path.join(repo, '.local-run', executionId);
+    expect(text).toContain(`registered: player-churn version 1 (PendingManualApproval) in ${registryFile()}`);
+    expect(text).toContain(`work folder: ${workDir}`);
+    const model = /^model: (.+)$/m.exec(text)![1];
+    expect(model).toBe(path.join(workDir, 's3', 'sagemaker-gitops-local', 'player-churn-training', executionId, 'Train', 'model',
+      `${executionId}-Train`, 'output', 'model.tar.gz'));
+    expect(execFileSync('tar', ['tzf', model], { encoding: 'utf-8' }).trim().split('\n')).toEqual(['xgboost-model']);
+
+    const versions = readLocalRegistry(registryFile()).modelPackageGroups['player-churn'];
+    expect(versions).toHaveLength(1);
+    expect(versions[0]).toMatchObject({
+      version: 1, approvalStatus: 'PendingManualApproval', modelDataPath: model, executionId, customerMetadata: { auc: String(Number(versions[0].customerMetadata.auc)) },
+    });
+    expect(Number(versions[0].customerMetadata.auc)).toBeCloseTo(auc, 4);
+    // The evaluation report the version's model quality points at is the one the Evaluate step wrote.
+    const statistics = (versions[0].modelMetrics as { ModelQuality: { Statistics: { LocalPath: string } } }).ModelQuality.Statistics.LocalPath;
+    expect(JSON.parse(fs.readFileSync(statistics, 'utf-8')).classification_metrics.auc_score.value).toBeCloseTo(auc, 4);
+    // Progress goes to stderr, one line as each step starts and ends.
+    expect(out.infos).toEqual(expect.arrayContaining(['  Preprocess [Processing] executing', expect.stringMatching(/^ {2}Train \[Training\] succeeded \(\d+\.\ds\)$/)]));
+    expect(out.infos.filter((line) => line.includes('AucBelowThreshold'))).toEqual([]);
+  });
+
+  test('--json prints the result; a run after another registers version 2 with the status given', async () => {
+    const earlier = addLocalModelVersion(registryFile(), 'us-east-1', {
+      modelPackageGroupName: 'player-churn', approvalStatus: 'PendingManualApproval', pipelineName: 'player-churn-training', executionId: 'local-earlier',
+      modelDataUrl: 's3://sagemaker-gitops-local/model.tar.gz', modelDataPath: '/earlier/model.tar.gz', customerMetadata: {},
+    });
+    const workDir = path.join(dir, 'inspect');
+    const { code, out } = await run(['--json', 'local-run', '--repo', repo, '--work-dir', workDir, '--parameter', 'ModelApprovalStatus=Approved']);
+    expect(code).toBe(0);
+    const result = out.results[0] as LocalRunResult;
+    expect(result).toMatchObject({
+      pipelineName: 'player-churn-training',
+      status: 'Succeeded',
+      workDir,
+      registryFile: registryFile(),
+      parameters: { TestScoreThreshold: 0.75, ModelApprovalStatus: 'Approved', InputDataUrl: `file://${path.join(repo, 'data', 'player-churn.csv')}` },
+      registeredVersion: { modelPackageGroupName: 'player-churn', version: 2, approvalStatus: 'Approved' },
+      trainingMetrics: { 'train:auc': expect.any(Number) },
+    });
+    expect(result.steps.map((s) => s.name)).toEqual(STEPS);
+    expect(result.auc).toBeGreaterThanOrEqual(0.75);
+    expect(JSON.parse(fs.readFileSync(path.join(workDir, 'result.json'), 'utf-8'))).toEqual(result);
+    expect(readLocalRegistry(registryFile()).modelPackageGroups['player-churn']).toEqual([earlier, result.registeredVersion]);
+  });
+
+  test('a threshold the model does not reach takes the Fail branch: exit 1 with the AUC in the message, nothing registered', async () => {
+    const { code, out } = await run(['local-run', '--repo', repo, '--parameter', 'TestScoreThreshold=0.99']);
+    expect(code).toBe(1);
+    const text = String(out.results[0]);
+    expect(text).toMatch(/^local run \S+ of player-churn-training failed in /);
+    expect(text).toMatch(/^Register +RegisterModel +Skipped +- +condition CheckAuc chose its else branch$/m);
+    expect(text).toMatch(/^AucBelowThreshold +Fail +Failed +\d+\.\ds$/m);
+    const auc = Number(/^test AUC: (0\.\d{4}) \(TestScoreThreshold 0\.99\)$/m.exec(text)![1]);
+    const error = out.infos[out.infos.length - 1];
+    const message = /^error: step AucBelowThreshold \(Fail\) failed: Test AUC (0\.\d+) is below the threshold 0\.99 - the model was not registered$/.exec(error);
+    expect(message).not.toBeNull();
+    expect(Number(message![1])).toBeCloseTo(auc, 4);
+    expect(fs.existsSync(registryFile())).toBe(false);
+  });
+
+  test('data with a missing column fails Preprocess with the script\'s message; the work folder keeps its log', async () => {
+    const bad = path.join(dir, 'bad.csv');
+    const [header, ...rows] = fs.readFileSync(path.join(repo, 'data', 'player-churn.csv'), 'utf-8').split('\n').slice(0, 50);
+    const drop = header.split(',').indexOf('session_count');
+    const without = (line: string) => line.split(',').filter((_, i) => i !== drop).join(',');
+    fs.writeFileSync(bad, [header, ...rows].map(without).join('\n'));
+    const { code, out } = await run(['--json', 'local-run', '--repo', repo, '--parameter', `InputDataUrl=${bad}`]);
+    expect(code).toBe(1);
+    const result = out.results[0] as LocalRunResult;
+    expect(result.steps.map((s) => [s.name, s.status])).toEqual([
+      ['Preprocess', 'Failed'], ['Train', 'NotRun'], ['Evaluate', 'NotRun'], ['CheckAuc', 'NotRun'], ['Register', 'NotRun'], ['AucBelowThreshold', 'NotRun'],
+    ]);
+    const error = out.infos[out.infos.length - 1];
+    expect(error).toMatch(/^error: step Preprocess \(Processing\) failed: \S+ exited with code 1\nstderr:\n {2}error: .*bad\.csv has no column session_count; the step needs /);
+    expect(error).toContain(`log: ${result.steps[0].logFile}`);
+    expect(fs.readFileSync(result.steps[0].logFile!, 'utf-8')).toContain('has no column session_count');
+  });
+});
+
+describe('local-run before anything runs', () => {
+  test('a parameter the pipeline does not declare is a usage error listing the declared ones', async () => {
+    const { code, stderr } = await usageError(['local-run', '--repo', repo, '--parameter', 'Threshold=0.9']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('error: the pipeline declares no parameter Threshold; declared: InputDataUrl, ProcessingInstanceType, '
+      + 'TrainingInstanceType, InferenceInstanceType, TransformInstanceType, TestScoreThreshold, ModelApprovalStatus\n');
+    expect(fs.existsSync(path.join(repo, '.local-run'))).toBe(false);
+  });
+
+  test.each([
+    [['--parameter', 'TestScoreThreshold=abc'], 'error: parameter TestScoreThreshold is a Float: give a number such as 0.75, got "abc"'],
+    [['--parameter', 'TestScoreThreshold=2'], 'error: parameter TestScoreThreshold must be between 0 and 1, got 2'],
+    [['--parameter', 'ModelApprovalStatus=Rejected'], 'error: parameter ModelApprovalStatus must be one of PendingManualApproval, Approved, got "Rejected"'],
+    [['--parameter', 'TestScoreThreshold'], 'parameter must be KEY=VALUE with a non-empty KEY, got TestScoreThreshold'],
+    [['--parameter', '=0.9'], 'parameter must be KEY=VALUE with a non-empty KEY, got =0.9'],
+    [['--parameter', 'TestScoreThreshold=0.8', '--parameter', 'TestScoreThreshold=0.9'], 'parameter TestScoreThreshold is given twice'],
+  ])('%j is a usage error', async (args, message) => {
+    const { code, stderr } = await usageError(['local-run', '--repo', repo, ...args]);
+    expect(code).toBe(2);
+    expect(stderr).toContain(message);
+  });
+
+  test('a folder that is not a model-build repository', async () => {
+    const { code, out } = await run(['local-run', '--repo', dir]);
+    expect(code).toBe(1);
+    expect(out.infos).toEqual([`error: ${dir} is not a model-build repository: it has no sagemaker-gitops.json; run the command in one, or give --repo <folder>`]);
+  });
+
+  test('python3 missing says what to install', async () => {
+    const previous = process.env[PYTHON_ENV_VARIABLE];
+    process.env[PYTHON_ENV_VARIABLE] = path.join(dir, 'no-python3');
+    try {
+      const { code, out } = await run(['local-run', '--repo', repo]);
+      expect(code).toBe(1);
+      expect(out.infos[out.infos.length - 1]).toMatch(
+        /^error: cannot run .*no-python3 \(spawnSync .*no-python3 ENOENT\): the local run needs python3 with pandas, numpy, sklearn, xgboost; install them \(apt-get install -y python3 python3-pandas python3-numpy python3-sklearn python3-xgboost\)/,
+      );
+    } finally {
+      if (previous === undefined) {
+        delete process.env[PYTHON_ENV_VARIABLE];
+      } else {
+        process.env[PYTHON_ENV_VARIABLE] = previous;
+      }
+    }
+    expect(fs.existsSync(path.join(repo, '.local-run'))).toBe(false);
+  });
+
+  test('a work folder that is not empty is refused', async () => {
+    const workDir = path.join(dir, 'used');
+    fs.mkdirSync(workDir);
+    fs.writeFileSync(path.join(workDir, 'notes.txt'), 'mine');
+    const { code, out } = await run(['local-run', '--repo', repo, '--work-dir', workDir]);
+    expect(code).toBe(1);
+    expect(out.infos).toEqual([`error: the work folder ${workDir} is not empty: give a new folder, or remove it first`]);
+  });
+});
