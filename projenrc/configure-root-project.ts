@@ -10,12 +10,16 @@ export const GENERATED_REPO_DIRS = ['model-build', 'model-deploy'];
  */
 export function configureRootProject(project: typescript.TypeScriptProject): void {
   project.package.addField('version', LIBRARY_VERSION);
-  project.package.addField('files', ['lib/', 'seed-code/', 'schemas/']);
+  project.package.addField('files', ['lib/', 'seed-code/', 'schemas/', 'templates/']);
   project.gitignore.exclude('cdk.out/', '.cdk.staging/', '/bench/results.json');
   project.npmignore?.exclude(...GENERATED_REPO_DIRS.map((dir) => `/${dir}/`), '/projenrc/', '/bench/', '/.ci/', 'cdk.out/');
   project.package.setScript('synth', 'npx projen synth');
   project.package.setScript('bench', 'npx projen bench');
 
+  project.addTask('templates', {
+    description: 'Synthesize the SageMaker Studio project and domain templates into templates/',
+    exec: 'tsx projenrc/generate-templates.ts',
+  });
   project.addTask('synth', {
     description: 'Generates the example repos, then synthesizes every stack of their apps into their cdk.out (no AWS credentials needed) and prints a summary',
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
@@ -23,6 +27,7 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
       { spawn: 'default' },
       { spawn: 'compile' },
       { exec: `tsx projenrc/synth-apps.ts ${GENERATED_REPO_DIRS.join(' ')}` },
+      { spawn: 'templates' },
     ],
   });
 

@@ -12,3 +12,4 @@ export * from './model-deploy';
 export * from './data';
 export * from './local-run';
 export * from './cli';
+export * from './studio';

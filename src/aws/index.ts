@@ -7,4 +7,5 @@ export * from './model-approval';
 export * from './model-registry';
 export * from './pipeline-execution';
 export * from './project-status';
+export * from './publish-templates';
 export * from './release-approval';

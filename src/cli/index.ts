@@ -5,6 +5,7 @@ export * from './cleanup';
 export * from './models';
 export * from './output';
 export * from './program';
+export * from './publish-templates';
 export * from './run-pipeline';
 export * from './status';
 export * from './resolve-model';

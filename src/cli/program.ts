@@ -6,6 +6,7 @@ import { CleanupDeps, cleanupCommand } from './cleanup';
 import { localRunCommand } from './local-run';
 import { ModelsDeps, modelsCommand } from './models';
 import { Output, processOutput } from './output';
+import { PublishTemplatesDeps, publishTemplatesCommand } from './publish-templates';
 import { ResolveModelDeps, resolveModelCommand } from './resolve-model';
 import { RunPipelineDeps, runPipelineCommand } from './run-pipeline';
 import { sampleDataCommand } from './sample-data';
@@ -17,7 +18,7 @@ import { TestEndpointDeps, testEndpointCommand } from './test-endpoint';
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
-export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps & ApproveReleaseDeps;
+export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps & ApproveReleaseDeps & PublishTemplatesDeps;
 
 /** The CLI's command tree. */
 export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
@@ -42,6 +43,7 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
   program.addCommand(statusCommand(output, deps));
   program.addCommand(approveReleaseCommand(output, deps));
   program.addCommand(rejectReleaseCommand(output, deps));
+  program.addCommand(publishTemplatesCommand(output, deps));
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError();
   }

@@ -20,6 +20,12 @@ export interface ModelPackageGroupProps {
    * @default - no resource policy: only this account can use the group
    */
   readonly readerAccounts?: string[];
+  /**
+   * The group exists already (the SageMaker Studio project template creates it, with its own
+   * reader policy): refer to it and create nothing.
+   * @default false
+   */
+  readonly existing?: boolean;
 }
 
 /** Read actions on the group that a deploying account needs. */
@@ -37,7 +43,8 @@ export class ModelPackageGroup extends Construct {
   public readonly modelPackageGroupArn: string;
   /** ARN pattern matching every model package (version) of the group. */
   public readonly modelPackageArnPattern: string;
-  public readonly resource: sagemaker.CfnModelPackageGroup;
+  /** The group's resource; undefined for an existing group. */
+  public readonly resource?: sagemaker.CfnModelPackageGroup;
 
   constructor(scope: Construct, id: string, props: ModelPackageGroupProps) {
     super(scope, id);
@@ -50,6 +57,9 @@ export class ModelPackageGroup extends Construct {
     this.modelPackageArnPattern = stack.formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: `${arnName}/*` });
 
     const readers = dedupeReaderAccounts(props.readerAccounts ?? [], stack.account);
+    if (props.existing) {
+      return;
+    }
     this.resource = new sagemaker.CfnModelPackageGroup(this, 'Resource', {
       modelPackageGroupName: props.modelPackageGroupName,
       modelPackageGroupDescription: props.description,

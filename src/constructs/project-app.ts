@@ -1,5 +1,7 @@
 import { App, AppProps, Environment, Tags } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
 import { ProjectConfig, ResolvedEnvironment } from '../config';
+import { SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG, applyStudioProjectContext, studioProjectFromContext } from '../studio/studio-project';
 import { PROJECT_APP_CONTEXT, addProjectValidations } from '../validation';
 
 /** Tag key put on every resource of a project, with the project name as value. */
@@ -13,17 +15,40 @@ export interface ProjectAppProps extends AppProps {
 /**
  * A CDK app of one project: synthesizes with the CloudFormation validator on, cdk-nag's
  * AwsSolutions checks and the project guardrails (findings fail the synth), and tags every
- * resource with the project name.
+ * resource with the project name. When the context carries a project launched from the Studio
+ * template, `config` is that launch's (its name, group, repositories and accounts) and the
+ * resources also carry SageMaker's project tags.
  */
 export class ProjectApp extends App {
+  /** The project: the config file's, or the Studio launch's when the context carries one. */
   public readonly config: ProjectConfig;
+  /** The tags every resource of the project carries. */
+  public readonly projectTags: Readonly<Record<string, string>>;
 
   constructor(props: ProjectAppProps) {
     const { config, ...appProps } = props;
     super({ ...appProps, context: { ...PROJECT_APP_CONTEXT, ...appProps.context } });
-    this.config = config;
+    this.config = applyStudioProjectContext(this, config);
     addProjectValidations(this);
-    Tags.of(this).add(PROJECT_TAG_KEY, config.projectName);
+    const studio = studioProjectFromContext(this);
+    this.projectTags = {
+      [PROJECT_TAG_KEY]: this.config.projectName,
+      ...(studio && { [SAGEMAKER_PROJECT_NAME_TAG]: studio.projectName, [SAGEMAKER_PROJECT_ID_TAG]: studio.projectId }),
+    };
+    tagProjectResources(this);
+  }
+}
+
+/**
+ * Tags every resource under `scope` with the tags of the project app it belongs to. Tags are
+ * aspects, and aspects stop at a Stage: each stage a pipeline deploys calls this for its stacks.
+ */
+export function tagProjectResources(scope: IConstruct): void {
+  const app = scope.node.root;
+  if (app instanceof ProjectApp) {
+    for (const [key, value] of Object.entries(app.projectTags)) {
+      Tags.of(scope).add(key, value);
+    }
   }
 }
 

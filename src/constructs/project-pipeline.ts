@@ -6,6 +6,7 @@ import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ArtifactStore } from './artifact-store';
+import { studioContextArgumentsOf } from '../studio/studio-project';
 
 /**
  * Installs a repository's dependencies: `npm ci` when it has a lock file (as it should once
@@ -65,7 +66,8 @@ export class ProjectPipeline extends Construct {
         input: props.source,
         env: BUILD_ENV,
         installCommands: [INSTALL_COMMAND],
-        commands: [...(props.preSynthCommands ?? []), 'npx cdk synth --no-notices'],
+        // A project launched from Studio keeps its launch's names in every later synth.
+        commands: [...(props.preSynthCommands ?? []), ['npx cdk synth --no-notices', ...studioContextArgumentsOf(this)].join(' ')],
         primaryOutputDirectory: 'cdk.out',
         rolePolicyStatements: props.synthRolePolicyStatements,
       }),

@@ -22,8 +22,8 @@ export class ModelBuildApp extends ProjectApp {
   constructor(props: ModelBuildAppProps) {
     const { repoDir, pipelineDefinition, definitionDelivery, ...appProps } = props;
     super(appProps);
-    this.pipelineStack = new ModelBuildPipelineStack(this, resourceNamesOf(props.config).modelBuildPipelineStack, {
-      config: props.config,
+    this.pipelineStack = new ModelBuildPipelineStack(this, resourceNamesOf(this.config).modelBuildPipelineStack, {
+      config: this.config,
       repoDir: repoDir ?? process.cwd(),
       pipelineDefinition,
       definitionDelivery,

@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
-import { BUILD_ENV, INSTALL_COMMAND, ProjectPipeline, cdkEnvironment } from '../constructs';
+import { BUILD_ENV, INSTALL_COMMAND, ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
 import { resourceNamesOf } from '../project/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -28,6 +28,7 @@ export class ModelBuildStage extends Stage {
   constructor(scope: Construct, id: string, props: StageProps & ModelBuildOptions & { readonly config: ProjectConfig; readonly repoDir: string }) {
     const { config, repoDir, pipelineDefinition, definitionDelivery, ...stageProps } = props;
     super(scope, id, stageProps);
+    tagProjectResources(this);
     this.modelBuildStack = new ModelBuildStack(this, 'ModelBuild', {
       config, repoDir, pipelineDefinition, definitionDelivery, stackName: resourceNamesOf(config).modelBuildStack,
     });

@@ -10,6 +10,7 @@ import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs'
 import { modelMonitorImage, sklearnImage, xgboostImage } from '../images';
 import { PipelineDefinition } from '../pipeline-definition';
 import { resourceNamesOf } from '../project/resource-names';
+import { studioProjectFromContext } from '../studio/studio-project';
 import { PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from './player-churn-pipeline';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { SageMakerExecutionRole } from './sagemaker-execution-role';
@@ -78,6 +79,8 @@ export class ModelBuildStack extends Stack {
       modelPackageGroupName: config.modelPackageGroupName,
       description: `Model versions of the SageMaker project ${config.projectName}`,
       readerAccounts: readerAccountsOf(config),
+      // A project launched from Studio: the project template created the group.
+      existing: studioProjectFromContext(this) !== undefined,
     });
 
     this.shareArtifactsWith(readerAccountsOf(config));

@@ -31,7 +31,7 @@ export class ModelDeployApp extends ProjectApp {
   constructor(props: ModelDeployAppProps) {
     const { repoDir = process.cwd(), model, ...appProps } = props;
     super(appProps);
-    const config = props.config;
+    const config = this.config;
     this.model = model ?? this.resolveModel(repoDir, config.modelPackageGroupName, config.environments.build.region);
     this.pipelineStack = new ModelDeployPipelineStack(this, resourceNamesOf(config).modelDeployPipelineStack, { config, model: this.model, repoDir });
     if (this.model.placeholder) {

@@ -8,7 +8,7 @@ import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
-import { BUILD_ENV, INSTALL_COMMAND, ProjectPipeline, cdkEnvironment } from '../constructs';
+import { BUILD_ENV, INSTALL_COMMAND, ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../project/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -52,6 +52,7 @@ export class DeployStage extends CdkStage {
   constructor(scope: Construct, id: string, props: DeployStageProps) {
     const { config, stage, model, repoDir, ...stageProps } = props;
     super(scope, id, { ...stageProps, env: cdkEnvironment(config.environments[stage]) });
+    tagProjectResources(this);
     this.endpoint = new EndpointStack(this, 'Endpoint', {
       config, stage, model, repoDir,
       stackName: resourceNamesOf(config).endpointStack(stage),

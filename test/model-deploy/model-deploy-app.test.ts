@@ -195,6 +195,12 @@ describe('EndpointStack', () => {
     expect(latency.Dimensions).toEqual(expect.arrayContaining([{ Name: 'EndpointName', Value: 'player-churn-prod' }, { Name: 'VariantName', Value: 'AllTraffic' }]));
   });
 
+  test('the stage stacks\' resources carry the project tag, as the app\'s own stacks do', () => {
+    for (const template of [staging, prod]) {
+      template.hasResourceProperties('AWS::SageMaker::Endpoint', { Tags: [{ Key: 'sagemaker-gitops:project', Value: 'player-churn' }] });
+    }
+  });
+
   test('the production endpoint is retained when its stack is deleted', () => {
     expect(Object.values<any>(prod.findResources('AWS::SageMaker::Endpoint'))[0].DeletionPolicy).toBe('Retain');
     expect(Object.values<any>(staging.findResources('AWS::SageMaker::Endpoint'))[0].DeletionPolicy).toBeUndefined();

@@ -1,0 +1,223 @@
+import { BootstraplessSynthesizer, CfnCondition, CfnOutput, CfnParameter, CfnResource, Duration, Fn, RemovalPolicy, Stack, StackProps, Tags, Validations } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+import { Construct } from 'constructs';
+import { MLFLOW_TRACKING_SERVER_SIZES } from '../config';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { ProjectUseRoles } from './project-use-roles';
+import { ProjectsLaunchRole } from './projects-launch-role';
+import { StudioExecutionRole } from './studio-execution-role';
+import { PROJECT_TEMPLATES_LOCATION_TAG, PROJECT_TEMPLATES_PREFIX, PROJECT_TEMPLATE_FILE } from './studio-names';
+
+/** The tag every resource of the domain template carries. */
+export const DOMAIN_TAG = { key: 'sagemaker-gitops:component', value: 'studio-domain' } as const;
+
+/** The origins from which Studio reads the templates in the browser. */
+export const STUDIO_ORIGINS = ['https://*.sagemaker.aws'];
+
+/** SageMaker's pattern for domain and user profile names. */
+const STUDIO_NAME_PATTERN = '[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}';
+
+/**
+ * The SageMaker Studio domain template (`templates/sagemaker-domain.yaml`), deployed once per
+ * account and region by an administrator: an IAM-authenticated domain in the given VPC and
+ * subnets with one user profile, the Studio execution role, the S3 bucket of the organization's
+ * project templates (CORS open to Studio, the domain tagged with its location), the role
+ * SageMaker Projects has CloudFormation assume to launch a project, the roles a launch's
+ * bootstrap build and starter function run as and, optionally, a managed MLflow tracking server.
+ * It names IAM roles, so it is deployed with `CAPABILITY_NAMED_IAM`.
+ */
+export class DomainTemplateStack extends Stack {
+  public readonly domain: sagemaker.CfnDomain;
+  public readonly templatesBucket: s3.Bucket;
+  public readonly studioRole: StudioExecutionRole;
+  public readonly launchRole: ProjectsLaunchRole;
+  public readonly useRoles: ProjectUseRoles;
+
+  constructor(scope: Construct, id: string, props: StackProps = {}) {
+    super(scope, id, {
+      description: 'sagemaker-gitops SageMaker Studio domain: a user profile, the Studio execution role, the bucket of the project templates, ' +
+        'the project launch role and use roles, and an optional MLflow tracking server',
+      ...props,
+      synthesizer: new BootstraplessSynthesizer(),
+    });
+    this.templateOptions.templateFormatVersion = '2010-09-09';
+
+    const domainName = new CfnParameter(this, 'DomainName', {
+      type: 'String', default: 'sagemaker-gitops', allowedPattern: STUDIO_NAME_PATTERN, minLength: 1, maxLength: 63,
+      description: 'Name of the Studio domain', constraintDescription: '1 to 63 letters, digits and inner hyphens',
+    });
+    const userProfileName = new CfnParameter(this, 'UserProfileName', {
+      type: 'String', default: 'data-scientist', allowedPattern: STUDIO_NAME_PATTERN, minLength: 1, maxLength: 63,
+      description: 'Name of the first user profile', constraintDescription: '1 to 63 letters, digits and inner hyphens',
+    });
+    const vpcId = new CfnParameter(this, 'VpcId', { type: 'AWS::EC2::VPC::Id', description: 'The VPC of the Studio apps' });
+    const subnetIds = new CfnParameter(this, 'SubnetIds', { type: 'List<AWS::EC2::Subnet::Id>', description: 'Subnets of the VPC for the Studio apps (private subnets with a NAT gateway for VpcOnly)' });
+    const networkAccess = new CfnParameter(this, 'AppNetworkAccessType', {
+      type: 'String', default: 'PublicInternetOnly', allowedValues: ['PublicInternetOnly', 'VpcOnly'],
+      description: 'PublicInternetOnly: SageMaker gives the apps internet access; VpcOnly: all traffic goes through your VPC (it needs a NAT gateway or VPC endpoints)',
+    });
+    const createMlflowParameter = new CfnParameter(this, 'CreateMlflowTrackingServer', {
+      type: 'String', default: 'false', allowedValues: ['true', 'false'],
+      description: 'Whether to create a SageMaker managed MLflow tracking server for the domain\'s experiments',
+    });
+    const mlflowSize = new CfnParameter(this, 'MlflowTrackingServerSize', {
+      type: 'String', default: 'Small', allowedValues: [...MLFLOW_TRACKING_SERVER_SIZES],
+      description: 'Size of the MLflow tracking server, when one is created',
+    });
+    this.templateOptions.metadata = {
+      'AWS::CloudFormation::Interface': {
+        ParameterGroups: [
+          { Label: { default: 'Domain' }, Parameters: ['DomainName', 'UserProfileName'] },
+          { Label: { default: 'Network' }, Parameters: ['VpcId', 'SubnetIds', 'AppNetworkAccessType'] },
+          { Label: { default: 'Experiment tracking' }, Parameters: ['CreateMlflowTrackingServer', 'MlflowTrackingServerSize'] },
+        ],
+      },
+    };
+
+    const accessLogs = accessLogsBucket(this, 'AccessLogs', 'the templates bucket');
+    this.templatesBucket = new s3.Bucket(this, 'TemplatesBucket', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'templates/',
+      // Studio reads the templates from the browser.
+      cors: [{
+        allowedOrigins: STUDIO_ORIGINS,
+        allowedMethods: [s3.HttpMethods.GET, s3.HttpMethods.HEAD],
+        allowedHeaders: ['*'],
+        exposedHeaders: ['ETag', 'x-amz-version-id'],
+        maxAge: 3000,
+      }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const templatesLocation = `s3://${this.templatesBucket.bucketName}/${PROJECT_TEMPLATES_PREFIX}`;
+
+    this.useRoles = new ProjectUseRoles(this, 'ProjectUseRoles');
+    this.launchRole = new ProjectsLaunchRole(this, 'ProjectsLaunch', { buildRole: this.useRoles.buildRole, starterRole: this.useRoles.starterRole });
+    this.studioRole = new StudioExecutionRole(this, 'StudioExecutionRole', {
+      templatesBucket: this.templatesBucket,
+      templatesPrefix: PROJECT_TEMPLATES_PREFIX,
+      launchRole: this.launchRole.role,
+    });
+
+    const appsSecurityGroup = new ec2.CfnSecurityGroup(this, 'StudioAppsSecurityGroup', {
+      vpcId: vpcId.valueAsString,
+      groupDescription: 'Studio apps of the sagemaker-gitops domain: traffic between the apps and to the domain file system',
+    });
+    // What Studio needs between its apps in VpcOnly mode: NFS to the domain's file system, and the apps' own ports.
+    for (const [id, from, to] of [['Nfs', 2049, 2049], ['Apps', 8192, 65535]] as const) {
+      new ec2.CfnSecurityGroupIngress(this, `StudioApps${id}Ingress`, {
+        groupId: appsSecurityGroup.attrGroupId,
+        sourceSecurityGroupId: appsSecurityGroup.attrGroupId,
+        ipProtocol: 'tcp', fromPort: from, toPort: to,
+        description: `Studio apps to each other, TCP ${from}-${to}`,
+      });
+    }
+
+    this.domain = new sagemaker.CfnDomain(this, 'Domain', {
+      domainName: domainName.valueAsString,
+      authMode: 'IAM',
+      vpcId: vpcId.valueAsString,
+      subnetIds: subnetIds.valueAsList,
+      appNetworkAccessType: networkAccess.valueAsString,
+      defaultUserSettings: {
+        executionRole: this.studioRole.role.roleArn,
+        securityGroups: [appsSecurityGroup.attrGroupId],
+        studioWebPortal: 'ENABLED',
+        defaultLandingUri: 'studio::',
+      },
+      tags: [{ key: PROJECT_TEMPLATES_LOCATION_TAG, value: templatesLocation }],
+    });
+    this.studioRole.allowStudioIn(this.domain.attrDomainId);
+    const userProfile = new sagemaker.CfnUserProfile(this, 'UserProfile', {
+      domainId: this.domain.attrDomainId,
+      userProfileName: userProfileName.valueAsString,
+      userSettings: { executionRole: this.studioRole.role.roleArn },
+    });
+
+    const createMlflow = new CfnCondition(this, 'MlflowTrackingServerWanted', { expression: Fn.conditionEquals(createMlflowParameter.valueAsString, 'true') });
+    const mlflowServerArn = this.createMlflowTrackingServer(domainName.valueAsString, mlflowSize.valueAsString, createMlflow);
+
+    Tags.of(this).add(DOMAIN_TAG.key, DOMAIN_TAG.value);
+
+    new CfnOutput(this, 'DomainId', { value: this.domain.attrDomainId, description: 'The Studio domain' });
+    new CfnOutput(this, 'UserProfileArn', { value: userProfile.attrUserProfileArn, description: 'The first user profile' });
+    new CfnOutput(this, 'StudioExecutionRoleArn', { value: this.studioRole.role.roleArn, description: 'Execution role of the domain\'s users' });
+    new CfnOutput(this, 'ProjectsLaunchRoleArn', { value: this.launchRole.role.roleArn, description: 'Give this role ARN when you create a project from the sagemaker-gitops template' });
+    new CfnOutput(this, 'TemplatesBucketName', { value: this.templatesBucket.bucketName, description: 'The bucket of the organization\'s project templates' });
+    new CfnOutput(this, 'ProjectTemplatesLocation', { value: templatesLocation, description: `The domain's ${PROJECT_TEMPLATES_LOCATION_TAG} tag` });
+    new CfnOutput(this, 'PublishTemplateCommand', {
+      value: `npx sagemaker-gitops publish-templates --bucket ${this.templatesBucket.bucketName} --prefix ${PROJECT_TEMPLATES_PREFIX}`,
+      description: `Uploads ${PROJECT_TEMPLATE_FILE} with the tag that shows it in Studio`,
+    });
+    new CfnOutput(this, 'MlflowTrackingServerArn', { value: mlflowServerArn, description: 'The MLflow tracking server (mlflowTrackingServerArn of .projenrc.ts)', condition: createMlflow });
+  }
+
+  /**
+   * The tracking server, its artifact bucket and its role, and the Studio role's access to it:
+   * all created only under `condition`.
+   */
+  private createMlflowTrackingServer(domainName: string, size: string, condition: CfnCondition): string {
+    const scope = new Construct(this, 'Mlflow');
+    const accessLogs = accessLogsBucket(scope, 'AccessLogs', 'the MLflow artifacts bucket');
+    const artifacts = new s3.Bucket(scope, 'Artifacts', {
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      versioned: true,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'artifacts/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const role = new iam.Role(scope, 'ServerRole', {
+      description: 'Lets the domain\'s MLflow tracking server keep its artifacts in its bucket',
+      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
+      inlinePolicies: {
+        Artifacts: new iam.PolicyDocument({
+          statements: [
+            new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [artifacts.arnForObjects('*')] }),
+            new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: [artifacts.bucketArn] }),
+          ],
+        }),
+      },
+    });
+    acknowledgeWildcardResource(role, artifacts.arnForObjects('*'), 'MLflow names its artifact objects at run time; the bucket holds nothing else');
+    const server = new sagemaker.CfnMlflowTrackingServer(scope, 'Server', {
+      trackingServerName: `${domainName}-mlflow`,
+      artifactStoreUri: `s3://${artifacts.bucketName}/mlflow`,
+      roleArn: role.roleArn,
+      trackingServerSize: size,
+      automaticModelRegistration: false,
+    });
+    server.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    server.node.addDependency(role);
+    const access = this.studioRole.allowMlflow(server.attrTrackingServerArn);
+    for (const resource of [...scope.node.findAll(), ...access.node.findAll()]) {
+      if (resource instanceof CfnResource) {
+        resource.cfnOptions.condition = condition;
+      }
+    }
+    return server.attrTrackingServerArn;
+  }
+}
+
+/** A bucket for the server access logs of `of`, kept a year. */
+function accessLogsBucket(scope: Construct, id: string, of: string): s3.Bucket {
+  const bucket = new s3.Bucket(scope, id, {
+    encryption: s3.BucketEncryption.S3_MANAGED,
+    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+    enforceSSL: true,
+    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+    lifecycleRules: [{ expiration: Duration.days(365) }],
+    removalPolicy: RemovalPolicy.RETAIN,
+  });
+  Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S1', reason: `this bucket is the server access log target of ${of}; logging it into itself would loop` });
+  return bucket;
+}

@@ -1,0 +1,105 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { Construct } from 'constructs';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { STUDIO_RESOURCE_PREFIX, bootstrapProjectName, startBootstrapFunctionName } from './studio-names';
+
+export interface ProjectsLaunchRoleProps {
+  /** The role the bootstrap builds run as. */
+  readonly buildRole: iam.IRole;
+  /** The role the starter functions run as. */
+  readonly starterRole: iam.IRole;
+}
+
+/**
+ * The role SageMaker Projects has CloudFormation assume to create a project from the project
+ * template (the role ARN given at launch). It can create exactly what the template has: the
+ * model package group, the bootstrap CodeBuild project, the starter function and their log
+ * groups, all named after the launch, and invoke the starter. It creates no IAM role: it can only
+ * pass the two use roles, each to its own service.
+ */
+export class ProjectsLaunchRole extends Construct {
+  public readonly role: iam.Role;
+
+  constructor(scope: Construct, id: string, props: ProjectsLaunchRoleProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const arn = (service: string, resource: string, resourceName: string, arnFormat?: ArnFormat) =>
+      stack.formatArn({ service, resource, resourceName, ...(arnFormat ? { arnFormat } : {}) });
+    const logGroups = [`/aws/codebuild/${bootstrapProjectName('*')}`, `/aws/lambda/${startBootstrapFunctionName('*')}`]
+      .map((name) => arn('logs', 'log-group', name, ArnFormat.COLON_RESOURCE_NAME));
+    const allLogGroups = arn('logs', 'log-group', '*', ArnFormat.COLON_RESOURCE_NAME);
+    const codeBuildProjects = arn('codebuild', 'project', bootstrapProjectName('*'));
+    const functions = arn('lambda', 'function', startBootstrapFunctionName('*'), ArnFormat.COLON_RESOURCE_NAME);
+    const groups = arn('sagemaker', 'model-package-group', '*');
+    const connections = ['codeconnections', 'codestar-connections'].map((service) => arn(service, 'connection', '*'));
+
+    this.role = new iam.Role(this, 'Role', {
+      description: 'Assumed by CloudFormation to create a sagemaker-gitops SageMaker project from the project template',
+      assumedBy: new iam.ServicePrincipal('cloudformation.amazonaws.com'),
+      inlinePolicies: {
+        LaunchProject: new iam.PolicyDocument({
+          statements: [
+            new iam.PolicyStatement({
+              sid: 'ModelPackageGroups',
+              actions: [
+                'sagemaker:CreateModelPackageGroup', 'sagemaker:DescribeModelPackageGroup', 'sagemaker:AddTags', 'sagemaker:DeleteTags', 'sagemaker:ListTags',
+                'sagemaker:PutModelPackageGroupPolicy', 'sagemaker:GetModelPackageGroupPolicy', 'sagemaker:DeleteModelPackageGroupPolicy',
+              ],
+              resources: [groups],
+            }),
+            new iam.PolicyStatement({
+              sid: 'PassBuildRole',
+              actions: ['iam:PassRole'],
+              resources: [props.buildRole.roleArn],
+              conditions: { StringEquals: { 'iam:PassedToService': 'codebuild.amazonaws.com' } },
+            }),
+            new iam.PolicyStatement({
+              sid: 'PassStarterRole',
+              actions: ['iam:PassRole'],
+              resources: [props.starterRole.roleArn],
+              conditions: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+            }),
+            new iam.PolicyStatement({
+              sid: 'BootstrapProjects',
+              actions: ['codebuild:CreateProject', 'codebuild:UpdateProject', 'codebuild:DeleteProject', 'codebuild:BatchGetProjects'],
+              resources: [codeBuildProjects],
+            }),
+            new iam.PolicyStatement({
+              sid: 'ConnectBootstrapProjects',
+              actions: [
+                'codeconnections:GetConnection', 'codeconnections:PassConnection', 'codeconnections:UseConnection',
+                'codestar-connections:GetConnection', 'codestar-connections:PassConnection', 'codestar-connections:UseConnection',
+              ],
+              resources: connections,
+            }),
+            new iam.PolicyStatement({
+              sid: 'StarterFunctions',
+              actions: [
+                'lambda:CreateFunction', 'lambda:DeleteFunction', 'lambda:GetFunction', 'lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionCode',
+                'lambda:UpdateFunctionConfiguration', 'lambda:GetFunctionCodeSigningConfig', 'lambda:GetRuntimeManagementConfig',
+                'lambda:TagResource', 'lambda:UntagResource', 'lambda:ListTags', 'lambda:InvokeFunction',
+              ],
+              resources: [functions],
+            }),
+            new iam.PolicyStatement({
+              sid: 'LaunchLogGroups',
+              actions: ['logs:CreateLogGroup', 'logs:PutRetentionPolicy', 'logs:TagResource', 'logs:UntagResource', 'logs:ListTagsForResource'],
+              resources: logGroups,
+            }),
+            new iam.PolicyStatement({ sid: 'FindLogGroups', actions: ['logs:DescribeLogGroups'], resources: [allLogGroups] }),
+          ],
+        }),
+      },
+    });
+
+    const ack = (resource: string, reason: string) => acknowledgeWildcardResource(this.role, resource, reason);
+    const named = `named after the project id, known only at launch; the wildcard covers only names starting with ${STUDIO_RESOURCE_PREFIX}`;
+    logGroups.forEach((group) => ack(group, `the log groups of a launch are ${named}`));
+    ack(codeBuildProjects, `the bootstrap CodeBuild project is ${named}`);
+    ack(functions, `the starter function is ${named}`);
+    ack(groups, 'the model package group is named <project name>-<project id>, known only at launch; the role cannot delete groups');
+    ack(allLogGroups, 'logs:DescribeLogGroups, which CloudFormation calls to read a log group back, only lists names');
+    connections.forEach((connection) => ack(connection, 'the connection is a launch parameter; the launch role only reads it and hands it to the bootstrap CodeBuild project'));
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * The code of the Lambda function behind the project template's `StartBootstrap` custom
+ * resource, inlined into the template (no asset bucket): on Create it starts one build of the
+ * CodeBuild project named by the `ProjectName` property and answers with the build id; Update
+ * and Delete change nothing. It answers CloudFormation itself (a PUT to the pre-signed
+ * `ResponseURL`), so it needs no helper library. Runs on the Node.js runtime, whose AWS SDK v3
+ * it uses.
+ */
+export const START_BUILD_HANDLER_CODE = `const https = require('node:https');
+const { CodeBuildClient, StartBuildCommand } = require('@aws-sdk/client-codebuild');
+
+const codebuild = new CodeBuildClient({});
+
+exports.handler = async (event, context) => {
+  const response = {
+    Status: 'SUCCESS',
+    Reason: 'see CloudWatch Logs stream ' + context.logStreamName,
+    PhysicalResourceId: event.PhysicalResourceId || 'bootstrap-not-started',
+    StackId: event.StackId,
+    RequestId: event.RequestId,
+    LogicalResourceId: event.LogicalResourceId,
+    Data: {},
+  };
+  try {
+    if (event.RequestType === 'Create') {
+      const { build } = await codebuild.send(new StartBuildCommand({ projectName: event.ResourceProperties.ProjectName }));
+      console.log('started build ' + build.id);
+      response.PhysicalResourceId = build.id;
+      response.Data = { BuildId: build.id };
+    }
+  } catch (err) {
+    console.error(err);
+    response.Status = 'FAILED';
+    response.Reason = ('cannot start the bootstrap build: ' + err.name + ': ' + err.message).slice(0, 1000);
+  }
+  await send(event.ResponseURL, JSON.stringify(response));
+};
+
+function send(url, body) {
+  return new Promise((resolve, reject) => {
+    const request = https.request(url, { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on('end', resolve);
+    });
+    request.on('error', reject);
+    request.end(body);
+  });
+}
+`;

@@ -1,0 +1,278 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { findViolations } from '../../src/validation';
+import { DomainTemplateStack, ProjectTemplateStack, STUDIO_ORIGINS } from '../../src/studio';
+import { synthValidated, validatedApp } from '../helpers/validated-synth';
+
+type Json = any;
+
+let template: Template;
+let json: Json;
+let project: Json;
+
+beforeAll(() => {
+  const app = validatedApp();
+  new DomainTemplateStack(app, 'SageMakerDomain');
+  new ProjectTemplateStack(app, 'SageMakerProject');
+  // Fails on any finding of the CloudFormation validator, cdk-nag AwsSolutions or the guardrails.
+  const templates = synthValidated(app);
+  template = templates.SageMakerDomain;
+  json = template.toJSON();
+  project = templates.SageMakerProject.toJSON();
+});
+
+const ref = (name: string) => ({ Ref: name });
+
+/** The one resource of `type` whose logical id starts with `prefix`. */
+function resource(type: string, prefix: string): Json {
+  const found = Object.entries<Json>(template.findResources(type)).filter(([id]) => id.startsWith(prefix));
+  expect(found.map(([id]) => id)).toHaveLength(1);
+  return found[0][1];
+}
+
+/** Statements of a role's inline policies, by Sid: [actions, resources, conditions]. */
+function statementsOf(role: Json): Record<string, Json> {
+  const statements = role.Properties.Policies.flatMap((policy: Json) => policy.PolicyDocument.Statement);
+  return Object.fromEntries(statements.map((s: Json) => [s.Sid, { Action: [s.Action].flat(), Resource: s.Resource, Condition: s.Condition }]));
+}
+
+/** A CloudFormation value rendered as text, intrinsic functions as their JSON. */
+function flat(value: Json): string {
+  return value?.['Fn::Join'] ? value['Fn::Join'][1].map((part: Json) => (typeof part === 'string' ? part : JSON.stringify(part))).join('') : JSON.stringify(value);
+}
+
+describe('DomainTemplateStack: a template without CDK bootstrap', () => {
+  test('has only its own parameters: no asset parameters, no BootstrapVersion, no rules', () => {
+    expect(Object.keys(json.Parameters)).toEqual(['DomainName', 'UserProfileName', 'VpcId', 'SubnetIds', 'AppNetworkAccessType', 'CreateMlflowTrackingServer', 'MlflowTrackingServerSize']);
+    expect(json.Rules).toBeUndefined();
+    expect(JSON.stringify(json)).not.toMatch(/AssetParameters|BootstrapVersion|cdk-bootstrap|CDKMetadata/);
+  });
+
+  test('no AWS-managed policy at all, and no iam:PassRole on every role', () => {
+    for (const [id, res] of Object.entries<Json>(json.Resources)) {
+      expect([id, res.Properties?.ManagedPolicyArns]).toEqual([id, undefined]);
+      expect([id, findViolations(res)]).toEqual([id, { fullAccess: [], passRole: [] }]);
+    }
+  });
+});
+
+describe('the domain and its user profile', () => {
+  test('an IAM domain in the given VPC and subnets, tagged with the location of the project templates', () => {
+    template.hasResourceProperties('AWS::SageMaker::Domain', {
+      AuthMode: 'IAM',
+      DomainName: ref('DomainName'),
+      VpcId: ref('VpcId'),
+      SubnetIds: ref('SubnetIds'),
+      AppNetworkAccessType: ref('AppNetworkAccessType'),
+      DefaultUserSettings: {
+        ExecutionRole: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StudioExecutionRole'), 'Arn'] },
+        SecurityGroups: [{ 'Fn::GetAtt': ['StudioAppsSecurityGroup', 'GroupId'] }],
+        StudioWebPortal: 'ENABLED',
+      },
+      Tags: Match.arrayWith([{
+        Key: 'sagemaker:projectS3TemplatesLocation',
+        Value: { 'Fn::Join': ['', ['s3://', { Ref: Match.stringLikeRegexp('^TemplatesBucket') }, '/templates/']] },
+      }]),
+    });
+    expect(json.Parameters.VpcId.Type).toBe('AWS::EC2::VPC::Id');
+    expect(json.Parameters.SubnetIds.Type).toBe('List<AWS::EC2::Subnet::Id>');
+  });
+
+  test('a user profile of the domain with the Studio execution role', () => {
+    template.hasResourceProperties('AWS::SageMaker::UserProfile', {
+      DomainId: { 'Fn::GetAtt': ['Domain', 'DomainId'] },
+      UserProfileName: ref('UserProfileName'),
+      UserSettings: { ExecutionRole: { 'Fn::GetAtt': [Match.stringLikeRegexp('^StudioExecutionRole'), 'Arn'] } },
+    });
+  });
+
+  test('the apps talk to each other inside their security group only', () => {
+    const ingress = Object.values<Json>(template.findResources('AWS::EC2::SecurityGroupIngress')).map((r) => r.Properties);
+    expect(ingress.map((r) => [r.FromPort, r.ToPort, r.SourceSecurityGroupId, r.CidrIp])).toEqual([
+      [2049, 2049, { 'Fn::GetAtt': ['StudioAppsSecurityGroup', 'GroupId'] }, undefined],
+      [8192, 65535, { 'Fn::GetAtt': ['StudioAppsSecurityGroup', 'GroupId'] }, undefined],
+    ]);
+  });
+});
+
+describe('the templates bucket', () => {
+  test('Studio reads it from its own origins only; versioned, encrypted, logged, private', () => {
+    const bucket = resource('AWS::S3::Bucket', 'TemplatesBucket');
+    expect(bucket.Properties.CorsConfiguration.CorsRules).toEqual([expect.objectContaining({
+      AllowedOrigins: STUDIO_ORIGINS, AllowedMethods: ['GET', 'HEAD'],
+    })]);
+    expect(STUDIO_ORIGINS).toEqual(['https://*.sagemaker.aws']);
+    expect(bucket.Properties).toMatchObject({
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: { Ref: expect.stringMatching(/^AccessLogs/) } },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+    });
+    expect(bucket.DeletionPolicy).toBe('Retain');
+  });
+});
+
+describe('the use roles of project launches', () => {
+  test('the bootstrap build role can only write build logs, read repositories through SageMaker connections and assume the CDK bootstrap roles', () => {
+    const role = resource('AWS::IAM::Role', 'ProjectUseRolesBuildRole');
+    expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([{
+      Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' },
+      Condition: { StringEquals: { 'aws:SourceAccount': ref('AWS::AccountId') } },
+    }]);
+    const statements = statementsOf(role);
+    expect(Object.keys(statements)).toEqual(['WriteBuildLogs', 'CloneThroughSageMakerConnections', 'AssumeCdkBootstrapRoles']);
+    expect(statements.WriteBuildLogs.Action).toEqual(['logs:CreateLogStream', 'logs:PutLogEvents']);
+    expect(flat(statements.WriteBuildLogs.Resource)).toMatch(/:log-group:\/aws\/codebuild\/sagemaker-gitops-\*-bootstrap:\*$/);
+    expect(statements.CloneThroughSageMakerConnections.Action)
+      .toEqual(['codeconnections:GetConnection', 'codeconnections:GetConnectionToken', 'codestar-connections:GetConnection', 'codestar-connections:GetConnectionToken']);
+    expect(statements.CloneThroughSageMakerConnections.Condition).toEqual({ StringEquals: { 'aws:ResourceTag/sagemaker': 'true' } });
+    expect(statements.CloneThroughSageMakerConnections.Resource.map(flat)).toEqual([
+      expect.stringMatching(/:codeconnections:.*:connection\/\*$/), expect.stringMatching(/:codestar-connections:.*:connection\/\*$/),
+    ]);
+    expect(statements.AssumeCdkBootstrapRoles.Action).toEqual(['sts:AssumeRole']);
+    expect(statements.AssumeCdkBootstrapRoles.Condition).toEqual({ StringEquals: { 'iam:ResourceTag/aws-cdk:bootstrap-role': ['deploy', 'file-publishing'] } });
+    expect(statements.AssumeCdkBootstrapRoles.Resource.map(flat)).toEqual([
+      'arn:{"Ref":"AWS::Partition"}:iam::{"Ref":"AWS::AccountId"}:role/cdk-*-deploy-role-{"Ref":"AWS::AccountId"}-*',
+      'arn:{"Ref":"AWS::Partition"}:iam::{"Ref":"AWS::AccountId"}:role/cdk-*-file-publishing-role-{"Ref":"AWS::AccountId"}-*',
+    ]);
+  });
+
+  test('the starter role can only start bootstrap builds and write its logs', () => {
+    const role = resource('AWS::IAM::Role', 'ProjectUseRolesStarterRole');
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: 'lambda.amazonaws.com' });
+    const statements = statementsOf(role);
+    expect(Object.fromEntries(Object.entries<Json>(statements).map(([sid, s]) => [sid, [s.Action, flat(s.Resource)]]))).toEqual({
+      WriteFunctionLogs: [['logs:CreateLogStream', 'logs:PutLogEvents'], expect.stringMatching(/:log-group:\/aws\/lambda\/sagemaker-gitops-\*-start-bootstrap:\*$/)],
+      StartBootstrapBuilds: [['codebuild:StartBuild'], expect.stringMatching(/:codebuild:.*:project\/sagemaker-gitops-\*-bootstrap$/)],
+    });
+  });
+
+  test('are the roles the project template runs its build and function as', () => {
+    const codeBuild = Object.values<Json>(project.Resources).find((r) => r.Type === 'AWS::CodeBuild::Project');
+    const fn = Object.values<Json>(project.Resources).find((r) => r.Type === 'AWS::Lambda::Function');
+    for (const [prefix, used] of [['ProjectUseRolesBuildRole', codeBuild.Properties.ServiceRole], ['ProjectUseRolesStarterRole', fn.Properties.Role]]) {
+      const role = resource('AWS::IAM::Role', prefix).Properties;
+      expect(flat(used)).toBe(`arn:{"Ref":"AWS::Partition"}:iam::{"Ref":"AWS::AccountId"}:role${role.Path}${flat(role.RoleName)}`);
+    }
+  });
+});
+
+describe('the projects launch role', () => {
+  let statements: Record<string, Json>;
+
+  beforeAll(() => {
+    statements = statementsOf(resource('AWS::IAM::Role', 'ProjectsLaunchRole'));
+  });
+
+  test('is assumed by CloudFormation only', () => {
+    expect(resource('AWS::IAM::Role', 'ProjectsLaunchRole').Properties.AssumeRolePolicyDocument.Statement)
+      .toEqual([{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'cloudformation.amazonaws.com' } }]);
+  });
+
+  test('creates no IAM resource and passes only the two use roles, each to its service', () => {
+    const actions = Object.values<Json>(statements).flatMap((s) => s.Action);
+    expect(actions.filter((a: string) => a.startsWith('iam:'))).toEqual(['iam:PassRole', 'iam:PassRole']);
+    expect(statements.PassBuildRole).toEqual({
+      Action: ['iam:PassRole'],
+      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ProjectUseRolesBuildRole/), 'Arn'] },
+      Condition: { StringEquals: { 'iam:PassedToService': 'codebuild.amazonaws.com' } },
+    });
+    expect(statements.PassStarterRole).toEqual({
+      Action: ['iam:PassRole'],
+      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ProjectUseRolesStarterRole/), 'Arn'] },
+      Condition: { StringEquals: { 'iam:PassedToService': 'lambda.amazonaws.com' } },
+    });
+  });
+
+  test('covers every resource type of the project template, on the names a launch gives them', () => {
+    const types = new Set(Object.values<Json>(project.Resources).map((r) => r.Type));
+    const byType: Record<string, [string, RegExp]> = {
+      'AWS::SageMaker::ModelPackageGroup': ['ModelPackageGroups', /:model-package-group\/\*$/],
+      'AWS::CodeBuild::Project': ['BootstrapProjects', /:project\/sagemaker-gitops-\*-bootstrap$/],
+      'AWS::Lambda::Function': ['StarterFunctions', /:function:sagemaker-gitops-\*-start-bootstrap$/],
+      'AWS::Logs::LogGroup': ['LaunchLogGroups', /:log-group:\/aws\/codebuild\/sagemaker-gitops-\*-bootstrap$/],
+      // CloudFormation invokes the starter function with the launch role.
+      'Custom::StartBootstrapBuild': ['StarterFunctions', /:function:sagemaker-gitops-\*-start-bootstrap$/],
+    };
+    expect([...types].sort()).toEqual(Object.keys(byType).sort());
+    for (const [sid, pattern] of Object.values(byType)) {
+      expect([sid, [statements[sid].Resource].flat().map(flat)]).toEqual([sid, expect.arrayContaining([expect.stringMatching(pattern)])]);
+    }
+    expect(statements.StarterFunctions.Action).toContain('lambda:InvokeFunction');
+    expect(statements.ModelPackageGroups.Action).toEqual(expect.arrayContaining(['sagemaker:CreateModelPackageGroup', 'sagemaker:PutModelPackageGroupPolicy', 'sagemaker:AddTags']));
+    expect(statements.ModelPackageGroups.Action).not.toContain('sagemaker:DeleteModelPackageGroup');
+  });
+});
+
+describe('the Studio execution role', () => {
+  let role: Json;
+  let statements: Record<string, Json>;
+
+  beforeAll(() => {
+    role = resource('AWS::IAM::Role', 'StudioExecutionRole');
+    statements = statementsOf(role);
+  });
+
+  test('is assumed by SageMaker', () => {
+    expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: 'sagemaker.amazonaws.com' });
+  });
+
+  test('launches projects with the launch role only', () => {
+    const launchRole = { 'Fn::GetAtt': [expect.stringMatching(/^ProjectsLaunchRole/), 'Arn'] };
+    expect(statements.PassOnlyTheLaunchRole).toEqual({
+      Action: ['iam:PassRole'], Resource: launchRole, Condition: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
+    });
+    expect(statements.ProjectStacksWithTheLaunchRole.Action.sort()).toEqual(['cloudformation:CreateStack', 'cloudformation:DeleteStack', 'cloudformation:UpdateStack']);
+    expect(statements.ProjectStacksWithTheLaunchRole.Condition).toEqual({ StringEquals: { 'cloudformation:RoleArn': launchRole } });
+    expect(flat(statements.ProjectStacksWithTheLaunchRole.Resource)).toMatch(/:stack\/SP-\*$/);
+    expect(flat(statements.ReadTemplates.Resource)).toMatch(/\/templates\/\*$/);
+    expect(statements.ReadTemplates.Action).toEqual(['s3:GetObject', 's3:GetObjectTagging']);
+  });
+
+  test('runs only pipelines of sagemaker-gitops projects and reviews model versions', () => {
+    expect(statements.RunProjectPipelines.Condition).toEqual({ Null: { 'aws:ResourceTag/sagemaker-gitops:project': 'false' } });
+    expect(statements.RunProjectPipelines.Action).toContain('sagemaker:StartPipelineExecution');
+    expect(statements.ReviewModelVersions.Action).toEqual(['sagemaker:DescribeModelPackage', 'sagemaker:UpdateModelPackage']);
+    expect(statements.DecryptModelBuildArtifacts.Condition).toEqual({
+      'StringEquals': { 'kms:ViaService': { 'Fn::Join': ['', ['s3.', ref('AWS::Region'), '.amazonaws.com']] } },
+      'ForAnyValue:StringLike': { 'kms:ResourceAliases': ['alias/*-model-build'] },
+    });
+  });
+
+  test('uses Studio in its own domain only', () => {
+    const policy = resource('AWS::IAM::Policy', 'StudioExecutionRoleStudioApps');
+    const [inDomain] = policy.Properties.PolicyDocument.Statement;
+    // Sorted, as the policy minimization of aws-cdk-lib writes them.
+    expect(inDomain.Resource.map(flat)).toEqual([
+      expect.stringMatching(/:app\/{"Fn::GetAtt":\["Domain","DomainId"\]}\/\*$/),
+      expect.stringMatching(/:domain\/{"Fn::GetAtt":\["Domain","DomainId"\]}$/),
+      expect.stringMatching(/:space\/{"Fn::GetAtt":\["Domain","DomainId"\]}\/\*$/),
+      expect.stringMatching(/:user-profile\/{"Fn::GetAtt":\["Domain","DomainId"\]}\/\*$/),
+    ]);
+  });
+});
+
+describe('the optional MLflow tracking server', () => {
+  test('exists only when asked for, with everything it needs, and the Studio role may use it then', () => {
+    expect(json.Conditions.MlflowTrackingServerWanted).toEqual({ 'Fn::Equals': [ref('CreateMlflowTrackingServer'), 'true'] });
+    const conditional = Object.entries<Json>(json.Resources).filter(([, r]) => r.Condition === 'MlflowTrackingServerWanted').map(([id, r]) => [id.replace(/[0-9A-F]{8}$/, ''), r.Type]);
+    expect(conditional.sort()).toEqual([
+      ['MlflowAccessLogs', 'AWS::S3::Bucket'],
+      ['MlflowAccessLogsPolicy', 'AWS::S3::BucketPolicy'],
+      ['MlflowArtifacts', 'AWS::S3::Bucket'],
+      ['MlflowArtifactsPolicy', 'AWS::S3::BucketPolicy'],
+      ['MlflowServer', 'AWS::SageMaker::MlflowTrackingServer'],
+      ['MlflowServerRole', 'AWS::IAM::Role'],
+      ['StudioExecutionRoleMlflowAccess', 'AWS::IAM::Policy'],
+    ]);
+    template.hasResourceProperties('AWS::SageMaker::MlflowTrackingServer', {
+      TrackingServerSize: ref('MlflowTrackingServerSize'),
+      AutomaticModelRegistration: false,
+      ArtifactStoreUri: { 'Fn::Join': ['', ['s3://', { Ref: Match.stringLikeRegexp('^MlflowArtifacts') }, '/mlflow']] },
+    });
+    expect(json.Outputs.MlflowTrackingServerArn.Condition).toBe('MlflowTrackingServerWanted');
+  });
+});
+
+test('the outputs say how to publish the project template and which role to launch it with', () => {
+  expect(Object.keys(json.Outputs)).toEqual(expect.arrayContaining(['DomainId', 'TemplatesBucketName', 'ProjectTemplatesLocation', 'ProjectsLaunchRoleArn', 'PublishTemplateCommand']));
+  expect(flat(json.Outputs.PublishTemplateCommand.Value)).toMatch(/^npx sagemaker-gitops publish-templates --bucket {"Ref":"TemplatesBucket[0-9A-F]{8}"} --prefix templates\/$/);
+});

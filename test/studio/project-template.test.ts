@@ -1,0 +1,220 @@
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
+import * as YAML from 'yaml';
+import {
+  GIT_PROVIDERS, MODEL_DEPLOY_SOURCE_ID, PROJECT_TEMPLATE_PARAMETERS, ProjectTemplateStack, SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG,
+  matchesAllowedPattern,
+} from '../../src/studio';
+import { PROJECT_TAG_KEY } from '../../src/constructs';
+import { synthValidated, validatedApp } from '../helpers/validated-synth';
+
+type Json = any;
+
+let stack: ProjectTemplateStack;
+let template: Template;
+let json: Json;
+
+beforeAll(() => {
+  const app = validatedApp();
+  stack = new ProjectTemplateStack(app, 'SageMakerProject');
+  // Fails on any finding of the CloudFormation validator, cdk-nag AwsSolutions or the guardrails.
+  template = synthValidated(app).SageMakerProject;
+  json = template.toJSON();
+});
+
+/** Whether CloudFormation accepts `value` for `name`: its AllowedValues, lengths and AllowedPattern (whole value). */
+function accepts(name: string, value: string): boolean {
+  const parameter = json.Parameters[name];
+  return (parameter.AllowedValues === undefined || parameter.AllowedValues.includes(value))
+    && (parameter.MinLength === undefined || value.length >= parameter.MinLength)
+    && (parameter.MaxLength === undefined || value.length <= parameter.MaxLength)
+    && (parameter.AllowedPattern === undefined || matchesAllowedPattern(parameter.AllowedPattern, value));
+}
+
+const CONNECTION = 'arn:aws:codeconnections:eu-west-1:123456789012:connection/4f4b3c2a-1d2e-4f5a-9b8c-7d6e5f4a3b2c';
+
+describe('ProjectTemplateStack: a template without CDK bootstrap', () => {
+  test('has exactly the project parameters: no asset parameters, no BootstrapVersion, no rules', () => {
+    expect(Object.keys(json.Parameters)).toEqual([...PROJECT_TEMPLATE_PARAMETERS]);
+    expect(json.Rules).toBeUndefined();
+    expect(JSON.stringify(json)).not.toMatch(/AssetParameters|BootstrapVersion|cdk-bootstrap|CDKMetadata/);
+  });
+
+  test('an asset cannot even be added: the synthesizer needs no bucket', () => {
+    const app = validatedApp();
+    const other = new ProjectTemplateStack(app, 'Other');
+    expect(() => new s3assets.Asset(other, 'File', { path: __filename })).toThrow(/Cannot add assets to a Stack that uses the BootstraplessSynthesizer/);
+  });
+
+  test('creates no IAM resource: the build and the function run as the domain template\'s roles', () => {
+    const types = Object.values<Json>(json.Resources).map((resource) => resource.Type);
+    expect(types.filter((type) => type.startsWith('AWS::IAM::'))).toEqual([]);
+    expect(new Set(types)).toEqual(new Set([
+      'AWS::SageMaker::ModelPackageGroup', 'AWS::Logs::LogGroup', 'AWS::CodeBuild::Project', 'AWS::Lambda::Function', 'Custom::StartBootstrapBuild',
+    ]));
+  });
+});
+
+describe('ProjectTemplateStack parameters', () => {
+  test.each([
+    ['SageMakerProjectName', ['player-churn', 'a', 'Churn2', 'a--b', 'a'.repeat(32)], ['', '1churn', '-churn', 'churn-', 'churn_model', 'churn model', 'a'.repeat(33)]],
+    ['SageMakerProjectId', ['p-abcdefghijkl', 'p1', 'a'.repeat(20)], ['', '-p', 'p_1', 'p-', 'a'.repeat(21)]],
+    ['ModelBuildRepository', ['acme/player-churn-model-build', 'my.org/repo_1', 'group/subgroup/name'], ['', 'player-churn', 'acme/', '/acme/repo', 'acme//repo', 'acme/re po', 'https://github.com/acme/repo', 'acme/repo;rm']],
+    ['ModelDeployRepository', ['acme/player-churn-model-deploy'], ['acme', 'acme:repo']],
+    ['ModelBuildBranch', ['main', 'release/1.2', 'feature_x', 'a'], ['', 'ma in', '-main', 'main/', 'main;ls', '$(id)', 'a'.repeat(201)]],
+    ['CodeConnectionArn',
+      [CONNECTION, CONNECTION.replace('codeconnections', 'codestar-connections'), CONNECTION.replace('arn:aws:', 'arn:aws-cn:')],
+      [
+        '',
+        'arn:aws:codecommit:eu-west-1:123456789012:player-churn-model-build',
+        'arn:aws:codestar-notifications:eu-west-1:123456789012:notificationrule/4f4b3c2a1d2e4f5a9b8c7d6e5f4a3b2c',
+        CONNECTION.replace(':connection/', ':host/'),
+        CONNECTION.replace('123456789012', '12345678901'),
+        `${CONNECTION}0`,
+        CONNECTION.slice(0, -1),
+      ]],
+    ['StagingAccountId', ['', '123456789012'], ['12345678901', '1234567890123', 'abcdefghijkl', ' 123456789012']],
+    ['ProdAccountId', ['', '210987654321'], ['0', 'prod']],
+    ['GitProvider', Object.keys(GIT_PROVIDERS), ['github', 'CodeCommit', '']],
+  ])('%s accepts what SageMaker and the project allow, and nothing else', (name, good, bad) => {
+    for (const value of good) {
+      expect([value, accepts(name, value)]).toEqual([value, true]);
+    }
+    for (const value of bad) {
+      expect([value, accepts(name, value)]).toEqual([value, false]);
+    }
+  });
+
+  test('the project name follows SageMaker\'s pattern and length exactly', () => {
+    expect(json.Parameters.SageMakerProjectName).toMatchObject({ AllowedPattern: '[a-zA-Z](-*[a-zA-Z0-9])*', MinLength: 1, MaxLength: 32 });
+  });
+
+  test('patterns use no syntax that CloudFormation reads differently from JavaScript', () => {
+    for (const parameter of Object.values<Json>(json.Parameters)) {
+      if (parameter.AllowedPattern !== undefined) {
+        // No lookaround, no Unicode classes, no class nested in a class (a union in Java's syntax).
+        expect(parameter.AllowedPattern).not.toMatch(/\(\?|\\p\{|\[[^\]]*\[/);
+        expect(parameter.ConstraintDescription).toEqual(expect.any(String));
+      }
+    }
+  });
+
+  test('only the stage accounts may stay empty; the rest are required', () => {
+    for (const name of PROJECT_TEMPLATE_PARAMETERS) {
+      const parameter = json.Parameters[name];
+      expect([name, parameter.Default === '' ? 'optional' : parameter.MinLength ?? parameter.AllowedValues?.length])
+        .toEqual([name, ['StagingAccountId', 'ProdAccountId'].includes(name) ? 'optional' : expect.any(Number)]);
+    }
+  });
+});
+
+describe('ProjectTemplateStack resources', () => {
+  const ref = (name: string) => ({ Ref: name });
+
+  test('the model package group is <name>-<id>, retained, readable by the stage accounts only when given', () => {
+    const [id, group] = Object.entries<Json>(template.findResources('AWS::SageMaker::ModelPackageGroup'))[0];
+    expect(id).toBe('ModelPackageGroup');
+    expect(group.DeletionPolicy).toBe('Retain');
+    expect(group.Properties.ModelPackageGroupName).toEqual({ 'Fn::Join': ['', [ref('SageMakerProjectName'), '-', ref('SageMakerProjectId')]] });
+    const policy = group.Properties.ModelPackageGroupPolicy['Fn::If'];
+    expect(policy[0]).toBe('HasReaderAccounts');
+    expect(policy[2]).toEqual(ref('AWS::NoValue'));
+    expect(policy[1].Statement.map((s: Json) => [s.Sid, s.Action])).toEqual([
+      ['ReadGroup', ['sagemaker:DescribeModelPackageGroup']],
+      ['ReadAndDeployModelPackages', ['sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages', 'sagemaker:CreateModel']],
+    ]);
+    expect(policy[1].Statement[0].Principal.AWS.map((p: Json) => p['Fn::If'][0])).toEqual(['HasStagingAccount', 'HasProdAccount']);
+    expect(json.Conditions.HasStagingAccount).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [ref('StagingAccountId'), ''] }] });
+  });
+
+  test('every resource that takes tags carries the SageMaker project name and id', () => {
+    const tagged = Object.entries<Json>(json.Resources).filter(([, resource]) => resource.Type !== 'Custom::StartBootstrapBuild');
+    expect(tagged).toHaveLength(5);
+    for (const [id, resource] of tagged) {
+      expect([id, resource.Properties.Tags]).toEqual([id, expect.arrayContaining([
+        { Key: SAGEMAKER_PROJECT_NAME_TAG, Value: ref('SageMakerProjectName') },
+        { Key: SAGEMAKER_PROJECT_ID_TAG, Value: ref('SageMakerProjectId') },
+        { Key: PROJECT_TAG_KEY, Value: ref('SageMakerProjectName') },
+      ])]);
+    }
+  });
+
+  test('the bootstrap build clones both repositories through the connection and runs as the domain\'s build role', () => {
+    const source = (repository: string) => ({
+      Type: { 'Fn::FindInMap': ['GitProviders', ref('GitProvider'), 'SourceType'] },
+      Location: { 'Fn::Join': ['', ['https://', { 'Fn::FindInMap': ['GitProviders', ref('GitProvider'), 'Host'] }, '/', ref(repository), '.git']] },
+      Auth: { Type: 'CODECONNECTIONS', Resource: ref('CodeConnectionArn') },
+      GitCloneDepth: 1,
+    });
+    template.hasResourceProperties('AWS::CodeBuild::Project', {
+      Name: { 'Fn::Join': ['', ['sagemaker-gitops-', ref('SageMakerProjectId'), '-bootstrap']] },
+      Source: { ...source('ModelBuildRepository'), BuildSpec: Match.anyValue() },
+      SourceVersion: ref('ModelBuildBranch'),
+      SecondarySources: [{ ...source('ModelDeployRepository'), SourceIdentifier: MODEL_DEPLOY_SOURCE_ID }],
+      SecondarySourceVersions: [{ SourceIdentifier: MODEL_DEPLOY_SOURCE_ID, SourceVersion: ref('ModelDeployBranch') }],
+      Artifacts: { Type: 'NO_ARTIFACTS' },
+      ServiceRole: { 'Fn::Join': ['', ['arn:', ref('AWS::Partition'), ':iam::', ref('AWS::AccountId'), ':role/sagemaker-gitops/sagemaker-gitops-bootstrap-build-', ref('AWS::Region')]] },
+      Environment: Match.objectLike({ Image: 'aws/codebuild/standard:7.0', PrivilegedMode: Match.absent() }),
+    });
+    expect(json.Mappings.GitProviders).toEqual(GIT_PROVIDERS);
+  });
+
+  test('the build gets the launch\'s parameters; an empty stage account is passed as none', () => {
+    const variables = Object.values<Json>(template.findResources('AWS::CodeBuild::Project'))[0].Properties.Environment.EnvironmentVariables;
+    expect(Object.fromEntries(variables.map((v: Json) => [v.Name, v.Value]))).toEqual({
+      SAGEMAKER_PROJECT_NAME: ref('SageMakerProjectName'),
+      SAGEMAKER_PROJECT_ID: ref('SageMakerProjectId'),
+      BUILD_ACCOUNT: ref('AWS::AccountId'),
+      CODE_CONNECTION_ARN: ref('CodeConnectionArn'),
+      MODEL_BUILD_REPOSITORY: ref('ModelBuildRepository'),
+      MODEL_BUILD_BRANCH: ref('ModelBuildBranch'),
+      MODEL_DEPLOY_REPOSITORY: ref('ModelDeployRepository'),
+      MODEL_DEPLOY_BRANCH: ref('ModelDeployBranch'),
+      STAGING_ACCOUNT: { 'Fn::If': ['HasStagingAccount', ref('StagingAccountId'), 'none'] },
+      PROD_ACCOUNT: { 'Fn::If': ['HasProdAccount', ref('ProdAccountId'), 'none'] },
+    });
+  });
+
+  test('the buildspec deploys each repository\'s pipeline stack by the project\'s name', () => {
+    const buildSpec = YAML.parse(Object.values<Json>(template.findResources('AWS::CodeBuild::Project'))[0].Properties.Source.BuildSpec);
+    expect(buildSpec.phases.install['runtime-versions']).toEqual({ nodejs: '20' });
+    const [build, deploy] = buildSpec.phases.build.commands as string[];
+    expect(build).toMatch(/^cd "\$CODEBUILD_SRC_DIR" && .*npm ci.* && npx cdk deploy "\$SAGEMAKER_PROJECT_NAME-model-build-pipeline" --require-approval never /);
+    expect(deploy).toMatch(/^cd "\$CODEBUILD_SRC_DIR_model_deploy" && .*npm ci.* && npx cdk deploy "\$SAGEMAKER_PROJECT_NAME-model-deploy-pipeline" --require-approval never --no-notices -c sagemaker-gitops:placeholder-model=true /);
+    expect(buildSpec.phases.build['on-failure']).toBe('ABORT');
+  });
+
+  test('a custom resource backed by an inline function starts the build once the group exists', () => {
+    template.hasResource('Custom::StartBootstrapBuild', {
+      Properties: {
+        ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BootstrapStarter'), 'Arn'] },
+        ProjectName: { Ref: Match.stringLikeRegexp('^BootstrapProject') },
+        ServiceTimeout: '300',
+      },
+      DependsOn: ['ModelPackageGroup'],
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Handler: 'index.handler',
+      Code: { ZipFile: Match.stringLikeRegexp('StartBuildCommand') },
+      Role: { 'Fn::Join': ['', ['arn:', ref('AWS::Partition'), ':iam::', ref('AWS::AccountId'), ':role/sagemaker-gitops/sagemaker-gitops-bootstrap-starter-', ref('AWS::Region')]] },
+      FunctionName: { 'Fn::Join': ['', ['sagemaker-gitops-', ref('SageMakerProjectId'), '-start-bootstrap']] },
+    });
+    expect(json.Outputs.BootstrapBuildId.Value).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^BootstrapStartBootstrap/), 'BuildId'] });
+  });
+
+  test('the log groups are the ones the CodeBuild project and the function write to, kept a year', () => {
+    template.resourceCountIs('AWS::Logs::LogGroup', 2);
+    template.hasResourceProperties('AWS::CodeBuild::Project', {
+      LogsConfig: { CloudWatchLogs: { Status: 'ENABLED', GroupName: { Ref: Match.stringLikeRegexp('^BootstrapBuildLogs') } } },
+    });
+    template.hasResourceProperties('AWS::Lambda::Function', { LoggingConfig: { LogGroup: { Ref: Match.stringLikeRegexp('^BootstrapStarterLogs') } } });
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 365 });
+  });
+
+  test('is the stack it says it is', () => {
+    expect(Stack.of(stack.bootstrap)).toBe(stack);
+    expect(json.AWSTemplateFormatVersion).toBe('2010-09-09');
+  });
+});
