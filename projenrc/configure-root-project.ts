@@ -16,6 +16,12 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   project.package.setScript('synth', 'npx projen synth');
   project.package.setScript('bench', 'npx projen bench');
 
+  project.addTask('bench', {
+    description: 'Benchmarks: synth and projen against their floors, scale, critical path and idle cost beside the first-party template, the local run; writes bench/results.json',
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    exec: 'tsx bench/run.ts',
+    receiveArgs: true,
+  });
   project.addTask('templates', {
     description: 'Synthesize the SageMaker Studio project and domain templates into templates/',
     exec: 'tsx projenrc/generate-templates.ts',
@@ -35,7 +41,7 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   project.testTask.env('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
   project.testTask.exec('tsx projenrc/check-generated.ts', { name: 'fail when `npx projen` would change committed files' });
   project.testTask.spawn(project.compileTask);
-  project.testTask.exec('tsc --noEmit -p projenrc/tsconfig.json && tsc --noEmit -p test/tsconfig.json', { name: 'type-check .projenrc.ts, projenrc/ and the tests' });
+  project.testTask.exec('tsc --noEmit -p projenrc/tsconfig.json && tsc --noEmit -p test/tsconfig.json && tsc --noEmit -p bench/tsconfig.json', { name: 'type-check .projenrc.ts, projenrc/, the tests and the benchmarks' });
   project.testTask.exec('bash scripts/install-moto.sh', {
     name: 'moto for the CLI integration tests (cached in ~/.cache/sagemaker-gitops/moto)',
     condition: '[ "${SAGEMAKER_GITOPS_SKIP_MOTO:-0}" != 1 ] || [ -n "${CI:-}" ]',

@@ -1,0 +1,124 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { assemblyContext, assemblyStacks, endpointStacksByStage, projectCommands } from '../../bench/assembly';
+import { CriticalPath, codePipelinesOf, criticalPath } from '../../bench/critical-path';
+import { idleCosts } from '../../bench/idle-cost';
+import { ACTION_MODEL } from '../../bench/pipeline-model';
+import { ModelBuildApp } from '../../src/model-build';
+import { ModelDeployApp, placeholderModel } from '../../src/model-deploy';
+import { resourceNamesOf } from '../../src/project/resource-names';
+import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
+
+const config = testConfig();
+const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+
+/** Synthesizes both apps of the test project into cloud assemblies, as `cdk synth` writes them. */
+function synthesize(): { build: string; deploy: string } {
+  // The placeholder model's warning is expected here.
+  const quiet = jest.spyOn(console, 'error').mockImplementation(() => {});
+  const build = tmp('bench-build-');
+  new ModelBuildApp({ config, repoDir: SEED_MODEL_BUILD_REPO, outdir: build }).synth();
+  const repo = tmp('bench-deploy-repo-');
+  fs.mkdirSync(path.join(repo, 'monitoring'));
+  fs.writeFileSync(path.join(repo, 'monitoring', 'drift_check.py'), 'print("drift")\n');
+  const deploy = tmp('bench-deploy-');
+  new ModelDeployApp({ config, repoDir: repo, model: placeholderModel(config.modelPackageGroupName, 'us-east-1'), outdir: deploy }).synth();
+  quiet.mockRestore();
+  return { build, deploy };
+}
+
+const { build, deploy } = synthesize();
+
+function pathOf(dir: string): CriticalPath {
+  const stacks = assemblyStacks(dir);
+  const [withPipeline] = stacks.filter((stack) => codePipelinesOf(stack.template).length > 0);
+  return criticalPath(codePipelinesOf(withPipeline.template)[0], assemblyContext(withPipeline, stacks, ACTION_MODEL, 'update'));
+}
+
+const actions = (p: CriticalPath) => p.groups.flatMap((g) => g.actions);
+const action = (p: CriticalPath, name: string) => {
+  const found = actions(p).find((a) => a.name === name);
+  if (!found) {
+    throw new Error(`no action ${name} in ${actions(p).map((a) => a.name).join(', ')}`);
+  }
+  return found;
+};
+
+describe('assemblyStacks', () => {
+  test('lists the stacks of nested stage assemblies with their regions', () => {
+    const names = assemblyStacks(deploy).map((s) => [s.stackName, s.region]);
+    expect(names).toEqual(expect.arrayContaining([
+      ['player-churn-model-deploy-pipeline', 'us-east-1'],
+      ['player-churn-staging-endpoint', 'us-east-1'],
+      ['player-churn-prod-endpoint', 'us-east-1'],
+    ]));
+  });
+
+  test('refuses a folder that is not an assembly', () => {
+    expect(() => assemblyStacks(tmp('not-an-assembly-'))).toThrow(/is not a synthesized cloud assembly/);
+  });
+});
+
+describe('projectCommands', () => {
+  test('reads inline buildspecs and buildspec files of the assembly; an unknown project has none', () => {
+    const [pipelineStack] = assemblyStacks(deploy).filter((s) => codePipelinesOf(s.template).length > 0);
+    const all = codePipelinesOf(pipelineStack.template)[0].stages.flatMap((s) => s.actions);
+    const synth = all.find((a) => a.name === 'Synth')!;
+    expect(projectCommands(pipelineStack, synth.configuration.ProjectName)).toEqual(expect.arrayContaining([
+      expect.stringContaining('npm ci'), expect.stringContaining('resolve-model'), expect.stringContaining('cdk synth'),
+    ]));
+    const assets = all.find((a) => a.name === 'FileAssets')!;
+    expect(projectCommands(pipelineStack, assets.configuration.ProjectName)!.some((c) => /cdk-assets .*publish/.test(c))).toBe(true);
+    expect(projectCommands(pipelineStack, { Ref: 'NoSuchProject' })).toBeUndefined();
+  });
+});
+
+describe('the critical paths of the synthesized pipelines', () => {
+  const buildPath = pathOf(build);
+  const deployPath = pathOf(deploy);
+
+  test('model-build: source, synth, self-mutation, assets, deploy, then the SageMaker pipeline run', () => {
+    expect(buildPath.groups.map((g) => g.stage)).toEqual(['Source', 'Build', 'UpdatePipeline', 'Assets', 'Deploy', 'Deploy', 'Deploy']);
+    const run = action(buildPath, 'RunSageMakerPipeline');
+    expect(run.work.filter((w) => w.what.startsWith('SageMaker step')).map((w) => w.what)).toEqual([
+      'SageMaker step Preprocess (Processing)', 'SageMaker step Train (Training)', 'SageMaker step Evaluate (Processing)',
+      'SageMaker step CheckAuc (Condition)', 'SageMaker step Register (RegisterModel)',
+    ]);
+    expect(run.work.map((w) => w.what)).toEqual(expect.arrayContaining(['CodeBuild start', 'npm ci', 'notice the end (half the 30 s poll interval)']));
+    expect(buildPath.approvals).toEqual([]);
+  });
+
+  test('model-deploy: staging (serverless) and its live test before the release approval, prod after it', () => {
+    expect(deployPath.approvals).toEqual(['Prod/ApproveRelease']);
+    expect(action(deployPath, 'Synth').work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'resolve-model', 'cdk synth']);
+    expect(action(deployPath, 'player-churn-staging-endpoint.Deploy').work.map((w) => w.what)).toContain('player-churn-staging: serverless endpoint updated');
+    expect(action(deployPath, 'TestStaging').work.map((w) => w.what)).toContain('live endpoint test');
+    const before = deployPath.groups.filter((g) => g.endsAt <= deployPath.minutesBeforeApproval).flatMap((g) => g.actions.map((a) => a.name));
+    expect(before).toEqual(expect.arrayContaining(['player-churn-staging-endpoint.Deploy', 'TestStaging']));
+    expect(before).not.toContain('player-churn-prod-endpoint.Deploy');
+  });
+
+  test('the production deploy waits the configured canary baking and termination wait', () => {
+    const prod = action(deployPath, 'player-churn-prod-endpoint.Deploy');
+    const waits = prod.work.filter((w) => w.basis === 'documented').map((w) => [w.what, w.minutes]);
+    expect(waits).toEqual([
+      ['player-churn-prod: canary baking 1 x 5 min', 5],
+      ['player-churn-prod: old fleet kept 10 min (termination wait)', 10],
+    ]);
+    expect(deployPath.minutesAfterApproval).toBeCloseTo(prod.minutes + action(deployPath, 'player-churn-prod-endpoint.Prepare').minutes);
+  });
+});
+
+describe('endpointStacksByStage and idle cost of the synthesized endpoints', () => {
+  test('finds both stages\' endpoint stacks by their names; prod idles at the autoscaling minimum', () => {
+    const stages = endpointStacksByStage(assemblyStacks(deploy), resourceNamesOf(config));
+    expect(stages.map((s) => [s.stage, s.stack.stackName])).toEqual([['staging', 'player-churn-staging-endpoint'], ['prod', 'player-churn-prod-endpoint']]);
+    const costs = idleCosts(stages.map(({ stage, stack }) => ({ stage, region: stack.region, template: stack.template })));
+    expect(costs.map((c) => [c.stage, c.kind, c.idleInstances, c.maxInstances])).toEqual([['staging', 'serverless', 0, 0], ['prod', 'realtime', 1, 4]]);
+  });
+
+  test('a missing endpoint stack is named', () => {
+    expect(() => endpointStacksByStage(assemblyStacks(build), resourceNamesOf(config))).toThrow(/has no stack player-churn-staging-endpoint \(the staging endpoint\)/);
+  });
+});
