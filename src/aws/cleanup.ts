@@ -30,6 +30,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { ProjectResourceNames } from '../project/resource-names';
 import { CliError, isNotFound, isThrottling } from './errors';
+import { formatDuration } from './format';
 
 /** The clients cleanup calls: all of one account and region, the one being cleaned up. */
 export interface CleanupClients {
@@ -643,15 +644,4 @@ class Poller {
 
 function errorName(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null ? (err as { name?: string }).name : undefined;
-}
-
-/** `45s`, `2m05s`, `1h02m05s`. */
-function formatDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (h > 0) {
-    return `${h}h${pad(m)}m${pad(s)}s`;
-  }
-  return m > 0 ? `${m}m${pad(s)}s` : `${s}s`;
 }

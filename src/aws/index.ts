@@ -3,6 +3,7 @@ export * from './client-factory';
 export * from './endpoint-model';
 export * from './endpoint-test';
 export * from './errors';
+export * from './format';
 export * from './model-approval';
 export * from './model-registry';
 export * from './pipeline-execution';

@@ -1,10 +1,11 @@
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { CliError } from '../aws';
 import {
   LOCAL_REGISTRY_FILE, LOCAL_RUN_DIR, LocalRunEvent, LocalRunParameterError, LocalRunResult, LocalStepResult,
   PYTHON_ENV_VARIABLE, runModelBuildLocally,
 } from '../local-run';
 import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
+import { collectParameter } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 interface LocalRunOptions {
@@ -95,14 +96,3 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
 
-function collectParameter(value: string, previous: Readonly<Record<string, string>> = {}): Record<string, string> {
-  const separator = value.indexOf('=');
-  if (separator < 1) {
-    throw new InvalidArgumentError(`parameter must be KEY=VALUE with a non-empty KEY, got ${value}`);
-  }
-  const key = value.slice(0, separator);
-  if (key in previous) {
-    throw new InvalidArgumentError(`parameter ${key} is given twice`);
-  }
-  return { ...previous, [key]: value.slice(separator + 1) };
-}

@@ -31,3 +31,20 @@ export function parseProjectName(value: string): string {
   }
   return value;
 }
+
+/**
+ * Commander collector for a repeatable `--parameter KEY=VALUE`: the values so far by key.
+ *
+ * @throws InvalidArgumentError (a usage error, exit 2) for a value without `=` or a key, or a key given twice
+ */
+export function collectParameter(value: string, previous: Readonly<Record<string, string>> = {}): Record<string, string> {
+  const separator = value.indexOf('=');
+  if (separator < 1) {
+    throw new InvalidArgumentError(`parameter must be KEY=VALUE with a non-empty KEY, got ${value}`);
+  }
+  const key = value.slice(0, separator);
+  if (key in previous) {
+    throw new InvalidArgumentError(`parameter ${key} is given twice`);
+  }
+  return { ...previous, [key]: value.slice(separator + 1) };
+}

@@ -7,9 +7,11 @@ import {
   PipelineExecutionResult,
   PipelineStepState,
   createAwsClient,
+  formatDuration,
   startPipelineExecution,
   waitForPipelineExecution,
 } from '../aws';
+import { collectParameter } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** What `run-pipeline` needs from outside; tests inject a client. */
@@ -93,18 +95,6 @@ function parsePipelineName(value: string): string {
   return value;
 }
 
-function collectParameter(value: string, previous: Readonly<Record<string, string>> = {}): Record<string, string> {
-  const separator = value.indexOf('=');
-  if (separator < 1) {
-    throw new InvalidArgumentError(`parameter must be KEY=VALUE with a non-empty KEY, got ${value}`);
-  }
-  const key = value.slice(0, separator);
-  if (key in previous) {
-    throw new InvalidArgumentError(`parameter ${key} is given twice`);
-  }
-  return { ...previous, [key]: value.slice(separator + 1) };
-}
-
 function positiveNumber(what: string, unit: string): (value: string) => number {
   return (value) => {
     const number = Number(value);
@@ -117,17 +107,6 @@ function positiveNumber(what: string, unit: string): (value: string) => number {
 
 function minutes(count: number): string {
   return count === 1 ? '1 minute' : `${count} minutes`;
-}
-
-/** `45s`, `2m05s`, `1h02m05s`. */
-function formatDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000);
-  const [h, m, s] = [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), seconds % 60];
-  const pad = (n: number) => String(n).padStart(2, '0');
-  if (h > 0) {
-    return `${h}h${pad(m)}m${pad(s)}s`;
-  }
-  return m > 0 ? `${m}m${pad(s)}s` : `${s}s`;
 }
 
 function resultJson(pipelineName: string, result: PipelineExecutionResult) {
