@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ModelBuildApp, CONFIG_FILE_NAME, readProjectConfig } from 'sagemaker-gitops';
+import { ModelBuildApp, CONFIG_FILE_NAME, readProjectConfig } from 'sagemaker-gitops/lib/app';
 
 // The project's options come from the generated config file; add stacks of your own below.
 // The pipeline's step scripts (pipelines/) and sample data (data/) are read from this repository.

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
-import { CONFIG_FILE_NAME, ModelBuildApp, readProjectConfig } from 'sagemaker-gitops';
+import { CONFIG_FILE_NAME, ModelBuildApp, readProjectConfig } from 'sagemaker-gitops/lib/app';
 
 const repoDir = path.join(__dirname, '..');
 const config = readProjectConfig(path.join(repoDir, CONFIG_FILE_NAME));

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { ModelDeployApp, CONFIG_FILE_NAME, readProjectConfig } from 'sagemaker-gitops';
+import { ModelDeployApp, CONFIG_FILE_NAME, readProjectConfig } from 'sagemaker-gitops/lib/app';
 
 // The project's options come from the generated config file; add stacks of your own below.
 // The model to deploy comes from resolved-model.json, which the pipeline's synth step writes

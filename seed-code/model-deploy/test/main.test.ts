@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
-import { CONFIG_FILE_NAME, ModelDeployApp, PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, placeholderModel, readProjectConfig } from 'sagemaker-gitops';
+import { CONFIG_FILE_NAME, ModelDeployApp, PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, placeholderModel, readProjectConfig } from 'sagemaker-gitops/lib/app';
 
 const repoDir = path.join(__dirname, '..');
 const config = readProjectConfig(path.join(repoDir, CONFIG_FILE_NAME));
