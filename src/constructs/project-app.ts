@@ -1,7 +1,7 @@
 import { App, AppProps, Environment, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ProjectConfig, ResolvedEnvironment } from '../config';
-import { SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG, applyStudioProjectContext, studioProjectFromContext } from '../studio/studio-project';
+import { SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG, applyStudioProject, studioProjectFromContext } from '../studio/studio-project';
 import { PROJECT_APP_CONTEXT, addProjectValidations } from '../validation';
 
 /** Tag key put on every resource of a project, with the project name as value. */
@@ -28,9 +28,9 @@ export class ProjectApp extends App {
   constructor(props: ProjectAppProps) {
     const { config, ...appProps } = props;
     super({ ...appProps, context: { ...PROJECT_APP_CONTEXT, ...appProps.context } });
-    this.config = applyStudioProjectContext(this, config);
-    addProjectValidations(this);
     const studio = studioProjectFromContext(this);
+    this.config = studio ? applyStudioProject(config, studio) : config;
+    addProjectValidations(this);
     this.projectTags = {
       [PROJECT_TAG_KEY]: this.config.projectName,
       ...(studio && { [SAGEMAKER_PROJECT_NAME_TAG]: studio.projectName, [SAGEMAKER_PROJECT_ID_TAG]: studio.projectId }),
