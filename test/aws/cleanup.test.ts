@@ -1,7 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Readable } from 'node:stream';
 import {
   CloudFormationClient,
   CloudFormationServiceException,
@@ -36,6 +32,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { CleanupClients, CleanupOptions, CleanupPlan, CliError, DELETE_OBJECTS_BATCH, createAwsClient, executeCleanup, planCleanup } from '../../src/aws';
+import { JsonResponse, THROTTLED, byOperation, isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 
 const REGION = 'eu-west-1';
 const ACCOUNT = '123456789012';
@@ -697,50 +694,19 @@ describe('executeCleanup', () => {
 });
 
 describe('throttled calls of factory clients', () => {
-  const AWS_ENV = ['AWS_REGION', 'AWS_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
-  const saved = Object.fromEntries(AWS_ENV.map((name) => [name, process.env[name]]));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cleanup-'));
-
-  beforeEach(() => {
-    AWS_ENV.forEach((name) => delete process.env[name]);
-    process.env.AWS_CONFIG_FILE = path.join(dir, 'no-config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'no-credentials');
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-    process.env.AWS_SECRET_ACCESS_KEY = 'example-secret';
-  });
-
-  afterAll(() => {
-    AWS_ENV.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])));
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  isolateAwsEnvironment({ credentials: true });
 
   test('a throttled DeleteModelPackage is retried by the SDK and the purge completes', async () => {
     const real = await createAwsClient(SageMakerClient, { region: REGION, maxAttempts: 3 });
-    const throttle: [number, object] = [400, { __type: 'ThrottlingException', message: 'Rate exceeded' }];
-    const notFound: [number, object] = [400, { __type: 'ValidationException', message: 'Could not find endpoint' }];
+    const notFound: JsonResponse = [400, { __type: 'ValidationException', message: 'Could not find endpoint' }];
     const version = { ModelPackageArn: packageArn(P, 1), ModelPackageVersion: 1, CreationTime: 1741064767, ModelPackageStatus: 'Completed' };
-    const responses: Record<string, Array<[number, object]>> = {
+    const calls = stubJsonHttp(real, byOperation({
       DescribeEndpoint: [notFound],
       DescribeModelPackageGroup: [[200, { ModelPackageGroupName: P, ModelPackageGroupArn: groupArn(P), CreationTime: 1741064767, ModelPackageGroupStatus: 'Completed' }]],
       ListModelPackages: [[200, { ModelPackageSummaryList: [version] }], [200, { ModelPackageSummaryList: [version] }], [200, { ModelPackageSummaryList: [] }]],
-      DeleteModelPackage: [throttle, [200, {}]],
+      DeleteModelPackage: [THROTTLED, [200, {}]],
       DeleteModelPackageGroup: [[200, {}]],
-    };
-    const calls: string[] = [];
-    jest.spyOn(real.config.requestHandler, 'handle').mockImplementation(async (request: { headers: Record<string, string> }) => {
-      const operation = request.headers['x-amz-target'].replace('SageMaker.', '');
-      const queue = responses[operation];
-      const [statusCode, body] = queue.length > 1 ? queue.shift()! : queue[0];
-      calls.push(operation);
-      const type = (body as { __type?: string }).__type;
-      return {
-        response: {
-          statusCode,
-          headers: { 'content-type': 'application/x-amz-json-1.1', ...(type ? { 'x-amzn-errortype': type } : {}) },
-          body: Readable.from([Buffer.from(JSON.stringify(body))]),
-        },
-      };
-    });
+    }));
     s3.on(ListBucketsCommand).resolves({ Buckets: [] });
     cfn.on(DescribeStacksCommand).rejects(cfnError('ValidationException', 'Stack with id x does not exist'));
     const realClients = { ...clients, sageMaker: real };
@@ -750,7 +716,7 @@ describe('throttled calls of factory clients', () => {
     const outcomes = await executeCleanup(realClients, plan, options());
 
     expect(outcomes).toEqual([{ type: 'model-package-group', name: P, result: 'deleted', detail: 'and its version' }]);
-    expect(calls).toEqual([
+    expect(calls.map((c) => c.operation)).toEqual([
       'DescribeEndpoint', 'DescribeEndpoint', 'DescribeModelPackageGroup', 'ListModelPackages',
       'ListModelPackages', 'DeleteModelPackage', 'DeleteModelPackage', 'ListModelPackages', 'DeleteModelPackageGroup',
     ]);

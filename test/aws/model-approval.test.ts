@@ -1,7 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Readable } from 'node:stream';
 import {
   DescribeModelPackageCommand,
   DescribeModelPackageCommandOutput,
@@ -25,6 +21,7 @@ import {
   listModelVersions,
   parseModelPackageVersionArn,
 } from '../../src/aws';
+import { JsonResponse, THROTTLED, byOperation, isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 
 // The mocks stub these instances only, so the throttling tests can use real clients' retries.
 const client = new SageMakerClient({ region: 'eu-west-1' });
@@ -488,45 +485,12 @@ describe('changeModelApproval', () => {
 });
 
 describe('throttled registry calls', () => {
-  const AWS_ENV = ['AWS_REGION', 'AWS_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
-  const saved = Object.fromEntries(AWS_ENV.map((name) => [name, process.env[name]]));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-approval-'));
+  isolateAwsEnvironment({ credentials: true });
 
-  beforeEach(() => {
-    AWS_ENV.forEach((name) => delete process.env[name]);
-    process.env.AWS_CONFIG_FILE = path.join(dir, 'no-config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'no-credentials');
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-    process.env.AWS_SECRET_ACCESS_KEY = 'example-secret';
-  });
-
-  afterAll(() => {
-    AWS_ENV.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])));
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** Answers each operation's HTTP requests with its next response (the last repeats); records the operations called. */
-  function respond(real: SageMakerClient, responses: Record<string, Array<[status: number, body: object]>>): string[] {
-    const calls: string[] = [];
-    jest.spyOn(real.config.requestHandler, 'handle').mockImplementation(async (request: { headers: Record<string, string> }) => {
-      const operation = request.headers['x-amz-target'].replace('SageMaker.', '');
-      const queue = responses[operation];
-      const [statusCode, body] = queue.length > 1 ? queue.shift()! : queue[0];
-      calls.push(operation);
-      const type = (body as { __type?: string }).__type;
-      return {
-        response: {
-          statusCode,
-          headers: { 'content-type': 'application/x-amz-json-1.1', ...(type ? { 'x-amzn-errortype': type } : {}) },
-          body: Readable.from([Buffer.from(JSON.stringify(body))]),
-        },
-      };
-    });
-    return calls;
-  }
+  /** The operations the client called, in order. */
+  const respond = (client: SageMakerClient, responses: Record<string, JsonResponse[]>) => stubJsonHttp(client, byOperation(responses));
 
   const epoch = (version: number) => created(version).getTime() / 1000;
-  const THROTTLED: [number, object] = [400, { __type: 'ThrottlingException', message: 'Rate exceeded' }];
 
   test('a throttled description is retried by the client from createAwsClient', async () => {
     const real = await createAwsClient(SageMakerClient, { region: 'eu-west-1', maxAttempts: 3 });
@@ -538,7 +502,7 @@ describe('throttled registry calls', () => {
     const versions = await listModelVersions(real, GROUP);
 
     expect(versions).toEqual([expect.objectContaining({ version: 2, auc: 0.8, creationTime: '2025-03-02T05:06:07.000Z' })]);
-    expect(calls).toEqual(['ListModelPackages', 'DescribeModelPackage', 'DescribeModelPackage']);
+    expect(calls.map((c) => c.operation)).toEqual(['ListModelPackages', 'DescribeModelPackage', 'DescribeModelPackage']);
     real.destroy();
   });
 
@@ -553,7 +517,7 @@ describe('throttled registry calls', () => {
     const change = await changeModelApproval(real, stsClient, { target: { groupName: GROUP, version: 4 }, status: 'Approved', comment: 'ok' });
 
     expect(change).toMatchObject({ changed: true, deploys: { version: 4 } });
-    expect(calls).toEqual(['DescribeModelPackage', 'UpdateModelPackage', 'UpdateModelPackage', 'ListModelPackages']);
+    expect(calls.map((c) => c.operation)).toEqual(['DescribeModelPackage', 'UpdateModelPackage', 'UpdateModelPackage', 'ListModelPackages']);
     real.destroy();
   });
 });

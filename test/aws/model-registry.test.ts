@@ -1,7 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Readable } from 'node:stream';
 import {
   DescribeModelPackageCommand,
   DescribeModelPackageCommandOutput,
@@ -14,6 +10,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { CliError, createAwsClient, findLatestApprovedModel, formatResolvedModel } from '../../src/aws';
 import { ConfigError } from '../../src/config';
+import { JsonResponse, THROTTLED, byOperation, isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 
 // The mock stubs this instance only, so the throttling test can use a real client's retries.
 const client = new SageMakerClient({ region: 'eu-west-1' });
@@ -259,49 +256,17 @@ describe('formatResolvedModel', () => {
 });
 
 describe('a throttled registry call', () => {
-  const AWS_ENV = ['AWS_REGION', 'AWS_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
-  const saved = Object.fromEntries(AWS_ENV.map((name) => [name, process.env[name]]));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-registry-'));
+  isolateAwsEnvironment({ credentials: true });
 
-  beforeEach(() => {
-    AWS_ENV.forEach((name) => delete process.env[name]);
-    process.env.AWS_CONFIG_FILE = path.join(dir, 'no-config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'no-credentials');
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-    process.env.AWS_SECRET_ACCESS_KEY = 'example-secret';
-  });
-
-  afterAll(() => {
-    AWS_ENV.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])));
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  /** Answers each operation's HTTP requests with its next response (the last repeats); records the operations called. */
-  function respond(real: SageMakerClient, responses: Record<string, Array<[status: number, body: object]>>): string[] {
-    const calls: string[] = [];
-    jest.spyOn(real.config.requestHandler, 'handle').mockImplementation(async (request: { headers: Record<string, string> }) => {
-      const operation = request.headers['x-amz-target'].replace('SageMaker.', '');
-      const queue = responses[operation];
-      const [statusCode, body] = queue.length > 1 ? queue.shift()! : queue[0];
-      calls.push(operation);
-      const type = (body as { __type?: string }).__type;
-      return {
-        response: {
-          statusCode,
-          headers: { 'content-type': 'application/x-amz-json-1.1', ...(type ? { 'x-amzn-errortype': type } : {}) },
-          body: Readable.from([Buffer.from(JSON.stringify(body))]),
-        },
-      };
-    });
-    return calls;
-  }
+  /** The operations the client called, in order. */
+  const respond = (client: SageMakerClient, responses: Record<string, JsonResponse[]>) => stubJsonHttp(client, byOperation(responses));
 
   test('is retried by the client from createAwsClient and then resolves', async () => {
     const real = await createAwsClient(SageMakerClient, { region: 'eu-west-1', maxAttempts: 3 });
     const created = CREATED.getTime() / 1000;
     const calls = respond(real, {
       ListModelPackages: [
-        [400, { __type: 'ThrottlingException', message: 'Rate exceeded' }],
+        THROTTLED,
         [200, { ModelPackageSummaryList: [{ ...summary(6), CreationTime: created }] }],
       ],
       DescribeModelPackage: [[200, { ...described(6, METADATA), CreationTime: created }]],
@@ -310,7 +275,7 @@ describe('a throttled registry call', () => {
     const model = await findLatestApprovedModel(real, GROUP);
 
     expect(model).toMatchObject({ version: 6, auc: 0.8123, creationTime: '2025-03-04T05:06:07.000Z' });
-    expect(calls).toEqual(['ListModelPackages', 'ListModelPackages', 'DescribeModelPackage']);
+    expect(calls.map((c) => c.operation)).toEqual(['ListModelPackages', 'ListModelPackages', 'DescribeModelPackage']);
     real.destroy();
   });
 });

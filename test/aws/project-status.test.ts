@@ -1,7 +1,3 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { Readable } from 'node:stream';
 import { CodePipelineClient, GetPipelineStateCommand, PipelineNotFoundException, StageState } from '@aws-sdk/client-codepipeline';
 import {
   DescribeEndpointCommand,
@@ -17,6 +13,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { createAwsClient, describeEndpointModel, formatServedModel, getPipelineStatus, getProjectStatus } from '../../src/aws';
 import { ProjectResourceNames } from '../../src/project/resource-names';
+import { THROTTLED, inTurn, isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 
 // The mocks stub these instances only, so the throttling test can use a real client's retries.
 const codePipeline = new CodePipelineClient({ region: 'eu-west-1' });
@@ -300,47 +297,19 @@ describe('getProjectStatus', () => {
 });
 
 describe('a throttled GetPipelineState', () => {
-  const AWS_ENV = ['AWS_REGION', 'AWS_PROFILE', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN'];
-  const saved = Object.fromEntries(AWS_ENV.map((name) => [name, process.env[name]]));
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'project-status-'));
-
-  beforeEach(() => {
-    AWS_ENV.forEach((name) => delete process.env[name]);
-    process.env.AWS_CONFIG_FILE = path.join(dir, 'no-config');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'no-credentials');
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-    process.env.AWS_SECRET_ACCESS_KEY = 'example-secret';
-  });
-
-  afterAll(() => {
-    AWS_ENV.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])));
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  isolateAwsEnvironment({ credentials: true });
 
   test('is retried by the client from createAwsClient and then resolves', async () => {
     const real = await createAwsClient(CodePipelineClient, { region: 'eu-west-1', maxAttempts: 3 });
-    const responses: Array<[number, object]> = [
-      [400, { __type: 'ThrottlingException', message: 'Rate exceeded' }],
+    const targets = stubJsonHttp(real, inTurn([
+      THROTTLED,
       [200, { pipelineName: 'churn-model-deploy', stageStates: [{ stageName: 'Source', latestExecution: { pipelineExecutionId: 'e1', status: 'Succeeded' } }] }],
-    ];
-    const targets: string[] = [];
-    jest.spyOn(real.config.requestHandler, 'handle').mockImplementation(async (request: { headers: Record<string, string> }) => {
-      targets.push(request.headers['x-amz-target']);
-      const [statusCode, body] = responses.shift()!;
-      const type = (body as { __type?: string }).__type;
-      return {
-        response: {
-          statusCode,
-          headers: { 'content-type': 'application/x-amz-json-1.1', ...(type ? { 'x-amzn-errortype': type } : {}) },
-          body: Readable.from([Buffer.from(JSON.stringify(body))]),
-        },
-      };
-    });
+    ]));
 
     const status = await getPipelineStatus(real, 'churn-model-deploy');
 
     expect(status.stages).toEqual([{ name: 'Source', status: 'Succeeded', pipelineExecutionId: 'e1', actions: [] }]);
-    expect(targets).toEqual(['CodePipeline_20150709.GetPipelineState', 'CodePipeline_20150709.GetPipelineState']);
+    expect(targets.map((t) => t.operation)).toEqual(['GetPipelineState', 'GetPipelineState']);
     real.destroy();
   });
 });

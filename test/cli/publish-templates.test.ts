@@ -7,6 +7,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions, createAwsClient, publishTemplate } from '../../src/aws';
 import { CliDeps, DEFAULT_PROJECT_TEMPLATE, Output, runCli } from '../../src/cli';
+import { isolateAwsEnvironment } from '../helpers/aws-http';
 
 const s3 = mockClient(S3Client);
 const BUCKET = 'sagemaker-gitops-templates-1a2b3c';
@@ -191,21 +192,10 @@ describe('publish-templates', () => {
 });
 
 describe('publishTemplate with a client of the factory', () => {
-  const AWS_ENV = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'];
-  const saved = Object.fromEntries(AWS_ENV.map((name) => [name, process.env[name]]));
+  isolateAwsEnvironment({ credentials: true });
 
   // These tests exercise the real SDK client, down to its HTTP handler.
   beforeAll(() => s3.restore());
-
-  beforeEach(() => {
-    AWS_ENV.forEach((name) => delete process.env[name]);
-    process.env.AWS_ACCESS_KEY_ID = 'AKIDEXAMPLE';
-    process.env.AWS_SECRET_ACCESS_KEY = 'example-secret';
-  });
-
-  afterAll(() => {
-    AWS_ENV.forEach((name) => (saved[name] === undefined ? delete process.env[name] : (process.env[name] = saved[name])));
-  });
 
   /** Answers each HTTP request with the next response; records the requests. */
   function respond(client: S3Client, responses: Array<[status: number, body: string, headers?: Record<string, string>]>) {
