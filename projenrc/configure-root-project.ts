@@ -26,6 +26,10 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
     description: 'Synthesize the SageMaker Studio project and domain templates into templates/',
     exec: 'tsx projenrc/generate-templates.ts',
   });
+  project.addTask('schema-validators', {
+    description: 'Precompile the pipeline-definition schema\'s validator into schemas/pipeline-definition.validators.js',
+    exec: 'tsx projenrc/generate-schema-validators.ts',
+  });
   project.addTask('synth', {
     description: 'Generates the example repos, then synthesizes every stack of their apps into their cdk.out (no AWS credentials needed) and prints a summary',
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },

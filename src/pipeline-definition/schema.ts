@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ErrorObject, Options, ValidateFunction } from 'ajv';
 import { PipelineDefinitionError } from './errors';
 
 /**
@@ -143,18 +144,86 @@ export const SCHEMA_CORRECTIONS: ReadonlyArray<{ readonly name: string; readonly
 
 interface Validators {
   readonly document: ValidateFunction;
-  readonly step: (type: string) => ValidateFunction | undefined;
+  readonly step: (type: unknown) => ValidateFunction | undefined;
 }
 
 let validators: Validators | undefined;
 
 /** Which schema definition describes each step `Type`. */
-const STEP_DEFINITIONS: Record<string, string> = {
+export const STEP_DEFINITIONS: Readonly<Record<string, string>> = {
   Processing: 'ProcessingStep', Training: 'TrainingStep', Condition: 'ConditionStep', RegisterModel: 'RegisterModelStep',
   Model: 'CreateModelStep', Transform: 'TransformStep', Fail: 'FailStep', Lambda: 'LambdaStep', Callback: 'CallbackStep',
   Tuning: 'TuningStep', ClarifyCheck: 'ClarifyCheckStep', QualityCheck: 'QualityCheckStep', EMR: 'EMRStep', AutoML: 'AutoMLStep',
   Endpoint: 'EndpointStep', EndpointConfig: 'EndpointConfigStep',
 };
+
+/** The schema definition of a step `Type`; undefined for a type the schema does not know. */
+function stepDefinition(type: unknown): string | undefined {
+  return typeof type === 'string' && Object.prototype.hasOwnProperty.call(STEP_DEFINITIONS, type) ? STEP_DEFINITIONS[type] : undefined;
+}
+
+/**
+ * The corrected schema's document validator, precompiled: ajv's standalone code, a CommonJS module
+ * next to the schema. `npx projen schema-validators` regenerates it.
+ */
+export const SCHEMA_VALIDATORS_FILE = path.join(__dirname, '..', '..', 'schemas', 'pipeline-definition.validators.js');
+
+const SCHEMA_ID = 'pipeline-definition';
+
+/**
+ * A new ajv instance for the schema: draft-07, every error reported, unknown keywords allowed.
+ * ajv is loaded on first use: validating at synth uses the precompiled validators, and loading
+ * and running ajv's compiler would add a few hundred milliseconds to every synth.
+ */
+function schemaAjv(extra: Options = {}): Ajv {
+  const { default: AjvClass } = require('ajv') as typeof import('ajv');
+  return new AjvClass({ allErrors: true, strict: false, ...extra });
+}
+
+/**
+ * The source of {@link SCHEMA_VALIDATORS_FILE}: ajv's standalone code for the corrected schema's
+ * document validator. A test fails when the committed file differs from this.
+ */
+export function renderSchemaValidators(): string {
+  const ajv = schemaAjv({ code: { source: true, lines: true } });
+  ajv.addSchema(correctedPipelineDefinitionSchema(), SCHEMA_ID);
+  const { default: standaloneCode } = require('ajv/dist/standalone') as typeof import('ajv/dist/standalone');
+  return [
+    '/* eslint-disable */',
+    '// Generated from pipeline-definition.schema.json with SCHEMA_CORRECTIONS (src/pipeline-definition/schema.ts)',
+    '// by ajv\'s standalone code generator, so that synths do not compile the schema. Do not edit:',
+    '// regenerate with `npx projen schema-validators`.',
+    standaloneCode(ajv, { document: SCHEMA_ID }),
+    '',
+  ].join('\n');
+}
+
+/**
+ * The document validator is precompiled ({@link SCHEMA_VALIDATORS_FILE}); the per-step validators
+ * that explain a failure are compiled when a definition first fails, which a valid synth never does.
+ */
+function projectValidators(): Validators {
+  const { document } = require(SCHEMA_VALIDATORS_FILE) as { document: ValidateFunction };
+  let ajv: Ajv | undefined;
+  const steps = new Map<string, ValidateFunction>();
+  return {
+    document,
+    step: (type) => {
+      const name = stepDefinition(type);
+      if (name === undefined) {
+        return undefined;
+      }
+      if (!steps.has(name)) {
+        if (ajv === undefined) {
+          ajv = schemaAjv();
+          ajv.addSchema(correctedPipelineDefinitionSchema(), SCHEMA_ID);
+        }
+        steps.set(name, ajv.getSchema(`${SCHEMA_ID}#/definitions/${name}`)!);
+      }
+      return steps.get(name);
+    },
+  };
+}
 
 /** The published schema with {@link SCHEMA_CORRECTIONS} applied. */
 export function correctedPipelineDefinitionSchema(): Schema {
@@ -175,32 +244,16 @@ export function publishedPipelineDefinitionSchema(): Schema {
 
 /** Compiles a schema for pipeline definitions (draft-07, every error reported). */
 export function compilePipelineDefinitionSchema(schema: Schema): ValidateFunction {
-  return new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return schemaAjv().compile(schema);
 }
 
 /** The problems of a definition against the corrected schema; empty when it is valid. */
 export function pipelineDefinitionSchemaErrors(definition: unknown): string[] {
-  validators ??= compileValidators(correctedPipelineDefinitionSchema());
+  validators ??= projectValidators();
   if (validators.document(definition)) {
     return [];
   }
   return explainErrors(definition, validators);
-}
-
-function compileValidators(schema: Schema): Validators {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  ajv.addSchema(schema, 'pipeline-definition');
-  const cache = new Map<string, ValidateFunction | undefined>();
-  return {
-    document: ajv.getSchema('pipeline-definition')!,
-    step: (type) => {
-      if (!cache.has(type)) {
-        const name = STEP_DEFINITIONS[type];
-        cache.set(type, name === undefined ? undefined : ajv.getSchema(`pipeline-definition#/definitions/${name}`));
-      }
-      return cache.get(type);
-    },
-  };
 }
 
 /**

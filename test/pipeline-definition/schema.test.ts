@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import { playerChurnPipeline } from '../../src/model-build/player-churn-pipeline';
 import {
   Condition, ConditionStep, ExecutionVariable, FailStep, Join, PIPELINE_DEFINITION_SCHEMA_FILE, PIPELINE_DEFINITION_SCHEMA_SHA256,
-  ParameterString, PipelineDefinition, PipelineDefinitionError, SCHEMA_CORRECTIONS, assertValidPipelineDefinition, compilePipelineDefinitionSchema,
-  correctedPipelineDefinitionSchema, pipelineDefinitionSchemaErrors, publishedPipelineDefinitionSchema,
+  ParameterString, PipelineDefinition, PipelineDefinitionError, SCHEMA_CORRECTIONS, SCHEMA_VALIDATORS_FILE, assertValidPipelineDefinition,
+  compilePipelineDefinitionSchema, correctedPipelineDefinitionSchema, pipelineDefinitionSchemaErrors, publishedPipelineDefinitionSchema, renderSchemaValidators,
 } from '../../src/pipeline-definition';
 import { MLFLOW_ARN, errorOf, evaluationStep, failStep, playerChurnProps, processingStep, registerStep, trainingStep } from './fixtures';
 
@@ -220,6 +220,40 @@ describe('pipelineDefinitionSchemaErrors', () => {
 
   test('is empty for a valid definition', () => {
     expect(pipelineDefinitionSchemaErrors(new PipelineDefinition({ steps: [failStep()] }).toJSON())).toEqual([]);
+  });
+});
+
+describe('the precompiled validator', () => {
+  test('is the fresh standalone code of the corrected schema (regenerate: npx projen schema-validators)', () => {
+    expect(fs.readFileSync(SCHEMA_VALIDATORS_FILE, 'utf-8') === renderSchemaValidators()).toBe(true);
+  });
+
+  test('is shipped with the schema', () => {
+    const files: string[] = JSON.parse(fs.readFileSync(`${__dirname}/../../package.json`, 'utf-8')).files;
+    expect(files).toContain('schemas/');
+    expect(SCHEMA_VALIDATORS_FILE).toMatch(/\/schemas\/pipeline-definition\.validators\.js$/);
+  });
+
+  test('decides as the schema compiled at run time does, valid and broken definitions alike', () => {
+    const valid: Json = playerChurnPipeline(playerChurnProps()).toJSON();
+    const broken: Json[] = [
+      (() => { const j = structuredClone(valid); j.Steps[0].Arguments.Foo = 'bar'; return j; })(),
+      (() => { const j = structuredClone(valid); j.Version = '2021-01-01'; return j; })(),
+      (() => { const j = structuredClone(valid); j.Parameters.push({ Name: 'x y', Type: 'String' }); return j; })(),
+      (() => { const j = structuredClone(valid); delete j.Steps; return j; })(),
+    ];
+    expect(corrected(valid)).toBe(true);
+    expect(pipelineDefinitionSchemaErrors(valid)).toEqual([]);
+    for (const json of broken) {
+      expect(corrected(json)).toBe(false);
+      expect(pipelineDefinitionSchemaErrors(json)).not.toEqual([]);
+    }
+  });
+
+  test('a step type named like an Object property is not a schema definition', () => {
+    const json: Json = new PipelineDefinition({ steps: [failStep()] }).toJSON();
+    json.Steps[0].Type = 'constructor';
+    expect(pipelineDefinitionSchemaErrors(json)).toEqual([expect.stringMatching(/^\/Steps\/0\/Type "constructor" is not a step type of the schema/)]);
   });
 });
 
