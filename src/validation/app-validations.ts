@@ -3,6 +3,7 @@ import { CURRENTLY_RECOMMENDED_FLAGS, NEW_PROJECT_DEFAULT_CONTEXT, VALIDATE_AGAI
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { GuardrailsPlugin } from './guardrails-plugin';
+import { ThreadedCloudFormationValidation } from './threaded-cloudformation-validate';
 
 /**
  * The CDK context every app of the project synthesizes with, and that the generated cdk.json
@@ -17,9 +18,17 @@ export const PROJECT_APP_CONTEXT: Readonly<Record<string, unknown>> = {
 
 /**
  * Adds the checks every synthesized template must pass to an app: cdk-nag's AwsSolutions
- * rules and the project's guardrails. Findings fail the synth; acknowledge a finding with
+ * rules, the project's guardrails and aws-cdk-lib's CloudFormation validator (registered here so
+ * that it runs on a worker thread, beside the others: {@link ThreadedCloudFormationValidation}).
+ * Findings fail the synth; acknowledge a finding with
  * `Validations.of(construct).acknowledge({ id, reason })` and a specific reason.
  */
 export function addProjectValidations(app: IConstruct): void {
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app), new GuardrailsPlugin());
+  const cloudFormation = ThreadedCloudFormationValidation.forApp(app);
+  Validations.of(app).addPlugins(
+    ...(cloudFormation ? [cloudFormation.start] : []),
+    new AwsSolutionsChecks(app),
+    new GuardrailsPlugin(),
+    ...(cloudFormation ? [cloudFormation.validator] : []),
+  );
 }

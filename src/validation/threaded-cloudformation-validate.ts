@@ -1,0 +1,297 @@
+import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import { App, CloudFormationValidatePlugin, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyValidationStack } from 'aws-cdk-lib';
+import { IConstruct } from 'constructs';
+
+/**
+ * aws-cdk-lib's CloudFormation validator, run on a worker thread so that it overlaps the other
+ * validation plugins.
+ *
+ * Building the validator's engine takes more than a second of WebAssembly work at every synth,
+ * and cdk-nag then spends a few hundred milliseconds loading the aws-cdk-lib modules its rules
+ * test against. Here {@link ThreadedCloudFormationValidation.start}, a plugin registered before
+ * the others, hands the written templates to the worker; the other plugins run meanwhile; and the
+ * validator plugin itself, registered last, waits for the worker's report. On two cores this
+ * took 0.1 to 0.2 s off each app's synth (bench/README.md); the more cores, the more it overlaps.
+ *
+ * The worker runs aws-cdk-lib's own `CloudFormationValidatePlugin` with its defaults, the same
+ * class and rules as the validator aws-cdk-lib adds to an app by itself; the plugin registered
+ * here is a subclass, so aws-cdk-lib does not add its own (it allows one), trusts it as it
+ * trusts its own, and reports its findings under the same name. When the worker cannot be used
+ * (it failed to start, stopped, or gave no answer within {@link WORKER_TIMEOUT_MS}), the templates
+ * are validated on the main thread, as aws-cdk-lib would, and so are those of every later synth
+ * of the process.
+ *
+ * Because this registers a CloudFormationValidatePlugin, an app cannot register another one (with
+ * rules of its own): aws-cdk-lib allows one per app.
+ */
+export class ThreadedCloudFormationValidation {
+  /**
+   * The plugins to register on `app`, in this order around the other plugins: `start` first,
+   * `validator` last. Returns no plugin when the app has aws-cdk-lib's validator turned off
+   * (`builtinCloudFormationValidation: false` or CDK_VALIDATION=false), as aws-cdk-lib does.
+   */
+  public static forApp(app: IConstruct): ThreadedCloudFormationValidation | undefined {
+    if (app instanceof App && !app._builtinCloudFormationValidation) {
+      return undefined;
+    }
+    if (process.env.CDK_VALIDATION === 'false') {
+      return undefined;
+    }
+    // Started now, the worker loads aws-cdk-lib and the validator while the app is built.
+    validationWorker();
+    return new ThreadedCloudFormationValidation();
+  }
+
+  /** Hands the templates to the worker and reports nothing itself. */
+  public readonly start: IPolicyValidationPlugin;
+  /** The CloudFormation validator: the worker's report of the templates `start` handed over. */
+  public readonly validator: CloudFormationValidatePlugin;
+
+  private pending?: PendingValidation;
+
+  private constructor() {
+    this.start = {
+      name: 'CloudFormation Validate (worker start)',
+      validate: (context) => {
+        this.pending = validationWorker()?.request(context.stackTemplates);
+        return { success: true, violations: [] };
+      },
+    };
+    this.validator = new WorkerCloudFormationValidatePlugin(() => this.takePending());
+  }
+
+  private takePending(): PendingValidation | undefined {
+    const pending = this.pending;
+    this.pending = undefined;
+    return pending;
+  }
+}
+
+/** How long the validator waits for the worker's report before validating on the main thread. */
+export const WORKER_TIMEOUT_MS = 10 * 60_000;
+
+class WorkerCloudFormationValidatePlugin extends CloudFormationValidatePlugin {
+  public constructor(private readonly takePending: () => PendingValidation | undefined) {
+    super();
+  }
+
+  public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
+    const started = this.takePending();
+    const pending = started?.isFor(context.stackTemplates) ? started : validationWorker()?.request(context.stackTemplates);
+    const answer = pending?.wait(WORKER_TIMEOUT_MS);
+    if (answer === undefined) {
+      return super.validate(context);
+    }
+    if ('error' in answer) {
+      // As on the main thread, the plugin failed; its WebAssembly instance may not be usable again.
+      pending!.abandonWorker();
+      throw new Error(answer.error);
+    }
+    return answer.report;
+  }
+}
+
+type Answer = { readonly report: PolicyValidationPluginReport } | { readonly error: string };
+
+/** Values of a request's shared flag. */
+const PENDING = 0;
+const ANSWERED = 1;
+
+/** A validation handed to the worker. */
+class PendingValidation {
+  public constructor(
+    private readonly owner: ValidationWorker,
+    private readonly stackTemplates: readonly PolicyValidationStack[],
+    private readonly port: MessagePort,
+    private readonly done: Int32Array,
+  ) {}
+
+  /** Whether this validation is of exactly these templates. */
+  public isFor(stackTemplates: readonly PolicyValidationStack[]): boolean {
+    return JSON.stringify(stackTemplates) === JSON.stringify(this.stackTemplates);
+  }
+
+  /**
+   * Blocks until the worker answers. Undefined when the worker is gone without answering or has
+   * not answered within `timeoutMs`; the worker is then not used again.
+   */
+  public wait(timeoutMs: number): Answer | undefined {
+    const deadline = Date.now() + timeoutMs;
+    // Short waits, so that a worker that died with this request queued is noticed.
+    while (Atomics.load(this.done, 0) === PENDING && this.owner.alive && Date.now() < deadline) {
+      Atomics.wait(this.done, 0, PENDING, 250);
+    }
+    const answer = Atomics.load(this.done, 0) === ANSWERED ? receiveMessageOnPort(this.port)?.message as Answer | undefined : undefined;
+    this.port.close();
+    if (answer === undefined) {
+      this.abandonWorker();
+    }
+    return answer;
+  }
+
+  /** Stops the worker; this process validates on the main thread from now on. */
+  public abandonWorker(): void {
+    this.owner.fail();
+  }
+}
+
+/**
+ * Values of the worker's shared state once it has exited: idle, or for any other reason (it could
+ * not load the validator, or failed). Otherwise the state counts the requests not answered yet.
+ */
+const EXITED_IDLE = -1;
+const FAILED = -2;
+
+/** How long the worker waits, idle, before it exits (a later synth starts a new one). */
+export const WORKER_IDLE_MS = 5_000;
+
+/** Settings of the workers started from now on; for tests. */
+export const _validationWorkerSettings: { idleMs: number; awsCdkLib: string } = {
+  idleMs: WORKER_IDLE_MS,
+  awsCdkLib: require.resolve('aws-cdk-lib'),
+};
+
+/**
+ * A validation worker. It exits by itself after {@link WORKER_IDLE_MS} without a request (a test
+ * run builds many apps in one process; an idle worker holds the validator's memory), and never
+ * keeps the process alive. The shared state counts the requests not answered yet; the worker
+ * exits when idle only by swapping 0 for {@link EXITED_IDLE}, and a request is posted only after
+ * incrementing a state that is not negative, so no request is posted to a worker that has decided
+ * to exit.
+ */
+class ValidationWorker {
+  private readonly worker: Worker;
+  private readonly state = new Int32Array(new SharedArrayBuffer(4));
+
+  public constructor() {
+    this.worker = new Worker(WORKER_SOURCE, {
+      eval: true,
+      // Without the app runner's loader hooks (tsx): the worker loads only JavaScript.
+      execArgv: [],
+      workerData: { ..._validationWorkerSettings, state: this.state },
+    });
+    this.worker.unref();
+    // The worker's failure is in its shared state (FAILED), which the main thread reads while it
+    // waits; the event itself comes later, if ever (a synth never yields to the event loop).
+    this.worker.on('error', () => Atomics.store(this.state, 0, FAILED));
+  }
+
+  public get alive(): boolean {
+    return Atomics.load(this.state, 0) >= 0;
+  }
+
+  public get failed(): boolean {
+    return Atomics.load(this.state, 0) === FAILED;
+  }
+
+  /** Hands the templates to the worker; undefined when it has exited. */
+  public request(stackTemplates: readonly PolicyValidationStack[]): PendingValidation | undefined {
+    for (;;) {
+      const outstanding = Atomics.load(this.state, 0);
+      if (outstanding < 0) {
+        return undefined;
+      }
+      if (Atomics.compareExchange(this.state, 0, outstanding, outstanding + 1) === outstanding) {
+        break;
+      }
+    }
+    const { port1, port2 } = new MessageChannel();
+    const done = new Int32Array(new SharedArrayBuffer(4));
+    this.worker.postMessage({ stackTemplates, port: port2, done }, [port2]);
+    return new PendingValidation(this, stackTemplates, port1, done);
+  }
+
+  /** Stops a worker that failed; no worker is started again in this process. */
+  public fail(): void {
+    Atomics.store(this.state, 0, FAILED);
+    void this.worker.terminate();
+  }
+}
+
+let current: ValidationWorker | undefined;
+let unavailable = false;
+
+/** Forgets the process's worker (stopping it) and any failure; for tests. */
+export function _resetValidationWorker(): void {
+  if (current?.alive) {
+    current.fail();
+  }
+  current = undefined;
+  unavailable = false;
+}
+
+/** Whether this process validates on a worker (one is running, or would be started); for tests. */
+export function _validationWorkerState(): 'running' | 'none' | 'unavailable' {
+  if (unavailable || current?.failed) {
+    return 'unavailable';
+  }
+  return current?.alive ? 'running' : 'none';
+}
+
+/**
+ * The process's validation worker, started on first use and again after an idle one has exited;
+ * undefined once a worker could not be started or failed.
+ */
+function validationWorker(): ValidationWorker | undefined {
+  if (current?.failed) {
+    unavailable = true;
+  }
+  if (unavailable) {
+    return undefined;
+  }
+  if (current === undefined || !current.alive) {
+    try {
+      current = new ValidationWorker();
+    } catch {
+      unavailable = true;
+      current = undefined;
+    }
+  }
+  return current;
+}
+
+/**
+ * The worker: one aws-cdk-lib CloudFormationValidatePlugin with its defaults (one engine, reused
+ * as aws-cdk-lib reuses its own), validating the templates of each request. Every request is
+ * answered, with the report or the error, and then signalled through its shared flag. If the
+ * worker cannot load the validator, or stops for any reason, its state says so and the waiting
+ * main thread validates by itself.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { state, idleMs } = workerData;
+process.on('exit', () => {
+  if (Atomics.load(state, 0) !== ${EXITED_IDLE}) {
+    Atomics.store(state, 0, ${FAILED});
+  }
+});
+const { CloudFormationValidatePlugin } = require(workerData.awsCdkLib);
+const plugin = new CloudFormationValidatePlugin();
+// Loads and compiles the validator's WebAssembly module before the first request.
+void plugin.version;
+let idle;
+const exitWhenIdle = () => {
+  clearTimeout(idle);
+  idle = setTimeout(() => {
+    if (Atomics.compareExchange(state, 0, 0, ${EXITED_IDLE}) === 0) {
+      process.exit(0);
+    }
+    exitWhenIdle();
+  }, idleMs);
+};
+exitWhenIdle();
+parentPort.on('message', ({ stackTemplates, port, done }) => {
+  let answer;
+  try {
+    answer = { report: plugin.validate({ stackTemplates, templatePaths: stackTemplates.map((s) => s.templatePath) }) };
+  } catch (e) {
+    answer = { error: e instanceof Error ? e.message : String(e) };
+  }
+  port.postMessage(answer);
+  port.close();
+  Atomics.store(done, 0, ${ANSWERED});
+  Atomics.notify(done, 0);
+  Atomics.sub(state, 0, 1);
+  exitWhenIdle();
+});
+`;

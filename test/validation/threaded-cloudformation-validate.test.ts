@@ -1,0 +1,110 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App, CloudFormationValidatePlugin, Stack } from 'aws-cdk-lib';
+import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+import { ArtifactStore } from '../../src/constructs';
+import {
+  ThreadedCloudFormationValidation, WORKER_IDLE_MS, _resetValidationWorker, _validationWorkerSettings, _validationWorkerState,
+} from '../../src/validation/threaded-cloudformation-validate';
+import { ValidationFailed, synthValidated, validatedApp } from '../helpers/validated-synth';
+
+const defaults = { ..._validationWorkerSettings };
+
+afterEach(() => {
+  Object.assign(_validationWorkerSettings, defaults);
+  _resetValidationWorker();
+  delete process.env.CDK_VALIDATION;
+});
+
+/** An app with one valid stack and one with a CloudFormation validator finding (F3031: a name SageMaker does not allow). */
+function appWithFinding(props: ConstructorParameters<typeof App>[0] = {}): App {
+  const app = validatedApp(props);
+  new ArtifactStore(new Stack(app, 'Valid', { env: { region: 'us-east-1' } }), 'Store', { keyAlias: 'test', description: 'test' });
+  new sagemaker.CfnModelPackageGroup(new Stack(app, 'Invalid', { env: { region: 'us-east-1' } }), 'Group', { modelPackageGroupName: 'not_valid!' });
+  return app;
+}
+
+function findingsOf(app: App) {
+  try {
+    synthValidated(app);
+  } catch (err) {
+    if (err instanceof ValidationFailed) {
+      return err.findings;
+    }
+    throw err;
+  }
+  return [];
+}
+
+/** The CloudFormation validator's violations in the app's validation report. */
+function reportedViolations(app: App) {
+  const report = JSON.parse(fs.readFileSync(path.join(app.outdir, 'validation-report.json'), 'utf-8'));
+  return report.pluginReports.filter((p: any) => p.pluginName === CloudFormationValidatePlugin.PLUGIN_NAME).flatMap((p: any) => p.violations);
+}
+
+describe('the CloudFormation validator on a worker thread', () => {
+  test('reports what aws-cdk-lib\'s own validator reports on the main thread, once', () => {
+    const app = appWithFinding();
+    expect(findingsOf(app)).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
+    expect(_validationWorkerState()).toBe('running');
+
+    const stackTemplates = ['Valid', 'Invalid'].map((name) => ({
+      stackConstructPath: name, templatePath: path.join(app.outdir, `${name}.template.json`), accountId: undefined, region: 'us-east-1',
+    }));
+    const onMainThread = new CloudFormationValidatePlugin().validate({ stackTemplates, templatePaths: stackTemplates.map((s) => s.templatePath), appConstruct: app });
+    expect(onMainThread.success).toBe(false);
+    const reported = reportedViolations(app);
+    expect(reported.map((v: any) => [v.ruleName, v.description, v.severity])).toEqual(
+      onMainThread.violations.map((v) => [v.ruleName, v.description, v.severity]),
+    );
+  });
+
+  test('passes valid templates, with aws-cdk-lib adding no validator of its own', () => {
+    const app = validatedApp();
+    new ArtifactStore(new Stack(app, 'Valid', { env: { region: 'us-east-1' } }), 'Store', { keyAlias: 'test', description: 'test' });
+    expect(findingsOf(app)).toEqual([]);
+    const plugins = (app as any)._validationPlugins as object[];
+    expect(plugins.filter((p) => p instanceof CloudFormationValidatePlugin)).toHaveLength(1);
+    // The worker is handed the templates first; the validator waits for it after the other plugins.
+    expect(plugins.map((p: any) => p.name)).toEqual(['CloudFormation Validate (worker start)', 'AwsSolutions', 'SageMakerGitOpsGuardrails', 'CloudFormation Validate']);
+  });
+
+  test('validates on the main thread when the worker cannot load the validator', () => {
+    _resetValidationWorker();
+    _validationWorkerSettings.awsCdkLib = path.join(__dirname, 'no-such-module.js');
+    expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
+    expect(_validationWorkerState()).toBe('unavailable');
+    // Later synths of the process do not try again.
+    expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
+    expect(_validationWorkerState()).toBe('unavailable');
+  });
+
+  test('an idle worker exits by itself, and the next synth starts another', async () => {
+    expect(WORKER_IDLE_MS).toBe(5_000);
+    _resetValidationWorker();
+    _validationWorkerSettings.idleMs = 100;
+    expect(findingsOf(appWithFinding())).toHaveLength(1);
+    await waitFor(() => _validationWorkerState() === 'none', 10_000);
+    expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
+    expect(_validationWorkerState()).toBe('running');
+  });
+
+  test.each([
+    ['CDK_VALIDATION=false', () => { process.env.CDK_VALIDATION = 'false'; return appWithFinding(); }],
+    ['builtinCloudFormationValidation: false', () => appWithFinding({ builtinCloudFormationValidation: false })],
+  ])('is off as aws-cdk-lib\'s own validator is with %s', (_name, build) => {
+    const app = build();
+    expect(ThreadedCloudFormationValidation.forApp(app)).toBeUndefined();
+    expect(findingsOf(app)).toEqual([]);
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) {
+      throw new Error('timed out');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
