@@ -27,11 +27,13 @@ import { IConstruct } from 'constructs';
 export class ThreadedCloudFormationValidation {
   /**
    * The plugins to register on `app`, in this order around the other plugins: `start` first,
-   * `validator` last. Returns no plugin when the app has aws-cdk-lib's validator turned off
-   * (`builtinCloudFormationValidation: false` or CDK_VALIDATION=false), as aws-cdk-lib does.
+   * `validator` last. Returns none when the app has aws-cdk-lib's validator turned off
+   * (`builtinCloudFormationValidation: false` or CDK_VALIDATION=false), as aws-cdk-lib then
+   * runs none, and none for a scope that is not an app (aws-cdk-lib accepts the validator only on
+   * the root, and adds its own there).
    */
   public static forApp(app: IConstruct): ThreadedCloudFormationValidation | undefined {
-    if (app instanceof App && !app._builtinCloudFormationValidation) {
+    if (!App.isApp(app) || !app._builtinCloudFormationValidation) {
       return undefined;
     }
     if (process.env.CDK_VALIDATION === 'false') {

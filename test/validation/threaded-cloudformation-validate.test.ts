@@ -1,8 +1,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { App, CloudFormationValidatePlugin, Stack } from 'aws-cdk-lib';
+import { App, CloudFormationValidatePlugin, Stack, Stage } from 'aws-cdk-lib';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { ArtifactStore } from '../../src/constructs';
+import { addProjectValidations } from '../../src/validation';
 import {
   ThreadedCloudFormationValidation, WORKER_IDLE_MS, _resetValidationWorker, _validationWorkerSettings, _validationWorkerState,
 } from '../../src/validation/threaded-cloudformation-validate';
@@ -87,6 +88,15 @@ describe('the CloudFormation validator on a worker thread', () => {
     await waitFor(() => _validationWorkerState() === 'none', 10_000);
     expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
     expect(_validationWorkerState()).toBe('running');
+  });
+
+  test('is left to aws-cdk-lib on a scope that is not an app', () => {
+    const app = validatedApp();
+    const stage = new Stage(app, 'Stage');
+    expect(ThreadedCloudFormationValidation.forApp(stage)).toBeUndefined();
+    addProjectValidations(stage);
+    new sagemaker.CfnModelPackageGroup(new Stack(stage, 'Invalid', { env: { region: 'us-east-1' } }), 'Group', { modelPackageGroupName: 'not_valid!' });
+    expect(findingsOf(app)).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Stage/Invalid/Group'] }]);
   });
 
   test.each([
