@@ -2,7 +2,7 @@ import { App, AppProps, Environment, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ProjectConfig, ResolvedEnvironment } from '../config';
 import { SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG, applyStudioProject, studioProjectFromContext } from '../studio/studio-project';
-import { PROJECT_APP_CONTEXT, addProjectValidations } from '../validation';
+import { PROJECT_APP_CONTEXT, ProjectValidationOptions, addProjectValidations } from '../validation';
 
 /** Tag key put on every resource of a project, with the project name as value. */
 export const PROJECT_TAG_KEY = 'sagemaker-gitops:project';
@@ -10,6 +10,12 @@ export const PROJECT_TAG_KEY = 'sagemaker-gitops:project';
 export interface ProjectAppProps extends AppProps {
   /** The project, as read from the repository's config file. */
   readonly config: ProjectConfig;
+  /**
+   * Settings of the checks every template must pass: rules of your own for aws-cdk-lib's
+   * CloudFormation validator, for instance.
+   * @default - the defaults of each check
+   */
+  readonly validation?: ProjectValidationOptions;
 }
 
 /**
@@ -26,11 +32,11 @@ export class ProjectApp extends App {
   public readonly projectTags: Readonly<Record<string, string>>;
 
   constructor(props: ProjectAppProps) {
-    const { config, ...appProps } = props;
+    const { config, validation, ...appProps } = props;
     super({ ...appProps, context: { ...PROJECT_APP_CONTEXT, ...appProps.context } });
     const studio = studioProjectFromContext(this);
     this.config = studio ? applyStudioProject(config, studio) : config;
-    addProjectValidations(this);
+    addProjectValidations(this, validation);
     this.projectTags = {
       [PROJECT_TAG_KEY]: this.config.projectName,
       ...(studio && { [SAGEMAKER_PROJECT_NAME_TAG]: studio.projectName, [SAGEMAKER_PROJECT_ID_TAG]: studio.projectId }),

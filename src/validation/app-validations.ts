@@ -1,4 +1,4 @@
-import { Validations } from 'aws-cdk-lib';
+import { CloudFormationValidatePluginProps, Validations } from 'aws-cdk-lib';
 import { CURRENTLY_RECOMMENDED_FLAGS, NEW_PROJECT_DEFAULT_CONTEXT, VALIDATE_AGAINST_DEFAULT_RULES } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
@@ -16,6 +16,17 @@ export const PROJECT_APP_CONTEXT: Readonly<Record<string, unknown>> = {
   [VALIDATE_AGAINST_DEFAULT_RULES]: true,
 };
 
+/** Settings of the checks {@link addProjectValidations} adds. */
+export interface ProjectValidationOptions {
+  /**
+   * aws-cdk-lib's CloudFormation validator's settings: rules of your own (Rego or Guard) beside
+   * its built-in ones, or the built-in ones off. Give them here: the project registers the
+   * validator, and aws-cdk-lib allows one per app.
+   * @default - the validator's defaults
+   */
+  readonly cloudFormation?: CloudFormationValidatePluginProps;
+}
+
 /**
  * Adds the checks every synthesized template must pass to an app: cdk-nag's AwsSolutions
  * rules, the project's guardrails and aws-cdk-lib's CloudFormation validator (registered here so
@@ -23,8 +34,8 @@ export const PROJECT_APP_CONTEXT: Readonly<Record<string, unknown>> = {
  * Findings fail the synth; acknowledge a finding with
  * `Validations.of(construct).acknowledge({ id, reason })` and a specific reason.
  */
-export function addProjectValidations(app: IConstruct): void {
-  const cloudFormation = ThreadedCloudFormationValidation.forApp(app);
+export function addProjectValidations(app: IConstruct, options: ProjectValidationOptions = {}): void {
+  const cloudFormation = ThreadedCloudFormationValidation.forApp(app, options.cloudFormation);
   Validations.of(app).addPlugins(
     ...(cloudFormation ? [cloudFormation.start] : []),
     new AwsSolutionsChecks(app),

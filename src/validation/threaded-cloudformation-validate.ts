@@ -1,5 +1,8 @@
 import { MessageChannel, MessagePort, Worker, receiveMessageOnPort } from 'node:worker_threads';
-import { App, CloudFormationValidatePlugin, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyValidationStack } from 'aws-cdk-lib';
+import {
+  App, CloudFormationValidatePlugin, CloudFormationValidatePluginProps, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport,
+  PolicyValidationStack,
+} from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 
 /**
@@ -13,16 +16,17 @@ import { IConstruct } from 'constructs';
  * validator plugin itself, registered last, waits for the worker's report. On two cores this
  * took 0.1 to 0.2 s off each app's synth (bench/README.md); the more cores, the more it overlaps.
  *
- * The worker runs aws-cdk-lib's own `CloudFormationValidatePlugin` with its defaults, the same
- * class and rules as the validator aws-cdk-lib adds to an app by itself; the plugin registered
+ * The worker runs aws-cdk-lib's own `CloudFormationValidatePlugin`, with its defaults (the same
+ * class and rules as the validator aws-cdk-lib adds to an app by itself) or with the rules the
+ * app was given; the plugin registered
  * here is a subclass, so aws-cdk-lib does not add its own (it allows one), trusts it as it
  * trusts its own, and reports its findings under the same name. When the worker cannot be used
  * (it failed to start, stopped, or gave no answer within {@link WORKER_TIMEOUT_MS}), the templates
  * are validated on the main thread, as aws-cdk-lib would, and so are those of every later synth
  * of the process.
  *
- * Because this registers a CloudFormationValidatePlugin, an app cannot register another one (with
- * rules of its own): aws-cdk-lib allows one per app.
+ * Because this registers a CloudFormationValidatePlugin, an app cannot register another one:
+ * aws-cdk-lib allows one per app. Rules of the app's own go in `props` instead.
  */
 export class ThreadedCloudFormationValidation {
   /**
@@ -31,8 +35,11 @@ export class ThreadedCloudFormationValidation {
    * (`builtinCloudFormationValidation: false` or CDK_VALIDATION=false), as aws-cdk-lib then
    * runs none, and none for a scope that is not an app (aws-cdk-lib accepts the validator only on
    * the root, and adds its own there).
+   *
+   * @param props the validator's settings, as aws-cdk-lib's plugin takes them: rules of the app's
+   * own (Rego or Guard), or the built-in rules off. Default: aws-cdk-lib's defaults.
    */
-  public static forApp(app: IConstruct): ThreadedCloudFormationValidation | undefined {
+  public static forApp(app: IConstruct, props: CloudFormationValidatePluginProps = {}): ThreadedCloudFormationValidation | undefined {
     if (!App.isApp(app) || !app._builtinCloudFormationValidation) {
       return undefined;
     }
@@ -41,7 +48,7 @@ export class ThreadedCloudFormationValidation {
     }
     // Started now, the worker loads aws-cdk-lib and the validator while the app is built.
     validationWorker();
-    return new ThreadedCloudFormationValidation();
+    return new ThreadedCloudFormationValidation(props);
   }
 
   /** Hands the templates to the worker and reports nothing itself. */
@@ -51,15 +58,15 @@ export class ThreadedCloudFormationValidation {
 
   private pending?: PendingValidation;
 
-  private constructor() {
+  private constructor(props: CloudFormationValidatePluginProps) {
     this.start = {
       name: 'CloudFormation Validate (worker start)',
       validate: (context) => {
-        this.pending = validationWorker()?.request(context.stackTemplates);
+        this.pending = validationWorker()?.request(props, context.stackTemplates);
         return { success: true, violations: [] };
       },
     };
-    this.validator = new WorkerCloudFormationValidatePlugin(() => this.takePending());
+    this.validator = new WorkerCloudFormationValidatePlugin(props, () => this.takePending());
   }
 
   private takePending(): PendingValidation | undefined {
@@ -73,13 +80,13 @@ export class ThreadedCloudFormationValidation {
 export const WORKER_TIMEOUT_MS = 10 * 60_000;
 
 class WorkerCloudFormationValidatePlugin extends CloudFormationValidatePlugin {
-  public constructor(private readonly takePending: () => PendingValidation | undefined) {
-    super();
+  public constructor(private readonly settings: CloudFormationValidatePluginProps, private readonly takePending: () => PendingValidation | undefined) {
+    super(settings);
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const started = this.takePending();
-    const pending = started?.isFor(context.stackTemplates) ? started : validationWorker()?.request(context.stackTemplates);
+    const pending = started?.isFor(context.stackTemplates) ? started : validationWorker()?.request(this.settings, context.stackTemplates);
     const answer = pending?.wait(WORKER_TIMEOUT_MS);
     if (answer === undefined) {
       return super.validate(context);
@@ -186,8 +193,8 @@ class ValidationWorker {
     return Atomics.load(this.state, 0) === FAILED;
   }
 
-  /** Hands the templates to the worker; undefined when it has exited. */
-  public request(stackTemplates: readonly PolicyValidationStack[]): PendingValidation | undefined {
+  /** Hands the templates to the worker, to validate with a plugin of these settings; undefined when it has exited. */
+  public request(props: CloudFormationValidatePluginProps, stackTemplates: readonly PolicyValidationStack[]): PendingValidation | undefined {
     for (;;) {
       const outstanding = Atomics.load(this.state, 0);
       if (outstanding < 0) {
@@ -199,7 +206,7 @@ class ValidationWorker {
     }
     const { port1, port2 } = new MessageChannel();
     const done = new Int32Array(new SharedArrayBuffer(4));
-    this.worker.postMessage({ stackTemplates, port: port2, done }, [port2]);
+    this.worker.postMessage({ props, stackTemplates, port: port2, done }, [port2]);
     return new PendingValidation(this, stackTemplates, port1, done);
   }
 
@@ -253,8 +260,8 @@ function validationWorker(): ValidationWorker | undefined {
 }
 
 /**
- * The worker: one aws-cdk-lib CloudFormationValidatePlugin with its defaults (one engine, reused
- * as aws-cdk-lib reuses its own), validating the templates of each request. Every request is
+ * The worker: one aws-cdk-lib CloudFormationValidatePlugin per settings (each with one engine,
+ * reused as aws-cdk-lib reuses its own), validating the templates of each request. Every request is
  * answered, with the report or the error, and then signalled through its shared flag. If the
  * worker cannot load the validator, or stops for any reason, its state says so and the waiting
  * main thread validates by itself.
@@ -268,9 +275,16 @@ process.on('exit', () => {
   }
 });
 const { CloudFormationValidatePlugin } = require(workerData.awsCdkLib);
-const plugin = new CloudFormationValidatePlugin();
+const plugins = new Map();
+const pluginFor = (props) => {
+  const key = JSON.stringify(props);
+  if (!plugins.has(key)) {
+    plugins.set(key, new CloudFormationValidatePlugin(props));
+  }
+  return plugins.get(key);
+};
 // Loads and compiles the validator's WebAssembly module before the first request.
-void plugin.version;
+void pluginFor({}).version;
 let idle;
 const exitWhenIdle = () => {
   clearTimeout(idle);
@@ -282,10 +296,10 @@ const exitWhenIdle = () => {
   }, idleMs);
 };
 exitWhenIdle();
-parentPort.on('message', ({ stackTemplates, port, done }) => {
+parentPort.on('message', ({ props, stackTemplates, port, done }) => {
   let answer;
   try {
-    answer = { report: plugin.validate({ stackTemplates, templatePaths: stackTemplates.map((s) => s.templatePath) }) };
+    answer = { report: pluginFor(props).validate({ stackTemplates, templatePaths: stackTemplates.map((s) => s.templatePath) }) };
   } catch (e) {
     answer = { error: e instanceof Error ? e.message : String(e) };
   }

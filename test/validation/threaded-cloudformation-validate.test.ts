@@ -1,13 +1,15 @@
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, CloudFormationValidatePlugin, Stack, Stage } from 'aws-cdk-lib';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
-import { ArtifactStore } from '../../src/constructs';
-import { addProjectValidations } from '../../src/validation';
+import { ArtifactStore, ProjectApp } from '../../src/constructs';
+import { PROJECT_APP_CONTEXT, addProjectValidations } from '../../src/validation';
 import {
   ThreadedCloudFormationValidation, WORKER_IDLE_MS, _resetValidationWorker, _validationWorkerSettings, _validationWorkerState,
 } from '../../src/validation/threaded-cloudformation-validate';
-import { ValidationFailed, synthValidated, validatedApp } from '../helpers/validated-synth';
+import { ValidationFailed, synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
 
 const defaults = { ..._validationWorkerSettings };
 
@@ -68,6 +70,36 @@ describe('the CloudFormation validator on a worker thread', () => {
     expect(plugins.filter((p) => p instanceof CloudFormationValidatePlugin)).toHaveLength(1);
     // The worker is handed the templates first; the validator waits for it after the other plugins.
     expect(plugins.map((p: any) => p.name)).toEqual(['CloudFormation Validate (worker start)', 'AwsSolutions', 'SageMakerGitOpsGuardrails', 'CloudFormation Validate']);
+  });
+
+  describe('with rules of the app\'s own', () => {
+    const keyDescription = {
+      name: 'key-description.guard',
+      content: "let keys = Resources.*[ Type == 'AWS::KMS::Key' ]\nrule key_has_description when %keys !empty {\n  %keys.Properties.Description exists\n}",
+    };
+    const keyWithoutDescription = (app: App) => {
+      new kms.Key(new Stack(app, 'Keys', { env: { region: 'us-east-1' } }), 'Key', { enableKeyRotation: true });
+      return app;
+    };
+
+    test('reports their findings beside the built-in rules\' (a Guard rule)', () => {
+      expect(findingsOf(keyWithoutDescription(validatedApp()))).toEqual([]);
+      const withRules = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-test-')), context: { ...PROJECT_APP_CONTEXT } });
+      addProjectValidations(withRules, { cloudFormation: { guardRules: [keyDescription] } });
+      new sagemaker.CfnModelPackageGroup(new Stack(withRules, 'Invalid', { env: { region: 'us-east-1' } }), 'Group', { modelPackageGroupName: 'not_valid!' });
+      keyWithoutDescription(withRules);
+      expect(findingsOf(withRules)).toEqual(expect.arrayContaining([
+        { plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] },
+        { plugin: 'CloudFormation Validate', rule: 'key_has_description', constructs: ['Keys/Key/Resource'] },
+      ]));
+      expect(_validationWorkerState()).toBe('running');
+    });
+
+    test('reaches the validator of a project app through its props', () => {
+      const app = new ProjectApp({ config: testConfig(), outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-test-')), validation: { cloudFormation: { guardRules: [keyDescription] } } });
+      keyWithoutDescription(app);
+      expect(findingsOf(app)).toEqual([{ plugin: 'CloudFormation Validate', rule: 'key_has_description', constructs: ['Keys/Key/Resource'] }]);
+    });
   });
 
   test('validates on the main thread when the worker cannot load the validator', () => {
