@@ -2,3 +2,4 @@ export * from './artifact-store';
 export * from './model-package-group';
 export * from './project-app';
 export * from './project-pipeline';
+export * from './redundant-dependencies';

@@ -1,6 +1,7 @@
 import { App, AppProps, Environment, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ProjectConfig, ResolvedEnvironment } from '../config';
+import { dropRedundantDependsOn } from './redundant-dependencies';
 import { SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG, applyStudioProject, studioProjectFromContext } from '../studio/studio-project';
 import { PROJECT_APP_CONTEXT, ProjectValidationOptions, addProjectValidations } from '../validation';
 
@@ -46,16 +47,26 @@ export class ProjectApp extends App {
 }
 
 /**
- * Tags every resource under `scope` with the tags of the project app it belongs to. Tags are
- * aspects, and aspects stop at a Stage: each stage a pipeline deploys calls this for its stacks.
+ * Resource types that never get the project's tags. `AWS::ApplicationAutoScaling::ScalableTarget`:
+ * aws-cdk-lib's resource specification lists `Tags` for it, but cfn-lint's CloudFormation schema
+ * rejects the property (E3002); a scalable target is found through its endpoint, so it goes untagged
+ * rather than risk a template CloudFormation refuses.
+ */
+export const UNTAGGED_RESOURCE_TYPES: readonly string[] = ['AWS::ApplicationAutoScaling::ScalableTarget'];
+
+/**
+ * Applies the project's aspects to every resource under `scope`: the tags of the project app it
+ * belongs to, and no `DependsOn` entry that a reference already implies (cfn-lint W3005). Aspects
+ * stop at a Stage: each stage a pipeline deploys calls this for its stacks.
  */
 export function tagProjectResources(scope: IConstruct): void {
   const app = scope.node.root;
   if (app instanceof ProjectApp) {
     for (const [key, value] of Object.entries(app.projectTags)) {
-      Tags.of(scope).add(key, value);
+      Tags.of(scope).add(key, value, { excludeResourceTypes: [...UNTAGGED_RESOURCE_TYPES] });
     }
   }
+  dropRedundantDependsOn(scope);
 }
 
 /** A CDK environment from a resolved one: no account means the deploying credentials' account. */
