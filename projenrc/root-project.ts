@@ -1,5 +1,5 @@
 import { javascript, typescript } from 'projen';
-import { LIBRARY_NAME, MIN_NODE_VERSION, TOOL_VERSIONS } from '../src/project/versions';
+import { LIBRARY_NAME, MIN_NODE_VERSION, TOOL_VERSIONS, VALIDATION_PLUGIN_VERSIONS } from '../src/project/versions';
 
 /** One version for every AWS SDK v3 client (they share internal packages). */
 export const AWS_SDK_VERSION = '3.1138.0';
@@ -33,7 +33,8 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
     deps: [
       'commander@^14',
       'yaml@^2',
-      'cdk-nag@^3.0.2',
+      // cdk-nag and AWS Control Tower's proactive controls (cfn-guard), run at every synth.
+      ...Object.entries(VALIDATION_PLUGIN_VERSIONS).map(([name, version]) => `${name}@${version}`),
       `@aws-sdk/client-sagemaker@${AWS_SDK_VERSION}`,
       `@aws-sdk/client-codepipeline@${AWS_SDK_VERSION}`,
       `@aws-sdk/client-sagemaker-runtime@${AWS_SDK_VERSION}`,

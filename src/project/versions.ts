@@ -29,6 +29,20 @@ export const TOOL_VERSIONS = {
   '@types/node': '^20',
 } as const;
 
+/**
+ * The validation plugins every synth runs (src/validation/app-validations.ts). They are
+ * dependencies of the sagemaker-gitops package itself, so a generated repository, whose app
+ * calls `addProjectValidations` through the library, gets exactly these through it.
+ */
+export const VALIDATION_PLUGIN_VERSIONS = {
+  'cdk-nag': '^3.0.2',
+  /**
+   * AWS Control Tower's proactive controls, run by the cfn-guard binary the package ships (no
+   * download at install or synth). Exact: 0.0.x releases may change the rule set.
+   */
+  '@cdklabs/cdk-validator-cfnguard': '0.0.62',
+} as const;
+
 /** The oldest Node.js the toolkit and the generated repositories support. */
 export const MIN_NODE_VERSION = '20.0.0';
 
