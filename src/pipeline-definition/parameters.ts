@@ -42,7 +42,13 @@ export abstract class Parameter<T extends Primitive = Primitive> extends GetExpr
       Type: this.parameterType,
       ...(this.defaultValue !== undefined ? { DefaultValue: this.defaultValue } : {}),
       ...(this.description !== undefined ? { Description: this.description } : {}),
+      ...this.extraDeclaration(),
     };
+  }
+
+  /** Fields a parameter type adds to its declaration. */
+  protected extraDeclaration(): Record<string, unknown> {
+    return {};
   }
 
   protected collect(ctx: RenderContext): void {
@@ -52,8 +58,10 @@ export abstract class Parameter<T extends Primitive = Primitive> extends GetExpr
 
 export interface StringParameterProps extends ParameterProps<string> {
   /**
-   * The values an execution may set; the default value must be one of them. Checked by the
-   * tools of this package (SageMaker itself accepts any string).
+   * The values an execution may set; the default value must be one of them. Declared as the
+   * parameter's `EnumValues`, as SageMaker's Python SDK writes them
+   * (`ParameterString(enum_values=...)`), so that SageMaker checks the value an execution sets;
+   * the local run checks it too.
    * @default - any string
    */
   readonly allowedValues?: readonly string[];
@@ -68,6 +76,9 @@ export class ParameterString extends Parameter<string> {
     if (props.defaultValue !== undefined && (typeof props.defaultValue !== 'string' || props.defaultValue.length > 4096)) {
       throw new PipelineDefinitionError(`parameter ${props.name}: default value must be a string of at most 4096 characters, got ${JSON.stringify(props.defaultValue)}`);
     }
+    if (props.allowedValues !== undefined) {
+      checkAllowedValues(props.name, props.allowedValues);
+    }
     if (props.allowedValues !== undefined && props.defaultValue !== undefined && !props.allowedValues.includes(props.defaultValue)) {
       throw new PipelineDefinitionError(
         `parameter ${props.name}: default value ${JSON.stringify(props.defaultValue)} is not one of its allowed values ${props.allowedValues.join(', ')}`,
@@ -78,6 +89,27 @@ export class ParameterString extends Parameter<string> {
 
   public get isString(): boolean {
     return true;
+  }
+
+  protected extraDeclaration(): Record<string, unknown> {
+    return this.allowedValues !== undefined ? { EnumValues: [...this.allowedValues] } : {};
+  }
+}
+
+/** A string parameter's allowed values: at least one, each a string of at most 4096 characters (as a default value), no repeats. */
+function checkAllowedValues(name: string, values: readonly string[]): void {
+  if (!Array.isArray(values) || values.length === 0) {
+    throw new PipelineDefinitionError(`parameter ${name}: allowedValues must list at least one value, got ${JSON.stringify(values)}`);
+  }
+  const seen = new Set<string>();
+  for (const value of values) {
+    if (typeof value !== 'string' || value.length > 4096) {
+      throw new PipelineDefinitionError(`parameter ${name}: each allowed value must be a string of at most 4096 characters, got ${describeValue(value)}`);
+    }
+    if (seen.has(value)) {
+      throw new PipelineDefinitionError(`parameter ${name}: allowed value ${JSON.stringify(value)} is listed twice`);
+    }
+    seen.add(value);
   }
 }
 

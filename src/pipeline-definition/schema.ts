@@ -132,6 +132,18 @@ export const SCHEMA_CORRECTIONS: ReadonlyArray<{ readonly name: string; readonly
     },
   },
   {
+    name: 'StringParameter EnumValues',
+    why: 'a String parameter declares the values an execution may set as EnumValues, which SageMaker\'s Python SDK writes (ParameterString enum_values) and SageMaker checks when an execution starts; the schema\'s StringParameter has no EnumValues',
+    apply: (schema) => {
+      schema.definitions.StringParameter.properties.EnumValues = {
+        type: 'array',
+        minItems: 1,
+        uniqueItems: true,
+        items: { type: 'string', maxLength: 4096 },
+      };
+    },
+  },
+  {
     name: 'InCondition oneOf',
     why: 'In/NotIn take each value with oneOf over the four argument types, which all accept a Get and overlap on numbers, so a parameter or a number could never match exactly one; anyOf is what the other conditions use',
     apply: (schema) => {

@@ -21,10 +21,24 @@ describe('ParameterString', () => {
     expect(refs).toEqual([{ kind: 'parameter', name: 'InputDataUrl', type: 'String' }]);
   });
 
-  test('a default among the allowed values is accepted', () => {
+  // SageMaker's Python SDK (sagemaker.workflow.parameters.ParameterString.to_request) declares
+  // enum_values as EnumValues, which SageMaker checks when an execution starts; the developer
+  // guide's "Pipeline parameters" page does not document the field.
+  test('a default among the allowed values is accepted, and the allowed values are declared as EnumValues', () => {
     const parameter = new ParameterString({ name: 'ModelApprovalStatus', defaultValue: 'Approved', allowedValues: ['PendingManualApproval', 'Approved'] });
     expect(parameter.allowedValues).toEqual(['PendingManualApproval', 'Approved']);
-    expect(parameter.declaration()).toEqual({ Name: 'ModelApprovalStatus', Type: 'String', DefaultValue: 'Approved' });
+    expect(parameter.declaration()).toEqual({
+      Name: 'ModelApprovalStatus', Type: 'String', DefaultValue: 'Approved', EnumValues: ['PendingManualApproval', 'Approved'],
+    });
+  });
+
+  test.each([
+    [[], 'parameter Status: allowedValues must list at least one value, got []'],
+    [['a', 'b', 'a'], 'parameter Status: allowed value "a" is listed twice'],
+    [['a', 3], 'parameter Status: each allowed value must be a string of at most 4096 characters, got 3'],
+    [['x'.repeat(4097)], `parameter Status: each allowed value must be a string of at most 4096 characters, got "${'x'.repeat(4097)}"`],
+  ])('allowed values %j are rejected', (values, message) => {
+    expect(errorOf(() => new ParameterString({ name: 'Status', allowedValues: values as string[] })).message).toBe(message);
   });
 
   test('a default that is not one of the allowed values is rejected, naming the value and the allowed ones', () => {

@@ -105,6 +105,21 @@ const CASES: Record<string, CorrectionCase> = {
       },
     },
   },
+  // SageMaker's Python SDK, sagemaker.workflow.parameters.ParameterString.to_request, writes
+  // enum_values as EnumValues; the developer guide's "Pipeline parameters" page does not list the
+  // field (the published JSON schema neither), so the SDK is the reference it encodes.
+  'StringParameter EnumValues': {
+    definition: () => {
+      const status = new ParameterString({ name: 'ModelApprovalStatus', defaultValue: 'PendingManualApproval', allowedValues: ['PendingManualApproval', 'Approved'] });
+      return new PipelineDefinition({ parameters: [status], steps: [registerStep({ approvalStatus: status })] });
+    },
+    malformed: {
+      'an empty EnumValues': (json) => { json.Parameters[0].EnumValues = []; },
+      'an EnumValues item that is not a string': (json) => { json.Parameters[0].EnumValues.push(3); },
+      'EnumValues that is a string': (json) => { json.Parameters[0].EnumValues = 'Approved'; },
+      'a repeated EnumValues item': (json) => { json.Parameters[0].EnumValues.push('Approved'); },
+    },
+  },
   'InCondition oneOf': {
     definition: () => {
       const stage = new ParameterString({ name: 'Stage', defaultValue: 'dev' });
