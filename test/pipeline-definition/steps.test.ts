@@ -136,7 +136,10 @@ describe('TrainingStep', () => {
     outputs: ['train', 'validation'].map((name) => ({ name, source: `/opt/ml/processing/output/${name}`, destination: `s3://bucket/out/${name}` })),
   });
   const step = trainingStep({
-    hyperparameters: { num_round: 100, eta: 0.5, alpha: 2.5, objective: 'binary:logistic', max_depth: depth, learning_rate: eta, objective_p: objective },
+    // A training script in the XGBoost image (script mode), which may define its own metrics.
+    hyperparameters: {
+      sagemaker_program: 'train.py', num_round: 100, eta: 0.5, alpha: 2.5, objective: 'binary:logistic', max_depth: depth, learning_rate: eta, objective_p: objective,
+    },
     inputs: {
       train: { s3Uri: preprocess.outputUri('train'), contentType: 'text/csv' },
       validation: { s3Uri: preprocess.outputUri('validation'), distribution: 'ShardedByS3Key' },

@@ -2,6 +2,7 @@ export * from './step';
 export * from './policies';
 export * from './processing-step';
 export * from './training-step';
+export * from './built-in-algorithms';
 export * from './condition-step';
 export * from './register-model-step';
 export * from './create-model-step';

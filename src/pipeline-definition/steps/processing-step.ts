@@ -1,6 +1,8 @@
+import { acceptsVolumeKmsKey } from '../../config/instance-storage';
 import { PipelineDefinitionError, describeValue } from '../errors';
 import { Expression, PropertyFile, StepProperty, Value } from '../expressions';
 import { checkPipelineName } from '../names';
+import { ParameterString } from '../parameters';
 import { CacheConfig, RetryPolicy, renderCacheConfig, renderRetryPolicies } from './policies';
 import { Step, StepProps } from './step';
 
@@ -51,7 +53,10 @@ export interface JobResources {
    */
   readonly volumeSizeInGb?: Value<number>;
   /**
-   * KMS key that encrypts the storage volume.
+   * KMS key that encrypts the storage volume. SageMaker rejects it for instance types with
+   * local instance-store (NVMe) volumes (see `acceptsVolumeKmsKey`): with a key, a literal
+   * instance type, or an instance-type parameter's default and allowed values, must be
+   * EBS-backed.
    * @default - the volume is encrypted with a key SageMaker manages
    */
   readonly volumeKmsKeyId?: Value<string>;
@@ -233,6 +238,28 @@ export function checkJobResources(stepName: string, resources: JobResources): vo
   }
   checkPositiveIntegerValue(stepName, 'instanceCount', resources.instanceCount);
   checkPositiveIntegerValue(stepName, 'volumeSizeInGb', resources.volumeSizeInGb);
+  if (resources.volumeKmsKeyId !== undefined) {
+    checkVolumeKeyInstanceTypes(stepName, resources.instanceType);
+  }
+}
+
+/**
+ * With a volume KMS key, the instance types a job can run on must accept it: the literal type,
+ * or an instance-type parameter's default and allowed values (an execution may set any of them).
+ * SageMaker API reference, ResourceConfig / ProcessingClusterConfig VolumeKmsKeyId: "You can't
+ * request a VolumeKmsKeyId when using an instance type with local storage."
+ */
+function checkVolumeKeyInstanceTypes(stepName: string, instanceType: Value<string>): void {
+  const candidates = typeof instanceType === 'string' ? [instanceType]
+    : instanceType instanceof ParameterString ? [instanceType.defaultValue, ...(instanceType.allowedValues ?? [])] : [];
+  const rejected = [...new Set(candidates.filter((t): t is string => typeof t === 'string' && !acceptsVolumeKmsKey(t)))];
+  if (rejected.length > 0) {
+    const where = typeof instanceType === 'string' ? 'instance type' : `instance type parameter ${(instanceType as ParameterString).name} allows`;
+    throw new PipelineDefinitionError(
+      `step ${stepName}: ${where} ${rejected.join(', ')}, which ${rejected.length > 1 ? 'have' : 'has'} instance-store (NVMe) volumes; ` +
+      'SageMaker rejects a volumeKmsKeyId on such types: use EBS-backed instance types, or leave volumeKmsKeyId out',
+    );
+  }
 }
 
 /** Throws unless a literal is a positive integer (expressions are checked by SageMaker at run time). */

@@ -1,5 +1,6 @@
-import { describeValue } from '../errors';
+import { PipelineDefinitionError, describeValue } from '../errors';
 import { Expression, StepProperty, Value, toStringValue } from '../expressions';
+import { SCRIPT_MODE_HYPERPARAMETER, imageRepository, runsBuiltInAlgorithm } from './built-in-algorithms';
 import { CacheConfig, RetryPolicy, renderCacheConfig, renderRetryPolicies } from './policies';
 import { JobResources, checkJobResources, checkPositiveIntegerValue, renderClusterConfig } from './processing-step';
 import { Step, StepProps } from './step';
@@ -56,7 +57,14 @@ export interface TrainingStepProps extends StepProps, JobResources {
    * @default - none
    */
   readonly environment?: Readonly<Record<string, Value<string>>>;
-  /** @default - none */
+  /**
+   * Metrics SageMaker reads from the job's log with regular expressions (at most 20). Only for
+   * a training script or your own image: a built-in algorithm (an image of
+   * `BUILT_IN_ALGORITHM_REPOSITORIES` without a `sagemaker_program` hyperparameter) publishes
+   * its own metrics, such as XGBoost's `validation:auc`, and CreateTrainingJob rejects metric
+   * definitions for it.
+   * @default - none (a built-in algorithm's own metrics)
+   */
   readonly metricDefinitions?: readonly MetricDefinition[];
   /** @default - no retries beyond SageMaker's defaults */
   readonly retryPolicies?: readonly RetryPolicy[];
@@ -84,6 +92,7 @@ export class TrainingStep extends Step {
         this.fail(`hyperparameter ${JSON.stringify(key)} must be a string or a number, got ${describeValue(value)}`);
       }
     }
+    checkMetricDefinitions(this.name, props);
     const channels = Object.keys(props.inputs ?? {});
     if (channels.length === 0) {
       this.fail('needs at least one input channel, such as train');
@@ -127,5 +136,44 @@ export class TrainingStep extends Step {
       Environment: p.environment,
       StoppingCondition: { MaxRuntimeInSeconds: p.maxRuntimeSeconds ?? 86400 },
     };
+  }
+}
+
+/** AlgorithmSpecification.MetricDefinitions: at most 20 (API reference, AlgorithmSpecification). */
+const MAX_METRIC_DEFINITIONS = 20;
+
+/**
+ * Metric definitions are for scripts and own images: CreateTrainingJob rejects them for a
+ * built-in algorithm, which publishes its own metrics. Their count and the lengths of names
+ * (1-255) and regular expressions (1-500) are the API reference's (MetricDefinition).
+ */
+function checkMetricDefinitions(stepName: string, props: TrainingStepProps): void {
+  const definitions = props.metricDefinitions ?? [];
+  if (definitions.length === 0) {
+    return;
+  }
+  if (runsBuiltInAlgorithm(props.imageUri, props.hyperparameters)) {
+    throw new PipelineDefinitionError(
+      `step ${stepName}: metricDefinitions are not allowed for the built-in algorithm of image ${imageRepository(props.imageUri)} ` +
+      `(no ${SCRIPT_MODE_HYPERPARAMETER} hyperparameter): CreateTrainingJob rejects them, and the algorithm publishes its own metrics ` +
+      '(for XGBoost validation:auc and the other validation:<eval_metric>); leave metricDefinitions out, or run a training script ' +
+      `(${SCRIPT_MODE_HYPERPARAMETER}) that prints the metrics`,
+    );
+  }
+  if (definitions.length > MAX_METRIC_DEFINITIONS) {
+    throw new PipelineDefinitionError(`step ${stepName}: ${definitions.length} metricDefinitions; SageMaker allows at most ${MAX_METRIC_DEFINITIONS}`);
+  }
+  const names = new Set<string>();
+  for (const { name, regex } of definitions) {
+    if (typeof name !== 'string' || name.length < 1 || name.length > 255) {
+      throw new PipelineDefinitionError(`step ${stepName}: a metric name must be 1 to 255 characters, got ${describeValue(name)}`);
+    }
+    if (typeof regex !== 'string' || regex.length < 1 || regex.length > 500) {
+      throw new PipelineDefinitionError(`step ${stepName}: metric ${name}: the regex must be 1 to 500 characters, got ${describeValue(regex)}`);
+    }
+    if (names.has(name)) {
+      throw new PipelineDefinitionError(`step ${stepName}: metric ${name} is defined twice`);
+    }
+    names.add(name);
   }
 }
