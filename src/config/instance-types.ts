@@ -1,4 +1,5 @@
 import { ConfigError } from './errors';
+import { acceptsVolumeKmsKey, checkAcceptsVolumeKmsKey } from './instance-storage';
 
 /** The SageMaker job kinds whose instance types the project sets. */
 export type JobKind = 'processing' | 'training' | 'inference' | 'transform';
@@ -31,14 +32,37 @@ export const INSTANCE_TYPES: Readonly<Record<JobKind, ReadonlySet<string>>> = {
   transform: expand({ m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
 };
 
-/** Throws unless `value` is an instance type SageMaker offers for `kind` jobs. */
+/**
+ * The job kinds whose every job the project starts encrypts its storage volume with a KMS key of
+ * the project (the model-build key, or a stage key for the drift check and Model Monitor): their
+ * instance types must accept a volume KMS key, so instance types with instance-store (NVMe)
+ * volumes are not offered for them (see `acceptsVolumeKmsKey`).
+ */
+export const VOLUME_KEY_JOB_KINDS: ReadonlySet<JobKind> = new Set<JobKind>(['processing', 'training']);
+
+/**
+ * The instance types the project's `kind` jobs may use, in table order: {@link INSTANCE_TYPES}, less
+ * the types with instance storage for {@link VOLUME_KEY_JOB_KINDS}. The model-build pipeline's
+ * instance-type parameters allow exactly these (their EnumValues).
+ */
+export function allowedInstanceTypes(kind: JobKind): string[] {
+  return [...INSTANCE_TYPES[kind]].filter((type) => !VOLUME_KEY_JOB_KINDS.has(kind) || acceptsVolumeKmsKey(type));
+}
+
+/**
+ * Throws unless `value` is an instance type SageMaker offers for `kind` jobs and, for
+ * {@link VOLUME_KEY_JOB_KINDS}, one that accepts the project's volume KMS key.
+ */
 export function checkInstanceTypeFor(option: string, kind: JobKind, value: string): void {
   if (typeof value === 'string' && INSTANCE_TYPES[kind].has(value)) {
+    if (VOLUME_KEY_JOB_KINDS.has(kind)) {
+      checkAcceptsVolumeKmsKey(option, value, 'a KMS key of the project');
+    }
     return;
   }
-  const families = [...new Set([...INSTANCE_TYPES[kind]].map((t) => t.split('.').slice(0, 2).join('.')))];
+  const families = [...new Set(allowedInstanceTypes(kind).map((t) => t.split('.').slice(0, 2).join('.')))];
   throw new ConfigError(
     `${option} must be a SageMaker ${kind} instance type such as ml.m5.large, got ${JSON.stringify(value)}; ` +
-    `${kind} instance families: ${families.join(', ')} (see INSTANCE_TYPES for every size)`,
+    `${kind} instance families: ${families.join(', ')} (see allowedInstanceTypes for every size)`,
   );
 }

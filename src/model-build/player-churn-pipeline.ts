@@ -1,4 +1,4 @@
-import { ProjectConfig } from '../config';
+import { ProjectConfig, allowedInstanceTypes, checkAcceptsVolumeKmsKey } from '../config';
 import {
   Condition, ConditionStep, ExecutionVariable, FailStep, Join, ParameterFloat, ParameterString, PipelineDefinition,
   ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, TrainingStep, Value,
@@ -90,16 +90,32 @@ const JOB_RETRIES: RetryPolicy[] = [
 /**
  * The player-churn pipeline: Preprocess → Train (built-in XGBoost) → Evaluate → CheckAuc →
  * Register (PendingManualApproval) or fail with the AUC and the threshold.
+ *
+ * Every job encrypts its storage volume with the project key (`VolumeKmsKeyId`), which SageMaker
+ * refuses on instance types with instance-store (NVMe) volumes. An execution may set the instance
+ * types (they are parameters), and a definition cannot drop the key for some values only, so the
+ * four instance-type parameters allow exactly the project's `allowedInstanceTypes` (declared as
+ * EnumValues: SageMaker rejects any other value when the execution starts, not an hour later in
+ * the job), and a configured default with local storage is rejected here, naming the option. A
+ * GPU for training is ml.p3 (EBS-backed).
+ *
+ * Train runs the built-in algorithm (no `sagemaker_program`), so it sets no metric definitions:
+ * CreateTrainingJob rejects them for built-in algorithms, which publish their own metrics
+ * (`validation:auc` here).
  */
 export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDefinition {
   const { config } = props;
   const names = PLAYER_CHURN;
+  checkAcceptsVolumeKmsKey('instanceTypes.processing', config.instanceTypes.processing);
+  checkAcceptsVolumeKmsKey('instanceTypes.training', config.instanceTypes.training);
+  const instanceType = (name: string, kind: 'processing' | 'training' | 'inference' | 'transform') =>
+    new ParameterString({ name, defaultValue: config.instanceTypes[kind], allowedValues: allowedInstanceTypes(kind), description: `Instance type of the ${kind} jobs` });
   const p = {
     inputData: new ParameterString({ name: names.parameters.inputDataUrl, defaultValue: props.inputDataUri, description: 'S3 URI of the raw player data (CSV)' }),
-    processingInstanceType: new ParameterString({ name: names.parameters.processingInstanceType, defaultValue: config.instanceTypes.processing }),
-    trainingInstanceType: new ParameterString({ name: names.parameters.trainingInstanceType, defaultValue: config.instanceTypes.training }),
-    inferenceInstanceType: new ParameterString({ name: names.parameters.inferenceInstanceType, defaultValue: config.instanceTypes.inference }),
-    transformInstanceType: new ParameterString({ name: names.parameters.transformInstanceType, defaultValue: config.instanceTypes.transform }),
+    processingInstanceType: instanceType(names.parameters.processingInstanceType, 'processing'),
+    trainingInstanceType: instanceType(names.parameters.trainingInstanceType, 'training'),
+    inferenceInstanceType: instanceType(names.parameters.inferenceInstanceType, 'inference'),
+    transformInstanceType: instanceType(names.parameters.transformInstanceType, 'transform'),
     threshold: new ParameterFloat({
       name: names.parameters.threshold, defaultValue: config.qualityThreshold, range: [0, 1],
       description: 'The minimum test AUC a model needs to be registered',
@@ -154,11 +170,6 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     outputPath: stepUri(names.steps.train, 'model'),
     outputKmsKeyId: props.kmsKeyArn,
     environment,
-    metricDefinitions: [
-      { name: 'train:auc', regex: '\\[\\d+\\]#011train-auc:([0-9\\.]+)' },
-      // XGBoost logs `[<round>]#011train-auc:<x>#011validation-auc:<y>`: the validation metric follows the train one.
-      { name: 'validation:auc', regex: '\\[\\d+\\].*#011validation-auc:([0-9\\.]+)' },
-    ],
   });
 
   const evaluationReport = new PropertyFile(names.propertyFile, 'evaluation', 'evaluation.json');

@@ -1,6 +1,7 @@
 import {
-  ConfigError, INSTANCE_TYPES, acceptsVolumeKmsKey, checkAcceptsVolumeKmsKey, hasInstanceStorage, instanceFamily,
+  ConfigError, INSTANCE_TYPES, acceptsVolumeKmsKey, allowedInstanceTypes, checkAcceptsVolumeKmsKey, hasInstanceStorage, instanceFamily,
 } from '../../src/config';
+import { testConfig } from '../helpers/validated-synth';
 
 /*
  * SageMaker API reference, ResourceConfig.VolumeKmsKeyId (CreateTrainingJob) and
@@ -48,5 +49,39 @@ describe('instance storage table', () => {
       /^instanceTypes\.training must be an instance type without instance-store \(NVMe\) volumes, because the project's KMS key encrypts .*got "ml\.g4dn\.xlarge" \(family g4dn\); choose an EBS-backed type such as ml\.m5\.xlarge/,
     );
     expect(() => checkAcceptsVolumeKmsKey('instanceTypes.training', 'ml.p3.2xlarge')).not.toThrow();
+  });
+});
+
+/*
+ * The project's processing and training jobs, the drift check and Model Monitor's jobs always
+ * encrypt their volumes with a KMS key of the project, so the options that set their instance
+ * types reject types with local storage at once (API reference: ResourceConfig.VolumeKmsKeyId,
+ * ProcessingClusterConfig.VolumeKmsKeyId: "You can't request a VolumeKmsKeyId when using an
+ * instance type with local storage").
+ */
+describe('instance types of jobs with a volume KMS key, at config time', () => {
+  test.each([
+    [{ instanceTypes: { training: 'ml.g4dn.xlarge' } }, /^instanceTypes\.training must be an instance type without instance-store \(NVMe\) volumes, .*got "ml\.g4dn\.xlarge"/],
+    [{ instanceTypes: { processing: 'ml.g5.xlarge' } }, /^instanceTypes\.processing must be an instance type without instance-store \(NVMe\) volumes, .*got "ml\.g5\.xlarge"/],
+    [{ endpoints: { prod: { type: 'realtime', driftMonitoring: { instanceType: 'ml.g4dn.xlarge' } } } },
+      /^endpoints\.prod\.driftMonitoring\.instanceType must be an instance type without instance-store \(NVMe\) volumes, .*got "ml\.g4dn\.xlarge"/],
+    [{ endpoints: { prod: { type: 'realtime', dataCapture: {}, modelMonitor: { instanceType: 'ml.g5.2xlarge' } } } },
+      /^endpoints\.prod\.modelMonitor\.instanceType must be an instance type without instance-store \(NVMe\) volumes, .*got "ml\.g5\.2xlarge"/],
+  ])('%j is rejected', (options, message) => {
+    expect(() => testConfig(options)).toThrow(ConfigError);
+    expect(() => testConfig(options)).toThrow(message);
+  });
+
+  test('EBS-backed GPU and CPU types are accepted; a GPU type with local storage still serves as an inference type of the registry', () => {
+    const config = testConfig({ instanceTypes: { training: 'ml.p3.2xlarge', processing: 'ml.c5.xlarge', inference: 'ml.g4dn.xlarge' } });
+    expect(config.instanceTypes).toMatchObject({ training: 'ml.p3.2xlarge', processing: 'ml.c5.xlarge', inference: 'ml.g4dn.xlarge' });
+  });
+
+  test('allowedInstanceTypes leaves the instance-storage types out for processing and training only', () => {
+    expect(allowedInstanceTypes('training').filter(hasInstanceStorage)).toEqual([]);
+    expect(allowedInstanceTypes('processing')).toContain('ml.p3.2xlarge');
+    expect(allowedInstanceTypes('processing')).not.toContain('ml.g4dn.xlarge');
+    expect(allowedInstanceTypes('inference')).toContain('ml.g4dn.xlarge');
+    expect(allowedInstanceTypes('training')).toHaveLength([...INSTANCE_TYPES.training].length - 14);
   });
 });
