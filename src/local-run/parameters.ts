@@ -1,12 +1,18 @@
-import { Parameter, ParameterFloat, ParameterString, Primitive } from '../pipeline-definition';
+import { Parameter, ParameterFloat, Primitive } from '../pipeline-definition';
 import { LocalRunParameterError } from './errors';
+
+/** A String parameter's `EnumValues`, as its declaration in the pipeline definition lists them. */
+export function enumValues(parameter: Parameter): readonly string[] | undefined {
+  const values = parameter.declaration().EnumValues;
+  return Array.isArray(values) ? values.map(String) : undefined;
+}
 
 /**
  * The value of every parameter of a pipeline for one local run: the given value (a string from
  * `--parameter K=V`, typed by the parameter's type) or the parameter's default.
  *
- * Checks what the definition's parameters say: a String parameter's allowed values, a Float
- * parameter's range.
+ * Checks what the definition's parameters say: a String parameter's `EnumValues` (which
+ * SageMaker checks when an execution starts), a Float parameter's range.
  *
  * @throws LocalRunParameterError for a parameter the pipeline does not declare (naming the
  *   declared ones), a value of the wrong type or not allowed, or a parameter without a default
@@ -73,7 +79,8 @@ export function parseParameterValue(parameter: Parameter, text: string): Primiti
       return value === 'true';
     }
     case 'String': {
-      const allowed = parameter instanceof ParameterString ? parameter.allowedValues : undefined;
+      // The values the declaration gives SageMaker (EnumValues), so the local run accepts what an execution would.
+      const allowed = enumValues(parameter);
       if (allowed !== undefined && !allowed.includes(text)) {
         throw new LocalRunParameterError(`parameter ${name} must be one of ${allowed.join(', ')}, got ${JSON.stringify(text)}`);
       }

@@ -150,6 +150,12 @@ export function checkRunnable(step: StepJson): void {
       if (args.HyperParameters?.sagemaker_program !== undefined) {
         throw new LocalRunError(`${where} that runs a training script (sagemaker_program) in the XGBoost image; the local run runs the built-in algorithm only`);
       }
+      if ((spec.MetricDefinitions ?? []).length > 0) {
+        throw new LocalRunError(
+          `${where} of the built-in XGBoost algorithm with MetricDefinitions, which CreateTrainingJob rejects for built-in algorithms `
+          + '(they publish their own metrics, such as validation:auc): remove them',
+        );
+      }
       return;
     }
     case 'Condition':

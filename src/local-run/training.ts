@@ -6,7 +6,7 @@ import { EvaluationScope, evaluateExpressions } from './evaluator';
 import { describeProcessFailure, jobName, maxRuntimeSeconds } from './processing';
 import { runProcess } from './python';
 import { MetricDefinitionJson, StepContext, StepJson, StepRun, TrainingArguments, stepDir } from './step-json';
-import { XGBOOST_ALGORITHM_FILE, XGBOOST_ALGORITHM_SCRIPT } from './xgboost-algorithm';
+import { XGBOOST_ALGORITHM_FILE, XGBOOST_ALGORITHM_METRIC_DEFINITIONS, XGBOOST_ALGORITHM_SCRIPT } from './xgboost-algorithm';
 
 /** The training container's root folder. */
 export const TRAINING_ROOT = '/opt/ml';
@@ -19,7 +19,8 @@ export const MODEL_ARCHIVE = 'model.tar.gz';
  * each channel to `/opt/ml/input/data/<channel>` of the step's folder, writes the container's
  * config files (hyperparameters.json, inputdataconfig.json), trains as the algorithm does and
  * "uploads" model.tar.gz to `<S3OutputPath>/<job name>/output/model.tar.gz`, where SageMaker puts it.
- * The metrics of the step's metric definitions are read from the training log.
+ * The metrics are those the built-in algorithm publishes (`validation:auc`, ...), read from the
+ * training log with the algorithm's own regular expressions, as SageMaker reads them.
  *
  * @throws LocalRunError when a channel is missing or the training fails (with its stderr's last lines)
  */
@@ -73,7 +74,8 @@ export async function runTrainingStep(step: StepJson, scope: EvaluationScope, co
   }
   const modelUri = `${outputPath.replace(/\/+$/, '')}/${name}/output/${MODEL_ARCHIVE}`;
   context.storage.uploadFile(archive, modelUri);
-  const metrics = finalMetrics(args.AlgorithmSpecification?.MetricDefinitions ?? [], result.log, where);
+  // The built-in algorithm publishes its own metrics (checkRunnable rejects metric definitions for it, as SageMaker does).
+  const metrics = finalMetrics(XGBOOST_ALGORITHM_METRIC_DEFINITIONS, result.log, where);
   return {
     properties: {
       ...args,

@@ -177,3 +177,24 @@ if __name__ == "__main__":
 
 /** The file name the local run gives the program in a training step's work folder. */
 export const XGBOOST_ALGORITHM_FILE = 'xgboost_algorithm.py';
+
+/** The metrics the built-in XGBoost algorithm reports for a validation channel, maximized ones first. */
+const XGBOOST_METRIC_NAMES = [
+  'accuracy', 'auc', 'aucpr', 'balanced_accuracy', 'f1', 'f1_binary', 'f1_macro', 'map', 'ndcg', 'precision', 'r2', 'recall',
+  'precision_macro', 'precision_micro', 'recall_macro', 'recall_micro',
+  'aft-nloglik', 'cox-nloglik', 'error', 'gamma-deviance', 'gamma-nloglik', 'interval-regression-accuracy', 'logloss', 'mae', 'mape',
+  'merror', 'mlogloss', 'mphe', 'mse', 'poisson-nloglik', 'rmse', 'rmsle', 'tweedie-nloglik',
+];
+
+/**
+ * The metric definitions of SageMaker's built-in XGBoost algorithm: the metrics it publishes
+ * itself (a job of the built-in algorithm may not define its own), `validation:<eval_metric>`,
+ * read from its log with its own regular expression. Developer guide, "Tune an XGBoost Model"
+ * (the metrics the algorithm computes); names and expressions as the algorithm's container
+ * defines them (aws/sagemaker-xgboost-container, algorithm_mode/metrics.py and
+ * constants/xgb_constants.py). In CloudWatch a tab of the log shows as `#011`.
+ */
+export const XGBOOST_ALGORITHM_METRIC_DEFINITIONS: ReadonlyArray<{ readonly Name: string; readonly Regex: string }> = XGBOOST_METRIC_NAMES.map((name) => ({
+  Name: `validation:${name}`,
+  Regex: `.*\\[[0-9]+\\].*#011validation-${name}:(\\S+)`,
+}));

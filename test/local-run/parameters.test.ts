@@ -1,6 +1,6 @@
 import { LocalRunError, LocalRunParameterError, resolveParameterValues } from '../../src/local-run';
 import { playerChurnPipeline } from '../../src/model-build/player-churn-pipeline';
-import { ParameterBoolean, ParameterFloat, ParameterInteger, ParameterString } from '../../src/pipeline-definition';
+import { Parameter, ParameterBoolean, ParameterFloat, ParameterInteger, ParameterString } from '../../src/pipeline-definition';
 import { playerChurnProps } from '../pipeline-definition/fixtures';
 
 const PARAMETERS = [
@@ -12,7 +12,7 @@ const PARAMETERS = [
 ];
 
 /** The parameter error `given` gives. */
-function errorOf(given: Record<string, string>, declared = PARAMETERS): LocalRunParameterError {
+function errorOf(given: Record<string, string>, declared: readonly Parameter[] = PARAMETERS): LocalRunParameterError {
   try {
     resolveParameterValues(declared, given);
   } catch (err) {
@@ -57,6 +57,17 @@ describe('resolveParameterValues', () => {
     [{ ModelApprovalStatus: 'Rejected' }, 'parameter ModelApprovalStatus must be one of PendingManualApproval, Approved, got "Rejected"'],
   ])('%j: %s', (given, message) => {
     expect(errorOf(given).message).toBe(message);
+  });
+
+  // The values the definition declares as EnumValues (SageMaker checks them when an execution
+  // starts): the default pipeline's job instance types are EBS-backed only, as they carry the
+  // project's volume KMS key (API reference, ResourceConfig.VolumeKmsKeyId: "You can't request a
+  // VolumeKmsKeyId when using an instance type with local storage").
+  test('the default pipeline: an instance type outside the EnumValues is rejected, naming the parameter', () => {
+    const definition = playerChurnPipeline(playerChurnProps());
+    expect(errorOf({ TrainingInstanceType: 'ml.g4dn.xlarge' }, definition.parameters).message)
+      .toMatch(/^parameter TrainingInstanceType must be one of ml\.m4\.xlarge, .*, got "ml\.g4dn\.xlarge"$/);
+    expect(resolveParameterValues(definition.parameters, { TrainingInstanceType: 'ml.p3.2xlarge' })).toMatchObject({ TrainingInstanceType: 'ml.p3.2xlarge' });
   });
 
   test('a parameter without a default must be given', () => {

@@ -3,9 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { LocalStorage, choosePython, fileUri, runLocalPipeline } from '../../src/local-run';
+import { checkRunnable } from '../../src/local-run/step-json';
 import { finalMetrics } from '../../src/local-run/training';
+import { XGBOOST_ALGORITHM_METRIC_DEFINITIONS } from '../../src/local-run/xgboost-algorithm';
 import { PipelineDefinition, TrainingStepProps } from '../../src/pipeline-definition';
-import { trainingStep } from '../pipeline-definition/fixtures';
+import { XGBOOST_IMAGE, trainingStep } from '../pipeline-definition/fixtures';
 
 jest.setTimeout(30_000);
 
@@ -79,10 +81,6 @@ describe('training step (the built-in XGBoost algorithm)', () => {
   test('trains with the definition\'s hyperparameters and writes model.tar.gz holding xgboost-model where SageMaker puts it', async () => {
     const result = await train({
       hyperparameters: { objective: 'binary:logistic', eval_metric: 'auc', num_round: 50, max_depth: 2, eta: 0.3, early_stopping_rounds: 5 },
-      metricDefinitions: [
-        { name: 'train:auc', regex: '\\[\\d+\\]#011train-auc:([0-9\\.]+)' },
-        { name: 'validation:auc', regex: 'validation-auc:([0-9\\.]+)' },
-      ],
     });
     expect(result.status).toBe('Succeeded');
     const archive = path.join(dir, 'run', 's3', 'local-bucket', 'churn', 'model', 'local-7-Train', 'output', 'model.tar.gz');
@@ -100,7 +98,8 @@ describe('training step (the built-in XGBoost algorithm)', () => {
     const log = fs.readFileSync(path.join(dir, 'run', 'steps', 'Train', 'log.txt'), 'utf-8');
     expect(log).toContain('train matrix: 300 rows, 2 columns; validation matrix: 100 rows');
     expect(log).toMatch(/^\[0\]\ttrain-auc:[\d.]+\tvalidation-auc:[\d.]+$/m);
-    expect(result.trainingMetrics).toEqual({ 'train:auc': expect.any(Number), 'validation:auc': expect.any(Number) });
+    // The built-in algorithm's own metrics, as SageMaker publishes them: validation:<eval_metric>.
+    expect(result.trainingMetrics).toEqual({ 'validation:auc': expect.any(Number) });
     expect(result.trainingMetrics['validation:auc']).toBeGreaterThan(0.8);
   });
 
@@ -121,6 +120,35 @@ describe('training step (the built-in XGBoost algorithm)', () => {
       inputs: { train: { s3Uri: fileUri(channel('train', 50, 3)), contentType: 'application/x-recordio-protobuf' } },
     });
     expect(result.failureReason).toContain('error: channel train has content type application/x-recordio-protobuf; the local run reads text/csv only');
+  });
+});
+
+/*
+ * The local run mirrors the cloud step. Developer guide, "Tune an XGBoost Model": the metrics the
+ * XGBoost algorithm computes (validation:auc, validation:logloss, ...), which it publishes itself
+ * ("Define metrics and environment variables": for built-in algorithms "metrics are already
+ * defined for you"); their expressions are the algorithm container's (sagemaker-xgboost-container,
+ * algorithm_mode/metrics.py). A built-in job with its own MetricDefinitions is refused, as
+ * CreateTrainingJob refuses it (issue 16; the refusal's wording was not found in the stored AWS pages).
+ */
+describe('the built-in algorithm\'s metrics', () => {
+  test('validation:<metric> for every metric the algorithm computes, read with the algorithm\'s expression', () => {
+    const names = XGBOOST_ALGORITHM_METRIC_DEFINITIONS.map((d) => d.Name);
+    expect(names).toEqual(expect.arrayContaining(['validation:auc', 'validation:logloss', 'validation:error', 'validation:rmse', 'validation:mae', 'validation:f1']));
+    expect(names.every((name) => name.startsWith('validation:'))).toBe(true);
+    const log = ['[0]\ttrain-auc:0.70\tvalidation-auc:0.68', '[1]\ttrain-auc:0.80\tvalidation-auc:0.79', 'done'].join('\n');
+    expect(finalMetrics(XGBOOST_ALGORITHM_METRIC_DEFINITIONS, log)).toEqual({ 'validation:auc': 0.79 });
+  });
+
+  test('a training step of the built-in algorithm with metric definitions is refused before anything runs', () => {
+    const step = {
+      Name: 'Train', Type: 'Training',
+      Arguments: { AlgorithmSpecification: { TrainingImage: XGBOOST_IMAGE, TrainingInputMode: 'File', MetricDefinitions: [{ Name: 'validation:auc', Regex: 'auc:(\\S+)' }] } },
+    };
+    expect(() => checkRunnable(step)).toThrow(
+      'step Train is a Training step of the built-in XGBoost algorithm with MetricDefinitions, which CreateTrainingJob rejects for built-in algorithms',
+    );
+    expect(() => checkRunnable({ ...step, Arguments: { AlgorithmSpecification: { TrainingImage: XGBOOST_IMAGE, TrainingInputMode: 'File' } } })).not.toThrow();
   });
 });
 
