@@ -1,5 +1,12 @@
+import { checkInteger, checkKeys, checkNumber, checkPlainObject, feature } from './config-checks';
 import { ConfigError } from './errors';
+import { DeploymentGuardrailOptions, ResolvedDeploymentGuardrails, resolveGuardrails } from './guardrail-config';
 import { checkInstanceTypeFor } from './instance-types';
+import { checkScheduleExpression } from './schedule-expressions';
+
+export * from './guardrail-config';
+export * from './release-config';
+export * from './schedule-expressions';
 
 /** A serverless endpoint: no instances, no idle cost. SageMaker supports neither data capture nor deployment guardrails on it. */
 export interface ServerlessEndpointOptions {
@@ -29,57 +36,24 @@ export interface AutoscalingOptions {
   readonly invocationsPerInstance?: number;
 }
 
-/** Capture of the endpoint's requests and responses into the stage bucket (KMS-encrypted). */
+/**
+ * Capture of the endpoint's requests and responses into the stage bucket (KMS-encrypted).
+ * Captured production traffic often holds personal data: it is kept `retentionDays`, then S3
+ * deletes it (a lifecycle rule on the capture prefix).
+ */
 export interface DataCaptureOptions {
   /**
    * The share of requests captured, in percent (0..100).
    * @default 100
    */
   readonly samplingPercentage?: number;
-}
-
-/** Traffic-shifting strategies of SageMaker deployment guardrails (blue/green). */
-export const DEPLOYMENT_STRATEGIES = ['all-at-once', 'canary', 'linear'] as const;
-export type DeploymentStrategy = (typeof DEPLOYMENT_STRATEGIES)[number];
-
-/** Blue/green deployment guardrails: how traffic moves to a new model and when it rolls back. */
-export interface DeploymentGuardrailOptions {
   /**
-   * `all-at-once` shifts all traffic after a baking period; `canary` sends `canaryPercentage` of it
-   * first; `linear` moves it in steps of `linearStepPercentage`.
-   * @default "canary"
+   * Days a captured file is kept before S3 deletes it: a data-retention choice, long enough for
+   * the drift checks and an investigation, short enough not to keep traffic forever. A whole
+   * number >= 1 (S3 lifecycle Expiration Days is a non-zero positive integer).
+   * @default 90
    */
-  readonly strategy?: DeploymentStrategy;
-  /**
-   * Canary: the share of capacity that gets the new model first, in percent (1..99).
-   * @default 10
-   */
-  readonly canaryPercentage?: number;
-  /**
-   * Linear: the share of capacity moved per step, in percent (1..99).
-   * @default 25
-   */
-  readonly linearStepPercentage?: number;
-  /**
-   * Minutes between traffic shifts, watching the alarms (0..60).
-   * @default 5
-   */
-  readonly waitMinutes?: number;
-  /**
-   * Minutes the old fleet is kept after the shift, for a quick rollback (0..60).
-   * @default 10
-   */
-  readonly terminationWaitMinutes?: number;
-  /**
-   * Rollback when this many invocations answer 5XX in a minute (>= 1).
-   * @default 1
-   */
-  readonly max5xxErrorsPerMinute?: number;
-  /**
-   * Rollback when the average model latency over a minute exceeds this, in milliseconds (> 0).
-   * @default 1000
-   */
-  readonly maxModelLatencyMs?: number;
+  readonly retentionDays?: number;
 }
 
 /** The scheduled drift check of the captured inputs against the training baseline. */
@@ -144,11 +118,12 @@ export interface RealtimeEndpointOptions {
    */
   readonly autoscaling?: AutoscalingOptions | false;
   /**
-   * @default - on in production (100 %), off in staging
+   * @default - on in production (100 %, kept 90 days), off in staging
    */
   readonly dataCapture?: DataCaptureOptions | false;
   /**
-   * @default - on in production (canary 10 %), off in staging
+   * Blue/green deployment guardrails with auto-rollback alarms.
+   * @default - on in production (all at once, then a 5-minute baking period the rollback alarms watch), off in staging
    */
   readonly deploymentGuardrails?: DeploymentGuardrailOptions | false;
   /**
@@ -169,22 +144,8 @@ export type EndpointOptions = ServerlessEndpointOptions | RealtimeEndpointOption
 export interface EndpointsOptions {
   /** @default - serverless, 2048 MB, 5 concurrent invocations */
   readonly staging?: EndpointOptions;
-  /** @default - real-time ml.m5.large, autoscaling 1..4, data capture, canary guardrails, daily drift check */
+  /** @default - real-time ml.m5.large, autoscaling 1..4, data capture (90 days), all-at-once guardrails with a baking period, daily drift check */
   readonly prod?: EndpointOptions;
-}
-
-/** The release between staging and production. */
-export interface ReleaseOptions {
-  /**
-   * Email addresses notified of pending production approvals and of drift.
-   * @default - none (the topic exists; subscribe to it later)
-   */
-  readonly reviewerEmails?: readonly string[];
-  /**
-   * The live staging test fails when the 95th percentile latency exceeds this, in milliseconds.
-   * @default 1000
-   */
-  readonly maxP95LatencyMs?: number;
 }
 
 export interface ResolvedServerlessEndpoint {
@@ -199,24 +160,16 @@ export interface ResolvedRealtimeEndpoint {
   readonly instanceCount: number;
   readonly autoscaling: Required<AutoscalingOptions> | false;
   readonly dataCapture: Required<DataCaptureOptions> | false;
-  readonly deploymentGuardrails: Required<DeploymentGuardrailOptions> | false;
+  readonly deploymentGuardrails: ResolvedDeploymentGuardrails | false;
   readonly driftMonitoring: Required<DriftMonitoringOptions> | false;
   readonly modelMonitor: Required<ModelMonitorOptions> | false;
 }
 
 export type ResolvedEndpoint = ResolvedServerlessEndpoint | ResolvedRealtimeEndpoint;
 
-export interface ResolvedRelease {
-  readonly reviewerEmails: readonly string[];
-  readonly maxP95LatencyMs: number;
-}
-
 export const SERVERLESS_MEMORY_SIZES = [1024, 2048, 3072, 4096, 5120, 6144] as const;
 export const DEFAULT_AUTOSCALING: Required<AutoscalingOptions> = { minInstances: 1, maxInstances: 4, invocationsPerInstance: 1000 };
-export const DEFAULT_DATA_CAPTURE: Required<DataCaptureOptions> = { samplingPercentage: 100 };
-export const DEFAULT_GUARDRAILS: Required<DeploymentGuardrailOptions> = {
-  strategy: 'canary', canaryPercentage: 10, linearStepPercentage: 25, waitMinutes: 5, terminationWaitMinutes: 10, max5xxErrorsPerMinute: 1, maxModelLatencyMs: 1000,
-};
+export const DEFAULT_DATA_CAPTURE: Required<DataCaptureOptions> = { samplingPercentage: 100, retentionDays: 90 };
 export const DEFAULT_DRIFT_MONITORING: Required<DriftMonitoringOptions> = {
   schedule: 'rate(1 day)', lookbackHours: 24, psiThreshold: 0.2, ksThreshold: 0.1, instanceType: 'ml.t3.medium',
 };
@@ -275,10 +228,12 @@ export function resolveEndpoint(option: string, given: EndpointOptions | undefin
 
   const autoscaling = feature(options.autoscaling, isProd, DEFAULT_AUTOSCALING, `${option}.autoscaling`);
   if (autoscaling) {
-    checkInteger(`${option}.autoscaling.minInstances`, autoscaling.minInstances, 1, 100);
+    // Only endpoints with inference components (or asynchronous ones) scale to zero: a real-time variant keeps >= 1 instance.
+    checkInteger(`${option}.autoscaling.minInstances`, autoscaling.minInstances, 1, 100, autoscaling.minInstances === 0
+      ? ' (a real-time endpoint cannot scale to zero instances: SageMaker scales to zero only endpoints with inference components)' : '');
     checkInteger(`${option}.autoscaling.maxInstances`, autoscaling.maxInstances, 1, 100);
     if (autoscaling.minInstances > autoscaling.maxInstances) {
-      throw new ConfigError(`${option}.autoscaling.minInstances (${autoscaling.minInstances}) is greater than maxInstances (${autoscaling.maxInstances})`);
+      throw new ConfigError(`${option}.autoscaling.minInstances (${autoscaling.minInstances}) is greater than maxInstances (${autoscaling.maxInstances}): Application Auto Scaling needs MinCapacity <= MaxCapacity`);
     }
     checkInteger(`${option}.autoscaling.invocationsPerInstance`, autoscaling.invocationsPerInstance, 1, 1_000_000);
     if (options.instanceCount !== undefined && options.instanceCount !== autoscaling.minInstances) {
@@ -291,12 +246,13 @@ export function resolveEndpoint(option: string, given: EndpointOptions | undefin
   const dataCapture = feature(options.dataCapture, isProd, DEFAULT_DATA_CAPTURE, `${option}.dataCapture`);
   if (dataCapture) {
     checkNumber(`${option}.dataCapture.samplingPercentage`, dataCapture.samplingPercentage, 0, 100, 'a percentage 0..100');
+    checkInteger(`${option}.dataCapture.retentionDays`, dataCapture.retentionDays, 1, 36_500, ' (days before S3 deletes a captured file)');
   }
 
-  const deploymentGuardrails = feature(options.deploymentGuardrails, isProd, DEFAULT_GUARDRAILS, `${option}.deploymentGuardrails`);
-  if (deploymentGuardrails) {
-    checkGuardrails(`${option}.deploymentGuardrails`, deploymentGuardrails);
-  }
+  const deploymentGuardrails = resolveGuardrails(`${option}.deploymentGuardrails`, options.deploymentGuardrails, isProd, {
+    minInstances: instanceCount,
+    minInstancesOption: autoscaling ? `${option}.autoscaling.minInstances` : `${option}.instanceCount`,
+  });
 
   const driftMonitoring = feature(options.driftMonitoring, isProd && dataCapture !== false, DEFAULT_DRIFT_MONITORING, `${option}.driftMonitoring`);
   const modelMonitor = feature(options.modelMonitor, false, DEFAULT_MODEL_MONITOR, `${option}.modelMonitor`);
@@ -324,117 +280,12 @@ export function resolveEndpoint(option: string, given: EndpointOptions | undefin
   return { type: 'realtime', instanceType, instanceCount, autoscaling, dataCapture, deploymentGuardrails, driftMonitoring, modelMonitor };
 }
 
-const RELEASE_KEYS = ['reviewerEmails', 'maxP95LatencyMs'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function resolveRelease(option: string, given: ReleaseOptions | undefined): ResolvedRelease {
-  const options = given ?? {};
-  checkPlainObject(option, options);
-  checkKeys(option, options, RELEASE_KEYS);
-  const reviewerEmails = options.reviewerEmails ?? [];
-  if (!Array.isArray(reviewerEmails)) {
-    throw new ConfigError(`${option}.reviewerEmails must be a list of email addresses, got ${JSON.stringify(reviewerEmails)}`);
-  }
-  for (const email of reviewerEmails) {
-    if (typeof email !== 'string' || !EMAIL.test(email)) {
-      throw new ConfigError(`${option}.reviewerEmails has ${JSON.stringify(email)}, which is not an email address`);
-    }
-  }
-  const maxP95LatencyMs = options.maxP95LatencyMs ?? 1000;
-  checkNumber(`${option}.maxP95LatencyMs`, maxP95LatencyMs, Number.MIN_VALUE, 600_000, 'a latency budget in milliseconds > 0');
-  return { reviewerEmails: [...new Set(reviewerEmails)], maxP95LatencyMs };
-}
-
-function checkGuardrails(option: string, g: Required<DeploymentGuardrailOptions>): void {
-  if (!(DEPLOYMENT_STRATEGIES as readonly string[]).includes(g.strategy)) {
-    throw new ConfigError(`${option}.strategy must be one of ${DEPLOYMENT_STRATEGIES.join(', ')}, got ${JSON.stringify(g.strategy)}`);
-  }
-  checkInteger(`${option}.canaryPercentage`, g.canaryPercentage, 1, 99);
-  checkInteger(`${option}.linearStepPercentage`, g.linearStepPercentage, 1, 99);
-  checkInteger(`${option}.waitMinutes`, g.waitMinutes, 0, 60);
-  checkInteger(`${option}.terminationWaitMinutes`, g.terminationWaitMinutes, 0, 60);
-  checkInteger(`${option}.max5xxErrorsPerMinute`, g.max5xxErrorsPerMinute, 1, 1_000_000);
-  checkNumber(`${option}.maxModelLatencyMs`, g.maxModelLatencyMs, Number.MIN_VALUE, 3_600_000, 'a latency in milliseconds > 0');
-}
-
-/**
- * A feature that may be `false` (off), an object (on, with defaults filled in) or absent (the
- * stage's default). Unknown fields are errors.
- */
-function feature<T extends object>(given: Partial<T> | false | undefined, onByDefault: boolean, defaults: Required<T>, option: string): Required<T> | false {
-  if (given === false) {
-    return false;
-  }
-  if (given === undefined) {
-    return onByDefault ? { ...defaults } : false;
-  }
-  checkPlainObject(option, given);
-  checkKeys(option, given, Object.keys(defaults));
-  return { ...defaults, ...given } as Required<T>;
-}
-
-const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
-
-/** Checks an EventBridge Scheduler recurring expression: `rate(value unit)` or `cron(6 fields)`. */
-export function checkScheduleExpression(option: string, value: string): void {
-  const allowed = 'an EventBridge Scheduler expression such as rate(1 day), rate(12 hours) or cron(0 3 * * ? *)';
-  if (typeof value !== 'string') {
-    throw new ConfigError(`${option} must be ${allowed}, got ${JSON.stringify(value)}`);
-  }
-  const rate = RATE.exec(value);
-  if (rate) {
-    const amount = Number(rate[1]);
-    const singular = !rate[2].endsWith('s');
-    if (amount < 1 || (amount === 1) !== singular) {
-      throw new ConfigError(`${option} ${JSON.stringify(value)} is not a valid rate: the value must be >= 1, with a singular unit for 1 (rate(1 day)) and a plural one otherwise (rate(2 days))`);
-    }
-    return;
-  }
-  if (value.startsWith('cron(') && value.endsWith(')')) {
-    checkCron(option, value);
-    return;
-  }
-  throw new ConfigError(`${option} must be ${allowed}, got ${JSON.stringify(value)}`);
-}
-
-/** cron(minutes hours day-of-month month day-of-week year), one of the two day fields `?`. */
-function checkCron(option: string, value: string): void {
-  const fields = value.slice(5, -1).trim().split(/\s+/);
-  const field = /^[0-9A-Za-z*?,\-/#L]+$/;
-  if (fields.length !== 6 || !fields.every((f) => field.test(f))) {
-    throw new ConfigError(`${option} ${JSON.stringify(value)} is not a valid cron expression: it needs 6 fields (minutes hours day-of-month month day-of-week year), such as cron(0 3 * * ? *)`);
-  }
-  if ((fields[2] === '?') === (fields[4] === '?')) {
-    throw new ConfigError(`${option} ${JSON.stringify(value)} is not a valid cron expression: exactly one of day-of-month (3rd field) and day-of-week (5th field) must be '?'`);
-  }
-}
-
-function checkInteger(option: string, value: unknown, min: number, max: number): void {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new ConfigError(`${option} must be a whole number in ${min}..${max}, got ${JSON.stringify(value)}`);
-  }
-}
-
-function checkNumber(option: string, value: unknown, min: number, max: number, allowed: string): void {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-    throw new ConfigError(`${option} must be ${allowed}, got ${JSON.stringify(value)}`);
-  }
-}
-
-function checkPlainObject(option: string, value: unknown): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${option} must be an object, got ${JSON.stringify(value)}`);
-  }
-}
-
-function checkKeys(option: string, value: object, allowed: readonly string[]): void {
-  const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) {
-    throw new ConfigError(`${option} has an unknown field ${JSON.stringify(unknown[0])}; allowed: ${allowed.join(', ')}`);
-  }
-}
-
 /** Whether a stage runs a SageMaker Model Monitor data-quality schedule (then model-build suggests its baseline). */
 export function usesModelMonitor(config: { readonly endpoints: Readonly<Record<string, ResolvedEndpoint>> }): boolean {
   return Object.values(config.endpoints).some((endpoint) => endpoint.type === 'realtime' && endpoint.modelMonitor !== false);
+}
+
+/** Whether an endpoint has CloudWatch alarms (rollback or drift), which notify the alert topic. */
+export function hasAlarms(endpoint: ResolvedEndpoint): boolean {
+  return endpoint.type === 'realtime' && (endpoint.deploymentGuardrails !== false || endpoint.driftMonitoring !== false);
 }

@@ -1,4 +1,4 @@
-import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, resolveEndpoint, resolveRelease } from './endpoint-config';
+import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, hasAlarms, resolveEndpoint, resolveRelease } from './endpoint-config';
 import { ConfigError } from './errors';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
 import {
@@ -263,7 +263,10 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     staging: resolveEndpoint('endpoints.staging', options.endpoints?.staging, 'staging'),
     prod: resolveEndpoint('endpoints.prod', options.endpoints?.prod, 'prod'),
   };
-  const release = resolveRelease('release', options.release);
+  const alerted = (['staging', 'prod'] as const)
+    .filter((stage) => hasAlarms(endpoints[stage]))
+    .map((stage) => ({ option: `endpoints.${stage}`, region: environments[stage].region }));
+  const release = resolveRelease('release', options.release, alerted);
 
   return {
     projectName: options.projectName,

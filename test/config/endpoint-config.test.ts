@@ -10,15 +10,17 @@ describe('endpoint defaults', () => {
     expect(endpoints.staging).toEqual({ type: 'serverless', memorySizeInMb: 2048, maxConcurrency: 5 });
   });
 
-  test('production is real-time ml.m5.large with autoscaling, capture, canary guardrails and a daily drift check; Model Monitor off', () => {
+  // The default guardrails are valid on the default 1-instance fleet: all at once with a baking period
+  // (developer guide "Use all at once traffic shifting"); a canary needs 2 instances or more.
+  test('production is real-time ml.m5.large with autoscaling, capture kept 90 days, all-at-once guardrails with a baking period and a daily drift check; Model Monitor off', () => {
     expect(endpoints.prod).toEqual({
       type: 'realtime',
       instanceType: 'ml.m5.large',
       instanceCount: 1,
       autoscaling: { minInstances: 1, maxInstances: 4, invocationsPerInstance: 1000 },
-      dataCapture: { samplingPercentage: 100 },
+      dataCapture: { samplingPercentage: 100, retentionDays: 90 },
       deploymentGuardrails: {
-        strategy: 'canary', canaryPercentage: 10, linearStepPercentage: 25, waitMinutes: 5, terminationWaitMinutes: 10, max5xxErrorsPerMinute: 1, maxModelLatencyMs: 1000,
+        strategy: 'all-at-once', canaryInstances: 1, linearStepPercentage: 25, waitMinutes: 5, terminationWaitMinutes: 10, max5xxErrorsPerMinute: 1, maxModelLatencyMs: 1000,
       },
       driftMonitoring: { schedule: 'rate(1 day)', lookbackHours: 24, psiThreshold: 0.2, ksThreshold: 0.1, instanceType: 'ml.t3.medium' },
       modelMonitor: false,
@@ -32,19 +34,23 @@ describe('endpoint defaults', () => {
     });
   });
 
-  test('release: a 1000 ms budget and no reviewers; emails are de-duplicated', () => {
-    expect(release).toEqual({ reviewerEmails: [], maxP95LatencyMs: 1000 });
+  test('release: a 1000 ms budget and no reviewers; emails are de-duplicated; alerts go to the reviewers unless told otherwise', () => {
+    expect(release).toEqual({ reviewerEmails: [], maxP95LatencyMs: 1000, alertEmails: [] });
+    expect(resolveRelease('release', { reviewerEmails: ['a@example.com'] }).alertEmails).toEqual(['a@example.com']);
+    expect(resolveRelease('release', { reviewerEmails: ['a@example.com'], alertEmails: ['ops@example.com'] }).alertEmails).toEqual(['ops@example.com']);
+    const topic = 'arn:aws:sns:us-east-1:111111111111:ops-alerts';
+    expect(testConfig({ release: { alertTopicArn: topic } }).release).toEqual({ reviewerEmails: [], maxP95LatencyMs: 1000, alertEmails: [], alertTopicArn: topic });
     expect(resolveRelease('release', { reviewerEmails: ['a@example.com', 'a@example.com', 'b@example.com'] }).reviewerEmails).toEqual(['a@example.com', 'b@example.com']);
   });
 
   test('each feature can be switched off or tuned', () => {
     const prod = resolveEndpoint('e', {
-      type: 'realtime', autoscaling: false, instanceCount: 2, dataCapture: { samplingPercentage: 20 },
+      type: 'realtime', autoscaling: false, instanceCount: 2, dataCapture: { samplingPercentage: 20, retentionDays: 30 },
       deploymentGuardrails: { strategy: 'linear', linearStepPercentage: 50 }, driftMonitoring: false, modelMonitor: {},
     }, 'prod');
     expect(prod).toMatchObject({
-      instanceCount: 2, autoscaling: false, dataCapture: { samplingPercentage: 20 },
-      deploymentGuardrails: { strategy: 'linear', linearStepPercentage: 50, canaryPercentage: 10 },
+      instanceCount: 2, autoscaling: false, dataCapture: { samplingPercentage: 20, retentionDays: 30 },
+      deploymentGuardrails: { strategy: 'linear', linearStepPercentage: 50, canaryInstances: 1 },
       driftMonitoring: false, modelMonitor: { schedule: 'cron(0 * ? * * *)', instanceType: 'ml.m5.xlarge' },
     });
   });
@@ -71,11 +77,7 @@ describe('bad endpoint options', () => {
     [{ prod: { type: 'serverless', driftMonitoring: {} } }, /endpoints.prod.driftMonitoring is set on a serverless endpoint: the drift check reads captured data, and SageMaker does not capture data/],
     [{ prod: { type: 'serverless', deploymentGuardrails: {} } }, /deploymentGuardrails is set on a serverless endpoint: SageMaker deployment guardrails .* need production variants on instances/],
     [{ staging: { type: 'serverless', instanceType: 'ml.m5.large' } }, /instanceType is set on a serverless endpoint: a serverless endpoint has no instances/],
-    [{ prod: { type: 'realtime', autoscaling: { minInstances: 3, maxInstances: 2 } } }, /endpoints.prod.autoscaling.minInstances \(3\) is greater than maxInstances \(2\)/],
-    [{ prod: { type: 'realtime', autoscaling: { minInstances: 0 } } }, /autoscaling.minInstances must be a whole number in 1..100, got 0/],
     [{ prod: { type: 'realtime', instanceCount: 3 } }, /instanceCount \(3\) differs from autoscaling.minInstances \(1\)/],
-    [{ prod: { type: 'realtime', deploymentGuardrails: { canaryPercentage: 0 } } }, /deploymentGuardrails.canaryPercentage must be a whole number in 1..99, got 0/],
-    [{ prod: { type: 'realtime', deploymentGuardrails: { canaryPercentage: 100 } } }, /canaryPercentage must be a whole number in 1..99, got 100/],
     [{ prod: { type: 'realtime', deploymentGuardrails: { strategy: 'rolling' } } }, /deploymentGuardrails.strategy must be one of all-at-once, canary, linear, got "rolling"/],
     [{ prod: { type: 'realtime', deploymentGuardrails: { maxModelLatencyMs: 0 } } }, /maxModelLatencyMs must be a latency in milliseconds > 0, got 0/],
     [{ prod: { type: 'realtime', dataCapture: { samplingPercentage: 101 } } }, /endpoints.prod.dataCapture.samplingPercentage must be a percentage 0..100, got 101/],
@@ -108,6 +110,13 @@ describe('bad endpoint options', () => {
     [{ maxP95LatencyMs: -10 }, /got -10/],
     [{ reviewerEmails: ['not-an-email'] }, /release.reviewerEmails has "not-an-email", which is not an email address/],
     [{ reviewerEmails: 'a@example.com' }, /release.reviewerEmails must be a list of email addresses/],
+    [{ alertEmails: ['ops@example'] }, /release.alertEmails has "ops@example", which is not an email address \(name@domain.tld\)/],
+    [{ alertEmails: ['ops team@example.com'] }, /release.alertEmails has "ops team@example.com", which is not an email address/],
+    [{ alertTopicArn: 'arn:aws:sqs:us-east-1:111111111111:ops' }, /release.alertTopicArn must be an SNS topic ARN \(arn:aws:sns:<region>:<12-digit account>:<topic name>\), got "arn:aws:sqs:us-east-1:111111111111:ops"/],
+    [{ alertTopicArn: 'arn:aws:sns:us-east-1:1111:ops' }, /release.alertTopicArn must be an SNS topic ARN/],
+    [{ alertTopicArn: 'arn:aws:sns:us-east-1:111111111111:ops', alertEmails: ['a@example.com'] }, /release.alertEmails and release.alertTopicArn are both set/],
+    // Region rule: the stored CloudWatch docs do not state it in one sentence; CloudWatch alarm actions name an SNS topic of the alarm's region.
+    [{ alertTopicArn: 'arn:aws:sns:eu-west-1:111111111111:ops' }, /release.alertTopicArn is in eu-west-1, but endpoints.prod has alarms in us-east-1: a CloudWatch alarm notifies only topics of its own region/],
   ])('release %j', (release, message) => {
     expect(() => testConfig({ release })).toThrow(message);
   });
