@@ -1,20 +1,21 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
-import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
+import { Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { ConfigError, ProjectConfig, ResolvedRealtimeEndpoint } from '../config';
+import { ConfigError, ProjectConfig, ResolvedDeploymentGuardrails, acceptsVolumeKmsKey, maximumExecutionSeconds } from '../config';
 import { ArtifactStore, cdkEnvironment } from '../constructs';
 import { XGBOOST_VERSION, xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { AlertTopic, alarmArn } from './alert-topic';
 import { DriftMonitor } from './drift-monitor';
+import { EndpointAutoscaling } from './endpoint-autoscaling';
 import { ModelMonitorSchedule } from './model-monitor';
 import { ResolvedModel } from './resolved-model';
+import { createModelRole } from './model-role';
+import { createRollbackAlarms } from './rollback-alarms';
 import { StageModelCopy } from './stage-model-copy';
 import { DEPLOY_STAGES, DeployStageName, resourceNamesOf } from '../project/resource-names';
 
@@ -62,8 +63,10 @@ export class EndpointStack extends Stack {
   public readonly endpoint: sagemaker.CfnEndpoint;
   /** Alarms that roll a deployment back (real-time with guardrails). */
   public readonly rollbackAlarms: cloudwatch.Alarm[] = [];
-  /** Where alarms notify the reviewers (stages with alarms). */
-  public readonly alertTopic?: sns.Topic;
+  /** Where alarms notify people (stages with alarms): the stage's own topic, or `release.alertTopicArn`. */
+  public readonly alertTopic?: sns.ITopic;
+  /** Autoscaling of the variant, re-registered around an instance-type change (real-time with autoscaling). */
+  public readonly autoscaling?: EndpointAutoscaling;
   public readonly driftMonitor?: DriftMonitor;
   /** The copies of the version's files, for a stage in another region than the registry. */
   public readonly modelCopy?: StageModelCopy;
@@ -103,7 +106,7 @@ export class EndpointStack extends Stack {
     }
     const served = this.modelCopy?.model ?? model;
     const image = this.modelCopy ? imageInRegion(model, env.region) : undefined;
-    this.modelRole = this.createModelRole(served, stage, image?.repositoryArn);
+    this.modelRole = createModelRole(this, { model: served, stage, endpointName: this.endpointName, imageRepositoryArn: image?.repositoryArn });
     this.model = new sagemaker.CfnModel(this, 'Model', {
       executionRoleArn: this.modelRole.roleArn,
       ...(image
@@ -122,14 +125,21 @@ export class EndpointStack extends Stack {
       this.modelRole.addToPolicy(new iam.PolicyStatement({ sid: 'WriteCapturedData', actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${prefix}/*`)] }));
       this.modelRole.addToPolicy(new iam.PolicyStatement({ sid: 'EncryptCapturedData', actions: ['kms:GenerateDataKey', 'kms:Encrypt'], resources: [key.keyArn] }));
       acknowledgeWildcardResource(this.modelRole, bucket.arnForObjects(`${prefix}/*`), 'SageMaker names the captured-data files by variant, hour and request batch; the wildcard covers only this endpoint\'s capture prefix');
+      // Captured traffic is kept retentionDays: S3 expires it, and (the bucket is versioned) removes the expired versions a day later.
+      bucket.addLifecycleRule({
+        id: 'ExpireCapturedData',
+        prefix: `${prefix}/`,
+        expiration: Duration.days(capture.retentionDays),
+        noncurrentVersionExpiration: Duration.days(1),
+      });
     }
 
     this.endpointConfig = new sagemaker.CfnEndpointConfig(this, 'EndpointConfig', {
       productionVariants: [endpoint.type === 'serverless'
         ? { variantName: VARIANT_NAME, modelName: this.model.attrModelName, serverlessConfig: { memorySizeInMb: endpoint.memorySizeInMb, maxConcurrency: endpoint.maxConcurrency } }
         : { variantName: VARIANT_NAME, modelName: this.model.attrModelName, instanceType: endpoint.instanceType, initialInstanceCount: endpoint.instanceCount, initialVariantWeight: 1 }],
-      // Volume encryption exists only for instances with EBS storage; serverless and NVMe-backed types refuse a key.
-      kmsKeyId: endpoint.type === 'realtime' && hasEbsVolume(endpoint.instanceType) ? key.keyArn : undefined,
+      // Volume encryption exists only for instances with EBS storage; serverless and instance-store types refuse a key.
+      kmsKeyId: endpoint.type === 'realtime' && acceptsVolumeKmsKey(endpoint.instanceType) ? key.keyArn : undefined,
       dataCaptureConfig: capture ? {
         enableCapture: true,
         initialSamplingPercentage: capture.samplingPercentage,
@@ -140,17 +150,37 @@ export class EndpointStack extends Stack {
       } : undefined,
     });
 
+    let alerts: AlertTopic | undefined;
     if (endpoint.type === 'realtime' && (endpoint.deploymentGuardrails || endpoint.driftMonitoring)) {
-      this.alertTopic = this.createAlertTopic(config, stage, key);
+      alerts = new AlertTopic(this, 'AlertTopic', {
+        topicName: `${config.projectName}-${stage}-alerts`, displayName: `${config.projectName} ${stage} endpoint alerts`, key, release: config.release,
+      });
+      this.alertTopic = alerts.topic;
     }
     const guardrails = endpoint.type === 'realtime' ? endpoint.deploymentGuardrails : false;
     if (guardrails) {
-      this.rollbackAlarms.push(...this.createRollbackAlarms(guardrails));
+      this.rollbackAlarms.push(...createRollbackAlarms(this, this.endpointName, VARIANT_NAME, guardrails));
+      for (const alarm of this.rollbackAlarms) {
+        alarm.addAlarmAction(new cwactions.SnsAction(this.alertTopic!));
+      }
+      // Auto-Rollback Configuration and Monitoring: the execution role must be allowed cloudwatch:DescribeAlarms on the rollback alarms.
+      this.modelRole.addToPolicy(new iam.PolicyStatement({
+        sid: 'DescribeRollbackAlarms', actions: ['cloudwatch:DescribeAlarms'], resources: this.rollbackAlarms.map((alarm) => alarmArn(this, alarm)),
+      }));
     }
+    const autoscaled = endpoint.type === 'realtime' && endpoint.autoscaling !== false;
 
     this.endpoint = new sagemaker.CfnEndpoint(this, 'Endpoint', {
       endpointName: this.endpointName,
       endpointConfigName: this.endpointConfig.attrEndpointConfigName,
+      // UpdateEndpoint: with autoscaling, a release keeps the variant's current instance count (DesiredInstanceCount)
+      // instead of resetting it to InitialInstanceCount; its weight (DesiredWeight) comes from the configuration.
+      // RetainDeploymentConfig stays false: the deployment configuration of the template applies to each update.
+      ...(autoscaled ? {
+        retainAllVariantProperties: true,
+        excludeRetainedVariantProperties: [{ variantPropertyType: 'DesiredWeight' }],
+        retainDeploymentConfig: false,
+      } : {}),
       deploymentConfig: guardrails ? {
         blueGreenUpdatePolicy: {
           trafficRoutingConfiguration: trafficRouting(guardrails),
@@ -166,7 +196,11 @@ export class EndpointStack extends Stack {
     }
 
     if (endpoint.type === 'realtime' && endpoint.autoscaling) {
-      this.createAutoscaling(endpoint.autoscaling);
+      this.autoscaling = new EndpointAutoscaling(this, 'Autoscaling', {
+        endpointName: this.endpointName, variantName: VARIANT_NAME, instanceType: endpoint.instanceType, options: endpoint.autoscaling,
+      });
+      this.endpoint.node.addDependency(this.autoscaling.beforeUpdate);
+      this.autoscaling.target.node.addDependency(this.endpoint);
     }
     if (endpoint.type === 'realtime' && endpoint.driftMonitoring) {
       this.driftMonitor = new DriftMonitor(this, 'DriftMonitor', {
@@ -190,6 +224,7 @@ export class EndpointStack extends Stack {
       this.modelMonitor.node.addDependency(this.endpoint);
       this.modelCopy?.addDependent(this.modelMonitor);
     }
+    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor ? [this.driftMonitor.alarm] : [])]);
   }
 
   /**
@@ -208,137 +243,22 @@ export class EndpointStack extends Stack {
     }));
     return role;
   }
-
-  /** The role the model runs as: pull its image, read its artifact, write its logs. */
-  private createModelRole(model: ResolvedModel, stage: Stage, imageRepositoryArn?: string): iam.Role {
-    const region = this.region;
-    const role = new iam.Role(this, 'ModelRole', {
-      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
-      description: `Runs the ${stage} model of ${this.stackName}: pulls its image, reads its artifact, writes its logs`,
-    });
-    const image = imageRepositoryArn ? { repositoryArn: imageRepositoryArn }
-      : model.imageUri ? parseImageUri(model.imageUri) : { repositoryArn: xgboostImage(region).repositoryArn };
-    role.addToPolicy(new iam.PolicyStatement({
-      sid: 'PullImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [image.repositoryArn],
-    }));
-    // ecr:GetAuthorizationToken and cloudwatch:PutMetricData have no resource type: IAM only accepts "*" for them.
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'EcrLogin', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }));
-    role.addToPolicy(new iam.PolicyStatement({
-      sid: 'Metrics', actions: ['cloudwatch:PutMetricData'], resources: ['*'], conditions: { StringLike: { 'cloudwatch:namespace': '/aws/sagemaker/*' } },
-    }));
-    acknowledgeWildcardResource(role, '*', 'only ecr:GetAuthorizationToken and cloudwatch:PutMetricData (limited to the /aws/sagemaker/ namespaces) use "*": neither action has a resource type in IAM');
-    const logGroup = this.formatArn({ service: 'logs', resource: 'log-group', resourceName: `/aws/sagemaker/Endpoints/${this.endpointName}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], resources: [logGroup] }));
-    acknowledgeWildcardResource(role, logGroup, 'SageMaker writes one log stream per instance of this endpoint, named at run time');
-    if (model.modelDataUrl) {
-      role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadModelArtifact', actions: ['s3:GetObject'], resources: [s3ObjectArn(this, model.modelDataUrl)] }));
-    }
-    if (model.artifactKmsKeyArn) {
-      role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptModelArtifact', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
-    }
-    return role;
-  }
-
-  private createAlertTopic(config: ProjectConfig, stage: Stage, key: kms.IKey): sns.Topic {
-    const topic = new sns.Topic(this, 'Alerts', {
-      topicName: `${config.projectName}-${stage}-alerts`,
-      displayName: `${config.projectName} ${stage} endpoint alerts`,
-      masterKey: key,
-      enforceSSL: true,
-    });
-    // CloudWatch publishes alarm notifications to the encrypted topic.
-    key.grant(new iam.ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey*');
-    for (const email of config.release.reviewerEmails) {
-      topic.addSubscription(new subscriptions.EmailSubscription(email));
-    }
-    return topic;
-  }
-
-  private createRollbackAlarms(g: NonNullable<Exclude<ResolvedRealtimeEndpoint['deploymentGuardrails'], false>>): cloudwatch.Alarm[] {
-    const dimensionsMap = { EndpointName: this.endpointName, VariantName: VARIANT_NAME };
-    const errors = new cloudwatch.Alarm(this, 'Errors5xxAlarm', {
-      alarmName: `${this.endpointName}-5xx-errors`,
-      alarmDescription: `Rolls back a deployment of ${this.endpointName}: ${g.max5xxErrorsPerMinute} or more 5XX answers in a minute`,
-      metric: new cloudwatch.Metric({ namespace: 'AWS/SageMaker', metricName: 'Invocation5XXErrors', dimensionsMap, statistic: 'Sum', period: Duration.minutes(1) }),
-      threshold: g.max5xxErrorsPerMinute,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    const latency = new cloudwatch.Alarm(this, 'ModelLatencyAlarm', {
-      alarmName: `${this.endpointName}-model-latency`,
-      alarmDescription: `Rolls back a deployment of ${this.endpointName}: average model latency above ${g.maxModelLatencyMs} ms for 2 minutes`,
-      // ModelLatency is reported in microseconds.
-      metric: new cloudwatch.Metric({ namespace: 'AWS/SageMaker', metricName: 'ModelLatency', dimensionsMap, statistic: 'Average', period: Duration.minutes(1) }),
-      threshold: g.maxModelLatencyMs * 1000,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 2,
-      datapointsToAlarm: 2,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    for (const alarm of [errors, latency]) {
-      alarm.addAlarmAction(new cwactions.SnsAction(this.alertTopic!));
-    }
-    return [errors, latency];
-  }
-
-  private createAutoscaling(a: NonNullable<Exclude<ResolvedRealtimeEndpoint['autoscaling'], false>>): void {
-    // Without a role, Application Auto Scaling uses its SageMaker service-linked role.
-    const target = new appscaling.CfnScalableTarget(this, 'ScalableTarget', {
-      serviceNamespace: 'sagemaker',
-      resourceId: `endpoint/${this.endpointName}/variant/${VARIANT_NAME}`,
-      scalableDimension: 'sagemaker:variant:DesiredInstanceCount',
-      minCapacity: a.minInstances,
-      maxCapacity: a.maxInstances,
-    });
-    target.node.addDependency(this.endpoint);
-    new appscaling.CfnScalingPolicy(this, 'InvocationsScaling', {
-      policyName: `${this.endpointName}-invocations-per-instance`,
-      policyType: 'TargetTrackingScaling',
-      scalingTargetId: target.ref,
-      targetTrackingScalingPolicyConfiguration: {
-        targetValue: a.invocationsPerInstance,
-        predefinedMetricSpecification: { predefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
-        scaleInCooldown: 300,
-        scaleOutCooldown: 60,
-      },
-    });
-  }
 }
 
-type Guardrails = Exclude<ResolvedRealtimeEndpoint['deploymentGuardrails'], false>;
-
-function trafficRouting(g: Guardrails): sagemaker.CfnEndpoint.TrafficRoutingConfigProperty {
+/** TrafficRoutingConfig of the guardrails; a canary in instances is CapacitySize INSTANCE_COUNT. */
+function trafficRouting(g: ResolvedDeploymentGuardrails): sagemaker.CfnEndpoint.TrafficRoutingConfigProperty {
   const waitIntervalInSeconds = g.waitMinutes * 60;
   switch (g.strategy) {
     case 'canary':
-      return { type: 'CANARY', waitIntervalInSeconds, canarySize: { type: 'CAPACITY_PERCENT', value: g.canaryPercentage } };
+      return {
+        type: 'CANARY', waitIntervalInSeconds,
+        canarySize: g.canaryPercentage !== undefined ? { type: 'CAPACITY_PERCENT', value: g.canaryPercentage } : { type: 'INSTANCE_COUNT', value: g.canaryInstances! },
+      };
     case 'linear':
       return { type: 'LINEAR', waitIntervalInSeconds, linearStepSize: { type: 'CAPACITY_PERCENT', value: g.linearStepPercentage } };
     default:
       return { type: 'ALL_AT_ONCE', waitIntervalInSeconds };
   }
-}
-
-/** Long enough for every traffic shift and its wait, plus an hour for the new fleet to start. */
-function maximumExecutionSeconds(g: Guardrails): number {
-  const steps = g.strategy === 'linear' ? Math.ceil(100 / g.linearStepPercentage) : g.strategy === 'canary' ? 2 : 1;
-  return Math.min(28_800, Math.max(600, 3600 + steps * g.waitMinutes * 60 + g.terminationWaitMinutes * 60));
-}
-
-/** Instance families whose storage is local NVMe: SageMaker refuses a volume KMS key for them. */
-const NVME_FAMILIES = /^ml\.(g4dn|g5|p4d|p5|[a-z0-9]+d)\./;
-
-export function hasEbsVolume(instanceType: string): boolean {
-  return !NVME_FAMILIES.test(instanceType);
-}
-
-function parseImageUri(uri: string): { repositoryArn: string } {
-  const match = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(uri);
-  if (!match) {
-    throw new ConfigError(`the model's image ${uri} is not an ECR image URI (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)`);
-  }
-  return { repositoryArn: `arn:aws:ecr:${match[2]}:${match[1]}:repository/${match[3]}` };
 }
 
 /**
@@ -356,10 +276,10 @@ function imageInRegion(model: ResolvedModel, region: string): { uri: string; rep
   return xgboostImage(region);
 }
 
-function s3ObjectArn(stack: Stack, uri: string): string {
-  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
-  if (!match) {
-    throw new ConfigError(`the model artifact ${uri} is not an s3://bucket/key URI`);
-  }
-  return `arn:${stack.partition}:s3:::${match[1]}/${match[2]}`;
+/**
+ * Whether SageMaker accepts a volume KMS key for the instance type (no instance-store volumes).
+ * @deprecated use acceptsVolumeKmsKey from the config module, the one table of instance families
+ */
+export function hasEbsVolume(instanceType: string): boolean {
+  return acceptsVolumeKmsKey(instanceType);
 }

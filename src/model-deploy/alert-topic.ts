@@ -1,0 +1,84 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import { ResolvedRelease } from '../config';
+
+export interface AlertTopicProps {
+  readonly topicName: string;
+  readonly displayName: string;
+  /** The stage key: it encrypts the topic. */
+  readonly key: kms.IKey;
+  readonly release: ResolvedRelease;
+}
+
+const CLOUDWATCH = 'cloudwatch.amazonaws.com';
+
+/**
+ * Where a stage's alarms notify people: a KMS-encrypted, TLS-only topic with the configured email
+ * subscribers, or the existing topic `release.alertTopicArn`.
+ *
+ * A topic with an access policy of its own (enforceSSL writes one) no longer has SNS's default
+ * owner-account statement, and a service principal has no IAM policy: CloudWatch may publish
+ * only if the topic policy allows `cloudwatch.amazonaws.com`, limited here to this account's
+ * alarms (aws:SourceAccount, aws:SourceArn). An encrypted topic also needs the key policy to let
+ * the publishing service use the key (SNS developer guide, "Key management": "Enable
+ * compatibility between event sources from AWS services and encrypted topics"), limited to these
+ * alarms and to this topic's encryption context. Nothing of ours publishes through EventBridge.
+ */
+export class AlertTopic extends Construct {
+  public readonly topic: sns.ITopic;
+  private readonly owned?: { topic: sns.Topic; key: kms.IKey; arn: string };
+
+  constructor(scope: Construct, id: string, props: AlertTopicProps) {
+    super(scope, id);
+    const { release } = props;
+    if (release.alertTopicArn !== undefined) {
+      this.topic = sns.Topic.fromTopicArn(this, 'Existing', release.alertTopicArn);
+      return;
+    }
+    const topic = new sns.Topic(scope, 'Alerts', { topicName: props.topicName, displayName: props.displayName, masterKey: props.key, enforceSSL: true });
+    for (const email of release.alertEmails) {
+      topic.addSubscription(new subscriptions.EmailSubscription(email));
+    }
+    this.topic = topic;
+    // Built from the name, not a reference: the key policy cannot refer to the topic it encrypts.
+    this.owned = { topic, key: props.key, arn: Stack.of(this).formatArn({ service: 'sns', resource: props.topicName, arnFormat: ArnFormat.NO_RESOURCE_NAME }) };
+  }
+
+  /** Lets CloudWatch publish these alarms' notifications (and nothing else) to the topic of this stage. */
+  public allowAlarms(alarms: readonly cloudwatch.Alarm[]): void {
+    if (!this.owned || alarms.length === 0) {
+      return;
+    }
+    const stack = Stack.of(this);
+    const sourceArns = alarms.map((alarm) => alarmArn(stack, alarm));
+    const fromTheseAlarms = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': sourceArns } };
+    this.owned.topic.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudWatchAlarmsPublish',
+      principals: [new iam.ServicePrincipal(CLOUDWATCH)],
+      actions: ['sns:Publish'],
+      resources: [this.owned.topic.topicArn],
+      conditions: fromTheseAlarms,
+    }));
+    this.owned.key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'CloudWatchAlarmsUseAlertTopicKey',
+      principals: [new iam.ServicePrincipal(CLOUDWATCH)],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: { ...fromTheseAlarms, StringEquals: { ...fromTheseAlarms.StringEquals, 'kms:EncryptionContext:aws:sns:topicArn': this.owned.arn } },
+    }));
+  }
+}
+
+/** An alarm's ARN from its literal name (no reference, so a key policy may use it). */
+export function alarmArn(stack: Stack, alarm: cloudwatch.Alarm): string {
+  const name = (alarm.node.defaultChild as cloudwatch.CfnAlarm).alarmName;
+  if (name === undefined) {
+    throw new Error(`alarm ${alarm.node.path} has no alarmName: the alert topic's policies name each alarm`);
+  }
+  return stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: name, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+}

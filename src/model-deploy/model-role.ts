@@ -1,0 +1,64 @@
+import { ArnFormat, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { ConfigError } from '../config';
+import { xgboostImage } from '../images';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { DeployStageName } from '../project/resource-names';
+import { ResolvedModel } from './resolved-model';
+
+export interface ModelRoleProps {
+  readonly model: ResolvedModel;
+  readonly stage: DeployStageName;
+  readonly endpointName: string;
+  /** The image's repository when the stage serves an image of its own region. */
+  readonly imageRepositoryArn?: string;
+}
+
+/** The role the model runs as: pull its image, read its artifact, write its logs. */
+export function createModelRole(stack: Stack, props: ModelRoleProps): iam.Role {
+  const { model, stage, endpointName, imageRepositoryArn } = props;
+  const region = stack.region;
+  const role = new iam.Role(stack, 'ModelRole', {
+    assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
+    description: `Runs the ${stage} model of ${stack.stackName}: pulls its image, reads its artifact, writes its logs`,
+  });
+  const image = imageRepositoryArn ? { repositoryArn: imageRepositoryArn }
+    : model.imageUri ? parseImageUri(model.imageUri) : { repositoryArn: xgboostImage(region).repositoryArn };
+  role.addToPolicy(new iam.PolicyStatement({
+    sid: 'PullImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [image.repositoryArn],
+  }));
+  // ecr:GetAuthorizationToken and cloudwatch:PutMetricData have no resource type: IAM only accepts "*" for them.
+  role.addToPolicy(new iam.PolicyStatement({ sid: 'EcrLogin', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }));
+  role.addToPolicy(new iam.PolicyStatement({
+    sid: 'Metrics', actions: ['cloudwatch:PutMetricData'], resources: ['*'], conditions: { StringLike: { 'cloudwatch:namespace': '/aws/sagemaker/*' } },
+  }));
+  acknowledgeWildcardResource(role, '*', 'only ecr:GetAuthorizationToken and cloudwatch:PutMetricData (limited to the /aws/sagemaker/ namespaces) use "*": neither action has a resource type in IAM');
+  // logs:CreateLogGroup is authorized on the log group's own ARN; the streams are under `<group>:*`.
+  const logGroup = stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: `/aws/sagemaker/Endpoints/${endpointName}`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+  role.addToPolicy(new iam.PolicyStatement({ sid: 'CreateLogGroup', actions: ['logs:CreateLogGroup'], resources: [logGroup] }));
+  role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], resources: [`${logGroup}:*`] }));
+  acknowledgeWildcardResource(role, `${logGroup}:*`, 'SageMaker writes one log stream per instance of this endpoint, named at run time');
+  if (model.modelDataUrl) {
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadModelArtifact', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, model.modelDataUrl)] }));
+  }
+  if (model.artifactKmsKeyArn) {
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptModelArtifact', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
+  }
+  return role;
+}
+
+function parseImageUri(uri: string): { repositoryArn: string } {
+  const match = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(uri);
+  if (!match) {
+    throw new ConfigError(`the model's image ${uri} is not an ECR image URI (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)`);
+  }
+  return { repositoryArn: `arn:aws:ecr:${match[2]}:${match[1]}:repository/${match[3]}` };
+}
+
+function s3ObjectArn(stack: Stack, uri: string): string {
+  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
+  if (!match) {
+    throw new ConfigError(`the model artifact ${uri} is not an s3://bucket/key URI`);
+  }
+  return `arn:${stack.partition}:s3:::${match[1]}/${match[2]}`;
+}

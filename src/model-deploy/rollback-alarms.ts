@@ -1,0 +1,34 @@
+import { Duration } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import { Construct } from 'constructs';
+import { ResolvedDeploymentGuardrails } from '../config';
+
+/**
+ * The alarms SageMaker watches during a blue/green deployment and rolls back on (developer guide
+ * "Auto-Rollback Configuration and Monitoring"; AutoRollbackConfig takes 1..10 alarms): 5XX
+ * answers and model latency of the endpoint's variant.
+ */
+export function createRollbackAlarms(scope: Construct, endpointName: string, variantName: string, g: ResolvedDeploymentGuardrails): cloudwatch.Alarm[] {
+  const dimensionsMap = { EndpointName: endpointName, VariantName: variantName };
+  const errors = new cloudwatch.Alarm(scope, 'Errors5xxAlarm', {
+    alarmName: `${endpointName}-5xx-errors`,
+    alarmDescription: `Rolls back a deployment of ${endpointName}: ${g.max5xxErrorsPerMinute} or more 5XX answers in a minute`,
+    metric: new cloudwatch.Metric({ namespace: 'AWS/SageMaker', metricName: 'Invocation5XXErrors', dimensionsMap, statistic: 'Sum', period: Duration.minutes(1) }),
+    threshold: g.max5xxErrorsPerMinute,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
+  const latency = new cloudwatch.Alarm(scope, 'ModelLatencyAlarm', {
+    alarmName: `${endpointName}-model-latency`,
+    alarmDescription: `Rolls back a deployment of ${endpointName}: average model latency above ${g.maxModelLatencyMs} ms for 2 minutes`,
+    // ModelLatency is reported in microseconds.
+    metric: new cloudwatch.Metric({ namespace: 'AWS/SageMaker', metricName: 'ModelLatency', dimensionsMap, statistic: 'Average', period: Duration.minutes(1) }),
+    threshold: g.maxModelLatencyMs * 1000,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 2,
+    datapointsToAlarm: 2,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
+  return [errors, latency];
+}

@@ -1,0 +1,219 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
+import { EndpointStack, ResolvedModel } from '../../src/model-deploy';
+import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
+
+const MODEL: ResolvedModel = {
+  modelPackageGroupName: 'player-churn',
+  modelPackageArn: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/player-churn/7',
+  version: 7,
+  approvalStatus: 'Approved',
+  creationTime: '2026-11-20T10:00:00.000Z',
+  auc: 0.8312,
+  imageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
+  modelDataUrl: 's3://build-bucket/player-churn-training/exec1/Train/output/model.tar.gz',
+  baselineDataUri: 's3://build-bucket/player-churn-training/exec1/Preprocess/baseline',
+};
+const RELEASE: ResolvedModel = {
+  ...MODEL,
+  modelPackageArn: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/player-churn/8',
+  version: 8,
+  modelDataUrl: 's3://build-bucket/player-churn-training/exec2/Train/output/model.tar.gz',
+};
+
+function repo(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'endpoint-stack-'));
+  fs.mkdirSync(path.join(dir, 'monitoring'));
+  fs.writeFileSync(path.join(dir, 'monitoring', 'drift_check.py'), 'print("drift")\n');
+  return dir;
+}
+
+/** The stage's endpoint stack alone, synthesized through the validator, cdk-nag and the guardrails. */
+function synthStage(overrides: Record<string, unknown> = {}, model = MODEL, stage: 'staging' | 'prod' = 'prod'): Template {
+  const app = validatedApp();
+  const stack = new EndpointStack(app, `${stage}-endpoint`, { config: testConfig(overrides), stage, model, repoDir: repo() });
+  return synthValidated(app)[stack.stackName];
+}
+
+const resources = (t: Template, type: string) => Object.entries<any>(t.toJSON().Resources).filter(([, r]) => r.Type === type);
+const only = (t: Template, type: string) => {
+  const found = resources(t, type);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+const statements = (t: Template, type = 'AWS::IAM::Policy') => resources(t, type).flatMap(([, r]) => r.Properties.PolicyDocument.Statement);
+
+describe('production defaults in an AWS account', () => {
+  const prod = synthStage({ release: { reviewerEmails: ['reviewer@example.com'], alertEmails: ['ops@example.com'] } });
+  const [, endpoint] = only(prod, 'AWS::SageMaker::Endpoint');
+
+  // Developer guide "Use all at once traffic shifting": one shift, then a baking period the alarms watch; valid on 1 instance.
+  // API reference "BlueGreenUpdatePolicy": MaximumExecutionTimeoutInSeconds 600..28800, larger than the waits.
+  test('all at once with a 5-minute baking period and auto-rollback on a 1-instance fleet', () => {
+    expect(endpoint.Properties.DeploymentConfig.BlueGreenUpdatePolicy).toEqual({
+      TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 300 },
+      TerminationWaitInSeconds: 600,
+      MaximumExecutionTimeoutInSeconds: 3600 + 300 + 600,
+    });
+    expect(endpoint.Properties.DeploymentConfig.AutoRollbackConfiguration.Alarms).toHaveLength(2);
+  });
+
+  // CloudFormation "AWS::SageMaker::Endpoint" and API reference "UpdateEndpoint"/"VariantProperty": with
+  // RetainAllVariantProperties the update keeps DesiredInstanceCount (what autoscaling set) unless excluded.
+  test('an update keeps the autoscaled instance count; the weight and the deployment config come from the template', () => {
+    expect(endpoint.Properties).toMatchObject({
+      RetainAllVariantProperties: true,
+      ExcludeRetainedVariantProperties: [{ VariantPropertyType: 'DesiredWeight' }],
+      RetainDeploymentConfig: false,
+    });
+  });
+
+  // Developer guide "Auto-Rollback Configuration and Monitoring": "Ensure that your IAM execution role has
+  // permission to perform the cloudwatch:DescribeAlarms action on the auto-rollback alarms you specify."
+  test('the model role may describe exactly the rollback alarms', () => {
+    const describe = statements(prod).find((s) => s.Sid === 'DescribeRollbackAlarms');
+    expect(describe.Action).toBe('cloudwatch:DescribeAlarms');
+    expect(JSON.stringify(describe.Resource)).toContain(':alarm:player-churn-prod-5xx-errors');
+    expect(JSON.stringify(describe.Resource)).toContain(':alarm:player-churn-prod-model-latency');
+    expect(describe.Resource).toHaveLength(2);
+  });
+
+  // Service Authorization Reference (CloudWatch Logs): CreateLogGroup is authorized on the log-group ARN,
+  // which `<group>:*` does not match.
+  test('logs:CreateLogGroup is granted on the log group\'s own ARN', () => {
+    const create = statements(prod).find((s) => s.Sid === 'CreateLogGroup');
+    expect(create.Action).toBe('logs:CreateLogGroup');
+    expect(JSON.stringify(create.Resource)).toMatch(/:log-group:\/aws\/sagemaker\/Endpoints\/player-churn-prod"\]/);
+    const streams = statements(prod).find((s) => s.Sid === 'Logs');
+    expect(JSON.stringify(streams.Resource)).toMatch(/:log-group:\/aws\/sagemaker\/Endpoints\/player-churn-prod:\*"\]/);
+  });
+
+  // SNS developer guide "Key management" ("Enable compatibility between event sources from AWS services and
+  // encrypted topics": CloudWatch needs kms:Decrypt and kms:GenerateDataKey* on the topic's key) and the topic
+  // policy allowing the cloudwatch.amazonaws.com principal, limited by aws:SourceAccount and aws:SourceArn.
+  test('CloudWatch may publish the stage\'s alarms to the encrypted topic, and use its key for them only', () => {
+    const publish = statements(prod, 'AWS::SNS::TopicPolicy').find((s) => s.Sid === 'CloudWatchAlarmsPublish');
+    expect(publish).toMatchObject({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' });
+    const arns = JSON.stringify(publish.Condition.ArnLike['aws:SourceArn']);
+    for (const alarm of ['player-churn-prod-5xx-errors', 'player-churn-prod-model-latency', 'player-churn-prod-drift']) {
+      expect(arns).toContain(`:alarm:${alarm}`);
+    }
+    expect(publish.Condition.StringEquals['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
+    const [, key] = only(prod, 'AWS::KMS::Key');
+    const keyUse = key.Properties.KeyPolicy.Statement.find((s: any) => s.Sid === 'CloudWatchAlarmsUseAlertTopicKey');
+    expect(keyUse).toMatchObject({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] });
+    expect(JSON.stringify(keyUse.Condition.StringEquals['kms:EncryptionContext:aws:sns:topicArn'])).toContain(':player-churn-prod-alerts');
+    expect(keyUse.Condition.ArnLike['aws:SourceArn']).toHaveLength(3);
+    // No unconditioned grant of the stage key to CloudWatch remains.
+    expect(key.Properties.KeyPolicy.Statement.filter((s: any) => s.Principal?.Service === 'cloudwatch.amazonaws.com')).toHaveLength(1);
+    for (const [, alarm] of resources(prod, 'AWS::CloudWatch::Alarm')) {
+      expect(alarm.Properties.AlarmActions).toEqual([{ Ref: expect.stringMatching(/^Alerts/) }]);
+    }
+    prod.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
+    expect(resources(prod, 'AWS::SNS::Subscription')).toHaveLength(1);
+  });
+
+  // Amazon S3 user guide "Lifecycle configuration elements" (Expiration Days; NoncurrentVersionExpiration on a
+  // versioned bucket, where an expiration only adds a delete marker).
+  test('captured data expires after 90 days, and its old versions a day later', () => {
+    // The stage bucket: the one the capture destination names.
+    const [, config] = only(prod, 'AWS::SageMaker::EndpointConfig');
+    const captureBucket = JSON.stringify(config.Properties.DataCaptureConfig.DestinationS3Uri).match(/"Ref":"([^"]+)"/)![1];
+    const bucket = prod.toJSON().Resources[captureBucket];
+    expect(bucket.Properties.LifecycleConfiguration.Rules).toContainEqual({
+      Id: 'ExpireCapturedData', Prefix: 'datacapture/player-churn-prod/', Status: 'Enabled', ExpirationInDays: 90, NoncurrentVersionExpiration: { NoncurrentDays: 1 },
+    });
+  });
+
+  test('an existing alert topic replaces the stage\'s own: no topic, no subscription, the alarms notify it', () => {
+    const topic = 'arn:aws:sns:us-east-1:111111111111:ops-alerts';
+    const template = synthStage({ release: { alertTopicArn: topic } });
+    template.resourceCountIs('AWS::SNS::Topic', 0);
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    for (const [, alarm] of resources(template, 'AWS::CloudWatch::Alarm')) {
+      expect(alarm.Properties.AlarmActions).toEqual([topic]);
+    }
+  });
+});
+
+describe('a canary on a fleet of 2', () => {
+  // API reference "CapacitySize" (INSTANCE_COUNT) and "TrafficRoutingConfig" (canary <= 50 % of the fleet).
+  test('the canary is one instance (INSTANCE_COUNT), half of the smallest fleet', () => {
+    const template = synthStage({ endpoints: { prod: { type: 'realtime', autoscaling: { minInstances: 2 }, deploymentGuardrails: { strategy: 'canary' } } } });
+    const [, endpoint] = only(template, 'AWS::SageMaker::Endpoint');
+    expect(endpoint.Properties.DeploymentConfig.BlueGreenUpdatePolicy.TrafficRoutingConfiguration).toEqual({
+      Type: 'CANARY', WaitIntervalInSeconds: 300, CanarySize: { Type: 'INSTANCE_COUNT', Value: 1 },
+    });
+    const [, config] = only(template, 'AWS::SageMaker::EndpointConfig');
+    expect(config.Properties.ProductionVariants[0].InitialInstanceCount).toBe(2);
+  });
+});
+
+describe('updates of an autoscaled production endpoint', () => {
+  const before = synthStage().toJSON().Resources;
+  const ids = (type: string) => Object.keys(before).filter((id) => before[id].Type === type);
+  const autoscalingIds = [...ids('AWS::ApplicationAutoScaling::ScalableTarget'), ...ids('AWS::ApplicationAutoScaling::ScalingPolicy'),
+    ...Object.keys(before).filter((id) => /^(DeregisterBeforeUpdate|RegisterAfterUpdate|PolicyAfterUpdate)/.test(id))];
+
+  test('a release (new model, same instance type) keeps the capacity: the scalable target, its policy and the re-registration are unchanged', () => {
+    const after = synthStage({}, RELEASE).toJSON().Resources;
+    expect(autoscalingIds).toHaveLength(8);
+    for (const id of autoscalingIds) {
+      expect(after[id]).toEqual(before[id]);
+    }
+    const model = ids('AWS::SageMaker::Model')[0];
+    expect(after[model]).not.toEqual(before[model]);
+    const endpoint = ids('AWS::SageMaker::Endpoint')[0];
+    expect(after[endpoint].Properties.RetainAllVariantProperties).toBe(true);
+  });
+
+  // Developer guide "Update endpoints that use auto scaling": an update that changes the instance type of a
+  // variant registered for autoscaling fails; deregister, update, then register and put the policy again.
+  test('an instance-type change deregisters the target before the endpoint update and registers it again after', () => {
+    const after = synthStage({ endpoints: { prod: { type: 'realtime', instanceType: 'ml.c5.xlarge' } } }).toJSON().Resources;
+    const deregister = Object.keys(after).find((id) => id.startsWith('DeregisterBeforeUpdate'))!;
+    const register = Object.keys(after).find((id) => id.startsWith('RegisterAfterUpdate'))!;
+    const policy = Object.keys(after).find((id) => id.startsWith('PolicyAfterUpdate'))!;
+    const [target] = ids('AWS::ApplicationAutoScaling::ScalableTarget');
+    const [scaling] = ids('AWS::ApplicationAutoScaling::ScalingPolicy');
+    const [endpoint] = ids('AWS::SageMaker::Endpoint');
+    // The same target and policy resources (nothing replaced, nothing deleted by CloudFormation)...
+    expect(after[target]).toEqual(before[target]);
+    expect(after[scaling]).toEqual(before[scaling]);
+    // ...but the three SDK calls change with the instance type, so CloudFormation runs them on this update.
+    for (const id of [deregister, register, policy]) {
+      expect(JSON.stringify(after[id].Properties)).toContain('@ml.c5.xlarge');
+      expect(JSON.stringify(before[id].Properties)).toContain('@ml.m5.large');
+    }
+    const call = (id: string) => JSON.parse(after[id].Properties.Update['Fn::Join'] ? after[id].Properties.Update['Fn::Join'][1].join('') : after[id].Properties.Update);
+    expect(call(deregister)).toMatchObject({ action: 'DeregisterScalableTarget', parameters: { ResourceId: 'endpoint/player-churn-prod/variant/AllTraffic' }, ignoreErrorCodesMatching: 'ObjectNotFoundException' });
+    expect(call(register)).toMatchObject({ action: 'RegisterScalableTarget', parameters: { MinCapacity: 1, MaxCapacity: 4 } });
+    expect(call(policy)).toMatchObject({ action: 'PutScalingPolicy', parameters: { PolicyName: 'player-churn-prod-invocations-per-instance', PolicyType: 'TargetTrackingScaling' } });
+    // The order CloudFormation follows: deregister → endpoint update → target → policy → register again → policy again.
+    const dependsOn = (id: string): string[] => [].concat(after[id].DependsOn ?? []);
+    expect(dependsOn(endpoint)).toContain(deregister);
+    expect(dependsOn(target)).toContain(endpoint);
+    expect(JSON.stringify(after[scaling].Properties.ScalingTargetId)).toContain(target);
+    expect(dependsOn(register)).toContain(target);
+    expect(dependsOn(policy)).toEqual(expect.arrayContaining([scaling, register]));
+    expect(after[endpoint].Properties.RetainAllVariantProperties).toBe(true);
+  });
+
+  test('without autoscaling the configured count wins: no retained properties, no scalable target', () => {
+    const fixed = synthStage({ endpoints: { prod: { type: 'realtime', autoscaling: false, instanceCount: 2 } } });
+    const [, endpoint] = only(fixed, 'AWS::SageMaker::Endpoint');
+    expect(endpoint.Properties.RetainAllVariantProperties).toBeUndefined();
+    fixed.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
+  });
+});
+
+describe('staging', () => {
+  test('serverless: no alarms, no topic, no retained properties', () => {
+    const staging = synthStage({}, MODEL, 'staging');
+    const [, endpoint] = only(staging, 'AWS::SageMaker::Endpoint');
+    expect(endpoint.Properties.RetainAllVariantProperties).toBeUndefined();
+    staging.resourceCountIs('AWS::SNS::Topic', 0);
+  });
+});
