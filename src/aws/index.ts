@@ -10,3 +10,4 @@ export * from './pipeline-execution';
 export * from './project-status';
 export * from './publish-templates';
 export * from './release-approval';
+export * from './release-verification';

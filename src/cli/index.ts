@@ -10,3 +10,4 @@ export * from './run-pipeline';
 export * from './status';
 export * from './resolve-model';
 export * from './test-endpoint';
+export * from './verify-release';

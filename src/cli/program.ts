@@ -13,12 +13,13 @@ import { sampleDataCommand } from './sample-data';
 import { stacksCommand } from './stacks';
 import { StatusDeps, statusCommand } from './status';
 import { TestEndpointDeps, testEndpointCommand } from './test-endpoint';
+import { VerifyReleaseDeps, verifyReleaseCommand } from './verify-release';
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
-export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps & ApproveReleaseDeps & PublishTemplatesDeps;
+export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps & ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps;
 
 /** The CLI's command tree. */
 export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
@@ -35,6 +36,7 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
   program.addCommand(localRunCommand(output));
   program.addCommand(runPipelineCommand(output, deps));
   program.addCommand(testEndpointCommand(output, deps));
+  program.addCommand(verifyReleaseCommand(output, deps));
   program.addCommand(resolveModelCommand(output, deps));
   program.addCommand(modelsCommand(output, deps));
   program.addCommand(approveModelCommand(output, deps));

@@ -28,10 +28,11 @@ interface TestEndpointOptions {
   readonly maxP95Ms?: number;
   readonly report?: string;
   readonly batchSize?: number;
+  readonly limit?: number;
 }
 
 /**
- * `test-endpoint --endpoint <name> --payload <file.csv> [--max-p95-ms <n>] [--report <file>] [--batch-size <n>]`:
+ * `test-endpoint --endpoint <name> --payload <file.csv> [--max-p95-ms <n>] [--report <file>] [--batch-size <n>] [--limit <n>]`:
  * sends the payload to a live endpoint and exits 1 unless every answer is a valid probability per
  * row and the p95 latency is within the budget. Payload problems are usage errors, found before any request.
  */
@@ -44,8 +45,9 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
     .option('--max-p95-ms <n>', 'fail when the p95 latency exceeds this many milliseconds', positiveNumber)
     .option('--report <file>', 'write the report as JSON to this file (parent folders are created)')
     .option('--batch-size <n>', `rows per request (default: ${DEFAULT_BATCH_SIZE})`, positiveInteger)
+    .option('--limit <n>', 'send only the first <n> rows of the payload (a smoke test, e.g. of production)', positiveRowCount)
     .action(async function (this: Command, opts: TestEndpointOptions) {
-      const rows = loadPayload(this, opts.payload);
+      const rows = loadPayload(this, opts.payload).slice(0, opts.limit);
       const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
       const client = await runtimeClient({ region, profile });
       try {
@@ -100,6 +102,14 @@ function positiveInteger(value: string): number {
   const number = Number(value);
   if (value.trim() === '' || !Number.isInteger(number) || number <= 0) {
     throw new InvalidArgumentError(`batch size must be a positive whole number of rows, got ${value}`);
+  }
+  return number;
+}
+
+function positiveRowCount(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isInteger(number) || number <= 0) {
+    throw new InvalidArgumentError(`limit must be a positive whole number of rows, got ${value}`);
   }
   return number;
 }
