@@ -21,7 +21,9 @@ export function connectionServicePrefix(connectionArn: string): 'codestar-connec
 /**
  * Where a pipeline takes its code from: a CodeConnections connection (GitHub, GitLab,
  * Bitbucket; either ARN form) or a CodeCommit repository. Either way a push to the branch
- * starts the pipeline.
+ * starts the pipeline once: a connection through the V2 trigger that `configure` adds (its source
+ * action does not detect changes), CodeCommit through the EventBridge rule aws-cdk-lib adds (its
+ * source action does not poll).
  */
 export class PipelineSource {
   public readonly input: pipelines.CodePipelineSource;
@@ -39,7 +41,11 @@ export class PipelineSource {
     }
     this.input = pipelines.CodePipelineSource.connection(source.repository!, source.branch, {
       connectionArn,
-      triggerOnPush: true,
+      // DetectChanges: false. configure() starts the pipeline with a V2 trigger filtered on the
+      // branch; with a trigger, CodePipeline ignores default change detection ("When a trigger
+      // configuration is specified, default change detection for repository and branch commits is
+      // disabled"), so the action must not claim to detect changes itself: one push, one execution.
+      triggerOnPush: false,
       actionName: SOURCE_ACTION_NAME,
     });
   }

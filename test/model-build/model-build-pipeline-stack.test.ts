@@ -35,6 +35,20 @@ describe('ModelBuildPipelineStack', () => {
     });
   });
 
+  // "AWS::CodePipeline::Pipeline PipelineTriggerDeclaration" (CloudFormation reference): "When a trigger configuration is
+  // specified, default change detection for repository and branch commits is disabled"; "CodeStarSourceConnection action
+  // reference", DetectChanges: whether the action starts the pipeline on a change. The filtered V2 trigger is the one path
+  // that starts it, so the action says DetectChanges false and no other rule or webhook starts it: one push, one execution.
+  test('one push starts one execution: the filtered trigger only, the source action detects no changes itself', () => {
+    const [pipeline] = Object.values<any>(template.findResources('AWS::CodePipeline::Pipeline'));
+    const [source] = pipeline.Properties.Stages[0].Actions;
+    expect(source.ActionTypeId.Provider).toBe('CodeStarSourceConnection');
+    expect(source.Configuration.DetectChanges).toBe(false);
+    expect(pipeline.Properties.Triggers).toHaveLength(1);
+    template.resourceCountIs('AWS::Events::Rule', 0);
+    template.resourceCountIs('AWS::CodePipeline::Webhook', 0);
+  });
+
   test('the synth step installs the repository and runs cdk synth, without a type-check', () => {
     const projects = Object.values<any>(template.findResources('AWS::CodeBuild::Project'));
     const synth = projects.find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('cdk synth'));
