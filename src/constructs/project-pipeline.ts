@@ -1,7 +1,8 @@
-import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as logs from 'aws-cdk-lib/aws-logs';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -34,6 +35,19 @@ export interface ProjectPipelineProps {
    * @default - none
    */
   readonly synthRolePolicyStatements?: iam.PolicyStatement[];
+  /**
+   * Commands the synth step runs after `cdk synth` (for example, copying a file into the cloud
+   * assembly, which later steps read as the synth step's output).
+   * @default - none
+   */
+  readonly postSynthCommands?: readonly string[];
+  /**
+   * Deploy each stack with a change set (a Prepare and an Execute action) rather than one
+   * CloudFormation CREATE_UPDATE action. Without change sets, a stage's deploy action can be
+   * switched to REPLACE_ON_FAILURE (see `replaceFailedStack`).
+   * @default true
+   */
+  readonly useChangeSets?: boolean;
 }
 
 /**
@@ -45,6 +59,8 @@ export interface ProjectPipelineProps {
 export class ProjectPipeline extends Construct {
   public readonly pipeline: pipelines.CodePipeline;
   public readonly artifacts: ArtifactStore;
+  /** The synth step: its primary output is the cloud assembly (`cdk.out`), plus what `postSynthCommands` put there. */
+  public readonly synth: pipelines.CodeBuildStep;
 
   constructor(scope: Construct, id: string, props: ProjectPipelineProps) {
     super(scope, id);
@@ -53,6 +69,7 @@ export class ProjectPipeline extends Construct {
       description: `Encrypts the artifacts of the CodePipeline ${props.pipelineName} (project ${props.projectName})`,
       accessLogRetention: Duration.days(90),
     });
+    const buildLogs = this.buildLogGroup(props.pipelineName);
     this.pipeline = new pipelines.CodePipeline(this, 'Pipeline', {
       pipelineName: props.pipelineName,
       pipelineType: codepipeline.PipelineType.V2,
@@ -62,19 +79,49 @@ export class ProjectPipeline extends Construct {
       crossAccountKeys: true,
       enableKeyRotation: true,
       publishAssetsInParallel: false,
-      synth: new pipelines.CodeBuildStep('Synth', {
+      useChangeSets: props.useChangeSets ?? true,
+      synth: this.synth = new pipelines.CodeBuildStep('Synth', {
         input: props.source,
         env: BUILD_ENV,
         installCommands: [INSTALL_COMMAND],
         // A project launched from Studio keeps its launch's names in every later synth.
-        commands: [...(props.preSynthCommands ?? []), ['npx cdk synth --no-notices', ...studioContextArgumentsOf(this)].join(' ')],
+        commands: [
+          ...(props.preSynthCommands ?? []),
+          ['npx cdk synth --no-notices', ...studioContextArgumentsOf(this)].join(' '),
+          ...(props.postSynthCommands ?? []),
+        ],
         primaryOutputDirectory: 'cdk.out',
         rolePolicyStatements: props.synthRolePolicyStatements,
       }),
       codeBuildDefaults: {
         buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0, computeType: codebuild.ComputeType.SMALL },
         partialBuildSpec: codebuild.BuildSpec.fromObject({ phases: { install: { 'runtime-versions': { nodejs: '20' } } } }),
+        // Every project logs to the pipeline's log group (Control Tower CT.CODEBUILD.PR.3: logging configured).
+        logging: { cloudWatch: { logGroup: buildLogs } },
       },
+    });
+  }
+
+  /**
+   * The log group of the pipeline's CodeBuild projects: kept a year, encrypted with the artifact
+   * key, which lets CloudWatch Logs use it for this log group only ("Encrypt log data in
+   * CloudWatch Logs using AWS Key Management Service": the encryption context aws:logs:arn).
+   */
+  private buildLogGroup(pipelineName: string): logs.LogGroup {
+    const stack = Stack.of(this);
+    const logGroupName = `/aws/codebuild/${pipelineName}`;
+    const logGroupArn = stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
+    this.artifacts.key.addToResourcePolicy(new iam.PolicyStatement({
+      principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],
+      actions: ['kms:Encrypt*', 'kms:Decrypt*', 'kms:ReEncrypt*', 'kms:GenerateDataKey*', 'kms:Describe*'],
+      resources: ['*'],
+      conditions: { ArnEquals: { 'kms:EncryptionContext:aws:logs:arn': logGroupArn } },
+    }));
+    return new logs.LogGroup(this, 'BuildLogs', {
+      logGroupName,
+      retention: logs.RetentionDays.ONE_YEAR,
+      encryptionKey: this.artifacts.key,
+      removalPolicy: RemovalPolicy.RETAIN,
     });
   }
 
@@ -123,6 +170,19 @@ export class ProjectPipeline extends Construct {
       });
       acknowledgeWildcardResource(this, support.replicationBucket.arnForObjects('*'),
         `the pipeline passes its artifacts to the actions in ${region} as objects of the replication bucket, named per execution`);
+      // AWS Control Tower's proactive controls on the support stack aws-cdk-lib writes (a bucket and its key, nothing else).
+      const relay = `aws-cdk-lib's cross-region support stack in ${region} only relays this pipeline's artifacts to its deploy actions there`;
+      const controls: Record<string, string> = {
+        'CT.S3.PR.2': `${relay}; the pipeline's own artifact bucket logs access`,
+        'CT.S3.PR.4': `${relay}; nothing consumes events of the relayed objects`,
+        'CT.S3.PR.6': `${relay}; aws-cdk-lib gives its bucket no lifecycle configuration`,
+        'CT.S3.PR.9': `${relay}; relayed artifacts are written once per execution and need no Object Lock`,
+        'CT.S3.PR.11': `${relay}; relayed artifacts are written once per execution and need no versions`,
+        'CT.KMS.PR.3': `${relay}; aws-cdk-lib writes the key policy of its replication key`,
+      };
+      for (const [control, reason] of Object.entries(controls)) {
+        Validations.of(support.stack).acknowledge({ id: `ControlTower::${control}`, reason });
+      }
     }
   }
 }

@@ -1,41 +1,45 @@
-import * as path from 'node:path';
-import { Duration, Stack, StackProps, Stage as CdkStage, StageProps } from 'aws-cdk-lib';
+import { Stack, StackProps, Stage as CdkStage, StageProps, Token } from 'aws-cdk-lib';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
-import { ProjectConfig } from '../config';
-import { BUILD_ENV, INSTALL_COMMAND, ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
+import { ConfigError, ProjectConfig } from '../config';
+import { ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../project/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { EndpointStack, Stage, endpointName } from './endpoint-stack';
+import {
+  PROD_CHECK_ACTION, PROD_SMOKE_TEST_ROWS, RELEASE_VARIABLES,
+  acknowledgeReleaseCheckWildcards, endpointTesterRoleName, isCrossAccount, releaseCheckStatements, releaseCheckStep,
+} from './release-checks';
+import { ReleaseTrigger } from './release-trigger';
+import { replaceFailedStack } from './replace-on-failure';
 import { RESOLVED_MODEL_FILE, ResolvedModel } from './resolved-model';
+export * from './release-checks';
+export * from './release-trigger';
+export * from './replace-on-failure';
 
-/** The payload the live staging test sends, in a model-deploy repository. */
-export const TEST_PAYLOAD = path.join('test', 'payload.csv');
+/** CodePipeline's limit on an action configuration field that holds variable syntax ("Variables reference"). */
+export const ACTION_CONFIGURATION_MAX_LENGTH = 1000;
 
-/** Where the live staging test writes its report (the TestStaging action's output artifact). */
-export const TEST_REPORT_DIR = 'test-report';
-
-/** The name of the role in a separate staging account that the live test assumes. */
-export function stagingTesterRoleName(config: ProjectConfig): string {
-  return `${config.projectName}-staging-endpoint-tester`;
-}
-
-/** The EventBridge pattern of the model approval changes that run the model-deploy pipeline. */
-export function modelApprovalEventPattern(config: ProjectConfig): events.EventPattern {
-  return {
-    source: ['aws.sagemaker'],
-    detailType: ['SageMaker Model Package State Change'],
-    detail: {
-      ModelPackageGroupName: [config.modelPackageGroupName],
-      ModelApprovalStatus: [{ 'anything-but': ['PendingManualApproval'] }],
-    },
-  };
+/**
+ * The release approval's comment (CustomData): the version, AUC and package as CodePipeline
+ * variables that the staging check exports from the release's resolved model, so the pipeline's
+ * definition is the same for every release ("Variables reference": variables resolve in the
+ * configuration of any action that runs after the producing one).
+ *
+ * @throws ConfigError when the comment is longer than CodePipeline accepts
+ */
+export function releaseApprovalComment(config: ProjectConfig, variable: (name: string) => string): string {
+  const comment = `Release model version ${variable(RELEASE_VARIABLES.version)} of ${config.modelPackageGroupName} (test AUC ${variable(RELEASE_VARIABLES.auc)}) ` +
+    `to the production endpoint ${endpointName(config, 'prod')}. It passed the live test on ${endpointName(config, 'staging')}. Package: ${variable(RELEASE_VARIABLES.packageArn)}`;
+  if (!Token.isUnresolved(comment) && comment.length > ACTION_CONFIGURATION_MAX_LENGTH) {
+    throw new ConfigError(`the release approval comment for modelPackageGroupName ${config.modelPackageGroupName} must be at most ${ACTION_CONFIGURATION_MAX_LENGTH} characters (CodePipeline action configuration); got ${comment.length}`);
+  }
+  return comment;
 }
 
 export interface DeployStageProps extends StageProps {
@@ -57,24 +61,35 @@ export class DeployStage extends CdkStage {
       config, stage, model, repoDir,
       stackName: resourceNamesOf(config).endpointStack(stage),
     });
-    if (stage === 'staging' && config.environments.staging.account !== undefined && config.environments.staging.account !== config.environments.build.account) {
-      this.endpoint.allowLiveTestFrom(config.environments.build.account!, stagingTesterRoleName(config));
+    if (isCrossAccount(config, stage)) {
+      // The pipeline's checks of this stage run as this role: invoke the endpoint, and verify what it serves.
+      const role = this.endpoint.allowLiveTestFrom(config.environments.build.account!, endpointTesterRoleName(config, stage));
+      for (const statement of releaseCheckStatements(this.endpoint, config, stage)) {
+        role.addToPrincipalPolicy(statement);
+      }
+      acknowledgeReleaseCheckWildcards(this.endpoint, config, stage, role);
     }
   }
 }
 
 export interface ModelDeployPipelineStackProps extends StackProps {
   readonly config: ProjectConfig;
-  /** The model version this synth deploys (from resolve-model, or the local placeholder). */
+  /** The model version this synth deploys (from resolve-model, or the local placeholder): only the endpoint stacks depend on it. */
   readonly model: ResolvedModel;
   /** The model-deploy repository (payloads, drift script). */
   readonly repoDir: string;
 }
 
 /**
- * The model-deploy CodePipeline (CDK Pipelines, V2): Source → Synth (resolves the newest
- * approved model version) → Staging → TestStaging (live endpoint test) → ApproveRelease
- * (a reviewer) → Prod. Model approval changes in the registry and pushes to the branch run it.
+ * The model-deploy CodePipeline (CDK Pipelines, V2): Source → Build (resolves the newest approved
+ * model version, synthesizes) → UpdatePipeline → Assets → Staging (deploy, replacing a stack a
+ * failed first deploy left behind; TestStaging verifies the release and tests the live endpoint)
+ * → Prod (ApproveRelease, a reviewer; deploy; VerifyRelease: the endpoint serves the release,
+ * not the previous one after an automatic rollback, and answers a smoke test). Model approval
+ * changes in the registry and pushes to the branch run it. Nothing in the pipeline's own
+ * definition depends on the release: the version reaches the approval as CodePipeline variables,
+ * and the checks read the resolved model from the synth output, so a release never makes the
+ * pipeline update (and restart) itself.
  */
 export class ModelDeployPipelineStack extends Stack {
   public readonly codePipeline: pipelines.CodePipeline;
@@ -82,6 +97,7 @@ export class ModelDeployPipelineStack extends Stack {
   public readonly prod: DeployStage;
   public readonly approvalTopic: sns.Topic;
   public readonly trigger: events.Rule;
+  public readonly releaseTrigger: ReleaseTrigger;
 
   constructor(scope: Construct, id: string, props: ModelDeployPipelineStackProps) {
     const { config, model, repoDir, ...stackProps } = props;
@@ -92,23 +108,28 @@ export class ModelDeployPipelineStack extends Stack {
     });
     const group = config.modelPackageGroupName;
     const packagesArn = this.formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: `${group.toLowerCase()}/*` });
+    const names = resourceNamesOf(config);
 
     const source = new PipelineSource(this, 'ModelDeploySource', config.source.modelDeploy);
     const project = new ProjectPipeline(this, 'ModelDeploy', {
-      pipelineName: resourceNamesOf(config).modelDeployCodePipeline,
+      pipelineName: names.modelDeployCodePipeline,
       source: source.input,
       projectName: config.projectName,
       preSynthCommands: [`npx sagemaker-gitops resolve-model --group ${group} --out ${RESOLVED_MODEL_FILE}`],
+      // The checks read the release's resolved model from the synth output, not from the pipeline's definition.
+      postSynthCommands: [`cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`],
       synthRolePolicyStatements: [
         // ListModelPackages has no resource type in IAM: it only accepts "*".
         new iam.PolicyStatement({ actions: ['sagemaker:ListModelPackages'], resources: ['*'] }),
         new iam.PolicyStatement({ actions: ['sagemaker:DescribeModelPackage'], resources: [packagesArn] }),
       ],
+      // One CREATE_UPDATE action per stack, so that staging can use REPLACE_ON_FAILURE.
+      useChangeSets: false,
     });
     this.codePipeline = project.pipeline;
 
     this.approvalTopic = new sns.Topic(this, 'ReleaseApprovals', {
-      topicName: resourceNamesOf(config).releaseApprovalTopic,
+      topicName: names.releaseApprovalTopic,
       displayName: `${config.projectName}: production releases waiting for approval`,
       masterKey: project.artifacts.key,
       enforceSSL: true,
@@ -120,59 +141,32 @@ export class ModelDeployPipelineStack extends Stack {
     this.staging = new DeployStage(this, RELEASE_PIPELINE.stagingStage, { config, stage: 'staging', model, repoDir });
     this.prod = new DeployStage(this, RELEASE_PIPELINE.prodStage, { config, stage: 'prod', model, repoDir });
     const stagingEndpoint = endpointName(config, 'staging');
-    const auc = model.auc === undefined ? 'not recorded' : model.auc.toFixed(4);
     const region = config.environments.staging.region;
 
-    this.codePipeline.addStage(this.staging, {
-      post: [this.liveTest(config, stagingEndpoint, source.input)],
+    const testStaging = releaseCheckStep(this, RELEASE_PIPELINE.testAction, {
+      config, stage: 'staging', input: source.input, release: project.synth, exportReleaseVariables: true,
     });
+    this.codePipeline.addStage(this.staging, { post: [testStaging] });
+    // The comment as CodePipeline sees it (the variables' namespace is <stage>@<action>), for its length check.
+    releaseApprovalComment(config, (name) => `#{${RELEASE_PIPELINE.stagingStage}@${RELEASE_PIPELINE.testAction}.${name}}`);
     this.codePipeline.addStage(this.prod, {
       pre: [new pipelines.ManualApprovalStep(RELEASE_PIPELINE.approvalAction, {
-        comment: `${model.placeholder ? 'PLACEHOLDER model of a local synth, never deployable. ' : ''}Release model version ${model.version} of ${group} (test AUC ${auc}) to the production endpoint ${endpointName(config, 'prod')}. ` +
-          `It passed the live test on ${stagingEndpoint}. Package: ${model.modelPackageArn}`,
+        comment: releaseApprovalComment(config, (name) => testStaging.exportedVariable(name)),
         reviewUrl: `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${stagingEndpoint}`,
         notificationTopic: this.approvalTopic,
       })],
+      post: [releaseCheckStep(this, PROD_CHECK_ACTION, {
+        config, stage: 'prod', input: source.input, release: project.synth, limit: PROD_SMOKE_TEST_ROWS,
+      })],
     });
     project.build();
+    replaceFailedStack(this.codePipeline.pipeline, names.endpointStack('staging'), [names.endpointStack('prod')]);
     source.configure(this.codePipeline.pipeline);
     acknowledgeWildcardResource(this, '*', 'sagemaker:ListModelPackages, which resolve-model calls, has no resource type in IAM; the synth step may only list, and describe this group\'s versions');
     acknowledgeWildcardResource(this, packagesArn, `resolve-model describes the newest approved version of ${group}, whose number is only known at run time; the wildcard covers only that group's versions`);
 
-    this.trigger = new events.Rule(this, 'ModelApprovalChanged', {
-      description: `Runs ${config.projectName}-model-deploy when a version of ${group} is approved or rejected`,
-      eventPattern: modelApprovalEventPattern(config),
-      targets: [new targets.CodePipeline(this.codePipeline.pipeline)],
-    });
-  }
-
-  /** The TestStaging step: `sagemaker-gitops test-endpoint` against the live staging endpoint. */
-  private liveTest(config: ProjectConfig, stagingEndpoint: string, input: pipelines.IFileSetProducer): pipelines.CodeBuildStep {
-    const staging = config.environments.staging;
-    const crossAccount = staging.account !== undefined && staging.account !== config.environments.build.account;
-    const endpointArn = Stack.of(this).formatArn({
-      service: 'sagemaker', region: staging.region, account: staging.account ?? this.account, resource: 'endpoint', resourceName: stagingEndpoint.toLowerCase(),
-    });
-    const testerRoleArn = crossAccount ? `arn:${this.partition}:iam::${staging.account}:role/${stagingTesterRoleName(config)}` : undefined;
-    const profile = testerRoleArn ? ' --profile staging' : '';
-    return new pipelines.CodeBuildStep(RELEASE_PIPELINE.testAction, {
-      input,
-      env: BUILD_ENV,
-      installCommands: [INSTALL_COMMAND],
-      commands: [
-        ...(testerRoleArn ? [
-          // The staging endpoint is in another account: the test runs as that account's tester role.
-          'mkdir -p ~/.aws',
-          `printf '[profile staging]\\nrole_arn = ${testerRoleArn}\\ncredential_source = EcsContainer\\n' >> ~/.aws/config`,
-        ] : []),
-        `npx sagemaker-gitops test-endpoint --endpoint ${stagingEndpoint} --payload ${TEST_PAYLOAD} --max-p95-ms ${config.release.maxP95LatencyMs} ` +
-          `--report ${TEST_REPORT_DIR}/report.json --region ${staging.region}${profile}`,
-      ],
-      primaryOutputDirectory: TEST_REPORT_DIR,
-      timeout: Duration.minutes(30),
-      rolePolicyStatements: [testerRoleArn
-        ? new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [testerRoleArn] })
-        : new iam.PolicyStatement({ actions: ['sagemaker:InvokeEndpoint'], resources: [endpointArn] })],
-    });
+    this.releaseTrigger = new ReleaseTrigger(this, 'ModelApprovalChanged', { config, pipeline: this.codePipeline.pipeline });
+    this.trigger = this.releaseTrigger.rule;
   }
 }
+

@@ -1,141 +1,9 @@
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
-import {
-  ModelDeployApp, PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, ResolvedModel, modelApprovalEventPattern, placeholderModel,
-} from '../../src/model-deploy';
+import { ModelDeployApp, PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, ResolvedModel, placeholderModel } from '../../src/model-deploy';
 import { synthValidated, testConfig } from '../helpers/validated-synth';
-
-/** A model-deploy repository with the drift script (its content does not matter to synth). */
-function repo(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-deploy-'));
-  fs.mkdirSync(path.join(dir, 'monitoring'));
-  fs.writeFileSync(path.join(dir, 'monitoring', 'drift_check.py'), 'print("drift")\n');
-  return dir;
-}
-
-const MODEL: ResolvedModel = {
-  modelPackageGroupName: 'player-churn',
-  modelPackageArn: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/player-churn/7',
-  version: 7,
-  approvalStatus: 'Approved',
-  creationTime: '2026-11-20T10:00:00.000Z',
-  auc: 0.8312,
-  imageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
-  modelDataUrl: 's3://build-bucket/player-churn-training/exec1/Train/output/model.tar.gz',
-  baselineDataUri: 's3://build-bucket/player-churn-training/exec1/Preprocess/baseline',
-  artifactKmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/0d2f1c3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
-};
-
-const app = (overrides: Record<string, unknown> = {}, model: ResolvedModel = MODEL) =>
-  new ModelDeployApp({ config: testConfig(overrides), repoDir: repo(), model });
-
-/** Evaluates an EventBridge pattern on an event, for the operators the trigger uses. */
-function matches(pattern: any, event: any): boolean {
-  return Object.entries(pattern).every(([key, expected]) => {
-    const value = event[key];
-    if (Array.isArray(expected)) {
-      return expected.some((rule: any) => (typeof rule === 'object' && rule !== null && 'anything-but' in rule
-        ? value !== undefined && !rule['anything-but'].includes(value)
-        : rule === value));
-    }
-    return typeof value === 'object' && value !== null && matches(expected, value);
-  });
-}
-
-describe('trigger', () => {
-  const config = testConfig();
-  const stack = app().pipelineStack;
-  const rule = Template.fromStack(stack).findResources('AWS::Events::Rule');
-  const [pattern] = Object.values<any>(rule).map((r) => r.Properties.EventPattern);
-  const event = (status: string, group = 'player-churn') => ({
-    'source': 'aws.sagemaker',
-    'detail-type': 'SageMaker Model Package State Change',
-    'detail': { ModelPackageGroupName: group, ModelPackageVersion: 3, ModelApprovalStatus: status },
-  });
-
-  test('the rule in the template is the documented pattern and targets the model-deploy pipeline', () => {
-    expect(pattern).toEqual({
-      'source': ['aws.sagemaker'],
-      'detail-type': ['SageMaker Model Package State Change'],
-      'detail': { ModelPackageGroupName: ['player-churn'], ModelApprovalStatus: [{ 'anything-but': ['PendingManualApproval'] }] },
-    });
-    expect(Object.values<any>(rule)[0].Properties.Targets[0].Arn['Fn::Join'][1]).toContainEqual({ Ref: expect.stringMatching(/^ModelDeployPipeline[0-9A-F]+$/) });
-    expect(modelApprovalEventPattern(config).detail).toEqual(pattern.detail);
-  });
-
-  test.each([
-    ['Approved', 'player-churn', true],
-    ['Rejected', 'player-churn', true],
-    ['PendingManualApproval', 'player-churn', false],
-    ['Approved', 'another-group', false],
-  ])('%s in %s matches: %s', (status, group, expected) => {
-    expect(matches(pattern, event(status, group))).toBe(expected);
-  });
-
-  test('an event of another source or type does not match', () => {
-    expect(matches(pattern, { ...event('Approved'), source: 'aws.s3' })).toBe(false);
-    expect(matches(pattern, { ...event('Approved'), 'detail-type': 'SageMaker Endpoint State Change' })).toBe(false);
-  });
-});
-
-describe('ModelDeployPipelineStack', () => {
-  const deploy = app({ release: { reviewerEmails: ['reviewer@example.com'], maxP95LatencyMs: 250 } });
-  const templates = synthValidated(deploy);
-  const pipelineTemplate = templates['player-churn-model-deploy-pipeline'];
-  const [codePipeline] = Object.values<any>(pipelineTemplate.findResources('AWS::CodePipeline::Pipeline'));
-  const stages = codePipeline.Properties.Stages;
-  const actions = (stage: string) => stages.find((s: any) => s.Name === stage).Actions.sort((a: any, b: any) => a.RunOrder - b.RunOrder);
-
-  test('three stacks pass the validator, cdk-nag and the guardrails', () => {
-    expect(Object.keys(templates).sort()).toEqual(['player-churn-model-deploy-pipeline', 'player-churn-prod-endpoint', 'player-churn-staging-endpoint']);
-  });
-
-  test('V2: Source → Build (synth resolves the model) → UpdatePipeline → Assets → Staging (deploy, then the live test) → Prod (approval, then deploy)', () => {
-    expect(codePipeline.Properties.PipelineType).toBe('V2');
-    expect(stages.map((s: any) => s.Name)).toEqual(['Source', 'Build', 'UpdatePipeline', 'Assets', 'Staging', 'Prod']);
-    const staging = actions('Staging').map((a: any) => a.Name);
-    expect(staging.slice(0, 2)).toEqual(['player-churn-staging-endpoint.Prepare', 'player-churn-staging-endpoint.Deploy']);
-    expect(staging[staging.length - 1]).toBe('TestStaging');
-    const prod = actions('Prod').map((a: any) => a.Name);
-    expect(prod).toEqual(['ApproveRelease', 'player-churn-prod-endpoint.Prepare', 'player-churn-prod-endpoint.Deploy']);
-  });
-
-  test('the synth step resolves the newest approved version before synthesizing, with read access to the group only', () => {
-    const projects = Object.values<any>(pipelineTemplate.findResources('AWS::CodeBuild::Project'));
-    const synth = projects.map((p) => p.Properties.Source.BuildSpec).filter((spec: string) => spec.startsWith('{')).map((spec: string) => JSON.parse(spec)).find((spec) => JSON.stringify(spec).includes('cdk synth'));
-    expect(synth.phases.build.commands).toEqual([
-      'npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json',
-      'npx cdk synth --no-notices',
-    ]);
-    const statements = Object.values<any>(pipelineTemplate.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
-    expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:ListModelPackages' }));
-    expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:DescribeModelPackage' }));
-  });
-
-  test('TestStaging runs the live test with the configured budget, keeps the report and may only invoke the staging endpoint', () => {
-    const projects = Object.values<any>(pipelineTemplate.findResources('AWS::CodeBuild::Project'));
-    const test = projects.map((p) => p.Properties.Source.BuildSpec).filter((spec: string) => spec.startsWith('{')).map((spec: string) => JSON.parse(spec)).find((spec) => JSON.stringify(spec).includes('test-endpoint'));
-    expect(test.phases.build.commands).toEqual([
-      'npx sagemaker-gitops test-endpoint --endpoint player-churn-staging --payload test/payload.csv --max-p95-ms 250 --report test-report/report.json --region us-east-1',
-    ]);
-    expect(test.artifacts['base-directory']).toBe('test-report');
-    const statements = Object.values<any>(pipelineTemplate.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
-    const invoke = statements.filter((s) => s.Action === 'sagemaker:InvokeEndpoint');
-    expect(invoke).toHaveLength(1);
-    expect(JSON.stringify(invoke[0].Resource)).toContain(':endpoint/player-churn-staging');
-  });
-
-  test('the approval names the version and its AUC, links to the staging endpoint and notifies the reviewers', () => {
-    const approval = actions('Prod')[0];
-    expect(approval.ActionTypeId).toMatchObject({ Category: 'Approval', Provider: 'Manual' });
-    expect(approval.Configuration.CustomData).toMatch(/^Release model version 7 of player-churn \(test AUC 0\.8312\) to the production endpoint player-churn-prod/);
-    expect(approval.Configuration.ExternalEntityLink).toBe('https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/endpoints/player-churn-staging');
-    expect(approval.Configuration.NotificationArn).toBeDefined();
-    pipelineTemplate.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'reviewer@example.com' });
-  });
-});
+import { MODEL, app, buildSpecs, repo } from './fixtures';
 
 describe('EndpointStack', () => {
   const deploy = app();
@@ -241,20 +109,27 @@ describe('EndpointStack', () => {
 });
 
 describe('accounts', () => {
-  test('staging and production in their own accounts: every stack passes the checks, the test assumes a staging role', () => {
+  test('staging and production in their own accounts: every stack passes the checks, each stage\'s checks assume its tester role', () => {
     const config = { environments: { build: { account: '111111111111' }, staging: { account: '222222222222' }, prod: { account: '333333333333' } } };
     const deploy = app(config);
     const templates = synthValidated(deploy);
     expect(deploy.pipelineStack.staging.endpoint.account).toBe('222222222222');
     expect(deploy.pipelineStack.prod.endpoint.account).toBe('333333333333');
-    templates['player-churn-staging-endpoint'].hasResourceProperties('AWS::IAM::Role', {
-      RoleName: 'player-churn-staging-endpoint-tester',
-      AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' } }], Version: '2012-10-17' },
-    });
-    const projects = Object.values<any>(templates['player-churn-model-deploy-pipeline'].findResources('AWS::CodeBuild::Project'));
-    const test = projects.map((p) => p.Properties.Source.BuildSpec).find((spec: string) => spec.includes('test-endpoint'));
-    expect(test).toContain('role_arn = arn:aws:iam::222222222222:role/player-churn-staging-endpoint-tester');
-    expect(test).toContain('--profile staging');
+    const specs = buildSpecs(templates['player-churn-model-deploy-pipeline']).map((spec) => JSON.stringify(spec));
+    for (const [stage, account] of [['staging', '222222222222'], ['prod', '333333333333']]) {
+      const template = templates[`player-churn-${stage}-endpoint`];
+      template.hasResourceProperties('AWS::IAM::Role', {
+        RoleName: `player-churn-${stage}-endpoint-tester`,
+        AssumeRolePolicyDocument: { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::111111111111:root' } }], Version: '2012-10-17' },
+      });
+      // The role may verify what the endpoint serves: the endpoint, its configs and models, its stack's resources.
+      const actions = Object.values<any>(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement).flatMap((st) => [st.Action].flat());
+      expect(actions).toEqual(expect.arrayContaining(['sagemaker:InvokeEndpoint', 'sagemaker:DescribeEndpoint', 'sagemaker:DescribeEndpointConfig',
+        'sagemaker:DescribeModel', 'cloudformation:DescribeStacks', 'cloudformation:ListStackResources']));
+      const check = specs.find((spec) => spec.includes(`verify-release --stack player-churn-${stage}-endpoint`));
+      expect(check).toContain(`role_arn = arn:aws:iam::${account}:role/player-churn-${stage}-endpoint-tester`);
+      expect(check).toContain(`--profile ${stage}`);
+    }
   });
 
   describe('a stage in another region than the registry', () => {
@@ -320,7 +195,13 @@ describe('the resolved model', () => {
     expect(() => new ModelDeployApp({ config: testConfig(), repoDir: dir })).toThrow(/no resolved model: .*resolved-model.json does not exist.*-c sagemaker-gitops:placeholder-model=true/);
     const local = new ModelDeployApp({ config: testConfig(), repoDir: dir, context: { [PLACEHOLDER_MODEL_CONTEXT]: 'true' } });
     expect(local.model).toEqual(placeholderModel('player-churn', 'us-east-1'));
-    expect(JSON.stringify(Template.fromStack(local.pipelineStack).toJSON())).toContain('PLACEHOLDER');
+    // The placeholder reaches the endpoint stacks (never deployable: account 000000000000) and the app warns;
+    // the pipeline stack holds nothing of any release, the placeholder included.
+    for (const endpoint of [local.pipelineStack.staging.endpoint, local.pipelineStack.prod.endpoint]) {
+      expect(JSON.stringify(Template.fromStack(endpoint).toJSON())).toContain('placeholder-model-artifacts');
+    }
+    expect(local.node.metadata.concat(local.pipelineStack.node.metadata).map((m) => String(m.data))).toEqual(
+      expect.arrayContaining([expect.stringContaining('synthesized with a PLACEHOLDER model')]));
   });
 
   test.each([

@@ -1,0 +1,153 @@
+import * as path from 'node:path';
+import { ArnFormat, Duration, Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as pipelines from 'aws-cdk-lib/pipelines';
+import { IConstruct } from 'constructs';
+import { ProjectConfig } from '../config';
+import { BUILD_ENV, INSTALL_COMMAND } from '../constructs';
+import { resourceNamesOf } from '../project/resource-names';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { Stage, endpointName } from './endpoint-stack';
+import { RESOLVED_MODEL_FILE } from './resolved-model';
+
+/** The payload the live tests send, in a model-deploy repository. */
+export const TEST_PAYLOAD = path.join('test', 'payload.csv');
+
+/** Where a live test writes its report (the check action's output artifact). */
+export const TEST_REPORT_DIR = 'test-report';
+
+/** Where a check step finds the synth step's output (the cloud assembly, with the release's resolved-model.json). */
+export const RELEASE_INPUT_DIR = 'release';
+
+/** The resolved model of the running release, as a check step reads it. */
+export const RELEASE_MODEL_FILE = `${RELEASE_INPUT_DIR}/${RESOLVED_MODEL_FILE}`;
+
+/** Rows of the payload the production smoke test sends. */
+export const PROD_SMOKE_TEST_ROWS = 20;
+
+/** The production check action, after the production deploy. */
+export const PROD_CHECK_ACTION = 'VerifyRelease';
+
+/**
+ * The CodePipeline variables the staging check exports from the release's resolved model, read at
+ * run time so that no release changes the pipeline's definition.
+ */
+export const RELEASE_VARIABLES = {
+  version: 'MODEL_VERSION',
+  auc: 'MODEL_AUC',
+  packageArn: 'MODEL_PACKAGE_ARN',
+} as const;
+
+/** The name of the role in a stage's own account that the pipeline's checks assume. */
+export function endpointTesterRoleName(config: ProjectConfig, stage: Stage): string {
+  return `${config.projectName}-${stage}-endpoint-tester`;
+}
+
+/** The name of the role in a separate staging account that the live test assumes. */
+export function stagingTesterRoleName(config: ProjectConfig): string {
+  return endpointTesterRoleName(config, 'staging');
+}
+
+/** Whether a stage deploys to another account than the pipeline's. */
+export function isCrossAccount(config: ProjectConfig, stage: Stage): boolean {
+  const account = config.environments[stage].account;
+  return account !== undefined && account !== config.environments.build.account;
+}
+
+/**
+ * What a check needs to read in the stage's account: the endpoint (describe, invoke), its
+ * endpoint configurations and models (named by CloudFormation at deploy time), and the endpoint
+ * stack's resources.
+ */
+export function releaseCheckStatements(scope: Stack, config: ProjectConfig, stage: Stage): iam.PolicyStatement[] {
+  const env = config.environments[stage];
+  const at = (resource: string, resourceName: string, service = 'sagemaker') =>
+    scope.formatArn({ service, region: env.region, account: env.account ?? scope.account, resource, resourceName });
+  const endpoint = at('endpoint', endpointName(config, stage).toLowerCase());
+  return [
+    new iam.PolicyStatement({ actions: ['sagemaker:InvokeEndpoint', 'sagemaker:DescribeEndpoint'], resources: [endpoint] }),
+    new iam.PolicyStatement({ actions: ['sagemaker:DescribeEndpointConfig'], resources: [at('endpoint-config', '*')] }),
+    new iam.PolicyStatement({ actions: ['sagemaker:DescribeModel'], resources: [at('model', '*')] }),
+    new iam.PolicyStatement({
+      actions: ['cloudformation:DescribeStacks', 'cloudformation:ListStackResources'],
+      resources: [at('stack', `${resourceNamesOf(config).endpointStack(stage)}/*`, 'cloudformation')],
+    }),
+  ];
+}
+
+/** Acknowledges the wildcards of `releaseCheckStatements` on `scope`, each with its reason. */
+export function acknowledgeReleaseCheckWildcards(scope: Stack, config: ProjectConfig, stage: Stage, on: IConstruct = scope): void {
+  const env = config.environments[stage];
+  const arn = (resource: string, resourceName: string, service = 'sagemaker') =>
+    scope.formatArn({ service, region: env.region, account: env.account ?? scope.account, resource, resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
+  acknowledgeWildcardResource(on, arn('endpoint-config', '*'),
+    `verify-release describes the endpoint configuration ${endpointName(config, stage)} serves; CloudFormation names it at deploy time, and the action is read-only`);
+  acknowledgeWildcardResource(on, arn('model', '*'),
+    `verify-release describes the models ${endpointName(config, stage)} serves; CloudFormation names them at deploy time, and the action is read-only`);
+  acknowledgeWildcardResource(on, arn('stack', `${resourceNamesOf(config).endpointStack(stage)}/*`, 'cloudformation'),
+    'the stack id ends in a UUID CloudFormation assigns at creation; the wildcard covers only this stack name, for read-only calls');
+}
+
+export interface ReleaseCheckProps {
+  readonly config: ProjectConfig;
+  readonly stage: Stage;
+  /** The repository (payload, the toolkit's CLI through npm). */
+  readonly input: pipelines.IFileSetProducer;
+  /** The synth step: its output holds the release's resolved-model.json. */
+  readonly release: pipelines.IFileSetProducer;
+  /** Send only the first rows of the payload. @default - all of it */
+  readonly limit?: number;
+  /** Export the release's version, AUC and package as CodePipeline variables (RELEASE_VARIABLES). @default false */
+  readonly exportReleaseVariables?: boolean;
+}
+
+/**
+ * A post-deploy check of a stage, as a CodeBuild step: `verify-release` (the endpoint serves the
+ * configuration and model the stack deployed, from the release's resolved model, not the
+ * previous ones after an automatic rollback), then `test-endpoint` on the live endpoint. Both
+ * read the release from the synth output at run time. A stage in another account is checked as
+ * its tester role (`endpointTesterRoleName`), which the stage's endpoint stack creates.
+ */
+export function releaseCheckStep(scope: Stack, id: string, props: ReleaseCheckProps): pipelines.CodeBuildStep {
+  const { config, stage } = props;
+  const env = config.environments[stage];
+  const endpoint = endpointName(config, stage);
+  const testerRoleArn = isCrossAccount(config, stage) ? `arn:${scope.partition}:iam::${env.account}:role/${endpointTesterRoleName(config, stage)}` : undefined;
+  const aws = `--region ${env.region}${testerRoleArn ? ` --profile ${stage}` : ''}`;
+  const step = new pipelines.CodeBuildStep(id, {
+    input: props.input,
+    additionalInputs: { [RELEASE_INPUT_DIR]: props.release },
+    env: BUILD_ENV,
+    installCommands: [INSTALL_COMMAND],
+    commands: [
+      ...(testerRoleArn ? [
+        // The endpoint is in another account: the checks run as that account's tester role.
+        'mkdir -p ~/.aws',
+        `printf '[profile ${stage}]\\nrole_arn = ${testerRoleArn}\\ncredential_source = EcsContainer\\n' >> ~/.aws/config`,
+      ] : []),
+      `npx sagemaker-gitops verify-release --stack ${resourceNamesOf(config).endpointStack(stage)} --endpoint ${endpoint} --model ${RELEASE_MODEL_FILE} ${aws}`,
+      `npx sagemaker-gitops test-endpoint --endpoint ${endpoint} --payload ${TEST_PAYLOAD} --max-p95-ms ${config.release.maxP95LatencyMs} ` +
+        `--report ${TEST_REPORT_DIR}/report.json${props.limit === undefined ? '' : ` --limit ${props.limit}`} ${aws}`,
+      ...(props.exportReleaseVariables ? releaseVariableCommands() : []),
+    ],
+    primaryOutputDirectory: TEST_REPORT_DIR,
+    timeout: Duration.minutes(30),
+    rolePolicyStatements: testerRoleArn
+      ? [new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [testerRoleArn] })]
+      : releaseCheckStatements(scope, config, stage),
+  });
+  if (!testerRoleArn) {
+    acknowledgeReleaseCheckWildcards(scope, config, stage);
+  }
+  return step;
+}
+
+/** Shell commands that set RELEASE_VARIABLES from the release's resolved model (CodeBuild exports them at the end of the build). */
+export function releaseVariableCommands(): string[] {
+  const read = (expression: string) => `"$(node -p "const m = require('./${RELEASE_MODEL_FILE}'); ${expression}")"`;
+  return [
+    `export ${RELEASE_VARIABLES.version}=${read('m.version')}`,
+    `export ${RELEASE_VARIABLES.auc}=${read('m.auc === undefined ? \'not recorded\' : m.auc.toFixed(4)')}`,
+    `export ${RELEASE_VARIABLES.packageArn}=${read('m.modelPackageArn')}`,
+  ];
+}

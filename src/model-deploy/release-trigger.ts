@@ -1,0 +1,118 @@
+import { Duration, Token, Validations } from 'aws-cdk-lib';
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ConfigError, ProjectConfig } from '../config';
+
+/**
+ * The EventBridge pattern of the model approval changes that run the model-deploy pipeline:
+ * a version of the project's group approved or rejected (anything but PendingManualApproval),
+ * once the package is `Completed`. SageMaker sends a "Model Package State Change" event for each
+ * status the package passes through ("Events that Amazon SageMaker AI sends to Amazon
+ * EventBridge"): a version registered directly as Approved sends one while `InProgress` and one
+ * when `Completed`, both Approved; only the Completed one starts a deployment.
+ */
+export function modelApprovalEventPattern(config: ProjectConfig): events.EventPattern {
+  return {
+    source: ['aws.sagemaker'],
+    detailType: ['SageMaker Model Package State Change'],
+    detail: {
+      ModelPackageGroupName: [config.modelPackageGroupName],
+      ModelPackageStatus: ['Completed'],
+      ModelApprovalStatus: [{ 'anything-but': ['PendingManualApproval'] }],
+    },
+  };
+}
+
+/** How EventBridge retries starting the pipeline before it gives the event to the dead-letter queue. */
+export interface TriggerRetryPolicy {
+  /** MaximumRetryAttempts. */
+  readonly retryAttempts: number;
+  /** MaximumEventAgeInSeconds. */
+  readonly maxEventAgeSeconds: number;
+}
+
+/**
+ * The trigger's retry policy: a failed StartPipelineExecution (throttling, a pipeline being
+ * updated) is retried for up to two hours; an approval older than that is a surprise release
+ * rather than a late one, so it goes to the dead-letter queue, where it is kept 14 days.
+ */
+export const TRIGGER_RETRY_POLICY: TriggerRetryPolicy = { retryAttempts: 20, maxEventAgeSeconds: 2 * 60 * 60 };
+
+/** EventBridge's ranges for a target's RetryPolicy (EventBridge API Reference, "RetryPolicy"). */
+export const EVENTBRIDGE_RETRY_LIMITS = { retryAttempts: { min: 0, max: 185 }, maxEventAgeSeconds: { min: 60, max: 86_400 } } as const;
+
+/**
+ * Rejects a retry policy EventBridge does not accept: MaximumRetryAttempts 0..185,
+ * MaximumEventAgeInSeconds 60..86400, both whole numbers. Unresolved tokens are skipped.
+ */
+export function checkTriggerRetryPolicy(policy: TriggerRetryPolicy, option = 'the model approval trigger'): void {
+  for (const key of ['retryAttempts', 'maxEventAgeSeconds'] as const) {
+    const value = policy[key];
+    if (Token.isUnresolved(value)) {
+      continue;
+    }
+    const { min, max } = EVENTBRIDGE_RETRY_LIMITS[key];
+    if (!Number.isInteger(value) || value < min || value > max) {
+      throw new ConfigError(`${option}.${key} must be a whole number in ${min}..${max} (EventBridge RetryPolicy); got ${value}`);
+    }
+  }
+}
+
+/** How long the dead-letter queue keeps an event that could not start the pipeline (SQS's maximum). */
+export const DEAD_LETTER_RETENTION = Duration.days(14);
+
+export interface ReleaseTriggerProps {
+  readonly config: ProjectConfig;
+  readonly pipeline: codepipeline.IPipeline;
+  /** @default TRIGGER_RETRY_POLICY */
+  readonly retryPolicy?: TriggerRetryPolicy;
+}
+
+/**
+ * The EventBridge rule that starts the model-deploy pipeline on model approval changes, with a
+ * retry policy and a dead-letter queue ("Using dead-letter queues to process undelivered events
+ * in EventBridge": a standard SQS queue, whose policy lets events.amazonaws.com send only for this
+ * rule, conditioned on `aws:SourceArn`). The queue is encrypted with
+ * SQS-managed keys, which EventBridge can write to without a key policy.
+ */
+export class ReleaseTrigger extends Construct {
+  public readonly rule: events.Rule;
+  public readonly deadLetterQueue: sqs.Queue;
+
+  constructor(scope: Construct, id: string, props: ReleaseTriggerProps) {
+    super(scope, id);
+    const { config } = props;
+    const retry = props.retryPolicy ?? TRIGGER_RETRY_POLICY;
+    checkTriggerRetryPolicy(retry);
+    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: DEAD_LETTER_RETENTION,
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: 'this queue is itself a dead-letter queue: the EventBridge target\'s, for model approval events that could not start the model-deploy pipeline',
+    });
+    // Control Tower counts a queue as a dead-letter queue only when other SQS queues may redrive to it (allowAll or
+    // byQueue); no SQS queue should, so it has no RedriveAllowPolicy and the control is acknowledged.
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'ControlTower::CT.SQS.PR.1',
+      reason: 'the EventBridge target\'s dead-letter queue needs no dead-letter queue of its own, and no SQS queue may redrive into it',
+    });
+    const group = config.modelPackageGroupName;
+    this.rule = new events.Rule(this, 'Rule', {
+      description: `Runs ${config.projectName}-model-deploy when a version of ${group} is approved or rejected`,
+      eventPattern: modelApprovalEventPattern(config),
+      targets: [new targets.CodePipeline(props.pipeline, {
+        deadLetterQueue: this.deadLetterQueue,
+        retryAttempts: retry.retryAttempts,
+        maxEventAge: Duration.seconds(retry.maxEventAgeSeconds),
+      })],
+    });
+    // aws-cdk-lib's CodePipeline target does not add the queue policy itself (its other targets do).
+    targets.addToDeadLetterQueueResourcePolicy(this.rule, this.deadLetterQueue);
+  }
+}

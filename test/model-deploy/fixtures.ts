@@ -1,0 +1,63 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ModelDeployApp, ResolvedModel } from '../../src/model-deploy';
+import { testConfig } from '../helpers/validated-synth';
+
+/** A model-deploy repository with the drift script (its content does not matter to synth). */
+export function repo(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-deploy-'));
+  fs.mkdirSync(path.join(dir, 'monitoring'));
+  fs.writeFileSync(path.join(dir, 'monitoring', 'drift_check.py'), 'print("drift")\n');
+  return dir;
+}
+
+/** A resolved model version 7 of player-churn, with its artifact, baseline and key. */
+export const MODEL: ResolvedModel = {
+  modelPackageGroupName: 'player-churn',
+  modelPackageArn: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/player-churn/7',
+  version: 7,
+  approvalStatus: 'Approved',
+  creationTime: '2026-11-20T10:00:00.000Z',
+  auc: 0.8312,
+  imageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
+  modelDataUrl: 's3://build-bucket/player-churn-training/exec1/Train/output/model.tar.gz',
+  baselineDataUri: 's3://build-bucket/player-churn-training/exec1/Preprocess/baseline',
+  artifactKmsKeyArn: 'arn:aws:kms:us-east-1:111111111111:key/0d2f1c3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
+};
+
+/** The next release: version 8, another artifact and AUC. */
+export const NEXT_MODEL: ResolvedModel = {
+  ...MODEL,
+  modelPackageArn: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/player-churn/8',
+  version: 8,
+  creationTime: '2026-11-27T10:00:00.000Z',
+  auc: 0.8477,
+  modelDataUrl: 's3://build-bucket/player-churn-training/exec2/Train/output/model.tar.gz',
+  baselineDataUri: 's3://build-bucket/player-churn-training/exec2/Preprocess/baseline',
+};
+
+/** A model-deploy app of the test project with `overrides`, deploying `model`. */
+export const app = (overrides: Record<string, unknown> = {}, model: ResolvedModel = MODEL) =>
+  new ModelDeployApp({ config: testConfig(overrides), repoDir: repo(), model });
+
+/** Evaluates an EventBridge pattern on an event, for the operators the trigger uses (exact values, anything-but). */
+export function matches(pattern: any, event: any): boolean {
+  return Object.entries(pattern).every(([key, expected]) => {
+    const value = event[key];
+    if (Array.isArray(expected)) {
+      return expected.some((rule: any) => (typeof rule === 'object' && rule !== null && 'anything-but' in rule
+        ? value !== undefined && !rule['anything-but'].includes(value)
+        : rule === value));
+    }
+    return typeof value === 'object' && value !== null && matches(expected, value);
+  });
+}
+
+/** The parsed buildspecs of a template's CodeBuild projects. */
+export function buildSpecs(template: { findResources(type: string): Record<string, any> }): any[] {
+  return Object.values<any>(template.findResources('AWS::CodeBuild::Project'))
+    .map((p) => p.Properties.Source.BuildSpec)
+    .filter((spec: unknown): spec is string => typeof spec === 'string' && spec.startsWith('{'))
+    .map((spec) => JSON.parse(spec));
+}

@@ -1,0 +1,154 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as cpactions from 'aws-cdk-lib/aws-codepipeline-actions';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { ConfigError } from '../../src/config';
+import { ACTION_CONFIGURATION_MAX_LENGTH, REPLACE_ON_FAILURE, releaseApprovalComment, replaceFailedStack } from '../../src/model-deploy';
+import { synthValidated, testConfig } from '../helpers/validated-synth';
+import { MODEL, NEXT_MODEL, app, buildSpecs } from './fixtures';
+
+describe('the model-deploy pipeline', () => {
+  const deploy = app({ release: { reviewerEmails: ['reviewer@example.com'], maxP95LatencyMs: 250 } });
+  const templates = synthValidated(deploy);
+  const pipelineTemplate = templates['player-churn-model-deploy-pipeline'];
+  const [codePipeline] = Object.values<any>(pipelineTemplate.findResources('AWS::CodePipeline::Pipeline'));
+  const stages = codePipeline.Properties.Stages;
+  const actions = (stage: string) => stages.find((s: any) => s.Name === stage).Actions.sort((a: any, b: any) => a.RunOrder - b.RunOrder);
+  const specs = buildSpecs(pipelineTemplate);
+  const commandsOf = (text: string) => specs.find((spec) => JSON.stringify(spec.phases.build.commands).includes(text)).phases.build.commands;
+  const statements = Object.values<any>(pipelineTemplate.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+
+  test('three stacks pass the validator, cdk-nag and the guardrails', () => {
+    expect(Object.keys(templates).sort()).toEqual(['player-churn-model-deploy-pipeline', 'player-churn-prod-endpoint', 'player-churn-staging-endpoint']);
+  });
+
+  test('V2: Source → Build → UpdatePipeline → Assets → Staging (deploy, TestStaging) → Prod (approval, deploy, VerifyRelease)', () => {
+    expect(codePipeline.Properties.PipelineType).toBe('V2');
+    expect(stages.map((s: any) => s.Name)).toEqual(['Source', 'Build', 'UpdatePipeline', 'Assets', 'Staging', 'Prod']);
+    expect(actions('Staging').map((a: any) => a.Name)).toEqual(['player-churn-staging-endpoint.Deploy', 'TestStaging']);
+    expect(actions('Prod').map((a: any) => a.Name)).toEqual(['ApproveRelease', 'player-churn-prod-endpoint.Deploy', 'VerifyRelease']);
+  });
+
+  // "AWS CloudFormation configuration properties reference" (CloudFormation user guide), ActionMode: REPLACE_ON_FAILURE
+  // deletes a stack in a failed state (ROLLBACK_COMPLETE among them) and creates it again; CREATE_UPDATE fails on it.
+  // Staging replaces a stack that a failed first deploy left in ROLLBACK_COMPLETE; production never is replaced.
+  test('item 7: staging deploys with REPLACE_ON_FAILURE, production with CREATE_UPDATE', () => {
+    expect(actions('Staging')[0].Configuration).toMatchObject({ ActionMode: REPLACE_ON_FAILURE, StackName: 'player-churn-staging-endpoint' });
+    expect(actions('Staging')[0].Configuration.TemplatePath).toBeDefined();
+    expect(actions('Prod')[1].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
+  });
+
+  test('the synth step resolves the newest approved version, synthesizes, and keeps the resolved model in its output', () => {
+    expect(commandsOf('cdk synth')).toEqual([
+      'npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json',
+      'npx cdk synth --no-notices',
+      'cp resolved-model.json cdk.out/resolved-model.json',
+    ]);
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:ListModelPackages' }));
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:DescribeModelPackage' }));
+  });
+
+  test('TestStaging verifies the release, runs the live test with the budget, keeps the report and exports the release', () => {
+    const spec = specs.find((s) => JSON.stringify(s).includes('--endpoint player-churn-staging '));
+    expect(spec.phases.install.commands[0]).toContain('ln -s -- "$CODEBUILD_SRC_DIR_Synth_Output" "release"');
+    expect(spec.phases.build.commands.slice(0, 2)).toEqual([
+      'npx sagemaker-gitops verify-release --stack player-churn-staging-endpoint --endpoint player-churn-staging --model release/resolved-model.json --region us-east-1',
+      'npx sagemaker-gitops test-endpoint --endpoint player-churn-staging --payload test/payload.csv --max-p95-ms 250 --report test-report/report.json --region us-east-1',
+    ]);
+    expect(spec.env['exported-variables']).toEqual(['MODEL_VERSION', 'MODEL_AUC', 'MODEL_PACKAGE_ARN']);
+    expect(spec.phases.build.commands.slice(2).map((c: string) => c.split('=')[0])).toEqual(['export MODEL_VERSION', 'export MODEL_AUC', 'export MODEL_PACKAGE_ARN']);
+    expect(spec.artifacts['base-directory']).toBe('test-report');
+    expect(actions('Staging')[1].Namespace).toBe('Staging@TestStaging');
+  });
+
+  test('VerifyRelease, after the production deploy: the endpoint serves the release, then a 20-row smoke test', () => {
+    expect(commandsOf('--endpoint player-churn-prod ')).toEqual([
+      'npx sagemaker-gitops verify-release --stack player-churn-prod-endpoint --endpoint player-churn-prod --model release/resolved-model.json --region us-east-1',
+      'npx sagemaker-gitops test-endpoint --endpoint player-churn-prod --payload test/payload.csv --max-p95-ms 250 --report test-report/report.json --limit 20 --region us-east-1',
+    ]);
+    expect(actions('Prod')[2].RunOrder).toBeGreaterThan(actions('Prod')[1].RunOrder);
+  });
+
+  test('the checks may invoke and describe only the two endpoints, and read only their stacks', () => {
+    const invoke = statements.filter((s) => JSON.stringify(s.Action).includes('sagemaker:InvokeEndpoint'));
+    expect(invoke.map((s) => JSON.stringify(s.Resource)).sort()).toEqual([
+      expect.stringContaining(':endpoint/player-churn-prod'), expect.stringContaining(':endpoint/player-churn-staging'),
+    ]);
+    const stacks = statements.filter((s) => JSON.stringify(s.Action).includes('cloudformation:ListStackResources'));
+    expect(stacks.map((s) => JSON.stringify(s.Resource)).sort()).toEqual([
+      expect.stringContaining(':stack/player-churn-prod-endpoint/*'), expect.stringContaining(':stack/player-churn-staging-endpoint/*'),
+    ]);
+  });
+
+  // CodePipeline "Variables reference": a variable resolves in the configuration of any action that runs after the
+  // action producing it (a later stage), referenced as #{namespace.variable}.
+  test('item 8: the approval names the version, AUC and package through the staging check\'s variables', () => {
+    const approval = actions('Prod')[0];
+    expect(approval.ActionTypeId).toMatchObject({ Category: 'Approval', Provider: 'Manual' });
+    expect(approval.Configuration.CustomData).toBe('Release model version #{Staging@TestStaging.MODEL_VERSION} of player-churn (test AUC #{Staging@TestStaging.MODEL_AUC}) ' +
+      'to the production endpoint player-churn-prod. It passed the live test on player-churn-staging. Package: #{Staging@TestStaging.MODEL_PACKAGE_ARN}');
+    expect(approval.Configuration.ExternalEntityLink).toBe('https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/endpoints/player-churn-staging');
+    expect(approval.Configuration.NotificationArn).toBeDefined();
+    pipelineTemplate.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'reviewer@example.com' });
+  });
+});
+
+describe('item 8: a release does not change the release pipeline', () => {
+  test('two releases synthesize a byte-identical pipeline stack; only the endpoint stacks differ', () => {
+    const files = (model: typeof MODEL) => {
+      const assembly = app({}, model).synth();
+      return Object.fromEntries(assembly.stacksRecursively.map((s) => [s.stackName, fs.readFileSync(path.join(s.assembly.directory, s.templateFile), 'utf-8')]));
+    };
+    const [v7, v8] = [files(MODEL), files(NEXT_MODEL)];
+    expect(v8['player-churn-model-deploy-pipeline']).toBe(v7['player-churn-model-deploy-pipeline']);
+    expect(v8['player-churn-model-deploy-pipeline']).not.toMatch(/player-churn\/[78]\b|exec[12]|0\.8312|0\.8477/);
+    expect(v8['player-churn-staging-endpoint']).not.toBe(v7['player-churn-staging-endpoint']);
+    expect(v8['player-churn-prod-endpoint']).not.toBe(v7['player-churn-prod-endpoint']);
+  });
+});
+
+describe('replaceFailedStack', () => {
+  /** A pipeline deploying the stacks staging and prod with CloudFormation actions in `mode`. */
+  function pipeline(mode: 'CREATE_UPDATE' | 'CHANGE_SET_REPLACE'): codepipeline.Pipeline {
+    const stack = new Stack(new App(), 'Pipeline', { env: { account: '111111111111', region: 'us-east-1' } });
+    const source = new codepipeline.Artifact('Source');
+    const result = new codepipeline.Pipeline(stack, 'Pipeline', { pipelineType: codepipeline.PipelineType.V2 });
+    result.addStage({ stageName: 'Source', actions: [new cpactions.S3SourceAction({ actionName: 'Source', bucket: s3.Bucket.fromBucketName(stack, 'B', 'source-bucket'), bucketKey: 'k', output: source })] });
+    result.addStage({
+      stageName: 'Deploy',
+      actions: ['staging', 'prod'].map((name) => (mode === 'CREATE_UPDATE'
+        ? new cpactions.CloudFormationCreateUpdateStackAction({ actionName: name, stackName: name, templatePath: source.atPath('t.json'), adminPermissions: true })
+        : new cpactions.CloudFormationCreateReplaceChangeSetAction({ actionName: name, stackName: name, changeSetName: 'c', templatePath: source.atPath('t.json'), adminPermissions: true }))),
+    });
+    return result;
+  }
+
+  test('switches exactly the named stack\'s CREATE_UPDATE action', () => {
+    const p = pipeline('CREATE_UPDATE');
+    replaceFailedStack(p, 'staging', ['prod']);
+    const [{ Properties: { Stages: stages } }] = Object.values<any>(Template.fromStack(Stack.of(p)).findResources('AWS::CodePipeline::Pipeline'));
+    expect(stages[1].Actions.map((a: any) => a.Configuration.ActionMode)).toEqual([REPLACE_ON_FAILURE, 'CREATE_UPDATE']);
+  });
+
+  // REPLACE_ON_FAILURE may delete the stack: never for production. It is a mode of the stack action, not of change sets.
+  test('refuses production, and a pipeline that deploys with change sets', () => {
+    expect(() => replaceFailedStack(pipeline('CREATE_UPDATE'), 'prod', ['prod'])).toThrow(ConfigError);
+    expect(() => replaceFailedStack(pipeline('CREATE_UPDATE'), 'prod', ['prod'])).toThrow(/prod must not use REPLACE_ON_FAILURE: it deletes a stack in a failed state/);
+    expect(() => replaceFailedStack(pipeline('CHANGE_SET_REPLACE'), 'staging', ['prod'])).toThrow(/REPLACE_ON_FAILURE needs one CloudFormation CREATE_UPDATE action for staging .*; got CHANGE_SET_REPLACE/);
+  });
+});
+
+// CodePipeline "Variables reference": "When you enter variable syntax in the action configuration fields, do not exceed
+// the 1000-character limit for the configuration fields."
+describe('releaseApprovalComment', () => {
+  test('within CodePipeline\'s 1000 characters; a longer one is refused naming the option', () => {
+    const ref = (name: string) => `#{Staging@TestStaging.${name}}`;
+    expect(releaseApprovalComment(testConfig(), ref).length).toBeLessThanOrEqual(ACTION_CONFIGURATION_MAX_LENGTH);
+    const long = { ...testConfig(), modelPackageGroupName: 'g'.repeat(900) };
+    expect(() => releaseApprovalComment(long, ref)).toThrow(ConfigError);
+    expect(() => releaseApprovalComment(long, ref)).toThrow(/release approval comment for modelPackageGroupName g+ must be at most 1000 characters .*; got 1\d{3}/);
+  });
+});

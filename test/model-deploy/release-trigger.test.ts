@@ -1,0 +1,103 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { ConfigError } from '../../src/config';
+import { EVENTBRIDGE_RETRY_LIMITS, TRIGGER_RETRY_POLICY, checkTriggerRetryPolicy, modelApprovalEventPattern } from '../../src/model-deploy';
+import { testConfig } from '../helpers/validated-synth';
+import { app, matches } from './fixtures';
+
+const deploy = app();
+const template = Template.fromStack(deploy.pipelineStack);
+const [rule] = Object.values<any>(template.findResources('AWS::Events::Rule'));
+const pattern = rule.Properties.EventPattern;
+
+/**
+ * A "SageMaker Model Package State Change" event as the SageMaker developer guide's page "Events that Amazon SageMaker
+ * AI sends to Amazon EventBridge" shows it (its detail: group, version, ARN, ModelPackageStatus, ModelApprovalStatus).
+ */
+const event = (approval: string, status = 'Completed', group = 'player-churn') => ({
+  'version': '0',
+  'detail-type': 'SageMaker Model Package State Change',
+  'source': 'aws.sagemaker',
+  'detail': {
+    ModelPackageGroupName: group,
+    ModelPackageVersion: 3,
+    ModelPackageArn: `arn:aws:sagemaker:us-east-1:111111111111:model-package/${group}/3`,
+    ModelPackageStatus: status,
+    ModelApprovalStatus: approval,
+  },
+});
+
+describe('the pattern', () => {
+  test('is the documented one, in the template and from modelApprovalEventPattern', () => {
+    expect(pattern).toEqual({
+      'source': ['aws.sagemaker'],
+      'detail-type': ['SageMaker Model Package State Change'],
+      'detail': { ModelPackageGroupName: ['player-churn'], ModelPackageStatus: ['Completed'], ModelApprovalStatus: [{ 'anything-but': ['PendingManualApproval'] }] },
+    });
+    expect(modelApprovalEventPattern(testConfig()).detail).toEqual(pattern.detail);
+  });
+
+  test.each([
+    ['Approved', 'Completed', 'player-churn', true],
+    ['Rejected', 'Completed', 'player-churn', true],
+    ['PendingManualApproval', 'Completed', 'player-churn', false],
+    ['Approved', 'Completed', 'another-group', false],
+    ['Approved', 'InProgress', 'player-churn', false],
+    ['Approved', 'Failed', 'player-churn', false],
+  ])('%s, package %s, in %s, matches: %s', (approval, status, group, expected) => {
+    expect(matches(pattern, event(approval, status, group))).toBe(expected);
+  });
+
+  // The SageMaker page above: a status change event is sent for each ModelPackageStatus the package passes through, so a
+  // version registered directly as Approved sends an InProgress and a Completed event, both Approved. One deployment.
+  test('a version registered directly as Approved starts one deployment, not two', () => {
+    const registration = ['Pending', 'InProgress', 'Completed'].map((status) => event('Approved', status));
+    expect(registration.filter((e) => matches(pattern, e))).toEqual([event('Approved', 'Completed')]);
+  });
+
+  test('an event of another source or type does not match', () => {
+    expect(matches(pattern, { ...event('Approved'), source: 'aws.s3' })).toBe(false);
+    expect(matches(pattern, { ...event('Approved'), 'detail-type': 'SageMaker Endpoint State Change' })).toBe(false);
+  });
+});
+
+// EventBridge user guide "Using dead-letter queues to process undelivered events in EventBridge" (a standard SQS queue;
+// EventBridge needs sqs:SendMessage on it, which the queue policy grants for this rule only) and "How EventBridge
+// retries delivering events" / API Reference "RetryPolicy" (MaximumRetryAttempts 0..185, MaximumEventAgeInSeconds 60..86400).
+describe('delivery to the pipeline', () => {
+  const [target] = rule.Properties.Targets;
+  const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue'));
+
+  test('the target starts the model-deploy pipeline, with a retry policy and a dead-letter queue', () => {
+    expect(target.Arn['Fn::Join'][1]).toContainEqual({ Ref: expect.stringMatching(/^ModelDeployPipeline[0-9A-F]+$/) });
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: TRIGGER_RETRY_POLICY.retryAttempts, MaximumEventAgeInSeconds: TRIGGER_RETRY_POLICY.maxEventAgeSeconds });
+    expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+  });
+
+  test('the queue is a standard queue, encrypted, kept 14 days; only this rule may send to it, over TLS', () => {
+    const queue = template.toJSON().Resources[queueId].Properties;
+    expect(queue).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    expect(queue.FifoQueue).toBeUndefined();
+    const [policy] = Object.values<any>(template.findResources('AWS::SQS::QueuePolicy'));
+    const ruleId = Object.keys(template.findResources('AWS::Events::Rule'))[0];
+    expect(policy.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([
+      expect.objectContaining({
+        Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage',
+        Resource: { 'Fn::GetAtt': [queueId, 'Arn'] }, Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+      }),
+      expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    ]));
+  });
+
+  test('a retry policy outside EventBridge\'s ranges is refused, naming the field, the range and the value', () => {
+    const { retryAttempts, maxEventAgeSeconds } = EVENTBRIDGE_RETRY_LIMITS;
+    expect(() => checkTriggerRetryPolicy({ retryAttempts: retryAttempts.max, maxEventAgeSeconds: maxEventAgeSeconds.min })).not.toThrow();
+    expect(() => checkTriggerRetryPolicy({ retryAttempts: 0, maxEventAgeSeconds: 86_400 })).not.toThrow();
+    expect(() => checkTriggerRetryPolicy({ retryAttempts: 186, maxEventAgeSeconds: 3600 })).toThrow(ConfigError);
+    expect(() => checkTriggerRetryPolicy({ retryAttempts: 186, maxEventAgeSeconds: 3600 }))
+      .toThrow('the model approval trigger.retryAttempts must be a whole number in 0..185 (EventBridge RetryPolicy); got 186');
+    expect(() => checkTriggerRetryPolicy({ retryAttempts: -1, maxEventAgeSeconds: 3600 })).toThrow(/retryAttempts .*got -1/);
+    expect(() => checkTriggerRetryPolicy({ retryAttempts: 2.5, maxEventAgeSeconds: 3600 })).toThrow(/retryAttempts .*got 2.5/);
+    expect(() => checkTriggerRetryPolicy({ retryAttempts: 3, maxEventAgeSeconds: 59 })).toThrow('the model approval trigger.maxEventAgeSeconds must be a whole number in 60..86400 (EventBridge RetryPolicy); got 59');
+    expect(() => checkTriggerRetryPolicy({ retryAttempts: 3, maxEventAgeSeconds: 86_401 })).toThrow(/maxEventAgeSeconds .*got 86401/);
+  });
+});
