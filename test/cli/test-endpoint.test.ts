@@ -108,6 +108,19 @@ describe('test-endpoint', () => {
     expect(sent).toEqual([3, 3, 3, 1]);
   });
 
+  test('--limit sends only the first rows (the production smoke test); a limit that is not a positive whole number is a usage error', async () => {
+    const injected = deps();
+    answerEachRow(injected);
+    const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('many.csv', rows(45)), '--limit', '20'], injected);
+    expect(code).toBe(0);
+    expect(String(out.results[0])).toMatch(/^endpoint churn-staging: 20 rows in 2 requests/);
+    const sent = rt.commandCalls(InvokeEndpointCommand).slice(1).map((call) => String(call.args[0].input.Body).split('\n')[0]);
+    expect(sent).toEqual(['0,1.5,0', '10,1.5,0']);
+    const bad = await usageError(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('x.csv', rows(3)), '--limit', '0']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('limit must be a positive whole number of rows, got 0');
+  });
+
   test('a model error exits 1, lists the failure and still sends the other batches', async () => {
     const injected = deps();
     answerEachRow(injected);
