@@ -1,8 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { EndpointStack, ResolvedModel } from '../../src/model-deploy';
+import { PROJECT_APP_CONTEXT } from '../../src/validation';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
 
 const MODEL: ResolvedModel = {
@@ -206,6 +208,20 @@ describe('updates of an autoscaled production endpoint', () => {
     const [, endpoint] = only(fixed, 'AWS::SageMaker::Endpoint');
     expect(endpoint.Properties.RetainAllVariantProperties).toBeUndefined();
     fixed.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
+  });
+});
+
+describe('a production stage in another region', () => {
+  test('the re-registration calls join the one AwsCustomResource provider of the stack, whose role the model copy made', () => {
+    // The model copy's own Control Tower findings are the model copy's to acknowledge: this test reads the template only.
+    const config = testConfig({ environments: { build: { account: '111111111111' }, staging: { account: '111111111111' }, prod: { account: '333333333333', region: 'eu-west-1' } } });
+    const template = Template.fromStack(new EndpointStack(new App({ context: PROJECT_APP_CONTEXT }), 'prod-endpoint', { config, stage: 'prod', model: MODEL, repoDir: repo() }));
+    template.resourceCountIs('AWS::Lambda::Function', 1);
+    const [, provider] = only(template, 'AWS::Lambda::Function');
+    const role = provider.Properties.Role['Fn::GetAtt'][0];
+    const attached = resources(template, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(role));
+    const actions = attached.flatMap(([, p]) => p.Properties.PolicyDocument.Statement).flatMap((st: any) => [].concat(st.Action));
+    expect(actions).toEqual(expect.arrayContaining(['application-autoscaling:DeregisterScalableTarget', 'application-autoscaling:RegisterScalableTarget', 's3:PutObject']));
   });
 });
 
