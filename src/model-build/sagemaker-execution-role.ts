@@ -1,4 +1,4 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { ModelPackageGroup } from '../constructs';
 import { SageMakerImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { JOB_LOG_GROUPS, grantJobLogs } from './job-logs';
 
 export interface SageMakerExecutionRoleProps {
   /** The bucket the pipeline reads its input from and writes its outputs to. */
@@ -111,17 +112,7 @@ export class SageMakerExecutionRole extends Construct {
 
     // Logs of the jobs the pipeline starts.
     const kinds = props.jobs ?? ['processing', 'training'];
-    const logGroups = kinds.map((kind) => (kind === 'processing' ? 'ProcessingJobs' : 'TrainingJobs')).map((jobs) => stack.formatArn({
-      service: 'logs', resource: 'log-group', resourceName: `/aws/sagemaker/${jobs}:*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME,
-    }));
-    role.addToPolicy(new iam.PolicyStatement({
-      sid: 'JobLogs',
-      actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'],
-      resources: logGroups,
-    }));
-    for (const logGroup of logGroups) {
-      acknowledgeWildcardResource(role, logGroup, 'each job writes to log streams named after the job, which SageMaker names at run time');
-    }
+    grantJobLogs(role, kinds.map((kind) => JOB_LOG_GROUPS[kind]), 'each job writes to log streams named after the job, which SageMaker names at run time');
 
     // The jobs the pipeline starts and stops (SageMaker names them at run time).
     const jobs = kinds.map((kind) => stack.formatArn({ service: 'sagemaker', resource: `${kind}-job`, resourceName: '*' }));

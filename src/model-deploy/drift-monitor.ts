@@ -10,7 +10,7 @@ import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { ConfigError, DriftMonitoringOptions, ProjectConfig } from '../config';
+import { ConfigError, DriftMonitoringOptions, ProjectConfig, checkAcceptsVolumeKmsKey } from '../config';
 import { sklearnImage } from '../images';
 import { SageMakerExecutionRole } from '../model-build/sagemaker-execution-role';
 import { SageMakerPipeline } from '../model-build/sagemaker-pipeline';
@@ -70,6 +70,8 @@ export class DriftMonitor extends Construct {
         `register versions through the model-build pipeline, or set endpoints.${props.stage}.driftMonitoring: false`,
       );
     }
+    // The check's volume is encrypted with the stage key, which SageMaker refuses on instance types with local storage.
+    checkAcceptsVolumeKmsKey(`endpoints.${props.stage}.driftMonitoring.instanceType`, options.instanceType, 'the stage\'s KMS key');
     const baseline = parseS3Uri(model.baselineDataUri);
     const scriptFile = path.join(props.repoDir, DRIFT_SCRIPT);
     if (!fs.existsSync(scriptFile)) {

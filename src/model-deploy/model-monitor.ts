@@ -1,11 +1,12 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { ConfigError, ModelMonitorOptions } from '../config';
+import { ConfigError, ModelMonitorOptions, checkAcceptsVolumeKmsKey } from '../config';
 import { modelMonitorImage } from '../images';
+import { JOB_LOG_GROUPS, grantJobLogs } from '../model-build/job-logs';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from './resolved-model';
 import type { Stage } from './endpoint-stack';
@@ -59,6 +60,8 @@ export class ModelMonitorSchedule extends Construct {
         `has modelMonitor on: run the model-build pipeline again and approve the new version, or set endpoints.${props.stage}.modelMonitor: false`,
       );
     }
+    // The job's volume is encrypted with the stage key, which SageMaker refuses on instance types with local storage.
+    checkAcceptsVolumeKmsKey(`endpoints.${props.stage}.modelMonitor.instanceType`, options.instanceType, 'the stage\'s KMS key');
     const image = modelMonitorImage(stack.region);
     const reportPrefix = `${MODEL_MONITOR_REPORT_PREFIX}/${props.endpointName}`;
     this.scheduleName = `${props.endpointName}-data-quality`;
@@ -99,9 +102,7 @@ export class ModelMonitorSchedule extends Construct {
       conditions: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*', MODEL_MONITOR_METRIC_NAMESPACE] } },
     }));
     acknowledgeWildcardResource(role, '*', 'only ecr:GetAuthorizationToken and cloudwatch:PutMetricData (limited to SageMaker\'s namespaces) use "*": neither action has a resource type in IAM');
-    const logGroup = stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: '/aws/sagemaker/ProcessingJobs:*', arnFormat: ArnFormat.COLON_RESOURCE_NAME });
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'JobLogs', actions: ['logs:CreateLogGroup', 'logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], resources: [logGroup] }));
-    acknowledgeWildcardResource(role, logGroup, 'each monitoring job writes to log streams named after the job, which SageMaker names at run time');
+    grantJobLogs(role, [JOB_LOG_GROUPS.processing], 'each monitoring job writes to log streams named after the job, which SageMaker names at run time');
 
     const jobDefinitionName = `${props.endpointName}-data-quality-v${model.version}`;
     this.jobDefinition = new sagemaker.CfnDataQualityJobDefinition(this, 'JobDefinition', {
