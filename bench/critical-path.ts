@@ -103,6 +103,12 @@ export interface PathContext {
   stackTemplate(stackName: string): Template | undefined;
   /** The definition of the SageMaker pipeline a `run-pipeline` command starts. */
   sageMakerPipeline(command: string): PipelineDefinition | undefined;
+  /**
+   * Whether a new model version changes the pipeline's own stack (release data in its definition):
+   * then the self-mutation updates the pipeline and CodePipeline restarts the execution.
+   * @default false
+   */
+  readonly releaseChangesPipeline?: boolean;
 }
 
 const work = (what: string, figure: Figure, minutes = figure.minutes): Work => ({ what, minutes, basis: figure.basis });
@@ -113,7 +119,7 @@ export function buildSpecCommands(buildSpec: any): string[] {
   return ['install', 'pre_build', 'build', 'post_build'].flatMap((phase) => (phases[phase]?.commands ?? []).map(String));
 }
 
-const SHELL_ONLY = /^\s*(mkdir|printf|echo|cd|export|cat)\b/;
+const SHELL_ONLY = /^\s*(mkdir|printf|echo|cd|export|cat|cp|ln|\[)(\s|$)/;
 
 /** The work of one build command. */
 export function commandWork(command: string, context: PathContext): Work[] {
@@ -141,6 +147,9 @@ export function commandWork(command: string, context: PathContext): Work[] {
   }
   if (/\brun-pipeline\b/.test(command)) {
     return runPipelineWork(command, context);
+  }
+  if (/\bverify-release\b/.test(command)) {
+    return [work('verify-release (the endpoint serves the release)', model.releaseVerify)];
   }
   if (/\btest-endpoint\b|\btest\/test\.py\b/.test(command)) {
     return [work('live endpoint test', model.endpointTest)];
@@ -444,7 +453,10 @@ export function criticalPath(spec: PipelineSpec, context: PathContext): Critical
     const orders = [...new Set(stage.actions.map((action) => action.runOrder))].sort((a, b) => a - b);
     for (const runOrder of orders) {
       const actions = stage.actions.filter((action) => action.runOrder === runOrder).map((action): TimedAction => {
-        const items = actionWork(action, context);
+        let items = actionWork(action, context);
+        if (context.releaseChangesPipeline && items.some((item) => item.what.startsWith('cdk deploy (self-mutation'))) {
+          items = [...items, ...releaseRestart(items, elapsed, context.model)];
+        }
         return { stage: action.stage, name: action.name, runOrder, approval: action.category === 'Approval', work: items, minutes: total(items) };
       });
       for (const action of actions.filter((a) => a.approval)) {
@@ -464,6 +476,18 @@ export function criticalPath(spec: PipelineSpec, context: PathContext): Critical
     minutesAfterApproval: beforeApproval === undefined ? 0 : elapsed - beforeApproval,
     totalMinutes: elapsed,
   };
+}
+
+/**
+ * What a self-mutation costs on top of the no-change case when the release changed the pipeline
+ * stack: the pipeline's update, then CodePipeline restarts the execution (`restartExecutionOnUpdate`),
+ * which runs every action up to this one again, this time with nothing to change.
+ */
+function releaseRestart(selfMutation: readonly Work[], elapsedBefore: number, model: ActionModel): Work[] {
+  return [
+    work('the release changed the pipeline stack: CodePipeline updated', model.selfMutateUpdate),
+    { what: 'execution restarted: the actions up to the self-mutation run again', minutes: elapsedBefore + total(selfMutation), basis: 'documented' },
+  ];
 }
 
 /** A commit to the model-build repository, followed through both pipelines. */

@@ -46,6 +46,11 @@ export interface ActionModel {
   readonly templateBuild: Figure;
   /** CDK Pipelines' self-mutation `cdk deploy` of the pipeline stack when nothing changed. */
   readonly selfMutateDeploy: Figure;
+  /**
+   * The self-mutation when a release changed the pipeline stack: CloudFormation updates the
+   * CodePipeline, which then restarts the execution (the restart is timed from the path itself).
+   */
+  readonly selfMutateUpdate: Figure;
   /** `cdk-assets publish` of a few small files. */
   readonly assetPublish: Figure;
   /** CloudFormation creating a change set on an existing stack. */
@@ -58,6 +63,8 @@ export interface ActionModel {
   readonly serverlessUpdate: Figure;
   /** The live endpoint test: a payload of held-out rows, latency measured. */
   readonly endpointTest: Figure;
+  /** `sagemaker-gitops verify-release`: the stack's resources and the endpoint, its config and model described. */
+  readonly releaseVerify: Figure;
   /** Upserting a SageMaker pipeline definition and starting an execution. */
   readonly pipelineStart: Figure;
   /** A SageMaker processing job on the sample (ml.m5.large). */
@@ -89,6 +96,10 @@ export const ACTION_MODEL: ActionModel = {
   resolveModel: { minutes: 0.1, basis: 'assumption', note: 'ListModelPackages + DescribeModelPackage' },
   templateBuild: { minutes: 0.5, basis: 'assumption', note: 'build.py finds the approved package; `aws cloudformation package` uploads the template' },
   selfMutateDeploy: { minutes: 0.7, basis: 'assumption', note: 'cdk deploy of the pipeline stack with no change: the change set is created and found empty' },
+  selfMutateUpdate: {
+    minutes: 1.5, basis: 'assumption',
+    note: 'cdk deploy of the pipeline stack when a release changed it: change set, update of the CodePipeline and its IAM policies; the restarted execution is added from the path',
+  },
   assetPublish: { minutes: 0.3, basis: 'assumption', note: 'a few small files (scripts, sample data) uploaded to the bootstrap bucket' },
   cfnChangeSet: { minutes: 0.5, basis: 'assumption', note: 'CreateChangeSet on an existing stack and waiting for CREATE_COMPLETE' },
   cfnExecute: { minutes: 0.5, basis: 'assumption', note: 'ExecuteChangeSet of the quick resources (IAM, KMS, S3 policies, endpoint configs, alarms, schedules)' },
@@ -98,6 +109,7 @@ export const ACTION_MODEL: ActionModel = {
   },
   serverlessUpdate: { minutes: 3, basis: 'assumption', note: 'SageMaker provisions the serverless configuration; no instance fleet to launch' },
   endpointTest: { minutes: 0.3, basis: 'assumption', note: 'a few dozen invocations and the latency check' },
+  releaseVerify: { minutes: 0.1, basis: 'assumption', note: 'DescribeStacks, ListStackResources, DescribeEndpoint, DescribeEndpointConfig, DescribeModel' },
   pipelineStart: { minutes: 0.1, basis: 'assumption', note: 'UpdatePipeline/StartPipelineExecution calls' },
   processingStep: { minutes: 5, basis: 'assumption', note: '~4 min to provision ml.m5.large and pull the scikit-learn image, ~1 min on the sample (local run: ~1 s per step)' },
   trainingStep: { minutes: 5, basis: 'assumption', note: '~4 min to start ml.m5.xlarge and download the data, ~1 min of XGBoost on the sample' },

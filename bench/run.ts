@@ -24,6 +24,7 @@ import {
 import { IdleCost, idleCosts, totalIdleCost } from './idle-cost';
 import { CommandSpec, timeCommand, timeInterleaved } from './measure';
 import { ACTION_MODEL, ActionModel, withMeasuredSynth } from './pipeline-model';
+import { releaseChangesPipeline } from './release-restart';
 import { HOURS_PER_MONTH, REALTIME_INFERENCE_PRICES, SERVERLESS_IDLE } from './price-table';
 import { formatTable, minutes, pathRows, seconds, times, usd, verdict } from './report';
 import { SCALE_CONTEXT, SCALE_SIZES } from './scale';
@@ -290,6 +291,9 @@ class Bench {
         timeCommand(npmRun(`${app} synth`, path.join(this.copy, app), 'synth'));
       }
     }
+    const deployDir = path.join(this.copy, 'model-deploy');
+    // A release that changes the pipeline's own stack makes the self-mutation update it and restart the execution.
+    const restarts = releaseChangesPipeline(readProjectConfig(path.join(deployDir, CONFIG_FILE_NAME)), deployDir);
     const ours = (scenario: Scenario) => {
       const paths = APPS.map((app) => {
         const stacks = assemblyStacks(path.join(this.copy, app, 'cdk.out'));
@@ -299,7 +303,8 @@ class Bench {
           throw new Error(`expected one stack with a CodePipeline in ${app}/cdk.out, found ${withPipeline.length}`);
         }
         const [spec] = codePipelinesOf(withPipeline[0].template);
-        return { model, path: criticalPath(spec, assemblyContext(withPipeline[0], stacks, model, scenario)) };
+        const context = { ...assemblyContext(withPipeline[0], stacks, model, scenario), releaseChangesPipeline: app === 'model-deploy' && restarts };
+        return { model, path: criticalPath(spec, context) };
       });
       return { build: paths[0].path, deploy: paths[1].path, e2e: endToEnd(paths[0].path, paths[1].path, ACTION_MODEL), models: paths.map((p) => p.model) };
     };
@@ -359,6 +364,7 @@ class Bench {
     this.results.criticalPath = {
       method: 'stages in sequence, actions of a stage by run order, equal run orders in parallel; minutes per kind of work from bench/pipeline-model.ts (cdkSynth measured in this run); manual approvals excluded',
       model: { modelBuild: update.ours.models[0], modelDeploy: update.ours.models[1], firstParty: ACTION_MODEL },
+      releaseChangesPipeline: restarts,
       update: strip(update),
       create: strip(create),
     };

@@ -99,14 +99,17 @@ describe('the critical paths of the synthesized pipelines', () => {
     expect(before).not.toContain('player-churn-prod-endpoint.Deploy');
   });
 
-  test('the production deploy waits the configured canary baking and termination wait', () => {
+  test('the production deploy waits the configured baking and termination wait, then the release is verified and smoke-tested', () => {
     const prod = action(deployPath, 'player-churn-prod-endpoint.Deploy');
-    const waits = prod.work.filter((w) => w.basis === 'documented').map((w) => [w.what, w.minutes]);
-    expect(waits).toEqual([
-      ['player-churn-prod: canary baking 1 x 5 min', 5],
-      ['player-churn-prod: old fleet kept 10 min (termination wait)', 10],
-    ]);
-    expect(deployPath.minutesAfterApproval).toBeCloseTo(prod.minutes + action(deployPath, 'player-churn-prod-endpoint.Prepare').minutes);
+    const waits = prod.work.filter((w) => w.basis === 'documented').map((w) => w.what);
+    expect(waits).toEqual([expect.stringMatching(/^player-churn-prod: [a-z-]+ baking \d+ x \d+ min$/), expect.stringMatching(/^player-churn-prod: old fleet kept \d+ min \(termination wait\)$/)]);
+    const verify = action(deployPath, 'VerifyRelease');
+    expect(verify.work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'verify-release (the endpoint serves the release)', 'live endpoint test']);
+    expect(deployPath.minutesAfterApproval).toBeCloseTo(prod.minutes + verify.minutes);
+  });
+
+  test('TestStaging verifies the staging release too; its variable exports cost nothing', () => {
+    expect(action(deployPath, 'TestStaging').work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'verify-release (the endpoint serves the release)', 'live endpoint test']);
   });
 });
 
