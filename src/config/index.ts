@@ -5,3 +5,4 @@ export * from './instance-storage';
 export * from './project-config';
 export * from './config-file';
 export * from './endpoint-config';
+export * from './aws-constraints';

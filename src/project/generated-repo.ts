@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Component, IgnoreFile, JsonFile, Project, SampleFile, TextFile } from 'projen';
 import { CONFIG_FILE_NAME, ProjectConfig, renderConfigFile } from '../config';
-import { renderCdkJson, repoGitignore, renderPackageJson, renderReadme, renderTsconfig } from './repo-files';
+import { renderCdkJson, repoGitignore, renderPackageJson, renderTsconfig } from './repo-files';
+import { renderReadme } from './repo-readme';
 import { RepoKind } from './repo-kind';
 import { GeneratedRepoVersions } from './versions';
 

@@ -100,7 +100,7 @@ describe('MlopsProject', () => {
     expect(readme).toMatch(/\*\*Build\*\*[^]*\*\*Staging\*\*[^]*\*\*TestStaging\*\*[^]*\*\*ApproveRelease\*\*[^]*\*\*Prod\*\*/);
     expect(readme).toContain('`npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json`');
     expect(readme).toContain('(serverless, 2048 MB, up to 5 concurrent invocations)');
-    expect(readme).toMatch(/real-time, 1 × ml\.m5\.large; autoscaling 1\.\.4 instances[^]*canary blue\/green/);
+    expect(readme).toMatch(/real-time, 1 × ml\.m5\.large; autoscaling 1\.\.4 instances[^]*all-at-once blue\/green/);
     expect(readme).toContain('`sagemaker-gitops:placeholder-model=true`');
     expect(readme).toContain('`npm run resolve-model`');
     expect(readme).not.toMatch(/foundation|storage/i);

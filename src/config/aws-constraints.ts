@@ -1,0 +1,125 @@
+/** The generated repositories (the same names as src/project's RepoKind, which sits above config). */
+export type ConstraintRepo = 'model-build' | 'model-deploy';
+
+/** A rule AWS applies to a value a user sets, which the project checks before anything is deployed. */
+export interface AwsConstraint {
+  /** The option (or options) of `.projenrc.ts` the rule applies to. */
+  readonly option: string;
+  /** What AWS accepts, and what the project does about it. */
+  readonly rule: string;
+  /** The AWS documentation page the rule comes from. */
+  readonly source: string;
+  /** The generated repositories whose README shows the row. */
+  readonly repos: readonly ConstraintRepo[];
+}
+
+const BUILD: readonly ConstraintRepo[] = ['model-build'];
+const DEPLOY: readonly ConstraintRepo[] = ['model-deploy'];
+
+/**
+ * The AWS limits a user of the project can run into, each enforced by a config-time check (and a
+ * test naming the same page). The README and the generated repositories' READMEs show them as one
+ * table, so a limit is found before a deployment hits it.
+ */
+export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
+  {
+    option: 'projectName',
+    rule: 'letters, digits and hyphens, starting with a letter; at most 32 characters (it prefixes the names of the pipelines, endpoints and model package group)',
+    source: 'SageMaker API Reference, CreateProject (ProjectName)',
+    repos: [...BUILD, ...DEPLOY],
+  },
+  {
+    option: 'instanceTypes.*',
+    rule: 'a type SageMaker offers for that kind of job; burstable `ml.t` types process and serve but do not train or transform',
+    source: 'Amazon SageMaker pricing, instance types per job kind',
+    repos: [...BUILD, ...DEPLOY],
+  },
+  {
+    option: 'instanceTypes.processing, instanceTypes.training, driftMonitoring.instanceType',
+    rule: 'types with local instance-store volumes (g4dn, g5, m5d, c5d, p4d, ...) take no volume KMS key, and every job here encrypts its volume with the project key: they are refused, and the pipeline\'s instance-type parameters list only types that accept the key',
+    source: 'SageMaker API Reference, ResourceConfig / ProcessingClusterConfig (VolumeKmsKeyId)',
+    repos: [...BUILD, ...DEPLOY],
+  },
+  {
+    option: 'the Train step (built-in XGBoost)',
+    rule: 'no custom metric definitions on a built-in algorithm: XGBoost publishes `train:auc` and `validation:auc` itself; a custom step sets them only in script mode (`sagemaker_program`)',
+    source: 'SageMaker API Reference, AlgorithmSpecification (MetricDefinitions)',
+    repos: BUILD,
+  },
+  {
+    option: 'endpoints.*.memorySizeInMb, maxConcurrency (serverless)',
+    rule: '1024..6144 MB in steps of 1024; 1..200 concurrent invocations; no data capture, guardrails or autoscaling on a serverless endpoint',
+    source: 'SageMaker API Reference, ProductionVariantServerlessConfig',
+    repos: DEPLOY,
+  },
+  {
+    option: 'endpoints.*.autoscaling',
+    rule: '1 <= minInstances <= maxInstances: a real-time endpoint without inference components does not scale to zero',
+    source: 'Application Auto Scaling API Reference, RegisterScalableTarget; SageMaker Developer Guide, "Scale an endpoint to zero instances"',
+    repos: DEPLOY,
+  },
+  {
+    option: 'endpoints.*.deploymentGuardrails.strategy',
+    rule: 'canary and linear need a fleet of at least 2 instances (the autoscaling minimum, else instanceCount); a 1-instance fleet uses all-at-once with a baking period and auto-rollback',
+    source: 'SageMaker Developer Guide, "Blue/Green Deployments"; API Reference, TrafficRoutingConfig',
+    repos: DEPLOY,
+  },
+  {
+    option: 'deploymentGuardrails.canaryInstances, canaryPercentage',
+    rule: 'the canary is at most 50 % of the smallest fleet (1..50 %, or at most half the instances)',
+    source: 'SageMaker API Reference, TrafficRoutingConfig (CanarySize), CapacitySize',
+    repos: DEPLOY,
+  },
+  {
+    option: 'deploymentGuardrails.linearStepPercentage',
+    rule: '10..50 % of the fleet per step',
+    source: 'SageMaker API Reference, TrafficRoutingConfig (LinearStepSize)',
+    repos: DEPLOY,
+  },
+  {
+    option: 'deploymentGuardrails.waitMinutes, terminationWaitMinutes',
+    rule: '0..60 minutes each, and all waits together under the 480-minute maximum execution timeout',
+    source: 'SageMaker API Reference, TrafficRoutingConfig (WaitIntervalInSeconds), BlueGreenUpdatePolicy',
+    repos: DEPLOY,
+  },
+  {
+    option: 'endpoints.*.instanceType (with autoscaling)',
+    rule: 'an endpoint whose variant is registered with autoscaling cannot change instance type: the release deregisters the scalable target, updates the endpoint and registers it again',
+    source: 'SageMaker Developer Guide, "Update endpoints that use auto scaling"',
+    repos: DEPLOY,
+  },
+  {
+    option: 'dataCapture.samplingPercentage, retentionDays',
+    rule: '0..100 %; captured requests expire after retentionDays (a whole number >= 1, default 90)',
+    source: 'SageMaker API Reference, DataCaptureConfig; Amazon S3 User Guide, lifecycle Expiration',
+    repos: DEPLOY,
+  },
+  {
+    option: 'modelMonitor.schedule',
+    rule: 'hourly `cron(0 * ? * * *)`, daily `cron(0 H ? * * *)` or every N hours `cron(0 H/N ? * * *)`',
+    source: 'SageMaker Developer Guide, "The cron expression for monitoring schedule"; API Reference, ScheduleConfig',
+    repos: DEPLOY,
+  },
+  {
+    option: 'driftMonitoring.schedule',
+    rule: '`rate(N unit)` (singular unit for 1) or a 6-field `cron(...)` with one day field `?`',
+    source: 'EventBridge Scheduler User Guide, "Schedule types on EventBridge Scheduler"',
+    repos: DEPLOY,
+  },
+  {
+    option: 'release.reviewerEmails, alertEmails, alertTopicArn',
+    rule: 'email addresses; or an existing SNS topic ARN in the region of the alarms (CloudWatch publishes only to a topic of its own region); not both',
+    source: 'Amazon SNS Developer Guide, "Encryption at rest"; CloudWatch User Guide, "Using Amazon CloudWatch alarms"',
+    repos: DEPLOY,
+  },
+];
+
+/** The Markdown table of the constraints a repository's users can hit (all of them without `repo`). */
+export function renderAwsConstraintsTable(repo?: ConstraintRepo): string[] {
+  const rows = AWS_CONSTRAINTS.filter((c) => repo === undefined || c.repos.includes(repo));
+  return [
+    '| option | what AWS accepts | AWS page |',
+    '|---|---|---|',
+    ...rows.map((c) => `| \`${c.option}\` | ${c.rule} | ${c.source} |`),
+  ];
+}

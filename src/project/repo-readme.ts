@@ -1,0 +1,210 @@
+import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, isPlaceholderConnectionArn, renderAwsConstraintsTable, usesModelMonitor } from '../config';
+import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
+import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../model-deploy/resolved-model';
+import { LOCAL_RUN_FOLDER } from './repo-files';
+import { RepoKind } from './repo-kind';
+import { RELEASE_PIPELINE, resourceNamesOf } from './resource-names';
+
+/** The README of a generated repository: what it is, how to use it, where its parts come from. */
+export function renderReadme(kind: RepoKind, config: ProjectConfig): string[] {
+  const source = config.source[kind === 'model-build' ? 'modelBuild' : 'modelDeploy'];
+  return [
+    `# ${config.projectName} — ${kind}`,
+    '',
+    ...(kind === 'model-build' ? MODEL_BUILD_PURPOSE : MODEL_DEPLOY_PURPOSE)(config),
+    '',
+    '## Quick start',
+    '',
+    '```sh',
+    'npm install        # the first time: creates package-lock.json (commit it); afterwards `npm ci`',
+    'npm run build      # type-check',
+    'npm test           # synthesize the app and run the checks',
+    'npm run synth      # write the CloudFormation templates to cdk.out/ (no AWS credentials needed)',
+    '```',
+    '',
+    'Every synth runs aws-cdk-lib\'s CloudFormation validator, cdk-nag\'s AwsSolutions rules and the',
+    'sagemaker-gitops guardrails (no AWS-managed `*FullAccess` policy, no `iam:PassRole` on `*`); a finding fails',
+    'the synth. Acknowledge a finding only with `Validations.of(construct).acknowledge({ id, reason })` and a specific reason.',
+    'Rules of your own for the CloudFormation validator (Guard or Rego) go in the app\'s props in `src/main.ts`:',
+    '`validation: { cloudFormation: { guardRules: [{ name, content }] } }` (the app registers the validator, and',
+    'aws-cdk-lib allows one per app).',
+    '',
+    '## Deploying',
+    '',
+    `The stacks deploy to ${describeEnvironment(config)}. You need:`,
+    '',
+    '- an AWS account and credentials for it;',
+    `- the account bootstrapped for the CDK: \`npx cdk bootstrap aws://<account>/${config.environments.build.region}\`;`,
+    ...sourceRequirement(source),
+    '',
+    'Then `npm run deploy`.',
+    '',
+    '## What is in this repository',
+    '',
+    '| path | owner |',
+    '|---|---|',
+    `| \`package.json\`, \`tsconfig.json\`, \`cdk.json\`, \`.gitignore\`, \`README.md\`, \`${CONFIG_FILE_NAME}\` | generated from the project\'s \`.projenrc.ts\`: do not edit here, change \`.projenrc.ts\` and run \`npx projen\` |`,
+    '| `src/`, `test/` and everything else | yours: written once when the repository was generated, never overwritten |',
+    '',
+    `\`${CONFIG_FILE_NAME}\` carries the project\'s options (accounts, regions, source, instance types, quality threshold)`,
+    'for the CDK app. To upgrade sagemaker-gitops: bump it in `.projenrc.ts`\'s package, run `npx projen`, review the diff.',
+    '',
+    '## AWS limits the options must respect',
+    '',
+    'Every limit below is checked when `.projenrc.ts` runs, before anything is written or deployed; an error names',
+    'the option, the value and what AWS allows.',
+    '',
+    ...renderAwsConstraintsTable(kind),
+    '',
+    '## Source',
+    '',
+    ...describeSource(source),
+    '',
+  ];
+}
+
+function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
+  const { steps, parameters } = PLAYER_CHURN;
+  return [
+    `The model-build side of the SageMaker project **${config.projectName}**: the SageMaker pipeline that`,
+    'prepares the data, trains the model, evaluates it and registers it in the model package group',
+    `\`${config.modelPackageGroupName}\` when its test AUC is at least ${config.qualityThreshold}.`,
+    '',
+    'The CDK app (`src/main.ts`) has two stacks:',
+    '',
+    `- \`${config.projectName}-model-build-pipeline\`: the CodePipeline (V2). On every push to the branch it synthesizes`,
+    `  this app, deploys the stack below, then runs \`sagemaker-gitops run-pipeline --name ${config.projectName}-training --wait\``,
+    '  and fails when the SageMaker pipeline execution fails or stops, printing the failed step and its reason.',
+    `- \`${config.projectName}-model-build\` (deployed by that pipeline): a KMS key, the versioned encrypted artifact bucket,`,
+    `  the model package group \`${config.modelPackageGroupName}\`, the SageMaker execution role (scoped to that bucket, key,`,
+    `  group and the two image repositories), the step scripts as assets, and the SageMaker pipeline \`${config.projectName}-training\`.`,
+    '  Bucket, key and group are retained when the stack is deleted.',
+    '',
+    `The SageMaker pipeline: \`${steps.preprocess}\` (scikit-learn processing, \`pipelines/preprocess.py\`: features, 70/20/10 split,`,
+    `baseline) → \`${steps.train}\` (built-in XGBoost 1.7-1) → \`${steps.evaluate}\` (\`pipelines/evaluate.py\`: test AUC into \`evaluation.json\`)`,
+    `→ \`${steps.checkAuc}\` (AUC >= \`${parameters.threshold}\`, default ${config.qualityThreshold}) → \`${steps.register}\` (\`PendingManualApproval\`) or`,
+    `\`${steps.fail}\` (fails the execution with the AUC and the threshold). Its parameters`,
+    `${Object.values(parameters).map((p) => `\`${p}\``).join(', ')} can be set per execution:`,
+    `\`npx sagemaker-gitops run-pipeline --name ${config.projectName}-training --parameter TestScoreThreshold=0.8 --wait\`.`,
+    'The default input is `data/player-churn.csv` when this repository has it (uploaded as an asset), otherwise the',
+    'artifact bucket\'s `input/` prefix.',
+    '',
+    '`npm run local` runs the same pipeline definition on this machine, without AWS: the processing steps as `python3`',
+    'processes, the training with the local XGBoost library as the built-in algorithm does, the condition, and `Register`',
+    `into \`${LOCAL_RUN_FOLDER}/registry.json\`. It needs Python 3 with pandas, scikit-learn and XGBoost (on Debian:`,
+    '`apt-get install -y python3-pandas python3-sklearn python3-xgboost`); pass parameters after `--`, e.g.',
+    '`npm run local -- --parameter TestScoreThreshold=0.8`. The step scripts\' own tests: `python3 -m pytest pipelines`.',
+    ...(usesModelMonitor(config) ? [
+      '',
+      `A stage has a SageMaker Model Monitor schedule, so \`${steps.baseline}\` (Model Monitor's analyzer, after \`${steps.preprocess}\`)`,
+      'suggests data-quality statistics and constraints from the training baseline, and each registered version carries them',
+      '(`ModelMetrics.ModelDataQuality`) for the monitoring schedule of model-deploy.',
+    ] : []),
+  ];
+}
+
+function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
+  const names = resourceNamesOf(config);
+  const group = config.modelPackageGroupName;
+  const { reviewerEmails, maxP95LatencyMs } = config.release;
+  return [
+    `The model-deploy side of the SageMaker project **${config.projectName}**: it deploys the model versions approved`,
+    `in the model package group \`${group}\` to a staging endpoint, tests it live, and after a reviewer's`,
+    'approval deploys it to production.',
+    '',
+    'The CDK app (`src/main.ts`) has three stacks:',
+    '',
+    `- \`${names.modelDeployPipelineStack}\`: the CodePipeline (V2) \`${names.modelDeployCodePipeline}\` and the EventBridge rule that starts it.`,
+    `- \`${names.endpointStack('staging')}\` and \`${names.endpointStack('prod')}\` (deployed by that pipeline): per stage the model,`,
+    `  the endpoint configuration and the endpoint \`${names.endpoint('staging')}\` / \`${names.endpoint('prod')}\`, with the stage's key,`,
+    '  bucket, alarms and alert topic. The production endpoint is retained when its stack is deleted.',
+    '',
+    '### When it runs, and what it deploys',
+    '',
+    `The pipeline starts on every push to this repository's branch and whenever a version of \`${group}\` is approved`,
+    'or rejected (the rule ignores versions that are only registered, `PendingManualApproval`). Each run deploys',
+    '**the newest version that is approved at that moment**, whichever change started it:',
+    '',
+    '- approving a version deploys it when it is the newest approved one; approving an older version changes nothing;',
+    '- rejecting the version that is live redeploys the newest version that is still approved: that is the rollback;',
+    '- when no version is approved, the run fails at its first step, names the group and says how to approve one; nothing',
+    '  is deployed and the endpoints keep serving what they serve.',
+    '',
+    '### The stages',
+    '',
+    `1. **Source**, then **Build**: \`npx sagemaker-gitops resolve-model --group ${group} --out ${RESOLVED_MODEL_FILE}\` finds the`,
+    `   newest approved version (its ARN, version and AUC, shown in the build log), then \`cdk synth\` reads \`${RESOLVED_MODEL_FILE}\`.`,
+    `2. **${RELEASE_PIPELINE.stagingStage}**: deploys \`${names.endpointStack('staging')}\` (${describeEndpoint(config.endpoints.staging)}).`,
+    `3. **${RELEASE_PIPELINE.testAction}**: \`sagemaker-gitops test-endpoint\` sends \`test/payload.csv\` to the live staging endpoint and fails`,
+    `   the run unless every response parses, every probability is in [0, 1], each input row gets one prediction and the p95`,
+    `   latency is under ${maxP95LatencyMs} ms. Its JSON report is the action's output artifact. A failure here never reaches production.`,
+    `4. **${RELEASE_PIPELINE.approvalAction}**: a manual approval whose comment names the version and its AUC${reviewerEmails.length > 0
+      ? `; the SNS topic \`${names.releaseApprovalTopic}\` emails ${reviewerEmails.join(', ')}`
+      : `; the SNS topic \`${names.releaseApprovalTopic}\` notifies its subscribers (add reviewers with \`release.reviewerEmails\`)`}.`,
+    '   Decide with `npx sagemaker-gitops approve-release` / `reject-release`, or in the CodePipeline console.',
+    `5. **${RELEASE_PIPELINE.prodStage}**: deploys \`${names.endpointStack('prod')}\` (${describeEndpoint(config.endpoints.prod)}).`,
+    '',
+    '### Synthesizing without AWS',
+    '',
+    `\`cdk synth\` needs a resolved model. \`npm run resolve-model\` writes \`${RESOLVED_MODEL_FILE}\` from the registry (needs credentials;`,
+    `the file is git-ignored). Without it, \`npm run synth\`, \`diff\` and \`deploy\` pass the context \`${PLACEHOLDER_MODEL_CONTEXT}=true\`,`,
+    'which synthesizes against a clearly named placeholder model: fine to read the templates, never deployable.',
+    '`npm run deploy` deploys only the pipeline stack (the pipeline deploys the endpoint stacks itself, after resolving',
+    'the real model), so the placeholder never reaches an endpoint. The pipeline never sets the context: its synth fails',
+    'when no model is resolved.',
+  ];
+}
+
+/** One line on a stage's endpoint, from its resolved options. */
+function describeEndpoint(endpoint: ProjectConfig['endpoints']['staging']): string {
+  if (endpoint.type === 'serverless') {
+    return `serverless, ${endpoint.memorySizeInMb} MB, up to ${endpoint.maxConcurrency} concurrent invocations`;
+  }
+  const parts = [`real-time, ${endpoint.instanceCount} × ${endpoint.instanceType}`];
+  if (endpoint.autoscaling) {
+    parts.push(`autoscaling ${endpoint.autoscaling.minInstances}..${endpoint.autoscaling.maxInstances} instances at ${endpoint.autoscaling.invocationsPerInstance} invocations per instance per minute`);
+  }
+  if (endpoint.dataCapture) {
+    parts.push(`${endpoint.dataCapture.samplingPercentage} % of requests captured`);
+  }
+  if (endpoint.deploymentGuardrails) {
+    parts.push(`${endpoint.deploymentGuardrails.strategy} blue/green traffic shifting with automatic rollback on 5XX errors and latency alarms`);
+  }
+  if (endpoint.driftMonitoring) {
+    parts.push(`a drift check (\`${endpoint.driftMonitoring.schedule}\`) comparing captured inputs with the training baseline`);
+  }
+  if (endpoint.modelMonitor) {
+    parts.push('a SageMaker Model Monitor data-quality schedule');
+  }
+  return parts.join('; ');
+}
+
+function describeEnvironment(config: ProjectConfig): string {
+  const { build, staging, prod } = config.environments;
+  const one = (env: { account?: string; region: string }) => `${env.account ?? 'the deploying account'} in ${env.region}`;
+  if (JSON.stringify(build) === JSON.stringify(staging) && JSON.stringify(build) === JSON.stringify(prod)) {
+    return one(build);
+  }
+  return `build: ${one(build)}; staging: ${one(staging)}; production: ${one(prod)}`;
+}
+
+function sourceRequirement(source: ResolvedRepositorySource): string[] {
+  if (source.codeCommitRepository !== undefined) {
+    return [`- the CodeCommit repository \`${source.codeCommitRepository}\` in the build account.`];
+  }
+  const placeholder = isPlaceholderConnectionArn(source.connectionArn)
+    ? ['  **The ARN above is a placeholder**: create your connection and put its ARN in `.projenrc.ts`.']
+    : [];
+  return [
+    '- an AWS CodeConnections connection in the AVAILABLE state (created in the console and completed with the provider):',
+    `  \`${source.connectionArn}\`.`,
+    ...placeholder,
+  ];
+}
+
+function describeSource(source: ResolvedRepositorySource): string[] {
+  if (source.codeCommitRepository !== undefined) {
+    return [`CodeCommit repository \`${source.codeCommitRepository}\`, branch \`${source.branch}\`.`];
+  }
+  return [`\`${source.repository}\`, branch \`${source.branch}\`, through the connection \`${source.connectionArn}\`.`];
+}
