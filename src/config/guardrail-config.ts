@@ -43,9 +43,16 @@ export interface DeploymentGuardrailOptions {
    */
   readonly waitMinutes?: number;
   /**
-   * Minutes the old fleet is kept after the shift, for a quick rollback (0..60:
-   * TerminationWaitInSeconds 0..3600).
-   * @default 10
+   * Minutes the old fleet is kept after the deployment completed, before SageMaker terminates
+   * it (0..60: TerminationWaitInSeconds 0..3600). The rollback alarms are watched during the
+   * baking periods (`waitMinutes`), and only then does SageMaker roll back by itself ("Use all
+   * at once traffic shifting", "Auto-Rollback Configuration and Monitoring"); the termination
+   * wait comes after the deployment completed ("BlueGreenUpdatePolicy": "additional waiting
+   * time ... after the completion of an endpoint deployment", SageMaker's default 0), so it adds
+   * no automatic protection, keeps paying for a second fleet, and holds the release (the
+   * endpoint, and so the pipeline's deploy action, wait for it). Set it when your team wants a
+   * window of its own after every release.
+   * @default 0
    */
   readonly terminationWaitMinutes?: number;
   /**
@@ -73,7 +80,7 @@ export interface ResolvedDeploymentGuardrails {
 }
 
 export const DEFAULT_GUARDRAILS: ResolvedDeploymentGuardrails = {
-  strategy: 'all-at-once', canaryInstances: 1, linearStepPercentage: 25, waitMinutes: 5, terminationWaitMinutes: 10, max5xxErrorsPerMinute: 1, maxModelLatencyMs: 1000,
+  strategy: 'all-at-once', canaryInstances: 1, linearStepPercentage: 25, waitMinutes: 5, terminationWaitMinutes: 0, max5xxErrorsPerMinute: 1, maxModelLatencyMs: 1000,
 };
 
 /** BlueGreenUpdatePolicy.MaximumExecutionTimeoutInSeconds: 600..28800. */

@@ -20,7 +20,7 @@ describe('endpoint defaults', () => {
       autoscaling: { minInstances: 1, maxInstances: 4, invocationsPerInstance: 1000 },
       dataCapture: { samplingPercentage: 100, retentionDays: 90 },
       deploymentGuardrails: {
-        strategy: 'all-at-once', canaryInstances: 1, linearStepPercentage: 25, waitMinutes: 5, terminationWaitMinutes: 10, max5xxErrorsPerMinute: 1, maxModelLatencyMs: 1000,
+        strategy: 'all-at-once', canaryInstances: 1, linearStepPercentage: 25, waitMinutes: 5, terminationWaitMinutes: 0, max5xxErrorsPerMinute: 1, maxModelLatencyMs: 1000,
       },
       driftMonitoring: { schedule: 'rate(1 day)', lookbackHours: 24, psiThreshold: 0.2, ksThreshold: 0.1, instanceType: 'ml.t3.medium' },
       modelMonitor: false,

@@ -53,7 +53,25 @@ describe('deployment guardrails within SageMaker\'s ranges', () => {
     expectRejected(guardrails({ terminationWaitMinutes: -1 }), /terminationWaitMinutes must be a whole number in 0..60 \(TerminationWaitInSeconds 0..3600\), got -1/);
     // 10 linear steps of 50 minutes: 500 minutes of baking, more than the 480-minute execution timeout allows.
     expectRejected(guardrails({ strategy: 'linear', linearStepPercentage: 10, waitMinutes: 50 }, fleetOf(2)),
-      /the deployment waits 510 minutes \(10 baking periods of waitMinutes 50 plus terminationWaitMinutes 10\), but SageMaker's MaximumExecutionTimeoutInSeconds, which must exceed the waits, is at most 480 minutes/);
+      /the deployment waits 500 minutes \(10 baking periods of waitMinutes 50 plus terminationWaitMinutes 0\), but SageMaker's MaximumExecutionTimeoutInSeconds, which must exceed the waits, is at most 480 minutes/);
+    // Steps of 11 % (ceil(100 / 11) = 10 baking periods) of 47 minutes plus a 20-minute termination wait: 490 minutes.
+    expectRejected(guardrails({ strategy: 'linear', linearStepPercentage: 11, waitMinutes: 47, terminationWaitMinutes: 20 }, fleetOf(2)),
+      /the deployment waits 490 minutes \(10 baking periods of waitMinutes 47 plus terminationWaitMinutes 20\)/);
+  });
+
+  // Developer guide "Use all at once traffic shifting": the CloudWatch alarms watch the new fleet during the baking
+  // period and trip the auto-rollback; API reference "BlueGreenUpdatePolicy": TerminationWaitInSeconds is "additional
+  // waiting time ... after the completion of an endpoint deployment", default 0. The default bakes (the protection)
+  // and adds no termination wait (no alarm watches it, and it holds every release).
+  test('by default production bakes for 5 minutes under its rollback alarms and keeps no old fleet afterwards', () => {
+    const resolved = resolveEndpoint('e', { type: 'realtime' }, 'prod');
+    const guard = resolved.type === 'realtime' && resolved.deploymentGuardrails;
+    if (!guard) throw new Error('guardrails expected');
+    expect(guard).toMatchObject({ strategy: 'all-at-once', waitMinutes: 5, terminationWaitMinutes: 0 });
+    // A team that wants a window of its own still gets one, within SageMaker's range.
+    const kept = resolveEndpoint('e', { type: 'realtime', deploymentGuardrails: { terminationWaitMinutes: 60 } }, 'prod');
+    expect(kept.type === 'realtime' && kept.deploymentGuardrails && kept.deploymentGuardrails.terminationWaitMinutes).toBe(60);
+    expectRejected(guardrails({ terminationWaitMinutes: 61 }), /endpoints.prod.deploymentGuardrails.terminationWaitMinutes must be a whole number in 0..60 \(TerminationWaitInSeconds 0..3600\), got 61/);
   });
 
   test('the execution timeout exceeds every wait and stays within 600..28800 seconds', () => {

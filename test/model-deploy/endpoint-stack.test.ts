@@ -52,12 +52,13 @@ describe('production defaults in an AWS account', () => {
   const [, endpoint] = only(prod, 'AWS::SageMaker::Endpoint');
 
   // Developer guide "Use all at once traffic shifting": one shift, then a baking period the alarms watch; valid on 1 instance.
-  // API reference "BlueGreenUpdatePolicy": MaximumExecutionTimeoutInSeconds 600..28800, larger than the waits.
-  test('all at once with a 5-minute baking period and auto-rollback on a 1-instance fleet', () => {
+  // API reference "BlueGreenUpdatePolicy": MaximumExecutionTimeoutInSeconds 600..28800, larger than the waits;
+  // TerminationWaitInSeconds (after the deployment completed, no alarm watches it) left at SageMaker's default 0.
+  test('all at once with a 5-minute baking period and auto-rollback on a 1-instance fleet, no termination wait', () => {
     expect(endpoint.Properties.DeploymentConfig.BlueGreenUpdatePolicy).toEqual({
       TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 300 },
-      TerminationWaitInSeconds: 600,
-      MaximumExecutionTimeoutInSeconds: 3600 + 300 + 600,
+      TerminationWaitInSeconds: 0,
+      MaximumExecutionTimeoutInSeconds: 3600 + 300,
     });
     expect(endpoint.Properties.DeploymentConfig.AutoRollbackConfiguration.Alarms).toHaveLength(2);
   });
