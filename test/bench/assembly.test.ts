@@ -99,10 +99,12 @@ describe('the critical paths of the synthesized pipelines', () => {
     expect(before).not.toContain('player-churn-prod-endpoint.Deploy');
   });
 
-  test('the production deploy waits the configured baking and termination wait, then the release is verified and smoke-tested', () => {
+  // Developer guide "Use all at once traffic shifting" (the alarms watch the baking period) and API reference
+  // "BlueGreenUpdatePolicy" (TerminationWaitInSeconds, default 0): the default release bakes and keeps no old fleet.
+  test('the production deploy waits the default baking period only, then the release is verified and smoke-tested', () => {
     const prod = action(deployPath, 'player-churn-prod-endpoint.Deploy');
     const waits = prod.work.filter((w) => w.basis === 'documented').map((w) => w.what);
-    expect(waits).toEqual([expect.stringMatching(/^player-churn-prod: [a-z-]+ baking \d+ x \d+ min$/), expect.stringMatching(/^player-churn-prod: old fleet kept \d+ min \(termination wait\)$/)]);
+    expect(waits).toEqual(['player-churn-prod: all-at-once baking 1 x 5 min']);
     const verify = action(deployPath, 'VerifyRelease');
     expect(verify.work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'verify-release (the endpoint serves the release)', 'live endpoint test']);
     expect(deployPath.minutesAfterApproval).toBeCloseTo(prod.minutes + verify.minutes);
