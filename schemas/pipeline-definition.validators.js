@@ -1,5 +1,5 @@
 /* eslint-disable */
-// Generated from pipeline-definition.schema.json with SCHEMA_CORRECTIONS (src/pipeline-definition/schema.ts)
+// Generated from pipeline-definition.schema.json with SCHEMA_CORRECTIONS (src/pipeline-definition/schema-corrections.ts)
 // by ajv's standalone code generator, so that synths do not compile the schema. Do not edit:
 // regenerate with `npx projen schema-validators`.
 "use strict";
