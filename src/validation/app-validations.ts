@@ -2,6 +2,7 @@ import { CloudFormationValidatePluginProps, Validations } from 'aws-cdk-lib';
 import { CURRENTLY_RECOMMENDED_FLAGS, NEW_PROJECT_DEFAULT_CONTEXT, VALIDATE_AGAINST_DEFAULT_RULES } from 'aws-cdk-lib/cx-api';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { IConstruct } from 'constructs';
+import { ControlTowerChecks } from './control-tower-plugin';
 import { GuardrailsPlugin } from './guardrails-plugin';
 import { ThreadedCloudFormationValidation } from './threaded-cloudformation-validate';
 
@@ -29,8 +30,10 @@ export interface ProjectValidationOptions {
 
 /**
  * Adds the checks every synthesized template must pass to an app: cdk-nag's AwsSolutions
- * rules, the project's guardrails and aws-cdk-lib's CloudFormation validator (registered here so
- * that it runs on a worker thread, beside the others: {@link ThreadedCloudFormationValidation}).
+ * rules, the project's guardrails, AWS Control Tower's proactive controls
+ * ({@link ControlTowerChecks}, acknowledged with `acknowledgeControl`) and aws-cdk-lib's
+ * CloudFormation validator (registered here so that it runs on a worker thread, beside the
+ * others: {@link ThreadedCloudFormationValidation}).
  * Findings fail the synth; acknowledge a finding with
  * `Validations.of(construct).acknowledge({ id, reason })` and a specific reason.
  */
@@ -40,6 +43,7 @@ export function addProjectValidations(app: IConstruct, options: ProjectValidatio
     ...(cloudFormation ? [cloudFormation.start] : []),
     new AwsSolutionsChecks(app),
     new GuardrailsPlugin(),
+    new ControlTowerChecks(),
     ...(cloudFormation ? [cloudFormation.validator] : []),
   );
 }
