@@ -136,6 +136,9 @@ export function commandWork(command: string, context: PathContext): Work[] {
   if (/\bcdk synth\b/.test(command)) {
     return [work('cdk synth', model.cdkSynth)];
   }
+  if (/\bbundleReleaseTools\b/.test(command)) {
+    return [work('release tools bundled', model.releaseToolsBundle)];
+  }
   if (/\bresolve-model\b/.test(command)) {
     return [work('resolve-model', model.resolveModel)];
   }
@@ -167,7 +170,7 @@ export function commandWork(command: string, context: PathContext): Work[] {
 function runPipelineWork(command: string, context: PathContext): Work[] {
   const { model } = context;
   const pollArg = /--poll-interval[ =](\d+)/.exec(command);
-  const pollSeconds = pollArg ? Number(pollArg[1]) : /sagemaker-gitops\s+run-pipeline/.test(command) ? OUR_POLL_SECONDS : FIRST_PARTY_POLL_SECONDS;
+  const pollSeconds = pollArg ? Number(pollArg[1]) : /sagemaker-gitops(\.js)?\s+run-pipeline/.test(command) ? OUR_POLL_SECONDS : FIRST_PARTY_POLL_SECONDS;
   const definition = context.sageMakerPipeline(command);
   const steps: Work[] = definition
     ? sageMakerCriticalPath(definition, model).map((step) => work(`SageMaker step ${step.name} (${step.type})`, stepFigure(step.type, model)))

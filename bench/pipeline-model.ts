@@ -40,6 +40,8 @@ export interface ActionModel {
   readonly pipInstall: Figure;
   /** `cdk synth` of a generated app (replaced by this bench's measurement of it). */
   readonly cdkSynth: Figure;
+  /** The synth step bundling the release tools (src/model-deploy/release-tools.ts) for the later steps, which then run without `npm ci`. */
+  readonly releaseToolsBundle: Figure;
   /** `sagemaker-gitops resolve-model`: one list and one describe call. */
   readonly resolveModel: Figure;
   /** The first-party template's build.py and `aws cloudformation package`. */
@@ -93,6 +95,10 @@ export const ACTION_MODEL: ActionModel = {
   npmGlobalInstall: { minutes: 0.5, basis: 'assumption', note: 'one CLI package and its dependencies, no lock file' },
   pipInstall: { minutes: 1, basis: 'assumption', note: 'the SageMaker Python SDK (or boto3/awscli) from PyPI into the build image' },
   cdkSynth: { minutes: 0.15, basis: 'assumption', note: 'replaced by the measured `cdk synth` of the app when the bench runs it (CodeBuild small: 2 vCPUs, like this machine)' },
+  releaseToolsBundle: {
+    minutes: 0.07, basis: 'measured',
+    note: 'esbuild bundle of run-pipeline, verify-release and test-endpoint into one ~5 MB file: 2.8-4 s on this machine (from the compiled package and from source), Node.js start included',
+  },
   resolveModel: { minutes: 0.1, basis: 'assumption', note: 'ListModelPackages + DescribeModelPackage' },
   templateBuild: { minutes: 0.5, basis: 'assumption', note: 'build.py finds the approved package; `aws cloudformation package` uploads the template' },
   selfMutateDeploy: { minutes: 0.7, basis: 'assumption', note: 'cdk deploy of the pipeline stack with no change: the change set is created and found empty' },

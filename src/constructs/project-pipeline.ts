@@ -5,6 +5,8 @@ import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
+import { RELEASE_TOOLS_DIR, bundleReleaseToolsCommand } from '../model-deploy/release-tools';
+import { LIBRARY_NAME } from '../project/versions';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ArtifactStore } from './artifact-store';
 import { studioContextArgumentsOf } from '../studio/studio-project';
@@ -53,7 +55,8 @@ export interface ProjectPipelineProps {
 /**
  * A CDK Pipelines pipeline (CodePipeline V2) as both project repositories use it: its
  * artifacts in a KMS-encrypted, logged bucket of its own; a synth step that installs the
- * repository and runs `cdk synth` (the app command runs TypeScript without type-checking);
+ * repository, runs `cdk synth` (the app command runs TypeScript without type-checking) and
+ * bundles the release tools for the later steps (`releaseTools`);
  * CodeBuild on the standard Linux image with Node.js 20; self-mutation on.
  */
 export class ProjectPipeline extends Construct {
@@ -61,6 +64,11 @@ export class ProjectPipeline extends Construct {
   public readonly artifacts: ArtifactStore;
   /** The synth step: its primary output is the cloud assembly (`cdk.out`), plus what `postSynthCommands` put there. */
   public readonly synth: pipelines.CodeBuildStep;
+  /**
+   * The synth step's second output: the release tools bundle (model-deploy/release-tools.ts), which
+   * later steps run with `node` instead of installing the repository again.
+   */
+  public readonly releaseTools: pipelines.FileSet;
 
   constructor(scope: Construct, id: string, props: ProjectPipelineProps) {
     super(scope, id);
@@ -89,6 +97,8 @@ export class ProjectPipeline extends Construct {
           ...(props.preSynthCommands ?? []),
           ['npx cdk synth --no-notices', ...studioContextArgumentsOf(this)].join(' '),
           ...(props.postSynthCommands ?? []),
+          // The commands of the later steps, bundled from the installed toolkit (no second `npm ci` for them).
+          bundleReleaseToolsCommand(LIBRARY_NAME),
         ],
         primaryOutputDirectory: 'cdk.out',
         rolePolicyStatements: props.synthRolePolicyStatements,
@@ -100,6 +110,7 @@ export class ProjectPipeline extends Construct {
         logging: { cloudWatch: { logGroup: buildLogs } },
       },
     });
+    this.releaseTools = this.synth.addOutputDirectory(RELEASE_TOOLS_DIR);
   }
 
   /**

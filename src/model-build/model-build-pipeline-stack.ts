@@ -3,7 +3,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
-import { BUILD_ENV, INSTALL_COMMAND, ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
+import { BUILD_ENV, ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
+import { releaseToolsCommand } from '../model-deploy/release-tools';
 import { resourceNamesOf } from '../project/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -66,11 +67,11 @@ export class ModelBuildPipelineStack extends Stack {
     const executions = `${pipelineArn}/execution/*`;
     this.codePipeline.addStage(this.stage, {
       post: [
+        // The synth step's bundle of the CLI's run-pipeline: no second install of the repository.
         new pipelines.CodeBuildStep('RunSageMakerPipeline', {
-          input: source.input,
+          input: project.releaseTools,
           env: BUILD_ENV,
-          installCommands: [INSTALL_COMMAND],
-          commands: [`npx sagemaker-gitops run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_TIMEOUT_MINUTES}`],
+          commands: [releaseToolsCommand('.', `run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_TIMEOUT_MINUTES}`)],
           timeout: Duration.minutes(RUN_PIPELINE_TIMEOUT_MINUTES + 15),
           rolePolicyStatements: [
             new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }),

@@ -144,7 +144,7 @@ export class ModelDeployPipelineStack extends Stack {
     const region = config.environments.staging.region;
 
     const testStaging = releaseCheckStep(this, RELEASE_PIPELINE.testAction, {
-      config, stage: 'staging', input: source.input, release: project.synth, exportReleaseVariables: true,
+      config, stage: 'staging', input: source.input, release: project.synth, tools: project.releaseTools, exportReleaseVariables: true,
     });
     this.codePipeline.addStage(this.staging, { post: [testStaging] });
     // The comment as CodePipeline sees it (the variables' namespace is <stage>@<action>), for its length check.
@@ -156,7 +156,7 @@ export class ModelDeployPipelineStack extends Stack {
         notificationTopic: this.approvalTopic,
       })],
       post: [releaseCheckStep(this, PROD_CHECK_ACTION, {
-        config, stage: 'prod', input: source.input, release: project.synth, limit: PROD_SMOKE_TEST_ROWS,
+        config, stage: 'prod', input: source.input, release: project.synth, tools: project.releaseTools, limit: PROD_SMOKE_TEST_ROWS,
       })],
     });
     project.build();

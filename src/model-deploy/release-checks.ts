@@ -4,10 +4,11 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { IConstruct } from 'constructs';
 import { ProjectConfig } from '../config';
-import { BUILD_ENV, INSTALL_COMMAND } from '../constructs';
+import { BUILD_ENV } from '../constructs';
 import { resourceNamesOf } from '../project/resource-names';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { Stage, endpointName } from './endpoint-stack';
+import { RELEASE_TOOLS_DIR, releaseToolsCommand } from './release-tools';
 import { RESOLVED_MODEL_FILE } from './resolved-model';
 
 /** The payload the live tests send, in a model-deploy repository. */
@@ -91,10 +92,12 @@ export function acknowledgeReleaseCheckWildcards(scope: Stack, config: ProjectCo
 export interface ReleaseCheckProps {
   readonly config: ProjectConfig;
   readonly stage: Stage;
-  /** The repository (payload, the toolkit's CLI through npm). */
+  /** The repository (the test payload). */
   readonly input: pipelines.IFileSetProducer;
   /** The synth step: its output holds the release's resolved-model.json. */
   readonly release: pipelines.IFileSetProducer;
+  /** The synth step's release tools bundle (`ProjectPipeline.releaseTools`), which runs the checks without an install. */
+  readonly tools: pipelines.IFileSetProducer;
   /** Send only the first rows of the payload. @default - all of it */
   readonly limit?: number;
   /** Export the release's version, AUC and package as CodePipeline variables (RELEASE_VARIABLES). @default false */
@@ -102,7 +105,8 @@ export interface ReleaseCheckProps {
 }
 
 /**
- * A post-deploy check of a stage, as a CodeBuild step: `verify-release` (the endpoint serves the
+ * A post-deploy check of a stage, as a CodeBuild step running the synth step's release tools
+ * bundle (no install of the repository): `verify-release` (the endpoint serves the
  * configuration and model the stack deployed, from the release's resolved model, not the
  * previous ones after an automatic rollback), then `test-endpoint` on the live endpoint. Both
  * read the release from the synth output at run time. A stage in another account is checked as
@@ -116,18 +120,17 @@ export function releaseCheckStep(scope: Stack, id: string, props: ReleaseCheckPr
   const aws = `--region ${env.region}${testerRoleArn ? ` --profile ${stage}` : ''}`;
   const step = new pipelines.CodeBuildStep(id, {
     input: props.input,
-    additionalInputs: { [RELEASE_INPUT_DIR]: props.release },
+    additionalInputs: { [RELEASE_INPUT_DIR]: props.release, [RELEASE_TOOLS_DIR]: props.tools },
     env: BUILD_ENV,
-    installCommands: [INSTALL_COMMAND],
     commands: [
       ...(testerRoleArn ? [
         // The endpoint is in another account: the checks run as that account's tester role.
         'mkdir -p ~/.aws',
         `printf '[profile ${stage}]\\nrole_arn = ${testerRoleArn}\\ncredential_source = EcsContainer\\n' >> ~/.aws/config`,
       ] : []),
-      `npx sagemaker-gitops verify-release --stack ${resourceNamesOf(config).endpointStack(stage)} --endpoint ${endpoint} --model ${RELEASE_MODEL_FILE} ${aws}`,
-      `npx sagemaker-gitops test-endpoint --endpoint ${endpoint} --payload ${TEST_PAYLOAD} --max-p95-ms ${config.release.maxP95LatencyMs} ` +
-        `--report ${TEST_REPORT_DIR}/report.json${props.limit === undefined ? '' : ` --limit ${props.limit}`} ${aws}`,
+      releaseToolsCommand(RELEASE_TOOLS_DIR, `verify-release --stack ${resourceNamesOf(config).endpointStack(stage)} --endpoint ${endpoint} --model ${RELEASE_MODEL_FILE} ${aws}`),
+      releaseToolsCommand(RELEASE_TOOLS_DIR, `test-endpoint --endpoint ${endpoint} --payload ${TEST_PAYLOAD} --max-p95-ms ${config.release.maxP95LatencyMs} ` +
+        `--report ${TEST_REPORT_DIR}/report.json${props.limit === undefined ? '' : ` --limit ${props.limit}`} ${aws}`),
       ...(props.exportReleaseVariables ? releaseVariableCommands() : []),
     ],
     primaryOutputDirectory: TEST_REPORT_DIR,

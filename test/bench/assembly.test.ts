@@ -85,13 +85,16 @@ describe('the critical paths of the synthesized pipelines', () => {
       'SageMaker step Preprocess (Processing)', 'SageMaker step Train (Training)', 'SageMaker step Evaluate (Processing)',
       'SageMaker step CheckAuc (Condition)', 'SageMaker step Register (RegisterModel)',
     ]);
-    expect(run.work.map((w) => w.what)).toEqual(expect.arrayContaining(['CodeBuild start', 'npm ci', 'notice the end (half the 30 s poll interval)']));
+    // The synth step bundles the release tools; the run step uses the bundle and installs nothing.
+    expect(action(buildPath, 'Synth').work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'cdk synth', 'release tools bundled']);
+    expect(run.work.map((w) => w.what)).toEqual(expect.arrayContaining(['CodeBuild start', 'notice the end (half the 30 s poll interval)']));
+    expect(run.work.map((w) => w.what)).not.toContain('npm ci');
     expect(buildPath.approvals).toEqual([]);
   });
 
   test('model-deploy: staging (serverless) and its live test before the release approval, prod after it', () => {
     expect(deployPath.approvals).toEqual(['Prod/ApproveRelease']);
-    expect(action(deployPath, 'Synth').work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'resolve-model', 'cdk synth']);
+    expect(action(deployPath, 'Synth').work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'resolve-model', 'cdk synth', 'release tools bundled']);
     expect(action(deployPath, 'player-churn-staging-endpoint.Deploy').work.map((w) => w.what)).toContain('player-churn-staging: serverless endpoint updated');
     expect(action(deployPath, 'TestStaging').work.map((w) => w.what)).toContain('live endpoint test');
     const before = deployPath.groups.filter((g) => g.endsAt <= deployPath.minutesBeforeApproval).flatMap((g) => g.actions.map((a) => a.name));
@@ -106,12 +109,12 @@ describe('the critical paths of the synthesized pipelines', () => {
     const waits = prod.work.filter((w) => w.basis === 'documented').map((w) => w.what);
     expect(waits).toEqual(['player-churn-prod: all-at-once baking 1 x 5 min']);
     const verify = action(deployPath, 'VerifyRelease');
-    expect(verify.work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'verify-release (the endpoint serves the release)', 'live endpoint test']);
+    expect(verify.work.map((w) => w.what)).toEqual(['CodeBuild start', 'verify-release (the endpoint serves the release)', 'live endpoint test']);
     expect(deployPath.minutesAfterApproval).toBeCloseTo(prod.minutes + verify.minutes);
   });
 
-  test('TestStaging verifies the staging release too; its variable exports cost nothing', () => {
-    expect(action(deployPath, 'TestStaging').work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'verify-release (the endpoint serves the release)', 'live endpoint test']);
+  test('TestStaging verifies the staging release too, from the release tools bundle (no npm ci); its variable exports cost nothing', () => {
+    expect(action(deployPath, 'TestStaging').work.map((w) => w.what)).toEqual(['CodeBuild start', 'verify-release (the endpoint serves the release)', 'live endpoint test']);
   });
 });
 

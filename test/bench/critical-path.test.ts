@@ -117,6 +117,14 @@ describe('commandWork', () => {
     expect(whatOf('make lint')).toEqual(['command: make lint']);
   });
 
+  test('the synth step\'s release tools bundle is its own (measured) work; the steps that run the bundle install nothing', () => {
+    expect(whatOf('node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"')).toEqual(['release tools bundled']);
+    expect(commandWork('node -e "require(\'x\').bundleReleaseTools(\'release-tools\')"', context())[0].basis).toBe('measured');
+    expect(whatOf('node release-tools/sagemaker-gitops.js verify-release --stack s --endpoint e --model release/resolved-model.json'))
+      .toEqual(['verify-release (the endpoint serves the release)']);
+    expect(whatOf('node release-tools/sagemaker-gitops.js test-endpoint --endpoint e --limit 20')).toEqual(['live endpoint test']);
+  });
+
   test('a run-pipeline command adds the SageMaker steps and half the poll interval', () => {
     const definition = { Steps: [{ Name: 'Prep', Type: 'Processing' }, { Name: 'Fit', Type: 'Training', DependsOn: ['Prep'] }] };
     const ctx = context({ sageMakerPipeline: (command) => (command.includes('--name demo') ? definition : undefined) });
@@ -127,6 +135,8 @@ describe('commandWork', () => {
     expect(last(commandWork('run-pipeline --module-name pipelines.abalone.pipeline', ctx)).what).toMatch(/60 s poll/);
     expect(last(commandWork('npx sagemaker-gitops run-pipeline --name demo --poll-interval 10', ctx)).minutes).toBeCloseTo(5 / 60);
     expect(commandWork('npx sagemaker-gitops run-pipeline --name other', ctx).map((w) => w.what)).toContain('SageMaker pipeline (definition not found)');
+    // The model-build post step runs the synth step's bundle of our CLI: our poll interval.
+    expect(last(commandWork('node ./sagemaker-gitops.js run-pipeline --name demo --wait', ctx)).what).toBe('notice the end (half the 30 s poll interval)');
   });
 });
 

@@ -49,20 +49,29 @@ describe('ModelBuildPipelineStack', () => {
     template.resourceCountIs('AWS::CodePipeline::Webhook', 0);
   });
 
-  test('the synth step installs the repository and runs cdk synth, without a type-check', () => {
+  test('the synth step installs the repository, runs cdk synth without a type-check, and bundles the release tools', () => {
     const projects = Object.values<any>(template.findResources('AWS::CodeBuild::Project'));
     const synth = projects.find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('cdk synth'));
     const spec = JSON.parse(synth.Properties.Source.BuildSpec);
     expect(spec.phases.install.commands).toEqual([expect.stringContaining('npm ci')]);
-    expect(spec.phases.build.commands).toEqual(['npx cdk synth --no-notices']);
+    expect(spec.phases.build.commands).toEqual([
+      'npx cdk synth --no-notices',
+      'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',
+    ]);
+    expect(Object.keys(spec.artifacts['secondary-artifacts'])).toEqual(['Synth_Output', 'Synth_release_tools']);
+    expect(spec.artifacts['secondary-artifacts'].Synth_release_tools['base-directory']).toBe('release-tools');
     expect(spec.phases.install['runtime-versions']).toEqual({ nodejs: '20' });
   });
 
-  test('after deploying, a post step runs the SageMaker pipeline and waits for it', () => {
+  test('after deploying, a post step runs the SageMaker pipeline from the synth step\'s bundle (no second install) and waits for it', () => {
     const projects = Object.values<any>(template.findResources('AWS::CodeBuild::Project'));
     const run = projects.find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('run-pipeline'));
     const spec = JSON.parse(run.Properties.Source.BuildSpec);
-    expect(spec.phases.build.commands).toEqual(['npx sagemaker-gitops run-pipeline --name player-churn-training --wait --timeout 225']);
+    expect(spec.phases.install.commands).toBeUndefined();
+    expect(spec.phases.build.commands).toEqual(['node ./sagemaker-gitops.js run-pipeline --name player-churn-training --wait --timeout 225']);
+    const [pipeline] = Object.values<any>(template.findResources('AWS::CodePipeline::Pipeline'));
+    const action = pipeline.Properties.Stages.flatMap((stage: any) => stage.Actions).find((a: any) => a.Name === 'RunSageMakerPipeline');
+    expect(action.InputArtifacts).toEqual([{ Name: 'Synth_release_tools' }]);
     expect(run.Properties.TimeoutInMinutes).toBe(240);
     const start = statements(template).find((s) => s.Action === 'sagemaker:StartPipelineExecution');
     expect(start.Resource).toEqual({ 'Fn::Join': ['', ['arn:aws:sagemaker:us-east-1:', { Ref: 'AWS::AccountId' }, ':pipeline/player-churn-training']] });

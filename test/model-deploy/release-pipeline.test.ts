@@ -46,6 +46,7 @@ describe('the model-deploy pipeline', () => {
       'npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json',
       'npx cdk synth --no-notices',
       'cp resolved-model.json cdk.out/resolved-model.json',
+      'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',
     ]);
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:ListModelPackages' }));
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:DescribeModelPackage' }));
@@ -54,9 +55,12 @@ describe('the model-deploy pipeline', () => {
   test('TestStaging verifies the release, runs the live test with the budget, keeps the report and exports the release', () => {
     const spec = specs.find((s) => JSON.stringify(s).includes('--endpoint player-churn-staging '));
     expect(spec.phases.install.commands[0]).toContain('ln -s -- "$CODEBUILD_SRC_DIR_Synth_Output" "release"');
+    // The synth step's release tools bundle runs the checks: no install of the repository.
+    expect(spec.phases.install.commands.join('\n')).toContain('ln -s -- "$CODEBUILD_SRC_DIR_Synth_release_tools" "release-tools"');
+    expect(spec.phases.install.commands.join('\n')).not.toMatch(/npm (ci|install)/);
     expect(spec.phases.build.commands.slice(0, 2)).toEqual([
-      'npx sagemaker-gitops verify-release --stack player-churn-staging-endpoint --endpoint player-churn-staging --model release/resolved-model.json --region us-east-1',
-      'npx sagemaker-gitops test-endpoint --endpoint player-churn-staging --payload test/payload.csv --max-p95-ms 250 --report test-report/report.json --region us-east-1',
+      'node release-tools/sagemaker-gitops.js verify-release --stack player-churn-staging-endpoint --endpoint player-churn-staging --model release/resolved-model.json --region us-east-1',
+      'node release-tools/sagemaker-gitops.js test-endpoint --endpoint player-churn-staging --payload test/payload.csv --max-p95-ms 250 --report test-report/report.json --region us-east-1',
     ]);
     expect(spec.env['exported-variables']).toEqual(['MODEL_VERSION', 'MODEL_AUC', 'MODEL_PACKAGE_ARN']);
     expect(spec.phases.build.commands.slice(2).map((c: string) => c.split('=')[0])).toEqual(['export MODEL_VERSION', 'export MODEL_AUC', 'export MODEL_PACKAGE_ARN']);
@@ -66,8 +70,8 @@ describe('the model-deploy pipeline', () => {
 
   test('VerifyRelease, after the production deploy: the endpoint serves the release, then a 20-row smoke test', () => {
     expect(commandsOf('--endpoint player-churn-prod ')).toEqual([
-      'npx sagemaker-gitops verify-release --stack player-churn-prod-endpoint --endpoint player-churn-prod --model release/resolved-model.json --region us-east-1',
-      'npx sagemaker-gitops test-endpoint --endpoint player-churn-prod --payload test/payload.csv --max-p95-ms 250 --report test-report/report.json --limit 20 --region us-east-1',
+      'node release-tools/sagemaker-gitops.js verify-release --stack player-churn-prod-endpoint --endpoint player-churn-prod --model release/resolved-model.json --region us-east-1',
+      'node release-tools/sagemaker-gitops.js test-endpoint --endpoint player-churn-prod --payload test/payload.csv --max-p95-ms 250 --report test-report/report.json --limit 20 --region us-east-1',
     ]);
     expect(actions('Prod')[2].RunOrder).toBeGreaterThan(actions('Prod')[1].RunOrder);
   });

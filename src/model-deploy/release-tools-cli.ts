@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+/**
+ * The entry of the release tools bundle (see release-tools.ts): the CLI's commands that the
+ * pipelines' CodeBuild steps after the synth step run (run-pipeline, verify-release,
+ * test-endpoint), with the CLI's global options, usage errors and exit codes, and nothing that
+ * loads aws-cdk-lib, so that the bundle runs without the repository's node_modules.
+ */
+import { Command, CommanderError } from 'commander';
+import { processOutput } from '../cli/output';
+import { runPipelineCommand } from '../cli/run-pipeline';
+import { testEndpointCommand } from '../cli/test-endpoint';
+import { verifyReleaseCommand } from '../cli/verify-release';
+import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
+
+/** The release tools' command tree (the same commands and global options as the CLI's). */
+export function releaseToolsProgram(): Command {
+  const program = new Command(LIBRARY_NAME)
+    .description(`The ${LIBRARY_NAME} commands the project pipelines run after the synth step`)
+    .version(LIBRARY_VERSION)
+    .option('--json', 'machine-readable output')
+    .option('--region <region>', 'the AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s region)')
+    .option('--profile <name>', 'the named AWS profile (default: AWS_PROFILE, then the default profile)')
+    .showHelpAfterError()
+    .exitOverride();
+  program.addCommand(runPipelineCommand(processOutput, {}));
+  program.addCommand(verifyReleaseCommand(processOutput, {}));
+  program.addCommand(testEndpointCommand(processOutput, {}));
+  for (const command of program.commands) {
+    command.exitOverride().showHelpAfterError();
+  }
+  return program;
+}
+
+/** Runs the release tools on `argv` (without node and the script) and returns the CLI's exit code. */
+export async function runReleaseTools(argv: string[]): Promise<number> {
+  try {
+    await releaseToolsProgram().parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : 2;
+    }
+    processOutput.info(`error: ${(err as Error).message}`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  void runReleaseTools(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}
