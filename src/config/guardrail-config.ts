@@ -38,7 +38,9 @@ export interface DeploymentGuardrailOptions {
   readonly linearStepPercentage?: number;
   /**
    * Minutes of each baking period (between traffic shifts, and after the last), watching the
-   * alarms (0..60: WaitIntervalInSeconds 0..3600).
+   * alarms (WaitIntervalInSeconds up to 3600): at least ROLLBACK_ALARM_MINUTES, the longest
+   * window of the rollback alarms, or an alarm could not trip before the old fleet goes; at most 60.
+   * The default leaves a few minutes beyond that window for CloudWatch to receive the metrics.
    * @default 5
    */
   readonly waitMinutes?: number;
@@ -82,6 +84,14 @@ export interface ResolvedDeploymentGuardrails {
 export const DEFAULT_GUARDRAILS: ResolvedDeploymentGuardrails = {
   strategy: 'all-at-once', canaryInstances: 1, linearStepPercentage: 25, waitMinutes: 5, terminationWaitMinutes: 0, max5xxErrorsPerMinute: 1, maxModelLatencyMs: 1000,
 };
+
+/**
+ * The longest window of the rollback alarms (src/model-deploy/rollback-alarms.ts: model latency
+ * over 2 datapoints of 1 minute). SageMaker watches the alarms only during the baking periods and
+ * rolls back when one trips there ("Auto-Rollback Configuration and Monitoring", "Use all at once
+ * traffic shifting"): a shorter baking period leaves an alarm no time to trip.
+ */
+export const ROLLBACK_ALARM_MINUTES = 2;
 
 /** BlueGreenUpdatePolicy.MaximumExecutionTimeoutInSeconds: 600..28800. */
 export const MAX_EXECUTION_TIMEOUT_SECONDS = { min: 600, max: 28_800 } as const;
@@ -146,6 +156,12 @@ function checkGuardrails(option: string, g: ResolvedDeploymentGuardrails, fleet:
   }
   checkInteger(`${option}.linearStepPercentage`, g.linearStepPercentage, 10, 50, ' (SageMaker allows linear steps of 10..50 % of the fleet)');
   checkInteger(`${option}.waitMinutes`, g.waitMinutes, 0, 60, ' (WaitIntervalInSeconds 0..3600)');
+  if (g.waitMinutes < ROLLBACK_ALARM_MINUTES) {
+    throw new ConfigError(
+      `${option}.waitMinutes must be at least ${ROLLBACK_ALARM_MINUTES} with deployment guardrails on (SageMaker rolls back only when an alarm trips during a baking period, ` +
+      `and the model latency alarm needs ${ROLLBACK_ALARM_MINUTES} one-minute datapoints); got ${g.waitMinutes}. Set deploymentGuardrails to false for no automatic rollback`,
+    );
+  }
   checkInteger(`${option}.terminationWaitMinutes`, g.terminationWaitMinutes, 0, 60, ' (TerminationWaitInSeconds 0..3600)');
   checkInteger(`${option}.max5xxErrorsPerMinute`, g.max5xxErrorsPerMinute, 1, 1_000_000);
   checkNumber(`${option}.maxModelLatencyMs`, g.maxModelLatencyMs, Number.MIN_VALUE, 3_600_000, 'a latency in milliseconds > 0');

@@ -74,9 +74,22 @@ describe('deployment guardrails within SageMaker\'s ranges', () => {
     expectRejected(guardrails({ terminationWaitMinutes: 61 }), /endpoints.prod.deploymentGuardrails.terminationWaitMinutes must be a whole number in 0..60 \(TerminationWaitInSeconds 0..3600\), got 61/);
   });
 
+  // Developer guide "Auto-Rollback Configuration and Monitoring": SageMaker rolls back when an alarm trips during the
+  // baking period; "Use all at once traffic shifting": the alarms watch the green fleet during the baking period. The
+  // latency rollback alarm breaches on 2 of 2 one-minute periods (CloudWatch user guide "Alarm evaluation": Period,
+  // Evaluation Periods, Datapoints to Alarm), so it cannot trip in a shorter baking period.
+  test('a baking period too short for the rollback alarms to trip is rejected', () => {
+    expectRejected(guardrails({ waitMinutes: 0 }),
+      /endpoints.prod.deploymentGuardrails.waitMinutes must be at least 2 with deployment guardrails on \(SageMaker rolls back only when an alarm trips during a baking period, and the model latency alarm needs 2 one-minute datapoints\); got 0/);
+    expectRejected(guardrails({ strategy: 'linear', waitMinutes: 1 }, fleetOf(2)), /waitMinutes must be at least 2 .*got 1/);
+    expect(guardrails({ waitMinutes: 2 })).not.toThrow();
+    // No guardrails, no automatic rollback, and no baking period to check.
+    expect(prod({ deploymentGuardrails: false })).not.toThrow();
+  });
+
   test('the execution timeout exceeds every wait and stays within 600..28800 seconds', () => {
     const cases = [
-      { strategy: 'all-at-once', waitMinutes: 0, terminationWaitMinutes: 0 },
+      { strategy: 'all-at-once', waitMinutes: 2, terminationWaitMinutes: 0 },
       { strategy: 'canary', waitMinutes: 60, terminationWaitMinutes: 60 },
       { strategy: 'linear', linearStepPercentage: 10, waitMinutes: 40, terminationWaitMinutes: 60 },
     ];
