@@ -6,7 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { AutoscalingOptions } from '../config';
-import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { acknowledgeControl, acknowledgeWildcardResource } from '../validation/acknowledge';
 
 export interface EndpointAutoscalingProps {
   readonly endpointName: string;
@@ -126,15 +126,10 @@ export class EndpointAutoscaling extends Construct {
         id: 'AwsSolutions-L1',
         reason: `aws-cdk-lib's AwsCustomResource fixes its handler's runtime (${provider.runtime.name}); it moves with aws-cdk-lib`,
       });
-      // The AWS Control Tower proactive controls' plugin ("ControlTower") names its findings `ControlTower::<control id>`.
-      Validations.of(provider).acknowledge({
-        id: 'ControlTower::CT.LAMBDA.PR.3',
-        reason: 'the provider only calls the Application Auto Scaling API and CloudFormation\'s response URL at deploy time; in a VPC it would need a NAT gateway or endpoints for both',
-      });
-      Validations.of(own.logGroup).acknowledge({
-        id: 'ControlTower::CT.CLOUDWATCH.PR.3',
-        reason: 'CloudWatch Logs encrypts every log group at rest; this one holds only the scalable target\'s name and capacities, no data of the endpoint',
-      });
+      acknowledgeControl(provider, 'CT.LAMBDA.PR.3',
+        'the provider only calls the Application Auto Scaling API and CloudFormation\'s response URL at deploy time; in a VPC it would need a NAT gateway or endpoints for both');
+      acknowledgeControl(own.logGroup, 'CT.CLOUDWATCH.PR.3',
+        'CloudWatch Logs encrypts every log group at rest; this one holds only the scalable target\'s name and capacities, no data of the endpoint');
     }
   }
 

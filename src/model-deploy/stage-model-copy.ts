@@ -7,6 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { ConfigError } from '../config';
+import { acknowledgeControl } from '../validation/acknowledge';
 import { ResolvedModel } from './resolved-model';
 
 /** Key prefix, in the stage bucket, of the model files copied from the registry's region. */
@@ -44,6 +45,8 @@ export class StageModelCopy extends Construct {
     const prefix = `${COPIED_MODEL_PREFIX}/v${model.version}`;
 
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    acknowledgeControl(logGroup, 'CT.CLOUDWATCH.PR.3',
+      'CloudWatch Logs encrypts every log group at rest; this one holds only the S3 keys of the copied files, none of their content');
     this.role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Copies version ${model.version} of ${model.modelPackageGroupName} from ${props.sourceRegion} into the stage bucket`,
@@ -124,6 +127,8 @@ export class StageModelCopy extends Construct {
         id: 'AwsSolutions-L1',
         reason: `aws-cdk-lib's AwsCustomResource fixes its handler's runtime (${(handler as lambda.Function).runtime.name}); it moves with aws-cdk-lib`,
       });
+      acknowledgeControl(handler, 'CT.LAMBDA.PR.3',
+        'the provider calls only AWS APIs (S3 CopyObject; Application Auto Scaling when the endpoint autoscales) and CloudFormation\'s response URL, at deploy time; in a VPC it would need a NAT gateway or endpoints for each');
     }
   }
 }

@@ -45,7 +45,7 @@ describe('EndpointStack', () => {
     expect(JSON.stringify(config.Properties.DataCaptureConfig.DestinationS3Uri)).toContain('/datacapture');
   });
 
-  test('guardrail alarms exist and are the endpoint\'s auto-rollback alarms, with a canary shift', () => {
+  test('guardrail alarms exist and are the endpoint\'s auto-rollback alarms, with an all-at-once shift and a baking period', () => {
     const [endpoint] = Object.values<any>(prod.findResources('AWS::SageMaker::Endpoint'));
     const alarms = Object.values<any>(prod.findResources('AWS::CloudWatch::Alarm'));
     const names = alarms.map((a) => a.Properties.AlarmName);
@@ -57,7 +57,7 @@ describe('EndpointStack', () => {
       return prod.toJSON().Resources[a.AlarmName.Ref].Properties.AlarmName;
     });
     expect(rollbackNames).toEqual(['player-churn-prod-5xx-errors', 'player-churn-prod-model-latency']);
-    expect(policy.BlueGreenUpdatePolicy.TrafficRoutingConfiguration).toEqual({ Type: 'CANARY', WaitIntervalInSeconds: 300, CanarySize: { Type: 'CAPACITY_PERCENT', Value: 10 } });
+    expect(policy.BlueGreenUpdatePolicy.TrafficRoutingConfiguration).toEqual({ Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: 300 });
     const latency = alarms.find((a) => a.Properties.AlarmName === 'player-churn-prod-model-latency').Properties;
     expect(latency).toMatchObject({ MetricName: 'ModelLatency', Namespace: 'AWS/SageMaker', Threshold: 1_000_000 });
     expect(latency.Dimensions).toEqual(expect.arrayContaining([{ Name: 'EndpointName', Value: 'player-churn-prod' }, { Name: 'VariantName', Value: 'AllTraffic' }]));
