@@ -78,8 +78,8 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
   {
     option: 'deploymentGuardrails.waitMinutes, terminationWaitMinutes',
-    rule: '0..60 minutes each, and all waits together under the 480-minute maximum execution timeout',
-    source: 'SageMaker API Reference, TrafficRoutingConfig (WaitIntervalInSeconds), BlueGreenUpdatePolicy',
+    rule: 'waitMinutes 2..60 with guardrails on (SageMaker rolls back only on alarms that trip in a baking period, and the latency alarm needs 2 one-minute datapoints); terminationWaitMinutes 0..60 (default 0); all waits together under the 480-minute maximum execution timeout',
+    source: 'SageMaker API Reference, TrafficRoutingConfig (WaitIntervalInSeconds), BlueGreenUpdatePolicy; Developer Guide, "Auto-Rollback Configuration and Monitoring"; CloudWatch User Guide, "Alarm evaluation"',
     repos: DEPLOY,
   },
   {

@@ -1,7 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import { ResolvedDeploymentGuardrails } from '../config';
+import { ROLLBACK_ALARM_MINUTES, ResolvedDeploymentGuardrails } from '../config';
 
 /**
  * The alarms SageMaker watches during a blue/green deployment and rolls back on (developer guide
@@ -21,13 +21,13 @@ export function createRollbackAlarms(scope: Construct, endpointName: string, var
   });
   const latency = new cloudwatch.Alarm(scope, 'ModelLatencyAlarm', {
     alarmName: `${endpointName}-model-latency`,
-    alarmDescription: `Rolls back a deployment of ${endpointName}: average model latency above ${g.maxModelLatencyMs} ms for 2 minutes`,
+    alarmDescription: `Rolls back a deployment of ${endpointName}: average model latency above ${g.maxModelLatencyMs} ms for ${ROLLBACK_ALARM_MINUTES} minutes`,
     // ModelLatency is reported in microseconds.
     metric: new cloudwatch.Metric({ namespace: 'AWS/SageMaker', metricName: 'ModelLatency', dimensionsMap, statistic: 'Average', period: Duration.minutes(1) }),
     threshold: g.maxModelLatencyMs * 1000,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-    evaluationPeriods: 2,
-    datapointsToAlarm: 2,
+    evaluationPeriods: ROLLBACK_ALARM_MINUTES,
+    datapointsToAlarm: ROLLBACK_ALARM_MINUTES,
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   });
   return [errors, latency];
