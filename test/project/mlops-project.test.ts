@@ -1,3 +1,4 @@
+import { PROD_CHECK_ACTION, PROD_SMOKE_TEST_ROWS } from '../../src/model-deploy/release-checks';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -104,6 +105,10 @@ describe('MlopsProject', () => {
     expect(readme).toContain('`sagemaker-gitops:placeholder-model=true`');
     expect(readme).toContain('`npm run resolve-model`');
     expect(readme).not.toMatch(/foundation|storage/i);
+    // The names and numbers the README repeats are the pipeline's own.
+    expect(readme).toContain(`**${PROD_CHECK_ACTION}**`);
+    expect(readme).toContain(`a ${PROD_SMOKE_TEST_ROWS}-row smoke test`);
+    expect(readme).toContain('`REPLACE_ON_FAILURE`');
   });
 
   test('the model-deploy README follows the endpoint and release options', () => {
