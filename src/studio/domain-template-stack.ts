@@ -1,10 +1,13 @@
-import { BootstraplessSynthesizer, CfnCondition, CfnOutput, CfnParameter, CfnResource, Duration, Fn, RemovalPolicy, Stack, StackProps, Tags, Validations } from 'aws-cdk-lib';
+import { BootstraplessSynthesizer, CfnCondition, CfnOutput, CfnParameter, CfnResource, Duration, Fn, RemovalPolicy, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { MLFLOW_TRACKING_SERVER_SIZES } from '../config';
+import { accessLogsBucket } from '../constructs/artifact-store';
+import { enableEventBridgeNotifications, limitGrantsToAwsServices, noncurrentVersionsRule } from '../constructs/bucket-controls';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ProjectUseRoles } from './project-use-roles';
 import { ProjectsLaunchRole } from './projects-launch-role';
@@ -32,6 +35,8 @@ const STUDIO_NAME_PATTERN = '[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}';
 export class DomainTemplateStack extends Stack {
   public readonly domain: sagemaker.CfnDomain;
   public readonly templatesBucket: s3.Bucket;
+  /** The key of the templates bucket: Studio users decrypt the templates they launch with it. */
+  public readonly templatesKey: kms.Key;
   public readonly studioRole: StudioExecutionRole;
   public readonly launchRole: ProjectsLaunchRole;
   public readonly useRoles: ProjectUseRoles;
@@ -77,12 +82,12 @@ export class DomainTemplateStack extends Stack {
       },
     };
 
-    const accessLogs = accessLogsBucket(this, 'AccessLogs', 'the templates bucket');
+    const accessLogs = accessLogsBucket(this, 'AccessLogs', ACCESS_LOG_RETENTION, 'the templates bucket');
+    this.templatesKey = projectKey(this, 'TemplatesKey', 'Encrypts the SageMaker project templates of the sagemaker-gitops Studio domain');
     this.templatesBucket = new s3.Bucket(this, 'TemplatesBucket', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      versioned: true,
+      ...VERSIONED_KMS_BUCKET,
+      encryptionKey: this.templatesKey,
+      lifecycleRules: [noncurrentVersionsRule('templates bucket noncurrentVersionRetention')],
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'templates/',
@@ -96,12 +101,14 @@ export class DomainTemplateStack extends Stack {
       }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    enableEventBridgeNotifications(this.templatesBucket);
     const templatesLocation = `s3://${this.templatesBucket.bucketName}/${PROJECT_TEMPLATES_PREFIX}`;
 
     this.useRoles = new ProjectUseRoles(this, 'ProjectUseRoles');
     this.launchRole = new ProjectsLaunchRole(this, 'ProjectsLaunch', { buildRole: this.useRoles.buildRole, starterRole: this.useRoles.starterRole });
     this.studioRole = new StudioExecutionRole(this, 'StudioExecutionRole', {
       templatesBucket: this.templatesBucket,
+      templatesKey: this.templatesKey,
       templatesPrefix: PROJECT_TEMPLATES_PREFIX,
       launchRole: this.launchRole.role,
     });
@@ -165,17 +172,17 @@ export class DomainTemplateStack extends Stack {
    */
   private createMlflowTrackingServer(domainName: string, size: string, condition: CfnCondition): string {
     const scope = new Construct(this, 'Mlflow');
-    const accessLogs = accessLogsBucket(scope, 'AccessLogs', 'the MLflow artifacts bucket');
+    const accessLogs = accessLogsBucket(scope, 'AccessLogs', ACCESS_LOG_RETENTION, 'the MLflow artifacts bucket');
+    const key = projectKey(scope, 'ArtifactsKey', 'Encrypts the MLflow artifacts of the sagemaker-gitops Studio domain');
     const artifacts = new s3.Bucket(scope, 'Artifacts', {
-      encryption: s3.BucketEncryption.S3_MANAGED,
-      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-      enforceSSL: true,
-      versioned: true,
-      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      ...VERSIONED_KMS_BUCKET,
+      encryptionKey: key,
+      lifecycleRules: [noncurrentVersionsRule('mlflow artifacts bucket noncurrentVersionRetention')],
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'artifacts/',
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    enableEventBridgeNotifications(artifacts);
     const role = new iam.Role(scope, 'ServerRole', {
       description: 'Lets the domain\'s MLflow tracking server keep its artifacts in its bucket',
       assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
@@ -184,6 +191,12 @@ export class DomainTemplateStack extends Stack {
           statements: [
             new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [artifacts.arnForObjects('*')] }),
             new iam.PolicyStatement({ actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: [artifacts.bucketArn] }),
+            // What S3 asks of the key to write and read the bucket's objects, through S3 only.
+            new iam.PolicyStatement({
+              actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+              resources: [key.keyArn],
+              conditions: { StringEquals: { 'kms:ViaService': `s3.${this.region}.amazonaws.com` } },
+            }),
           ],
         }),
       },
@@ -208,16 +221,27 @@ export class DomainTemplateStack extends Stack {
   }
 }
 
-/** A bucket for the server access logs of `of`, kept a year. */
-function accessLogsBucket(scope: Construct, id: string, of: string): s3.Bucket {
-  const bucket = new s3.Bucket(scope, id, {
-    encryption: s3.BucketEncryption.S3_MANAGED,
-    blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
-    enforceSSL: true,
-    objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
-    lifecycleRules: [{ expiration: Duration.days(365) }],
-    removalPolicy: RemovalPolicy.RETAIN,
-  });
-  Validations.of(bucket).acknowledge({ id: 'AwsSolutions-S1', reason: `this bucket is the server access log target of ${of}; logging it into itself would loop` });
-  return bucket;
+/** How long the domain template's buckets keep their server access logs. */
+const ACCESS_LOG_RETENTION = Duration.days(365);
+
+/**
+ * The settings of the domain template's content buckets: a key of their own (AWS Control
+ * Tower's CT.S3.PR.10), versioned with Object Lock available (no default retention), SSL only,
+ * public access blocked.
+ */
+const VERSIONED_KMS_BUCKET: s3.BucketProps = {
+  encryption: s3.BucketEncryption.KMS,
+  bucketKeyEnabled: true,
+  versioned: true,
+  objectLockEnabled: true,
+  blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+  enforceSSL: true,
+  objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+};
+
+/** A rotated key, retained with the stack, that grants only to AWS services (CT.KMS.PR.3). */
+function projectKey(scope: Construct, id: string, description: string): kms.Key {
+  const key = new kms.Key(scope, id, { description, enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+  limitGrantsToAwsServices(key);
+  return key;
 }

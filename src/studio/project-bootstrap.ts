@@ -5,6 +5,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import * as YAML from 'yaml';
+import { acknowledgeControl } from '../validation/acknowledge';
 import { BOOTSTRAP_ENV, MODEL_DEPLOY_SOURCE_ID, NO_ACCOUNT, bootstrapBuildSpec } from './bootstrap-build-spec';
 import { START_BUILD_HANDLER_CODE } from './start-build-handler';
 import { studioRoleArn } from './project-use-roles';
@@ -129,6 +130,14 @@ export class ProjectBootstrap extends Construct {
       logGroup: starterLogs,
       timeout: Duration.minutes(1),
     });
+
+    // The project template creates no key and no VPC: a launch gets only what SageMaker passes.
+    for (const logGroup of [buildLogs, starterLogs]) {
+      acknowledgeControl(logGroup, 'CT.CLOUDWATCH.PR.3',
+        'CloudWatch Logs encrypts every log group at rest; a key of the project\'s own would need kms:CreateKey on "*" in the launch role, and the log holds only the bootstrap deploy\'s output');
+    }
+    acknowledgeControl(this.starter, 'CT.LAMBDA.PR.3',
+      'the starter function only calls the CodeBuild API and CloudFormation\'s response URL; SageMaker passes a launch no VPC, and in one the function would need a NAT gateway or endpoints to reach both');
 
     this.start = new CustomResource(this, 'StartBootstrap', {
       serviceToken: this.starter.functionArn,

@@ -1,5 +1,6 @@
 import { ArnFormat, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { PROJECT_TAG_KEY } from '../constructs/project-app';
@@ -8,6 +9,8 @@ import { acknowledgeWildcardResource } from '../validation/acknowledge';
 export interface StudioExecutionRoleProps {
   /** The bucket of the organization's project templates. */
   readonly templatesBucket: s3.IBucket;
+  /** The key the templates bucket encrypts its objects with. */
+  readonly templatesKey: kms.IKey;
   /** The key prefix of the templates in the bucket, ending with `/`. */
   readonly templatesPrefix: string;
   /** The role Studio users pass to CloudFormation to launch a project. */
@@ -78,6 +81,13 @@ export class StudioExecutionRole extends Construct {
               resources: [projectStacks],
             }),
             new iam.PolicyStatement({ sid: 'ReadTemplates', actions: ['s3:GetObject', 's3:GetObjectTagging'], resources: [templates] }),
+            // CloudFormation reads a launched template with the caller's credentials.
+            new iam.PolicyStatement({
+              sid: 'DecryptTemplates',
+              actions: ['kms:Decrypt'],
+              resources: [props.templatesKey.keyArn],
+              conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` } },
+            }),
             new iam.PolicyStatement({
               sid: 'ListTemplates',
               actions: ['s3:ListBucket'],

@@ -258,6 +258,7 @@ describe('the optional MLflow tracking server', () => {
       ['MlflowAccessLogs', 'AWS::S3::Bucket'],
       ['MlflowAccessLogsPolicy', 'AWS::S3::BucketPolicy'],
       ['MlflowArtifacts', 'AWS::S3::Bucket'],
+      ['MlflowArtifactsKey', 'AWS::KMS::Key'],
       ['MlflowArtifactsPolicy', 'AWS::S3::BucketPolicy'],
       ['MlflowServer', 'AWS::SageMaker::MlflowTrackingServer'],
       ['MlflowServerRole', 'AWS::IAM::Role'],
