@@ -30,15 +30,18 @@ export function allowedPatternOf(regex: RegExp): string {
  * a generated repository does.
  */
 export const PARAMETER_RULES = {
+  // Lower case only (a subset of the .projenrc.ts rule): the model package group's resource
+  // policy names the group <name>-<id> by ARN, SageMaker writes names in lower case in its ARNs,
+  // and CloudFormation has no function to lower a parameter.
   projectName: {
-    pattern: allowedPatternOf(PROJECT_NAME_PATTERN),
+    pattern: lowerCaseOnly(allowedPatternOf(PROJECT_NAME_PATTERN)),
     maxLength: PROJECT_NAME_MAX_LENGTH,
-    description: `1 to ${PROJECT_NAME_MAX_LENGTH} characters: a letter, then letters, digits and hyphens, not ending with a hyphen`,
+    description: `1 to ${PROJECT_NAME_MAX_LENGTH} characters: a lower-case letter, then lower-case letters, digits and hyphens, not ending with a hyphen`,
   },
   projectId: {
-    pattern: allowedPatternOf(SAGEMAKER_PROJECT_ID_PATTERN),
+    pattern: lowerCaseOnly(allowedPatternOf(SAGEMAKER_PROJECT_ID_PATTERN)),
     maxLength: SAGEMAKER_PROJECT_ID_MAX_LENGTH,
-    description: `the id SageMaker gives the project: 1 to ${SAGEMAKER_PROJECT_ID_MAX_LENGTH} letters, digits and inner hyphens`,
+    description: `the id SageMaker gives the project: 1 to ${SAGEMAKER_PROJECT_ID_MAX_LENGTH} lower-case letters, digits and inner hyphens`,
   },
   repository: {
     pattern: allowedPatternOf(REPOSITORY_PATTERN),
@@ -60,6 +63,11 @@ export const PARAMETER_RULES = {
     description: 'a 12-digit AWS account id, or empty for this account',
   },
 } as const satisfies Record<string, ParameterRule>;
+
+/** A pattern without the upper-case range `A-Z` of its classes. */
+function lowerCaseOnly(pattern: string): string {
+  return pattern.replace(/A-Z/g, '');
+}
 
 /** Whether `value` matches `pattern` as CloudFormation matches an `AllowedPattern`: the whole value. */
 export function matchesAllowedPattern(pattern: string, value: string): boolean {

@@ -98,7 +98,8 @@ export class ProjectTemplateStack extends Stack {
     this.modelPackageGroup = new sagemaker.CfnModelPackageGroup(this, 'ModelPackageGroup', {
       modelPackageGroupName: studioModelPackageGroupName(name, projectIdValue),
       modelPackageGroupDescription: `Model versions of the SageMaker project ${name}`,
-      modelPackageGroupPolicy: Fn.conditionIf(hasReaderAccounts.logicalId, this.readerPolicy(hasStagingAccount, stagingAccount.valueAsString, hasProdAccount, prodAccount.valueAsString), Aws.NO_VALUE),
+      modelPackageGroupPolicy: Fn.conditionIf(hasReaderAccounts.logicalId,
+        this.readerPolicy(studioModelPackageGroupName(name, projectIdValue), hasStagingAccount, stagingAccount.valueAsString, hasProdAccount, prodAccount.valueAsString), Aws.NO_VALUE),
     });
     // Registered model versions are never lost as a side effect of deleting the project.
     this.modelPackageGroup.applyRemovalPolicy(RemovalPolicy.RETAIN);
@@ -129,20 +130,23 @@ export class ProjectTemplateStack extends Stack {
   }
 
   /**
-   * The group's resource policy for the stage accounts: they read the group and deploy its
-   * versions. In a group's own policy the resources can only be the group and its versions.
+   * The group's resource policy for the stage accounts: they read the group `groupName` and
+   * deploy its versions, named by ARN, not by wildcard. SageMaker writes names in lower case in
+   * the ARNs it authorizes against, and the template's name and id parameters allow only lower
+   * case (PARAMETER_RULES), so these ARNs match.
    */
-  private readerPolicy(hasStaging: CfnCondition, staging: string, hasProd: CfnCondition, prod: string): Record<string, unknown> {
+  private readerPolicy(groupName: string, hasStaging: CfnCondition, staging: string, hasProd: CfnCondition, prod: string): Record<string, unknown> {
     const principals = [
       Fn.conditionIf(hasStaging.logicalId, `arn:${Aws.PARTITION}:iam::${staging}:root`, Aws.NO_VALUE),
       Fn.conditionIf(hasProd.logicalId, `arn:${Aws.PARTITION}:iam::${prod}:root`, Aws.NO_VALUE),
     ];
     const arn = (resource: string) => `arn:${Aws.PARTITION}:sagemaker:${Aws.REGION}:${Aws.ACCOUNT_ID}:${resource}`;
+    const arnName = groupName;
     return {
       Version: '2012-10-17',
       Statement: [
-        { Sid: 'ReadGroup', Effect: 'Allow', Principal: { AWS: principals }, Action: READER_GROUP_ACTIONS, Resource: arn('model-package-group/*') },
-        { Sid: 'ReadAndDeployModelPackages', Effect: 'Allow', Principal: { AWS: principals }, Action: READER_PACKAGE_ACTIONS, Resource: arn('model-package/*/*') },
+        { Sid: 'ReadGroup', Effect: 'Allow', Principal: { AWS: principals }, Action: READER_GROUP_ACTIONS, Resource: arn(`model-package-group/${arnName}`) },
+        { Sid: 'ReadAndDeployModelPackages', Effect: 'Allow', Principal: { AWS: principals }, Action: READER_PACKAGE_ACTIONS, Resource: arn(`model-package/${arnName}/*`) },
       ],
     };
   }

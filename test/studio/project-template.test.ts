@@ -58,8 +58,8 @@ describe('ProjectTemplateStack: a template without CDK bootstrap', () => {
 
 describe('ProjectTemplateStack parameters', () => {
   test.each([
-    ['SageMakerProjectName', ['player-churn', 'a', 'Churn2', 'a--b', 'a'.repeat(32)], ['', '1churn', '-churn', 'churn-', 'churn_model', 'churn model', 'a'.repeat(33)]],
-    ['SageMakerProjectId', ['p-abcdefghijkl', 'p1', 'a'.repeat(20)], ['', '-p', 'p_1', 'p-', 'a'.repeat(21)]],
+    ['SageMakerProjectName', ['player-churn', 'a', 'churn2', 'a--b', 'a'.repeat(32)], ['', 'Churn2', '1churn', '-churn', 'churn-', 'churn_model', 'churn model', 'a'.repeat(33)]],
+    ['SageMakerProjectId', ['p-abcdefghijkl', 'p1', 'a'.repeat(20)], ['', 'P-1', '-p', 'p_1', 'p-', 'a'.repeat(21)]],
     ['ModelBuildRepository', ['acme/player-churn-model-build', 'my.org/repo_1', 'group/subgroup/name'], ['', 'player-churn', 'acme/', '/acme/repo', 'acme//repo', 'acme/re po', 'https://github.com/acme/repo', 'acme/repo;rm']],
     ['ModelDeployRepository', ['acme/player-churn-model-deploy'], ['acme', 'acme:repo']],
     ['ModelBuildBranch', ['main', 'release/1.2', 'feature_x', 'a'], ['', 'ma in', '-main', 'main/', 'main;ls', '$(id)', 'a'.repeat(201)]],
@@ -86,8 +86,10 @@ describe('ProjectTemplateStack parameters', () => {
     }
   });
 
-  test('the project name follows SageMaker\'s pattern and length exactly', () => {
-    expect(json.Parameters.SageMakerProjectName).toMatchObject({ AllowedPattern: '[a-zA-Z](-*[a-zA-Z0-9])*', MinLength: 1, MaxLength: 32 });
+  // Amazon SageMaker API Reference, CreateProject: ProjectName [a-zA-Z0-9](-*[a-zA-Z0-9]){0,31};
+  // the template takes the lower-case part, as the group policy names the group by ARN.
+  test('the project name follows SageMaker\'s pattern and length, in lower case', () => {
+    expect(json.Parameters.SageMakerProjectName).toMatchObject({ AllowedPattern: '[a-z](-*[a-z0-9])*', MinLength: 1, MaxLength: 32 });
   });
 
   test('patterns use no syntax that CloudFormation reads differently from JavaScript', () => {
