@@ -40,6 +40,7 @@ export class GuardrailsPlugin implements IPolicyValidationPlugin {
     if (fullAccess.length > 0) {
       violations.push({
         ruleName: GUARDRAIL_RULES.noFullAccessPolicy,
+        severity: 'error',
         description: 'An AWS-managed *FullAccess policy is attached: it grants far more than any role of this project needs.',
         fix: 'Grant the specific actions on the specific resources instead (grantRead, grantReadWrite, addToPolicy).',
         violatingResources: fullAccess,
@@ -48,6 +49,7 @@ export class GuardrailsPlugin implements IPolicyValidationPlugin {
     if (passRole.length > 0) {
       violations.push({
         ruleName: GUARDRAIL_RULES.noPassRoleOnStar,
+        severity: 'error',
         description: 'A policy statement allows iam:PassRole on every role ("*"): whoever holds it can hand any role to a service.',
         fix: 'Name the role ARNs that may be passed and add an iam:PassedToService condition.',
         violatingResources: passRole,

@@ -1,9 +1,12 @@
-import { Stack } from 'aws-cdk-lib';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { ArtifactStore } from '../../src/constructs';
-import { GUARDRAIL_RULES } from '../../src/validation';
+import { GUARDRAIL_RULES, GuardrailsPlugin } from '../../src/validation';
 import { ValidationFailed, synthStack, synthValidated, validatedApp } from '../helpers/validated-synth';
 
 function findingsOf(build: (stack: Stack) => void) {
@@ -57,5 +60,24 @@ describe('synthValidated', () => {
       role.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] }));
     });
     expect(findings.map((f) => f.rule)).toContain(GUARDRAIL_RULES.noPassRoleOnStar);
+  });
+});
+
+describe('GuardrailsPlugin findings are errors', () => {
+  // aws-cdk-lib, once any finding of a report is acknowledged, counts the report as failed only while an
+  // unacknowledged finding has the severity 'error' (core/lib/private/synthesis-validation): a finding without a
+  // severity would then pass silently.
+  test('an acknowledged guardrail finding does not let another one pass', () => {
+    const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-test-')) });
+    Validations.of(app).addPlugins(new GuardrailsPlugin());
+    const stack = new Stack(app, 'Test', { env: { region: 'us-east-1' } });
+    const admin = new iam.Role(stack, 'Admin', {
+      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AmazonSageMakerFullAccess')],
+    });
+    Validations.of(admin).acknowledge({ id: `SageMakerGitOpsGuardrails::${GUARDRAIL_RULES.noFullAccessPolicy}`, reason: 'a test of the acknowledgement' });
+    const passer = new iam.Role(stack, 'Passer', { assumedBy: new iam.ServicePrincipal('codebuild.amazonaws.com') });
+    passer.addToPolicy(new iam.PolicyStatement({ actions: ['iam:PassRole'], resources: ['*'] }));
+    expect(() => app.synth()).toThrow(/iam:PassRole on every role/);
   });
 });
