@@ -9,7 +9,7 @@ import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { ConfigError } from '../config';
 import { PipelineDefinition, assertValidPipelineDefinition } from '../pipeline-definition';
-import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { acknowledgeControl, acknowledgeWildcardResource } from '../validation/acknowledge';
 
 /**
  * The most a definition may take up inside the template (escaped, as CloudFormation reads it)
@@ -137,6 +137,8 @@ export class SageMakerPipeline extends Construct {
   /** The upload function's own role (no managed policy) and log group. */
   private uploadFunctionSettings(pipelineName: string): Pick<s3deploy.BucketDeploymentProps, 'role' | 'logGroup'> {
     const logGroup = new logs.LogGroup(this, 'UploadLogs', { retention: logs.RetentionDays.ONE_YEAR });
+    acknowledgeControl(logGroup, 'CT.CLOUDWATCH.PR.3',
+      'CloudWatch Logs encrypts every log group at rest; this one holds only the upload\'s object keys, not the definition');
     const role = new iam.Role(this, 'UploadRole', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: `Writes the definition of the SageMaker pipeline ${pipelineName} to the project bucket at deploy time`,
@@ -176,6 +178,8 @@ export class SageMakerPipeline extends Construct {
         id: 'AwsSolutions-L1',
         reason: `aws-cdk-lib's BucketDeployment fixes its handler's runtime (${(handler as lambda.Function).runtime.name}); it moves with aws-cdk-lib`,
       });
+      acknowledgeControl(handler, 'CT.LAMBDA.PR.3',
+        'the upload function only reads the CDK asset bucket, writes the project bucket and answers CloudFormation\'s response URL at deploy time; in a VPC it would need a NAT gateway or endpoints for each');
     }
   }
 
