@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as YAML from 'yaml';
+import { dropRedundantDependsOn } from '../constructs/redundant-dependencies';
 import { PROJECT_APP_CONTEXT, addProjectValidations } from '../validation';
 import { DomainTemplateStack } from './domain-template-stack';
 import { ProjectTemplateStack } from './project-template-stack';
@@ -22,7 +23,8 @@ export interface StudioTemplateStacks {
 
 /**
  * An app holding both Studio template stacks, with the checks every template of the project
- * passes (the CloudFormation validator, cdk-nag AwsSolutions, the guardrails) and no path
+ * passes (the CloudFormation validator, cdk-nag AwsSolutions, Control Tower's proactive controls, the
+ * guardrails), no DependsOn that a reference already implies (cfn-lint W3005) and no path
  * metadata or version reporting, so the synthesized templates are the same on every machine.
  */
 export function studioTemplateApp(outdir?: string): { app: App; stacks: StudioTemplateStacks } {
@@ -32,6 +34,7 @@ export function studioTemplateApp(outdir?: string): { app: App; stacks: StudioTe
     context: { ...PROJECT_APP_CONTEXT, 'aws:cdk:enable-path-metadata': false },
   });
   addProjectValidations(app);
+  dropRedundantDependsOn(app);
   const stacks = {
     project: new ProjectTemplateStack(app, 'SageMakerProjectTemplate'),
     domain: new DomainTemplateStack(app, 'SageMakerDomainTemplate'),

@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { PROJECT_TAG_KEY, ProjectApp, dropRedundantDependsOn, tagProjectResources } from '../../src/constructs';
+import { studioTemplateApp } from '../../src/studio/studio-templates';
 import { testConfig } from '../helpers/validated-synth';
 
 /** A role with a policy and a queue-like resource that reads the role's ARN and depends on the role (as aws-cdk-lib L2s do). */
@@ -80,5 +81,21 @@ describe('tagProjectResources', () => {
     expect(resources.Target.Properties.Tags).toBeUndefined();
     expect(resources.User.Properties.Tags).toEqual([{ Key: PROJECT_TAG_KEY, Value: 'player-churn' }]);
     expect(resources.User.DependsOn).toEqual([expect.stringMatching(/^RoleDefaultPolicy/)]);
+  });
+});
+
+describe('the Studio templates', () => {
+  // The same rule (cfn-lint W3005) on the templates SageMaker Studio launches.
+  test('declare no DependsOn that a Ref or GetAtt already implies', () => {
+    const { app } = studioTemplateApp();
+    for (const stack of app.synth().stacks) {
+      for (const [id, resource] of Object.entries<any>(stack.template.Resources)) {
+        const referenced = JSON.stringify(resource.Properties ?? {});
+        for (const dependency of resource.DependsOn ?? []) {
+          expect({ id, dependency, referenced: referenced.includes(`{"Ref":"${dependency}"}`) || referenced.includes(`"Fn::GetAtt":["${dependency}"`) })
+            .toEqual({ id, dependency, referenced: false });
+        }
+      }
+    }
   });
 });
