@@ -12,7 +12,7 @@ import {
   ProductionVariant,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { isNotFound } from './errors';
+import { ifExists } from './errors';
 import { parseAuc } from './model-registry';
 
 /** How an endpoint's variant runs: serverless (memory and concurrency) or on instances. */
@@ -162,17 +162,6 @@ function capacityOf(variant: ProductionVariant, endpoint: DescribeEndpointComman
   return withoutUndefined({ type: 'instances', instanceType: variant.InstanceType, instanceCount: live?.CurrentInstanceCount ?? variant.InitialInstanceCount });
 }
 
-/** The call's answer, or undefined when SageMaker says the resource does not exist; other errors are rethrown. */
-async function ifExists<T>(call: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (err) {
-    if (isNotFound(err)) {
-      return undefined;
-    }
-    throw err;
-  }
-}
 
 /** The object without its undefined fields, so they do not show up as keys (in tests and JSON alike). */
 function withoutUndefined<T extends object>(values: T): T {

@@ -52,3 +52,15 @@ export function isThrottling(err: unknown): boolean {
   const { name, $retryable, $metadata } = shape(err);
   return (typeof name === 'string' && THROTTLING_NAMES.has(name)) || $retryable?.throttling === true || $metadata?.httpStatusCode === 429;
 }
+
+/** The call's answer, or undefined when the service says the resource does not exist; other errors are rethrown. */
+export async function ifExists<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (err) {
+    if (isNotFound(err)) {
+      return undefined;
+    }
+    throw err;
+  }
+}

@@ -7,7 +7,7 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import type { ResolvedModel } from '../model-deploy/resolved-model';
-import { CliError, isNotFound } from './errors';
+import { CliError, ifExists } from './errors';
 
 /** The stack states after which a deploy may have changed the endpoint: anything else means the deploy failed or runs. */
 export const DEPLOYED_STACK_STATES: ReadonlySet<string> = new Set(['CREATE_COMPLETE', 'UPDATE_COMPLETE']);
@@ -65,7 +65,7 @@ export async function verifyRelease(clients: ReleaseVerificationClients, options
   const deployedConfig = single(resources, 'AWS::SageMaker::EndpointConfig', stackName, failures);
   const deployedModel = single(resources, 'AWS::SageMaker::Model', stackName, failures);
 
-  const endpoint = await notFoundAsUndefined(() => clients.sageMaker.send(new DescribeEndpointCommand({ EndpointName: endpointName })));
+  const endpoint = await ifExists(() => clients.sageMaker.send(new DescribeEndpointCommand({ EndpointName: endpointName })));
   if (!endpoint) {
     throw new CliError(`endpoint ${endpointName} does not exist in the client's account and region: was it deployed by ${stackName}?`);
   }
@@ -76,7 +76,7 @@ export async function verifyRelease(clients: ReleaseVerificationClients, options
   }
   const servingConfig = endpoint.EndpointConfigName;
   const config = servingConfig === undefined ? undefined
-    : await notFoundAsUndefined(() => clients.sageMaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: servingConfig })));
+    : await ifExists(() => clients.sageMaker.send(new DescribeEndpointConfigCommand({ EndpointConfigName: servingConfig })));
   if (deployedConfig !== undefined && !sameResource(deployedConfig, servingConfig, config?.EndpointConfigArn)) {
     failures.push(`endpoint ${endpointName} serves the endpoint configuration ${servingConfig ?? '(none)'}, not ${nameOf(deployedConfig)} that ${stackName} deployed: ` +
       `SageMaker kept or restored the previous configuration, as after a deployment guardrail's automatic rollback${because}`);
@@ -87,7 +87,7 @@ export async function verifyRelease(clients: ReleaseVerificationClients, options
   }
   const modelPackages: string[] = [];
   for (const modelName of modelNames) {
-    const described = modelName === '' ? undefined : await notFoundAsUndefined(() => clients.sageMaker.send(new DescribeModelCommand({ ModelName: modelName })));
+    const described = modelName === '' ? undefined : await ifExists(() => clients.sageMaker.send(new DescribeModelCommand({ ModelName: modelName })));
     if (deployedModel !== undefined && !sameResource(deployedModel, modelName, described?.ModelArn)) {
       failures.push(`a production variant of ${servingConfig} serves the model ${modelName || '(none)'}, not ${nameOf(deployedModel)} that ${stackName} deployed`);
     }
@@ -187,13 +187,3 @@ function nameOf(physicalId: string): string {
   return physicalId.startsWith('arn:') ? physicalId.slice(physicalId.indexOf('/') + 1) : physicalId;
 }
 
-async function notFoundAsUndefined<T>(call: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await call();
-  } catch (err) {
-    if (isNotFound(err)) {
-      return undefined;
-    }
-    throw err;
-  }
-}

@@ -6,18 +6,10 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { EndpointStack, ResolvedModel } from '../../src/model-deploy';
 import { PROJECT_APP_CONTEXT } from '../../src/validation';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
+import { MODEL as FIXTURE_MODEL } from './fixtures';
 
-const MODEL: ResolvedModel = {
-  modelPackageGroupName: 'player-churn',
-  modelPackageArn: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/player-churn/7',
-  version: 7,
-  approvalStatus: 'Approved',
-  creationTime: '2026-11-20T10:00:00.000Z',
-  auc: 0.8312,
-  imageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
-  modelDataUrl: 's3://build-bucket/player-churn-training/exec1/Train/output/model.tar.gz',
-  baselineDataUri: 's3://build-bucket/player-churn-training/exec1/Preprocess/baseline',
-};
+// The fixture's version without a key of the artifact's own: the stage key alone.
+const { artifactKmsKeyArn: _key, ...MODEL } = FIXTURE_MODEL;
 const RELEASE: ResolvedModel = {
   ...MODEL,
   modelPackageArn: 'arn:aws:sagemaker:us-east-1:111111111111:model-package/player-churn/8',
