@@ -6,6 +6,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { ArtifactStore, ProjectApp } from '../../src/constructs';
 import { PROJECT_APP_CONTEXT, addProjectValidations } from '../../src/validation';
+import { acknowledgeControl } from '../../src/validation/acknowledge';
 import {
   ThreadedCloudFormationValidation, WORKER_IDLE_MS, _resetValidationWorker, _validationWorkerSettings, _validationWorkerState,
 } from '../../src/validation/threaded-cloudformation-validate';
@@ -69,7 +70,7 @@ describe('the CloudFormation validator on a worker thread', () => {
     const plugins = (app as any)._validationPlugins as object[];
     expect(plugins.filter((p) => p instanceof CloudFormationValidatePlugin)).toHaveLength(1);
     // The worker is handed the templates first; the validator waits for it after the other plugins.
-    expect(plugins.map((p: any) => p.name)).toEqual(['CloudFormation Validate (worker start)', 'AwsSolutions', 'SageMakerGitOpsGuardrails', 'CloudFormation Validate']);
+    expect(plugins.map((p: any) => p.name)).toEqual(['CloudFormation Validate (worker start)', 'AwsSolutions', 'SageMakerGitOpsGuardrails', 'ControlTower', 'CloudFormation Validate']);
   });
 
   describe('with rules of the app\'s own', () => {
@@ -78,7 +79,9 @@ describe('the CloudFormation validator on a worker thread', () => {
       content: "let keys = Resources.*[ Type == 'AWS::KMS::Key' ]\nrule key_has_description when %keys !empty {\n  %keys.Properties.Description exists\n}",
     };
     const keyWithoutDescription = (app: App) => {
-      new kms.Key(new Stack(app, 'Keys', { env: { region: 'us-east-1' } }), 'Key', { enableKeyRotation: true });
+      const key = new kms.Key(new Stack(app, 'Keys', { env: { region: 'us-east-1' } }), 'Key', { enableKeyRotation: true });
+      // Control Tower's CT.KMS.PR.3 (grants only for AWS services) is not what these tests are about.
+      acknowledgeControl(key, 'CT.KMS.PR.3', 'a test key of the CloudFormation validator\'s own rules, never deployed');
       return app;
     };
 
