@@ -15,7 +15,7 @@ function roleUser(stack: Stack): { role: iam.Role; user: CfnResource; other: sqs
   const other = new sqs.CfnQueue(stack, 'Other');
   const user = new CfnResource(stack, 'User', {
     type: 'AWS::SageMaker::Model',
-    properties: { ExecutionRoleArn: role.roleArn, Name: { 'Fn::Sub': '${Other.QueueName}-model' } },
+    properties: { ExecutionRoleArn: role.roleArn, ModelName: { 'Fn::Sub': '${Other.QueueName}-model' } },
   });
   user.node.addDependency(role);
   user.node.addDependency(other);
