@@ -2,13 +2,15 @@ import { Stack } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ArtifactStore } from '../../src/constructs';
 import { formatSummary, runCli, summarizeAssembly } from '../../src/cli';
+import { acknowledgeControl } from '../../src/validation/acknowledge';
 import { validatedApp } from '../helpers/validated-synth';
 import { captureOutput as capture } from '../helpers/cli-output';
 
 function synthAssembly(): string {
   const app = validatedApp();
   new ArtifactStore(new Stack(app, 'Data', { env: { region: 'eu-west-1' } }), 'Store', { keyAlias: 'x', description: 'x' });
-  new kms.Key(new Stack(app, 'Keys', { env: { account: '123456789012', region: 'us-east-1' } }), 'Key', { enableKeyRotation: true });
+  const key = new kms.Key(new Stack(app, 'Keys', { env: { account: '123456789012', region: 'us-east-1' } }), 'Key', { enableKeyRotation: true });
+  acknowledgeControl(key, 'CT.KMS.PR.3', 'a test key of the stacks summary, never deployed');
   return app.synth().directory;
 }
 
