@@ -60,6 +60,26 @@ function readFindings(reportFile: string): Finding[] {
   );
 }
 
+/** The findings that fail the synth of `app` (a ProjectApp, or a validatedApp()); none when it passes. */
+export function findingsOfApp(app: App): Finding[] {
+  try {
+    synthValidated(app);
+  } catch (err) {
+    if (err instanceof ValidationFailed) {
+      return err.findings;
+    }
+    throw err;
+  }
+  return [];
+}
+
+/** The findings of a validatedApp() holding one stack `Test` in us-east-1 that `build` fills. */
+export function findingsOfStack(build: (stack: Stack) => void): Finding[] {
+  const app = validatedApp();
+  build(new Stack(app, 'Test', { env: { region: 'us-east-1' } }));
+  return findingsOfApp(app);
+}
+
 /** Synthesizes a single stack of a validatedApp() and returns its template. */
 export function synthStack(stack: Stack): Template {
   const templates = synthValidated(stack.node.root as App);

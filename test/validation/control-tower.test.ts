@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ControlTowerChecks, acknowledgeControl, controlIdOf, controlTowerRules, rulesFor } from '../../src/validation';
-import { ValidationFailed, synthValidated, validatedApp } from '../helpers/validated-synth';
+import { findingsOfStack, validatedApp } from '../helpers/validated-synth';
 
 /** A bucket that meets every other check: SSE-S3, SSL only, public access blocked, access logs acknowledged. */
 function sseS3Bucket(stack: Stack, id: string): s3.Bucket {
@@ -17,19 +17,7 @@ function sseS3Bucket(stack: Stack, id: string): s3.Bucket {
   return bucket;
 }
 
-function findingsOf(build: (stack: Stack) => void) {
-  const app = validatedApp();
-  build(new Stack(app, 'Test', { env: { region: 'us-east-1' } }));
-  try {
-    synthValidated(app);
-  } catch (err) {
-    if (err instanceof ValidationFailed) {
-      return err.findings;
-    }
-    throw err;
-  }
-  return [];
-}
+const findingsOf = findingsOfStack;
 
 describe('AWS Control Tower proactive controls', () => {
   // AWS Control Tower Controls Reference Guide, "Amazon S3 controls": [CT.S3.PR.10] Require an

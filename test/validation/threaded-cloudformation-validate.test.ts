@@ -10,7 +10,7 @@ import { acknowledgeControl } from '../../src/validation/acknowledge';
 import {
   ThreadedCloudFormationValidation, WORKER_IDLE_MS, _resetValidationWorker, _validationWorkerSettings, _validationWorkerState,
 } from '../../src/validation/threaded-cloudformation-validate';
-import { ValidationFailed, synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
+import { findingsOfApp, testConfig, validatedApp } from '../helpers/validated-synth';
 
 const defaults = { ..._validationWorkerSettings };
 
@@ -28,17 +28,7 @@ function appWithFinding(props: ConstructorParameters<typeof App>[0] = {}): App {
   return app;
 }
 
-function findingsOf(app: App) {
-  try {
-    synthValidated(app);
-  } catch (err) {
-    if (err instanceof ValidationFailed) {
-      return err.findings;
-    }
-    throw err;
-  }
-  return [];
-}
+const findingsOf = findingsOfApp;
 
 /** The CloudFormation validator's violations in the app's validation report. */
 function reportedViolations(app: App) {

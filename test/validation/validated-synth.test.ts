@@ -7,21 +7,9 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { ArtifactStore } from '../../src/constructs';
 import { GUARDRAIL_RULES, GuardrailsPlugin } from '../../src/validation';
-import { ValidationFailed, synthStack, synthValidated, validatedApp } from '../helpers/validated-synth';
+import { findingsOfStack, synthStack, validatedApp } from '../helpers/validated-synth';
 
-function findingsOf(build: (stack: Stack) => void) {
-  const app = validatedApp();
-  build(new Stack(app, 'Test', { env: { region: 'us-east-1' } }));
-  try {
-    synthValidated(app);
-  } catch (err) {
-    if (err instanceof ValidationFailed) {
-      return err.findings;
-    }
-    throw err;
-  }
-  return [];
-}
+const findingsOf = findingsOfStack;
 
 describe('synthValidated', () => {
   test('passes a stack that follows the rules', () => {
