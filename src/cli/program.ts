@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
+import { baseProgram } from './base-program';
 import { ApproveModelDeps, approveModelCommand, rejectModelCommand } from './approve-model';
 import { ApproveReleaseDeps, approveReleaseCommand, rejectReleaseCommand } from './approve-release';
 import { CleanupDeps, cleanupCommand } from './cleanup';
@@ -23,14 +23,7 @@ export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & Mo
 
 /** The CLI's command tree. */
 export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
-  const program = new Command(LIBRARY_NAME)
-    .description('Run and review a sagemaker-gitops SageMaker MLOps project')
-    .version(LIBRARY_VERSION)
-    .option('--json', 'machine-readable output')
-    .option('--region <region>', 'the AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s region)')
-    .option('--profile <name>', 'the named AWS profile (default: AWS_PROFILE, then the default profile)')
-    .showHelpAfterError()
-    .exitOverride();
+  const program = baseProgram('Run and review a sagemaker-gitops SageMaker MLOps project');
   program.addCommand(stacksCommand(output));
   program.addCommand(sampleDataCommand(output));
   program.addCommand(localRunCommand(output));

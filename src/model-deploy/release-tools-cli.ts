@@ -11,17 +11,11 @@ import { runPipelineCommand } from '../cli/run-pipeline';
 import { testEndpointCommand } from '../cli/test-endpoint';
 import { verifyReleaseCommand } from '../cli/verify-release';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
+import { baseProgram } from '../cli/base-program';
 
 /** The release tools' command tree (the same commands and global options as the CLI's). */
 export function releaseToolsProgram(): Command {
-  const program = new Command(LIBRARY_NAME)
-    .description(`The ${LIBRARY_NAME} commands the project pipelines run after the synth step`)
-    .version(LIBRARY_VERSION)
-    .option('--json', 'machine-readable output')
-    .option('--region <region>', 'the AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s region)')
-    .option('--profile <name>', 'the named AWS profile (default: AWS_PROFILE, then the default profile)')
-    .showHelpAfterError()
-    .exitOverride();
+  const program = baseProgram(`The ${LIBRARY_NAME} commands the project pipelines run after the synth step`);
   program.addCommand(runPipelineCommand(processOutput, {}));
   program.addCommand(verifyReleaseCommand(processOutput, {}));
   program.addCommand(testEndpointCommand(processOutput, {}));
