@@ -10,7 +10,7 @@ import { processOutput } from '../cli/output';
 import { runPipelineCommand } from '../cli/run-pipeline';
 import { testEndpointCommand } from '../cli/test-endpoint';
 import { verifyReleaseCommand } from '../cli/verify-release';
-import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
+import { LIBRARY_NAME } from '../project/versions';
 import { baseProgram } from '../cli/base-program';
 
 /** The release tools' command tree (the same commands and global options as the CLI's). */
