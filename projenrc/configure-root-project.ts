@@ -43,13 +43,12 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
 
   project.testTask.reset();
   project.testTask.env('AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED', 'true');
+  project.testTask.exec('bash scripts/test-deps.sh', {
+    name: 'the Python modules and moto the tests need: installs the Debian packages when allowed (root or passwordless sudo), else stops with the command to run',
+  });
   project.testTask.exec('tsx projenrc/check-generated.ts', { name: 'fail when `npx projen` would change committed files' });
   project.testTask.spawn(project.compileTask);
   project.testTask.exec('tsc --noEmit -p projenrc/tsconfig.json && tsc --noEmit -p test/tsconfig.json && tsc --noEmit -p bench/tsconfig.json', { name: 'type-check .projenrc.ts, projenrc/, the tests and the benchmarks' });
-  project.testTask.exec('bash scripts/install-moto.sh', {
-    name: 'moto for the CLI integration tests (cached in ~/.cache/sagemaker-gitops/moto)',
-    condition: '[ "${SAGEMAKER_GITOPS_SKIP_MOTO:-0}" != 1 ] || [ -n "${CI:-}" ]',
-  });
   project.testTask.exec('jest --ci', { name: 'library tests' });
   project.addTask('test:integration', {
     description: 'Integration tests of the CLI against a local moto server (installs moto first)',

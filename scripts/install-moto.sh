@@ -5,8 +5,8 @@
 # moto's SageMaker responses need moto >= 5.2 (older ones send timestamps the AWS SDK for
 # JavaScript cannot parse), which Debian only has in a newer suite than bookworm. So:
 #   1. the Python libraries moto needs that bookworm has in a new-enough version are installed
-#      with bookworm's own apt-get (when they are missing; only root can do it, others are told
-#      the command to run);
+#      with bookworm's own apt-get (when they are missing; as root or with passwordless sudo,
+#      others are told the command to run; scripts/lib/python-modules.sh lists them);
 #   2. moto, boto3, botocore and s3transfer are downloaded from the newer suite with `apt-get
 #      download` through a private APT configuration (own sources list, state and cache under the
 #      cache folder; the system's APT is not touched), unpacked with `dpkg-deb -x` into the cache
@@ -22,19 +22,17 @@
 #   MOTO_DEBIAN_MIRROR       the Debian archive (default: the system's, from /etc/apt)
 #   MOTO_REINSTALL=1         ignore the cache and install again
 set -euo pipefail
+here="${BASH_SOURCE[0]%/*}"
+[[ "$here" == "${BASH_SOURCE[0]}" ]] && here=.
+# shellcheck source=scripts/lib/python-modules.sh
+source "$here/lib/python-modules.sh"
 
 CACHE_DIR="${MOTO_CACHE_DIR:-${HOME:?HOME is not set; set MOTO_CACHE_DIR}/.cache/sagemaker-gitops/moto}"
-PYTHON="${SAGEMAKER_GITOPS_PYTHON:-/usr/bin/python3}"
+PYTHON="${SAGEMAKER_GITOPS_PYTHON:-$DEBIAN_PYTHON}"
 SUITE="${MOTO_DEBIAN_SUITE:-sid}"
 KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 MIN_MOTO_VERSION=5.2
 
-# From bookworm, installed with apt-get: the libraries moto's server imports that bookworm has in a
-# version moto accepts (flask-cors is not in python3-moto's Depends, but moto.server imports it).
-SYSTEM_PACKAGES=(
-  python3 python3-cryptography python3-dateutil python3-flask python3-flask-cors python3-jinja2
-  python3-jmespath python3-requests python3-responses python3-urllib3 python3-werkzeug python3-xmltodict
-)
 # From the newer suite, downloaded and unpacked: moto and the AWS SDK for Python it is built against
 # (moto >= 5.2 needs botocore >= 1.39; bookworm has 1.29).
 SUITE_PACKAGES=(python3-moto python3-boto3 python3-botocore python3-s3transfer)
@@ -79,29 +77,10 @@ if command -v flock >/dev/null 2>&1; then
   flock 9
 fi
 
-# 1. bookworm's packages.
-missing=()
-for package in "${SYSTEM_PACKAGES[@]}"; do
-  if [[ "$(dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null || true)" != installed ]]; then
-    missing+=("$package")
-  fi
-done
-if ((${#missing[@]} > 0)); then
-  install_line="apt-get install -y --no-install-recommends ${missing[*]}"
-  if [[ "$(id -u)" != 0 ]]; then
-    fail "moto needs Debian packages that are not installed; run as root: $install_line"
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  if ! apt-cache show "${missing[@]}" >/dev/null 2>&1; then
-    say "apt-get update (the package lists do not name ${missing[*]})"
-    apt-get update -q || fail "apt-get update failed: is the Debian archive reachable?"
-  fi
-  say "$install_line"
-  apt-get install -y -q --no-install-recommends "${missing[@]}" || fail "could not install: ${missing[*]}"
-else
-  say "Debian packages present: ${SYSTEM_PACKAGES[*]}"
-fi
-[[ -x "$PYTHON" ]] || fail "$PYTHON not found (set SAGEMAKER_GITOPS_PYTHON to Debian's python3)"
+# 1. From bookworm, installed with apt-get: the libraries moto's server imports (MOTO_MODULES), in
+#    versions moto accepts.
+ensure_modules install-moto "$PYTHON" 1 "moto's server imports them" "${MOTO_MODULES[@]}" || exit 1
+say "$PYTHON has ${MOTO_MODULES[*]}"
 
 # 2. The cache.
 if [[ "${MOTO_REINSTALL:-}" != 1 && -f "$MANIFEST" ]] && grep -qF "\"recipe\": \"$RECIPE\"" "$MANIFEST"; then

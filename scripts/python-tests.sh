@@ -4,23 +4,12 @@
 # library is missing; never skips.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/python-modules.sh
+source scripts/lib/python-modules.sh
 
-PYTHON="${SAGEMAKER_GITOPS_PYTHON:-/usr/bin/python3}"
-MODULES=(pandas numpy scipy sklearn xgboost pytest)
-PACKAGES="python3-pandas python3-scipy python3-sklearn python3-xgboost python3-pytest"
-
-if ! command -v "$PYTHON" >/dev/null 2>&1; then
-  echo "python-tests: $PYTHON not found; install Debian's python3 and: apt-get install -y $PACKAGES (or set SAGEMAKER_GITOPS_PYTHON)" >&2
-  exit 1
-fi
-missing=()
-for module in "${MODULES[@]}"; do
-  "$PYTHON" -c "import $module" 2>/dev/null || missing+=("$module")
-done
-if ((${#missing[@]} > 0)); then
-  echo "python-tests: $PYTHON cannot import: ${missing[*]}. Install them with: apt-get install -y $PACKAGES" >&2
-  exit 1
-fi
+PYTHON="${SAGEMAKER_GITOPS_PYTHON:-$DEBIAN_PYTHON}"
+# Installing is the test task's first step (scripts/test-deps.sh); here only the check.
+ensure_modules python-tests "$PYTHON" 0 'the pytest suites of the seed code' "${TEST_MODULES[@]}" || exit 1
 
 suites=()
 for dir in seed-code/model-build/pipelines seed-code/model-deploy/monitoring; do
