@@ -6,6 +6,10 @@ import { Output, runCli } from '../../src/cli';
 import { CONFIG_FILE_NAME, renderConfigFile } from '../../src/config';
 import { LocalRunResult, PYTHON_ENV_VARIABLE, addLocalModelVersion, readLocalRegistry } from '../../src/local-run';
 import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
+import { requireTestPython } from '../scripts/require-python';
+
+// Without the Python modules, fail this suite once with the command that installs them.
+requireTestPython();
 
 // The end-to-end runs start python processes (about 3 s per pipeline run on 2 cores; 3 runs and a failing Preprocess here).
 jest.setTimeout(60_000);

@@ -2,6 +2,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalRunError, PYTHON_ENV_VARIABLE, SYSTEM_PYTHON, checkPython, choosePython, runProcess } from '../../src/local-run';
+import { requireTestPython } from '../scripts/require-python';
+
+// Without the Python modules, fail this suite once with the command that installs them.
+requireTestPython();
 
 let dir: string;
 

@@ -10,6 +10,10 @@ import {
   ProcessingStep, PropertyFile, RegisterModelStep, TransformStep,
 } from '../../src/pipeline-definition';
 import { ROLE_ARN, SKLEARN_IMAGE, XGBOOST_IMAGE, processingStep, trainingStep } from '../pipeline-definition/fixtures';
+import { requireTestPython } from '../scripts/require-python';
+
+// Without the Python modules, fail this suite once with the command that installs them.
+requireTestPython();
 
 jest.setTimeout(30_000);
 

@@ -8,6 +8,10 @@ import { finalMetrics } from '../../src/local-run/training';
 import { XGBOOST_ALGORITHM_METRIC_DEFINITIONS } from '../../src/local-run/xgboost-algorithm';
 import { PipelineDefinition, TrainingStepProps } from '../../src/pipeline-definition';
 import { XGBOOST_IMAGE, trainingStep } from '../pipeline-definition/fixtures';
+import { requireTestPython } from '../scripts/require-python';
+
+// Without the Python modules, fail this suite once with the command that installs them.
+requireTestPython();
 
 jest.setTimeout(30_000);
 

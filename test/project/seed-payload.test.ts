@@ -8,6 +8,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { readPayload } from '../../src/aws';
+import { requireTestPython } from '../scripts/require-python';
+
+// Without the Python modules, fail this suite once with the command that installs them.
+requireTestPython();
 
 const SEED = path.join(__dirname, '..', '..', 'seed-code');
 const PAYLOAD = path.join(SEED, 'model-deploy', 'test', 'payload.csv');
