@@ -1,5 +1,5 @@
 import { javascript, typescript } from 'projen';
-import { LIBRARY_NAME, MIN_NODE_VERSION, TOOL_VERSIONS, VALIDATION_PLUGIN_VERSIONS } from '../src/project/versions';
+import { LIBRARY_NAME, MIN_NODE_VERSION, PACKING_LIBRARY_VERSIONS, TOOL_VERSIONS, VALIDATION_PLUGIN_VERSIONS } from '../src/project/versions';
 
 /** One version for every AWS SDK v3 client (they share internal packages). */
 export const AWS_SDK_VERSION = '3.1138.0';
@@ -43,6 +43,8 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       `@aws-sdk/client-sts@${AWS_SDK_VERSION}`,
       // Validates pipeline definitions against SageMaker's published schema at synth time.
       'ajv@^8',
+      // npm's libraries that vendor the toolkit into the generated repos (see PACKING_LIBRARY_VERSIONS).
+      ...Object.entries(PACKING_LIBRARY_VERSIONS).map(([name, version]) => `${name}@${version}`),
     ],
     peerDeps: [`aws-cdk-lib@^${TOOL_VERSIONS['aws-cdk-lib']}`, dep('constructs')],
     devDeps: [
@@ -50,6 +52,8 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       dep('aws-cdk'),
       dep('tsx'),
       dep('@types/node'),
+      '@types/ssri@^7',
+      '@types/npm-package-arg@^6',
       'aws-sdk-client-mock@^4',
       'aws-sdk-client-mock-jest@^4',
       // The generated repositories resolve `sagemaker-gitops` to this package through this link.

@@ -43,6 +43,19 @@ export const VALIDATION_PLUGIN_VERSIONS = {
   '@cdklabs/cdk-validator-cfnguard': '0.0.62',
 } as const;
 
+/**
+ * npm's libraries that vendor the toolkit into a generated repository: npm-packlist (the files
+ * `npm pack` packs), tar (the tarball, written as pacote writes it), ssri (its integrity, as the
+ * lock file records it) and npm-package-arg (registry specs). The majors npm 11 bundles; their
+ * next majors need Node.js 22.
+ */
+export const PACKING_LIBRARY_VERSIONS = {
+  'npm-packlist': '^10.0.4',
+  'tar': '^7.5.22',
+  'ssri': '^13.0.1',
+  'npm-package-arg': '^13.0.2',
+} as const;
+
 /** The oldest Node.js the toolkit and the generated repositories support. */
 export const MIN_NODE_VERSION = '20.0.0';
 
