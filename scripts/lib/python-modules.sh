@@ -104,18 +104,18 @@ ensure_modules() {
 
   local problem="$python cannot import ${missing[*]}"
   ((python_runs)) || problem="$python does not run, so it cannot import ${missing[*]}"
-  local why=''
+  local how='Install them with:'
   if [[ "$install" == 1 ]]; then
     if ! command -v apt-get >/dev/null 2>&1; then
-      why=' (no apt-get here: on another system install those modules for that python)'
+      how='There is no apt-get here to install them; on Debian or Ubuntu, run:'
     else
-      why=' (installing them needs root or passwordless sudo)'
+      how='Installing them needs root or passwordless sudo; run:'
     fi
   fi
   local otherwise='or set SAGEMAKER_GITOPS_PYTHON to a python3 that has them.'
   [[ "$python" == "$DEBIAN_PYTHON" ]] \
     || otherwise="(that installs them for $DEBIAN_PYTHON: then unset SAGEMAKER_GITOPS_PYTHON), or install them for $python."
-  echo "$who: error: $problem ($what). Install them$why with:
+  echo "$who: error: $problem ($what). $how
   $(install_command "${packages[*]}")
 $otherwise" >&2
   return 1

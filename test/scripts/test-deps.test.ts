@@ -101,8 +101,7 @@ describe('scripts/test-deps.sh', () => {
     expect(result.status).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toBe([
-      `test-deps: error: ${python()} cannot import xgboost (the pytest suites and the local-run tests). Install them`
-        + ' (no apt-get here: on another system install those modules for that python) with:',
+      `test-deps: error: ${python()} cannot import xgboost (the pytest suites and the local-run tests). There is no apt-get here to install them; on Debian or Ubuntu, run:`,
       '  sudo apt-get update && sudo apt-get install -y --no-install-recommends python3-xgboost',
       `(that installs them for /usr/bin/python3: then unset SAGEMAKER_GITOPS_PYTHON), or install them for ${python()}.`,
       '',
@@ -116,7 +115,7 @@ describe('scripts/test-deps.sh', () => {
     expect(result.status).toBe(1);
     expect(result.stderr.match(/error/g)).toHaveLength(1);
     expect(result.stderr).toContain(`${python()} cannot import pandas scipy sklearn xgboost (`);
-    expect(result.stderr).toContain('Install them (installing them needs root or passwordless sudo) with:\n'
+    expect(result.stderr).toContain('). Installing them needs root or passwordless sudo; run:\n'
       + '  sudo apt-get update && sudo apt-get install -y --no-install-recommends python3-pandas python3-scipy python3-sklearn python3-xgboost\n');
     expect(calls()).toEqual(['sudo -n true']);
   });
