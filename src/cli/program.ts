@@ -3,6 +3,7 @@ import { baseProgram } from './base-program';
 import { ApproveModelDeps, approveModelCommand, rejectModelCommand } from './approve-model';
 import { ApproveReleaseDeps, approveReleaseCommand, rejectReleaseCommand } from './approve-release';
 import { CleanupDeps, cleanupCommand } from './cleanup';
+import { initCommand } from './init';
 import { localRunCommand } from './local-run';
 import { ModelsDeps, modelsCommand } from './models';
 import { Output, processOutput } from './output';
@@ -24,6 +25,7 @@ export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & Mo
 /** The CLI's command tree. */
 export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
   const program = baseProgram('Run and review a sagemaker-gitops SageMaker MLOps project');
+  program.addCommand(initCommand(output));
   program.addCommand(stacksCommand(output));
   program.addCommand(sampleDataCommand(output));
   program.addCommand(localRunCommand(output));

@@ -1,0 +1,173 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Command } from 'commander';
+import { CliError } from '../aws';
+import { ConfigError } from '../config';
+import { LIBRARY_NAME } from '../project/versions';
+import { INIT_REPO_DIRS, INIT_VENDOR_DIR, checkNewProject, checkTargetDir, renderInitFiles } from './init-files';
+import { GlobalOptions, Output } from './output';
+
+/** Runs one command in a folder; throws when it fails. Tests inject their own. */
+export type CommandRunner = (command: string, args: readonly string[], cwd: string) => void;
+
+export interface InitDeps {
+  /**
+   * Runs `npm install`, `npx projen` and the synths.
+   * @default - runs them with this process's environment, their output on this process's stderr
+   */
+  readonly run?: CommandRunner;
+  /**
+   * The sagemaker-gitops package folder to vendor.
+   * @default - the package this code belongs to
+   */
+  readonly toolkitDir?: string;
+}
+
+interface InitOptions {
+  readonly name?: string;
+  readonly force?: boolean;
+  readonly install: boolean;
+}
+
+/** What `init --json` prints. */
+export interface InitResult {
+  readonly dir: string;
+  readonly projectName: string;
+  readonly region: string;
+  /** The vendored toolkit, relative to `dir`. */
+  readonly tarball: string;
+  /** The files written, relative to `dir` (before `npx projen` adds its own). */
+  readonly written: string[];
+  /** The commands run, each with the folder it ran in (none with --no-install). */
+  readonly ran: string[];
+  readonly nextSteps: string[];
+}
+
+const DEFAULT_REGION = 'us-east-1';
+
+/**
+ * `init <dir> [--name <project>] [--region <region>] [--force] [--no-install]`: creates a projen
+ * TypeScript project in `<dir>` that declares one MlopsProject, with this toolkit vendored as a
+ * tarball, then installs it, generates model-build/ and model-deploy/ and synthesizes both.
+ */
+export function initCommand(output: Output, deps: InitDeps = {}): Command {
+  return new Command('init')
+    .description('create a new projen project declaring a SageMaker MLOps project, with this toolkit vendored; install it, generate model-build/ and model-deploy/ and synthesize both')
+    .argument('<dir>', 'the folder to create the project in: new, empty (a .git folder is allowed) or, with --force, without any file init would write')
+    .option('--name <project-name>', 'the SageMaker project name (default: the folder\'s name)')
+    .option('--force', 'add the project to a non-empty folder; it still refuses when a file it would write exists there')
+    .option('--no-install', 'only write the files: skip npm install, npx projen and the synths')
+    .addHelpText('after', `
+The project's region is the global --region (default: AWS_REGION, AWS_DEFAULT_REGION, then ${DEFAULT_REGION}).
+No AWS call is made and no AWS credentials are needed; npm install needs the npm registry (or its cache).`)
+    .action(function (this: Command, dir: string, opts: InitOptions) {
+      const { json, region: regionOption } = this.optsWithGlobals<GlobalOptions & { region?: string }>();
+      const target = path.resolve(dir);
+      const projectName = opts.name ?? path.basename(target);
+      const region = regionOption ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
+      const toolkitDir = deps.toolkitDir ?? path.resolve(__dirname, '..', '..');
+      const manifest = readToolkitManifest(toolkitDir);
+      const tarball = `${INIT_VENDOR_DIR}/${LIBRARY_NAME}-${manifest.version}.tgz`;
+      try {
+        checkNewProject(projectName, opts.name === undefined ? `the project name (the folder's name; pass --name to choose another)` : '--name', region);
+      } catch (err) {
+        if (err instanceof ConfigError) {
+          this.error(`error: ${err.message}`, { exitCode: 2, code: 'sagemaker-gitops.usage' });
+        }
+        throw err;
+      }
+      checkTargetDir(target, tarball, opts.force === true);
+
+      const files = renderInitFiles({ projectName, region, tarball, projenVersion: manifest.projenVersion });
+      const packed = packToolkit(toolkitDir);
+      fs.mkdirSync(path.join(target, INIT_VENDOR_DIR), { recursive: true });
+      fs.copyFileSync(packed, path.join(target, tarball), fs.constants.COPYFILE_EXCL);
+      fs.rmSync(path.dirname(packed), { recursive: true, force: true });
+      for (const [file, content] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
+        fs.writeFileSync(path.join(target, file), content, { flag: 'wx' });
+      }
+      output.info(`wrote ${[...Object.keys(files), tarball].join(', ')} in ${target}`);
+
+      const ran: string[] = [];
+      if (opts.install) {
+        const run = deps.run ?? runInherited;
+        const step = (command: string, args: string[], cwd: string) => {
+          const shown = `${path.relative(target, cwd) || '.'}: ${[command, ...args].join(' ')}`;
+          output.info(`running ${shown}`);
+          run(command, args, cwd);
+          ran.push(shown);
+        };
+        step('npm', ['install', '--no-audit', '--no-fund'], target);
+        step('npx', ['projen'], target);
+        for (const repo of INIT_REPO_DIRS) {
+          step('npm', ['run', 'synth'], path.join(target, repo));
+        }
+      }
+      const result: InitResult = {
+        dir: target, projectName, region, tarball, written: [...Object.keys(files), tarball], ran, nextSteps: nextSteps(dir, opts.install),
+      };
+      output.result(json ? result : formatResult(result), json);
+    });
+}
+
+/** The toolkit's version and the projen version it is built with, from its package.json. */
+function readToolkitManifest(dir: string): { version: string; projenVersion: string } {
+  const file = path.join(dir, 'package.json');
+  const manifest = JSON.parse(fs.readFileSync(file, 'utf-8'));
+  const projenVersion = manifest.devDependencies?.projen ?? manifest.peerDependencies?.projen;
+  if (manifest.name !== LIBRARY_NAME || typeof projenVersion !== 'string') {
+    throw new CliError(`${file} is not the ${LIBRARY_NAME} package with its projen version: reinstall ${LIBRARY_NAME}`);
+  }
+  const main = manifest.main ?? 'index.js';
+  if (!fs.existsSync(path.join(dir, main))) {
+    throw new CliError(`the ${LIBRARY_NAME} package at ${dir} is not compiled (no ${main}): run \`npm run compile\` there first`);
+  }
+  return { version: manifest.version, projenVersion };
+}
+
+/** `npm pack` of the toolkit into a temporary folder: the tarball's path. */
+function packToolkit(toolkitDir: string): string {
+  const destination = fs.mkdtempSync(path.join(os.tmpdir(), `${LIBRARY_NAME}-pack-`));
+  const result = spawnSync('npm', ['pack', toolkitDir, '--pack-destination', destination, '--json', '--ignore-scripts'], { encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    fs.rmSync(destination, { recursive: true, force: true });
+    throw new CliError(`npm pack ${toolkitDir} failed: ${result.error?.message ?? result.stderr.trim()}`);
+  }
+  const [{ filename }] = JSON.parse(result.stdout) as Array<{ filename: string }>;
+  return path.join(destination, filename);
+}
+
+/** Runs a command with its output on stderr (stdout stays for the result). */
+function runInherited(command: string, args: readonly string[], cwd: string): void {
+  const result = spawnSync(command, args, {
+    cwd,
+    stdio: ['ignore', process.stderr, process.stderr],
+    env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+  });
+  if (result.status !== 0) {
+    throw new CliError(`\`${[command, ...args].join(' ')}\` failed in ${cwd} (${result.error?.message ?? `exit ${result.status ?? result.signal}`}); fix the cause and run it again there`);
+  }
+}
+
+function nextSteps(dir: string, installed: boolean): string[] {
+  return [
+    `cd ${dir}`,
+    ...(installed ? [] : ['npm install && npx projen   # install, then generate model-build/ and model-deploy/']),
+    'edit .projenrc.ts: replace PLACEHOLDER_CONNECTION_ARN and the example-org repositories with your own, then run `npx projen`',
+    'npx projen build   # type-check .projenrc.ts; type-check, test and synthesize both repositories',
+    'push model-build/ and model-deploy/ to their own repositories, then deploy each pipeline once (see their README.md)',
+  ];
+}
+
+function formatResult(result: InitResult): string {
+  return [
+    `created the projen project ${result.projectName} (${result.region}) in ${result.dir}`,
+    `  ${LIBRARY_NAME} vendored as ${result.tarball}`,
+    ...(result.ran.length > 0 ? ['ran:', ...result.ran.map((command) => `  ${command}`)] : []),
+    'next steps:',
+    ...result.nextSteps.map((step) => `  ${step}`),
+  ].join('\n');
+}
