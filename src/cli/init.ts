@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { CliError } from '../aws';
 import { ConfigError } from '../config';
@@ -40,9 +41,16 @@ export interface InitResult {
   readonly tarball: string;
   /** The files written, relative to `dir` (before `npx projen` adds its own). */
   readonly written: string[];
-  /** The commands run, each with the folder it ran in (none with --no-install). */
-  readonly ran: string[];
+  /** The commands run, in order, each with its folder (relative to `dir`) and duration (none with --no-install). */
+  readonly ran: RanCommand[];
   readonly nextSteps: string[];
+}
+
+/** One command `init` ran. */
+export interface RanCommand {
+  readonly dir: string;
+  readonly command: string;
+  readonly seconds: number;
 }
 
 const DEFAULT_REGION = 'us-east-1';
@@ -91,14 +99,15 @@ No AWS call is made and no AWS credentials are needed; npm install needs the npm
       }
       output.info(`wrote ${[...Object.keys(files), tarball].join(', ')} in ${target}`);
 
-      const ran: string[] = [];
+      const ran: RanCommand[] = [];
       if (opts.install) {
         const run = deps.run ?? runInherited;
         const step = (command: string, args: string[], cwd: string) => {
-          const shown = `${path.relative(target, cwd) || '.'}: ${[command, ...args].join(' ')}`;
-          output.info(`running ${shown}`);
+          const entry = { dir: path.relative(target, cwd) || '.', command: [command, ...args].join(' ') };
+          output.info(`running ${entry.command} in ${cwd}`);
+          const started = performance.now();
           run(command, args, cwd);
-          ran.push(shown);
+          ran.push({ ...entry, seconds: Math.round((performance.now() - started) / 100) / 10 });
         };
         step('npm', ['install', '--no-audit', '--no-fund'], target);
         step('npx', ['projen'], target);
@@ -166,7 +175,7 @@ function formatResult(result: InitResult): string {
   return [
     `created the projen project ${result.projectName} (${result.region}) in ${result.dir}`,
     `  ${LIBRARY_NAME} vendored as ${result.tarball}`,
-    ...(result.ran.length > 0 ? ['ran:', ...result.ran.map((command) => `  ${command}`)] : []),
+    ...(result.ran.length > 0 ? ['ran:', ...result.ran.map((ran) => `  ${ran.dir}: ${ran.command} (${ran.seconds.toFixed(1)} s)`)] : []),
     'next steps:',
     ...result.nextSteps.map((step) => `  ${step}`),
   ].join('\n');
