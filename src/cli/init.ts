@@ -90,9 +90,12 @@ No AWS call is made and no AWS credentials are needed; npm install needs the npm
 
       const files = renderInitFiles({ projectName, region, tarball, projenVersion: manifest.projenVersion });
       const packed = packToolkit(toolkitDir);
-      fs.mkdirSync(path.join(target, INIT_VENDOR_DIR), { recursive: true });
-      fs.copyFileSync(packed, path.join(target, tarball), fs.constants.COPYFILE_EXCL);
-      fs.rmSync(path.dirname(packed), { recursive: true, force: true });
+      try {
+        fs.mkdirSync(path.join(target, INIT_VENDOR_DIR), { recursive: true });
+        fs.copyFileSync(packed, path.join(target, tarball), fs.constants.COPYFILE_EXCL);
+      } finally {
+        fs.rmSync(path.dirname(packed), { recursive: true, force: true });
+      }
       for (const [file, content] of Object.entries(files)) {
         fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
         fs.writeFileSync(path.join(target, file), content, { flag: 'wx' });
