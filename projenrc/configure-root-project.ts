@@ -1,5 +1,5 @@
 import { typescript } from 'projen';
-import { LIBRARY_VERSION } from '../src/project/versions';
+import { LIBRARY_NAME, LIBRARY_VERSION } from '../src/project/versions';
 
 /** The folders of the example project's generated repositories. */
 export const GENERATED_REPO_DIRS = ['model-build', 'model-deploy'];
@@ -33,12 +33,19 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   project.addTask('synth', {
     description: 'Generates the example repos, then synthesizes every stack of their apps into their cdk.out (no AWS credentials needed) and prints a summary',
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+    // `npx projen` vendors the compiled library (and templates/) into the repos: compile and render first.
     steps: [
-      { spawn: 'default' },
       { spawn: 'compile' },
-      { exec: `tsx projenrc/synth-apps.ts ${GENERATED_REPO_DIRS.join(' ')}` },
       { spawn: 'templates' },
+      { spawn: 'default' },
+      { exec: `tsx projenrc/synth-apps.ts ${GENERATED_REPO_DIRS.join(' ')}` },
     ],
+  });
+  // `npm ci` links no bin for the package's link to itself while lib/ is not compiled: the generated
+  // repos' scripts (`npm run local`) need it.
+  project.compileTask.exec(`npm rebuild ${LIBRARY_NAME} --ignore-scripts --no-audit --no-fund`, {
+    name: 'link the package\'s bin for the generated repos\' scripts',
+    condition: `[ ! -e node_modules/.bin/${LIBRARY_NAME} ]`,
   });
 
   project.testTask.reset();
@@ -46,8 +53,8 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   project.testTask.exec('bash scripts/test-deps.sh', {
     name: 'the Python modules and moto the tests need: installs the Debian packages when allowed (root or passwordless sudo), else stops with the command to run',
   });
-  project.testTask.exec('tsx projenrc/check-generated.ts', { name: 'fail when `npx projen` would change committed files' });
   project.testTask.spawn(project.compileTask);
+  project.testTask.exec('tsx projenrc/check-generated.ts', { name: 'fail when `npx projen` would change committed files (it vendors the compiled lib/)' });
   project.testTask.exec('tsc --noEmit -p projenrc/tsconfig.json && tsc --noEmit -p test/tsconfig.json && tsc --noEmit -p bench/tsconfig.json', { name: 'type-check .projenrc.ts, projenrc/, the tests and the benchmarks' });
   project.testTask.exec('jest --ci', { name: 'library tests' });
   project.addTask('test:integration', {

@@ -6,16 +6,23 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { RELEASE_TOOLS_DIR, bundleReleaseToolsCommand } from '../model-deploy/release-tools';
+import { VENDOR_CHECK_COMMAND } from '../project/vendor-check';
 import { LIBRARY_NAME } from '../project/versions';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ArtifactStore } from './artifact-store';
 import { studioContextArgumentsOf } from '../studio/studio-project';
 
 /**
- * Installs a repository's dependencies: `npm ci` when it has a lock file (as it should once
- * pushed), `npm install` before the first lock file is committed.
+ * Installs a repository's dependencies exactly as its committed package-lock.json pins them
+ * (every generated repository commits one): `npm ci`, which fails rather than resolve anew.
  */
-export const INSTALL_COMMAND = 'if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi';
+export const INSTALL_COMMAND = 'npm ci --no-audit --no-fund';
+
+/**
+ * The synth step's install: the vendored toolkit checked against the lock file first (a repository
+ * that vendors nothing has no check script), then {@link INSTALL_COMMAND}.
+ */
+export const SYNTH_INSTALL_COMMANDS: readonly string[] = [VENDOR_CHECK_COMMAND, INSTALL_COMMAND];
 
 /** Environment every CodeBuild step of the project pipelines gets. */
 export const BUILD_ENV = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', CI: 'true' };
@@ -91,7 +98,7 @@ export class ProjectPipeline extends Construct {
       synth: this.synth = new pipelines.CodeBuildStep('Synth', {
         input: props.source,
         env: BUILD_ENV,
-        installCommands: [INSTALL_COMMAND],
+        installCommands: [...SYNTH_INSTALL_COMMANDS],
         // A project launched from Studio keeps its launch's names in every later synth.
         commands: [
           ...(props.preSynthCommands ?? []),

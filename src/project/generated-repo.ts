@@ -3,8 +3,10 @@ import * as path from 'node:path';
 import { Component, IgnoreFile, JsonFile, Project, SampleFile, TextFile } from 'projen';
 import { CONFIG_FILE_NAME, ProjectConfig, renderConfigFile } from '../config';
 import { renderCdkJson, repoGitignore, renderPackageJson, renderTsconfig } from './repo-files';
+import { refreshLockfile } from './repo-lockfile';
 import { renderReadme } from './repo-readme';
 import { RepoKind } from './repo-kind';
+import { VENDOR_CHECK_SCRIPT, renderVendorCheck } from './vendor-check';
 import { GeneratedRepoVersions } from './versions';
 
 /** Where the seed code of each repository kind lives inside the sagemaker-gitops package. */
@@ -19,12 +21,19 @@ export interface GeneratedRepoOptions {
   readonly config: ProjectConfig;
   /** Dependency versions. */
   readonly versions: GeneratedRepoVersions;
+  /**
+   * The vendored toolkit tarball's path inside the repository, when the repository vendors it.
+   * @default - the toolkit comes from a registry
+   */
+  readonly vendoredTarball?: string;
 }
 
 /**
  * One generated repository: a standalone npm + CDK TypeScript app. Its package.json, tsconfig,
  * cdk.json, .gitignore, README and config file are managed (rewritten by every `npx projen`);
- * its seed code (from `seed-code/<kind>/`) is written once and then belongs to the team.
+ * its seed code (from `seed-code/<kind>/`) is written once and then belongs to the team. After
+ * synthesis its package-lock.json is brought up to date (see refreshLockfile), unless post-synthesis
+ * steps are off (`npx projen --no-post`, PROJEN_DISABLE_POST).
  */
 export class GeneratedRepo extends Component {
   public readonly dir: string;
@@ -33,7 +42,7 @@ export class GeneratedRepo extends Component {
 
   constructor(project: Project, options: GeneratedRepoOptions) {
     super(project);
-    const { kind, dir, config, versions } = options;
+    const { kind, dir, config, versions, vendoredTarball } = options;
     this.dir = dir;
     const at = (file: string) => path.posix.join(dir, file);
 
@@ -44,8 +53,11 @@ export class GeneratedRepo extends Component {
     const gitignore = new IgnoreFile(project, at('.gitignore'));
     gitignore.exclude(...repoGitignore(kind));
     const readme = new TextFile(project, at('README.md'), { marker: true });
-    for (const line of [`<!-- ${readme.marker} -->`, ...renderReadme(kind, config)]) {
+    for (const line of [`<!-- ${readme.marker} -->`, ...renderReadme(kind, config, { vendoredTarball })]) {
       readme.addLine(line);
+    }
+    if (vendoredTarball !== undefined) {
+      new TextFile(project, at(VENDOR_CHECK_SCRIPT), { lines: [`// ${readme.marker}`, ...renderVendorCheck(project.name)] });
     }
 
     this.seedFiles = listFiles(path.join(SEED_CODE_DIR, kind)).map((relative) => {
@@ -53,6 +65,10 @@ export class GeneratedRepo extends Component {
       new SampleFile(project, target, { sourcePath: path.join(SEED_CODE_DIR, kind, relative) });
       return target;
     });
+  }
+
+  postSynthesize(): void {
+    refreshLockfile(path.join(this.project.outdir, this.dir));
   }
 }
 

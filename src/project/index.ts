@@ -5,3 +5,7 @@ export * from './repo-readme';
 export * from './repo-kind';
 export * from './versions';
 export * from './resource-names';
+export * from './vendored-toolkit';
+export * from './vendor-check';
+export * from './repo-lockfile';
+export * from './toolkit-package';

@@ -1,6 +1,7 @@
 import { Component, Project } from 'projen';
 import { ConfigError, ProjectConfig, ProjectOptions, resolveProjectConfig } from '../config';
 import { GeneratedRepo } from './generated-repo';
+import { VendoredToolkit } from './vendored-toolkit';
 import { generatedRepoVersions } from './versions';
 
 export interface MlopsProjectOptions extends ProjectOptions {
@@ -15,8 +16,9 @@ export interface MlopsProjectOptions extends ProjectOptions {
    */
   readonly modelDeployDir?: string;
   /**
-   * Version spec of sagemaker-gitops in the generated package.json files.
-   * @default - `^` and the version of the sagemaker-gitops package that generates them
+   * Version spec of sagemaker-gitops in the generated package.json files, installed from a registry.
+   * @default - the sagemaker-gitops package that generates them, vendored into each repository as
+   * `vendor/sagemaker-gitops-<version>.tgz`
    */
   readonly libraryVersion?: string;
 }
@@ -32,6 +34,8 @@ export class MlopsProject extends Component {
   public readonly config: ProjectConfig;
   public readonly modelBuild: GeneratedRepo;
   public readonly modelDeploy: GeneratedRepo;
+  /** The vendored toolkit, unless the repositories install it from a registry. */
+  public readonly vendoredToolkit?: VendoredToolkit;
 
   constructor(project: Project, options: MlopsProjectOptions) {
     super(project);
@@ -42,9 +46,11 @@ export class MlopsProject extends Component {
     if (buildDir === deployDir) {
       throw new ConfigError(`modelBuildDir and modelDeployDir must differ, both are ${JSON.stringify(buildDir)}`);
     }
-    const versions = generatedRepoVersions(libraryVersion);
-    this.modelBuild = new GeneratedRepo(project, { kind: 'model-build', dir: buildDir, config: this.config, versions });
-    this.modelDeploy = new GeneratedRepo(project, { kind: 'model-deploy', dir: deployDir, config: this.config, versions });
+    this.vendoredToolkit = libraryVersion === undefined ? new VendoredToolkit(project, { repoDirs: [buildDir, deployDir] }) : undefined;
+    const vendoredTarball = this.vendoredToolkit?.tarball;
+    const versions = generatedRepoVersions(vendoredTarball !== undefined ? `file:${vendoredTarball}` : libraryVersion);
+    this.modelBuild = new GeneratedRepo(project, { kind: 'model-build', dir: buildDir, config: this.config, versions, vendoredTarball });
+    this.modelDeploy = new GeneratedRepo(project, { kind: 'model-deploy', dir: deployDir, config: this.config, versions, vendoredTarball });
   }
 }
 

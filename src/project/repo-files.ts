@@ -95,4 +95,5 @@ export function renderCdkJson(): Record<string, unknown> {
   };
 }
 
-export const REPO_GITIGNORE: readonly string[] = ['node_modules/', 'cdk.out/', '.cdk.staging/', 'coverage/', '*.tsbuildinfo', '*.tgz'];
+/** Build output only: the vendored toolkit tarball (`vendor/*.tgz`) and package-lock.json are committed. */
+export const REPO_GITIGNORE: readonly string[] = ['node_modules/', 'cdk.out/', '.cdk.staging/', 'coverage/', '*.tsbuildinfo'];

@@ -2,11 +2,13 @@ import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, isPlaceholde
 import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
 import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../model-deploy/resolved-model';
 import { LOCAL_RUN_FOLDER } from './repo-files';
+import { RepoToolkit, installCommandLine, renderToolkitSection } from './repo-readme-toolkit';
+import { VENDOR_CHECK_SCRIPT } from './vendor-check';
 import { RepoKind } from './repo-kind';
 import { RELEASE_PIPELINE, resourceNamesOf } from './resource-names';
 
 /** The README of a generated repository: what it is, how to use it, where its parts come from. */
-export function renderReadme(kind: RepoKind, config: ProjectConfig): string[] {
+export function renderReadme(kind: RepoKind, config: ProjectConfig, toolkit: RepoToolkit = {}): string[] {
   const source = config.source[kind === 'model-build' ? 'modelBuild' : 'modelDeploy'];
   return [
     `# ${config.projectName} — ${kind}`,
@@ -16,7 +18,7 @@ export function renderReadme(kind: RepoKind, config: ProjectConfig): string[] {
     '## Quick start',
     '',
     '```sh',
-    'npm install        # the first time: creates package-lock.json (commit it); afterwards `npm ci`',
+    installCommandLine(toolkit),
     'npm run build      # type-check',
     'npm test           # synthesize the app and run the checks',
     'npm run synth      # write the CloudFormation templates to cdk.out/ (no AWS credentials needed)',
@@ -43,11 +45,14 @@ export function renderReadme(kind: RepoKind, config: ProjectConfig): string[] {
     '',
     '| path | owner |',
     '|---|---|',
-    `| \`package.json\`, \`tsconfig.json\`, \`cdk.json\`, \`.gitignore\`, \`README.md\`, \`${CONFIG_FILE_NAME}\` | generated from the project\'s \`.projenrc.ts\`: do not edit here, change \`.projenrc.ts\` and run \`npx projen\` |`,
+    `| \`package.json\`, \`tsconfig.json\`, \`cdk.json\`, \`.gitignore\`, \`README.md\`, \`${CONFIG_FILE_NAME}\`${vendoredFiles(toolkit)} | generated from the project\'s \`.projenrc.ts\`: do not edit here, change \`.projenrc.ts\` and run \`npx projen\` |`,
+    '| `package-lock.json` | kept current by `npx projen` in the projen project (when the dependencies or the vendored tarball change); commit it |',
     '| `src/`, `test/` and everything else | yours: written once when the repository was generated, never overwritten |',
     '',
     `\`${CONFIG_FILE_NAME}\` carries the project\'s options (accounts, regions, source, instance types, quality threshold)`,
-    'for the CDK app. To upgrade sagemaker-gitops: bump it in `.projenrc.ts`\'s package, run `npx projen`, review the diff.',
+    'for the CDK app.',
+    '',
+    ...renderToolkitSection(toolkit),
     '',
     '## AWS limits the options must respect',
     '',
@@ -61,6 +66,10 @@ export function renderReadme(kind: RepoKind, config: ProjectConfig): string[] {
     ...describeSource(source),
     '',
   ];
+}
+
+function vendoredFiles(toolkit: RepoToolkit): string {
+  return toolkit.vendoredTarball !== undefined ? `, \`${toolkit.vendoredTarball}\`, \`${VENDOR_CHECK_SCRIPT}\`` : '';
 }
 
 function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {

@@ -69,7 +69,7 @@ export interface GeneratedRepoVersions {
 /**
  * The dependencies of a generated repository.
  *
- * @param librarySpec the version spec of sagemaker-gitops itself; `^LIBRARY_VERSION` by default
+ * @param librarySpec the spec of sagemaker-gitops itself (`file:vendor/...` when vendored); `^LIBRARY_VERSION` by default
  */
 export function generatedRepoVersions(librarySpec?: string): GeneratedRepoVersions {
   const { 'aws-cdk-lib': cdkLib, constructs, ...devDependencies } = TOOL_VERSIONS;

@@ -53,7 +53,8 @@ describe('ModelBuildPipelineStack', () => {
     const projects = Object.values<any>(template.findResources('AWS::CodeBuild::Project'));
     const synth = projects.find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('cdk synth'));
     const spec = JSON.parse(synth.Properties.Source.BuildSpec);
-    expect(spec.phases.install.commands).toEqual([expect.stringContaining('npm ci')]);
+    // The vendored toolkit checked against the lock, then exactly what the lock pins.
+    expect(spec.phases.install.commands).toEqual(['[ ! -f vendor/check-toolkit.js ] || node vendor/check-toolkit.js', 'npm ci --no-audit --no-fund']);
     expect(spec.phases.build.commands).toEqual([
       'npx cdk synth --no-notices',
       'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',

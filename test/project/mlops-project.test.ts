@@ -40,7 +40,7 @@ describe('MlopsProject', () => {
     for (const script of Object.values<string>(pkg.scripts)) {
       expect(script).not.toMatch(/projen|\.\.\//);
     }
-    expect(pkg.dependencies).toEqual({ 'sagemaker-gitops': `^${LIBRARY_VERSION}`, 'aws-cdk-lib': TOOL_VERSIONS['aws-cdk-lib'], 'constructs': TOOL_VERSIONS.constructs });
+    expect(pkg.dependencies).toEqual({ 'sagemaker-gitops': `file:vendor/sagemaker-gitops-${LIBRARY_VERSION}.tgz`, 'aws-cdk-lib': TOOL_VERSIONS['aws-cdk-lib'], 'constructs': TOOL_VERSIONS.constructs });
     expect(pkg.devDependencies['aws-cdk']).toBe(TOOL_VERSIONS['aws-cdk']);
     expect(pkg.devDependencies.typescript).toBe(TOOL_VERSIONS.typescript);
     expect(out[`${dir}/cdk.json`].app).toBe('npx tsx src/main.ts');
@@ -159,10 +159,16 @@ describe('MlopsProject on disk', () => {
     return files;
   }
 
+  /** `npx projen --no-post`: the lock file's refresh is tested in repo-lockfile.test.ts. */
   function synthTo(outdir: string) {
     const project = newProject(outdir);
     new MlopsProject(project, options);
-    project.synth();
+    process.env.PROJEN_DISABLE_POST = 'true';
+    try {
+      project.synth();
+    } finally {
+      delete process.env.PROJEN_DISABLE_POST;
+    }
   }
 
   test('a second synth changes nothing', () => {

@@ -1,0 +1,52 @@
+import { LOCK_FILE } from './repo-lockfile';
+import { VENDOR_CHECK_SCRIPT } from './vendor-check';
+import { LIBRARY_NAME } from './versions';
+
+/** Where a generated repository gets the sagemaker-gitops toolkit from. */
+export interface RepoToolkit {
+  /**
+   * The vendored tarball's path inside the repository.
+   * @default - installed from a registry
+   */
+  readonly vendoredTarball?: string;
+}
+
+/** The quick start's install command, with its comment. */
+export function installCommandLine(toolkit: RepoToolkit): string {
+  return toolkit.vendoredTarball !== undefined
+    ? `node ${VENDOR_CHECK_SCRIPT} && npm ci   # install exactly what ${LOCK_FILE} pins, once the vendored toolkit is checked against it`
+    : `npm ci             # install exactly what ${LOCK_FILE} pins`;
+}
+
+/** The README section on the toolkit: where it comes from, what is committed, how to upgrade it. */
+export function renderToolkitSection(toolkit: RepoToolkit): string[] {
+  const upgrade = [
+    `To upgrade ${LIBRARY_NAME}, in the projen project that generates this repository: upgrade its own`,
+    `\`${LIBRARY_NAME}\` dependency, then run \`npx projen\` there. That one run rewrites the managed files,`,
+  ];
+  if (toolkit.vendoredTarball === undefined) {
+    return [
+      `## The ${LIBRARY_NAME} toolkit`,
+      '',
+      `package.json installs \`${LIBRARY_NAME}\` from the registry npm is configured with, at the version`,
+      `\`${LOCK_FILE}\` pins (committed: \`npm ci\` installs exactly that, here and in CodeBuild).`,
+      '',
+      ...upgrade,
+      `the dependency and \`${LOCK_FILE}\`; review the diff and commit it.`,
+    ];
+  }
+  return [
+    `## The ${LIBRARY_NAME} toolkit`,
+    '',
+    `The toolkit is vendored: \`${toolkit.vendoredTarball}\` is the package as \`npm pack\` makes it, package.json`,
+    `installs it from there (\`file:${toolkit.vendoredTarball}\`) and \`${LOCK_FILE}\` pins its integrity, so the`,
+    'repository installs without any registry serving sagemaker-gitops and never from a package someone else',
+    `published under that name. Both files are committed. \`${VENDOR_CHECK_SCRIPT}\` (plain Node.js, run before`,
+    '`npm ci` here and in CodeBuild) fails with the file and the expected integrity when the tarball is missing or',
+    'does not match the lock.',
+    '',
+    ...upgrade,
+    `replaces \`vendor/${LIBRARY_NAME}-<old>.tgz\` by the new version's tarball and updates \`${LOCK_FILE}\`;`,
+    'review the diff and commit it.',
+  ];
+}
