@@ -55,6 +55,9 @@ export interface RanCommand {
 
 const DEFAULT_REGION = 'us-east-1';
 
+/** What `init` runs to install the new project and generate the repositories (unless --no-install). */
+export const INSTALL_STEPS = 'npm install && npx projen --no-post && npm install';
+
 /**
  * `init <dir> [--name <project>] [--region <region>] [--force] [--no-install]`: creates a projen
  * TypeScript project in `<dir>` that declares one MlopsProject, with this toolkit vendored as a
@@ -66,7 +69,7 @@ export function initCommand(output: Output, deps: InitDeps = {}): Command {
     .argument('<dir>', 'the folder to create the project in: new, empty (a .git folder is allowed) or, with --force, without any file init would write')
     .option('--name <project-name>', 'the SageMaker project name (default: the folder\'s name)')
     .option('--force', 'add the project to a non-empty folder; it still refuses when a file it would write exists there')
-    .option('--no-install', 'only write the files: skip npm install, npx projen and the synths')
+    .option('--no-install', `only write the files: skip the install (${INSTALL_STEPS}) and the synths`)
     .addHelpText('after', `
 The project's region is the global --region (default: AWS_REGION, AWS_DEFAULT_REGION, then ${DEFAULT_REGION}).
 No AWS call is made and no AWS credentials are needed; npm install needs the npm registry (or its cache).`)
@@ -112,8 +115,11 @@ No AWS call is made and no AWS credentials are needed; npm install needs the npm
           run(command, args, cwd);
           ran.push({ ...entry, seconds: Math.round((performance.now() - started) / 100) / 10 });
         };
+        // projen's own install after a synth is `npm ci` where CI is set, which the bootstrap lock
+        // file cannot pass: init installs again itself, which writes the full lock file.
         step('npm', ['install', '--no-audit', '--no-fund'], target);
-        step('npx', ['projen'], target);
+        step('npx', ['projen', '--no-post'], target);
+        step('npm', ['install', '--no-audit', '--no-fund'], target);
         for (const repo of INIT_REPO_DIRS) {
           step('npm', ['run', 'synth'], path.join(target, repo));
         }
@@ -167,7 +173,7 @@ function runInherited(command: string, args: readonly string[], cwd: string): vo
 function nextSteps(dir: string, installed: boolean): string[] {
   return [
     `cd ${dir}`,
-    ...(installed ? [] : ['npm install && npx projen   # install, then generate model-build/ and model-deploy/']),
+    ...(installed ? [] : [`${INSTALL_STEPS}   # install, generate model-build/ and model-deploy/, install the rest`]),
     'edit .projenrc.ts: replace PLACEHOLDER_CONNECTION_ARN and the example-org repositories with your own, then run `npx projen`',
     'npx projen build   # type-check .projenrc.ts; type-check, test and synthesize both repositories',
     'push model-build/ and model-deploy/ to their own repositories, then deploy each pipeline once (see their README.md)',

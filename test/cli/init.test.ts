@@ -54,7 +54,7 @@ describe('init --no-install', () => {
     expect(filesBelow(dir)).toEqual([...INIT_FILES].sort());
     const result = out.results[0] as InitResult;
     expect(result).toMatchObject({ dir, projectName: 'churn-mlops', region: 'eu-west-1', tarball: TARBALL, ran: [] });
-    expect(result.nextSteps).toContain('npm install && npx projen   # install, then generate model-build/ and model-deploy/');
+    expect(result.nextSteps).toContain('npm install && npx projen --no-post && npm install   # install, generate model-build/ and model-deploy/, install the rest');
 
     // The tarball is the toolkit as npm packs it.
     expect(fs.readFileSync(path.join(dir, TARBALL)).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
@@ -119,15 +119,16 @@ describe('init runs the install, projen and both synths', () => {
     await program.parseAsync(['--json', 'init', dir], { from: 'user' });
     expect(calls).toEqual([
       ['npm install --no-audit --no-fund', dir],
-      ['npx projen', dir],
+      ['npx projen --no-post', dir],
+      ['npm install --no-audit --no-fund', dir],
       ['npm run synth', path.join(dir, 'model-build')],
       ['npm run synth', path.join(dir, 'model-deploy')],
     ]);
     const result = out.results[0] as InitResult;
     expect(result.ran.map((ran) => `${ran.dir}: ${ran.command}`)).toEqual([
-      '.: npm install --no-audit --no-fund', '.: npx projen', 'model-build: npm run synth', 'model-deploy: npm run synth',
+      '.: npm install --no-audit --no-fund', '.: npx projen --no-post', '.: npm install --no-audit --no-fund', 'model-build: npm run synth', 'model-deploy: npm run synth',
     ]);
-    expect(result.nextSteps).not.toContain('npm install && npx projen   # install, then generate model-build/ and model-deploy/');
+    expect(result.nextSteps.join('\n')).not.toContain('npm install');
   });
 
   test('a failing step stops init with the command and its folder', async () => {
@@ -138,7 +139,7 @@ describe('init runs the install, projen and both synths', () => {
       }
     };
     const program = baseProgram('test').addCommand(initCommand(out, { run: runner }).exitOverride());
-    await expect(program.parseAsync(['init', path.join(root, 'p')], { from: 'user' })).rejects.toThrow('`npx projen` failed');
+    await expect(program.parseAsync(['init', path.join(root, 'p')], { from: 'user' })).rejects.toThrow('`npx projen --no-post` failed');
   });
 });
 
