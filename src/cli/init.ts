@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { CliError } from '../aws';
 import { ConfigError } from '../config';
+import { toolkitPackageDir } from '../project/toolkit-package';
 import { LIBRARY_NAME } from '../project/versions';
 import { INIT_REPO_DIRS, INIT_VENDOR_DIR, checkNewProject, checkTargetDir, renderInitFiles } from './init-files';
 import { GlobalOptions, Output } from './output';
@@ -78,7 +79,7 @@ No AWS call is made and no AWS credentials are needed; npm install needs the npm
       const target = path.resolve(dir);
       const projectName = opts.name ?? path.basename(target);
       const region = regionOption ?? process.env.AWS_REGION ?? process.env.AWS_DEFAULT_REGION ?? DEFAULT_REGION;
-      const toolkitDir = deps.toolkitDir ?? path.resolve(__dirname, '..', '..');
+      const toolkitDir = deps.toolkitDir ?? toolkitPackageDir();
       const manifest = readToolkitManifest(toolkitDir);
       const tarball = `${INIT_VENDOR_DIR}/${LIBRARY_NAME}-${manifest.version}.tgz`;
       try {

@@ -143,6 +143,28 @@ describe('init runs the install, projen and both synths', () => {
   });
 });
 
+describe('init needs a compiled toolkit to vendor', () => {
+  async function initWith(toolkitDir: string, dir: string) {
+    const program = baseProgram('test').addCommand(initCommand(capture(), { toolkitDir }).exitOverride());
+    return program.parseAsync(['init', dir, '--no-install'], { from: 'user' });
+  }
+
+  test('a toolkit folder without its compiled lib/ is named, with the command that compiles it', async () => {
+    const toolkit = path.join(root, 'toolkit');
+    fs.mkdirSync(toolkit);
+    fs.writeFileSync(path.join(toolkit, 'package.json'), JSON.stringify({ name: 'sagemaker-gitops', version: '0.1.0', main: 'lib/index.js', devDependencies: { projen: '0.103.25' } }));
+    await expect(initWith(toolkit, path.join(root, 'p'))).rejects.toThrow(`the sagemaker-gitops package at ${toolkit} is not compiled (no lib/index.js): run \`npm run compile\` there first`);
+    expect(fs.existsSync(path.join(root, 'p'))).toBe(false);
+  });
+
+  test('a folder that is not the sagemaker-gitops package', async () => {
+    const other = path.join(root, 'other');
+    fs.mkdirSync(other);
+    fs.writeFileSync(path.join(other, 'package.json'), JSON.stringify({ name: 'left-pad', version: '1.0.0' }));
+    await expect(initWith(other, path.join(root, 'p'))).rejects.toThrow(`${path.join(other, 'package.json')} is not the sagemaker-gitops package with its projen version`);
+  });
+});
+
 describe('init refuses bad input before writing anything', () => {
   test('a non-empty folder without --force, naming what is there', async () => {
     const dir = path.join(root, 'busy');
