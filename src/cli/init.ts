@@ -8,6 +8,7 @@ import { CliError } from '../aws';
 import { ConfigError } from '../config';
 import { toolkitPackageDir } from '../project/toolkit-package';
 import { LIBRARY_NAME } from '../project/versions';
+import { StackSummary, formatSummary, summarizeAssembly } from './assembly-summary';
 import { INIT_REPO_DIRS, INIT_VENDOR_DIR, checkNewProject, checkTargetDir, renderInitFiles } from './init-files';
 import { GlobalOptions, Output } from './output';
 
@@ -44,6 +45,8 @@ export interface InitResult {
   readonly written: string[];
   /** The commands run, in order, each with its folder (relative to `dir`) and duration (none with --no-install). */
   readonly ran: RanCommand[];
+  /** The stacks the two synths wrote into each repository's cdk.out (none with --no-install). */
+  readonly stacks: StackSummary[];
   readonly nextSteps: string[];
 }
 
@@ -107,6 +110,7 @@ No AWS call is made and no AWS credentials are needed; npm install needs the npm
       output.info(`wrote ${[...Object.keys(files), tarball].join(', ')} in ${target}`);
 
       const ran: RanCommand[] = [];
+      const stacks: StackSummary[] = [];
       if (opts.install) {
         const run = deps.run ?? runInherited;
         const step = (command: string, args: string[], cwd: string) => {
@@ -123,10 +127,11 @@ No AWS call is made and no AWS credentials are needed; npm install needs the npm
         step('npm', ['install', '--no-audit', '--no-fund'], target);
         for (const repo of INIT_REPO_DIRS) {
           step('npm', ['run', 'synth'], path.join(target, repo));
+          stacks.push(...summarizeAssembly(path.join(target, repo, 'cdk.out'), repo));
         }
       }
       const result: InitResult = {
-        dir: target, projectName, region, tarball, written: [...Object.keys(files), tarball], ran, nextSteps: nextSteps(dir, opts.install),
+        dir: target, projectName, region, tarball, written: [...Object.keys(files), tarball], ran, stacks, nextSteps: nextSteps(dir, opts.install),
       };
       output.result(json ? result : formatResult(result), json);
     });
@@ -186,6 +191,7 @@ function formatResult(result: InitResult): string {
     `created the projen project ${result.projectName} (${result.region}) in ${result.dir}`,
     `  ${LIBRARY_NAME} vendored as ${result.tarball}`,
     ...(result.ran.length > 0 ? ['ran:', ...result.ran.map((ran) => `  ${ran.dir}: ${ran.command} (${ran.seconds.toFixed(1)} s)`)] : []),
+    ...(result.stacks.length > 0 ? ['synthesized:', ...formatSummary(result.stacks).split('\n').map((line) => `  ${line}`)] : []),
     'next steps:',
     ...result.nextSteps.map((step) => `  ${step}`),
   ].join('\n');

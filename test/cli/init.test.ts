@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { App, CfnWaitConditionHandle, Stack } from 'aws-cdk-lib';
 import { runCli } from '../../src/cli';
 import { baseProgram } from '../../src/cli/base-program';
 import { CommandRunner, InitResult, initCommand } from '../../src/cli/init';
@@ -112,6 +113,12 @@ describe('init runs the install, projen and both synths', () => {
     const calls: Array<[string, string]> = [];
     const runner: CommandRunner = (command, args, cwd) => {
       calls.push([[command, ...args].join(' '), cwd]);
+      if (args[1] === 'synth') {
+        // What a synth leaves: a cloud assembly in the repository's cdk.out.
+        const app = new App({ outdir: path.join(cwd, 'cdk.out') });
+        new CfnWaitConditionHandle(new Stack(app, `${path.basename(cwd)}-pipeline`, { env: { region: 'us-east-1' } }), 'Handle');
+        app.synth();
+      }
     };
     const out = capture();
     const program = baseProgram('test').addCommand(initCommand(out, { run: runner }).exitOverride());
@@ -129,6 +136,27 @@ describe('init runs the install, projen and both synths', () => {
       '.: npm install --no-audit --no-fund', '.: npx projen --no-post', '.: npm install --no-audit --no-fund', 'model-build: npm run synth', 'model-deploy: npm run synth',
     ]);
     expect(result.nextSteps.join('\n')).not.toContain('npm install');
+    expect(result.stacks.map(({ app, stack, resources }) => ({ app, stack, resources }))).toEqual([
+      { app: 'model-build', stack: 'model-build-pipeline', resources: 1 },
+      { app: 'model-deploy', stack: 'model-deploy-pipeline', resources: 1 },
+    ]);
+  });
+
+  test('the text output lists the commands run and the stacks synthesized', async () => {
+    const out = capture();
+    const runner: CommandRunner = (_command, args, cwd) => {
+      if (args[1] === 'synth') {
+        const app = new App({ outdir: path.join(cwd, 'cdk.out') });
+        new CfnWaitConditionHandle(new Stack(app, `${path.basename(cwd)}-pipeline`), 'Handle');
+        app.synth();
+      }
+    };
+    const program = baseProgram('test').addCommand(initCommand(out, { run: runner }).exitOverride());
+    await program.parseAsync(['init', path.join(root, 'churn')], { from: 'user' });
+    const text = String(out.results[0]);
+    expect(text).toMatch(/^ran:\n {2}\.: npm install --no-audit --no-fund \(\d+\.\d s\)\n {2}\.: npx projen --no-post /m);
+    expect(text).toMatch(/^synthesized:\n {2}app +stack +environment +resources\n {2}model-build +model-build-pipeline +unknown-account\/unknown-region +1$/m);
+    expect(text).toContain('  2 stack(s), 2 resource(s)');
   });
 
   test('a failing step stops init with the command and its folder', async () => {
