@@ -1,14 +1,18 @@
 /**
  * The committed model-build/ and model-deploy/ repos synthesize with the CDK CLI, with no AWS
- * credentials, loading exactly one aws-cdk-lib; and a generated repo works on its own, installed
- * from a packed sagemaker-gitops as a new team would push it. Needs `lib/` compiled (`npm test`
- * compiles before running jest).
+ * credentials, loading exactly one aws-cdk-lib; each, copied out alone as a team would push it,
+ * installs from its own lock file and vendored toolkit with its README's commands and CodeBuild's,
+ * synthesizes and (model-build) runs its pipeline locally; and upgrading the toolkit is one
+ * `npx projen`. Needs `lib/` compiled (`npm test` compiles before running jest). The slow suite of
+ * the project (about N minutes on 2 cores: see the report in the issue 17 commit).
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { summarizeAssembly } from '../src/cli/assembly-summary';
+import { checkPython, choosePython } from '../src/local-run/python';
+import { LIBRARY_VERSION, digestOfEntries, entriesOfTarball, integrityOf, lockfileProblems } from '../src/project';
 
 const ROOT = path.join(__dirname, '..');
 const RECORDER = path.join(__dirname, 'fixtures', 'record-cdk-lib.js');
@@ -47,34 +51,173 @@ describe('in this repository', () => {
   }, 120_000);
 });
 
-describe('standalone', () => {
-  test('model-build installs from a packed sagemaker-gitops and synthesizes on its own', () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'standalone-'));
-    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf-8' }));
-    const tarball = path.join(work, packed[0].filename);
-    const packedFiles: string[] = packed[0].files.map((f: { path: string }) => f.path);
-    expect(packedFiles).toEqual(expect.arrayContaining(['lib/index.js', 'lib/cli/main.js', 'seed-code/model-build/src/main.ts']));
-    expect(packedFiles.filter((f) => /^(model-build|model-deploy|src|test)\//.test(f))).toEqual([]);
 
-    // As a team would push it: the committed files only.
-    const repo = path.join(work, 'model-build');
-    fs.cpSync(path.join(ROOT, 'model-build'), repo, { recursive: true, filter: (src) => !/[\\/](node_modules|cdk\.out)$/.test(src) });
-    const pkgFile = path.join(repo, 'package.json');
-    fs.chmodSync(pkgFile, 0o644);
-    const pkg = JSON.parse(fs.readFileSync(pkgFile, 'utf-8'));
-    pkg.dependencies['sagemaker-gitops'] = `file:${tarball}`;
-    fs.writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
+/** npm's settings for every install here: from the machine's npm cache where it can, quietly. */
+const NPM_ENV = { npm_config_prefer_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_loglevel: 'error' };
 
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], { cwd: repo, stdio: 'pipe' });
+/** The files of a generated repo as they would be committed: git's tracked and new files, nothing it ignores. */
+function committedFiles(dir: string): string[] {
+  return execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z', '--', dir], { cwd: ROOT, encoding: 'utf-8' })
+    .split('\0').filter((file) => file.length > 0 && fs.existsSync(path.join(ROOT, file)));
+}
+
+/** Copies a generated repo's committed files, alone, into a new temporary folder. */
+function copyOut(dir: string): string {
+  const repo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'copied-out-')), dir);
+  for (const file of committedFiles(dir)) {
+    const target = path.join(repo, path.relative(dir, file));
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, file), target);
+  }
+  return repo;
+}
+
+/** The commands of the ```sh blocks of a README's section (from `heading` to the next `## `), without their comments. */
+function readmeCommands(readme: string, heading: string): string[] {
+  const start = readme.indexOf(`${heading}\n`);
+  if (start < 0) {
+    throw new Error(`the README has no section ${heading}`);
+  }
+  const end = readme.indexOf('\n## ', start + heading.length);
+  const section = readme.slice(start, end < 0 ? undefined : end);
+  return [...section.matchAll(/```sh\n([\s\S]*?)```/g)]
+    .flatMap((block) => block[1].split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter((line) => line.length > 0);
+}
+
+function sh(command: string, cwd: string, env: NodeJS.ProcessEnv = process.env): string {
+  const result = spawnSync('bash', ['-c', command], { cwd, env: { ...env, ...NPM_ENV }, encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024 });
+  if (result.status !== 0) {
+    throw new Error(`\`${command}\` failed in ${cwd} (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
+  }
+  return result.stdout + result.stderr;
+}
+
+/** The install commands of the CodeBuild synth step of the pipeline stack in a cloud assembly. */
+function codeBuildInstallCommands(assembly: string): string[] {
+  for (const file of fs.readdirSync(assembly).filter((f) => f.endsWith('-pipeline.template.json'))) {
+    const resources = Object.values<any>(JSON.parse(fs.readFileSync(path.join(assembly, file), 'utf-8')).Resources);
+    const synth = resources.find((r) => r.Type === 'AWS::CodeBuild::Project' && String(r.Properties.Source.BuildSpec).includes('cdk synth'));
+    if (synth) {
+      return JSON.parse(synth.Properties.Source.BuildSpec).phases.install.commands;
+    }
+  }
+  throw new Error(`no pipeline stack with a synth step in ${assembly}`);
+}
+
+/**
+ * `npm run local` runs the step scripts with the python the local run chooses (Debian's, or
+ * SAGEMAKER_GITOPS_PYTHON): without pandas, scikit-learn and XGBoost there, the test fails, naming
+ * the modules and the install command, rather than skip.
+ */
+function requirePythonForLocalRun(): void {
+  checkPython(choosePython());
+}
+
+describe('a generated repo copied out alone', () => {
+  test.each([
+    ['model-build', ['player-churn-model-build', 'player-churn-model-build-pipeline']],
+    ['model-deploy', ['player-churn-model-deploy-pipeline', 'player-churn-prod-endpoint', 'player-churn-staging-endpoint']],
+  ])('%s installs from its lock and vendored toolkit with its README\'s and CodeBuild\'s commands, and synthesizes offline', (dir, stacks) => {
+    const files = committedFiles(dir);
+    expect(files).toEqual(expect.arrayContaining([`${dir}/package-lock.json`, `${dir}/vendor/sagemaker-gitops-${LIBRARY_VERSION}.tgz`, `${dir}/vendor/check-toolkit.js`]));
+    const repo = copyOut(dir);
+    const readme = fs.readFileSync(path.join(repo, 'README.md'), 'utf-8');
+    const quickStart = readmeCommands(readme, '## Quick start');
+    expect(quickStart).toEqual(['node vendor/check-toolkit.js && npm ci', 'npm run build', 'npm test', 'npm run synth']);
+
+    sh(quickStart[0], repo);
     expect(fs.lstatSync(path.join(repo, 'node_modules', 'sagemaker-gitops')).isSymbolicLink()).toBe(false);
+    expect(JSON.parse(fs.readFileSync(path.join(repo, 'node_modules', 'sagemaker-gitops', 'package.json'), 'utf-8')).version).toBe(LIBRARY_VERSION);
 
     const recordDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cdk-lib-'));
-    execFileSync('npx', ['--no-install', 'cdk', 'synth', '--no-notices', '--quiet'], { cwd: repo, env: offlineEnv(recordDir), stdio: 'pipe' });
-    expect(stacksIn(path.join(repo, 'cdk.out'))).toEqual(['player-churn-model-build', 'player-churn-model-build-pipeline']);
-    expect(loadedCdkLibs(recordDir)).toEqual([fs.realpathSync(path.join(repo, 'node_modules', 'aws-cdk-lib'))]);
+    sh('npm run synth', repo, offlineEnv(recordDir));
+    expect(stacksIn(path.join(repo, 'cdk.out'))).toEqual(stacks);
+    expect(new Set(loadedCdkLibs(recordDir))).toEqual(new Set([fs.realpathSync(path.join(repo, 'node_modules', 'aws-cdk-lib'))]));
 
-    // Its own type-check and tests pass too.
-    execFileSync('npm', ['run', 'build'], { cwd: repo, stdio: 'pipe' });
-    execFileSync('npm', ['test', '--', '--ci'], { cwd: repo, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
+    // CodeBuild's install, from the synthesized pipeline: the same check and `npm ci`.
+    const install = codeBuildInstallCommands(path.join(repo, 'cdk.out'));
+    expect(install).toEqual(['[ ! -f vendor/check-toolkit.js ] || node vendor/check-toolkit.js', 'npm ci --no-audit --no-fund']);
+    sh(install.join(' && '), repo);
+
+    if (dir === 'model-build') {
+      expect(readme).toContain('`npm run local');
+      requirePythonForLocalRun();
+      const output = sh('npm run local', repo);
+      expect(output).toMatch(/test AUC: 0\.\d+/);
+      expect(JSON.parse(fs.readFileSync(path.join(repo, '.local-run', 'registry.json'), 'utf-8'))).toBeTruthy();
+    }
+  }, 600_000);
+});
+
+describe('in this repository, the README\'s commands', () => {
+  test('`npm run local` in model-build runs the pipeline through the root\'s install', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
+    const command = readmeCommands(readme, '## What is generated').find((line) => line.includes('npm run local'));
+    expect(command).toBe('cd model-build && npm run local');
+    requirePythonForLocalRun();
+    expect(sh(command!, ROOT)).toMatch(/test AUC: 0\.\d+/);
+  }, 300_000);
+});
+
+describe('upgrading the toolkit in a team\'s projen project', () => {
+  /** The package `npm pack` makes of this repository, installed as npm installs it into `<project>/node_modules`. */
+  function installToolkit(project: string, tarball: string, version?: string): void {
+    const dir = path.join(project, 'node_modules', 'sagemaker-gitops');
+    fs.rmSync(dir, { recursive: true, force: true });
+    fs.mkdirSync(dir, { recursive: true });
+    execFileSync('tar', ['-xzf', tarball, '-C', dir, '--strip-components=1']);
+    if (version !== undefined) {
+      // A newer release: its package.json and its library agree on the new version.
+      const manifest = path.join(dir, 'package.json');
+      fs.writeFileSync(manifest, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifest, 'utf-8')), version }, null, 2));
+      const versions = path.join(dir, 'lib', 'project', 'versions.js');
+      fs.writeFileSync(versions, fs.readFileSync(versions, 'utf-8').replace(`LIBRARY_VERSION = '${LIBRARY_VERSION}'`, `LIBRARY_VERSION = '${version}'`));
+    }
+  }
+
+  test('a new toolkit version and one `npx projen`: tarball replaced, lock updated, `npm ci` installs the new version', () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upgrade-'));
+    const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf-8' }))[0];
+    const tarball = path.join(work, packed.filename);
+
+    // The team's projen project: its other packages are this repository's (projen, aws-cdk-lib, ...).
+    const project = path.join(work, 'churn-mlops');
+    fs.mkdirSync(path.join(project, 'node_modules'), { recursive: true });
+    for (const entry of fs.readdirSync(path.join(ROOT, 'node_modules')).filter((e) => !e.startsWith('.') && e !== 'sagemaker-gitops')) {
+      fs.symlinkSync(path.join(ROOT, 'node_modules', entry), path.join(project, 'node_modules', entry));
+    }
+    fs.writeFileSync(path.join(project, '.projenrc.js'), [
+      'const { Project } = require(\'projen\');',
+      'const { MlopsProject } = require(\'sagemaker-gitops/lib/project\');',
+      'const project = new Project({ name: \'churn-mlops\' });',
+      'new MlopsProject(project, {',
+      '  projectName: \'churn\', region: \'us-east-1\',',
+      '  source: { modelBuild: { codeCommitRepository: \'churn-build\' }, modelDeploy: { codeCommitRepository: \'churn-deploy\' } },',
+      '});',
+      'project.synth();',
+    ].join('\n'));
+    const repo = path.join(project, 'model-build');
+    const lockedToolkit = () => JSON.parse(fs.readFileSync(path.join(repo, 'package-lock.json'), 'utf-8')).packages['node_modules/sagemaker-gitops'];
+
+    installToolkit(project, tarball);
+    sh('node .projenrc.js', project);
+    const first = path.join(repo, 'vendor', `sagemaker-gitops-${LIBRARY_VERSION}.tgz`);
+    // Packed from the installed package, it has the very entries `npm pack` packed here.
+    expect(digestOfEntries(entriesOfTarball(first))).toBe(digestOfEntries(entriesOfTarball(tarball)));
+    expect(lockedToolkit()).toMatchObject({ version: LIBRARY_VERSION, integrity: integrityOf(first) });
+
+    const next = `${LIBRARY_VERSION}-upgrade.1`;
+    installToolkit(project, tarball, next);
+    sh('node .projenrc.js', project);
+    expect(fs.readdirSync(path.join(repo, 'vendor')).sort()).toEqual(['check-toolkit.js', `sagemaker-gitops-${next}.tgz`]);
+    const upgraded = path.join(repo, 'vendor', `sagemaker-gitops-${next}.tgz`);
+    expect(JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf-8')).dependencies['sagemaker-gitops']).toBe(`file:vendor/sagemaker-gitops-${next}.tgz`);
+    expect(lockedToolkit()).toMatchObject({ version: next, resolved: `file:vendor/sagemaker-gitops-${next}.tgz`, integrity: integrityOf(upgraded) });
+    expect(lockfileProblems(path.join(project, 'model-deploy'))).toEqual([]);
+
+    sh(readmeCommands(fs.readFileSync(path.join(repo, 'README.md'), 'utf-8'), '## Quick start')[0], repo);
+    expect(JSON.parse(fs.readFileSync(path.join(repo, 'node_modules', 'sagemaker-gitops', 'package.json'), 'utf-8')).version).toBe(next);
   }, 600_000);
 });
