@@ -6,3 +6,4 @@ export * from './project-config';
 export * from './config-file';
 export * from './endpoint-config';
 export * from './aws-constraints';
+export * from './toolkit-source';

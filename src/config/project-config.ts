@@ -1,6 +1,7 @@
 import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, hasAlarms, resolveEndpoint, resolveRelease } from './endpoint-config';
 import { ConfigError } from './errors';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
+import { ToolkitSourceOptions, resolveToolkitSource } from './toolkit-source';
 import {
   checkAccount, checkBranch, checkCodeCommitRepository, checkConnectionArn, checkFraction,
   checkMlflowTrackingServerArn, checkModelPackageGroupName, checkProjectName, checkRegion, checkRepository,
@@ -155,6 +156,11 @@ export interface ProjectOptions {
    * @default - a 1000 ms p95 budget, no reviewer emails
    */
   readonly release?: ReleaseOptions;
+  /**
+   * Where the generated repositories install sagemaker-gitops from, when not vendored.
+   * @default - vendored: each repository commits the toolkit as `vendor/sagemaker-gitops-<version>.tgz`
+   */
+  readonly toolkit?: ToolkitSourceOptions;
 }
 
 /** SageMaker's tracking server sizes. */
@@ -212,6 +218,8 @@ export interface ProjectConfig {
   readonly mlflowTrackingServer?: { readonly size: typeof MLFLOW_TRACKING_SERVER_SIZES[number] };
   readonly endpoints: { readonly staging: ResolvedEndpoint; readonly prod: ResolvedEndpoint };
   readonly release: ResolvedRelease;
+  /** The toolkit's registry source; absent when the repositories vendor it. */
+  readonly toolkit?: ToolkitSourceOptions;
 }
 
 export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
@@ -223,7 +231,7 @@ export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
 export const DEFAULT_QUALITY_THRESHOLD = 0.75;
 export const DEFAULT_BRANCH = 'main';
 
-const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'endpoints', 'release'];
+const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'endpoints', 'release', 'toolkit'];
 
 /**
  * Checks every option and fills in the defaults. Throws a {@link ConfigError} that names the
@@ -267,6 +275,7 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     .filter((stage) => hasAlarms(endpoints[stage]))
     .map((stage) => ({ option: `endpoints.${stage}`, region: environments[stage].region }));
   const release = resolveRelease('release', options.release, alerted);
+  const toolkit = resolveToolkitSource('toolkit', options.toolkit);
 
   return {
     projectName: options.projectName,
@@ -280,6 +289,7 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     ...(mlflowTrackingServer !== undefined ? { mlflowTrackingServer } : {}),
     endpoints,
     release,
+    ...(toolkit !== undefined ? { toolkit } : {}),
   };
 }
 

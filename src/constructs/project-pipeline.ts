@@ -6,6 +6,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { RELEASE_TOOLS_DIR, bundleReleaseToolsCommand } from '../model-deploy/release-tools';
+import { CodeArtifactRepositoryOptions, ToolkitSourceOptions, codeArtifactLoginCommand } from '../config/toolkit-source';
 import { VENDOR_CHECK_COMMAND } from '../project/vendor-check';
 import { LIBRARY_NAME } from '../project/versions';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -57,6 +58,12 @@ export interface ProjectPipelineProps {
    * @default true
    */
   readonly useChangeSets?: boolean;
+  /**
+   * Where the repository installs the toolkit from, when not vendored: for a CodeArtifact
+   * repository, the synth step logs npm in to it before `npm ci` and its role may read it.
+   * @default - vendored (or a registry that needs no login)
+   */
+  readonly toolkit?: ToolkitSourceOptions;
 }
 
 /**
@@ -76,6 +83,7 @@ export class ProjectPipeline extends Construct {
    * later steps run with `node` instead of installing the repository again.
    */
   public readonly releaseTools: pipelines.FileSet;
+  private readonly readsCodeArtifact: boolean;
 
   constructor(scope: Construct, id: string, props: ProjectPipelineProps) {
     super(scope, id);
@@ -85,6 +93,9 @@ export class ProjectPipeline extends Construct {
       accessLogRetention: Duration.days(90),
     });
     const buildLogs = this.buildLogGroup(props.pipelineName);
+    const codeArtifact = props.toolkit?.codeArtifact;
+    const codeArtifactLogin = codeArtifact !== undefined ? [codeArtifactLoginCommand(codeArtifact)] : [];
+    this.readsCodeArtifact = codeArtifact !== undefined;
     this.pipeline = new pipelines.CodePipeline(this, 'Pipeline', {
       pipelineName: props.pipelineName,
       pipelineType: codepipeline.PipelineType.V2,
@@ -98,7 +109,7 @@ export class ProjectPipeline extends Construct {
       synth: this.synth = new pipelines.CodeBuildStep('Synth', {
         input: props.source,
         env: BUILD_ENV,
-        installCommands: [...SYNTH_INSTALL_COMMANDS],
+        installCommands: [...codeArtifactLogin, ...SYNTH_INSTALL_COMMANDS],
         // A project launched from Studio keeps its launch's names in every later synth.
         commands: [
           ...(props.preSynthCommands ?? []),
@@ -108,7 +119,7 @@ export class ProjectPipeline extends Construct {
           bundleReleaseToolsCommand(LIBRARY_NAME),
         ],
         primaryOutputDirectory: 'cdk.out',
-        rolePolicyStatements: props.synthRolePolicyStatements,
+        rolePolicyStatements: [...props.synthRolePolicyStatements ?? [], ...codeArtifactReadStatements(this, codeArtifact)],
       }),
       codeBuildDefaults: {
         buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0, computeType: codebuild.ComputeType.SMALL },
@@ -173,7 +184,8 @@ export class ProjectPipeline extends Construct {
     acknowledgeWildcardResource(this, `arn:*:iam::${stack.account}:role/*`,
       'CDK Pipelines assumes the CDK bootstrap roles to publish assets and update itself; aws-cdk-lib limits the statement to roles tagged aws-cdk:bootstrap-role');
     acknowledgeWildcardResource(this, '*',
-      'aws-cdk-lib writes "*" for the self-mutation reads (cloudformation:DescribeStacks, s3:ListBucket) and for the asset role\'s codebuild Start/Stop/BatchGetBuilds on the asset projects it creates');
+      'aws-cdk-lib writes "*" for the self-mutation reads (cloudformation:DescribeStacks, s3:ListBucket) and for the asset role\'s codebuild Start/Stop/BatchGetBuilds on the asset projects it creates'
+      + (this.readsCodeArtifact ? '; the synth role\'s sts:GetServiceBearerToken has no resource type in IAM and is limited to the service codeartifact.amazonaws.com' : ''));
   }
 
   /**
@@ -203,4 +215,26 @@ export class ProjectPipeline extends Construct {
       }
     }
   }
+}
+
+/**
+ * What `aws codeartifact login --tool npm` and npm's reads need, as the CodeArtifact user guide
+ * documents them: GetAuthorizationToken on the domain, GetRepositoryEndpoint and ReadFromRepository
+ * on the repository ("AWS CodeArtifact permissions reference"), and sts:GetServiceBearerToken for
+ * CodeArtifact only ("Provision an IAM user").
+ */
+export function codeArtifactReadStatements(scope: Construct, repo: CodeArtifactRepositoryOptions | undefined): iam.PolicyStatement[] {
+  if (repo === undefined) {
+    return [];
+  }
+  const arn = (resource: string, resourceName: string) => Stack.of(scope).formatArn({ service: 'codeartifact', region: repo.region, account: repo.domainOwner, resource, resourceName });
+  return [
+    new iam.PolicyStatement({ actions: ['codeartifact:GetAuthorizationToken'], resources: [arn('domain', repo.domain)] }),
+    new iam.PolicyStatement({ actions: ['codeartifact:GetRepositoryEndpoint', 'codeartifact:ReadFromRepository'], resources: [arn('repository', `${repo.domain}/${repo.repository}`)] }),
+    new iam.PolicyStatement({
+      actions: ['sts:GetServiceBearerToken'],
+      resources: ['*'],
+      conditions: { StringEquals: { 'sts:AWSServiceName': 'codeartifact.amazonaws.com' } },
+    }),
+  ];
 }

@@ -58,6 +58,7 @@ export class ModelBuildPipelineStack extends Stack {
       pipelineName: resourceNamesOf(config).modelBuildCodePipeline,
       source: source.input,
       projectName: config.projectName,
+      toolkit: config.toolkit,
     });
     this.codePipeline = project.pipeline;
 

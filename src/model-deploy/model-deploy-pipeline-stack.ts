@@ -115,6 +115,7 @@ export class ModelDeployPipelineStack extends Stack {
       pipelineName: names.modelDeployCodePipeline,
       source: source.input,
       projectName: config.projectName,
+      toolkit: config.toolkit,
       preSynthCommands: [`npx sagemaker-gitops resolve-model --group ${group} --out ${RESOLVED_MODEL_FILE}`],
       // The checks read the release's resolved model from the synth output, not from the pipeline's definition.
       postSynthCommands: [`cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`],

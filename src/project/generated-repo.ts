@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAME, ProjectConfig, renderConfigFile } from '../config';
 import { renderCdkJson, repoGitignore, renderPackageJson, renderTsconfig } from './repo-files';
 import { refreshLockfile } from './repo-lockfile';
 import { renderReadme } from './repo-readme';
+import { RepoToolkit } from './repo-readme-toolkit';
 import { RepoKind } from './repo-kind';
 import { VENDOR_CHECK_SCRIPT, renderVendorCheck } from './vendor-check';
 import { GeneratedRepoVersions } from './versions';
@@ -22,10 +23,10 @@ export interface GeneratedRepoOptions {
   /** Dependency versions. */
   readonly versions: GeneratedRepoVersions;
   /**
-   * The vendored toolkit tarball's path inside the repository, when the repository vendors it.
-   * @default - the toolkit comes from a registry
+   * Where the repository gets the toolkit: vendored (`vendoredTarball`) or from a registry.
+   * @default - from the registry npm is configured with
    */
-  readonly vendoredTarball?: string;
+  readonly toolkit?: RepoToolkit;
 }
 
 /**
@@ -42,7 +43,7 @@ export class GeneratedRepo extends Component {
 
   constructor(project: Project, options: GeneratedRepoOptions) {
     super(project);
-    const { kind, dir, config, versions, vendoredTarball } = options;
+    const { kind, dir, config, versions, toolkit = {} } = options;
     this.dir = dir;
     const at = (file: string) => path.posix.join(dir, file);
 
@@ -53,10 +54,10 @@ export class GeneratedRepo extends Component {
     const gitignore = new IgnoreFile(project, at('.gitignore'));
     gitignore.exclude(...repoGitignore(kind));
     const readme = new TextFile(project, at('README.md'), { marker: true });
-    for (const line of [`<!-- ${readme.marker} -->`, ...renderReadme(kind, config, { vendoredTarball })]) {
+    for (const line of [`<!-- ${readme.marker} -->`, ...renderReadme(kind, config, toolkit)]) {
       readme.addLine(line);
     }
-    if (vendoredTarball !== undefined) {
+    if (toolkit.vendoredTarball !== undefined) {
       new TextFile(project, at(VENDOR_CHECK_SCRIPT), { lines: [`// ${readme.marker}`, ...renderVendorCheck(project.name)] });
     }
 

@@ -15,12 +15,6 @@ export interface MlopsProjectOptions extends ProjectOptions {
    * @default "model-deploy"
    */
   readonly modelDeployDir?: string;
-  /**
-   * Version spec of sagemaker-gitops in the generated package.json files, installed from a registry.
-   * @default - the sagemaker-gitops package that generates them, vendored into each repository as
-   * `vendor/sagemaker-gitops-<version>.tgz`
-   */
-  readonly libraryVersion?: string;
 }
 
 /**
@@ -39,18 +33,20 @@ export class MlopsProject extends Component {
 
   constructor(project: Project, options: MlopsProjectOptions) {
     super(project);
-    const { modelBuildDir, modelDeployDir, libraryVersion, ...projectOptions } = options;
+    const { modelBuildDir, modelDeployDir, ...projectOptions } = options;
     this.config = resolveProjectConfig(projectOptions);
     const buildDir = checkDir('modelBuildDir', modelBuildDir ?? 'model-build');
     const deployDir = checkDir('modelDeployDir', modelDeployDir ?? 'model-deploy');
     if (buildDir === deployDir) {
       throw new ConfigError(`modelBuildDir and modelDeployDir must differ, both are ${JSON.stringify(buildDir)}`);
     }
-    this.vendoredToolkit = libraryVersion === undefined ? new VendoredToolkit(project, { repoDirs: [buildDir, deployDir] }) : undefined;
+    const registry = this.config.toolkit;
+    this.vendoredToolkit = registry === undefined ? new VendoredToolkit(project, { repoDirs: [buildDir, deployDir] }) : undefined;
     const vendoredTarball = this.vendoredToolkit?.tarball;
-    const versions = generatedRepoVersions(vendoredTarball !== undefined ? `file:${vendoredTarball}` : libraryVersion);
-    this.modelBuild = new GeneratedRepo(project, { kind: 'model-build', dir: buildDir, config: this.config, versions, vendoredTarball });
-    this.modelDeploy = new GeneratedRepo(project, { kind: 'model-deploy', dir: deployDir, config: this.config, versions, vendoredTarball });
+    const versions = generatedRepoVersions(vendoredTarball !== undefined ? `file:${vendoredTarball}` : registry?.spec);
+    const toolkit = { vendoredTarball, registry };
+    this.modelBuild = new GeneratedRepo(project, { kind: 'model-build', dir: buildDir, config: this.config, versions, toolkit });
+    this.modelDeploy = new GeneratedRepo(project, { kind: 'model-deploy', dir: deployDir, config: this.config, versions, toolkit });
   }
 }
 

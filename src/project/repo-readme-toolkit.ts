@@ -1,3 +1,4 @@
+import { ToolkitSourceOptions, codeArtifactLoginCommand } from '../config/toolkit-source';
 import { LOCK_FILE } from './repo-lockfile';
 import { VENDOR_CHECK_SCRIPT } from './vendor-check';
 import { LIBRARY_NAME } from './versions';
@@ -9,12 +10,21 @@ export interface RepoToolkit {
    * @default - installed from a registry
    */
   readonly vendoredTarball?: string;
+  /**
+   * The registry source, when not vendored.
+   * @default - the registry npm is configured with, at the spec in package.json
+   */
+  readonly registry?: ToolkitSourceOptions;
 }
 
 /** The quick start's install command, with its comment. */
 export function installCommandLine(toolkit: RepoToolkit): string {
-  return toolkit.vendoredTarball !== undefined
-    ? `node ${VENDOR_CHECK_SCRIPT} && npm ci   # install exactly what ${LOCK_FILE} pins, once the vendored toolkit is checked against it`
+  if (toolkit.vendoredTarball !== undefined) {
+    return `node ${VENDOR_CHECK_SCRIPT} && npm ci   # install exactly what ${LOCK_FILE} pins, once the vendored toolkit is checked against it`;
+  }
+  const codeArtifact = toolkit.registry?.codeArtifact;
+  return codeArtifact !== undefined
+    ? `${codeArtifactLoginCommand(codeArtifact)} && npm ci   # log npm in to the CodeArtifact repository, then install exactly what ${LOCK_FILE} pins`
     : `npm ci             # install exactly what ${LOCK_FILE} pins`;
 }
 
@@ -25,11 +35,21 @@ export function renderToolkitSection(toolkit: RepoToolkit): string[] {
     `\`${LIBRARY_NAME}\` dependency, then run \`npx projen\` there. That one run rewrites the managed files,`,
   ];
   if (toolkit.vendoredTarball === undefined) {
+    const codeArtifact = toolkit.registry?.codeArtifact;
     return [
       `## The ${LIBRARY_NAME} toolkit`,
       '',
-      `package.json installs \`${LIBRARY_NAME}\` from the registry npm is configured with, at the version`,
+      `package.json installs \`${LIBRARY_NAME}@${toolkit.registry?.spec ?? '<spec>'}\` from ${codeArtifact !== undefined
+        ? `the private CodeArtifact repository \`${codeArtifact.repository}\` (domain \`${codeArtifact.domain}\`, owner ${codeArtifact.domainOwner}, ${codeArtifact.region})`
+        : 'the registry npm is configured with'}, at the version`,
       `\`${LOCK_FILE}\` pins (committed: \`npm ci\` installs exactly that, here and in CodeBuild).`,
+      ...(codeArtifact !== undefined ? [
+        '',
+        `Log npm in first: \`${codeArtifactLoginCommand(codeArtifact)}\` (AWS CLI v2; the token lasts 12 hours).`,
+        'It needs `codeartifact:GetAuthorizationToken` on the domain, `codeartifact:GetRepositoryEndpoint` and',
+        '`codeartifact:ReadFromRepository` on the repository, and `sts:GetServiceBearerToken` for the service',
+        '`codeartifact.amazonaws.com`. The pipeline\'s synth step logs in the same way and its role has exactly these permissions.',
+      ] : []),
       '',
       ...upgrade,
       `the dependency and \`${LOCK_FILE}\`; review the diff and commit it.`,

@@ -139,8 +139,9 @@ describe('MlopsProject', () => {
   });
 
   test('custom folders', () => {
-    const custom = synth({ ...options, modelBuildDir: 'repos/build', modelDeployDir: 'repos/deploy', libraryVersion: '1.2.3' });
-    expect(custom['repos/build/package.json'].dependencies['sagemaker-gitops']).toBe('1.2.3');
+    const custom = synth({ ...options, modelBuildDir: 'repos/build', modelDeployDir: 'repos/deploy' });
+    expect(custom['repos/build/package.json'].dependencies['sagemaker-gitops']).toBe(`file:vendor/sagemaker-gitops-${LIBRARY_VERSION}.tgz`);
+    expect(custom['.gitignore']).toMatch(/^!\/repos\/build\/vendor\/\*\.tgz$/m);
     expect(custom['repos/deploy/cdk.json']).toBeDefined();
   });
 });
