@@ -10,6 +10,7 @@
  * left; the run prints the time of each step init ran.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -111,6 +112,13 @@ describe('README: Start a new project, verbatim', () => {
     expect(lock.packages['node_modules/sagemaker-gitops']).toMatchObject({ resolved: `file:${TARBALL}`, version: LIBRARY_VERSION });
     expect(lock.packages['node_modules/sagemaker-gitops'].integrity).toMatch(/^sha512-/);
     expect(fs.existsSync(path.join(project, 'yarn.lock'))).toBe(false);
+  });
+
+  test.each(['model-build', 'model-deploy'])('%s has its own lock file, pinning its vendored toolkit', (repo) => {
+    const lock = JSON.parse(fs.readFileSync(path.join(project, repo, 'package-lock.json'), 'utf-8'));
+    expect(lock.packages[''].dependencies['sagemaker-gitops']).toBe(`file:${TARBALL}`);
+    const tarball = fs.readFileSync(path.join(project, repo, TARBALL));
+    expect(lock.packages['node_modules/sagemaker-gitops'].integrity).toBe(`sha512-${createHash('sha512').update(tarball).digest('base64')}`);
   });
 
   test('every file projen manages is one init --force refuses to overwrite', () => {

@@ -60,7 +60,7 @@ export interface RanCommand {
 const DEFAULT_REGION = 'us-east-1';
 
 /** What `init` runs to install the new project and generate the repositories (unless --no-install). */
-export const INSTALL_STEPS = 'npm install && npx projen --no-post && npm install';
+export const INSTALL_STEPS = 'npm install && npx projen --no-post && npm install && npx projen';
 
 /**
  * `init <dir> [--name <project>] [--region <region>] [--force] [--no-install]`: creates a projen
@@ -121,10 +121,12 @@ No AWS call is made and no AWS credentials are needed; npm install needs the npm
           ran.push({ ...entry, seconds: Math.round((performance.now() - started) / 100) / 10 });
         };
         // projen's own install after a synth is `npm ci` where CI is set, which the bootstrap lock
-        // file cannot pass: init installs again itself, which writes the full lock file.
+        // file cannot pass: the first synth skips it, init installs, and the second synth (its
+        // package.json unchanged, so no install) writes the repositories' lock files.
         step('npm', ['install', '--no-audit', '--no-fund'], target);
         step('npx', ['projen', '--no-post'], target);
         step('npm', ['install', '--no-audit', '--no-fund'], target);
+        step('npx', ['projen'], target);
         for (const repo of INIT_REPO_DIRS) {
           step('npm', ['run', 'synth'], path.join(target, repo));
           stacks.push(...summarizeAssembly(path.join(target, repo, 'cdk.out'), repo));
@@ -179,7 +181,7 @@ function runInherited(command: string, args: readonly string[], cwd: string): vo
 function nextSteps(dir: string, installed: boolean): string[] {
   return [
     `cd ${dir}`,
-    ...(installed ? [] : [`${INSTALL_STEPS}   # install, generate model-build/ and model-deploy/, install the rest`]),
+    ...(installed ? [] : [`${INSTALL_STEPS}   # install, generate model-build/ and model-deploy/ and their lock files`]),
     'edit .projenrc.ts: replace PLACEHOLDER_CONNECTION_ARN and the example-org repositories with your own, then run `npx projen`',
     'npx projen build   # type-check .projenrc.ts; type-check, test and synthesize both repositories',
     'push model-build/ and model-deploy/ to their own repositories, then deploy each pipeline once (see their README.md)',

@@ -55,7 +55,7 @@ describe('init --no-install', () => {
     expect(filesBelow(dir)).toEqual([...INIT_FILES].sort());
     const result = out.results[0] as InitResult;
     expect(result).toMatchObject({ dir, projectName: 'churn-mlops', region: 'eu-west-1', tarball: TARBALL, ran: [] });
-    expect(result.nextSteps).toContain('npm install && npx projen --no-post && npm install   # install, generate model-build/ and model-deploy/, install the rest');
+    expect(result.nextSteps).toContain('npm install && npx projen --no-post && npm install && npx projen   # install, generate model-build/ and model-deploy/ and their lock files');
 
     // The tarball is the toolkit as npm packs it.
     expect(fs.readFileSync(path.join(dir, TARBALL)).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
@@ -128,12 +128,14 @@ describe('init runs the install, projen and both synths', () => {
       ['npm install --no-audit --no-fund', dir],
       ['npx projen --no-post', dir],
       ['npm install --no-audit --no-fund', dir],
+      ['npx projen', dir],
       ['npm run synth', path.join(dir, 'model-build')],
       ['npm run synth', path.join(dir, 'model-deploy')],
     ]);
     const result = out.results[0] as InitResult;
     expect(result.ran.map((ran) => `${ran.dir}: ${ran.command}`)).toEqual([
-      '.: npm install --no-audit --no-fund', '.: npx projen --no-post', '.: npm install --no-audit --no-fund', 'model-build: npm run synth', 'model-deploy: npm run synth',
+      '.: npm install --no-audit --no-fund', '.: npx projen --no-post', '.: npm install --no-audit --no-fund', '.: npx projen',
+      'model-build: npm run synth', 'model-deploy: npm run synth',
     ]);
     expect(result.nextSteps.join('\n')).not.toContain('npm install');
     expect(result.stacks.map(({ app, stack, resources }) => ({ app, stack, resources }))).toEqual([
