@@ -56,6 +56,8 @@ describe('the vendored toolkit', () => {
       expect(fs.readFileSync(path.join(outdir, repo, VENDOR_CHECK_SCRIPT), 'utf-8')).toMatch(/npx projen/);
       expect(JSON.parse(fs.readFileSync(path.join(outdir, repo, 'package.json'), 'utf-8')).dependencies['sagemaker-gitops']).toBe(`file:${TARBALL}`);
     }
+    // `npx projen --no-post` (PROJEN_DISABLE_POST): no npm process, so no lock file is written.
+    expect(fs.existsSync(path.join(outdir, 'model-build', 'package-lock.json'))).toBe(false);
     // Projen's own .gitignore of a Node.js project ignores *.tgz: the project's .gitignore lets these through.
     expect(fs.readFileSync(path.join(outdir, '.gitignore'), 'utf-8')).toMatch(/^!\/model-build\/vendor\/\*\.tgz$/m);
   });
