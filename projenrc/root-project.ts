@@ -65,6 +65,13 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
         testPathIgnorePatterns: ['/node_modules/', '<rootDir>/model-build/', '<rootDir>/model-deploy/'],
         // schemas/ holds the generated, precompiled schema validator: not code to cover.
         coveragePathIgnorePatterns: ['/node_modules/', '<rootDir>/model-build/', '<rootDir>/model-deploy/', '<rootDir>/schemas/'],
+        // One worker per core. jest's default leaves one core to its parent process, and on a
+        // 2-core CI machine that is one worker: the whole suite ran in band, one file after another,
+        // while the parent only waits (bench/README.md, "Test suite times").
+        maxWorkers: '100%',
+        // A worker that holds more than this after a test file is replaced: every file loads its own
+        // aws-cdk-lib and synthesizes apps, and a long-lived worker grew past 5 GB.
+        workerIdleMemoryLimit: '1GB',
       },
     },
     tsconfig: { compilerOptions: { isolatedModules: true, skipLibCheck: true } },
