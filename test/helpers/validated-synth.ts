@@ -5,6 +5,7 @@ import { App, AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ProjectConfig, resolveProjectConfig } from '../../src/config';
 import { PROJECT_APP_CONTEXT, addProjectValidations } from '../../src/validation';
+import './suite-validation-worker';
 
 /**
  * An app that synthesizes exactly as the generated apps do: the project's CDK context (the

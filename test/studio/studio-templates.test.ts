@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
 import { DOMAIN_TEMPLATE_FILE, GENERATED_HEADER, PROJECT_TEMPLATE_FILE, STUDIO_TEMPLATES_DIR, renderStudioTemplates, renderTemplateYaml, studioTemplateApp } from '../../src/studio';
+import '../helpers/suite-validation-worker';
 
 const ROOT = path.join(__dirname, '..', '..');
 

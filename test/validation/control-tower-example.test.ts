@@ -5,6 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { CONFIG_FILE_NAME, readProjectConfig } from '../../src/config';
 import { ModelBuildApp } from '../../src/model-build';
 import { ModelDeployApp, placeholderModel } from '../../src/model-deploy';
+import '../helpers/suite-validation-worker';
 
 const ROOT = path.join(__dirname, '..', '..');
 const tmp = (prefix: string) => fs.mkdtempSync(path.join(os.tmpdir(), prefix));
