@@ -105,6 +105,8 @@ describe('the CloudFormation validator on a worker thread', () => {
     expect(_validationWorkerState()).toBe('unavailable');
   });
 
+  // Two synths and a wait in an async test: jest's default 5 s timeout is too short for them on a
+  // busy 2-core machine (it failed so there), and a timeout is no part of what this test checks.
   test('an idle worker exits by itself, and the next synth starts another', async () => {
     expect(WORKER_IDLE_MS).toBe(5_000);
     _resetValidationWorker();
@@ -113,7 +115,7 @@ describe('the CloudFormation validator on a worker thread', () => {
     await waitFor(() => _validationWorkerState() === 'none', 10_000);
     expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
     expect(_validationWorkerState()).toBe('running');
-  });
+  }, 60_000);
 
   test('is left to aws-cdk-lib on a scope that is not an app', () => {
     const app = validatedApp();
