@@ -10,9 +10,16 @@ import { SEED_MODEL_BUILD_REPO as SEED_REPO, synthStack, synthValidated, testCon
 
 const buildApp = (config = testConfig()) => new ModelBuildApp({ config, repoDir: SEED_REPO });
 
+/**
+ * The default project's app, built and synthesized (with every check) once for the tests that
+ * read it; none of them adds to it.
+ */
+let defaultApp: ModelBuildApp | undefined;
+const sharedDefaultApp = () => (defaultApp ??= buildApp());
+
 describe('ModelBuildApp', () => {
   test('synthesizes the pipeline stack and the model-build stack; both pass the validator, cdk-nag and the guardrails', () => {
-    const templates = synthValidated(buildApp());
+    const templates = synthValidated(sharedDefaultApp());
     expect(Object.keys(templates).sort()).toEqual(['player-churn-model-build', 'player-churn-model-build-pipeline']);
   });
 
@@ -26,7 +33,7 @@ describe('ModelBuildApp', () => {
 });
 
 describe('ModelBuildStack', () => {
-  const app = buildApp();
+  const app = sharedDefaultApp();
   const template = Template.fromStack(app.modelBuildStack);
 
   test('deploys to the build environment', () => {
@@ -90,7 +97,7 @@ function statements(template: Template): any[] {
 const asList = (v: unknown) => (Array.isArray(v) ? v : [v]);
 
 describe('SageMaker execution role and pipeline', () => {
-  const app = buildApp();
+  const app = sharedDefaultApp();
   const stack = app.modelBuildStack;
   const template = Template.fromStack(stack);
   const roleStatements = () => {
@@ -257,7 +264,7 @@ describe('Model Monitor baseline (when a stage opts in to Model Monitor)', () =>
   const json: any = stack.definition.toJSON();
 
   test('the pipeline suggests the data-quality baseline from the training baseline, and passes every check', () => {
-    expect(Object.keys(synthValidated(buildApp(config)))).toHaveLength(2);
+    expect(Object.keys(synthValidated(app))).toHaveLength(2);
     expect(stack.definition.steps.map((s) => s.name)).toEqual(['Preprocess', 'BaselineDataQuality', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold']);
     const step = json.Steps.find((s: any) => s.Name === 'BaselineDataQuality');
     expect(step.Arguments.AppSpecification.ImageUri).toBe('156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer:latest');
