@@ -217,24 +217,27 @@ class ValidationWorker {
   }
 }
 
-let current: ValidationWorker | undefined;
-let unavailable = false;
+/**
+ * The process's worker, kept on a Node built-in module (one object per process) so that it also
+ * serves a host that loads this file anew in the same process: jest does for every test file.
+ */
+const shared = (require('node:worker_threads')[Symbol.for('sagemaker-gitops/validation-worker')] ??= {}) as { current?: ValidationWorker; unavailable?: boolean };
 
 /** Forgets the process's worker (stopping it) and any failure; for tests. */
 export function _resetValidationWorker(): void {
-  if (current?.alive) {
-    current.fail();
+  if (shared.current?.alive) {
+    shared.current.fail();
   }
-  current = undefined;
-  unavailable = false;
+  shared.current = undefined;
+  shared.unavailable = false;
 }
 
 /** Whether this process validates on a worker (one is running, or would be started); for tests. */
 export function _validationWorkerState(): 'running' | 'none' | 'unavailable' {
-  if (unavailable || current?.failed) {
+  if (shared.unavailable || shared.current?.failed) {
     return 'unavailable';
   }
-  return current?.alive ? 'running' : 'none';
+  return shared.current?.alive ? 'running' : 'none';
 }
 
 /**
@@ -242,21 +245,21 @@ export function _validationWorkerState(): 'running' | 'none' | 'unavailable' {
  * undefined once a worker could not be started or failed.
  */
 function validationWorker(): ValidationWorker | undefined {
-  if (current?.failed) {
-    unavailable = true;
+  if (shared.current?.failed) {
+    shared.unavailable = true;
   }
-  if (unavailable) {
+  if (shared.unavailable) {
     return undefined;
   }
-  if (current === undefined || !current.alive) {
+  if (shared.current === undefined || !shared.current.alive) {
     try {
-      current = new ValidationWorker();
+      shared.current = new ValidationWorker();
     } catch {
-      unavailable = true;
-      current = undefined;
+      shared.unavailable = true;
+      shared.current = undefined;
     }
   }
-  return current;
+  return shared.current;
 }
 
 /**
