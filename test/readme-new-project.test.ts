@@ -127,6 +127,13 @@ describe('README: Start a new project, verbatim', () => {
     expect(managed.filter((file) => !paths.some((p) => file === p || file.startsWith(`${p}/`)))).toEqual([]);
   });
 
+  test('the .projenrc.ts init wrote type-checks (`npx projen compile`, the first step of `npx projen build`)', () => {
+    const compile = spawnSync('npx', ['projen', 'compile'], { cwd: project, env, encoding: 'utf-8' });
+    if (compile.status !== 0) {
+      throw new Error(`npx projen compile failed (exit ${compile.status}):\n${compile.stdout}\n${compile.stderr}`);
+    }
+  });
+
   test('`npx projen` again changes nothing', () => {
     const before = fs.readFileSync(path.join(project, 'model-build', 'package.json'), 'utf-8');
     const again = spawnSync('npx', ['projen', '--no-post'], { cwd: project, env, encoding: 'utf-8' });
