@@ -160,7 +160,7 @@ const project = new typescript.TypeScriptProject({
   sampleCode: false,
   licensed: false,
   devDeps: [
-    // ${LIBRARY_NAME}, vendored. To upgrade: put the new tarball in ${INIT_VENDOR_DIR}/, change this path, then
+    // ${LIBRARY_NAME}, vendored. To upgrade: replace the tarball in ${INIT_VENDOR_DIR}/, change this path, then
     // \`npx projen --no-post && npm install && npx projen\` (the last run generates with the new version).
     '${LIBRARY_NAME}@file:${tarball}',
     // The generated repositories' tools, so this one install serves them too.
