@@ -6,7 +6,7 @@
  * example must run as a `.projenrc.ts` in the new project.
  *
  * Slow (an npm ci, a compile, three npm installs, projen and two synths: the README's commands took
- * 2m42s to 3m12s on 2 busy cores), so everything runs once, in beforeAll, and the tests read what it
+ * 2m31s and 3m15s on 2 busy cores), so everything runs once, in beforeAll, and the tests read what it
  * left; the run prints the time of each step init ran.
  */
 import { spawn, spawnSync } from 'node:child_process';
