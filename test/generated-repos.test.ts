@@ -130,6 +130,29 @@ describe('a generated repo copied out alone', () => {
     const quickStart = readmeCommands(readme, '## Quick start');
     expect(quickStart).toEqual(['node vendor/check-toolkit.js && npm ci', 'npm run build', 'npm test', 'npm run synth']);
 
+    if (installer === 'README') {
+      // A tarball missing, or not the one the lock pins: the check stops the install (before npm runs), naming it and the fix.
+      const tarball = path.join(repo, 'vendor', `sagemaker-gitops-${LIBRARY_VERSION}.tgz`);
+      const pinned = integrityOf(tarball);
+      const failure = () => {
+        try {
+          sh(quickStart[0], repo);
+        } catch (err) {
+          return (err as Error).message;
+        }
+        throw new Error(`${quickStart[0]} passed with a bad vendored tarball`);
+      };
+      fs.renameSync(tarball, `${tarball}.moved`);
+      expect(failure()).toContain(`vendor/sagemaker-gitops-${LIBRARY_VERSION}.tgz is missing: package.json installs sagemaker-gitops from it and package-lock.json expects integrity ${pinned}.`);
+      fs.writeFileSync(tarball, 'another tarball');
+      const mismatch = failure();
+      expect(mismatch).toContain(`vendor/sagemaker-gitops-${LIBRARY_VERSION}.tgz does not match package-lock.json: the lock expects integrity ${pinned}, the file has ${integrityOf(tarball)}.`);
+      expect(mismatch).toContain('vendor/ and package-lock.json are written together by `npx projen` in the projen project sagemaker-gitops that generates this repository: run it there and commit both.');
+      expect(mismatch).not.toMatch(/EINTEGRITY|ENOENT/);
+      fs.rmSync(tarball);
+      fs.renameSync(`${tarball}.moved`, tarball);
+      expect(fs.existsSync(path.join(repo, 'node_modules'))).toBe(false);
+    }
     sh(installer === 'README' ? quickStart[0] : SYNTH_INSTALL_COMMANDS.join(' && '), repo);
     expect(fs.lstatSync(path.join(repo, 'node_modules', 'sagemaker-gitops')).isSymbolicLink()).toBe(false);
     expect(JSON.parse(fs.readFileSync(path.join(repo, 'node_modules', 'sagemaker-gitops', 'package.json'), 'utf-8')).version).toBe(LIBRARY_VERSION);
