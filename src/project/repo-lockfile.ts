@@ -9,8 +9,10 @@ export const LOCK_FILE = 'package-lock.json';
 /**
  * The command that refreshes a repository's lock file without installing: it resolves new
  * versions from the registry and reads vendored tarballs, and runs no package's scripts.
- * Registry URLs are left out of the lock, so it installs from whichever registry the machine
- * or CodeBuild is configured with (npm's public one, or a CodeArtifact repository after a login).
+ * Registry URLs are left out of the lock (`--omit-lockfile-registry-resolved`, npm/cli#4874: npm then
+ * looks each tarball up in the configured registry), so it installs from whichever registry the
+ * machine or CodeBuild is configured with (npm's public one, or a CodeArtifact repository after a
+ * login), and names no registry host.
  */
 export const LOCK_REFRESH_ARGS = ['install', '--package-lock-only', '--ignore-scripts', '--no-audit', '--no-fund', '--omit-lockfile-registry-resolved'];
 
