@@ -27,6 +27,12 @@ export function checkKeys(option: string, value: object, allowed: readonly strin
   }
 }
 
+/** Checks that `value` is a plain object whose fields are all among `allowed`. */
+export function checkObject(option: string, value: unknown, allowed: readonly string[]): void {
+  checkPlainObject(option, value);
+  checkKeys(option, value as object, allowed);
+}
+
 /**
  * A feature that may be `false` (off), an object (on, with defaults filled in) or absent (the
  * stage's default). Unknown fields are errors; `extraKeys` are fields allowed without a default.

@@ -1,4 +1,5 @@
 import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, hasAlarms, resolveEndpoint, resolveRelease } from './endpoint-config';
+import { checkObject } from './config-checks';
 import { ConfigError } from './errors';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
 import { ToolkitSourceOptions, resolveToolkitSource } from './toolkit-source';
@@ -372,12 +373,3 @@ function resolveSource(option: string, given: RepositorySourceOptions | undefine
   return { connectionArn: given.connectionArn, repository: given.repository, branch };
 }
 
-function checkObject(option: string, value: unknown, allowed: readonly string[]): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${option} must be an object, got ${JSON.stringify(value)}`);
-  }
-  const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) {
-    throw new ConfigError(`${option} has an unknown field ${JSON.stringify(unknown[0])}; allowed: ${allowed.join(', ')}`);
-  }
-}

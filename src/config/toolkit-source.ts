@@ -1,3 +1,4 @@
+import { checkObject } from './config-checks';
 import { ConfigError } from './errors';
 import { checkAccount, checkRegion } from './validators';
 
@@ -65,16 +66,6 @@ export function resolveToolkitSource(option: string, value: ToolkitSourceOptions
   }
   checkRegion(`${where}.region`, region);
   return { spec: value.spec, codeArtifact: { domain, domainOwner, repository, region } };
-}
-
-function checkObject(option: string, value: unknown, allowed: readonly string[]): void {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ConfigError(`${option} must be an object, got ${JSON.stringify(value)}`);
-  }
-  const unknown = Object.keys(value).filter((key) => !allowed.includes(key));
-  if (unknown.length > 0) {
-    throw new ConfigError(`${option} has an unknown field ${JSON.stringify(unknown[0])}; allowed: ${allowed.join(', ')}`);
-  }
 }
 
 function checkSpec(option: string, spec: unknown): void {
