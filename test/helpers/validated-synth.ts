@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ProjectConfig, resolveProjectConfig } from '../../src/config';
+import { ProjectConfig, ProjectOptions, resolveProjectConfig } from '../../src/config';
 import { PROJECT_APP_CONTEXT, addProjectValidations } from '../../src/validation';
 import './suite-validation-worker';
 
@@ -90,17 +90,21 @@ export function synthStack(stack: Stack): Template {
 /** The seed model-build repository: its pipelines/ scripts are what the model-build stack uploads. */
 export const SEED_MODEL_BUILD_REPO = path.join(__dirname, '..', '..', 'seed-code', 'model-build');
 
-/** A valid project, single account in us-east-1, with `overrides` applied. */
-export function testConfig(overrides: Record<string, unknown> = {}): ProjectConfig {
-  return resolveProjectConfig({
+/** The options of a valid project, single account in us-east-1. */
+export function testProjectOptions(): ProjectOptions {
+  return {
     projectName: 'player-churn',
     region: 'us-east-1',
     source: {
       modelBuild: { connectionArn: CONNECTION_ARN, repository: 'acme/player-churn-model-build' },
       modelDeploy: { connectionArn: CONNECTION_ARN, repository: 'acme/player-churn-model-deploy' },
     },
-    ...overrides,
-  });
+  };
+}
+
+/** A valid project ({@link testProjectOptions}) with `overrides` applied. */
+export function testConfig(overrides: Record<string, unknown> = {}): ProjectConfig {
+  return resolveProjectConfig({ ...testProjectOptions(), ...overrides });
 }
 
 export const CONNECTION_ARN = 'arn:aws:codeconnections:us-east-1:123456789012:connection/4f4b3c2a-1d2e-4f5a-9b8c-7d6e5f4a3b2c';

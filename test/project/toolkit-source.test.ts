@@ -6,17 +6,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Project, Testing } from 'projen';
-import { ConfigError, PLACEHOLDER_CONNECTION_ARN, ToolkitSourceOptions, parseProjectConfig, resolveToolkitSource } from '../../src/config';
+import { ConfigError, ToolkitSourceOptions, parseProjectConfig, resolveToolkitSource } from '../../src/config';
 import { MlopsProject, MlopsProjectOptions } from '../../src/project';
+import { testProjectOptions } from '../helpers/validated-synth';
 
-const options: MlopsProjectOptions = {
-  projectName: 'churn',
-  region: 'us-east-1',
-  source: {
-    modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'acme/churn-build' },
-    modelDeploy: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'acme/churn-deploy' },
-  },
-};
+const options: MlopsProjectOptions = testProjectOptions();
 const CODE_ARTIFACT = { domain: 'acme', domainOwner: '111122223333', repository: 'npm-private', region: 'eu-west-1' };
 
 function synth(toolkit: ToolkitSourceOptions): Record<string, any> {
@@ -52,6 +46,11 @@ describe('a private CodeArtifact repository', () => {
     const readme: string = out['model-build/README.md'];
     expect(readme).toContain('aws codeartifact login --tool npm --domain acme --domain-owner 111122223333 --repository npm-private --region eu-west-1 && npm ci');
     expect(readme).toContain('the private CodeArtifact repository `npm-private` (domain `acme`, owner 111122223333, eu-west-1)');
+    // CodeArtifact user guide, "Domain policies" and "Repository policies": a domain of another account must grant
+    // GetAuthorizationToken on the domain and ReadFromRepository on the repository; after the login npm reads every
+    // package there, so the repository needs the public npm registry as an upstream.
+    expect(readme).toContain('an external connection to `public:npmjs`');
+    expect(readme).toContain('the domain policy must also grant the pipeline\'s account `codeartifact:GetAuthorizationToken`');
     expect(readme).toMatch(/`codeartifact:GetAuthorizationToken` on the domain, `codeartifact:GetRepositoryEndpoint` and\n`codeartifact:ReadFromRepository` on the repository, and `sts:GetServiceBearerToken`/);
     expect(parseProjectConfig(JSON.stringify(out['model-deploy/sagemaker-gitops.json']), 'model-deploy').toolkit).toEqual({ spec: '0.2.0', codeArtifact: CODE_ARTIFACT });
   });

@@ -8,20 +8,13 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { Project } from 'projen';
 import * as tar from 'tar';
-import { PLACEHOLDER_CONNECTION_ARN } from '../../src/config';
 import {
   LIBRARY_VERSION, MlopsProject, MlopsProjectOptions, VENDOR_CHECK_SCRIPT, VendoredToolkit, digestOfEntries, entriesOfFiles, entriesOfTarball,
   packlistOf, readToolkitManifest, toolkitPackageDir,
 } from '../../src/project';
+import { testProjectOptions } from '../helpers/validated-synth';
 
-const options: MlopsProjectOptions = {
-  projectName: 'churn',
-  region: 'us-east-1',
-  source: {
-    modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'acme/churn-build' },
-    modelDeploy: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'acme/churn-deploy' },
-  },
-};
+const options: MlopsProjectOptions = testProjectOptions();
 const TARBALL = `vendor/sagemaker-gitops-${LIBRARY_VERSION}.tgz`;
 
 /** `npx projen --no-post` of a project with the example MlopsProject (lock files are repo-lockfile.test.ts's). */
