@@ -57,6 +57,10 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   project.testTask.exec('tsx projenrc/check-generated.ts', { name: 'fail when `npx projen` would change committed files (it vendors the compiled lib/)' });
   project.testTask.exec('tsc --noEmit -p projenrc/tsconfig.json && tsc --noEmit -p test/tsconfig.json && tsc --noEmit -p bench/tsconfig.json', { name: 'type-check .projenrc.ts, projenrc/, the tests and the benchmarks' });
   project.testTask.exec('jest --ci', { name: 'library tests' });
+  project.addTask('test:coverage', {
+    description: 'The library tests with a coverage report in coverage/ (npm test leaves coverage out: it cost a quarter of the time)',
+    steps: [{ spawn: 'compile' }, { exec: 'jest --ci --coverage' }],
+  });
   project.addTask('test:integration', {
     description: 'Integration tests of the CLI against a local moto server (installs moto first)',
     steps: [{ exec: 'bash scripts/install-moto.sh' }, { exec: 'jest --ci test/integration' }],

@@ -5,6 +5,8 @@
  * synthesizes and (model-build) runs its pipeline locally; and upgrading the toolkit is one
  * `npx projen`. Needs `lib/` compiled (`npm test` compiles before running jest). The slow suite of
  * the project: about 3.5 minutes on 2 cores with other suites running (npm installs from the npm cache).
+ *
+ * @slowSuite (test/slow-first-sequencer.js starts it first)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';

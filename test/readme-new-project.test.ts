@@ -8,6 +8,8 @@
  * Slow (an npm ci, a compile, three npm installs, projen and two synths: the README's commands took
  * 2m31s and 3m15s on 2 busy cores), so everything runs once, in beforeAll, and the tests read what it
  * left; the run prints the time of each step init ran.
+ *
+ * @slowSuite (test/slow-first-sequencer.js starts it first)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

@@ -1,3 +1,9 @@
+/**
+ * The CloudFormation validator on a worker thread: what it reports, and its worker's life. Each test
+ * starts a worker that loads the validator and its specification (seconds each): about a minute.
+ *
+ * @slowSuite (test/slow-first-sequencer.js starts it first)
+ */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
