@@ -7,3 +7,4 @@ export * from './config-file';
 export * from './endpoint-config';
 export * from './aws-constraints';
 export * from './toolkit-source';
+export * from './mlflow-versions';
