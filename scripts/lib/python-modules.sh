@@ -9,8 +9,9 @@
 # Debian's python3: apt-get installs the packages below for it.
 DEBIAN_PYTHON=/usr/bin/python3
 
-# The seed code's pytest suites (scripts/python-tests.sh) and the local-run tests.
-TEST_MODULES=(pandas numpy scipy sklearn xgboost pytest)
+# The seed code's pytest suites (scripts/python-tests.sh) and the local-run tests; matplotlib draws the
+# evaluation step's ROC curve and confusion matrix that its MLflow tests log.
+TEST_MODULES=(pandas numpy scipy sklearn xgboost pytest matplotlib)
 # What moto's server imports from the system (the CLI's integration tests; moto itself comes from a
 # newer Debian suite, see scripts/install-moto.sh). flask_cors is not in python3-moto's Depends, but
 # moto.server imports it.
