@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { BASH, TEST_DEPS_SCRIPT, requireTestPython } from './require-python';
 
 /** What the pytest suites and the local-run tests import. */
-const TEST_MODULES = ['pandas', 'numpy', 'scipy', 'sklearn', 'xgboost', 'pytest'];
+const TEST_MODULES = ['pandas', 'numpy', 'scipy', 'sklearn', 'xgboost', 'pytest', 'matplotlib'];
 /** What moto's server imports from the system. */
 const MOTO_MODULES = ['cryptography', 'dateutil', 'flask', 'flask_cors', 'jinja2', 'jmespath', 'requests', 'responses', 'urllib3', 'werkzeug', 'xmltodict'];
 
@@ -114,9 +114,9 @@ describe('scripts/test-deps.sh', () => {
     const result = testDeps(env);
     expect(result.status).toBe(1);
     expect(result.stderr.match(/error/g)).toHaveLength(1);
-    expect(result.stderr).toContain(`${python()} cannot import pandas scipy sklearn xgboost (`);
+    expect(result.stderr).toContain(`${python()} cannot import pandas scipy sklearn xgboost matplotlib (`);
     expect(result.stderr).toContain('). Installing them needs root or passwordless sudo; run:\n'
-      + '  sudo apt-get update && sudo apt-get install -y --no-install-recommends python3-pandas python3-scipy python3-sklearn python3-xgboost\n');
+      + '  sudo apt-get update && sudo apt-get install -y --no-install-recommends python3-pandas python3-scipy python3-sklearn python3-xgboost python3-matplotlib\n');
     expect(calls()).toEqual(['sudo -n true']);
   });
 
@@ -132,7 +132,7 @@ describe('scripts/test-deps.sh', () => {
     const result = testDeps(env);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`test-deps: error: ${path.join(dir, 'no-python3')} does not run, so it cannot import ${TEST_MODULES.join(' ')} (`);
-    expect(result.stderr).toContain('apt-get install -y --no-install-recommends python3 python3-pandas python3-numpy python3-scipy python3-sklearn python3-xgboost python3-pytest\n');
+    expect(result.stderr).toContain('apt-get install -y --no-install-recommends python3 python3-pandas python3-numpy python3-scipy python3-sklearn python3-xgboost python3-pytest python3-matplotlib\n');
   });
 
   test('moto not skipped: the modules moto\'s server imports are checked in the same message', () => {
@@ -155,7 +155,7 @@ describe('scripts/test-deps.sh', () => {
   });
 
   test('allowed to install (passwordless sudo): apt-get update, then install of the missing modules\' packages, then checks again', () => {
-    const env = fakeMachine({ has: ['pandas', 'numpy', 'scipy', 'xgboost'], sudo: true, aptGet: true });
+    const env = fakeMachine({ has: ['pandas', 'numpy', 'scipy', 'xgboost', 'matplotlib'], sudo: true, aptGet: true });
     const result = testDeps(env);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -181,7 +181,7 @@ describe('scripts/test-deps.sh', () => {
   });
 
   test('installed, yet the python still cannot import a module: exit 1 naming it', () => {
-    const env = fakeMachine({ has: ['pandas', 'numpy', 'scipy', 'pytest'], root: true, aptGet: true, hasAfterInstall: ['pandas', 'numpy', 'scipy', 'pytest', 'sklearn'] });
+    const env = fakeMachine({ has: ['pandas', 'numpy', 'scipy', 'pytest', 'matplotlib'], root: true, aptGet: true, hasAfterInstall: ['pandas', 'numpy', 'scipy', 'pytest', 'matplotlib', 'sklearn'] });
     const result = testDeps(env);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`test-deps: error: after installing python3-sklearn python3-xgboost, ${python()} still cannot import xgboost (the pytest suites and the local-run tests);`
