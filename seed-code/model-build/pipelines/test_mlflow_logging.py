@@ -256,7 +256,7 @@ def test_a_configured_tracking_uri_without_the_mlflow_package_fails_the_step_nam
     assert result.stderr.startswith(f"error: MLFLOW_TRACKING_URI is set ({APP_ARN}) but the mlflow package cannot be imported "
                                      "(No module named 'mlflow'). Install the client where the step runs: the step's "
                                      "requirements.txt must list mlflow and sagemaker-mlflow")
-    assert "the derived image that has them preinstalled" in result.stderr
+    assert "PIP_INDEX_URL" in result.stderr
     assert not (tmp_path / "output").exists() and not (tmp_path / "model").exists() and not (tmp_path / "evaluation").exists()
 
 

@@ -47,8 +47,8 @@ MAX_WARNINGS = 10
 
 FIX = (
     "Install the client where the step runs: the step's requirements.txt must list mlflow and sagemaker-mlflow "
-    "(the pipeline's code bundle does when MLflow is on), or, for jobs without internet access, use the "
-    "derived image that has them preinstalled; or unset MLFLOW_TRACKING_URI to run without tracking."
+    "(the pipeline's code bundle does when MLflow is on, and the job installs it with pip, from PyPI or the "
+    "index PIP_INDEX_URL names); or unset MLFLOW_TRACKING_URI to run without tracking."
 )
 
 

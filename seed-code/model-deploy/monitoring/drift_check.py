@@ -465,8 +465,8 @@ DEFAULT_EXPERIMENT = "player-churn"
 MONITORING_SUFFIX = "-monitoring"
 MLFLOW_FIX = (
     "Install the client where the check runs: the job's requirements.txt must list mlflow and sagemaker-mlflow, "
-    "or, for jobs without internet access, use the derived image that has them preinstalled; or unset "
-    "MLFLOW_TRACKING_URI to run without tracking."
+    "installed with pip from PyPI or the index PIP_INDEX_URL names; or unset MLFLOW_TRACKING_URI to run "
+    "without tracking."
 )
 
 

@@ -105,7 +105,7 @@ def test_a_configured_tracking_uri_without_mlflow_fails_the_check_naming_the_fix
     assert code == 2 and report is None
     err = capsys.readouterr().err
     assert f"drift check failed: MLFLOW_TRACKING_URI is set ({APP_ARN}) but the mlflow package cannot be imported" in err
-    assert "requirements.txt must list mlflow and sagemaker-mlflow" in err and "derived image" in err
+    assert "requirements.txt must list mlflow and sagemaker-mlflow" in err and "PIP_INDEX_URL" in err
 
 
 def test_without_a_tracking_uri_nothing_is_imported_and_the_check_says_so_once(tmp_path, monkeypatch, capsys):
