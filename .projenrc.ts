@@ -17,6 +17,9 @@ new MlopsProject(project, {
     modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'example-org/player-churn-model-build' },
     modelDeploy: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'example-org/player-churn-model-deploy' },
   },
+  // Every step and the drift check log to a serverless MLflow App the model-build stack creates
+  // (no additional cost while idle; see MlflowOptions for a tracking server or an existing backend).
+  mlflow: {},
 });
 
 project.synth();

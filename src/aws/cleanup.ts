@@ -96,8 +96,8 @@ export type CleanupStep = StackStep | EndpointStep | ModelPackageGroupStep | Buc
 
 /** A retained resource cleanup leaves in place. */
 export interface KeptResource {
-  readonly type: 'model-package-group' | 'bucket' | 'kms-key' | 'mlflow-tracking-server';
-  /** The name, or the key id of a KMS key. */
+  readonly type: 'model-package-group' | 'bucket' | 'kms-key' | 'mlflow-tracking-server' | 'mlflow-app';
+  /** The name, the key id of a KMS key, or the ARN of an MLflow App (its physical id). */
   readonly name: string;
   /** The stack that created it, when known. */
   readonly stackName?: string;
@@ -166,6 +166,7 @@ const STACK_RESOURCE_TYPES = {
   bucket: 'AWS::S3::Bucket',
   key: 'AWS::KMS::Key',
   mlflow: 'AWS::SageMaker::MlflowTrackingServer',
+  mlflowApp: 'AWS::SageMaker::MlflowApp',
   group: 'AWS::SageMaker::ModelPackageGroup',
 } as const;
 
@@ -269,6 +270,8 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
   }
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.key).map((key) => ({ type: 'kms-key' as const, ...key })));
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.mlflow).map((server) => ({ type: 'mlflow-tracking-server' as const, ...server })));
+  // Experiments, runs and models are never deleted as a side effect: the app stays like the tracking server.
+  kept.push(...physicalIds(STACK_RESOURCE_TYPES.mlflowApp).map((app) => ({ type: 'mlflow-app' as const, ...app })));
   return { projectName: target.projectName, region, purge, steps, kept, notFound };
 }
 
@@ -306,6 +309,7 @@ export const STEP_LABELS: Readonly<Record<CleanupStep['type'] | KeptResource['ty
   'bucket': 'bucket',
   'kms-key': 'KMS key',
   'mlflow-tracking-server': 'MLflow tracking server',
+  'mlflow-app': 'MLflow App',
 };
 
 /** `deleted stack p-model-build (took 2m05s)`, `stack p-staging-endpoint: not found, skipped`. */

@@ -206,6 +206,9 @@ function describeKept(kept: KeptResource, region: string): string {
     case 'mlflow-tracking-server':
       return `MLflow tracking server ${kept.name}${from}: delete it by hand when it is no longer needed: `
         + `aws sagemaker delete-mlflow-tracking-server --tracking-server-name ${kept.name} --region ${region}`;
+    case 'mlflow-app':
+      return `MLflow App ${kept.name}${from} with its experiments and runs: delete it by hand when it is no longer needed: `
+        + `aws sagemaker delete-mlflow-app --arn ${kept.name} --region ${region}`;
   }
 }
 

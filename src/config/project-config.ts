@@ -2,11 +2,14 @@ import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, ha
 import { checkObject } from './config-checks';
 import { ConfigError } from './errors';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
+import { MlflowOptions, MlflowTrackingServerOptions, ResolvedMlflow, resolveMlflow } from './mlflow-config';
 import { ToolkitSourceOptions, resolveToolkitSource } from './toolkit-source';
 import {
   checkAccount, checkBranch, checkCodeCommitRepository, checkConnectionArn, checkFraction,
-  checkMlflowTrackingServerArn, checkModelPackageGroupName, checkProjectName, checkRegion, checkRepository,
+  checkModelPackageGroupName, checkProjectName, checkRegion, checkRepository,
 } from './validators';
+
+export * from './mlflow-config';
 
 /** Where one stage of the project runs. */
 export interface EnvironmentOptions {
@@ -136,14 +139,20 @@ export interface ProjectOptions {
    */
   readonly qualityThreshold?: number;
   /**
-   * ARN of a SageMaker managed MLflow tracking server that the pipeline steps log to.
+   * MLflow tracking of every pipeline step and of the drift check: `{}` creates a serverless MLflow
+   * App (no additional cost), `{ trackingServer: {} }` a tracking server (billed per hour while it
+   * runs), `{ arn, artifactStoreUri }` uses an existing one. See {@link MlflowOptions}.
    * @default - no MLflow tracking
+   */
+  readonly mlflow?: MlflowOptions;
+  /**
+   * ARN of an existing tracking server. It names no artifact store, so the role gets no S3 access to it.
+   * @deprecated use mlflow.arn (with mlflow.artifactStoreUri)
    */
   readonly mlflowTrackingServerArn?: string;
   /**
-   * Create a SageMaker managed MLflow tracking server in the model-build stack (its artifact
-   * store is the project bucket) and log every pipeline step to it. Not with `mlflowTrackingServerArn`.
-   * @default - no tracking server is created
+   * Create a tracking server.
+   * @deprecated use mlflow.trackingServer
    */
   readonly mlflowTrackingServer?: MlflowTrackingServerOptions;
   /**
@@ -162,18 +171,6 @@ export interface ProjectOptions {
    * @default - vendored: each repository commits the toolkit as `vendor/sagemaker-gitops-<version>.tgz`
    */
   readonly toolkit?: ToolkitSourceOptions;
-}
-
-/** SageMaker's tracking server sizes. */
-export const MLFLOW_TRACKING_SERVER_SIZES = ['Small', 'Medium', 'Large'] as const;
-
-/** A managed MLflow tracking server the project creates. */
-export interface MlflowTrackingServerOptions {
-  /**
-   * The server size (how many concurrent users and runs it serves).
-   * @default "Small"
-   */
-  readonly size?: typeof MLFLOW_TRACKING_SERVER_SIZES[number];
 }
 
 export interface ResolvedEnvironment {
@@ -215,8 +212,8 @@ export interface ProjectConfig {
   readonly modelPackageGroupName: string;
   readonly instanceTypes: ResolvedInstanceTypes;
   readonly qualityThreshold: number;
-  readonly mlflowTrackingServerArn?: string;
-  readonly mlflowTrackingServer?: { readonly size: typeof MLFLOW_TRACKING_SERVER_SIZES[number] };
+  /** The MLflow backend; absent when MLflow is off. */
+  readonly mlflow?: ResolvedMlflow;
   readonly endpoints: { readonly staging: ResolvedEndpoint; readonly prod: ResolvedEndpoint };
   readonly release: ResolvedRelease;
   /** The toolkit's registry source; absent when the repositories vendor it. */
@@ -232,7 +229,7 @@ export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
 export const DEFAULT_QUALITY_THRESHOLD = 0.75;
 export const DEFAULT_BRANCH = 'main';
 
-const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'endpoints', 'release', 'toolkit'];
+const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'endpoints', 'release', 'toolkit'];
 
 /**
  * Checks every option and fills in the defaults. Throws a {@link ConfigError} that names the
@@ -262,10 +259,9 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
   const qualityThreshold = options.qualityThreshold ?? DEFAULT_QUALITY_THRESHOLD;
   checkFraction('qualityThreshold', qualityThreshold);
 
-  if (options.mlflowTrackingServerArn !== undefined) {
-    checkMlflowTrackingServerArn('mlflowTrackingServerArn', options.mlflowTrackingServerArn);
-  }
-  const mlflowTrackingServer = resolveMlflowTrackingServer(options);
+  const mlflow = resolveMlflow({
+    ...options, buildRegion: { name: environments.build.region, option: options.environments?.build?.region !== undefined ? 'environments.build.region' : 'region' },
+  });
 
   checkObject('endpoints', options.endpoints ?? {}, ['staging', 'prod']);
   const endpoints = {
@@ -286,31 +282,11 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     modelPackageGroupName,
     instanceTypes,
     qualityThreshold,
-    ...(options.mlflowTrackingServerArn !== undefined ? { mlflowTrackingServerArn: options.mlflowTrackingServerArn } : {}),
-    ...(mlflowTrackingServer !== undefined ? { mlflowTrackingServer } : {}),
+    ...(mlflow !== undefined ? { mlflow } : {}),
     endpoints,
     release,
     ...(toolkit !== undefined ? { toolkit } : {}),
   };
-}
-
-function resolveMlflowTrackingServer(options: ProjectOptions): ProjectConfig['mlflowTrackingServer'] {
-  const given = options.mlflowTrackingServer;
-  if (given === undefined) {
-    return undefined;
-  }
-  checkObject('mlflowTrackingServer', given, ['size']);
-  if (options.mlflowTrackingServerArn !== undefined) {
-    throw new ConfigError(
-      `mlflowTrackingServer and mlflowTrackingServerArn (${JSON.stringify(options.mlflowTrackingServerArn)}) are both set: ` +
-      'either create a tracking server or use an existing one, not both',
-    );
-  }
-  const size = given.size ?? 'Small';
-  if (!(MLFLOW_TRACKING_SERVER_SIZES as readonly string[]).includes(size)) {
-    throw new ConfigError(`mlflowTrackingServer.size must be one of ${MLFLOW_TRACKING_SERVER_SIZES.join(', ')}, got ${JSON.stringify(size)}`);
-  }
-  return { size };
 }
 
 function resolveEnvironments(options: ProjectOptions): ProjectConfig['environments'] {

@@ -1,9 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CfnOutput, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
-import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { ConfigError, ProjectConfig, usesModelMonitor } from '../config';
 import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs';
@@ -12,7 +11,7 @@ import { PipelineDefinition } from '../pipeline-definition';
 import { resourceNamesOf } from '../project/resource-names';
 import { studioProjectFromContext } from '../studio/studio-project';
 import { PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from './player-churn-pipeline';
-import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { MlflowBackend } from './mlflow-backend';
 import { SageMakerExecutionRole } from './sagemaker-execution-role';
 import { DefinitionDelivery, SageMakerPipeline } from './sagemaker-pipeline';
 
@@ -58,8 +57,8 @@ export class ModelBuildStack extends Stack {
   public readonly pipeline: SageMakerPipeline;
   /** The SageMaker pipeline's name. */
   public readonly pipelineName: string;
-  /** The tracking server the steps log to, if any. */
-  public readonly mlflowTrackingServerArn?: string;
+  /** The MLflow App or tracking server the steps log to, if any. */
+  public readonly mlflow?: MlflowBackend;
 
   constructor(scope: Construct, id: string, props: ModelBuildStackProps) {
     const { config, repoDir, pipelineDefinition, definitionDelivery, ...stackProps } = props;
@@ -85,7 +84,7 @@ export class ModelBuildStack extends Stack {
 
     this.shareArtifactsWith(readerAccountsOf(config));
 
-    this.mlflowTrackingServerArn = config.mlflowTrackingServerArn ?? this.createMlflowTrackingServer(config);
+    this.mlflow = this.createMlflowBackend(config);
     // A stage with a Model Monitor schedule needs the data-quality baseline of each registered version.
     const monitorImage = usesModelMonitor(config) ? modelMonitorImage(region) : undefined;
     const images = [sklearnImage(region), xgboostImage(region), ...(monitorImage ? [monitorImage] : [])];
@@ -96,7 +95,7 @@ export class ModelBuildStack extends Stack {
       readPrefixes: [INPUT_DATA_PREFIX],
       modelPackageGroup: this.modelPackageGroup,
       images,
-      mlflowTrackingServerArn: this.mlflowTrackingServerArn,
+      mlflow: this.mlflow?.access,
     });
     this.executionRole = role.role;
 
@@ -128,7 +127,7 @@ export class ModelBuildStack extends Stack {
       modelMonitorImageUri: monitorImage?.uri,
       scripts: { preprocess: preprocess.script, evaluate: evaluate.script },
       inputDataUri,
-      mlflowTrackingServerArn: this.mlflowTrackingServerArn,
+      mlflow: this.mlflow?.tracking,
     });
     this.pipeline = new SageMakerPipeline(this, 'Pipeline', {
       pipelineName: this.pipelineName,
@@ -167,31 +166,12 @@ export class ModelBuildStack extends Stack {
     }));
   }
 
-  private createMlflowTrackingServer(config: ProjectConfig): string | undefined {
-    if (config.mlflowTrackingServer === undefined) {
+  /** The MLflow App (the default), tracking server or existing backend of `config.mlflow`, if any. */
+  private createMlflowBackend(config: ProjectConfig): MlflowBackend | undefined {
+    if (config.mlflow === undefined) {
       return undefined;
     }
-    const prefix = 'mlflow';
-    const serverRole = new iam.Role(this, 'MlflowTrackingServerRole', {
-      assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
-      description: 'Lets the MLflow tracking server keep its artifacts in the project bucket',
-    });
-    serverRole.addToPolicy(new iam.PolicyStatement({ actions: ['s3:GetObject', 's3:PutObject'], resources: [this.artifacts.bucket.arnForObjects(`${prefix}/*`)] }));
-    serverRole.addToPolicy(new iam.PolicyStatement({
-      actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: [this.artifacts.bucket.bucketArn],
-    }));
-    serverRole.addToPolicy(new iam.PolicyStatement({ actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: [this.artifacts.key.keyArn] }));
-    acknowledgeWildcardResource(serverRole, this.artifacts.bucket.arnForObjects(`${prefix}/*`), `MLflow names its artifact objects at run time; the wildcard covers only the prefix ${prefix}/`);
-    const server = new sagemaker.CfnMlflowTrackingServer(this, 'MlflowTrackingServer', {
-      trackingServerName: config.projectName,
-      artifactStoreUri: `s3://${this.artifacts.bucket.bucketName}/${prefix}`,
-      roleArn: serverRole.roleArn,
-      trackingServerSize: config.mlflowTrackingServer.size,
-      automaticModelRegistration: false,
-    });
-    server.node.addDependency(serverRole);
-    server.applyRemovalPolicy(RemovalPolicy.RETAIN);
-    return server.attrTrackingServerArn;
+    return new MlflowBackend(this, 'Mlflow', { projectName: config.projectName, mlflow: config.mlflow, bucket: this.artifacts.bucket, key: this.artifacts.key });
   }
 }
 

@@ -3,6 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { MlflowArnKind } from '../config';
 import { ModelPackageGroup } from '../constructs';
 import { SageMakerImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -37,16 +38,48 @@ export interface SageMakerExecutionRoleProps {
   /** The container images the jobs run. */
   readonly images: readonly SageMakerImage[];
   /**
-   * ARN of the MLflow tracking server the steps log to.
+   * The MLflow App or tracking server the steps log to, and its artifact store.
    * @default - no MLflow access
    */
-  readonly mlflowTrackingServerArn?: string;
+  readonly mlflow?: MlflowAccess;
 }
 
-/** What a step logs to MLflow: experiments, runs, metrics, parameters, tags. */
-const MLFLOW_LOGGING_ACTIONS = [
-  'CreateExperiment', 'GetExperiment', 'GetExperimentByName', 'SearchExperiments',
-  'CreateRun', 'UpdateRun', 'GetRun', 'SearchRuns', 'LogMetric', 'LogParam', 'LogBatch', 'LogInputs', 'SetTag',
+/** What the steps need to log to MLflow. */
+export interface MlflowAccess {
+  /** An MLflow App or a tracking server: they take different IAM actions. */
+  readonly kind: MlflowArnKind;
+  /** The app's or server's ARN (or a token of it). */
+  readonly arn: string;
+  /**
+   * The artifact store, which the MLflow client reads and writes itself.
+   * @default - no S3 access (the deprecated mlflowTrackingServerArn names none)
+   */
+  readonly artifactStore?: {
+    readonly bucketName: string;
+    /** The key prefix, without a trailing slash; empty for the whole bucket. */
+    readonly prefix: string;
+    /** @default - the store is not encrypted with a customer managed key */
+    readonly kmsKeyArn?: string;
+  };
+}
+
+/**
+ * An MLflow App's data plane: one action, `sagemaker:CallMlflowAppApi`, covers the MLflow REST API
+ * (the sagemaker-mlflow plugin signs app requests for the `sagemaker` service; the `sagemaker-mlflow`
+ * resource type is the tracking server only), and DescribeMlflowApp lets the client read the app.
+ */
+export const MLFLOW_APP_ACTIONS = ['sagemaker:CallMlflowAppApi', 'sagemaker:DescribeMlflowApp'] as const;
+
+/**
+ * A tracking server's data plane: what a step that sets its experiment, opens (nested) runs, logs
+ * parameters, metrics, tags, dataset inputs, figures and an MLflow 3 model needs ("Actions, resources,
+ * and condition keys for Amazon SageMaker with MLflow"), plus SearchRuns and GetExperiment: the steps
+ * find the pipeline execution's run by its tag, and set_experiment reads back the experiment it creates.
+ */
+export const MLFLOW_TRACKING_SERVER_ACTIONS = [
+  'GetExperimentByName', 'GetExperiment', 'CreateExperiment', 'CreateRun', 'UpdateRun', 'GetRun', 'SearchRuns',
+  'LogBatch', 'LogMetric', 'LogParam', 'SetTag', 'LogInputs', 'LogOutputs',
+  'LogModel', 'FinalizeLoggedModel', 'GetLoggedModel', 'SetLoggedModelTags', 'LogLoggedModelParams', 'SearchLoggedModels', 'ListArtifacts',
 ].map((action) => `sagemaker-mlflow:${action}`);
 
 /**
@@ -134,8 +167,8 @@ export class SageMakerExecutionRole extends Construct {
       conditions: { StringEquals: { 'iam:PassedToService': 'sagemaker.amazonaws.com' } },
     }));
 
-    if (props.mlflowTrackingServerArn !== undefined) {
-      role.addToPolicy(new iam.PolicyStatement({ sid: 'LogToMlflow', actions: MLFLOW_LOGGING_ACTIONS, resources: [props.mlflowTrackingServerArn] }));
+    if (props.mlflow !== undefined) {
+      grantMlflow(role, props.mlflow);
     }
   }
 
@@ -150,5 +183,28 @@ export class SageMakerExecutionRole extends Construct {
       resources: [Stack.of(this).formatArn({ service: 's3', region: '', account: '', resource: bucketName })],
       conditions: { StringEquals: { 's3:prefix': [objectKey] } },
     }));
+  }
+}
+
+/** Lets `role` log to the MLflow App or tracking server (only the statement of its kind) and use its artifact store. */
+export function grantMlflow(role: iam.Role, access: MlflowAccess): void {
+  const actions = access.kind === 'app' ? [...MLFLOW_APP_ACTIONS] : MLFLOW_TRACKING_SERVER_ACTIONS;
+  role.addToPolicy(new iam.PolicyStatement({ sid: access.kind === 'app' ? 'LogToMlflowApp' : 'LogToMlflowTrackingServer', actions, resources: [access.arn] }));
+  const store = access.artifactStore;
+  if (store === undefined) {
+    return;
+  }
+  const stack = Stack.of(role);
+  const objects = stack.formatArn({ service: 's3', region: '', account: '', resource: store.bucketName, resourceName: store.prefix === '' ? '*' : `${store.prefix}/*` });
+  role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadWriteMlflowArtifacts', actions: ['s3:GetObject', 's3:PutObject'], resources: [objects] }));
+  role.addToPolicy(new iam.PolicyStatement({
+    sid: 'ListMlflowArtifacts',
+    actions: ['s3:ListBucket'],
+    resources: [stack.formatArn({ service: 's3', region: '', account: '', resource: store.bucketName })],
+    ...(store.prefix === '' ? {} : { conditions: { StringLike: { 's3:prefix': [`${store.prefix}/*`] } } }),
+  }));
+  acknowledgeWildcardResource(role, objects, `MLflow names its artifact objects at run time; the wildcard covers only the artifact store ${store.prefix || 'bucket'}`);
+  if (store.kmsKeyArn !== undefined) {
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'UseMlflowArtifactKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [store.kmsKeyArn] }));
   }
 }

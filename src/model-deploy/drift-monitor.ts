@@ -10,8 +10,9 @@ import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { ConfigError, DriftMonitoringOptions, ProjectConfig, checkAcceptsVolumeKmsKey } from '../config';
+import { ConfigError, DriftMonitoringOptions, MLFLOW_MONITORING_SUFFIX, ProjectConfig, checkAcceptsVolumeKmsKey } from '../config';
 import { sklearnImage } from '../images';
+import { mlflowOfStage } from '../model-build/mlflow-backend';
 import { SageMakerExecutionRole } from '../model-build/sagemaker-execution-role';
 import { SageMakerPipeline } from '../model-build/sagemaker-pipeline';
 import { ExecutionVariable, Join, ParameterFloat, ParameterInteger, PipelineDefinition, ProcessingStep } from '../pipeline-definition';
@@ -80,6 +81,8 @@ export class DriftMonitor extends Construct {
     this.pipelineName = `${props.endpointName}-drift`;
     const reportPrefix = `${DRIFT_REPORT_PREFIX}/${props.endpointName}`;
 
+    // The check logs its statistics and verdict to `<experiment>-monitoring` when the stage can reach the project's MLflow.
+    const mlflow = mlflowOfStage(this, props.config, props.stage);
     const execution = new SageMakerExecutionRole(this, 'Role', {
       bucket: props.bucket,
       key: props.key,
@@ -89,6 +92,7 @@ export class DriftMonitor extends Construct {
       jobs: ['processing'],
       metricNamespaces: [DRIFT_METRIC_NAMESPACE],
       description: `Runs the drift check of the endpoint ${props.endpointName}`,
+      mlflow: mlflow?.access,
     });
     const role = execution.role;
     // The baseline lives in the model-build bucket (another account when the stage is).
@@ -129,7 +133,15 @@ export class DriftMonitor extends Construct {
         '--metric-namespace', DRIFT_METRIC_NAMESPACE,
         '--publish-metrics',
       ],
-      environment: { AWS_DEFAULT_REGION: stack.region },
+      environment: {
+        AWS_DEFAULT_REGION: stack.region,
+        ...(mlflow && {
+          MLFLOW_TRACKING_URI: mlflow.tracking.trackingUri,
+          // drift_check.py logs to "<MLFLOW_EXPERIMENT_NAME>-monitoring"; MLFLOW_MONITORING_EXPERIMENT_NAME names it outright.
+          MLFLOW_EXPERIMENT_NAME: mlflow.tracking.experimentName,
+          MLFLOW_MONITORING_EXPERIMENT_NAME: `${mlflow.tracking.experimentName}${MLFLOW_MONITORING_SUFFIX}`,
+        }),
+      },
       inputs: [
         { name: 'code', source: script.s3ObjectUrl, destination: CODE_DIR },
         { name: 'baseline', source: model.baselineDataUri, destination: BASELINE_DIR },

@@ -32,6 +32,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { CleanupClients, CleanupOptions, CleanupPlan, CliError, DELETE_OBJECTS_BATCH, createAwsClient, executeCleanup, planCleanup } from '../../src/aws';
+import { formatPlan } from '../../src/cli/cleanup';
 import { JsonResponse, THROTTLED, byOperation, isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 
 const REGION = 'eu-west-1';
@@ -406,6 +407,19 @@ describe('planCleanup', () => {
       { type: 'bucket', name: 'build-artifacts', stackName: STACKS.build },
     ]);
     expect(plan.kept.map((k) => k.type)).toEqual(['kms-key', 'kms-key', 'kms-key', 'mlflow-tracking-server']);
+    expectNoMutation();
+  });
+
+  test('an MLflow App of the model-build stack is kept like the tracking server, and the plan says how to delete it by its ARN', async () => {
+    // CloudFormation "AWS::SageMaker::MlflowApp": its physical id (Ref) is the app's ARN; API Reference "DeleteMlflowApp" takes Arn.
+    const appArn = `arn:aws:sagemaker:${REGION}:123456789012:mlflow-app/app-K53I5ZJMEUHZ`;
+    world.addStack(STACKS.build, [['AWS::SageMaker::MlflowApp', appArn]]);
+    const plan = await planCleanup(clients, { projectName: P, purge: true });
+    expect(plan.kept).toEqual([{ type: 'mlflow-app', name: appArn, stackName: STACKS.build }]);
+    expect(formatPlan(plan)).toContain(
+      `  MLflow App ${appArn} (from stack ${STACKS.build}) with its experiments and runs: delete it by hand when it is no longer needed: `
+      + `aws sagemaker delete-mlflow-app --arn ${appArn} --region ${REGION}`,
+    );
     expectNoMutation();
   });
 

@@ -29,6 +29,7 @@ describe('resolveProjectConfig defaults', () => {
     expect(config.instanceTypes).toEqual(DEFAULT_INSTANCE_TYPES);
     expect(config.qualityThreshold).toBe(0.75);
     expect(config.source.modelBuild.branch).toBe('main');
+    expect(config).not.toHaveProperty('mlflow');
     expect(config).not.toHaveProperty('mlflowTrackingServerArn');
   });
 
@@ -46,6 +47,8 @@ describe('resolveProjectConfig defaults', () => {
   test('resolving a resolved config gives the same config', () => {
     const full = resolveProjectConfig(withOptions({ mlflowTrackingServerArn: 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/team' }));
     expect(resolveProjectConfig(full)).toEqual(full);
+    const app = resolveProjectConfig(withOptions({ mlflow: { app: { weeklyMaintenanceWindowStart: 'Sun:03:00' } } }));
+    expect(resolveProjectConfig(app)).toEqual(app);
   });
 
   test('CodeCommit sources and both connection ARN forms are accepted', () => {

@@ -23,9 +23,13 @@ describe('ModelBuildApp', () => {
     expect(Object.keys(templates).sort()).toEqual(['player-churn-model-build', 'player-churn-model-build-pipeline']);
   });
 
+  test('with an MLflow App (the default backend), it still passes every check', () => {
+    expect(Object.keys(synthValidated(buildApp(testConfig({ mlflow: {} }))))).toHaveLength(2);
+  });
+
   test('with an MLflow server to create, and across accounts, it still passes every check', () => {
     const config = testConfig({
-      mlflowTrackingServer: { size: 'Medium' },
+      mlflow: { trackingServer: { size: 'Medium' } },
       environments: { build: { account: '111111111111' }, staging: { account: '222222222222' }, prod: { account: '333333333333' } },
     });
     expect(Object.keys(synthValidated(buildApp(config)))).toHaveLength(2);
@@ -181,26 +185,62 @@ describe('SageMaker execution role and pipeline', () => {
     expect(noData.resolve(input.DefaultValue)).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: expect.stringMatching(/^ArtifactsBucket/) }, '/input/']] });
   });
 
-  test('an existing MLflow server: the steps get its ARN and the role may log to it', () => {
+  test('an existing MLflow tracking server: the steps get its ARN and experiment, the role may log to it and its artifact store', () => {
     const arn = 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/churn';
-    const withMlflow = buildApp(testConfig({ mlflowTrackingServerArn: arn })).modelBuildStack;
+    const withMlflow = buildApp(testConfig({ mlflow: { arn, artifactStoreUri: 's3://team-mlflow/churn', experimentName: 'churn-exp' } })).modelBuildStack;
     const steps: any[] = withMlflow.definition.toJSON().Steps;
-    expect(steps[0].Arguments.Environment.MLFLOW_TRACKING_URI).toBe(arn);
-    expect(steps[1].Arguments.Environment.MLFLOW_TRACKING_URI).toBe(arn);
-    const log = statements(Template.fromStack(withMlflow)).find((s) => s.Sid === 'LogToMlflow');
+    expect(steps[0].Arguments.Environment).toMatchObject({ MLFLOW_TRACKING_URI: arn, MLFLOW_EXPERIMENT_NAME: 'churn-exp' });
+    const t = Template.fromStack(withMlflow);
+    // Service Authorization Reference "Amazon SageMaker with MLflow": sagemaker-mlflow actions on the mlflow-tracking-server resource type.
+    const log = statements(t).find((s) => s.Sid === 'LogToMlflowTrackingServer');
     expect(log.Resource).toBe(arn);
-    Template.fromStack(withMlflow).resourceCountIs('AWS::SageMaker::MlflowTrackingServer', 0);
+    expect(log.Action.every((a: string) => a.startsWith('sagemaker-mlflow:'))).toBe(true);
+    expect(statements(t).find((s) => s.Sid === 'LogToMlflowApp')).toBeUndefined();
+    expect(statements(t).find((s) => s.Sid === 'ReadWriteMlflowArtifacts').Resource).toBe('arn:aws:s3:::team-mlflow/churn/*');
+    t.resourceCountIs('AWS::SageMaker::MlflowTrackingServer', 0);
+    t.resourceCountIs('AWS::SageMaker::MlflowApp', 0);
+    t.hasOutput('MlflowArn', { Value: arn });
   });
 
   test('an MLflow server to create: retained, artifacts in the project bucket, its ARN reaches the steps', () => {
-    const created = buildApp(testConfig({ mlflowTrackingServer: {} })).modelBuildStack;
+    const created = buildApp(testConfig({ mlflow: { trackingServer: {} } })).modelBuildStack;
     const t = Template.fromStack(created);
     t.hasResource('AWS::SageMaker::MlflowTrackingServer', {
       Properties: Match.objectLike({ TrackingServerName: 'player-churn', TrackingServerSize: 'Small' }),
       DeletionPolicy: 'Retain',
     });
+    t.resourceCountIs('AWS::SageMaker::MlflowApp', 0);
     const env = (created.definition.toJSON().Steps[0] as any).Arguments.Environment;
     expect(created.resolve(env.MLFLOW_TRACKING_URI)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^MlflowTrackingServer/), 'TrackingServerArn'] });
+  });
+
+  // CloudFormation "AWS::SageMaker::MlflowApp": Fn::GetAtt Arn (the id in the ARN is generated, never the name).
+  test('an MLflow App (mlflow: {}): retained, its Arn attribute reaches the steps and the role, and is a stack output', () => {
+    const created = buildApp(testConfig({ mlflow: {} })).modelBuildStack;
+    const t = Template.fromStack(created);
+    t.hasResource('AWS::SageMaker::MlflowApp', {
+      Properties: Match.objectLike({ Name: 'player-churn-mlflow', ModelRegistrationMode: 'AutoModelRegistrationDisabled' }),
+      DeletionPolicy: 'Retain',
+    });
+    t.resourceCountIs('AWS::SageMaker::MlflowTrackingServer', 0);
+    const appArn = { 'Fn::GetAtt': [expect.stringMatching(/^MlflowApp/), 'Arn'] };
+    const env = (created.definition.toJSON().Steps[0] as any).Arguments.Environment;
+    expect(created.resolve(env.MLFLOW_TRACKING_URI)).toEqual(appArn);
+    expect(env.MLFLOW_EXPERIMENT_NAME).toBe('player-churn');
+    // Service Authorization Reference "Amazon SageMaker": sagemaker:CallMlflowAppApi on the mlflow-app resource type.
+    expect(statements(t).find((s) => s.Sid === 'LogToMlflowApp')).toEqual(expect.objectContaining({
+      Action: ['sagemaker:CallMlflowAppApi', 'sagemaker:DescribeMlflowApp'], Resource: appArn,
+    }));
+    expect(statements(t).find((s) => s.Sid === 'LogToMlflowTrackingServer')).toBeUndefined();
+    t.hasOutput('MlflowArn', { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MlflowApp'), 'Arn'] } });
+  });
+
+  test('without MLflow: no backend, no MLflow statement, no MLflow environment', () => {
+    const t = Template.fromStack(sharedDefaultApp().modelBuildStack);
+    t.resourceCountIs('AWS::SageMaker::MlflowApp', 0);
+    t.resourceCountIs('AWS::SageMaker::MlflowTrackingServer', 0);
+    expect(JSON.stringify(statements(t))).not.toMatch(/mlflow/i);
+    expect(Object.keys(t.findOutputs('MlflowArn'))).toEqual([]);
   });
 
   test('a region without the SageMaker images is an error that names it', () => {
