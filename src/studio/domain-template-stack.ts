@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { MLFLOW_TRACKING_SERVER_SIZES } from '../config';
+import { MLFLOW_TRACKING_SERVER_SIZES, MLFLOW_VERSIONS } from '../config';
 import { accessLogsBucket } from '../constructs/artifact-store';
 import { enableEventBridgeNotifications, limitGrantsToAwsServices, noncurrentVersionsRule } from '../constructs/bucket-controls';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -149,7 +149,7 @@ export class DomainTemplateStack extends Stack {
     });
 
     const createMlflow = new CfnCondition(this, 'MlflowTrackingServerWanted', { expression: Fn.conditionEquals(createMlflowParameter.valueAsString, 'true') });
-    const mlflowServerArn = this.createMlflowTrackingServer(domainName.valueAsString, mlflowSize.valueAsString, createMlflow);
+    const mlflow = this.createMlflowTrackingServer(domainName.valueAsString, mlflowSize.valueAsString, createMlflow);
 
     Tags.of(this).add(DOMAIN_TAG.key, DOMAIN_TAG.value);
 
@@ -163,14 +163,16 @@ export class DomainTemplateStack extends Stack {
       value: `npx sagemaker-gitops publish-templates --bucket ${this.templatesBucket.bucketName} --prefix ${PROJECT_TEMPLATES_PREFIX}`,
       description: `Uploads ${PROJECT_TEMPLATE_FILE} with the tag that shows it in Studio`,
     });
-    new CfnOutput(this, 'MlflowTrackingServerArn', { value: mlflowServerArn, description: 'The MLflow tracking server (mlflowTrackingServerArn of .projenrc.ts)', condition: createMlflow });
+    new CfnOutput(this, 'MlflowTrackingServerArn', { value: mlflow.arn, description: 'The MLflow tracking server (mlflow.arn of .projenrc.ts)', condition: createMlflow });
+    new CfnOutput(this, 'MlflowArtifactStoreUri', { value: mlflow.artifactStoreUri, description: 'Its artifact store (mlflow.artifactStoreUri of .projenrc.ts)', condition: createMlflow });
+    new CfnOutput(this, 'MlflowArtifactKmsKeyArn', { value: mlflow.keyArn, description: 'The key of its artifact store (mlflow.artifactKmsKeyArn of .projenrc.ts)', condition: createMlflow });
   }
 
   /**
    * The tracking server, its artifact bucket and its role, and the Studio role's access to it:
    * all created only under `condition`.
    */
-  private createMlflowTrackingServer(domainName: string, size: string, condition: CfnCondition): string {
+  private createMlflowTrackingServer(domainName: string, size: string, condition: CfnCondition): { arn: string; artifactStoreUri: string; keyArn: string } {
     const scope = new Construct(this, 'Mlflow');
     const accessLogs = accessLogsBucket(scope, 'AccessLogs', ACCESS_LOG_RETENTION, 'the MLflow artifacts bucket');
     const key = projectKey(scope, 'ArtifactsKey', 'Encrypts the MLflow artifacts of the sagemaker-gitops Studio domain');
@@ -207,6 +209,8 @@ export class DomainTemplateStack extends Stack {
       artifactStoreUri: `s3://${artifacts.bucketName}/mlflow`,
       roleArn: role.roleArn,
       trackingServerSize: size,
+      // The version the project's steps pin their mlflow client to (a server serves clients of its version and older).
+      mlflowVersion: MLFLOW_VERSIONS.trackingServer,
       automaticModelRegistration: false,
     });
     server.applyRemovalPolicy(RemovalPolicy.RETAIN);
@@ -217,7 +221,7 @@ export class DomainTemplateStack extends Stack {
         resource.cfnOptions.condition = condition;
       }
     }
-    return server.attrTrackingServerArn;
+    return { arn: server.attrTrackingServerArn, artifactStoreUri: `s3://${artifacts.bucketName}/mlflow`, keyArn: key.keyArn };
   }
 }
 

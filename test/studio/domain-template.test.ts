@@ -1,5 +1,6 @@
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { findViolations } from '../../src/validation';
+import { MLFLOW_VERSIONS } from '../../src/config';
 import { DomainTemplateStack, ProjectTemplateStack, STUDIO_ORIGINS } from '../../src/studio';
 import { synthValidated, validatedApp } from '../helpers/validated-synth';
 
@@ -268,8 +269,16 @@ describe('the optional MLflow tracking server', () => {
       TrackingServerSize: ref('MlflowTrackingServerSize'),
       AutomaticModelRegistration: false,
       ArtifactStoreUri: { 'Fn::Join': ['', ['s3://', { Ref: Match.stringLikeRegexp('^MlflowArtifacts') }, '/mlflow']] },
+      // The version the steps' mlflow client is pinned to: a server serves clients of its own version and older.
+      MlflowVersion: MLFLOW_VERSIONS.trackingServer,
     });
-    expect(json.Outputs.MlflowTrackingServerArn.Condition).toBe('MlflowTrackingServerWanted');
+    // What a project that logs to this server sets: mlflow.arn, mlflow.artifactStoreUri and mlflow.artifactKmsKeyArn.
+    for (const output of ['MlflowTrackingServerArn', 'MlflowArtifactStoreUri', 'MlflowArtifactKmsKeyArn']) {
+      expect(json.Outputs[output].Condition).toBe('MlflowTrackingServerWanted');
+    }
+    expect(json.Outputs.MlflowTrackingServerArn.Description).toContain('mlflow.arn');
+    expect(flat(json.Outputs.MlflowArtifactStoreUri.Value)).toMatch(/^s3:\/\/{"Ref":"MlflowArtifacts[0-9A-F]{8}"}\/mlflow$/);
+    expect(flat(json.Outputs.MlflowArtifactKmsKeyArn.Value)).toMatch(/^{"Fn::GetAtt":\["MlflowArtifactsKey[0-9A-F]{8}","Arn"\]}$/);
   });
 });
 
