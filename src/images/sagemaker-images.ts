@@ -20,8 +20,16 @@ export interface SageMakerImage {
   readonly repositoryArn: string;
 }
 
-/** The scikit-learn container version used by the processing and evaluation steps. */
-export const SKLEARN_VERSION = '1.2-1';
+/** The scikit-learn container versions the project runs. */
+export type SklearnVersion = '1.2-1' | '1.4-2';
+/** The default scikit-learn container version: the drift check of model-deploy. */
+export const SKLEARN_VERSION: SklearnVersion = '1.2-1';
+/**
+ * The scikit-learn container of the model-build pipeline's preprocessing step: its Python is 3.10
+ * (aws/sagemaker-scikit-learn-container docker/1.4-2/base/Dockerfile.cpu), which the pinned mlflow
+ * client needs (1.2-1 has Python 3.9).
+ */
+export const SKLEARN_PIPELINE_VERSION: SklearnVersion = '1.4-2';
 /** The XGBoost container version used by the training step and the endpoints. */
 export const XGBOOST_VERSION = '1.7-1';
 
@@ -42,6 +50,11 @@ export const XGBOOST_VERSION = '1.7-1';
  * does not list for these versions (e.g. ap-southeast-5, ap-southeast-7, mx-central-1).
  * Note: xgboost's legacy "1" entry (repository `xgboost`) uses other accounts; these are the
  * `sagemaker-xgboost` ones.
+ *
+ * scikit-learn "1.4-2": the same file's "training" scope (the scope the SDK's SKLearnProcessor and
+ * FrameworkProcessor use), entry "1.4-2", repository sagemaker-scikit-learn, tag `1.4-2-cpu-py3`,
+ * read at the same master-v2 commit and in the SDK v3 copy (commit a24812666d258d9d19c9a82d0c9385ca0bd3ba01):
+ * its `aws` registries are exactly those of "1.2-1" below, so both versions share the table.
  */
 const SKLEARN_1_2_1_REGISTRIES: ReadonlyMap<string, string> = new Map(Object.entries({
   'af-south-1': '510948584623',
@@ -143,13 +156,19 @@ interface ImageSpec {
   readonly registries: ReadonlyMap<string, string>;
 }
 
+const sklearnSpec = (version: SklearnVersion): ImageSpec => ({
+  version,
+  repositoryName: 'sagemaker-scikit-learn',
+  tag: `${version}-cpu-py3`,
+  // "1.2-1" and "1.4-2" list the same registries (see the source above).
+  registries: SKLEARN_1_2_1_REGISTRIES,
+});
+
+/** The scikit-learn versions by name: {@link sklearnImage} refuses any other. */
+const SKLEARN_SPECS: Readonly<Record<SklearnVersion, ImageSpec>> = { '1.2-1': sklearnSpec('1.2-1'), '1.4-2': sklearnSpec('1.4-2') };
+
 const SPECS: Readonly<Record<SageMakerFramework, ImageSpec>> = {
-  sklearn: {
-    version: SKLEARN_VERSION,
-    repositoryName: 'sagemaker-scikit-learn',
-    tag: `${SKLEARN_VERSION}-cpu-py3`,
-    registries: SKLEARN_1_2_1_REGISTRIES,
-  },
+  sklearn: SKLEARN_SPECS[SKLEARN_VERSION],
   xgboost: {
     version: XGBOOST_VERSION,
     repositoryName: 'sagemaker-xgboost',
@@ -173,7 +192,11 @@ function specOf(framework: SageMakerFramework): ImageSpec {
 
 /** The regions where the SageMaker image of `framework` is published, sorted. */
 export function supportedImageRegions(framework: SageMakerFramework): string[] {
-  return [...specOf(framework).registries.keys()].sort();
+  return sortedRegions(specOf(framework));
+}
+
+function sortedRegions(spec: ImageSpec): string[] {
+  return [...spec.registries.keys()].sort();
 }
 
 /**
@@ -181,7 +204,10 @@ export function supportedImageRegions(framework: SageMakerFramework): string[] {
  * region must be a concrete commercial region (not a token) where the image is published.
  */
 export function sagemakerImage(framework: SageMakerFramework, region: string): SageMakerImage {
-  const spec = specOf(framework);
+  return imageOf(framework, specOf(framework), region);
+}
+
+function imageOf(framework: SageMakerFramework, spec: ImageSpec, region: string): SageMakerImage {
   const name = `the SageMaker ${framework} ${spec.version} image`;
   if (Token.isUnresolved(region)) {
     throw new ConfigError(
@@ -191,7 +217,7 @@ export function sagemakerImage(framework: SageMakerFramework, region: string): S
   const account = spec.registries.get(region);
   if (account === undefined) {
     throw new ConfigError(
-      `${name} is not published in ${JSON.stringify(region)}; supported regions: ${supportedImageRegions(framework).join(', ')}`,
+      `${name} is not published in ${JSON.stringify(region)}; supported regions: ${sortedRegions(spec).join(', ')}`,
     );
   }
   return {
@@ -206,9 +232,15 @@ export function sagemakerImage(framework: SageMakerFramework, region: string): S
   };
 }
 
-/** The scikit-learn 1.2-1 image (`sagemaker-scikit-learn:1.2-1-cpu-py3`) in `region`. */
-export function sklearnImage(region: string): SageMakerImage {
-  return sagemakerImage('sklearn', region);
+/**
+ * The scikit-learn image (`sagemaker-scikit-learn:<version>-cpu-py3`) in `region`: 1.2-1 by
+ * default, {@link SKLEARN_PIPELINE_VERSION} (1.4-2) for the model-build pipeline.
+ */
+export function sklearnImage(region: string, version: SklearnVersion = SKLEARN_VERSION): SageMakerImage {
+  if (!Object.prototype.hasOwnProperty.call(SKLEARN_SPECS, version)) {
+    throw new ConfigError(`the scikit-learn image version must be one of ${Object.keys(SKLEARN_SPECS).join(', ')}, got ${JSON.stringify(version)}`);
+  }
+  return imageOf('sklearn', SKLEARN_SPECS[version], region);
 }
 
 /** The XGBoost 1.7-1 image (`sagemaker-xgboost:1.7-1`) in `region`. */

@@ -8,3 +8,4 @@ export * from './runner';
 export * from './model-build-run';
 export { checkRunnable } from './step-json';
 export type { StepJson } from './step-json';
+export * from './mlflow';

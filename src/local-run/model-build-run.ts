@@ -1,13 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ProjectConfig, readProjectConfig, usesModelMonitor } from '../config';
-import { modelMonitorImage, sklearnImage, xgboostImage } from '../images';
+import { CONFIG_FILE_NAME, ConfigError, MlflowTracking, ProjectConfig, readProjectConfig, usesModelMonitor } from '../config';
+import { SKLEARN_PIPELINE_VERSION, modelMonitorImage, sklearnImage, xgboostImage } from '../images';
 import { MODEL_BUILD_LAYOUT } from '../model-build/model-build-stack';
-import { PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from '../model-build/player-churn-pipeline';
+import { PlayerChurnPipelineProps, StepCode, playerChurnPipeline } from '../model-build/player-churn-pipeline';
+import { checkStepScripts, stepCodeRequirements, writeStepCode } from '../model-build/step-code-bundle';
 import { PipelineDefinition } from '../pipeline-definition';
 import { resourceNamesOf } from '../project/resource-names';
 import { LocalRunError } from './errors';
+import { localMlflow } from './mlflow';
 import { LOCAL_ACCOUNT } from './registry';
 import { LocalRunEvent, LocalRunResult, runLocalPipeline } from './runner';
 import { LocalStorage, fileUri } from './storage';
@@ -41,14 +43,22 @@ export interface LocalPipelineProps {
    * @default playerChurnPipeline
    */
   readonly pipelineDefinition?: (props: PlayerChurnPipelineProps) => PipelineDefinition;
+  /**
+   * Whether the run logs to MLflow. A run that does not is built as with MLflow off (no MLflow
+   * variables, no requirements.txt, no MLflow run in the registered version's metadata): there is no run to name.
+   * @default true - the config's MLflow settings, as the stack
+   */
+  readonly mlflowLogging?: boolean;
 }
 
 /**
  * The pipeline definition the model-build stack deploys, built by the same function from the
- * same config, with local stand-ins where the stack passes AWS resources: the step scripts and
- * the sample data are `file://` URIs of the repository's files, the artifact bucket is
- * {@link LOCAL_ARTIFACT_BUCKET}, the role and key ARNs name account 000000000000. The images
- * are the region's SageMaker images, which tell the runner what each step runs.
+ * same config, with local stand-ins where the stack passes AWS resources: the code bundle and
+ * runproc.sh are written as the stack writes them (requirements.txt included, in the same
+ * temporary folder named after their content), and they and the sample data are `file://` URIs; the artifact bucket
+ * is {@link LOCAL_ARTIFACT_BUCKET}, the role and key ARNs name account 000000000000, and an MLflow
+ * backend the stack creates is an ARN of that account (the run replaces MLFLOW_TRACKING_URI anyway).
+ * The images are the region's SageMaker images, which tell the runner what each step runs.
  *
  * @throws LocalRunError when the repository has no step scripts
  */
@@ -56,25 +66,30 @@ export function localPipeline(props: LocalPipelineProps): LocalPipeline {
   const { config, repoDir } = props;
   const region = config.environments.build.region;
   const pipelineName = resourceNamesOf(config).trainingPipeline;
-  const script = (fileName: string): StepScript => {
-    const file = path.join(repoDir, MODEL_BUILD_LAYOUT.scriptsDir, fileName);
-    if (!fs.existsSync(file)) {
-      throw new LocalRunError(`the model-build repository has no ${path.join(MODEL_BUILD_LAYOUT.scriptsDir, fileName)} (looked in ${repoDir}); the pipeline runs it`);
-    }
-    return { s3Uri: fileUri(file), fileName };
-  };
+  const mlflow = props.mlflowLogging === false ? undefined : localMlflowTracking(config);
+  let code: StepCode;
+  try {
+    checkStepScripts(repoDir, MODEL_BUILD_LAYOUT.scriptsDir, Object.values(MODEL_BUILD_LAYOUT.scripts));
+    const files = writeStepCode(path.join(repoDir, MODEL_BUILD_LAYOUT.scriptsDir), { requirements: stepCodeRequirements(mlflow) });
+    code = {
+      bundle: { s3Uri: fileUri(files.bundle), fileName: path.basename(files.bundle) },
+      entrypoint: { s3Uri: fileUri(files.entrypoint), fileName: path.basename(files.entrypoint) },
+    };
+  } catch (err) {
+    throw err instanceof ConfigError ? new LocalRunError(err.message) : err;
+  }
   const definition = (props.pipelineDefinition ?? playerChurnPipeline)({
     config,
     pipelineName,
     roleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/sagemaker-gitops-local-run`,
     bucketName: LOCAL_ARTIFACT_BUCKET,
     kmsKeyArn: `arn:aws:kms:${region}:${LOCAL_ACCOUNT}:key/sagemaker-gitops-local-run`,
-    sklearnImageUri: sklearnImage(region).uri,
+    sklearnImageUri: sklearnImage(region, SKLEARN_PIPELINE_VERSION).uri,
     xgboostImageUri: xgboostImage(region).uri,
     modelMonitorImageUri: usesModelMonitor(config) ? modelMonitorImage(region).uri : undefined,
-    scripts: { preprocess: script(MODEL_BUILD_LAYOUT.scripts.preprocess), evaluate: script(MODEL_BUILD_LAYOUT.scripts.evaluate) },
+    code,
     inputDataUri: fileUri(path.join(repoDir, MODEL_BUILD_LAYOUT.sampleDataFile)),
-    mlflowTrackingServerArn: config.mlflowTrackingServerArn,
+    mlflow,
   });
   return { definition, pipelineName, region, buckets: [LOCAL_ARTIFACT_BUCKET] };
 }
@@ -115,6 +130,13 @@ export interface ModelBuildLocalRunOptions {
   readonly pipelineDefinition?: (props: PlayerChurnPipelineProps) => PipelineDefinition;
   /** Called when a step starts and ends. */
   readonly onProgress?: (event: LocalRunEvent) => void;
+  /** Called once before the steps run, with what the run says besides the progress (whether it logs to MLflow). */
+  readonly onNotice?: (message: string) => void;
+  /**
+   * Where the steps log to MLflow; `null`: nowhere.
+   * @default - this process's MLFLOW_TRACKING_URI (`file:./mlruns` is read from the current folder), else nowhere
+   */
+  readonly mlflowTrackingUri?: string | null;
 }
 
 /**
@@ -129,7 +151,10 @@ export async function runModelBuildLocally(options: ModelBuildLocalRunOptions = 
   if (!fs.existsSync(configFile)) {
     throw new LocalRunError(`${repoDir} is not a model-build repository: it has no ${CONFIG_FILE_NAME}; run the command in one, or give --repo <folder>`);
   }
-  const pipeline = localPipeline({ repoDir, config: readProjectConfig(configFile), pipelineDefinition: options.pipelineDefinition });
+  const mlflow = localMlflow(options.mlflowTrackingUri);
+  const pipeline = localPipeline({
+    repoDir, config: readProjectConfig(configFile), pipelineDefinition: options.pipelineDefinition, mlflowLogging: mlflow.trackingUri !== undefined,
+  });
   const executionId = options.executionId ?? newExecutionId();
   const workDir = path.resolve(options.workDir ?? path.join(repoDir, LOCAL_RUN_DIR, executionId));
   return runLocalPipeline({
@@ -143,7 +168,25 @@ export async function runModelBuildLocally(options: ModelBuildLocalRunOptions = 
     parameters: options.parameters,
     python: options.python,
     onProgress: options.onProgress,
+    onNotice: options.onNotice,
+    mlflowTrackingUri: mlflow.trackingUri ?? null,
   });
+}
+
+/**
+ * The MLflow settings of the local definition: the config's experiment and client version, and its
+ * backend's ARN (for a backend the stack creates, a stand-in ARN of account 000000000000).
+ */
+export function localMlflowTracking(config: ProjectConfig): MlflowTracking | undefined {
+  const mlflow = config.mlflow;
+  if (mlflow === undefined) {
+    return undefined;
+  }
+  const region = config.environments.build.region;
+  const trackingUri = mlflow.backend === 'existing'
+    ? mlflow.arn
+    : `arn:aws:sagemaker:${region}:${LOCAL_ACCOUNT}:${mlflow.backend === 'app' ? 'mlflow-app/app-local' : `mlflow-tracking-server/${config.projectName}`}`;
+  return { trackingUri, experimentName: mlflow.experimentName, clientVersion: mlflow.clientVersion };
 }
 
 /** A new execution id: `local-20250304-050607-1a2b` (UTC), sortable by time. */

@@ -1,9 +1,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { PROCESSING_CODE_DIR } from '../model-build/step-code-bundle';
 import { PROCESSING_ROOT } from '../pipeline-definition';
+import { bundledScript, frameworkEntrypoint, unpackCodeBundle } from './code-bundle';
 import { ContainerPaths } from './container-paths';
 import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
+import { checkLocalMlflowClient, stepProcessEnvironment } from './mlflow';
 import { runProcess } from './python';
 import { ProcessingArguments, StepContext, StepJson, StepRun, stepDir } from './step-json';
 
@@ -15,6 +18,11 @@ const DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
  * the container would find it, runs the entrypoint and arguments (container paths rewritten to
  * the step's folder), "uploads" each output to the local stand-in of its S3 URI, and reads the
  * step's property files from there.
+ *
+ * An entrypoint `/bin/bash <entrypoint>/runproc.sh <script>.py` (a framework processor's) runs as
+ * runproc.sh does, but with the local python: the code bundle is unpacked in the code folder and
+ * `python <script>.py <arguments>` runs there; its requirements.txt is not installed (when it
+ * asks for mlflow and the run logs to MLflow, the local python must have it).
  *
  * @throws LocalRunError when an input is missing, the process fails (with its stderr's last
  *   lines) or a property file cannot be read
@@ -37,16 +45,27 @@ export async function runProcessingStep(step: StepJson, scope: EvaluationScope, 
   });
 
   const app = args.AppSpecification ?? {};
-  const [, ...command] = [...stringList(app.ContainerEntrypoint, what('ContainerEntrypoint')), ...stringList(app.ContainerArguments ?? [], what('ContainerArguments'))]
-    .map((value) => paths.rewrite(value));
+  const entrypoint = stringList(app.ContainerEntrypoint, what('ContainerEntrypoint'));
+  const containerArguments = stringList(app.ContainerArguments ?? [], what('ContainerArguments')).map((value) => paths.rewrite(value));
+  const framework = frameworkEntrypoint(entrypoint);
+  let command: string[];
+  let cwd = paths.localRoot;
+  if (framework !== undefined) {
+    cwd = paths.localPath(PROCESSING_CODE_DIR, what('code'));
+    const { requirements } = unpackCodeBundle(cwd, what('input code'));
+    checkLocalMlflowClient(context.python, requirements, context.mlflowTrackingUri, `step ${step.Name}`);
+    command = [bundledScript(cwd, framework.script, `step ${step.Name}`), ...containerArguments];
+  } else {
+    command = [...entrypoint.slice(1).map((value) => paths.rewrite(value)), ...containerArguments];
+  }
   const environment = Object.fromEntries(Object.entries(args.Environment ?? {}).map(([key, value]) => [key, paths.rewrite(String(value))]));
   fs.mkdirSync(paths.localRoot, { recursive: true });
   const logFile = path.join(dir, 'log.txt');
   const result = await runProcess({
     command: context.python,
     args: command,
-    cwd: paths.localRoot,
-    env: { ...process.env, ...environment, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
+    cwd,
+    env: stepProcessEnvironment(environment, context.mlflowTrackingUri),
     timeoutMs: maxRuntimeSeconds(args.StoppingCondition?.MaxRuntimeInSeconds) * 1000,
     logFile,
   });

@@ -51,9 +51,9 @@ export function checkPython(python: string, modules: readonly string[] = Object.
 }
 
 /** The modules of `modules` that `python` cannot find; throws when `python` does not run. */
-function missingModules(python: string, modules: readonly string[]): string[] {
+export function missingModules(python: string, modules: readonly string[]): string[] {
   const script = 'import importlib.util, sys\nprint(",".join(m for m in sys.argv[1:] if importlib.util.find_spec(m) is None))';
-  const run = spawnSync(python, ['-c', script, ...modules], { encoding: 'utf-8', timeout: 30_000 });
+  const run = spawnSync(python, ['-c', script, ...modules], { encoding: 'utf-8', timeout: 30_000, env: process.env });
   if (run.error !== undefined || run.status !== 0) {
     const reason = run.error !== undefined ? run.error.message : (run.stderr.trim() || `exit code ${run.status}`);
     throw new LocalRunError(

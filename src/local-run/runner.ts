@@ -5,6 +5,7 @@ import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
 import { PipelineDefinition, Primitive } from '../pipeline-definition';
 import { LocalRunError } from './errors';
 import { EvaluationScope, StepProperties, evaluateConditions, evaluateExpressions, parsePath, valueAt } from './evaluator';
+import { localMlflow } from './mlflow';
 import { resolveParameterValues } from './parameters';
 import { runProcessingStep } from './processing';
 import { checkPython, choosePython } from './python';
@@ -52,6 +53,10 @@ export interface LocalRunResult {
   readonly modelArtifact?: string;
   /** The model version a RegisterModel step added to the local registry. */
   readonly registeredVersion?: LocalModelVersion;
+  /** Where the steps logged to MLflow, if they did. */
+  readonly mlflowTrackingUri?: string;
+  /** What the run said once besides the steps' progress: whether it logs to MLflow. */
+  readonly notices: readonly string[];
   /** The run's work folder: each step's files, logs and outputs. */
   readonly workDir: string;
   readonly registryFile: string;
@@ -93,6 +98,13 @@ export interface RunLocalPipelineOptions {
   readonly python?: string;
   /** Called when a step starts and ends. */
   readonly onProgress?: (event: LocalRunEvent) => void;
+  /**
+   * Where the steps log to MLflow, in place of the definition's MLFLOW_TRACKING_URI; `null`: nowhere.
+   * @default - this process's MLFLOW_TRACKING_URI (a relative file store made absolute), else nowhere
+   */
+  readonly mlflowTrackingUri?: string | null;
+  /** Called once, before the steps run, with what the run says besides the progress (whether it logs to MLflow). */
+  readonly onNotice?: (message: string) => void;
 }
 
 /**
@@ -100,6 +112,8 @@ export interface RunLocalPipelineOptions {
  * parameters' defaults or the given values, processing steps as python processes, the training
  * step with the local xgboost library, the condition evaluated and only its chosen branch run,
  * RegisterModel recorded in a local registry file, Fail failing the run with its message.
+ * The steps log to MLflow only when this process has MLFLOW_TRACKING_URI (see `mlflowTrackingUri`);
+ * the run says once whether it does.
  *
  * Checks everything it can before running anything: every step (both branches) is of a kind it
  * can run, the parameters, python and its libraries. A step that fails ends the run; the result
@@ -121,6 +135,8 @@ export async function runLocalPipeline(options: RunLocalPipelineOptions): Promis
     checkPython(python);
   }
   prepareWorkDir(options.workDir);
+  const { trackingUri: mlflowTrackingUri, notice } = localMlflow(options.mlflowTrackingUri);
+  options.onNotice?.(notice);
 
   const context: StepContext = {
     executionId: options.executionId,
@@ -130,6 +146,7 @@ export async function runLocalPipeline(options: RunLocalPipelineOptions): Promis
     storage: options.storage,
     python,
     registryFile: options.registryFile,
+    mlflowTrackingUri,
   };
   const pipelineArn = `arn:aws:sagemaker:${options.region}:${LOCAL_ACCOUNT}:pipeline/${options.pipelineName.toLowerCase()}`;
   const properties = new Map<string, StepProperties>();
@@ -196,6 +213,8 @@ export async function runLocalPipeline(options: RunLocalPipelineOptions): Promis
     trainingMetrics: trainingMetrics(properties),
     modelArtifact: modelArtifact(properties, options.storage),
     registeredVersion,
+    ...(mlflowTrackingUri !== undefined && { mlflowTrackingUri }),
+    notices: [notice],
     workDir: options.workDir,
     registryFile: options.registryFile,
     durationMs: Math.round(performance.now() - started),

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { PipelineDefinitionJson } from '../pipeline-definition';
+import { frameworkEntrypoint } from './code-bundle';
 import { LocalRunError } from './errors';
 import { StepProperties } from './evaluator';
 import type { LocalModelVersion } from './registry';
@@ -62,6 +63,8 @@ export interface StepContext {
   readonly python: string;
   /** The local model registry file that RegisterModel steps add versions to. */
   readonly registryFile: string;
+  /** Where the steps log to MLflow (replacing the definition's MLFLOW_TRACKING_URI); undefined: they do not. */
+  readonly mlflowTrackingUri?: string;
 }
 
 /** What a step that ran leaves behind. */
@@ -107,9 +110,10 @@ export function stepDir(context: Pick<StepContext, 'workDir'>, stepName: string)
 }
 
 /**
- * Throws unless the local run can run the step: a Processing step whose entrypoint is python
- * (and whose image is not Model Monitor's analyzer), a Training step of the built-in XGBoost
- * algorithm, a Condition, RegisterModel or Fail step.
+ * Throws unless the local run can run the step: a Processing step whose entrypoint is python or a
+ * code bundle's runproc.sh (and whose image is not Model Monitor's analyzer), a Training step of
+ * the XGBoost image (the built-in algorithm, or a script of the code bundle in script mode), a
+ * Condition, RegisterModel or Fail step.
  */
 export function checkRunnable(step: StepJson): void {
   const where = `step ${step.Name} is a ${step.Type} step`;
@@ -125,10 +129,10 @@ export function checkRunnable(step: StepJson): void {
       }
       const entrypoint = args.AppSpecification?.ContainerEntrypoint;
       const program = Array.isArray(entrypoint) ? entrypoint[0] : undefined;
-      if (typeof program !== 'string' || !isPython(program)) {
+      if ((typeof program !== 'string' || !isPython(program)) && frameworkEntrypoint(entrypoint) === undefined) {
         throw new LocalRunError(
           `${where} whose container entrypoint is ${JSON.stringify(entrypoint ?? 'the image\'s own')}; `
-          + 'the local run runs processing steps whose entrypoint is python3 <script>',
+          + 'the local run runs processing steps whose entrypoint is python3 <script>, or /bin/bash <entrypoint>/runproc.sh <script>.py of a code bundle',
         );
       }
       const dataset = (args.ProcessingInputs ?? []).find((input) => input.S3Input === undefined);
@@ -144,11 +148,18 @@ export function checkRunnable(step: StepJson): void {
       if (typeof image !== 'string' || !/\/sagemaker-xgboost:/.test(image)) {
         throw new LocalRunError(
           `${where} that trains with ${spec.AlgorithmName !== undefined ? `algorithm ${spec.AlgorithmName}` : `image ${JSON.stringify(image)}`}; `
-          + 'the local run trains only with SageMaker\'s built-in XGBoost algorithm (image sagemaker-xgboost)',
+          + 'the local run trains only with SageMaker\'s XGBoost image (sagemaker-xgboost): its built-in algorithm, or a script in script mode',
         );
       }
-      if (args.HyperParameters?.sagemaker_program !== undefined) {
-        throw new LocalRunError(`${where} that runs a training script (sagemaker_program) in the XGBoost image; the local run runs the built-in algorithm only`);
+      const program = args.HyperParameters?.sagemaker_program;
+      if (program !== undefined) {
+        if (typeof program !== 'string' || !program.endsWith('.py') || program.startsWith('/') || program.split('/').includes('..')) {
+          throw new LocalRunError(`${where} whose sagemaker_program is ${JSON.stringify(program)}; the local run runs a python script of the code bundle, such as train.py`);
+        }
+        if (args.HyperParameters?.sagemaker_submit_directory === undefined) {
+          throw new LocalRunError(`${where} that runs ${program} in script mode without a sagemaker_submit_directory (the code bundle's S3 URI)`);
+        }
+        return;
       }
       if ((spec.MetricDefinitions ?? []).length > 0) {
         throw new LocalRunError(
@@ -164,8 +175,8 @@ export function checkRunnable(step: StepJson): void {
       return;
     default:
       throw new LocalRunError(
-        `${where}, which the local run cannot run; it runs Processing steps with a python entrypoint, `
-        + 'Training steps of the built-in XGBoost algorithm, and Condition, RegisterModel and Fail steps',
+        `${where}, which the local run cannot run; it runs Processing steps with a python or runproc.sh entrypoint, `
+        + 'Training steps of the XGBoost image (built-in algorithm or script mode), and Condition, RegisterModel and Fail steps',
       );
   }
 }

@@ -4,7 +4,9 @@ import { ContainerPaths } from './container-paths';
 import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
 import { describeProcessFailure, jobName, maxRuntimeSeconds } from './processing';
-import { runProcess } from './python';
+import { checkLocalMlflowClient, stepProcessEnvironment } from './mlflow';
+import { ProcessResult, runProcess } from './python';
+import { SCRIPT_MODE_CODE_DIR, packModelDir, scriptModeProcess } from './script-mode';
 import { MetricDefinitionJson, StepContext, StepJson, StepRun, TrainingArguments, stepDir } from './step-json';
 import { XGBOOST_ALGORITHM_FILE, XGBOOST_ALGORITHM_METRIC_DEFINITIONS, XGBOOST_ALGORITHM_SCRIPT } from './xgboost-algorithm';
 
@@ -15,12 +17,16 @@ export const TRAINING_ROOT = '/opt/ml';
 export const MODEL_ARCHIVE = 'model.tar.gz';
 
 /**
- * Runs a training step of the built-in XGBoost algorithm with the local xgboost library: copies
- * each channel to `/opt/ml/input/data/<channel>` of the step's folder, writes the container's
- * config files (hyperparameters.json, inputdataconfig.json), trains as the algorithm does and
- * "uploads" model.tar.gz to `<S3OutputPath>/<job name>/output/model.tar.gz`, where SageMaker puts it.
- * The metrics are those the built-in algorithm publishes (`validation:auc`, ...), read from the
- * training log with the algorithm's own regular expressions, as SageMaker reads them.
+ * Runs a training step of the XGBoost image with the local xgboost library: copies each channel
+ * to `/opt/ml/input/data/<channel>` of the step's folder, writes the container's config files
+ * (hyperparameters.json, inputdataconfig.json), trains and "uploads" model.tar.gz to
+ * `<S3OutputPath>/<job name>/output/model.tar.gz`, where SageMaker puts it.
+ *
+ * With a `sagemaker_program` hyperparameter it emulates script mode (see script-mode.ts): the code
+ * bundle of `sagemaker_submit_directory` is unpacked into /opt/ml/code and the program runs there
+ * with the local python, and the metrics are the step's MetricDefinitions applied to its log.
+ * Without, it trains as the built-in algorithm does, and the metrics are those the algorithm
+ * publishes (`validation:auc`, ...), read with the algorithm's own regular expressions.
  *
  * @throws LocalRunError when a channel is missing or the training fails (with its stderr's last lines)
  */
@@ -50,19 +56,39 @@ export async function runTrainingStep(step: StepJson, scope: EvaluationScope, co
   fs.writeFileSync(path.join(config, 'hyperparameters.json'), `${JSON.stringify(args.HyperParameters ?? {}, null, 2)}\n`);
   fs.writeFileSync(path.join(config, 'inputdataconfig.json'), `${JSON.stringify(channels, null, 2)}\n`);
 
-  const program = path.join(dir, XGBOOST_ALGORITHM_FILE);
-  fs.writeFileSync(program, XGBOOST_ALGORITHM_SCRIPT);
   const archive = path.join(dir, MODEL_ARCHIVE);
   const logFile = path.join(dir, 'log.txt');
   const environment = Object.fromEntries(Object.entries(args.Environment ?? {}).map(([key, value]) => [key, paths.rewrite(String(value))]));
-  const result = await runProcess({
-    command: context.python,
-    args: [program, '--ml-root', paths.localRoot, '--archive', archive],
-    cwd: dir,
-    env: { ...process.env, ...environment, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' },
-    timeoutMs: maxRuntimeSeconds(args.StoppingCondition?.MaxRuntimeInSeconds) * 1000,
-    logFile,
-  });
+  const timeoutMs = maxRuntimeSeconds(args.StoppingCondition?.MaxRuntimeInSeconds) * 1000;
+  const scriptMode = args.HyperParameters?.sagemaker_program !== undefined;
+  let result: ProcessResult;
+  if (scriptMode) {
+    const codeDir = paths.localPath(SCRIPT_MODE_CODE_DIR, where);
+    const run = scriptModeProcess({ args, paths, codeDir, channels: Object.keys(channels), storage: context.storage, where });
+    checkLocalMlflowClient(context.python, run.requirements, context.mlflowTrackingUri, where);
+    result = await runProcess({
+      command: context.python,
+      args: run.args,
+      cwd: codeDir,
+      env: stepProcessEnvironment({ ...environment, ...run.env }, context.mlflowTrackingUri),
+      timeoutMs,
+      logFile,
+    });
+    if (result.exitCode === 0) {
+      packModelDir(paths.localPath(`${TRAINING_ROOT}/model`, where), archive);
+    }
+  } else {
+    const program = path.join(dir, XGBOOST_ALGORITHM_FILE);
+    fs.writeFileSync(program, XGBOOST_ALGORITHM_SCRIPT);
+    result = await runProcess({
+      command: context.python,
+      args: [program, '--ml-root', paths.localRoot, '--archive', archive],
+      cwd: dir,
+      env: stepProcessEnvironment(environment, context.mlflowTrackingUri),
+      timeoutMs,
+      logFile,
+    });
+  }
   if (result.exitCode !== 0) {
     throw new LocalRunError(describeProcessFailure(context.python, result, logFile));
   }
@@ -75,7 +101,7 @@ export async function runTrainingStep(step: StepJson, scope: EvaluationScope, co
   const modelUri = `${outputPath.replace(/\/+$/, '')}/${name}/output/${MODEL_ARCHIVE}`;
   context.storage.uploadFile(archive, modelUri);
   // The built-in algorithm publishes its own metrics (checkRunnable rejects metric definitions for it, as SageMaker does).
-  const metrics = finalMetrics(XGBOOST_ALGORITHM_METRIC_DEFINITIONS, result.log, where);
+  const metrics = finalMetrics(scriptMode ? args.AlgorithmSpecification?.MetricDefinitions ?? [] : XGBOOST_ALGORITHM_METRIC_DEFINITIONS, result.log, where);
   return {
     properties: {
       ...args,

@@ -6,19 +6,22 @@ import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
 import { ConfigError, ProjectConfig, usesModelMonitor } from '../config';
 import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs';
-import { modelMonitorImage, sklearnImage, xgboostImage } from '../images';
+import { SKLEARN_PIPELINE_VERSION, modelMonitorImage, sklearnImage, xgboostImage } from '../images';
 import { PipelineDefinition } from '../pipeline-definition';
 import { resourceNamesOf } from '../project/resource-names';
 import { studioProjectFromContext } from '../studio/studio-project';
-import { PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from './player-churn-pipeline';
+import { PLAYER_CHURN, PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from './player-churn-pipeline';
 import { MlflowBackend } from './mlflow-backend';
 import { SageMakerExecutionRole } from './sagemaker-execution-role';
+import { StepCodeBundleAssets } from './step-code-bundle-assets';
+import { checkStepScripts, stepCodeRequirements } from './step-code-bundle';
 import { DefinitionDelivery, SageMakerPipeline } from './sagemaker-pipeline';
 
 /** Where a model-build repository keeps its step scripts and its sample data. */
 export const MODEL_BUILD_LAYOUT = {
   scriptsDir: 'pipelines',
-  scripts: { preprocess: 'preprocess.py', evaluate: 'evaluate.py' },
+  /** The scripts the pipeline runs; the code bundle holds every script of `scriptsDir` but tests. */
+  scripts: PLAYER_CHURN.scripts,
   sampleDataFile: path.join('data', 'player-churn.csv'),
 } as const;
 
@@ -87,7 +90,7 @@ export class ModelBuildStack extends Stack {
     this.mlflow = this.createMlflowBackend(config);
     // A stage with a Model Monitor schedule needs the data-quality baseline of each registered version.
     const monitorImage = usesModelMonitor(config) ? modelMonitorImage(region) : undefined;
-    const images = [sklearnImage(region), xgboostImage(region), ...(monitorImage ? [monitorImage] : [])];
+    const images = [sklearnImage(region, SKLEARN_PIPELINE_VERSION), xgboostImage(region), ...(monitorImage ? [monitorImage] : [])];
     const role = new SageMakerExecutionRole(this, 'ExecutionRole', {
       bucket: this.artifacts.bucket,
       key: this.artifacts.key,
@@ -108,9 +111,13 @@ export class ModelBuildStack extends Stack {
       // A file asset's object key is its hash and extension; SageMaker downloads it under that name.
       return { script: { s3Uri: asset.s3ObjectUrl, fileName: `${asset.assetHash}${path.extname(file)}` }, asset };
     };
+    // The scripts as one code bundle (with the MLflow requirements when MLflow is on) and runproc.sh.
     const scriptsDir = path.join(repoDir, MODEL_BUILD_LAYOUT.scriptsDir);
-    const preprocess = upload('PreprocessScript', path.join(scriptsDir, MODEL_BUILD_LAYOUT.scripts.preprocess));
-    const evaluate = upload('EvaluateScript', path.join(scriptsDir, MODEL_BUILD_LAYOUT.scripts.evaluate));
+    checkStepScripts(repoDir, MODEL_BUILD_LAYOUT.scriptsDir, Object.values(MODEL_BUILD_LAYOUT.scripts));
+    const stepCode = new StepCodeBundleAssets(this, 'StepCode', { scriptsDir, requirements: stepCodeRequirements(this.mlflow?.tracking) });
+    for (const asset of [stepCode.bundleAsset, stepCode.entrypointAsset]) {
+      role.grantReadObject(asset.s3BucketName, asset.s3ObjectKey);
+    }
     const sampleData = path.join(repoDir, MODEL_BUILD_LAYOUT.sampleDataFile);
     const inputDataUri = fs.existsSync(sampleData)
       ? upload('SampleData', sampleData).script.s3Uri
@@ -125,7 +132,7 @@ export class ModelBuildStack extends Stack {
       sklearnImageUri: images[0].uri,
       xgboostImageUri: images[1].uri,
       modelMonitorImageUri: monitorImage?.uri,
-      scripts: { preprocess: preprocess.script, evaluate: evaluate.script },
+      code: stepCode.code,
       inputDataUri,
       mlflow: this.mlflow?.tracking,
     });

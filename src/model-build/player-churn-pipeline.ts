@@ -1,16 +1,14 @@
-import { ProjectConfig, allowedInstanceTypes, checkAcceptsVolumeKmsKey } from '../config';
+import { MlflowTracking, ProjectConfig, allowedInstanceTypes, checkAcceptsVolumeKmsKey } from '../config';
 import {
   Condition, ConditionStep, ExecutionVariable, FailStep, Join, ParameterFloat, ParameterString, PipelineDefinition,
-  ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, TrainingStep, Value,
+  ProcessingInput, ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, TrainingStep,
 } from '../pipeline-definition';
+import {
+  PLAYER_CHURN_METRIC_DEFINITIONS, PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR, StepCode, stepEnvironment,
+} from './step-code-bundle';
 
-/** A step script in S3 and the name of the file SageMaker downloads it as. */
-export interface StepScript {
-  /** S3 URI of the script object. */
-  readonly s3Uri: string;
-  /** The object's file name (the last part of its key). */
-  readonly fileName: string;
-}
+export type { StepCode, StepScript } from './step-code-bundle';
+export { PLAYER_CHURN_METRIC_DEFINITIONS } from './step-code-bundle';
 
 export interface PlayerChurnPipelineProps {
   /** The project: instance types, quality threshold, model package group. */
@@ -23,9 +21,9 @@ export interface PlayerChurnPipelineProps {
   readonly bucketName: string;
   /** The KMS key that encrypts outputs and volumes. */
   readonly kmsKeyArn: string;
-  /** The scikit-learn (1.2-1) processing image URI. */
+  /** The scikit-learn (1.4-2, Python 3.10) image URI of the preprocessing step. */
   readonly sklearnImageUri: string;
-  /** The XGBoost (1.7-1) image URI. */
+  /** The XGBoost (1.7-1, Python 3.10) image URI: training in script mode, evaluation, the registered model. */
   readonly xgboostImageUri: string;
   /**
    * SageMaker Model Monitor's analyzer image. When set, a `BaselineDataQuality` step suggests the
@@ -34,15 +32,19 @@ export interface PlayerChurnPipelineProps {
    * @default - no Model Monitor baseline
    */
   readonly modelMonitorImageUri?: string;
-  /** preprocess.py and evaluate.py in S3. */
-  readonly scripts: { readonly preprocess: StepScript; readonly evaluate: StepScript };
+  /**
+   * The code bundle of preprocess.py, train.py, evaluate.py (and their modules) and runproc.sh.
+   * With `mlflow`, the bundle must carry the requirements.txt of `mlflowRequirements(mlflow.clientVersion)`.
+   */
+  readonly code: StepCode;
   /** The default S3 URI of the raw player data (a CSV file or a prefix of CSV files). */
   readonly inputDataUri: string;
   /**
-   * ARN of the MLflow tracking server every step logs to (as MLFLOW_TRACKING_URI).
+   * Where every processing and training step logs (MLFLOW_TRACKING_URI, MLFLOW_EXPERIMENT_NAME),
+   * and Register records the MLflow run and model of the version.
    * @default - no MLflow
    */
-  readonly mlflowTrackingServerArn?: string;
+  readonly mlflow?: MlflowTracking;
 }
 
 /** Names of the default pipeline's steps and parameters (the local runner and the CLI use them too). */
@@ -61,9 +63,13 @@ export const PLAYER_CHURN = {
   },
   propertyFile: 'EvaluationReport',
   aucPath: 'classification_metrics.auc_score.value',
+  /** Where evaluate.py writes the MLflow run and model of the version into evaluation.json (with MLflow). */
+  mlflowRunIdPath: 'mlflow.run_id',
+  mlflowModelUriPath: 'mlflow.model_uri',
+  scripts: { preprocess: 'preprocess.py', train: 'train.py', evaluate: 'evaluate.py' },
 } as const;
 
-/** The built-in XGBoost hyperparameters of the player-churn model (as in the public workshop). */
+/** The XGBoost hyperparameters of the player-churn model (as in the public workshop); train.py reads them as the built-in algorithm does. */
 export const PLAYER_CHURN_HYPERPARAMETERS = {
   objective: 'binary:logistic',
   eval_metric: 'auc',
@@ -77,7 +83,6 @@ export const PLAYER_CHURN_HYPERPARAMETERS = {
   early_stopping_rounds: 10,
 } as const;
 
-const CODE_DIR = '/opt/ml/processing/input/code';
 const MONITOR_BASELINE_INPUT = '/opt/ml/processing/input/baseline_dataset_input';
 const MONITOR_OUTPUT = '/opt/ml/processing/output';
 
@@ -88,8 +93,18 @@ const JOB_RETRIES: RetryPolicy[] = [
 ];
 
 /**
- * The player-churn pipeline: Preprocess → Train (built-in XGBoost) → Evaluate → CheckAuc →
+ * The player-churn pipeline: Preprocess → Train (XGBoost, script mode) → Evaluate → CheckAuc →
  * Register (PendingManualApproval) or fail with the AUC and the threshold.
+ *
+ * The steps run the model-build repository's scripts from one code bundle, as the SageMaker Python
+ * SDK's framework estimators and processors do: Preprocess (scikit-learn 1.4-2) and Evaluate
+ * (XGBoost 1.7-1) get the bundle as input `code` and runproc.sh as input `entrypoint`, which
+ * unpacks it, installs its requirements.txt and runs the script; Train runs train.py in script
+ * mode on the XGBoost 1.7-1 image (`sagemaker_program`, `sagemaker_submit_directory`). All three
+ * images have Python 3.10, which the pinned mlflow client needs. With `mlflow`, every processing
+ * and training step gets MLFLOW_TRACKING_URI and MLFLOW_EXPERIMENT_NAME; every one gets the
+ * execution's ARN and id (SAGEMAKER_PIPELINE_EXECUTION_ARN, SAGEMAKER_PIPELINE_EXECUTION_ID), which
+ * name the execution's MLflow run.
  *
  * Every job encrypts its storage volume with the project key (`VolumeKmsKeyId`), which SageMaker
  * refuses on instance types with instance-store (NVMe) volumes. An execution may set the instance
@@ -99,9 +114,10 @@ const JOB_RETRIES: RetryPolicy[] = [
  * the job), and a configured default with local storage is rejected here, naming the option. A
  * GPU for training is ml.p3 (EBS-backed).
  *
- * Train runs the built-in algorithm (no `sagemaker_program`), so it sets no metric definitions:
- * CreateTrainingJob rejects them for built-in algorithms, which publish their own metrics
- * (`validation:auc` here).
+ * Train runs a script (`sagemaker_program`), so the job defines its metrics
+ * ({@link PLAYER_CHURN_METRIC_DEFINITIONS}: `validation:auc` and `train:auc` from train.py's log):
+ * CreateTrainingJob takes MetricDefinitions for a training script, and rejects them only for a
+ * built-in algorithm, which publishes its own.
  */
 export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDefinition {
   const { config } = props;
@@ -128,9 +144,13 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
 
   const stepUri = (step: string, output: string): Join =>
     new Join('/', ['s3:/', props.bucketName, props.pipelineName, ExecutionVariable.PIPELINE_EXECUTION_ID, step, output]);
-  const environment: Record<string, Value<string>> | undefined = props.mlflowTrackingServerArn !== undefined
-    ? { MLFLOW_TRACKING_URI: props.mlflowTrackingServerArn, MLFLOW_EXPERIMENT_NAME: config.projectName }
-    : undefined;
+  const environment = stepEnvironment(props.mlflow);
+  const { code } = props;
+  const codeInputs: ProcessingInput[] = [
+    { name: 'code', source: code.bundle.s3Uri, destination: PROCESSING_CODE_DIR },
+    { name: 'entrypoint', source: code.entrypoint.s3Uri, destination: PROCESSING_ENTRYPOINT_DIR },
+  ];
+  const runScript = (script: string) => ['/bin/bash', `${PROCESSING_ENTRYPOINT_DIR}/${code.entrypoint.fileName}`, script];
   const job = {
     roleArn: props.roleArn,
     volumeKmsKeyId: props.kmsKeyArn,
@@ -143,11 +163,11 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     description: 'Feature engineering, 70/20/10 split into header-less CSVs with the label first, and a baseline with header',
     imageUri: props.sklearnImageUri,
     instanceType: p.processingInstanceType,
-    entrypoint: ['python3', `${CODE_DIR}/${props.scripts.preprocess.fileName}`],
+    entrypoint: runScript(names.scripts.preprocess),
     arguments: ['--input-dir', '/opt/ml/processing/input/data', '--output-dir', '/opt/ml/processing/output'],
     environment,
     inputs: [
-      { name: 'code', source: props.scripts.preprocess.s3Uri, destination: CODE_DIR },
+      ...codeInputs,
       { name: 'data', source: p.inputData, destination: '/opt/ml/processing/input/data' },
     ],
     outputs: ['train', 'validation', 'test', 'baseline'].map((name) => ({
@@ -159,10 +179,20 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
   const train = new TrainingStep({
     ...job,
     name: names.steps.train,
-    description: 'Built-in XGBoost 1.7-1, binary:logistic, early stopping on validation AUC',
+    description: 'train.py in script mode on XGBoost 1.7-1: binary:logistic, early stopping on validation AUC',
     imageUri: props.xgboostImageUri,
     instanceType: p.trainingInstanceType,
-    hyperparameters: PLAYER_CHURN_HYPERPARAMETERS,
+    // Plain strings, not JSON-encoded as the Python SDK writes them: the container JSON-decodes the
+    // hyperparameters and keeps the raw strings when that fails (sagemaker-containers, _env.read_hyperparameters),
+    // and some versions do so for all of them at once when one fails, so the values must be of one kind.
+    hyperparameters: {
+      ...PLAYER_CHURN_HYPERPARAMETERS,
+      sagemaker_program: names.scripts.train,
+      sagemaker_submit_directory: code.bundle.s3Uri,
+      sagemaker_region: config.environments.build.region,
+      sagemaker_container_log_level: '20',
+    },
+    metricDefinitions: PLAYER_CHURN_METRIC_DEFINITIONS,
     inputs: {
       train: { s3Uri: preprocess.outputUri('train'), contentType: 'text/csv' },
       validation: { s3Uri: preprocess.outputUri('validation'), contentType: 'text/csv' },
@@ -179,11 +209,11 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     description: 'Test-set AUC of the trained model into evaluation.json, and a prediction baseline',
     imageUri: props.xgboostImageUri,
     instanceType: p.processingInstanceType,
-    entrypoint: ['python3', `${CODE_DIR}/${props.scripts.evaluate.fileName}`],
+    entrypoint: runScript(names.scripts.evaluate),
     arguments: ['--model-dir', '/opt/ml/processing/model', '--test-dir', '/opt/ml/processing/test', '--output-dir', '/opt/ml/processing/evaluation'],
     environment,
     inputs: [
-      { name: 'code', source: props.scripts.evaluate.s3Uri, destination: CODE_DIR },
+      ...codeInputs,
       { name: 'model', source: train.modelArtifacts, destination: '/opt/ml/processing/model' },
       { name: 'test', source: preprocess.outputUri('test'), destination: '/opt/ml/processing/test' },
     ],
@@ -239,6 +269,11 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
       // The key of the artifact bucket: model-deploy grants its endpoint roles decrypt on it.
       artifactKmsKeyArn: props.kmsKeyArn,
       pipelineExecutionArn: ExecutionVariable.PIPELINE_EXECUTION_ARN,
+      // The MLflow run that trained and evaluated the version, and its logged model (evaluate.py writes them).
+      ...(props.mlflow !== undefined && {
+        mlflowRunId: evaluationReport.get<string>(names.mlflowRunIdPath),
+        mlflowModelUri: evaluationReport.get<string>(names.mlflowModelUriPath),
+      }),
     },
     retryPolicies: [{ exceptionTypes: ['Step.SERVICE_FAULT', 'Step.THROTTLING'], intervalSeconds: 5, backoffRate: 2, maxAttempts: 5 }],
   });

@@ -4,7 +4,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Output, runCli } from '../../src/cli';
 import { CONFIG_FILE_NAME, renderConfigFile } from '../../src/config';
-import { LocalRunResult, PYTHON_ENV_VARIABLE, addLocalModelVersion, readLocalRegistry } from '../../src/local-run';
+import {
+  LocalRunResult, MLFLOW_NOT_LOGGING_NOTICE, PYTHON_ENV_VARIABLE, addLocalModelVersion, fileUri, mlflowLoggingNotice, readLocalRegistry,
+} from '../../src/local-run';
 import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
 import { requireTestPython } from '../scripts/require-python';
 
@@ -115,9 +117,18 @@ describe('local-run on the committed sample (end to end: python3, pandas, scikit
       registryFile: registryFile(),
       parameters: { TestScoreThreshold: 0.75, ModelApprovalStatus: 'Approved', InputDataUrl: `file://${path.join(repo, 'data', 'player-churn.csv')}` },
       registeredVersion: { modelPackageGroupName: 'player-churn', version: 2, approvalStatus: 'Approved' },
-      // The metrics the built-in algorithm publishes itself (no metric definitions on a built-in algorithm).
-      trainingMetrics: { 'validation:auc': expect.any(Number) },
+      // train.py's metrics, read from its log with the step's metric definitions (script mode).
+      trainingMetrics: { 'validation:auc': expect.any(Number), 'train:auc': expect.any(Number) },
+      // Without MLFLOW_TRACKING_URI the run logs nothing to MLflow, and says so once.
+      notices: [MLFLOW_NOT_LOGGING_NOTICE],
     });
+    expect(result).not.toHaveProperty('mlflowTrackingUri');
+    expect(result.trainingMetrics['validation:auc']).toBeGreaterThan(0.5);
+    // The steps ran the scripts of the code bundle, and said that MLflow was off.
+    for (const [step, name] of [['Preprocess', 'preprocess'], ['Train', 'train'], ['Evaluate', 'evaluate']]) {
+      const log = fs.readFileSync(result.steps.find((s) => s.name === step)!.logFile!, 'utf-8');
+      expect(log).toContain(`MLflow: tracking is off for the ${name} step (MLFLOW_TRACKING_URI is not set): nothing is logged`);
+    }
     expect(result.steps.map((s) => s.name)).toEqual(STEPS);
     expect(result.auc).toBeGreaterThanOrEqual(0.75);
     expect(JSON.parse(fs.readFileSync(path.join(workDir, 'result.json'), 'utf-8'))).toEqual(result);
@@ -155,6 +166,110 @@ describe('local-run on the committed sample (end to end: python3, pandas, scikit
     expect(error).toMatch(/^error: step Preprocess \(Processing\) failed: \S+ exited with code 1\nstderr:\n {2}error: .*bad\.csv has no column session_count; the step needs /);
     expect(error).toContain(`log: ${result.steps[0].logFile}`);
     expect(fs.readFileSync(result.steps[0].logFile!, 'utf-8')).toContain('has no column session_count');
+  });
+});
+
+/*
+ * The issue's local run with MLflow: MLFLOW_TRACKING_URI set, the same scripts log what the cloud
+ * run logs. The mlflow package is not installable here: the recording stand-in of
+ * test/fixtures/mlflow_stub is on PYTHONPATH, and the assertions read what it recorded.
+ */
+describe('local-run with MLFLOW_TRACKING_URI (the recording mlflow stand-in on PYTHONPATH)', () => {
+  const STUB = path.join(__dirname, '..', 'fixtures', 'mlflow_stub');
+  const saved: Record<string, string | undefined> = {};
+  let record: string;
+
+  beforeEach(() => {
+    record = path.join(dir, 'mlflow-calls.jsonl');
+    for (const name of ['MLFLOW_TRACKING_URI', 'PYTHONPATH', 'MLFLOW_STUB_RECORD', 'MLFLOW_EXPERIMENT_NAME']) {
+      saved[name] = process.env[name];
+    }
+    process.env.PYTHONPATH = [STUB, saved.PYTHONPATH].filter((p) => p).join(path.delimiter);
+    process.env.MLFLOW_STUB_RECORD = record;
+    delete process.env.MLFLOW_EXPERIMENT_NAME;
+    // The project logs to an MLflow App (the default backend) in the cloud.
+    fs.writeFileSync(path.join(repo, CONFIG_FILE_NAME), JSON.stringify(renderConfigFile(testConfig({ mlflow: {} }))));
+  });
+
+  afterEach(() => {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) {
+        delete process.env[name];
+      } else {
+        process.env[name] = value;
+      }
+    }
+  });
+
+  const calls = (name?: string): Array<{ call: string; args: any[]; kwargs: Record<string, any>; run_id: string | null }> =>
+    fs.readFileSync(record, 'utf-8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line)).filter((c) => name === undefined || c.call === name);
+  const state = (): { experiments: Record<string, string>; runs: Record<string, any> } => JSON.parse(fs.readFileSync(`${record}.state.json`, 'utf-8'));
+
+  test('one parent run per execution, a child run per step, the model logged; the registered version names the run and model', async () => {
+    const uri = fileUri(path.join(dir, 'mlruns'));
+    process.env.MLFLOW_TRACKING_URI = `file:${path.join(dir, 'mlruns')}`;
+    const { code, out } = await run(['--json', 'local-run', '--repo', repo]);
+    expect(out.infos.filter((line) => line.startsWith('error'))).toEqual([]);
+    expect(code).toBe(0);
+    const result = out.results[0] as LocalRunResult;
+    expect(result.notices).toEqual([mlflowLoggingNotice(uri)]);
+    expect(result.mlflowTrackingUri).toBe(uri);
+
+    // Every step logged to the local URI (not the App's ARN of the definition), in the project's experiment.
+    expect(calls('set_tracking_uri').map((c) => c.args[0])).toEqual([uri, uri, uri]);
+    expect(calls('set_experiment').map((c) => c.kwargs.experiment_name)).toEqual(['player-churn', 'player-churn', 'player-churn']);
+    const experimentId = state().experiments['player-churn'];
+    const executionArn = `arn:aws:sagemaker:us-east-1:000000000000:pipeline/player-churn-training/execution/${result.executionId}`;
+
+    // The parent run: created once (by the first step), named after the execution, found by the later steps.
+    expect(calls('create_run')).toHaveLength(1);
+    const runs = Object.values(state().runs);
+    const parents = runs.filter((r) => r.tags['sagemaker.run_kind'] === 'pipeline-execution');
+    expect(parents).toHaveLength(1);
+    expect(parents[0]).toMatchObject({ experiment_id: experimentId, run_name: result.executionId, tags: { 'sagemaker.pipeline_execution_arn': executionArn } });
+
+    // A child run per step, nested under it, finished.
+    const children = runs.filter((r) => r.tags['sagemaker.run_kind'] === 'pipeline-step');
+    expect(children.map((r) => r.run_name).sort()).toEqual(['evaluate', 'preprocess', 'train']);
+    for (const child of children) {
+      expect(child).toMatchObject({ experiment_id: experimentId, status: 'FINISHED', tags: { 'mlflow.parentRunId': parents[0].run_id, 'sagemaker.pipeline_execution_arn': executionArn } });
+    }
+    const train = children.find((r) => r.run_name === 'train');
+
+    // The model: logged once, in the train run, with the xgboost flavour.
+    const models = calls('xgboost.log_model');
+    expect(models).toHaveLength(1);
+    expect(models[0].run_id).toBe(train.run_id);
+    expect(models[0].kwargs).toMatchObject({ name: 'model' });
+    // The hyperparameters the step passed as --name value reached train.py and were logged.
+    expect(calls('log_params').find((c) => c.run_id === train.run_id)!.args[0]).toMatchObject({ num_round: 100, max_depth: 3, objective: 'binary:logistic' });
+
+    // Register: the version names the MLflow run and model (from evaluation.json, as in SageMaker).
+    const version = result.registeredVersion!;
+    expect(version.customerMetadata.mlflowRunId).toBe(train.run_id);
+    expect(train.models).toHaveLength(1);
+    expect(version.customerMetadata.mlflowModelUri).toBe(`models:/${train.models[0].model_id}`);
+    // model.tar.gz carries mlflow.json beside the model, for the Evaluate step.
+    expect(execFileSync('tar', ['tzf', result.modelArtifact!], { encoding: 'utf-8' }).trim().split('\n').sort()).toEqual(['mlflow.json', 'xgboost-model']);
+  });
+
+  test('a python without mlflow fails the first step with what to install, before its script runs', async () => {
+    process.env.PYTHONPATH = saved.PYTHONPATH ?? '';
+    if (process.env.PYTHONPATH === '') {
+      delete process.env.PYTHONPATH;
+    }
+    process.env.MLFLOW_TRACKING_URI = `file:${path.join(dir, 'mlruns')}`;
+    const { code, out } = await run(['--json', 'local-run', '--repo', repo]);
+    expect(code).toBe(1);
+    const result = out.results[0] as LocalRunResult;
+    expect(result.steps.map((s) => [s.name, s.status])).toEqual([
+      ['Preprocess', 'Failed'], ['Train', 'NotRun'], ['Evaluate', 'NotRun'], ['CheckAuc', 'NotRun'], ['Register', 'NotRun'], ['AucBelowThreshold', 'NotRun'],
+    ]);
+    expect(result.steps[0].failureReason).toMatch(
+      /^step Preprocess: MLFLOW_TRACKING_URI is set \(file:\/\/\/.*mlruns\), so the step logs to MLflow, but \S+ cannot import mlflow, which the code bundle's requirements\.txt asks for \(mlflow==\d+\.\d+\.\d+\); the local run installs nothing\. Either:\n {2}\S+ -m pip install 'mlflow==/,
+    );
+    expect(result.steps[0].failureReason).toContain('or unset MLFLOW_TRACKING_URI to run without MLflow');
+    expect(fs.existsSync(record)).toBe(false);
   });
 });
 

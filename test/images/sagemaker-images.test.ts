@@ -2,7 +2,7 @@ import { Aws, Lazy, Stack } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ConfigError } from '../../src/config';
 import {
-  SageMakerFramework, SKLEARN_VERSION, XGBOOST_VERSION, modelMonitorImage, sagemakerImage, sklearnImage, supportedImageRegions, xgboostImage,
+  SageMakerFramework, SKLEARN_PIPELINE_VERSION, SKLEARN_VERSION, SklearnVersion, XGBOOST_VERSION, modelMonitorImage, sagemakerImage, sklearnImage, supportedImageRegions, xgboostImage,
 } from '../../src/images';
 
 const FRAMEWORKS: SageMakerFramework[] = ['sklearn', 'xgboost'];
@@ -98,6 +98,46 @@ describe('sklearnImage', () => {
   test('an unresolved region token asks for an explicit region', () => {
     const lazy = Lazy.string({ produce: () => 'us-east-1' });
     expect(() => sklearnImage(lazy)).toThrow(/sklearn 1\.2-1 .*needs an explicit region/);
+  });
+});
+
+// aws/sagemaker-python-sdk, src/sagemaker/image_uri_config/sklearn.json, "training" scope, entry "1.4-2"
+// (master-v2 fc582aaa46faf7b7e16ab1e13840869712174cd0; the same in the SDK v3 copy, a24812666d25): the
+// scope the SDK's SKLearnProcessor and FrameworkProcessor take processing images from. Python 3.10
+// (aws/sagemaker-scikit-learn-container, docker/1.4-2/base/Dockerfile.cpu), which mlflow >= 3.8 needs.
+describe('sklearnImage 1.4-2 (the model-build pipeline\'s preprocessing)', () => {
+  test('is the version the pipeline runs', () => {
+    expect(SKLEARN_PIPELINE_VERSION).toBe('1.4-2');
+    expect(SKLEARN_VERSION).toBe('1.2-1');
+  });
+
+  test('us-east-1 is the URI AWS publishes', () => {
+    expect(sklearnImage('us-east-1', '1.4-2')).toEqual({
+      framework: 'sklearn',
+      version: '1.4-2',
+      region: 'us-east-1',
+      account: '683313688378',
+      repositoryName: 'sagemaker-scikit-learn',
+      tag: '1.4-2-cpu-py3',
+      uri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.4-2-cpu-py3',
+      repositoryArn: 'arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-scikit-learn',
+    });
+  });
+
+  test.each([...PUBLISHED, ['eu-south-2', '104374241257'], ['me-central-1', '272398656194']])('%s uses the registry account %s', (region, account) => {
+    expect(sklearnImage(region, '1.4-2').uri).toBe(`${account}.dkr.ecr.${region}.amazonaws.com/sagemaker-scikit-learn:1.4-2-cpu-py3`);
+  });
+
+  test('the same regions as 1.2-1; the ECR repository (what the execution role is granted) is the same', () => {
+    for (const region of supportedImageRegions('sklearn')) {
+      expect(sklearnImage(region, '1.4-2').repositoryArn).toBe(sklearnImage(region).repositoryArn);
+    }
+    expect(() => sklearnImage('cn-north-1', '1.4-2')).toThrow(/^the SageMaker sklearn 1\.4-2 image is not published in "cn-north-1"; supported regions: af-south-1, /);
+  });
+
+  test('another version is refused with the versions it knows', () => {
+    expect(() => sklearnImage('us-east-1', '1.5-1' as SklearnVersion)).toThrow(ConfigError);
+    expect(() => sklearnImage('us-east-1', '1.5-1' as SklearnVersion)).toThrow('the scikit-learn image version must be one of 1.2-1, 1.4-2, got "1.5-1"');
   });
 });
 

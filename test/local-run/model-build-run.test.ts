@@ -1,11 +1,12 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ProjectConfig, renderConfigFile } from '../../src/config';
+import { CONFIG_FILE_NAME, MLFLOW_VERSIONS, ProjectConfig, mlflowRequirements, renderConfigFile } from '../../src/config';
 import {
-  LOCAL_ARTIFACT_BUCKET, LocalRunError, fileUri, localPipeline, newExecutionId, runModelBuildLocally,
+  LOCAL_ARTIFACT_BUCKET, LocalRunError, fileUri, localMlflowTracking, localPipeline, newExecutionId, runModelBuildLocally,
 } from '../../src/local-run';
 import { ModelBuildApp } from '../../src/model-build';
+import { writeStepCode } from '../../src/model-build/step-code-bundle';
 import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
 
 let dir: string;
@@ -40,8 +41,8 @@ function normalized(json: unknown): unknown {
     if (value.includes('${Token[') || value.startsWith('file://') || value === LOCAL_ARTIFACT_BUCKET || /^arn:aws:(iam|kms):[^:]*:000000000000:/.test(value)) {
       return '<resource>';
     }
-    // The stack names a script by its asset hash, the local run by its file name.
-    return value.replace(/^\/opt\/ml\/processing\/input\/code\/[^/]+\.py$/, '/opt/ml/processing/input/code/<script>.py');
+    // The stack names runproc.sh by its asset hash, the local run by its file name.
+    return value.replace(/^\/opt\/ml\/processing\/input\/entrypoint\/[^/]+\.sh$/, '/opt/ml/processing/input/entrypoint/<runproc>.sh');
   });
 }
 
@@ -57,14 +58,39 @@ describe('localPipeline', () => {
     expect(normalized(local.definition.toJSON())).toEqual(normalized(deployed.toJSON()));
   });
 
-  test('the stand-ins: the repository\'s scripts and sample as file:// URIs, the artifact bucket, account 000000000000', () => {
-    const json = JSON.stringify(localPipeline({ repoDir: SEED_MODEL_BUILD_REPO, config: testConfig() }).definition.toJSON());
-    expect(json).toContain(fileUri(path.join(SEED_MODEL_BUILD_REPO, 'pipelines', 'preprocess.py')));
-    expect(json).toContain(fileUri(path.join(SEED_MODEL_BUILD_REPO, 'pipelines', 'evaluate.py')));
+  test('the stand-ins: the code bundle, runproc.sh and the sample as file:// URIs, the artifact bucket, account 000000000000', () => {
+    const definition = localPipeline({ repoDir: SEED_MODEL_BUILD_REPO, config: testConfig() }).definition.toJSON();
+    const json = JSON.stringify(definition);
+    const code = writeStepCode(path.join(SEED_MODEL_BUILD_REPO, 'pipelines'));
+    expect(json).toContain(`"S3Uri":"${fileUri(code.bundle)}"`);
+    expect(json).toContain(`"sagemaker_submit_directory":"${fileUri(code.bundle)}"`);
+    expect(json).toContain(`"S3Uri":"${fileUri(code.entrypoint)}"`);
+    expect(json).toContain('["/bin/bash","/opt/ml/processing/input/entrypoint/runproc.sh","preprocess.py"]');
     expect(json).toContain(`"DefaultValue":"${fileUri(path.join(SEED_MODEL_BUILD_REPO, 'data', 'player-churn.csv'))}"`);
-    expect(json).toContain('"/opt/ml/processing/input/code/preprocess.py"');
+    // Nothing is written into the repository (the bundle goes to a temporary folder named after its content).
+    expect(fs.existsSync(path.join(SEED_MODEL_BUILD_REPO, '.local-run'))).toBe(false);
+    expect(json).not.toContain('MLFLOW_TRACKING_URI');
     expect(json).toContain(`"s3:/","${LOCAL_ARTIFACT_BUCKET}","player-churn-training"`);
     expect(json).toContain('arn:aws:iam::000000000000:role/sagemaker-gitops-local-run');
+  });
+
+  test('with MLflow, the steps get the config\'s experiment and the bundle pins its client, as in the stack', () => {
+    const arn = 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-app/app-abcdef123456';
+    const config = testConfig({ mlflow: { arn, artifactStoreUri: 's3://mlflow-artifacts-123456789012/player-churn', experimentName: 'churn-experiments' } });
+    const definition = localPipeline({ repoDir: SEED_MODEL_BUILD_REPO, config }).definition.toJSON();
+    const train = definition.Steps.find((step) => step.Name === 'Train') as any;
+    expect(train.Arguments.Environment).toMatchObject({ MLFLOW_TRACKING_URI: arn, MLFLOW_EXPERIMENT_NAME: 'churn-experiments' });
+    const code = writeStepCode(path.join(SEED_MODEL_BUILD_REPO, 'pipelines'), { requirements: mlflowRequirements(config.mlflow!.clientVersion) });
+    expect(train.Arguments.HyperParameters.sagemaker_submit_directory).toBe(fileUri(code.bundle));
+  });
+
+  test('localMlflowTracking: an existing backend\'s ARN; for one the stack creates, an ARN of account 000000000000', () => {
+    expect(localMlflowTracking(testConfig())).toBeUndefined();
+    expect(localMlflowTracking(testConfig({ mlflow: {} }))).toEqual({
+      trackingUri: 'arn:aws:sagemaker:us-east-1:000000000000:mlflow-app/app-local', experimentName: 'player-churn', clientVersion: MLFLOW_VERSIONS.client,
+    });
+    expect(localMlflowTracking(testConfig({ mlflow: { trackingServer: {} } }))?.trackingUri)
+      .toBe('arn:aws:sagemaker:us-east-1:000000000000:mlflow-tracking-server/player-churn');
   });
 
   test('a repository without the step scripts is an error', () => {

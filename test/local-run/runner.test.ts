@@ -84,7 +84,7 @@ describe('steps the local run cannot run fail before anything runs', () => {
 
   test.each([
     ['a transform step', new TransformStep({ name: 'Batch', modelName: 'churn', instanceType: 'ml.m5.large', inputUri: 's3://b/in', outputPath: 's3://b/out' }),
-      'step Batch is a Transform step, which the local run cannot run; it runs Processing steps with a python entrypoint, Training steps of the built-in XGBoost algorithm, and Condition, RegisterModel and Fail steps'],
+      'step Batch is a Transform step, which the local run cannot run; it runs Processing steps with a python or runproc.sh entrypoint, Training steps of the XGBoost image (built-in algorithm or script mode), and Condition, RegisterModel and Fail steps'],
     ['a create-model step', model, 'step CreateModel is a Model step, which the local run cannot run; it runs Processing steps'],
     ['Model Monitor\'s analyzer', new ProcessingStep({
       name: 'BaselineDataQuality', imageUri: modelMonitorImage('us-east-1').uri, roleArn: ROLE_ARN, instanceType: 'ml.m5.large',
@@ -94,9 +94,13 @@ describe('steps the local run cannot run fail before anything runs', () => {
     ['a processing step with the image\'s entrypoint', processingStep({ name: 'Image', entrypoint: undefined }),
       'step Image is a Processing step whose container entrypoint is "the image\'s own"'],
     ['a training step of another image', trainingStep({ imageUri: SKLEARN_IMAGE }),
-      'step Train is a Training step that trains with image "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3"; the local run trains only with SageMaker\'s built-in XGBoost algorithm'],
-    ['a training script in the XGBoost image', trainingStep({ hyperparameters: { sagemaker_program: 'train.py' } }),
-      'step Train is a Training step that runs a training script (sagemaker_program) in the XGBoost image'],
+      'step Train is a Training step that trains with image "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3"; the local run trains only with SageMaker\'s XGBoost image (sagemaker-xgboost): its built-in algorithm, or a script in script mode'],
+    ['a training script outside the code bundle', trainingStep({ hyperparameters: { sagemaker_program: '/opt/ml/code/train.py', sagemaker_submit_directory: 's3://b/code.tar.gz' } }),
+      'step Train is a Training step whose sagemaker_program is "/opt/ml/code/train.py"; the local run runs a python script of the code bundle, such as train.py'],
+    ['a training script without its code bundle', trainingStep({ hyperparameters: { sagemaker_program: 'train.py' } }),
+      'step Train is a Training step that runs train.py in script mode without a sagemaker_submit_directory (the code bundle\'s S3 URI)'],
+    ['a runproc.sh that is not in the entrypoint input', processingStep({ name: 'Other', entrypoint: ['/bin/bash', '/opt/ml/processing/input/code/run.sh', 'x.py'] }),
+      'step Other is a Processing step whose container entrypoint is ["/bin/bash","/opt/ml/processing/input/code/run.sh","x.py"]; the local run runs processing steps whose entrypoint is python3 <script>, or /bin/bash <entrypoint>/runproc.sh <script>.py of a code bundle'],
   ])('%s', async (_what, step, message) => {
     const first = pythonStep('First', 'print("ran")\n');
     const definition = new PipelineDefinition({ steps: [first, step] });

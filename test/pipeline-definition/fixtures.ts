@@ -1,4 +1,4 @@
-import { ProjectConfig, ProjectOptions } from '../../src/config';
+import { MlflowTracking, ProjectConfig, ProjectOptions } from '../../src/config';
 import { testConfig } from '../helpers/validated-synth';
 import { PlayerChurnPipelineProps } from '../../src/model-build/player-churn-pipeline';
 import {
@@ -9,8 +9,15 @@ import {
 export const ROLE_ARN = 'arn:aws:iam::123456789012:role/sagemaker-pipeline-execution';
 export const KMS_KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/0d2f1c3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 export const SKLEARN_IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3';
+/** The preprocessing step's image (Python 3.10). */
+export const SKLEARN_PIPELINE_IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.4-2-cpu-py3';
 export const XGBOOST_IMAGE = '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1';
 export const MLFLOW_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/player-churn';
+/** The pipeline's MLflow settings with the tracking server {@link MLFLOW_ARN}. */
+export const MLFLOW_TRACKING: MlflowTracking = { trackingUri: MLFLOW_ARN, experimentName: 'player-churn', clientVersion: '3.0.0' };
+/** The code bundle and runproc.sh of the default pipeline's props, as the stack uploads them (keys are asset hashes). */
+export const CODE_BUNDLE_URI = 's3://player-churn-artifacts-123456789012/0a1b2c.tar.gz';
+export const RUNPROC_URI = 's3://player-churn-artifacts-123456789012/3d4e5f.sh';
 
 /** The error `fn` throws, which must be a PipelineDefinitionError. */
 export function errorOf(fn: () => unknown): PipelineDefinitionError {
@@ -123,11 +130,11 @@ export function playerChurnProps(overrides: Partial<PlayerChurnPipelineProps> = 
     roleArn: ROLE_ARN,
     bucketName: 'player-churn-artifacts-123456789012',
     kmsKeyArn: KMS_KEY_ARN,
-    sklearnImageUri: SKLEARN_IMAGE,
+    sklearnImageUri: SKLEARN_PIPELINE_IMAGE,
     xgboostImageUri: XGBOOST_IMAGE,
-    scripts: {
-      preprocess: { s3Uri: 's3://player-churn-artifacts-123456789012/code/abc123/preprocess.py', fileName: 'preprocess.py' },
-      evaluate: { s3Uri: 's3://player-churn-artifacts-123456789012/code/abc123/evaluate.py', fileName: 'evaluate.py' },
+    code: {
+      bundle: { s3Uri: CODE_BUNDLE_URI, fileName: '0a1b2c.tar.gz' },
+      entrypoint: { s3Uri: RUNPROC_URI, fileName: '3d4e5f.sh' },
     },
     inputDataUri: 's3://player-churn-artifacts-123456789012/data/players.csv',
     ...overrides,

@@ -1,7 +1,10 @@
-import { PLAYER_CHURN, PLAYER_CHURN_HYPERPARAMETERS, playerChurnPipeline } from '../../src/model-build/player-churn-pipeline';
+import { PLAYER_CHURN, PLAYER_CHURN_HYPERPARAMETERS, PLAYER_CHURN_METRIC_DEFINITIONS, playerChurnPipeline } from '../../src/model-build/player-churn-pipeline';
 import { ConfigError, acceptsVolumeKmsKey, allowedInstanceTypes } from '../../src/config';
-import { ParameterFloat } from '../../src/pipeline-definition';
-import { KMS_KEY_ARN, MLFLOW_ARN, ROLE_ARN, SKLEARN_IMAGE, XGBOOST_IMAGE, playerChurnProps, projectConfig, stepJson } from './fixtures';
+import { ParameterFloat, assertValidPipelineDefinition, pipelineDefinitionSchemaErrors } from '../../src/pipeline-definition';
+import {
+  CODE_BUNDLE_URI, KMS_KEY_ARN, MLFLOW_ARN, MLFLOW_TRACKING, ROLE_ARN, RUNPROC_URI, SKLEARN_PIPELINE_IMAGE, XGBOOST_IMAGE,
+  playerChurnProps, projectConfig, stepJson,
+} from './fixtures';
 
 const AUC = {
   'Std:JsonGet': { PropertyFile: { Get: 'Steps.Evaluate.PropertyFiles.EvaluationReport' }, Path: 'classification_metrics.auc_score.value' },
@@ -82,11 +85,11 @@ describe('playerChurnPipeline', () => {
     expect(preprocess.ProcessingResources.ClusterConfig).toEqual({
       InstanceType: { Get: 'Parameters.ProcessingInstanceType' }, InstanceCount: 1, VolumeSizeInGB: 30, VolumeKmsKeyId: KMS_KEY_ARN,
     });
-    expect(preprocess.AppSpecification).toMatchObject({ ImageUri: SKLEARN_IMAGE, ContainerEntrypoint: ['python3', '/opt/ml/processing/input/code/preprocess.py'] });
     expect(preprocess.RoleArn).toBe(ROLE_ARN);
-    expect(preprocess.ProcessingInputs.map((i: any) => [i.InputName, i.S3Input.S3Uri])).toEqual([
-      ['code', 's3://player-churn-artifacts-123456789012/code/abc123/preprocess.py'],
-      ['data', { Get: 'Parameters.InputDataUrl' }],
+    expect(preprocess.ProcessingInputs.map((i: any) => [i.InputName, i.S3Input.S3Uri, i.S3Input.LocalPath])).toEqual([
+      ['code', CODE_BUNDLE_URI, '/opt/ml/processing/input/code'],
+      ['entrypoint', RUNPROC_URI, '/opt/ml/processing/input/entrypoint'],
+      ['data', { Get: 'Parameters.InputDataUrl' }, '/opt/ml/processing/input/data'],
     ]);
     expect(preprocess.ProcessingOutputConfig.Outputs.map((o: any) => o.OutputName)).toEqual(['train', 'validation', 'test', 'baseline']);
     expect(preprocess.ProcessingOutputConfig.Outputs[0].S3Output.S3Uri).toEqual({
@@ -95,7 +98,38 @@ describe('playerChurnPipeline', () => {
     expect(preprocess.ProcessingOutputConfig.KmsKeyId).toBe(KMS_KEY_ARN);
   });
 
-  test('Train runs the built-in XGBoost with the hyperparameters of the issue, as strings', () => {
+  /*
+   * SageMaker Python SDK, FrameworkProcessor (src/sagemaker/processing.py): the code bundle is the
+   * ProcessingInput "code" at /opt/ml/processing/input/code/, the generated runproc.sh the input
+   * "entrypoint" at /opt/ml/processing/input/entrypoint/, ContainerEntrypoint ["/bin/bash", <runproc.sh>].
+   * The scikit-learn 1.4-2 image has Python 3.10 (aws/sagemaker-scikit-learn-container,
+   * docker/1.4-2/base/Dockerfile.cpu), which the pinned mlflow client needs.
+   */
+  test('Preprocess runs preprocess.py of the code bundle through runproc.sh on the scikit-learn 1.4-2 image', () => {
+    expect(args('Preprocess').AppSpecification).toEqual({
+      ImageUri: SKLEARN_PIPELINE_IMAGE,
+      ContainerEntrypoint: ['/bin/bash', '/opt/ml/processing/input/entrypoint/3d4e5f.sh', 'preprocess.py'],
+      ContainerArguments: ['--input-dir', '/opt/ml/processing/input/data', '--output-dir', '/opt/ml/processing/output'],
+    });
+  });
+
+  test('Evaluate runs evaluate.py of the same bundle through runproc.sh on the XGBoost 1.7-1 image', () => {
+    const evaluate = args('Evaluate');
+    expect(evaluate.AppSpecification).toEqual({
+      ImageUri: XGBOOST_IMAGE,
+      ContainerEntrypoint: ['/bin/bash', '/opt/ml/processing/input/entrypoint/3d4e5f.sh', 'evaluate.py'],
+      ContainerArguments: ['--model-dir', '/opt/ml/processing/model', '--test-dir', '/opt/ml/processing/test', '--output-dir', '/opt/ml/processing/evaluation'],
+    });
+    expect(evaluate.ProcessingInputs.slice(0, 2)).toEqual(args('Preprocess').ProcessingInputs.slice(0, 2));
+  });
+
+  /*
+   * Script mode: the framework container runs the `sagemaker_program` of the `sagemaker_submit_directory`
+   * tarball (aws/sagemaker-xgboost-container, training.py: train() runs the user entry point when
+   * one is given, the built-in algorithm otherwise). Values are plain strings: the container JSON-decodes
+   * each hyperparameter and keeps the raw string when that fails (sagemaker-containers, read_hyperparameters).
+   */
+  test('Train runs train.py of the code bundle in script mode, with the hyperparameters of the issue, as strings', () => {
     const train = args('Train');
     expect(train.HyperParameters).toEqual({
       objective: 'binary:logistic',
@@ -108,8 +142,12 @@ describe('playerChurnPipeline', () => {
       colsample_bytree: '0.8',
       min_child_weight: '3',
       early_stopping_rounds: '10',
+      sagemaker_program: 'train.py',
+      sagemaker_submit_directory: CODE_BUNDLE_URI,
+      sagemaker_region: 'us-east-1',
+      sagemaker_container_log_level: '20',
     });
-    expect(Object.keys(PLAYER_CHURN_HYPERPARAMETERS)).toEqual(Object.keys(train.HyperParameters));
+    expect(Object.keys(train.HyperParameters).filter((k) => !k.startsWith('sagemaker_'))).toEqual(Object.keys(PLAYER_CHURN_HYPERPARAMETERS));
     expect(train.AlgorithmSpecification.TrainingImage).toBe(XGBOOST_IMAGE);
     expect(train.ResourceConfig.InstanceType).toEqual({ Get: 'Parameters.TrainingInstanceType' });
     expect(train.InputDataConfig.map((c: any) => [c.ChannelName, c.ContentType, c.DataSource.S3DataSource.S3Uri])).toEqual([
@@ -119,22 +157,35 @@ describe('playerChurnPipeline', () => {
   });
 
   /*
-   * Developer guide, "Define metrics and environment variables": "If you use one of the SageMaker
-   * built-in algorithms, metrics are already defined for you"; "Tune an XGBoost Model" lists the
-   * metrics the XGBoost algorithm computes (validation:auc, ...). The issue quotes CreateTrainingJob's
-   * refusal ("You can't override the metric definitions for Amazon SageMaker algorithms"); that
-   * sentence was not found in the stored AWS pages.
+   * API reference, AlgorithmSpecification.MetricDefinitions (CreateTrainingJob): "A list of metric
+   * definition objects. Each object specifies the metric name and regular expressions used to parse
+   * algorithm logs." A training script defines its own (developer guide, "Define metrics and
+   * environment variables"; only the built-in algorithms have theirs predefined). SageMaker reads the
+   * job's CloudWatch log, where a tab shows as #011.
    */
-  test('Train runs the built-in algorithm (no sagemaker_program) and so sets no metric definitions', () => {
+  test('Train defines validation:auc and train:auc, read from the lines train.py prints each round', () => {
     const train = args('Train');
-    expect(train.HyperParameters.sagemaker_program).toBeUndefined();
-    expect(train.AlgorithmSpecification).toEqual({ TrainingImage: XGBOOST_IMAGE, TrainingInputMode: 'File' });
+    expect(train.AlgorithmSpecification).toEqual({
+      TrainingImage: XGBOOST_IMAGE,
+      TrainingInputMode: 'File',
+      MetricDefinitions: PLAYER_CHURN_METRIC_DEFINITIONS.map((m) => ({ Name: m.name, Regex: m.regex })),
+    });
+    const value = (name: string, line: string) => new RegExp(PLAYER_CHURN_METRIC_DEFINITIONS.find((m) => m.name === name)!.regex).exec(line)?.[1];
+    for (const line of ['[12]\ttrain-auc:0.91234\tvalidation-auc:0.87654', '[12]#011train-auc:0.91234#011validation-auc:0.87654']) {
+      expect(value('validation:auc', line)).toBe('0.87654');
+      expect(value('train:auc', line)).toBe('0.91234');
+    }
+    expect(value('validation:auc', '[3]\ttrain-auc:1\tvalidation-auc:9.5e-01')).toBe('9.5e-01');
+    // Not from other lines: the MLflow summary, the hyperparameters.
+    expect(value('validation:auc', 'MLflow: logging the train step; best validation-auc is logged')).toBeUndefined();
+    expect(value('train:auc', 'eval_metric=auc train-auc:?')).toBeUndefined();
   });
 
   test('Evaluate reads the model artifacts and the test split and declares the evaluation report', () => {
     const evaluate = stepJson(definition, 'Evaluate');
     expect(evaluate.Arguments.ProcessingInputs.map((i: any) => [i.InputName, i.S3Input.S3Uri])).toEqual([
-      ['code', 's3://player-churn-artifacts-123456789012/code/abc123/evaluate.py'],
+      ['code', CODE_BUNDLE_URI],
+      ['entrypoint', RUNPROC_URI],
       ['model', { Get: 'Steps.Train.ModelArtifacts.S3ModelArtifacts' }],
       ['test', outputUri('Preprocess', 'test')],
     ]);
@@ -193,21 +244,47 @@ describe('playerChurnPipeline', () => {
     expect(stepJson(definition, 'Register').RetryPolicies.flatMap((p: any) => p.ExceptionType)).toEqual(['Step.SERVICE_FAULT', 'Step.THROTTLING']);
   });
 
-  describe('MLflow', () => {
+  describe('environment and MLflow', () => {
     const jobSteps = (d: typeof definition) => d.steps.filter((s) => s.type === 'Processing' || s.type === 'Training');
+    const EXECUTION = { SAGEMAKER_PIPELINE_EXECUTION_ARN: { Get: 'Execution.PipelineExecutionArn' }, SAGEMAKER_PIPELINE_EXECUTION_ID: { Get: 'Execution.PipelineExecutionId' } };
+    const withMlflow = playerChurnPipeline(playerChurnProps({ mlflow: MLFLOW_TRACKING }));
 
-    test('with mlflowTrackingServerArn, every Processing and Training step has MLFLOW_TRACKING_URI = that ARN', () => {
-      const withMlflow = playerChurnPipeline(playerChurnProps({ mlflowTrackingServerArn: MLFLOW_ARN }));
-      const steps = jobSteps(withMlflow);
-      expect(steps.map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate']);
-      for (const step of steps) {
-        expect(stepJson(withMlflow, step.name).Arguments.Environment).toMatchObject({ MLFLOW_TRACKING_URI: MLFLOW_ARN });
+    test('without MLflow, every Processing and Training step gets the execution\'s ARN and id, and no MLflow variable', () => {
+      expect(jobSteps(definition).map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate']);
+      for (const step of jobSteps(definition)) {
+        expect(stepJson(definition, step.name).Arguments.Environment).toEqual(EXECUTION);
       }
     });
 
-    test('without it, no step has an Environment', () => {
-      for (const step of jobSteps(definition)) {
-        expect(stepJson(definition, step.name).Arguments).not.toHaveProperty('Environment');
+    test('with MLflow, every Processing and Training step also gets MLFLOW_TRACKING_URI and MLFLOW_EXPERIMENT_NAME', () => {
+      expect(jobSteps(withMlflow).map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate']);
+      for (const step of jobSteps(withMlflow)) {
+        expect(stepJson(withMlflow, step.name).Arguments.Environment).toEqual({
+          MLFLOW_TRACKING_URI: MLFLOW_ARN, MLFLOW_EXPERIMENT_NAME: 'player-churn', ...EXECUTION,
+        });
+      }
+    });
+
+    test('the Model Monitor baseline keeps only the analyzer\'s own environment', () => {
+      const monitored = playerChurnPipeline(playerChurnProps({ mlflow: MLFLOW_TRACKING, modelMonitorImageUri: '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer:latest' }));
+      expect(Object.keys(stepJson(monitored, 'BaselineDataQuality').Arguments.Environment).sort())
+        .toEqual(['dataset_format', 'dataset_source', 'output_path', 'publish_cloudwatch_metrics']);
+    });
+
+    test('with MLflow, Register records the MLflow run and model that evaluate.py writes into the evaluation report', () => {
+      const report = (path: string) => ({ 'Std:JsonGet': { PropertyFile: { Get: 'Steps.Evaluate.PropertyFiles.EvaluationReport' }, Path: path } });
+      expect(stepJson(withMlflow, 'Register').Arguments.CustomerMetadataProperties).toMatchObject({
+        mlflowRunId: report('mlflow.run_id'),
+        mlflowModelUri: report('mlflow.model_uri'),
+      });
+      expect(Object.keys(args('Register').CustomerMetadataProperties)).not.toEqual(expect.arrayContaining(['mlflowRunId']));
+      expect(Object.keys(args('Register').CustomerMetadataProperties)).not.toEqual(expect.arrayContaining(['mlflowModelUri']));
+    });
+
+    test('both definitions pass the corrected pipeline schema (Environment on a training step is one of its corrections)', () => {
+      for (const d of [definition, withMlflow]) {
+        expect(pipelineDefinitionSchemaErrors(d.toJSON())).toEqual([]);
+        expect(() => assertValidPipelineDefinition(d.toJSON())).not.toThrow();
       }
     });
   });
