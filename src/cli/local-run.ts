@@ -29,7 +29,8 @@ export function localRunCommand(output: Output): Command {
     .option('--parameter <key=value>', 'a pipeline parameter value (repeatable); InputDataUrl takes a local CSV file or folder (relative to the current folder)', collectParameter)
     .option('--work-dir <folder>', `the run's work folder, kept for inspection; must be new or empty (default: <repo>/${LOCAL_RUN_DIR}/<execution id>)`)
     .option('--registry <file>', `the local model registry the Register step adds versions to (default: <repo>/${LOCAL_RUN_DIR}/${LOCAL_REGISTRY_FILE})`)
-    .addHelpText('after', `\nPython: ${PYTHON_ENV_VARIABLE} if set, else /usr/bin/python3 when it has pandas, else python3; it needs pandas, numpy, scikit-learn and xgboost.`)
+    .addHelpText('after', `\nPython: ${PYTHON_ENV_VARIABLE} if set, else /usr/bin/python3 when it has pandas, else python3; it needs pandas, numpy, scikit-learn and xgboost.`
+      + '\nMLflow: with MLFLOW_TRACKING_URI set (file:./mlruns, or a server), every step logs as in the cloud (that Python needs mlflow); without it, nothing is logged.')
     .action(async function (this: Command, opts: LocalRunOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       let result: LocalRunResult;
@@ -40,6 +41,7 @@ export function localRunCommand(output: Output): Command {
           workDir: opts.workDir,
           registryFile: opts.registry,
           onProgress: (event) => output.info(progressLine(event)),
+          onNotice: (message) => output.info(message),
         });
       } catch (err) {
         if (err instanceof LocalRunParameterError) {

@@ -99,6 +99,8 @@ describe('local-run on the committed sample (end to end: python3, pandas, scikit
     // Progress goes to stderr, one line as each step starts and ends.
     expect(out.infos).toEqual(expect.arrayContaining(['  Preprocess [Processing] executing', expect.stringMatching(/^ {2}Train \[Training\] succeeded \(\d+\.\ds\)$/)]));
     expect(out.infos.filter((line) => line.includes('AucBelowThreshold'))).toEqual([]);
+    // Without MLFLOW_TRACKING_URI the text output says once that nothing is logged to MLflow.
+    expect(out.infos.filter((line) => line === MLFLOW_NOT_LOGGING_NOTICE)).toHaveLength(1);
   });
 
   test('--json prints the result; a run after another registers version 2 with the status given', async () => {

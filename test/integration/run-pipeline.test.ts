@@ -40,11 +40,11 @@ function definition(): string {
     roleArn: ROLE_ARN,
     bucketName: BUCKET,
     kmsKeyArn: `arn:aws:kms:${MOTO_REGION}:${MOTO_ACCOUNT}:key/0d2f1c3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f`,
-    sklearnImageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.2-1-cpu-py3',
+    sklearnImageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.4-2-cpu-py3',
     xgboostImageUri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1',
-    scripts: {
-      preprocess: { s3Uri: `s3://${BUCKET}/code/abc123/preprocess.py`, fileName: 'preprocess.py' },
-      evaluate: { s3Uri: `s3://${BUCKET}/code/abc123/evaluate.py`, fileName: 'evaluate.py' },
+    code: {
+      bundle: { s3Uri: `s3://${BUCKET}/code/abc123.gz`, fileName: 'abc123.gz' },
+      entrypoint: { s3Uri: `s3://${BUCKET}/code/def456.sh`, fileName: 'def456.sh' },
     },
     inputDataUri: `s3://${BUCKET}/data/players.csv`,
   }).toString();

@@ -164,12 +164,11 @@ describe('SageMaker execution role and pipeline', () => {
     expect(stack.definition.steps.map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold']);
   });
 
-  test('the step scripts are uploaded as assets and run under their asset names', () => {
-    const json = stack.definition.toJSON();
-    const preprocess: any = json.Steps[0];
-    expect(preprocess.Arguments.AppSpecification.ContainerEntrypoint[1]).toMatch(/^\/opt\/ml\/processing\/input\/code\/[0-9a-f]{64}\.py$/);
+  test('the step code is one bundle and runproc.sh, uploaded as file assets and run under their asset names', () => {
+    const preprocess: any = stack.definition.toJSON().Steps[0];
+    expect(preprocess.Arguments.AppSpecification.ContainerEntrypoint).toEqual(['/bin/bash', expect.stringMatching(/^\/opt\/ml\/processing\/input\/entrypoint\/[0-9a-f]{64}\.sh$/), 'preprocess.py']);
     const code = preprocess.Arguments.ProcessingInputs.find((i: any) => i.InputName === 'code');
-    expect(stack.resolve(code.S3Input.S3Uri)).toEqual(expect.objectContaining({ 'Fn::Sub': expect.stringMatching(/^s3:\/\/cdk-.*-assets-.*\/[0-9a-f]{64}\.py$/) }));
+    expect(stack.resolve(code.S3Input.S3Uri)).toEqual(expect.objectContaining({ 'Fn::Sub': expect.stringMatching(/^s3:\/\/cdk-.*-assets-.*\/[0-9a-f]{64}\.gz$/) }));
   });
 
   test('the committed data sample is the default input, uploaded as an asset the role may read', () => {

@@ -6,7 +6,7 @@ import {
   ParameterString, PipelineDefinition, PipelineDefinitionError, SCHEMA_CORRECTIONS, SCHEMA_VALIDATORS_FILE, assertValidPipelineDefinition,
   compilePipelineDefinitionSchema, correctedPipelineDefinitionSchema, pipelineDefinitionSchemaErrors, publishedPipelineDefinitionSchema, renderSchemaValidators,
 } from '../../src/pipeline-definition';
-import { MLFLOW_ARN, errorOf, evaluationStep, failStep, playerChurnProps, processingStep, registerStep, trainingStep } from './fixtures';
+import { MLFLOW_ARN, MLFLOW_TRACKING, errorOf, evaluationStep, failStep, playerChurnProps, processingStep, registerStep, trainingStep } from './fixtures';
 
 type Json = Record<string, any>;
 
@@ -159,7 +159,7 @@ describe('the vendored schema', () => {
 describe('the default player-churn pipeline', () => {
   test.each([
     ['without MLflow', playerChurnProps()],
-    ['with an MLflow tracking server', playerChurnProps({ mlflowTrackingServerArn: MLFLOW_ARN })],
+    ['with an MLflow tracking server', playerChurnProps({ mlflow: MLFLOW_TRACKING })],
   ])('%s has no errors against the corrected schema', (_name, props) => {
     const json = playerChurnPipeline(props).toJSON();
     expect(pipelineDefinitionSchemaErrors(json)).toEqual([]);
