@@ -41,10 +41,16 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: [...BUILD, ...DEPLOY],
   },
   {
-    option: 'the Train step (built-in XGBoost)',
-    rule: 'no custom metric definitions on a built-in algorithm: XGBoost publishes `train:auc` and `validation:auc` itself; a custom step sets them only in script mode (`sagemaker_program`)',
-    source: 'SageMaker API Reference, AlgorithmSpecification (MetricDefinitions)',
+    option: 'the Train step (XGBoost script mode)',
+    rule: 'metric definitions only in script mode (`sagemaker_program`): a built-in algorithm publishes its own and takes none; Train runs `pipelines/train.py` on the XGBoost 1.7-1 image and declares `train:auc` and `validation:auc` with regular expressions on the lines train.py prints',
+    source: 'SageMaker API Reference, AlgorithmSpecification (MetricDefinitions); SageMaker Developer Guide, "How to use SageMaker AI XGBoost" (Use XGBoost as a framework)',
     repos: BUILD,
+  },
+  {
+    option: 'mlflow.arn, mlflow.experimentName, mlflow.*.weeklyMaintenanceWindowStart',
+    rule: 'an MLflow App ARN (`…:mlflow-app/<id>`, an id AWS generates) or tracking server ARN in the partition aws or aws-us-gov (the only ones the sagemaker-mlflow plugin resolves) and in the build region; an experiment name of 1..500 characters; a maintenance window `Ddd:HH:MM`; the app is named `<projectName>-mlflow` (letters, digits, hyphens)',
+    source: 'CloudFormation Template Reference, AWS::SageMaker::MlflowApp; SageMaker API Reference, CreateMlflowApp and DescribeMlflowApp',
+    repos: [...BUILD, ...DEPLOY],
   },
   {
     option: 'endpoints.*.memorySizeInMb, maxConcurrency (serverless)',

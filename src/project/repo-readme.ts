@@ -86,11 +86,12 @@ function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
     '  and fails when the SageMaker pipeline execution fails or stops, printing the failed step and its reason.',
     `- \`${config.projectName}-model-build\` (deployed by that pipeline): a KMS key, the versioned encrypted artifact bucket,`,
     `  the model package group \`${config.modelPackageGroupName}\`, the SageMaker execution role (scoped to that bucket, key,`,
-    `  group and the two image repositories), the step scripts as assets, and the SageMaker pipeline \`${config.projectName}-training\`.`,
-    '  Bucket, key and group are retained when the stack is deleted.',
+    '  group and the two image repositories), the step code (`pipelines/` as one bundle) as an asset,',
+    `  the SageMaker pipeline \`${config.projectName}-training\`${mlflowBackendText(config)}.`,
+    '  Bucket, key, group and any MLflow backend are retained when the stack is deleted.',
     '',
     `The SageMaker pipeline: \`${steps.preprocess}\` (scikit-learn processing, \`pipelines/preprocess.py\`: features, 70/20/10 split,`,
-    `baseline) → \`${steps.train}\` (built-in XGBoost 1.7-1) → \`${steps.evaluate}\` (\`pipelines/evaluate.py\`: test AUC into \`evaluation.json\`)`,
+    `baseline) → \`${steps.train}\` (\`pipelines/train.py\`, XGBoost 1.7-1 in script mode) → \`${steps.evaluate}\` (\`pipelines/evaluate.py\`: test AUC into \`evaluation.json\`)`,
     `→ \`${steps.checkAuc}\` (AUC >= \`${parameters.threshold}\`, default ${config.qualityThreshold}) → \`${steps.register}\` (\`PendingManualApproval\`) or`,
     `\`${steps.fail}\` (fails the execution with the AUC and the threshold). Its parameters`,
     `${Object.values(parameters).map((p) => `\`${p}\``).join(', ')} can be set per execution:`,
@@ -98,11 +99,19 @@ function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
     'The default input is `data/player-churn.csv` when this repository has it (uploaded as an asset), otherwise the',
     'artifact bucket\'s `input/` prefix.',
     '',
-    '`npm run local` runs the same pipeline definition on this machine, without AWS: the processing steps as `python3`',
-    'processes, the training with the local XGBoost library as the built-in algorithm does, the condition, and `Register`',
+    '`npm run local` runs the same pipeline definition on this machine, without AWS: the processing steps and `train.py` as `python3`',
+    'processes (from the same code bundle, without installing anything), the condition, and `Register`',
     `into \`${LOCAL_RUN_FOLDER}/registry.json\`. It needs Python 3 with pandas, scikit-learn and XGBoost (on Debian:`,
     '`apt-get install -y python3-pandas python3-sklearn python3-xgboost`); pass parameters after `--`, e.g.',
     '`npm run local -- --parameter TestScoreThreshold=0.8`. The step scripts\' own tests: `python3 -m pytest pipelines`.',
+    ...(config.mlflow !== undefined ? [
+      '',
+      `Every step logs to MLflow, in the experiment \`${config.mlflow.experimentName}\`: one run per pipeline execution, named after`,
+      'its id, with a nested run per step (the input\'s counts and class balance, the hyperparameters and per-round AUC, the model,',
+      'the test metrics with a ROC curve and a confusion matrix). The steps install the pinned `mlflow` and `sagemaker-mlflow`',
+      'from the bundle\'s `requirements.txt`. `MLFLOW_TRACKING_URI=file:./mlruns npm run local` logs the same locally (the local',
+      'Python needs `mlflow`); without it, the local run logs nothing and says so.',
+    ] : []),
     ...(usesModelMonitor(config) ? [
       '',
       `A stage has a SageMaker Model Monitor schedule, so \`${steps.baseline}\` (Model Monitor's analyzer, after \`${steps.preprocess}\`)`,
@@ -225,4 +234,14 @@ function describeSource(source: ResolvedRepositorySource): string[] {
     return [`CodeCommit repository \`${source.codeCommitRepository}\`, branch \`${source.branch}\`.`];
   }
   return [`\`${source.repository}\`, branch \`${source.branch}\`, through the connection \`${source.connectionArn}\`.`];
+}
+
+/** The MLflow backend the model-build stack creates or uses, as the README's stack list names it. */
+function mlflowBackendText(config: ProjectConfig): string {
+  switch (config.mlflow?.backend) {
+    case 'app': return ', and a serverless MLflow App (its ARN is the stack output `MlflowArn`)';
+    case 'tracking-server': return ', and an MLflow tracking server (billed per hour while it runs; its ARN is the stack output `MlflowArn`)';
+    case 'existing': return ', logging to the MLflow backend the project names';
+    default: return '';
+  }
 }
