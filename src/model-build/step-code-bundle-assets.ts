@@ -5,7 +5,7 @@ import type { StepCode, StepScript } from './step-code-bundle';
 import { StepCodeFiles, StepCodeOptions, writeStepCode } from './step-code-bundle';
 
 export interface StepCodeBundleAssetsProps extends StepCodeOptions {
-  /** The model-build repository's scripts folder (`pipelines/`). */
+  /** The scripts folder (the model-build repository's `pipelines/`, the model-deploy repository's `monitoring/`). */
   readonly scriptsDir: string;
 }
 
@@ -24,7 +24,7 @@ export class StepCodeBundleAssets extends Construct {
 
   constructor(scope: Construct, id: string, props: StepCodeBundleAssetsProps) {
     super(scope, id);
-    const files = writeStepCode(props.scriptsDir, { requirements: props.requirements });
+    const files = writeStepCode(props.scriptsDir, { requirements: props.requirements, files: props.files });
     this.files = files;
     this.bundleAsset = new s3assets.Asset(this, 'Bundle', { path: files.bundle });
     this.entrypointAsset = new s3assets.Asset(this, 'Entrypoint', { path: files.entrypoint });

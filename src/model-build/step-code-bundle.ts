@@ -133,6 +133,12 @@ export interface StepCodeOptions {
    * @default - no requirements.txt: the image's packages only
    */
   readonly requirements?: string;
+  /**
+   * The files of the scripts folder the bundle holds, as relative paths (`drift_check.py`): a job that
+   * runs one script of a folder that also has its tests ships that script only.
+   * @default - every script of the folder ({@link codeBundleFiles})
+   */
+  readonly files?: readonly string[];
 }
 
 /**
@@ -161,6 +167,37 @@ export function codeBundleFiles(scriptsDir: string): string[] {
     throw new ConfigError(`the step scripts folder ${scriptsDir} has no .py files; the pipeline runs them`);
   }
   return files.sort();
+}
+
+/**
+ * The given files of the scripts folder, checked and sorted: each a relative path inside the folder
+ * (no `..`, not absolute, not requirements.txt, which the bundle writes itself), existing, named once.
+ *
+ * @throws ConfigError naming the file and the folder otherwise
+ */
+export function listedBundleFiles(scriptsDir: string, files: readonly string[]): string[] {
+  if (files.length === 0) {
+    throw new ConfigError(`the code bundle of ${scriptsDir} must list at least one file; leave the list out for every script of the folder`);
+  }
+  const checked = files.map((file) => {
+    const normal = path.posix.normalize(file.split(path.sep).join('/'));
+    if (file.trim() === '' || path.posix.isAbsolute(normal) || normal === '..' || normal.startsWith('../') || normal === '.') {
+      throw new ConfigError(`the code bundle's file ${JSON.stringify(file)} must be a relative path inside ${scriptsDir}`);
+    }
+    if (normal === REQUIREMENTS_FILE) {
+      throw new ConfigError(`the code bundle's file list must not name ${REQUIREMENTS_FILE}: the bundle writes it from its requirements`);
+    }
+    const local = path.join(scriptsDir, normal);
+    if (!fs.existsSync(local) || !fs.statSync(local).isFile()) {
+      throw new ConfigError(`the code bundle's file ${normal} is not a file in ${scriptsDir}`);
+    }
+    return normal;
+  });
+  const duplicate = checked.find((file, i) => checked.indexOf(file) !== i);
+  if (duplicate !== undefined) {
+    throw new ConfigError(`the code bundle's file list names ${duplicate} twice`);
+  }
+  return checked.sort();
 }
 
 function isBundledScript(name: string): boolean {
@@ -192,8 +229,8 @@ export interface StepCodeFiles {
  * @param outDir @default - `<os temp>/sagemaker-gitops-step-code`
  */
 export function writeStepCode(scriptsDir: string, options: StepCodeOptions = {}, outDir = path.join(os.tmpdir(), 'sagemaker-gitops-step-code')): StepCodeFiles {
-  const files = codeBundleFiles(scriptsDir);
   const { requirements } = options;
+  const files = options.files === undefined ? codeBundleFiles(scriptsDir) : listedBundleFiles(scriptsDir, options.files);
   if (requirements !== undefined && requirements.trim() === '') {
     throw new ConfigError('the code bundle\'s requirements must not be empty; leave them out for none');
   }

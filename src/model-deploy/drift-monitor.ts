@@ -6,22 +6,29 @@ import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ConfigError, DriftMonitoringOptions, MLFLOW_MONITORING_SUFFIX, ProjectConfig, checkAcceptsVolumeKmsKey } from '../config';
-import { sklearnImage } from '../images';
+import { SKLEARN_PIPELINE_VERSION, sklearnImage } from '../images';
 import { mlflowOfStage } from '../model-build/mlflow-backend';
 import { SageMakerExecutionRole } from '../model-build/sagemaker-execution-role';
 import { SageMakerPipeline } from '../model-build/sagemaker-pipeline';
+import { PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR, stepCodeRequirements } from '../model-build/step-code-bundle';
+import { StepCodeBundleAssets } from '../model-build/step-code-bundle-assets';
 import { ExecutionVariable, Join, ParameterFloat, ParameterInteger, PipelineDefinition, ProcessingStep } from '../pipeline-definition';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from './resolved-model';
 import type { Stage } from './endpoint-stack';
 
+/** The model-deploy repository's folder of the drift check. */
+export const DRIFT_SCRIPTS_DIR = 'monitoring';
+
+/** The drift check script, the one file of its folder the job's code bundle holds (not its tests). */
+export const DRIFT_SCRIPT_FILE = 'drift_check.py';
+
 /** Where a model-deploy repository keeps the drift check script. */
-export const DRIFT_SCRIPT = path.join('monitoring', 'drift_check.py');
+export const DRIFT_SCRIPT = path.join(DRIFT_SCRIPTS_DIR, DRIFT_SCRIPT_FILE);
 
 /** The CloudWatch namespace the drift check publishes to. */
 export const DRIFT_METRIC_NAMESPACE = 'SageMakerGitOps/Drift';
@@ -44,7 +51,6 @@ export interface DriftMonitorProps {
   readonly repoDir: string;
 }
 
-const CODE_DIR = '/opt/ml/processing/input/code';
 const BASELINE_DIR = '/opt/ml/processing/input/baseline';
 const OUTPUT_DIR = '/opt/ml/processing/output';
 
@@ -54,6 +60,12 @@ const OUTPUT_DIR = '/opt/ml/processing/output';
  * baseline (PSI and KS per feature), writes a JSON report to the stage bucket and publishes
  * CloudWatch metrics; an EventBridge Scheduler schedule starts it, and an alarm on
  * `DriftDetected` notifies the reviewers' topic.
+ *
+ * The job runs drift_check.py as the model-build steps run theirs (the SDK's FrameworkProcessor):
+ * a code bundle holding the script, plus with MLflow the pinned requirements.txt of the MLflow client,
+ * and runproc.sh, which installs them and runs the script; on the scikit-learn 1.4-2 image (Python
+ * 3.10, which the pinned mlflow needs; numpy, pandas, scipy and boto3, which the script imports, are
+ * the image's). Without MLflow the bundle has no requirements.txt: nothing is installed.
  */
 export class DriftMonitor extends Construct {
   public readonly pipeline: SageMakerPipeline;
@@ -83,12 +95,14 @@ export class DriftMonitor extends Construct {
 
     // The check logs its statistics and verdict to `<experiment>-monitoring` when the stage can reach the project's MLflow.
     const mlflow = mlflowOfStage(this, props.config, props.stage);
+    // The pinned mlflow client needs Python 3.10 or later: the model-build steps' scikit-learn image, not 1.2-1 (Python 3.9).
+    const image = sklearnImage(stack.region, SKLEARN_PIPELINE_VERSION);
     const execution = new SageMakerExecutionRole(this, 'Role', {
       bucket: props.bucket,
       key: props.key,
       writePrefixes: [reportPrefix],
       readPrefixes: [props.capturePrefix],
-      images: [sklearnImage(stack.region)],
+      images: [image],
       jobs: ['processing'],
       metricNamespaces: [DRIFT_METRIC_NAMESPACE],
       description: `Runs the drift check of the endpoint ${props.endpointName}`,
@@ -108,8 +122,14 @@ export class DriftMonitor extends Construct {
       role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptBaseline', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
     }
 
-    const script = new s3assets.Asset(this, 'Script', { path: scriptFile });
-    execution.grantReadObject(script.s3BucketName, script.s3ObjectKey);
+    // drift_check.py alone (its folder also has its tests), with the MLflow client's requirements when it logs to MLflow.
+    const stepCode = new StepCodeBundleAssets(this, 'Code', {
+      scriptsDir: path.join(props.repoDir, DRIFT_SCRIPTS_DIR), files: [DRIFT_SCRIPT_FILE], requirements: stepCodeRequirements(mlflow?.tracking),
+    });
+    for (const asset of [stepCode.bundleAsset, stepCode.entrypointAsset]) {
+      execution.grantReadObject(asset.s3BucketName, asset.s3ObjectKey);
+    }
+    const code = stepCode.code;
 
     const lookbackHours = new ParameterInteger({ name: 'LookbackHours', defaultValue: options.lookbackHours, description: 'Hours of captured requests to compare' });
     const psiThreshold = new ParameterFloat({ name: 'PsiThreshold', defaultValue: options.psiThreshold, description: 'A feature drifts above this population stability index' });
@@ -118,10 +138,10 @@ export class DriftMonitor extends Construct {
       name: 'CheckDrift',
       description: 'Compares the captured production inputs with the training baseline (PSI and KS per feature)',
       roleArn: role.roleArn,
-      imageUri: sklearnImage(stack.region).uri,
+      imageUri: image.uri,
       instanceType: options.instanceType,
       volumeKmsKeyId: props.key.keyArn,
-      entrypoint: ['python3', `${CODE_DIR}/${script.assetHash}.py`],
+      entrypoint: ['/bin/bash', `${PROCESSING_ENTRYPOINT_DIR}/${code.entrypoint.fileName}`, DRIFT_SCRIPT_FILE],
       arguments: [
         '--capture-s3-uri', `s3://${props.bucket.bucketName}/${props.capturePrefix}/`,
         '--lookback-hours', new Join('', [lookbackHours]),
@@ -143,7 +163,8 @@ export class DriftMonitor extends Construct {
         }),
       },
       inputs: [
-        { name: 'code', source: script.s3ObjectUrl, destination: CODE_DIR },
+        { name: 'code', source: code.bundle.s3Uri, destination: PROCESSING_CODE_DIR },
+        { name: 'entrypoint', source: code.entrypoint.s3Uri, destination: PROCESSING_ENTRYPOINT_DIR },
         { name: 'baseline', source: model.baselineDataUri, destination: BASELINE_DIR },
       ],
       outputs: [{

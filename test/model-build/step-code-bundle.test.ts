@@ -7,7 +7,7 @@ import * as tar from 'tar';
 import { ConfigError, MLFLOW_VERSIONS, mlflowRequirements } from '../../src/config';
 import { StepCodeBundleAssets } from '../../src/model-build/step-code-bundle-assets';
 import {
-  CODE_BUNDLE_FILE, RUNPROC_FILE, RUNPROC_SCRIPT, checkStepScripts, codeBundleFiles, packStepCode, stepCodeRequirements, writeStepCode,
+  CODE_BUNDLE_FILE, RUNPROC_FILE, RUNPROC_SCRIPT, checkStepScripts, codeBundleFiles, listedBundleFiles, packStepCode, stepCodeRequirements, writeStepCode,
 } from '../../src/model-build/step-code-bundle';
 import { SEED_MODEL_BUILD_REPO } from '../helpers/validated-synth';
 
@@ -121,6 +121,37 @@ describe('packStepCode', () => {
   });
 });
 
+describe('a listed bundle (files)', () => {
+  test('holds the listed files only, with the requirements when given', () => {
+    expect(entriesOf(packStepCode(scripts, { files: ['train.py'] })).map((e) => e.path)).toEqual(['train.py']);
+    const entries = entriesOf(packStepCode(scripts, { files: ['train.py', 'features/columns.py'], requirements: 'mlflow==3.0.0\n' }));
+    expect(entries.map((e) => e.path)).toEqual(['features/columns.py', 'requirements.txt', 'train.py']);
+    expect(entries.find((e) => e.path === 'train.py')!.text).toBe('print("train")\n');
+  });
+
+  test('another list gives another bundle; the same list in another order the same bytes', () => {
+    const one = packStepCode(scripts, { files: ['train.py', 'preprocess.py'] });
+    expect(packStepCode(scripts, { files: ['preprocess.py', 'train.py'] }).equals(one)).toBe(true);
+    expect(packStepCode(scripts, { files: ['train.py'] }).equals(one)).toBe(false);
+    expect(packStepCode(scripts, {}).equals(one)).toBe(false);
+  });
+
+  test('a missing, outside, absolute, repeated or empty entry, requirements.txt, or an empty list is a ConfigError naming it', () => {
+    expect(listedBundleFiles(scripts, ['train.py', './features/columns.py'])).toEqual(['features/columns.py', 'train.py']);
+    expect(() => listedBundleFiles(scripts, ['evaluate.py'])).toThrow(new ConfigError(`the code bundle's file evaluate.py is not a file in ${scripts}`));
+    expect(() => listedBundleFiles(scripts, ['features'])).toThrow(new ConfigError(`the code bundle's file features is not a file in ${scripts}`));
+    fs.writeFileSync(path.join(dir, 'outside.py'), 'x\n');
+    expect(() => listedBundleFiles(scripts, ['../outside.py'])).toThrow(new ConfigError(`the code bundle's file "../outside.py" must be a relative path inside ${scripts}`));
+    expect(() => listedBundleFiles(scripts, [path.join(scripts, 'train.py')])).toThrow(/must be a relative path inside/);
+    expect(() => listedBundleFiles(scripts, [''])).toThrow(/must be a relative path inside/);
+    expect(() => listedBundleFiles(scripts, ['train.py', 'train.py'])).toThrow(new ConfigError('the code bundle\'s file list names train.py twice'));
+    fs.writeFileSync(path.join(scripts, 'requirements.txt'), 'numpy\n');
+    expect(() => listedBundleFiles(scripts, ['requirements.txt'])).toThrow(/must not name requirements.txt: the bundle writes it from its requirements/);
+    expect(() => listedBundleFiles(scripts, [])).toThrow(/must list at least one file/);
+    expect(() => writeStepCode(scripts, { files: ['nope.py'] }, path.join(dir, 'out'))).toThrow(ConfigError);
+  });
+});
+
 describe('writeStepCode', () => {
   test('writes sourcedir.tar.gz and an executable runproc.sh into a folder named after their content, reused', () => {
     const out = path.join(dir, 'out');
@@ -211,6 +242,12 @@ describe('runproc.sh', () => {
 
 describe('StepCodeBundleAssets', () => {
   const assets = (requirements?: string) => new StepCodeBundleAssets(new Stack(new App(), 'Stack'), 'StepCode', { scriptsDir: scripts, requirements });
+
+  test('a file list reaches the bundle', () => {
+    const listed = new StepCodeBundleAssets(new Stack(new App(), 'Stack'), 'StepCode', { scriptsDir: scripts, files: ['train.py'] });
+    expect(entriesOf(fs.readFileSync(listed.files.bundle)).map((e) => e.path)).toEqual(['train.py']);
+    expect(listed.bundleAsset.assetHash).not.toBe(assets().bundleAsset.assetHash);
+  });
 
   test('two file assets (not zipped folders); the S3 file names are the assets\' hashes with their extensions', () => {
     const { code, bundleAsset, entrypointAsset } = assets();

@@ -1,17 +1,28 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as tar from 'tar';
+import { MLFLOW_VERSIONS, mlflowRequirements } from '../../src/config';
+import { sklearnImage } from '../../src/images';
+import { StepCodeBundleAssets } from '../../src/model-build/step-code-bundle-assets';
 import { EndpointStack } from '../../src/model-deploy';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
 import { MODEL, repo } from './fixtures';
+
+/** The seed model-deploy repository: monitoring/ has drift_check.py, its tests and conftest.py. */
+const SEED_MODEL_DEPLOY_REPO = path.join(__dirname, '..', '..', 'seed-code', 'model-deploy');
 
 const APP_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-app/app-K53I5ZJMEUHZ';
 const SERVER_ARN = 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/team';
 const KEY_ARN = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 
 /** The production endpoint stack (with its daily drift check) of a project with `overrides`, through every check. */
-function synthProd(overrides: Record<string, unknown>): { template: Template } {
+function synthProd(overrides: Record<string, unknown>, repoDir = repo()): { template: Template; stack: EndpointStack } {
   const app = validatedApp();
-  const stack = new EndpointStack(app, 'prod-endpoint', { config: testConfig(overrides), stage: 'prod', model: MODEL, repoDir: repo() });
-  return { template: synthValidated(app)[stack.stackName] };
+  const stack = new EndpointStack(app, 'prod-endpoint', { config: testConfig(overrides), stage: 'prod', model: MODEL, repoDir });
+  return { template: synthValidated(app)[stack.stackName], stack };
 }
 
 /** The drift pipeline's definition as CloudFormation gets it, with each token (a Ref) in place of its string. */
@@ -94,5 +105,127 @@ describe('the drift check logs to MLflow', () => {
     });
     expect(Object.keys(driftEnvironment(template))).toEqual(['AWS_DEFAULT_REGION']);
     expect(JSON.stringify(driftStatements(template))).not.toMatch(/mlflow/i);
+  });
+});
+
+/** Folders the job runs leave, removed after the tests. */
+const scratch: string[] = [];
+afterAll(() => scratch.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
+/** The drift job's code bundle and runproc.sh assets. */
+const driftCode = (stack: EndpointStack) => stack.driftMonitor!.node.findChild('Code') as StepCodeBundleAssets;
+
+/** The bundle's entries and their text. */
+function bundleEntries(bundle: string): Record<string, string> {
+  const entries: Record<string, string> = {};
+  tar.t({
+    file: bundle, sync: true,
+    onReadEntry: (entry) => {
+      const chunks: Buffer[] = [];
+      entry.on('data', (chunk: Buffer) => chunks.push(chunk));
+      entry.on('end', () => { entries[entry.path] = Buffer.concat(chunks).toString('utf-8'); });
+    },
+  });
+  return entries;
+}
+
+/**
+ * The job as SageMaker runs it: the bundle in the code folder under its S3 name (`<hash>.gz`), then
+ * `ContainerEntrypoint + ContainerArguments`, with `bin` first on PATH.
+ */
+function runJob(stack: EndpointStack, step: any, bin: string): ReturnType<typeof spawnSync> & { code: string } {
+  const { files, code: s3 } = driftCode(stack);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'drift-job-'));
+  scratch.push(work);
+  const code = path.join(work, 'code');
+  fs.mkdirSync(code);
+  fs.copyFileSync(files.bundle, path.join(code, s3.bundle.fileName));
+  const [shell, , ...args] = step.Arguments.AppSpecification.ContainerEntrypoint as string[];
+  const containerArgs = (step.Arguments.AppSpecification.ContainerArguments as unknown[]).map((a) => (typeof a === 'string' ? a : 'token'));
+  const run = spawnSync(shell, [files.entrypoint, ...args, ...containerArgs], {
+    encoding: 'utf-8', env: { PATH: `${bin}:/usr/bin:/bin`, SAGEMAKER_GITOPS_CODE_DIR: code },
+  });
+  return { ...run, code };
+}
+
+/*
+ * The SageMaker Python SDK's FrameworkProcessor (src/sagemaker/processing.py): the code as one
+ * sourcedir.tar.gz in ProcessingInput "code", a generated runproc.sh in ProcessingInput "entrypoint"
+ * and ContainerEntrypoint ["/bin/bash", "/opt/ml/processing/input/entrypoint/runproc.sh", <script>], which
+ * pip-installs the bundle's requirements.txt. The scikit-learn 1.4-2 image has Python 3.10
+ * (aws/sagemaker-scikit-learn-container docker/1.4-2/base/Dockerfile.cpu), numpy 2.1.0, scipy, pandas
+ * (docker/1.4-2/final/Dockerfile.cpu); the 1.2-1 image's Python 3.9 cannot install the pinned mlflow.
+ */
+describe('the drift job gets its packages as the model-build steps do', () => {
+  test('scikit-learn 1.4-2 image, the role pulls from its repository; runproc.sh runs drift_check.py from the code bundle', () => {
+    const { template, stack } = synthProd({});
+    const step = driftDefinition(template).Steps[0];
+    const image = sklearnImage('us-east-1', '1.4-2');
+    expect(image.uri).toBe('683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-scikit-learn:1.4-2-cpu-py3');
+    expect(step.Arguments.AppSpecification.ImageUri).toBe(image.uri);
+    expect(sid(template, 'PullStepImages').Resource).toBe('arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-scikit-learn');
+    const { bundleAsset, entrypointAsset } = driftCode(stack);
+    expect(step.Arguments.AppSpecification.ContainerEntrypoint).toEqual(['/bin/bash', `/opt/ml/processing/input/entrypoint/${entrypointAsset.assetHash}.sh`, 'drift_check.py']);
+    expect(step.Arguments.AppSpecification.ContainerArguments.slice(0, 2)).toEqual(['--capture-s3-uri', expect.anything()]);
+    const inputs = step.Arguments.ProcessingInputs;
+    expect(inputs.map((i: any) => [i.InputName, i.S3Input.LocalPath])).toEqual([
+      ['code', '/opt/ml/processing/input/code'], ['entrypoint', '/opt/ml/processing/input/entrypoint'], ['baseline', '/opt/ml/processing/input/baseline'],
+    ]);
+    const assetUri = (file: string) => ({ 'Fn::Sub': `s3://cdk-hnb659fds-assets-\${AWS::AccountId}-us-east-1/${file}` });
+    expect(inputs[0].S3Input.S3Uri).toEqual(assetUri(`${bundleAsset.assetHash}.gz`));
+    expect(inputs[1].S3Input.S3Uri).toEqual(assetUri(`${entrypointAsset.assetHash}.sh`));
+    // The role reads both objects and nothing else of the assets bucket.
+    const reads = driftStatements(template).filter((s) => s.Action === 's3:GetObject' && s.Sid === undefined).flatMap((s) => s.Resource);
+    expect(reads.map((r: any) => r['Fn::Join'][1][2])).toEqual([`/${bundleAsset.assetHash}.gz`, `/${entrypointAsset.assetHash}.sh`]);
+  });
+
+  test('without MLflow the bundle is drift_check.py alone: no tests, no conftest.py, no requirements.txt (nothing is installed)', () => {
+    const { stack } = synthProd({}, SEED_MODEL_DEPLOY_REPO);
+    expect(fs.readdirSync(path.join(SEED_MODEL_DEPLOY_REPO, 'monitoring'))).toEqual(expect.arrayContaining(['conftest.py', 'test_drift_check.py']));
+    expect(bundleEntries(driftCode(stack).files.bundle)).toEqual({
+      'drift_check.py': fs.readFileSync(path.join(SEED_MODEL_DEPLOY_REPO, 'monitoring', 'drift_check.py'), 'utf-8'),
+    });
+  });
+
+  test('with MLflow the bundle adds the requirements.txt of the pinned client, or of an existing backend\'s clientVersion', () => {
+    const created = driftCode(synthProd({ mlflow: {} }).stack);
+    expect(Object.keys(bundleEntries(created.files.bundle))).toEqual(['drift_check.py', 'requirements.txt']);
+    expect(bundleEntries(created.files.bundle)['requirements.txt']).toBe(mlflowRequirements(MLFLOW_VERSIONS.client));
+    const existing = driftCode(synthProd({ mlflow: { arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow/churn', clientVersion: '3.1.4' } }).stack);
+    expect(bundleEntries(existing.files.bundle)['requirements.txt']).toBe(`mlflow==3.1.4\nsagemaker-mlflow==${MLFLOW_VERSIONS.sagemakerMlflow}\n`);
+  });
+
+  test('a stage in another account does not log to MLflow, so its bundle installs nothing', () => {
+    const { stack } = synthProd({ mlflow: {}, environments: { build: { account: '111111111111' }, prod: { account: '333333333333' } } });
+    expect(Object.keys(bundleEntries(driftCode(stack).files.bundle))).toEqual(['drift_check.py']);
+  });
+
+  test('without MLflow the job runs the seed drift_check.py from the unpacked bundle with the image\'s packages alone', () => {
+    const { template, stack } = synthProd({}, SEED_MODEL_DEPLOY_REPO);
+    const step = driftDefinition(template).Steps[0];
+    // The real python3 (numpy, pandas and scipy, as the image has); --help stops after the imports and argument parsing.
+    step.Arguments.AppSpecification.ContainerArguments = ['--help'];
+    const run = runJob(stack, step, path.join(os.tmpdir(), 'no-such-bin'));
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^usage: drift_check\.py /);
+    expect(run.stdout).not.toContain('installing');
+  });
+
+  test('with MLflow runproc.sh installs the pinned requirements, then runs drift_check.py with the job\'s arguments', () => {
+    const { template, stack } = synthProd({ mlflow: {} });
+    const step = driftDefinition(template).Steps[0];
+    const bin = fs.mkdtempSync(path.join(os.tmpdir(), 'drift-bin-'));
+    scratch.push(bin);
+    const calls = path.join(bin, 'calls.txt');
+    fs.writeFileSync(path.join(bin, 'python3'), `#!/bin/bash\necho "python3 $*" >> ${calls}\n`, { mode: 0o755 });
+    const run = runJob(stack, step, bin);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`installing requirements.txt of the code bundle:\n${mlflowRequirements(MLFLOW_VERSIONS.client)}`);
+    const lines = fs.readFileSync(calls, 'utf-8').trim().split('\n');
+    expect(lines[0]).toBe('python3 -m pip install --no-cache-dir --disable-pip-version-check -r requirements.txt');
+    expect(lines[1]).toMatch(/^python3 drift_check\.py --capture-s3-uri s3:\/\/\S+\/datacapture\/player-churn-prod\/ --lookback-hours token --baseline-dir \/opt\/ml\/processing\/input\/baseline .* --publish-metrics$/);
+    expect(lines).toHaveLength(2);
+    expect(fs.readFileSync(path.join(run.code, 'requirements.txt'), 'utf-8')).toBe(mlflowRequirements(MLFLOW_VERSIONS.client));
   });
 });
