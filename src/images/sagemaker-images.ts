@@ -22,7 +22,7 @@ export interface SageMakerImage {
 
 /** The scikit-learn container versions the project runs. */
 export type SklearnVersion = '1.2-1' | '1.4-2';
-/** The default scikit-learn container version: the drift check of model-deploy. */
+/** The scikit-learn version `sklearnImage` gives when none is named (the project's own jobs name `SKLEARN_PIPELINE_VERSION`). */
 export const SKLEARN_VERSION: SklearnVersion = '1.2-1';
 /**
  * The scikit-learn container of the model-build pipeline's preprocessing step: its Python is 3.10
