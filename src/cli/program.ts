@@ -3,6 +3,7 @@ import { baseProgram } from './base-program';
 import { ApproveModelDeps, approveModelCommand, rejectModelCommand } from './approve-model';
 import { ApproveReleaseDeps, approveReleaseCommand, rejectReleaseCommand } from './approve-release';
 import { CleanupDeps, cleanupCommand } from './cleanup';
+import { CompareModelsDeps, compareModelsCommand } from './compare-models';
 import { initCommand } from './init';
 import { localRunCommand } from './local-run';
 import { ModelsDeps, modelsCommand } from './models';
@@ -20,7 +21,7 @@ import { VerifyReleaseDeps, verifyReleaseCommand } from './verify-release';
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
-export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps & ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps;
+export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps & ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps;
 
 /** The CLI's command tree. */
 export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
@@ -34,6 +35,7 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
   program.addCommand(verifyReleaseCommand(output, deps));
   program.addCommand(resolveModelCommand(output, deps));
   program.addCommand(modelsCommand(output, deps));
+  program.addCommand(compareModelsCommand(output, deps));
   program.addCommand(approveModelCommand(output, deps));
   program.addCommand(rejectModelCommand(output, deps));
   program.addCommand(cleanupCommand(output, deps));
