@@ -11,8 +11,9 @@ export const GENERATED_REPO_DIRS = ['model-build', 'model-deploy'];
 export function configureRootProject(project: typescript.TypeScriptProject): void {
   project.package.addField('version', LIBRARY_VERSION);
   project.package.addField('files', ['lib/', 'seed-code/', 'schemas/', 'templates/']);
-  project.gitignore.exclude('cdk.out/', '.cdk.staging/', '/bench/results.json');
-  project.npmignore?.exclude(...GENERATED_REPO_DIRS.map((dir) => `/${dir}/`), '/projenrc/', '/bench/', '/.ci/', 'cdk.out/');
+  // Python's byte code: the seed tests put seed-code/model-build/tests/mlflow_stub on PYTHONPATH.
+  project.gitignore.exclude('cdk.out/', '.cdk.staging/', '/bench/results.json', '__pycache__/', '*.pyc');
+  project.npmignore?.exclude(...GENERATED_REPO_DIRS.map((dir) => `/${dir}/`), '/projenrc/', '/bench/', '/.ci/', 'cdk.out/', '__pycache__/', '*.pyc');
   project.package.setScript('synth', 'npx projen synth');
   project.package.setScript('bench', 'npx projen bench');
 

@@ -73,15 +73,17 @@ export class GeneratedRepo extends Component {
   }
 }
 
-/** Every file below `root`, as sorted POSIX paths relative to it. */
+/** Every file below `root` but Python's byte code (`__pycache__/`, `*.pyc`), as sorted POSIX paths relative to it. */
 function listFiles(root: string): string[] {
   const files: string[] = [];
   const walk = (relative: string) => {
     for (const entry of fs.readdirSync(path.join(root, relative), { withFileTypes: true })) {
       const child = path.posix.join(relative, entry.name);
       if (entry.isDirectory()) {
-        walk(child);
-      } else if (entry.isFile()) {
+        if (entry.name !== '__pycache__') {
+          walk(child);
+        }
+      } else if (entry.isFile() && !entry.name.endsWith('.pyc')) {
         files.push(child);
       }
     }

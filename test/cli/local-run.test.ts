@@ -174,10 +174,10 @@ describe('local-run on the committed sample (end to end: python3, pandas, scikit
 /*
  * The issue's local run with MLflow: MLFLOW_TRACKING_URI set, the same scripts log what the cloud
  * run logs. The mlflow package is not installable here: the recording stand-in of
- * test/fixtures/mlflow_stub is on PYTHONPATH, and the assertions read what it recorded.
+ * seed-code/model-build/tests/mlflow_stub is on PYTHONPATH, and the assertions read what it recorded.
  */
 describe('local-run with MLFLOW_TRACKING_URI (the recording mlflow stand-in on PYTHONPATH)', () => {
-  const STUB = path.join(__dirname, '..', 'fixtures', 'mlflow_stub');
+  const STUB = path.join(__dirname, '..', '..', 'seed-code', 'model-build', 'tests', 'mlflow_stub');
   const saved: Record<string, string | undefined> = {};
   let record: string;
 

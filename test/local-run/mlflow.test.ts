@@ -13,7 +13,7 @@ import { requireTestPython } from '../scripts/require-python';
 
 requireTestPython();
 
-const STUB = path.join(__dirname, '..', 'fixtures', 'mlflow_stub');
+const STUB = path.join(__dirname, '..', '..', 'seed-code', 'model-build', 'tests', 'mlflow_stub');
 let dir: string;
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 """pytest fixtures of the step scripts' tests: no MLflow settings leak in from the environment, and
-`stub`, the recording stand-in for the mlflow client (sagemaker-gitops' test/fixtures/mlflow_stub,
-or MLFLOW_STUB_DIR), for the tests of what the steps log."""
+`stub`, the recording stand-in for the mlflow client (this repository's tests/mlflow_stub, or
+MLFLOW_STUB_DIR), for the tests of what the steps log."""
 import os
 import sys
 from pathlib import Path
@@ -16,11 +16,9 @@ MLFLOW_VARIABLES = (
 def stub_dir():
     if os.environ.get("MLFLOW_STUB_DIR"):
         return Path(os.environ["MLFLOW_STUB_DIR"])
-    for folder in Path(__file__).resolve().parents:
-        candidate = folder / "test" / "fixtures" / "mlflow_stub"
-        if (candidate / "mlflow" / "__init__.py").is_file():
-            return candidate
-    return None
+    # The repository's own copy: tests/mlflow_stub, beside pipelines/ (never in the steps' code bundle).
+    candidate = Path(__file__).resolve().parent.parent / "tests" / "mlflow_stub"
+    return candidate if (candidate / "mlflow" / "__init__.py").is_file() else None
 
 
 @pytest.fixture(autouse=True)
@@ -34,8 +32,8 @@ def stub_factory():
     """A function of a folder that returns a StubRecord (stub_record.py) recording to folder/mlflow-calls.jsonl."""
     folder = stub_dir()
     if folder is None:
-        pytest.skip("the recording mlflow stand-in lives in sagemaker-gitops (test/fixtures/mlflow_stub); "
-                    "set MLFLOW_STUB_DIR to a copy of it to run the MLflow tests here")
+        pytest.fail("the recording mlflow stand-in is missing: tests/mlflow_stub of this repository "
+                    "(or MLFLOW_STUB_DIR) must hold it")
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
     from stub_record import StubRecord  # pylint: disable=import-outside-toplevel

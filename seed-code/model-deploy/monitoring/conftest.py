@@ -1,6 +1,7 @@
 """pytest fixtures of the step scripts' tests: no MLflow settings leak in from the environment, and
-`stub`, the recording stand-in for the mlflow client (sagemaker-gitops' test/fixtures/mlflow_stub,
-or MLFLOW_STUB_DIR), for the tests of what the steps log."""
+`stub`, the recording stand-in for the mlflow client (MLFLOW_STUB_DIR, or in sagemaker-gitops
+seed-code/model-build/tests/mlflow_stub; a model-build repository has it in tests/mlflow_stub), for
+the tests of what the drift check logs."""
 import os
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ def stub_dir():
     if os.environ.get("MLFLOW_STUB_DIR"):
         return Path(os.environ["MLFLOW_STUB_DIR"])
     for folder in Path(__file__).resolve().parents:
-        candidate = folder / "test" / "fixtures" / "mlflow_stub"
+        candidate = folder / "seed-code" / "model-build" / "tests" / "mlflow_stub"
         if (candidate / "mlflow" / "__init__.py").is_file():
             return candidate
     return None
@@ -34,7 +35,7 @@ def stub(tmp_path):
     """A StubRecord (stub_record.py) recording to tmp_path/mlflow-calls.jsonl."""
     folder = stub_dir()
     if folder is None:
-        pytest.skip("the recording mlflow stand-in lives in sagemaker-gitops (test/fixtures/mlflow_stub); "
+        pytest.skip("the recording mlflow stand-in lives in sagemaker-gitops (seed-code/model-build/tests/mlflow_stub; a model-build repository's tests/mlflow_stub); "
                     "set MLFLOW_STUB_DIR to a copy of it to run the MLflow tests here")
     if str(folder) not in sys.path:
         sys.path.insert(0, str(folder))
