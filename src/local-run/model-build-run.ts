@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAME, ConfigError, MlflowTracking, ProjectConfig, readProjectConfig, usesModelMonitor } from '../config';
 import { SKLEARN_PIPELINE_VERSION, modelMonitorImage, sklearnImage, xgboostImage } from '../images';
+import { mlflowStepScripts } from '../model-build/mlflow-steps';
 import { MODEL_BUILD_LAYOUT } from '../model-build/model-build-stack';
 import { PlayerChurnPipelineProps, StepCode, playerChurnPipeline } from '../model-build/player-churn-pipeline';
 import { checkStepScripts, stepCodeRequirements, writeStepCode } from '../model-build/step-code-bundle';
@@ -69,7 +70,7 @@ export function localPipeline(props: LocalPipelineProps): LocalPipeline {
   const mlflow = props.mlflowLogging === false ? undefined : localMlflowTracking(config);
   let code: StepCode;
   try {
-    checkStepScripts(repoDir, MODEL_BUILD_LAYOUT.scriptsDir, Object.values(MODEL_BUILD_LAYOUT.scripts));
+    checkStepScripts(repoDir, MODEL_BUILD_LAYOUT.scriptsDir, [...Object.values(MODEL_BUILD_LAYOUT.scripts), ...mlflowStepScripts(mlflow)]);
     const files = writeStepCode(path.join(repoDir, MODEL_BUILD_LAYOUT.scriptsDir), { requirements: stepCodeRequirements(mlflow) });
     code = {
       bundle: { s3Uri: fileUri(files.bundle), fileName: path.basename(files.bundle) },

@@ -3,9 +3,8 @@ import {
   Condition, ConditionStep, ExecutionVariable, FailStep, Join, ParameterFloat, ParameterString, PipelineDefinition,
   ProcessingInput, ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, TrainingStep,
 } from '../pipeline-definition';
-import {
-  PLAYER_CHURN_METRIC_DEFINITIONS, PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR, StepCode, stepEnvironment,
-} from './step-code-bundle';
+import { MLFLOW_METRIC_DEFINITIONS, mlflowRegisterMetadata, tagMlflowRunStep } from './mlflow-steps';
+import { PLAYER_CHURN_METRIC_DEFINITIONS, PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR, StepCode, stepEnvironment } from './step-code-bundle';
 
 export type { StepCode, StepScript } from './step-code-bundle';
 export { PLAYER_CHURN_METRIC_DEFINITIONS } from './step-code-bundle';
@@ -94,7 +93,7 @@ const JOB_RETRIES: RetryPolicy[] = [
 
 /**
  * The player-churn pipeline: Preprocess → Train (XGBoost, script mode) → Evaluate → CheckAuc →
- * Register (PendingManualApproval) or fail with the AUC and the threshold.
+ * Register (PendingManualApproval) [→ TagMlflowRun, with MLflow] or fail with the AUC and the threshold.
  *
  * The steps run the model-build repository's scripts from one code bundle, as the SageMaker Python
  * SDK's framework estimators and processors do: Preprocess (scikit-learn 1.4-2) and Evaluate
@@ -115,7 +114,7 @@ const JOB_RETRIES: RetryPolicy[] = [
  * GPU for training is ml.p3 (EBS-backed).
  *
  * Train runs a script (`sagemaker_program`), so the job defines its metrics
- * ({@link PLAYER_CHURN_METRIC_DEFINITIONS}: `validation:auc` and `train:auc` from train.py's log):
+ * ({@link PLAYER_CHURN_METRIC_DEFINITIONS}, and {@link MLFLOW_METRIC_DEFINITIONS} with MLflow):
  * CreateTrainingJob takes MetricDefinitions for a training script, and rejects them only for a
  * built-in algorithm, which publishes its own.
  */
@@ -192,7 +191,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
       sagemaker_region: config.environments.build.region,
       sagemaker_container_log_level: '20',
     },
-    metricDefinitions: PLAYER_CHURN_METRIC_DEFINITIONS,
+    metricDefinitions: [...PLAYER_CHURN_METRIC_DEFINITIONS, ...(props.mlflow ? MLFLOW_METRIC_DEFINITIONS : [])],
     inputs: {
       train: { s3Uri: preprocess.outputUri('train'), contentType: 'text/csv' },
       validation: { s3Uri: preprocess.outputUri('validation'), contentType: 'text/csv' },
@@ -269,13 +268,14 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
       // The key of the artifact bucket: model-deploy grants its endpoint roles decrypt on it.
       artifactKmsKeyArn: props.kmsKeyArn,
       pipelineExecutionArn: ExecutionVariable.PIPELINE_EXECUTION_ARN,
-      // The MLflow run that trained and evaluated the version, and its logged model (evaluate.py writes them).
-      ...(props.mlflow !== undefined && {
-        mlflowRunId: evaluationReport.get<string>(names.mlflowRunIdPath),
-        mlflowModelUri: evaluationReport.get<string>(names.mlflowModelUriPath),
-      }),
+      ...(props.mlflow !== undefined && mlflowRegisterMetadata(evaluationReport, names.mlflowRunIdPath, names.mlflowModelUriPath)),
     },
     retryPolicies: [{ exceptionTypes: ['Step.SERVICE_FAULT', 'Step.THROTTLING'], intervalSeconds: 5, backoffRate: 2, maxAttempts: 5 }],
+  });
+
+  const tagRun = props.mlflow && tagMlflowRunStep({
+    ...job, register, runId: evaluationReport.get<string>(names.mlflowRunIdPath), imageUri: props.xgboostImageUri,
+    instanceType: p.processingInstanceType, codeInputs, entrypoint: runScript, environment,
   });
 
   const fail = new FailStep({
@@ -288,7 +288,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     name: names.steps.checkAuc,
     description: 'Registers the model only when its test AUC reaches the threshold',
     conditions: [Condition.greaterThanOrEqualTo(auc, p.threshold)],
-    ifSteps: [register],
+    ifSteps: [register, ...(tagRun ? [tagRun] : [])],
     elseSteps: [fail],
   });
 

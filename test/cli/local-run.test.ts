@@ -217,8 +217,13 @@ describe('local-run with MLFLOW_TRACKING_URI (the recording mlflow stand-in on P
     expect(result.notices).toEqual([mlflowLoggingNotice(uri)]);
     expect(result.mlflowTrackingUri).toBe(uri);
 
-    // Every step logged to the local URI (not the App's ARN of the definition), in the project's experiment.
-    expect(calls('set_tracking_uri').map((c) => c.args[0])).toEqual([uri, uri, uri]);
+    expect(result.steps.map((s) => [s.name, s.status])).toEqual([
+      ['Preprocess', 'Succeeded'], ['Train', 'Succeeded'], ['Evaluate', 'Succeeded'], ['CheckAuc', 'Succeeded'],
+      ['Register', 'Succeeded'], ['TagMlflowRun', 'Succeeded'], ['AucBelowThreshold', 'Skipped'],
+    ]);
+    // Every step logged to the local URI (not the App's ARN of the definition), in the project's experiment;
+    // TagMlflowRun opens no run (no experiment of its own).
+    expect(calls('set_tracking_uri').map((c) => c.args[0])).toEqual([uri, uri, uri, uri]);
     expect(calls('set_experiment').map((c) => c.kwargs.experiment_name)).toEqual(['player-churn', 'player-churn', 'player-churn']);
     const experimentId = state().experiments['player-churn'];
     const executionArn = `arn:aws:sagemaker:us-east-1:000000000000:pipeline/player-churn-training/execution/${result.executionId}`;
@@ -253,6 +258,39 @@ describe('local-run with MLFLOW_TRACKING_URI (the recording mlflow stand-in on P
     expect(version.customerMetadata.mlflowModelUri).toBe(`models:/${train.models[0].model_id}`);
     // model.tar.gz carries mlflow.json beside the model, for the Evaluate step.
     expect(execFileSync('tar', ['tzf', result.modelArtifact!], { encoding: 'utf-8' }).trim().split('\n').sort()).toEqual(['mlflow.json', 'xgboost-model']);
+
+    // TagMlflowRun: the training run and the execution's run name the registered version (Steps.Register.ModelPackageArn,
+    // which the local run resolves to the local registry's version ARN), and nothing else was logged after Register.
+    expect(version.modelPackageArn).toBe('arn:aws:sagemaker:us-east-1:000000000000:model-package/player-churn/1');
+    const after = state().runs;
+    for (const run of [after[train.run_id], after[parents[0].run_id]]) {
+      expect(run.tags).toMatchObject({ 'sagemaker.model_package_arn': version.modelPackageArn, 'sagemaker.model_package_version': '1' });
+    }
+    expect(calls('client.set_tag').map((c) => c.args)).toEqual([
+      [train.run_id, 'sagemaker.model_package_arn', version.modelPackageArn], [train.run_id, 'sagemaker.model_package_version', '1'],
+      [parents[0].run_id, 'sagemaker.model_package_arn', version.modelPackageArn], [parents[0].run_id, 'sagemaker.model_package_version', '1'],
+    ]);
+    expect(Object.keys(after)).toHaveLength(runs.length);
+    const tagLog = fs.readFileSync(result.steps.find((s) => s.name === 'TagMlflowRun')!.logFile!, 'utf-8');
+    expect(tagLog).toContain('mlflow_logging_failures=0');
+    expect(tagLog).not.toContain('WARNING');
+    // Train's metric definitions, applied to its log as SageMaker applies them to CloudWatch: no tracking call failed.
+    expect(result.trainingMetrics['mlflow:logging_failures']).toBe(0);
+  });
+
+  test('with MLflow, a repository without pipelines/tag_model_package.py is refused before anything runs; without MLflow it is not needed', async () => {
+    fs.rmSync(path.join(repo, 'pipelines', 'tag_model_package.py'));
+    process.env.MLFLOW_TRACKING_URI = `file:${path.join(dir, 'mlruns')}`;
+    const { code, out } = await run(['--json', 'local-run', '--repo', repo]);
+    expect(code).not.toBe(0);
+    expect(out.infos.join('\n')).toContain(`the model-build repository has no ${path.join('pipelines', 'tag_model_package.py')} (looked in ${repo}); the pipeline runs it`);
+    expect(fs.existsSync(record)).toBe(false);
+
+    delete process.env.MLFLOW_TRACKING_URI;
+    fs.writeFileSync(path.join(repo, CONFIG_FILE_NAME), JSON.stringify(renderConfigFile(testConfig())));
+    const without = await run(['--json', 'local-run', '--repo', repo]);
+    expect(without.code).toBe(0);
+    expect((without.out.results[0] as LocalRunResult).steps.map((s) => s.name)).toEqual(STEPS);
   });
 
   test('a python without mlflow fails the first step with what to install, before its script runs', async () => {
@@ -265,7 +303,8 @@ describe('local-run with MLFLOW_TRACKING_URI (the recording mlflow stand-in on P
     expect(code).toBe(1);
     const result = out.results[0] as LocalRunResult;
     expect(result.steps.map((s) => [s.name, s.status])).toEqual([
-      ['Preprocess', 'Failed'], ['Train', 'NotRun'], ['Evaluate', 'NotRun'], ['CheckAuc', 'NotRun'], ['Register', 'NotRun'], ['AucBelowThreshold', 'NotRun'],
+      ['Preprocess', 'Failed'], ['Train', 'NotRun'], ['Evaluate', 'NotRun'], ['CheckAuc', 'NotRun'], ['Register', 'NotRun'], ['TagMlflowRun', 'NotRun'],
+      ['AucBelowThreshold', 'NotRun'],
     ]);
     expect(result.steps[0].failureReason).toMatch(
       /^step Preprocess: MLFLOW_TRACKING_URI is set \(file:\/\/\/.*mlruns\), so the step logs to MLflow, but \S+ cannot import mlflow, which the code bundle's requirements\.txt asks for \(mlflow==\d+\.\d+\.\d+\); the local run installs nothing\. Either:\n {2}\S+ -m pip install 'mlflow==/,

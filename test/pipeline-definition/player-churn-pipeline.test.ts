@@ -1,3 +1,4 @@
+import { MLFLOW_METRIC_DEFINITIONS, MLFLOW_STEPS, mlflowStepScripts } from '../../src/model-build/mlflow-steps';
 import { PLAYER_CHURN, PLAYER_CHURN_HYPERPARAMETERS, PLAYER_CHURN_METRIC_DEFINITIONS, playerChurnPipeline } from '../../src/model-build/player-churn-pipeline';
 import { ConfigError, acceptsVolumeKmsKey, allowedInstanceTypes } from '../../src/config';
 import { ParameterFloat, assertValidPipelineDefinition, pipelineDefinitionSchemaErrors } from '../../src/pipeline-definition';
@@ -257,7 +258,7 @@ describe('playerChurnPipeline', () => {
     });
 
     test('with MLflow, every Processing and Training step also gets MLFLOW_TRACKING_URI and MLFLOW_EXPERIMENT_NAME', () => {
-      expect(jobSteps(withMlflow).map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate']);
+      expect(jobSteps(withMlflow).map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate', 'TagMlflowRun']);
       for (const step of jobSteps(withMlflow)) {
         expect(stepJson(withMlflow, step.name).Arguments.Environment).toEqual({
           MLFLOW_TRACKING_URI: MLFLOW_ARN, MLFLOW_EXPERIMENT_NAME: 'player-churn', ...EXECUTION,
@@ -279,6 +280,69 @@ describe('playerChurnPipeline', () => {
       });
       expect(Object.keys(args('Register').CustomerMetadataProperties)).not.toEqual(expect.arrayContaining(['mlflowRunId']));
       expect(Object.keys(args('Register').CustomerMetadataProperties)).not.toEqual(expect.arrayContaining(['mlflowModelUri']));
+    });
+
+    /*
+     * Model Building Pipelines, "Step properties": a RegisterModel step's properties are the
+     * DescribeModelPackage response (SageMaker Python SDK: Properties(path=f"Steps.{name}",
+     * shape_name="DescribeModelPackageOutput")), whose ModelPackageArn is the registered version's ARN.
+     * A step that reads another step's property runs after it (a data dependency).
+     */
+    test('with MLflow only, TagMlflowRun runs tag_model_package.py after Register, in its branch, with the version\'s ARN and the training run', () => {
+      expect(definition.steps.map((s) => s.name)).not.toContain('TagMlflowRun');
+      expect(() => stepJson(definition, 'TagMlflowRun')).toThrow('no step TagMlflowRun in the definition');
+      expect(withMlflow.steps.map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'TagMlflowRun', 'AucBelowThreshold']);
+      expect(stepJson(withMlflow, 'CheckAuc').Arguments.IfSteps.map((s: any) => [s.Name, s.Type])).toEqual([['Register', 'RegisterModel'], ['TagMlflowRun', 'Processing']]);
+      expect(stepJson(withMlflow, 'CheckAuc').Arguments.ElseSteps.map((s: any) => s.Name)).toEqual(['AucBelowThreshold']);
+      expect(withMlflow.dependenciesOf('TagMlflowRun')).toEqual(['CheckAuc', 'Evaluate', 'Register']);
+
+      const tag = stepJson(withMlflow, 'TagMlflowRun');
+      expect(tag.Arguments.AppSpecification).toEqual({
+        // The evaluation step's image (Python 3.10, for the pinned mlflow) and the same code bundle.
+        ImageUri: XGBOOST_IMAGE,
+        ContainerEntrypoint: ['/bin/bash', '/opt/ml/processing/input/entrypoint/3d4e5f.sh', 'tag_model_package.py'],
+        ContainerArguments: [
+          '--model-package-arn', { Get: 'Steps.Register.ModelPackageArn' },
+          '--run-id', { 'Std:JsonGet': { PropertyFile: { Get: 'Steps.Evaluate.PropertyFiles.EvaluationReport' }, Path: 'mlflow.run_id' } },
+        ],
+      });
+      expect(tag.Arguments.ProcessingInputs).toEqual(stepJson(withMlflow, 'Evaluate').Arguments.ProcessingInputs.slice(0, 2));
+      expect(tag.Arguments.ProcessingInputs.map((i: any) => i.InputName)).toEqual(['code', 'entrypoint']);
+      expect(tag.Arguments.ProcessingOutputConfig).toBeUndefined();
+      expect(tag.Arguments.Environment).toEqual({ MLFLOW_TRACKING_URI: MLFLOW_ARN, MLFLOW_EXPERIMENT_NAME: 'player-churn', ...EXECUTION });
+      // Cheap: the processing instance type parameter, one instance; the project's role and volume key.
+      expect(tag.Arguments.ProcessingResources.ClusterConfig).toMatchObject({
+        InstanceType: { Get: 'Parameters.ProcessingInstanceType' }, InstanceCount: 1, VolumeKmsKeyId: KMS_KEY_ARN,
+      });
+      expect(tag.Arguments.RoleArn).toBe(ROLE_ARN);
+      expect(tag.RetryPolicies).toEqual(stepJson(withMlflow, 'Evaluate').RetryPolicies);
+      expect(MLFLOW_STEPS.steps.tagRun).toBe('TagMlflowRun');
+    });
+
+    test('the tag step\'s script is a script of the pipeline only with MLflow', () => {
+      expect(mlflowStepScripts(undefined)).toEqual([]);
+      expect(mlflowStepScripts(MLFLOW_TRACKING)).toEqual(['tag_model_package.py']);
+    });
+
+    /*
+     * CreateTrainingJob, AlgorithmSpecification.MetricDefinitions: metrics parsed from the job's log
+     * (CloudWatch, where SageMaker reads the lines a script prints). CreateProcessingJob has no metric
+     * definitions, so only Train publishes mlflow:logging_failures.
+     */
+    test('with MLflow, Train also publishes mlflow:logging_failures from the line tracking.py prints at the end', () => {
+      const definitions = stepJson(withMlflow, 'Train').Arguments.AlgorithmSpecification.MetricDefinitions;
+      expect(definitions).toEqual([...PLAYER_CHURN_METRIC_DEFINITIONS, ...MLFLOW_METRIC_DEFINITIONS].map((m) => ({ Name: m.name, Regex: m.regex })));
+      expect(definitions.map((m: any) => m.Name)).toEqual(['validation:auc', 'train:auc', 'mlflow:logging_failures']);
+      expect(args('Train').AlgorithmSpecification.MetricDefinitions.map((m: any) => m.Name)).toEqual(['validation:auc', 'train:auc']);
+      const value = (line: string) => new RegExp(MLFLOW_METRIC_DEFINITIONS[0].regex).exec(line)?.[1];
+      // tracking.py: print(f"{FAILURES_METRIC}={self.failures}"), FAILURES_METRIC = "mlflow_logging_failures".
+      expect(value('mlflow_logging_failures=0')).toBe('0');
+      expect(value('mlflow_logging_failures=12')).toBe('12');
+      expect(value('WARNING: MLflow: further failures of the train step are only counted in mlflow_logging_failures')).toBeUndefined();
+      expect(value('[3]\ttrain-auc:0.9\tvalidation-auc:0.8')).toBeUndefined();
+      for (const step of ['Preprocess', 'Evaluate', 'TagMlflowRun']) {
+        expect(stepJson(withMlflow, step).Arguments.AlgorithmSpecification).toBeUndefined();
+      }
     });
 
     test('both definitions pass the corrected pipeline schema (Environment on a training step is one of its corrections)', () => {

@@ -74,6 +74,17 @@ def execution_id_of(arn):
     return arn.rstrip("/").rsplit("/", 1)[-1]
 
 
+def find_execution_run(client, experiment_id, execution_arn):
+    """The id of the pipeline execution's run in the experiment (the oldest one tagged with its ARN), or None."""
+    found = client.search_runs(
+        [experiment_id],
+        filter_string=f"tags.`{EXECUTION_ARN_TAG}` = '{execution_arn}' and tags.`{RUN_KIND_TAG}` = '{EXECUTION_KIND}'",
+        max_results=1,
+        order_by=["attributes.start_time ASC"],
+    )
+    return found[0].info.run_id if found else None
+
+
 class StepRun:
     """One step's MLflow run. With tracking off, or after its run could not be opened, log() does nothing."""
 
@@ -125,14 +136,9 @@ class StepRun:
     def find_or_create_parent(self, execution_arn, execution_id):
         """The run of the pipeline execution: the oldest one tagged with its ARN, or a new one."""
         client = self.mlflow.MlflowClient()
-        found = client.search_runs(
-            [self.experiment_id],
-            filter_string=f"tags.`{EXECUTION_ARN_TAG}` = '{execution_arn}' and tags.`{RUN_KIND_TAG}` = '{EXECUTION_KIND}'",
-            max_results=1,
-            order_by=["attributes.start_time ASC"],
-        )
+        found = find_execution_run(client, self.experiment_id, execution_arn)
         if found:
-            return found[0].info.run_id
+            return found
         tags = {EXECUTION_ARN_TAG: execution_arn, EXECUTION_ID_TAG: execution_id, RUN_KIND_TAG: EXECUTION_KIND}
         return client.create_run(self.experiment_id, run_name=execution_id, tags=tags).info.run_id
 
