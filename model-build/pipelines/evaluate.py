@@ -14,11 +14,15 @@ Inputs
 Predictions use the trees up to the best iteration of early stopping when the model records one,
 as the XGBoost serving container does; the prediction is 1 when the probability is at least 0.5.
 
-When MLFLOW_TRACKING_URI is set and mlflow can be imported, the metrics and evaluation.json are
-logged to a run of the experiment MLFLOW_EXPERIMENT_NAME (default player-churn); otherwise nothing
-is attempted and nothing is said. A failure to log is a warning: the evaluation still succeeds.
+MLflow (tracking.py: MLFLOW_TRACKING_URI and the pipeline execution in the environment): the step's run
+`evaluate` logs the test metrics (test_auc_score, test_accuracy, ...), evaluation.json, and a ROC curve
+(roc_curve.png) and a confusion matrix (confusion_matrix.png) as images; the test metrics also go to
+the training run that holds the model, so that the model's run shows how it scored. When the model
+archive holds mlflow.json (written by train.py when MLflow is on), evaluation.json gets its values as
+"mlflow": {"run_id", "parent_run_id", "model_uri", "experiment_id"}, for the register step.
 
-Exit code 0 on success, 1 when the model or the test data is unusable, 2 for invalid arguments.
+Exit code 0 on success, 1 when the model or the test data is unusable or MLflow is configured but its
+client is not installed, 2 for invalid arguments.
 """
 import argparse
 import glob
@@ -32,14 +36,17 @@ import zlib
 import numpy as np
 import pandas as pd
 import xgboost
-from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score, roc_auc_score
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_score, recall_score, roc_auc_score, roc_curve
+
+import tracking
 
 ARCHIVE = "model.tar.gz"
 MODEL_FILE = "xgboost-model"
+MLFLOW_FILE = "mlflow.json"
+MLFLOW_KEYS = ("run_id", "parent_run_id", "model_uri", "experiment_id")
 EVALUATION_FILE = "evaluation.json"
 PREDICTION_BASELINE_FILE = "prediction_baseline.csv"
 THRESHOLD = 0.5
-DEFAULT_EXPERIMENT = "player-churn"
 
 
 class EvaluationError(Exception):
@@ -47,28 +54,54 @@ class EvaluationError(Exception):
 
 
 def load_model(model_dir):
-    """The booster in model_dir/model.tar.gz (or model_dir/xgboost-model)."""
+    """The booster in model_dir/model.tar.gz (or model_dir/xgboost-model), and the mlflow.json beside it
+    (a dict, or None when there is none)."""
     archive = os.path.join(model_dir, ARCHIVE)
     if os.path.isfile(archive):
-        return parse_model(read_from_archive(archive), f"{MODEL_FILE} in {archive}")
+        members, names = read_from_archive(archive, (MODEL_FILE, MLFLOW_FILE))
+        if MODEL_FILE not in members:
+            raise EvaluationError(f"{archive} holds no {MODEL_FILE} file (it holds {', '.join(names) or 'nothing'})")
+        booster = parse_model(members[MODEL_FILE], f"{MODEL_FILE} in {archive}")
+        return booster, parse_record(members.get(MLFLOW_FILE), f"{MLFLOW_FILE} in {archive}")
     extracted = os.path.join(model_dir, MODEL_FILE)
     if os.path.isfile(extracted):
         with open(extracted, "rb") as f:
-            return parse_model(f.read(), extracted)
+            booster = parse_model(f.read(), extracted)
+        record_file = os.path.join(model_dir, MLFLOW_FILE)
+        if not os.path.isfile(record_file):
+            return booster, None
+        with open(record_file, "rb") as f:
+            return booster, parse_record(f.read(), record_file)
     raise EvaluationError(f"no {ARCHIVE} (nor {MODEL_FILE}) in {model_dir}: expected the training step's model artifact")
 
 
-def read_from_archive(archive):
-    """The bytes of xgboost-model, read from the archive without extracting anything to disk."""
+def read_from_archive(archive, wanted):
+    """The bytes of the wanted files the archive holds, read without extracting anything to disk; and the
+    names of all its members."""
     try:
         with tarfile.open(archive, "r:gz") as tar:
-            members = [m for m in tar.getmembers() if os.path.normpath(m.name) == MODEL_FILE and m.isfile()]
-            if not members:
-                names = ", ".join(m.name for m in tar.getmembers()) or "nothing"
-                raise EvaluationError(f"{archive} holds no {MODEL_FILE} file (it holds {names})")
-            return tar.extractfile(members[0]).read()
+            found, names = {}, []
+            for member in tar.getmembers():
+                names.append(member.name)
+                name = os.path.normpath(member.name)
+                if name in wanted and member.isfile() and name not in found:
+                    found[name] = tar.extractfile(member).read()
+            return found, names
     except (tarfile.TarError, EOFError, OSError, zlib.error) as err:
         raise EvaluationError(f"{archive} is not a readable gzip-compressed tar archive: {err}") from None
+
+
+def parse_record(data, where):
+    """mlflow.json's run id, parent run id, model URI and experiment id (strings), or None without it."""
+    if data is None:
+        return None
+    try:
+        record = json.loads(data)
+    except ValueError as err:
+        raise EvaluationError(f"{where} is not JSON: {err}") from None
+    if not isinstance(record, dict):
+        raise EvaluationError(f"{where} must be a JSON object with {', '.join(MLFLOW_KEYS)}")
+    return {key: str(record.get(key) or "") for key in MLFLOW_KEYS}
 
 
 def parse_model(data, where):
@@ -141,30 +174,58 @@ def metrics(labels, probabilities):
     return {name: float(value) for name, value in values.items()}, predictions
 
 
-def log_to_mlflow(values, evaluation_file):
-    """Logs to MLflow when it is configured and installed; returns whether it did."""
-    uri = os.environ.get("MLFLOW_TRACKING_URI")
-    if not uri:
-        return False
-    try:
-        import mlflow
-    except ImportError:
-        return False
-    try:
-        mlflow.set_tracking_uri(uri)
-        mlflow.set_experiment(os.environ.get("MLFLOW_EXPERIMENT_NAME") or DEFAULT_EXPERIMENT)
-        with mlflow.start_run(run_name="evaluate"):
-            mlflow.log_metrics({f"test_{name}": value for name, value in values.items()})
-            mlflow.log_artifact(evaluation_file)
-    except Exception as err:  # the tracking server is optional: report, do not fail the evaluation
-        print(f"warning: could not log the evaluation to MLflow at {uri}: {err}", file=sys.stderr)
-        return False
-    return True
+def figures(labels, probabilities, predictions):
+    """The ROC curve and the confusion matrix as matplotlib figures (Agg backend: no display needed)."""
+    import matplotlib  # pylint: disable=import-outside-toplevel
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure  # pylint: disable=import-outside-toplevel
+
+    roc = Figure(figsize=(5, 5))
+    axes = roc.add_subplot()
+    false_positives, true_positives, _ = roc_curve(labels, probabilities)
+    axes.plot(false_positives, true_positives, label=f"model (AUC {roc_auc_score(labels, probabilities):.3f})")
+    axes.plot([0, 1], [0, 1], linestyle="--", color="grey", label="chance")
+    axes.set(xlabel="false positive rate", ylabel="true positive rate", title="ROC curve on the test set")
+    axes.legend(loc="lower right")
+
+    matrix = confusion_matrix(labels, predictions, labels=[0, 1])
+    confusion = Figure(figsize=(5, 4.5))
+    axes = confusion.add_subplot()
+    image = axes.imshow(matrix, cmap="Blues")
+    confusion.colorbar(image, ax=axes)
+    for (row, column), count in np.ndenumerate(matrix):
+        axes.text(column, row, str(count), ha="center", va="center", color="white" if count > matrix.max() / 2 else "black")
+    axes.set(xticks=[0, 1], yticks=[0, 1], xticklabels=["retained", "churned"], yticklabels=["retained", "churned"],
+             xlabel="predicted", ylabel="actual", title=f"Confusion matrix (threshold {THRESHOLD})")
+    for figure in (roc, confusion):
+        figure.tight_layout()
+    return {"roc_curve.png": roc, "confusion_matrix.png": confusion}
 
 
-def evaluate(model_dir, test_dir, output_dir):
-    """Runs the step; returns the metrics."""
-    booster = load_model(model_dir)
+def log_to_mlflow(run, values, evaluation_file, labels, probabilities, predictions, record):
+    """The test metrics, evaluation.json and the two figures; the test metrics also on the model's run."""
+    metrics = {f"test_{name}": value for name, value in values.items()}
+    run.log("log the test metrics", lambda m: m.log_metrics(metrics))
+    run.log(f"log {EVALUATION_FILE}", lambda m: m.log_artifact(evaluation_file))
+    images = run.log("draw the figures", lambda m: figures(labels, probabilities, predictions)) or {}
+    for name, figure in images.items():
+        run.log(f"log {name}", lambda m: m.log_figure(figure, name))
+    if record and record["run_id"]:
+        run.log("tag the training run and the model URI",
+                lambda m: m.set_tags({"training_run_id": record["run_id"], "model_uri": record["model_uri"]}))
+
+        def log_on_training_run(mlflow):
+            client = mlflow.MlflowClient()
+            for name, value in metrics.items():
+                client.log_metric(record["run_id"], name, value)
+
+        run.log("log the test metrics on the training run", log_on_training_run)
+
+
+def evaluate(model_dir, test_dir, output_dir, run=None):
+    """Runs the step (logging to run, a tracking.StepRun, when given); returns the metrics."""
+    booster, record = load_model(model_dir)
     features, labels = read_test(test_dir)
     probabilities = predict(booster, features)
     values, predictions = metrics(labels, probabilities)
@@ -175,14 +236,17 @@ def evaluate(model_dir, test_dir, output_dir):
         "classification_metrics": {name: {"value": value} for name, value in values.items()},
         "test_rows": int(len(labels)),
     }
+    if record is not None:
+        report["mlflow"] = record
     with open(evaluation_file, "w") as f:
         json.dump(report, f, indent=2)
         f.write("\n")
     pd.DataFrame({"prediction": predictions, "probability": probabilities, "label": labels}).to_csv(
         os.path.join(output_dir, PREDICTION_BASELINE_FILE), index=False
     )
-    log_to_mlflow(values, evaluation_file)
     print(f"test AUC {values['auc_score']:.4f} on {len(labels)} rows (accuracy {values['accuracy']:.4f})")
+    if run is not None:
+        log_to_mlflow(run, values, evaluation_file, labels, probabilities, predictions, record)
     return values
 
 
@@ -193,8 +257,9 @@ def main(argv=None):
     parser.add_argument("--output-dir", default="/opt/ml/processing/evaluation", help=f"folder of {EVALUATION_FILE} and {PREDICTION_BASELINE_FILE}")
     args = parser.parse_args(argv)
     try:
-        evaluate(args.model_dir, args.test_dir, args.output_dir)
-    except EvaluationError as err:
+        with tracking.start("evaluate") as run:
+            evaluate(args.model_dir, args.test_dir, args.output_dir, run)
+    except (EvaluationError, tracking.TrackingUnavailable) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 0

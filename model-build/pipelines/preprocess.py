@@ -1,4 +1,4 @@
-"""Preprocess step of the player-churn pipeline (runs in the SageMaker scikit-learn 1.2-1 container).
+"""Preprocess step of the player-churn pipeline (runs in the SageMaker scikit-learn 1.4-2 container).
 
 Reads the raw player data (CSV files with a header, one row per player, the columns of
 `sagemaker-gitops sample-data`) from --input-dir, read recursively, and writes to --output-dir:
@@ -17,11 +17,18 @@ columns; missing time-of-day standard deviations (a period with a single event) 
 and cohort_id are one-hot encoded (one 0/1 column per value found, sorted). The split is stratified
 and seeded; the oversampling is seeded: the same input gives the same output.
 
-Exit code 0 on success, 1 when the input is unusable (the message names the file, column or value),
-2 for invalid arguments.
+MLflow (tracking.py: MLFLOW_TRACKING_URI and the pipeline execution in the environment): the step's run
+`preprocess` logs the row and column counts of the input and of each split, the class balance of the
+input, of the training split before and after balancing, of validation and test, the seeds and shares
+as parameters, the feature names (features.json), and the input data as a dataset input (context
+"raw") whose source is the input's S3 URI (read from the processing job's configuration) or folder.
+
+Exit code 0 on success, 1 when the input is unusable (the message names the file, column or value) or
+MLflow is configured but its client is not installed, 2 for invalid arguments.
 """
 import argparse
 import glob
+import json
 import os
 import sys
 
@@ -29,6 +36,8 @@ import numpy as np
 import pandas as pd
 from sklearn.model_selection import train_test_split
 from sklearn.utils import resample
+
+import tracking
 
 LABEL = "player_churn"
 ID_COLUMN = "player_id"
@@ -65,6 +74,9 @@ VALIDATION_SHARE = 0.2
 TEST_SHARE = 0.1
 # Enough rows of each class that every split holds both.
 MIN_ROWS_PER_CLASS = 10
+# What SageMaker Processing tells the container about its job, the inputs' S3 URIs and local paths among it
+# (developer guide, "How Amazon SageMaker Processing Configures Your Processing Container").
+PROCESSING_JOB_CONFIG = "/opt/ml/config/processingjobconfig.json"
 
 
 class PreprocessError(Exception):
@@ -72,16 +84,19 @@ class PreprocessError(Exception):
 
 
 def read_input(input_dir):
-    """Every CSV file under input_dir, validated, as one frame of the selected columns and the label."""
+    """Every CSV file under input_dir, validated, as one frame of the selected columns and the label; and
+    the number of files and the largest number of columns in a file."""
     if not os.path.isdir(input_dir):
         raise PreprocessError(f"the input folder {input_dir} does not exist")
     files = sorted(glob.glob(os.path.join(input_dir, "**", "*.csv"), recursive=True))
     if not files:
         raise PreprocessError(f"no CSV file in {input_dir}: expected the raw player data (for example data/player-churn.csv)")
-    return pd.concat([read_file(f) for f in files], ignore_index=True)
+    frames, widths = zip(*(read_file(f) for f in files))
+    return pd.concat(frames, ignore_index=True), {"files": len(files), "columns": max(widths)}
 
 
 def read_file(path):
+    """The file's selected columns and label, validated; and its number of columns."""
     text_columns = {c: str for c in (ID_COLUMN, LABEL, *CATEGORICAL)}
     try:
         raw = pd.read_csv(path, dtype=text_columns, skipinitialspace=True)
@@ -109,7 +124,7 @@ def read_file(path):
                 values = values.fillna(0.0)
             check_complete(values, column, path)
         data[column] = values
-    return data
+    return data, raw.shape[1]
 
 
 def labels(values, path):
@@ -192,9 +207,72 @@ def write(frame, output_dir, name, header=False):
     frame.to_csv(os.path.join(folder, f"{name}.csv"), header=header, index=False)
 
 
-def preprocess(input_dir, output_dir):
-    """Runs the step; returns the feature names in model input order."""
-    data = features(read_input(input_dir))
+def churn_share(frame):
+    return float(frame[LABEL].mean())
+
+
+def class_counts(frame):
+    counts = frame[LABEL].value_counts()
+    return int(counts.get(1, 0)), int(counts.get(0, 0))
+
+
+def input_location(input_dir, config_file=None):
+    """The S3 URI the processing job copied into input_dir (from the job's configuration), or the folder."""
+    config_file = config_file or PROCESSING_JOB_CONFIG
+    folder = os.path.abspath(input_dir)
+    try:
+        with open(config_file, encoding="utf-8") as f:
+            inputs = json.load(f).get("ProcessingInputs", [])
+    except (OSError, ValueError):
+        inputs = []
+    for entry in inputs:
+        s3 = entry.get("S3Input") or {}
+        local = s3.get("LocalPath")
+        if local and s3.get("S3Uri") and (folder == os.path.abspath(local) or folder.startswith(os.path.abspath(local) + os.sep)):
+            return s3["S3Uri"]
+    return folder
+
+
+def log_to_mlflow(run, input_dir, raw, info, names, splits):
+    """The step's metrics, parameters, feature names and input dataset (see the module's description)."""
+    train, balanced, validation, test = splits
+    churned_before, retained_before = class_counts(train)
+    churned_after, retained_after = class_counts(balanced)
+    metrics = {
+        "input_files": info["files"],
+        "input_rows": len(raw),
+        "input_columns": info["columns"],
+        "input_churn_share": churn_share(raw),
+        "features": len(names),
+        "train_rows_before_balancing": len(train),
+        "train_rows_after_balancing": len(balanced),
+        "train_churned_before_balancing": churned_before,
+        "train_retained_before_balancing": retained_before,
+        "train_churned_after_balancing": churned_after,
+        "train_retained_after_balancing": retained_after,
+        "train_churn_share_before_balancing": churn_share(train),
+        "train_churn_share_after_balancing": churn_share(balanced),
+        "validation_rows": len(validation),
+        "validation_churn_share": churn_share(validation),
+        "test_rows": len(test),
+        "test_churn_share": churn_share(test),
+    }
+    run.log("log the row counts and class balance", lambda m: m.log_metrics(metrics))
+    run.log("log the parameters", lambda m: m.log_params({
+        "split_seed": SPLIT_SEED, "oversampling_seed": OVERSAMPLING_SEED, "validation_share": VALIDATION_SHARE,
+        "test_share": TEST_SHARE, "label": LABEL,
+    }))
+    run.log("log the feature names", lambda m: m.log_dict({"features": names}, "features.json"))
+    source = input_location(input_dir)
+    run.log("log the input data as a dataset", lambda m: m.log_input(
+        run.module("mlflow.data").from_pandas(raw, source=source, targets=LABEL, name="player-churn-input"), context="raw"
+    ))
+
+
+def preprocess(input_dir, output_dir, run=None):
+    """Runs the step (logging to run, a tracking.StepRun, when given); returns the feature names in model input order."""
+    raw, info = read_input(input_dir)
+    data = features(raw)
     train, validation, test = split(data)
     balanced = oversample(train)
     for frame, name in ((balanced, "train"), (validation, "validation"), (test, "test")):
@@ -211,6 +289,8 @@ def preprocess(input_dir, output_dir):
         f"train {len(train)} rows ({share(train)}), {len(balanced)} after oversampling; "
         f"validation {len(validation)} ({share(validation)}); test {len(test)} ({share(test)})"
     )
+    if run is not None:
+        log_to_mlflow(run, input_dir, raw, info, names, (train, balanced, validation, test))
     return names
 
 
@@ -220,8 +300,9 @@ def main(argv=None):
     parser.add_argument("--output-dir", default="/opt/ml/processing/output", help="folder of the train, validation, test and baseline outputs")
     args = parser.parse_args(argv)
     try:
-        preprocess(args.input_dir, args.output_dir)
-    except PreprocessError as err:
+        with tracking.start("preprocess") as run:
+            preprocess(args.input_dir, args.output_dir, run)
+    except (PreprocessError, tracking.TrackingUnavailable) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 0

@@ -6,7 +6,6 @@ import os
 import subprocess
 import sys
 import tarfile
-import types
 from pathlib import Path
 
 import numpy as np
@@ -114,12 +113,6 @@ def run(dirs):
     return evaluate.main(["--model-dir", str(dirs["model"]), "--test-dir", str(dirs["test"]), "--output-dir", str(dirs["output"])])
 
 
-@pytest.fixture(autouse=True)
-def no_mlflow(monkeypatch):
-    monkeypatch.delenv("MLFLOW_TRACKING_URI", raising=False)
-    monkeypatch.delenv("MLFLOW_EXPERIMENT_NAME", raising=False)
-
-
 def test_writes_the_auc_where_the_quality_gate_reads_it_and_a_prediction_baseline(dirs, synthetic, booster, capsys):
     assert run(dirs) == 0
     features, labels = synthetic
@@ -220,78 +213,35 @@ def test_bad_test_data_is_an_error(dirs, capsys, synthetic, tmp_path):
     assert "no test CSV file in" in data_error(dirs, capsys, tmp_path / "nocsv")
 
 
-class FakeMlflow(types.ModuleType):
-    """Records what the step asks of mlflow."""
+def test_copies_mlflow_json_of_the_model_archive_into_evaluation_json(dirs, booster, tmp_path):
+    """train.py writes mlflow.json beside xgboost-model when MLflow is on; the register step reads it back
+    from evaluation.json."""
+    record = {"run_id": "r1", "parent_run_id": "p1", "experiment_id": "7", "model_uri": "models:/m-1"}
+    model_file = tmp_path / "model.bin"
+    booster.save_model(str(model_file))
+    model_dir = archive_of(tmp_path / "with-record", {"xgboost-model": model_file.read_bytes(), "mlflow.json": json.dumps(record).encode()})
+    assert run({**dirs, "model": model_dir}) == 0
+    report = json.loads((dirs["output"] / "evaluation.json").read_text())
+    assert report["mlflow"] == {"run_id": "r1", "parent_run_id": "p1", "model_uri": "models:/m-1", "experiment_id": "7"}
 
-    def __init__(self, fail=False):
-        super().__init__("mlflow")
-        self.calls = []
-        self.fail = fail
-
-    def set_tracking_uri(self, uri):
-        self.calls.append(("set_tracking_uri", uri))
-
-    def set_experiment(self, name):
-        self.calls.append(("set_experiment", name))
-
-    def start_run(self, run_name=None):
-        if self.fail:
-            raise ConnectionError("tracking server unreachable")
-        self.calls.append(("start_run", run_name))
-        return self
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.calls.append(("end_run",))
-        return False
-
-    def log_metrics(self, metrics):
-        self.calls.append(("log_metrics", sorted(metrics)))
-
-    def log_artifact(self, path):
-        self.calls.append(("log_artifact", os.path.basename(path)))
+    extracted = tmp_path / "extracted"
+    extracted.mkdir()
+    booster.save_model(str(extracted / "xgboost-model"))
+    (extracted / "mlflow.json").write_text(json.dumps({**record, "model_uri": None}))
+    assert run({**dirs, "model": extracted}) == 0
+    assert json.loads((dirs["output"] / "evaluation.json").read_text())["mlflow"]["model_uri"] == ""
 
 
-def test_logs_to_mlflow_when_configured_and_installed(dirs, monkeypatch, capsys):
-    fake = FakeMlflow()
-    monkeypatch.setitem(sys.modules, "mlflow", fake)
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", "arn:aws:sagemaker:eu-west-1:123456789012:mlflow-tracking-server/churn")
-    monkeypatch.setenv("MLFLOW_EXPERIMENT_NAME", "player-churn-prod")
+def test_no_mlflow_json_no_mlflow_block(dirs):
     assert run(dirs) == 0
-    assert fake.calls == [
-        ("set_tracking_uri", "arn:aws:sagemaker:eu-west-1:123456789012:mlflow-tracking-server/churn"),
-        ("set_experiment", "player-churn-prod"),
-        ("start_run", "evaluate"),
-        ("log_metrics", ["test_accuracy", "test_auc_score", "test_f1", "test_precision", "test_recall"]),
-        ("log_artifact", "evaluation.json"),
-        ("end_run",),
-    ]
-    assert capsys.readouterr().err == ""
+    assert "mlflow" not in json.loads((dirs["output"] / "evaluation.json").read_text())
 
 
-def test_does_not_touch_mlflow_without_a_tracking_uri(dirs, monkeypatch, capsys):
-    fake = FakeMlflow()
-    monkeypatch.setitem(sys.modules, "mlflow", fake)
-    assert run(dirs) == 0
-    assert fake.calls == []
-    assert capsys.readouterr().err == ""
-
-
-def test_is_silent_when_mlflow_is_not_installed(dirs, monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "mlflow", None)  # makes `import mlflow` raise ImportError
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", "http://127.0.0.1:5000")
-    assert run(dirs) == 0
-    assert capsys.readouterr().err == ""
-    assert (dirs["output"] / "evaluation.json").is_file()
-
-
-def test_an_unreachable_tracking_server_is_a_warning_not_a_failure(dirs, monkeypatch, capsys):
-    monkeypatch.setitem(sys.modules, "mlflow", FakeMlflow(fail=True))
-    monkeypatch.setenv("MLFLOW_TRACKING_URI", "http://127.0.0.1:5000")
-    assert run(dirs) == 0
-    assert "warning: could not log the evaluation to MLflow at http://127.0.0.1:5000: tracking server unreachable" in capsys.readouterr().err
+def test_an_unreadable_mlflow_json_is_an_error(dirs, capsys, booster, tmp_path):
+    model_file = tmp_path / "model.bin"
+    booster.save_model(str(model_file))
+    model_dir = archive_of(tmp_path / "bad-record", {"xgboost-model": model_file.read_bytes(), "mlflow.json": b"{not json"})
+    assert f"mlflow.json in {model_dir / 'model.tar.gz'} is not JSON" in model_error(dirs, capsys, model_dir)
 
 
 def test_runs_as_a_script_with_exit_codes(dirs, tmp_path):

@@ -23,8 +23,19 @@ Output
   with --publish-metrics, the CloudWatch metrics MaxPSI, MaxKS, DriftedFeatures, CapturedRows and
   DriftDetected (dimension EndpointName) in --metric-namespace.
 
+MLflow: with MLFLOW_TRACKING_URI set (an MLflow App or tracking server ARN, resolved by the
+sagemaker-mlflow plugin, or any MLflow URI), every check is a run of the monitoring experiment
+"<MLFLOW_EXPERIMENT_NAME>-monitoring" (default player-churn-monitoring), named
+"drift <endpoint> <window end>": the thresholds and window as parameters, the counts, MaxPSI, MaxKS and
+the verdict as metrics, per feature psi/<feature>, ks/<feature>, ks_p_value/<feature> and
+drifted/<feature>, the status as the tag drift.status, and drift-report.json as an artifact. Without it,
+nothing is logged and the check says so in one line. With it, a missing mlflow package (or, for an
+ARN, the sagemaker-mlflow plugin) stops the check (exit code 2) naming the fix; a tracking call that
+fails is a WARNING and counts in mlflow_logging_failures, never a failed check.
+
 Exit code: 0 for ok, drift and insufficient-data (drift is signalled by the DriftDetected metric, the
-check itself succeeded); 2 for schema-mismatch, a missing baseline or invalid arguments.
+check itself succeeded); 2 for schema-mismatch, a missing baseline, invalid arguments, or MLflow
+configured without its client.
 """
 import argparse
 import base64
@@ -33,6 +44,8 @@ import collections
 import csv
 import datetime
 import glob
+import importlib
+import importlib.util
 import json
 import math
 import os
@@ -446,6 +459,98 @@ def schema_message(capture):
 
 
 # ---------------------------------------------------------------------------------------------
+# MLflow (the model-build pipeline's tracking.py, in brief: the drift job ships this one file)
+
+DEFAULT_EXPERIMENT = "player-churn"
+MONITORING_SUFFIX = "-monitoring"
+MLFLOW_FIX = (
+    "Install the client where the check runs: the job's requirements.txt must list mlflow and sagemaker-mlflow, "
+    "installed with pip from PyPI or the index PIP_INDEX_URL names; or unset MLFLOW_TRACKING_URI to run "
+    "without tracking."
+)
+
+
+def load_mlflow():
+    """(mlflow, uri) when MLFLOW_TRACKING_URI is set, (None, None) otherwise (said in one line). Raises
+    DriftCheckError when it is set but mlflow, or for an ARN the sagemaker-mlflow plugin, is missing."""
+    uri = os.environ.get("MLFLOW_TRACKING_URI", "").strip()
+    if not uri:
+        print("MLflow: tracking is off for the drift check (MLFLOW_TRACKING_URI is not set): nothing is logged")
+        return None, None
+    try:
+        mlflow = importlib.import_module("mlflow")
+    except ImportError as error:
+        raise DriftCheckError(f"MLFLOW_TRACKING_URI is set ({uri}) but the mlflow package cannot be imported ({error}). {MLFLOW_FIX}")
+    if uri.startswith("arn:") and importlib.util.find_spec("sagemaker_mlflow") is None:
+        raise DriftCheckError(f"MLFLOW_TRACKING_URI is an ARN ({uri}) but the sagemaker-mlflow plugin is not installed. {MLFLOW_FIX}")
+    return mlflow, uri
+
+
+def monitoring_experiment():
+    return (os.environ.get("MLFLOW_EXPERIMENT_NAME", "").strip() or DEFAULT_EXPERIMENT) + MONITORING_SUFFIX
+
+
+def metric_key(prefix, feature):
+    """prefix/feature, with the characters MLflow refuses in a key replaced by _."""
+    return prefix + "/" + re.sub(r"[^\w.\- ]", "_", str(feature))
+
+
+def drift_metrics(report):
+    metrics = {
+        "baseline_rows": report["baselineRows"], "captured_rows": report["capturedRows"],
+        "malformed_rows": report["malformedRows"], "skipped_requests": report["skippedRequests"],
+    }
+    if report["status"] in ("ok", "drift"):
+        metrics.update({
+            "max_psi": report["maxPsi"] or 0.0, "max_ks": report["maxKs"] or 0.0,
+            "drifted_features": len(report["driftedFeatures"]), "drift_detected": int(report["status"] == "drift"),
+        })
+    for name, feature in report["features"].items():
+        for prefix, key in (("psi", "psi"), ("ks", "ks"), ("ks_p_value", "ksPValue")):
+            if feature[key] is not None:
+                metrics[metric_key(prefix, name)] = feature[key]
+        metrics[metric_key("drifted", name)] = int(feature["drifted"])
+    return metrics
+
+
+def log_drift(mlflow, uri, args, report, report_path):
+    """Logs the check as a run of the monitoring experiment; every failed call is a warning and a count."""
+    failures = []
+
+    def attempt(what, action):
+        try:
+            return action()
+        except Exception as error:  # any tracking failure: warn and count, never fail the check
+            failures.append(what)
+            print(f"WARNING: MLflow: could not {what} ({type(error).__name__}: {error}); the drift check goes on", file=sys.stderr)
+            return None
+
+    window = report["window"]
+    name = f"drift {report['endpointName'] or 'local'} {window['end'] if window else format_time(datetime.datetime.now(UTC))}"
+    experiment = monitoring_experiment()
+
+    def open_run():
+        mlflow.set_tracking_uri(uri)
+        experiment_id = mlflow.set_experiment(experiment_name=experiment).experiment_id
+        tags = {"drift.status": report["status"], "sagemaker.endpoint_name": report["endpointName"] or ""}
+        return mlflow.start_run(experiment_id=experiment_id, run_name=name, tags=tags)
+
+    if attempt(f"open a run of experiment {experiment} at {uri}", open_run) is not None:
+        params = {"psi_threshold": args.psi_threshold, "ks_threshold": args.ks_threshold, "min_rows": args.min_rows,
+                  "capture": args.capture_s3_uri or args.capture_dir}
+        if window:
+            params.update({"window_start": window["start"], "window_end": window["end"], "lookback_hours": args.lookback_hours})
+        attempt("log the parameters", lambda: mlflow.log_params(params))
+        attempt("log the statistics", lambda: mlflow.log_metrics(drift_metrics(report)))
+        attempt(f"log {REPORT_FILE}", lambda: mlflow.log_artifact(report_path))
+        attempt("log mlflow_logging_failures", lambda: mlflow.log_metric("mlflow_logging_failures", len(failures)))
+        ended = "FAILED" if report["status"] == "schema-mismatch" else "FINISHED"
+        attempt("end the run", lambda: mlflow.end_run(status=ended))
+        print(f"  MLflow: logged as run {name!r} of experiment {experiment}")
+    print(f"mlflow_logging_failures={len(failures)}")
+
+
+# ---------------------------------------------------------------------------------------------
 # Entry point
 
 
@@ -482,6 +587,7 @@ def parse_args(argv):
 
 def run(args, s3_client=None, cloudwatch_client=None):
     """Runs the check for parsed arguments; returns the exit code. Raises DriftCheckError."""
+    mlflow, tracking_uri = load_mlflow()
     baseline = read_baseline(args.baseline_dir)
     n_columns = baseline.shape[1]
     if args.capture_s3_uri:
@@ -519,6 +625,8 @@ def run(args, s3_client=None, cloudwatch_client=None):
         cloudwatch = cloudwatch_client or aws_client("cloudwatch")
         data = publish_metrics(cloudwatch, args.metric_namespace, args.endpoint_name, report)
         print(f"  published {', '.join(d['MetricName'] for d in data)} to {args.metric_namespace}")
+    if mlflow is not None:
+        log_drift(mlflow, tracking_uri, args, report, path)
     if status == "schema-mismatch":
         raise DriftCheckError(schema_message(capture))
     return EXIT_OK

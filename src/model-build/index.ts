@@ -4,3 +4,4 @@ export * from './model-build-app';
 export * from './player-churn-pipeline';
 export * from './sagemaker-execution-role';
 export * from './sagemaker-pipeline';
+export * from './mlflow-steps';

@@ -12,6 +12,7 @@ import { resourceNamesOf } from '../project/resource-names';
 import { studioProjectFromContext } from '../studio/studio-project';
 import { PLAYER_CHURN, PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from './player-churn-pipeline';
 import { MlflowBackend } from './mlflow-backend';
+import { mlflowStepScripts } from './mlflow-steps';
 import { SageMakerExecutionRole } from './sagemaker-execution-role';
 import { StepCodeBundleAssets } from './step-code-bundle-assets';
 import { checkStepScripts, stepCodeRequirements } from './step-code-bundle';
@@ -113,7 +114,7 @@ export class ModelBuildStack extends Stack {
     };
     // The scripts as one code bundle (with the MLflow requirements when MLflow is on) and runproc.sh.
     const scriptsDir = path.join(repoDir, MODEL_BUILD_LAYOUT.scriptsDir);
-    checkStepScripts(repoDir, MODEL_BUILD_LAYOUT.scriptsDir, Object.values(MODEL_BUILD_LAYOUT.scripts));
+    checkStepScripts(repoDir, MODEL_BUILD_LAYOUT.scriptsDir, [...Object.values(MODEL_BUILD_LAYOUT.scripts), ...mlflowStepScripts(this.mlflow?.tracking)]);
     const stepCode = new StepCodeBundleAssets(this, 'StepCode', { scriptsDir, requirements: stepCodeRequirements(this.mlflow?.tracking) });
     for (const asset of [stepCode.bundleAsset, stepCode.entrypointAsset]) {
       role.grantReadObject(asset.s3BucketName, asset.s3ObjectKey);

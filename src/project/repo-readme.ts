@@ -92,7 +92,7 @@ function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
     '',
     `The SageMaker pipeline: \`${steps.preprocess}\` (scikit-learn processing, \`pipelines/preprocess.py\`: features, 70/20/10 split,`,
     `baseline) → \`${steps.train}\` (\`pipelines/train.py\`, XGBoost 1.7-1 in script mode) → \`${steps.evaluate}\` (\`pipelines/evaluate.py\`: test AUC into \`evaluation.json\`)`,
-    `→ \`${steps.checkAuc}\` (AUC >= \`${parameters.threshold}\`, default ${config.qualityThreshold}) → \`${steps.register}\` (\`PendingManualApproval\`) or`,
+    `→ \`${steps.checkAuc}\` (AUC >= \`${parameters.threshold}\`, default ${config.qualityThreshold}) → \`${steps.register}\` (\`PendingManualApproval\`${config.mlflow !== undefined ? ', then `TagMlflowRun`: the MLflow runs get the model package ARN' : ''}) or`,
     `\`${steps.fail}\` (fails the execution with the AUC and the threshold). Its parameters`,
     `${Object.values(parameters).map((p) => `\`${p}\``).join(', ')} can be set per execution:`,
     `\`npx sagemaker-gitops run-pipeline --name ${config.projectName}-training --parameter TestScoreThreshold=0.8 --wait\`.`,

@@ -1,0 +1,201 @@
+"""Tests of train.py (script mode on the XGBoost 1.7-1 container): it trains as the built-in algorithm
+did, reads the hyperparameters as the container passes them, and prints the per-round lines the
+pipeline's metric definitions read. python3 -m pytest pipelines (pandas, numpy, xgboost)."""
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+import xgboost
+
+PIPELINES = Path(__file__).resolve().parent
+sys.path.insert(0, str(PIPELINES))
+
+import preprocess  # noqa: E402
+import train  # noqa: E402
+
+SAMPLE = PIPELINES.parent / "data" / "player-churn.csv"
+# sagemaker-gitops' emulation of the built-in algorithm (present in sagemaker-gitops, not in a generated repository).
+EMULATION = PIPELINES.parents[2] / "src" / "local-run" / "xgboost-algorithm.ts"
+
+# The pipeline's hyperparameters (PLAYER_CHURN_HYPERPARAMETERS in sagemaker-gitops), as the container passes them.
+HYPERPARAMETERS = {
+    "num_round": "100", "max_depth": "3", "eta": "0.5", "objective": "binary:logistic", "eval_metric": "auc",
+    "alpha": "2.5", "subsample": "0.8", "colsample_bytree": "0.8", "min_child_weight": "3", "early_stopping_rounds": "10",
+}
+# The pipeline's metric definitions (the training step's MetricDefinitions).
+NUMBER = r"([-+]?[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)"
+VALIDATION_AUC = re.compile(r"validation-auc:" + NUMBER)
+TRAIN_AUC = re.compile(r"train-auc:" + NUMBER)
+
+
+def arguments(hyperparameters=None):
+    """--name value pairs, plus the container's own sagemaker_* hyperparameters that train.py ignores."""
+    pairs = [["--" + name, value] for name, value in (hyperparameters or HYPERPARAMETERS).items()]
+    pairs += [["--sagemaker_program", "train.py"], ["--sagemaker_submit_directory", "s3://bucket/code/sourcedir.tar.gz"]]
+    return [token for pair in pairs for token in pair]
+
+
+@pytest.fixture(scope="module")
+def channels(tmp_path_factory):
+    """preprocess.py's output for the committed sample: the train, validation and test channels."""
+    output = tmp_path_factory.mktemp("preprocessed")
+    assert preprocess.main(["--input-dir", str(SAMPLE.parent), "--output-dir", str(output)]) == 0
+    return output
+
+
+def run_train(channels, model_dir, args=None, env=None):
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("MLFLOW_", "SAGEMAKER_PIPELINE_"))}
+    environment.update({
+        "SM_CHANNEL_TRAIN": str(channels / "train"), "SM_CHANNEL_VALIDATION": str(channels / "validation"),
+        "SM_MODEL_DIR": str(model_dir), "PYTHONDONTWRITEBYTECODE": "1", **(env or {}),
+    })
+    return subprocess.run([sys.executable, str(PIPELINES / "train.py"), *(arguments() if args is None else args)],
+                          capture_output=True, text=True, env=environment)
+
+
+@pytest.fixture(scope="module")
+def trained(channels, tmp_path_factory):
+    model_dir = tmp_path_factory.mktemp("model")
+    result = run_train(channels, model_dir)
+    assert result.returncode == 0, result.stderr
+    booster = xgboost.Booster()
+    booster.load_model(str(model_dir / "xgboost-model"))
+    return result, booster, model_dir
+
+
+def split_of(channels, name):
+    frame = pd.read_csv(channels / name / f"{name}.csv", header=None)
+    return frame.iloc[:, 1:].to_numpy(dtype=float), frame.iloc[:, 0].to_numpy()
+
+
+def predictions(booster, features):
+    return booster.predict(xgboost.DMatrix(features))
+
+
+def test_trains_as_xgboost_train_with_the_builtin_algorithms_parameters(channels, trained):
+    """Same hyperparameters, early stopping on the validation channel's auc, the best model kept."""
+    _, booster, _ = trained
+    train_x, train_y = split_of(channels, "train")
+    validation_x, validation_y = split_of(channels, "validation")
+    dtrain = xgboost.DMatrix(train_x, label=train_y)
+    dvalidation = xgboost.DMatrix(validation_x, label=validation_y)
+    params = {"max_depth": 3, "eta": 0.5, "objective": "binary:logistic", "eval_metric": ["auc"], "alpha": 2.5,
+              "subsample": 0.8, "colsample_bytree": 0.8, "min_child_weight": 3.0}
+    reference = xgboost.train(
+        params, dtrain, num_boost_round=100, evals=[(dtrain, "train"), (dvalidation, "validation")], verbose_eval=False,
+        callbacks=[xgboost.callback.EarlyStopping(rounds=10, data_name="validation", metric_name="auc", maximize=True, save_best=True)],
+    )
+    assert booster.attr("best_iteration") == reference.attr("best_iteration")
+    assert booster.num_boosted_rounds() == reference.num_boosted_rounds() < 100  # early stopping kept the best model
+    test_x, _ = split_of(channels, "test")
+    assert predictions(booster, test_x) == pytest.approx(predictions(reference, test_x), abs=1e-6)
+
+
+def emulation_script():
+    text = EMULATION.read_text(encoding="utf-8")
+    start = text.index("XGBOOST_ALGORITHM_SCRIPT = String.raw`") + len("XGBOOST_ALGORITHM_SCRIPT = String.raw`")
+    return text[start:text.index("`;", start)]
+
+
+def test_trains_the_model_the_local_runs_builtin_emulation_trains(channels, trained, tmp_path):
+    """src/local-run/xgboost-algorithm.ts stands in for the built-in algorithm in local runs: same model."""
+    if not EMULATION.is_file():
+        pytest.skip(f"{EMULATION} is part of sagemaker-gitops, not of a generated repository")
+    ml_root = tmp_path / "ml"
+    (ml_root / "input" / "config").mkdir(parents=True)
+    (ml_root / "input" / "config" / "hyperparameters.json").write_text(json.dumps(HYPERPARAMETERS))
+    (ml_root / "input" / "config" / "inputdataconfig.json").write_text(
+        json.dumps({name: {"ContentType": "text/csv"} for name in ("train", "validation")}))
+    for name in ("train", "validation"):
+        (ml_root / "input" / "data" / name).mkdir(parents=True)
+        (ml_root / "input" / "data" / name / f"{name}.csv").write_bytes((channels / name / f"{name}.csv").read_bytes())
+    script = tmp_path / "xgboost_algorithm.py"
+    script.write_text(emulation_script(), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), "--ml-root", str(ml_root), "--archive", str(tmp_path / "model.tar.gz")],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    emulated = xgboost.Booster()
+    emulated.load_model(str(ml_root / "model" / "xgboost-model"))
+
+    _, booster, _ = trained
+    assert booster.attr("best_iteration") == emulated.attr("best_iteration")
+    assert booster.num_boosted_rounds() == emulated.num_boosted_rounds()
+    test_x, _ = split_of(channels, "test")
+    assert predictions(booster, test_x) == pytest.approx(predictions(emulated, test_x), abs=1e-6)
+
+
+def test_prints_one_line_per_round_that_the_metric_definitions_read(trained):
+    result, booster, _ = trained
+    lines = [line for line in result.stdout.splitlines() if line.startswith("[")]
+    assert lines[0].startswith("[0]\ttrain-auc:") and "\tvalidation-auc:" in lines[0]
+    assert [int(line[1:line.index("]")]) for line in lines] == list(range(len(lines)))
+    best = int(booster.attr("best_iteration"))
+    assert len(lines) == best + 1 + 10  # the rounds after the best one that early stopping waited for
+    validation = [float(VALIDATION_AUC.search(line).group(1)) for line in lines]
+    assert all(TRAIN_AUC.search(line) for line in lines)
+    assert max(validation) == validation[best]
+
+
+def test_writes_only_the_model_without_mlflow(trained):
+    result, _, model_dir = trained
+    assert sorted(os.listdir(model_dir)) == ["xgboost-model"]
+    assert [line for line in result.stdout.splitlines() if line.startswith("MLflow")] == [
+        "MLflow: tracking is off for the train step (MLFLOW_TRACKING_URI is not set): nothing is logged"
+    ]
+    assert "mlflow_logging_failures" not in result.stdout
+
+
+def test_hyperparameters_are_typed_as_the_builtin_algorithm_types_them():
+    params = train.parse_hyperparameters(arguments({**HYPERPARAMETERS, "eval_metric": "logloss,auc"}) + ["--learning_rate", "0.3"])
+    assert params == {
+        "num_round": 100, "max_depth": 3, "eta": 0.3, "objective": "binary:logistic", "eval_metric": ["logloss", "auc"],
+        "alpha": 2.5, "subsample": 0.8, "colsample_bytree": 0.8, "min_child_weight": 3.0, "early_stopping_rounds": 10,
+    }
+    assert train.parse_hyperparameters(["--num_round", "5", "--monotone_constraints", "(1,-1)"])["monotone_constraints"] == (1, -1)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--max_depth", "3"], "missing required hyperparameter: num_round"),
+    (["--num_round", "ten"], "argument --num_round: invalid int value: 'ten'"),
+    (["--num_round", "10", "--max_deep", "3"], "extraneous hyperparameter max_deep: not a hyperparameter of the built-in XGBoost algorithm"),
+    (["--num_round", "10", "--_kfold", "5"], "extraneous hyperparameter _kfold"),
+])
+def test_bad_hyperparameters_exit_2_naming_them(args, message, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        train.parse_hyperparameters(args)
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_without_validation_it_trains_every_round(channels, tmp_path):
+    only_train = tmp_path / "channels"
+    (only_train / "train").mkdir(parents=True)
+    (only_train / "train" / "train.csv").write_bytes((channels / "train" / "train.csv").read_bytes())
+    result = run_train(only_train, tmp_path / "model", args=arguments({**HYPERPARAMETERS, "num_round": "12"}))
+    assert result.returncode == 0, result.stderr
+    booster = xgboost.Booster()
+    booster.load_model(str(tmp_path / "model" / "xgboost-model"))
+    assert booster.num_boosted_rounds() == 12
+    assert "validation-auc" not in result.stdout
+
+
+def test_unusable_data_exits_1(tmp_path):
+    (tmp_path / "train").mkdir()
+    (tmp_path / "train" / "train.csv").write_text("")
+    result = run_train(tmp_path, tmp_path / "model")
+    assert result.returncode == 1
+    assert f"error: no data in the train channel ({tmp_path / 'train'})" in result.stderr
+    missing = run_train(tmp_path / "nowhere", tmp_path / "model")
+    assert missing.returncode == 1 and "the train channel's folder" in missing.stderr
+
+
+def test_feature_frame_names_columns_as_xgboost_does(channels):
+    frame = train.feature_frame(str(channels / "validation"))
+    assert list(frame.columns) == [f"f{i}" for i in range(frame.shape[1])]
+    assert np.allclose(frame.to_numpy(), split_of(channels, "validation")[0])

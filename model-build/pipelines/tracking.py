@@ -1,0 +1,184 @@
+"""MLflow tracking for the pipeline's steps: every step script opens its run with this module.
+
+The pipeline sets, on every step when MLflow is on:
+  MLFLOW_TRACKING_URI               the MLflow App or tracking server ARN (the sagemaker-mlflow plugin
+                                    resolves it), or any MLflow URI (file:./mlruns, http://host:5000)
+  MLFLOW_EXPERIMENT_NAME            the project's experiment (default player-churn)
+  SAGEMAKER_PIPELINE_EXECUTION_ARN  the pipeline execution (Execution.PipelineExecutionArn)
+  SAGEMAKER_PIPELINE_EXECUTION_ID   its id (Execution.PipelineExecutionId)
+
+What is logged where: one experiment per project; in it, one parent run per pipeline execution, named
+after the execution id and found by its tags (sagemaker.pipeline_execution_arn, and
+sagemaker.run_kind = pipeline-execution), or created by the first step that looks for it; under it, one
+run per step, named after the step. The steps are separate jobs, so the parent is never the active run
+of a step: the step's run names it in the tag mlflow.parentRunId, which is how MLflow nests runs. Each
+step ends the parent run with its own status, so the parent shows how the last step that ran ended.
+
+Without MLFLOW_TRACKING_URI nothing is logged and mlflow is not imported; the step says so in one line.
+With it, a missing mlflow package (or, for an ARN, a missing sagemaker-mlflow plugin) is an error that
+stops the step: a configured tracking server must never be skipped silently. A tracking call that fails
+while the step runs (server unreachable, request refused) is a WARNING on stderr and counts in
+mlflow_logging_failures, printed at the end of the step (and logged as a metric when the run can still
+be reached); it never fails the step.
+
+    with tracking.start("train") as run:          # raises TrackingUnavailable when mlflow is missing
+        run.log("log the parameters", lambda mlflow: mlflow.log_params(params))
+"""
+import importlib
+import importlib.util
+import os
+import sys
+
+URI_VARIABLE = "MLFLOW_TRACKING_URI"
+EXPERIMENT_VARIABLE = "MLFLOW_EXPERIMENT_NAME"
+EXECUTION_ARN_VARIABLE = "SAGEMAKER_PIPELINE_EXECUTION_ARN"
+EXECUTION_ID_VARIABLE = "SAGEMAKER_PIPELINE_EXECUTION_ID"
+DEFAULT_EXPERIMENT = "player-churn"
+
+EXECUTION_ARN_TAG = "sagemaker.pipeline_execution_arn"
+EXECUTION_ID_TAG = "sagemaker.pipeline_execution_id"
+STEP_TAG = "sagemaker.pipeline_step"
+RUN_KIND_TAG = "sagemaker.run_kind"
+EXECUTION_KIND, STEP_KIND = "pipeline-execution", "pipeline-step"
+PARENT_TAG = "mlflow.parentRunId"
+FAILURES_METRIC = "mlflow_logging_failures"
+# Warnings printed per step; later failures are counted only (an unreachable server fails every call).
+MAX_WARNINGS = 10
+
+FIX = (
+    "Install the client where the step runs: the step's requirements.txt must list mlflow and sagemaker-mlflow "
+    "(the pipeline's code bundle does when MLflow is on, and the job installs it with pip, from PyPI or the "
+    "index PIP_INDEX_URL names); or unset MLFLOW_TRACKING_URI to run without tracking."
+)
+
+
+class TrackingUnavailable(Exception):
+    """MLflow is configured, but its client cannot be loaded here: the step stops, naming the fix."""
+
+
+def load_mlflow(uri):
+    """The mlflow module; raises TrackingUnavailable when it, or the plugin an ARN needs, is not installed."""
+    try:
+        mlflow = importlib.import_module("mlflow")
+    except ImportError as err:
+        raise TrackingUnavailable(f"{URI_VARIABLE} is set ({uri}) but the mlflow package cannot be imported ({err}). {FIX}") from None
+    if uri.startswith("arn:") and importlib.util.find_spec("sagemaker_mlflow") is None:
+        raise TrackingUnavailable(
+            f"{URI_VARIABLE} is an ARN ({uri}) but the sagemaker-mlflow plugin, which resolves it, is not installed. {FIX}"
+        )
+    return mlflow
+
+
+def execution_id_of(arn):
+    """The last part of arn:aws:sagemaker:<region>:<account>:pipeline/<name>/execution/<id>."""
+    return arn.rstrip("/").rsplit("/", 1)[-1]
+
+
+def find_execution_run(client, experiment_id, execution_arn):
+    """The id of the pipeline execution's run in the experiment (the oldest one tagged with its ARN), or None."""
+    found = client.search_runs(
+        [experiment_id],
+        filter_string=f"tags.`{EXECUTION_ARN_TAG}` = '{execution_arn}' and tags.`{RUN_KIND_TAG}` = '{EXECUTION_KIND}'",
+        max_results=1,
+        order_by=["attributes.start_time ASC"],
+    )
+    return found[0].info.run_id if found else None
+
+
+class StepRun:
+    """One step's MLflow run. With tracking off, or after its run could not be opened, log() does nothing."""
+
+    def __init__(self, step, mlflow=None):
+        self.step = step
+        self.mlflow = mlflow
+        self.configured = mlflow is not None
+        self.active = False
+        self.failures = 0
+        self.run_id = self.parent_run_id = self.experiment_id = None
+
+    def log(self, what, action):
+        """action(mlflow) when the run is open; its value, or None after a WARNING when it raises."""
+        if not self.active:
+            return None
+        try:
+            return action(self.mlflow)
+        except Exception as err:  # any tracking failure: warn and count, never fail the step
+            self.warn(what, err)
+            return None
+
+    def warn(self, what, err):
+        self.failures += 1
+        if self.failures <= MAX_WARNINGS:
+            message = str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__
+            print(f"WARNING: MLflow: could not {what} ({type(err).__name__}: {message}); the {self.step} step goes on",
+                  file=sys.stderr, flush=True)
+        if self.failures == MAX_WARNINGS:
+            print(f"WARNING: MLflow: further failures of the {self.step} step are only counted in {FAILURES_METRIC}",
+                  file=sys.stderr, flush=True)
+
+    def module(self, name):
+        """A submodule of the client, e.g. mlflow.xgboost (the real client loads some lazily)."""
+        return importlib.import_module(name)
+
+    def open(self, uri, experiment, execution_arn, execution_id):
+        mlflow = self.mlflow
+        mlflow.set_tracking_uri(uri)
+        self.experiment_id = mlflow.set_experiment(experiment_name=experiment).experiment_id
+        tags = {STEP_TAG: self.step, RUN_KIND_TAG: STEP_KIND}
+        if execution_arn:
+            execution_id = execution_id or execution_id_of(execution_arn)
+            tags.update({EXECUTION_ARN_TAG: execution_arn, EXECUTION_ID_TAG: execution_id})
+            self.parent_run_id = self.find_or_create_parent(execution_arn, execution_id)
+            tags[PARENT_TAG] = self.parent_run_id
+        self.run_id = mlflow.start_run(experiment_id=self.experiment_id, run_name=self.step, tags=tags).info.run_id
+        self.active = True
+
+    def find_or_create_parent(self, execution_arn, execution_id):
+        """The run of the pipeline execution: the oldest one tagged with its ARN, or a new one."""
+        client = self.mlflow.MlflowClient()
+        found = find_execution_run(client, self.experiment_id, execution_arn)
+        if found:
+            return found
+        tags = {EXECUTION_ARN_TAG: execution_arn, EXECUTION_ID_TAG: execution_id, RUN_KIND_TAG: EXECUTION_KIND}
+        return client.create_run(self.experiment_id, run_name=execution_id, tags=tags).info.run_id
+
+    def close(self, succeeded):
+        if not self.configured:
+            return
+        status = "FINISHED" if succeeded else "FAILED"
+        if self.parent_run_id:
+            self.log("update the pipeline execution's run", lambda m: m.MlflowClient().set_terminated(self.parent_run_id, status=status))
+        self.log(f"log {FAILURES_METRIC}", lambda m: m.log_metric(FAILURES_METRIC, self.failures))
+        self.log("end the run", lambda m: m.end_run(status=status))
+        self.active = False
+        print(f"{FAILURES_METRIC}={self.failures}", flush=True)
+        if self.failures:
+            print(f"WARNING: MLflow: {self.failures} tracking call(s) of the {self.step} step failed; the run may be incomplete",
+                  file=sys.stderr, flush=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self.close(succeeded=exc_type is None)
+        return False
+
+
+def start(step, environ=None):
+    """Opens the step's run (see the module's description); raises TrackingUnavailable."""
+    environ = os.environ if environ is None else environ
+    uri = environ.get(URI_VARIABLE, "").strip()
+    if not uri:
+        print(f"MLflow: tracking is off for the {step} step ({URI_VARIABLE} is not set): nothing is logged", flush=True)
+        return StepRun(step)
+    run = StepRun(step, load_mlflow(uri))
+    experiment = environ.get(EXPERIMENT_VARIABLE, "").strip() or DEFAULT_EXPERIMENT
+    execution_arn = environ.get(EXECUTION_ARN_VARIABLE, "").strip()
+    try:
+        run.open(uri, experiment, execution_arn, environ.get(EXECUTION_ID_VARIABLE, "").strip())
+    except Exception as err:  # the step still runs; its run is missing, which the warning and the count say
+        run.warn(f"open the {step} run of experiment {experiment} at {uri}", err)
+        return run
+    nesting = f" under the run of pipeline execution {execution_arn}" if execution_arn else " (no pipeline execution: no parent run)"
+    print(f"MLflow: logging the {step} step to run {run.run_id} of experiment {experiment}{nesting}", flush=True)
+    return run

@@ -1,0 +1,270 @@
+"""Train step of the player-churn pipeline: script mode on the SageMaker XGBoost 1.7-1 container.
+
+Trains exactly as SageMaker's built-in XGBoost algorithm (1.7-1) does with the same hyperparameters
+(sagemaker-gitops' local run emulates it the same way, src/local-run/xgboost-algorithm.ts):
+hyperparameters parsed as the algorithm parses them (integers, numbers, comma-separated lists, aliases
+such as learning_rate); the channels read as header-less CSV with the label first; with
+early_stopping_rounds and a validation channel, training stops when the validation channel's last
+eval_metric has not improved for that many rounds, and the best model is kept.
+
+Inputs (the training container's script-mode contract)
+  --<hyperparameter> <value>   one pair per hyperparameter (--num_round 100 --eta 0.5 ...); the
+                               container's own sagemaker_* ones are ignored
+  SM_CHANNEL_TRAIN             folder of the train channel (default /opt/ml/input/data/train)
+  SM_CHANNEL_VALIDATION        folder of the validation channel (default /opt/ml/input/data/validation;
+                               optional, as for the built-in algorithm)
+  SM_MODEL_DIR                 where the model goes (default /opt/ml/model)
+
+Outputs
+  $SM_MODEL_DIR/xgboost-model  the Booster (save_model), the built-in algorithm's file: evaluate.py and
+                               the XGBoost serving container load it unchanged
+  $SM_MODEL_DIR/mlflow.json    with MLflow on: {"run_id", "parent_run_id", "experiment_id", "model_uri"}
+                               of the run that holds the model ("" for what could not be logged); it
+                               travels in model.tar.gz to the evaluate step
+  stdout                       one line per round, XGBoost's own "[<round>]\\ttrain-auc:<v>\\tvalidation-auc:<v>",
+                               which the pipeline's metric definitions read
+
+MLflow (tracking.py): the run `train` logs the hyperparameters, the train and validation metrics of
+every round (step = round), the best iteration and score, and the model with the mlflow.xgboost flavour
+(name "model", its signature and an input example): the trees up to the best iteration, which is
+what the serving container predicts with.
+
+Exit code 0 on success; 1 when the data cannot be used, XGBoost fails, or MLflow is configured but its
+client is not installed; 2 for invalid or unknown hyperparameters.
+"""
+import argparse
+import ast
+import csv
+import json
+import os
+import sys
+
+import pandas as pd
+import xgboost as xgb
+
+import tracking
+
+MODEL_FILE = "xgboost-model"
+MLFLOW_FILE = "mlflow.json"
+
+# The built-in algorithm's hyperparameters by type (aws/sagemaker-xgboost-container, 1.7-1), as
+# src/local-run/xgboost-algorithm.ts parses them.
+INTEGER = {
+    "num_round", "csv_weights", "early_stopping_rounds", "verbosity", "nthread", "max_depth", "refresh_leaf",
+    "max_leaves", "max_bin", "one_drop", "num_class", "seed", "num_parallel_tree", "prob_buffer_row",
+}
+NUMBER = {
+    "eta", "gamma", "min_child_weight", "max_delta_step", "subsample", "colsample_bytree", "colsample_bylevel",
+    "colsample_bynode", "lambda", "alpha", "sketch_eps", "scale_pos_weight", "rate_drop", "skip_drop",
+    "lambda_bias", "tweedie_variance_power", "base_score", "aft_loss_distribution_scale",
+}
+LIST = {"eval_metric", "updater"}
+LITERAL = {"monotone_constraints", "interaction_constraints"}
+TEXT = {
+    "booster", "tree_method", "dsplit", "process_type", "grow_policy", "predictor", "sample_type", "normalize_type",
+    "objective", "save_model_on_termination", "aft_loss_distribution", "deterministic_histogram", "sampling_method",
+}
+ALIASES = {"learning_rate": "eta", "min_split_loss": "gamma", "reg_lambda": "lambda", "reg_alpha": "alpha"}
+# Metrics that improve upwards: early stopping maximizes them.
+MAXIMIZE = {
+    "accuracy", "auc", "aucpr", "balanced_accuracy", "f1", "f1_binary", "f1_macro", "map", "ndcg", "precision", "r2",
+    "recall", "precision_macro", "precision_micro", "recall_macro", "recall_micro",
+}
+
+
+class TrainingError(Exception):
+    """Data the step cannot use, or XGBoost failing: "error: <message>", exit code 1."""
+
+
+def comma_list(text):
+    return text.split(",")
+
+
+def literal(text):
+    try:
+        return ast.literal_eval(text)
+    except (ValueError, SyntaxError):
+        raise argparse.ArgumentTypeError(f"could not parse {text!r}") from None
+
+
+def parse_hyperparameters(argv):
+    """The hyperparameters given as --name value pairs, typed; exits 2 (argparse) on a bad or unknown one."""
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    aliases = {}
+    for alias, name in ALIASES.items():
+        aliases.setdefault(name, []).append(f"--{alias}")
+    for names, kind in ((INTEGER, int), (NUMBER, float), (LIST, comma_list), (LITERAL, literal), (TEXT, str)):
+        for name in sorted(names):
+            parser.add_argument(f"--{name}", *aliases.get(name, []), dest=name, type=kind)
+    args, unknown = parser.parse_known_args(argv)
+    extraneous = [a for a in unknown if a.startswith("--") and not a.startswith("--sagemaker_")]
+    if extraneous:
+        parser.error(f"extraneous hyperparameter {extraneous[0][2:]}: not a hyperparameter of the built-in XGBoost algorithm")
+    params = {name: value for name, value in vars(args).items() if value is not None}
+    if "num_round" not in params:
+        parser.error("missing required hyperparameter: num_round")
+    return params
+
+
+def read_channel(folder, name, csv_weights=0):
+    """The channel's header-less CSV files (label first, then the weight with csv_weights=1) as a DMatrix,
+    read as the built-in algorithm reads them."""
+    if not os.path.isdir(folder):
+        raise TrainingError(f"the {name} channel's folder {folder} does not exist")
+    files = sorted(f for f in os.listdir(folder) if not f.startswith(".") and os.path.isfile(os.path.join(folder, f)))
+    if not files or all(os.path.getsize(os.path.join(folder, f)) == 0 for f in files):
+        raise TrainingError(f"no data in the {name} channel ({folder})")
+    with open(os.path.join(folder, files[0])) as f:
+        sample = f.readline()
+    try:
+        delimiter = csv.Sniffer().sniff(sample).delimiter
+    except csv.Error:
+        delimiter = ","
+    uri = f"{folder}?format=csv&label_column=0&delimiter={delimiter}"
+    if csv_weights == 1:
+        uri += "&weight_column=1"
+    try:
+        return xgb.DMatrix(uri)
+    except xgb.core.XGBoostError as err:
+        raise TrainingError(f"failed to load the CSV data of the {name} channel: {str(err).strip().splitlines()[0]}") from None
+
+
+def feature_frame(folder, leading_columns=1):
+    """The features of the channel's first file as a DataFrame with XGBoost's default names f0, f1, ...:
+    the input example and the signature's input (leading_columns: the label, and the weight if any)."""
+    files = sorted(f for f in os.listdir(folder) if not f.startswith(".") and os.path.isfile(os.path.join(folder, f)))
+    data = pd.read_csv(os.path.join(folder, files[0]), header=None, sep=None, engine="python")
+    features = data.iloc[:, leading_columns:].astype(float)
+    features.columns = [f"f{i}" for i in range(features.shape[1])]
+    return features
+
+
+class LogRounds(xgb.callback.TrainingCallback):
+    """Logs every round's train and validation metrics to the step's MLflow run, the round as the step."""
+
+    def __init__(self, run):
+        super().__init__()
+        self.run = run
+        self.rounds = 0
+        self.history = {}
+
+    def after_iteration(self, model, epoch, evals_log):
+        self.rounds, self.history = epoch + 1, evals_log
+        metrics = {f"{data}-{metric}": float(values[-1]) for data, by_metric in evals_log.items() for metric, values in by_metric.items()}
+        self.run.log(f"log the metrics of round {epoch}", lambda m: m.log_metrics(metrics, step=epoch))
+        return False
+
+
+class InOrder(xgb.callback.TrainingCallback):
+    """Runs callbacks one after the other, every one of them each round. xgb.train keeps its callbacks in a
+    set and stops asking them once one says stop, so whether the last round is printed and logged before
+    early stopping ends the training would otherwise vary from run to run."""
+
+    def __init__(self, callbacks):
+        super().__init__()
+        self.callbacks = callbacks
+
+    def before_training(self, model):
+        for callback in self.callbacks:
+            model = callback.before_training(model)
+        return model
+
+    def after_training(self, model):
+        for callback in self.callbacks:
+            model = callback.after_training(model)
+        return model
+
+    def before_iteration(self, model, epoch, evals_log):
+        return any([callback.before_iteration(model, epoch, evals_log) for callback in self.callbacks])
+
+    def after_iteration(self, model, epoch, evals_log):
+        return any([callback.after_iteration(model, epoch, evals_log) for callback in self.callbacks])
+
+
+def train(params, train_dir, validation_dir, model_dir, run):
+    """Trains, saves xgboost-model and (MLflow on) mlflow.json into model_dir; returns the booster."""
+    params = dict(params)
+    logged_params = {k: ",".join(v) if isinstance(v, list) else v for k, v in params.items()}
+    csv_weights = params.pop("csv_weights", 0)
+    num_round = params.pop("num_round")
+    early_stopping_rounds = params.pop("early_stopping_rounds", None)
+    params.pop("save_model_on_termination", None)
+    dtrain = read_channel(train_dir, "train", csv_weights)
+    dvalidation = read_channel(validation_dir, "validation") if os.path.isdir(validation_dir) else None
+
+    eval_metric = params.get("eval_metric")
+    watchlist = [(dtrain, "train")] + ([(dvalidation, "validation")] if dvalidation is not None else [])
+    rounds = LogRounds(run)
+    callbacks = [xgb.callback.EvaluationMonitor(), rounds]
+    metric = eval_metric[-1] if eval_metric else None
+    if early_stopping_rounds and dvalidation is not None and metric:
+        callbacks.append(xgb.callback.EarlyStopping(
+            rounds=early_stopping_rounds, data_name="validation", metric_name=metric, maximize=metric in MAXIMIZE, save_best=True,
+        ))
+    print(f"train matrix: {dtrain.num_row()} rows, {dtrain.num_col()} columns"
+          + (f"; validation matrix: {dvalidation.num_row()} rows" if dvalidation is not None else ""), flush=True)
+    run.log("log the hyperparameters", lambda m: m.log_params(logged_params))
+    try:
+        booster = xgb.train(params, dtrain, num_boost_round=num_round, evals=watchlist, callbacks=[InOrder(callbacks)], verbose_eval=False)
+    except xgb.core.XGBoostError as err:
+        raise TrainingError(f"XGBoost failed: {str(err).strip().splitlines()[0]}") from None
+
+    os.makedirs(model_dir, exist_ok=True)
+    booster.save_model(os.path.join(model_dir, MODEL_FILE))
+    print(f"saved {MODEL_FILE} ({booster.num_boosted_rounds()} rounds) into {model_dir}", flush=True)
+    if run.configured:
+        log_best(run, booster, rounds, metric)
+        example = (validation_dir, 1) if dvalidation is not None else (train_dir, 1 + (csv_weights == 1))
+        write_mlflow_record(run, model_dir, log_model(run, booster, *example))
+    return booster
+
+
+def log_best(run, booster, rounds, metric):
+    """Logs the rounds trained and, after early stopping, the best iteration and its validation score."""
+    best = {"rounds_trained": rounds.rounds}
+    if booster.attr("best_iteration") is not None and metric in rounds.history.get("validation", {}):
+        best["best_iteration"] = int(booster.attr("best_iteration"))
+        best["best_score"] = float(rounds.history["validation"][metric][best["best_iteration"]])
+    run.log("log the best iteration and score", lambda m: m.log_metrics(best))
+
+
+def write_mlflow_record(run, model_dir, model_uri):
+    """mlflow.json beside the model: which run holds it ("" for what could not be logged)."""
+    record = {"run_id": run.run_id, "parent_run_id": run.parent_run_id, "experiment_id": run.experiment_id, "model_uri": model_uri}
+    with open(os.path.join(model_dir, MLFLOW_FILE), "w") as f:
+        json.dump({k: str(v or "") for k, v in record.items()}, f, indent=2)
+        f.write("\n")
+
+
+def log_model(run, booster, example_dir, leading_columns):
+    """Logs the model: the trees up to the best iteration (all of them already, when early stopping kept
+    the best model), what the serving container predicts with. Returns the model URI."""
+    best = booster.attr("best_iteration")
+    model = booster[: int(best) + 1] if best is not None else booster
+
+    def log(mlflow):
+        example = feature_frame(example_dir, leading_columns)
+        predictions = model.predict(xgb.DMatrix(example.to_numpy()))
+        signature = run.module("mlflow.models").infer_signature(example, predictions)
+        info = run.module("mlflow.xgboost").log_model(model, name="model", signature=signature, input_example=example.head(5))
+        return info.model_uri
+
+    return run.log("log the model", log)
+
+
+def main(argv=None):
+    params = parse_hyperparameters(sys.argv[1:] if argv is None else argv)
+    train_dir = os.environ.get("SM_CHANNEL_TRAIN", "/opt/ml/input/data/train")
+    validation_dir = os.environ.get("SM_CHANNEL_VALIDATION", "/opt/ml/input/data/validation")
+    model_dir = os.environ.get("SM_MODEL_DIR", "/opt/ml/model")
+    try:
+        with tracking.start("train") as run:
+            train(params, train_dir, validation_dir, model_dir, run)
+    except (TrainingError, tracking.TrackingUnavailable) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
