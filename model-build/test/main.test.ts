@@ -20,5 +20,7 @@ test('the SageMaker pipeline runs this repository\'s steps and registers into th
     Properties: Match.objectLike({ ModelPackageGroupName: config.modelPackageGroupName }),
     DeletionPolicy: 'Retain',
   });
-  expect(stack.definition.steps.map((step) => step.name)).toEqual(['Preprocess', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold']);
+  // With MLflow on, TagMlflowRun follows Register: it tags the MLflow runs with the model package ARN.
+  const afterRegister = config.mlflow !== undefined ? ['TagMlflowRun'] : [];
+  expect(stack.definition.steps.map((step) => step.name)).toEqual(['Preprocess', 'Train', 'Evaluate', 'CheckAuc', 'Register', ...afterRegister, 'AucBelowThreshold']);
 });
