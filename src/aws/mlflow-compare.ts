@@ -1,12 +1,12 @@
 import {
   DescribeModelPackageCommand,
-  DescribeModelPackageGroupCommand,
   ListModelPackagesCommand,
   ModelApprovalStatus,
   ModelPackageSummary,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { CliError, isNotFound } from './errors';
+import { checkGroupExists, groupNotFound } from './model-approval';
 import { MlflowCallError, MlflowRun } from './mlflow-client';
 import { mlflowRunPath } from './mlflow-ui-link';
 import { parseAuc } from './model-registry';
@@ -185,19 +185,7 @@ async function listPage(client: SageMakerClient, groupName: string, nextToken?: 
     }));
   } catch (err) {
     if (isNotFound(err)) {
-      throw new CliError(`model package group ${groupName} does not exist in region ${await client.config.region()}: ${(err as Error).message}`);
-    }
-    throw err;
-  }
-}
-
-/** An empty listing does not tell a missing group from an empty one: ask for the group. */
-async function checkGroupExists(client: SageMakerClient, groupName: string): Promise<void> {
-  try {
-    await client.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: groupName }));
-  } catch (err) {
-    if (isNotFound(err)) {
-      throw new CliError(`model package group ${groupName} does not exist in region ${await client.config.region()}: ${(err as Error).message}`);
+      throw new CliError(await groupNotFound(client, groupName, err));
     }
     throw err;
   }

@@ -324,7 +324,7 @@ async function listPage(client: SageMakerClient, groupName: string, status?: Mod
 }
 
 /** An empty listing does not tell a missing group from an empty one: ask for the group. */
-async function checkGroupExists(client: SageMakerClient, groupName: string): Promise<void> {
+export async function checkGroupExists(client: SageMakerClient, groupName: string): Promise<void> {
   try {
     await client.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: groupName }));
   } catch (err) {
@@ -335,7 +335,8 @@ async function checkGroupExists(client: SageMakerClient, groupName: string): Pro
   }
 }
 
-async function groupNotFound(client: SageMakerClient, groupName: string, err: unknown): Promise<string> {
+/** The message of a missing model package group, with the region asked. */
+export async function groupNotFound(client: SageMakerClient, groupName: string, err: unknown): Promise<string> {
   return `model package group ${groupName} does not exist in region ${await client.config.region()}: ${(err as Error).message}`;
 }
 
