@@ -1,5 +1,6 @@
 import { typescript } from 'projen';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../src/project/versions';
+import { LockSeed } from './lock-seed';
 
 /** The folders of the example project's generated repositories. */
 export const GENERATED_REPO_DIRS = ['model-build', 'model-deploy'];
@@ -15,6 +16,8 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   project.gitignore.exclude('cdk.out/', '.cdk.staging/', '/bench/results.json', '__pycache__/', '*.pyc');
   project.npmignore?.exclude(...GENERATED_REPO_DIRS.map((dir) => `/${dir}/`), '/projenrc/', '/bench/', '/.ci/', 'cdk.out/', '__pycache__/', '*.pyc');
   project.package.setScript('synth', 'npx projen synth');
+  // Added before the example project, so that the seed is written before the toolkit is packed.
+  new LockSeed(project, GENERATED_REPO_DIRS[0]);
   project.package.setScript('bench', 'npx projen bench');
 
   project.addTask('bench', {

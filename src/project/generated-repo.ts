@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Component, IgnoreFile, JsonFile, Project, SampleFile, TextFile } from 'projen';
 import { CONFIG_FILE_NAME, ProjectConfig, renderConfigFile } from '../config';
 import { renderCdkJson, repoGitignore, renderPackageJson, renderTsconfig } from './repo-files';
+import { LOCK_SEED_FILE, seedLockfile } from './repo-lock-seed';
 import { refreshLockfile } from './repo-lockfile';
 import { renderReadme } from './repo-readme';
 import { RepoToolkit } from './repo-readme-toolkit';
@@ -12,6 +13,9 @@ import { GeneratedRepoVersions } from './versions';
 
 /** Where the seed code of each repository kind lives inside the sagemaker-gitops package. */
 export const SEED_CODE_DIR = path.join(__dirname, '..', '..', 'seed-code');
+
+/** The lock seed inside the sagemaker-gitops package (see seedLockfile). */
+const LOCK_SEED_PATH = path.join(__dirname, '..', '..', LOCK_SEED_FILE);
 
 export interface GeneratedRepoOptions {
   /** Which repository. */
@@ -33,8 +37,9 @@ export interface GeneratedRepoOptions {
  * One generated repository: a standalone npm + CDK TypeScript app. Its package.json, tsconfig,
  * cdk.json, .gitignore, README and config file are managed (rewritten by every `npx projen`);
  * its seed code (from `seed-code/<kind>/`) is written once and then belongs to the team. After
- * synthesis its package-lock.json is brought up to date (see refreshLockfile), unless post-synthesis
- * steps are off (`npx projen --no-post`, PROJEN_DISABLE_POST).
+ * synthesis its package-lock.json is brought up to date (see refreshLockfile; a repository without
+ * one starts from the package's lock seed, see seedLockfile), unless post-synthesis steps are off
+ * (`npx projen --no-post`, PROJEN_DISABLE_POST).
  */
 export class GeneratedRepo extends Component {
   public readonly dir: string;
@@ -69,7 +74,9 @@ export class GeneratedRepo extends Component {
   }
 
   postSynthesize(): void {
-    refreshLockfile(path.join(this.project.outdir, this.dir));
+    const repoDir = path.join(this.project.outdir, this.dir);
+    seedLockfile(repoDir, LOCK_SEED_PATH);
+    refreshLockfile(repoDir);
   }
 }
 

@@ -8,4 +8,5 @@ export * from './resource-names';
 export * from './vendored-toolkit';
 export * from './vendor-check';
 export * from './repo-lockfile';
+export * from './repo-lock-seed';
 export * from './toolkit-package';
