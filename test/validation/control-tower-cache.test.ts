@@ -1,0 +1,114 @@
+/**
+ * cfn-guard's findings cached per template: a template checked before (same content, same rules,
+ * same cfn-guard) is not checked again, and its findings are reported as cfn-guard reports them.
+ */
+// The module object itself (not an ES namespace), so that jest can spy on its functions.
+import childProcess = require('node:child_process');
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ControlTowerChecks, VALIDATION_CACHE_ENV, controlTowerCacheDir, rulesFor, templateResultKey } from '../../src/validation';
+
+/** A KMS key whose policy lets anyone use it: a finding under CT.KMS.PR.3 (among others). */
+const OPEN_KEY = { Resources: { Key: { Type: 'AWS::KMS::Key', Properties: { KeyPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: 'kms:*', Resource: '*' }] } } } } };
+/** A key that rotates: fewer findings. */
+const ROTATED_KEY = { Resources: { Key: { Type: 'AWS::KMS::Key', Properties: { EnableKeyRotation: true, KeyPolicy: { Statement: [{ Effect: 'Allow', Principal: { AWS: 'arn:aws:iam::123456789012:root' }, Action: 'kms:*', Resource: '*' }] } } } } };
+
+function writeTemplate(dir: string, name: string, template: unknown): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, JSON.stringify(template));
+  return file;
+}
+
+/** The templates cfn-guard was given (`--data`) in each of its runs while `run` ran. */
+function guardRuns(run: () => void): string[][] {
+  const spawn = jest.spyOn(childProcess, 'spawnSync');
+  try {
+    run();
+    return spawn.mock.calls
+      .filter(([command]) => String(command).endsWith('cfn-guard'))
+      .map(([, args]) => (args as string[]).filter((_, i, all) => all[i - 1] === '--data'));
+  } finally {
+    spawn.mockRestore();
+  }
+}
+
+describe('the Control Tower results cache', () => {
+  let work: string;
+  let cacheDir: string;
+  beforeEach(() => {
+    work = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-cache-'));
+    cacheDir = path.join(work, 'cache');
+  });
+
+  test('a template checked before is not checked again; its findings are the same, at its new path', () => {
+    const first = writeTemplate(work, 'a.template.json', OPEN_KEY);
+    const checks = new ControlTowerChecks({ cacheDir });
+    let before: ReturnType<ControlTowerChecks['validate']> | undefined;
+    expect(guardRuns(() => before = checks.validate({ templatePaths: [first] } as any))).toEqual([[first]]);
+    expect(before!.success).toBe(false);
+    expect(before!.violations.map((v) => v.ruleName)).toContain('CT.KMS.PR.3');
+
+    const moved = writeTemplate(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-cache-')), 'b.template.json', OPEN_KEY);
+    let after: ReturnType<ControlTowerChecks['validate']> | undefined;
+    expect(guardRuns(() => after = new ControlTowerChecks({ cacheDir }).validate({ templatePaths: [moved] } as any))).toEqual([]);
+    const atNewPath = JSON.parse(JSON.stringify(before!.violations).split(JSON.stringify(first).slice(1, -1)).join(JSON.stringify(moved).slice(1, -1)));
+    expect(after).toEqual({ success: false, violations: atNewPath });
+  });
+
+  test('only the changed template of several is checked, and the report is the one of an uncached run', () => {
+    const open = writeTemplate(work, 'open.template.json', OPEN_KEY);
+    const rotated = writeTemplate(work, 'rotated.template.json', ROTATED_KEY);
+    const uncached = new ControlTowerChecks({ cacheDir: false }).validate({ templatePaths: [open, rotated] } as any);
+
+    const checks = new ControlTowerChecks({ cacheDir });
+    expect(guardRuns(() => checks.validate({ templatePaths: [open] } as any))).toEqual([[open]]);
+    let report: ReturnType<ControlTowerChecks['validate']> | undefined;
+    expect(guardRuns(() => report = checks.validate({ templatePaths: [open, rotated] } as any))).toEqual([[rotated]]);
+    expect(report).toEqual(uncached);
+  });
+
+  test('a cache file that is not JSON is a miss, and is written again', () => {
+    const template = writeTemplate(work, 'a.template.json', OPEN_KEY);
+    const checks = new ControlTowerChecks({ cacheDir });
+    checks.validate({ templatePaths: [template] } as any);
+    const [file] = fs.readdirSync(cacheDir);
+    fs.writeFileSync(path.join(cacheDir, file), '{"half');
+    expect(guardRuns(() => checks.validate({ templatePaths: [template] } as any))).toEqual([[template]]);
+    expect(Array.isArray(JSON.parse(fs.readFileSync(path.join(cacheDir, file), 'utf-8')))).toBe(true);
+  });
+
+  test('no cache (cacheDir false) runs cfn-guard every time and writes nothing', () => {
+    const template = writeTemplate(work, 'a.template.json', OPEN_KEY);
+    const checks = new ControlTowerChecks({ cacheDir: false });
+    expect(guardRuns(() => {
+      checks.validate({ templatePaths: [template] } as any);
+      checks.validate({ templatePaths: [template] } as any);
+    })).toEqual([[template], [template]]);
+    expect(fs.existsSync(cacheDir)).toBe(false);
+  });
+
+  test('the key changes with the template, the rules and cfn-guard\'s version', () => {
+    const rules = rulesFor(new Set(['AWS::KMS::Key']));
+    const key = templateResultKey('0.0.62', rules, JSON.stringify(OPEN_KEY));
+    expect(templateResultKey('0.0.62', [...rules].reverse(), JSON.stringify(OPEN_KEY))).toBe(key);
+    expect(templateResultKey('0.0.62', rules, JSON.stringify(ROTATED_KEY))).not.toBe(key);
+    expect(templateResultKey('0.0.62', rules.slice(1), JSON.stringify(OPEN_KEY))).not.toBe(key);
+    expect(templateResultKey('0.0.63', rules, JSON.stringify(OPEN_KEY))).not.toBe(key);
+  });
+});
+
+describe('controlTowerCacheDir', () => {
+  test('is below the nearest node_modules from the working folder up; none without one', () => {
+    const project = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-project-'));
+    fs.mkdirSync(path.join(project, 'node_modules'));
+    fs.mkdirSync(path.join(project, 'src', 'deep'), { recursive: true });
+    expect(controlTowerCacheDir(path.join(project, 'src', 'deep'), {})).toBe(path.join(project, 'node_modules', '.cache', 'sagemaker-gitops', 'control-tower'));
+    expect(controlTowerCacheDir('/', {})).toBeUndefined();
+  });
+
+  test(`${VALIDATION_CACHE_ENV} places it, or turns it off`, () => {
+    expect(controlTowerCacheDir('/work', { [VALIDATION_CACHE_ENV]: 'cache/ct' })).toBe(path.resolve('/work', 'cache/ct'));
+    expect(controlTowerCacheDir(process.cwd(), { [VALIDATION_CACHE_ENV]: 'off' })).toBeUndefined();
+  });
+});
