@@ -1,6 +1,7 @@
 /**
  * The committed model-build/ and model-deploy/ repos synthesize with the CDK CLI, with no AWS
- * credentials, loading exactly one aws-cdk-lib; each, copied out alone as a team would push it,
+ * credentials, loading exactly one aws-cdk-lib, passing every AWS Control Tower proactive control
+ * (or acknowledging it); each, copied out alone as a team would push it,
  * installs from its own lock file and vendored toolkit with its README's commands and CodeBuild's,
  * synthesizes and (model-build) runs its pipeline locally; and upgrading the toolkit is one
  * `npx projen`. Needs `lib/` compiled (`npm test` compiles before running jest). The slow suite of
@@ -35,6 +36,14 @@ function loadedCdkLibs(recordDir: string): string[] {
   return fs.readdirSync(recordDir).flatMap((file) => JSON.parse(fs.readFileSync(path.join(recordDir, file), 'utf-8')));
 }
 
+/** The unacknowledged findings of the AWS Control Tower plugin in an assembly's validation report, as `<control> <construct path>`. */
+function controlTowerFindings(assembly: string): string[] {
+  const report = JSON.parse(fs.readFileSync(path.join(assembly, 'validation-report.json'), 'utf-8'));
+  const plugin = report.pluginReports.find((p: any) => p.pluginName === 'ControlTower');
+  expect(plugin).toBeDefined();
+  return plugin.violations.flatMap((v: any) => v.violatingConstructs.map((c: any) => `${v.ruleName} ${c.constructPath}`));
+}
+
 /** The stack names of a cloud assembly, nested stage assemblies included. */
 function stacksIn(assembly: string): string[] {
   return summarizeAssembly(assembly).map((row) => row.stack).sort();
@@ -51,6 +60,11 @@ describe('in this repository', () => {
     expect(stacksIn(path.join(ROOT, 'model-deploy', 'cdk.out'))).toEqual(['player-churn-model-deploy-pipeline', 'player-churn-prod-endpoint', 'player-churn-staging-endpoint']);
     // One record per process that loaded aws-cdk-lib (one app per synth, the summary), all the same copy.
     expect(new Set(loadedCdkLibs(recordDir))).toEqual(new Set([fs.realpathSync(path.join(ROOT, 'node_modules', 'aws-cdk-lib'))]));
+    // Every AWS Control Tower proactive control (AWS Control Tower Controls Reference Guide) ran on
+    // the example's templates and passes or is acknowledged with a reason.
+    for (const dir of ['model-build', 'model-deploy']) {
+      expect(controlTowerFindings(path.join(ROOT, dir, 'cdk.out'))).toEqual([]);
+    }
   }, 120_000);
 });
 

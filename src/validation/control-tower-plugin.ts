@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import * as path from 'node:path';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 import { ControlTowerResultCache, controlTowerCacheDir, templateResultKey } from './control-tower-cache';
@@ -66,7 +67,8 @@ export class ControlTowerChecks implements IPolicyValidationPlugin {
     const guardVersion = guardPackageVersion();
     const findings = new Map<string, PolicyViolation[]>();
     const toRun: Array<{ readonly templatePath: string; readonly rules: ControlTowerRule[]; readonly key: string }> = [];
-    for (const templatePath of context.templatePaths) {
+    const templatePaths = context.templatePaths.map((templatePath) => path.resolve(templatePath));
+    for (const templatePath of templatePaths) {
       const template = fs.readFileSync(templatePath, 'utf-8');
       const rules = rulesFor(resourceTypesOf(template));
       const key = templateResultKey(guardVersion, rules, template);
@@ -81,13 +83,24 @@ export class ControlTowerChecks implements IPolicyValidationPlugin {
       const selected = [...new Map(toRun.flatMap((t) => t.rules).map((rule) => [rule.file, rule])).values()];
       const guard = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: selected.map((rule) => rule.file), maxBuffer: GUARD_MAX_BUFFER });
       const report = guard.validate({ ...context, templatePaths: toRun.map((t) => t.templatePath) });
+      // cfn-guard names each template by its canonical path: each finding is attributed by it, and
+      // a finding of no template given (none can be) fails the check rather than being dropped.
+      const byFile = new Map(toRun.map((t) => [fs.realpathSync(t.templatePath), t.templatePath]));
+      const attributed = new Map<string, PolicyViolation[]>(toRun.map((t) => [t.templatePath, []]));
+      for (const violation of report.violations) {
+        const files = new Set(violation.violatingResources.map((r) => r.templatePath && byFile.get(fs.realpathSync(r.templatePath))));
+        const [file] = files;
+        if (files.size !== 1 || file === undefined) {
+          throw new Error(`cfn-guard reported ${violation.ruleName} on ${violation.violatingResources.map((r) => r.templatePath).join(', ')}, not one of the templates it was given: ${toRun.map((t) => t.templatePath).join(', ')}`);
+        }
+        attributed.get(file)!.push(violation);
+      }
       for (const { templatePath, key } of toRun) {
-        const own = report.violations.filter((violation) => violation.violatingResources.some((r) => r.templatePath === templatePath));
-        cache?.set(key, own);
-        findings.set(templatePath, own);
+        cache?.set(key, attributed.get(templatePath)!);
+        findings.set(templatePath, attributed.get(templatePath)!);
       }
     }
-    const violations = context.templatePaths.flatMap((templatePath) => findings.get(templatePath) ?? []).map((violation) => withControlId(violation));
+    const violations = templatePaths.flatMap((templatePath) => findings.get(templatePath) ?? []).map((violation) => withControlId(violation));
     return { success: violations.length === 0, violations };
   }
 }

@@ -68,6 +68,23 @@ describe('the Control Tower results cache', () => {
     expect(report).toEqual(uncached);
   });
 
+  test('templates given by relative paths, as `cdk synth` gives them (cdk.out/...): the findings are cached and reported', () => {
+    writeTemplate(work, 'a.template.json', OPEN_KEY);
+    const cwd = process.cwd();
+    process.chdir(work);
+    try {
+      const uncached = new ControlTowerChecks({ cacheDir: false }).validate({ templatePaths: ['a.template.json'] } as any);
+      expect(uncached.violations.length).toBeGreaterThan(0);
+      const checks = new ControlTowerChecks({ cacheDir });
+      expect(checks.validate({ templatePaths: ['a.template.json'] } as any)).toEqual(uncached);
+      let cached: ReturnType<ControlTowerChecks['validate']> | undefined;
+      expect(guardRuns(() => cached = checks.validate({ templatePaths: ['./a.template.json'] } as any))).toEqual([]);
+      expect(cached).toEqual(uncached);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+
   test('a cache file that is not JSON is a miss, and is written again', () => {
     const template = writeTemplate(work, 'a.template.json', OPEN_KEY);
     const checks = new ControlTowerChecks({ cacheDir });
