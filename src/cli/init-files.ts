@@ -180,6 +180,10 @@ const mlops = new MlopsProject(project, {
     modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: ${q(`example-org/${projectName}-model-build`)} },
     modelDeploy: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: ${q(`example-org/${projectName}-model-deploy`)} },
   },
+  // Every pipeline step and the drift check log to a serverless MLflow App the model-build stack
+  // creates (no additional cost while idle). Other backends: see MlflowOptions; without this option
+  // nothing is logged.
+  mlflow: {},
 });
 
 // \`npx projen build\`: type-checks this file, then type-checks, tests and synthesizes each repository.

@@ -287,11 +287,12 @@ describe('the files init and projen write', () => {
     }
   });
 
-  test('the .projenrc.ts declares npm, the vendored toolkit and the project', () => {
+  test('the .projenrc.ts declares npm, the vendored toolkit and the project, with MLflow tracking on (a serverless MLflow App)', () => {
     const text = renderProjenrc({ projectName: 'churn', region: 'us-west-2', tarball: TARBALL, projenVersion: '0.103.25' });
     expect(text).toContain("import { MlopsProject, TOOL_VERSIONS } from 'sagemaker-gitops/lib/project';");
     expect(text).toContain("projenVersion: '0.103.25',");
     expect(text).toContain("modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'example-org/churn-model-build' },");
     expect(text).toContain("project.gitignore.include('/vendor/*.tgz');");
+    expect(text).toMatch(/\n  mlflow: \{\},\n\}\);/);
   });
 });

@@ -13,7 +13,7 @@ import { requireTestPython } from '../scripts/require-python';
 // Without the Python modules, fail this suite once with the command that installs them.
 requireTestPython();
 
-// The end-to-end runs start python processes (about 3 s per pipeline run on 2 cores; 3 runs and a failing Preprocess here).
+// The end-to-end runs start python processes (about 5 to 6 s per pipeline run on 2 cores; six runs and a failing Preprocess here).
 jest.setTimeout(60_000);
 
 const STEPS = ['Preprocess', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold'];
