@@ -1,6 +1,7 @@
 import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, hasAlarms, resolveEndpoint, resolveRelease } from './endpoint-config';
 import { checkObject } from './config-checks';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
+import { JobNetworkOptions, ResolvedJobNetwork, resolveJobNetwork } from './job-network';
 import { MlflowOptions, MlflowTrackingServerOptions, ResolvedMlflow, resolveMlflow } from './mlflow-config';
 import { ToolkitSourceOptions, resolveToolkitSource } from './toolkit-source';
 import {
@@ -10,6 +11,7 @@ import { checkFraction, checkModelPackageGroupName, checkProjectName, checkRegio
 
 export * from './mlflow-config';
 export * from './project-sources';
+export * from './job-network';
 
 /** SageMaker instance types (each must start with `ml.`). */
 export interface InstanceTypeOptions {
@@ -84,6 +86,12 @@ export interface ProjectOptions {
    */
   readonly mlflowTrackingServer?: MlflowTrackingServerOptions;
   /**
+   * The VPC subnets and security groups of the model-build pipeline's processing and training jobs,
+   * and whether the subnets reach the internet. See {@link JobNetworkOptions}.
+   * @default - the jobs run on SageMaker's network, with internet access
+   */
+  readonly jobNetwork?: JobNetworkOptions;
+  /**
    * How the staging and production endpoints serve the model.
    * @default - staging serverless; production real-time with autoscaling, data capture,
    * canary deployment guardrails and a daily drift check
@@ -129,6 +137,8 @@ export interface ProjectConfig {
   readonly qualityThreshold: number;
   /** The MLflow backend; absent when MLflow is off. */
   readonly mlflow?: ResolvedMlflow;
+  /** The model-build jobs' VPC; absent when they run on SageMaker's network. */
+  readonly jobNetwork?: ResolvedJobNetwork;
   readonly endpoints: { readonly staging: ResolvedEndpoint; readonly prod: ResolvedEndpoint };
   readonly release: ResolvedRelease;
   /** The toolkit's registry source; absent when the repositories vendor it. */
@@ -143,7 +153,7 @@ export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
 };
 export const DEFAULT_QUALITY_THRESHOLD = 0.75;
 
-const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'endpoints', 'release', 'toolkit'];
+const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'toolkit'];
 
 /**
  * Checks every option and fills in the defaults. Throws a {@link ConfigError} that names the
@@ -177,6 +187,8 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     ...options, buildRegion: { name: environments.build.region, option: options.environments?.build?.region !== undefined ? 'environments.build.region' : 'region' },
   });
 
+  const jobNetwork = resolveJobNetwork('jobNetwork', options.jobNetwork);
+
   checkObject('endpoints', options.endpoints ?? {}, ['staging', 'prod']);
   const endpoints = {
     staging: resolveEndpoint('endpoints.staging', options.endpoints?.staging, 'staging'),
@@ -197,6 +209,7 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     instanceTypes,
     qualityThreshold,
     ...(mlflow !== undefined ? { mlflow } : {}),
+    ...(jobNetwork !== undefined ? { jobNetwork } : {}),
     endpoints,
     release,
     ...(toolkit !== undefined ? { toolkit } : {}),
