@@ -2,13 +2,14 @@ import { Duration, Stack, StackProps, Stage, StageProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
-import { ProjectConfig } from '../config';
+import { ProjectConfig, usesStepImages } from '../config';
 import { BUILD_ENV, ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
 import { releaseToolsCommand } from '../model-deploy/release-tools';
 import { resourceNamesOf } from '../project/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ModelBuildStack, ModelBuildStackProps, modelBuildPipelineName } from './model-build-stack';
+import { StepImageBuild } from './step-image-build';
 
 /** How long the post step waits for the SageMaker pipeline execution (minutes). */
 export const RUN_PIPELINE_TIMEOUT_MINUTES = 225;
@@ -66,22 +67,25 @@ export class ModelBuildPipelineStack extends Stack {
     const sageMakerPipelineName = modelBuildPipelineName(config);
     const pipelineArn = this.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: sageMakerPipelineName.toLowerCase() });
     const executions = `${pipelineArn}/execution/*`;
-    this.codePipeline.addStage(this.stage, {
-      post: [
-        // The synth step's bundle of the CLI's run-pipeline: no second install of the repository.
-        new pipelines.CodeBuildStep('RunSageMakerPipeline', {
-          input: project.releaseTools,
-          env: BUILD_ENV,
-          commands: [releaseToolsCommand('.', `run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_TIMEOUT_MINUTES}`)],
-          timeout: Duration.minutes(RUN_PIPELINE_TIMEOUT_MINUTES + 15),
-          rolePolicyStatements: [
-            new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }),
-            new iam.PolicyStatement({ actions: ['sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps'], resources: [executions] }),
-          ],
-        }),
+    // Jobs without internet access run derived images with the MLflow packages: built before the pipeline runs.
+    const imageBuild = usesStepImages(config) ? new StepImageBuild(this, 'StepImages', { config }) : undefined;
+    // The synth step's bundle of the CLI's run-pipeline: no second install of the repository.
+    const runPipeline = new pipelines.CodeBuildStep('RunSageMakerPipeline', {
+      input: project.releaseTools,
+      env: BUILD_ENV,
+      commands: [releaseToolsCommand('.', `run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_TIMEOUT_MINUTES}`)],
+      timeout: Duration.minutes(RUN_PIPELINE_TIMEOUT_MINUTES + 15),
+      rolePolicyStatements: [
+        new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }),
+        new iam.PolicyStatement({ actions: ['sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps'], resources: [executions] }),
       ],
     });
+    if (imageBuild !== undefined) {
+      runPipeline.addStepDependency(imageBuild.step);
+    }
+    this.codePipeline.addStage(this.stage, { post: imageBuild === undefined ? [runPipeline] : [imageBuild.step, runPipeline] });
     project.build();
+    imageBuild?.acknowledgeFindings();
     source.configure(this.codePipeline.pipeline);
     acknowledgeWildcardResource(this, executions, 'SageMaker names each execution of the pipeline at run time; the wildcard covers only the executions of this pipeline');
   }

@@ -16,6 +16,9 @@ import { mlflowStepScripts } from './mlflow-steps';
 import { SageMakerExecutionRole } from './sagemaker-execution-role';
 import { StepCodeBundleAssets } from './step-code-bundle-assets';
 import { checkStepScripts, stepCodeRequirements } from './step-code-bundle';
+import { jobVpcOf } from './job-network-steps';
+import { StepImageRepository } from './step-image-repository';
+import { stepImageRepositoryName, stepImagesOf } from './step-images';
 import { DefinitionDelivery, SageMakerPipeline } from './sagemaker-pipeline';
 
 /** Where a model-build repository keeps its step scripts and its sample data. */
@@ -63,6 +66,8 @@ export class ModelBuildStack extends Stack {
   public readonly pipelineName: string;
   /** The MLflow App or tracking server the steps log to, if any. */
   public readonly mlflow?: MlflowBackend;
+  /** The repository of the derived step images, when the jobs have no internet access and MLflow is on. */
+  public readonly stepImageRepository?: StepImageRepository;
 
   constructor(scope: Construct, id: string, props: ModelBuildStackProps) {
     const { config, repoDir, pipelineDefinition, definitionDelivery, ...stackProps } = props;
@@ -92,6 +97,16 @@ export class ModelBuildStack extends Stack {
     // A stage with a Model Monitor schedule needs the data-quality baseline of each registered version.
     const monitorImage = usesModelMonitor(config) ? modelMonitorImage(region) : undefined;
     const images = [sklearnImage(region, SKLEARN_PIPELINE_VERSION), xgboostImage(region), ...(monitorImage ? [monitorImage] : [])];
+    // Jobs without internet access: the steps run derived images with the MLflow packages (step-images.ts).
+    const stepImages = stepImagesOf(config);
+    const stepImageRepository = stepImages.length === 0 ? undefined : new StepImageRepository(this, 'StepImages', {
+      repositoryName: stepImageRepositoryName(config), key: this.artifacts.key,
+    });
+    this.stepImageRepository = stepImageRepository;
+    const stepImageUri = (name: string, fallback: string) => {
+      const image = stepImages.find((i) => i.name === name);
+      return image === undefined || stepImageRepository === undefined ? fallback : stepImageRepository.uriForTag(image.tag);
+    };
     const role = new SageMakerExecutionRole(this, 'ExecutionRole', {
       bucket: this.artifacts.bucket,
       key: this.artifacts.key,
@@ -99,6 +114,8 @@ export class ModelBuildStack extends Stack {
       readPrefixes: [INPUT_DATA_PREFIX],
       modelPackageGroup: this.modelPackageGroup,
       images,
+      imageRepositoryArns: stepImageRepository ? [stepImageRepository.repository.repositoryArn] : undefined,
+      vpc: config.jobNetwork !== undefined,
       mlflow: this.mlflow?.access,
     });
     this.executionRole = role.role;
@@ -115,7 +132,9 @@ export class ModelBuildStack extends Stack {
     // The scripts as one code bundle (with the MLflow requirements when MLflow is on) and runproc.sh.
     const scriptsDir = path.join(repoDir, MODEL_BUILD_LAYOUT.scriptsDir);
     checkStepScripts(repoDir, MODEL_BUILD_LAYOUT.scriptsDir, [...Object.values(MODEL_BUILD_LAYOUT.scripts), ...mlflowStepScripts(this.mlflow?.tracking)]);
-    const stepCode = new StepCodeBundleAssets(this, 'StepCode', { scriptsDir, requirements: stepCodeRequirements(this.mlflow?.tracking) });
+    // With derived images the packages are in the image: the bundle carries no requirements.txt.
+    const requirements = stepImageRepository === undefined ? stepCodeRequirements(this.mlflow?.tracking) : undefined;
+    const stepCode = new StepCodeBundleAssets(this, 'StepCode', { scriptsDir, requirements });
     for (const asset of [stepCode.bundleAsset, stepCode.entrypointAsset]) {
       role.grantReadObject(asset.s3BucketName, asset.s3ObjectKey);
     }
@@ -130,8 +149,10 @@ export class ModelBuildStack extends Stack {
       roleArn: this.executionRole.roleArn,
       bucketName: this.artifacts.bucket.bucketName,
       kmsKeyArn: this.artifacts.key.keyArn,
-      sklearnImageUri: images[0].uri,
-      xgboostImageUri: images[1].uri,
+      sklearnImageUri: stepImageUri('sklearn', images[0].uri),
+      xgboostImageUri: stepImageUri('xgboost', images[1].uri),
+      modelImageUri: stepImageRepository === undefined ? undefined : images[1].uri,
+      jobVpc: jobVpcOf(config.jobNetwork),
       modelMonitorImageUri: monitorImage?.uri,
       code: stepCode.code,
       inputDataUri,

@@ -1,13 +1,16 @@
 import { MlflowTracking, ProjectConfig, allowedInstanceTypes, checkAcceptsVolumeKmsKey } from '../config';
 import {
   Condition, ConditionStep, ExecutionVariable, FailStep, Join, ParameterFloat, ParameterString, PipelineDefinition,
-  ProcessingInput, ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, TrainingStep,
+  ProcessingInput, PropertyFile, RegisterModelStep, RetryPolicy,
 } from '../pipeline-definition';
+import { JobVpcConfig, processingStep, trainingStep } from './job-network-steps';
 import { MLFLOW_METRIC_DEFINITIONS, mlflowRegisterMetadata, tagMlflowRunStep } from './mlflow-steps';
+import { PLAYER_CHURN, PLAYER_CHURN_HYPERPARAMETERS } from './player-churn-names';
 import { PLAYER_CHURN_METRIC_DEFINITIONS, PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR, StepCode, stepEnvironment } from './step-code-bundle';
 
 export type { StepCode, StepScript } from './step-code-bundle';
 export { PLAYER_CHURN_METRIC_DEFINITIONS } from './step-code-bundle';
+export { PLAYER_CHURN, PLAYER_CHURN_HYPERPARAMETERS } from './player-churn-names';
 
 export interface PlayerChurnPipelineProps {
   /** The project: instance types, quality threshold, model package group. */
@@ -44,43 +47,18 @@ export interface PlayerChurnPipelineProps {
    * @default - no MLflow
    */
   readonly mlflow?: MlflowTracking;
+  /**
+   * The VPC of every processing and training job (CreateProcessingJob `NetworkConfig.VpcConfig`,
+   * CreateTrainingJob `VpcConfig`).
+   * @default - the jobs run on SageMaker's network
+   */
+  readonly jobVpc?: JobVpcConfig;
+  /**
+   * The image the registered model version serves with (the endpoints of model-deploy run it).
+   * @default - xgboostImageUri
+   */
+  readonly modelImageUri?: string;
 }
-
-/** Names of the default pipeline's steps and parameters (the local runner and the CLI use them too). */
-export const PLAYER_CHURN = {
-  steps: {
-    preprocess: 'Preprocess', baseline: 'BaselineDataQuality', train: 'Train', evaluate: 'Evaluate', checkAuc: 'CheckAuc', register: 'Register', fail: 'AucBelowThreshold',
-  },
-  parameters: {
-    inputDataUrl: 'InputDataUrl',
-    processingInstanceType: 'ProcessingInstanceType',
-    trainingInstanceType: 'TrainingInstanceType',
-    inferenceInstanceType: 'InferenceInstanceType',
-    transformInstanceType: 'TransformInstanceType',
-    threshold: 'TestScoreThreshold',
-    approvalStatus: 'ModelApprovalStatus',
-  },
-  propertyFile: 'EvaluationReport',
-  aucPath: 'classification_metrics.auc_score.value',
-  /** Where evaluate.py writes the MLflow run and model of the version into evaluation.json (with MLflow). */
-  mlflowRunIdPath: 'mlflow.run_id',
-  mlflowModelUriPath: 'mlflow.model_uri',
-  scripts: { preprocess: 'preprocess.py', train: 'train.py', evaluate: 'evaluate.py' },
-} as const;
-
-/** The XGBoost hyperparameters of the player-churn model (as in the public workshop); train.py reads them as the built-in algorithm does. */
-export const PLAYER_CHURN_HYPERPARAMETERS = {
-  objective: 'binary:logistic',
-  eval_metric: 'auc',
-  num_round: 100,
-  max_depth: 3,
-  eta: 0.5,
-  alpha: 2.5,
-  subsample: 0.8,
-  colsample_bytree: 0.8,
-  min_child_weight: 3,
-  early_stopping_rounds: 10,
-} as const;
 
 const MONITOR_BASELINE_INPUT = '/opt/ml/processing/input/baseline_dataset_input';
 const MONITOR_OUTPUT = '/opt/ml/processing/output';
@@ -156,7 +134,8 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     retryPolicies: JOB_RETRIES,
   };
 
-  const preprocess = new ProcessingStep({
+  const vpc = props.jobVpc;
+  const preprocess = processingStep({
     ...job,
     name: names.steps.preprocess,
     description: 'Feature engineering, 70/20/10 split into header-less CSVs with the label first, and a baseline with header',
@@ -173,9 +152,9 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
       name, source: `/opt/ml/processing/output/${name}`, destination: stepUri(names.steps.preprocess, name),
     })),
     outputKmsKeyId: props.kmsKeyArn,
-  });
+  }, vpc);
 
-  const train = new TrainingStep({
+  const train = trainingStep({
     ...job,
     name: names.steps.train,
     description: 'train.py in script mode on XGBoost 1.7-1: binary:logistic, early stopping on validation AUC',
@@ -199,10 +178,10 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     outputPath: stepUri(names.steps.train, 'model'),
     outputKmsKeyId: props.kmsKeyArn,
     environment,
-  });
+  }, vpc);
 
   const evaluationReport = new PropertyFile(names.propertyFile, 'evaluation', 'evaluation.json');
-  const evaluate = new ProcessingStep({
+  const evaluate = processingStep({
     ...job,
     name: names.steps.evaluate,
     description: 'Test-set AUC of the trained model into evaluation.json, and a prediction baseline',
@@ -219,9 +198,9 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     outputs: [{ name: 'evaluation', source: '/opt/ml/processing/evaluation', destination: stepUri(names.steps.evaluate, 'evaluation') }],
     outputKmsKeyId: props.kmsKeyArn,
     propertyFiles: [evaluationReport],
-  });
+  }, vpc);
 
-  const baseline = props.modelMonitorImageUri === undefined ? undefined : new ProcessingStep({
+  const baseline = props.modelMonitorImageUri === undefined ? undefined : processingStep({
     ...job,
     name: names.steps.baseline,
     description: 'Model Monitor\'s suggested data-quality statistics and constraints of the training baseline',
@@ -237,7 +216,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     inputs: [{ name: 'baseline_dataset_input', source: preprocess.outputUri('baseline'), destination: MONITOR_BASELINE_INPUT }],
     outputs: [{ name: 'monitoring_output', source: MONITOR_OUTPUT, destination: stepUri(names.steps.baseline, 'monitoring_output') }],
     outputKmsKeyId: props.kmsKeyArn,
-  });
+  }, vpc);
 
   const auc = evaluationReport.get<number>(names.aucPath);
   const register = new RegisterModelStep({
@@ -245,7 +224,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     description: 'Registers the model version for review',
     modelPackageGroupName: config.modelPackageGroupName,
     approvalStatus: p.approvalStatus,
-    image: props.xgboostImageUri,
+    image: props.modelImageUri ?? props.xgboostImageUri,
     modelDataUrl: train.modelArtifacts,
     contentTypes: ['text/csv'],
     responseTypes: ['text/csv'],
@@ -275,7 +254,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
 
   const tagRun = props.mlflow && tagMlflowRunStep({
     ...job, register, runId: evaluationReport.get<string>(names.mlflowRunIdPath), imageUri: props.xgboostImageUri,
-    instanceType: p.processingInstanceType, codeInputs, entrypoint: runScript, environment,
+    instanceType: p.processingInstanceType, codeInputs, entrypoint: runScript, environment, vpc,
   });
 
   const fail = new FailStep({

@@ -38,6 +38,16 @@ export interface SageMakerExecutionRoleProps {
   /** The container images the jobs run. */
   readonly images: readonly SageMakerImage[];
   /**
+   * The project's own image repositories the jobs pull from (the derived step images).
+   * @default - none
+   */
+  readonly imageRepositoryArns?: readonly string[];
+  /**
+   * Whether the jobs run in a VPC: SageMaker then creates their network interfaces with this role.
+   * @default false
+   */
+  readonly vpc?: boolean;
+  /**
    * The MLflow App or tracking server the steps log to, and its artifact store.
    * @default - no MLflow access
    */
@@ -62,6 +72,19 @@ export interface MlflowAccess {
     readonly kmsKeyArn?: string;
   };
 }
+
+/**
+ * What SageMaker needs to put a processing or training job in a VPC ("SageMaker AI execution roles",
+ * CreateProcessingJob and CreateTrainingJob API: Execution Role Permissions): it creates, and deletes,
+ * the jobs' network interfaces with the execution role.
+ */
+export const JOB_VPC_ACTIONS = [
+  'ec2:CreateNetworkInterface', 'ec2:CreateNetworkInterfacePermission', 'ec2:DeleteNetworkInterface', 'ec2:DeleteNetworkInterfacePermission',
+  'ec2:DescribeNetworkInterfaces', 'ec2:DescribeVpcs', 'ec2:DescribeDhcpOptions', 'ec2:DescribeSubnets', 'ec2:DescribeSecurityGroups',
+] as const;
+
+const JOB_VPC_WILDCARD_REASON = 'the EC2 network-interface actions of jobs in a VPC use "*" with no condition, as the SageMaker AI execution roles page requires '
+  + '("Don\'t scope in the policy with any conditions or resource filters. Otherwise, the validation checks that occur during the creation of the processing job fail")';
 
 /**
  * An MLflow App's data plane: one action, `sagemaker:CallMlflowAppApi`, covers the MLflow REST API
@@ -129,7 +152,7 @@ export class SageMakerExecutionRole extends Construct {
     role.addToPolicy(new iam.PolicyStatement({
       sid: 'PullStepImages',
       actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'],
-      resources: [...new Set(props.images.map((image) => image.repositoryArn))],
+      resources: [...new Set([...props.images.map((image) => image.repositoryArn), ...props.imageRepositoryArns ?? []])],
     }));
     // ecr:GetAuthorizationToken has no resource type: IAM only accepts "*" for it.
     role.addToPolicy(new iam.PolicyStatement({ sid: 'EcrLogin', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }));
@@ -140,8 +163,12 @@ export class SageMakerExecutionRole extends Construct {
       resources: ['*'],
       conditions: { StringLike: { 'cloudwatch:namespace': ['/aws/sagemaker/*', ...(props.metricNamespaces ?? [])] } },
     }));
+    if (props.vpc === true) {
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'JobNetworkInterfaces', actions: [...JOB_VPC_ACTIONS], resources: ['*'] }));
+    }
     acknowledgeWildcardResource(role, '*',
-      'only ecr:GetAuthorizationToken and cloudwatch:PutMetricData (limited to the /aws/sagemaker/ namespaces) use "*": neither action has a resource type in IAM');
+      'only ecr:GetAuthorizationToken and cloudwatch:PutMetricData (limited to the /aws/sagemaker/ namespaces) use "*": neither action has a resource type in IAM'
+      + (props.vpc === true ? `; ${JOB_VPC_WILDCARD_REASON}` : ''));
 
     // Logs of the jobs the pipeline starts.
     const kinds = props.jobs ?? ['processing', 'training'];
