@@ -18,6 +18,10 @@ export interface StepImageRepositoryProps {
  * push (Control Tower CT.ECR.PR.2), immutable tags (CT.ECR.PR.3: a content tag always names the
  * same image), retained with the stack, and a lifecycle policy (CT.ECR.PR.1) that expires
  * untagged images only: a tagged image may still be what an older pipeline execution runs.
+ *
+ * The key needs no statement for the pushing and pulling roles: when a repository is created with a
+ * KMS key, ECR adds grants to the key with the repository as grantee and encrypts and decrypts the
+ * layers itself ("Encryption at rest", Amazon ECR User Guide).
  */
 export class StepImageRepository extends Construct {
   public readonly repository: ecr.Repository;
