@@ -161,8 +161,13 @@ describe('jobNetwork without internet access, MLflow on (derived step images)', 
 });
 
 describe('jobNetwork with internet access', () => {
-  const app = buildApp(testConfig({ mlflow: {}, jobNetwork: NETWORK }));
+  const config = testConfig({ mlflow: { trackingServer: {} }, jobNetwork: NETWORK });
+  const app = buildApp(config);
   const template = Template.fromStack(app.modelBuildStack);
+
+  test('both stacks pass the validator, cdk-nag and the Control Tower checks', () => {
+    expect(Object.keys(synthValidated(buildApp(config)))).toHaveLength(2);
+  });
 
   test('the jobs are in the VPC, on the AWS images, and install the pinned requirements from the bundle as before', () => {
     expect(step(app, 'Preprocess').Arguments.NetworkConfig.VpcConfig.Subnets).toEqual(SUBNETS);
