@@ -101,6 +101,12 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: DEPLOY,
   },
   {
+    option: 'jobNetwork.subnetIds, jobNetwork.securityGroupIds',
+    rule: '1..16 subnet IDs and 1..5 security group IDs (`subnet-` or `sg-` and 8 or 17 hexadecimal digits), each named once; the execution role gets the nine EC2 network-interface actions on `*` without a condition, as SageMaker requires for jobs in a VPC',
+    source: 'SageMaker API Reference, VpcConfig; SageMaker Developer Guide, "SageMaker AI execution roles" (CreateProcessingJob and CreateTrainingJob API: Execution Role Permissions)',
+    repos: BUILD,
+  },
+  {
     option: 'modelMonitor.schedule',
     rule: 'hourly `cron(0 * ? * * *)`, daily `cron(0 H ? * * *)` or every N hours `cron(0 H/N ? * * *)`',
     source: 'SageMaker Developer Guide, "The cron expression for monitoring schedule"; API Reference, ScheduleConfig',
