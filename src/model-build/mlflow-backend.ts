@@ -9,6 +9,7 @@ import {
   MLFLOW_ARTIFACT_PREFIX, MLFLOW_VERSIONS, MlflowArnKind, MlflowTracking, ProjectConfig, ResolvedMlflow, mlflowAppName, mlflowBackendKind, parseArtifactStoreUri,
 } from '../config';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { CrossAccountDriftCheck, MlflowDriftLogger } from './mlflow-drift-logger';
 import { MlflowAccess } from './sagemaker-execution-role';
 
 /**
@@ -30,6 +31,12 @@ export interface MlflowBackendProps {
   readonly bucket: s3.IBucket;
   /** The project bucket's key. */
   readonly key: kms.IKey;
+  /**
+   * The drift checks of stages in other accounts (`crossAccountDriftChecks(config)`): they log
+   * through a role of this account, `<project>-mlflow-drift-logger`, that they may assume.
+   * @default - no stage in another account logs to MLflow
+   */
+  readonly driftChecks?: readonly CrossAccountDriftCheck[];
 }
 
 /**
@@ -47,12 +54,15 @@ export class MlflowBackend extends Construct {
   public readonly access: MlflowAccess;
   public readonly app?: sagemaker.CfnMlflowApp;
   public readonly trackingServer?: sagemaker.CfnMlflowTrackingServer;
+  /** The role the drift checks of other accounts assume to log, when there are any. */
+  public readonly driftLogger?: MlflowDriftLogger;
 
   constructor(scope: Construct, id: string, props: MlflowBackendProps) {
     super(scope, id);
     const { mlflow } = props;
     this.kind = mlflowBackendKind(mlflow);
     let trackingUri: string;
+    let trackingUriParameter: ssm.StringParameter | undefined;
     if (mlflow.backend === 'existing') {
       trackingUri = mlflow.arn;
       const store = mlflow.artifactStoreUri !== undefined ? parseArtifactStoreUri(mlflow.artifactStoreUri) : undefined;
@@ -98,11 +108,16 @@ export class MlflowBackend extends Construct {
       const names = mlflowParameterNames(props.projectName);
       const parameter = (pid: string, parameterName: string, stringValue: string, what: string) =>
         new ssm.StringParameter(this, pid, { parameterName, stringValue, description: `${what} of the project ${props.projectName} (read by its model-deploy stacks)` });
-      parameter('TrackingUriParameter', names.trackingUri, trackingUri, `The ${this.kind === 'app' ? 'MLflow App' : 'MLflow tracking server'} ARN`);
+      trackingUriParameter = parameter('TrackingUriParameter', names.trackingUri, trackingUri, `The ${this.kind === 'app' ? 'MLflow App' : 'MLflow tracking server'} ARN`);
       parameter('ArtifactBucketParameter', names.artifactBucket, props.bucket.bucketName, 'The bucket of the MLflow artifact store');
       parameter('ArtifactKeyParameter', names.artifactKeyArn, props.key.keyArn, 'The KMS key of the MLflow artifact store');
     }
     this.tracking = { trackingUri, experimentName: mlflow.experimentName, clientVersion: mlflow.clientVersion };
+    if (props.driftChecks !== undefined && props.driftChecks.length > 0) {
+      this.driftLogger = new MlflowDriftLogger(this, 'DriftLogger', {
+        projectName: props.projectName, access: this.access, trackingUriParameterArn: trackingUriParameter?.parameterArn, driftChecks: props.driftChecks,
+      });
+    }
     new CfnOutput(Stack.of(this), 'MlflowArn', {
       value: trackingUri,
       description: `The ${this.kind === 'app' ? 'MLflow App' : 'MLflow tracking server'} the pipeline logs to (experiment ${mlflow.experimentName}); open its UI from SageMaker Studio`,
@@ -139,7 +154,8 @@ export interface StageMlflow {
  * - a backend the model-build stack created: from its SSM parameters, resolved at deploy time, so
  *   only in the build account and region (SSM parameters are read in their own account and region);
  * - never from a stage in another account: SageMaker MLflow has no resource policy that would let
- *   another account's role log to it.
+ *   another account's role log to it; that stage's drift check assumes the build account's drift
+ *   logger role instead (see `driftCheckMlflow`).
  */
 export function mlflowOfStage(scope: Construct, config: ProjectConfig, stage: 'staging' | 'prod'): StageMlflow | undefined {
   const mlflow = config.mlflow;

@@ -9,12 +9,12 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { ConfigError, DriftMonitoringOptions, MLFLOW_MONITORING_SUFFIX, ProjectConfig, checkAcceptsVolumeKmsKey } from '../config';
+import { ConfigError, DriftMonitoringOptions, ProjectConfig, checkAcceptsVolumeKmsKey, mlflowRequirements } from '../config';
 import { SKLEARN_PIPELINE_VERSION, sklearnImage } from '../images';
-import { mlflowOfStage } from '../model-build/mlflow-backend';
+import { driftCheckMlflow } from '../model-build/drift-check-mlflow';
 import { SageMakerExecutionRole } from '../model-build/sagemaker-execution-role';
 import { SageMakerPipeline } from '../model-build/sagemaker-pipeline';
-import { PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR, stepCodeRequirements } from '../model-build/step-code-bundle';
+import { PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR } from '../model-build/step-code-bundle';
 import { StepCodeBundleAssets } from '../model-build/step-code-bundle-assets';
 import { ExecutionVariable, Join, ParameterFloat, ParameterInteger, PipelineDefinition, ProcessingStep } from '../pipeline-definition';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -66,6 +66,11 @@ const OUTPUT_DIR = '/opt/ml/processing/output';
  * and runproc.sh, which installs them and runs the script; on the scikit-learn 1.4-2 image (Python
  * 3.10, which the pinned mlflow needs; numpy, pandas, scipy and boto3, which the script imports, are
  * the image's). Without MLflow the bundle has no requirements.txt: nothing is installed.
+ *
+ * A stage in another account than the build account logs to MLflow through the build account's
+ * `<project>-mlflow-drift-logger` role (SageMaker MLflow has no resource-based policy): the job role,
+ * then named `<project>-<stage>-drift-check` (the name that role trusts), may assume it and nothing
+ * else of MLflow, and drift_check.py uses its credentials for the MLflow calls only.
  */
 export class DriftMonitor extends Construct {
   public readonly pipeline: SageMakerPipeline;
@@ -94,7 +99,7 @@ export class DriftMonitor extends Construct {
     const reportPrefix = `${DRIFT_REPORT_PREFIX}/${props.endpointName}`;
 
     // The check logs its statistics and verdict to `<experiment>-monitoring` when the stage can reach the project's MLflow.
-    const mlflow = mlflowOfStage(this, props.config, props.stage);
+    const mlflow = driftCheckMlflow(this, props.config, props.stage);
     // The pinned mlflow client needs Python 3.10 or later: the model-build steps' scikit-learn image, not 1.2-1 (Python 3.9).
     const image = sklearnImage(stack.region, SKLEARN_PIPELINE_VERSION);
     const execution = new SageMakerExecutionRole(this, 'Role', {
@@ -109,6 +114,11 @@ export class DriftMonitor extends Construct {
       mlflow: mlflow?.access,
     });
     const role = execution.role;
+    if (mlflow?.assumeRoleArn !== undefined) {
+      // The drift logger role trusts this name (aws:PrincipalArn); SageMakerExecutionRole names none.
+      (role.node.defaultChild as iam.CfnRole).roleName = mlflow.roleName;
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'AssumeMlflowDriftLogger', actions: ['sts:AssumeRole'], resources: [mlflow.assumeRoleArn] }));
+    }
     // The baseline lives in the model-build bucket (another account when the stage is).
     role.addToPolicy(new iam.PolicyStatement({
       sid: 'ReadBaseline', actions: ['s3:GetObject'], resources: [`arn:${stack.partition}:s3:::${baseline.bucket}/${baseline.key}/*`, `arn:${stack.partition}:s3:::${baseline.bucket}/${baseline.key}`],
@@ -124,7 +134,7 @@ export class DriftMonitor extends Construct {
 
     // drift_check.py alone (its folder also has its tests), with the MLflow client's requirements when it logs to MLflow.
     const stepCode = new StepCodeBundleAssets(this, 'Code', {
-      scriptsDir: path.join(props.repoDir, DRIFT_SCRIPTS_DIR), files: [DRIFT_SCRIPT_FILE], requirements: stepCodeRequirements(mlflow?.tracking),
+      scriptsDir: path.join(props.repoDir, DRIFT_SCRIPTS_DIR), files: [DRIFT_SCRIPT_FILE], requirements: mlflow && mlflowRequirements(mlflow.clientVersion),
     });
     for (const asset of [stepCode.bundleAsset, stepCode.entrypointAsset]) {
       execution.grantReadObject(asset.s3BucketName, asset.s3ObjectKey);
@@ -155,12 +165,8 @@ export class DriftMonitor extends Construct {
       ],
       environment: {
         AWS_DEFAULT_REGION: stack.region,
-        ...(mlflow && {
-          MLFLOW_TRACKING_URI: mlflow.tracking.trackingUri,
-          // drift_check.py logs to "<MLFLOW_EXPERIMENT_NAME>-monitoring"; MLFLOW_MONITORING_EXPERIMENT_NAME names it outright.
-          MLFLOW_EXPERIMENT_NAME: mlflow.tracking.experimentName,
-          MLFLOW_MONITORING_EXPERIMENT_NAME: `${mlflow.tracking.experimentName}${MLFLOW_MONITORING_SUFFIX}`,
-        }),
+        // drift_check.py logs to "<MLFLOW_EXPERIMENT_NAME>-monitoring"; MLFLOW_MONITORING_EXPERIMENT_NAME names it outright.
+        ...mlflow?.environment,
       },
       inputs: [
         { name: 'code', source: code.bundle.s3Uri, destination: PROCESSING_CODE_DIR },

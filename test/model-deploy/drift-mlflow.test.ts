@@ -99,12 +99,58 @@ describe('the drift check logs to MLflow', () => {
     expect(sid(template, 'LogToMlflowApp').Resource).toBe(APP_ARN);
   });
 
-  test('a production stage in another account does not log to MLflow (SageMaker MLflow has no cross-account resource policy)', () => {
-    const { template } = synthProd({
-      mlflow: {}, environments: { build: { account: '111111111111' }, prod: { account: '333333333333' } },
+  /*
+   * SageMaker MLflow Apps and tracking servers have no resource-based policy, so a stage in another account logs
+   * through the build account's <project>-mlflow-drift-logger role. IAM User Guide "IAM tutorial: Delegate access
+   * across AWS accounts using IAM roles": the other account's principal needs sts:AssumeRole on the role's ARN in its
+   * own policy as well as the role's trust; "AWS global condition context keys", aws:PrincipalArn: the request
+   * context of a role's session holds the role's ARN (arn:aws:iam::<account>:role/<name>), so the job role gets the
+   * fixed name the logger's trust policy names.
+   */
+  test('a production stage in another account logs through the build account\'s drift logger role, which its job role alone may assume', () => {
+    const { template } = synthProd({ mlflow: { experimentName: 'churn' }, environments: { build: { account: '111111111111' }, prod: { account: '333333333333' } } });
+    expect(driftEnvironment(template)).toEqual({
+      AWS_DEFAULT_REGION: 'us-east-1',
+      // A created App's ARN ends with an id SageMaker generates: the job reads it, with the assumed role, from the build account's parameter.
+      MLFLOW_TRACKING_URI_PARAMETER: 'arn:aws:ssm:us-east-1:111111111111:parameter/sagemaker-gitops/player-churn/mlflow/tracking-uri',
+      MLFLOW_EXPERIMENT_NAME: 'churn',
+      MLFLOW_MONITORING_EXPERIMENT_NAME: 'churn-monitoring',
+      MLFLOW_ASSUME_ROLE_ARN: 'arn:aws:iam::111111111111:role/player-churn-mlflow-drift-logger',
     });
-    expect(Object.keys(driftEnvironment(template))).toEqual(['AWS_DEFAULT_REGION']);
-    expect(JSON.stringify(driftStatements(template))).not.toMatch(/mlflow/i);
+    expect(sid(template, 'AssumeMlflowDriftLogger')).toEqual({
+      Sid: 'AssumeMlflowDriftLogger', Effect: 'Allow', Action: 'sts:AssumeRole', Resource: 'arn:aws:iam::111111111111:role/player-churn-mlflow-drift-logger',
+    });
+    // Nothing else of MLflow or STS: the job role cannot reach the backend, its artifacts or its key itself.
+    expect(driftStatements(template).filter((s) => /mlflow|sts:/i.test(JSON.stringify(s)))).toHaveLength(1);
+    const roles = Object.entries<any>(template.findResources('AWS::IAM::Role')).filter(([id]) => id.startsWith('DriftMonitorRole'));
+    expect(roles.map(([, role]) => role.Properties.RoleName)).toEqual(['player-churn-prod-drift-check']);
+    // No SSM parameter of the build account is read at deploy time (CloudFormation reads parameters of its own account only).
+    expect(JSON.stringify(template.toJSON().Parameters ?? {})).not.toContain('/sagemaker-gitops/');
+  });
+
+  test('an existing backend of the build account reaches a stage in another account by its ARN, through the drift logger role', () => {
+    const { template } = synthProd({
+      mlflow: { arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow/churn' }, environments: { build: { account: '123456789012' }, prod: { account: '333333333333' } },
+    });
+    expect(driftEnvironment(template)).toMatchObject({ MLFLOW_TRACKING_URI: SERVER_ARN, MLFLOW_ASSUME_ROLE_ARN: 'arn:aws:iam::123456789012:role/player-churn-mlflow-drift-logger' });
+    expect(driftEnvironment(template)).not.toHaveProperty('MLFLOW_TRACKING_URI_PARAMETER');
+    expect(sid(template, 'LogToMlflowTrackingServer')).toBeUndefined();
+  });
+
+  test('a stage in the build account keeps logging with its own role: no assume-role, no fixed role name', () => {
+    const { template } = synthProd({ mlflow: {}, environments: { build: { account: '111111111111' }, prod: { account: '111111111111' } } });
+    expect(driftEnvironment(template)).not.toHaveProperty('MLFLOW_ASSUME_ROLE_ARN');
+    expect(sid(template, 'AssumeMlflowDriftLogger')).toBeUndefined();
+    expect(sid(template, 'LogToMlflowApp')).toBeDefined();
+    const roles = Object.entries<any>(template.findResources('AWS::IAM::Role')).filter(([id]) => id.startsWith('DriftMonitorRole'));
+    expect(roles.map(([, role]) => role.Properties.RoleName)).toEqual([undefined]);
+  });
+
+  test('bad input: an existing backend outside the build account cannot be reached from a stage in another account', () => {
+    // No resource-based policy: only a role of the backend's own account may call it, and the drift logger role is in the build account.
+    expect(() => synthProd({
+      mlflow: { arn: APP_ARN, artifactStoreUri: 's3://team-mlflow' }, environments: { build: { account: '111111111111' }, prod: { account: '333333333333' } },
+    })).toThrow(/mlflow\.arn is in the account 123456789012, but the drift check of endpoints\.prod \(account 333333333333\) logs through a role of the build account 111111111111.*set endpoints\.prod\.driftMonitoring: false/);
   });
 });
 
@@ -195,9 +241,10 @@ describe('the drift job gets its packages as the model-build steps do', () => {
     expect(bundleEntries(existing.files.bundle)['requirements.txt']).toBe(`mlflow==3.1.4\nsagemaker-mlflow==${MLFLOW_VERSIONS.sagemakerMlflow}\n`);
   });
 
-  test('a stage in another account does not log to MLflow, so its bundle installs nothing', () => {
+  test('a stage in another account logs to MLflow too, so its bundle installs the pinned requirements as in the build account', () => {
     const { stack } = synthProd({ mlflow: {}, environments: { build: { account: '111111111111' }, prod: { account: '333333333333' } } });
-    expect(Object.keys(bundleEntries(driftCode(stack).files.bundle))).toEqual(['drift_check.py']);
+    expect(bundleEntries(driftCode(stack).files.bundle)).toMatchObject({ 'requirements.txt': mlflowRequirements(MLFLOW_VERSIONS.client) });
+    expect(Object.keys(bundleEntries(driftCode(stack).files.bundle))).toEqual(['drift_check.py', 'requirements.txt']);
   });
 
   test('without MLflow the job runs the seed drift_check.py from the unpacked bundle with the image\'s packages alone', () => {
