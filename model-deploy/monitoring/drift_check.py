@@ -1,4 +1,4 @@
-"""Drift check of a SageMaker real-time endpoint (runs in the SageMaker scikit-learn 1.2-1 container).
+"""Drift check of a SageMaker real-time endpoint (runs in the SageMaker scikit-learn 1.4-2 container).
 
 Compares the production requests that endpoint data capture recorded with the training baseline,
 feature by feature:
@@ -36,11 +36,21 @@ fails is a WARNING and counts in mlflow_logging_failures, never a failed check.
 Exit code: 0 for ok, drift and insufficient-data (drift is signalled by the DriftDetected metric, the
 check itself succeeded); 2 for schema-mismatch, a missing baseline, invalid arguments, or MLflow
 configured without its client.
+
+From another account than the MLflow backend's (a staging or production account), the job names the
+backend's account's role MLFLOW_ASSUME_ROLE_ARN: the check assumes it (AWS STS, in the job's region)
+and uses its credentials for the MLflow calls only, as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and
+AWS_SESSION_TOKEN around them (the sagemaker-mlflow plugin and MLflow's S3 artifact upload read the
+default credential chain), restored afterwards: S3 and CloudWatch keep the job's own role. A backend
+the project created is named by MLFLOW_TRACKING_URI_PARAMETER, the ARN of the SSM parameter holding
+its ARN, read with the assumed role. A failed assume-role or read is a WARNING and counts in
+mlflow_logging_failures, never a failed check.
 """
 import argparse
 import base64
 import binascii
 import collections
+import contextlib
 import csv
 import datetime
 import glob
@@ -295,11 +305,16 @@ def read_s3_lines(s3, bucket, keys):
             yield line
 
 
-def aws_client(service):
-    """A boto3 client; boto3 is imported here so that local runs and tests need not have it."""
+def aws_client(service, region_name=None, credentials=None):
+    """A boto3 client, of the job's own role or of `credentials` (an STS Credentials dict); boto3 is
+    imported here so that local runs and tests need not have it."""
     import boto3  # pylint: disable=import-outside-toplevel
 
-    return boto3.client(service)
+    if credentials is None:
+        return boto3.client(service, region_name=region_name)
+    session = boto3.session.Session(aws_access_key_id=credentials["AccessKeyId"], aws_secret_access_key=credentials["SecretAccessKey"],
+                                    aws_session_token=credentials["SessionToken"])
+    return session.client(service, region_name=region_name)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -470,20 +485,72 @@ MLFLOW_FIX = (
 )
 
 
+ASSUME_ROLE_VARIABLE = "MLFLOW_ASSUME_ROLE_ARN"
+URI_PARAMETER_VARIABLE = "MLFLOW_TRACKING_URI_PARAMETER"
+CREDENTIAL_VARIABLES = {"AWS_ACCESS_KEY_ID": "AccessKeyId", "AWS_SECRET_ACCESS_KEY": "SecretAccessKey", "AWS_SESSION_TOKEN": "SessionToken"}
+
+
 def load_mlflow():
-    """(mlflow, uri) when MLFLOW_TRACKING_URI is set, (None, None) otherwise (said in one line). Raises
-    DriftCheckError when it is set but mlflow, or for an ARN the sagemaker-mlflow plugin, is missing."""
+    """(mlflow, uri) when MLFLOW_TRACKING_URI (or MLFLOW_TRACKING_URI_PARAMETER: uri is then "", read
+    later) is set, (None, None) otherwise (said in one line). Raises DriftCheckError when it is set
+    but mlflow, or for an ARN the sagemaker-mlflow plugin, is missing."""
     uri = os.environ.get("MLFLOW_TRACKING_URI", "").strip()
-    if not uri:
+    parameter = os.environ.get(URI_PARAMETER_VARIABLE, "").strip()
+    if not uri and not parameter:
         print("MLflow: tracking is off for the drift check (MLFLOW_TRACKING_URI is not set): nothing is logged")
         return None, None
+    setting = f"MLFLOW_TRACKING_URI is set ({uri})" if uri else f"{URI_PARAMETER_VARIABLE} is set ({parameter})"
     try:
         mlflow = importlib.import_module("mlflow")
     except ImportError as error:
-        raise DriftCheckError(f"MLFLOW_TRACKING_URI is set ({uri}) but the mlflow package cannot be imported ({error}). {MLFLOW_FIX}")
-    if uri.startswith("arn:") and importlib.util.find_spec("sagemaker_mlflow") is None:
-        raise DriftCheckError(f"MLFLOW_TRACKING_URI is an ARN ({uri}) but the sagemaker-mlflow plugin is not installed. {MLFLOW_FIX}")
+        raise DriftCheckError(f"{setting} but the mlflow package cannot be imported ({error}). {MLFLOW_FIX}")
+    if (uri.startswith("arn:") or not uri) and importlib.util.find_spec("sagemaker_mlflow") is None:
+        what = f"MLFLOW_TRACKING_URI is an ARN ({uri})" if uri else f"{URI_PARAMETER_VARIABLE} names an ARN ({parameter})"
+        raise DriftCheckError(f"{what} but the sagemaker-mlflow plugin is not installed. {MLFLOW_FIX}")
     return mlflow, uri
+
+
+def job_region():
+    return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or None
+
+
+def session_name(endpoint_name):
+    """The assumed role's session name: the endpoint (the project and the stage), 2 to 64 of [\\w+=,.@-]."""
+    return re.sub(r"[^\w+=,.@-]", "-", f"{endpoint_name or 'local'}-drift-check")[:64]
+
+
+def assume_role(sts, role_arn, endpoint_name):
+    """The STS credentials of role_arn (AccessKeyId, SecretAccessKey, SessionToken, Expiration)."""
+    return sts.assume_role(RoleArn=role_arn, RoleSessionName=session_name(endpoint_name))["Credentials"]
+
+
+def read_parameter(ssm, parameter_arn):
+    return ssm.get_parameter(Name=parameter_arn)["Parameter"]["Value"]
+
+
+@contextlib.contextmanager
+def credentials_of(credentials):
+    """With credentials (an STS Credentials dict): they are the default credential chain's inside the
+    block (the AWS_* variables, and boto3's default session, which caches the credentials it found
+    first, set aside), the job's own again after it. Without: nothing changes."""
+    if credentials is None:
+        yield
+        return
+    saved = {name: os.environ.get(name) for name in CREDENTIAL_VARIABLES}
+    saved_session = getattr(sys.modules.get("boto3"), "DEFAULT_SESSION", None)
+    os.environ.update({name: credentials[key] for name, key in CREDENTIAL_VARIABLES.items()})
+    if sys.modules.get("boto3") is not None:
+        sys.modules["boto3"].DEFAULT_SESSION = None
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        if sys.modules.get("boto3") is not None:  # also when the MLflow calls imported boto3 first
+            sys.modules["boto3"].DEFAULT_SESSION = saved_session
 
 
 def monitoring_experiment():
@@ -513,8 +580,9 @@ def drift_metrics(report):
     return metrics
 
 
-def log_drift(mlflow, uri, args, report, report_path):
-    """Logs the check as a run of the monitoring experiment; every failed call is a warning and a count."""
+def log_drift(mlflow, uri, args, report, report_path, sts_client=None, ssm_client=None):
+    """Logs the check as a run of the monitoring experiment, with the role MLFLOW_ASSUME_ROLE_ARN names
+    if any; every failed call (assuming the role too) is a warning and a count."""
     failures = []
 
     def attempt(what, action):
@@ -525,6 +593,23 @@ def log_drift(mlflow, uri, args, report, report_path):
             print(f"WARNING: MLflow: could not {what} ({type(error).__name__}: {error}); the drift check goes on", file=sys.stderr)
             return None
 
+    role_arn = os.environ.get(ASSUME_ROLE_VARIABLE, "").strip()
+    parameter = os.environ.get(URI_PARAMETER_VARIABLE, "").strip()
+    credentials = None
+    if role_arn:
+        credentials = attempt(f"assume the role {role_arn}", lambda: assume_role(
+            sts_client or aws_client("sts", region_name=job_region()), role_arn, report["endpointName"]))
+    if parameter and not failures:
+        uri = attempt(f"read the tracking URI from the SSM parameter {parameter}", lambda: read_parameter(
+            ssm_client or aws_client("ssm", region_name=parameter.split(":")[3], credentials=credentials), parameter))
+    if not failures:
+        with credentials_of(credentials):
+            log_run(mlflow, uri, args, report, report_path, attempt, failures)
+    print(f"mlflow_logging_failures={len(failures)}")
+
+
+def log_run(mlflow, uri, args, report, report_path, attempt, failures):
+    """Opens the run, logs the check, ends the run."""
     window = report["window"]
     name = f"drift {report['endpointName'] or 'local'} {window['end'] if window else format_time(datetime.datetime.now(UTC))}"
     experiment = monitoring_experiment()
@@ -547,7 +632,6 @@ def log_drift(mlflow, uri, args, report, report_path):
         ended = "FAILED" if report["status"] == "schema-mismatch" else "FINISHED"
         attempt("end the run", lambda: mlflow.end_run(status=ended))
         print(f"  MLflow: logged as run {name!r} of experiment {experiment}")
-    print(f"mlflow_logging_failures={len(failures)}")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -585,7 +669,7 @@ def parse_args(argv):
     return args
 
 
-def run(args, s3_client=None, cloudwatch_client=None):
+def run(args, s3_client=None, cloudwatch_client=None, sts_client=None, ssm_client=None):
     """Runs the check for parsed arguments; returns the exit code. Raises DriftCheckError."""
     mlflow, tracking_uri = load_mlflow()
     baseline = read_baseline(args.baseline_dir)
@@ -626,17 +710,17 @@ def run(args, s3_client=None, cloudwatch_client=None):
         data = publish_metrics(cloudwatch, args.metric_namespace, args.endpoint_name, report)
         print(f"  published {', '.join(d['MetricName'] for d in data)} to {args.metric_namespace}")
     if mlflow is not None:
-        log_drift(mlflow, tracking_uri, args, report, path)
+        log_drift(mlflow, tracking_uri, args, report, path, sts_client=sts_client, ssm_client=ssm_client)
     if status == "schema-mismatch":
         raise DriftCheckError(schema_message(capture))
     return EXIT_OK
 
 
-def main(argv=None, s3_client=None, cloudwatch_client=None):
-    """Entry point: returns the exit code. Tests pass fake S3 and CloudWatch clients."""
+def main(argv=None, s3_client=None, cloudwatch_client=None, sts_client=None, ssm_client=None):
+    """Entry point: returns the exit code. Tests pass fake S3, CloudWatch, STS and SSM clients."""
     args = parse_args(argv)
     try:
-        return run(args, s3_client=s3_client, cloudwatch_client=cloudwatch_client)
+        return run(args, s3_client=s3_client, cloudwatch_client=cloudwatch_client, sts_client=sts_client, ssm_client=ssm_client)
     except DriftCheckError as error:
         print(f"drift check failed: {error}", file=sys.stderr)
         return EXIT_ERROR

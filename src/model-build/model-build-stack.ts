@@ -17,6 +17,7 @@ import { SageMakerExecutionRole } from './sagemaker-execution-role';
 import { StepCodeBundleAssets } from './step-code-bundle-assets';
 import { checkStepScripts, stepCodeRequirements } from './step-code-bundle';
 import { jobVpcOf } from './job-network-steps';
+import { crossAccountDriftChecks } from './mlflow-drift-logger';
 import { StepImageRepository } from './step-image-repository';
 import { stepImageRepositoryName, stepImagesOf } from './step-images';
 import { DefinitionDelivery, SageMakerPipeline } from './sagemaker-pipeline';
@@ -200,7 +201,9 @@ export class ModelBuildStack extends Stack {
     if (config.mlflow === undefined) {
       return undefined;
     }
-    return new MlflowBackend(this, 'Mlflow', { projectName: config.projectName, mlflow: config.mlflow, bucket: this.artifacts.bucket, key: this.artifacts.key });
+    return new MlflowBackend(this, 'Mlflow', {
+      projectName: config.projectName, mlflow: config.mlflow, bucket: this.artifacts.bucket, key: this.artifacts.key, driftChecks: crossAccountDriftChecks(config),
+    });
   }
 }
 

@@ -34,6 +34,13 @@ describe('ModelBuildApp', () => {
     });
     expect(Object.keys(synthValidated(buildApp(config)))).toHaveLength(2);
   });
+
+  test('with MLflow and a production stage in another account, the model-build stack creates the role its drift check logs through', () => {
+    const config = testConfig({ mlflow: {}, environments: { build: { account: '111111111111' }, prod: { account: '333333333333' } } });
+    const stack = buildApp(config).modelBuildStack;
+    Template.fromStack(stack).hasResourceProperties('AWS::IAM::Role', { RoleName: 'player-churn-mlflow-drift-logger' });
+    expect(Template.fromStack(buildApp(testConfig({ mlflow: {} })).modelBuildStack).findResources('AWS::IAM::Role', { Properties: { RoleName: 'player-churn-mlflow-drift-logger' } })).toEqual({});
+  });
 });
 
 describe('ModelBuildStack', () => {
