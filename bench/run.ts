@@ -45,8 +45,13 @@ type Section = (typeof SECTIONS)[number];
 /** Timed runs per section (after one warm-up round); `--runs` sets them all. */
 const DEFAULT_RUNS: Record<Section, number> = { 'projen': 5, 'root-synth': 3, 'synth': 5, 'scale': 3, 'pipeline': 0, 'local-run': 3 };
 
-/** Environment of every command: as `npm run synth` sets it; post-synthesis steps (installs) off in the copies. */
-const ENV = { CI: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', PROJEN_DISABLE_POST: 'true' };
+/**
+ * Environment of every command: as `npm run synth` sets it; post-synthesis steps (installs) off in
+ * the copies; the Control Tower results cache off, so that every timed synth runs cfn-guard as a
+ * pipeline's first synth in CodeBuild does (with the cache, a repeated synth of unchanged
+ * templates would skip it and look faster than a team's pipeline is).
+ */
+const ENV = { CI: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', PROJEN_DISABLE_POST: 'true', SAGEMAKER_GITOPS_VALIDATION_CACHE: 'off' };
 
 /** One figure of results.json. */
 interface Figure {
