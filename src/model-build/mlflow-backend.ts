@@ -152,7 +152,9 @@ export interface StageMlflow {
  * MLflow is off or the stage cannot reach it:
  * - an existing backend: its ARN and artifact store, from the config;
  * - a backend the model-build stack created: from its SSM parameters, resolved at deploy time, so
- *   only in the build account and region (SSM parameters are read in their own account and region);
+ *   only in the build account and region (SSM parameters are read in their own account and region;
+ *   a stage in another region of the build account logs through the drift logger role, see
+ *   `driftCheckMlflow`);
  * - never from a stage in another account: SageMaker MLflow has no resource policy that would let
  *   another account's role log to it; that stage's drift check assumes the build account's drift
  *   logger role instead (see `driftCheckMlflow`).

@@ -7,7 +7,11 @@ import { MlflowAccess, grantMlflow } from './sagemaker-execution-role';
 /** The stages whose drift check may log to MLflow. */
 const DRIFT_STAGES = ['staging', 'prod'] as const;
 
-/** A drift check of a stage in another account than the build account. */
+/**
+ * A drift check that logs through the build account's drift logger role: of a stage in another
+ * account, or in another region of the build account when the project created the backend (its
+ * ARN is then in an SSM parameter of the build region, which the stage stack cannot read).
+ */
 export interface CrossAccountDriftCheck {
   readonly stage: (typeof DRIFT_STAGES)[number];
   /** The stage's account. */
@@ -39,8 +43,9 @@ export function mlflowDriftLoggerRoleArn(partition: string, buildAccount: string
 }
 
 /**
- * The drift checks of the stages in another account than the build account, when MLflow is on
- * (none otherwise): the stages whose real-time endpoint has a drift check.
+ * The drift checks that log through the drift logger role, when MLflow is on (none otherwise):
+ * those of the stages whose real-time endpoint has a drift check and that are in another account
+ * than the build account, or in another region of it with a backend the project created.
  *
  * SageMaker MLflow Apps and tracking servers have no resource-based policy, so only a role of the
  * backend's own account may call them: a backend named by ARN must then be in the build account,
@@ -55,7 +60,9 @@ export function crossAccountDriftChecks(config: ProjectConfig): CrossAccountDrif
     const account = config.environments[stage].account;
     const endpoint = config.endpoints[stage];
     const drifts = endpoint.type === 'realtime' && endpoint.driftMonitoring !== false;
-    return account !== undefined && account !== build.account && drifts
+    const otherAccount = account !== undefined && account !== build.account;
+    const otherRegion = account === build.account && config.environments[stage].region !== build.region && config.mlflow?.backend !== 'existing';
+    return account !== undefined && (otherAccount || otherRegion) && drifts
       ? [{ stage, account, roleName: driftCheckRoleName(config.projectName, stage) }]
       : [];
   });

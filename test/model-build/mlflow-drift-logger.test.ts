@@ -36,6 +36,12 @@ const loggerStatements = (template: Template): any[] => Object.entries<any>(temp
   .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
 
 describe('crossAccountDriftChecks: the stages whose drift check logs through the build account', () => {
+  test('a stage in another region of the build account: with a created backend (its ARN is in a parameter of the build region), not with one named by ARN', () => {
+    const otherRegion = { build: { account: '111111111111' }, prod: { account: '111111111111', region: 'eu-west-1' } };
+    expect(crossAccountDriftChecks(testConfig({ mlflow: {}, environments: otherRegion }))).toEqual([{ stage: 'prod', account: '111111111111', roleName: 'player-churn-prod-drift-check' }]);
+    expect(crossAccountDriftChecks(testConfig({ mlflow: { arn: APP_ARN, artifactStoreUri: 's3://team-mlflow' }, environments: otherRegion }))).toEqual([]);
+  });
+
   test('none without MLflow, or with every stage in the build account', () => {
     expect(crossAccountDriftChecks(testConfig(CROSS_ACCOUNT))).toEqual([]);
     expect(crossAccountDriftChecks(testConfig({ mlflow: {}, environments: { build: { account: '111111111111' }, prod: { account: '111111111111' } } }))).toEqual([]);

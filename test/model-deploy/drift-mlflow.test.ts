@@ -137,6 +137,18 @@ describe('the drift check logs to MLflow', () => {
     expect(sid(template, 'LogToMlflowTrackingServer')).toBeUndefined();
   });
 
+  test('a stage in another region of the build account, with a created backend, logs through the drift logger role too', () => {
+    // "Systems Manager Parameter Store": a parameter is read in its own region; the stage stack cannot resolve the build
+    // region's tracking-uri parameter, so the job reads it at run time with the logger role, as from another account.
+    const { template } = synthProd({ mlflow: {}, environments: { build: { account: '111111111111' }, prod: { account: '111111111111', region: 'eu-west-1' } } });
+    expect(driftEnvironment(template)).toMatchObject({
+      MLFLOW_TRACKING_URI_PARAMETER: 'arn:aws:ssm:us-east-1:111111111111:parameter/sagemaker-gitops/player-churn/mlflow/tracking-uri',
+      MLFLOW_ASSUME_ROLE_ARN: 'arn:aws:iam::111111111111:role/player-churn-mlflow-drift-logger',
+    });
+    expect(sid(template, 'AssumeMlflowDriftLogger')).toBeDefined();
+    expect(JSON.stringify(template.toJSON().Parameters ?? {})).not.toContain('/sagemaker-gitops/');
+  });
+
   test('a stage in the build account keeps logging with its own role: no assume-role, no fixed role name', () => {
     const { template } = synthProd({ mlflow: {}, environments: { build: { account: '111111111111' }, prod: { account: '111111111111' } } });
     expect(driftEnvironment(template)).not.toHaveProperty('MLFLOW_ASSUME_ROLE_ARN');
