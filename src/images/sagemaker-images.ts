@@ -30,8 +30,10 @@ export const SKLEARN_VERSION: SklearnVersion = '1.2-1';
  * client needs (1.2-1 has Python 3.9).
  */
 export const SKLEARN_PIPELINE_VERSION: SklearnVersion = '1.4-2';
+/** The XGBoost container versions the project knows. */
+export type XgboostVersion = '1.7-1' | '3.0-5';
 /** The XGBoost container version used by the training step and the endpoints. */
-export const XGBOOST_VERSION = '1.7-1';
+export const XGBOOST_VERSION: XgboostVersion = '1.7-1';
 
 /*
  * Region → ECR registry account, commercial partition (`aws`) only.
@@ -55,6 +57,13 @@ export const XGBOOST_VERSION = '1.7-1';
  * FrameworkProcessor use), entry "1.4-2", repository sagemaker-scikit-learn, tag `1.4-2-cpu-py3`,
  * read at the same master-v2 commit and in the SDK v3 copy (commit a24812666d258d9d19c9a82d0c9385ca0bd3ba01):
  * its `aws` registries are exactly those of "1.2-1" below, so both versions share the table.
+ *
+ * XGBoost "3.0-5": aws/sagemaker-python-sdk, src/sagemaker/image_uri_config/xgboost.json at commit
+ * fc582aaa46faf7b7e16ab1e13840869712174cd0 (master-v2) and
+ * sagemaker-core/src/sagemaker/core/image_uri_config/xgboost.json at commit
+ * a24812666d258d9d19c9a82d0c9385ca0bd3ba01: in both the "training" and the "inference" scopes, entry
+ * "3.0-5", repository sagemaker-xgboost, lists exactly the 37 registries of "1.7-1" (29 of them in
+ * the `aws` partition: the table below, compared entry by entry), so both versions share it.
  */
 const SKLEARN_1_2_1_REGISTRIES: ReadonlyMap<string, string> = new Map(Object.entries({
   'af-south-1': '510948584623',
@@ -167,14 +176,20 @@ const sklearnSpec = (version: SklearnVersion): ImageSpec => ({
 /** The scikit-learn versions by name: {@link sklearnImage} refuses any other. */
 const SKLEARN_SPECS: Readonly<Record<SklearnVersion, ImageSpec>> = { '1.2-1': sklearnSpec('1.2-1'), '1.4-2': sklearnSpec('1.4-2') };
 
+const xgboostSpec = (version: XgboostVersion): ImageSpec => ({
+  version,
+  repositoryName: 'sagemaker-xgboost',
+  tag: version,
+  // "1.7-1" and "3.0-5" list the same registries (see the source above).
+  registries: XGBOOST_1_7_1_REGISTRIES,
+});
+
+/** The XGBoost versions by name: {@link xgboostImage} refuses any other. */
+const XGBOOST_SPECS: Readonly<Record<XgboostVersion, ImageSpec>> = { '1.7-1': xgboostSpec('1.7-1'), '3.0-5': xgboostSpec('3.0-5') };
+
 const SPECS: Readonly<Record<SageMakerFramework, ImageSpec>> = {
   sklearn: SKLEARN_SPECS[SKLEARN_VERSION],
-  xgboost: {
-    version: XGBOOST_VERSION,
-    repositoryName: 'sagemaker-xgboost',
-    tag: XGBOOST_VERSION,
-    registries: XGBOOST_1_7_1_REGISTRIES,
-  },
+  xgboost: XGBOOST_SPECS[XGBOOST_VERSION],
   'model-monitor': {
     version: 'latest',
     repositoryName: 'sagemaker-model-monitor-analyzer',
@@ -243,9 +258,12 @@ export function sklearnImage(region: string, version: SklearnVersion = SKLEARN_V
   return imageOf('sklearn', SKLEARN_SPECS[version], region);
 }
 
-/** The XGBoost 1.7-1 image (`sagemaker-xgboost:1.7-1`) in `region`. */
-export function xgboostImage(region: string): SageMakerImage {
-  return sagemakerImage('xgboost', region);
+/** The XGBoost image (`sagemaker-xgboost:<version>`) in `region`: {@link XGBOOST_VERSION} (1.7-1) by default. */
+export function xgboostImage(region: string, version: XgboostVersion = XGBOOST_VERSION): SageMakerImage {
+  if (!Object.prototype.hasOwnProperty.call(XGBOOST_SPECS, version)) {
+    throw new ConfigError(`the XGBoost image version must be one of ${Object.keys(XGBOOST_SPECS).join(', ')}, got ${JSON.stringify(version)}`);
+  }
+  return imageOf('xgboost', XGBOOST_SPECS[version], region);
 }
 
 /** SageMaker Model Monitor's analyzer (`sagemaker-model-monitor-analyzer:latest`) in `region`: baselining and data-quality jobs. */

@@ -2,7 +2,7 @@ import { Aws, Lazy, Stack } from 'aws-cdk-lib';
 import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { ConfigError } from '../../src/config';
 import {
-  SageMakerFramework, SKLEARN_PIPELINE_VERSION, SKLEARN_VERSION, SklearnVersion, XGBOOST_VERSION, modelMonitorImage, sagemakerImage, sklearnImage, supportedImageRegions, xgboostImage,
+  SageMakerFramework, SKLEARN_PIPELINE_VERSION, SKLEARN_VERSION, SklearnVersion, XGBOOST_VERSION, XgboostVersion, modelMonitorImage, sagemakerImage, sklearnImage, supportedImageRegions, xgboostImage,
 } from '../../src/images';
 
 const FRAMEWORKS: SageMakerFramework[] = ['sklearn', 'xgboost'];
@@ -138,6 +138,38 @@ describe('sklearnImage 1.4-2 (the model-build pipeline\'s preprocessing)', () =>
   test('another version is refused with the versions it knows', () => {
     expect(() => sklearnImage('us-east-1', '1.5-1' as SklearnVersion)).toThrow(ConfigError);
     expect(() => sklearnImage('us-east-1', '1.5-1' as SklearnVersion)).toThrow('the scikit-learn image version must be one of 1.2-1, 1.4-2, got "1.5-1"');
+  });
+});
+
+// aws/sagemaker-python-sdk, image_uri_config/xgboost.json (master-v2 at fc582aaa46faf7b7e16ab1e13840869712174cd0 and
+// sagemaker-core at a24812666d258d9d19c9a82d0c9385ca0bd3ba01): entry "3.0-5" of the training and inference scopes,
+// repository sagemaker-xgboost, with the registries of "1.7-1".
+describe('xgboostImage 3.0-5 (the current built-in XGBoost)', () => {
+  test('us-east-1 is the URI AWS publishes', () => {
+    expect(xgboostImage('us-east-1', '3.0-5')).toMatchObject({
+      version: '3.0-5', tag: '3.0-5', account: '683313688378',
+      uri: '683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:3.0-5',
+      repositoryArn: 'arn:aws:ecr:us-east-1:683313688378:repository/sagemaker-xgboost',
+    });
+  });
+
+  test.each(PUBLISHED)('%s uses the registry account %s', (region, account) => {
+    expect(xgboostImage(region, '3.0-5').uri).toBe(`${account}.dkr.ecr.${region}.amazonaws.com/sagemaker-xgboost:3.0-5`);
+  });
+
+  test('the same regions as 1.7-1; the ECR repository (what the roles are granted) is the same', () => {
+    for (const region of supportedImageRegions('xgboost')) {
+      expect(xgboostImage(region, '3.0-5').repositoryArn).toBe(xgboostImage(region).repositoryArn);
+    }
+    // The SDK's 37 registries of "3.0-5" less the China, GovCloud and ISO regions.
+    expect(supportedImageRegions('xgboost')).toHaveLength(29);
+    expect(() => xgboostImage('cn-north-1', '3.0-5')).toThrow(/^the SageMaker xgboost 3\.0-5 image is not published in "cn-north-1"; supported regions: af-south-1, /);
+  });
+
+  test('the default stays 1.7-1; another version is refused with the versions it knows', () => {
+    expect(xgboostImage('us-east-1').version).toBe('1.7-1');
+    expect(() => xgboostImage('us-east-1', '2.0-1' as XgboostVersion)).toThrow(ConfigError);
+    expect(() => xgboostImage('us-east-1', '2.0-1' as XgboostVersion)).toThrow('the XGBoost image version must be one of 1.7-1, 3.0-5, got "2.0-1"');
   });
 });
 
