@@ -1,8 +1,7 @@
 import { MlflowTracking } from '../config';
 import {
-  JsonGet, MetricDefinition, ProcessingInput, ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, Value,
+  JobVpcConfig, JsonGet, MetricDefinition, ProcessingInput, ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, Value,
 } from '../pipeline-definition';
-import { JobVpcConfig, processingStep } from './job-network-steps';
 
 /** The MLflow-only step of the player-churn pipeline and the script it runs. */
 export const MLFLOW_STEPS = {
@@ -62,7 +61,7 @@ export interface TagMlflowRunStepProps {
  * registered by then. It writes no output and runs on the processing instance type.
  */
 export function tagMlflowRunStep(props: TagMlflowRunStepProps): ProcessingStep {
-  return processingStep({
+  return new ProcessingStep({
     name: MLFLOW_STEPS.steps.tagRun,
     description: 'Tags the MLflow training run and the execution\'s run with the registered model package ARN',
     roleArn: props.roleArn,
@@ -74,7 +73,8 @@ export function tagMlflowRunStep(props: TagMlflowRunStepProps): ProcessingStep {
     arguments: ['--model-package-arn', props.register.modelPackageArn, '--run-id', props.runId],
     environment: props.environment,
     inputs: props.codeInputs,
-  }, props.vpc);
+    vpcConfig: props.vpc,
+  });
 }
 
 /**

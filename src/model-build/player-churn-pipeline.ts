@@ -1,9 +1,8 @@
 import { MlflowTracking, ProjectConfig, allowedInstanceTypes, checkAcceptsVolumeKmsKey } from '../config';
 import {
-  Condition, ConditionStep, ExecutionVariable, FailStep, Join, ParameterFloat, ParameterString, PipelineDefinition,
-  ProcessingInput, PropertyFile, RegisterModelStep, RetryPolicy,
+  Condition, ConditionStep, ExecutionVariable, FailStep, JobVpcConfig, Join, ParameterFloat, ParameterString, PipelineDefinition,
+  ProcessingInput, ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, TrainingStep,
 } from '../pipeline-definition';
-import { JobVpcConfig, processingStep, trainingStep } from './job-network-steps';
 import { MLFLOW_METRIC_DEFINITIONS, mlflowRegisterMetadata, tagMlflowRunStep } from './mlflow-steps';
 import { PLAYER_CHURN, PLAYER_CHURN_HYPERPARAMETERS } from './player-churn-names';
 import { PLAYER_CHURN_METRIC_DEFINITIONS, PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR, StepCode, stepEnvironment } from './step-code-bundle';
@@ -135,7 +134,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
   };
 
   const vpc = props.jobVpc;
-  const preprocess = processingStep({
+  const preprocess = new ProcessingStep({
     ...job,
     name: names.steps.preprocess,
     description: 'Feature engineering, 70/20/10 split into header-less CSVs with the label first, and a baseline with header',
@@ -152,9 +151,10 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
       name, source: `/opt/ml/processing/output/${name}`, destination: stepUri(names.steps.preprocess, name),
     })),
     outputKmsKeyId: props.kmsKeyArn,
-  }, vpc);
+    vpcConfig: vpc,
+  });
 
-  const train = trainingStep({
+  const train = new TrainingStep({
     ...job,
     name: names.steps.train,
     description: 'train.py in script mode on XGBoost 1.7-1: binary:logistic, early stopping on validation AUC',
@@ -178,10 +178,11 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     outputPath: stepUri(names.steps.train, 'model'),
     outputKmsKeyId: props.kmsKeyArn,
     environment,
-  }, vpc);
+    vpcConfig: vpc,
+  });
 
   const evaluationReport = new PropertyFile(names.propertyFile, 'evaluation', 'evaluation.json');
-  const evaluate = processingStep({
+  const evaluate = new ProcessingStep({
     ...job,
     name: names.steps.evaluate,
     description: 'Test-set AUC of the trained model into evaluation.json, and a prediction baseline',
@@ -198,9 +199,10 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     outputs: [{ name: 'evaluation', source: '/opt/ml/processing/evaluation', destination: stepUri(names.steps.evaluate, 'evaluation') }],
     outputKmsKeyId: props.kmsKeyArn,
     propertyFiles: [evaluationReport],
-  }, vpc);
+    vpcConfig: vpc,
+  });
 
-  const baseline = props.modelMonitorImageUri === undefined ? undefined : processingStep({
+  const baseline = props.modelMonitorImageUri === undefined ? undefined : new ProcessingStep({
     ...job,
     name: names.steps.baseline,
     description: 'Model Monitor\'s suggested data-quality statistics and constraints of the training baseline',
@@ -216,7 +218,8 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     inputs: [{ name: 'baseline_dataset_input', source: preprocess.outputUri('baseline'), destination: MONITOR_BASELINE_INPUT }],
     outputs: [{ name: 'monitoring_output', source: MONITOR_OUTPUT, destination: stepUri(names.steps.baseline, 'monitoring_output') }],
     outputKmsKeyId: props.kmsKeyArn,
-  }, vpc);
+    vpcConfig: vpc,
+  });
 
   const auc = evaluationReport.get<number>(names.aucPath);
   const register = new RegisterModelStep({

@@ -35,6 +35,11 @@ export interface SageMakerExecutionRoleProps {
   readonly metricNamespaces?: readonly string[];
   /** @default 'Runs the SageMaker pipeline of the project and its processing and training jobs' */
   readonly description?: string;
+  /**
+   * A fixed role name, for a role another account's trust policy must name (aws:PrincipalArn).
+   * @default - a name CloudFormation generates
+   */
+  readonly roleName?: string;
   /** The container images the jobs run. */
   readonly images: readonly SageMakerImage[];
   /**
@@ -119,6 +124,7 @@ export class SageMakerExecutionRole extends Construct {
     this.role = new iam.Role(this, 'Resource', {
       assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
       description: props.description ?? 'Runs the SageMaker pipeline of the project and its processing and training jobs',
+      roleName: props.roleName,
     });
     const role = this.role;
 

@@ -112,11 +112,11 @@ export class DriftMonitor extends Construct {
       metricNamespaces: [DRIFT_METRIC_NAMESPACE],
       description: `Runs the drift check of the endpoint ${props.endpointName}`,
       mlflow: mlflow?.access,
+      // The drift logger role trusts this name (aws:PrincipalArn).
+      roleName: mlflow?.roleName,
     });
     const role = execution.role;
     if (mlflow?.assumeRoleArn !== undefined) {
-      // The drift logger role trusts this name (aws:PrincipalArn); SageMakerExecutionRole names none.
-      (role.node.defaultChild as iam.CfnRole).roleName = mlflow.roleName;
       role.addToPolicy(new iam.PolicyStatement({ sid: 'AssumeMlflowDriftLogger', actions: ['sts:AssumeRole'], resources: [mlflow.assumeRoleArn] }));
     }
     // The baseline lives in the model-build bucket (another account when the stage is).

@@ -209,6 +209,30 @@ describe('TrainingStep', () => {
   });
 });
 
+// SageMaker API Reference, CreateProcessingJob (NetworkConfig.VpcConfig) and CreateTrainingJob (VpcConfig); VpcConfig:
+// Subnets and SecurityGroupIds.
+describe('vpcConfig of processing and training steps', () => {
+  const vpcConfig = { subnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'], securityGroupIds: ['sg-0123456789abcdef0'] };
+  const rendered = { Subnets: vpcConfig.subnetIds, SecurityGroupIds: vpcConfig.securityGroupIds };
+
+  test('a processing job renders it in NetworkConfig, a training job at the top of its arguments; the definition validates', () => {
+    const processing = processingStep({ vpcConfig });
+    const training = trainingStep({ vpcConfig });
+    const definition = new PipelineDefinition({ steps: [processing, training] });
+    expect(stepJson(definition, processing.name).Arguments.NetworkConfig).toEqual({ VpcConfig: rendered });
+    expect(stepJson(definition, training.name).Arguments.VpcConfig).toEqual(rendered);
+    expect(pipelineDefinitionSchemaErrors(definition.toJSON())).toEqual([]);
+  });
+
+  test('without it, neither step has a network setting (SageMaker\'s own network)', () => {
+    const processing = processingStep();
+    const training = trainingStep();
+    const definition = new PipelineDefinition({ steps: [processing, training] });
+    expect(stepJson(definition, processing.name).Arguments).not.toHaveProperty('NetworkConfig');
+    expect(stepJson(definition, training.name).Arguments).not.toHaveProperty('VpcConfig');
+  });
+});
+
 describe('ConditionStep', () => {
   const threshold = new ParameterFloat({ name: 'Threshold', defaultValue: 0.75 });
   const register = registerStep();

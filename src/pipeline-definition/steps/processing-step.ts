@@ -60,6 +60,23 @@ export interface JobResources {
    * @default - the volume is encrypted with a key SageMaker manages
    */
   readonly volumeKmsKeyId?: Value<string>;
+  /**
+   * Subnets and security groups of your VPC the job runs in (the API's `VpcConfig`: in
+   * `NetworkConfig` for CreateProcessingJob, at the top for CreateTrainingJob).
+   * @default - SageMaker's own network
+   */
+  readonly vpcConfig?: JobVpcConfig;
+}
+
+/** The subnets and security groups of a job in a VPC (`VpcConfig`: Subnets and SecurityGroupIds). */
+export interface JobVpcConfig {
+  readonly subnetIds: readonly string[];
+  readonly securityGroupIds: readonly string[];
+}
+
+/** `VpcConfig` of CreateProcessingJob (`NetworkConfig.VpcConfig`) and CreateTrainingJob; undefined without a VPC. */
+export function renderVpcConfig(vpc: JobVpcConfig | undefined): { SecurityGroupIds: string[]; Subnets: string[] } | undefined {
+  return vpc && { SecurityGroupIds: [...vpc.securityGroupIds], Subnets: [...vpc.subnetIds] };
 }
 
 export interface ProcessingStepProps extends StepProps, JobResources {
@@ -209,6 +226,7 @@ export class ProcessingStep extends Step {
         KmsKeyId: p.outputKmsKeyId,
       } : undefined,
       StoppingCondition: { MaxRuntimeInSeconds: p.maxRuntimeSeconds ?? 3600 },
+      NetworkConfig: p.vpcConfig && { VpcConfig: renderVpcConfig(p.vpcConfig) },
     };
   }
 

@@ -2,7 +2,7 @@ import { PipelineDefinitionError, describeValue } from '../errors';
 import { Expression, StepProperty, Value, toStringValue } from '../expressions';
 import { SCRIPT_MODE_HYPERPARAMETER, imageRepository, runsBuiltInAlgorithm } from './built-in-algorithms';
 import { CacheConfig, RetryPolicy, renderCacheConfig, renderRetryPolicies } from './policies';
-import { JobResources, checkJobResources, checkPositiveIntegerValue, renderClusterConfig } from './processing-step';
+import { JobResources, checkJobResources, checkPositiveIntegerValue, renderClusterConfig, renderVpcConfig } from './processing-step';
 import { Step, StepProps } from './step';
 
 /** One data channel of a training job. */
@@ -135,6 +135,7 @@ export class TrainingStep extends Step {
       RoleArn: p.roleArn,
       Environment: p.environment,
       StoppingCondition: { MaxRuntimeInSeconds: p.maxRuntimeSeconds ?? 86400 },
+      VpcConfig: renderVpcConfig(p.vpcConfig),
     };
   }
 }
