@@ -26,7 +26,15 @@ export interface PipelineAction {
 /** A CodePipeline as synthesized: its name and its actions, stage by stage. */
 export interface PipelineSpec {
   readonly name: string;
-  readonly stages: readonly { readonly name: string; readonly actions: readonly PipelineAction[] }[];
+  readonly stages: readonly PipelineStage[];
+}
+
+/** A stage: its actions and, when it has one, the variable check that skips it. */
+export interface PipelineStage {
+  readonly name: string;
+  readonly actions: readonly PipelineAction[];
+  /** A VariableCheck rule of a BeforeEntry condition whose result is SKIP: the stage runs only when the check passes. */
+  readonly skipUnless?: { readonly variable: string; readonly operator: string; readonly value: string };
 }
 
 /** The `AWS::CodePipeline::Pipeline` resources of a template. */
@@ -35,8 +43,9 @@ export function codePipelinesOf(template: Template): PipelineSpec[] {
     .filter(([, resource]) => resource.Type === 'AWS::CodePipeline::Pipeline')
     .map(([logicalId, resource]) => ({
       name: typeof resource.Properties?.Name === 'string' ? resource.Properties.Name : logicalId,
-      stages: (resource.Properties?.Stages ?? []).map((stage: any) => ({
+      stages: (resource.Properties?.Stages ?? []).map((stage: any): PipelineStage => ({
         name: stage.Name,
+        skipUnless: skipCheckOf(stage.BeforeEntry),
         actions: (stage.Actions ?? []).map((action: any) => ({
           stage: stage.Name,
           name: action.Name,
@@ -49,11 +58,23 @@ export function codePipelinesOf(template: Template): PipelineSpec[] {
     }));
 }
 
+/** The VariableCheck of a stage entry condition with the SKIP result, if any. */
+function skipCheckOf(beforeEntry: any): PipelineStage['skipUnless'] {
+  const condition = (beforeEntry?.Conditions ?? []).find((c: any) => c.Result === 'SKIP');
+  const rule = (condition?.Rules ?? []).find((r: any) => r.RuleTypeId?.Provider === 'VariableCheck');
+  return rule ? { variable: String(rule.Configuration.Variable), operator: String(rule.Configuration.Operator), value: String(rule.Configuration.Value) } : undefined;
+}
+
+/** The synth step's self-mutation verdict variable (src/constructs/project-pipeline.ts). */
+const SELF_MUTATION_CHECK = /\.SELF_MUTATION\}$/;
+
 /** A piece of work inside an action and its minutes. */
 export interface Work {
   readonly what: string;
   readonly minutes: number;
   readonly basis: Basis;
+  /** The work that registers the model version (a RegisterModel step): from its end, people may approve the version. */
+  readonly registers?: boolean;
 }
 
 /** An action with the work it does and its minutes (0 for a manual approval, which people decide). */
@@ -74,6 +95,8 @@ export interface ActionGroup {
   readonly minutes: number;
   /** Minutes from the pipeline's start to the end of this group. */
   readonly endsAt: number;
+  /** Why the whole stage is skipped (its entry condition), when it is: then the group has no actions. */
+  readonly skipped?: string;
 }
 
 /** The critical path of one pipeline. */
@@ -88,6 +111,12 @@ export interface CriticalPath {
   readonly minutesAfterApproval: number;
   /** All minutes, approvals excluded. */
   readonly totalMinutes: number;
+  /**
+   * Minutes until a model version is registered (the end of a RegisterModel step on the path),
+   * when the pipeline registers one: the version can be approved from then, while the steps after
+   * registration and the wait for the execution's end still run.
+   */
+  readonly minutesToRegistration?: number;
 }
 
 /** A new model version on existing endpoints, or the first deployment. */
@@ -142,6 +171,9 @@ export function commandWork(command: string, context: PathContext): Work[] {
   if (/\bresolve-model\b/.test(command)) {
     return [work('resolve-model', model.resolveModel)];
   }
+  if (/\bself-mutation-check\b/.test(command)) {
+    return [work('self-mutation-check (deployed pipeline stacks compared)', model.selfMutationCheck)];
+  }
   if (/\bcdk(\s+-a\s+\S+)?\s+deploy\b/.test(command)) {
     return [work('cdk deploy (self-mutation, no change)', model.selfMutateDeploy)];
   }
@@ -173,7 +205,10 @@ function runPipelineWork(command: string, context: PathContext): Work[] {
   const pollSeconds = pollArg ? Number(pollArg[1]) : /sagemaker-gitops(\.js)?\s+run-pipeline/.test(command) ? OUR_POLL_SECONDS : FIRST_PARTY_POLL_SECONDS;
   const definition = context.sageMakerPipeline(command);
   const steps: Work[] = definition
-    ? sageMakerCriticalPath(definition, model).map((step) => work(`SageMaker step ${step.name} (${step.type})`, stepFigure(step.type, model)))
+    ? sageMakerCriticalPath(definition, model).map((step) => ({
+      ...work(`SageMaker step ${step.name} (${step.type})`, stepFigure(step.type, model)),
+      ...(step.type === 'RegisterModel' ? { registers: true } : {}),
+    }))
     : [work('SageMaker pipeline (definition not found)', model.otherStep)];
   return [
     work('start the SageMaker pipeline', model.pipelineStart),
@@ -452,7 +487,12 @@ export function criticalPath(spec: PipelineSpec, context: PathContext): Critical
   const approvals: string[] = [];
   let elapsed = 0;
   let beforeApproval: number | undefined;
+  let registration: number | undefined;
   for (const stage of spec.stages) {
+    if (skipped(stage, context)) {
+      groups.push({ stage: stage.name, runOrder: 1, actions: [], minutes: 0, endsAt: elapsed, skipped: 'skipped: the self-mutation check found the pipeline stacks deployed as synthesized' });
+      continue;
+    }
     const orders = [...new Set(stage.actions.map((action) => action.runOrder))].sort((a, b) => a - b);
     for (const runOrder of orders) {
       const actions = stage.actions.filter((action) => action.runOrder === runOrder).map((action): TimedAction => {
@@ -462,6 +502,12 @@ export function criticalPath(spec: PipelineSpec, context: PathContext): Critical
         }
         return { stage: action.stage, name: action.name, runOrder, approval: action.category === 'Approval', work: items, minutes: total(items) };
       });
+      for (const action of actions) {
+        const at = action.work.findIndex((item) => item.registers);
+        if (at >= 0) {
+          registration ??= elapsed + total(action.work.slice(0, at + 1));
+        }
+      }
       for (const action of actions.filter((a) => a.approval)) {
         approvals.push(`${action.stage}/${action.name}`);
         beforeApproval ??= elapsed;
@@ -478,7 +524,23 @@ export function criticalPath(spec: PipelineSpec, context: PathContext): Critical
     minutesBeforeApproval: beforeApproval ?? elapsed,
     minutesAfterApproval: beforeApproval === undefined ? 0 : elapsed - beforeApproval,
     totalMinutes: elapsed,
+    ...(registration === undefined ? {} : { minutesToRegistration: registration }),
   };
+}
+
+/**
+ * Whether the path skips a stage: the UpdatePipeline stage whose entry condition skips it unless
+ * the synth step's self-mutation check says otherwise, when the run does not change the pipeline's
+ * stacks (the check answers `not-needed`, which fails the NE rule).
+ */
+function skipped(stage: PipelineStage, context: PathContext): boolean {
+  const check = stage.skipUnless;
+  if (check === undefined || !SELF_MUTATION_CHECK.test(check.variable)) {
+    return false;
+  }
+  const verdict = context.releaseChangesPipeline ? 'needed' : 'not-needed';
+  const passes = check.operator === 'NE' ? verdict !== check.value : check.operator === 'EQ' ? verdict === check.value : true;
+  return !passes;
 }
 
 /**
@@ -507,12 +569,17 @@ export interface EndToEnd {
   readonly commitToProd: number;
 }
 
-/** The end-to-end minutes of a model-build and a model-deploy pipeline (people's approvals excluded). */
+/**
+ * The end-to-end minutes of a model-build and a model-deploy pipeline (people's approvals
+ * excluded). The release path leaves model-build when the version is registered (approving it
+ * starts model-deploy), not when model-build's last action ends.
+ */
 export function endToEnd(build: CriticalPath, deploy: CriticalPath, model: ActionModel): EndToEnd {
+  const commitToRegistered = build.minutesToRegistration ?? build.totalMinutes;
   const approvedToStaging = model.eventTrigger.minutes + deploy.minutesBeforeApproval;
-  const commitToStaging = build.totalMinutes + approvedToStaging;
+  const commitToStaging = commitToRegistered + approvedToStaging;
   return {
-    commitToRegistered: build.totalMinutes,
+    commitToRegistered,
     approvedToStaging,
     commitToStaging,
     releaseToProd: deploy.minutesAfterApproval,

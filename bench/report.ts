@@ -41,14 +41,14 @@ export const verdict = (pass: boolean) => (pass ? 'pass' : 'FAIL');
  * at, and its main work (manual approvals marked, with no minutes).
  */
 export function pathRows(path: CriticalPath): string[][] {
-  return path.groups.flatMap((group) => group.actions.map((action) => [
+  return path.groups.flatMap((group) => (group.skipped !== undefined ? [[group.stage, '(stage)', '', minutes(0), minutes(group.endsAt), group.skipped]] : group.actions.map((action) => [
     action.stage,
     action.name,
     String(action.runOrder),
     action.approval ? 'people' : minutes(action.minutes),
     action.approval ? '' : minutes(group.endsAt),
     action.approval ? 'manual approval (not timed)' : workSummary(action.work),
-  ]));
+  ])));
 }
 
 const SAGEMAKER_STEP = /^SageMaker step (\S+) \((\w+)\)$/;

@@ -36,13 +36,19 @@ MIN_MOTO_VERSION=5.2
 # From the newer suite, downloaded and unpacked: moto and the AWS SDK for Python it is built against
 # (moto >= 5.2 needs botocore >= 1.39; bookworm has 1.29).
 SUITE_PACKAGES=(python3-moto python3-boto3 python3-botocore python3-s3transfer)
-# Modules the tests need to import: moto's server and its SageMaker backend.
-SMOKE_IMPORT='import moto.server, moto.moto_server.werkzeug_app, moto.sagemaker.responses, moto.sagemaker.models'
+# Modules the tests need to import: moto's server and its SageMaker and CloudFormation backends.
+SMOKE_IMPORT='import moto.server, moto.moto_server.werkzeug_app, moto.sagemaker.responses, moto.sagemaker.models, moto.cloudformation.responses, moto.apigateway.models'
+# moto's CloudFormation backend imports every resource backend, API Gateway's among them, which
+# imports openapi-spec-validator at load time to check imported OpenAPI documents. Debian's package
+# of it needs a jsonschema and a compiled rpds-py that bookworm's Python cannot load, so the cache
+# gets a module of that name whose validation refuses with a clear error instead: the tests never
+# import an OpenAPI document, and any test that did would fail rather than pass unchecked.
+OPENAPI_SHIM='openapi_spec_validator'
 
 SITE="$CACHE_DIR/root/usr/lib/python3/dist-packages"
 MANIFEST="$CACHE_DIR/installed.json"
 # Changes when what this script builds changes, so older caches are rebuilt.
-RECIPE="format=1 suite=$SUITE packages=${SUITE_PACKAGES[*]} python=$PYTHON"
+RECIPE="format=1 suite=$SUITE packages=${SUITE_PACKAGES[*]} python=$PYTHON shim=$OPENAPI_SHIM"
 
 say() { echo "install-moto: $*"; }
 fail() { echo "install-moto: error: $*" >&2; exit 1; }
@@ -130,6 +136,23 @@ for deb in "$APT_DIR"/debs/*.deb; do
   dpkg-deb -x "$deb" "$CACHE_DIR/root.new"
   packages_json+=("\"$name\": \"$version\"")
 done
+
+shim="$CACHE_DIR/root.new/usr/lib/python3/dist-packages/$OPENAPI_SHIM"
+say "writing $OPENAPI_SHIM (refuses every validation: moto's API Gateway imports it at load time)"
+mkdir -p "$shim/validation"
+cat >"$shim/__init__.py" <<'PY'
+"""Not openapi-spec-validator: written by scripts/install-moto.sh so that moto's API Gateway backend
+loads (moto's CloudFormation backend imports it). Validating an OpenAPI document is refused."""
+
+
+def validate_spec(*args, **kwargs):
+    raise NotImplementedError('OpenAPI validation is not available in the test emulator (scripts/install-moto.sh)')
+
+
+validate = validate_spec
+PY
+: >"$shim/validation/__init__.py"
+printf 'class OpenAPIValidationError(Exception):\n    pass\n' >"$shim/validation/exceptions.py"
 
 # botocore reads its service models gzipped too: 127 MB of JSON become 20 MB.
 say "compressing botocore's service models"

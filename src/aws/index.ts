@@ -15,3 +15,4 @@ export * from './project-status';
 export * from './publish-templates';
 export * from './release-approval';
 export * from './release-verification';
+export * from './self-mutation-check';

@@ -12,6 +12,7 @@ import { PublishTemplatesDeps, publishTemplatesCommand } from './publish-templat
 import { ResolveModelDeps, resolveModelCommand } from './resolve-model';
 import { RunPipelineDeps, runPipelineCommand } from './run-pipeline';
 import { sampleDataCommand } from './sample-data';
+import { SelfMutationCheckDeps, selfMutationCheckCommand } from './self-mutation-check';
 import { stacksCommand } from './stacks';
 import { StatusDeps, statusCommand } from './status';
 import { TestEndpointDeps, testEndpointCommand } from './test-endpoint';
@@ -21,7 +22,7 @@ import { VerifyReleaseDeps, verifyReleaseCommand } from './verify-release';
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
-export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps & ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps;
+export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps & ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps;
 
 /** The CLI's command tree. */
 export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
@@ -43,6 +44,7 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
   program.addCommand(approveReleaseCommand(output, deps));
   program.addCommand(rejectReleaseCommand(output, deps));
   program.addCommand(publishTemplatesCommand(output, deps));
+  program.addCommand(selfMutationCheckCommand(output, deps));
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError();
   }

@@ -8,7 +8,7 @@ import { Construct } from 'constructs';
 import { RELEASE_TOOLS_DIR, bundleReleaseToolsCommand } from '../model-deploy/release-tools';
 import { CodeArtifactRepositoryOptions, ToolkitSourceOptions, codeArtifactLoginCommand } from '../config/toolkit-source';
 import { VENDOR_CHECK_COMMAND } from '../project/vendor-check';
-import { LIBRARY_NAME } from '../project/versions';
+import { CODEBUILD_NODE_VERSION, LIBRARY_NAME } from '../project/versions';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ArtifactStore } from './artifact-store';
 import { studioContextArgumentsOf } from '../studio/studio-project';
@@ -25,8 +25,17 @@ export const INSTALL_COMMAND = 'npm ci --no-audit --no-fund';
  */
 export const SYNTH_INSTALL_COMMANDS: readonly string[] = [VENDOR_CHECK_COMMAND, INSTALL_COMMAND];
 
+/** The synth step's variable that says whether the self-mutation would change anything (`self-mutation-check`). */
+export const SELF_MUTATION_VARIABLE = 'SELF_MUTATION';
+
+/** The namespace of the synth action's exported variables. */
+export const SYNTH_VARIABLES_NAMESPACE = 'SynthVariables';
+
+/** The stage CDK Pipelines gives the self-mutation. */
+const SELF_MUTATION_STAGE = 'UpdatePipeline';
+
 /** Environment every CodeBuild step of the project pipelines gets. */
-export const BUILD_ENV = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true', CI: 'true' };
+export const BUILD_ENV = { CI: 'true' };
 
 export interface ProjectPipelineProps {
   /** The CodePipeline's name. */
@@ -71,7 +80,8 @@ export interface ProjectPipelineProps {
  * artifacts in a KMS-encrypted, logged bucket of its own; a synth step that installs the
  * repository, runs `cdk synth` (the app command runs TypeScript without type-checking) and
  * bundles the release tools for the later steps (`releaseTools`);
- * CodeBuild on the standard Linux image with Node.js 20; self-mutation on.
+ * CodeBuild on the standard Linux image with Node.js {@link CODEBUILD_NODE_VERSION}; self-mutation on,
+ * skipped when the pipeline's stacks are deployed as synthesized.
  */
 export class ProjectPipeline extends Construct {
   public readonly pipeline: pipelines.CodePipeline;
@@ -108,7 +118,7 @@ export class ProjectPipeline extends Construct {
       useChangeSets: props.useChangeSets ?? true,
       synth: this.synth = new pipelines.CodeBuildStep('Synth', {
         input: props.source,
-        env: BUILD_ENV,
+        env: { ...BUILD_ENV, [SELF_MUTATION_VARIABLE]: 'needed' },
         installCommands: [...codeArtifactLogin, ...SYNTH_INSTALL_COMMANDS],
         // A project launched from Studio keeps its launch's names in every later synth.
         commands: [
@@ -117,13 +127,16 @@ export class ProjectPipeline extends Construct {
           ...(props.postSynthCommands ?? []),
           // The commands of the later steps, bundled from the installed toolkit (no second `npm ci` for them).
           bundleReleaseToolsCommand(LIBRARY_NAME),
+          // Whether the self-mutation would change anything; a failed check keeps the default, `needed`.
+          `${SELF_MUTATION_VARIABLE}=$(npx ${LIBRARY_NAME} self-mutation-check --stack ${Stack.of(this).artifactId}) || ${SELF_MUTATION_VARIABLE}=needed`,
         ],
         primaryOutputDirectory: 'cdk.out',
+        partialBuildSpec: codebuild.BuildSpec.fromObject({ env: { 'exported-variables': [SELF_MUTATION_VARIABLE] } }),
         rolePolicyStatements: [...props.synthRolePolicyStatements ?? [], ...codeArtifactReadStatements(this, codeArtifact)],
       }),
       codeBuildDefaults: {
         buildEnvironment: { buildImage: codebuild.LinuxBuildImage.STANDARD_7_0, computeType: codebuild.ComputeType.SMALL },
-        partialBuildSpec: codebuild.BuildSpec.fromObject({ phases: { install: { 'runtime-versions': { nodejs: '20' } } } }),
+        partialBuildSpec: codebuild.BuildSpec.fromObject({ phases: { install: { 'runtime-versions': { nodejs: CODEBUILD_NODE_VERSION } } } }),
         // Every project logs to the pipeline's log group (Control Tower CT.CODEBUILD.PR.3: logging configured).
         logging: { cloudWatch: { logGroup: buildLogs } },
       },
@@ -162,6 +175,7 @@ export class ProjectPipeline extends Construct {
     this.pipeline.buildPipeline();
     const stack = Stack.of(this);
     this.acknowledgeCrossRegionSupport();
+    this.skipSelfMutationWhenUnchanged();
     const ack = (id: string, reason: string) => Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[${id}]`, reason });
     const artifactActions = ['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
     for (const action of artifactActions) {
@@ -186,6 +200,49 @@ export class ProjectPipeline extends Construct {
     acknowledgeWildcardResource(this, '*',
       'aws-cdk-lib writes "*" for the self-mutation reads (cloudformation:DescribeStacks, s3:ListBucket) and for the asset role\'s codebuild Start/Stop/BatchGetBuilds on the asset projects it creates'
       + (this.readsCodeArtifact ? '; the synth role\'s sts:GetServiceBearerToken has no resource type in IAM and is limited to the service codeartifact.amazonaws.com' : ''));
+  }
+
+  /**
+   * Skips the UpdatePipeline stage when the synth step found the deployed pipeline stack (and the
+   * cross-region support stacks it depends on) identical to the synthesized ones, as in a release
+   * started by a model approval or a commit that does not touch the pipeline: CodeBuild's start,
+   * the CDK CLI's install and an empty `cdk deploy` saved. A stage entry condition with the SKIP
+   * result takes only LambdaInvoke or VariableCheck rules ("Configure conditions for a stage", AWS
+   * CodePipeline User Guide); the rule lets the stage run unless the variable is exactly
+   * `not-needed` (VariableCheck's NE operator), so a check that could not tell runs the stage. The
+   * synth role may read the templates of these stacks only.
+   */
+  private skipSelfMutationWhenUnchanged(): void {
+    const stages = this.pipeline.pipeline.stages;
+    const index = stages.findIndex((stage) => stage.stageName === SELF_MUTATION_STAGE);
+    if (index < 0) {
+      throw new Error(`the pipeline ${this.pipeline.pipeline.pipelineName} has no ${SELF_MUTATION_STAGE} stage (its stages: ${stages.map((s) => s.stageName).join(', ')})`);
+    }
+    // The synth action's variables get a namespace of their own (aws-cdk-lib names one only for outputs other steps consume).
+    const build = stages.findIndex((stage) => stage.stageName === 'Build');
+    const synthAction = build < 0 ? -1 : stages[build].actions.findIndex((action) => action.actionProperties.actionName === 'Synth');
+    if (synthAction < 0) {
+      throw new Error(`the pipeline ${this.pipeline.pipeline.pipelineName} has no Synth action in a Build stage`);
+    }
+    const cfnPipeline = this.pipeline.pipeline.node.defaultChild as codepipeline.CfnPipeline;
+    cfnPipeline.addPropertyOverride(`Stages.${build}.Actions.${synthAction}.Namespace`, SYNTH_VARIABLES_NAMESPACE);
+    cfnPipeline.addPropertyOverride(`Stages.${index}.BeforeEntry`, {
+      Conditions: [{
+        Result: 'SKIP',
+        Rules: [{
+          Name: 'PipelineStacksChanged',
+          RuleTypeId: { Category: 'Rule', Owner: 'AWS', Provider: 'VariableCheck', Version: '1' },
+          Configuration: { Variable: `#{${SYNTH_VARIABLES_NAMESPACE}.${SELF_MUTATION_VARIABLE}}`, Operator: 'NE', Value: 'not-needed' },
+        }],
+      }],
+    });
+    const pipelineStack = Stack.of(this);
+    const stacks = [pipelineStack, ...Object.values(this.pipeline.pipeline.crossRegionSupport).map((support) => support.stack)];
+    for (const stack of stacks) {
+      const stackArn = pipelineStack.formatArn({ service: 'cloudformation', region: stack.region, resource: 'stack', resourceName: `${stack.stackName}/*` });
+      this.pipeline.synthProject.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks', 'cloudformation:GetTemplate'], resources: [stackArn] }));
+      acknowledgeWildcardResource(this, stackArn, `a stack's ARN ends in the id CloudFormation gives it at creation; the synth step compares the deployed ${stack.stackName} with the synthesized one`);
+    }
   }
 
   /**

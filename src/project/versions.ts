@@ -59,6 +59,15 @@ export const PACKING_LIBRARY_VERSIONS = {
 /** The oldest Node.js the toolkit and the generated repositories support. */
 export const MIN_NODE_VERSION = '20.0.0';
 
+/**
+ * The Node.js major version the pipelines' CodeBuild projects run (`runtime-versions`), on the
+ * standard Ubuntu 7.0 image, which offers 18, 20, 22 and 24 (aws-codebuild-docker-images,
+ * ubuntu/standard/7.0/runtimes.yml at 1590e48787084015430500926ea922130dbe9367). Node.js 20 left
+ * maintenance in April 2026, and the AWS SDK for JavaScript v3 warns on it at every client it
+ * builds that its versions from January 2027 need Node.js 22 or newer.
+ */
+export const CODEBUILD_NODE_VERSION = '22';
+
 /** Version specs of what a generated repository depends on. */
 export interface GeneratedRepoVersions {
   readonly dependencies: Record<string, string>;

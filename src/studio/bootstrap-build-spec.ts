@@ -1,6 +1,7 @@
 import { INSTALL_COMMAND } from '../constructs/project-pipeline';
 import { PLACEHOLDER_MODEL_CONTEXT } from '../model-deploy/resolved-model';
 import { ProjectResourceNames } from '../project/resource-names';
+import { CODEBUILD_NODE_VERSION } from '../project/versions';
 import { STUDIO_CONTEXT_KEYS } from './studio-project';
 
 /** The environment variables of the bootstrap build that carry the launch's parameters. */
@@ -54,11 +55,11 @@ export function bootstrapBuildSpec(): Record<string, unknown> {
     version: '0.2',
     env: {
       shell: 'bash',
-      variables: { CI: 'true', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
+      variables: { CI: 'true' },
     },
     phases: {
       install: {
-        'runtime-versions': { nodejs: '20' },
+        'runtime-versions': { nodejs: CODEBUILD_NODE_VERSION },
       },
       build: {
         'on-failure': 'ABORT',

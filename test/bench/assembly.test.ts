@@ -85,8 +85,11 @@ describe('the critical paths of the synthesized pipelines', () => {
       'SageMaker step Preprocess (Processing)', 'SageMaker step Train (Training)', 'SageMaker step Evaluate (Processing)',
       'SageMaker step CheckAuc (Condition)', 'SageMaker step Register (RegisterModel)',
     ]);
-    // The synth step bundles the release tools; the run step uses the bundle and installs nothing.
-    expect(action(buildPath, 'Synth').work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'cdk synth', 'release tools bundled']);
+    // The synth step bundles the release tools and checks the deployed pipeline; the run step uses the bundle and installs nothing.
+    expect(action(buildPath, 'Synth').work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'cdk synth', 'release tools bundled', 'self-mutation-check (deployed pipeline stacks compared)']);
+    // A commit that leaves the pipeline stack as deployed skips the self-mutation (the stage's entry condition).
+    expect(buildPath.groups.find((g) => g.stage === 'UpdatePipeline')).toMatchObject({ minutes: 0, actions: [] });
+    expect(buildPath.minutesToRegistration).toBeLessThan(buildPath.totalMinutes);
     expect(run.work.map((w) => w.what)).toEqual(expect.arrayContaining(['CodeBuild start', 'notice the end (half the 30 s poll interval)']));
     expect(run.work.map((w) => w.what)).not.toContain('npm ci');
     expect(buildPath.approvals).toEqual([]);
@@ -94,7 +97,9 @@ describe('the critical paths of the synthesized pipelines', () => {
 
   test('model-deploy: staging (serverless) and its live test before the release approval, prod after it', () => {
     expect(deployPath.approvals).toEqual(['Prod/ApproveRelease']);
-    expect(action(deployPath, 'Synth').work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'resolve-model', 'cdk synth', 'release tools bundled']);
+    expect(action(deployPath, 'Synth').work.map((w) => w.what)).toEqual([
+      'CodeBuild start', 'npm ci', 'resolve-model', 'cdk synth', 'release tools bundled', 'self-mutation-check (deployed pipeline stacks compared)',
+    ]);
     expect(action(deployPath, 'player-churn-staging-endpoint.Deploy').work.map((w) => w.what)).toContain('player-churn-staging: serverless endpoint updated');
     expect(action(deployPath, 'TestStaging').work.map((w) => w.what)).toContain('live endpoint test');
     const before = deployPath.groups.filter((g) => g.endsAt <= deployPath.minutesBeforeApproval).flatMap((g) => g.actions.map((a) => a.name));

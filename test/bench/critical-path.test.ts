@@ -115,6 +115,8 @@ describe('commandWork', () => {
     expect(whatOf('pip install --upgrade boto3')).toEqual(['pip install']);
     expect(whatOf('mkdir -p ~/.aws')).toEqual([]);
     expect(whatOf('make lint')).toEqual(['command: make lint']);
+    expect(whatOf('SELF_MUTATION=$(npx sagemaker-gitops self-mutation-check --stack p) || SELF_MUTATION=needed'))
+      .toEqual(['self-mutation-check (deployed pipeline stacks compared)']);
   });
 
   test('the synth step\'s release tools bundle is its own (measured) work; the steps that run the bundle install nothing', () => {
@@ -321,6 +323,68 @@ describe('criticalPath and endToEnd', () => {
       releaseToProd: 23,
       commitToProd: 1 + 0.5 + 13.5 + 23,
     });
+  });
+});
+
+describe('the self-mutation stage and the registration point', () => {
+  const updateStage = {
+    Name: 'UpdatePipeline',
+    BeforeEntry: { Conditions: [{ Result: 'SKIP', Rules: [{ Name: 'R', RuleTypeId: { Provider: 'VariableCheck' }, Configuration: { Variable: '#{SynthVariables.SELF_MUTATION}', Operator: 'NE', Value: 'not-needed' } }] }] },
+    Actions: [{ Name: 'SelfMutate', RunOrder: 1, ActionTypeId: { Category: 'Build', Provider: 'CodeBuild' }, Configuration: {} }],
+  };
+  const template: Template = {
+    Resources: {
+      Pipeline: {
+        Type: 'AWS::CodePipeline::Pipeline',
+        Properties: {
+          Name: 'build',
+          Stages: [
+            { Name: 'Source', Actions: [{ Name: 'Src', ActionTypeId: { Category: 'Source', Provider: 'CodeStarSourceConnection' }, Configuration: {} }] },
+            updateStage,
+            { Name: 'Deploy', Actions: [{ Name: 'Run', RunOrder: 1, ActionTypeId: { Category: 'Build', Provider: 'CodeBuild' }, Configuration: {} }] },
+          ],
+        },
+      },
+    },
+  };
+  const [spec] = codePipelinesOf(template);
+  const definition = {
+    Steps: [
+      { Name: 'Prep', Type: 'Processing' },
+      { Name: 'Fit', Type: 'Training', DependsOn: ['Prep'] },
+      { Name: 'Register', Type: 'RegisterModel', DependsOn: ['Fit'] },
+      { Name: 'Tag', Type: 'Processing', Arguments: { ContainerArguments: [{ Get: 'Steps.Register.ModelPackageArn' }] } },
+    ],
+  };
+  const ctx = (releaseChangesPipeline?: boolean) => context({
+    releaseChangesPipeline,
+    commandsOf: (a) => (a.name === 'SelfMutate' ? ['npm install -g aws-cdk@2', 'cdk -a . deploy build --require-approval=never'] : ['npx sagemaker-gitops run-pipeline --name demo --wait']),
+    sageMakerPipeline: () => definition,
+  });
+
+  test('codePipelinesOf reads a stage\'s SKIP entry condition', () => {
+    expect(spec.stages.map((stage) => stage.skipUnless)).toEqual([undefined, { variable: '#{SynthVariables.SELF_MUTATION}', operator: 'NE', value: 'not-needed' }, undefined]);
+  });
+
+  // The synth step's check answers not-needed when the run leaves the pipeline's stacks as deployed
+  // (a model version, a commit that does not touch the pipeline): the NE rule fails, the stage is skipped.
+  test('the UpdatePipeline stage is skipped unless the run changes the pipeline, and then it runs', () => {
+    const skipped = criticalPath(spec, ctx(false));
+    expect(skipped.groups.find((g) => g.stage === 'UpdatePipeline')).toMatchObject({ actions: [], minutes: 0, skipped: expect.stringMatching(/^skipped: /) });
+    const run = criticalPath(spec, ctx(true));
+    expect(run.groups.find((g) => g.stage === 'UpdatePipeline')?.minutes).toBeGreaterThan(0);
+    expect(run.totalMinutes).toBeGreaterThan(skipped.totalMinutes);
+  });
+
+  // The version can be approved once Register has run: the Tag step after it and the poll for the
+  // execution's end are not on the release path.
+  test('a version is registered at the end of the Register step, before the rest of the run', () => {
+    const path = criticalPath(spec, ctx(false));
+    // Source 1; Run: CodeBuild start 1, start 0, Prep 5, Fit 4, Register 1 (then Tag 5 and half a 30 s poll).
+    expect(path.minutesToRegistration).toBe(1 + 1 + 0 + 5 + 4 + 1);
+    expect(path.totalMinutes).toBeCloseTo(12 + 5 + 0.25);
+    const deploy = criticalPath({ name: 'deploy', stages: [spec.stages[0]] }, ctx(false));
+    expect(endToEnd(path, deploy, MODEL)).toMatchObject({ commitToRegistered: 12, commitToStaging: 12 + 0.5 + 1 });
   });
 });
 

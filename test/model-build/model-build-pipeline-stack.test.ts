@@ -58,10 +58,11 @@ describe('ModelBuildPipelineStack', () => {
     expect(spec.phases.build.commands).toEqual([
       'npx cdk synth --no-notices',
       'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',
+      'SELF_MUTATION=$(npx sagemaker-gitops self-mutation-check --stack player-churn-model-build-pipeline) || SELF_MUTATION=needed',
     ]);
     expect(Object.keys(spec.artifacts['secondary-artifacts'])).toEqual(['Synth_Output', 'Synth_release_tools']);
     expect(spec.artifacts['secondary-artifacts'].Synth_release_tools['base-directory']).toBe('release-tools');
-    expect(spec.phases.install['runtime-versions']).toEqual({ nodejs: '20' });
+    expect(spec.phases.install['runtime-versions']).toEqual({ nodejs: '22' });
   });
 
   test('after deploying, a post step runs the SageMaker pipeline from the synth step\'s bundle (no second install) and waits for it', () => {

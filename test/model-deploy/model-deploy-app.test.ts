@@ -147,6 +147,23 @@ describe('accounts', () => {
       templates['player-churn-model-deploy-pipeline-support-eu-west-1'].hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     });
 
+    // The self-mutation (`cdk deploy` of the pipeline stack) also deploys the support stack it depends on, so the
+    // synth step compares both with what is deployed; GetTemplate/DescribeStacks take the stack's ARN
+    // ("Actions, resources, and condition keys for AWS CloudFormation", Service Authorization Reference).
+    test('the synth step may read the deployed templates of the pipeline stack and of its support stack, and no other', () => {
+      const pipeline = templates['player-churn-model-deploy-pipeline'];
+      const reads = Object.values<any>(pipeline.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement)
+        .filter((st) => JSON.stringify(st.Action).includes('cloudformation:GetTemplate'));
+      expect(reads).toEqual([{
+        Effect: 'Allow',
+        Action: ['cloudformation:DescribeStacks', 'cloudformation:GetTemplate'],
+        Resource: [
+          'arn:aws:cloudformation:eu-west-1:111111111111:stack/player-churn-model-deploy-pipeline-support-eu-west-1/*',
+          'arn:aws:cloudformation:us-east-1:111111111111:stack/player-churn-model-deploy-pipeline/*',
+        ],
+      }]);
+    });
+
     test('the version\'s artifact and baseline are copied into the stage bucket, re-encrypted with the stage key', () => {
       expect(copies.map((c) => [c.action, c.parameters.CopySource, c.parameters.Key])).toEqual([
         ['CopyObject', 'build-bucket/player-churn-training/exec1/Train/output/model.tar.gz', 'models/v7/model.tar.gz'],

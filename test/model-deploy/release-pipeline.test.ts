@@ -47,6 +47,7 @@ describe('the model-deploy pipeline', () => {
       'npx cdk synth --no-notices',
       'cp resolved-model.json cdk.out/resolved-model.json',
       'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',
+      'SELF_MUTATION=$(npx sagemaker-gitops self-mutation-check --stack player-churn-model-deploy-pipeline) || SELF_MUTATION=needed',
     ]);
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:ListModelPackages' }));
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:DescribeModelPackage' }));

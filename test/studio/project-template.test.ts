@@ -180,7 +180,7 @@ describe('ProjectTemplateStack resources', () => {
 
   test('the buildspec deploys each repository\'s pipeline stack by the project\'s name', () => {
     const buildSpec = YAML.parse(Object.values<Json>(template.findResources('AWS::CodeBuild::Project'))[0].Properties.Source.BuildSpec);
-    expect(buildSpec.phases.install['runtime-versions']).toEqual({ nodejs: '20' });
+    expect(buildSpec.phases.install['runtime-versions']).toEqual({ nodejs: '22' });
     const [build, deploy] = buildSpec.phases.build.commands as string[];
     expect(build).toMatch(/^cd "\$CODEBUILD_SRC_DIR" && .*npm ci.* && npx cdk deploy "\$SAGEMAKER_PROJECT_NAME-model-build-pipeline" --require-approval never /);
     expect(deploy).toMatch(/^cd "\$CODEBUILD_SRC_DIR_model_deploy" && .*npm ci.* && npx cdk deploy "\$SAGEMAKER_PROJECT_NAME-model-deploy-pipeline" --require-approval never --no-notices -c sagemaker-gitops:placeholder-model=true /);

@@ -1,0 +1,54 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { Command } from 'commander';
+import { AwsClientOptions, SelfMutationCheck, checkSelfMutation, createAwsClient, selfMutationStacks } from '../aws';
+import { GlobalOptions, Output } from './output';
+
+/** What `self-mutation-check` needs from outside; tests inject clients. */
+export interface SelfMutationCheckDeps {
+  /**
+   * Builds a CloudFormation client for a region, with the global `--profile`.
+   * @default - `createAwsClient(CloudFormationClient, options)`
+   */
+  readonly cloudFormationClient?: (options: AwsClientOptions) => Promise<CloudFormationClient>;
+}
+
+interface SelfMutationCheckOptions {
+  readonly assembly: string;
+  readonly stack: string;
+}
+
+/**
+ * `self-mutation-check --stack <id> [--assembly cdk.out]`: prints `needed` when CDK Pipelines'
+ * self-mutation would change the deployed pipeline (its stack or the stacks it depends on differ
+ * from the synthesized ones), `not-needed` otherwise, and why on stderr. The synth step exports
+ * the answer; the UpdatePipeline stage is skipped on `not-needed`. It never fails the build over
+ * what it cannot tell: an unreadable assembly or stack answers `needed`.
+ */
+export function selfMutationCheckCommand(output: Output, deps: SelfMutationCheckDeps = {}): Command {
+  const cloudFormationClient = deps.cloudFormationClient ?? ((options: AwsClientOptions) => createAwsClient(CloudFormationClient, options));
+  return new Command('self-mutation-check')
+    .description('print whether the pipeline\'s self-mutation would change its deployed stacks: needed or not-needed (used by the synth step)')
+    .requiredOption('--stack <id>', 'the pipeline stack\'s artifact id in the cloud assembly')
+    .option('--assembly <dir>', 'the synthesized cloud assembly', 'cdk.out')
+    .action(async function (this: Command, opts: SelfMutationCheckOptions) {
+      const { json, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
+      const clients: CloudFormationClient[] = [];
+      let check: SelfMutationCheck;
+      try {
+        const stacks = selfMutationStacks(opts.assembly, opts.stack);
+        check = await checkSelfMutation(stacks, async (region) => {
+          const client = await cloudFormationClient({ region, profile });
+          clients.push(client);
+          return client;
+        });
+      } catch (err) {
+        check = { verdict: 'needed', reasons: [`the check could not run: ${(err as Error).message}`] };
+      } finally {
+        clients.forEach((client) => client.destroy());
+      }
+      for (const reason of check.reasons) {
+        output.info(`self-mutation-check: ${reason}`);
+      }
+      output.result(json ? check : check.verdict, json);
+    });
+}
