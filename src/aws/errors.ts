@@ -9,8 +9,21 @@ export class CliError extends Error {
   }
 }
 
-/** SageMaker reports some missing resources as a `ValidationException` with one of these phrases. */
-const NOT_FOUND_MESSAGE = /could not find|could not be found|does not exist|not found/i;
+/**
+ * The error names with which a service reports a missing resource only through its message, and
+ * the messages that mean "not found" for each: other errors of the same name (a malformed
+ * parameter, a stack in the wrong state) are not "not found".
+ *
+ * - SageMaker (JSON protocol): `ValidationException`, e.g. `Could not find endpoint "x".`,
+ *   `ModelPackageGroup x does not exist.`
+ * - CloudFormation (query protocol): `ValidationError`, `Stack with id x does not exist` (the
+ *   DescribeStacks API reference: "If the stack doesn't exist, a ValidationError is returned"),
+ *   or `Stack: x does not exist` for a few other operations.
+ */
+const NOT_FOUND_MESSAGES: ReadonlyMap<string, RegExp> = new Map([
+  ['ValidationException', /could not find|could not be found|does not exist|not found/i],
+  ['ValidationError', /^Stack(?: with id|:) \S+ does not exist/],
+]);
 
 /** Error names AWS services use when a caller is being throttled. */
 const THROTTLING_NAMES: ReadonlySet<string> = new Set([
@@ -33,15 +46,16 @@ function shape(err: unknown): ServiceErrorShape {
 
 /**
  * Whether `err` says the resource does not exist: SageMaker's `ResourceNotFound`, a
- * `ResourceNotFoundException`, or SageMaker's `ValidationException` whose message says the
- * resource could not be found or does not exist.
+ * `ResourceNotFoundException`, SageMaker's `ValidationException` whose message says the resource
+ * could not be found or does not exist, or CloudFormation's `ValidationError` saying a stack does not exist.
  */
 export function isNotFound(err: unknown): boolean {
   const { name, message } = shape(err);
   if (name === 'ResourceNotFound' || name === 'ResourceNotFoundException') {
     return true;
   }
-  return name === 'ValidationException' && typeof message === 'string' && NOT_FOUND_MESSAGE.test(message);
+  const pattern = typeof name === 'string' ? NOT_FOUND_MESSAGES.get(name) : undefined;
+  return pattern !== undefined && typeof message === 'string' && pattern.test(message);
 }
 
 /**

@@ -105,7 +105,7 @@ class World {
       const stack = [...this.stacks.values()].find((s) => s.name === StackName || stackId(s.name) === StackName);
       const byId = StackName.startsWith('arn:');
       if (!stack || (!byId && stack.status === 'DELETE_COMPLETE')) {
-        throw cfnError('ValidationException', `Stack with id ${StackName} does not exist`);
+        throw cfnError('ValidationError', `Stack with id ${StackName} does not exist`);
       }
       if (stack.status === 'DELETE_IN_PROGRESS') {
         if (stack.pollsLeft > 0) {
@@ -722,7 +722,7 @@ describe('throttled calls of factory clients', () => {
       DeleteModelPackageGroup: [[200, {}]],
     }));
     s3.on(ListBucketsCommand).resolves({ Buckets: [] });
-    cfn.on(DescribeStacksCommand).rejects(cfnError('ValidationException', 'Stack with id x does not exist'));
+    cfn.on(DescribeStacksCommand).rejects(cfnError('ValidationError', 'Stack with id x does not exist'));
     const realClients = { ...clients, sageMaker: real };
 
     const plan: CleanupPlan = await planCleanup(realClients, { projectName: P, purge: true });

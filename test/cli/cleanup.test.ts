@@ -36,7 +36,7 @@ const stackId = (name: string) => `arn:aws:cloudformation:${REGION}:123456789012
 const packageArn = (version: number) => `arn:aws:sagemaker:${REGION}:123456789012:model-package/${P}/${version}`;
 
 const notFound = {
-  stack: (name: string) => new CloudFormationServiceException({ name: 'ValidationException', message: `Stack with id ${name} does not exist`, $fault: 'client', $metadata: {} }),
+  stack: (name: string) => new CloudFormationServiceException({ name: 'ValidationError', message: `Stack with id ${name} does not exist`, $fault: 'client', $metadata: {} }),
   sageMaker: (message: string) => new SageMakerServiceException({ name: 'ValidationException', message, $fault: 'client', $metadata: {} }),
 };
 

@@ -4,6 +4,8 @@ import * as http from 'node:http';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -269,5 +271,7 @@ export function motoDeps(server: MotoServer): CliDeps {
     sageMakerClient: (options) => motoClient(SageMakerClient, server, options),
     runtimeClient: (options) => motoClient(SageMakerRuntimeClient, server, options),
     stsClient: (options) => motoClient(STSClient, server, options),
+    cloudFormationClient: (options) => motoClient(CloudFormationClient, server, options),
+    s3Client: (options) => motoClient(S3Client, server, options),
   };
 }

@@ -1,0 +1,123 @@
+import { CloudFormationClient, DeleteStackCommand, Stack, StackEvent, paginateDescribeStackEvents } from '@aws-sdk/client-cloudformation';
+import {
+  DeleteEndpointCommand,
+  DeleteEndpointConfigCommand,
+  DeleteModelPackageCommand,
+  DeleteModelPackageGroupCommand,
+  SageMakerClient,
+} from '@aws-sdk/client-sagemaker';
+import { Poller } from './cleanup-poller';
+import { describeEndpoint, describeStack, versionArns } from './cleanup-reads';
+import { CleanupOutcome, EndpointStep, ModelPackageGroupStep, StackStep } from './cleanup-types';
+import { CliError, isNotFound } from './errors';
+import { formatDuration } from './format';
+
+export async function deleteStack(client: CloudFormationClient, step: StackStep, poller: Poller): Promise<CleanupOutcome> {
+  const outcome = { type: step.type, name: step.name };
+  if (!(await describeStack(client, step.stackId))) {
+    return { ...outcome, result: 'skipped' };
+  }
+  poller.report(`deleting stack ${step.name} (${step.status})…`);
+  const started = poller.clock();
+  await client.send(new DeleteStackCommand({ StackName: step.stackId }));
+  await poller.until(`the deletion of stack ${step.name}`, async () => {
+    const stack = await describeStack(client, step.stackId);
+    if (stack?.StackStatus === 'DELETE_FAILED') {
+      throw new CliError(await deleteFailure(client, step, stack));
+    }
+    return stack ? undefined : true;
+  });
+  return { ...outcome, result: 'deleted', detail: `took ${formatDuration(poller.clock() - started)}` };
+}
+
+/** The stack's reason and the first resource that failed in its latest deletion. */
+async function deleteFailure(client: CloudFormationClient, step: StackStep, stack: Stack): Promise<string> {
+  const failed = await firstFailedResource(client, step.stackId);
+  return [
+    `stack ${step.name} could not be deleted (DELETE_FAILED): ${stack.StackStatusReason ?? 'no reason given'}`,
+    ...(failed ? [`  first failed resource: ${failed.LogicalResourceId} (${failed.ResourceType}${failed.PhysicalResourceId ? ` ${failed.PhysicalResourceId}` : ''}): ${failed.ResourceStatusReason ?? 'no reason given'}`] : []),
+    '  fix the cause (or delete that resource by hand), then run cleanup again: it continues where it stopped',
+  ].join('\n');
+}
+
+/** Events come newest first: the oldest DELETE_FAILED of a resource since the stack's latest DELETE_IN_PROGRESS. */
+async function firstFailedResource(client: CloudFormationClient, stackId: string): Promise<StackEvent | undefined> {
+  let first: StackEvent | undefined;
+  for await (const page of paginateDescribeStackEvents({ client }, { StackName: stackId })) {
+    for (const event of page.StackEvents ?? []) {
+      const isStack = event.ResourceType === 'AWS::CloudFormation::Stack' && event.PhysicalResourceId === stackId;
+      if (isStack && event.ResourceStatus === 'DELETE_IN_PROGRESS') {
+        return first;
+      }
+      if (!isStack && event.ResourceStatus === 'DELETE_FAILED') {
+        first = event;
+      }
+    }
+  }
+  return first;
+}
+
+export async function deleteEndpoint(client: SageMakerClient, step: EndpointStep, poller: Poller): Promise<CleanupOutcome> {
+  const outcome = { type: step.type, name: step.name };
+  let gone = false;
+  poller.report(`deleting endpoint ${step.name} (${step.reason})…`);
+  try {
+    await client.send(new DeleteEndpointCommand({ EndpointName: step.name }));
+  } catch (err) {
+    if (!isNotFound(err)) {
+      throw err;
+    }
+    gone = true;
+  }
+  if (!gone) {
+    await poller.until(`the deletion of endpoint ${step.name}`, async () => ((await describeEndpoint(client, step.name)) ? undefined : true));
+  }
+  const config = step.endpointConfigName ? await deleteEndpointConfig(client, step.endpointConfigName) : undefined;
+  return { ...outcome, result: gone ? 'skipped' : 'deleted', ...(config ? { detail: config } : {}) };
+}
+
+async function deleteEndpointConfig(client: SageMakerClient, name: string): Promise<string> {
+  try {
+    await client.send(new DeleteEndpointConfigCommand({ EndpointConfigName: name }));
+    return `its endpoint config ${name} deleted too`;
+  } catch (err) {
+    if (isNotFound(err)) {
+      return `its endpoint config ${name} was already deleted with its stack`;
+    }
+    throw err;
+  }
+}
+
+export async function deleteModelPackageGroup(client: SageMakerClient, step: ModelPackageGroupStep, poller: Poller): Promise<CleanupOutcome> {
+  const outcome = { type: step.type, name: step.name };
+  let arns: string[];
+  try {
+    arns = await versionArns(client, step.name);
+  } catch (err) {
+    if (isNotFound(err)) {
+      return { ...outcome, result: 'skipped' };
+    }
+    throw err;
+  }
+  poller.report(`deleting the ${arns.length} versions of model package group ${step.name}, then the group…`);
+  for (const arn of arns) {
+    try {
+      await client.send(new DeleteModelPackageCommand({ ModelPackageName: arn }));
+    } catch (err) {
+      if (!isNotFound(err)) {
+        throw err;
+      }
+    }
+  }
+  if (arns.length > 0) {
+    await poller.until(`the deletion of the versions of model package group ${step.name}`, async () => ((await versionArns(client, step.name)).length === 0 ? true : undefined));
+  }
+  try {
+    await client.send(new DeleteModelPackageGroupCommand({ ModelPackageGroupName: step.name }));
+  } catch (err) {
+    if (!isNotFound(err)) {
+      throw err;
+    }
+  }
+  return { ...outcome, result: 'deleted', detail: arns.length === 1 ? 'and its version' : `and its ${arns.length} versions` };
+}

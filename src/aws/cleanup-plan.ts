@@ -1,0 +1,148 @@
+import { CloudFormationClient, StackResourceSummary, paginateListStackResources } from '@aws-sdk/client-cloudformation';
+import { DescribeModelPackageGroupCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { ProjectResourceNames } from '../project/resource-names';
+import { leftoverBuckets } from './cleanup-buckets';
+import { describeEndpoint, describeStack, versionArns } from './cleanup-reads';
+import { CleanupClients, CleanupPlan, CleanupStep, CleanupTarget, EndpointStep, KeptResource, MissingResource, StackStep } from './cleanup-types';
+import { isNotFound } from './errors';
+
+const STACK_RESOURCE_TYPES = {
+  bucket: 'AWS::S3::Bucket',
+  key: 'AWS::KMS::Key',
+  mlflow: 'AWS::SageMaker::MlflowTrackingServer',
+  mlflowApp: 'AWS::SageMaker::MlflowApp',
+  group: 'AWS::SageMaker::ModelPackageGroup',
+} as const;
+
+/**
+ * The project's stacks that cleanup looks for, in deletion order: the release pipeline first (so no
+ * release starts while the endpoints go), then the endpoint stacks, then the build side.
+ */
+export function cleanupStackOrder(names: ProjectResourceNames): { readonly beforeEndpoints: string[]; readonly afterEndpoints: string[] } {
+  return {
+    beforeEndpoints: [names.modelDeployPipelineStack, names.endpointStack('prod'), names.endpointStack('staging')],
+    afterEndpoints: [names.modelBuildPipelineStack, names.modelBuildStack],
+  };
+}
+
+/**
+ * Finds what cleanup would delete and keep for a project in the clients' account and region,
+ * with read-only calls: the project's stacks and their retained resources (read before the
+ * stacks go, so the plan is complete), its endpoints, its model package group, and buckets its
+ * deleted stacks left behind (found by their CloudFormation stack-name tag).
+ */
+export async function planCleanup(clients: CleanupClients, target: CleanupTarget): Promise<CleanupPlan> {
+  const names = new ProjectResourceNames(target.projectName, target.modelPackageGroupName);
+  const purge = target.purge ?? false;
+  const region = await clients.cloudFormation.config.region();
+  const order = cleanupStackOrder(names);
+  const allStackNames = [...order.beforeEndpoints, ...order.afterEndpoints];
+
+  const stacks = new Map<string, StackStep>();
+  const resources: Array<StackResourceSummary & { readonly stackName: string }> = [];
+  const notFound: MissingResource[] = [];
+  for (const stackName of allStackNames) {
+    const stack = await describeStack(clients.cloudFormation, stackName);
+    if (!stack?.StackId) {
+      notFound.push({ type: 'stack', name: stackName });
+      continue;
+    }
+    stacks.set(stackName, {
+      type: 'stack',
+      name: stackName,
+      stackId: stack.StackId,
+      status: stack.StackStatus ?? 'UNKNOWN',
+      terminationProtection: stack.EnableTerminationProtection === true,
+    });
+    resources.push(...(await retainedResources(clients.cloudFormation, stack.StackId)).map((r) => ({ ...r, stackName })));
+  }
+  const physicalIds = (type: string) => resources.filter((r) => r.ResourceType === type).map((r) => ({ name: r.PhysicalResourceId!, stackName: r.stackName }));
+
+  const buckets = physicalIds(STACK_RESOURCE_TYPES.bucket);
+  for (const leftover of await leftoverBuckets(clients.s3, target.projectName, region, allStackNames)) {
+    if (!buckets.some((bucket) => bucket.name === leftover.name)) {
+      buckets.push(leftover);
+    }
+  }
+
+  const endpoints: EndpointStep[] = [];
+  for (const stage of ['prod', 'staging'] as const) {
+    const stackFound = stacks.has(names.endpointStack(stage));
+    // Staging goes with its stack; production is retained by its stack; either is left when its stack is gone.
+    if (stage === 'staging' && stackFound) {
+      continue;
+    }
+    const endpoint = await describeEndpoint(clients.sageMaker, names.endpoint(stage));
+    if (endpoint) {
+      endpoints.push({
+        type: 'endpoint',
+        name: names.endpoint(stage),
+        status: endpoint.EndpointStatus ?? 'Unknown',
+        ...(endpoint.EndpointConfigName ? { endpointConfigName: endpoint.EndpointConfigName } : {}),
+        reason: stackFound ? `its stack ${names.endpointStack(stage)} retains it` : `its stack ${names.endpointStack(stage)} is gone`,
+      });
+    }
+  }
+
+  const groupId = target.modelPackageGroupName ?? groupNameOf(physicalIds(STACK_RESOURCE_TYPES.group)[0]?.name, names.modelPackageGroup);
+  const group = await describeGroup(clients.sageMaker, groupId);
+  if (!group) {
+    notFound.push({ type: 'model-package-group', name: groupId });
+  }
+
+  const steps: CleanupStep[] = [
+    ...order.beforeEndpoints.flatMap((name) => stacks.get(name) ?? []),
+    ...endpoints,
+    ...order.afterEndpoints.flatMap((name) => stacks.get(name) ?? []),
+  ];
+  const kept: KeptResource[] = [];
+  if (purge) {
+    steps.push(...(group ? [{ type: 'model-package-group' as const, ...group }] : []));
+    steps.push(...buckets.map((bucket) => ({ type: 'bucket' as const, ...bucket })));
+  } else {
+    kept.push(...(group ? [{ type: 'model-package-group' as const, ...group }] : []));
+    kept.push(...buckets.map((bucket) => ({ type: 'bucket' as const, ...bucket })));
+  }
+  kept.push(...physicalIds(STACK_RESOURCE_TYPES.key).map((key) => ({ type: 'kms-key' as const, ...key })));
+  kept.push(...physicalIds(STACK_RESOURCE_TYPES.mlflow).map((server) => ({ type: 'mlflow-tracking-server' as const, ...server })));
+  // Experiments, runs and models are never deleted as a side effect: the app stays like the tracking server.
+  kept.push(...physicalIds(STACK_RESOURCE_TYPES.mlflowApp).map((app) => ({ type: 'mlflow-app' as const, ...app })));
+  return { projectName: target.projectName, region, purge, steps, kept, notFound };
+}
+
+/**
+ * Runs a plan's steps in order, waiting for each stack and endpoint to be gone before the next
+
+/** The stack's buckets, keys, MLflow servers and model package groups that exist (all retained by the project's stacks). */
+async function retainedResources(client: CloudFormationClient, stackId: string): Promise<StackResourceSummary[]> {
+  const wanted: ReadonlySet<string> = new Set(Object.values(STACK_RESOURCE_TYPES));
+  const found: StackResourceSummary[] = [];
+  for await (const page of paginateListStackResources({ client }, { StackName: stackId })) {
+    found.push(...(page.StackResourceSummaries ?? []).filter((r) =>
+      wanted.has(r.ResourceType ?? '') && r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE'));
+  }
+  return found;
+}
+
+/**
+ * The group's name from the model-build stack's physical id (its ARN, whose name SageMaker writes
+ * in lower case), spelled as the project names it when they match; the project's name without one.
+ */
+function groupNameOf(physicalId: string | undefined, projectGroup: string): string {
+  const name = physicalId?.split(':model-package-group/')[1] ?? physicalId;
+  return name === undefined || name.toLowerCase() === projectGroup.toLowerCase() ? projectGroup : name;
+}
+
+/** The group's name as SageMaker spells it and its version count, or undefined when it does not exist. */
+async function describeGroup(client: SageMakerClient, groupId: string): Promise<{ name: string; versions: number } | undefined> {
+  try {
+    const group = await client.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: groupId }));
+    const name = group.ModelPackageGroupName ?? groupId;
+    return { name, versions: (await versionArns(client, name)).length };
+  } catch (err) {
+    if (isNotFound(err)) {
+      return undefined;
+    }
+    throw err;
+  }
+}
