@@ -1,4 +1,5 @@
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
+import { AwsCall, annotateCallError } from './call-errors';
 import { CliError } from './errors';
 
 /** The user agent every client adds to the SDK's own, so calls are attributable in CloudTrail. */
@@ -26,6 +27,34 @@ export interface AwsClientOptions {
    * @default 5
    */
   readonly maxAttempts?: number;
+  /**
+   * How long one attempt may take to connect, in milliseconds.
+   * @default 5_000
+   */
+  readonly connectTimeoutMs?: number;
+  /**
+   * How long one attempt may take from sending the request to the end of the answer, in
+   * milliseconds; the SDK then retries (up to `maxAttempts`) and fails with a TimeoutError.
+   * @default 60_000 (none of the toolkit's calls is a long poll)
+   */
+  readonly requestTimeoutMs?: number;
+}
+
+/** How long an attempt may take to connect by default. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+
+/** How long an attempt may take by default. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+
+/** The longest request timeout allowed (15 minutes): beyond it a hang is not worth waiting for. */
+export const MAX_REQUEST_TIMEOUT_MS = 900_000;
+
+/** The timeouts of the SDK's Node HTTP handler (`NodeHttpHandlerOptions` of @smithy/node-http-handler). */
+export interface HttpTimeouts {
+  readonly connectionTimeout: number;
+  readonly requestTimeout: number;
+  /** Without it, the handler only logs a warning when `requestTimeout` passes and keeps waiting. */
+  readonly throwOnRequestTimeout: true;
 }
 
 /** The client configuration the factory sets: fields every SDK v3 client accepts. */
@@ -36,11 +65,29 @@ export interface FactoryClientConfig {
   readonly retryMode: 'adaptive';
   readonly maxAttempts: number;
   readonly customUserAgent: string;
+  readonly requestHandler: HttpTimeouts;
 }
 
 /** An SDK v3 client, as far as the factory needs one. */
 export interface RegionalClient {
   readonly config: { readonly region: () => Promise<string> };
+}
+
+/** Every SDK v3 client has a middleware stack; the factory adds one initialize-step middleware. */
+interface MiddlewareHost {
+  readonly middlewareStack: {
+    add(
+      middleware: (next: (args: unknown) => Promise<unknown>, context: CallContext) => (args: unknown) => Promise<unknown>,
+      options: { readonly step: 'initialize'; readonly name: string; readonly override: boolean },
+    ): void;
+  };
+}
+
+/** What the SDK's middleware context tells about a call. */
+interface CallContext {
+  readonly clientName?: string;
+  readonly commandName?: string;
+  readonly endpointV2?: { readonly url?: URL };
 }
 
 /** An SDK v3 client class, e.g. `SageMakerClient` or `CodePipelineClient`. */
@@ -50,8 +97,11 @@ export type ClientClass<C extends RegionalClient> = new (config: FactoryClientCo
 const MISSING_REGION = /region is missing/i;
 
 /**
- * Builds an SDK v3 client with the toolkit's retry strategy (adaptive, `maxAttempts` tries) and
- * user agent, then resolves its region at once so a missing region fails before any call.
+ * Builds an SDK v3 client with the toolkit's retry strategy (adaptive, `maxAttempts` tries), user
+ * agent and network timeouts, then resolves its region at once so a missing region fails before
+ * any call. A failure the service did not answer with its own error (a timeout, a refused
+ * connection, missing credentials, an unreadable answer) becomes an AwsCallError naming the
+ * service, the operation, the region and the endpoint.
  *
  * @throws CliError when no region is given or configured, naming `--region` and AWS_REGION
  */
@@ -60,12 +110,22 @@ export async function createAwsClient<C extends RegionalClient>(Client: ClientCl
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
     throw new Error(`maxAttempts must be a positive integer, got ${maxAttempts}`);
   }
+  const connectionTimeout = checkTimeout('connectTimeoutMs', options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
+  const requestTimeout = checkTimeout('requestTimeoutMs', options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   const client = new Client({
     ...definedOnly({ region: options.region, profile: options.profile, endpoint: options.endpoint }),
     retryMode: 'adaptive',
     maxAttempts,
     customUserAgent: USER_AGENT,
+    requestHandler: { connectionTimeout, requestTimeout, throwOnRequestTimeout: true },
   });
+  (client as unknown as MiddlewareHost).middlewareStack.add((next, context) => async (args) => {
+    try {
+      return await next(args);
+    } catch (err) {
+      throw annotateCallError(err, await callOf(client, context, options.endpoint), requestTimeout);
+    }
+  }, { step: 'initialize', name: 'sagemakerGitopsCallErrors', override: true });
   try {
     await client.config.region();
   } catch (err) {
@@ -75,6 +135,24 @@ export async function createAwsClient<C extends RegionalClient>(Client: ClientCl
     throw err;
   }
   return client;
+}
+
+function checkTimeout(option: string, ms: number): number {
+  if (!Number.isInteger(ms) || ms < 1 || ms > MAX_REQUEST_TIMEOUT_MS) {
+    throw new Error(`${option} must be an integer number of milliseconds from 1 to ${MAX_REQUEST_TIMEOUT_MS}, got ${ms}`);
+  }
+  return ms;
+}
+
+async function callOf(client: RegionalClient, context: CallContext, endpoint?: string): Promise<AwsCall> {
+  const region = await client.config.region().catch(() => undefined);
+  const url = context.endpointV2?.url?.href ?? endpoint;
+  return {
+    service: (context.clientName ?? 'AWS').replace(/Client$/, ''),
+    operation: (context.commandName ?? 'call').replace(/Command$/, ''),
+    ...(region ? { region } : {}),
+    ...(url ? { endpoint: url.replace(/\/$/, '') } : {}),
+  };
 }
 
 function definedOnly(values: Record<string, string | undefined>): Record<string, string> {

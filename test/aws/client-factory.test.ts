@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { DescribePipelineExecutionCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { CliError, createAwsClient, USER_AGENT } from '../../src/aws';
+import { CliError, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, createAwsClient, USER_AGENT } from '../../src/aws';
 import { JsonResponse, THROTTLED, inTurn, isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 
 // No region, profile or credentials from the machine running the tests.
@@ -83,5 +83,30 @@ describe('the SDK retries of a factory client', () => {
     await expect(client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: 'arn:x' })))
       .rejects.toMatchObject({ name: 'ThrottlingException', $metadata: { attempts: 2 } });
     expect(headers).toHaveLength(2);
+  });
+});
+
+describe('network timeouts of a factory client', () => {
+  /** The options the SDK's Node HTTP handler resolved. */
+  const handlerConfig = (client: SageMakerClient) =>
+    (client.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> }).configProvider;
+
+  test('5 s to connect and 60 s per attempt by default, thrown as errors rather than logged', async () => {
+    const client = await createAwsClient(SageMakerClient, { region: 'eu-west-1' });
+    expect(DEFAULT_CONNECT_TIMEOUT_MS).toBe(5_000);
+    expect(DEFAULT_REQUEST_TIMEOUT_MS).toBe(60_000);
+    expect(await handlerConfig(client)).toMatchObject({ connectionTimeout: 5_000, requestTimeout: 60_000, throwOnRequestTimeout: true });
+  });
+
+  test('both can be set', async () => {
+    const client = await createAwsClient(SageMakerClient, { region: 'eu-west-1', connectTimeoutMs: 1_000, requestTimeoutMs: 10_000 });
+    expect(await handlerConfig(client)).toMatchObject({ connectionTimeout: 1_000, requestTimeout: 10_000 });
+  });
+
+  test.each([
+    ['requestTimeoutMs', 0], ['requestTimeoutMs', 1.5], ['requestTimeoutMs', 900_001], ['connectTimeoutMs', -1],
+  ])('%s %p is rejected with the range', async (option, value) => {
+    await expect(createAwsClient(SageMakerClient, { region: 'eu-west-1', [option]: value }))
+      .rejects.toThrow(`${option} must be an integer number of milliseconds from 1 to 900000, got ${value}`);
   });
 });
