@@ -58,6 +58,8 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       '@types/npm-package-arg@^6',
       'aws-sdk-client-mock@^4',
       'aws-sdk-client-mock-jest@^4',
+      // test/architecture/import-cycles.test.ts: no import cycle in src/ (dependency-cruiser 17+ needs Node.js 22).
+      'madge@^8.0.0',
       // The generated repositories resolve `sagemaker-gitops` to this package through this link.
       `${LIBRARY_NAME}@file:.`,
     ],

@@ -1,6 +1,6 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import * as YAML from 'yaml';
-import { STUDIO_VISIBILITY_TAG } from '../studio/studio-names';
+import { STUDIO_VISIBILITY_TAG } from '../app-context/studio-names';
 import { CliError } from './errors';
 
 /** CloudFormation reads templates of at most this many bytes from S3. */

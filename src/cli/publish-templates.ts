@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Command, InvalidArgumentError } from 'commander';
 import { AwsClientOptions, CliError, checkProjectTemplate, createAwsClient, formatPublishedTemplate, publishTemplate } from '../aws';
-import { PROJECT_TEMPLATES_LOCATION_TAG, PROJECT_TEMPLATES_PREFIX, PROJECT_TEMPLATE_FILE } from '../studio/studio-names';
+import { PROJECT_TEMPLATES_LOCATION_TAG, PROJECT_TEMPLATES_PREFIX, PROJECT_TEMPLATE_FILE } from '../app-context/studio-names';
 import { GlobalOptions, Output } from './output';
 
 /** The project template this package ships (generated from src/studio/). */

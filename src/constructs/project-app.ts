@@ -2,7 +2,7 @@ import { App, AppProps, Environment, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ProjectConfig, ResolvedEnvironment } from '../config';
 import { dropRedundantDependsOn } from './redundant-dependencies';
-import { SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG, applyStudioProject, studioProjectFromContext } from '../studio/studio-project';
+import { SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG, applyStudioProject, studioProjectFromContext } from '../app-context/studio-project';
 import { PROJECT_APP_CONTEXT, ProjectValidationOptions, addProjectValidations } from '../validation';
 
 /** Tag key put on every resource of a project, with the project name as value. */

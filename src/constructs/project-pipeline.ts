@@ -11,7 +11,7 @@ import { VENDOR_CHECK_COMMAND } from '../project/vendor-check';
 import { CODEBUILD_NODE_VERSION, LIBRARY_NAME } from '../project/versions';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ArtifactStore } from './artifact-store';
-import { studioContextArgumentsOf } from '../studio/studio-project';
+import { studioContextArgumentsOf } from '../app-context/studio-project';
 
 /**
  * Installs a repository's dependencies exactly as its committed package-lock.json pins them

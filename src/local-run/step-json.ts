@@ -3,7 +3,7 @@ import { PipelineDefinitionJson } from '../pipeline-definition';
 import { frameworkEntrypoint } from './code-bundle';
 import { LocalRunError } from './errors';
 import { StepProperties } from './evaluator';
-import type { LocalModelVersion } from './registry';
+import type { LocalModelVersion } from './model-version';
 import { LocalStorage } from './storage';
 
 /** One step of a pipeline definition's JSON. */

@@ -9,7 +9,7 @@ import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs'
 import { SKLEARN_PIPELINE_VERSION, modelMonitorImage, sklearnImage, xgboostImage } from '../images';
 import { PipelineDefinition } from '../pipeline-definition';
 import { resourceNamesOf } from '../project/resource-names';
-import { studioProjectFromContext } from '../studio/studio-project';
+import { studioProjectFromContext } from '../app-context/studio-project';
 import { PLAYER_CHURN, PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from './player-churn-pipeline';
 import { MlflowBackend } from './mlflow-backend';
 import { mlflowStepScripts } from './mlflow-steps';

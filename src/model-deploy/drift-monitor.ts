@@ -19,7 +19,7 @@ import { StepCodeBundleAssets } from '../model-build/step-code-bundle-assets';
 import { ExecutionVariable, Join, ParameterFloat, ParameterInteger, PipelineDefinition, ProcessingStep } from '../pipeline-definition';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from './resolved-model';
-import type { Stage } from './endpoint-stack';
+import type { DeployStageName as Stage } from '../project/resource-names';
 
 /** The model-deploy repository's folder of the drift check. */
 export const DRIFT_SCRIPTS_DIR = 'monitoring';

@@ -1,15 +1,9 @@
 import * as fs from 'node:fs';
 import { ConfigError } from '../config';
 
-/** The file, at the root of a model-deploy repository, where `resolve-model --out` writes the model to deploy. */
-export const RESOLVED_MODEL_FILE = 'resolved-model.json';
+import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../app-context/model-context';
 
-/**
- * CDK context key that lets the app synthesize without a resolved model, with a placeholder
- * instead (for `npm run synth` on a laptop). The model-deploy pipeline never sets it: there a
- * missing file fails the synth.
- */
-export const PLACEHOLDER_MODEL_CONTEXT = 'sagemaker-gitops:placeholder-model';
+export { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE };
 
 /** The model version a model-deploy run deploys: the newest `Approved` package of the group. */
 export interface ResolvedModel {

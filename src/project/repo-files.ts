@@ -1,5 +1,5 @@
 import { CONFIG_FILE_NAME, ProjectConfig } from '../config';
-import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../model-deploy/resolved-model';
+import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../app-context/model-context';
 import { PROJECT_APP_CONTEXT } from '../validation';
 import { RepoKind } from './repo-kind';
 import { GeneratedRepoVersions } from './versions';

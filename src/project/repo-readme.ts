@@ -1,6 +1,6 @@
 import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, isPlaceholderConnectionArn, renderAwsConstraintsTable, usesModelMonitor } from '../config';
 import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
-import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../model-deploy/resolved-model';
+import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../app-context/model-context';
 import { LOCAL_RUN_FOLDER } from './repo-files';
 import { RepoToolkit, installCommandLine, renderToolkitSection } from './repo-readme-toolkit';
 import { VENDOR_CHECK_SCRIPT } from './vendor-check';

@@ -12,7 +12,7 @@ import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ProjectUseRoles } from './project-use-roles';
 import { ProjectsLaunchRole } from './projects-launch-role';
 import { StudioExecutionRole } from './studio-execution-role';
-import { PROJECT_TEMPLATES_LOCATION_TAG, PROJECT_TEMPLATES_PREFIX, PROJECT_TEMPLATE_FILE } from './studio-names';
+import { PROJECT_TEMPLATES_LOCATION_TAG, PROJECT_TEMPLATES_PREFIX, PROJECT_TEMPLATE_FILE } from '../app-context/studio-names';
 
 /** The tag every resource of the domain template carries. */
 export const DOMAIN_TAG = { key: 'sagemaker-gitops:component', value: 'studio-domain' } as const;

@@ -1,5 +1,6 @@
-export * from './studio-project';
-export * from './studio-names';
+// The Studio project context and the shared names live in src/app-context/ (below the apps); exported here as before.
+export * from '../app-context/studio-project';
+export * from '../app-context/studio-names';
 export * from './parameter-patterns';
 export * from './bootstrap-build-spec';
 export * from './start-build-handler';

@@ -1,5 +1,5 @@
 import { ACCOUNT_PATTERN, CONNECTION_ARN_PATTERN, PROJECT_NAME_MAX_LENGTH, PROJECT_NAME_PATTERN, REPOSITORY_PATTERN } from '../config';
-import { SAGEMAKER_PROJECT_ID_MAX_LENGTH, SAGEMAKER_PROJECT_ID_PATTERN } from './studio-project';
+import { SAGEMAKER_PROJECT_ID_MAX_LENGTH, SAGEMAKER_PROJECT_ID_PATTERN } from '../app-context/studio-project';
 
 /**
  * What a CloudFormation parameter of the Studio templates allows. CloudFormation matches an

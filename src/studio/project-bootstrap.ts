@@ -9,7 +9,7 @@ import { acknowledgeControl } from '../validation/acknowledge';
 import { BOOTSTRAP_ENV, MODEL_DEPLOY_SOURCE_ID, NO_ACCOUNT, bootstrapBuildSpec } from './bootstrap-build-spec';
 import { START_BUILD_HANDLER_CODE } from './start-build-handler';
 import { studioRoleArn } from './project-use-roles';
-import { bootstrapBuildRoleName, bootstrapProjectName, bootstrapStarterRoleName, startBootstrapFunctionName } from './studio-names';
+import { bootstrapBuildRoleName, bootstrapProjectName, bootstrapStarterRoleName, startBootstrapFunctionName } from '../app-context/studio-names';
 
 /** A git repository the bootstrap clones: which one, and which branch. */
 export interface BootstrapRepository {

@@ -4,8 +4,8 @@ import { Construct } from 'constructs';
 import { PROJECT_TAG_KEY } from '../constructs/project-app';
 import { PARAMETER_RULES, ParameterRule } from './parameter-patterns';
 import { ProjectBootstrap } from './project-bootstrap';
-import { CONNECTION_TAG } from './studio-names';
-import { SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG, studioModelPackageGroupName } from './studio-project';
+import { CONNECTION_TAG } from '../app-context/studio-names';
+import { SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG, studioModelPackageGroupName } from '../app-context/studio-project';
 
 /** The git providers a CodeConnections connection of the template may point at, with CodeBuild's source type and host. */
 export const GIT_PROVIDERS = {

@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import {
   CONNECTION_TAG, STUDIO_ROLE_PATH, bootstrapBuildRoleName, bootstrapProjectName, bootstrapStarterRoleName, startBootstrapFunctionName,
-} from './studio-names';
+} from '../app-context/studio-names';
 
 /** The ARN of a role of the domain template under {@link STUDIO_ROLE_PATH}, in `stack`'s account. */
 export function studioRoleArn(stack: Stack, roleName: string): string {

@@ -2,7 +2,7 @@ import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
-import { STUDIO_RESOURCE_PREFIX, bootstrapProjectName, startBootstrapFunctionName } from './studio-names';
+import { STUDIO_RESOURCE_PREFIX, bootstrapProjectName, startBootstrapFunctionName } from '../app-context/studio-names';
 
 export interface ProjectsLaunchRoleProps {
   /** The role the bootstrap builds run as. */

@@ -7,7 +7,7 @@ import { dropRedundantDependsOn } from '../constructs/redundant-dependencies';
 import { PROJECT_APP_CONTEXT, addProjectValidations } from '../validation';
 import { DomainTemplateStack } from './domain-template-stack';
 import { ProjectTemplateStack } from './project-template-stack';
-import { DOMAIN_TEMPLATE_FILE, PROJECT_TEMPLATE_FILE } from './studio-names';
+import { DOMAIN_TEMPLATE_FILE, PROJECT_TEMPLATE_FILE } from '../app-context/studio-names';
 
 /** Where the generated templates are committed, relative to the repository root. */
 export const STUDIO_TEMPLATES_DIR = 'templates';
