@@ -1,5 +1,6 @@
 import {
   DescribeModelPackageCommand,
+  DescribeModelPackageGroupCommand,
   DescribeModelPackageCommandOutput,
   ListModelPackagesCommand,
   ModelApprovalStatus,
@@ -21,12 +22,37 @@ const PENDING_PAGE_SIZE = 10;
 export async function findLatestApprovedModel(client: SageMakerClient, groupName: string): Promise<ResolvedModel> {
   const approved = await newestPackage(client, groupName, 'Approved');
   if (!approved?.ModelPackageArn) {
+    const region = await client.config.region();
+    const unchecked = await checkGroupExists(client, groupName, region);
     const pending = await newestPackage(client, groupName, 'PendingManualApproval', PENDING_PAGE_SIZE);
-    throw new CliError(noApprovedVersion(groupName, await client.config.region(), pending));
+    throw new CliError([noApprovedVersion(groupName, region, pending), ...(unchecked ? [unchecked] : [])].join('\n'));
   }
   const arn = approved.ModelPackageArn;
   const described = await client.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
   return checkResolvedModel(toResolvedModel(groupName, arn, described), `model package ${arn}`);
+}
+
+/**
+ * ListModelPackages answers an empty list for a group that does not exist, so when no version is
+ * found, DescribeModelPackageGroup tells a missing group (a ValidationException "... does not
+ * exist") from an empty one. Only then: the happy path needs no DescribeModelPackageGroup permission.
+ *
+ * @returns a note when the caller may not describe the group (the check could not be made)
+ * @throws CliError when the group does not exist, naming it, the region and the options to check
+ */
+async function checkGroupExists(client: SageMakerClient, groupName: string, region: string): Promise<string | undefined> {
+  try {
+    await client.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: groupName }));
+    return undefined;
+  } catch (err) {
+    if (isNotFound(err)) {
+      throw new CliError(`model package group ${groupName} does not exist in region ${region}: ${(err as Error).message}`);
+    }
+    if ((err as Error).name === 'AccessDeniedException') {
+      return `(whether the group exists was not checked: ${(err as Error).name}: ${(err as Error).message})`;
+    }
+    throw err;
+  }
 }
 
 /** The lines `resolve-model` prints for people. */

@@ -201,11 +201,16 @@ async function poll(client: SageMakerClient, executionArn: string): Promise<Poll
   }
 }
 
+/**
+ * A step's state; a Fail step (e.g. the quality gate's) gives no `FailureReason`, only its
+ * `Metadata.Fail.ErrorMessage`, which is then the step's failure reason.
+ */
 function toStepState(step: PipelineExecutionStep): PipelineStepState {
+  const failureReason = step.FailureReason || step.Metadata?.Fail?.ErrorMessage;
   return {
     name: step.StepName ?? step.StepDisplayName ?? 'unnamed step',
     status: step.StepStatus ?? 'Unknown',
-    ...(step.FailureReason ? { failureReason: step.FailureReason } : {}),
+    ...(failureReason ? { failureReason } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import {
   formatOutcome,
   planCleanup,
 } from '../aws';
+import { awsClientOptions } from './base-program';
 import { parseGroupName, parseProjectName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
@@ -115,7 +116,8 @@ export function cleanupCommand(output: Output, deps: CleanupDeps = {}): Command 
     .option('--dry-run', 'list what would be deleted and kept; change nothing')
     .addHelpText('after', HELP)
     .action(async function (this: Command, opts: CleanupCommandOptions) {
-      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const aws = awsClientOptions(this);
       const created: Array<{ destroy(): void }> = [];
       const track = async <C extends { destroy(): void }>(client: Promise<C>): Promise<C> => {
         const c = await client;
@@ -124,9 +126,9 @@ export function cleanupCommand(output: Output, deps: CleanupDeps = {}): Command 
       };
       try {
         const clients: CleanupClients = {
-          cloudFormation: await track(cloudFormationClient({ region, profile })),
-          sageMaker: await track(sageMakerClient({ region, profile })),
-          s3: await track(s3Client({ region, profile })),
+          cloudFormation: await track(cloudFormationClient(aws)),
+          sageMaker: await track(sageMakerClient(aws)),
+          s3: await track(s3Client(aws)),
         };
         const plan = await planCleanup(clients, { projectName: opts.project, modelPackageGroupName: opts.group, purge: opts.purge });
         if (plan.steps.length === 0) {

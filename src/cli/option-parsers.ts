@@ -48,3 +48,44 @@ export function collectParameter(value: string, previous: Readonly<Record<string
   }
   return { ...previous, [key]: value.slice(separator + 1) };
 }
+
+/**
+ * The shape of an AWS region name: the union of the `regionRegex` of every partition the SDK knows
+ * (aws `^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$`, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e,
+ * aws-iso-f, aws-eusc), so a new region of a known shape is accepted without a toolkit update.
+ */
+export const AWS_REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d+$/;
+
+/**
+ * Commander parser for the global `--region <region>`: checked before any AWS call, so a typo is
+ * a usage error rather than an unreachable endpoint.
+ *
+ * @throws InvalidArgumentError (a usage error, exit 2) naming the value and the pattern
+ */
+export function parseRegion(value: string): string {
+  if (!AWS_REGION_PATTERN.test(value)) {
+    throw new InvalidArgumentError(`--region must be an AWS region name such as us-east-1, us-gov-west-1 or cn-north-1 (${AWS_REGION_PATTERN.source}), got ${JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+/**
+ * A commander parser for a number of seconds within `min..max` (decimals allowed).
+ *
+ * @throws InvalidArgumentError (a usage error, exit 2) naming the option, the value and the range
+ */
+export function secondsInRange(option: string, min: number, max: number): (value: string) => number {
+  return (value) => {
+    const seconds = Number(value);
+    if (value.trim() === '' || !Number.isFinite(seconds) || seconds < min || seconds > max) {
+      throw new InvalidArgumentError(`${option} must be a number of seconds from ${min} to ${max}, got ${value}`);
+    }
+    return seconds;
+  };
+}
+
+/** The range of the global `--request-timeout`, in seconds. */
+export const REQUEST_TIMEOUT_RANGE = { min: 1, max: 900 } as const;
+
+/** Commander parser for the global `--request-timeout <seconds>`. */
+export const parseRequestTimeout = secondsInRange('--request-timeout', REQUEST_TIMEOUT_RANGE.min, REQUEST_TIMEOUT_RANGE.max);

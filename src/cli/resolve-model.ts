@@ -4,6 +4,7 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient, findLatestApprovedModel, formatResolvedModel } from '../aws';
 import { RESOLVED_MODEL_FILE, ResolvedModel } from '../model-deploy/resolved-model';
+import { awsClientOptions } from './base-program';
 import { parseGroupName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
@@ -33,8 +34,8 @@ export function resolveModelCommand(output: Output, deps: ResolveModelDeps = {})
     .requiredOption('--group <name>', 'the model package group', parseGroupName)
     .option('--out <file>', `write the resolved model as JSON to <file> (the model-deploy pipeline writes ${RESOLVED_MODEL_FILE})`)
     .action(async function (this: Command, opts: ResolveModelOptions) {
-      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
-      const client = await sageMakerClient({ region, profile });
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const client = await sageMakerClient(awsClientOptions(this));
       let model: ResolvedModel;
       try {
         model = await findLatestApprovedModel(client, opts.group);

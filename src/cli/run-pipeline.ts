@@ -11,7 +11,9 @@ import {
   startPipelineExecution,
   waitForPipelineExecution,
 } from '../aws';
-import { collectParameter } from './option-parsers';
+import { checkPipelineParameters, pipelineParameters } from '../aws/pipeline-parameters';
+import { awsClientOptions } from './base-program';
+import { collectParameter, secondsInRange } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** What `run-pipeline` needs from outside; tests inject a client. */
@@ -31,6 +33,9 @@ export const DEFAULT_TIMEOUT_MINUTES = 120;
 
 /** The time between polls by default, in seconds. */
 export const DEFAULT_POLL_INTERVAL_SECONDS = 30;
+
+/** The range of `--poll-interval`, in seconds: no faster than a poll a second, no slower than one an hour. */
+export const POLL_INTERVAL_RANGE = { min: 1, max: 3600 } as const;
 
 interface RunPipelineOptions {
   readonly name: string;
@@ -52,14 +57,18 @@ export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): 
     .option('--parameter <key=value>', 'a pipeline parameter value (repeatable)', collectParameter)
     .option('--wait', 'wait for the execution to end; exit 1 if it fails, stops or times out')
     .option('--timeout <minutes>', `with --wait: how long to wait (default: ${DEFAULT_TIMEOUT_MINUTES})`, positiveNumber('timeout', 'minutes'))
-    .option('--poll-interval <seconds>', `with --wait: the time between polls (default: ${DEFAULT_POLL_INTERVAL_SECONDS})`, positiveNumber('poll interval', 'seconds'))
+    .option('--poll-interval <seconds>', `with --wait: the time between polls, ${POLL_INTERVAL_RANGE.min} to ${POLL_INTERVAL_RANGE.max} (default: ${DEFAULT_POLL_INTERVAL_SECONDS})`,
+      secondsInRange('--poll-interval', POLL_INTERVAL_RANGE.min, POLL_INTERVAL_RANGE.max))
     .action(async function (this: Command, opts: RunPipelineOptions) {
       if (!opts.wait && (opts.timeout !== undefined || opts.pollInterval !== undefined)) {
         this.error('error: --timeout and --poll-interval only apply with --wait', { exitCode: 2 });
       }
-      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
-      const client = await sageMakerClient({ region, profile });
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const client = await sageMakerClient(awsClientOptions(this));
       try {
+        if (opts.parameter) {
+          checkPipelineParameters(opts.name, await pipelineParameters(client, opts.name), opts.parameter);
+        }
         const executionArn = await startPipelineExecution(client, { pipelineName: opts.name, parameters: opts.parameter });
         if (!opts.wait) {
           output.result(json ? { pipelineName: opts.name, executionArn } : executionArn, json);

@@ -51,7 +51,7 @@ describe('errors of factory clients name the call', () => {
     const hang = await server(null);
     try {
       const client = await createAwsClient(SageMakerClient, { region: 'eu-west-1', endpoint: hang.endpoint, maxAttempts: 2, requestTimeoutMs: 200 });
-      const err = await client.send(new DescribePipelineCommand({ PipelineName: 'p' })).catch((e: AwsCallError) => e);
+      const err = (await client.send(new DescribePipelineCommand({ PipelineName: 'p' })).catch((e: AwsCallError) => e)) as AwsCallError;
       expect(err.raw).toMatchObject({ name: 'TimeoutError', $metadata: { attempts: 2 } });
       client.destroy();
     } finally {

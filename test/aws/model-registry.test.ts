@@ -1,5 +1,6 @@
 import {
   DescribeModelPackageCommand,
+  DescribeModelPackageGroupCommand,
   DescribeModelPackageCommandOutput,
   ListModelPackagesCommand,
   ResourceNotFound,
@@ -232,6 +233,42 @@ describe('findLatestApprovedModel', () => {
     ].join('\n'));
     expect(listInputs('Approved')).toHaveLength(1);
     expect(listInputs('PendingManualApproval')).toHaveLength(1);
+  });
+});
+
+describe('findLatestApprovedModel on a group that does not exist', () => {
+  beforeEach(() => sm.reset());
+
+  // ListModelPackages answers an empty list for a missing group; DescribeModelPackageGroup answers
+  // a ValidationException "ModelPackageGroup <arn> does not exist." (SageMaker, as moto does).
+  test('an empty listing of a missing group says the group is missing', async () => {
+    sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [] });
+    sm.on(DescribeModelPackageGroupCommand).rejects(serviceError('ValidationException', `ModelPackageGroup ${GROUP} does not exist.`));
+    const err = await failure(findLatestApprovedModel(client, GROUP));
+    expect(err).toBeInstanceOf(CliError);
+    expect(err.message).toBe(`model package group ${GROUP} does not exist in region eu-west-1: ModelPackageGroup ${GROUP} does not exist.`);
+    expect(sm).toHaveReceivedCommandWith(DescribeModelPackageGroupCommand, { ModelPackageGroupName: GROUP });
+  });
+
+  test('the group is only described when no approved version is found (the synth role needs no new permission)', async () => {
+    sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [summary(5)] });
+    sm.on(DescribeModelPackageCommand).resolves(described(5));
+    await findLatestApprovedModel(client, GROUP);
+    expect(sm).not.toHaveReceivedCommand(DescribeModelPackageGroupCommand);
+  });
+
+  test('without permission to describe the group, the no-approved-version message says the check was not made', async () => {
+    sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [] });
+    sm.on(DescribeModelPackageGroupCommand).rejects(serviceError('AccessDeniedException', 'not authorized to perform: sagemaker:DescribeModelPackageGroup'));
+    const err = await failure(findLatestApprovedModel(client, GROUP));
+    expect(err.message).toMatch(/^model package group .* has no approved model version/);
+    expect(err.message.split('\n').at(-1)).toBe('(whether the group exists was not checked: AccessDeniedException: not authorized to perform: sagemaker:DescribeModelPackageGroup)');
+  });
+
+  test('other errors of the check are thrown', async () => {
+    sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [] });
+    sm.on(DescribeModelPackageGroupCommand).rejects(serviceError('InternalFailure', 'boom'));
+    await expect(findLatestApprovedModel(client, GROUP)).rejects.toMatchObject({ name: 'InternalFailure' });
   });
 });
 

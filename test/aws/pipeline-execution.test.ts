@@ -208,6 +208,30 @@ describe('waitForPipelineExecution', () => {
     expect(sm).toHaveReceivedNthSpecificCommandWith(2, ListPipelineExecutionStepsCommand, { PipelineExecutionArn: ARN, NextToken: 'page-2' });
   });
 
+  // ListPipelineExecutionSteps API reference: a Fail step's metadata is Metadata.Fail.ErrorMessage
+  // ("A message that you define and then is processed and rendered by the Fail step"); the step has no FailureReason.
+  test('a Fail step without a FailureReason reports its Metadata.Fail.ErrorMessage', async () => {
+    sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Failed', FailureReason: '' });
+    sm.on(ListPipelineExecutionStepsCommand).resolves({
+      PipelineExecutionSteps: [
+        { StepName: 'Evaluate', StepStatus: 'Succeeded' },
+        { StepName: 'QualityGateFailed', StepStatus: 'Failed', Metadata: { Fail: { ErrorMessage: 'AUC 0.61 is below the quality gate 0.75' } } },
+      ],
+    });
+    const result = await waitForPipelineExecution(client, ARN, { timeoutMs: 60_000, ...fakeTime() });
+    expect(result.failedSteps).toEqual([{ name: 'QualityGateFailed', status: 'Failed', failureReason: 'AUC 0.61 is below the quality gate 0.75' }]);
+    expect(result.failureReason).toBe('');
+  });
+
+  test('a step\'s FailureReason wins over its Fail metadata', async () => {
+    sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Failed' });
+    sm.on(ListPipelineExecutionStepsCommand).resolves({
+      PipelineExecutionSteps: [{ StepName: 'Gate', StepStatus: 'Failed', FailureReason: 'the step failed', Metadata: { Fail: { ErrorMessage: 'rendered' } } }],
+    });
+    const result = await waitForPipelineExecution(client, ARN, { timeoutMs: 60_000, ...fakeTime() });
+    expect(result.failedSteps).toEqual([{ name: 'Gate', status: 'Failed', failureReason: 'the step failed' }]);
+  });
+
   test('with the default sleep, jest fake timers drive the wait', async () => {
     jest.useFakeTimers();
     try {

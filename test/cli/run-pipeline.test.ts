@@ -1,4 +1,5 @@
 import {
+  DescribePipelineCommand,
   DescribePipelineExecutionCommand,
   ListPipelineExecutionStepsCommand,
   SageMakerClient,
@@ -69,8 +70,20 @@ afterEach(() => {
   jest.useRealTimers();
 });
 
+/** A definition declaring the parameters `run-pipeline --parameter` is checked against. */
+const DEFINITION = JSON.stringify({
+  Version: '2020-12-01',
+  Parameters: [
+    { Name: 'Epochs', Type: 'Integer', DefaultValue: 10 },
+    { Name: 'Query', Type: 'String' },
+    { Name: 'AucThreshold', Type: 'Float', DefaultValue: 0.75 },
+  ],
+  Steps: [],
+});
+
 describe('run-pipeline without --wait', () => {
   test('starts the execution with the parameters and prints its ARN', async () => {
+    sm.on(DescribePipelineCommand).resolves({ PipelineDefinition: DEFINITION });
     const injected = deps();
     const { code, out } = await run(['--region', 'eu-west-1', '--profile', 'ml-dev', 'run-pipeline', '--name', 'churn', '--parameter', 'Epochs=5', '--parameter', 'Query=a=b'], capture(), injected);
     expect(code).toBe(0);
@@ -81,6 +94,37 @@ describe('run-pipeline without --wait', () => {
       PipelineParameters: [{ Name: 'Epochs', Value: '5' }, { Name: 'Query', Value: 'a=b' }],
     });
     expect(sm).not.toHaveReceivedCommand(DescribePipelineExecutionCommand);
+  });
+
+  test('--request-timeout reaches the client factory in milliseconds', async () => {
+    const injected = deps();
+    const { code } = await run(['--region', 'eu-west-1', '--request-timeout', '2.5', 'run-pipeline', '--name', 'churn'], capture(), injected);
+    expect(code).toBe(0);
+    expect(injected.requested).toEqual([{ region: 'eu-west-1', requestTimeoutMs: 2_500 }]);
+  });
+
+  // DescribePipeline's PipelineDefinition declares the parameters; SageMaker would reject an undeclared one only after the start.
+  test('an undeclared --parameter exits 1 before starting, naming it and the declared ones', async () => {
+    sm.on(DescribePipelineCommand).resolves({ PipelineDefinition: DEFINITION });
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--parameter', 'NoSuchParam=1']);
+    expect(code).toBe(1);
+    expect(out.infos).toEqual(['error: --parameter NoSuchParam: pipeline churn has no parameter NoSuchParam; its parameters: Epochs (Integer), Query (String), AucThreshold (Float)']);
+    expect(sm).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
+  });
+
+  // SageMaker Developer Guide, "Pipeline parameters": ParameterInteger, ParameterFloat, ParameterBoolean.
+  test('a value that does not fit its parameter\'s type exits 1 before starting', async () => {
+    sm.on(DescribePipelineCommand).resolves({ PipelineDefinition: DEFINITION });
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--parameter', 'Epochs=five']);
+    expect(code).toBe(1);
+    expect(out.infos).toEqual(['error: --parameter Epochs=five: Epochs is a parameter of type Integer in pipeline churn; the value must be an integer, e.g. 2']);
+    expect(sm).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
+  });
+
+  test('without --parameter the definition is not read', async () => {
+    const { code } = await run(['run-pipeline', '--name', 'churn']);
+    expect(code).toBe(0);
+    expect(sm).not.toHaveReceivedCommand(DescribePipelineCommand);
   });
 
   test('--json prints the ARN in an object', async () => {
@@ -182,6 +226,24 @@ describe('run-pipeline --wait', () => {
     expect(out.infos.slice(1)).toEqual(['  0s  Preprocess  Succeeded', '  0s  Train  Succeeded']);
   });
 
+  // ListPipelineExecutionSteps: a Fail step (the quality gate) has no FailureReason, only Metadata.Fail.ErrorMessage.
+  test('a Fail step\'s error message explains the failure when the execution gives no reason', async () => {
+    sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Failed', FailureReason: '' });
+    sm.on(ListPipelineExecutionStepsCommand).resolves({
+      PipelineExecutionSteps: [
+        { StepName: 'Evaluate', StepStatus: 'Succeeded' },
+        { StepName: 'CheckAucFailed', StepStatus: 'Failed', Metadata: { Fail: { ErrorMessage: 'AUC 0.61 is below the quality gate 0.75' } } },
+      ],
+    });
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait']);
+    expect(code).toBe(1);
+    expect(out.infos[out.infos.length - 1]).toBe([
+      'error: pipeline churn failed after 0s',
+      '  step CheckAucFailed failed: AUC 0.61 is below the quality gate 0.75',
+      `  execution: ${ARN}`,
+    ].join('\n'));
+  });
+
   test('--json prints the result object, also when it fails', async () => {
     script(['Failed', [['Train', 'Failed', 'AlgorithmError: bad input']], 'Step failure: One or multiple steps failed.']);
     const { code, out } = await run(['--json', 'run-pipeline', '--name', 'churn', '--wait']);
@@ -210,7 +272,14 @@ describe('run-pipeline usage errors exit 2 and call nothing', () => {
     [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '0'], /timeout must be a positive number of minutes, got 0/],
     [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '-1'], /timeout must be a positive number of minutes, got -1/],
     [['run-pipeline', '--name', 'churn', '--wait', '--timeout', 'abc'], /timeout must be a positive number of minutes, got abc/],
-    [['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', '0'], /poll interval must be a positive number of seconds, got 0/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', '0'], /--poll-interval must be a number of seconds from 1 to 3600, got 0/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', '0.001'], /--poll-interval must be a number of seconds from 1 to 3600, got 0\.001/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', '1e12'], /--poll-interval must be a number of seconds from 1 to 3600, got 1e12/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', 'soon'], /--poll-interval must be a number of seconds from 1 to 3600, got soon/],
+    [['--region', 'eu-west-1x', 'run-pipeline', '--name', 'churn'], /--region must be an AWS region name such as us-east-1, us-gov-west-1 or cn-north-1 \(.*\), got "eu-west-1x"/],
+    [['--region', 'Frankfurt', 'run-pipeline', '--name', 'churn'], /--region must be an AWS region name .* got "Frankfurt"/],
+    [['--request-timeout', '0', 'run-pipeline', '--name', 'churn'], /--request-timeout must be a number of seconds from 1 to 900, got 0/],
+    [['--request-timeout', '1e6', 'run-pipeline', '--name', 'churn'], /--request-timeout must be a number of seconds from 1 to 900, got 1e6/],
     [['run-pipeline', '--name', 'churn', '--timeout', '30'], /--timeout and --poll-interval only apply with --wait/],
   ])('%j', async (argv, message) => {
     const { code, stderr } = await usageError(argv);
