@@ -1,6 +1,6 @@
+import { CleanupOptions } from './cleanup-types';
 import { CliError, isThrottling } from './errors';
 import { formatDuration } from './format';
-import { CleanupOptions } from './cleanup-types';
 
 /** The longest wait between polls after repeated throttling. */
 const MAX_BACKOFF_MS = 5 * 60_000;
