@@ -7,13 +7,26 @@
 #   bash scripts/same-templates.sh [before-ref] [after-ref]
 #
 # Exits 0 when every file is identical, 1 with the differing files listed otherwise. Needs this
-# checkout's node_modules (the worktree links to it). Takes about two synths of both apps.
+# checkout's node_modules (each worktree links to its packages). Takes about two synths of both apps.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref="${1:-HEAD}"
 after_ref="${2:-}"
 before="$(mktemp -d)"
 trap 'git worktree remove --force "$before/tree" >/dev/null 2>&1 || true; git worktree remove --force "$before/after-tree" >/dev/null 2>&1 || true; rm -rf "$before"' EXIT
+
+# A worktree at ref $1 in folder $2, using this checkout's installed packages except the toolkit
+# itself: its self-link (sagemaker-gitops@file:.) points at the worktree, so the apps load its code.
+worktree() {
+  local ref="$1" tree="$2" entry
+  git worktree add --detach "$tree" "$ref" >/dev/null
+  mkdir "$tree/node_modules"
+  for entry in "$PWD"/node_modules/* "$PWD"/node_modules/.bin; do
+    [[ -e "$entry" ]] && ln -s "$entry" "$tree/node_modules/"
+  done
+  rm -f "$tree/node_modules/sagemaker-gitops"
+  ln -s .. "$tree/node_modules/sagemaker-gitops"
+}
 
 # The templates of one checkout, copied into $2 under stable names (cdk.out's asset folders and
 # manifest carry hashes of paths and times: only the templates are compared).
@@ -36,14 +49,12 @@ synthesize() {
 }
 
 echo "same-templates: synthesizing $ref in a worktree"
-git worktree add --detach "$before/tree" "$ref" >/dev/null
-ln -s "$PWD/node_modules" "$before/tree/node_modules"
+worktree "$ref" "$before/tree"
 synthesize "$before/tree" "$before/out"
 after="$before/after"
 if [[ -n "$after_ref" ]]; then
   echo "same-templates: synthesizing $after_ref in a worktree"
-  git worktree add --detach "$before/after-tree" "$after_ref" >/dev/null
-  ln -s "$PWD/node_modules" "$before/after-tree/node_modules"
+  worktree "$after_ref" "$before/after-tree"
   synthesize "$before/after-tree" "$after"
 else
   echo "same-templates: synthesizing this checkout"

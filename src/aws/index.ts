@@ -16,3 +16,5 @@ export * from './publish-templates';
 export * from './release-approval';
 export * from './release-verification';
 export * from './self-mutation-check';
+export * from './call-errors';
+export * from './pipeline-parameters';

@@ -7,6 +7,7 @@ import {
   AwsClientOptions, CliError, DEFAULT_MLFLOW_TIMEOUT_MS, MlflowBackendArn, MlflowClient, MlflowUiLink, ModelComparison,
   compareModelVersions, createAwsClient, createMlflowUiLink, mlflowArnLocation, mlflowOffMessage, parseMlflowArn, readMlflowArnOutput,
 } from '../aws';
+import { awsClientOptions } from './base-program';
 import { CONFIG_FILE_NAME, ProjectConfig, readProjectConfig } from '../config';
 import { formatComparison } from './compare-models-format';
 import { parseGroupName } from './option-parsers';
@@ -52,12 +53,13 @@ export function compareModelsCommand(output: Output, deps: CompareModelsDeps = {
     .option('--no-link', 'do not create a presigned MLflow UI link')
     .option('--timeout <seconds>', 'seconds each MLflow call may take', parseTimeout, DEFAULT_MLFLOW_TIMEOUT_MS / 1000)
     .action(async function (this: Command, version: number | undefined, opts: CompareModelsOptions) {
-      const { json, region: regionOption, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const { region: regionOption, ...clientOptions } = awsClientOptions(this);
       const config = opts.group === undefined || opts.mlflowArn === undefined ? loadConfig(opts.config) : undefined;
       const groupName = opts.group ?? config!.modelPackageGroupName;
       const region = regionOption ?? config?.environments.build.region;
-      const backend = opts.mlflowArn ?? (await configuredBackend(config!, (options) => cloudFormationClient({ ...options, profile })));
-      const registry = await sageMakerClient({ region, profile });
+      const backend = opts.mlflowArn ?? (await configuredBackend(config!, (options) => cloudFormationClient({ ...clientOptions, ...options })));
+      const registry = await sageMakerClient({ ...clientOptions, region });
       let comparison: ModelComparison;
       let link: MlflowUiLink | undefined;
       let linkProblem: string | undefined;
@@ -66,7 +68,7 @@ export function compareModelsCommand(output: Output, deps: CompareModelsDeps = {
         comparison = await compareModelVersions(registry, mlflow, { groupName, ...(version !== undefined ? { version } : {}) });
         if (opts.link) {
           try {
-            link = await withBackendClient(registry, backend, () => sageMakerClient({ region: backend.region, profile }), (client) => createMlflowUiLink(client, backend));
+            link = await withBackendClient(registry, backend, () => sageMakerClient({ ...clientOptions, region: backend.region }), (client) => createMlflowUiLink(client, backend));
           } catch (err) {
             linkProblem = (err as Error).message;
             output.info(`warning: no MLflow UI link: ${linkProblem}`);

@@ -11,3 +11,4 @@ export * from './status';
 export * from './resolve-model';
 export * from './test-endpoint';
 export * from './verify-release';
+export * from './error-report';

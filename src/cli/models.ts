@@ -1,6 +1,7 @@
 import { ModelApprovalStatus, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command, Option } from 'commander';
 import { AwsClientOptions, DeployedVersion, ModelVersion, createAwsClient, findDeployedVersion, listModelVersions } from '../aws';
+import { awsClientOptions } from './base-program';
 import { parseGroupName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
@@ -33,8 +34,8 @@ export function modelsCommand(output: Output, deps: ModelsDeps = {}): Command {
     .requiredOption('--group <name>', 'the model package group', parseGroupName)
     .addOption(new Option('--status <status>', 'only the versions with this approval status').choices(APPROVAL_STATUSES))
     .action(async function (this: Command, opts: ModelsOptions) {
-      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
-      const client = await sageMakerClient({ region, profile });
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const client = await sageMakerClient(awsClientOptions(this));
       let versions: ModelVersion[];
       let deployed: DeployedVersion | undefined;
       try {

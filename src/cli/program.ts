@@ -4,6 +4,7 @@ import { ApproveModelDeps, approveModelCommand, rejectModelCommand } from './app
 import { ApproveReleaseDeps, approveReleaseCommand, rejectReleaseCommand } from './approve-release';
 import { CleanupDeps, cleanupCommand } from './cleanup';
 import { CompareModelsDeps, compareModelsCommand } from './compare-models';
+import { reportError } from './error-report';
 import { initCommand } from './init';
 import { localRunCommand } from './local-run';
 import { ModelsDeps, modelsCommand } from './models';
@@ -65,7 +66,8 @@ export async function runCli(argv: string[], output: Output = processOutput, dep
       // Help and version exit through here with code 0; commander already printed the message.
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    output.info(`error: ${(err as Error).message}`);
+    const { json, debug } = program.opts<{ json?: boolean; debug?: boolean }>();
+    reportError(err, output, { json, debug });
     return EXIT.failure;
   }
 }

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Command, InvalidArgumentError } from 'commander';
 import { AwsClientOptions, CliError, checkProjectTemplate, createAwsClient, formatPublishedTemplate, publishTemplate } from '../aws';
+import { awsClientOptions } from './base-program';
 import { PROJECT_TEMPLATES_LOCATION_TAG, PROJECT_TEMPLATES_PREFIX, PROJECT_TEMPLATE_FILE } from '../app-context/studio-names';
 import { GlobalOptions, Output } from './output';
 
@@ -71,10 +72,10 @@ export function publishTemplatesCommand(output: Output, deps: PublishTemplatesDe
     .option('--prefix <prefix>', `the key prefix: the domain's ${PROJECT_TEMPLATES_LOCATION_TAG} tag points at it`, parseKeyPrefix, PROJECT_TEMPLATES_PREFIX)
     .option('--file <template>', 'the project template to upload', DEFAULT_PROJECT_TEMPLATE)
     .action(async function (this: Command, opts: PublishTemplatesOptions) {
-      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
+      const { json } = this.optsWithGlobals<GlobalOptions>();
       const body = readTemplate(opts.file);
       checkProjectTemplate(body, opts.file);
-      const client = await s3Client({ region, profile });
+      const client = await s3Client(awsClientOptions(this));
       try {
         const published = await publishTemplate(client, { bucket: opts.bucket, key: `${opts.prefix}${path.basename(opts.file)}`, body });
         const templatesLocation = `s3://${opts.bucket}/${opts.prefix}`;

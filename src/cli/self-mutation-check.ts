@@ -1,6 +1,7 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { Command } from 'commander';
 import { AwsClientOptions, SelfMutationCheck, checkSelfMutation, createAwsClient, selfMutationStacks } from '../aws';
+import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
 
 /** What `self-mutation-check` needs from outside; tests inject clients. */
@@ -31,13 +32,14 @@ export function selfMutationCheckCommand(output: Output, deps: SelfMutationCheck
     .requiredOption('--stack <id>', 'the pipeline stack\'s artifact id in the cloud assembly')
     .option('--assembly <dir>', 'the synthesized cloud assembly', 'cdk.out')
     .action(async function (this: Command, opts: SelfMutationCheckOptions) {
-      const { json, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const clientOptions = awsClientOptions(this);
       const clients: CloudFormationClient[] = [];
       let check: SelfMutationCheck;
       try {
         const stacks = selfMutationStacks(opts.assembly, opts.stack);
         check = await checkSelfMutation(stacks, async (region) => {
-          const client = await cloudFormationClient({ region, profile });
+          const client = await cloudFormationClient({ ...clientOptions, region });
           clients.push(client);
           return client;
         });

@@ -11,6 +11,7 @@ import {
   formatServedModel,
   getProjectStatus,
 } from '../aws';
+import { awsClientOptions } from './base-program';
 import { ProjectResourceNames, RELEASE_PIPELINE } from '../project/resource-names';
 import { parseGroupName, parseProjectName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
@@ -47,12 +48,13 @@ export function statusCommand(output: Output, deps: StatusDeps = {}): Command {
     .requiredOption('--project <name>', 'the project name (projectName in .projenrc.ts)', parseProjectName)
     .option('--group <name>', 'the model package group (default: the project name)', parseGroupName)
     .action(async function (this: Command, opts: StatusOptions) {
-      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const clientOptions = awsClientOptions(this);
       const names = new ProjectResourceNames(opts.project, opts.group);
-      const codePipeline = await codePipelineClient({ region, profile });
+      const codePipeline = await codePipelineClient(clientOptions);
       let status: ProjectStatus;
       try {
-        const sageMaker = await sageMakerClient({ region, profile });
+        const sageMaker = await sageMakerClient(clientOptions);
         try {
           status = await getProjectStatus(codePipeline, sageMaker, names);
         } finally {

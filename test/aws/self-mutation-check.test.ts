@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand, StackStatus } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SelfMutationStack, checkSelfMutation, selfMutationStacks } from '../../src/aws';
 
@@ -55,7 +55,7 @@ describe('checkSelfMutation', () => {
     regions.push(region);
     return new CloudFormationClient({ region });
   });
-  const deployed = (status = 'UPDATE_COMPLETE', tags = [{ Key: 'project', Value: 'player-churn' }], protection = false) => {
+  const deployed = (status: StackStatus = 'UPDATE_COMPLETE', tags = [{ Key: 'project', Value: 'player-churn' }], protection = false) => {
     cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: 'team-pipeline', StackStatus: status, CreationTime: new Date(), Tags: tags, EnableTerminationProtection: protection }] });
   };
 

@@ -164,8 +164,9 @@ describe('local-run on the committed sample (end to end: python3, pandas, scikit
     expect(result.steps.map((s) => [s.name, s.status])).toEqual([
       ['Preprocess', 'Failed'], ['Train', 'NotRun'], ['Evaluate', 'NotRun'], ['CheckAuc', 'NotRun'], ['Register', 'NotRun'], ['AucBelowThreshold', 'NotRun'],
     ]);
-    const error = out.infos[out.infos.length - 1];
-    expect(error).toMatch(/^error: step Preprocess \(Processing\) failed: \S+ exited with code 1\nstderr:\n {2}error: .*bad\.csv has no column session_count; the step needs /);
+    // With --json the failure is one JSON object on stderr.
+    const error = JSON.parse(out.infos[out.infos.length - 1]).error.message;
+    expect(error).toMatch(/^step Preprocess \(Processing\) failed: \S+ exited with code 1\nstderr:\n {2}error: .*bad\.csv has no column session_count; the step needs /);
     expect(error).toContain(`log: ${result.steps[0].logFile}`);
     expect(fs.readFileSync(result.steps[0].logFile!, 'utf-8')).toContain('has no column session_count');
   });

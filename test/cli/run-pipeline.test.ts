@@ -257,7 +257,9 @@ describe('run-pipeline --wait', () => {
       steps: [{ name: 'Train', status: 'Failed', failureReason: 'AlgorithmError: bad input' }],
       elapsedSeconds: 0,
     }]);
-    expect(out.infos[out.infos.length - 1]).toMatch(/^error: pipeline churn failed after 0s\n {2}step Train failed: AlgorithmError: bad input/);
+    // With --json the failure is one JSON object on stderr too.
+    const { error } = JSON.parse(out.infos[out.infos.length - 1]);
+    expect(error).toMatchObject({ name: 'CliError', message: expect.stringMatching(/^pipeline churn failed after 0s\n {2}step Train failed: AlgorithmError: bad input/) });
   });
 });
 

@@ -59,7 +59,9 @@ test('exit 1 naming the cause when the endpoint still serves the previous config
   const { code, out } = await run([...argv, '--json']);
   expect(code).toBe(1);
   expect((out.results[0] as any).passed).toBe(false);
-  expect(out.infos.join('\n')).toMatch(/error: endpoint player-churn-prod does not serve version 7 of player-churn deployed by player-churn-prod-endpoint: endpoint player-churn-prod serves the endpoint configuration EndpointConfig-Old/);
+  // With --json the failure is one JSON object on stderr.
+  expect(JSON.parse(out.infos[out.infos.length - 1]).error.message).toMatch(
+    /^endpoint player-churn-prod does not serve version 7 of player-churn deployed by player-churn-prod-endpoint: endpoint player-churn-prod serves the endpoint configuration EndpointConfig-Old/);
 });
 
 test('a broken model file fails before any call, naming the field', async () => {
