@@ -60,6 +60,7 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       'aws-sdk-client-mock-jest@^4',
       // test/architecture/import-cycles.test.ts: no import cycle in src/ (dependency-cruiser 17+ needs Node.js 22).
       'madge@^8.0.0',
+      '@types/madge@^5.0.3',
       // The generated repositories resolve `sagemaker-gitops` to this package through this link.
       `${LIBRARY_NAME}@file:.`,
     ],
