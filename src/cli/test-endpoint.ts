@@ -2,14 +2,29 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { Command, InvalidArgumentError } from 'commander';
-import { AwsClientOptions, CliError, DEFAULT_BATCH_SIZE, EndpointTestReport, createAwsClient, readPayload, testEndpoint } from '../aws';
+import {
+  AwsClientOptions,
+  CliError,
+  DEFAULT_BATCH_SIZE,
+  DEFAULT_WARMUP_TIMEOUT_MS,
+  EndpointTestReport,
+  MAX_WARMUP_TIMEOUT_MS,
+  MIN_MEASURED_REQUESTS,
+  PAYLOAD_LABEL_COLUMNS,
+  Payload,
+  PayloadLabelColumn,
+  createEndpointTestClient,
+  describeQuality,
+  readLabelledPayload,
+  testEndpoint,
+} from '../aws';
 import { GlobalOptions, Output } from './output';
 
 /** What `test-endpoint` needs from outside; tests inject a client. */
 export interface TestEndpointDeps {
   /**
    * Builds the SageMaker Runtime client from the global `--region` and `--profile`.
-   * @default - `createAwsClient(SageMakerRuntimeClient, options)`
+   * @default - `createEndpointTestClient(options)` (standard retry mode)
    */
   readonly runtimeClient?: (options: AwsClientOptions) => Promise<SageMakerRuntimeClient>;
   /**
@@ -17,6 +32,11 @@ export interface TestEndpointDeps {
    * @default - the process's monotonic clock
    */
   readonly now?: () => number;
+  /**
+   * Waits between warm-up tries.
+   * @default - a timer
+   */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 /** SageMaker's pattern for endpoint names. */
@@ -29,15 +49,22 @@ interface TestEndpointOptions {
   readonly report?: string;
   readonly batchSize?: number;
   readonly limit?: number;
+  readonly labelColumn: PayloadLabelColumn;
+  readonly modelFeatures?: number;
+  readonly minAuc?: number;
+  readonly requests?: number;
+  readonly warmupTimeout?: number;
 }
 
 /**
- * `test-endpoint --endpoint <name> --payload <file.csv> [--max-p95-ms <n>] [--report <file>] [--batch-size <n>] [--limit <n>]`:
- * sends the payload to a live endpoint and exits 1 unless every answer is a valid probability per
- * row and the p95 latency is within the budget. Payload problems are usage errors, found before any request.
+ * `test-endpoint --endpoint <name> --payload <file.csv> [--label-column first --min-auc <x>] [--model-features <n>]
+ * [--max-p95-ms <n>] [--requests <n>] [--warmup-timeout <s>] [--report <file>] [--batch-size <n>] [--limit <n>]`:
+ * warms the endpoint up (retrying while it is cold), then sends the payload and exits 1 unless every
+ * answer is a valid probability per row, the p95 latency is within the budget and the AUC over the
+ * payload's labels reaches the minimum. Payload problems are usage errors, found before any request.
  */
 export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {}): Command {
-  const runtimeClient = deps.runtimeClient ?? ((options: AwsClientOptions) => createAwsClient(SageMakerRuntimeClient, options));
+  const runtimeClient = deps.runtimeClient ?? createEndpointTestClient;
   return new Command('test-endpoint')
     .description('send a CSV payload to a SageMaker endpoint and fail unless every row gets a probability in [0, 1] within the latency budget')
     .requiredOption('--endpoint <name>', 'the SageMaker endpoint name', parseEndpointName)
@@ -46,17 +73,32 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
     .option('--report <file>', 'write the report as JSON to this file (parent folders are created)')
     .option('--batch-size <n>', `rows per request (default: ${DEFAULT_BATCH_SIZE})`, positiveInteger)
     .option('--limit <n>', 'send only the first <n> rows of the payload (a smoke test, e.g. of production)', positiveRowCount)
+    .option('--label-column <where>', `${PAYLOAD_LABEL_COLUMNS.join(' or ')}: \`first\` when the first field of each row is its known 0/1 label (the pipeline's test split), not sent`, parseLabelColumn, 'none')
+    .option('--model-features <n>', 'the number of features the model takes: fail before any request when the payload\'s rows have another number', positiveFeatureCount)
+    .option('--min-auc <x>', 'fail when the AUC over the payload\'s labels is below this (0..1; needs --label-column first)', parseMinAuc)
+    .option('--requests <n>', `measured requests, the batches in turn (default and minimum: ${MIN_MEASURED_REQUESTS})`, parseRequests)
+    .option('--warmup-timeout <seconds>', `how long the warm-up retries a cold endpoint (default: ${DEFAULT_WARMUP_TIMEOUT_MS / 1000})`, parseWarmupTimeout)
     .action(async function (this: Command, opts: TestEndpointOptions) {
-      const rows = loadPayload(this, opts.payload).slice(0, opts.limit);
+      if (opts.minAuc !== undefined && opts.labelColumn !== 'first') {
+        this.error('error: --min-auc needs the rows\' known labels: pass --label-column first with a payload whose first column is the label', { exitCode: 2 });
+      }
+      const payload = loadPayload(this, opts);
+      const rows = payload.rows.slice(0, opts.limit);
+      const labels = payload.labels?.slice(0, opts.limit);
       const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
       const client = await runtimeClient({ region, profile });
       try {
         const report = await testEndpoint(client, {
           endpointName: opts.endpoint,
           rows,
+          labels,
+          minAuc: opts.minAuc,
           batchSize: opts.batchSize ?? DEFAULT_BATCH_SIZE,
+          requests: opts.requests,
           maxP95Ms: opts.maxP95Ms,
+          warmupTimeoutMs: opts.warmupTimeout === undefined ? undefined : opts.warmupTimeout * 1000,
           now: deps.now,
+          sleep: deps.sleep,
         });
         if (opts.report) {
           writeReport(opts.report, report);
@@ -71,10 +113,10 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
     });
 }
 
-/** The payload's rows; a missing or malformed payload is a usage error (exit 2). */
-function loadPayload(command: Command, file: string): string[] {
+/** The payload's rows and labels; a missing or malformed payload, or one of another width than the model's, is a usage error (exit 2). */
+function loadPayload(command: Command, opts: TestEndpointOptions): Payload {
   try {
-    return readPayload(file);
+    return readLabelledPayload(opts.payload, { labelColumn: opts.labelColumn, modelFeatures: opts.modelFeatures });
   } catch (err) {
     if (err instanceof CliError) {
       command.error(`error: ${err.message}`, { exitCode: 2, code: 'sagemaker-gitops.invalidPayload' });
@@ -114,6 +156,45 @@ function positiveRowCount(value: string): number {
   return number;
 }
 
+function parseLabelColumn(value: string): PayloadLabelColumn {
+  if (!(PAYLOAD_LABEL_COLUMNS as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`label column must be ${PAYLOAD_LABEL_COLUMNS.join(' or ')}, got ${value}`);
+  }
+  return value as PayloadLabelColumn;
+}
+
+function positiveFeatureCount(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isInteger(number) || number <= 0) {
+    throw new InvalidArgumentError(`model features must be a positive whole number of features, got ${value}`);
+  }
+  return number;
+}
+
+function parseMinAuc(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) {
+    throw new InvalidArgumentError(`minimum AUC must be a number from 0 to 1, got ${value}`);
+  }
+  return number;
+}
+
+function parseRequests(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isInteger(number) || number < MIN_MEASURED_REQUESTS) {
+    throw new InvalidArgumentError(`requests must be a whole number of at least ${MIN_MEASURED_REQUESTS} (fewer make the p95 the maximum of a handful), got ${value}`);
+  }
+  return number;
+}
+
+function parseWarmupTimeout(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number * 1000 > MAX_WARMUP_TIMEOUT_MS) {
+    throw new InvalidArgumentError(`warm-up timeout must be a number of seconds from 0 to ${MAX_WARMUP_TIMEOUT_MS / 1000}, got ${value}`);
+  }
+  return number;
+}
+
 function writeReport(file: string, report: EndpointTestReport): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -122,7 +203,8 @@ function writeReport(file: string, report: EndpointTestReport): void {
 /** The human summary: counts, latency, then each failure. */
 export function formatReport(report: EndpointTestReport): string {
   const { latencyMs } = report;
-  const warmup = report.warmupRequests > 0 ? ` (after ${plural(report.warmupRequests, 'warm-up request')})` : '';
+  const retries = report.warmupTries > report.warmupRequests ? `, ${plural(report.warmupTries, 'try')} while the endpoint was cold` : '';
+  const warmup = report.warmupRequests > 0 ? ` (after ${plural(report.warmupRequests, 'warm-up request')}${retries})` : '';
   const budget = report.maxP95Ms === null ? '' : ` (budget p95 <= ${report.maxP95Ms} ms)`;
   const latency = latencyMs.p95 === null
     ? 'latency: no request was answered'
@@ -130,11 +212,12 @@ export function formatReport(report: EndpointTestReport): string {
   return [
     `endpoint ${report.endpointName}: ${plural(report.rows, 'row')} in ${plural(report.requests, 'request')}${warmup}, ${plural(report.predictions, 'valid prediction')}`,
     latency,
-    ...report.failures.map((failure) => `  ${failure.batch === null ? 'latency' : `batch ${failure.batch}`}: ${failure.reason}`),
+    ...(report.quality ? [`quality: ${describeQuality(report.quality)}`] : []),
+    ...report.failures.map((failure) => `  ${failure.batch === null ? 'endpoint' : `batch ${failure.batch}`}: ${failure.reason}`),
     report.passed ? 'passed' : `failed: ${plural(report.failures.length, 'failure')}`,
   ].join('\n');
 }
 
 function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+  return `${count} ${count === 1 ? noun : noun === 'try' ? 'tries' : `${noun}s`}`;
 }

@@ -47,8 +47,10 @@ function answerEachRow(latencies: number[] = [10], p = '0.5'): { now: () => numb
   return { now: () => t };
 }
 
+/** A test on a fake clock that only the warm-up's waits move (unless the test brings its own clock). */
 function run(options: Partial<EndpointTestOptions> & { rows: string[] }) {
-  return testEndpoint(client, { endpointName: ENDPOINT, now: () => 0, ...options });
+  let t = 0;
+  return testEndpoint(client, { endpointName: ENDPOINT, now: () => t, sleep: async (ms) => { t += ms; }, ...options });
 }
 
 function modelError(status: number): ModelError {
@@ -81,7 +83,8 @@ describe('testEndpoint answers', () => {
     rt.on(InvokeEndpointCommand).resolves(answer);
     const report = await run({ rows: rows(3) });
     expect(report.failures).toEqual([]);
-    expect(report).toMatchObject({ endpointName: ENDPOINT, rows: 3, requests: 1, predictions: 3, passed: true });
+    // One batch, sent 20 times: the fewest measured requests.
+    expect(report).toMatchObject({ endpointName: ENDPOINT, rows: 3, requests: 20, predictions: 60, passed: true });
   });
 
   test.each([
@@ -137,12 +140,12 @@ describe('testEndpoint answers', () => {
 });
 
 describe('testEndpoint requests', () => {
-  test('25 rows in batches of 10 are 3 CSV requests of 10, 10 and 5 rows', async () => {
+  test('25 rows in batches of 10 are CSV requests of 10, 10 and 5 rows, round the batches until 20 were sent', async () => {
     answerEachRow();
     const input = rows(25);
     const report = await run({ rows: input, batchSize: 10, warmupRequests: 0 });
-    expect(report).toMatchObject({ rows: 25, batchSize: 10, requests: 3, predictions: 25, passed: true });
-    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 3);
+    expect(report).toMatchObject({ rows: 25, batchSize: 10, requests: 20, passed: true });
+    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 20);
     const expected = [input.slice(0, 10), input.slice(10, 20), input.slice(20)];
     expected.forEach((batch, i) => {
       expect(rt).toHaveReceivedNthCommandWith(i + 1, InvokeEndpointCommand, {
@@ -152,14 +155,27 @@ describe('testEndpoint requests', () => {
         Body: batch.join('\n'),
       });
     });
-    expect([0, 1, 2].map(rowsSent)).toEqual([10, 10, 5]);
+    expect([0, 1, 2, 3, 4, 5, 19].map(rowsSent)).toEqual([10, 10, 5, 10, 10, 5, 10]);
+  });
+
+  test('a payload of more batches than requests sends every batch once', async () => {
+    answerEachRow();
+    const report = await run({ rows: rows(25), batchSize: 1, warmupRequests: 0 });
+    expect(report).toMatchObject({ requests: 25, predictions: 25, passed: true });
+  });
+
+  test('--requests above 20 sends that many', async () => {
+    answerEachRow();
+    const report = await run({ rows: rows(3), warmupRequests: 0, requests: 30 });
+    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 30);
+    expect(report.requests).toBe(30);
   });
 
   test('the default batch is 10 rows and the default warm-up one request of the first batch', async () => {
     answerEachRow();
     const input = rows(12);
     const report = await run({ rows: input });
-    expect(report).toMatchObject({ batchSize: 10, warmupRequests: 1, requests: 2, predictions: 12, passed: true });
+    expect(report).toMatchObject({ batchSize: 10, warmupRequests: 1, warmupTries: 1, requests: 20, passed: true });
     expect([0, 1, 2].map(rowsSent)).toEqual([10, 10, 2]);
     expect(rt.commandCalls(InvokeEndpointCommand)[0].args[0].input.Body).toBe(input.slice(0, 10).join('\n'));
   });
@@ -170,18 +186,19 @@ describe('testEndpoint requests', () => {
     expect([0, 1, 2, 3, 4].map(rowsSent)).toEqual([10, 5, 10, 10, 5]);
   });
 
-  test('a ModelError fails its batch and the other batches still run', async () => {
+  test('a ModelError fails its batch (once, though it is sent again) and the other batches still run', async () => {
     const { now } = answerEachRow();
     rt.on(InvokeEndpointCommand, { Body: rows(25).slice(10, 20).join('\n') }).rejects(modelError(500));
     const report = await run({ rows: rows(25), warmupRequests: 0, now });
-    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 3);
+    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 20);
     expect(report.failures).toEqual([{
       batch: 2,
       reason: 'ModelError (status 500): Received server error (500) from primary with message "feature_names mismatch". See logs. '
         + '(logs: arn:aws:logs:eu-west-1:123456789012:log-group:/aws/sagemaker/Endpoints/churn-staging)',
     }]);
-    expect(report).toMatchObject({ requests: 3, predictions: 15, passed: false });
-    // The rejected request has no latency: the two answered ones count.
+    // Batch 1 is answered 7 times (requests 1, 4, ..., 19), batch 3 6 times (requests 3, 6, ..., 18), batch 2 never.
+    expect(report).toMatchObject({ requests: 20, predictions: 7 * 10 + 6 * 5, passed: false });
+    // The rejected requests have no latency: the answered ones count.
     expect(report.latencyMs).toEqual({ p50: 10, p95: 10, max: 10 });
   });
 
@@ -229,10 +246,17 @@ describe('testEndpoint latency', () => {
     expect(report.passed).toBe(true);
   });
 
+  test('a p95 over fewer than 20 answered requests fails, naming the counts', async () => {
+    const { now } = answerEachRow([10]);
+    rt.on(InvokeEndpointCommand, { Body: '1,0.5,3' }).rejects(new ValidationError({ message: 'bad row', $metadata: { httpStatusCode: 400 } }));
+    const report = await run({ rows: rows(2), batchSize: 1, warmupRequests: 0, maxP95Ms: 300, now });
+    expect(report.failures).toContainEqual({ batch: null, reason: 'only 10 of 20 measured requests were answered: the p95 latency needs at least 20' });
+  });
+
   test('without a budget, latency is only reported', async () => {
     const { now } = answerEachRow([12.34, 56.78]);
     const report = await run({ rows: rows(2), batchSize: 1, warmupRequests: 0, now });
-    expect(report).toMatchObject({ latencyMs: { p50: 12.3, p95: 56.8, max: 56.8 }, maxP95Ms: null, passed: true });
+    expect(report).toMatchObject({ latencyMs: { p50: 56.8, p95: 56.8, max: 56.8 }, maxP95Ms: null, passed: true });
   });
 
   test('the warm-up is not measured but its answer is checked', async () => {
@@ -247,10 +271,10 @@ describe('testEndpoint latency', () => {
         return csv('0.1\n0.2');
       });
     const report = await run({ rows: rows(2), maxP95Ms: 100, now: () => t });
-    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 2);
+    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 21);
     expect(report.latencyMs).toEqual({ p50: 20, p95: 20, max: 20 });
-    expect(report.requests).toBe(1);
-    expect(report.predictions).toBe(2);
+    expect(report.requests).toBe(20);
+    expect(report.predictions).toBe(40);
     expect(report.failures).toEqual([{ batch: 1, reason: 'warm-up request 1: prediction 2 is 7: a probability must be a finite number in [0, 1]' }]);
   });
 
@@ -280,6 +304,14 @@ describe('testEndpoint options', () => {
     [{ rows: rows(1), warmupRequests: -1 }, 'warmupRequests must be a non-negative integer, got -1'],
     [{ rows: rows(1), maxP95Ms: 0 }, 'maxP95Ms must be a positive number of milliseconds, got 0'],
     [{ rows: rows(1), maxP95Ms: NaN }, 'maxP95Ms must be a positive number of milliseconds, got NaN'],
+    [{ rows: rows(1), requests: 19 }, 'requests must be a whole number of at least 20 (fewer measurements make the p95 the maximum of a handful), got 19'],
+    [{ rows: rows(1), requests: 20.5 }, 'requests must be a whole number of at least 20'],
+    [{ rows: rows(1), warmupTimeoutMs: -1 }, 'warmupTimeoutMs must be a number of milliseconds from 0 to 1200000, got -1'],
+    [{ rows: rows(1), warmupTimeoutMs: 1_200_001 }, 'warmupTimeoutMs must be a number of milliseconds from 0 to 1200000, got 1200001'],
+    [{ rows: rows(1), warmupRetryIntervalMs: 0 }, 'warmupRetryIntervalMs must be a positive number of milliseconds, got 0'],
+    [{ rows: rows(1), labels: [1], minAuc: 1.5 }, 'minAuc must be a number from 0 to 1, got 1.5'],
+    [{ rows: rows(1), minAuc: 0.7 }, 'minAuc needs the rows\' known labels (labels, or a payload with a label column), got none'],
+    [{ rows: rows(2), labels: [1], minAuc: 0.7 }, 'labels must hold one label per row: 2 rows, got 1 labels'],
   ])('%o is rejected', async (options, message) => {
     await expect(run(options)).rejects.toThrow(message);
     expect(rt).not.toHaveReceivedAnyCommand();

@@ -89,13 +89,13 @@ describe('test-endpoint', () => {
     const { code, out } = await run(['--region', 'eu-west-1', '--profile', 'ml-dev', 'test-endpoint', '--endpoint', ENDPOINT, '--payload', file, '--max-p95-ms', '250'], injected);
     expect(code).toBe(0);
     expect(out.results).toEqual([[
-      'endpoint churn-staging: 25 rows in 3 requests (after 1 warm-up request), 25 valid predictions',
+      'endpoint churn-staging: 25 rows in 20 requests (after 1 warm-up request), 170 valid predictions',
       'latency: p50 20 ms, p95 20 ms, max 20 ms (budget p95 <= 250 ms)',
       'passed',
     ].join('\n')]);
     expect(out.infos).toEqual([]);
     expect(injected.requested).toEqual([{ region: 'eu-west-1', profile: 'ml-dev' }]);
-    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 4);
+    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 21);
     expect(rt).toHaveReceivedCommandWith(InvokeEndpointCommand, { EndpointName: ENDPOINT, ContentType: 'text/csv', Accept: 'text/csv' });
   });
 
@@ -105,7 +105,7 @@ describe('test-endpoint', () => {
     const { code } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('seven.csv', rows(7)), '--batch-size', '3'], injected);
     expect(code).toBe(0);
     const sent = rt.commandCalls(InvokeEndpointCommand).map((call) => String(call.args[0].input.Body).split('\n').length);
-    expect(sent).toEqual([3, 3, 3, 1]);
+    expect(sent.slice(0, 6)).toEqual([3, 3, 3, 1, 3, 3]);
   });
 
   test('--limit sends only the first rows (the production smoke test); a limit that is not a positive whole number is a usage error', async () => {
@@ -113,9 +113,9 @@ describe('test-endpoint', () => {
     answerEachRow(injected);
     const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('many.csv', rows(45)), '--limit', '20'], injected);
     expect(code).toBe(0);
-    expect(String(out.results[0])).toMatch(/^endpoint churn-staging: 20 rows in 2 requests/);
+    expect(String(out.results[0])).toMatch(/^endpoint churn-staging: 20 rows in 20 requests/);
     const sent = rt.commandCalls(InvokeEndpointCommand).slice(1).map((call) => String(call.args[0].input.Body).split('\n')[0]);
-    expect(sent).toEqual(['0,1.5,0', '10,1.5,0']);
+    expect(new Set(sent)).toEqual(new Set(['0,1.5,0', '10,1.5,0']));
     const bad = await usageError(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('x.csv', rows(3)), '--limit', '0']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('limit must be a positive whole number of rows, got 0');
@@ -131,9 +131,9 @@ describe('test-endpoint', () => {
     }));
     const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('model-error.csv', rows(25))], injected);
     expect(code).toBe(1);
-    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 4);
+    expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 21);
     expect(out.results).toEqual([[
-      'endpoint churn-staging: 25 rows in 3 requests (after 1 warm-up request), 20 valid predictions',
+      'endpoint churn-staging: 25 rows in 20 requests (after 1 warm-up request), 140 valid predictions',
       'latency: p50 20 ms, p95 20 ms, max 20 ms',
       '  batch 3: ModelError (status 500): Received server error (500) from primary with message "boom".',
       'failed: 1 failure',
@@ -146,7 +146,7 @@ describe('test-endpoint', () => {
     answerEachRow(injected, 800);
     const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('slow.csv', rows(3)), '--max-p95-ms', '500'], injected);
     expect(code).toBe(1);
-    expect(String(out.results[0])).toContain('  latency: p95 latency 800 ms exceeds the budget of 500 ms (over 1 request)');
+    expect(String(out.results[0])).toContain('  endpoint: p95 latency 800 ms exceeds the budget of 500 ms (over 20 requests)');
     expect(out.infos).toEqual(['error: endpoint churn-staging failed the test with 1 failure']);
   });
 
@@ -161,10 +161,12 @@ describe('test-endpoint', () => {
       rows: 12,
       batchSize: 10,
       warmupRequests: 1,
-      requests: 2,
-      predictions: 12,
+      warmupTries: 1,
+      requests: 20,
+      predictions: 120,
       latencyMs: { p50: 35, p95: 35, max: 35 },
       maxP95Ms: 100,
+      quality: null,
       failures: [],
       passed: true,
     }]);
@@ -187,10 +189,12 @@ describe('test-endpoint', () => {
       rows: 2,
       batchSize: 10,
       warmupRequests: 1,
-      requests: 1,
+      warmupTries: 1,
+      requests: 20,
       predictions: 0,
       latencyMs: { p50: 10, p95: 10, max: 10 },
       maxP95Ms: null,
+      quality: null,
       failures: [
         { batch: 1, reason: 'warm-up request 1: prediction 1 is 1.2: a probability must be a finite number in [0, 1]' },
         { batch: 1, reason: 'prediction 1 is 1.2: a probability must be a finite number in [0, 1]' },
@@ -198,6 +202,29 @@ describe('test-endpoint', () => {
       passed: false,
     });
     expect(out.infos).toEqual(['error: endpoint churn-staging failed the test with 2 failures']);
+  });
+});
+
+describe('test-endpoint with the pipeline\'s labelled test split', () => {
+  /** 40 rows, the label first: the upper half churned; the first feature is what a good model answers. */
+  const labelled = Array.from({ length: 40 }, (_, i) => `${i >= 20 ? 1 : 0},${((i + 0.5) / 40).toFixed(4)},2`).join('\n');
+
+  test('a constant model fails --min-auc with the numbers; the label is not sent', async () => {
+    const injected = deps();
+    answerEachRow(injected);
+    const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('split.csv', labelled), '--label-column', 'first',
+      '--model-features', '2', '--min-auc', '0.7'], injected);
+    expect(code).toBe(1);
+    expect(String(rt.commandCalls(InvokeEndpointCommand)[0].args[0].input.Body).split('\n')[0]).toBe('0.0125,2');
+    expect(String(out.results[0])).toContain('quality: AUC 0.5000 over 40 labelled rows (20 positive, 20 negative) is below the minimum 0.7000');
+  });
+
+  test('a model that ranks well passes', async () => {
+    const injected = deps();
+    rt.on(InvokeEndpointCommand).callsFake((input: { Body: string }) => csv(input.Body.split('\n').map((row) => row.split(',')[0]).join('\n')));
+    const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('split-good.csv', labelled), '--label-column', 'first', '--min-auc', '0.7'], injected);
+    expect(code).toBe(0);
+    expect(String(out.results[0])).toContain('quality: AUC 1.0000 over 40 labelled rows (20 positive, 20 negative) reaches the minimum 0.7000');
   });
 });
 
@@ -219,6 +246,13 @@ describe('test-endpoint usage errors exit 2 and call nothing', () => {
     ['an empty payload', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('empty.csv', '\n')], /error: payload .*empty\.csv is empty; it needs header-less CSV rows of numeric features/],
     ['a header line', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('header.csv', `a,b,c\n${rows(2)}`)], /error: payload .*header\.csv line 1 is not numeric \(found "a,b,c"\); if it is a header, remove it/],
     ['ragged rows', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('ragged.csv', '1,2,3\n4,5\n')], /error: payload .*ragged\.csv line 2 has 2 fields, line 1 has 3/],
+    ['--requests 19', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--requests', '19'], /requests must be a whole number of at least 20 \(fewer make the p95 the maximum of a handful\), got 19/],
+    ['--min-auc 1.2', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--label-column', 'first', '--min-auc', '1.2'], /minimum AUC must be a number from 0 to 1, got 1\.2/],
+    ['--min-auc without labels', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--min-auc', '0.7'], /--min-auc needs the rows' known labels: pass --label-column first/],
+    ['--label-column last', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--label-column', 'last'], /label column must be none or first, got last/],
+    ['--warmup-timeout -1', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--warmup-timeout', '-1'], /warm-up timeout must be a number of seconds from 0 to 1200, got -1/],
+    ['--model-features 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--model-features', '0'], /model features must be a positive whole number of features, got 0/],
+    ['a payload narrower than the model', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--model-features', '30'], /error: payload .*good\.csv has 3 features per row, the model takes 30/],
     ['a word in a row', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('word.csv', '1,2,3\n4,five,6\n')], /error: payload .*word\.csv line 2 field 2 is not a number \(found "five"\)/],
   ])('%s', async (_, argv, message) => {
     const { code, stderr, requested } = await usageError(argv());
