@@ -1,6 +1,7 @@
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
 import { AwsCall, annotateCallError } from './call-errors';
 import { CliError } from './errors';
+import { noteNodeSupport } from './node-support';
 
 /** The user agent every client adds to the SDK's own, so calls are attributable in CloudTrail. */
 export const USER_AGENT = `${LIBRARY_NAME}/${LIBRARY_VERSION}`;
@@ -110,6 +111,7 @@ export async function createAwsClient<C extends RegionalClient>(Client: ClientCl
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
     throw new Error(`maxAttempts must be a positive integer, got ${maxAttempts}`);
   }
+  noteNodeSupport();
   const connectionTimeout = checkTimeout('connectTimeoutMs', options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS);
   const requestTimeout = checkTimeout('requestTimeoutMs', options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   const client = new Client({

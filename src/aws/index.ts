@@ -18,3 +18,4 @@ export * from './release-verification';
 export * from './self-mutation-check';
 export * from './call-errors';
 export * from './pipeline-parameters';
+export * from './node-support';
