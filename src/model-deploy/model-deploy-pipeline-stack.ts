@@ -15,6 +15,7 @@ import {
   PROD_CHECK_ACTION, PROD_SMOKE_TEST_ROWS, RELEASE_VARIABLES,
   acknowledgeReleaseCheckWildcards, endpointTesterRoleName, isCrossAccount, releaseCheckStatements, releaseCheckStep,
 } from './release-checks';
+import { acknowledgeReleasePayloadWildcards, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';
 import { ReleaseTrigger } from './release-trigger';
 import { replaceFailedStack } from './replace-on-failure';
 import { RESOLVED_MODEL_FILE, ResolvedModel } from './resolved-model';
@@ -118,11 +119,13 @@ export class ModelDeployPipelineStack extends Stack {
       toolkit: config.toolkit,
       preSynthCommands: [`npx sagemaker-gitops resolve-model --group ${group} --out ${RESOLVED_MODEL_FILE}`],
       // The checks read the release's resolved model from the synth output, not from the pipeline's definition.
-      postSynthCommands: [`cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`],
+      // ... and the test split the release's model was scored on, for the live tests.
+      postSynthCommands: [`cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`, releasePayloadDownloadCommand()],
       synthRolePolicyStatements: [
         // ListModelPackages has no resource type in IAM: it only accepts "*".
         new iam.PolicyStatement({ actions: ['sagemaker:ListModelPackages'], resources: ['*'] }),
         new iam.PolicyStatement({ actions: ['sagemaker:DescribeModelPackage'], resources: [packagesArn] }),
+        ...releasePayloadReadStatements(this, config),
       ],
       // One CREATE_UPDATE action per stack, so that staging can use REPLACE_ON_FAILURE.
       useChangeSets: false,
@@ -164,6 +167,7 @@ export class ModelDeployPipelineStack extends Stack {
     replaceFailedStack(this.codePipeline.pipeline, names.endpointStack('staging'), [names.endpointStack('prod')]);
     source.configure(this.codePipeline.pipeline);
     acknowledgeWildcardResource(this, '*', 'sagemaker:ListModelPackages, which resolve-model calls, has no resource type in IAM; the synth step may only list, and describe this group\'s versions');
+    acknowledgeReleasePayloadWildcards(this, config);
     acknowledgeWildcardResource(this, packagesArn, `resolve-model describes the newest approved version of ${group}, whose number is only known at run time; the wildcard covers only that group's versions`);
 
     this.releaseTrigger = new ReleaseTrigger(this, 'ModelApprovalChanged', { config, pipeline: this.codePipeline.pipeline });

@@ -8,10 +8,14 @@ import { BUILD_ENV } from '../constructs';
 import { resourceNamesOf } from '../project/resource-names';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { Stage, endpointName } from './endpoint-stack';
+import { RELEASE_EVALUATION_FILE, RELEASE_PAYLOAD_FILE } from './release-payload';
 import { RELEASE_TOOLS_DIR, releaseToolsCommand } from './release-tools';
 import { RESOLVED_MODEL_FILE } from './resolved-model';
 
-/** The payload the live tests send, in a model-deploy repository. */
+/**
+ * The payload the live tests send when the release's model version has none of its own (it was
+ * registered before evaluate.py wrote payload.csv), in a model-deploy repository.
+ */
 export const TEST_PAYLOAD = path.join('test', 'payload.csv');
 
 /** Where a live test writes its report (the check action's output artifact). */
@@ -22,6 +26,10 @@ export const RELEASE_INPUT_DIR = 'release';
 
 /** The resolved model of the running release, as a check step reads it. */
 export const RELEASE_MODEL_FILE = `${RELEASE_INPUT_DIR}/${RESOLVED_MODEL_FILE}`;
+
+/** The release's test split (label first) and evaluation, as a check step reads them from the synth output. */
+export const RELEASE_PAYLOAD = `${RELEASE_INPUT_DIR}/${RELEASE_PAYLOAD_FILE}`;
+export const RELEASE_EVALUATION = `${RELEASE_INPUT_DIR}/${RELEASE_EVALUATION_FILE}`;
 
 /** Rows of the payload the production smoke test sends. */
 export const PROD_SMOKE_TEST_ROWS = 20;
@@ -129,8 +137,7 @@ export function releaseCheckStep(scope: Stack, id: string, props: ReleaseCheckPr
         `printf '[profile ${stage}]\\nrole_arn = ${testerRoleArn}\\ncredential_source = EcsContainer\\n' >> ~/.aws/config`,
       ] : []),
       releaseToolsCommand(RELEASE_TOOLS_DIR, `verify-release --stack ${resourceNamesOf(config).endpointStack(stage)} --endpoint ${endpoint} --model ${RELEASE_MODEL_FILE} ${aws}`),
-      releaseToolsCommand(RELEASE_TOOLS_DIR, `test-endpoint --endpoint ${endpoint} --payload ${TEST_PAYLOAD} --max-p95-ms ${config.release.maxP95LatencyMs} ` +
-        `--report ${TEST_REPORT_DIR}/report.json${props.limit === undefined ? '' : ` --limit ${props.limit}`} ${aws}`),
+      endpointTestCommand(config, stage, `${TEST_REPORT_DIR}/report.json`, aws, props.limit),
       ...(props.exportReleaseVariables ? releaseVariableCommands() : []),
     ],
     primaryOutputDirectory: TEST_REPORT_DIR,
@@ -143,6 +150,26 @@ export function releaseCheckStep(scope: Stack, id: string, props: ReleaseCheckPr
     acknowledgeReleaseCheckWildcards(scope, config, stage);
   }
   return step;
+}
+
+/**
+ * The live test of a stage's endpoint: with the release's own test split (`RELEASE_PAYLOAD`, the
+ * label first), the payload's width is checked against the model's feature count from the
+ * release's evaluation.json, and on staging (no `limit`) the AUC over the labels must reach the
+ * quality gate's threshold (`qualityThreshold`); production's smoke test checks the first `limit`
+ * rows' answers only. Without a release payload (a version registered before evaluate.py wrote
+ * one), the repository's `TEST_PAYLOAD` is sent without labels, with a warning.
+ */
+export function endpointTestCommand(config: ProjectConfig, stage: Stage, report: string, aws: string, limit?: number): string {
+  const endpoint = endpointName(config, stage);
+  const common = `--max-p95-ms ${config.release.maxP95LatencyMs} --report ${report}${limit === undefined ? '' : ` --limit ${limit}`} ${aws}`;
+  const features = `"$(node -p "require('./${RELEASE_EVALUATION}').model_features")"`;
+  const quality = limit === undefined ? ` --min-auc ${config.qualityThreshold}` : '';
+  const release = releaseToolsCommand(RELEASE_TOOLS_DIR,
+    `test-endpoint --endpoint ${endpoint} --payload ${RELEASE_PAYLOAD} --label-column first --model-features ${features}${quality} ${common}`);
+  const fallback = releaseToolsCommand(RELEASE_TOOLS_DIR, `test-endpoint --endpoint ${endpoint} --payload ${TEST_PAYLOAD} ${common}`);
+  const warning = `echo "WARNING: the release's model version has no test split of its own (${RELEASE_PAYLOAD}): sending ${TEST_PAYLOAD}, whose width and labels are not checked against the model"`;
+  return `if [ -f ${RELEASE_PAYLOAD} ]; then ${release}; else ${warning} && ${fallback}; fi`;
 }
 
 /** Shell commands that set RELEASE_VARIABLES from the release's resolved model (CodeBuild exports them at the end of the build). */

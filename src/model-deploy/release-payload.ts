@@ -1,0 +1,77 @@
+import { Stack } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { ProjectConfig } from '../config';
+import { PLAYER_CHURN } from '../model-build/player-churn-names';
+import { resourceNamesOf } from '../project/resource-names';
+import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { RESOLVED_MODEL_FILE } from './resolved-model';
+
+/**
+ * The release's evaluation (evaluate.py's evaluation.json: the model's feature count and the
+ * payload's name), which the synth step copies into its output next to the resolved model.
+ */
+export const RELEASE_EVALUATION_FILE = 'evaluation.json';
+
+/** The test split the release's model was scored on (evaluate.py's payload.csv, the label first), in the synth output. */
+export const RELEASE_PAYLOAD_FILE = 'payload.csv';
+
+/**
+ * The synth step's command that copies the release's evaluation.json and payload.csv into the
+ * cloud assembly (`cdk.out`), from the folder the model package's ModelQuality statistics name
+ * (the pipeline registers evaluation.json there). A version registered before evaluate.py wrote a
+ * payload has none: then only evaluation.json is copied and the staging test says so.
+ */
+export function releasePayloadDownloadCommand(): string {
+  const arn = `"$(node -p "require('./${RESOLVED_MODEL_FILE}').modelPackageArn")"`;
+  const copy = [
+    `aws s3 cp "$EVALUATION_URI" cdk.out/${RELEASE_EVALUATION_FILE}`,
+    `PAYLOAD="$(node -p "(require('./cdk.out/${RELEASE_EVALUATION_FILE}').payload || {}).file || ''")"`,
+    `if [ -n "$PAYLOAD" ]; then aws s3 cp "\${EVALUATION_URI%/*}/$PAYLOAD" cdk.out/${RELEASE_PAYLOAD_FILE}; fi`,
+  ].join(' && ');
+  // No `exit`: CodeBuild runs a phase's commands in one shell, and a failing copy must fail the step.
+  return `EVALUATION_URI="$(aws sagemaker describe-model-package --model-package-name ${arn} --query ModelMetrics.ModelQuality.Statistics.S3Uri --output text)" && ` +
+    'if [ -z "$EVALUATION_URI" ] || [ "$EVALUATION_URI" = None ]; then ' +
+    'echo "the model package has no ModelQuality statistics (evaluation.json): the staging test sends the repository\'s test payload, without labels"; ' +
+    `else ${copy}; fi`;
+}
+
+/**
+ * What the synth step needs to copy the release's evaluation: read the Evaluate step's outputs
+ * of the training pipeline in the build account (the artifact bucket's name is made by
+ * CloudFormation, so any bucket of that account, under the pipeline's prefix), and decrypt them
+ * through S3 with the build account's keys.
+ */
+export function releasePayloadReadStatements(scope: Stack, config: ProjectConfig): iam.PolicyStatement[] {
+  const { account, region } = config.environments.build;
+  const evaluations = evaluationObjects(scope, config);
+  return [
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [evaluations],
+      conditions: { StringEquals: { 's3:ResourceAccount': account ?? scope.account } },
+    }),
+    new iam.PolicyStatement({
+      actions: ['kms:Decrypt'],
+      resources: [keysOf(scope, config)],
+      conditions: { StringEquals: { 'kms:ViaService': `s3.${region}.amazonaws.com` } },
+    }),
+  ];
+}
+
+/** Acknowledges the wildcards of `releasePayloadReadStatements`, each with its reason. */
+export function acknowledgeReleasePayloadWildcards(scope: Stack, config: ProjectConfig): void {
+  acknowledgeWildcardResource(scope, evaluationObjects(scope, config),
+    'the synth step reads the evaluation of the release\'s model version, which the training pipeline wrote under its execution\'s id into the artifact bucket, whose name CloudFormation makes; '
+    + 'the statement is conditioned on the build account, and read-only');
+  acknowledgeWildcardResource(scope, keysOf(scope, config),
+    'the artifact key\'s id is made by CloudFormation in the model-build stack; the statement only decrypts through S3 in the build region');
+}
+
+function evaluationObjects(scope: Stack, config: ProjectConfig): string {
+  return `arn:${scope.partition}:s3:::*/${resourceNamesOf(config).trainingPipeline}/*/${PLAYER_CHURN.steps.evaluate}/evaluation/*`;
+}
+
+function keysOf(scope: Stack, config: ProjectConfig): string {
+  const { account, region } = config.environments.build;
+  return scope.formatArn({ service: 'kms', region, account: account ?? scope.account, resource: 'key', resourceName: '*' });
+}

@@ -1,0 +1,118 @@
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { App, Stack } from 'aws-cdk-lib';
+import { endpointTestCommand } from '../../src/model-deploy/release-checks';
+import { releasePayloadDownloadCommand, releasePayloadReadStatements } from '../../src/model-deploy/release-payload';
+import { testConfig } from '../helpers/validated-synth';
+
+const config = testConfig({ qualityThreshold: 0.8, release: { maxP95LatencyMs: 250 } });
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'release-payload-'));
+
+afterAll(() => {
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+/** A folder with a fake `node release-tools/sagemaker-gitops.js` (it prints its arguments) and a fake `aws` on PATH. */
+function sandbox(name: string, awsScript = 'echo "aws $*"'): { dir: string; run: (command: string) => string } {
+  const dir = path.join(work, name);
+  fs.mkdirSync(path.join(dir, 'release-tools'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'bin'));
+  fs.writeFileSync(path.join(dir, 'release-tools', 'sagemaker-gitops.js'), 'console.log(["tools", ...process.argv.slice(2)].join(" "));\n');
+  fs.writeFileSync(path.join(dir, 'bin', 'aws'), `#!/bin/bash\n${awsScript}\n`, { mode: 0o755 });
+  const run = (command: string) => execFileSync('bash', ['-c', command], {
+    cwd: dir, encoding: 'utf-8', env: { ...process.env, PATH: `${path.join(dir, 'bin')}:${process.env.PATH}` },
+  });
+  return { dir, run };
+}
+
+describe('the live test of a release', () => {
+  test('staging sends the release\'s test split, checks its width against the model and its AUC against the quality gate', () => {
+    const { dir, run } = sandbox('staging');
+    fs.mkdirSync(path.join(dir, 'release'));
+    fs.writeFileSync(path.join(dir, 'release', 'payload.csv'), '1,0.5,2\n');
+    fs.writeFileSync(path.join(dir, 'release', 'evaluation.json'), JSON.stringify({ model_features: 31, payload: { file: 'payload.csv' } }));
+    const output = run(endpointTestCommand(config, 'staging', 'test-report/report.json', '--region us-east-1'));
+    expect(output.trim()).toBe('tools test-endpoint --endpoint player-churn-staging --payload release/payload.csv --label-column first --model-features 31 '
+      + '--min-auc 0.8 --max-p95-ms 250 --report test-report/report.json --region us-east-1');
+  });
+
+  test('production\'s smoke test checks the width of the first rows, not the AUC of a few', () => {
+    const { dir, run } = sandbox('prod');
+    fs.mkdirSync(path.join(dir, 'release'));
+    fs.writeFileSync(path.join(dir, 'release', 'payload.csv'), '1,0.5,2\n');
+    fs.writeFileSync(path.join(dir, 'release', 'evaluation.json'), JSON.stringify({ model_features: 31 }));
+    const output = run(endpointTestCommand(config, 'prod', 'test-report/report.json', '--region us-east-1', 20));
+    expect(output.trim()).toBe('tools test-endpoint --endpoint player-churn-prod --payload release/payload.csv --label-column first --model-features 31 '
+      + '--max-p95-ms 250 --report test-report/report.json --limit 20 --region us-east-1');
+  });
+
+  test('a version without a test split of its own sends the repository\'s payload, with a warning', () => {
+    const { run } = sandbox('legacy');
+    const output = run(endpointTestCommand(config, 'staging', 'r.json', '--region us-east-1'));
+    expect(output).toContain('WARNING: the release\'s model version has no test split of its own (release/payload.csv): sending test/payload.csv');
+    expect(output).toContain('tools test-endpoint --endpoint player-churn-staging --payload test/payload.csv --max-p95-ms 250 --report r.json --region us-east-1');
+  });
+
+  test('a failing test fails the command', () => {
+    const { dir, run } = sandbox('failing');
+    fs.writeFileSync(path.join(dir, 'release-tools', 'sagemaker-gitops.js'), 'process.exit(1);\n');
+    expect(() => run(endpointTestCommand(config, 'staging', 'r.json', ''))).toThrow();
+  });
+});
+
+describe('the synth step copies the release\'s evaluation and test split', () => {
+  const fakeAws = 'if [ "$1" = sagemaker ]; then echo "s3://artifacts-abc/player-churn-training/exec1/Evaluate/evaluation/evaluation.json"; ' +
+    'else echo "$*" >> aws.log; src="$3"; dst="$4"; case "$src" in *evaluation.json) echo \'{"model_features":31,"payload":{"file":"payload.csv"}}\' > "$dst";; *) echo "1,2" > "$dst";; esac; fi';
+
+  function synthSandbox(name: string, script: string) {
+    const box = sandbox(name, script);
+    fs.mkdirSync(path.join(box.dir, 'cdk.out'));
+    fs.writeFileSync(path.join(box.dir, 'resolved-model.json'), JSON.stringify({ modelPackageArn: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/player-churn/7' }));
+    return box;
+  }
+
+  test('from the folder of the package\'s ModelQuality statistics', () => {
+    const { dir, run } = synthSandbox('synth', fakeAws);
+    run(releasePayloadDownloadCommand());
+    expect(fs.readFileSync(path.join(dir, 'aws.log'), 'utf-8').trim().split('\n')).toEqual([
+      's3 cp s3://artifacts-abc/player-churn-training/exec1/Evaluate/evaluation/evaluation.json cdk.out/evaluation.json',
+      's3 cp s3://artifacts-abc/player-churn-training/exec1/Evaluate/evaluation/payload.csv cdk.out/payload.csv',
+    ]);
+    expect(fs.existsSync(path.join(dir, 'cdk.out', 'payload.csv'))).toBe(true);
+  });
+
+  test('a package without ModelQuality statistics copies nothing and says so', () => {
+    const { dir, run } = synthSandbox('no-statistics', 'echo None');
+    expect(run(releasePayloadDownloadCommand())).toContain('the model package has no ModelQuality statistics');
+    expect(fs.readdirSync(path.join(dir, 'cdk.out'))).toEqual([]);
+  });
+
+  test('a refused copy fails the step', () => {
+    const { run } = synthSandbox('denied', 'if [ "$1" = sagemaker ]; then echo s3://b/k/evaluation.json; else echo AccessDenied >&2; exit 1; fi');
+    expect(() => run(releasePayloadDownloadCommand())).toThrow();
+  });
+
+  test('a refused describe fails the step', () => {
+    const { run } = synthSandbox('describe-denied', 'echo AccessDeniedException >&2; exit 254');
+    expect(() => run(releasePayloadDownloadCommand())).toThrow();
+  });
+
+  test('the synth role may read only the training pipeline\'s evaluations in the build account, decrypting through S3', () => {
+    const stack = new Stack(new App(), 'Pipeline', { env: { account: '123456789012', region: 'us-east-1' } });
+    const statements = releasePayloadReadStatements(stack, config).map((statement) => stack.resolve(statement.toStatementJson()));
+    expect(statements).toEqual([
+      {
+        Action: 's3:GetObject', Effect: 'Allow',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::*/player-churn-training/*/Evaluate/evaluation/*']] },
+        Condition: { StringEquals: { 's3:ResourceAccount': '123456789012' } },
+      },
+      {
+        Action: 'kms:Decrypt', Effect: 'Allow',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':kms:us-east-1:123456789012:key/*']] },
+        Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } },
+      },
+    ]);
+  });
+});
