@@ -125,6 +125,7 @@ function changeJson(change: ModelApprovalChange) {
     previousStatus: change.previousStatus,
     newStatus: change.newStatus,
     changed: change.changed,
+    startsRelease: change.startsRelease,
     deploys: change.deploys ?? null,
   };
 }
@@ -142,7 +143,9 @@ function describeChange(change: ModelApprovalChange): string[] {
   }
   return [
     `${change.newStatus === 'Approved' ? 'approved' : 'rejected'} version ${version} of ${group} (was ${change.previousStatus}): ${change.modelPackageArn}`,
-    `the model-deploy pipeline starts on this change: ${consequence(change)}`,
+    change.startsRelease
+      ? `the model-deploy pipeline starts on this change: ${consequence(change)}`
+      : `no release starts: version ${version} was ${change.previousStatus}, not Approved, so nothing changes in what deploys${change.deploys ? ` (version ${change.deploys.version})` : ''}`,
   ];
 }
 

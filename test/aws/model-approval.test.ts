@@ -14,6 +14,7 @@ import 'aws-sdk-client-mock-jest';
 import {
   APPROVAL_DESCRIPTION_MAX_LENGTH,
   CliError,
+  NO_RELEASE_METADATA_KEY,
   approvalCommentProblem,
   changeModelApproval,
   createAwsClient,
@@ -313,6 +314,7 @@ describe('changeModelApproval', () => {
       previousStatus: 'PendingManualApproval',
       newStatus: 'Approved',
       changed: true,
+      startsRelease: true,
       deployedBefore: { version: 5, arn: packageArn(5) },
       deploys: { version: 7, arn: packageArn(7) },
     });
@@ -356,6 +358,34 @@ describe('changeModelApproval', () => {
     const change = await changeModelApproval(client, stsClient, { target: { groupName: GROUP, version: 4 }, status: 'Approved', comment: 'ok' });
     expect(change.deploys).toEqual({ version: 6, arn: packageArn(6) });
     expect(change.deployedBefore).toEqual({ version: 6, arn: packageArn(6) });
+  });
+
+  // "Events that Amazon SageMaker AI sends to Amazon EventBridge": every approval status change sends a "SageMaker Model
+  // Package State Change" event carrying the package's CustomerMetadataProperties; the model-deploy trigger starts a
+  // release on a Rejected event only without the marker (release-trigger.ts).
+  test('rejecting a version that was never approved marks it, in the same update, so that no release starts', async () => {
+    describes(described(7, 'PendingManualApproval'));
+    approvedAfter(7, 5);
+    const change = await changeModelApproval(client, stsClient, { target: { groupName: GROUP, version: 7 }, status: 'Rejected', comment: 'worse than 5' });
+    expect(change).toMatchObject({ previousStatus: 'PendingManualApproval', newStatus: 'Rejected', changed: true, startsRelease: false, deploys: { version: 5 } });
+    expect(sm.commandCalls(UpdateModelPackageCommand).map((call) => call.args[0].input)).toEqual([{
+      ModelPackageArn: packageArn(7), ModelApprovalStatus: 'Rejected', ApprovalDescription: 'worse than 5',
+      CustomerMetadataProperties: { [NO_RELEASE_METADATA_KEY]: 'true' },
+    }]);
+  });
+
+  test('approving a marked version, or rejecting it once approved, removes the marker: those changes start a release', async () => {
+    describes(described(7, 'Rejected', { CustomerMetadataProperties: { auc: '0.8', [NO_RELEASE_METADATA_KEY]: 'true' } }));
+    approvedAfter(7, 5);
+    const approved = await changeModelApproval(client, stsClient, { target: { groupName: GROUP, version: 7 }, status: 'Approved', comment: 'after all' });
+    expect(approved.startsRelease).toBe(true);
+    sm.resetHistory();
+    describes(described(7, 'Approved', { CustomerMetadataProperties: { auc: '0.8', [NO_RELEASE_METADATA_KEY]: 'true' } }));
+    const rejected = await changeModelApproval(client, stsClient, { target: { groupName: GROUP, version: 7 }, status: 'Rejected', comment: 'drift' });
+    expect(rejected.startsRelease).toBe(true);
+    expect(sm.commandCalls(UpdateModelPackageCommand).map((call) => call.args[0].input)).toEqual([{
+      ModelPackageArn: packageArn(7), ModelApprovalStatus: 'Rejected', ApprovalDescription: 'drift', CustomerMetadataPropertiesToRemove: [NO_RELEASE_METADATA_KEY],
+    }]);
   });
 
   test('rejecting the deployed version rolls back to the newest still approved, even when the listing lags', async () => {

@@ -142,6 +142,7 @@ describe('approve-model', () => {
       previousStatus: 'PendingManualApproval',
       newStatus: 'Approved',
       changed: true,
+      startsRelease: true,
       deploys: { version: 7, arn: packageArn(7) },
     }]);
   });
@@ -232,7 +233,7 @@ describe('reject-model', () => {
     expect(code).toBe(0);
     expect(out.results).toEqual([[
       `rejected version 7 of ${GROUP} (was PendingManualApproval): ${packageArn(7)}`,
-      `${STARTS}nothing changes in what deploys (version 5)`,
+      'no release starts: version 7 was PendingManualApproval, not Approved, so nothing changes in what deploys (version 5)',
     ].join('\n')]);
   });
 
@@ -242,7 +243,7 @@ describe('reject-model', () => {
     expect(code).toBe(0);
     expect(out.results).toEqual([[
       `rejected version 1 of ${GROUP} (was PendingManualApproval): ${packageArn(1)}`,
-      `${STARTS}nothing changes in what deploys: no version is approved, so the model-deploy pipeline will fail at resolve-model and production keeps serving what it serves now`,
+      'no release starts: version 1 was PendingManualApproval, not Approved, so nothing changes in what deploys',
     ].join('\n')]);
   });
 
@@ -257,6 +258,7 @@ describe('reject-model', () => {
       previousStatus: 'Rejected',
       newStatus: 'Rejected',
       changed: false,
+      startsRelease: false,
       deploys: null,
     }]);
     const text = await run(['reject-model', '3', '--group', GROUP, '--comment', 'still no']);
