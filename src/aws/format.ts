@@ -8,3 +8,12 @@ export function formatDuration(ms: number): string {
   }
   return m > 0 ? `${m}m${pad(s)}s` : `${s}s`;
 }
+
+/** A timestamp for people: `2025-03-04 05:06 UTC` from an ISO 8601 string; the input unchanged when it is not one. */
+export function formatTimestamp(iso: string | undefined): string {
+  if (iso === undefined) {
+    return '-';
+  }
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(:\d{2}(\.\d+)?)?Z$/.exec(iso);
+  return match ? `${match[1]} ${match[2]} UTC` : iso;
+}

@@ -1,8 +1,8 @@
 import { ModelApprovalStatus, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command, Option } from 'commander';
-import { AwsClientOptions, DeployedVersion, ModelVersion, createAwsClient, findDeployedVersion, listModelVersions } from '../aws';
+import { AwsClientOptions, DeployedVersion, ModelVersion, createAwsClient, findDeployedVersion, formatTimestamp, listModelVersions } from '../aws';
 import { awsClientOptions } from './base-program';
-import { parseGroupName } from './option-parsers';
+import { parseGroupName, parseLimit } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** What `models` needs from outside; tests inject a client. */
@@ -20,10 +20,11 @@ export const APPROVAL_STATUSES: readonly ModelApprovalStatus[] = ['Approved', 'R
 interface ModelsOptions {
   readonly group: string;
   readonly status?: ModelApprovalStatus;
+  readonly limit?: number;
 }
 
 /**
- * `models --group <name> [--status <status>]`: every version of a model package group, newest
+ * `models --group <name> [--status <status>] [--limit <n>]`: every version (or the newest n) of a model package group, newest
  * first, with its approval status, AUC, who approved or rejected it and why; marks the version
  * the model-deploy pipeline deploys (the newest approved one).
  */
@@ -33,6 +34,7 @@ export function modelsCommand(output: Output, deps: ModelsDeps = {}): Command {
     .description('list the versions of a model package group, newest first: approval status, AUC, who decided and why, and which one deploys')
     .requiredOption('--group <name>', 'the model package group', parseGroupName)
     .addOption(new Option('--status <status>', 'only the versions with this approval status').choices(APPROVAL_STATUSES))
+    .option('--limit <n>', 'only the newest n versions (1 to 1000)', parseLimit)
     .action(async function (this: Command, opts: ModelsOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const client = await sageMakerClient(awsClientOptions(this));
@@ -46,11 +48,16 @@ export function modelsCommand(output: Output, deps: ModelsDeps = {}): Command {
       } finally {
         client.destroy();
       }
+      const shown = opts.limit === undefined ? versions : versions.slice(0, opts.limit);
       if (json) {
-        output.result(versions.map((version) => ({ ...version, deploys: version.version === deployed?.version })), true);
+        output.result(shown.map((version) => ({ ...version, deploys: version.version === deployed?.version })), true);
         return;
       }
-      output.result(formatModels(opts.group, opts.status, versions, deployed).join('\n'));
+      const lines = formatModels(opts.group, opts.status, shown, deployed);
+      if (shown.length < versions.length) {
+        lines.push(`${versions.length - shown.length} older version(s) not shown (--limit ${opts.limit})`);
+      }
+      output.result(lines.join('\n'));
     });
 }
 
@@ -71,7 +78,7 @@ function formatModels(group: string, status: ModelApprovalStatus | undefined, ve
   const rows = versions.map((version) => [
     version.version === deployed?.version ? '*' : '',
     String(version.version),
-    version.creationTime,
+    formatTimestamp(version.creationTime),
     version.approvalStatus,
     version.auc === undefined ? 'n/a' : version.auc.toFixed(4),
     version.decidedBy ?? '-',
@@ -88,7 +95,7 @@ function deploysLine(versions: readonly ModelVersion[], status: ModelApprovalSta
   if (versions.some((version) => version.version === deployed.version)) {
     return `* the model-deploy pipeline deploys version ${deployed.version}, the newest Approved`;
   }
-  return `the model-deploy pipeline deploys version ${deployed.version}, the newest Approved (not listed with --status ${status})`;
+  return `the model-deploy pipeline deploys version ${deployed.version}, the newest Approved (not listed${status === undefined ? '' : ` with --status ${status}`})`;
 }
 
 /** Columns padded to their widest cell; the last one is left as it is. */

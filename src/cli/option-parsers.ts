@@ -89,3 +89,12 @@ export const REQUEST_TIMEOUT_RANGE = { min: 1, max: 900 } as const;
 
 /** Commander parser for the global `--request-timeout <seconds>`. */
 export const parseRequestTimeout = secondsInRange('--request-timeout', REQUEST_TIMEOUT_RANGE.min, REQUEST_TIMEOUT_RANGE.max);
+
+/** `--limit <n>`: how many items to show, a whole number from 1 to 1000. */
+export function parseLimit(value: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > 1000) {
+    throw new InvalidArgumentError(`--limit must be a whole number from 1 to 1000, got ${value}`);
+  }
+  return n;
+}

@@ -5,6 +5,7 @@ import { ApproveReleaseDeps, approveReleaseCommand, rejectReleaseCommand } from 
 import { CleanupDeps, cleanupCommand } from './cleanup';
 import { CompareModelsDeps, compareModelsCommand } from './compare-models';
 import { reportError } from './error-report';
+import { configureCommandHelp, usageHint } from './help';
 import { initCommand } from './init';
 import { localRunCommand } from './local-run';
 import { ModelsDeps, modelsCommand } from './models';
@@ -46,8 +47,9 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
   program.addCommand(rejectReleaseCommand(output, deps));
   program.addCommand(publishTemplatesCommand(output, deps));
   program.addCommand(selfMutationCheckCommand(output, deps));
+  program.showHelpAfterError(usageHint(program));
   for (const command of program.commands) {
-    command.exitOverride().showHelpAfterError();
+    configureCommandHelp(command.exitOverride());
   }
   return program;
 }

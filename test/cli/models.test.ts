@@ -95,12 +95,12 @@ describe('models', () => {
     const { code, out } = await run(['--region', 'eu-west-1', '--profile', 'ml-dev', 'models', '--group', GROUP], injected);
     expect(code).toBe(0);
     expect(out.results).toEqual([[
-      '   version  created                   status                 AUC     decided by                                          description',
-      '   5        2025-03-05T05:06:07.000Z  PendingManualApproval  0.8400  -                                                   -',
-      '*  4        2025-03-04T05:06:07.000Z  Approved               0.8123  ana                                                 beats 2 on the holdout',
-      `   3        2025-03-03T05:06:07.000Z  Rejected               n/a     ${BO}  worse`,
-      '   2        2025-03-02T05:06:07.000Z  Approved               0.8000  -                                                   -',
-      '   1        2025-03-01T05:06:07.000Z  Approved               n/a     -                                                   -',
+      '   version  created               status                 AUC     decided by                                          description',
+      '   5        2025-03-05 05:06 UTC  PendingManualApproval  0.8400  -                                                   -',
+      '*  4        2025-03-04 05:06 UTC  Approved               0.8123  ana                                                 beats 2 on the holdout',
+      `   3        2025-03-03 05:06 UTC  Rejected               n/a     ${BO}  worse`,
+      '   2        2025-03-02 05:06 UTC  Approved               0.8000  -                                                   -',
+      '   1        2025-03-01 05:06 UTC  Approved               n/a     -                                                   -',
       '* the model-deploy pipeline deploys version 4, the newest Approved',
     ].join('\n')]);
     expect(out.infos).toEqual([]);
@@ -140,8 +140,8 @@ describe('models', () => {
     const { code, out } = await run(['models', '--group', GROUP, '--status', 'Rejected']);
     expect(code).toBe(0);
     expect(out.results).toEqual([[
-      '   version  created                   status    AUC  decided by  description',
-      '   3        2025-03-03T05:06:07.000Z  Rejected  n/a  bo          worse',
+      '   version  created               status    AUC  decided by  description',
+      '   3        2025-03-03 05:06 UTC  Rejected  n/a  bo          worse',
       'the model-deploy pipeline deploys version 4, the newest Approved (not listed with --status Rejected)',
     ].join('\n')]);
     expect(sm).toHaveReceivedCommandTimes(DescribeModelPackageCommand, 1);
@@ -162,8 +162,8 @@ describe('models', () => {
     const { code, out } = await run(['models', '--group', GROUP]);
     expect(code).toBe(0);
     expect(out.results).toEqual([[
-      '   version  created                   status                 AUC  decided by  description',
-      '   1        2025-03-01T05:06:07.000Z  PendingManualApproval  n/a  -           -',
+      '   version  created               status                 AUC  decided by  description',
+      '   1        2025-03-01 05:06 UTC  PendingManualApproval  n/a  -           -',
       'no version is approved: the model-deploy pipeline deploys nothing (it fails at resolve-model)',
     ].join('\n')]);
   });
@@ -216,7 +216,24 @@ describe('models', () => {
     const { code, stdout } = await commanderOutput(['models', '--help']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/Usage: sagemaker-gitops models \[options\]/);
-    expect(stdout).toMatch(/--status <status>.*choices:\s+"Approved", "Rejected", "PendingManualApproval"/s);
+    expect(stdout).toMatch(/--status <status>.*choices:\s+"Approved",\s+"Rejected",\s+"PendingManualApproval"/s);
+  });
+});
+
+describe('models --limit', () => {
+  test('shows the newest n versions, says how many are left out, and still marks the deployed one', async () => {
+    registry();
+    const { code, out } = await run(['--region', 'eu-west-1', 'models', '--group', GROUP, '--limit', '2'], deps());
+    expect(code).toBe(0);
+    const lines = String(out.results[0]).split('\n');
+    expect(lines.slice(1, 3).map((line) => line.slice(0, 12))).toEqual(['   5        ', '*  4        ']);
+    expect(lines.slice(3)).toEqual(['* the model-deploy pipeline deploys version 4, the newest Approved', '3 older version(s) not shown (--limit 2)']);
+  });
+
+  test('with --json, the newest n versions only', async () => {
+    registry();
+    const { out } = await run(['--region', 'eu-west-1', '--json', 'models', '--group', GROUP, '--limit', '1'], deps());
+    expect((out.results[0] as any[]).map((v) => [v.version, v.deploys, v.creationTime])).toEqual([[5, false, '2025-03-05T05:06:07.000Z']]);
   });
 });
 
@@ -228,6 +245,9 @@ describe('models usage errors exit 2 and call nothing', () => {
     [['models', '--group', GROUP, '--status', 'approved'], /error: option '--status <status>' argument 'approved' is invalid\. Allowed choices are Approved, Rejected, PendingManualApproval/],
     [['models', '--group', GROUP, '--status'], /error: option '--status <status>' argument missing/],
     [['models', '--group', GROUP, '--newest'], /error: unknown option '--newest'/],
+    [['models', '--group', GROUP, '--limit', '0'], /--limit must be a whole number from 1 to 1000, got 0/],
+    [['models', '--group', GROUP, '--limit', '2.5'], /--limit must be a whole number from 1 to 1000, got 2\.5/],
+    [['models', '--group', GROUP, '--limit', '5000'], /--limit must be a whole number from 1 to 1000, got 5000/],
   ])('%j', async (argv, message) => {
     const { code, stderr } = await commanderOutput(argv);
     expect(code).toBe(2);
