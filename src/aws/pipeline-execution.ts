@@ -69,6 +69,14 @@ export interface StepStatusChange extends PipelineStepState {
   readonly elapsedMs: number;
 }
 
+/** A sign of life while the steps run without a change of status. */
+export interface Heartbeat {
+  /** Milliseconds since the waiter started. */
+  readonly elapsedMs: number;
+  /** The steps not finished yet, with the milliseconds since this waiter saw them enter their status. */
+  readonly running: readonly (PipelineStepState & { readonly forMs: number })[];
+}
+
 /** The end of the wait. */
 export interface PipelineExecutionResult {
   readonly executionArn: string;
@@ -100,6 +108,17 @@ export interface WaitForPipelineExecutionOptions {
    */
   readonly onProgress?: (change: StepStatusChange) => void;
   /**
+   * Called when no step changed status for `heartbeatMs`, with the steps still running and how
+   * long each has been in its status (as far as this waiter saw), so a long step shows life.
+   * @default - nothing is reported
+   */
+  readonly onHeartbeat?: (heartbeat: Heartbeat) => void;
+  /**
+   * The quiet time after which `onHeartbeat` is called, and again after each heartbeat.
+   * @default 300_000 (5 minutes)
+   */
+  readonly heartbeatMs?: number;
+  /**
    * Called when a poll was throttled, with the error and the delay before the next try.
    * @default - nothing is reported
    */
@@ -115,6 +134,9 @@ export interface WaitForPipelineExecutionOptions {
    */
   readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/** Step statuses of a step that has not finished. */
+const RUNNING_STEP: ReadonlySet<string> = new Set(['Starting', 'Executing', 'Stopping']);
 
 /** The longest wait between polls after repeated throttling. */
 const MAX_BACKOFF_MS = 5 * 60_000;
@@ -148,6 +170,9 @@ export async function waitForPipelineExecution(
   const pollIntervalMs = options.pollIntervalMs ?? 30_000;
   const start = clock();
   const reported = new Map<string, string>();
+  const since = new Map<string, number>();
+  const heartbeatMs = options.heartbeatMs ?? 300_000;
+  let quietSince = 0;
   let last: Poll = { steps: [] };
   let throttled = 0;
   for (;;) {
@@ -166,7 +191,14 @@ export async function waitForPipelineExecution(
     const elapsedMs = clock() - start;
     for (const step of last.steps.filter((s) => reported.get(s.name) !== s.status)) {
       reported.set(step.name, step.status);
+      since.set(step.name, elapsedMs);
+      quietSince = elapsedMs;
       options.onProgress?.({ ...step, elapsedMs });
+    }
+    const running = last.steps.filter((step) => RUNNING_STEP.has(step.status));
+    if (options.onHeartbeat && running.length > 0 && elapsedMs - quietSince >= heartbeatMs) {
+      quietSince = elapsedMs;
+      options.onHeartbeat({ elapsedMs, running: running.map((step) => ({ ...step, forMs: elapsedMs - (since.get(step.name) ?? 0) })) });
     }
     const outcome = last.executionStatus && TERMINAL[last.executionStatus];
     if (outcome || elapsedMs >= options.timeoutMs) {

@@ -80,6 +80,7 @@ export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): 
           timeoutMs: timeoutMinutes * 60_000,
           pollIntervalMs: (opts.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
           onProgress: (change) => output.info(`  ${formatDuration(change.elapsedMs)}  ${change.name}  ${change.status}`),
+          onHeartbeat: ({ elapsedMs, running }) => output.info(`  ${formatDuration(elapsedMs)}  still waiting: ${running.map((step) => `${step.name} ${step.status} for ${formatDuration(step.forMs)}`).join(', ')}`),
           onThrottled: (err, delayMs) => output.info(`  throttled (${err.name}: ${err.message}); polling again in ${formatDuration(delayMs)}`),
         });
         if (json) {

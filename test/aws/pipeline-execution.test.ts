@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { CliError, isNotFound, isThrottling, startPipelineExecution, StepStatusChange, waitForPipelineExecution } from '../../src/aws';
+import { CliError, isNotFound, isThrottling, startPipelineExecution, StepStatusChange, Heartbeat, waitForPipelineExecution } from '../../src/aws';
 
 const sm = mockClient(SageMakerClient);
 const client = new SageMakerClient({ region: 'eu-west-1' });
@@ -94,6 +94,36 @@ describe('startPipelineExecution', () => {
 });
 
 describe('waitForPipelineExecution', () => {
+  test('a heartbeat every 5 quiet minutes names the steps still running and for how long (issue 21, item 7)', async () => {
+    const training = { status: 'Executing' as const, steps: [['Preprocess', 'Succeeded'], ['Train', 'Executing']] as Step[] };
+    script(
+      { status: 'Executing', steps: [['Preprocess', 'Executing']] },
+      { status: 'Executing', steps: [['Preprocess', 'Succeeded'], ['Train', 'Executing']] },
+      ...Array.from({ length: 14 }, () => training),
+      { status: 'Succeeded', steps: [['Preprocess', 'Succeeded'], ['Train', 'Succeeded']] },
+    );
+    const time = fakeTime();
+    const heartbeats: Heartbeat[] = [];
+    await waitForPipelineExecution(client, ARN, { timeoutMs: 3_600_000, pollIntervalMs: 60_000, onHeartbeat: (h) => heartbeats.push(h), ...time });
+    // Train starts at 1 min; quiet from then: heartbeats at 6 and 11 min; at 16 min the execution has ended.
+    expect(heartbeats).toEqual([
+      { elapsedMs: 360_000, running: [{ name: 'Train', status: 'Executing', forMs: 300_000 }] },
+      { elapsedMs: 660_000, running: [{ name: 'Train', status: 'Executing', forMs: 600_000 }] },
+    ]);
+  });
+
+  test('no heartbeat while steps keep changing, or with nothing running', async () => {
+    script(
+      { status: 'Executing', steps: [] },
+      { status: 'Executing', steps: [] },
+      { status: 'Executing', steps: [['A', 'Executing']] },
+      { status: 'Succeeded', steps: [['A', 'Succeeded']] },
+    );
+    const heartbeats: Heartbeat[] = [];
+    await waitForPipelineExecution(client, ARN, { timeoutMs: 3_600_000, pollIntervalMs: 200_000, heartbeatMs: 300_000, onHeartbeat: (h) => heartbeats.push(h), ...fakeTime() });
+    expect(heartbeats).toEqual([]);
+  });
+
   test('reports each step status once per change and returns on success', async () => {
     script(
       { status: 'Executing', steps: [['Preprocess', 'Executing']] },
