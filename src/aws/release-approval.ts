@@ -1,8 +1,12 @@
-import { ApprovalStatus, CodePipelineClient, PutApprovalResultCommand, StageState } from '@aws-sdk/client-codepipeline';
+import { ActionExecution, ApprovalStatus, CodePipelineClient, PutApprovalResultCommand, StageState } from '@aws-sdk/client-codepipeline';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ProjectResourceNames, RELEASE_PIPELINE } from '../project/resource-names';
 import { CliError } from './errors';
 import { StageEndpoint, describeStageEndpoint, isPendingApproval, readPipelineState } from './project-status';
+import { StageClientFactory, StageLocation, findStageLocations } from './release-stages';
+
+export { checkStageCredentials, findStageLocations } from './release-stages';
+export type { ReleaseStageLocations, StageClientFactory, StageLocation } from './release-stages';
 
 /** CodePipeline's limit on an approval result's summary, in characters. */
 export const RELEASE_COMMENT_MAX_LENGTH = 512;
@@ -31,6 +35,8 @@ export interface ReleaseReview {
   readonly aucDifference?: number;
   /** What the reviewer should know before deciding (a candidate of unknown version, a rejected version, ...). */
   readonly warnings: string[];
+  /** Where each endpoint was looked up, when the pipeline says (a client factory was given). */
+  readonly locations?: Readonly<Record<'staging' | 'prod', StageLocation>>;
 }
 
 /** What `decideRelease` did. */
@@ -89,16 +95,27 @@ export async function findReleaseApproval(client: CodePipelineClient, names: Pro
 
 /**
  * Finds the waiting release and compares the candidate (the version the staging endpoint serves:
- * what the waiting execution deployed and tested) with the version production serves now.
+ * what the waiting execution deployed and tested) with the version production serves now. With a
+ * client factory, each endpoint is looked up where the pipeline deploys it (`findStageLocations`:
+ * the stage's own account and region); with a client, both are looked up with it.
  *
- * @throws CliError when no release waits (see `findReleaseApproval`)
+ * @throws CliError when no release waits (see `findReleaseApproval`), or what the factory throws
  */
-export async function reviewRelease(codePipeline: CodePipelineClient, sageMaker: SageMakerClient, names: ProjectResourceNames): Promise<ReleaseReview> {
+export async function reviewRelease(codePipeline: CodePipelineClient, sageMaker: SageMakerClient | StageClientFactory, names: ProjectResourceNames): Promise<ReleaseReview> {
   const approval = await findReleaseApproval(codePipeline, names);
-  const [candidate, production] = await Promise.all([
-    describeStageEndpoint(sageMaker, names, 'staging'),
-    describeStageEndpoint(sageMaker, names, 'prod'),
-  ]);
+  const found = typeof sageMaker === 'function' ? await findStageLocations(codePipeline, names) : undefined;
+  const describe = async (stage: 'staging' | 'prod'): Promise<StageEndpoint> => {
+    if (typeof sageMaker !== 'function') {
+      return describeStageEndpoint(sageMaker, names, stage);
+    }
+    const client = await sageMaker(found!.stages[stage], found!.pipelineAccount);
+    try {
+      return await describeStageEndpoint(client, names, stage);
+    } finally {
+      client.destroy();
+    }
+  };
+  const [candidate, production] = await Promise.all([describe('staging'), describe('prod')]);
   const candidateAuc = candidate.deployed ? candidate.model.auc : undefined;
   const productionAuc = production.deployed ? production.model.auc : undefined;
   return withoutUndefined({
@@ -107,6 +124,7 @@ export async function reviewRelease(codePipeline: CodePipelineClient, sageMaker:
     production,
     aucDifference: candidateAuc === undefined || productionAuc === undefined ? undefined : Math.round((candidateAuc - productionAuc) * 1e6) / 1e6,
     warnings: warningsOf(names, candidate, production),
+    locations: found?.stages,
   });
 }
 
@@ -167,10 +185,7 @@ function noPendingRelease(names: ProjectResourceNames, region: string, stages: r
   } else if (execution?.status === 'InProgress') {
     lines.push(`${approvalAction} is in progress but GetPipelineState gave no approval token (a pipeline in PARALLEL execution mode does not): decide it in the CodePipeline console`);
   } else if (execution?.status === 'Succeeded' || execution?.status === 'Failed') {
-    const decided = execution.status === 'Succeeded' ? 'approved' : 'rejected';
-    const by = execution.lastUpdatedBy ? ` by ${execution.lastUpdatedBy}` : '';
-    const at = execution.lastStatusChange ? ` at ${execution.lastStatusChange.toISOString()}` : '';
-    lines.push(`the last release was ${decided}${by}${at}${execution.summary ? `: ${JSON.stringify(execution.summary)}` : ''}`);
+    lines.push(lastDecision(execution));
   }
   for (const stage of stages) {
     if (stage !== prod && (stage.latestExecution?.status === 'InProgress' || stage.latestExecution?.status === 'Failed')) {
@@ -181,6 +196,23 @@ function noPendingRelease(names: ProjectResourceNames, region: string, stages: r
   }
   lines.push(`see the pipeline with: sagemaker-gitops status --project ${names.projectName}`);
   return lines.join('\n');
+}
+
+/**
+ * How the last approval ended. CodePipeline fails an approval that a reviewer rejected, and one
+ * that nobody decided within its timeout (7 days by default): "Approve or reject an approval action
+ * in CodePipeline". A reviewer's decision (PutApprovalResult or the console) records who made it
+ * (`lastUpdatedBy`) and the summary; an expiry records neither.
+ */
+function lastDecision(execution: ActionExecution): string {
+  const at = execution.lastStatusChange ? ` at ${execution.lastStatusChange.toISOString()}` : '';
+  if (execution.status === 'Failed' && !execution.lastUpdatedBy && !execution.summary) {
+    const detail = execution.errorDetails?.message ? ` (${execution.errorDetails.message})` : '';
+    return `the last release timed out${at}: nobody approved or rejected it within the approval's timeout (7 days by default)${detail}`;
+  }
+  const decided = execution.status === 'Succeeded' ? 'approved' : 'rejected';
+  const by = execution.lastUpdatedBy ? ` by ${execution.lastUpdatedBy}` : '';
+  return `the last release was ${decided}${by}${at}${execution.summary ? `: ${JSON.stringify(execution.summary)}` : ''}`;
 }
 
 function executionOf(stage: StageState): string {

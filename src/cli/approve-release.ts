@@ -6,7 +6,9 @@ import {
   RELEASE_COMMENT_MAX_LENGTH,
   ReleaseDecision,
   ReleaseReview,
+  StageClientFactory,
   StageEndpoint,
+  checkStageCredentials,
   createAwsClient,
   decideRelease,
   formatServedModel,
@@ -36,6 +38,8 @@ interface ApproveReleaseOptions {
   readonly group?: string;
   readonly comment?: string;
   readonly dryRun?: boolean;
+  readonly stagingProfile?: string;
+  readonly prodProfile?: string;
 }
 
 /**
@@ -65,6 +69,8 @@ function releaseCommand(name: string, status: ApprovalStatus, output: Output, de
     .option('--comment <text>', `why (the approval summary, at most ${RELEASE_COMMENT_MAX_LENGTH} characters); required unless --dry-run`, parseComment)
     .option('--group <name>', 'the model package group (default: the project name)', parseGroupName)
     .option('--dry-run', `show the release and the comparison; ${verb} nothing`)
+    .option('--staging-profile <name>', 'the AWS profile to read the staging endpoint with, when staging is in another account than the pipeline')
+    .option('--prod-profile <name>', 'the AWS profile to read the production endpoint with, when production is in another account than the pipeline')
     .action(async function (this: Command, opts: ApproveReleaseOptions) {
       if (opts.comment === undefined && !opts.dryRun) {
         this.error('error: required option \'--comment <text>\' not specified (only --dry-run goes without)', { exitCode: 2 });
@@ -73,13 +79,13 @@ function releaseCommand(name: string, status: ApprovalStatus, output: Output, de
       const names = new ProjectResourceNames(opts.project, opts.group);
       const codePipeline = await codePipelineClient({ region, profile });
       try {
-        const sageMaker = await sageMakerClient({ region, profile });
-        let review: ReleaseReview;
-        try {
-          review = await reviewRelease(codePipeline, sageMaker, names);
-        } finally {
-          sageMaker.destroy();
-        }
+        // Each endpoint is read where the pipeline deploys it: its stage's region, with its account's profile.
+        const stageClient: StageClientFactory = async (location, pipelineAccount) => {
+          const stageProfile = location.stage === 'staging' ? opts.stagingProfile : opts.prodProfile;
+          checkStageCredentials(location, pipelineAccount, stageProfile);
+          return sageMakerClient({ region: location.region ?? region, profile: stageProfile ?? profile });
+        };
+        const review: ReleaseReview = await reviewRelease(codePipeline, stageClient, names);
         if (!json) {
           output.result(formatReview(review).join('\n'));
         }

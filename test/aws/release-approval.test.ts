@@ -1,6 +1,7 @@
 import {
   ApprovalAlreadyCompletedException,
   CodePipelineClient,
+  GetPipelineCommand,
   GetPipelineStateCommand,
   InvalidApprovalTokenException,
   PipelineNotFoundException,
@@ -21,7 +22,9 @@ import {
   CliError,
   RELEASE_COMMENT_MAX_LENGTH,
   ReleaseApproval,
+  checkStageCredentials,
   decideRelease,
+  findStageLocations,
   findReleaseApproval,
   releaseCommentProblem,
   reviewRelease,
@@ -165,6 +168,25 @@ describe('findReleaseApproval', () => {
     expect(lines[2]).toBe('stage Staging is in progress (execution exec-2): a release waits for approval once staging is deployed and tested');
   });
 
+  // "Approve or reject an approval action in CodePipeline": the pipeline fails the approval when the approver rejects it,
+  // and when no response comes within seven days; a reviewer's decision records who decided (lastUpdatedBy) and why.
+  test('a rejection names the reviewer and says rejected, not timed out', async () => {
+    pipelineState([stage('Prod', 'Failed', [{ actionName: 'ApproveRelease', latestExecution: {
+      status: 'Failed', lastStatusChange: T1, lastUpdatedBy: 'arn:aws:sts::123456789012:assumed-role/reviewer/bo', summary: 'drift',
+    } }])]);
+    const lines = (await failure(findReleaseApproval(codePipeline, names))).message.split('\n');
+    expect(lines[1]).toBe(`the last release was rejected by arn:aws:sts::123456789012:assumed-role/reviewer/bo at ${T1.toISOString()}: "drift"`);
+  });
+
+  test('an approval nobody decided says timed out, not rejected', async () => {
+    pipelineState([stage('Prod', 'Failed', [{ actionName: 'ApproveRelease', latestExecution: {
+      status: 'Failed', lastStatusChange: T1, errorDetails: { code: 'TimeoutError', message: 'Approval expired' },
+    } }])]);
+    const lines = (await failure(findReleaseApproval(codePipeline, names))).message.split('\n');
+    expect(lines[1]).toBe(`the last release timed out at ${T1.toISOString()}: nobody approved or rejected it within the approval's timeout (7 days by default) (Approval expired)`);
+    expect(lines[1]).not.toContain('rejected by');
+  });
+
   test('a Prod stage that never ran behind a failed Staging', async () => {
     pipelineState([stage('Staging', 'Failed'), stage('Prod', undefined, [{ actionName: 'ApproveRelease' }])]);
     const lines = (await failure(findReleaseApproval(codePipeline, names))).message.split('\n');
@@ -294,5 +316,32 @@ describe('decideRelease', () => {
     const err = await failure(decideRelease(codePipeline, APPROVAL, 'Approved', 'ok'));
     expect(err).not.toBeInstanceOf(CliError);
     expect(err.message).toBe('not authorized to perform: codepipeline:PutApprovalResult');
+  });
+});
+
+describe('findStageLocations', () => {
+  test('each stage\'s region and account come from the action that deploys its endpoint stack', async () => {
+    cp.on(GetPipelineCommand).resolves({
+      pipeline: { name: PIPELINE, roleArn: 'arn:aws:iam::123456789012:role/p', stages: [
+        { name: 'Staging', actions: [{ name: 'Deploy', region: 'eu-central-1', actionTypeId: { category: 'Deploy', owner: 'AWS', provider: 'CloudFormation', version: '1' },
+          configuration: { StackName: 'churn-staging-endpoint', RoleArn: 'arn:aws:iam::333333333333:role/cfn-exec' } }] },
+        { name: 'Prod', actions: [{ name: 'Verify', actionTypeId: { category: 'Build', owner: 'AWS', provider: 'CodeBuild', version: '1' }, configuration: { ProjectName: 'churn-prod-endpoint' } }] },
+      ] },
+      metadata: { pipelineArn: `arn:aws:codepipeline:eu-west-1:123456789012:${PIPELINE}` },
+    });
+    expect(await findStageLocations(codePipeline, names)).toEqual({
+      pipelineAccount: '123456789012',
+      stages: { staging: { stage: 'staging', region: 'eu-central-1', account: '333333333333' }, prod: { stage: 'prod' } },
+    });
+  });
+
+  test('a stage in another account needs its own credentials', () => {
+    const location = { stage: 'staging' as const, region: 'eu-central-1', account: '333333333333' };
+    expect(() => checkStageCredentials(location, '123456789012', undefined)).toThrow(new CliError(
+      'the staging endpoint is in account 333333333333 (region eu-central-1), the credentials in use are of account 123456789012 (the pipeline\'s): '
+      + 'pass --staging-profile <a profile of account 333333333333> to compare the release with what staging serves',
+    ));
+    expect(() => checkStageCredentials(location, '123456789012', 'staging-account')).not.toThrow();
+    expect(() => checkStageCredentials({ ...location, account: '123456789012' }, '123456789012', undefined)).not.toThrow();
   });
 });

@@ -1,6 +1,7 @@
 import {
   ApprovalAlreadyCompletedException,
   CodePipelineClient,
+  GetPipelineCommand,
   GetPipelineStateCommand,
   PutApprovalResultCommand,
   StageState,
@@ -119,7 +120,12 @@ describe('approve-release and reject-release', () => {
       ...REVIEW,
       `approved the release of version 7 at ${DECIDED.toISOString()}: the Prod stage now deploys it to churn-prod`,
     ]);
-    expect(injected.requested).toEqual([['codepipeline', { region: 'eu-west-1', profile: 'ml-dev' }], ['sagemaker', { region: 'eu-west-1', profile: 'ml-dev' }]]);
+    // A pipeline that does not say where the stages are: both endpoints are read with the global options.
+    expect(injected.requested).toEqual([
+      ['codepipeline', { region: 'eu-west-1', profile: 'ml-dev' }],
+      ['sagemaker', { region: 'eu-west-1', profile: 'ml-dev' }],
+      ['sagemaker', { region: 'eu-west-1', profile: 'ml-dev' }],
+    ]);
     expect(cp).toHaveReceivedCommandTimes(PutApprovalResultCommand, 1);
     expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, {
       pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: TOKEN, result: { status: 'Approved', summary: 'AUC up, p95 fine' },
@@ -274,5 +280,48 @@ describe('approve-release and reject-release usage errors exit 2 and call nothin
     expect(stderr).toMatch(message);
     expect(cp).not.toHaveReceivedAnyCommand();
     expect(sm).not.toHaveReceivedAnyCommand();
+  });
+});
+
+describe('approve-release reads each endpoint in its stage\'s account and region', () => {
+  /** A pipeline in account 111111111111 deploying staging there (us-east-1) and production to 222222222222 (us-west-2). */
+  function stagesIn(): void {
+    const deploy = (stack: string, region: string, account: string) => ({
+      name: `${stack}.Deploy`, region, roleArn: `arn:aws:iam::${account}:role/cdk-hnb659fds-deploy-role-${account}-${region}`,
+      actionTypeId: { category: 'Deploy' as const, owner: 'AWS' as const, provider: 'CloudFormation', version: '1' },
+      configuration: { StackName: stack, ActionMode: 'CREATE_UPDATE' },
+    });
+    cp.on(GetPipelineCommand, { name: PIPELINE }).resolves({
+      pipeline: { name: PIPELINE, roleArn: 'arn:aws:iam::111111111111:role/p', stages: [
+        { name: 'Staging', actions: [deploy('churn-staging-endpoint', 'us-east-1', '111111111111')] },
+        { name: 'Prod', actions: [deploy('churn-prod-endpoint', 'us-west-2', '222222222222')] },
+      ] },
+      metadata: { pipelineArn: `arn:aws:codepipeline:eu-west-1:111111111111:${PIPELINE}` },
+    });
+  }
+
+  test('with --prod-profile, production is read in its region with that profile', async () => {
+    waiting();
+    stagesIn();
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 5, '0.8011');
+    const injected = deps();
+    const { code } = await run(['--region', 'eu-west-1', 'approve-release', '--project', PROJECT, '--dry-run', '--prod-profile', 'prod-account'], injected);
+    expect(code).toBe(0);
+    expect(injected.requested.filter(([service]) => service === 'sagemaker')).toEqual([
+      ['sagemaker', { region: 'us-east-1' }],
+      ['sagemaker', { region: 'us-west-2', profile: 'prod-account' }],
+    ]);
+  });
+
+  test('without it, the command fails naming the account, the region and the option, and decides nothing', async () => {
+    waiting();
+    stagesIn();
+    endpointServes('churn-staging', 7, '0.8123');
+    const { code, out } = await run(['approve-release', '--project', PROJECT, '--comment', 'ok']);
+    expect(code).toBe(1);
+    expect(out.infos).toEqual(['error: the prod endpoint is in account 222222222222 (region us-west-2), the credentials in use are of account 111111111111 (the pipeline\'s): '
+      + 'pass --prod-profile <a profile of account 222222222222> to compare the release with what prod serves']);
+    expect(cp).not.toHaveReceivedCommand(PutApprovalResultCommand);
   });
 });
