@@ -3,8 +3,13 @@
 Scores the test set with the trained model and writes to --output-dir:
 
   evaluation.json            {"classification_metrics": {"auc_score": {"value": <test AUC>}, ...}}: the
-                             pipeline's quality gate reads classification_metrics.auc_score.value
+                             pipeline's quality gate reads classification_metrics.auc_score.value;
+                             "model_features" is the number of features the model takes, and "payload"
+                             names payload.csv: model-deploy's staging test sends it and checks its width
   prediction_baseline.csv    prediction,probability,label: one row per test row, with a header
+  payload.csv                the test rows the model was scored on, header-less, the label (0/1) first:
+                             the staging test sends the features of each row and checks the endpoint's
+                             AUC over the labels (`sagemaker-gitops test-endpoint --label-column first`)
 
 Inputs
   --model-dir   the training step's output: model.tar.gz holding xgboost-model (the built-in
@@ -46,6 +51,7 @@ MLFLOW_FILE = "mlflow.json"
 MLFLOW_KEYS = ("run_id", "parent_run_id", "model_uri", "experiment_id")
 EVALUATION_FILE = "evaluation.json"
 PREDICTION_BASELINE_FILE = "prediction_baseline.csv"
+PAYLOAD_FILE = "payload.csv"
 THRESHOLD = 0.5
 
 
@@ -223,6 +229,13 @@ def log_to_mlflow(run, values, evaluation_file, labels, probabilities, predictio
         run.log("log the test metrics on the training run", log_on_training_run)
 
 
+def write_payload(path, features, labels):
+    """The scored test rows for the staging test: header-less, the label first, the features as the model read them."""
+    frame = pd.DataFrame(features)
+    frame.insert(0, "label", labels.astype(int))
+    frame.to_csv(path, header=False, index=False)
+
+
 def evaluate(model_dir, test_dir, output_dir, run=None):
     """Runs the step (logging to run, a tracking.StepRun, when given); returns the metrics."""
     booster, record = load_model(model_dir)
@@ -236,6 +249,8 @@ def evaluate(model_dir, test_dir, output_dir, run=None):
         "classification_metrics": {name: {"value": value} for name, value in values.items()},
         "test_rows": int(len(labels)),
     }
+    report["model_features"] = int(booster.num_features())
+    report["payload"] = {"file": PAYLOAD_FILE, "rows": int(len(labels)), "label_column": "first"}
     if record is not None:
         report["mlflow"] = record
     with open(evaluation_file, "w") as f:
@@ -244,6 +259,7 @@ def evaluate(model_dir, test_dir, output_dir, run=None):
     pd.DataFrame({"prediction": predictions, "probability": probabilities, "label": labels}).to_csv(
         os.path.join(output_dir, PREDICTION_BASELINE_FILE), index=False
     )
+    write_payload(os.path.join(output_dir, PAYLOAD_FILE), features, labels)
     print(f"test AUC {values['auc_score']:.4f} on {len(labels)} rows (accuracy {values['accuracy']:.4f})")
     if run is not None:
         log_to_mlflow(run, values, evaluation_file, labels, probabilities, predictions, record)
@@ -254,7 +270,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model-dir", default="/opt/ml/processing/model", help=f"folder holding the training step's {ARCHIVE}")
     parser.add_argument("--test-dir", default="/opt/ml/processing/test", help="folder of the header-less test CSV files")
-    parser.add_argument("--output-dir", default="/opt/ml/processing/evaluation", help=f"folder of {EVALUATION_FILE} and {PREDICTION_BASELINE_FILE}")
+    parser.add_argument("--output-dir", default="/opt/ml/processing/evaluation", help=f"folder of {EVALUATION_FILE}, {PREDICTION_BASELINE_FILE} and {PAYLOAD_FILE}")
     args = parser.parse_args(argv)
     try:
         with tracking.start("evaluate") as run:

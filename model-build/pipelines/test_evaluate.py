@@ -129,6 +129,23 @@ def test_writes_the_auc_where_the_quality_gate_reads_it_and_a_prediction_baselin
     assert "test AUC" in capsys.readouterr().out
 
 
+def test_writes_the_scored_test_rows_as_the_staging_payload_with_the_model_width(dirs, synthetic, booster):
+    """model-deploy's staging test sends payload.csv (label first) and checks its width against model_features."""
+    assert run(dirs) == 0
+    features, labels = synthetic
+    report = json.loads((dirs["output"] / "evaluation.json").read_text())
+    assert report["model_features"] == booster.num_features() == 4
+    assert report["payload"] == {"file": "payload.csv", "rows": 100, "label_column": "first"}
+    payload = pd.read_csv(dirs["output"] / "payload.csv", header=None)
+    assert payload.shape == (100, 1 + 4)
+    assert (payload.iloc[:, 0] == labels[500:]).all()
+    assert payload.iloc[:, 0].dtype.kind == "i"
+    # The features keep their precision (shortest round-trip text), so the endpoint scores what evaluate scored.
+    assert payload.iloc[:, 1:].to_numpy() == pytest.approx(features[500:], rel=1e-15)
+    first = (dirs["output"] / "payload.csv").read_text().splitlines()[0].split(",")
+    assert first[0] in ("0", "1")
+
+
 def test_predicts_with_the_trees_up_to_the_best_iteration(dirs, synthetic, booster):
     assert booster.best_iteration + 1 < booster.num_boosted_rounds()
     assert run(dirs) == 0
@@ -269,7 +286,13 @@ def test_the_committed_sample_passes_the_quality_gate_end_to_end(tmp_path):
     assert evaluate.main([
         "--model-dir", str(model_dir), "--test-dir", str(tmp_path / "output/test"), "--output-dir", str(tmp_path / "evaluation"),
     ]) == 0
-    auc = json.loads((tmp_path / "evaluation/evaluation.json").read_text())["classification_metrics"]["auc_score"]["value"]
+    report = json.loads((tmp_path / "evaluation/evaluation.json").read_text())
+    auc = report["classification_metrics"]["auc_score"]["value"]
     assert auc >= QUALITY_THRESHOLD
+    # The staging payload is this run's test split, as wide as this run's model.
+    payload = pd.read_csv(tmp_path / "evaluation/payload.csv", header=None)
+    test = pd.read_csv(tmp_path / "output/test/test.csv", header=None)
+    assert payload.shape == test.shape
+    assert report["model_features"] == test.shape[1] - 1 == booster.num_features()
     # Learnable, not given away: no feature spells out the label.
     assert auc < 0.98

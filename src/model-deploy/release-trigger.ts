@@ -4,11 +4,13 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { NO_RELEASE_METADATA_KEY } from '../aws/model-approval';
 import { ConfigError, ProjectConfig } from '../config';
 
 /**
  * The EventBridge pattern of the model approval changes that run the model-deploy pipeline:
- * a version of the project's group approved or rejected (anything but PendingManualApproval),
+ * a version of the project's group approved, or rejected unless reject-model marked the rejection of a version that
+ * was not approved (it changes nothing in what deploys),
  * once the package is `Completed`. SageMaker sends a "Model Package State Change" event for each
  * status the package passes through ("Events that Amazon SageMaker AI sends to Amazon
  * EventBridge"): a version registered directly as Approved sends one while `InProgress` and one
@@ -21,7 +23,12 @@ export function modelApprovalEventPattern(config: ProjectConfig): events.EventPa
     detail: {
       ModelPackageGroupName: [config.modelPackageGroupName],
       ModelPackageStatus: ['Completed'],
-      ModelApprovalStatus: [{ 'anything-but': ['PendingManualApproval'] }],
+      // A rejection of a version that was not approved changes nothing in what deploys: reject-model marks it
+      // (NO_RELEASE_METADATA_KEY, in the same UpdateModelPackage call), and the event carries the metadata.
+      $or: [
+        { ModelApprovalStatus: ['Approved'] },
+        { ModelApprovalStatus: ['Rejected'], CustomerMetadataProperties: { [NO_RELEASE_METADATA_KEY]: [{ exists: false }] } },
+      ],
     },
   };
 }

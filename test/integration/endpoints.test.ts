@@ -198,8 +198,8 @@ describeWithMoto('endpoints against moto', () => {
         rows: 3,
         batchSize: 2,
         warmupRequests: 1,
-        requests: 2,
-        predictions: 3,
+        requests: 20,
+        predictions: 30,
         failures: [],
         passed: true,
       })]);

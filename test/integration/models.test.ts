@@ -195,6 +195,8 @@ describeWithMoto('models, approve-model and reject-model against moto', () => {
         previousStatus: 'Approved',
         newStatus: 'Rejected',
         changed: true,
+        // Rejecting an approved version starts a release: the rollback.
+        startsRelease: true,
         deploys: { version: 1, arn: packageArn(GROUP, 1) },
       }]);
       expect(await statusOf(GROUP, 2)).toEqual({ status: 'Rejected', comment: 'latency regression in staging' });

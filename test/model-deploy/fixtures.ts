@@ -41,16 +41,25 @@ export const NEXT_MODEL: ResolvedModel = {
 export const app = (overrides: Record<string, unknown> = {}, model: ResolvedModel = MODEL) =>
   new ModelDeployApp({ config: testConfig(overrides), repoDir: repo(), model });
 
-/** Evaluates an EventBridge pattern on an event, for the operators the trigger uses (exact values, anything-but). */
+/** Evaluates an EventBridge pattern on an event, for the operators the trigger uses (exact values, anything-but, exists, $or). */
 export function matches(pattern: any, event: any): boolean {
   return Object.entries(pattern).every(([key, expected]) => {
-    const value = event[key];
-    if (Array.isArray(expected)) {
-      return expected.some((rule: any) => (typeof rule === 'object' && rule !== null && 'anything-but' in rule
-        ? value !== undefined && !rule['anything-but'].includes(value)
-        : rule === value));
+    if (key === '$or') {
+      return (expected as any[]).some((alternative) => matches(alternative, event));
     }
-    return typeof value === 'object' && value !== null && matches(expected, value);
+    const value = event?.[key];
+    if (Array.isArray(expected)) {
+      return expected.some((rule: any) => {
+        if (typeof rule === 'object' && rule !== null && 'exists' in rule) {
+          return (value !== undefined) === rule.exists;
+        }
+        return typeof rule === 'object' && rule !== null && 'anything-but' in rule
+          ? value !== undefined && !rule['anything-but'].includes(value)
+          : rule === value;
+      });
+    }
+    // A nested pattern on a missing object matches only when all it asks is that its fields do not exist.
+    return matches(expected, typeof value === 'object' && value !== null ? value : {});
   });
 }
 

@@ -7,6 +7,8 @@ import * as cpactions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ConfigError } from '../../src/config';
 import { ACTION_CONFIGURATION_MAX_LENGTH, REPLACE_ON_FAILURE, releaseApprovalComment, replaceFailedStack } from '../../src/model-deploy';
+import { endpointTestCommand } from '../../src/model-deploy/release-checks';
+import { releasePayloadDownloadCommand } from '../../src/model-deploy/release-payload';
 import { synthValidated, testConfig } from '../helpers/validated-synth';
 import { MODEL, NEXT_MODEL, app, buildSpecs } from './fixtures';
 
@@ -46,11 +48,14 @@ describe('the model-deploy pipeline', () => {
       'npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json',
       'npx cdk synth --no-notices',
       'cp resolved-model.json cdk.out/resolved-model.json',
+      releasePayloadDownloadCommand(),
       'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',
       'SELF_MUTATION=$(npx sagemaker-gitops self-mutation-check --stack player-churn-model-deploy-pipeline) || SELF_MUTATION=needed',
     ]);
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:ListModelPackages' }));
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:DescribeModelPackage' }));
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 's3:GetObject', Condition: { StringEquals: { 's3:ResourceAccount': expect.anything() } } }));
+    expect(statements).toContainEqual(expect.objectContaining({ Action: 'kms:Decrypt', Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } } }));
   });
 
   test('TestStaging verifies the release, runs the live test with the budget, keeps the report and exports the release', () => {
@@ -61,7 +66,7 @@ describe('the model-deploy pipeline', () => {
     expect(spec.phases.install.commands.join('\n')).not.toMatch(/npm (ci|install)/);
     expect(spec.phases.build.commands.slice(0, 2)).toEqual([
       'node release-tools/sagemaker-gitops.js verify-release --stack player-churn-staging-endpoint --endpoint player-churn-staging --model release/resolved-model.json --region us-east-1',
-      'node release-tools/sagemaker-gitops.js test-endpoint --endpoint player-churn-staging --payload test/payload.csv --max-p95-ms 250 --report test-report/report.json --region us-east-1',
+      endpointTestCommand(deploy.config, 'staging', 'test-report/report.json', '--region us-east-1'),
     ]);
     expect(spec.env['exported-variables']).toEqual(['MODEL_VERSION', 'MODEL_AUC', 'MODEL_PACKAGE_ARN']);
     expect(spec.phases.build.commands.slice(2).map((c: string) => c.split('=')[0])).toEqual(['export MODEL_VERSION', 'export MODEL_AUC', 'export MODEL_PACKAGE_ARN']);
@@ -72,7 +77,7 @@ describe('the model-deploy pipeline', () => {
   test('VerifyRelease, after the production deploy: the endpoint serves the release, then a 20-row smoke test', () => {
     expect(commandsOf('--endpoint player-churn-prod ')).toEqual([
       'node release-tools/sagemaker-gitops.js verify-release --stack player-churn-prod-endpoint --endpoint player-churn-prod --model release/resolved-model.json --region us-east-1',
-      'node release-tools/sagemaker-gitops.js test-endpoint --endpoint player-churn-prod --payload test/payload.csv --max-p95-ms 250 --report test-report/report.json --limit 20 --region us-east-1',
+      endpointTestCommand(deploy.config, 'prod', 'test-report/report.json', '--region us-east-1', 20),
     ]);
     expect(actions('Prod')[2].RunOrder).toBeGreaterThan(actions('Prod')[1].RunOrder);
   });

@@ -31,7 +31,13 @@ describe('the pattern', () => {
     expect(pattern).toEqual({
       'source': ['aws.sagemaker'],
       'detail-type': ['SageMaker Model Package State Change'],
-      'detail': { ModelPackageGroupName: ['player-churn'], ModelPackageStatus: ['Completed'], ModelApprovalStatus: [{ 'anything-but': ['PendingManualApproval'] }] },
+      'detail': {
+        ModelPackageGroupName: ['player-churn'], ModelPackageStatus: ['Completed'],
+        $or: [
+          { ModelApprovalStatus: ['Approved'] },
+          { ModelApprovalStatus: ['Rejected'], CustomerMetadataProperties: { rejectedWithoutRelease: [{ exists: false }] } },
+        ],
+      },
     });
     expect(modelApprovalEventPattern(testConfig()).detail).toEqual(pattern.detail);
   });
@@ -52,6 +58,17 @@ describe('the pattern', () => {
   test('a version registered directly as Approved starts one deployment, not two', () => {
     const registration = ['Pending', 'InProgress', 'Completed'].map((status) => event('Approved', status));
     expect(registration.filter((e) => matches(pattern, e))).toEqual([event('Approved', 'Completed')]);
+  });
+
+  // reject-model marks the rejection of a version that was not approved (model-approval.ts, NO_RELEASE_METADATA_KEY):
+  // it changes nothing in what deploys, so it starts no release; a rejection of an approved version (a rollback) does.
+  test('a marked rejection starts no release; an unmarked one does, with or without other metadata', () => {
+    const rejected = event('Rejected');
+    expect(matches(pattern, { ...rejected, detail: { ...rejected.detail, CustomerMetadataProperties: { auc: '0.8', rejectedWithoutRelease: 'true' } } })).toBe(false);
+    expect(matches(pattern, { ...rejected, detail: { ...rejected.detail, CustomerMetadataProperties: { auc: '0.8' } } })).toBe(true);
+    expect(matches(pattern, rejected)).toBe(true);
+    const approved = event('Approved');
+    expect(matches(pattern, { ...approved, detail: { ...approved.detail, CustomerMetadataProperties: { rejectedWithoutRelease: 'true' } } })).toBe(true);
   });
 
   test('an event of another source or type does not match', () => {

@@ -120,7 +120,7 @@ describe('MlopsProject', () => {
     expect(tuned).toContain('deploys `player-churn-staging-endpoint` (real-time, 1 × ml.c5.xlarge)');
     expect(tuned).toContain('deploys `player-churn-prod-endpoint` (serverless, 4096 MB, up to 5 concurrent invocations)');
     expect(tuned).toContain('emails ana@example.com');
-    expect(tuned).toContain('latency is under 250 ms');
+    expect(tuned).toContain('is under 250 ms');
   });
 
   test('a placeholder connection ARN is called out in the README', () => {
