@@ -171,6 +171,9 @@ export function commandWork(command: string, context: PathContext): Work[] {
   if (/\bresolve-model\b/.test(command)) {
     return [work('resolve-model', model.resolveModel)];
   }
+  if (/\baws sagemaker describe-model-package\b.*\baws s3 cp\b/.test(command)) {
+    return [work('release payload copied (evaluation report and test split)', model.releasePayload)];
+  }
   if (/\bself-mutation-check\b/.test(command)) {
     return [work('self-mutation-check (deployed pipeline stacks compared)', model.selfMutationCheck)];
   }

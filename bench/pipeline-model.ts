@@ -46,6 +46,8 @@ export interface ActionModel {
   readonly resolveModel: Figure;
   /** The first-party template's build.py and `aws cloudformation package`. */
   readonly templateBuild: Figure;
+  /** The synth step copying the release's evaluation report and test split (src/model-deploy/release-payload.ts): DescribeModelPackage and two small S3 downloads. */
+  readonly releasePayload: Figure;
   /** `sagemaker-gitops self-mutation-check` in the synth step: DescribeStacks and GetTemplate per pipeline stack, compared with the synthesized templates. */
   readonly selfMutationCheck: Figure;
   /** CDK Pipelines' self-mutation `cdk deploy` of the pipeline stack when nothing changed. */
@@ -103,6 +105,7 @@ export const ACTION_MODEL: ActionModel = {
   },
   resolveModel: { minutes: 0.1, basis: 'assumption', note: 'ListModelPackages + DescribeModelPackage' },
   templateBuild: { minutes: 0.5, basis: 'assumption', note: 'build.py finds the approved package; `aws cloudformation package` uploads the template' },
+  releasePayload: { minutes: 0.05, basis: 'assumption', note: 'the AWS CLI\'s start, DescribeModelPackage, then evaluation.json and payload.csv (a few KB) from S3' },
   selfMutationCheck: { minutes: 0.05, basis: 'assumption', note: 'Node.js start, then DescribeStacks and GetTemplate of the pipeline stack (and of any cross-region support stack)' },
   selfMutateDeploy: { minutes: 0.7, basis: 'assumption', note: 'cdk deploy of the pipeline stack with no change: the change set is created and found empty' },
   selfMutateUpdate: {

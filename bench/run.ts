@@ -4,7 +4,7 @@
  * tables and writes bench/results.json. Everything runs in a temporary copy of the repository, so
  * no file of the working tree changes but bench/results.json.
  *
- *   npx tsx bench/run.ts [--runs N] [--only projen,synth,root-synth,scale,pipeline,local-run] [--keep]
+ *   npx tsx bench/run.ts [--runs N] [--only projen,synth,root-synth,scale,pipeline,local-run,cli-start] [--keep]
  *
  * Exits 1 when a measurement could not be taken; a missed goal is reported, not an error.
  */
@@ -37,13 +37,13 @@ const APPS = ['model-build', 'model-deploy'] as const;
 type App = (typeof APPS)[number];
 
 /** Goals of issue 8, as ratios against the floor. */
-const GOALS = { appSynth: 1.5, projen: 1.3 } as const;
+const GOALS = { appSynth: 1.5, projen: 1.3, cliStart: 1.5 } as const;
 
-const SECTIONS = ['projen', 'root-synth', 'synth', 'scale', 'pipeline', 'local-run'] as const;
+const SECTIONS = ['projen', 'root-synth', 'synth', 'scale', 'pipeline', 'local-run', 'cli-start'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Timed runs per section (after one warm-up round); `--runs` sets them all. */
-const DEFAULT_RUNS: Record<Section, number> = { 'projen': 5, 'root-synth': 3, 'synth': 5, 'scale': 3, 'pipeline': 0, 'local-run': 3 };
+const DEFAULT_RUNS: Record<Section, number> = { 'projen': 5, 'root-synth': 3, 'synth': 5, 'scale': 3, 'pipeline': 0, 'local-run': 3, 'cli-start': 15 };
 
 /**
  * Environment of every command: as `npm run synth` sets it; post-synthesis steps (installs) off in
@@ -183,6 +183,32 @@ class Bench {
       ['command', 'median', 'runs', 'floor', 'ratio', 'goal', 'result'],
       [['npx projen', seconds(root.median), root.samples.map((s) => s.toFixed(1)).join(' '), seconds(floor.median), times(c.ratio), `<= ${GOALS.projen}x`, verdict(c.pass)]],
       ['left', 'right', 'left', 'right', 'right', 'right', 'left'],
+    ));
+  }
+
+  /**
+   * 7. The CLI's start: `sagemaker-gitops --help` and `--version` (the compiled CLI, as `npx`
+   * runs its bin) against the floor, Node.js loading commander and nothing else (issue 21, item 3).
+   */
+  cliStart(): void {
+    const main = path.join(this.copy, 'lib', 'cli', 'main.js');
+    const node = (label: string, args: string[]): CommandSpec => ({ label, command: process.execPath, args, cwd: this.copy, env: ENV });
+    const floorLabel = 'node + commander';
+    const specs = [node(floorLabel, ['-e', "require('commander')"]), node('--help', [main, '--help']), node('--version', [main, '--version'])];
+    const samples = timeInterleaved(specs, this.rounds('cli-start'), progress);
+    const floor = timing(samples[floorLabel]);
+    const rows = ['--help', '--version'].map((label) => {
+      const t = timing(samples[label]);
+      const c = compare(t.median, floor.median, GOALS.cliStart);
+      this.figures.push({
+        id: `cli-start.${label.slice(2)}`, title: `\`sagemaker-gitops ${label}\` vs Node.js loading commander`, unit: 's', value: t.median, samples: t.samples,
+        floorIs: 'node -e "require(\'commander\')"', floor: floor.median, floorSamples: floor.samples, ratio: c.ratio, goal: `ratio <= ${GOALS.cliStart}`, pass: c.pass,
+      });
+      return [`sagemaker-gitops ${label}`, seconds(t.median, 3), seconds(floor.median, 3), times(c.ratio), `<= ${GOALS.cliStart}x`, verdict(c.pass)];
+    });
+    this.results.cliStart = { floor, goal: GOALS.cliStart };
+    this.print('CLI start vs Node.js loading commander (median)', formatTable(
+      ['command', 'median', 'floor', 'ratio', 'goal', 'result'], rows, ['left', 'right', 'right', 'right', 'right', 'left'],
     ));
   }
 
@@ -466,7 +492,7 @@ async function main(): Promise<void> {
     copyRepository(REPO, bench.copy);
     const s = options.sections;
     await bench.section('projen', () => bench.projen());
-    if (s.has('root-synth') || s.has('synth') || s.has('scale') || s.has('pipeline')) {
+    if (s.has('root-synth') || s.has('synth') || s.has('scale') || s.has('pipeline') || s.has('cli-start')) {
       bench.prepare();
     }
     await bench.section('root-synth', () => bench.rootSynth());
@@ -474,6 +500,7 @@ async function main(): Promise<void> {
     await bench.section('pipeline', () => bench.pipeline());
     await bench.section('scale', () => bench.scale());
     await bench.section('local-run', () => bench.localRun());
+    await bench.section('cli-start', () => bench.cliStart());
   } finally {
     if (!options.keep) {
       fs.rmSync(work, { recursive: true, force: true });

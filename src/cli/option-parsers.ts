@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
-import { ConfigError, MODEL_PACKAGE_GROUP_NAME_PATTERN, checkProjectName } from '../config';
+import { ConfigError } from '../config/errors';
+import { MODEL_PACKAGE_GROUP_NAME_PATTERN, checkProjectName } from '../config/validators';
 
 /**
  * Commander parser for `--group <name>`: a model package group name as SageMaker allows it.

@@ -1,52 +1,25 @@
 import { Command, CommanderError } from 'commander';
 import { baseProgram } from './base-program';
-import { ApproveModelDeps, approveModelCommand, rejectModelCommand } from './approve-model';
-import { ApproveReleaseDeps, approveReleaseCommand, rejectReleaseCommand } from './approve-release';
-import { CleanupDeps, cleanupCommand } from './cleanup';
-import { CompareModelsDeps, compareModelsCommand } from './compare-models';
+import { COMMANDS, CliDeps } from './commands';
 import { reportError } from './error-report';
 import { configureCommandHelp, usageHint } from './help';
-import { initCommand } from './init';
-import { localRunCommand } from './local-run';
-import { ModelsDeps, modelsCommand } from './models';
 import { Output, processOutput } from './output';
-import { PublishTemplatesDeps, publishTemplatesCommand } from './publish-templates';
-import { ResolveModelDeps, resolveModelCommand } from './resolve-model';
-import { RunPipelineDeps, runPipelineCommand } from './run-pipeline';
-import { sampleDataCommand } from './sample-data';
-import { SelfMutationCheckDeps, selfMutationCheckCommand } from './self-mutation-check';
-import { stacksCommand } from './stacks';
-import { StatusDeps, statusCommand } from './status';
-import { TestEndpointDeps, testEndpointCommand } from './test-endpoint';
-import { VerifyReleaseDeps, verifyReleaseCommand } from './verify-release';
+
+export type { CliDeps } from './commands';
 
 /** Exit codes: 0 success, 1 failure, 2 usage error. */
 export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
 
-/** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
-export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps & ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps;
-
-/** The CLI's command tree. */
-export function buildProgram(output: Output = processOutput, deps: CliDeps = {}): Command {
+/**
+ * The CLI's command tree. The commands named in `load` (default: all) are built from their
+ * modules; the others are placeholders with their description only, so that the top-level help
+ * lists them without loading the AWS SDK, aws-cdk-lib or the local runner.
+ */
+export function buildProgram(output: Output = processOutput, deps: CliDeps = {}, load: ReadonlySet<string> | 'all' = 'all'): Command {
   const program = baseProgram('Run and review a sagemaker-gitops SageMaker MLOps project');
-  program.addCommand(initCommand(output));
-  program.addCommand(stacksCommand(output));
-  program.addCommand(sampleDataCommand(output));
-  program.addCommand(localRunCommand(output));
-  program.addCommand(runPipelineCommand(output, deps));
-  program.addCommand(testEndpointCommand(output, deps));
-  program.addCommand(verifyReleaseCommand(output, deps));
-  program.addCommand(resolveModelCommand(output, deps));
-  program.addCommand(modelsCommand(output, deps));
-  program.addCommand(compareModelsCommand(output, deps));
-  program.addCommand(approveModelCommand(output, deps));
-  program.addCommand(rejectModelCommand(output, deps));
-  program.addCommand(cleanupCommand(output, deps));
-  program.addCommand(statusCommand(output, deps));
-  program.addCommand(approveReleaseCommand(output, deps));
-  program.addCommand(rejectReleaseCommand(output, deps));
-  program.addCommand(publishTemplatesCommand(output, deps));
-  program.addCommand(selfMutationCheckCommand(output, deps));
+  for (const [name, entry] of Object.entries(COMMANDS)) {
+    program.addCommand(load === 'all' || load.has(name) ? entry.build(output, deps) : placeholder(name, entry.description));
+  }
   program.showHelpAfterError(usageHint(program));
   for (const command of program.commands) {
     configureCommandHelp(command.exitOverride());
@@ -54,12 +27,20 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {})
   return program;
 }
 
+/** A command listed in the help but not loaded: never run (runCli loads every command its arguments name). */
+function placeholder(name: string, description: string): Command {
+  return new Command(name).description(description).allowUnknownOption().allowExcessArguments().action(() => {
+    throw new Error(`internal error: command ${name} was not loaded`);
+  });
+}
+
 /**
  * Runs the CLI on `argv` (without the node and script entries) and returns the exit code:
  * usage errors are 2, failures 1 with the error's message on stderr.
  */
 export async function runCli(argv: string[], output: Output = processOutput, deps: CliDeps = {}): Promise<number> {
-  const program = buildProgram(output, deps);
+  // Every argument that names a command loads it (an option's value may happen to be a command's name).
+  const program = buildProgram(output, deps, new Set(argv.filter((arg) => Object.prototype.hasOwnProperty.call(COMMANDS, arg))));
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;

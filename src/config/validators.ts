@@ -1,4 +1,4 @@
-import { RegionInfo } from 'aws-cdk-lib/region-info';
+import type { RegionInfo as RegionInfoClass } from 'aws-cdk-lib/region-info';
 import { ConfigError } from './errors';
 
 /** SageMaker's pattern for project names (CreateProject.ProjectName). */
@@ -28,11 +28,21 @@ export const BRANCH_PATTERN = /^(?!\/)(?!.*\/\/)(?!.*\.\.)(?!.*@\{)[^\s~^:?*[\\]
 export const ACCOUNT_PATTERN = /^\d{12}$/;
 export const INSTANCE_TYPE_PATTERN = /^ml\.[a-z0-9-]+\.[a-z0-9]+$/;
 
-const KNOWN_REGIONS: ReadonlySet<string> = new Set(RegionInfo.regions.map((r) => r.name));
+let knownRegionSet: ReadonlySet<string> | undefined;
+
+/**
+ * The region names aws-cdk-lib's region table knows, read on first use: the table takes tens of
+ * milliseconds to load, which the CLI's start (option parsing) does not pay.
+ */
+function knownRegionNames(): ReadonlySet<string> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { RegionInfo } = require('aws-cdk-lib/region-info') as { RegionInfo: typeof RegionInfoClass };
+  return (knownRegionSet ??= new Set(RegionInfo.regions.map((r) => r.name)));
+}
 
 /** Every region name aws-cdk-lib knows, sorted. */
 export function knownRegions(): string[] {
-  return [...KNOWN_REGIONS].sort();
+  return [...knownRegionNames()].sort();
 }
 
 export function checkProjectName(option: string, value: string): void {
@@ -53,7 +63,7 @@ export function checkModelPackageGroupName(option: string, value: string): void 
 }
 
 export function checkRegion(option: string, value: string): void {
-  if (!KNOWN_REGIONS.has(value)) {
+  if (!knownRegionNames().has(value)) {
     throw new ConfigError(
       `${option} must be an AWS region such as us-east-1 or eu-west-1, got ${JSON.stringify(value)}; known regions: ${knownRegions().join(', ')}`,
     );

@@ -115,6 +115,8 @@ describe('commandWork', () => {
     expect(whatOf('pip install --upgrade boto3')).toEqual(['pip install']);
     expect(whatOf('mkdir -p ~/.aws')).toEqual([]);
     expect(whatOf('make lint')).toEqual(['command: make lint']);
+    expect(whatOf('EVALUATION_URI="$(aws sagemaker describe-model-package --model-package-name a --query q --output text)" && aws s3 cp "$EVALUATION_URI" cdk.out/e.json'))
+      .toEqual(['release payload copied (evaluation report and test split)']);
     expect(whatOf('SELF_MUTATION=$(npx sagemaker-gitops self-mutation-check --stack p) || SELF_MUTATION=needed'))
       .toEqual(['self-mutation-check (deployed pipeline stacks compared)']);
   });
