@@ -1,5 +1,6 @@
 import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, hasAlarms, resolveEndpoint, resolveRelease } from './endpoint-config';
 import { checkObject } from './config-checks';
+import { ContainersOptions, ResolvedContainers, resolveContainers } from './containers';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
 import { JobNetworkOptions, ResolvedJobNetwork, resolveJobNetwork } from './job-network';
 import { MlflowOptions, MlflowTrackingServerOptions, ResolvedMlflow, resolveMlflow } from './mlflow-config';
@@ -12,6 +13,7 @@ import { checkFraction, checkModelPackageGroupName, checkProjectName, checkRegio
 export * from './mlflow-config';
 export * from './project-sources';
 export * from './job-network';
+export * from './containers';
 
 /** SageMaker instance types (each must start with `ml.`). */
 export interface InstanceTypeOptions {
@@ -103,6 +105,12 @@ export interface ProjectOptions {
    */
   readonly release?: ReleaseOptions;
   /**
+   * The SageMaker XGBoost and scikit-learn container versions the pipeline and the endpoints run.
+   * See {@link ContainersOptions}.
+   * @default - XGBoost 1.7-1 and scikit-learn 1.4-2
+   */
+  readonly containers?: ContainersOptions;
+  /**
    * Where the generated repositories install sagemaker-gitops from, when not vendored.
    * @default - vendored: each repository commits the toolkit as `vendor/sagemaker-gitops-<version>.tgz`
    */
@@ -143,6 +151,8 @@ export interface ProjectConfig {
   readonly release: ResolvedRelease;
   /** The toolkit's registry source; absent when the repositories vendor it. */
   readonly toolkit?: ToolkitSourceOptions;
+  /** The container versions; absent when the project names none (the defaults: containersOf). */
+  readonly containers?: ResolvedContainers;
 }
 
 export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
@@ -153,7 +163,7 @@ export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
 };
 export const DEFAULT_QUALITY_THRESHOLD = 0.75;
 
-const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'toolkit'];
+const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'toolkit', 'containers'];
 
 /**
  * Checks every option and fills in the defaults. Throws a {@link ConfigError} that names the
@@ -199,6 +209,7 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     .map((stage) => ({ option: `endpoints.${stage}`, region: environments[stage].region }));
   const release = resolveRelease('release', options.release, alerted);
   const toolkit = resolveToolkitSource('toolkit', options.toolkit);
+  const containers = resolveContainers('containers', options.containers);
 
   return {
     projectName: options.projectName,
@@ -213,5 +224,6 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     endpoints,
     release,
     ...(toolkit !== undefined ? { toolkit } : {}),
+    ...(containers !== undefined ? { containers } : {}),
   };
 }

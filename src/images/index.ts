@@ -1,1 +1,2 @@
 export * from './sagemaker-images';
+export * from './container-libraries';

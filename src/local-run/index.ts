@@ -9,3 +9,4 @@ export * from './model-build-run';
 export { checkRunnable } from './step-json';
 export type { StepJson } from './step-json';
 export * from './mlflow';
+export * from './library-versions';

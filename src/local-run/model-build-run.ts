@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CONFIG_FILE_NAME, ConfigError, MlflowTracking, ProjectConfig, readProjectConfig, usesModelMonitor } from '../config';
-import { SKLEARN_PIPELINE_VERSION, modelMonitorImage, sklearnImage, xgboostImage } from '../images';
+import { CONFIG_FILE_NAME, ConfigError, MlflowTracking, ProjectConfig, containersOf, readProjectConfig, usesModelMonitor } from '../config';
+import { modelMonitorImage, sklearnImage, xgboostImage } from '../images';
 import { mlflowStepScripts } from '../model-build/mlflow-steps';
 import { MODEL_BUILD_LAYOUT } from '../model-build/model-build-stack';
 import { PlayerChurnPipelineProps, StepCode, playerChurnPipeline } from '../model-build/player-churn-pipeline';
@@ -85,8 +85,8 @@ export function localPipeline(props: LocalPipelineProps): LocalPipeline {
     roleArn: `arn:aws:iam::${LOCAL_ACCOUNT}:role/sagemaker-gitops-local-run`,
     bucketName: LOCAL_ARTIFACT_BUCKET,
     kmsKeyArn: `arn:aws:kms:${region}:${LOCAL_ACCOUNT}:key/sagemaker-gitops-local-run`,
-    sklearnImageUri: sklearnImage(region, SKLEARN_PIPELINE_VERSION).uri,
-    xgboostImageUri: xgboostImage(region).uri,
+    sklearnImageUri: sklearnImage(region, containersOf(config).sklearn).uri,
+    xgboostImageUri: xgboostImage(region, containersOf(config).xgboost).uri,
     modelMonitorImageUri: usesModelMonitor(config) ? modelMonitorImage(region).uri : undefined,
     code,
     inputDataUri: fileUri(path.join(repoDir, MODEL_BUILD_LAYOUT.sampleDataFile)),

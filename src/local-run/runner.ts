@@ -8,7 +8,8 @@ import { EvaluationScope, StepProperties, evaluateConditions, evaluateExpression
 import { localMlflow } from './mlflow';
 import { resolveParameterValues } from './parameters';
 import { runProcessingStep } from './processing';
-import { checkPython, choosePython } from './python';
+import { checkPythonLibraries } from './library-versions';
+import { choosePython } from './python';
 import { LOCAL_ACCOUNT, LocalModelVersion, runRegisterModelStep } from './registry';
 import { StepContext, StepJson, StepRun, checkRunnable, collectDefinitionSteps, stepDir } from './step-json';
 import { LocalStorage } from './storage';
@@ -55,7 +56,7 @@ export interface LocalRunResult {
   readonly registeredVersion?: LocalModelVersion;
   /** Where the steps logged to MLflow, if they did. */
   readonly mlflowTrackingUri?: string;
-  /** What the run said once besides the steps' progress: whether it logs to MLflow. */
+  /** What the run said once besides the steps' progress: whether it logs to MLflow, and warnings on the local libraries' versions. */
   readonly notices: readonly string[];
   /** The run's work folder: each step's files, logs and outputs. */
   readonly workDir: string;
@@ -103,7 +104,7 @@ export interface RunLocalPipelineOptions {
    * @default - this process's MLFLOW_TRACKING_URI (a relative file store made absolute), else nowhere
    */
   readonly mlflowTrackingUri?: string | null;
-  /** Called once, before the steps run, with what the run says besides the progress (whether it logs to MLflow). */
+  /** Called before the steps run with each thing the run says besides the progress (whether it logs to MLflow, library version warnings). */
   readonly onNotice?: (message: string) => void;
 }
 
@@ -131,12 +132,11 @@ export async function runLocalPipeline(options: RunLocalPipelineOptions): Promis
   ordered.forEach(checkRunnable);
   const parameters = resolveParameterValues(definition.parameters, options.parameters);
   const python = options.python ?? choosePython();
-  if (ordered.some((step) => step.Type === 'Processing' || step.Type === 'Training')) {
-    checkPython(python);
-  }
+  const warnings = ordered.some((step) => step.Type === 'Processing' || step.Type === 'Training') ? checkPythonLibraries(python, definition.toJSON()) : [];
   prepareWorkDir(options.workDir);
   const { trackingUri: mlflowTrackingUri, notice } = localMlflow(options.mlflowTrackingUri);
-  options.onNotice?.(notice);
+  const notices = [notice, ...warnings];
+  notices.forEach((message) => options.onNotice?.(message));
 
   const context: StepContext = {
     executionId: options.executionId,
@@ -214,7 +214,7 @@ export async function runLocalPipeline(options: RunLocalPipelineOptions): Promis
     modelArtifact: modelArtifact(properties, options.storage),
     registeredVersion,
     ...(mlflowTrackingUri !== undefined && { mlflowTrackingUri }),
-    notices: [notice],
+    notices,
     workDir: options.workDir,
     registryFile: options.registryFile,
     durationMs: Math.round(performance.now() - started),

@@ -4,9 +4,9 @@ import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
-import { ConfigError, ProjectConfig, usesModelMonitor } from '../config';
+import { ConfigError, ProjectConfig, containersOf, usesModelMonitor } from '../config';
 import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs';
-import { SKLEARN_PIPELINE_VERSION, modelMonitorImage, sklearnImage, xgboostImage } from '../images';
+import { modelMonitorImage, sklearnImage, xgboostImage } from '../images';
 import { PipelineDefinition } from '../pipeline-definition';
 import { resourceNamesOf } from '../project/resource-names';
 import { studioProjectFromContext } from '../app-context/studio-project';
@@ -97,7 +97,8 @@ export class ModelBuildStack extends Stack {
     this.mlflow = this.createMlflowBackend(config);
     // A stage with a Model Monitor schedule needs the data-quality baseline of each registered version.
     const monitorImage = usesModelMonitor(config) ? modelMonitorImage(region) : undefined;
-    const images = [sklearnImage(region, SKLEARN_PIPELINE_VERSION), xgboostImage(region), ...(monitorImage ? [monitorImage] : [])];
+    const containers = containersOf(config);
+    const images = [sklearnImage(region, containers.sklearn), xgboostImage(region, containers.xgboost), ...(monitorImage ? [monitorImage] : [])];
     // Jobs without internet access: the steps run derived images with the MLflow packages (step-images.ts).
     const stepImages = stepImagesOf(config);
     const stepImageRepository = stepImages.length === 0 ? undefined : new StepImageRepository(this, 'StepImages', {

@@ -22,9 +22,9 @@ export interface PlayerChurnPipelineProps {
   readonly bucketName: string;
   /** The KMS key that encrypts outputs and volumes. */
   readonly kmsKeyArn: string;
-  /** The scikit-learn (1.4-2, Python 3.10) image URI of the preprocessing step. */
+  /** The scikit-learn image URI of the preprocessing step: the project's `containers.sklearn` (1.4-2 by default, or 1.2-1). */
   readonly sklearnImageUri: string;
-  /** The XGBoost (1.7-1, Python 3.10) image URI: training in script mode, evaluation, the registered model. */
+  /** The XGBoost image URI (the project's `containers.xgboost`: 1.7-1 by default, or 3.0-5): training in script mode, evaluation, the registered model. */
   readonly xgboostImageUri: string;
   /**
    * SageMaker Model Monitor's analyzer image. When set, a `BaselineDataQuality` step suggests the

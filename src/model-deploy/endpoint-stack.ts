@@ -5,9 +5,9 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { ConfigError, ProjectConfig, ResolvedDeploymentGuardrails, acceptsVolumeKmsKey, maximumExecutionSeconds } from '../config';
+import { CONTAINER_VERSIONS, ConfigError, ProjectConfig, ResolvedDeploymentGuardrails, acceptsVolumeKmsKey, maximumExecutionSeconds } from '../config';
 import { ArtifactStore, cdkEnvironment } from '../constructs';
-import { XGBOOST_VERSION, xgboostImage } from '../images';
+import { xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { AlertTopic, alarmArn } from './alert-topic';
 import { DriftMonitor } from './drift-monitor';
@@ -105,7 +105,7 @@ export class EndpointStack extends Stack {
       this.modelCopy = new StageModelCopy(this, 'ModelCopy', { model, bucket, key, sourceRegion: build.region });
     }
     const served = this.modelCopy?.model ?? model;
-    const image = this.modelCopy ? imageInRegion(model, env.region) : undefined;
+    const image = this.modelCopy ? modelImageInRegion(model, env.region) : undefined;
     this.modelRole = createModelRole(this, { model: served, stage, endpointName: this.endpointName, imageRepositoryArn: image?.repositoryArn });
     this.model = new sagemaker.CfnModel(this, 'Model', {
       executionRoleArn: this.modelRole.roleArn,
@@ -262,18 +262,21 @@ function trafficRouting(g: ResolvedDeploymentGuardrails): sagemaker.CfnEndpoint.
 }
 
 /**
- * The model's image in another region. Only the SageMaker XGBoost image that model-build registers
- * is known in every region; another image cannot be mapped.
+ * The model's image in another region: the SageMaker XGBoost image of the version the model package
+ * names (its tag, 1.7-1 or 3.0-5: the container it was trained and registered with, whatever the
+ * project's `containers.xgboost` is now), from the stage region's registry. Only the SageMaker
+ * XGBoost images are known in every region; another image cannot be mapped.
  */
-function imageInRegion(model: ResolvedModel, region: string): { uri: string; repositoryArn: string } {
+export function modelImageInRegion(model: Pick<ResolvedModel, 'imageUri' | 'modelPackageArn'>, region: string): { uri: string; repositoryArn: string } {
   const match = model.imageUri === undefined ? undefined : /\.amazonaws\.com\/sagemaker-xgboost:(.+)$/.exec(model.imageUri);
-  if (model.imageUri !== undefined && match?.[1] !== XGBOOST_VERSION) {
+  const version = CONTAINER_VERSIONS.xgboost.find((v) => v === match?.[1]);
+  if (model.imageUri !== undefined && version === undefined) {
     throw new ConfigError(
       `model package ${model.modelPackageArn} runs the image ${model.imageUri}, which a stage in ${region} cannot use: a stage outside the ` +
-      `registry's region serves only the SageMaker XGBoost ${XGBOOST_VERSION} image, which it finds in its own region`,
+      `registry's region serves only the SageMaker XGBoost images (versions ${CONTAINER_VERSIONS.xgboost.join(', ')}), which it finds in its own region`,
     );
   }
-  return xgboostImage(region);
+  return xgboostImage(region, version);
 }
 
 /**

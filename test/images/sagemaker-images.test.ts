@@ -4,6 +4,7 @@ import { ConfigError } from '../../src/config';
 import {
   SageMakerFramework, SKLEARN_PIPELINE_VERSION, SKLEARN_VERSION, SklearnVersion, XGBOOST_VERSION, XgboostVersion, modelMonitorImage, sagemakerImage, sklearnImage, supportedImageRegions, xgboostImage,
 } from '../../src/images';
+import { SDK_REGISTRIES } from './sdk-registries';
 
 const FRAMEWORKS: SageMakerFramework[] = ['sklearn', 'xgboost'];
 const ECR_URI = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([a-z0-9-]+):([A-Za-z0-9._-]+)$/;
@@ -240,5 +241,29 @@ describe('modelMonitorImage', () => {
 
   test('a region without the analyzer is refused, naming the regions that have it', () => {
     expect(() => modelMonitorImage('ap-south-2')).toThrow(/model-monitor latest image is not published in "ap-south-2"; supported regions: af-south-1, ap-east-1,/);
+  });
+});
+
+// One test per region table: every (framework, version) the project selects, against the SageMaker Python SDK's
+// image_uri_config entry copied into sdk-registries.ts (aws/sagemaker-python-sdk fc582aaa46faf7b7e16ab1e13840869712174cd0,
+// src/sagemaker/image_uri_config/sklearn.json and xgboost.json, scope "training").
+describe('the region tables are the SDK\'s, entry by entry', () => {
+  const imageOf = (framework: 'sklearn' | 'xgboost', version: string, region: string) =>
+    (framework === 'sklearn' ? sklearnImage(region, version as SklearnVersion) : xgboostImage(region, version as XgboostVersion));
+
+  test.each([
+    ['sklearn', '1.2-1', 'sagemaker-scikit-learn', '1.2-1-cpu-py3'],
+    ['sklearn', '1.4-2', 'sagemaker-scikit-learn', '1.4-2-cpu-py3'],
+    ['xgboost', '1.7-1', 'sagemaker-xgboost', '1.7-1'],
+    ['xgboost', '3.0-5', 'sagemaker-xgboost', '3.0-5'],
+  ] as const)('%s %s: the same 29 regions and registry accounts, repository %s, tag %s', (framework, version, repository, tag) => {
+    const sdk = SDK_REGISTRIES[`${framework} ${version}`];
+    expect(Object.keys(sdk)).toHaveLength(29);
+    expect(supportedImageRegions(framework)).toEqual(Object.keys(sdk).sort());
+    for (const [region, account] of Object.entries(sdk)) {
+      expect(imageOf(framework, version, region).uri).toBe(`${account}.dkr.ecr.${region}.amazonaws.com/${repository}:${tag}`);
+    }
+    // A region the SDK lists only outside the aws partition is refused with the version in the message.
+    expect(() => imageOf(framework, version, 'cn-northwest-1')).toThrow(`the SageMaker ${framework} ${version} image is not published in "cn-northwest-1"`);
   });
 });

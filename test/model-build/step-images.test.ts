@@ -15,13 +15,27 @@ describe('stepImagesOf', () => {
   test('offline jobs with MLflow: scikit-learn 1.4-2 and XGBoost 1.7-1 of the region, with the pinned requirements', () => {
     const images = stepImagesOf(testConfig({ mlflow: {}, jobNetwork: NETWORK }));
     expect(images.map((i) => [i.name, i.base.uri])).toEqual([['sklearn', SKLEARN], ['xgboost', XGBOOST]]);
-    for (const image of images) {
+    const frameworks = [{ name: 'scikit-learn', version: '1.4.2' }, { name: 'xgboost', version: '1.7.4' }];
+    images.forEach((image, i) => {
       expect(image.requirements).toBe(mlflowRequirements());
-      expect(image.dockerfile).toBe(stepImageDockerfile(image.base.uri, mlflowRequirements()));
+      expect(image.dockerfile).toBe(stepImageDockerfile(image.base.uri, mlflowRequirements(), frameworks[i]));
       expect(image.tag).toMatch(new RegExp(`^${image.name}-[0-9a-f]{24}$`));
-    }
+    });
     const frankfurt = stepImagesOf(testConfig({ region: 'eu-central-1', mlflow: {}, jobNetwork: NETWORK }));
     expect(frankfurt[0].base.uri).toBe('492215442770.dkr.ecr.eu-central-1.amazonaws.com/sagemaker-scikit-learn:1.4-2-cpu-py3');
+  });
+
+  // The project's containers option: the derived images are built FROM the selected versions and check their libraries
+  // (aws/sagemaker-xgboost-container release-3.0.5 docker/3.0-5/base/Dockerfile.cpu: XGBOOST_VERSION=3.0.5;
+  // aws/sagemaker-scikit-learn-container 1.2-1 requirements.txt: scikit-learn==1.2.1).
+  test('containers: XGBoost 3.0-5 and scikit-learn 1.2-1 are the bases, with their library checks and other tags', () => {
+    const images = stepImagesOf(testConfig({ mlflow: {}, jobNetwork: NETWORK, containers: { xgboost: '3.0-5', sklearn: '1.2-1' } }));
+    expect(images.map((i) => i.base.uri)).toEqual([SKLEARN.replace('1.4-2', '1.2-1'), XGBOOST.replace('1.7-1', '3.0-5')]);
+    expect(images[0].dockerfile).toContain('RUN test "$(python3 -c "import sklearn; print(sklearn.__version__)")" = 1.2.1\n');
+    expect(images[1].dockerfile).toContain('RUN test "$(python3 -c "import xgboost; print(xgboost.__version__)")" = 3.0.5\n');
+    const defaults = stepImagesOf(testConfig({ mlflow: {}, jobNetwork: NETWORK }));
+    expect(images.map((i) => i.tag)).not.toContain(defaults[0].tag);
+    expect(images.map((i) => i.tag)).not.toContain(defaults[1].tag);
   });
 
   test('none with internet access or without MLflow', () => {
@@ -36,13 +50,48 @@ describe('stepImagesOf', () => {
 });
 
 describe('stepImageDockerfile and stepImageTag', () => {
-  test('FROM the base, the pins installed with pip, and a check that mlflow and the plugin import', () => {
+  test('FROM the base, the pins installed with pip under the base\'s own library versions, and a check that mlflow and the plugin import', () => {
     expect(stepImageDockerfile(SKLEARN, 'mlflow==3.0.0\nsagemaker-mlflow==0.5.0\n')).toBe([
       `FROM ${SKLEARN}`,
-      'RUN python3 -m pip install --no-cache-dir --disable-pip-version-check mlflow==3.0.0 sagemaker-mlflow==0.5.0',
+      'RUN python3 -m pip freeze | grep -iE "^(numpy|pandas|scikit-learn|xgboost)==" > /tmp/container-libraries.txt; '
+        + 'python3 -m pip install --no-cache-dir --disable-pip-version-check -c /tmp/container-libraries.txt mlflow==3.0.0 sagemaker-mlflow==0.5.0',
       'RUN python3 -c "import mlflow, sagemaker_mlflow"',
       '',
     ].join('\n'));
+  });
+
+  /**
+   * The RUN lines, run by sh (as Docker runs them) against a stub python3 that plays the base image: pip freeze
+   * lists its packages, pip install records its arguments and the constraints file, `-c` prints the library version.
+   */
+  function runDockerfile(dockerfile: string, installed: string, version: string): { status: number | null; calls: string; constraints: string } {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'step-image-run-'));
+    const bin = path.join(dir, 'bin');
+    fs.mkdirSync(bin);
+    fs.writeFileSync(path.join(bin, 'python3'), [
+      '#!/bin/bash',
+      `echo "python3 $*" >> ${dir}/calls`,
+      `if [ "$2" = pip ] && [ "$3" = freeze ]; then printf '${installed}'; exit 0; fi`,
+      `if [ "$2" = pip ] && [ "$3" = install ]; then cp /tmp/container-libraries.txt ${dir}/constraints; exit 0; fi`,
+      `if [ "$1" = -c ]; then echo ${version}; fi`,
+    ].join('\n'), { mode: 0o755 });
+    const runs = dockerfile.split('\n').filter((line) => line.startsWith('RUN ')).map((line) => line.slice(4));
+    const result = spawnSync('sh', ['-c', runs.map((r) => `(${r}) || exit 1`).join('\n')], { cwd: dir, encoding: 'utf-8', env: { PATH: `${bin}:/usr/bin:/bin` } });
+    const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf-8') : '');
+    return { status: result.status, calls: read(path.join(dir, 'calls')), constraints: read(path.join(dir, 'constraints')) };
+  }
+
+  test('pip installs the pins constrained to the base\'s numpy, pandas, scikit-learn and xgboost, and the library check passes', () => {
+    const dockerfile = stepImageDockerfile(XGBOOST, 'mlflow==3.0.0\n', { name: 'xgboost', version: '3.0.5' });
+    const { status, calls, constraints } = runDockerfile(dockerfile, 'boto3==1.38.0\\nnumpy==2.1.0\\npandas==2.2.3\\nscikit-learn==1.5.2\\nxgboost==3.0.5\\n', '3.0.5');
+    expect(status).toBe(0);
+    expect(constraints).toBe('numpy==2.1.0\npandas==2.2.3\nscikit-learn==1.5.2\nxgboost==3.0.5\n');
+    expect(calls).toContain('python3 -m pip install --no-cache-dir --disable-pip-version-check -c /tmp/container-libraries.txt mlflow==3.0.0\n');
+  });
+
+  test('a base whose framework library is not the version the table names fails the build', () => {
+    const dockerfile = stepImageDockerfile(XGBOOST, 'mlflow==3.0.0\n', { name: 'xgboost', version: '3.0.5' });
+    expect(runDockerfile(dockerfile, 'xgboost==1.7.4\\n', '1.7.4').status).toBe(1);
   });
 
   test('a requirement that is not an exact pin is refused (a content tag must name one image)', () => {
