@@ -1,6 +1,6 @@
-"""Tests of train.py (script mode on the XGBoost 1.7-1 container): it trains as the built-in algorithm
-did, reads the hyperparameters as the container passes them, and prints the per-round lines the
-pipeline's metric definitions read. python3 -m pytest pipelines (pandas, numpy, xgboost)."""
+"""Tests of train.py (script mode on the XGBoost 1.7-1 and 3.0-5 containers; test_xgboost_versions.py
+tests what differs between them): it trains as the built-in algorithm did, reads the hyperparameters
+as the container passes them, and prints the per-round lines the pipeline's metric definitions read. python3 -m pytest pipelines (pandas, numpy, xgboost)."""
 import json
 import os
 import re

@@ -1,6 +1,7 @@
-"""Train step of the player-churn pipeline: script mode on the SageMaker XGBoost 1.7-1 container.
+"""Train step of the player-churn pipeline: script mode on the SageMaker XGBoost 1.7-1 or 3.0-5 container.
 
-Trains exactly as SageMaker's built-in XGBoost algorithm (1.7-1) does with the same hyperparameters
+One script for both containers (XGBoost 1.7.4 and 3.0.5): see xgboost_params and save_booster for what
+differs between them. Trains exactly as SageMaker's built-in XGBoost algorithm does with the same hyperparameters
 (sagemaker-gitops' local run emulates it the same way, src/local-run/xgboost-algorithm.ts):
 hyperparameters parsed as the algorithm parses them (integers, numbers, comma-separated lists, aliases
 such as learning_rate); the channels read as header-less CSV with the label first; with
@@ -16,8 +17,9 @@ Inputs (the training container's script-mode contract)
   SM_MODEL_DIR                 where the model goes (default /opt/ml/model)
 
 Outputs
-  $SM_MODEL_DIR/xgboost-model  the Booster (save_model), the built-in algorithm's file: evaluate.py and
-                               the XGBoost serving container load it unchanged
+  $SM_MODEL_DIR/xgboost-model  the Booster in XGBoost's UBJSON format under both XGBoost versions (the
+                               built-in algorithm's file name): evaluate.py and the XGBoost serving
+                               containers load it unchanged
   $SM_MODEL_DIR/mlflow.json    with MLflow on: {"run_id", "parent_run_id", "experiment_id", "model_uri"}
                                of the run that holds the model ("" for what could not be logged); it
                                travels in model.tar.gz to the evaluate step
@@ -70,6 +72,42 @@ MAXIMIZE = {
     "accuracy", "auc", "aucpr", "balanced_accuracy", "f1", "f1_binary", "f1_macro", "map", "ndcg", "precision", "r2",
     "recall", "precision_macro", "precision_micro", "recall_macro", "recall_micro",
 }
+
+
+def xgboost_major(version=None):
+    """The major version of the installed XGBoost (or of `version`): 1 in the 1.7-1 container, 3 in 3.0-5."""
+    return int((version or xgb.__version__).split(".")[0])
+
+
+def xgboost_params(params, major=None):
+    """The booster parameters for the installed XGBoost. The built-in algorithm's hyperparameters are
+    those of XGBoost 1.7 (aws/sagemaker-xgboost-container, algorithm_mode/hyperparameter_validation.py, the
+    same on branches 1.7-1 and release-3.0.5); XGBoost 2 moved GPU training to the `device` parameter
+    (dmlc/xgboost v3.0.5, src/common/error_msg.cc: "The tree method `gpu_hist` is deprecated since 2.0.0.
+    To use GPU training, set the `device` parameter to CUDA instead. E.g. tree_method = "hist", device =
+    "cuda"") and removed `predictor` (src/gbm/gbtree.h declares it, with cpu_predictor and gpu_predictor,
+    at v1.7.4 and not at v3.0.5). So from XGBoost 2 on: tree_method=gpu_hist is tree_method=hist with
+    device=cuda, predictor=gpu_predictor is device=cuda, and other predictor values are dropped."""
+    major = xgboost_major() if major is None else major
+    params = dict(params)
+    if major < 2:
+        return params
+    if params.get("tree_method") == "gpu_hist":
+        params["tree_method"], params["device"] = "hist", "cuda"
+    if params.pop("predictor", None) == "gpu_predictor":
+        params["device"] = "cuda"
+    return params
+
+
+def save_booster(booster, path):
+    """Writes the booster in UBJSON, XGBoost's own binary JSON, under both XGBoost versions. save_model
+    picks the format from the file extension, and xgboost-model has none: XGBoost 1.7 then writes its
+    deprecated binary format and XGBoost 3 UBJSON, each with a warning (dmlc/xgboost src/c_api/c_api.cc,
+    XGBoosterSaveModel, v1.7.4 and v3.0.5). save_raw("ubj") exists in both (raw_format since 1.6), and
+    both load UBJSON from a file without extension (src/learner.cc, LoadModel, v1.7.4 and v3.0.5), as
+    the serving containers and evaluate.py do."""
+    with open(path, "wb") as f:
+        f.write(booster.save_raw(raw_format="ubj"))
 
 
 class TrainingError(Exception):
@@ -189,6 +227,7 @@ def train(params, train_dir, validation_dir, model_dir, run):
     num_round = params.pop("num_round")
     early_stopping_rounds = params.pop("early_stopping_rounds", None)
     params.pop("save_model_on_termination", None)
+    params = xgboost_params(params)
     dtrain = read_channel(train_dir, "train", csv_weights)
     dvalidation = read_channel(validation_dir, "validation") if os.path.isdir(validation_dir) else None
 
@@ -210,7 +249,7 @@ def train(params, train_dir, validation_dir, model_dir, run):
         raise TrainingError(f"XGBoost failed: {str(err).strip().splitlines()[0]}") from None
 
     os.makedirs(model_dir, exist_ok=True)
-    booster.save_model(os.path.join(model_dir, MODEL_FILE))
+    save_booster(booster, os.path.join(model_dir, MODEL_FILE))
     print(f"saved {MODEL_FILE} ({booster.num_boosted_rounds()} rounds) into {model_dir}", flush=True)
     if run.configured:
         log_best(run, booster, rounds, metric)
