@@ -62,6 +62,11 @@ export interface ModelApprovalRequest {
   readonly status: ApprovalDecision;
   /** Why: stored as the version's `ApprovalDescription`. */
   readonly comment: string;
+  /**
+   * Check the version and work out what would deploy, without updating it.
+   * @default false
+   */
+  readonly dryRun?: boolean;
 }
 
 /** What `changeModelApproval` did and what the model-deploy pipeline deploys as a result. */
@@ -81,6 +86,8 @@ export interface ModelApprovalChange {
   readonly deploys?: DeployedVersion;
   /** True when the change starts the model-deploy pipeline (every change but rejecting a version that was not approved). */
   readonly startsRelease: boolean;
+  /** True when nothing was updated because the request was a dry run (`changed` then says whether it would change). */
+  readonly dryRun?: boolean;
 }
 
 /**
@@ -139,7 +146,7 @@ export async function changeModelApproval(sageMaker: SageMakerClient, sts: STSCl
   // Rejecting a version that is not approved changes nothing in what deploys: the marker keeps the release trigger off.
   const noRelease = request.status === 'Rejected' && previousStatus !== 'Approved';
   const marked = described.CustomerMetadataProperties?.[NO_RELEASE_METADATA_KEY] !== undefined;
-  if (changed) {
+  if (changed && !request.dryRun) {
     await sageMaker.send(new UpdateModelPackageCommand({
       ModelPackageArn: target.arn,
       ModelApprovalStatus: request.status,
@@ -161,6 +168,7 @@ export async function changeModelApproval(sageMaker: SageMakerClient, sts: STSCl
     startsRelease: changed && !noRelease,
     deployedBefore: deployedWith(previousStatus),
     deploys: deployedWith(request.status),
+    ...(request.dryRun ? { dryRun: true } : {}),
   });
 }
 

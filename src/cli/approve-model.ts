@@ -13,6 +13,7 @@ import {
   createAwsClient,
   parseModelPackageVersionArn,
 } from '../aws';
+import { awsClientOptions } from './base-program';
 import { parseGroupName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
@@ -36,6 +37,7 @@ type VersionRef = { readonly version: number } | { readonly arn: ModelPackageVer
 interface ApproveModelOptions {
   readonly comment: string;
   readonly group?: string;
+  readonly dryRun?: boolean;
 }
 
 const ARN_FORM = 'arn:<partition>:sagemaker:<region>:<account>:model-package/<group>/<version>';
@@ -65,15 +67,17 @@ function approvalCommand(name: string, status: ApprovalDecision, output: Output,
     .argument('<version|arn>', `the version number (with --group) or the model package version ARN (${ARN_FORM})`, parseVersionRef)
     .requiredOption('--comment <text>', `why (stored as the approval description, at most ${APPROVAL_DESCRIPTION_MAX_LENGTH} characters)`, parseComment)
     .option('--group <name>', 'the model package group (required with a version number)', parseGroupName)
+    .option('--dry-run', `check the version and say what would deploy; ${verb} nothing`)
     .action(async function (this: Command, ref: VersionRef, opts: ApproveModelOptions) {
       const target = toTarget(this, ref, opts.group);
-      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
-      const sageMaker = await sageMakerClient({ region, profile });
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const clientOptions = awsClientOptions(this);
+      const sageMaker = await sageMakerClient(clientOptions);
       let change: ModelApprovalChange;
       try {
-        const sts = await stsClient({ region, profile });
+        const sts = await stsClient(clientOptions);
         try {
-          change = await changeModelApproval(sageMaker, sts, { target, status, comment: opts.comment });
+          change = await changeModelApproval(sageMaker, sts, { target, status, comment: opts.comment, dryRun: opts.dryRun === true });
         } finally {
           sts.destroy();
         }
@@ -127,11 +131,15 @@ function changeJson(change: ModelApprovalChange) {
     changed: change.changed,
     startsRelease: change.startsRelease,
     deploys: change.deploys ?? null,
+    ...(change.dryRun ? { dryRun: true } : {}),
   };
 }
 
 /** What changed, then what the model-deploy pipeline deploys as a result. */
 function describeChange(change: ModelApprovalChange): string[] {
+  if (change.dryRun) {
+    return ['dry run: nothing changed', ...describeChange({ ...change, dryRun: false }).map((line) => `would have: ${line}`)];
+  }
   const { version, modelPackageGroupName: group, deploys } = change;
   if (!change.changed) {
     return [

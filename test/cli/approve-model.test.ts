@@ -102,6 +102,27 @@ describe('approve-model', () => {
     ]);
   });
 
+  test('--dry-run checks the version and says what would deploy, and updates nothing (issue 21, item 7)', async () => {
+    registry(7, 'PendingManualApproval', [5]);
+    const { code, out } = await run(['approve-model', '7', '--group', GROUP, '--comment', 'AUC 0.84 beats version 5', '--dry-run']);
+    expect(code).toBe(0);
+    expect(out.results).toEqual([[
+      'dry run: nothing changed',
+      `would have: approved version 7 of ${GROUP} (was PendingManualApproval): ${packageArn(7)}`,
+      `would have: ${STARTS}version 7 will deploy to staging, then await release approval`,
+    ].join('\n')]);
+    expect(sm).toHaveReceivedCommandWith(DescribeModelPackageCommand, { ModelPackageName: packageArn(7) });
+    expect(sm).not.toHaveReceivedCommand(UpdateModelPackageCommand);
+  });
+
+  test('reject-model --dry-run --json: the change it would make, marked as a dry run', async () => {
+    registry(7, 'Approved', [5]);
+    const { code, out } = await run(['--json', 'reject-model', '7', '--group', GROUP, '--comment', 'latency', '--dry-run']);
+    expect(code).toBe(0);
+    expect(out.results).toEqual([expect.objectContaining({ version: 7, previousStatus: 'Approved', newStatus: 'Rejected', changed: true, startsRelease: true, dryRun: true, deploys: { version: 5, arn: packageArn(5) } })]);
+    expect(sm).not.toHaveReceivedCommand(UpdateModelPackageCommand);
+  });
+
   test('approving by ARN, with a --group that agrees', async () => {
     registry(7, 'Rejected', [7]);
     const { code, out } = await run(['approve-model', packageArn(7), '--group', 'Churn-Models', '--comment', 'ok after review']);
