@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import { NUMBER, quote } from './endpoint-test-answers';
-import { CliError } from './errors';
+import { CliError, missingFile } from './errors';
 
 /** Where a payload keeps each row's known label. */
 export type PayloadLabelColumn = 'none' | 'first';
@@ -114,7 +114,7 @@ function readText(file: string): string {
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new CliError(`payload file ${file} does not exist`);
+    throw missingFile(new CliError(`payload file ${file} does not exist`), file);
   }
   if (!stat.isFile()) {
     throw new CliError(`payload ${file} is not a file`);

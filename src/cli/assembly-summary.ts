@@ -1,3 +1,4 @@
+import { missingFile } from '../aws/errors';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
@@ -22,7 +23,7 @@ export interface StackSummary {
  */
 export function summarizeAssembly(assemblyDir: string, app?: string): StackSummary[] {
   if (!fs.existsSync(path.join(assemblyDir, 'manifest.json'))) {
-    throw new Error(`${assemblyDir} is not a synthesized cloud assembly (no manifest.json): run \`cdk synth\` first`);
+    throw missingFile(new Error(`${assemblyDir} is not a synthesized cloud assembly (no manifest.json): run \`cdk synth\` first`), path.join(assemblyDir, 'manifest.json'));
   }
   const label = app ?? path.basename(path.dirname(path.resolve(assemblyDir)));
   return new CloudAssembly(assemblyDir).stacksRecursively.map((stack) => ({

@@ -1,3 +1,4 @@
+import { missingFile } from '../aws/errors';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
@@ -86,10 +87,13 @@ export function compareModelsCommand(output: Output, deps: CompareModelsDeps = {
 function loadConfig(file: string | undefined): ProjectConfig {
   const chosen = file ?? path.join(process.cwd(), CONFIG_FILE_NAME);
   if (file === undefined && !fs.existsSync(chosen)) {
-    throw new CliError(
+    throw missingFile(new CliError(
       `no ${CONFIG_FILE_NAME} in ${process.cwd()} to read the model package group and the MLflow ARN from: ` +
       `run the command in the model-build or model-deploy repository, pass --config <file>, or pass both --group <name> and --mlflow-arn <arn>`,
-    );
+    ), chosen);
+  }
+  if (!fs.existsSync(chosen)) {
+    throw missingFile(new CliError(`config file ${chosen} does not exist (--config)`), chosen);
   }
   return readProjectConfig(chosen);
 }

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { baseProgram } from './base-program';
+import { missingFileOf } from '../aws/errors';
 import { COMMANDS, CliDeps } from './commands';
 import { reportError } from './error-report';
 import { configureCommandHelp, usageHint } from './help';
@@ -51,6 +52,7 @@ export async function runCli(argv: string[], output: Output = processOutput, dep
     }
     const { json, debug } = program.opts<{ json?: boolean; debug?: boolean }>();
     reportError(err, output, { json, debug });
-    return EXIT.failure;
+    // A missing input file is the same usage error (exit 2) in every command.
+    return missingFileOf(err) === undefined ? EXIT.failure : EXIT.usage;
   }
 }

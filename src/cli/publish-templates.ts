@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { S3Client } from '@aws-sdk/client-s3';
 import { Command, InvalidArgumentError } from 'commander';
-import { AwsClientOptions, CliError, checkProjectTemplate, createAwsClient, formatPublishedTemplate, publishTemplate } from '../aws';
+import { AwsClientOptions, CliError, checkProjectTemplate, createAwsClient, formatPublishedTemplate, missingFile, publishTemplate } from '../aws';
 import { awsClientOptions } from './base-program';
 import { PROJECT_TEMPLATES_LOCATION_TAG, PROJECT_TEMPLATES_PREFIX, PROJECT_TEMPLATE_FILE } from '../app-context/studio-names';
 import { GlobalOptions, Output } from './output';
@@ -90,6 +90,9 @@ function readTemplate(file: string): string {
   try {
     return fs.readFileSync(file, 'utf-8');
   } catch (err) {
-    throw new CliError(`cannot read the template ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw missingFile(new CliError(`cannot read the template ${file}: no such file`), file);
+    }
+    throw new CliError(`cannot read the template ${file}: ${(err as Error).message}`);
   }
 }

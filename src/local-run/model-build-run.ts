@@ -1,3 +1,4 @@
+import { missingFile } from '../aws/errors';
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -150,7 +151,7 @@ export async function runModelBuildLocally(options: ModelBuildLocalRunOptions = 
   const repoDir = path.resolve(options.repoDir ?? '.');
   const configFile = path.join(repoDir, CONFIG_FILE_NAME);
   if (!fs.existsSync(configFile)) {
-    throw new LocalRunError(`${repoDir} is not a model-build repository: it has no ${CONFIG_FILE_NAME}; run the command in one, or give --repo <folder>`);
+    throw missingFile(new LocalRunError(`${repoDir} is not a model-build repository: it has no ${CONFIG_FILE_NAME}; run the command in one, or give --repo <folder>`), configFile);
   }
   const mlflow = localMlflow(options.mlflowTrackingUri);
   const pipeline = localPipeline({

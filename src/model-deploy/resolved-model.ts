@@ -1,3 +1,4 @@
+import { missingFile } from '../aws/errors';
 import * as fs from 'node:fs';
 import { ConfigError } from '../config';
 
@@ -45,11 +46,11 @@ const MODEL_PACKAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-pac
  */
 export function readResolvedModel(file: string): ResolvedModel {
   if (!fs.existsSync(file)) {
-    throw new ConfigError(
+    throw missingFile(new ConfigError(
       `no resolved model: ${file} does not exist. The model-deploy pipeline writes it with ` +
       '`npx sagemaker-gitops resolve-model --group <group> --out ' + RESOLVED_MODEL_FILE + '`; for a local synth without AWS, ' +
       `pass -c ${PLACEHOLDER_MODEL_CONTEXT}=true`,
-    );
+    ), file);
   }
   let data: unknown;
   try {

@@ -234,7 +234,8 @@ describe('compare-models with --group and --mlflow-arn', () => {
 describe('compare-models reading sagemaker-gitops.json', () => {
   test('no config file and no --mlflow-arn: says where to run it or what to pass', async () => {
     const { code, out } = await run(['compare-models', '--group', GROUP]);
-    expect(code).toBe(1);
+    // A missing file is a usage error (exit 2) in every command.
+    expect(code).toBe(2);
     expect(out.infos[0]).toBe(`error: no ${CONFIG_FILE_NAME} in ${cwd} to read the model package group and the MLflow ARN from: ` +
       'run the command in the model-build or model-deploy repository, pass --config <file>, or pass both --group <name> and --mlflow-arn <arn>');
   });

@@ -339,7 +339,8 @@ describe('local-run before anything runs', () => {
 
   test('a folder that is not a model-build repository', async () => {
     const { code, out } = await run(['local-run', '--repo', dir]);
-    expect(code).toBe(1);
+    // Its sagemaker-gitops.json is missing: a usage error (exit 2), as a missing file is in every command.
+    expect(code).toBe(2);
     expect(out.infos).toEqual([`error: ${dir} is not a model-build repository: it has no sagemaker-gitops.json; run the command in one, or give --repo <folder>`]);
   });
 

@@ -56,9 +56,9 @@ describe('sagemaker-gitops CLI', () => {
     expect(out.results[0]).toEqual([expect.objectContaining({ stack: 'Data', resources: 6 }), expect.objectContaining({ stack: 'Keys', resources: 1 })]);
   });
 
-  test('a failing command exits 1 with its message', async () => {
+  test('a missing input exits 2 with its message (as a missing file does in every command)', async () => {
     const out = capture();
-    expect(await runCli(['stacks', '/nonexistent/cdk.out'], out)).toBe(1);
+    expect(await runCli(['stacks', '/nonexistent/cdk.out'], out)).toBe(2);
     expect(out.infos).toEqual(['error: /nonexistent/cdk.out is not a synthesized cloud assembly (no manifest.json): run `cdk synth` first']);
   });
 
