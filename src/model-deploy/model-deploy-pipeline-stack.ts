@@ -125,6 +125,11 @@ export class ModelDeployPipelineStack extends Stack {
         // ListModelPackages has no resource type in IAM: it only accepts "*".
         new iam.PolicyStatement({ actions: ['sagemaker:ListModelPackages'], resources: ['*'] }),
         new iam.PolicyStatement({ actions: ['sagemaker:DescribeModelPackage'], resources: [packagesArn] }),
+        // resolve-model tells a missing group from a group without an approved version.
+        new iam.PolicyStatement({
+          actions: ['sagemaker:DescribeModelPackageGroup'],
+          resources: [this.formatArn({ service: 'sagemaker', resource: 'model-package-group', resourceName: group.toLowerCase() })],
+        }),
         ...releasePayloadReadStatements(this, config),
       ],
       // One CREATE_UPDATE action per stack, so that staging can use REPLACE_ON_FAILURE.

@@ -54,6 +54,9 @@ describe('the model-deploy pipeline', () => {
     ]);
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:ListModelPackages' }));
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:DescribeModelPackage' }));
+    // "Actions, resources, and condition keys for Amazon SageMaker AI": DescribeModelPackageGroup takes the model-package-group resource.
+    const describeGroup = statements.filter((st: any) => st.Action === 'sagemaker:DescribeModelPackageGroup');
+    expect(describeGroup.map((st: any) => JSON.stringify(st.Resource))).toEqual([expect.stringMatching(/:sagemaker:us-east-1:.*:model-package-group\/player-churn"\]\]\}$/)]);
     expect(statements).toContainEqual(expect.objectContaining({ Action: 's3:GetObject', Condition: { StringEquals: { 's3:ResourceAccount': expect.anything() } } }));
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'kms:Decrypt', Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } } }));
   });
