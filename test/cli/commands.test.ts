@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { buildProgram, runCli } from '../../src/cli';
 import { COMMANDS } from '../../src/cli/commands';
+import { withStderr } from '../helpers/cli-output';
 
 const ROOT = path.join(__dirname, '..', '..');
 const silent = { result: () => undefined, info: () => undefined };
@@ -55,7 +56,8 @@ test('a command loads its own module (models: the SageMaker client), not the oth
 
 test('a command runs from its loaded module even when an option\'s value names another command', async () => {
   // --profile status: "status" is loaded too (a value may name a command); models runs.
-  const results: unknown[] = [];
-  const code = await runCli(['--profile', 'status', 'models', '--group', 'bad_group'], { result: (v) => results.push(v), info: () => undefined });
+  const { value: code, stderr } = await withStderr(() => runCli(['--profile', 'status', 'models', '--group', 'bad_group'], silent));
   expect(code).toBe(2);
+  // The error is the models command's own option parser: the real command was loaded, not a placeholder.
+  expect(stderr).toMatch(/option '--group <name>' argument 'bad_group' is invalid\. model package group name must be/);
 });
