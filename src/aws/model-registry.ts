@@ -9,6 +9,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { ResolvedModel, checkResolvedModel } from '../model-deploy/resolved-model';
 import { CliError, isNotFound } from './errors';
+import { formatTimestamp } from './format';
 
 /** How many pending versions to ask for: only the newest is named. */
 const PENDING_PAGE_SIZE = 10;
@@ -60,7 +61,7 @@ export function formatResolvedModel(model: ResolvedModel): string[] {
   return [
     `model package: ${model.modelPackageArn}`,
     `version: ${model.version} of ${model.modelPackageGroupName}`,
-    `created: ${model.creationTime}`,
+    `created: ${formatTimestamp(model.creationTime)}`,
     model.auc === undefined ? 'AUC: not recorded' : `AUC: ${model.auc.toFixed(4)}`,
     `approver comment: ${model.approvalDescription || 'none'}`,
   ];

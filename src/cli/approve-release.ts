@@ -12,6 +12,7 @@ import {
   createAwsClient,
   decideRelease,
   formatServedModel,
+  formatTimestamp,
   releaseCommentProblem,
   reviewRelease,
 } from '../aws';
@@ -108,7 +109,7 @@ function parseComment(value: string): string {
 /** The waiting release, the candidate against production, the AUC difference and the warnings. */
 function formatReview(review: ReleaseReview): string[] {
   const { approval, candidate, production, aucDifference } = review;
-  const since = approval.since ? ` since ${approval.since}` : '';
+  const since = approval.since ? ` since ${formatTimestamp(approval.since)}` : '';
   const execution = approval.pipelineExecutionId ? ` (execution ${approval.pipelineExecutionId})` : '';
   return [
     `release waiting in pipeline ${approval.pipelineName}, ${approval.stageName}/${approval.actionName}${since}${execution}`,
@@ -142,7 +143,7 @@ function formatDecision(review: ReleaseReview, status: ApprovalStatus, decision:
   if (!decision) {
     return `dry run: nothing decided; without --dry-run this would ${status === 'Approved' ? 'approve' : 'reject'} the release of ${version} to ${production}`;
   }
-  const at = decision.decidedAt ? ` at ${decision.decidedAt}` : '';
+  const at = decision.decidedAt ? ` at ${formatTimestamp(decision.decidedAt)}` : '';
   return status === 'Approved'
     ? `approved the release of ${version}${at}: the ${review.approval.stageName} stage now deploys it to ${production}`
     : `rejected the release of ${version}${at}: this execution stops and ${production} keeps serving what it serves`;

@@ -9,6 +9,7 @@ import {
   StageEndpoint,
   createAwsClient,
   formatServedModel,
+  formatTimestamp,
   getProjectStatus,
 } from '../aws';
 import { awsClientOptions } from './base-program';
@@ -87,14 +88,14 @@ function formatPipeline(kind: string, pipeline: CodePipelineStatus, region: stri
   if (!pipeline.deployed) {
     return [`${title}: not deployed in ${region} (deploy it with npx cdk deploy ${stack} in the ${kind} repository)`];
   }
-  const rows = pipeline.stages.map((stage) => [stage.name, stage.status ?? 'not run yet', stage.lastStatusChange ?? '-', stage.pipelineExecutionId ?? '-']);
+  const rows = pipeline.stages.map((stage) => [stage.name, stage.status ?? 'not run yet', formatTimestamp(stage.lastStatusChange), stage.pipelineExecutionId ?? '-']);
   const notes = pipeline.stages.flatMap((stage) => [
     ...(stage.transitionDisabled ? [`  transition into ${stage.name} is disabled: ${stage.transitionDisabled}`] : []),
     ...stage.actions.filter((action) => action.status === 'Failed').map((action) =>
       `  ${stage.name}/${action.name} failed: ${action.errorMessage ?? action.summary ?? 'no error message'}`),
   ]);
   const approvals = pipeline.pendingApprovals.map((approval) => {
-    const since = approval.since ? ` since ${approval.since}` : '';
+    const since = approval.since ? ` since ${formatTimestamp(approval.since)}` : '';
     const isRelease = pipeline.pipelineName === names.modelDeployCodePipeline
       && approval.stageName === RELEASE_PIPELINE.prodStage && approval.actionName === RELEASE_PIPELINE.approvalAction;
     const how = isRelease ? `: sagemaker-gitops approve-release --project ${names.projectName} --comment "<why>" (or reject-release)` : '';

@@ -142,7 +142,7 @@ describe('findLatestApprovedModel', () => {
     expect(formatResolvedModel(model)).toEqual([
       `model package: ${packageArn(1)}`,
       `version: 1 of ${GROUP}`,
-      'created: 2025-03-04T05:06:07.000Z',
+      'created: 2025-03-04 05:06 UTC',
       'AUC: not recorded',
       'approver comment: none',
     ]);
@@ -285,7 +285,7 @@ describe('formatResolvedModel', () => {
     })).toEqual([
       `model package: ${packageArn(7)}`,
       `version: 7 of ${GROUP}`,
-      'created: 2025-03-04T05:06:07.000Z',
+      'created: 2025-03-04 05:06 UTC',
       'AUC: 0.8123',
       'approver comment: ship it',
     ]);

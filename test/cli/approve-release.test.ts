@@ -93,7 +93,7 @@ function endpointMissing(endpoint: string): void {
 }
 
 const REVIEW = [
-  `release waiting in pipeline ${PIPELINE}, Prod/ApproveRelease since ${SINCE.toISOString()} (execution exec-2)`,
+  `release waiting in pipeline ${PIPELINE}, Prod/ApproveRelease since 2025-03-04 06:00 UTC (execution exec-2)`,
   '  candidate:  version 7 of churn (AUC 0.8123) on churn-staging (InService)',
   '  production: version 5 of churn (AUC 0.8011) on churn-prod (InService)',
   '  AUC difference: +0.0112 (candidate minus production)',
@@ -118,7 +118,7 @@ describe('approve-release and reject-release', () => {
     expect(out.infos).toEqual([]);
     expect(lines).toEqual([
       ...REVIEW,
-      `approved the release of version 7 at ${DECIDED.toISOString()}: the Prod stage now deploys it to churn-prod`,
+      `approved the release of version 7 at 2025-03-04 07:00 UTC: the Prod stage now deploys it to churn-prod`,
     ]);
     // A pipeline that does not say where the stages are: both endpoints are read with the global options.
     expect(injected.requested).toEqual([
@@ -143,7 +143,7 @@ describe('approve-release and reject-release', () => {
 
     expect(code).toBe(0);
     expect(lines).toContain('  AUC difference: -0.1011 (candidate minus production)');
-    expect(lines[lines.length - 1]).toBe(`rejected the release of version 7 at ${DECIDED.toISOString()}: this execution stops and churn-prod keeps serving what it serves`);
+    expect(lines[lines.length - 1]).toBe(`rejected the release of version 7 at 2025-03-04 07:00 UTC: this execution stops and churn-prod keeps serving what it serves`);
     expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, { token: TOKEN, result: { status: 'Rejected', summary: 'AUC dropped' } });
   });
 
@@ -174,7 +174,7 @@ describe('approve-release and reject-release', () => {
 
     expect(code).toBe(0);
     expect(lines).toEqual([
-      `release waiting in pipeline ${PIPELINE}, Prod/ApproveRelease since ${SINCE.toISOString()} (execution exec-2)`,
+      `release waiting in pipeline ${PIPELINE}, Prod/ApproveRelease since 2025-03-04 06:00 UTC (execution exec-2)`,
       '  candidate:  unknown (endpoint churn-staging does not exist)',
       '  production: version 5 of churn (AUC 0.8000) on churn-prod (InService)',
       '  AUC difference: unknown (a version is unknown)',
