@@ -1,4 +1,4 @@
-import { SKLEARN_PIPELINE_VERSION, SklearnVersion, XGBOOST_VERSION, XgboostVersion } from '../images/sagemaker-images';
+import { SKLEARN_PIPELINE_VERSION, SklearnVersion, XGBOOST_VERSION, XgboostVersion } from './container-versions';
 import { checkObject } from './config-checks';
 import { ConfigError } from './errors';
 

@@ -1,4 +1,7 @@
 import { Token } from 'aws-cdk-lib';
+import {
+  SKLEARN_PIPELINE_VERSION, SKLEARN_VERSION, SklearnVersion, XGBOOST_VERSION, XgboostVersion,
+} from '../config/container-versions';
 import { ConfigError } from '../config/errors';
 
 /** The SageMaker-owned framework containers the pipeline steps run in. */
@@ -20,20 +23,8 @@ export interface SageMakerImage {
   readonly repositoryArn: string;
 }
 
-/** The scikit-learn container versions the project runs. */
-export type SklearnVersion = '1.2-1' | '1.4-2';
-/** The scikit-learn version `sklearnImage` gives when none is named (the project's own jobs name `SKLEARN_PIPELINE_VERSION`). */
-export const SKLEARN_VERSION: SklearnVersion = '1.2-1';
-/**
- * The scikit-learn container of the model-build pipeline's preprocessing step and of the drift check
- * when the project names none (`containers.sklearn`): its Python is 3.10
- * (aws/sagemaker-scikit-learn-container docker/1.4-2/base/Dockerfile.cpu), 1.2-1 has Python 3.9.
- */
-export const SKLEARN_PIPELINE_VERSION: SklearnVersion = '1.4-2';
-/** The XGBoost container versions the project knows. */
-export type XgboostVersion = '1.7-1' | '3.0-5';
-/** The XGBoost container version of the training step and the endpoints when the project names none (`containers.xgboost`). */
-export const XGBOOST_VERSION: XgboostVersion = '1.7-1';
+export { SKLEARN_PIPELINE_VERSION, SKLEARN_VERSION, XGBOOST_VERSION };
+export type { SklearnVersion, XgboostVersion };
 
 /*
  * Region → ECR registry account, commercial partition (`aws`) only.
