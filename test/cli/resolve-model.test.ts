@@ -31,7 +31,7 @@ const MODEL = {
 const HUMAN = [
   `model package: ${ARN}`,
   `version: 3 of ${GROUP}`,
-  'created: 2025-03-04T05:06:07.000Z',
+  'created: 2025-03-04 05:06 UTC',
   'AUC: 0.8123',
   'approver comment: reviewed by ana',
 ].join('\n');
