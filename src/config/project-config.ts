@@ -1,4 +1,5 @@
 import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, hasAlarms, resolveEndpoint, resolveRelease } from './endpoint-config';
+import { BatchScoringOptions, ResolvedBatchScoring, resolveBatchScoring } from './batch-scoring';
 import { checkObject } from './config-checks';
 import { ContainersOptions, ResolvedContainers, resolveContainers } from './containers';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
@@ -14,6 +15,7 @@ export * from './mlflow-config';
 export * from './project-sources';
 export * from './job-network';
 export * from './containers';
+export * from './batch-scoring';
 
 /** SageMaker instance types (each must start with `ml.`). */
 export interface InstanceTypeOptions {
@@ -115,6 +117,12 @@ export interface ProjectOptions {
    * @default - vendored: each repository commits the toolkit as `vendor/sagemaker-gitops-<version>.tgz`
    */
   readonly toolkit?: ToolkitSourceOptions;
+  /**
+   * Batch scoring in production: a scheduled SageMaker pipeline whose Transform step scores a dataset in S3
+   * with the released model version. See {@link BatchScoringOptions}.
+   * @default - no batch scoring
+   */
+  readonly batchScoring?: BatchScoringOptions;
 }
 
 export interface ResolvedInstanceTypes {
@@ -153,6 +161,8 @@ export interface ProjectConfig {
   readonly toolkit?: ToolkitSourceOptions;
   /** The container versions; absent when the project names none (the defaults: containersOf). */
   readonly containers?: ResolvedContainers;
+  /** Batch scoring; absent when it is off. */
+  readonly batchScoring?: ResolvedBatchScoring;
 }
 
 export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
@@ -163,7 +173,7 @@ export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
 };
 export const DEFAULT_QUALITY_THRESHOLD = 0.75;
 
-const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'toolkit', 'containers'];
+const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'toolkit', 'containers', 'batchScoring'];
 
 /**
  * Checks every option and fills in the defaults. Throws a {@link ConfigError} that names the
@@ -210,6 +220,9 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
   const release = resolveRelease('release', options.release, alerted);
   const toolkit = resolveToolkitSource('toolkit', options.toolkit);
   const containers = resolveContainers('containers', options.containers);
+  const batchScoring = resolveBatchScoring('batchScoring', options.batchScoring, {
+    prodRegion: environments.prod.region, registryRegion: environments.build.region, transformInstanceType: instanceTypes.transform,
+  });
 
   return {
     projectName: options.projectName,
@@ -225,5 +238,6 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     release,
     ...(toolkit !== undefined ? { toolkit } : {}),
     ...(containers !== undefined ? { containers } : {}),
+    ...(batchScoring !== undefined ? { batchScoring } : {}),
   };
 }

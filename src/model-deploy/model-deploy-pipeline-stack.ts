@@ -10,6 +10,7 @@ import { ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constru
 import { RELEASE_PIPELINE, resourceNamesOf } from '../project/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { BatchScoringStack } from './batch-scoring-stack';
 import { EndpointStack, Stage, endpointName } from './endpoint-stack';
 import {
   PROD_CHECK_ACTION, PROD_SMOKE_TEST_ROWS, RELEASE_VARIABLES,
@@ -53,6 +54,8 @@ export interface DeployStageProps extends StageProps {
 /** One deployment stage: its endpoint stack, in the stage's environment. */
 export class DeployStage extends CdkStage {
   public readonly endpoint: EndpointStack;
+  /** Production batch scoring (`batchScoring`): its model, pipeline and schedule. */
+  public readonly batchScoring?: BatchScoringStack;
 
   constructor(scope: Construct, id: string, props: DeployStageProps) {
     const { config, stage, model, repoDir, ...stageProps } = props;
@@ -69,6 +72,9 @@ export class DeployStage extends CdkStage {
         role.addToPrincipalPolicy(statement);
       }
       acknowledgeReleaseCheckWildcards(this.endpoint, config, stage, role);
+    }
+    if (stage === 'prod' && config.batchScoring !== undefined) {
+      this.batchScoring = new BatchScoringStack(this, 'BatchScoring', { config, model, stackName: `${config.projectName}-batch-scoring` });
     }
   }
 }

@@ -1,0 +1,127 @@
+import { ConfigError, checkCsvFilter, resolveProjectConfig } from '../../src/config';
+import { testConfig, testProjectOptions } from '../helpers/validated-synth';
+
+const INPUT = 's3://acme-scoring/players/daily';
+const scoring = (options: Record<string, unknown>) => testConfig({ batchScoring: { inputUri: INPUT, ...options } }).batchScoring;
+const rejects = (options: Record<string, unknown>, message: RegExp) => {
+  expect(() => scoring(options)).toThrow(ConfigError);
+  expect(() => scoring(options)).toThrow(message);
+};
+
+describe('batchScoring defaults', () => {
+  test('off unless set', () => {
+    expect(testConfig().batchScoring).toBeUndefined();
+  });
+
+  test('daily at 04:00 UTC, the transform instance type, one instance, joined, whole records, 6 MB multi-record requests', () => {
+    expect(scoring({})).toEqual({
+      inputUri: INPUT, schedule: 'cron(0 4 * * ? *)', instanceType: 'ml.m5.large', instanceCount: 1,
+      joinInputs: true, inputFilter: '$', outputFilter: '$', maxPayloadInMB: 6, batchStrategy: 'MultiRecord',
+    });
+    expect(testConfig({ instanceTypes: { transform: 'ml.c5.xlarge' }, batchScoring: { inputUri: INPUT } }).batchScoring!.instanceType).toBe('ml.c5.xlarge');
+  });
+
+  test('resolving a resolved config gives the same config', () => {
+    const config = testConfig({ batchScoring: { inputUri: INPUT, outputUri: 's3://acme-scoring/scores', kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/abc-123' } });
+    expect(resolveProjectConfig({ ...testProjectOptions(), batchScoring: config.batchScoring }).batchScoring).toEqual(config.batchScoring);
+  });
+
+  test('unknown fields are named', () => {
+    rejects({ inputPath: 'x' }, /batchScoring has an unknown field "inputPath"/);
+  });
+});
+
+describe('S3 locations', () => {
+  // API reference "TransformS3DataSource" (S3Uri) and "TransformOutput" (S3OutputPath): s3:// URIs of at most 1024 characters;
+  // S3 user guide "General purpose bucket naming rules": 3-63 lowercase letters, digits, dots, hyphens.
+  test.each([
+    ['https://acme-scoring.s3.amazonaws.com/players'], ['s3://acme-scoring'], ['s3://acme-scoring/'], ['s3://Acme/players'], ['s3://ab/players'],
+    [42],
+  ])('inputUri %p is not an S3 prefix the roles can be scoped to', (inputUri) => {
+    rejects({ inputUri }, /batchScoring.inputUri must be an S3 URI with a key prefix, s3:\/\/<bucket>\/<prefix>/);
+  });
+
+  test('an inputUri longer than 1024 characters is refused', () => {
+    rejects({ inputUri: `s3://acme-scoring/${'k'.repeat(1024)}` }, /batchScoring.inputUri must be an S3 URI with a key prefix/);
+  });
+
+  test('outputUri is checked the same way', () => {
+    rejects({ outputUri: 's3://acme-scoring' }, /batchScoring.outputUri must be an S3 URI with a key prefix/);
+  });
+
+  test('results inside the scored prefix (or around it) would be scored by the next run', () => {
+    rejects({ outputUri: `${INPUT}/scores` }, /must not be inside batchScoring.inputUri/);
+    rejects({ outputUri: 's3://acme-scoring/players' }, /must not be inside batchScoring.inputUri/);
+    expect(scoring({ outputUri: 's3://acme-scoring/players/daily-scores' })!.outputUri).toBe('s3://acme-scoring/players/daily-scores');
+    expect(scoring({ outputUri: 's3://other-bucket/players/daily' })!.outputUri).toBe('s3://other-bucket/players/daily');
+  });
+});
+
+describe('transform resources', () => {
+  // API reference "TransformResources": InstanceCount 1 or more; "The default value is 1, and the maximum is 100".
+  test.each([[0], [101], [1.5], ['2']])('instanceCount %p is outside 1..100', (instanceCount) => {
+    rejects({ instanceCount }, /batchScoring.instanceCount must be a whole number in 1..100 \(CreateTransformJob TransformResources.InstanceCount\)/);
+  });
+
+  test('100 instances are allowed', () => {
+    expect(scoring({ instanceCount: 100 })!.instanceCount).toBe(100);
+  });
+
+  // SageMaker pricing page, batch transform instance list: no burstable t types (src/config/instance-types.ts).
+  test('a type SageMaker does not offer for batch transform is refused', () => {
+    rejects({ instanceType: 'ml.t2.medium' }, /batchScoring.instanceType must be a SageMaker transform instance type/);
+  });
+
+  // API reference "CreateTransformJob" MaxPayloadInMB: "cannot be greater than 100 MB"; 0 (HTTP chunked encoding)
+  // "works only in supported algorithms. Currently, SageMaker built-in algorithms do not support HTTP chunked encoding".
+  test.each([[0], [101]])('maxPayloadInMB %p is refused', (maxPayloadInMB) => {
+    rejects({ maxPayloadInMB }, /batchScoring.maxPayloadInMB must be a whole number in 1..100 \(CreateTransformJob MaxPayloadInMB; 0, chunked encoding/);
+  });
+
+  // API reference "CreateTransformJob" BatchStrategy: MultiRecord | SingleRecord.
+  test('batchStrategy is MultiRecord or SingleRecord', () => {
+    rejects({ batchStrategy: 'Multi' }, /batchScoring.batchStrategy must be one of MultiRecord, SingleRecord, got "Multi"/);
+    expect(scoring({ batchStrategy: 'SingleRecord' })!.batchStrategy).toBe('SingleRecord');
+  });
+});
+
+describe('schedule, key and region', () => {
+  // EventBridge Scheduler "Schedule types": rate(value unit) or cron(6 fields).
+  test('a schedule that is not an EventBridge Scheduler expression is refused', () => {
+    rejects({ schedule: 'daily' }, /batchScoring.schedule must be an EventBridge Scheduler expression/);
+    expect(scoring({ schedule: 'rate(12 hours)' })!.schedule).toBe('rate(12 hours)');
+  });
+
+  // API reference "TransformOutput" KmsKeyId (key ID, key ARN, alias): the role is granted the key, so only a key ARN of the region.
+  test('kmsKeyArn must be a key ARN of the production region', () => {
+    rejects({ kmsKeyArn: 'alias/scores' }, /batchScoring.kmsKeyArn must be a KMS key ARN/);
+    rejects({ kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/abc' }, /is a key of eu-west-1 but batch scoring runs in us-east-1/);
+  });
+
+  // API reference "CreateModel" (Containers.ModelPackageName): a model package of the model's own region.
+  test('production in another region than the registry is refused', () => {
+    expect(() => testConfig({
+      environments: { build: { account: '111111111111' }, staging: { account: '222222222222' }, prod: { account: '333333333333', region: 'eu-west-1' } },
+      batchScoring: { inputUri: INPUT },
+    })).toThrow(/batchScoring needs the production environment in the model registry's region \(us-east-1\)/);
+  });
+});
+
+describe('data processing filters', () => {
+  // Developer guide "Associate Prediction Results with Input Records", supported JSONPath operators: a CSV record is an
+  // array; $, [index], [i1,i2], [start:end] and unions such as $[0,5:]; API reference "DataProcessing": at most 63 characters.
+  test.each([['$'], ['$[1:]'], ['$[0,-1]'], ['$[0,5:]'], ['$[-1]'], ['$[:3]'], ['$[1:4]']])('%p selects CSV columns', (filter) => {
+    expect(() => checkCsvFilter('f', filter)).not.toThrow();
+    expect(scoring({ inputFilter: filter, outputFilter: filter })!.inputFilter).toBe(filter);
+  });
+
+  test.each([['$.features'], ["$['id','SageMakerOutput']"], ['$[*]'], ['1:'], ['$[]'], [`$[${'1,'.repeat(40)}1]`]])('%p is not a CSV column filter', (filter) => {
+    rejects({ inputFilter: filter }, /batchScoring.inputFilter must be a JSONPath of CSV columns of at most 63 characters/);
+    rejects({ outputFilter: filter }, /batchScoring.outputFilter must be a JSONPath of CSV columns/);
+  });
+
+  test('joinInputs is a boolean', () => {
+    rejects({ joinInputs: 'yes' }, /batchScoring.joinInputs must be true or false/);
+    expect(scoring({ joinInputs: false })!.joinInputs).toBe(false);
+  });
+});

@@ -1,0 +1,136 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { ModelDeployApp } from '../../src/model-deploy';
+import { BATCH_SCORING_STEP } from '../../src/model-deploy/batch-scoring-pipeline';
+import { BatchScoringStack } from '../../src/model-deploy/batch-scoring-stack';
+import { pipelineDefinitionSchemaErrors } from '../../src/pipeline-definition';
+import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
+import { MODEL, repo } from './fixtures';
+
+const INPUT = 's3://acme-scoring/players/daily';
+
+/** The batch-scoring stack alone, synthesized through the CloudFormation validator, cdk-nag and the Control Tower guardrails. */
+function synthScoring(options: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}): Template {
+  const app = validatedApp();
+  const stack = new BatchScoringStack(app, 'scoring', { config: testConfig({ batchScoring: { inputUri: INPUT, ...options }, ...overrides }), model: MODEL });
+  return synthValidated(app)[stack.stackName];
+}
+
+const resources = (t: Template, type: string) => Object.values<any>(t.toJSON().Resources).filter((r) => r.Type === type);
+const definitionOf = (t: Template) => {
+  const [pipeline] = resources(t, 'AWS::SageMaker::Pipeline');
+  const body = pipeline.Properties.PipelineDefinition.PipelineDefinitionBody;
+  // The body is a Fn::Join of literal text and references: references become placeholder strings.
+  const text = typeof body === 'string' ? body : body['Fn::Join'][1].map((part: unknown) => (typeof part === 'string' ? part : 'REF')).join('');
+  return JSON.parse(text);
+};
+const transformOf = (t: Template) => definitionOf(t).Steps.find((s: any) => s.Name === BATCH_SCORING_STEP).Arguments;
+const policyOf = (t: Template, roleId: RegExp) => {
+  const policies = Object.values<any>(t.toJSON().Resources).filter((r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((ref: any) => roleId.test(ref.Ref)));
+  return policies.flatMap((p) => p.Properties.PolicyDocument.Statement);
+};
+
+describe('batch scoring with the defaults', () => {
+  const template = synthScoring();
+
+  test('a model of the release from its model package', () => {
+    template.hasResourceProperties('AWS::SageMaker::Model', { Containers: [{ ModelPackageName: MODEL.modelPackageArn }] });
+  });
+
+  // API reference "CreateTransformJob": SplitType Line (one CSV record a line) with text/csv, AssembleWith Line,
+  // Accept text/csv, TransformResources, MaxPayloadInMB and BatchStrategy; "Associate Prediction Results with Input
+  // Records": JoinSource Input appends the prediction to the input record.
+  test('the Transform step scores the input prefix line by line and writes joined lines under the execution id', () => {
+    const args = transformOf(template);
+    expect(args.TransformInput).toEqual({
+      DataSource: { S3DataSource: { S3DataType: 'S3Prefix', S3Uri: { Get: 'Parameters.InputDataUrl' } } }, ContentType: 'text/csv', SplitType: 'Line',
+    });
+    expect(args.TransformOutput).toMatchObject({ Accept: 'text/csv', AssembleWith: 'Line', KmsKeyId: 'REF' });
+    expect(args.TransformOutput.S3OutputPath).toEqual({ 'Std:Join': { On: '/', Values: ['s3://REF/batch-scoring', { Get: 'Execution.PipelineExecutionId' }] } });
+    expect(args.DataProcessing).toEqual({ JoinSource: 'Input' });
+    expect(args.TransformResources).toEqual({ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: 'REF' });
+    expect(args).toMatchObject({ MaxPayloadInMB: 6, BatchStrategy: 'MultiRecord' });
+    expect(definitionOf(template).Parameters).toEqual([expect.objectContaining({ Name: 'InputDataUrl', Type: 'String', DefaultValue: INPUT })]);
+  });
+
+  // The published SageMaker pipeline definition schema (schemas/pipeline-definition.schema.json), as the model-build tests validate it.
+  test('the definition matches SageMaker\'s schema', () => {
+    expect(pipelineDefinitionSchemaErrors(definitionOf(template))).toEqual([]);
+  });
+
+  // EventBridge Scheduler API reference "SageMakerPipelineParameters": the templated target for SageMaker
+  // StartPipelineExecution; its execution role needs sagemaker:StartPipelineExecution on the pipeline.
+  test('a daily schedule starts the pipeline through a role that may start only it', () => {
+    template.hasResourceProperties('AWS::Scheduler::Schedule', {
+      ScheduleExpression: 'cron(0 4 * * ? *)', ScheduleExpressionTimezone: 'UTC',
+      Target: { SageMakerPipelineParameters: { PipelineParameterList: [] } },
+    });
+    const statements = policyOf(template, /SchedulerRole/);
+    expect(statements).toHaveLength(1);
+    expect(statements[0].Action).toBe('sagemaker:StartPipelineExecution');
+    expect(JSON.stringify(statements[0].Resource)).toContain(':pipeline/player-churn-batch-scoring');
+  });
+
+  test('least privilege: no PassRole, S3 only under the input and output prefixes, KMS only named keys', () => {
+    const statements = [...policyOf(template, /ModelRole/), ...policyOf(template, /PipelineRole/)];
+    const actions = statements.flatMap((s) => [s.Action].flat());
+    expect(actions).not.toContain('iam:PassRole');
+    const s3 = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
+    const s3Resources = JSON.stringify(s3.map((s) => s.Resource));
+    expect(s3Resources).toContain('arn:aws:s3:::acme-scoring/players/daily/*');
+    expect(s3Resources).toContain('/batch-scoring/*');
+    expect(s3Resources).not.toMatch(/acme-scoring\/\*|:::acme-scoring\/"|"\*"/);
+    const list = s3.find((s) => s.Action === 's3:ListBucket');
+    expect(list.Condition).toEqual({ StringLike: { 's3:prefix': ['players/daily', 'players/daily/*'] } });
+    for (const kms of statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('kms:')))) {
+      expect(kms.Resource).not.toBe('*');
+    }
+  });
+});
+
+describe('batch scoring options', () => {
+  test('outputUri, kmsKeyArn, filters, count and strategy reach the job and the role', () => {
+    const key = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+    const template = synthScoring({
+      outputUri: 's3://acme-scores/churn/', kmsKeyArn: key, inputFilter: '$[1:]', outputFilter: '$[0,-1]', instanceCount: 3, batchStrategy: 'SingleRecord', maxPayloadInMB: 20, schedule: 'rate(12 hours)',
+    });
+    const args = transformOf(template);
+    expect(args.TransformOutput.S3OutputPath['Std:Join'].Values[0]).toBe('s3://acme-scores/churn');
+    expect(args.TransformOutput.KmsKeyId).toBe(key);
+    expect(args.DataProcessing).toEqual({ JoinSource: 'Input', InputFilter: '$[1:]', OutputFilter: '$[0,-1]' });
+    expect(args).toMatchObject({ MaxPayloadInMB: 20, BatchStrategy: 'SingleRecord', TransformResources: { InstanceCount: 3 } });
+    expect(pipelineDefinitionSchemaErrors(definitionOf(template))).toEqual([]);
+    const statements = policyOf(template, /ModelRole/);
+    expect(JSON.stringify(statements)).toContain('arn:aws:s3:::acme-scores/churn/*');
+    expect(statements.find((s) => s.Sid === 'EncryptResults').Resource).toBe(key);
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(12 hours)' });
+  });
+
+  test('without joinInputs and filters the job writes the predictions alone', () => {
+    expect(transformOf(synthScoring({ joinInputs: false })).DataProcessing).toBeUndefined();
+  });
+
+  // API reference "TransformResources" VolumeKmsKeyId: "You can't request a VolumeKmsKeyId when using an instance type
+  // with local storage" (src/config/instance-storage.ts).
+  test('an instance type with instance storage gets no volume key', () => {
+    const args = transformOf(synthScoring({ instanceType: 'ml.g4dn.xlarge' }));
+    expect(args.TransformResources).toEqual({ InstanceType: 'ml.g4dn.xlarge', InstanceCount: 1 });
+  });
+});
+
+describe('in the model-deploy pipeline', () => {
+  // The same validators as the defaults: the whole model-deploy app (pipeline, staging, production and batch scoring)
+  // synthesizes through the CloudFormation validator, cdk-nag AwsSolutions and the Control Tower guardrails.
+  test('the production stage deploys batch scoring next to the endpoint; staging does not', () => {
+    const app = new ModelDeployApp({ config: testConfig({ batchScoring: { inputUri: INPUT } }), repoDir: repo(), model: MODEL });
+    const templates = synthValidated(app);
+    expect(templates['player-churn-batch-scoring']).toBeDefined();
+    expect(Object.keys(templates).filter((name) => name.includes('batch-scoring'))).toEqual(['player-churn-batch-scoring']);
+    expect(app.pipelineStack.prod.batchScoring).toBeDefined();
+    expect(app.pipelineStack.staging.batchScoring).toBeUndefined();
+  });
+
+  test('without batchScoring there is no batch-scoring stack', () => {
+    const app = new ModelDeployApp({ config: testConfig(), repoDir: repo(), model: MODEL });
+    expect(app.pipelineStack.prod.batchScoring).toBeUndefined();
+  });
+});
