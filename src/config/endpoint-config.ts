@@ -3,10 +3,12 @@ import { ConfigError } from './errors';
 import { DeploymentGuardrailOptions, ResolvedDeploymentGuardrails, resolveGuardrails } from './guardrail-config';
 import { checkInstanceTypeFor } from './instance-types';
 import { checkScheduleExpression } from './schedule-expressions';
+import { ResolvedShadowRelease, ShadowReleaseOptions, resolveShadowRelease } from './shadow-config';
 
 export * from './guardrail-config';
 export * from './release-config';
 export * from './schedule-expressions';
+export * from './shadow-config';
 
 /** A serverless endpoint: no instances, no idle cost. SageMaker supports neither data capture nor deployment guardrails on it. */
 export interface ServerlessEndpointOptions {
@@ -136,6 +138,8 @@ export interface RealtimeEndpointOptions {
    * @default false
    */
   readonly modelMonitor?: ModelMonitorOptions | false;
+  /** Opt-in, production only: release through a shadow variant first (ShadowReleaseOptions); needs data capture. @default false */
+  readonly shadow?: ShadowReleaseOptions | false;
 }
 
 export type EndpointOptions = ServerlessEndpointOptions | RealtimeEndpointOptions;
@@ -163,6 +167,7 @@ export interface ResolvedRealtimeEndpoint {
   readonly deploymentGuardrails: ResolvedDeploymentGuardrails | false;
   readonly driftMonitoring: Required<DriftMonitoringOptions> | false;
   readonly modelMonitor: Required<ModelMonitorOptions> | false;
+  readonly shadow: ResolvedShadowRelease | false;
 }
 
 export type ResolvedEndpoint = ResolvedServerlessEndpoint | ResolvedRealtimeEndpoint;
@@ -187,7 +192,7 @@ export const DEFAULT_ENDPOINTS: { readonly staging: EndpointOptions; readonly pr
 };
 
 const SERVERLESS_KEYS = ['type', 'memorySizeInMb', 'maxConcurrency'];
-const REALTIME_KEYS = ['type', 'instanceType', 'instanceCount', 'autoscaling', 'dataCapture', 'deploymentGuardrails', 'driftMonitoring', 'modelMonitor'];
+const REALTIME_KEYS = ['type', 'instanceType', 'instanceCount', 'autoscaling', 'dataCapture', 'deploymentGuardrails', 'driftMonitoring', 'modelMonitor', 'shadow'];
 /** What a serverless endpoint cannot have, and why. */
 const NOT_ON_SERVERLESS: Record<string, string> = {
   dataCapture: 'SageMaker does not capture data on serverless endpoints',
@@ -197,6 +202,7 @@ const NOT_ON_SERVERLESS: Record<string, string> = {
   autoscaling: 'a serverless endpoint scales by itself up to maxConcurrency',
   instanceType: 'a serverless endpoint has no instances; set memorySizeInMb and maxConcurrency',
   instanceCount: 'a serverless endpoint has no instances; set memorySizeInMb and maxConcurrency',
+  shadow: 'SageMaker does not support shadow variants on serverless endpoints ("Create a shadow test")',
 };
 
 /** Resolves one stage's endpoint; `stage` decides the defaults of the real-time features. */
@@ -277,7 +283,8 @@ export function resolveEndpoint(option: string, given: EndpointOptions | undefin
     }
     checkInstanceTypeFor(`${option}.modelMonitor.instanceType`, 'processing', modelMonitor.instanceType);
   }
-  return { type: 'realtime', instanceType, instanceCount, autoscaling, dataCapture, deploymentGuardrails, driftMonitoring, modelMonitor };
+  const shadow = resolveShadowRelease(`${option}.shadow`, options.shadow, { stage, instanceType, instanceCount, dataCapture: dataCapture !== false });
+  return { type: 'realtime', instanceType, instanceCount, autoscaling, dataCapture, deploymentGuardrails, driftMonitoring, modelMonitor, shadow };
 }
 
 /** Whether a stage runs a SageMaker Model Monitor data-quality schedule (then model-build suggests its baseline). */

@@ -24,13 +24,14 @@ describe('endpoint defaults', () => {
       },
       driftMonitoring: { schedule: 'rate(1 day)', lookbackHours: 24, psiThreshold: 0.2, ksThreshold: 0.1, instanceType: 'ml.t3.medium' },
       modelMonitor: false,
+      shadow: false,
     });
   });
 
   test('a real-time staging stage gets none of production\'s extras unless asked', () => {
     expect(resolveEndpoint('e', { type: 'realtime' }, 'staging')).toEqual({
       type: 'realtime', instanceType: 'ml.m5.large', instanceCount: 1,
-      autoscaling: false, dataCapture: false, deploymentGuardrails: false, driftMonitoring: false, modelMonitor: false,
+      autoscaling: false, dataCapture: false, deploymentGuardrails: false, driftMonitoring: false, modelMonitor: false, shadow: false,
     });
   });
 

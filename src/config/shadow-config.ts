@@ -1,0 +1,102 @@
+import { checkInteger, checkNumber, feature } from './config-checks';
+import { ConfigError } from './errors';
+
+/**
+ * A shadow release of production: before the guarded update, the candidate runs as the endpoint's
+ * shadow variant (EndpointConfig `ShadowProductionVariants`) beside the live model, receiving a copy
+ * of every production request for `minutes`; then `compare-shadow` compares the two variants'
+ * latency and error rate (CloudWatch) and prediction distributions (captured data), and the release
+ * goes on to the reviewer's approval only if the shadow stays within the thresholds.
+ *
+ * SageMaker replicates all of the production variant's requests to the shadow: the sampling
+ * percentage of a shadow test belongs to the InferenceExperiment API (ShadowModelVariantConfig),
+ * not to an endpoint configuration's shadow variant, so this template does not offer one.
+ */
+export interface ShadowReleaseOptions {
+  /**
+   * Minutes the shadow receives live traffic before the comparison: a whole number in
+   * 5..SHADOW_MAX_MINUTES (the comparison's CodeBuild step waits them, within CodeBuild's build
+   * timeout of at most 2160 minutes, keeping SHADOW_COMPARE_MINUTES for the comparison itself).
+   * @default 60
+   */
+  readonly minutes?: number;
+  /**
+   * Instances of the shadow variant (of the production variant's instance type). It receives all
+   * production requests: give it the fleet production has at peak, or its latency is not comparable.
+   * @default - the production variant's instanceCount (autoscaling: minInstances)
+   */
+  readonly instanceCount?: number;
+  /**
+   * The release stops when the shadow's p50 or p90 model latency exceeds production's by more than
+   * this percentage (>= 0).
+   * @default 20
+   */
+  readonly maxLatencyIncreasePercent?: number;
+  /**
+   * The release stops when the shadow's error rate (errors / invocations) exceeds this (0..1).
+   * @default 0.01
+   */
+  readonly maxErrorRate?: number;
+  /**
+   * The release stops when the population stability index between the shadow's and production's
+   * predictions on the same requests exceeds this (> 0).
+   * @default 0.2
+   */
+  readonly maxPredictionPsi?: number;
+}
+
+export type ResolvedShadowRelease = Required<ShadowReleaseOptions>;
+
+/** Minutes the comparison step keeps after the wait, for compare-shadow itself. */
+export const SHADOW_COMPARE_MINUTES = 30;
+/** CodeBuild's largest build timeout ("TimeoutInMinutes: from 5 to 2160"), less the comparison's own minutes. */
+export const SHADOW_MAX_MINUTES = 2160 - SHADOW_COMPARE_MINUTES;
+
+export const DEFAULT_SHADOW_RELEASE: Omit<ResolvedShadowRelease, 'instanceCount'> = {
+  minutes: 60, maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2,
+};
+
+/** The production variant a shadow runs beside, as the endpoint's options resolved it. */
+export interface ShadowHost {
+  readonly stage: 'staging' | 'prod';
+  readonly instanceType: string;
+  readonly instanceCount: number;
+  readonly dataCapture: boolean;
+}
+
+/**
+ * "Create a shadow test" (SageMaker developer guide, prerequisites): an endpoint that uses any of
+ * these cannot have a shadow variant; the request fails validation. Of them, this template's
+ * endpoints can only choose the instance family.
+ */
+const NO_SHADOW_INSTANCE_FAMILIES: Record<string, string> = {
+  inf1: 'SageMaker does not support shadow variants on endpoints that use Inf1 (Inferentia) instances ("Create a shadow test")',
+};
+
+/** Fills in the defaults of a real-time endpoint's `shadow` and checks it; off unless given. */
+export function resolveShadowRelease(option: string, given: ShadowReleaseOptions | false | undefined, host: ShadowHost): ResolvedShadowRelease | false {
+  const shadow = feature(given, false, { ...DEFAULT_SHADOW_RELEASE, instanceCount: host.instanceCount }, option);
+  if (!shadow) {
+    return false;
+  }
+  if (host.stage !== 'prod') {
+    throw new ConfigError(`${option} is set on the ${host.stage} endpoint: a shadow release copies live production traffic, so only endpoints.prod may have shadow; remove it`);
+  }
+  const family = /^ml\.([a-z0-9]+)\./.exec(host.instanceType)?.[1];
+  if (family !== undefined && family in NO_SHADOW_INSTANCE_FAMILIES) {
+    throw new ConfigError(`${option} needs an instance type with shadow variants, but the endpoint's instanceType is ${host.instanceType}: ${NO_SHADOW_INSTANCE_FAMILIES[family]}; choose another instance family`);
+  }
+  if (!host.dataCapture) {
+    throw new ConfigError(
+      `${option} needs data capture, but dataCapture is off: the comparison reads both variants' captured predictions (SageMaker captures the shadow variant's ` +
+      'requests and responses beside production\'s, "Testing models with shadow variants"); turn dataCapture on or set shadow: false',
+    );
+  }
+  checkInteger(`${option}.minutes`, shadow.minutes, 5, SHADOW_MAX_MINUTES,
+    ` (the comparison step waits them within CodeBuild's build timeout of at most 2160 minutes, keeping ${SHADOW_COMPARE_MINUTES} for the comparison)`);
+  checkInteger(`${option}.instanceCount`, shadow.instanceCount, 1, 100);
+  checkNumber(`${option}.maxLatencyIncreasePercent`, shadow.maxLatencyIncreasePercent, 0, 10_000, 'a percentage >= 0');
+  checkNumber(`${option}.maxErrorRate`, shadow.maxErrorRate, 0, 1, 'a rate in 0..1');
+  checkNumber(`${option}.maxPredictionPsi`, shadow.maxPredictionPsi, Number.MIN_VALUE, 100, 'a number > 0');
+  return shadow;
+}

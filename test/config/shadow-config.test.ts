@@ -1,0 +1,52 @@
+import { ConfigError, DEFAULT_SHADOW_RELEASE, SHADOW_MAX_MINUTES, resolveEndpoint, resolveShadowRelease } from '../../src/config';
+import { testConfig } from '../helpers/validated-synth';
+
+const prod = (shadow: unknown, extra: Record<string, unknown> = {}) => () => testConfig({ endpoints: { prod: { type: 'realtime', shadow, ...extra } } });
+
+describe('shadow release options', () => {
+  test('off by default, in both stages', () => {
+    const { endpoints } = testConfig();
+    expect(endpoints.prod).toMatchObject({ shadow: false });
+    expect(resolveEndpoint('e', { type: 'realtime' }, 'staging')).toMatchObject({ shadow: false });
+  });
+
+  test('on with defaults: an hour, production\'s smallest fleet, 20 % latency, 1 % errors, PSI 0.2', () => {
+    const { endpoints } = prod({})();
+    expect(endpoints.prod).toMatchObject({ shadow: { ...DEFAULT_SHADOW_RELEASE, instanceCount: 1 } });
+    expect(DEFAULT_SHADOW_RELEASE).toEqual({ minutes: 60, maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2 });
+  });
+
+  test('the shadow fleet defaults to production\'s autoscaling minimum, and can be set', () => {
+    expect(prod({}, { autoscaling: { minInstances: 3, maxInstances: 6 } })().endpoints.prod).toMatchObject({ shadow: { instanceCount: 3 } });
+    expect(prod({ instanceCount: 2, minutes: 30 })().endpoints.prod).toMatchObject({ shadow: { instanceCount: 2, minutes: 30 } });
+  });
+});
+
+describe('bad shadow options', () => {
+  test.each([
+    // "Create a shadow test" (SageMaker developer guide, prerequisites): serverless endpoints cannot have a shadow variant.
+    [() => testConfig({ endpoints: { prod: { type: 'serverless', shadow: {} } } }), /endpoints.prod.shadow is set on a serverless endpoint: SageMaker does not support shadow variants on serverless endpoints/],
+    // "Create a shadow test" (prerequisites): endpoints on Inf1 (Inferentia) instances cannot have a shadow variant
+    // (the inference instance table has no Inf1 type today; the shadow check holds if it grows one).
+    [() => resolveShadowRelease('endpoints.prod.shadow', {}, { stage: 'prod', instanceType: 'ml.inf1.xlarge', instanceCount: 1, dataCapture: true }),
+      /endpoints.prod.shadow needs an instance type with shadow variants, but the endpoint's instanceType is ml.inf1.xlarge: SageMaker does not support shadow variants on endpoints that use Inf1/],
+    // "Testing models with shadow variants": SageMaker captures the shadow's responses beside production's; the comparison reads them.
+    [prod({}, { dataCapture: false, driftMonitoring: false }), /endpoints.prod.shadow needs data capture, but dataCapture is off/],
+    // CodeBuild API reference, TimeoutInMinutes "from 5 to 2160": the comparison step waits `minutes` within it.
+    [prod({ minutes: SHADOW_MAX_MINUTES + 1 }), /endpoints.prod.shadow.minutes must be a whole number in 5..2130 \(the comparison step waits them within CodeBuild's build timeout of at most 2160 minutes/],
+    [prod({ minutes: 2 }), /endpoints.prod.shadow.minutes must be a whole number in 5..2130/],
+    [prod({ instanceCount: 0 }), /endpoints.prod.shadow.instanceCount must be a whole number in 1..100, got 0/],
+    [prod({ maxErrorRate: 1.5 }), /endpoints.prod.shadow.maxErrorRate must be a rate in 0..1, got 1.5/],
+    [prod({ maxPredictionPsi: 0 }), /endpoints.prod.shadow.maxPredictionPsi must be a number > 0, got 0/],
+    [prod({ maxLatencyIncreasePercent: -1 }), /endpoints.prod.shadow.maxLatencyIncreasePercent must be a percentage >= 0, got -1/],
+    [prod({ samplingPercentage: 50 }), /endpoints.prod.shadow has an unknown field "samplingPercentage"; allowed: minutes, maxLatencyIncreasePercent, maxErrorRate, maxPredictionPsi, instanceCount/],
+  ])('%#: %s', (synth, message) => {
+    expect(synth).toThrow(ConfigError);
+    expect(synth).toThrow(message);
+  });
+
+  test('only production has live traffic to copy: a staging shadow is refused', () => {
+    expect(() => resolveEndpoint('endpoints.staging', { type: 'realtime', dataCapture: {}, shadow: {} }, 'staging'))
+      .toThrow(/endpoints.staging.shadow is set on the staging endpoint: a shadow release copies live production traffic, so only endpoints.prod may have shadow/);
+  });
+});
