@@ -1,9 +1,10 @@
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { CliError } from '../aws';
 import {
   LOCAL_REGISTRY_FILE, LOCAL_RUN_DIR, LocalRunEvent, LocalRunParameterError, LocalRunResult, LocalStepResult,
   PYTHON_ENV_VARIABLE, runModelBuildLocally,
 } from '../local-run';
+import { BatchScoringLocalRunResult, runBatchScoringLocally } from '../local-run/batch-scoring-run';
 import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
 import { collectParameter } from './option-parsers';
 import { GlobalOptions, Output } from './output';
@@ -13,6 +14,8 @@ interface LocalRunOptions {
   readonly parameter?: Readonly<Record<string, string>>;
   readonly workDir?: string;
   readonly registry?: string;
+  readonly batchScoring?: string;
+  readonly modelVersion?: number;
 }
 
 /**
@@ -29,13 +32,27 @@ export function localRunCommand(output: Output): Command {
     .option('--parameter <key=value>', 'a pipeline parameter value (repeatable); InputDataUrl takes a local CSV file or folder (relative to the current folder)', collectParameter)
     .option('--work-dir <folder>', `the run's work folder, kept for inspection; must be new or empty (default: <repo>/${LOCAL_RUN_DIR}/<execution id>)`)
     .option('--registry <file>', `the local model registry the Register step adds versions to (default: <repo>/${LOCAL_RUN_DIR}/${LOCAL_REGISTRY_FILE})`)
+    .option('--batch-scoring <csv>', 'instead: run the production batch-scoring pipeline on a local CSV file or folder (header-less records), '
+      + 'scoring with the newest Approved version of the local registry; writes <file>.out per input file')
+    .option('--model-version <n>', 'with --batch-scoring: the local registry version to score with', parseVersion)
     .addHelpText('after', `\nPython: ${PYTHON_ENV_VARIABLE} if set, else /usr/bin/python3 when it has pandas, else python3; it needs pandas, numpy, scikit-learn and xgboost.`
       + '\nMLflow: with MLFLOW_TRACKING_URI set (file:./mlruns, or a server), every step logs as in the cloud (that Python needs mlflow); without it, nothing is logged.')
     .action(async function (this: Command, opts: LocalRunOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
+      if (opts.modelVersion !== undefined && opts.batchScoring === undefined) {
+        this.error('error: --model-version goes with --batch-scoring', { exitCode: 2 });
+      }
       let result: LocalRunResult;
       try {
-        result = await runModelBuildLocally({
+        result = opts.batchScoring !== undefined ? await runBatchScoringLocally({
+          input: opts.batchScoring,
+          repoDir: opts.repo,
+          modelVersion: opts.modelVersion,
+          workDir: opts.workDir,
+          registryFile: opts.registry,
+          onProgress: (event) => output.info(progressLine(event)),
+          onNotice: (message) => output.info(message),
+        }) : await runModelBuildLocally({
           repoDir: opts.repo,
           parameters: opts.parameter,
           workDir: opts.workDir,
@@ -49,11 +66,26 @@ export function localRunCommand(output: Output): Command {
         }
         throw err;
       }
-      output.result(json ? result : formatResult(result), json);
+      const text = () => ('outputFiles' in result ? `${formatResult(result)}\n${formatScoring(result as BatchScoringLocalRunResult)}` : formatResult(result));
+      output.result(json ? result : text(), json);
       if (result.status !== 'Succeeded') {
         throw new CliError(result.failureReason ?? `local run ${result.executionId} failed`);
       }
     });
+}
+
+/** `--model-version <n>`: a version number of the local registry. */
+function parseVersion(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) {
+    throw new InvalidArgumentError(`--model-version must be a version number (1 or more), got ${value}`);
+  }
+  return Number(value);
+}
+
+/** What a batch scoring run scored with and wrote. */
+function formatScoring(result: BatchScoringLocalRunResult): string {
+  const v = result.scoredWith;
+  return [`scored with: ${v.modelPackageGroupName} version ${v.version} (${v.approvalStatus})`, ...result.outputFiles.map((file) => `output: ${file}`)].join('\n');
 }
 
 function progressLine(event: LocalRunEvent): string {

@@ -1,19 +1,20 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
 import { PipelineDefinition, Primitive } from '../pipeline-definition';
 import { LocalRunError } from './errors';
-import { EvaluationScope, StepProperties, evaluateConditions, evaluateExpressions, parsePath, valueAt } from './evaluator';
+import { EvaluationScope, StepProperties, evaluateConditions, evaluateExpressions } from './evaluator';
 import { localMlflow } from './mlflow';
 import { resolveParameterValues } from './parameters';
 import { runProcessingStep } from './processing';
 import { checkPythonLibraries } from './library-versions';
 import { choosePython } from './python';
 import { LOCAL_ACCOUNT, LocalModelVersion, runRegisterModelStep } from './registry';
+import { findAuc, modelArtifact, trainingMetrics } from './run-results';
 import { StepContext, StepJson, StepRun, checkRunnable, collectDefinitionSteps, stepDir } from './step-json';
 import { LocalStorage } from './storage';
 import { runTrainingStep } from './training';
+import { LocalModels, checkTransformRunnable, runTransformStep } from './transform';
 
 /** How a step of a local run ended: `Skipped` is a branch the condition did not choose, `NotRun` a step after a failure. */
 export type LocalStepStatus = 'Succeeded' | 'Failed' | 'Skipped' | 'NotRun';
@@ -106,13 +107,18 @@ export interface RunLocalPipelineOptions {
   readonly mlflowTrackingUri?: string | null;
   /** Called before the steps run with each thing the run says besides the progress (whether it logs to MLflow, library version warnings). */
   readonly onNotice?: (message: string) => void;
+  /**
+   * The local models Transform steps may name (SageMaker model name → model.tar.gz).
+   * @default - none
+   */
+  readonly models?: LocalModels;
 }
 
 /**
  * Runs a SageMaker pipeline definition on this machine: its steps in dependency order, with the
  * parameters' defaults or the given values, processing steps as python processes, the training
  * step with the local xgboost library, the condition evaluated and only its chosen branch run,
- * RegisterModel recorded in a local registry file, Fail failing the run with its message.
+ * RegisterModel recorded in a local registry file, Transform scoring with a local model (`models`), Fail failing the run with its message.
  * The steps log to MLflow only when this process has MLFLOW_TRACKING_URI (see `mlflowTrackingUri`);
  * the run says once whether it does.
  *
@@ -129,7 +135,7 @@ export async function runLocalPipeline(options: RunLocalPipelineOptions): Promis
   const { definition } = options;
   const { byName, branchOf } = collectDefinitionSteps(definition.toJSON());
   const ordered = definition.steps.map((step) => byName.get(step.name)!);
-  ordered.forEach(checkRunnable);
+  ordered.forEach((step) => (step.Type === 'Transform' ? checkTransformRunnable(step, options.models) : checkRunnable(step)));
   const parameters = resolveParameterValues(definition.parameters, options.parameters);
   const python = options.python ?? choosePython();
   const warnings = ordered.some((step) => step.Type === 'Processing' || step.Type === 'Training') ? checkPythonLibraries(python, definition.toJSON()) : [];
@@ -177,7 +183,7 @@ export async function runLocalPipeline(options: RunLocalPipelineOptions): Promis
     const stepStarted = performance.now();
     let result: LocalStepResult;
     try {
-      const run = await runStep(step, scope(), context);
+      const run = await runStep(step, scope(), context, options.models ?? {});
       properties.set(step.Name, run.properties);
       const outcome = step.Type === 'Condition' ? run.properties.Outcome === true : undefined;
       if (outcome !== undefined) {
@@ -223,7 +229,7 @@ export async function runLocalPipeline(options: RunLocalPipelineOptions): Promis
   return runResult;
 }
 
-async function runStep(step: StepJson, scope: EvaluationScope, context: StepContext): Promise<StepRun> {
+async function runStep(step: StepJson, scope: EvaluationScope, context: StepContext, models: LocalModels): Promise<StepRun> {
   const args = (step.Arguments ?? {}) as { Conditions?: unknown; ErrorMessage?: unknown };
   switch (step.Type) {
     case 'Processing':
@@ -232,6 +238,8 @@ async function runStep(step: StepJson, scope: EvaluationScope, context: StepCont
       return runTrainingStep(step, scope, context);
     case 'RegisterModel':
       return runRegisterModelStep(step, scope, context);
+    case 'Transform':
+      return runTransformStep(step, scope, context, models);
     case 'Condition':
       return { properties: { Outcome: evaluateConditions(args.Conditions, scope) } };
     case 'Fail':
@@ -263,37 +271,4 @@ function prepareWorkDir(workDir: string): void {
     throw new LocalRunError(`the work folder ${workDir} is not empty: give a new folder, or remove it first`);
   }
   fs.mkdirSync(workDir, { recursive: true });
-}
-
-function findAuc(properties: ReadonlyMap<string, StepProperties>): number | undefined {
-  const tokens = parsePath(PLAYER_CHURN.aucPath);
-  for (const step of properties.values()) {
-    for (const file of Object.values((step.PropertyFiles ?? {}) as Record<string, unknown>)) {
-      const value = valueAt(file, tokens);
-      if (typeof value === 'number') {
-        return value;
-      }
-    }
-  }
-  return undefined;
-}
-
-function trainingMetrics(properties: ReadonlyMap<string, StepProperties>): Record<string, number> {
-  const metrics: Record<string, number> = {};
-  for (const step of properties.values()) {
-    for (const metric of Object.values((step.FinalMetricDataList ?? {}) as Record<string, { MetricName: string; Value: number }>)) {
-      metrics[metric.MetricName] = metric.Value;
-    }
-  }
-  return metrics;
-}
-
-function modelArtifact(properties: ReadonlyMap<string, StepProperties>, storage: LocalStorage): string | undefined {
-  for (const step of properties.values()) {
-    const uri = valueAt(step, ['ModelArtifacts', 'S3ModelArtifacts']);
-    if (typeof uri === 'string') {
-      return storage.localPath(uri);
-    }
-  }
-  return undefined;
 }
