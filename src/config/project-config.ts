@@ -2,6 +2,7 @@ import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, ha
 import { BatchScoringOptions, ResolvedBatchScoring, resolveBatchScoring } from './batch-scoring';
 import { checkObject } from './config-checks';
 import { ContainersOptions, ResolvedContainers, resolveContainers } from './containers';
+import { InstanceCountsOptions, ResolvedInstanceCounts, resolveInstanceCounts } from './instance-counts';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
 import { JobNetworkOptions, ResolvedJobNetwork, resolveJobNetwork } from './job-network';
 import { MlflowOptions, MlflowTrackingServerOptions, ResolvedMlflow, resolveMlflow } from './mlflow-config';
@@ -16,6 +17,7 @@ export * from './project-sources';
 export * from './job-network';
 export * from './containers';
 export * from './batch-scoring';
+export * from './instance-counts';
 
 /** SageMaker instance types (each must start with `ml.`). */
 export interface InstanceTypeOptions {
@@ -67,6 +69,11 @@ export interface ProjectOptions {
    * @default - see each field
    */
   readonly instanceTypes?: InstanceTypeOptions;
+  /**
+   * Instance counts of the model-build pipeline's Preprocess and Train jobs (scale-out). See {@link InstanceCountsOptions}.
+   * @default - one instance each
+   */
+  readonly instanceCounts?: InstanceCountsOptions;
   /**
    * The quality gate: the minimum test AUC (0..1) a model needs to be registered.
    * @default 0.75
@@ -150,6 +157,8 @@ export interface ProjectConfig {
   };
   readonly modelPackageGroupName: string;
   readonly instanceTypes: ResolvedInstanceTypes;
+  /** The jobs' instance counts; absent when the project names none (one each: instanceCountsOf). */
+  readonly instanceCounts?: ResolvedInstanceCounts;
   readonly qualityThreshold: number;
   /** The MLflow backend; absent when MLflow is off. */
   readonly mlflow?: ResolvedMlflow;
@@ -173,7 +182,7 @@ export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
 };
 export const DEFAULT_QUALITY_THRESHOLD = 0.75;
 
-const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'toolkit', 'containers', 'batchScoring'];
+const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'instanceCounts', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'toolkit', 'containers', 'batchScoring'];
 
 /**
  * Checks every option and fills in the defaults. Throws a {@link ConfigError} that names the
@@ -199,6 +208,8 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
   for (const [kind, type] of Object.entries(instanceTypes)) {
     checkInstanceTypeFor(`instanceTypes.${kind}`, kind as JobKind, type);
   }
+
+  const instanceCounts = resolveInstanceCounts('instanceCounts', options.instanceCounts, { option: 'instanceTypes.training', value: instanceTypes.training });
 
   const qualityThreshold = options.qualityThreshold ?? DEFAULT_QUALITY_THRESHOLD;
   checkFraction('qualityThreshold', qualityThreshold);
@@ -231,6 +242,7 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     source,
     modelPackageGroupName,
     instanceTypes,
+    ...(instanceCounts !== undefined ? { instanceCounts } : {}),
     qualityThreshold,
     ...(mlflow !== undefined ? { mlflow } : {}),
     ...(jobNetwork !== undefined ? { jobNetwork } : {}),

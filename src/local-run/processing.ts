@@ -7,7 +7,7 @@ import { ContainerPaths } from './container-paths';
 import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
 import { checkLocalMlflowClient, stepProcessEnvironment } from './mlflow';
-import { runProcess } from './python';
+import { LocalInstance, downloadInput, instanceCount, localInstances, runInstances, writeResourceConfig } from './instances';
 import { ProcessingArguments, StepContext, StepJson, StepRun, stepDir } from './step-json';
 
 /** A processing job runs at most this long unless its StoppingCondition says otherwise (SageMaker's default). */
@@ -28,54 +28,37 @@ const DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
  *   lines) or a property file cannot be read
  */
 export async function runProcessingStep(step: StepJson, scope: EvaluationScope, context: StepContext): Promise<StepRun> {
-  const args = evaluateExpressions(step.Arguments ?? {}, scope) as ProcessingArguments;
+  const args = evaluateExpressions(step.Arguments ?? {}, scope) as ProcessingArguments & ScaledProcessingArguments;
   const dir = stepDir(context, step.Name);
-  const paths = new ContainerPaths(PROCESSING_ROOT, dir);
   const what = (name: string) => `step ${step.Name}: ${name}`;
+  const instances = localInstances(dir, instanceCount(args.ProcessingResources?.ClusterConfig?.InstanceCount, what('ClusterConfig')));
+  const prepared = instances.map((instance) => prepareInstance(args, instance, instances, context, `step ${step.Name}`));
 
-  for (const input of args.ProcessingInputs ?? []) {
-    const name = `input ${input.InputName}`;
-    context.storage.download(stringValue(input.S3Input?.S3Uri, what(`${name} S3Uri`)), paths.localPath(input.S3Input?.LocalPath, what(name)), what(name));
-  }
-  const outputs = (args.ProcessingOutputConfig?.Outputs ?? []).map((output) => {
-    const name = `output ${output.OutputName}`;
-    const folder = paths.localPath(output.S3Output?.LocalPath, what(name));
-    fs.mkdirSync(folder, { recursive: true });
-    return { name: String(output.OutputName), folder, uri: stringValue(output.S3Output?.S3Uri, what(`${name} S3Uri`)) };
-  });
-
-  const app = args.AppSpecification ?? {};
-  const entrypoint = stringList(app.ContainerEntrypoint, what('ContainerEntrypoint'));
-  const containerArguments = stringList(app.ContainerArguments ?? [], what('ContainerArguments')).map((value) => paths.rewrite(value));
-  const framework = frameworkEntrypoint(entrypoint);
-  let command: string[];
-  let cwd = paths.localRoot;
-  if (framework !== undefined) {
-    cwd = paths.localPath(PROCESSING_CODE_DIR, what('code'));
-    const { requirements } = unpackCodeBundle(cwd, what('input code'));
-    checkLocalMlflowClient(context.python, requirements, context.mlflowTrackingUri, `step ${step.Name}`);
-    command = [bundledScript(cwd, framework.script, `step ${step.Name}`), ...containerArguments];
-  } else {
-    command = [...entrypoint.slice(1).map((value) => paths.rewrite(value)), ...containerArguments];
-  }
-  const environment = Object.fromEntries(Object.entries(args.Environment ?? {}).map(([key, value]) => [key, paths.rewrite(String(value))]));
-  fs.mkdirSync(paths.localRoot, { recursive: true });
-  const logFile = path.join(dir, 'log.txt');
-  const result = await runProcess({
-    command: context.python,
-    args: command,
-    cwd,
-    env: stepProcessEnvironment(environment, context.mlflowTrackingUri),
-    timeoutMs: maxRuntimeSeconds(args.StoppingCondition?.MaxRuntimeInSeconds) * 1000,
-    logFile,
+  const { result, host, logFile } = await runInstances(instances, dir, (instance, log) => {
+    const job = prepared[instance.index];
+    return {
+      command: context.python,
+      args: job.command,
+      cwd: job.cwd,
+      env: stepProcessEnvironment(job.environment, context.mlflowTrackingUri),
+      timeoutMs: maxRuntimeSeconds(args.StoppingCondition?.MaxRuntimeInSeconds) * 1000,
+      logFile: log,
+    };
   });
   if (result.exitCode !== 0) {
-    throw new LocalRunError(describeProcessFailure(context.python, result, logFile));
+    const on = instances.length > 1 ? ` (instance ${host} of ${instances.length})` : '';
+    throw new LocalRunError(`${describeProcessFailure(context.python, result, logFile)}${on}`);
   }
 
+  // Every instance uploads its output folders to the same S3 URIs, as SageMaker does (a file of the same name is overwritten).
+  for (const job of prepared) {
+    for (const output of job.outputs) {
+      context.storage.upload(output.folder, output.uri);
+    }
+  }
+  const outputs = prepared[0].outputs;
   const propertyOutputs: Record<string, unknown> = {};
   for (const output of outputs) {
-    context.storage.upload(output.folder, output.uri);
     propertyOutputs[output.name] = { OutputName: output.name, S3Output: { S3Uri: output.uri, LocalPath: path.relative(dir, output.folder) } };
   }
   const propertyFiles: Record<string, unknown> = {};
@@ -97,6 +80,72 @@ export async function runProcessingStep(step: StepJson, scope: EvaluationScope, 
     },
     logFile,
   };
+}
+
+/** What the local run reads of a processing step's arguments beyond {@link ProcessingArguments}: the instance count and input distribution. */
+interface ScaledProcessingArguments {
+  readonly ProcessingResources?: { readonly ClusterConfig?: { readonly InstanceCount?: unknown } };
+  readonly ProcessingInputs?: ReadonlyArray<{ readonly InputName?: string; readonly S3Input?: { readonly S3Uri?: unknown; readonly LocalPath?: unknown; readonly S3DataDistributionType?: unknown } }>;
+}
+
+/** One instance's job: its inputs downloaded, its output folders made, and its command, folder and environment. */
+interface InstanceJob {
+  readonly outputs: ReadonlyArray<{ readonly name: string; readonly folder: string; readonly uri: string }>;
+  readonly command: string[];
+  readonly cwd: string;
+  readonly environment: Record<string, string>;
+}
+
+/**
+ * Prepares one instance of the job in its folder: each input as SageMaker distributes it
+ * (FullyReplicated or ShardedByS3Key), the output folders, the command and the environment; with
+ * several instances, its /opt/ml/config/resourceconfig.json (current_host, hosts), whose path
+ * RESOURCE_CONFIG_FILE gives (the container paths outside /opt/ml/processing are not rewritten).
+ */
+function prepareInstance(
+  args: ProcessingArguments & ScaledProcessingArguments, instance: LocalInstance, instances: readonly LocalInstance[], context: StepContext,
+  where: string,
+): InstanceJob {
+  const what = (name: string) => `${where}: ${name}`;
+  const paths = new ContainerPaths(PROCESSING_ROOT, instance.dir);
+  for (const input of args.ProcessingInputs ?? []) {
+    const name = `input ${input.InputName}`;
+    downloadInput(
+      context.storage, stringValue(input.S3Input?.S3Uri, what(`${name} S3Uri`)), paths.localPath(input.S3Input?.LocalPath, what(name)),
+      input.S3Input?.S3DataDistributionType, instance, instances.length, what(name),
+    );
+  }
+  const outputs = (args.ProcessingOutputConfig?.Outputs ?? []).map((output) => {
+    const name = `output ${output.OutputName}`;
+    const folder = paths.localPath(output.S3Output?.LocalPath, what(name));
+    fs.mkdirSync(folder, { recursive: true });
+    return { name: String(output.OutputName), folder, uri: stringValue(output.S3Output?.S3Uri, what(`${name} S3Uri`)) };
+  });
+
+  const app = args.AppSpecification ?? {};
+  const entrypoint = stringList(app.ContainerEntrypoint, what('ContainerEntrypoint'));
+  const containerArguments = stringList(app.ContainerArguments ?? [], what('ContainerArguments')).map((value) => paths.rewrite(value));
+  const framework = frameworkEntrypoint(entrypoint);
+  let command: string[];
+  let cwd = paths.localRoot;
+  if (framework !== undefined) {
+    cwd = paths.localPath(PROCESSING_CODE_DIR, what('code'));
+    const { requirements } = unpackCodeBundle(cwd, what('input code'));
+    if (instance.index === 0) {
+      checkLocalMlflowClient(context.python, requirements, context.mlflowTrackingUri, where);
+    }
+    command = [bundledScript(cwd, framework.script, where), ...containerArguments];
+  } else {
+    command = [...entrypoint.slice(1).map((value) => paths.rewrite(value)), ...containerArguments];
+  }
+  const environment = Object.fromEntries(Object.entries(args.Environment ?? {}).map(([key, value]) => [key, paths.rewrite(String(value))]));
+  if (instances.length > 1) {
+    const resourceConfig = path.join(instance.dir, 'opt', 'ml', 'config', 'resourceconfig.json');
+    writeResourceConfig(resourceConfig, instance, instances);
+    environment.RESOURCE_CONFIG_FILE = resourceConfig;
+  }
+  fs.mkdirSync(paths.localRoot, { recursive: true });
+  return { outputs, command, cwd, environment };
 }
 
 /** A job's name as SageMaker pipelines make it unique per execution (letters, digits and hyphens, at most 63 characters). */

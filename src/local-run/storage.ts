@@ -83,6 +83,40 @@ export class LocalStorage {
     }
   }
 
+  /**
+   * The objects (files) under what `uri` names, as relative keys in key order: a file is one object
+   * (its name), a folder every file below it.
+   */
+  public objects(uri: string, what: string): string[] {
+    const source = this.localPath(uri);
+    if (!fs.existsSync(source)) {
+      throw new LocalRunError(`${what}: nothing at ${uri}${source !== uri ? ` (${source})` : ''}: expected a file or a folder`);
+    }
+    if (!fs.statSync(source).isDirectory()) {
+      return [path.basename(source)];
+    }
+    return filesBelow(source, '').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  }
+
+  /**
+   * Copies one instance's shard of what `uri` names into `destination`, as SageMaker distributes an
+   * S3 prefix with `ShardedByS3Key`: whole objects, the instance `index` of `count` getting the
+   * objects at its index modulo `count` in key order (so with fewer objects than instances, some
+   * instances get none). Returns the keys copied.
+   */
+  public downloadShard(uri: string, destination: string, index: number, count: number, what: string): string[] {
+    const source = this.localPath(uri);
+    const single = !fs.statSync(source).isDirectory();
+    const keys = this.objects(uri, what).filter((_key, i) => i % count === index);
+    fs.mkdirSync(destination, { recursive: true });
+    for (const key of keys) {
+      const target = path.join(destination, ...key.split('/'));
+      fs.mkdirSync(path.dirname(target), { recursive: true });
+      fs.copyFileSync(single ? source : path.join(source, ...key.split('/')), target);
+    }
+    return keys;
+  }
+
   /** Copies a folder's content to what `uri` names, as SageMaker uploads a job's output folder to S3. */
   public upload(folder: string, uri: string): string {
     const destination = this.localPath(uri);
@@ -98,6 +132,14 @@ export class LocalStorage {
     fs.copyFileSync(file, destination);
     return destination;
   }
+}
+
+/** The files below a folder, as `/`-separated paths relative to it. */
+function filesBelow(folder: string, prefix: string): string[] {
+  return fs.readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const key = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    return entry.isDirectory() ? filesBelow(path.join(folder, entry.name), key) : entry.isFile() ? [key] : [];
+  });
 }
 
 /** The `file://` URI of a local path. */

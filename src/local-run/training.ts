@@ -5,8 +5,8 @@ import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
 import { describeProcessFailure, jobName, maxRuntimeSeconds } from './processing';
 import { checkLocalMlflowClient, stepProcessEnvironment } from './mlflow';
-import { ProcessResult, runProcess } from './python';
-import { SCRIPT_MODE_CODE_DIR, packModelDir, scriptModeProcess } from './script-mode';
+import { LocalInstance, downloadInput, freePort, instanceCount, localInstances, runInstances, writeResourceConfig } from './instances';
+import { SCRIPT_MODE_CODE_DIR, ScriptModeProcess, packModelDir, scriptModeProcess } from './script-mode';
 import { MetricDefinitionJson, StepContext, StepJson, StepRun, TrainingArguments, stepDir } from './step-json';
 import { XGBOOST_ALGORITHM_FILE, XGBOOST_ALGORITHM_METRIC_DEFINITIONS, XGBOOST_ALGORITHM_SCRIPT } from './xgboost-algorithm';
 
@@ -31,66 +31,48 @@ export const MODEL_ARCHIVE = 'model.tar.gz';
  * @throws LocalRunError when a channel is missing or the training fails (with its stderr's last lines)
  */
 export async function runTrainingStep(step: StepJson, scope: EvaluationScope, context: StepContext): Promise<StepRun> {
-  const args = evaluateExpressions(step.Arguments ?? {}, scope) as TrainingArguments;
+  const args = evaluateExpressions(step.Arguments ?? {}, scope) as TrainingArguments & { readonly ResourceConfig?: { readonly InstanceCount?: unknown } };
   const dir = stepDir(context, step.Name);
-  const paths = new ContainerPaths(TRAINING_ROOT, dir);
   const where = `step ${step.Name}`;
-
-  const channels: Record<string, unknown> = {};
-  for (const channel of args.InputDataConfig ?? []) {
-    const name = String(channel.ChannelName);
-    const uri = channel.DataSource?.S3DataSource?.S3Uri;
-    if (typeof uri !== 'string') {
-      throw new LocalRunError(`${where}: channel ${name} needs an S3Uri, got ${JSON.stringify(uri)}`);
-    }
-    context.storage.download(uri, paths.localPath(`${TRAINING_ROOT}/input/data/${name}`, where), `${where}: channel ${name}`);
-    channels[name] = {
-      ContentType: channel.ContentType,
-      TrainingInputMode: args.AlgorithmSpecification?.TrainingInputMode ?? 'File',
-      S3DistributionType: channel.DataSource?.S3DataSource?.S3DataDistributionType ?? 'FullyReplicated',
-      RecordWrapperType: 'None',
-    };
+  const instances = localInstances(dir, instanceCount(args.ResourceConfig?.InstanceCount, `${where}: ResourceConfig`));
+  const scriptMode = args.HyperParameters?.sagemaker_program !== undefined;
+  if (instances.length > 1 && !scriptMode) {
+    throw new LocalRunError(
+      `${where}: the local run's stand-in for the built-in XGBoost algorithm trains on one instance, got InstanceCount ${instances.length}; ` +
+      'run a training script (sagemaker_program, as the player-churn pipeline does) or InstanceCount 1',
+    );
   }
-  const config = paths.localPath(`${TRAINING_ROOT}/input/config`, where);
-  fs.mkdirSync(config, { recursive: true });
-  fs.writeFileSync(path.join(config, 'hyperparameters.json'), `${JSON.stringify(args.HyperParameters ?? {}, null, 2)}\n`);
-  fs.writeFileSync(path.join(config, 'inputdataconfig.json'), `${JSON.stringify(channels, null, 2)}\n`);
+  // Several instances: train.py's workers meet at a tracker on this machine (DMLC_TRACKER_URI/PORT, XGBoost's own variables).
+  const tracker = instances.length > 1 ? { DMLC_TRACKER_URI: '127.0.0.1', DMLC_TRACKER_PORT: String(await freePort()) } : {};
+  const jobs = instances.map((instance) => prepareInstance(args, instance, instances, context, where, scriptMode));
 
   const archive = path.join(dir, MODEL_ARCHIVE);
-  const logFile = path.join(dir, 'log.txt');
-  const environment = Object.fromEntries(Object.entries(args.Environment ?? {}).map(([key, value]) => [key, paths.rewrite(String(value))]));
+  const environment = (paths: ContainerPaths) => Object.fromEntries(Object.entries(args.Environment ?? {}).map(([key, value]) => [key, paths.rewrite(String(value))]));
   const timeoutMs = maxRuntimeSeconds(args.StoppingCondition?.MaxRuntimeInSeconds) * 1000;
-  const scriptMode = args.HyperParameters?.sagemaker_program !== undefined;
-  let result: ProcessResult;
-  if (scriptMode) {
-    const codeDir = paths.localPath(SCRIPT_MODE_CODE_DIR, where);
-    const run = scriptModeProcess({ args, paths, codeDir, channels: Object.keys(channels), storage: context.storage, where });
-    checkLocalMlflowClient(context.python, run.requirements, context.mlflowTrackingUri, where);
-    result = await runProcess({
-      command: context.python,
-      args: run.args,
-      cwd: codeDir,
-      env: stepProcessEnvironment({ ...environment, ...run.env }, context.mlflowTrackingUri),
-      timeoutMs,
-      logFile,
-    });
-    if (result.exitCode === 0) {
-      packModelDir(paths.localPath(`${TRAINING_ROOT}/model`, where), archive);
+  const { result, host, logFile } = await runInstances(instances, dir, (instance, log) => {
+    const job = jobs[instance.index];
+    if (job.script !== undefined) {
+      const hosts = instances.length > 1 ? { SM_CURRENT_HOST: instance.host, SM_HOSTS: JSON.stringify(instances.map((i) => i.host)), ...tracker } : {};
+      return {
+        command: context.python, args: job.script.args, cwd: job.cwd,
+        env: stepProcessEnvironment({ ...environment(job.paths), ...job.script.env, ...hosts }, context.mlflowTrackingUri),
+        timeoutMs, logFile: log,
+      };
     }
-  } else {
     const program = path.join(dir, XGBOOST_ALGORITHM_FILE);
     fs.writeFileSync(program, XGBOOST_ALGORITHM_SCRIPT);
-    result = await runProcess({
-      command: context.python,
-      args: [program, '--ml-root', paths.localRoot, '--archive', archive],
-      cwd: dir,
-      env: stepProcessEnvironment(environment, context.mlflowTrackingUri),
-      timeoutMs,
-      logFile,
-    });
-  }
+    return {
+      command: context.python, args: [program, '--ml-root', job.paths.localRoot, '--archive', archive], cwd: dir,
+      env: stepProcessEnvironment(environment(job.paths), context.mlflowTrackingUri), timeoutMs, logFile: log,
+    };
+  });
   if (result.exitCode !== 0) {
-    throw new LocalRunError(describeProcessFailure(context.python, result, logFile));
+    const on = instances.length > 1 ? ` (instance ${host} of ${instances.length})` : '';
+    throw new LocalRunError(`${describeProcessFailure(context.python, result, logFile)}${on}`);
+  }
+  if (scriptMode) {
+    // The first host saves the model (train.py's master); SageMaker packs /opt/ml/model into model.tar.gz.
+    packModelDir(jobs[0].paths.localPath(`${TRAINING_ROOT}/model`, where), archive);
   }
 
   const name = jobName(context.executionId, step.Name);
@@ -101,6 +83,7 @@ export async function runTrainingStep(step: StepJson, scope: EvaluationScope, co
   const modelUri = `${outputPath.replace(/\/+$/, '')}/${name}/output/${MODEL_ARCHIVE}`;
   context.storage.uploadFile(archive, modelUri);
   // The built-in algorithm publishes its own metrics (checkRunnable rejects metric definitions for it, as SageMaker does).
+  // With several instances, the first host's log: XGBoost prints the rounds' metrics on the first worker only.
   const metrics = finalMetrics(scriptMode ? args.AlgorithmSpecification?.MetricDefinitions ?? [] : XGBOOST_ALGORITHM_METRIC_DEFINITIONS, result.log, where);
   return {
     properties: {
@@ -112,6 +95,58 @@ export async function runTrainingStep(step: StepJson, scope: EvaluationScope, co
     },
     logFile,
   };
+}
+
+/** One training instance: its container paths and, in script mode, the program and its folder. */
+interface TrainingInstanceJob {
+  readonly paths: ContainerPaths;
+  readonly cwd: string;
+  readonly script?: ScriptModeProcess;
+}
+
+/**
+ * Prepares one training instance in its folder, as SageMaker prepares a training container: each
+ * channel in `/opt/ml/input/data/<channel>` (FullyReplicated, or the instance's whole files with
+ * ShardedByS3Key), hyperparameters.json and inputdataconfig.json (and, with several instances,
+ * resourceconfig.json) in `/opt/ml/input/config`, and in script mode the code bundle in /opt/ml/code.
+ */
+function prepareInstance(
+  args: TrainingArguments, instance: LocalInstance, instances: readonly LocalInstance[], context: StepContext, where: string, scriptMode: boolean,
+): TrainingInstanceJob {
+  const paths = new ContainerPaths(TRAINING_ROOT, instance.dir);
+  const channels: Record<string, unknown> = {};
+  for (const channel of args.InputDataConfig ?? []) {
+    const name = String(channel.ChannelName);
+    const source = channel.DataSource?.S3DataSource;
+    if (typeof source?.S3Uri !== 'string') {
+      throw new LocalRunError(`${where}: channel ${name} needs an S3Uri, got ${JSON.stringify(source?.S3Uri)}`);
+    }
+    const destination = paths.localPath(`${TRAINING_ROOT}/input/data/${name}`, where);
+    downloadInput(context.storage, source.S3Uri, destination, source.S3DataDistributionType, instance, instances.length, `${where}: channel ${name}`);
+    fs.mkdirSync(destination, { recursive: true });
+    channels[name] = {
+      ContentType: channel.ContentType,
+      TrainingInputMode: args.AlgorithmSpecification?.TrainingInputMode ?? 'File',
+      S3DistributionType: source.S3DataDistributionType ?? 'FullyReplicated',
+      RecordWrapperType: 'None',
+    };
+  }
+  const config = paths.localPath(`${TRAINING_ROOT}/input/config`, where);
+  fs.mkdirSync(config, { recursive: true });
+  fs.writeFileSync(path.join(config, 'hyperparameters.json'), `${JSON.stringify(args.HyperParameters ?? {}, null, 2)}\n`);
+  fs.writeFileSync(path.join(config, 'inputdataconfig.json'), `${JSON.stringify(channels, null, 2)}\n`);
+  if (instances.length > 1) {
+    writeResourceConfig(path.join(config, 'resourceconfig.json'), instance, instances);
+  }
+  if (!scriptMode) {
+    return { paths, cwd: instance.dir };
+  }
+  const codeDir = paths.localPath(SCRIPT_MODE_CODE_DIR, where);
+  const script = scriptModeProcess({ args, paths, codeDir, channels: Object.keys(channels), storage: context.storage, where });
+  if (instance.index === 0) {
+    checkLocalMlflowClient(context.python, script.requirements, context.mlflowTrackingUri, where);
+  }
+  return { paths, cwd: codeDir, script };
 }
 
 /**

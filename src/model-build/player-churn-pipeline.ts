@@ -1,10 +1,11 @@
-import { MlflowTracking, ProjectConfig, allowedInstanceTypes, checkAcceptsVolumeKmsKey } from '../config';
+import { MlflowTracking, ProjectConfig, allowedInstanceTypes, checkAcceptsVolumeKmsKey, instanceCountsOf } from '../config';
 import {
   Condition, ConditionStep, ExecutionVariable, FailStep, JobVpcConfig, Join, ParameterFloat, ParameterString, PipelineDefinition,
   ProcessingInput, ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, TrainingStep,
 } from '../pipeline-definition';
 import { MLFLOW_METRIC_DEFINITIONS, mlflowRegisterMetadata, tagMlflowRunStep } from './mlflow-steps';
 import { PLAYER_CHURN, PLAYER_CHURN_HYPERPARAMETERS } from './player-churn-names';
+import { ScaleOutJob, baselineOutput, preprocessScaling, trainChannel, trainingInstanceTypes } from './scale-out-steps';
 import { PLAYER_CHURN_METRIC_DEFINITIONS, PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR, StepCode, stepEnvironment } from './step-code-bundle';
 
 export type { StepCode, StepScript } from './step-code-bundle';
@@ -94,18 +95,23 @@ const JOB_RETRIES: RetryPolicy[] = [
  * ({@link PLAYER_CHURN_METRIC_DEFINITIONS}, and {@link MLFLOW_METRIC_DEFINITIONS} with MLflow):
  * CreateTrainingJob takes MetricDefinitions for a training script, and rejects them only for a
  * built-in algorithm, which publishes its own.
+ *
+ * Scale-out (`instanceCounts`, see scale-out-steps.ts): Preprocess on N instances reads a shard of
+ * the input after a ScanInput step, and a MergeBaseline step joins its baseline files; Train on
+ * several instances reads a shard of the train files (train.py trains with XGBoost's collective).
  */
 export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDefinition {
   const { config } = props;
   const names = PLAYER_CHURN;
   checkAcceptsVolumeKmsKey('instanceTypes.processing', config.instanceTypes.processing);
   checkAcceptsVolumeKmsKey('instanceTypes.training', config.instanceTypes.training);
-  const instanceType = (name: string, kind: 'processing' | 'training' | 'inference' | 'transform') =>
-    new ParameterString({ name, defaultValue: config.instanceTypes[kind], allowedValues: allowedInstanceTypes(kind), description: `Instance type of the ${kind} jobs` });
+  const counts = instanceCountsOf(config);
+  const instanceType = (name: string, kind: 'processing' | 'training' | 'inference' | 'transform', allowedValues = allowedInstanceTypes(kind)) =>
+    new ParameterString({ name, defaultValue: config.instanceTypes[kind], allowedValues, description: `Instance type of the ${kind} jobs` });
   const p = {
     inputData: new ParameterString({ name: names.parameters.inputDataUrl, defaultValue: props.inputDataUri, description: 'S3 URI of the raw player data (CSV)' }),
     processingInstanceType: instanceType(names.parameters.processingInstanceType, 'processing'),
-    trainingInstanceType: instanceType(names.parameters.trainingInstanceType, 'training'),
+    trainingInstanceType: instanceType(names.parameters.trainingInstanceType, 'training', trainingInstanceTypes(counts)),
     inferenceInstanceType: instanceType(names.parameters.inferenceInstanceType, 'inference'),
     transformInstanceType: instanceType(names.parameters.transformInstanceType, 'transform'),
     threshold: new ParameterFloat({
@@ -134,25 +140,29 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
   };
 
   const vpc = props.jobVpc;
+  const scaleOut: ScaleOutJob = {
+    counts, codeInputs, runScript, script: names.scripts.preprocess, inputData: p.inputData, stepUri,
+    job: { ...job, imageUri: props.sklearnImageUri, instanceType: p.processingInstanceType, environment, outputKmsKeyId: props.kmsKeyArn, vpcConfig: vpc },
+  };
+  const scaling = preprocessScaling(scaleOut);
   const preprocess = new ProcessingStep({
     ...job,
     name: names.steps.preprocess,
     description: 'Feature engineering, 70/20/10 split into header-less CSVs with the label first, and a baseline with header',
     imageUri: props.sklearnImageUri,
     instanceType: p.processingInstanceType,
+    instanceCount: counts.processing,
     entrypoint: runScript(names.scripts.preprocess),
-    arguments: ['--input-dir', '/opt/ml/processing/input/data', '--output-dir', '/opt/ml/processing/output'],
+    arguments: scaling.arguments,
     environment,
-    inputs: [
-      ...codeInputs,
-      { name: 'data', source: p.inputData, destination: '/opt/ml/processing/input/data' },
-    ],
+    inputs: [...codeInputs, ...scaling.dataInputs],
     outputs: ['train', 'validation', 'test', 'baseline'].map((name) => ({
       name, source: `/opt/ml/processing/output/${name}`, destination: stepUri(names.steps.preprocess, name),
     })),
     outputKmsKeyId: props.kmsKeyArn,
     vpcConfig: vpc,
   });
+  const trainingBaseline = baselineOutput(scaleOut, preprocess);
 
   const train = new TrainingStep({
     ...job,
@@ -160,6 +170,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     description: 'train.py in script mode on XGBoost 1.7-1: binary:logistic, early stopping on validation AUC',
     imageUri: props.xgboostImageUri,
     instanceType: p.trainingInstanceType,
+    instanceCount: counts.training,
     // Plain strings, not JSON-encoded as the Python SDK writes them: the container JSON-decodes the
     // hyperparameters and keeps the raw strings when that fails (sagemaker-containers, _env.read_hyperparameters),
     // and some versions do so for all of them at once when one fails, so the values must be of one kind.
@@ -172,7 +183,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     },
     metricDefinitions: [...PLAYER_CHURN_METRIC_DEFINITIONS, ...(props.mlflow ? MLFLOW_METRIC_DEFINITIONS : [])],
     inputs: {
-      train: { s3Uri: preprocess.outputUri('train'), contentType: 'text/csv' },
+      train: trainChannel(counts, preprocess.outputUri('train')),
       validation: { s3Uri: preprocess.outputUri('validation'), contentType: 'text/csv' },
     },
     outputPath: stepUri(names.steps.train, 'model'),
@@ -215,7 +226,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
       output_path: MONITOR_OUTPUT,
       publish_cloudwatch_metrics: 'Disabled',
     },
-    inputs: [{ name: 'baseline_dataset_input', source: preprocess.outputUri('baseline'), destination: MONITOR_BASELINE_INPUT }],
+    inputs: [{ name: 'baseline_dataset_input', source: trainingBaseline.uri, destination: MONITOR_BASELINE_INPUT }],
     outputs: [{ name: 'monitoring_output', source: MONITOR_OUTPUT, destination: stepUri(names.steps.baseline, 'monitoring_output') }],
     outputKmsKeyId: props.kmsKeyArn,
     vpcConfig: vpc,
@@ -244,7 +255,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     },
     customerMetadata: {
       // The training baseline (CSV with header) that model-deploy's drift check compares production inputs with.
-      baselineDataUri: preprocess.outputUri('baseline'),
+      baselineDataUri: trainingBaseline.uri,
       // The test AUC as text (metadata values are strings): resolve-model and the release review show it.
       auc: new Join('', [auc]),
       // The key of the artifact bucket: model-deploy grants its endpoint roles decrypt on it.
@@ -276,6 +287,6 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
 
   return new PipelineDefinition({
     parameters: Object.values(p),
-    steps: [preprocess, ...(baseline ? [baseline] : []), train, evaluate, checkAuc],
+    steps: [...scaling.before, preprocess, ...trainingBaseline.steps, ...(baseline ? [baseline] : []), train, evaluate, checkAuc],
   });
 }
