@@ -43,6 +43,11 @@ export interface BatchScoringOptions {
    */
   readonly kmsKeyArn?: string;
   /**
+   * ARN of the KMS key the input objects are encrypted with (SSE-KMS with a customer managed key): the job's role may decrypt with it.
+   * @default - the input is not encrypted with a customer managed key (SSE-S3, or an AWS managed key)
+   */
+  readonly inputKmsKeyArn?: string;
+  /**
    * Write each input record with its prediction appended (DataProcessing JoinSource `Input`),
    * rather than the prediction alone.
    * @default true
@@ -81,6 +86,7 @@ export interface ResolvedBatchScoring {
   readonly instanceType: string;
   readonly instanceCount: number;
   readonly kmsKeyArn?: string;
+  readonly inputKmsKeyArn?: string;
   readonly joinInputs: boolean;
   readonly inputFilter: string;
   readonly outputFilter: string;
@@ -96,7 +102,7 @@ export const MAX_TRANSFORM_PAYLOAD_MB = 100;
 /** DataProcessing: InputFilter and OutputFilter are at most 63 characters. */
 export const MAX_DATA_PROCESSING_FILTER_LENGTH = 63;
 
-const KEYS = ['inputUri', 'outputUri', 'schedule', 'instanceType', 'instanceCount', 'kmsKeyArn', 'joinInputs', 'inputFilter', 'outputFilter', 'maxPayloadInMB', 'batchStrategy'];
+const KEYS = ['inputUri', 'outputUri', 'schedule', 'instanceType', 'instanceCount', 'kmsKeyArn', 'inputKmsKeyArn', 'joinInputs', 'inputFilter', 'outputFilter', 'maxPayloadInMB', 'batchStrategy'];
 
 /** Where batch scoring runs and which instance type the project sets for transforms. */
 export interface BatchScoringContext {
@@ -143,6 +149,9 @@ export function resolveBatchScoring(option: string, given: BatchScoringOptions |
   if (given.kmsKeyArn !== undefined) {
     checkKmsKeyArn(`${option}.kmsKeyArn`, given.kmsKeyArn, context.prodRegion);
   }
+  if (given.inputKmsKeyArn !== undefined) {
+    checkKmsKeyArn(`${option}.inputKmsKeyArn`, given.inputKmsKeyArn, context.prodRegion);
+  }
   const joinInputs = given.joinInputs ?? true;
   if (typeof joinInputs !== 'boolean') {
     throw new ConfigError(`${option}.joinInputs must be true or false, got ${JSON.stringify(joinInputs)}`);
@@ -165,6 +174,7 @@ export function resolveBatchScoring(option: string, given: BatchScoringOptions |
     instanceType,
     instanceCount,
     ...(given.kmsKeyArn !== undefined ? { kmsKeyArn: given.kmsKeyArn } : {}),
+    ...(given.inputKmsKeyArn !== undefined ? { inputKmsKeyArn: given.inputKmsKeyArn } : {}),
     joinInputs,
     inputFilter,
     outputFilter,

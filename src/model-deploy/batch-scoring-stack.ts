@@ -82,7 +82,10 @@ export class BatchScoringStack extends Stack {
     if (volumeKeyArn !== undefined) {
       // The job's volume is encrypted with the stack key on behalf of the role that creates the job.
       pipelineRole.addToPolicy(new iam.PolicyStatement({
-        sid: 'EncryptVolume', actions: ['kms:CreateGrant', 'kms:DescribeKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:Decrypt'], resources: [volumeKeyArn],
+        sid: 'EncryptVolume', actions: ['kms:DescribeKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:Decrypt'], resources: [volumeKeyArn],
+      }));
+      pipelineRole.addToPolicy(new iam.PolicyStatement({
+        sid: 'GrantVolumeKey', actions: ['kms:CreateGrant'], resources: [volumeKeyArn], conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
       }));
     }
 
@@ -132,6 +135,9 @@ export class BatchScoringStack extends Stack {
       sid: 'ListInput', actions: ['s3:ListBucket'], resources: [s3Arn(input.bucket)], conditions: { StringLike: { 's3:prefix': [input.key, `${input.key}/*`] } },
     }));
     acknowledgeWildcardResource(role, s3Arn(input.bucket, `/${input.key}/*`), 'the transform job scores every file under the input prefix; the wildcard covers only that prefix');
+    if (scoring.inputKmsKeyArn !== undefined) {
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptInput', actions: ['kms:Decrypt'], resources: [scoring.inputKmsKeyArn] }));
+    }
     const output = scoring.outputUri !== undefined ? parseS3Uri('batchScoring.outputUri', scoring.outputUri) : undefined;
     const outputObjects = output ? s3Arn(output.bucket, `/${output.key}/*`) : this.storage.bucket.arnForObjects(`${BATCH_SCORING_OUTPUT_PREFIX}/*`);
     role.addToPolicy(new iam.PolicyStatement({ sid: 'WriteResults', actions: ['s3:PutObject', 's3:AbortMultipartUpload'], resources: [outputObjects] }));

@@ -96,6 +96,8 @@ describe('schedule, key and region', () => {
   test('kmsKeyArn must be a key ARN of the production region', () => {
     rejects({ kmsKeyArn: 'alias/scores' }, /batchScoring.kmsKeyArn must be a KMS key ARN/);
     rejects({ kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/abc' }, /is a key of eu-west-1 but batch scoring runs in us-east-1/);
+    rejects({ inputKmsKeyArn: 'alias/aws/s3' }, /batchScoring.inputKmsKeyArn must be a KMS key ARN/);
+    rejects({ inputKmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/abc' }, /batchScoring.inputKmsKeyArn is a key of eu-west-1/);
   });
 
   // API reference "CreateModel" (Containers.ModelPackageName): a model package of the model's own region.

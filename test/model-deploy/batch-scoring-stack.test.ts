@@ -1,4 +1,6 @@
+import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
+import { CONFIG_FILE_NAME, ProjectOptions, readProjectConfig, resolveProjectConfig } from '../../src/config';
 import { ModelDeployApp } from '../../src/model-deploy';
 import { BATCH_SCORING_STEP } from '../../src/model-deploy/batch-scoring-pipeline';
 import { BatchScoringStack } from '../../src/model-deploy/batch-scoring-stack';
@@ -7,6 +9,7 @@ import { synthValidated, testConfig, validatedApp } from '../helpers/validated-s
 import { MODEL, repo } from './fixtures';
 
 const INPUT = 's3://acme-scoring/players/daily';
+const INPUT_KEY = 'arn:aws:kms:us-east-1:123456789012:key/9876abcd-12ab-34cd-56ef-1234567890ab';
 
 /** The batch-scoring stack alone, synthesized through the CloudFormation validator, cdk-nag and the Control Tower guardrails. */
 function synthScoring(options: Record<string, unknown> = {}, overrides: Record<string, unknown> = {}): Template {
@@ -84,6 +87,9 @@ describe('batch scoring with the defaults', () => {
     for (const kms of statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('kms:')))) {
       expect(kms.Resource).not.toBe('*');
     }
+    // KMS "Grants in AWS KMS": the grant that encrypts the job's volume may only be one for an AWS resource.
+    expect(statements.find((s) => s.Action === 'kms:CreateGrant').Condition).toEqual({ Bool: { 'kms:GrantIsForAWSResource': 'true' } });
+    expect(statements.find((s) => s.Sid === 'DecryptInput')).toBeUndefined();
   });
 });
 
@@ -91,7 +97,7 @@ describe('batch scoring options', () => {
   test('outputUri, kmsKeyArn, filters, count and strategy reach the job and the role', () => {
     const key = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
     const template = synthScoring({
-      outputUri: 's3://acme-scores/churn/', kmsKeyArn: key, inputFilter: '$[1:]', outputFilter: '$[0,-1]', instanceCount: 3, batchStrategy: 'SingleRecord', maxPayloadInMB: 20, schedule: 'rate(12 hours)',
+      outputUri: 's3://acme-scores/churn/', kmsKeyArn: key, inputKmsKeyArn: INPUT_KEY, inputFilter: '$[1:]', outputFilter: '$[0,-1]', instanceCount: 3, batchStrategy: 'SingleRecord', maxPayloadInMB: 20, schedule: 'rate(12 hours)',
     });
     const args = transformOf(template);
     expect(args.TransformOutput.S3OutputPath['Std:Join'].Values[0]).toBe('s3://acme-scores/churn');
@@ -102,6 +108,7 @@ describe('batch scoring options', () => {
     const statements = policyOf(template, /ModelRole/);
     expect(JSON.stringify(statements)).toContain('arn:aws:s3:::acme-scores/churn/*');
     expect(statements.find((s) => s.Sid === 'EncryptResults').Resource).toBe(key);
+    expect(statements.find((s) => s.Sid === 'DecryptInput')).toMatchObject({ Action: 'kms:Decrypt', Resource: INPUT_KEY });
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(12 hours)' });
   });
 
@@ -127,6 +134,16 @@ describe('in the model-deploy pipeline', () => {
     expect(Object.keys(templates).filter((name) => name.includes('batch-scoring'))).toEqual(['player-churn-batch-scoring']);
     expect(app.pipelineStack.prod.batchScoring).toBeDefined();
     expect(app.pipelineStack.staging.batchScoring).toBeUndefined();
+  });
+
+  // The example model-deploy repository (its sagemaker-gitops.json: MLflow, real-time production with guardrails and
+  // drift monitoring) with batch scoring on passes the same validators.
+  test('the example project with batch scoring on', () => {
+    const exampleRepo = path.join(__dirname, '..', '..', 'model-deploy');
+    const example = readProjectConfig(path.join(exampleRepo, CONFIG_FILE_NAME));
+    const config = resolveProjectConfig({ ...example, batchScoring: { inputUri: INPUT, inputFilter: '$[1:]', outputFilter: '$[0,-1]' } } as ProjectOptions);
+    const templates = synthValidated(new ModelDeployApp({ config, repoDir: exampleRepo, model: MODEL }));
+    expect(definitionOf(templates['player-churn-batch-scoring']).Steps[0].Arguments.DataProcessing).toEqual({ JoinSource: 'Input', InputFilter: '$[1:]', OutputFilter: '$[0,-1]' });
   });
 
   test('without batchScoring there is no batch-scoring stack', () => {
