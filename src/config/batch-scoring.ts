@@ -160,6 +160,13 @@ export function resolveBatchScoring(option: string, given: BatchScoringOptions |
   checkCsvFilter(`${option}.inputFilter`, inputFilter);
   const outputFilter = given.outputFilter ?? '$';
   checkCsvFilter(`${option}.outputFilter`, outputFilter);
+  const outside = filterIndexes(outputFilter).find((index) => index !== 0 && index !== -1);
+  if (!joinInputs && outside !== undefined) {
+    throw new ConfigError(
+      `${option}.outputFilter ${JSON.stringify(outputFilter)} selects column ${outside}, but without joinInputs the output record is the prediction alone ` +
+      '(one column for the binary:logistic model); an index outside the record fails the job: use 0 or -1, or set joinInputs: true',
+    );
+  }
   const maxPayloadInMB = given.maxPayloadInMB ?? 6;
   checkInteger(`${option}.maxPayloadInMB`, maxPayloadInMB, 1, MAX_TRANSFORM_PAYLOAD_MB,
     ' (CreateTransformJob MaxPayloadInMB; 0, chunked encoding, is not supported by the built-in XGBoost algorithm)');
@@ -235,4 +242,10 @@ export function checkCsvFilter(option: string, value: unknown): void {
       `such as "$[1:]", "$[0,-1]" or "$[0,5:]" (a CSV record is an array of columns; names like "$.features" select JSON fields only), got ${JSON.stringify(value)}`,
     );
   }
+}
+
+/** The single indexes (not the slices) of a column filter. */
+function filterIndexes(filter: string): number[] {
+  const body = /^\$\[(.*)\]$/.exec(filter.replace(/\s/g, ''))?.[1];
+  return body === undefined ? [] : body.split(',').filter((part) => /^-?\d+$/.test(part)).map(Number);
 }

@@ -122,6 +122,14 @@ describe('data processing filters', () => {
     rejects({ outputFilter: filter }, /batchScoring.outputFilter must be a JSONPath of CSV columns/);
   });
 
+  // API reference "DataProcessing" OutputFilter: "If you specify indexes that aren't within the dimension size of the
+  // joined dataset, you get an error"; without JoinSource the record is the model's output alone (one probability).
+  test('without joinInputs the output filter may only select the prediction', () => {
+    rejects({ joinInputs: false, outputFilter: '$[0,3]' }, /batchScoring.outputFilter "\$\[0,3\]" selects column 3, but without joinInputs the output record is the prediction alone/);
+    expect(scoring({ joinInputs: false, outputFilter: '$[-1]' })!.outputFilter).toBe('$[-1]');
+    expect(scoring({ joinInputs: true, outputFilter: '$[0,3]' })!.outputFilter).toBe('$[0,3]');
+  });
+
   test('joinInputs is a boolean', () => {
     rejects({ joinInputs: 'yes' }, /batchScoring.joinInputs must be true or false/);
     expect(scoring({ joinInputs: false })!.joinInputs).toBe(false);

@@ -71,6 +71,11 @@ describe('batch scoring with the defaults', () => {
     expect(statements).toHaveLength(1);
     expect(statements[0].Action).toBe('sagemaker:StartPipelineExecution');
     expect(JSON.stringify(statements[0].Resource)).toContain(':pipeline/player-churn-batch-scoring');
+    // EventBridge Scheduler user guide "Set up the execution role": trust scheduler.amazonaws.com, for this account only (confused deputy).
+    const [trust] = Object.entries<any>(template.toJSON().Resources).filter(([id, r]) => r.Type === 'AWS::IAM::Role' && /SchedulerRole/.test(id)).map(([, r]) => r);
+    expect(trust.Properties.AssumeRolePolicyDocument.Statement).toEqual([expect.objectContaining({
+      Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': expect.anything() } },
+    })]);
   });
 
   test('least privilege: no PassRole, S3 only under the input and output prefixes, KMS only named keys', () => {
