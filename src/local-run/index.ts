@@ -10,3 +10,6 @@ export { checkRunnable } from './step-json';
 export type { StepJson } from './step-json';
 export * from './mlflow';
 export * from './library-versions';
+export * from './batch-scoring-run';
+export * from './transform';
+export * from './data-processing';

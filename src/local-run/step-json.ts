@@ -176,7 +176,8 @@ export function checkRunnable(step: StepJson): void {
     default:
       throw new LocalRunError(
         `${where}, which the local run cannot run; it runs Processing steps with a python or runproc.sh entrypoint, `
-        + 'Training steps of the XGBoost image (built-in algorithm or script mode), and Condition, RegisterModel and Fail steps',
+        + 'Training steps of the XGBoost image (built-in algorithm or script mode), Transform steps of a local model '
+        + '(local-run --batch-scoring), and Condition, RegisterModel and Fail steps',
       );
   }
 }

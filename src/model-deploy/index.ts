@@ -5,3 +5,5 @@ export * from './model-monitor';
 export * from './stage-model-copy';
 export * from './model-deploy-pipeline-stack';
 export * from './model-deploy-app';
+export * from './batch-scoring-stack';
+export * from './batch-scoring-pipeline';

@@ -84,7 +84,7 @@ describe('steps the local run cannot run fail before anything runs', () => {
 
   test.each([
     ['a transform step', new TransformStep({ name: 'Batch', modelName: 'churn', instanceType: 'ml.m5.large', inputUri: 's3://b/in', outputPath: 's3://b/out' }),
-      'step Batch is a Transform step, which the local run cannot run; it runs Processing steps with a python or runproc.sh entrypoint, Training steps of the XGBoost image (built-in algorithm or script mode), and Condition, RegisterModel and Fail steps'],
+      'step Batch is a Transform step of the model "churn", which is not a local model; the local run scores only with the models it is given (local-run --batch-scoring: a version of the local registry); it has none'],
     ['a create-model step', model, 'step CreateModel is a Model step, which the local run cannot run; it runs Processing steps'],
     ['Model Monitor\'s analyzer', new ProcessingStep({
       name: 'BaselineDataQuality', imageUri: modelMonitorImage('us-east-1').uri, roleArn: ROLE_ARN, instanceType: 'ml.m5.large',
