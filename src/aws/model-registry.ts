@@ -127,7 +127,7 @@ function noApprovedVersion(groupName: string, region: string, pending: ModelPack
 }
 
 /** The registry entry as a ResolvedModel, unchecked: fields the registry does not have are left out. */
-function toResolvedModel(groupName: string, arn: string, described: DescribeModelPackageCommandOutput): Record<string, unknown> {
+export function toResolvedModel(groupName: string, arn: string, described: DescribeModelPackageCommandOutput): Record<string, unknown> {
   const metadata = described.CustomerMetadataProperties ?? {};
   const container = described.InferenceSpecification?.Containers?.[0];
   return withoutUndefined({

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient, findLatestApprovedModel, formatResolvedModel } from '../aws';
-import { RESOLVED_MODEL_FILE, ResolvedModel } from '../model-deploy/resolved-model';
+import { findLiveModel } from '../aws/live-model';
+import { LIVE_MODEL_FILE, LiveModel, RESOLVED_MODEL_FILE, ResolvedModel } from '../model-deploy/resolved-model';
 import { awsClientOptions } from './base-program';
 import { parseGroupName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
@@ -20,11 +21,15 @@ export interface ResolveModelDeps {
 interface ResolveModelOptions {
   readonly group: string;
   readonly out?: string;
+  readonly liveEndpoint?: string;
+  readonly liveOut?: string;
 }
 
 /**
- * `resolve-model --group <name> [--out <file>]`: finds the newest approved version of a model
- * package group and prints it; with `--out`, writes it for the model-deploy synth. Exits 1 when
+ * `resolve-model --group <name> [--out <file>] [--live-endpoint <name> --live-out <file>]`: finds
+ * the newest approved version of a model package group and prints it; with `--out`, writes it for
+ * the model-deploy synth; with `--live-endpoint`, also writes the version that endpoint serves now
+ * (a shadow release's production variant), or why it serves none, to `--live-out`. Exits 1 when
  * the group has no approved version, saying how to approve one.
  */
 export function resolveModelCommand(output: Output, deps: ResolveModelDeps = {}): Command {
@@ -33,12 +38,19 @@ export function resolveModelCommand(output: Output, deps: ResolveModelDeps = {})
     .description('find the newest approved version of a model package group; with --out, write it for the model-deploy synth')
     .requiredOption('--group <name>', 'the model package group', parseGroupName)
     .option('--out <file>', `write the resolved model as JSON to <file> (the model-deploy pipeline writes ${RESOLVED_MODEL_FILE})`)
+    .option('--live-endpoint <name>', 'also find the version this endpoint serves now (a shadow release\'s production variant); needs --live-out')
+    .option('--live-out <file>', `write what --live-endpoint serves as JSON to <file> (a shadow release's synth writes ${LIVE_MODEL_FILE})`)
     .action(async function (this: Command, opts: ResolveModelOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
+      if ((opts.liveEndpoint === undefined) !== (opts.liveOut === undefined)) {
+        this.error('error: --live-endpoint and --live-out go together: give both, or neither', { exitCode: 2 });
+      }
       const client = await sageMakerClient(awsClientOptions(this));
       let model: ResolvedModel;
+      let live: LiveModel | undefined;
       try {
         model = await findLatestApprovedModel(client, opts.group);
+        live = opts.liveEndpoint === undefined ? undefined : await findLiveModel(client, opts.liveEndpoint);
       } finally {
         client.destroy();
       }
@@ -49,15 +61,26 @@ export function resolveModelCommand(output: Output, deps: ResolveModelDeps = {})
       if (opts.out !== undefined) {
         output.info(`wrote version ${model.version} of ${model.modelPackageGroupName} to ${opts.out}`);
       }
+      if (live !== undefined && opts.liveOut !== undefined) {
+        writeJson(opts.liveOut, live, 'the live model');
+        output.info(live.model
+          ? `${live.endpointName} serves version ${live.model.version}${live.approvalStatusNow ? ` (now ${live.approvalStatusNow})` : ''}: ` +
+            `the release runs version ${model.version} in shadow beside it first (wrote ${opts.liveOut})`
+          : `no shadow phase: ${live.none} (wrote ${opts.liveOut})`);
+      }
     });
 }
 
 /** Pretty JSON with a trailing newline, so the file diffs and reads well in a build log. */
 function writeResolvedModel(file: string, model: ResolvedModel): void {
+  writeJson(file, model, 'the resolved model');
+}
+
+function writeJson(file: string, value: unknown, what: string): void {
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `${JSON.stringify(model, null, 2)}\n`);
+    fs.writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
   } catch (err) {
-    throw new CliError(`cannot write the resolved model to ${file}: ${(err as Error).message}`);
+    throw new CliError(`cannot write ${what} to ${file}: ${(err as Error).message}`);
   }
 }

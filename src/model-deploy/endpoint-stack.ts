@@ -5,17 +5,20 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { CONTAINER_VERSIONS, ConfigError, ProjectConfig, ResolvedDeploymentGuardrails, acceptsVolumeKmsKey, maximumExecutionSeconds } from '../config';
+import { CONTAINER_VERSIONS, ConfigError, ProjectConfig, acceptsVolumeKmsKey } from '../config';
 import { ArtifactStore, cdkEnvironment } from '../constructs';
 import { xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { AlertTopic, alarmArn } from './alert-topic';
 import { DriftMonitor } from './drift-monitor';
+import { blueGreenDeployment } from './endpoint-deployment';
 import { EndpointAutoscaling } from './endpoint-autoscaling';
 import { ModelMonitorSchedule } from './model-monitor';
 import { ResolvedModel } from './resolved-model';
 import { createModelRole } from './model-role';
 import { createRollbackAlarms } from './rollback-alarms';
+import { ShadowCompareAccess } from './shadow-compare-access';
+import { ShadowVariant } from './shadow-variant';
 import { StageModelCopy } from './stage-model-copy';
 import { DEPLOY_STAGES, DeployStageName, resourceNamesOf } from '../project/resource-names';
 
@@ -39,6 +42,12 @@ export interface EndpointStackProps extends StackProps {
    * @default - the current directory
    */
   readonly repoDir?: string;
+  /**
+   * Production in a shadow release: the candidate served as the shadow variant beside `model`, the
+   * live version (needs `endpoints.prod.shadow`).
+   * @default - no shadow variant
+   */
+  readonly shadow?: ResolvedModel;
 }
 
 /** `<project>-<stage>`: the endpoint's name. */
@@ -72,25 +81,26 @@ export class EndpointStack extends Stack {
   public readonly modelCopy?: StageModelCopy;
   /** The Model Monitor data-quality schedule (opt-in). */
   public readonly modelMonitor?: ModelMonitorSchedule;
+  /** The candidate in shadow (production during a shadow release). */
+  public readonly shadowVariant?: ShadowVariant;
+  /** The shadow comparison's role and capture location (production with `shadow` on, in every release). */
+  public readonly shadowCompare?: ShadowCompareAccess;
 
   constructor(scope: Construct, id: string, props: EndpointStackProps) {
-    const { config, stage, model, repoDir, ...stackProps } = props;
+    const { config, stage, model, repoDir, shadow, ...stackProps } = props;
     if (!STAGES.includes(stage)) {
       throw new ConfigError(`stage must be one of ${STAGES.join(', ')}, got ${JSON.stringify(stage)}`);
     }
     const env = config.environments[stage];
     super(scope, id, {
-      description: `sagemaker-gitops ${config.projectName}: the ${stage} endpoint (model version ${model.version}${model.placeholder ? ', PLACEHOLDER' : ''})`,
+      description: `sagemaker-gitops ${config.projectName}: the ${stage} endpoint (model version ${model.version}${shadow ? `, version ${shadow.version} in shadow` : ''}${model.placeholder ? ', PLACEHOLDER' : ''})`,
       ...stackProps,
       env: cdkEnvironment(env),
     });
     const endpoint = config.endpoints[stage];
     const build = config.environments.build;
     this.endpointName = endpointName(config, stage);
-    this.storage = new ArtifactStore(this, 'Data', {
-      keyAlias: `${config.projectName}-${stage}-data`,
-      description: `Encrypts the ${stage} endpoint data of the SageMaker project ${config.projectName}`,
-    });
+    this.storage = endpointStorage(this, config, stage);
     const { bucket, key } = this.storage;
 
     // SageMaker creates a model from a model package only in the package's region: a stage in
@@ -134,10 +144,22 @@ export class EndpointStack extends Stack {
       });
     }
 
+    if (shadow) {
+      if (endpoint.type !== 'realtime' || !endpoint.shadow) {
+        throw new ConfigError(`the ${stage} endpoint stack was given a shadow model (version ${shadow.version}), but endpoints.${stage}.shadow is off`);
+      }
+      if (this.modelCopy) {
+        throw new ConfigError(`endpoints.${stage}.shadow needs the ${stage} stage in the model registry's region (${build.region}): its shadow model comes from the candidate's model package, which SageMaker uses only in the package's region`);
+      }
+      this.shadowVariant = new ShadowVariant(this, 'Shadow', {
+        model: shadow, role: this.modelRole, instanceType: endpoint.instanceType, instanceCount: endpoint.shadow.instanceCount,
+      });
+    }
     this.endpointConfig = new sagemaker.CfnEndpointConfig(this, 'EndpointConfig', {
       productionVariants: [endpoint.type === 'serverless'
         ? { variantName: VARIANT_NAME, modelName: this.model.attrModelName, serverlessConfig: { memorySizeInMb: endpoint.memorySizeInMb, maxConcurrency: endpoint.maxConcurrency } }
         : { variantName: VARIANT_NAME, modelName: this.model.attrModelName, instanceType: endpoint.instanceType, initialInstanceCount: endpoint.instanceCount, initialVariantWeight: 1 }],
+      shadowProductionVariants: this.shadowVariant ? [this.shadowVariant.variant] : undefined,
       // Volume encryption exists only for instances with EBS storage; serverless and instance-store types refuse a key.
       kmsKeyId: endpoint.type === 'realtime' && acceptsVolumeKmsKey(endpoint.instanceType) ? key.keyArn : undefined,
       dataCaptureConfig: capture ? {
@@ -181,14 +203,7 @@ export class EndpointStack extends Stack {
         excludeRetainedVariantProperties: [{ variantPropertyType: 'DesiredWeight' }],
         retainDeploymentConfig: false,
       } : {}),
-      deploymentConfig: guardrails ? {
-        blueGreenUpdatePolicy: {
-          trafficRoutingConfiguration: trafficRouting(guardrails),
-          terminationWaitInSeconds: guardrails.terminationWaitMinutes * 60,
-          maximumExecutionTimeoutInSeconds: maximumExecutionSeconds(guardrails),
-        },
-        autoRollbackConfiguration: { alarms: this.rollbackAlarms.map((alarm) => ({ alarmName: alarm.alarmName })) },
-      } : undefined,
+      deploymentConfig: guardrails ? blueGreenDeployment(guardrails, this.rollbackAlarms) : undefined,
     });
     if (stage === 'prod') {
       // A production endpoint outlives its stack: deleting the stack must not take it down.
@@ -224,6 +239,9 @@ export class EndpointStack extends Stack {
       this.modelMonitor.node.addDependency(this.endpoint);
       this.modelCopy?.addDependent(this.modelMonitor);
     }
+    if (endpoint.type === 'realtime' && endpoint.shadow) {
+      this.shadowCompare = new ShadowCompareAccess(this, 'ShadowCompare', { config, storage: this.storage, endpointName: this.endpointName });
+    }
     alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor ? [this.driftMonitor.alarm] : [])]);
   }
 
@@ -245,20 +263,12 @@ export class EndpointStack extends Stack {
   }
 }
 
-/** TrafficRoutingConfig of the guardrails; a canary in instances is CapacitySize INSTANCE_COUNT. */
-function trafficRouting(g: ResolvedDeploymentGuardrails): sagemaker.CfnEndpoint.TrafficRoutingConfigProperty {
-  const waitIntervalInSeconds = g.waitMinutes * 60;
-  switch (g.strategy) {
-    case 'canary':
-      return {
-        type: 'CANARY', waitIntervalInSeconds,
-        canarySize: g.canaryPercentage !== undefined ? { type: 'CAPACITY_PERCENT', value: g.canaryPercentage } : { type: 'INSTANCE_COUNT', value: g.canaryInstances! },
-      };
-    case 'linear':
-      return { type: 'LINEAR', waitIntervalInSeconds, linearStepSize: { type: 'CAPACITY_PERCENT', value: g.linearStepPercentage } };
-    default:
-      return { type: 'ALL_AT_ONCE', waitIntervalInSeconds };
-  }
+/** The stage's KMS key and bucket (retained), `Data` in the endpoint stack: the same in a shadow release's first-release stack. */
+export function endpointStorage(scope: Construct, config: ProjectConfig, stage: Stage): ArtifactStore {
+  return new ArtifactStore(scope, 'Data', {
+    keyAlias: `${config.projectName}-${stage}-data`,
+    description: `Encrypts the ${stage} endpoint data of the SageMaker project ${config.projectName}`,
+  });
 }
 
 /**

@@ -20,6 +20,11 @@ import { acknowledgeReleasePayloadWildcards, releasePayloadDownloadCommand, rele
 import { ReleaseTrigger } from './release-trigger';
 import { replaceFailedStack } from './replace-on-failure';
 import { RESOLVED_MODEL_FILE, ResolvedModel } from './resolved-model';
+import { SHADOW_COMPARE_ACTION, compareShadowStep, shadowApprovalText } from './shadow-compare-step';
+import {
+  SHADOW_STAGE, acknowledgeLiveModelReadWildcards, copyLiveModelCommand, liveModelFor, liveModelReadStatements, resolveModelCommand, shadowReleaseOf,
+} from './shadow-release';
+import { ShadowDeployStage } from './shadow-stage';
 export * from './release-checks';
 export * from './release-trigger';
 export * from './replace-on-failure';
@@ -35,9 +40,11 @@ export const ACTION_CONFIGURATION_MAX_LENGTH = 1000;
  *
  * @throws ConfigError when the comment is longer than CodePipeline accepts
  */
-export function releaseApprovalComment(config: ProjectConfig, variable: (name: string) => string): string {
+export function releaseApprovalComment(config: ProjectConfig, variable: (name: string) => string, shadowVariable?: (name: string) => string): string {
+  const shadow = shadowReleaseOf(config);
   const comment = `Release model version ${variable(RELEASE_VARIABLES.version)} of ${config.modelPackageGroupName} (test AUC ${variable(RELEASE_VARIABLES.auc)}) ` +
-    `to the production endpoint ${endpointName(config, 'prod')}. It passed the live test on ${endpointName(config, 'staging')}. Package: ${variable(RELEASE_VARIABLES.packageArn)}`;
+    `to the production endpoint ${endpointName(config, 'prod')}. It passed the live test on ${endpointName(config, 'staging')}. Package: ${variable(RELEASE_VARIABLES.packageArn)}` +
+    (shadow && shadowVariable ? shadowApprovalText(shadow, shadowVariable) : '');
   if (!Token.isUnresolved(comment) && comment.length > ACTION_CONFIGURATION_MAX_LENGTH) {
     throw new ConfigError(`the release approval comment for modelPackageGroupName ${config.modelPackageGroupName} must be at most ${ACTION_CONFIGURATION_MAX_LENGTH} characters (CodePipeline action configuration); got ${comment.length}`);
   }
@@ -92,7 +99,10 @@ export interface ModelDeployPipelineStackProps extends StackProps {
  * model version, synthesizes) → UpdatePipeline → Assets → Staging (deploy, replacing a stack a
  * failed first deploy left behind; TestStaging verifies the release and tests the live endpoint)
  * → Prod (ApproveRelease, a reviewer; deploy; VerifyRelease: the endpoint serves the release,
- * not the previous one after an automatic rollback, and answers a smoke test). Model approval
+ * not the previous one after an automatic rollback, and answers a smoke test). With
+ * `endpoints.prod.shadow`, ProdShadow comes before Prod: production's stack with the live version
+ * and the candidate as its shadow variant, then CompareShadow (waits, compares, stops the release
+ * beyond a threshold), whose numbers the approval's comment shows. Model approval
  * changes in the registry and pushes to the branch run it. Nothing in the pipeline's own
  * definition depends on the release: the version reaches the approval as CodePipeline variables,
  * and the checks read the resolved model from the synth output, so a release never makes the
@@ -102,6 +112,8 @@ export class ModelDeployPipelineStack extends Stack {
   public readonly codePipeline: pipelines.CodePipeline;
   public readonly staging: DeployStage;
   public readonly prod: DeployStage;
+  /** The shadow phase before production (`endpoints.prod.shadow`): the live version with the candidate in shadow. */
+  public readonly prodShadow?: ShadowDeployStage;
   public readonly approvalTopic: sns.Topic;
   public readonly trigger: events.Rule;
   public readonly releaseTrigger: ReleaseTrigger;
@@ -116,6 +128,7 @@ export class ModelDeployPipelineStack extends Stack {
     const group = config.modelPackageGroupName;
     const packagesArn = this.formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: `${group.toLowerCase()}/*` });
     const names = resourceNamesOf(config);
+    const shadow = shadowReleaseOf(config);
 
     const source = new PipelineSource(this, 'ModelDeploySource', config.source.modelDeploy);
     const project = new ProjectPipeline(this, 'ModelDeploy', {
@@ -123,10 +136,10 @@ export class ModelDeployPipelineStack extends Stack {
       source: source.input,
       projectName: config.projectName,
       toolkit: config.toolkit,
-      preSynthCommands: [`npx sagemaker-gitops resolve-model --group ${group} --out ${RESOLVED_MODEL_FILE}`],
+      preSynthCommands: [resolveModelCommand(config, RESOLVED_MODEL_FILE, shadow !== false)],
       // The checks read the release's resolved model from the synth output, not from the pipeline's definition.
       // ... and the test split the release's model was scored on, for the live tests.
-      postSynthCommands: [`cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`, releasePayloadDownloadCommand()],
+      postSynthCommands: [`cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`, releasePayloadDownloadCommand(), ...(shadow ? [copyLiveModelCommand()] : [])],
       synthRolePolicyStatements: [
         // ListModelPackages has no resource type in IAM: it only accepts "*".
         new iam.PolicyStatement({ actions: ['sagemaker:ListModelPackages'], resources: ['*'] }),
@@ -137,6 +150,7 @@ export class ModelDeployPipelineStack extends Stack {
           resources: [this.formatArn({ service: 'sagemaker', resource: 'model-package-group', resourceName: group.toLowerCase() })],
         }),
         ...releasePayloadReadStatements(this, config),
+        ...(shadow ? liveModelReadStatements(this, config) : []),
       ],
       // One CREATE_UPDATE action per stack, so that staging can use REPLACE_ON_FAILURE.
       useChangeSets: false,
@@ -162,11 +176,20 @@ export class ModelDeployPipelineStack extends Stack {
       config, stage: 'staging', input: source.input, release: project.synth, tools: project.releaseTools, exportReleaseVariables: true,
     });
     this.codePipeline.addStage(this.staging, { post: [testStaging] });
+    let compare: pipelines.CodeBuildStep | undefined;
+    if (shadow) {
+      // The shadow phase: production's stack with the live version and the candidate in shadow, then the comparison.
+      this.prodShadow = new ShadowDeployStage(this, SHADOW_STAGE, { config, live: liveModelFor(config, repoDir, model), candidate: model, repoDir });
+      compare = compareShadowStep(this, {
+        config, shadow, input: source.input, release: project.synth, tools: project.releaseTools, captureUri: this.prodShadow.shadowCompare.captureUri,
+      });
+      this.codePipeline.addStage(this.prodShadow, { post: [compare] });
+    }
     // The comment as CodePipeline sees it (the variables' namespace is <stage>@<action>), for its length check.
-    releaseApprovalComment(config, (name) => `#{${RELEASE_PIPELINE.stagingStage}@${RELEASE_PIPELINE.testAction}.${name}}`);
+    releaseApprovalComment(config, (name) => `#{${RELEASE_PIPELINE.stagingStage}@${RELEASE_PIPELINE.testAction}.${name}}`, (name) => `#{${SHADOW_STAGE}@${SHADOW_COMPARE_ACTION}.${name}}`);
     this.codePipeline.addStage(this.prod, {
       pre: [new pipelines.ManualApprovalStep(RELEASE_PIPELINE.approvalAction, {
-        comment: releaseApprovalComment(config, (name) => testStaging.exportedVariable(name)),
+        comment: releaseApprovalComment(config, (name) => testStaging.exportedVariable(name), compare && ((name) => compare!.exportedVariable(name))),
         reviewUrl: `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${stagingEndpoint}`,
         notificationTopic: this.approvalTopic,
       })],
@@ -179,6 +202,9 @@ export class ModelDeployPipelineStack extends Stack {
     source.configure(this.codePipeline.pipeline);
     acknowledgeWildcardResource(this, '*', 'sagemaker:ListModelPackages, which resolve-model calls, has no resource type in IAM; the synth step may only list, and describe this group\'s versions');
     acknowledgeReleasePayloadWildcards(this, config);
+    if (shadow) {
+      acknowledgeLiveModelReadWildcards(this, config);
+    }
     acknowledgeWildcardResource(this, packagesArn, `resolve-model describes the newest approved version of ${group}, whose number is only known at run time; the wildcard covers only that group's versions`);
 
     this.releaseTrigger = new ReleaseTrigger(this, 'ModelApprovalChanged', { config, pipeline: this.codePipeline.pipeline });

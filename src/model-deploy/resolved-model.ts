@@ -116,3 +116,51 @@ export function placeholderModel(groupName: string, region: string): ResolvedMod
     placeholder: true,
   };
 }
+
+/** Where resolve-model writes, with `--live-endpoint`, the version the production endpoint serves (a shadow release's synth reads it). */
+export const LIVE_MODEL_FILE = 'live-model.json';
+
+/**
+ * What the production endpoint serves before a release: its live version (`model`, which stays the
+ * production variant while the candidate runs in shadow), or, when it serves none yet, why (`none`:
+ * the first release, which has no shadow phase).
+ */
+export interface LiveModel {
+  readonly endpointName: string;
+  readonly model?: ResolvedModel;
+  /** The live package's approval status now, when it is no longer `Approved` (it stays live until the release replaces it). */
+  readonly approvalStatusNow?: string;
+  readonly none?: string;
+}
+
+/** Reads and checks a live-model file (a ConfigError naming the file and field on any problem). */
+export function readLiveModel(file: string): LiveModel {
+  if (!fs.existsSync(file)) {
+    throw missingFile(new ConfigError(
+      `no live model: ${file} does not exist. A shadow release's synth step writes it with ` +
+      '`npx sagemaker-gitops resolve-model --group <group> --live-endpoint <production endpoint> --live-out ' + LIVE_MODEL_FILE + '`',
+    ), file);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(fs.readFileSync(file, 'utf-8'));
+  } catch (err) {
+    throw new ConfigError(`${file} is not valid JSON: ${(err as Error).message}`);
+  }
+  return checkLiveModel(data, file);
+}
+
+/** Checks a live model: exactly one of `model` (a resolved model) and `none` (a reason). */
+export function checkLiveModel(data: unknown, origin: string): LiveModel {
+  const live = (typeof data === 'object' && data !== null && !Array.isArray(data) ? data : undefined) as Record<string, unknown> | undefined;
+  if (!live || typeof live.endpointName !== 'string' || live.endpointName === '') {
+    throw new ConfigError(`${origin} must hold an object with the production endpoint's name (endpointName), got ${JSON.stringify(data)}`);
+  }
+  if ((live.model === undefined) === (live.none === undefined) || (live.none !== undefined && (typeof live.none !== 'string' || live.none === ''))) {
+    throw new ConfigError(`${origin} must name either the live model (model) or why there is none (none: a sentence), got ${JSON.stringify(data)}`);
+  }
+  if (live.model !== undefined) {
+    checkResolvedModel(live.model, `${origin} (model)`);
+  }
+  return live as unknown as LiveModel;
+}
