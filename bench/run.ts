@@ -4,7 +4,7 @@
  * tables and writes bench/results.json. Everything runs in a temporary copy of the repository, so
  * no file of the working tree changes but bench/results.json.
  *
- *   npx tsx bench/run.ts [--runs N] [--only projen,synth,root-synth,scale,pipeline,local-run,cli-start] [--keep]
+ *   npx tsx bench/run.ts [--runs N] [--only projen,synth,root-synth,scale,pipeline,local-run,data-scale,cli-start] [--keep]
  *
  * Exits 1 when a measurement could not be taken; a missed goal is reported, not an error.
  */
@@ -22,6 +22,8 @@ import {
   FIRST_PARTY_SAGEMAKER_PIPELINE, FIRST_PARTY_STAGING_STACK, firstPartyEndpointStack,
 } from './first-party-template';
 import { IdleCost, idleCosts, totalIdleCost } from './idle-cost';
+import { DATA_SCALE_ROWS, DATA_SCALE_SHARDS, rowGrowth, rowsPerSecond } from './data-scale';
+import { dataScaleReport, runDataScale } from './data-scale-run';
 import { CommandSpec, timeCommand, timeInterleaved } from './measure';
 import { ACTION_MODEL, ActionModel, withMeasuredSynth } from './pipeline-model';
 import { releaseChangesPipeline } from './release-restart';
@@ -39,11 +41,14 @@ type App = (typeof APPS)[number];
 /** Goals of issue 8, as ratios against the floor. */
 const GOALS = { appSynth: 1.5, projen: 1.3, cliStart: 1.5 } as const;
 
-const SECTIONS = ['projen', 'root-synth', 'synth', 'scale', 'pipeline', 'local-run', 'cli-start'] as const;
+/** The size of the sharded runs of the data-scale section (1 and 4 shards). */
+const DATA_SCALE_SHARD_ROWS = 100_000;
+
+const SECTIONS = ['projen', 'root-synth', 'synth', 'scale', 'pipeline', 'local-run', 'data-scale', 'cli-start'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** Timed runs per section (after one warm-up round); `--runs` sets them all. */
-const DEFAULT_RUNS: Record<Section, number> = { 'projen': 5, 'root-synth': 3, 'synth': 5, 'scale': 3, 'pipeline': 0, 'local-run': 3, 'cli-start': 15 };
+const DEFAULT_RUNS: Record<Section, number> = { 'projen': 5, 'root-synth': 3, 'synth': 5, 'scale': 3, 'pipeline': 0, 'local-run': 3, 'data-scale': 1, 'cli-start': 15 };
 
 /**
  * Environment of every command: as `npm run synth` sets it; post-synthesis steps (installs) off in
@@ -470,6 +475,39 @@ class Bench {
       ['right', 'left', 'right', 'left', 'right', 'left'],
     ));
   }
+
+  /**
+   * 7. The local pipeline on generated data of 10k, 100k and 1M rows (one run each: wall time, rows
+   * per second, peak memory of its processes, growth ratio), then on 100k rows in 1 and 4 shards
+   * (instanceCounts 1 and 4). See bench/data-scale-run.ts.
+   */
+  async dataScale(): Promise<void> {
+    const results = await runDataScale({ rows: [...DATA_SCALE_ROWS], shardRows: DATA_SCALE_SHARD_ROWS, shards: [...DATA_SCALE_SHARDS], log });
+    const time = rowGrowth(results.sizes.map((r) => ({ rows: r.rows, value: r.seconds })));
+    const memory = rowGrowth(results.sizes.map((r) => ({ rows: r.rows, value: r.peakRssMb })));
+    const largest = results.sizes[results.sizes.length - 1];
+    this.results.dataScale = { ...results, shardRows: DATA_SCALE_SHARD_ROWS, timeGrowth: time, memoryGrowth: memory };
+    this.figures.push(
+      {
+        id: 'data-scale.rows-per-second', title: `local pipeline rows per second on ${largest.rows} generated rows (wall time)`, unit: 'rows/s',
+        value: rowsPerSecond(largest.rows, largest.seconds), note: `${largest.seconds.toFixed(1)} s, peak ${largest.peakRssMb.toFixed(0)} MB`,
+      },
+      {
+        id: 'data-scale.time-growth', title: 'seconds per added row in the last step (100k → 1M) over the first (10k → 100k)', unit: 'ratio',
+        value: time.growthRatio ?? null, goal: `<= ${time.tolerance} (near-linear)`, ...(time.nearLinear === undefined ? {} : { pass: time.nearLinear }),
+      },
+      {
+        id: 'data-scale.memory-growth', title: 'peak MB per added row in the last step over the first', unit: 'ratio',
+        value: memory.growthRatio ?? null, goal: `<= ${memory.tolerance} (near-linear)`, ...(memory.nearLinear === undefined ? {} : { pass: memory.nearLinear }),
+      },
+      ...results.sharded.map((r) => ({
+        id: `data-scale.shards-${r.shards}`, title: `local pipeline on ${r.rows} rows with instanceCounts ${r.shards}`, unit: 's', value: r.seconds,
+        note: `peak ${r.peakRssMb.toFixed(0)} MB, AUC ${r.auc?.toFixed(4)}`,
+      })),
+    );
+    const [sizes, ...rest] = dataScaleReport(results, DATA_SCALE_SHARD_ROWS);
+    this.print(sizes.split('\n')[0], [sizes.split('\n').slice(1).join('\n'), ...rest].join('\n\n'));
+  }
 }
 
 /** The end-to-end figures and per-action rows without the functions' model copies (results.json). */
@@ -500,6 +538,7 @@ async function main(): Promise<void> {
     await bench.section('pipeline', () => bench.pipeline());
     await bench.section('scale', () => bench.scale());
     await bench.section('local-run', () => bench.localRun());
+    await bench.section('data-scale', () => bench.dataScale());
     await bench.section('cli-start', () => bench.cliStart());
   } finally {
     if (!options.keep) {

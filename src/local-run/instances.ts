@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as net from 'node:net';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { LocalRunError } from './errors';
 import { ProcessOptions, ProcessResult, runProcess } from './python';
@@ -96,6 +97,17 @@ export async function runInstances(
   const failed = results.findIndex((r) => r.exitCode !== 0);
   const index = failed >= 0 ? failed : 0;
   return { result: results[index], host: instances[index].host, logFile };
+}
+
+/**
+ * The CPUs each of `count` simulated instances gets: a SageMaker instance has its own, the local
+ * instances share this machine's, so each gets its share (at least 1). As OMP_NUM_THREADS (and
+ * SM_NUM_CPUS for a training script), it keeps N processes' thread pools (XGBoost's, numpy's) from
+ * oversubscribing the cores, which would slow a distributed training's lock-step rounds far more
+ * than N machines would be.
+ */
+export function instanceCpus(count: number, cpus: number = os.availableParallelism()): number {
+  return Math.max(1, Math.floor(cpus / count));
 }
 
 /** A TCP port on 127.0.0.1 that nothing listens on (for a distributed training's tracker). */

@@ -7,7 +7,7 @@ import { ContainerPaths } from './container-paths';
 import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
 import { checkLocalMlflowClient, stepProcessEnvironment } from './mlflow';
-import { LocalInstance, downloadInput, instanceCount, localInstances, runInstances, writeResourceConfig } from './instances';
+import { LocalInstance, downloadInput, instanceCount, instanceCpus, localInstances, runInstances, writeResourceConfig } from './instances';
 import { ProcessingArguments, StepContext, StepJson, StepRun, stepDir } from './step-json';
 
 /** A processing job runs at most this long unless its StoppingCondition says otherwise (SageMaker's default). */
@@ -143,6 +143,7 @@ function prepareInstance(
     const resourceConfig = path.join(instance.dir, 'opt', 'ml', 'config', 'resourceconfig.json');
     writeResourceConfig(resourceConfig, instance, instances);
     environment.RESOURCE_CONFIG_FILE = resourceConfig;
+    environment.OMP_NUM_THREADS = String(instanceCpus(instances.length));
   }
   fs.mkdirSync(paths.localRoot, { recursive: true });
   return { outputs, command, cwd, environment };

@@ -5,7 +5,7 @@ import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
 import { describeProcessFailure, jobName, maxRuntimeSeconds } from './processing';
 import { checkLocalMlflowClient, stepProcessEnvironment } from './mlflow';
-import { LocalInstance, downloadInput, freePort, instanceCount, localInstances, runInstances, writeResourceConfig } from './instances';
+import { LocalInstance, downloadInput, freePort, instanceCount, instanceCpus, localInstances, runInstances, writeResourceConfig } from './instances';
 import { SCRIPT_MODE_CODE_DIR, ScriptModeProcess, packModelDir, scriptModeProcess } from './script-mode';
 import { MetricDefinitionJson, StepContext, StepJson, StepRun, TrainingArguments, stepDir } from './step-json';
 import { XGBOOST_ALGORITHM_FILE, XGBOOST_ALGORITHM_METRIC_DEFINITIONS, XGBOOST_ALGORITHM_SCRIPT } from './xgboost-algorithm';
@@ -52,7 +52,9 @@ export async function runTrainingStep(step: StepJson, scope: EvaluationScope, co
   const { result, host, logFile } = await runInstances(instances, dir, (instance, log) => {
     const job = jobs[instance.index];
     if (job.script !== undefined) {
-      const hosts = instances.length > 1 ? { SM_CURRENT_HOST: instance.host, SM_HOSTS: JSON.stringify(instances.map((i) => i.host)), ...tracker } : {};
+      const cpus = String(instanceCpus(instances.length));
+      const hosts = instances.length > 1
+        ? { SM_CURRENT_HOST: instance.host, SM_HOSTS: JSON.stringify(instances.map((i) => i.host)), SM_NUM_CPUS: cpus, OMP_NUM_THREADS: cpus, ...tracker } : {};
       return {
         command: context.python, args: job.script.args, cwd: job.cwd,
         env: stepProcessEnvironment({ ...environment(job.paths), ...job.script.env, ...hosts }, context.mlflowTrackingUri),
