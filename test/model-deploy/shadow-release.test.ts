@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ConfigError } from '../../src/config';
+import { CONFIG_FILE_NAME, ConfigError, ProjectOptions, readProjectConfig, resolveProjectConfig } from '../../src/config';
 import { DATA_CAPTURE_PREFIX, EndpointStack, LIVE_MODEL_FILE, LiveModel, ModelDeployApp, ResolvedModel, placeholderModel } from '../../src/model-deploy';
 import { SHADOW_VARIABLES, shadowVariableCommands } from '../../src/model-deploy/shadow-compare-step';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
@@ -147,6 +147,24 @@ describe('the first release (production serves nothing yet)', () => {
     const commands = shadowVariableCommands();
     expect(commands).toHaveLength(Object.keys(SHADOW_VARIABLES).length);
     expect(commands.find((c) => c.startsWith('export SHADOW_SUMMARY='))).toContain("'no shadow phase: '");
+  });
+});
+
+describe('the example project with shadow releases on', () => {
+  // The example model-deploy repository's sagemaker-gitops.json (MLflow, real-time production with guardrails, autoscaling
+  // and drift monitoring) with endpoints.prod.shadow on passes the same validators as the defaults, in both layouts.
+  const example = readProjectConfig(path.join(__dirname, '..', '..', 'model-deploy', CONFIG_FILE_NAME));
+  const config = resolveProjectConfig({ ...example, endpoints: { ...example.endpoints, prod: { ...example.endpoints.prod, shadow: SHADOW } } } as ProjectOptions);
+  test.each([
+    ['production serves version 7', { endpointName: 'player-churn-prod', model: MODEL }],
+    ['the first release', { endpointName: 'player-churn-prod', none: 'the endpoint player-churn-prod does not exist in us-east-1' }],
+  ])('%s', (_, live) => {
+    const dir = repo();
+    fs.writeFileSync(path.join(dir, LIVE_MODEL_FILE), JSON.stringify(live));
+    const templates = synthValidated(new ModelDeployApp({ config, repoDir: dir, model: NEXT_MODEL }));
+    expect(Object.keys(templates)).toContain('player-churn-prod-endpoint');
+    const stages = pipelineOf(templates['player-churn-model-deploy-pipeline']).Stages.map((s: any) => s.Name);
+    expect(stages.slice(-3)).toEqual(['Staging', 'ProdShadow', 'Prod']);
   });
 });
 
