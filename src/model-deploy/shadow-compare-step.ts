@@ -1,7 +1,7 @@
-import { CfnOutput, Duration, Stack, Token } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
-import { ConfigError, ProjectConfig, ResolvedShadowRelease, SHADOW_COMPARE_MINUTES } from '../config';
+import { ProjectConfig, ResolvedShadowRelease, SHADOW_COMPARE_MINUTES } from '../config';
 import { BUILD_ENV } from '../constructs';
 import { VARIANT_NAME, endpointName } from './endpoint-stack';
 import { RELEASE_INPUT_DIR } from './release-checks';
@@ -106,12 +106,4 @@ export function shadowApprovalText(shadow: ResolvedShadowRelease, variable: (nam
   const v = SHADOW_VARIABLES;
   return ` Shadow vs production over ${shadow.minutes} min: p50 latency ${variable(v.shadowLatencyP50.name)} vs ${variable(v.productionLatencyP50.name)} ms, ` +
     `error rate ${variable(v.shadowErrorRate.name)} vs ${variable(v.productionErrorRate.name)}, prediction PSI ${variable(v.predictionPsi.name)}. ${variable(v.summary.name)}`;
-}
-
-/** @throws ConfigError when `comment` is longer than CodePipeline's action configuration allows. */
-export function checkCommentLength(comment: string, max: number, what: string): string {
-  if (!Token.isUnresolved(comment) && comment.length > max) {
-    throw new ConfigError(`${what} must be at most ${max} characters (CodePipeline action configuration); got ${comment.length}`);
-  }
-  return comment;
 }
