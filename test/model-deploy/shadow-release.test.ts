@@ -150,6 +150,25 @@ describe('the first release (production serves nothing yet)', () => {
   });
 });
 
+describe('a shadow release does not change the release pipeline', () => {
+  // The ModelDeployPipelineStack contract: the pipeline's definition is the same for every release, or a release would make it
+  // update (and restart) itself. With shadow releases that holds for every live version, and for the first release.
+  test('first release, 7 beside 8 and 6 beside 7 synthesize a byte-identical pipeline stack', () => {
+    const pipelineFile = (live: LiveModel, candidate: ResolvedModel) => {
+      const assembly = shadowApp(live, {}, candidate).synth();
+      const stack = assembly.stacksRecursively.find((s) => s.stackName === 'player-churn-model-deploy-pipeline')!;
+      return fs.readFileSync(path.join(stack.assembly.directory, stack.templateFile), 'utf-8');
+    };
+    const v6: ResolvedModel = { ...MODEL, version: 6, modelPackageArn: MODEL.modelPackageArn.replace(/7$/, '6'), modelDataUrl: 's3://build-bucket/v6/model.tar.gz' };
+    const first = pipelineFile({ endpointName: 'player-churn-prod', none: 'the endpoint player-churn-prod does not exist in us-east-1' }, MODEL);
+    const sevenBesideSix = pipelineFile({ endpointName: 'player-churn-prod', model: v6 }, MODEL);
+    const eightBesideSeven = pipelineFile({ endpointName: 'player-churn-prod', model: MODEL }, NEXT_MODEL);
+    expect(sevenBesideSix).toBe(first);
+    expect(eightBesideSeven).toBe(first);
+    expect(first).not.toMatch(/player-churn\/[678]\b|exec[12]|0\.8312|0\.8477/);
+  });
+});
+
 describe('the example project with shadow releases on', () => {
   // The example model-deploy repository's sagemaker-gitops.json (MLflow, real-time production with guardrails, autoscaling
   // and drift monitoring) with endpoints.prod.shadow on passes the same validators as the defaults, in both layouts.
