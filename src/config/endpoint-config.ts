@@ -283,7 +283,7 @@ export function resolveEndpoint(option: string, given: EndpointOptions | undefin
     }
     checkInstanceTypeFor(`${option}.modelMonitor.instanceType`, 'processing', modelMonitor.instanceType);
   }
-  const shadow = resolveShadowRelease(`${option}.shadow`, options.shadow, { stage, instanceType, instanceCount, dataCapture: dataCapture !== false });
+  const shadow = resolveShadowRelease(`${option}.shadow`, options.shadow, { stage, instanceType, instanceCount, capturePercentage: dataCapture && dataCapture.samplingPercentage });
   return { type: 'realtime', instanceType, instanceCount, autoscaling, dataCapture, deploymentGuardrails, driftMonitoring, modelMonitor, shadow };
 }
 

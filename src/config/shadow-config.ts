@@ -61,7 +61,8 @@ export interface ShadowHost {
   readonly stage: 'staging' | 'prod';
   readonly instanceType: string;
   readonly instanceCount: number;
-  readonly dataCapture: boolean;
+  /** The share of requests captured (dataCapture.samplingPercentage), or false without data capture. */
+  readonly capturePercentage: number | false;
 }
 
 /**
@@ -86,11 +87,14 @@ export function resolveShadowRelease(option: string, given: ShadowReleaseOptions
   if (family !== undefined && family in NO_SHADOW_INSTANCE_FAMILIES) {
     throw new ConfigError(`${option} needs an instance type with shadow variants, but the endpoint's instanceType is ${host.instanceType}: ${NO_SHADOW_INSTANCE_FAMILIES[family]}; choose another instance family`);
   }
-  if (!host.dataCapture) {
+  if (host.capturePercentage === false) {
     throw new ConfigError(
       `${option} needs data capture, but dataCapture is off: the comparison reads both variants' captured predictions (SageMaker captures the shadow variant's ` +
       'requests and responses beside production\'s, "Testing models with shadow variants"); turn dataCapture on or set shadow: false',
     );
+  }
+  if (host.capturePercentage === 0) {
+    throw new ConfigError(`${option} needs captured requests, but dataCapture.samplingPercentage is 0: the comparison reads both variants' captured predictions; capture a share above 0 (100 compares every request)`);
   }
   checkInteger(`${option}.minutes`, shadow.minutes, 5, SHADOW_MAX_MINUTES,
     ` (the comparison step waits them within CodeBuild's build timeout of at most 2160 minutes, keeping ${SHADOW_COMPARE_MINUTES} for the comparison)`);

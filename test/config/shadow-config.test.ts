@@ -28,11 +28,12 @@ describe('bad shadow options', () => {
     [() => testConfig({ endpoints: { prod: { type: 'serverless', shadow: {} } } }), /endpoints.prod.shadow is set on a serverless endpoint: SageMaker does not support shadow variants on serverless endpoints/],
     // "Create a shadow test" (prerequisites): endpoints on Inf1 (Inferentia) instances cannot have a shadow variant
     // (the inference instance table has no Inf1 type today; the shadow check holds if it grows one).
-    [() => resolveShadowRelease('endpoints.prod.shadow', {}, { stage: 'prod', instanceType: 'ml.inf1.xlarge', instanceCount: 1, dataCapture: true }),
+    [() => resolveShadowRelease('endpoints.prod.shadow', {}, { stage: 'prod', instanceType: 'ml.inf1.xlarge', instanceCount: 1, capturePercentage: 100 }),
       /endpoints.prod.shadow needs an instance type with shadow variants, but the endpoint's instanceType is ml.inf1.xlarge: SageMaker does not support shadow variants on endpoints that use Inf1/],
     // "Testing models with shadow variants": SageMaker captures the shadow's responses beside production's; the comparison reads them.
     [prod({}, { dataCapture: false, driftMonitoring: false }), /endpoints.prod.shadow needs data capture, but dataCapture is off/],
     // CodeBuild API reference, TimeoutInMinutes "from 5 to 2160": the comparison step waits `minutes` within it.
+    [prod({}, { dataCapture: { samplingPercentage: 0 } }), /endpoints.prod.shadow needs captured requests, but dataCapture.samplingPercentage is 0/],
     [prod({ minutes: SHADOW_MAX_MINUTES + 1 }), /endpoints.prod.shadow.minutes must be a whole number in 5..2130 \(the comparison step waits them within CodeBuild's build timeout of at most 2160 minutes/],
     [prod({ minutes: 2 }), /endpoints.prod.shadow.minutes must be a whole number in 5..2130/],
     [prod({ instanceCount: 0 }), /endpoints.prod.shadow.instanceCount must be a whole number in 1..100, got 0/],
