@@ -3,6 +3,7 @@ import type { ApproveModelDeps } from './approve-model';
 import type { ApproveReleaseDeps } from './approve-release';
 import type { CleanupDeps } from './cleanup';
 import type { CompareModelsDeps } from './compare-models';
+import type { CompareShadowDeps } from './compare-shadow';
 import type { ModelsDeps } from './models';
 import type { Output } from './output';
 import type { PublishTemplatesDeps } from './publish-templates';
@@ -15,7 +16,7 @@ import type { VerifyReleaseDeps } from './verify-release';
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
 export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps
-& ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps;
+& ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps & CompareShadowDeps;
 
 /** A command of the CLI: what the top-level help says of it, and how to build it. */
 export interface CommandEntry {
@@ -57,6 +58,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'verify-release': {
     description: 'fail unless an endpoint serves the endpoint configuration and model its stack deployed, from the resolved model version',
     build: (output, deps) => (require('./verify-release') as typeof import('./verify-release')).verifyReleaseCommand(output, deps),
+  },
+  'compare-shadow': {
+    description: 'compare a shadow variant with production over the last minutes (latency, error rate, prediction PSI) and fail unless it stays within the thresholds',
+    build: (output, deps) => (require('./compare-shadow') as typeof import('./compare-shadow')).compareShadowCommand(output, deps),
   },
   'resolve-model': {
     description: 'find the newest approved version of a model package group; with --out, write it for the model-deploy synth',

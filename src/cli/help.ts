@@ -10,6 +10,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, string>> = {
   'run-pipeline': 'run-pipeline --name player-churn-training --parameter TestScoreThreshold=0.75 --wait',
   'test-endpoint': 'test-endpoint --endpoint player-churn-staging --payload test/payload.csv --max-p95-ms 250',
   'verify-release': 'verify-release --stack player-churn-prod-endpoint --endpoint player-churn-prod --model resolved-model.json',
+  'compare-shadow': 'compare-shadow --endpoint player-churn-prod --production-variant AllTraffic --shadow-variant Shadow --capture-uri s3://my-bucket/data-capture --minutes 60 --max-latency-increase-percent 20 --max-error-rate 0.01 --max-prediction-psi 0.2 --out shadow-report.json',
   'resolve-model': 'resolve-model --group player-churn --out resolved-model.json',
   'models': 'models --group player-churn --status PendingManualApproval',
   'compare-models': 'compare-models 7 --group player-churn',

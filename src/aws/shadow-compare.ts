@@ -1,0 +1,74 @@
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { S3Client } from '@aws-sdk/client-s3';
+import { endpointCapturePrefix } from './shadow-capture';
+import { readCapturedVariant } from './shadow-capture-s3';
+import { VariantMetrics, readShadowMetrics } from './shadow-metrics';
+import { PredictionComparison, comparePredictions } from './shadow-stats';
+import { LatencyComparison, ShadowThresholds, shadowVerdict } from './shadow-verdict';
+
+/** What `compare-shadow` compares. */
+export interface ShadowComparisonOptions {
+  readonly endpointName: string;
+  readonly productionVariant: string;
+  readonly shadowVariant: string;
+  /** The DataCaptureConfig's DestinationS3Uri (or that URI with the endpoint's folder). */
+  readonly capture: { readonly bucket: string; readonly prefix: string };
+  /** The window: the last `minutes` minutes before `now`. */
+  readonly minutes: number;
+  readonly thresholds: ShadowThresholds;
+  /**
+   * The current time in milliseconds; the window ends at its minute.
+   * @default Date.now
+   */
+  readonly now?: () => number;
+}
+
+/** The comparison's report (report.json): every number, the verdict and its reasons. */
+export interface ShadowReport {
+  readonly endpointName: string;
+  readonly productionVariant: string;
+  readonly shadowVariant: string;
+  readonly window: { readonly start: string; readonly end: string; readonly minutes: number; readonly metricPeriodSeconds: number };
+  readonly thresholds: ShadowThresholds;
+  readonly metrics: { readonly production: VariantMetrics; readonly shadow: VariantMetrics };
+  readonly latency: LatencyComparison;
+  readonly predictions: PredictionComparison & {
+    readonly captureUri: string;
+    readonly files: { readonly production: number; readonly shadow: number };
+  };
+  readonly verdict: 'PASS' | 'FAIL';
+  readonly passed: boolean;
+  readonly reasons: readonly string[];
+}
+
+/**
+ * Compares the shadow variant with production over the last `minutes`: latency and error rate from
+ * CloudWatch, the prediction distribution from both variants' captured responses in S3.
+ */
+export async function compareShadow(clients: { readonly cloudWatch: CloudWatchClient; readonly s3: S3Client }, options: ShadowComparisonOptions): Promise<ShadowReport> {
+  const end = new Date(Math.floor((options.now ?? Date.now)() / 60_000) * 60_000);
+  const window = { start: new Date(end.getTime() - options.minutes * 60_000), end };
+  const variants = { production: options.productionVariant, shadow: options.shadowVariant };
+  const metrics = await readShadowMetrics(clients.cloudWatch, options.endpointName, variants, window);
+  const location = { bucket: options.capture.bucket, endpointPrefix: endpointCapturePrefix(options.capture.prefix, options.endpointName) };
+  const production = await readCapturedVariant(clients.s3, location, variants.production, window);
+  const shadow = await readCapturedVariant(clients.s3, location, variants.shadow, window);
+  const predictions = comparePredictions(production, shadow, options.thresholds.minInvocations);
+  const captureUri = `s3://${location.bucket}/${location.endpointPrefix}`;
+  const verdict = shadowVerdict({
+    minutes: options.minutes, variants, metrics, predictions, shadowCaptureUri: `${captureUri}${variants.shadow}/`,
+  }, options.thresholds);
+  return {
+    endpointName: options.endpointName,
+    productionVariant: variants.production,
+    shadowVariant: variants.shadow,
+    window: { start: window.start.toISOString(), end: window.end.toISOString(), minutes: options.minutes, metricPeriodSeconds: metrics.periodSeconds },
+    thresholds: options.thresholds,
+    metrics: { production: metrics.production, shadow: metrics.shadow },
+    latency: verdict.latency,
+    predictions: { ...predictions, captureUri, files: { production: production.files, shadow: shadow.files } },
+    verdict: verdict.passed ? 'PASS' : 'FAIL',
+    passed: verdict.passed,
+    reasons: verdict.reasons,
+  };
+}

@@ -1,0 +1,115 @@
+import { CloudWatchClient, GetMetricDataCommand, MetricDataResult } from '@aws-sdk/client-cloudwatch';
+import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { mockClient } from 'aws-sdk-client-mock';
+import { compareShadow } from '../../src/aws/shadow-compare';
+import { metricPeriodSeconds, metricQueries, variantMetrics } from '../../src/aws/shadow-metrics';
+import { formatShadowEnv, formatShadowReport } from '../../src/aws/shadow-report';
+import { GOOD, captureWorld, metricResults } from '../fixtures/shadow/world';
+
+const cw = mockClient(CloudWatchClient);
+const s3 = mockClient(S3Client);
+const clients = { cloudWatch: new CloudWatchClient({ region: 'eu-west-1' }), s3: new S3Client({ region: 'eu-west-1' }) };
+const NOW = Date.parse('2026-12-04T11:00:30Z');
+
+const options = {
+  endpointName: 'player-churn-prod', productionVariant: 'AllTraffic', shadowVariant: 'Shadow',
+  capture: { bucket: 'capture-bucket', prefix: 'data-capture' }, minutes: 120,
+  thresholds: { maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2, minInvocations: 100 }, now: () => NOW,
+};
+
+beforeEach(() => {
+  cw.reset();
+  s3.reset();
+});
+
+describe('CloudWatch queries', () => {
+  // "Monitor Amazon SageMaker with Amazon CloudWatch": AWS/SageMaker, dimensions EndpointName + VariantName;
+  // "Monitor a shadow test" charts Invocations, ModelLatency, Invocation4XXErrors, Invocation5XXErrors and
+  // InvocationModelErrors of the shadow variant beside production's.
+  test('ask AWS/SageMaker for both variants by EndpointName and VariantName, one period over the window', () => {
+    const queries = metricQueries('player-churn-prod', { production: 'AllTraffic', shadow: 'Shadow' }, 3600);
+    expect(queries.map((q) => `${q.Id} ${q.MetricStat!.Metric!.MetricName} ${q.MetricStat!.Stat}`)).toEqual([
+      'production_inv Invocations Sum', 'production_e4 Invocation4XXErrors Sum', 'production_e5 Invocation5XXErrors Sum',
+      'production_me InvocationModelErrors Sum', 'production_p50 ModelLatency p50', 'production_p95 ModelLatency p95',
+      'production_avg ModelLatency Average', 'production_n ModelLatency SampleCount', 'production_oh95 OverheadLatency p95',
+      'shadow_inv Invocations Sum', 'shadow_e4 Invocation4XXErrors Sum', 'shadow_e5 Invocation5XXErrors Sum',
+      'shadow_me InvocationModelErrors Sum', 'shadow_p50 ModelLatency p50', 'shadow_p95 ModelLatency p95',
+      'shadow_avg ModelLatency Average', 'shadow_n ModelLatency SampleCount', 'shadow_oh95 OverheadLatency p95',
+    ]);
+    expect(queries[9].MetricStat!.Metric).toEqual({
+      Namespace: 'AWS/SageMaker', MetricName: 'Invocations', Dimensions: [{ Name: 'EndpointName', Value: 'player-churn-prod' }, { Name: 'VariantName', Value: 'Shadow' }],
+    });
+  });
+
+  // GetMetricData API reference, Period: data older than 15 days needs a multiple of 300 seconds.
+  test('the period is the window in whole minutes, in 5-minute steps beyond 15 days', () => {
+    const end = new Date('2026-12-04T11:00:00Z');
+    expect(metricPeriodSeconds({ start: new Date(end.getTime() - 61 * 60_000), end })).toBe(3660);
+    expect(metricPeriodSeconds({ start: new Date(end.getTime() - (16 * 24 * 60 + 1) * 60_000), end })).toBe(16 * 24 * 3600 + 300);
+  });
+
+  test('counts add up over periods, percentiles take the largest, latencies turn from microseconds into ms', () => {
+    const results: MetricDataResult[] = [
+      { Id: 'shadow_inv', Values: [100, 50] }, { Id: 'shadow_e4', Values: [1] }, { Id: 'shadow_e5', Values: [2] }, { Id: 'shadow_me', Values: [2] },
+      { Id: 'shadow_p95', Values: [12000, 15000] }, { Id: 'shadow_avg', Values: [10000, 4000] }, { Id: 'shadow_n', Values: [100, 50] },
+    ];
+    expect(variantMetrics(results, 'shadow')).toEqual({
+      invocations: 150, invocation4xxErrors: 1, invocation5xxErrors: 2, invocationModelErrors: 2,
+      // InvocationModelErrors counts the model's 4XX and 5XX answers too: the larger count, not the sum.
+      errors: 3, errorRate: 0.02,
+      latencyMs: { p50: null, p95: 15, average: 8 }, overheadLatencyMs: { p95: null },
+    });
+  });
+});
+
+describe('compareShadow', () => {
+  test('passes a close shadow, with every number in the report', async () => {
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults(GOOD) });
+    captureWorld(s3, { production: 'production.jsonl', shadow: 'shadow-close.jsonl' });
+    const report = await compareShadow(clients, options);
+    expect(report.reasons).toEqual([]);
+    expect(report.verdict).toBe('PASS');
+    expect(report.window).toEqual({ start: '2026-12-04T09:00:00.000Z', end: '2026-12-04T11:00:00.000Z', minutes: 120, metricPeriodSeconds: 7200 });
+    expect(report.metrics.shadow.latencyMs).toEqual({ p50: 8.4, p95: 22, average: 9.5 });
+    expect(report.latency.increasePercent).toEqual({ p50: 5, p95: 10, average: 5.55556 });
+    expect(report.predictions).toMatchObject({ pairedRequests: 120, basis: 'paired', captureUri: 's3://capture-bucket/data-capture/player-churn-prod/', files: { production: 1, shadow: 1 } });
+    // One GetMetricData call over one period ending at the minute; capture read for the hours 09 and 10 of each variant.
+    const input = cw.commandCalls(GetMetricDataCommand)[0].args[0].input;
+    expect([input.StartTime, input.EndTime]).toEqual([new Date('2026-12-04T09:00:00Z'), new Date('2026-12-04T11:00:00Z')]);
+    expect(s3.commandCalls(ListObjectsV2Command).map((c) => c.args[0].input.Prefix)).toEqual([
+      'data-capture/player-churn-prod/AllTraffic/2026/12/04/09/', 'data-capture/player-churn-prod/AllTraffic/2026/12/04/10/',
+      'data-capture/player-churn-prod/Shadow/2026/12/04/09/', 'data-capture/player-churn-prod/Shadow/2026/12/04/10/',
+    ]);
+
+    expect(formatShadowEnv(report)).toBe([
+      'SHADOW_VERDICT=PASS', 'SHADOW_LATENCY_P50_MS=8.4', 'SHADOW_LATENCY_P95_MS=22', 'PROD_LATENCY_P95_MS=20',
+      'SHADOW_ERROR_RATE=0.00333333', 'PROD_ERROR_RATE=0.00166667', `SHADOW_PREDICTION_PSI=${report.predictions.psi}`, 'SHADOW_REQUESTS=600', '',
+    ].join('\n'));
+    const table = formatShadowReport(report);
+    expect(table).toMatch(/^model latency p95 ms +20 +22 +\+10%$/m);
+    expect(table).toMatch(/^captured requests +120 +120 +120 paired$/m);
+    expect(table.split('\n').pop()).toBe('PASS');
+  });
+
+  test('fails a drifted shadow and says why', async () => {
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults(GOOD) });
+    captureWorld(s3, { production: 'production.jsonl', shadow: 'shadow-drifted.jsonl' });
+    const report = await compareShadow(clients, options);
+    expect(report.verdict).toBe('FAIL');
+    expect(report.reasons).toEqual([expect.stringMatching(/^prediction PSI [\d.]+ of the shadow against production is above 0.2/)]);
+    expect(formatShadowEnv(report)).toMatch(/^SHADOW_VERDICT=FAIL$/m);
+  });
+
+  test('fails when the shadow variant has no captured answers', async () => {
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults(GOOD) });
+    captureWorld(s3, { production: 'production.jsonl' });
+    const report = await compareShadow(clients, options);
+    expect(report.reasons).toEqual([expect.stringMatching(/^no captured answer of the shadow variant Shadow under s3:\/\/capture-bucket\/data-capture\/player-churn-prod\/Shadow\//)]);
+  });
+
+  test('a missing capture bucket names --capture-uri', async () => {
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults(GOOD) });
+    s3.on(ListObjectsV2Command).rejects(Object.assign(new Error('The specified bucket does not exist'), { name: 'NoSuchBucket' }));
+    await expect(compareShadow(clients, options)).rejects.toThrow(/^the capture bucket capture-bucket does not exist \(--capture-uri\)/);
+  });
+});
