@@ -115,8 +115,14 @@ export function growthSummary(runs: readonly DataRun[]): string {
     + (g.growthRatio === undefined ? 'n/a (the first step is within the noise of the fixed cost)'
       : `${g.growthRatio.toFixed(2)} (${g.nearLinear ? `near-linear: <= ${g.tolerance}` : `SUPER-LINEAR: > ${g.tolerance}`})`);
   const largest = [...runs].sort((a, b) => b.rows - a.rows)[0];
+  const steps = Object.keys(largest.steps).filter((step) => runs.every((r) => (r.steps[step] ?? 0) >= 0.05));
+  const byStep = steps.map((step) => {
+    const g = rowGrowth(runs.map((r) => ({ rows: r.rows, value: r.steps[step] })));
+    return `${step} ${g.growthRatio === undefined ? 'n/a' : g.growthRatio.toFixed(2)}`;
+  });
   return [
     `time: ${describe(time, (v) => seconds(v))}`,
+    ...(byStep.length > 0 ? [`time growth ratio per step: ${byStep.join(', ')} (Train also grows with the rounds early stopping keeps)`] : []),
     `memory: ${describe(memory, megabytes)}`,
     `rows per second at ${rowLabel(largest.rows)} rows: ${thousands(rowsPerSecond(largest.rows, largest.seconds))} (whole pipeline, wall time)`,
   ].join('\n');

@@ -47,7 +47,8 @@ export function preprocessScaling(props: ScaleOutJob): PreprocessScaling {
     name: SCALE_OUT_STEPS.scan,
     description: 'Categories and class counts of all the input data, which every Preprocess instance encodes with',
     entrypoint: props.runScript(props.script),
-    arguments: ['--scan', ...args],
+    // The scan sees every file: it stops an input of fewer files than instances before they start.
+    arguments: ['--scan', '--min-files', String(props.counts.processing), ...args],
     inputs: [...props.codeInputs, data],
     outputs: [{ name: 'scan', source: `${OUTPUT_DIR}/scan`, destination: props.stepUri(SCALE_OUT_STEPS.scan, 'scan') }],
   });

@@ -74,6 +74,8 @@ describe('tables', () => {
     expect(summary).toContain('time: 10k→100k 111.1 s/M rows, 100k→1M 100.0 s/M rows; growth ratio 0.90 (near-linear: <= 1.25)');
     expect(summary).toContain('memory: 10k→100k 1000 MB/M rows, 100k→1M 1000 MB/M rows; growth ratio 1.00 (near-linear: <= 1.25)');
     expect(summary).toContain('rows per second at 1M rows: 9,091 (whole pipeline, wall time)');
+    // The steps are half and a quarter of the wall time: the same ratio; CheckAuc (0 s) is left out.
+    expect(summary).toContain('time growth ratio per step: Preprocess 0.90, Train 0.90 (Train also grows with the rounds early stopping keeps)');
   });
 
   test('the shard table puts 1 and 4 shards side by side with the speed-up over 1 shard', () => {

@@ -55,7 +55,7 @@ describe('scale-out of the player-churn pipeline (instanceCounts)', () => {
       const scan = args('ScanInput');
       expect(scan.ProcessingResources.ClusterConfig.InstanceCount).toBe(1);
       expect(scan.AppSpecification.ContainerEntrypoint.at(-1)).toBe('preprocess.py');
-      expect(scan.AppSpecification.ContainerArguments[0]).toBe('--scan');
+      expect(scan.AppSpecification.ContainerArguments.slice(0, 3)).toEqual(['--scan', '--min-files', '4']);
       expect(scan.ProcessingInputs.find((i: any) => i.InputName === 'data').S3Input.S3DataDistributionType).toBe('FullyReplicated');
       const merge = args('MergeBaseline');
       expect(merge.ProcessingResources.ClusterConfig.InstanceCount).toBe(1);

@@ -368,8 +368,16 @@ def cluster(resource_config=None):
         return "algo-1", ["algo-1"]
 
 
-def scan(input_dir, output_dir):
-    """--scan: the categories and class counts of all the data into scan/scan.json; returns them."""
+def scan(input_dir, output_dir, min_files=1):
+    """--scan: the categories and class counts of all the data into scan/scan.json; returns them. min_files: the
+    Preprocess instances, each of which needs a file of its own (checked here, before they start)."""
+    files = input_files(input_dir)
+    if len(files) < min_files:
+        raise PreprocessError(
+            f"the input has {len(files)} CSV file(s) and Preprocess runs on {min_files} instances: SageMaker gives each instance "
+            f"whole files (ShardedByS3Key), so the input must be a prefix of at least {min_files} CSV files (split the data, "
+            f"or lower the project's instanceCounts.processing)"
+        )
     data, info = read_input(input_dir, columns=list(CATEGORICAL))
     churned, retained = class_counts(data)
     if min(churned, retained) < MIN_ROWS_PER_CLASS:
@@ -447,12 +455,13 @@ def main(argv=None):
     parser.add_argument("--output-dir", default="/opt/ml/processing/output", help="folder of the train, validation, test and baseline outputs")
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--scan", action="store_true", help="write scan/scan.json: categories and class counts of all the data")
+    parser.add_argument("--min-files", type=int, default=1, help="with --scan: the input files the Preprocess instances need (one each)")
     mode.add_argument("--scan-dir", help="the scan's folder: preprocess this instance's shard with the categories of all the data")
     mode.add_argument("--merge-baseline", action="store_true", help="join the baseline shards of --input-dir into baseline/baseline.csv")
     args = parser.parse_args(argv)
     try:
         if args.scan:
-            scan(args.input_dir, args.output_dir)
+            scan(args.input_dir, args.output_dir, args.min_files)
         elif args.merge_baseline:
             merge_baseline(args.input_dir, args.output_dir)
         elif args.scan_dir:

@@ -373,6 +373,14 @@ def test_the_scan_needs_enough_players_of_each_class(tmp_path, capsys, sample):
     assert "at least 10 churned and 10 retained players" in capsys.readouterr().err
 
 
+def test_the_scan_stops_an_input_with_fewer_files_than_instances(tmp_path, capsys, sample):
+    input_dir = write_input(tmp_path / "in", sample)
+    code = preprocess.main(["--scan", "--min-files", "4", "--input-dir", str(input_dir), "--output-dir", str(tmp_path / "out")])
+    assert code == 1
+    assert "the input has 1 CSV file(s) and Preprocess runs on 4 instances" in capsys.readouterr().err
+    assert preprocess.main(["--scan", "--min-files", "1", "--input-dir", str(input_dir), "--output-dir", str(tmp_path / "out")]) == 0
+
+
 def test_an_instance_without_input_file_names_the_files_it_needs(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
     os.environ["RESOURCE_CONFIG_FILE"] = str(write_resource_config(tmp_path, "algo-3", ["algo-1", "algo-2", "algo-3"]))
