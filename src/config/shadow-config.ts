@@ -27,7 +27,7 @@ export interface ShadowReleaseOptions {
    */
   readonly instanceCount?: number;
   /**
-   * The release stops when the shadow's p50 or p90 model latency exceeds production's by more than
+   * The release stops when the shadow's p50 or p95 model latency exceeds production's by more than
    * this percentage (>= 0).
    * @default 20
    */
@@ -43,6 +43,12 @@ export interface ShadowReleaseOptions {
    * @default 0.2
    */
   readonly maxPredictionPsi?: number;
+  /**
+   * The release stops when either variant served fewer requests (or has fewer captured predictions)
+   * in the window than this: too few to compare. Lower it for a quiet endpoint, or lengthen `minutes`.
+   * @default 100
+   */
+  readonly minInvocations?: number;
 }
 
 export type ResolvedShadowRelease = Required<ShadowReleaseOptions>;
@@ -53,7 +59,7 @@ export const SHADOW_COMPARE_MINUTES = 30;
 export const SHADOW_MAX_MINUTES = 2160 - SHADOW_COMPARE_MINUTES;
 
 export const DEFAULT_SHADOW_RELEASE: Omit<ResolvedShadowRelease, 'instanceCount'> = {
-  minutes: 60, maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2,
+  minutes: 60, maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2, minInvocations: 100,
 };
 
 /** The production variant a shadow runs beside, as the endpoint's options resolved it. */
@@ -102,5 +108,6 @@ export function resolveShadowRelease(option: string, given: ShadowReleaseOptions
   checkNumber(`${option}.maxLatencyIncreasePercent`, shadow.maxLatencyIncreasePercent, 0, 10_000, 'a percentage >= 0');
   checkNumber(`${option}.maxErrorRate`, shadow.maxErrorRate, 0, 1, 'a rate in 0..1');
   checkNumber(`${option}.maxPredictionPsi`, shadow.maxPredictionPsi, Number.MIN_VALUE, 100, 'a number > 0');
+  checkInteger(`${option}.minInvocations`, shadow.minInvocations, 1, 1_000_000_000);
   return shadow;
 }

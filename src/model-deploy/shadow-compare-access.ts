@@ -24,8 +24,9 @@ export interface ShadowCompareAccessProps {
  * What the pipeline's CompareShadow step needs in the production stack of a project with shadow
  * releases: a role (`shadowCompareRoleName`) the pipeline's account may assume, which reads the
  * endpoint's CloudWatch metrics and its captured data (both variants' requests and responses,
- * under `datacapture/<endpoint>/`) and describes the endpoint; and the capture location as an
- * output (`CaptureUri`), which the step receives as an environment variable.
+ * under `datacapture/<endpoint>/`) and describes the endpoint; and the capture location (the
+ * endpoint configuration's DestinationS3Uri, `s3://<bucket>/datacapture`) as an output
+ * (`CaptureUri`), which the step receives as an environment variable.
  */
 export class ShadowCompareAccess extends Construct {
   public readonly role: iam.Role;
@@ -57,8 +58,8 @@ export class ShadowCompareAccess extends Construct {
     acknowledgeWildcardResource(this.role, bucket.arnForObjects(`${prefix}/*`),
       'SageMaker names the captured-data files by variant, hour and request batch; the wildcard covers only this endpoint\'s capture prefix, read-only');
     this.captureUri = new CfnOutput(this, 'CaptureUri', {
-      value: `s3://${bucket.bucketName}/${prefix}`,
-      description: `Where ${endpointName} captures both variants' requests and responses`,
+      value: `s3://${bucket.bucketName}/${CAPTURE_PREFIX}`,
+      description: `Where ${endpointName} captures both variants' requests and responses (under <endpoint>/<variant>/)`,
     });
   }
 }

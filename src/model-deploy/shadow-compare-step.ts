@@ -2,6 +2,7 @@ import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { ProjectConfig, ResolvedShadowRelease, SHADOW_COMPARE_MINUTES } from '../config';
+import { SHADOW_VARIABLES, ShadowVariable } from '../aws/shadow-report';
 import { BUILD_ENV } from '../constructs';
 import { VARIANT_NAME, endpointName } from './endpoint-stack';
 import { RELEASE_INPUT_DIR } from './release-checks';
@@ -10,6 +11,8 @@ import { LIVE_MODEL_FILE } from './resolved-model';
 import { shadowCompareRoleName } from './shadow-compare-access';
 import { SHADOW_VARIANT_NAME } from './shadow-variant';
 
+export { SHADOW_VARIABLES };
+
 /** The comparison action, after the shadow phase's deploy. */
 export const SHADOW_COMPARE_ACTION = 'CompareShadow';
 
@@ -17,19 +20,11 @@ export const SHADOW_COMPARE_ACTION = 'CompareShadow';
 export const SHADOW_REPORT_DIR = 'shadow-report';
 export const SHADOW_REPORT = `${SHADOW_REPORT_DIR}/report.json`;
 
-/**
- * The CodePipeline variables the comparison exports for the reviewer's approval, each read from
- * a field of compare-shadow's report (`n/a` without a shadow phase, or when the report lacks it).
- */
-export const SHADOW_VARIABLES = {
-  productionLatencyP50: { name: 'PRODUCTION_LATENCY_P50_MS', field: 'production.latencyP50Ms' },
-  shadowLatencyP50: { name: 'SHADOW_LATENCY_P50_MS', field: 'shadow.latencyP50Ms' },
-  productionErrorRate: { name: 'PRODUCTION_ERROR_RATE', field: 'production.errorRate' },
-  shadowErrorRate: { name: 'SHADOW_ERROR_RATE', field: 'shadow.errorRate' },
-  predictionPsi: { name: 'SHADOW_PREDICTION_PSI', field: 'predictionPsi' },
-  /** One sentence: the comparison's verdict, or why there was no shadow phase. */
-  summary: { name: 'SHADOW_SUMMARY', field: 'summary' },
-} as const;
+/** compare-shadow's env file: one `NAME=value` line per SHADOW_VARIABLES entry (`--env-file`). */
+export const SHADOW_ENV_FILE = `${SHADOW_REPORT_DIR}/shadow.env`;
+
+/** The verdict the step exports when there was no shadow phase (production served no model yet). */
+export const NO_SHADOW_VERDICT = 'SKIPPED (first release: production served no model to compare with)';
 
 /** The live model as a comparison step reads it from the synth output. */
 const RELEASE_LIVE_MODEL = `${RELEASE_INPUT_DIR}/${LIVE_MODEL_FILE}`;
@@ -51,9 +46,10 @@ export interface CompareShadowProps {
  * The comparison after the shadow phase, as a CodeBuild step: with a live model, it waits
  * `minutes` while the shadow receives a copy of production's traffic, then runs `compare-shadow`
  * as the production account's comparison role (`shadowCompareRoleName`), which fails the step,
- * and so stops the release, when the shadow exceeds a threshold; the numbers are in its log and
- * exported as SHADOW_VARIABLES for the approval. Without a live model (the first release) it logs
- * why there is no shadow phase and exports `n/a`.
+ * and so stops the release, when the shadow exceeds a threshold (its log shows the table and the
+ * reasons); otherwise the numbers (compare-shadow's env file) are exported as SHADOW_VARIABLES for
+ * the approval. Without a live model (the first release) it logs why there is no shadow phase and
+ * exports NO_SHADOW_VERDICT.
  */
 export function compareShadowStep(scope: Stack, props: CompareShadowProps): pipelines.CodeBuildStep {
   const { config, shadow } = props;
@@ -63,7 +59,8 @@ export function compareShadowStep(scope: Stack, props: CompareShadowProps): pipe
   const compare = releaseToolsCommand(RELEASE_TOOLS_DIR, [
     'compare-shadow', `--endpoint ${endpoint}`, `--production-variant ${VARIANT_NAME}`, `--shadow-variant ${SHADOW_VARIANT_NAME}`,
     '--capture-uri "$CAPTURE_URI"', `--minutes ${shadow.minutes}`, `--max-latency-increase-percent ${shadow.maxLatencyIncreasePercent}`,
-    `--max-error-rate ${shadow.maxErrorRate}`, `--max-prediction-psi ${shadow.maxPredictionPsi}`, `--region ${env.region} --profile shadow`, `--out ${SHADOW_REPORT}`,
+    `--max-error-rate ${shadow.maxErrorRate}`, `--max-prediction-psi ${shadow.maxPredictionPsi}`, `--min-invocations ${shadow.minInvocations}`,
+    `--region ${env.region} --profile shadow`, `--out ${SHADOW_REPORT}`, `--env-file ${SHADOW_ENV_FILE}`,
   ].join(' '));
   const live = (expression: string) => `"$(node -p "const l = require('./${RELEASE_LIVE_MODEL}'); ${expression}")"`;
   return new pipelines.CodeBuildStep(SHADOW_COMPARE_ACTION, {
@@ -76,7 +73,8 @@ export function compareShadowStep(scope: Stack, props: CompareShadowProps): pipe
       `printf '[profile shadow]\\nrole_arn = ${roleArn}\\ncredential_source = EcsContainer\\n' >> ~/.aws/config`,
       `if [ ${live('Boolean(l.model)')} = true ]; then ` +
         `echo "Shadow phase: version ${live('l.model.version')} serves ${endpoint}; the candidate receives a copy of its traffic for ${shadow.minutes} minutes" && ` +
-        `sleep ${shadow.minutes * 60} && ${compare}; ` +
+        // Node.js 20 reads an --env-file option even after the script's name, and exits 9 when the file does not exist yet.
+        `sleep ${shadow.minutes * 60} && : > ${SHADOW_ENV_FILE} && ${compare}; ` +
         `else echo "No shadow phase: "${live('l.none')}; fi`,
       ...shadowVariableCommands(),
     ],
@@ -86,24 +84,24 @@ export function compareShadowStep(scope: Stack, props: CompareShadowProps): pipe
   });
 }
 
-/** Shell commands that set SHADOW_VARIABLES from the report, `n/a` for what it lacks (CodeBuild exports them at the end of the build). */
+/**
+ * Shell commands that export SHADOW_VARIABLES (CodeBuild exports them at the end of the build):
+ * from compare-shadow's env file, or NO_SHADOW_VERDICT without a shadow phase; a value compare-shadow
+ * left empty (no data) reads `-`, so every variable the approval names has a value.
+ */
 export function shadowVariableCommands(): string[] {
-  return Object.values(SHADOW_VARIABLES).map(({ name, field }) => {
-    const read = `const fs = require('fs'); const r = fs.existsSync('${SHADOW_REPORT}') ? JSON.parse(fs.readFileSync('${SHADOW_REPORT}', 'utf-8')) : {}; ` +
-      `const v = '${field}'.split('.').reduce((o, k) => o == null ? undefined : o[k], r); ` +
-      (name === SHADOW_VARIABLES.summary.name
-        ? `v === undefined ? (fs.existsSync('${RELEASE_LIVE_MODEL}') && require('./${RELEASE_LIVE_MODEL}').none ? 'no shadow phase: ' + require('./${RELEASE_LIVE_MODEL}').none : 'n/a') : String(v)`
-        : 'v === undefined ? \'n/a\' : String(v)');
-    return `export ${name}="$(node -p "${read}")"`;
-  });
+  return [
+    `if [ -s ${SHADOW_ENV_FILE} ]; then set -a && . ./${SHADOW_ENV_FILE} && set +a; else export SHADOW_VERDICT='${NO_SHADOW_VERDICT}'; fi`,
+    ...SHADOW_VARIABLES.map((name) => `export ${name}="\${${name}:--}"`),
+  ];
 }
 
 /**
  * The comparison's part of the release approval comment: the numbers as CodePipeline variables
  * (`variable(name)` gives the syntax), so the pipeline's definition is the same for every release.
  */
-export function shadowApprovalText(shadow: ResolvedShadowRelease, variable: (name: string) => string): string {
-  const v = SHADOW_VARIABLES;
-  return ` Shadow vs production over ${shadow.minutes} min: p50 latency ${variable(v.shadowLatencyP50.name)} vs ${variable(v.productionLatencyP50.name)} ms, ` +
-    `error rate ${variable(v.shadowErrorRate.name)} vs ${variable(v.productionErrorRate.name)}, prediction PSI ${variable(v.predictionPsi.name)}. ${variable(v.summary.name)}`;
+export function shadowApprovalText(shadow: ResolvedShadowRelease, variable: (name: ShadowVariable) => string): string {
+  return ` Shadow comparison over ${shadow.minutes} min: ${variable('SHADOW_VERDICT')}. Shadow vs production: p95 latency ${variable('SHADOW_LATENCY_P95_MS')} vs ` +
+    `${variable('PROD_LATENCY_P95_MS')} ms (shadow p50 ${variable('SHADOW_LATENCY_P50_MS')} ms), error rate ${variable('SHADOW_ERROR_RATE')} vs ${variable('PROD_ERROR_RATE')}, ` +
+    `prediction PSI ${variable('SHADOW_PREDICTION_PSI')}, over ${variable('SHADOW_REQUESTS')} shadow requests.`;
 }

@@ -13,7 +13,7 @@ describe('shadow release options', () => {
   test('on with defaults: an hour, production\'s smallest fleet, 20 % latency, 1 % errors, PSI 0.2', () => {
     const { endpoints } = prod({})();
     expect(endpoints.prod).toMatchObject({ shadow: { ...DEFAULT_SHADOW_RELEASE, instanceCount: 1 } });
-    expect(DEFAULT_SHADOW_RELEASE).toEqual({ minutes: 60, maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2 });
+    expect(DEFAULT_SHADOW_RELEASE).toEqual({ minutes: 60, maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2, minInvocations: 100 });
   });
 
   test('the shadow fleet defaults to production\'s autoscaling minimum, and can be set', () => {
@@ -39,8 +39,9 @@ describe('bad shadow options', () => {
     [prod({ instanceCount: 0 }), /endpoints.prod.shadow.instanceCount must be a whole number in 1..100, got 0/],
     [prod({ maxErrorRate: 1.5 }), /endpoints.prod.shadow.maxErrorRate must be a rate in 0..1, got 1.5/],
     [prod({ maxPredictionPsi: 0 }), /endpoints.prod.shadow.maxPredictionPsi must be a number > 0, got 0/],
+    [prod({ minInvocations: 0 }), /endpoints.prod.shadow.minInvocations must be a whole number in 1..1000000000, got 0/],
     [prod({ maxLatencyIncreasePercent: -1 }), /endpoints.prod.shadow.maxLatencyIncreasePercent must be a percentage >= 0, got -1/],
-    [prod({ samplingPercentage: 50 }), /endpoints.prod.shadow has an unknown field "samplingPercentage"; allowed: minutes, maxLatencyIncreasePercent, maxErrorRate, maxPredictionPsi, instanceCount/],
+    [prod({ samplingPercentage: 50 }), /endpoints.prod.shadow has an unknown field "samplingPercentage"; allowed: minutes, maxLatencyIncreasePercent, maxErrorRate, maxPredictionPsi, minInvocations, instanceCount/],
   ])('%#: %s', (synth, message) => {
     expect(synth).toThrow(ConfigError);
     expect(synth).toThrow(message);

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CONFIG_FILE_NAME, ConfigError, ProjectOptions, readProjectConfig, resolveProjectConfig } from '../../src/config';
 import { DATA_CAPTURE_PREFIX, EndpointStack, LIVE_MODEL_FILE, LiveModel, ModelDeployApp, ResolvedModel, placeholderModel } from '../../src/model-deploy';
-import { SHADOW_VARIABLES, shadowVariableCommands } from '../../src/model-deploy/shadow-compare-step';
+import { NO_SHADOW_VERDICT, SHADOW_VARIABLES, shadowVariableCommands } from '../../src/model-deploy/shadow-compare-step';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
 import { MODEL, NEXT_MODEL, app, buildSpecs, repo } from './fixtures';
 
@@ -90,7 +90,7 @@ describe('a shadow release while production serves version 7', () => {
     for (const part of [
       'node release-tools/sagemaker-gitops.js compare-shadow --endpoint player-churn-prod --production-variant AllTraffic --shadow-variant Shadow',
       '--capture-uri "$CAPTURE_URI" --minutes 45 --max-latency-increase-percent 15 --max-error-rate 0.02 --max-prediction-psi 0.25',
-      '--region us-east-1 --profile shadow --out shadow-report/report.json',
+      '--min-invocations 100 --region us-east-1 --profile shadow --out shadow-report/report.json --env-file shadow-report/shadow.env',
     ]) {
       expect(compare).toContain(part);
     }
@@ -99,23 +99,25 @@ describe('a shadow release while production serves version 7', () => {
       .find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('compare-shadow'));
     expect(project.Properties.TimeoutInMinutes).toBe(45 + 30);
     const spec = specs.find((s) => JSON.stringify(s).includes('compare-shadow'));
-    expect(spec.env['exported-variables']).toEqual(expect.arrayContaining(Object.values(SHADOW_VARIABLES).map((v) => v.name)));
+    expect(spec.env['exported-variables']).toEqual(expect.arrayContaining([...SHADOW_VARIABLES]));
   });
 
   test('the approval comes after the comparison and its comment carries the comparison\'s numbers, within CodePipeline\'s 1000 characters', () => {
     const [approval] = actionsOf(pipeline, 'Prod');
     const comment = JSON.stringify(approval.Configuration.CustomData);
-    for (const variable of Object.values(SHADOW_VARIABLES)) {
-      expect(comment).toContain(`.${variable.name}}`);
+    for (const variable of SHADOW_VARIABLES) {
+      expect(comment).toContain(`.${variable}}`);
     }
-    expect(comment).toContain('Shadow vs production over 45 min');
+    expect(comment).toContain('Shadow comparison over 45 min');
     expect(approval.Configuration.CustomData.length ?? comment.length).toBeLessThanOrEqual(1000);
   });
 
   test('the production stack has the comparison role: metrics, and only its own capture prefix and key', () => {
     for (const template of [shadowStack, prodStack]) {
       template.hasResourceProperties('AWS::IAM::Role', { RoleName: 'player-churn-prod-shadow-compare' });
-      expect(JSON.stringify(template.toJSON().Outputs)).toContain(`"/${DATA_CAPTURE_PREFIX}/player-churn-prod"`);
+      // compare-shadow reads <capture uri>/<endpoint>/<variant>/...: the uri is the endpoint configuration's DestinationS3Uri.
+      expect(JSON.stringify(template.toJSON().Outputs)).toContain(`"/${DATA_CAPTURE_PREFIX}"`);
+      expect(JSON.stringify(endpointConfigOf(template).DataCaptureConfig.DestinationS3Uri)).toContain(`"/${DATA_CAPTURE_PREFIX}"`);
     }
     const statements = Object.values<any>(shadowStack.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
     expect(statements).toContainEqual(expect.objectContaining({ Sid: 'ReadVariantMetrics', Action: ['cloudwatch:GetMetricData', 'cloudwatch:GetMetricStatistics'], Resource: '*' }));
@@ -143,10 +145,10 @@ describe('the first release (production serves nothing yet)', () => {
     }
   });
 
-  test('the comparison logs why there is no shadow phase, and exports n/a', () => {
+  test('the comparison exports SKIPPED without a shadow phase, and every variable has a value', () => {
     const commands = shadowVariableCommands();
-    expect(commands).toHaveLength(Object.keys(SHADOW_VARIABLES).length);
-    expect(commands.find((c) => c.startsWith('export SHADOW_SUMMARY='))).toContain("'no shadow phase: '");
+    expect(commands[0]).toBe(`if [ -s shadow-report/shadow.env ]; then set -a && . ./shadow-report/shadow.env && set +a; else export SHADOW_VERDICT='${NO_SHADOW_VERDICT}'; fi`);
+    expect(commands.slice(1)).toEqual(SHADOW_VARIABLES.map((name) => `export ${name}="\${${name}:--}"`));
   });
 });
 
