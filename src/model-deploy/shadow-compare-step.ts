@@ -11,8 +11,6 @@ import { LIVE_MODEL_FILE } from './resolved-model';
 import { shadowCompareRoleName } from './shadow-compare-access';
 import { SHADOW_VARIANT_NAME } from './shadow-variant';
 
-export { SHADOW_VARIABLES };
-
 /** The comparison action, after the shadow phase's deploy. */
 export const SHADOW_COMPARE_ACTION = 'CompareShadow';
 

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { CONFIG_FILE_NAME, ConfigError, ProjectOptions, readProjectConfig, resolveProjectConfig } from '../../src/config';
 import { DATA_CAPTURE_PREFIX, EndpointStack, LIVE_MODEL_FILE, LiveModel, ModelDeployApp, ResolvedModel, placeholderModel } from '../../src/model-deploy';
-import { NO_SHADOW_VERDICT, SHADOW_VARIABLES, shadowVariableCommands } from '../../src/model-deploy/shadow-compare-step';
+import { SHADOW_VARIABLES } from '../../src/aws/shadow-report';
+import { NO_SHADOW_VERDICT, shadowVariableCommands } from '../../src/model-deploy/shadow-compare-step';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
 import { MODEL, NEXT_MODEL, app, buildSpecs, repo } from './fixtures';
 
