@@ -4,7 +4,7 @@ import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
-import { ConfigError, ProjectConfig, containersOf, usesModelMonitor } from '../config';
+import { ConfigError, ProjectConfig, containersOf, instanceCountsOf, usesModelMonitor } from '../config';
 import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs';
 import { modelMonitorImage, sklearnImage, xgboostImage } from '../images';
 import { PipelineDefinition } from '../pipeline-definition';
@@ -140,8 +140,12 @@ export class ModelBuildStack extends Stack {
     for (const asset of [stepCode.bundleAsset, stepCode.entrypointAsset]) {
       role.grantReadObject(asset.s3BucketName, asset.s3ObjectKey);
     }
+    // The default input: the repository's sample file, or the bucket's input prefix. Preprocess on
+    // several instances gets whole files (ShardedByS3Key), so one sample file cannot feed them: the
+    // default is then the prefix, where the team puts at least as many CSV files as instances
+    // (ScanInput stops an execution whose input has fewer, naming both numbers).
     const sampleData = path.join(repoDir, MODEL_BUILD_LAYOUT.sampleDataFile);
-    const inputDataUri = fs.existsSync(sampleData)
+    const inputDataUri = fs.existsSync(sampleData) && instanceCountsOf(config).processing === 1
       ? upload('SampleData', sampleData).script.s3Uri
       : `s3://${this.artifacts.bucket.bucketName}/${INPUT_DATA_PREFIX}/`;
 

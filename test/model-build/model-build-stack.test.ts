@@ -191,6 +191,14 @@ describe('SageMaker execution role and pipeline', () => {
     expect(noData.resolve(input.DefaultValue)).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: expect.stringMatching(/^ArtifactsBucket/) }, '/input/']] });
   });
 
+  test('Preprocess on several instances: the default input is the input/ prefix, not the single sample file (ShardedByS3Key gives each instance whole files)', () => {
+    // API reference "S3DataSource" (S3DataDistributionType ShardedByS3Key): each instance gets whole objects,
+    // so one sample file would feed one instance; ScanInput stops an execution whose input has fewer files.
+    const scaled = buildApp(testConfig({ instanceCounts: { processing: 2 } })).modelBuildStack;
+    const input: any = scaled.definition.toJSON().Parameters.find((p) => p.Name === 'InputDataUrl');
+    expect(scaled.resolve(input.DefaultValue)).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: expect.stringMatching(/^ArtifactsBucket/) }, '/input/']] });
+  });
+
   test('an existing MLflow tracking server: the steps get its ARN and experiment, the role may log to it and its artifact store', () => {
     const arn = 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/churn';
     const withMlflow = buildApp(testConfig({ mlflow: { arn, artifactStoreUri: 's3://team-mlflow/churn', experimentName: 'churn-exp' } })).modelBuildStack;
