@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CloudAssembly } from 'aws-cdk-lib/cx-api';
 import { parse as parseYaml } from 'yaml';
-import { DEPLOY_STAGES, DeployStageName, ProjectResourceNames } from '../src/project/resource-names';
+import { DEPLOY_STAGES, DeployStageName, ProjectResourceNames } from '../src/app-context/resource-names';
 import { PathContext, PipelineAction, PipelineDefinition, Scenario, Template, buildSpecCommands, sageMakerPipelinesOf } from './critical-path';
 import { ActionModel } from './pipeline-model';
 

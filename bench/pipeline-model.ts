@@ -40,7 +40,7 @@ export interface ActionModel {
   readonly pipInstall: Figure;
   /** `cdk synth` of a generated app (replaced by this bench's measurement of it). */
   readonly cdkSynth: Figure;
-  /** The synth step bundling the release tools (src/model-deploy/release-tools.ts) for the later steps, which then run without `npm ci`. */
+  /** The synth step bundling the release tools (src/constructs/release-tools.ts) for the later steps, which then run without `npm ci`. */
   readonly releaseToolsBundle: Figure;
   /** `sagemaker-gitops resolve-model`: one list and one describe call. */
   readonly resolveModel: Figure;

@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ProjectConfig } from '../src/config';
 import { ModelDeployApp, ResolvedModel, placeholderModel } from '../src/model-deploy';
-import { resourceNamesOf } from '../src/project/resource-names';
+import { resourceNamesOf } from '../src/app-context/resource-names';
 
 /** Two consecutive versions of the project's group: the second with another ARN, artifact and AUC. */
 export function twoReleases(config: ProjectConfig): [ResolvedModel, ResolvedModel] {

@@ -13,8 +13,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CLOUDFORMATION_RESOURCE_LIMIT, StackSummary, summarizeAssembly } from '../src/cli/assembly-summary';
 import { CONFIG_FILE_NAME, readProjectConfig } from '../src/config';
-import { MIN_NODE_VERSION, TOOL_VERSIONS } from '../src/project/versions';
-import { resourceNamesOf } from '../src/project/resource-names';
+import { MIN_NODE_VERSION, TOOL_VERSIONS } from '../src/app-context/versions';
+import { resourceNamesOf } from '../src/app-context/resource-names';
 import { assemblyContext, assemblyStacks, endpointStacksByStage } from './assembly';
 import { CriticalPath, PathContext, PipelineAction, Scenario, codePipelinesOf, criticalPath, endToEnd } from './critical-path';
 import {

@@ -1,5 +1,5 @@
 import { typescript } from 'projen';
-import { LIBRARY_NAME, LIBRARY_VERSION } from '../src/project/versions';
+import { LIBRARY_NAME, LIBRARY_VERSION } from '../src/app-context/versions';
 import { LockSeed } from './lock-seed';
 
 /** The folders of the example project's generated repositories. */

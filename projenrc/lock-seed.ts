@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Component, Project } from 'projen';
 import { LOCK_FILE, LOCK_SEED_FILE, lockSeedOf, renderLockSeed } from '../src/project';
-import { LIBRARY_NAME } from '../src/project/versions';
+import { LIBRARY_NAME } from '../src/app-context/versions';
 
 /**
  * Writes the package's lock seed (seed-code/repo-lock.json, see seedLockfile) from the example

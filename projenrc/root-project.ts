@@ -1,5 +1,5 @@
 import { javascript, typescript } from 'projen';
-import { LIBRARY_NAME, MIN_NODE_VERSION, PACKING_LIBRARY_VERSIONS, TOOL_VERSIONS, VALIDATION_PLUGIN_VERSIONS } from '../src/project/versions';
+import { LIBRARY_NAME, MIN_NODE_VERSION, PACKING_LIBRARY_VERSIONS, TOOL_VERSIONS, VALIDATION_PLUGIN_VERSIONS } from '../src/app-context/versions';
 
 /** One version for every AWS SDK v3 client (they share internal packages). */
 export const AWS_SDK_VERSION = '3.1138.0';

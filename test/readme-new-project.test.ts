@@ -17,7 +17,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { initPaths } from '../src/cli/init-files';
-import { LIBRARY_VERSION } from '../src/project/versions';
+import { LIBRARY_VERSION } from '../src/app-context/versions';
 
 jest.setTimeout(20 * 60 * 1000);
 

@@ -1,6 +1,6 @@
 import { CloudFormationClient, StackResourceSummary, paginateListStackResources } from '@aws-sdk/client-cloudformation';
 import { DescribeModelPackageGroupCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { ProjectResourceNames } from '../project/resource-names';
+import { ProjectResourceNames } from '../app-context/resource-names';
 import { leftoverBuckets } from './cleanup-buckets';
 import { describeEndpoint, describeStack, versionArns } from './cleanup-reads';
 import { CleanupClients, CleanupPlan, CleanupStep, CleanupTarget, EndpointStep, KeptResource, MissingResource, StackStep } from './cleanup-types';

@@ -1,4 +1,4 @@
-import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
+import { LIBRARY_NAME, LIBRARY_VERSION } from '../app-context/versions';
 import { AwsCall, annotateCallError } from './call-errors';
 import { CliError } from './errors';
 import { noteNodeSupport } from './node-support';

@@ -1,5 +1,5 @@
 import { DescribeModelPackageCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { LiveModel, ResolvedModel, checkResolvedModel } from '../model-deploy/resolved-model';
+import { LiveModel, ResolvedModel, checkResolvedModel } from '../app-context/resolved-model';
 import { describeEndpointModel } from './endpoint-model';
 import { CliError } from './errors';
 import { toResolvedModel } from './model-registry';

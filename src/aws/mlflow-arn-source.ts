@@ -1,6 +1,6 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CONFIG_FILE_NAME, ProjectConfig } from '../config';
-import { resourceNamesOf } from '../project/resource-names';
+import { resourceNamesOf } from '../app-context/resource-names';
 import { CliError } from './errors';
 
 /** The model-build stack's output that carries a created MLflow backend's ARN (MlflowBackend). */

@@ -7,7 +7,7 @@ import {
   ModelPackageSummary,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import { ResolvedModel, checkResolvedModel } from '../model-deploy/resolved-model';
+import { ResolvedModel, checkResolvedModel } from '../app-context/resolved-model';
 import { CliError, isNotFound } from './errors';
 import { formatTimestamp } from './format';
 

@@ -8,7 +8,7 @@ import {
   StageState,
 } from '@aws-sdk/client-codepipeline';
 import { DescribeModelPackageGroupCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { DEPLOY_STAGES, DeployStageName, ProjectResourceNames } from '../project/resource-names';
+import { DEPLOY_STAGES, DeployStageName, ProjectResourceNames } from '../app-context/resource-names';
 import { EndpointModel, describeEndpointModel } from './endpoint-model';
 import { isNotFound } from './errors';
 import { DeployedVersion, findDeployedVersion } from './model-approval';

@@ -1,6 +1,6 @@
 import { ActionExecution, ApprovalStatus, CodePipelineClient, PutApprovalResultCommand, StageState } from '@aws-sdk/client-codepipeline';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { ProjectResourceNames, RELEASE_PIPELINE } from '../project/resource-names';
+import { ProjectResourceNames, RELEASE_PIPELINE } from '../app-context/resource-names';
 import { CliError } from './errors';
 import { StageEndpoint, describeStageEndpoint, isPendingApproval, readPipelineState } from './project-status';
 import { StageClientFactory, StageLocation, findStageLocations } from './release-stages';

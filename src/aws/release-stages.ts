@@ -1,6 +1,6 @@
 import { CodePipelineClient, GetPipelineCommand, GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { DEPLOY_STAGES, DeployStageName, ProjectResourceNames } from '../project/resource-names';
+import { DEPLOY_STAGES, DeployStageName, ProjectResourceNames } from '../app-context/resource-names';
 import { CliError } from './errors';
 
 /** Where a stage's endpoint lives, as the model-deploy pipeline deploys it. */

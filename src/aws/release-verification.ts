@@ -6,7 +6,7 @@ import {
   DescribeModelCommandOutput,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
-import type { ResolvedModel } from '../model-deploy/resolved-model';
+import type { ResolvedModel } from '../app-context/resolved-model';
 import { CliError, ifExists } from './errors';
 
 /** The stack states after which a deploy may have changed the endpoint: anything else means the deploy failed or runs. */

@@ -16,7 +16,7 @@ import {
   releaseCommentProblem,
   reviewRelease,
 } from '../aws';
-import { ProjectResourceNames } from '../project/resource-names';
+import { ProjectResourceNames } from '../app-context/resource-names';
 import { parseGroupName, parseProjectName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 

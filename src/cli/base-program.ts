@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import type { AwsClientOptions } from '../aws';
-import { LIBRARY_NAME, LIBRARY_VERSION } from '../project/versions';
+import { LIBRARY_NAME, LIBRARY_VERSION } from '../app-context/versions';
 import { REQUEST_TIMEOUT_RANGE, parseRegion, parseRequestTimeout } from './option-parsers';
 
 /**

@@ -44,13 +44,13 @@ interface CompareShadowOptions {
   readonly maxPredictionPsi: number;
   readonly minInvocations: number;
   readonly out: string;
-  readonly envFile?: string;
+  readonly variablesFile?: string;
 }
 
 /**
  * `compare-shadow --endpoint <name> --production-variant <name> --shadow-variant <name> --capture-uri <s3 uri>
  * --minutes <n> --max-latency-increase-percent <x> --max-error-rate <y> --max-prediction-psi <z> --out <report.json>
- * [--env-file <path>] [--min-invocations <n>]`: compares the shadow variant with production over the
+ * [--variables-file <path>] [--min-invocations <n>]`: compares the shadow variant with production over the
  * last minutes, writes the report (and the env file) whatever the verdict, and exits 1 unless it passed.
  */
 export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {}): Command {
@@ -67,7 +67,7 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
     .requiredOption('--max-error-rate <y>', 'fail when the shadow\'s errors / invocations exceed <y> (0..1)', parseMaxErrorRate)
     .requiredOption('--max-prediction-psi <z>', 'fail when the population stability index of the shadow\'s predictions against production\'s exceeds <z>', parseMaxPredictionPsi)
     .requiredOption('--out <report.json>', 'write the report (every number, the verdict, the reasons) to this file (parent folders are created)')
-    .option('--env-file <path>', 'also write SHADOW_VERDICT=..., SHADOW_LATENCY_P95_MS=... lines for a CodeBuild step to export as pipeline variables')
+    .option('--variables-file <path>', 'also write SHADOW_VERDICT=..., SHADOW_LATENCY_P95_MS=... lines for a CodeBuild step to export as pipeline variables')
     .option('--min-invocations <n>', `fail when either variant has fewer invocations or captured predictions in the window (default: ${DEFAULT_MIN_INVOCATIONS})`, parseMinInvocations, DEFAULT_MIN_INVOCATIONS)
     .action(async function (this: Command, opts: CompareShadowOptions) {
       if (opts.productionVariant === opts.shadowVariant) {
@@ -93,8 +93,8 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
           now: deps.now,
         });
         writeFile(opts.out, `${JSON.stringify(report, null, 2)}\n`);
-        if (opts.envFile) {
-          writeFile(opts.envFile, formatShadowEnv(report));
+        if (opts.variablesFile) {
+          writeFile(opts.variablesFile, formatShadowEnv(report));
         }
         output.result(json ? report : formatShadowReport(report), json);
         if (!report.passed) {

@@ -1,5 +1,5 @@
 import { Command, Help, Option } from 'commander';
-import { LIBRARY_NAME } from '../project/versions';
+import { LIBRARY_NAME } from '../app-context/versions';
 
 /** One example per command, shown at the end of its help. */
 export const COMMAND_EXAMPLES: Readonly<Record<string, string>> = {

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { CliError } from '../aws';
 import { ConfigError, PLACEHOLDER_CONNECTION_ARN, checkProjectName, checkRegion, resolveProjectConfig } from '../config';
 import { supportedImageRegions } from '../images';
-import { LIBRARY_NAME, MIN_NODE_VERSION, TOOL_VERSIONS } from '../project/versions';
+import { LIBRARY_NAME, MIN_NODE_VERSION, TOOL_VERSIONS } from '../app-context/versions';
 
 /** What `init` needs to write a new projen project. */
 export interface NewProjectSpec {

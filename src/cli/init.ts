@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { CliError } from '../aws';
 import { ConfigError } from '../config';
 import { toolkitPackageDir } from '../project/toolkit-package';
-import { LIBRARY_NAME } from '../project/versions';
+import { LIBRARY_NAME } from '../app-context/versions';
 import { StackSummary, formatSummary, summarizeAssembly } from './assembly-summary';
 import { INIT_REPO_DIRS, INIT_VENDOR_DIR, checkNewProject, checkTargetDir, renderInitFiles } from './init-files';
 import { GlobalOptions, Output } from './output';

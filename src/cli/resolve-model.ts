@@ -4,7 +4,7 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient, findLatestApprovedModel, formatResolvedModel } from '../aws';
 import { findLiveModel } from '../aws/live-model';
-import { LIVE_MODEL_FILE, LiveModel, RESOLVED_MODEL_FILE, ResolvedModel } from '../model-deploy/resolved-model';
+import { LIVE_MODEL_FILE, LiveModel, RESOLVED_MODEL_FILE, ResolvedModel } from '../app-context/resolved-model';
 import { awsClientOptions } from './base-program';
 import { parseGroupName } from './option-parsers';
 import { GlobalOptions, Output } from './output';

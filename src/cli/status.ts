@@ -13,7 +13,7 @@ import {
   getProjectStatus,
 } from '../aws';
 import { awsClientOptions } from './base-program';
-import { ProjectResourceNames, RELEASE_PIPELINE } from '../project/resource-names';
+import { ProjectResourceNames, RELEASE_PIPELINE } from '../app-context/resource-names';
 import { parseGroupName, parseProjectName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 

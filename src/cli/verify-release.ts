@@ -2,7 +2,7 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command, InvalidArgumentError } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient, formatReleaseVerification, verifyRelease } from '../aws';
-import { RESOLVED_MODEL_FILE, readResolvedModel } from '../model-deploy/resolved-model';
+import { RESOLVED_MODEL_FILE, readResolvedModel } from '../app-context/resolved-model';
 import { GlobalOptions, Output } from './output';
 import { ENDPOINT_NAME_PATTERN } from './test-endpoint';
 

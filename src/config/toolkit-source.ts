@@ -2,7 +2,7 @@ import { checkObject } from './config-checks';
 import { ConfigError } from './errors';
 import { checkAccount, checkRegion } from './validators';
 
-/** The package name the generated repositories depend on (src/project/versions.ts's LIBRARY_NAME). */
+/** The package name the generated repositories depend on (src/app-context/versions.ts's LIBRARY_NAME). */
 const TOOLKIT_PACKAGE = 'sagemaker-gitops';
 
 /** A private AWS CodeArtifact repository that serves the toolkit. */

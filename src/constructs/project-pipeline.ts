@@ -5,10 +5,10 @@ import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
-import { RELEASE_TOOLS_DIR, bundleReleaseToolsCommand } from '../model-deploy/release-tools';
+import { RELEASE_TOOLS_DIR, bundleReleaseToolsCommand } from './release-tools';
 import { CodeArtifactRepositoryOptions, ToolkitSourceOptions, codeArtifactLoginCommand } from '../config/toolkit-source';
-import { VENDOR_CHECK_COMMAND } from '../project/vendor-check';
-import { CODEBUILD_NODE_VERSION, LIBRARY_NAME } from '../project/versions';
+import { VENDOR_CHECK_COMMAND } from '../app-context/vendor-check';
+import { CODEBUILD_NODE_VERSION, LIBRARY_NAME } from '../app-context/versions';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ArtifactStore } from './artifact-store';
 import { studioContextArgumentsOf } from '../app-context/studio-project';
@@ -89,7 +89,7 @@ export class ProjectPipeline extends Construct {
   /** The synth step: its primary output is the cloud assembly (`cdk.out`), plus what `postSynthCommands` put there. */
   public readonly synth: pipelines.CodeBuildStep;
   /**
-   * The synth step's second output: the release tools bundle (model-deploy/release-tools.ts), which
+   * The synth step's second output: the release tools bundle (constructs/release-tools.ts), which
    * later steps run with `node` instead of installing the repository again.
    */
   public readonly releaseTools: pipelines.FileSet;

@@ -9,7 +9,7 @@ import { MODEL_BUILD_LAYOUT } from '../model-build/model-build-stack';
 import { PlayerChurnPipelineProps, StepCode, playerChurnPipeline } from '../model-build/player-churn-pipeline';
 import { checkStepScripts, stepCodeRequirements, writeStepCode } from '../model-build/step-code-bundle';
 import { PipelineDefinition } from '../pipeline-definition';
-import { resourceNamesOf } from '../project/resource-names';
+import { resourceNamesOf } from '../app-context/resource-names';
 import { LocalRunError } from './errors';
 import { localMlflow } from './mlflow';
 import { LOCAL_ACCOUNT } from './registry';

@@ -1,5 +1,5 @@
 import { ProjectApp, ProjectAppProps } from '../constructs';
-import { resourceNamesOf } from '../project/resource-names';
+import { resourceNamesOf } from '../app-context/resource-names';
 import { ModelBuildOptions, ModelBuildPipelineStack } from './model-build-pipeline-stack';
 import { ModelBuildStack } from './model-build-stack';
 

@@ -8,7 +8,7 @@ import { ConfigError, ProjectConfig, containersOf, instanceCountsOf, usesModelMo
 import { ArtifactStore, ModelPackageGroup, cdkEnvironment } from '../constructs';
 import { modelMonitorImage, sklearnImage, xgboostImage } from '../images';
 import { PipelineDefinition } from '../pipeline-definition';
-import { resourceNamesOf } from '../project/resource-names';
+import { resourceNamesOf } from '../app-context/resource-names';
 import { studioProjectFromContext } from '../app-context/studio-project';
 import { PLAYER_CHURN, PlayerChurnPipelineProps, StepScript, playerChurnPipeline } from './player-churn-pipeline';
 import { MlflowBackend } from './mlflow-backend';

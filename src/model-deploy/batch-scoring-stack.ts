@@ -9,7 +9,7 @@ import { xgboostImage } from '../images';
 import { SageMakerPipeline } from '../model-build/sagemaker-pipeline';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { batchScoringDefinition, batchScoringPipelineName } from './batch-scoring-pipeline';
-import { ResolvedModel } from './resolved-model';
+import { ResolvedModel } from '../app-context/resolved-model';
 
 /** Key prefix of the results in the stack's own bucket, when batchScoring.outputUri is not set. */
 export const BATCH_SCORING_OUTPUT_PREFIX = 'batch-scoring';

@@ -18,8 +18,8 @@ import { PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR } from '../model-build/s
 import { StepCodeBundleAssets } from '../model-build/step-code-bundle-assets';
 import { ExecutionVariable, Join, ParameterFloat, ParameterInteger, PipelineDefinition, ProcessingStep } from '../pipeline-definition';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
-import { ResolvedModel } from './resolved-model';
-import type { DeployStageName as Stage } from '../project/resource-names';
+import { ResolvedModel } from '../app-context/resolved-model';
+import type { DeployStageName as Stage } from '../app-context/resource-names';
 
 /** The model-deploy repository's folder of the drift check. */
 export const DRIFT_SCRIPTS_DIR = 'monitoring';

@@ -14,13 +14,13 @@ import { DriftMonitor } from './drift-monitor';
 import { blueGreenDeployment } from './endpoint-deployment';
 import { EndpointAutoscaling } from './endpoint-autoscaling';
 import { ModelMonitorSchedule } from './model-monitor';
-import { ResolvedModel } from './resolved-model';
+import { ResolvedModel } from '../app-context/resolved-model';
 import { createModelRole } from './model-role';
 import { createRollbackAlarms } from './rollback-alarms';
 import { ShadowCompareAccess } from './shadow-compare-access';
 import { ShadowVariant } from './shadow-variant';
 import { StageModelCopy } from './stage-model-copy';
-import { DEPLOY_STAGES, DeployStageName, resourceNamesOf } from '../project/resource-names';
+import { DEPLOY_STAGES, DeployStageName, resourceNamesOf } from '../app-context/resource-names';
 
 /** The stages an approved model goes through. */
 export const STAGES = DEPLOY_STAGES;

@@ -1,4 +1,4 @@
-export * from './resolved-model';
+export * from '../app-context/resolved-model';
 export * from './endpoint-stack';
 export * from './drift-monitor';
 export * from './model-monitor';

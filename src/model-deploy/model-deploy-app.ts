@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Annotations } from 'aws-cdk-lib';
 import { ProjectApp, ProjectAppProps } from '../constructs';
-import { resourceNamesOf } from '../project/resource-names';
+import { resourceNamesOf } from '../app-context/resource-names';
 import { ModelDeployPipelineStack } from './model-deploy-pipeline-stack';
-import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, ResolvedModel, placeholderModel, readResolvedModel } from './resolved-model';
+import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, ResolvedModel, placeholderModel, readResolvedModel } from '../app-context/resolved-model';
 
 export interface ModelDeployAppProps extends ProjectAppProps {
   /**

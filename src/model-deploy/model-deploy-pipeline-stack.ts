@@ -7,7 +7,7 @@ import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { ConfigError, ProjectConfig } from '../config';
 import { ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
-import { RELEASE_PIPELINE, resourceNamesOf } from '../project/resource-names';
+import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { BatchScoringStack } from './batch-scoring-stack';
@@ -19,7 +19,7 @@ import {
 import { acknowledgeReleasePayloadWildcards, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';
 import { ReleaseTrigger } from './release-trigger';
 import { replaceFailedStack } from './replace-on-failure';
-import { RESOLVED_MODEL_FILE, ResolvedModel } from './resolved-model';
+import { RESOLVED_MODEL_FILE, ResolvedModel } from '../app-context/resolved-model';
 import { SHADOW_COMPARE_ACTION, compareShadowStep, shadowApprovalText } from './shadow-compare-step';
 import {
   SHADOW_STAGE, acknowledgeLiveModelReadWildcards, copyLiveModelCommand, liveModelFor, liveModelReadStatements, resolveModelCommand, shadowReleaseOf,

@@ -8,8 +8,8 @@ import { ConfigError, ModelMonitorOptions, checkAcceptsVolumeKmsKey } from '../c
 import { modelMonitorImage } from '../images';
 import { JOB_LOG_GROUPS, grantJobLogs } from '../model-build/job-logs';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
-import { ResolvedModel } from './resolved-model';
-import type { DeployStageName as Stage } from '../project/resource-names';
+import { ResolvedModel } from '../app-context/resolved-model';
+import type { DeployStageName as Stage } from '../app-context/resource-names';
 
 /** Key prefix of the Model Monitor reports in the stage bucket. */
 export const MODEL_MONITOR_REPORT_PREFIX = 'model-monitor-reports';

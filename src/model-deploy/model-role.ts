@@ -3,8 +3,8 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { ConfigError } from '../config';
 import { xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
-import { DeployStageName } from '../project/resource-names';
-import { ResolvedModel } from './resolved-model';
+import { DeployStageName } from '../app-context/resource-names';
+import { ResolvedModel } from '../app-context/resolved-model';
 
 export interface ModelRoleProps {
   readonly model: ResolvedModel;

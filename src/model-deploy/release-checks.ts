@@ -5,12 +5,12 @@ import * as pipelines from 'aws-cdk-lib/pipelines';
 import { IConstruct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { BUILD_ENV } from '../constructs';
-import { resourceNamesOf } from '../project/resource-names';
+import { resourceNamesOf } from '../app-context/resource-names';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { Stage, endpointName } from './endpoint-stack';
 import { RELEASE_EVALUATION_FILE, RELEASE_PAYLOAD_FILE } from './release-payload';
-import { RELEASE_TOOLS_DIR, releaseToolsCommand } from './release-tools';
-import { RESOLVED_MODEL_FILE } from './resolved-model';
+import { RELEASE_TOOLS_DIR, releaseToolsCommand } from '../constructs/release-tools';
+import { RESOLVED_MODEL_FILE } from '../app-context/resolved-model';
 
 /**
  * The payload the live tests send when the release's model version has none of its own (it was

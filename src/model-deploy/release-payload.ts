@@ -2,9 +2,9 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ProjectConfig } from '../config';
 import { PLAYER_CHURN } from '../model-build/player-churn-names';
-import { resourceNamesOf } from '../project/resource-names';
+import { resourceNamesOf } from '../app-context/resource-names';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
-import { RESOLVED_MODEL_FILE } from './resolved-model';
+import { RESOLVED_MODEL_FILE } from '../app-context/resolved-model';
 
 /**
  * The release's evaluation (evaluate.py's evaluation.json: the model's feature count and the

@@ -6,8 +6,8 @@ import { SHADOW_VARIABLES, ShadowVariable } from '../aws/shadow-report';
 import { BUILD_ENV } from '../constructs';
 import { VARIANT_NAME, endpointName } from './endpoint-stack';
 import { RELEASE_INPUT_DIR } from './release-checks';
-import { RELEASE_TOOLS_DIR, releaseToolsCommand } from './release-tools';
-import { LIVE_MODEL_FILE } from './resolved-model';
+import { RELEASE_TOOLS_DIR, releaseToolsCommand } from '../constructs/release-tools';
+import { LIVE_MODEL_FILE } from '../app-context/resolved-model';
 import { shadowCompareRoleName } from './shadow-compare-access';
 import { SHADOW_VARIANT_NAME } from './shadow-variant';
 
@@ -18,7 +18,7 @@ export const SHADOW_COMPARE_ACTION = 'CompareShadow';
 export const SHADOW_REPORT_DIR = 'shadow-report';
 export const SHADOW_REPORT = `${SHADOW_REPORT_DIR}/report.json`;
 
-/** compare-shadow's env file: one `NAME=value` line per SHADOW_VARIABLES entry (`--env-file`). */
+/** compare-shadow's env file: one `NAME=value` line per SHADOW_VARIABLES entry (`--variables-file`). */
 export const SHADOW_ENV_FILE = `${SHADOW_REPORT_DIR}/shadow.env`;
 
 /** The verdict the step exports when there was no shadow phase (production served no model yet). */
@@ -58,7 +58,7 @@ export function compareShadowStep(scope: Stack, props: CompareShadowProps): pipe
     'compare-shadow', `--endpoint ${endpoint}`, `--production-variant ${VARIANT_NAME}`, `--shadow-variant ${SHADOW_VARIANT_NAME}`,
     '--capture-uri "$CAPTURE_URI"', `--minutes ${shadow.minutes}`, `--max-latency-increase-percent ${shadow.maxLatencyIncreasePercent}`,
     `--max-error-rate ${shadow.maxErrorRate}`, `--max-prediction-psi ${shadow.maxPredictionPsi}`, `--min-invocations ${shadow.minInvocations}`,
-    `--region ${env.region} --profile shadow`, `--out ${SHADOW_REPORT}`, `--env-file ${SHADOW_ENV_FILE}`,
+    `--region ${env.region} --profile shadow`, `--out ${SHADOW_REPORT}`, `--variables-file ${SHADOW_ENV_FILE}`,
   ].join(' '));
   const live = (expression: string) => `"$(node -p "const l = require('./${RELEASE_LIVE_MODEL}'); ${expression}")"`;
   return new pipelines.CodeBuildStep(SHADOW_COMPARE_ACTION, {
@@ -71,8 +71,7 @@ export function compareShadowStep(scope: Stack, props: CompareShadowProps): pipe
       `printf '[profile shadow]\\nrole_arn = ${roleArn}\\ncredential_source = EcsContainer\\n' >> ~/.aws/config`,
       `if [ ${live('Boolean(l.model)')} = true ]; then ` +
         `echo "Shadow phase: version ${live('l.model.version')} serves ${endpoint}; the candidate receives a copy of its traffic for ${shadow.minutes} minutes" && ` +
-        // Node.js 20 reads an --env-file option even after the script's name, and exits 9 when the file does not exist yet.
-        `sleep ${shadow.minutes * 60} && : > ${SHADOW_ENV_FILE} && ${compare}; ` +
+        `sleep ${shadow.minutes * 60} && ${compare}; ` +
         `else echo "No shadow phase: "${live('l.none')}; fi`,
       ...shadowVariableCommands(),
     ],

@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { ConfigError, ProjectConfig, ResolvedShadowRelease } from '../config';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { endpointName } from './endpoint-stack';
-import { LIVE_MODEL_FILE, LiveModel, ResolvedModel, readLiveModel } from './resolved-model';
+import { LIVE_MODEL_FILE, LiveModel, ResolvedModel, readLiveModel } from '../app-context/resolved-model';
 
 /** The pipeline's CodePipeline stage of a shadow release's shadow phase, before the production stage. */
 export const SHADOW_STAGE = 'ProdShadow';

@@ -2,9 +2,9 @@ import { Stack, Stage as CdkStage, StageProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { ArtifactStore, cdkEnvironment, tagProjectResources } from '../constructs';
-import { resourceNamesOf } from '../project/resource-names';
+import { resourceNamesOf } from '../app-context/resource-names';
 import { EndpointStack, endpointName, endpointStorage } from './endpoint-stack';
-import { LiveModel, ResolvedModel } from './resolved-model';
+import { LiveModel, ResolvedModel } from '../app-context/resolved-model';
 import { ShadowCompareAccess } from './shadow-compare-access';
 
 /**

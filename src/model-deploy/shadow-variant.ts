@@ -3,7 +3,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { ConfigError } from '../config';
-import { ResolvedModel } from './resolved-model';
+import { ResolvedModel } from '../app-context/resolved-model';
 
 /** The shadow variant's name in the production endpoint configuration during a shadow release. */
 export const SHADOW_VARIANT_NAME = 'Shadow';

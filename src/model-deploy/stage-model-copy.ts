@@ -8,7 +8,7 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { ConfigError } from '../config';
 import { acknowledgeControl } from '../validation/acknowledge';
-import { ResolvedModel } from './resolved-model';
+import { ResolvedModel } from '../app-context/resolved-model';
 
 /** Key prefix, in the stage bucket, of the model files copied from the registry's region. */
 export const COPIED_MODEL_PREFIX = 'models';

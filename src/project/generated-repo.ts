@@ -8,8 +8,8 @@ import { refreshLockfile } from './repo-lockfile';
 import { renderReadme } from './repo-readme';
 import { RepoToolkit } from './repo-readme-toolkit';
 import { RepoKind } from './repo-kind';
-import { VENDOR_CHECK_SCRIPT, renderVendorCheck } from './vendor-check';
-import { GeneratedRepoVersions } from './versions';
+import { VENDOR_CHECK_SCRIPT, renderVendorCheck } from '../app-context/vendor-check';
+import { GeneratedRepoVersions } from '../app-context/versions';
 
 /** Where the seed code of each repository kind lives inside the sagemaker-gitops package. */
 export const SEED_CODE_DIR = path.join(__dirname, '..', '..', 'seed-code');

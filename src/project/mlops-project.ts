@@ -2,7 +2,7 @@ import { Component, Project } from 'projen';
 import { ConfigError, ProjectConfig, ProjectOptions, resolveProjectConfig } from '../config';
 import { GeneratedRepo } from './generated-repo';
 import { VendoredToolkit } from './vendored-toolkit';
-import { generatedRepoVersions } from './versions';
+import { generatedRepoVersions } from '../app-context/versions';
 
 export interface MlopsProjectOptions extends ProjectOptions {
   /**

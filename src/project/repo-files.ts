@@ -2,7 +2,7 @@ import { CONFIG_FILE_NAME, ProjectConfig } from '../config';
 import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../app-context/model-context';
 import { PROJECT_APP_CONTEXT } from '../validation';
 import { RepoKind } from './repo-kind';
-import { GeneratedRepoVersions } from './versions';
+import { GeneratedRepoVersions } from '../app-context/versions';
 
 /** npm scripts of a generated repository: plain commands, nothing that reaches outside the repo. */
 export const REPO_SCRIPTS: Readonly<Record<string, string>> = {

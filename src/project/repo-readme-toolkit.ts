@@ -1,7 +1,7 @@
 import { ToolkitSourceOptions, codeArtifactLoginCommand } from '../config/toolkit-source';
 import { LOCK_FILE } from './repo-lockfile';
-import { VENDOR_CHECK_SCRIPT } from './vendor-check';
-import { LIBRARY_NAME } from './versions';
+import { VENDOR_CHECK_SCRIPT } from '../app-context/vendor-check';
+import { LIBRARY_NAME } from '../app-context/versions';
 
 /** Where a generated repository gets the sagemaker-gitops toolkit from. */
 export interface RepoToolkit {

@@ -3,9 +3,9 @@ import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
 import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../app-context/model-context';
 import { LOCAL_RUN_FOLDER } from './repo-files';
 import { RepoToolkit, installCommandLine, renderToolkitSection } from './repo-readme-toolkit';
-import { VENDOR_CHECK_SCRIPT } from './vendor-check';
+import { VENDOR_CHECK_SCRIPT } from '../app-context/vendor-check';
 import { RepoKind } from './repo-kind';
-import { RELEASE_PIPELINE, resourceNamesOf } from './resource-names';
+import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
 
 /** The README of a generated repository: what it is, how to use it, where its parts come from. */
 export function renderReadme(kind: RepoKind, config: ProjectConfig, toolkit: RepoToolkit = {}): string[] {

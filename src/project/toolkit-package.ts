@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as tar from 'tar';
 import { ConfigError } from '../config/errors';
-import { LIBRARY_NAME } from './versions';
+import { LIBRARY_NAME } from '../app-context/versions';
 
 /**
  * The sagemaker-gitops package this code belongs to, as `npm pack` packs it: in this repository its

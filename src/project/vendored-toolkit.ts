@@ -7,7 +7,7 @@ import {
   PackageManifest, digestOfEntries, entriesOfFiles, entriesOfTarball, packlistOf, readToolkitManifest,
   toolkitPackageDir, writePackageTarball,
 } from './toolkit-package';
-import { LIBRARY_NAME, LIBRARY_VERSION } from './versions';
+import { LIBRARY_NAME, LIBRARY_VERSION } from '../app-context/versions';
 
 /** The folder of a generated repository that holds the vendored toolkit. */
 export const VENDOR_DIR = 'vendor';

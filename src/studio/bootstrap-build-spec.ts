@@ -1,7 +1,7 @@
 import { INSTALL_COMMAND } from '../constructs/project-pipeline';
 import { PLACEHOLDER_MODEL_CONTEXT } from '../app-context/model-context';
-import { ProjectResourceNames } from '../project/resource-names';
-import { CODEBUILD_NODE_VERSION } from '../project/versions';
+import { ProjectResourceNames } from '../app-context/resource-names';
+import { CODEBUILD_NODE_VERSION } from '../app-context/versions';
 import { STUDIO_CONTEXT_KEYS } from '../app-context/studio-project';
 
 /** The environment variables of the bootstrap build that carry the launch's parameters. */

@@ -12,7 +12,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { createAwsClient, describeEndpointModel, formatServedModel, getPipelineStatus, getProjectStatus } from '../../src/aws';
-import { ProjectResourceNames } from '../../src/project/resource-names';
+import { ProjectResourceNames } from '../../src/app-context/resource-names';
 import { THROTTLED, inTurn, isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 
 // The mocks stub these instances only, so the throttling test can use a real client's retries.

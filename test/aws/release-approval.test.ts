@@ -29,7 +29,7 @@ import {
   releaseCommentProblem,
   reviewRelease,
 } from '../../src/aws';
-import { ProjectResourceNames } from '../../src/project/resource-names';
+import { ProjectResourceNames } from '../../src/app-context/resource-names';
 
 const codePipeline = new CodePipelineClient({ region: 'eu-west-1' });
 const sageMaker = new SageMakerClient({ region: 'eu-west-1' });

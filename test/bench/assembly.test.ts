@@ -7,7 +7,7 @@ import { idleCosts } from '../../bench/idle-cost';
 import { ACTION_MODEL } from '../../bench/pipeline-model';
 import { ModelBuildApp } from '../../src/model-build';
 import { ModelDeployApp, placeholderModel } from '../../src/model-deploy';
-import { resourceNamesOf } from '../../src/project/resource-names';
+import { resourceNamesOf } from '../../src/app-context/resource-names';
 import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
 
 const config = testConfig();

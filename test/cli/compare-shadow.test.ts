@@ -48,7 +48,7 @@ beforeEach(() => {
 test('exit 0 for a close shadow: the table, report.json and the env file for CodePipeline variables', async () => {
   cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults(GOOD) });
   captureWorld(s3, { production: 'production.jsonl', shadow: 'shadow-close.jsonl' });
-  const { code, output, requested } = await run([...argv, '--env-file', envFile, '--profile', 'prod']);
+  const { code, output, requested } = await run([...argv, '--variables-file', envFile, '--profile', 'prod']);
   expect(code).toBe(0);
   expect(requested).toEqual([{ region: 'eu-west-1', profile: 'prod' }, { region: 'eu-west-1', profile: 'prod' }]);
   expect(String(output.results[0])).toMatch(/^shadow Shadow vs production AllTraffic of endpoint player-churn-prod, 2026-12-04T09:00:00.000Z to 2026-12-04T11:00:00.000Z \(120 minutes\)\n/);
@@ -65,7 +65,7 @@ test('exit 0 for a close shadow: the table, report.json and the env file for Cod
 test('exit 1 with the numbers when the shadow is slower; the report and env file are still written; --json prints the report', async () => {
   cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults({ ...GOOD, shadow: { ...GOOD.shadow, p95: 30000 } }) });
   captureWorld(s3, { production: 'production.jsonl', shadow: 'shadow-close.jsonl' });
-  const { code, output } = await run([...argv, '--env-file', envFile, '--json']);
+  const { code, output } = await run([...argv, '--variables-file', envFile, '--json']);
   expect(code).toBe(1);
   expect((output.results[0] as any).verdict).toBe('FAIL');
   expect(JSON.parse(output.infos[output.infos.length - 1]).error.message).toBe(

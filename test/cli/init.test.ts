@@ -6,7 +6,7 @@ import { runCli } from '../../src/cli';
 import { baseProgram } from '../../src/cli/base-program';
 import { CommandRunner, InitResult, initCommand } from '../../src/cli/init';
 import { initPaths, renderProjenrc } from '../../src/cli/init-files';
-import { LIBRARY_VERSION, TOOL_VERSIONS } from '../../src/project/versions';
+import { LIBRARY_VERSION, TOOL_VERSIONS } from '../../src/app-context/versions';
 import { captureOutput as capture, withStderr } from '../helpers/cli-output';
 
 const TARBALL = `vendor/sagemaker-gitops-${LIBRARY_VERSION}.tgz`;

@@ -7,7 +7,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { CliDeps, runCli } from '../../src/cli';
-import { readLiveModel } from '../../src/model-deploy/resolved-model';
+import { readLiveModel } from '../../src/app-context/resolved-model';
 import { captureOutput as capture, withStderr } from '../helpers/cli-output';
 
 const sm = mockClient(SageMakerClient);

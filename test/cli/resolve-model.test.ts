@@ -6,7 +6,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions } from '../../src/aws';
 import { CliDeps, runCli } from '../../src/cli';
-import { readResolvedModel } from '../../src/model-deploy/resolved-model';
+import { readResolvedModel } from '../../src/app-context/resolved-model';
 import { captureOutput as capture, withStderr } from '../helpers/cli-output';
 
 const sm = mockClient(SageMakerClient);

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { findLatestApprovedModel } from '../../src/aws';
 import { runCli } from '../../src/cli';
-import { readResolvedModel } from '../../src/model-deploy/resolved-model';
+import { readResolvedModel } from '../../src/app-context/resolved-model';
 import { MOTO_ACCOUNT, MOTO_REGION, MotoServer, describeWithMoto, motoClient, motoDeps, startMoto, useDummyCredentials } from './moto';
 import { captureOutput as capture } from '../helpers/cli-output';
 

@@ -11,7 +11,7 @@ import { sklearnImage } from '../../src/images';
 import { SageMakerExecutionRole } from '../../src/model-build/sagemaker-execution-role';
 import { DRIFT_SCRIPT, DriftMonitor } from '../../src/model-deploy/drift-monitor';
 import { ModelMonitorSchedule } from '../../src/model-deploy/model-monitor';
-import { ResolvedModel } from '../../src/model-deploy/resolved-model';
+import { ResolvedModel } from '../../src/app-context/resolved-model';
 import { testConfig } from '../helpers/validated-synth';
 
 const ENV = { account: '123456789012', region: 'us-east-1' };

@@ -6,7 +6,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { ConfigError } from '../../src/config';
-import { resourceNamesOf } from '../../src/project/resource-names';
+import { resourceNamesOf } from '../../src/app-context/resource-names';
 import {
   STUDIO_CONTEXT_KEYS, StudioProject, applyStudioProject, applyStudioProjectContext, bootstrapBuildSpec, studioContextArguments,
   studioContextArgumentsOf, studioProjectContext, studioProjectFromContext,

@@ -1,17 +1,18 @@
 #!/usr/bin/env node
 /**
- * The entry of the release tools bundle (see release-tools.ts): the CLI's commands that the
+ * The entry of the release tools bundle (see constructs/release-tools.ts): the CLI's commands that the
  * pipelines' CodeBuild steps after the synth step run (run-pipeline, verify-release,
- * test-endpoint), with the CLI's global options, usage errors and exit codes, and nothing that
+ * test-endpoint, compare-shadow), with the CLI's global options, usage errors and exit codes, and nothing that
  * loads aws-cdk-lib, so that the bundle runs without the repository's node_modules.
  */
 import { Command, CommanderError } from 'commander';
-import { processOutput } from '../cli/output';
-import { runPipelineCommand } from '../cli/run-pipeline';
-import { testEndpointCommand } from '../cli/test-endpoint';
-import { verifyReleaseCommand } from '../cli/verify-release';
-import { LIBRARY_NAME } from '../project/versions';
-import { baseProgram } from '../cli/base-program';
+import { compareShadowCommand } from './compare-shadow';
+import { processOutput } from './output';
+import { runPipelineCommand } from './run-pipeline';
+import { testEndpointCommand } from './test-endpoint';
+import { verifyReleaseCommand } from './verify-release';
+import { LIBRARY_NAME } from '../app-context/versions';
+import { baseProgram } from './base-program';
 
 /** The release tools' command tree (the same commands and global options as the CLI's). */
 export function releaseToolsProgram(): Command {
@@ -19,6 +20,7 @@ export function releaseToolsProgram(): Command {
   program.addCommand(runPipelineCommand(processOutput, {}));
   program.addCommand(verifyReleaseCommand(processOutput, {}));
   program.addCommand(testEndpointCommand(processOutput, {}));
+  program.addCommand(compareShadowCommand(processOutput, {}));
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError();
   }

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   RELEASE_TOOLS_DIR, RELEASE_TOOLS_FILE, bundleReleaseTools, bundleReleaseToolsCommand, releaseToolsCommand, releaseToolsEntry,
-} from '../../src/model-deploy/release-tools';
+} from '../../src/constructs/release-tools';
 
 const REPO = path.join(__dirname, '..', '..');
 
@@ -19,15 +19,15 @@ function runBundle(bundle: string, args: string[]) {
 describe('the release tools bundle', () => {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'release-tools-'));
   // Bundled from the source entry with the repository's esbuild (through tsx), as the synth step does from the package.
-  const bundle = bundleReleaseTools(out, { entry: releaseToolsEntry(path.join(REPO, 'src', 'model-deploy')), from: REPO });
+  const bundle = bundleReleaseTools(out, { entry: releaseToolsEntry(path.join(REPO, 'src', 'constructs')), from: REPO });
   afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
-  test('is one file that runs without node_modules and offers the three commands the pipelines run', () => {
+  test('is one file that runs without node_modules and offers the four commands the pipelines run', () => {
     expect(bundle).toBe(path.join(out, RELEASE_TOOLS_FILE));
     expect(fs.readdirSync(out)).toEqual([RELEASE_TOOLS_FILE]);
     const help = runBundle(bundle, ['--help']);
     expect(help.status).toBe(0);
-    for (const command of ['run-pipeline', 'verify-release', 'test-endpoint']) {
+    for (const command of ['run-pipeline', 'verify-release', 'test-endpoint', 'compare-shadow']) {
       expect(help.stdout).toMatch(new RegExp(`^  ${command} \\[options\\]`, 'm'));
     }
     // aws-cdk-lib stays out: the steps that run the bundle have no node_modules.
@@ -44,6 +44,10 @@ describe('the release tools bundle', () => {
     const run = runBundle(bundle, ['run-pipeline', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('--wait');
+    // The shadow release's CompareShadow step runs compare-shadow from the bundle.
+    const shadow = runBundle(bundle, ['compare-shadow', '--help']);
+    expect(shadow.status).toBe(0);
+    expect(shadow.stdout).toContain('--variables-file');
   });
 });
 
@@ -55,11 +59,13 @@ describe('the commands around it', () => {
     expect(releaseToolsCommand(RELEASE_TOOLS_DIR, 'test-endpoint --endpoint e')).toBe('node release-tools/sagemaker-gitops.js test-endpoint --endpoint e');
   });
 
-  test('the entry is the compiled file in the package, the TypeScript source otherwise', () => {
+  test('the entry is the CLI\'s compiled file in the package, the TypeScript source otherwise', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'release-tools-entry-'));
-    expect(releaseToolsEntry(dir)).toBe(path.join(dir, 'release-tools-cli.ts'));
-    fs.writeFileSync(path.join(dir, 'release-tools-cli.js'), '');
-    expect(releaseToolsEntry(dir)).toBe(path.join(dir, 'release-tools-cli.js'));
+    const constructs = path.join(dir, 'constructs');
+    fs.mkdirSync(path.join(dir, 'cli'));
+    expect(releaseToolsEntry(constructs)).toBe(path.join(dir, 'cli', 'release-tools-cli.ts'));
+    fs.writeFileSync(path.join(dir, 'cli', 'release-tools-cli.js'), '');
+    expect(releaseToolsEntry(constructs)).toBe(path.join(dir, 'cli', 'release-tools-cli.js'));
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,8 +1,7 @@
-import { missingFile } from '../aws/errors';
 import * as fs from 'node:fs';
-import { ConfigError } from '../config';
+import { ConfigError, missingFile } from '../config/errors';
 
-import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../app-context/model-context';
+import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from './model-context';
 
 export { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE };
 
