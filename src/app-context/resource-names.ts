@@ -68,6 +68,11 @@ export class ProjectResourceNames {
     return `${this.projectName}-${stage}-endpoint`;
   }
 
+  /** The stack of the production stage's batch scoring (batchScoring): its model, SageMaker pipeline and schedule. */
+  get batchScoringStack(): string {
+    return `${this.projectName}-batch-scoring`;
+  }
+
   /** A stage's SageMaker endpoint. */
   endpoint(stage: DeployStageName): string {
     return `${this.projectName}-${stage}`;

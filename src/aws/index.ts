@@ -19,3 +19,4 @@ export * from './self-mutation-check';
 export * from './call-errors';
 export * from './pipeline-parameters';
 export * from './node-support';
+export * from './live-model';

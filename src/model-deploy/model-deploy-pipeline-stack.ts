@@ -22,7 +22,7 @@ import { replaceFailedStack } from './replace-on-failure';
 import { RESOLVED_MODEL_FILE, ResolvedModel } from '../app-context/resolved-model';
 import { SHADOW_COMPARE_ACTION, compareShadowStep, shadowApprovalText } from './shadow-compare-step';
 import {
-  SHADOW_STAGE, acknowledgeLiveModelReadWildcards, copyLiveModelCommand, liveModelFor, liveModelReadStatements, resolveModelCommand, shadowReleaseOf,
+  SHADOW_STAGE, acknowledgeLiveModelReadWildcards, copyLiveModelCommand, liveModelFor, liveModelReadStatements, resolveModelShellCommand, shadowReleaseOf,
 } from './shadow-release';
 import { ShadowDeployStage } from './shadow-stage';
 export * from './release-checks';
@@ -81,7 +81,7 @@ export class DeployStage extends CdkStage {
       acknowledgeReleaseCheckWildcards(this.endpoint, config, stage, role);
     }
     if (stage === 'prod' && config.batchScoring !== undefined) {
-      this.batchScoring = new BatchScoringStack(this, 'BatchScoring', { config, model, stackName: `${config.projectName}-batch-scoring` });
+      this.batchScoring = new BatchScoringStack(this, 'BatchScoring', { config, model, stackName: resourceNamesOf(config).batchScoringStack });
     }
   }
 }
@@ -136,7 +136,7 @@ export class ModelDeployPipelineStack extends Stack {
       source: source.input,
       projectName: config.projectName,
       toolkit: config.toolkit,
-      preSynthCommands: [resolveModelCommand(config, RESOLVED_MODEL_FILE, shadow !== false)],
+      preSynthCommands: [resolveModelShellCommand(config, RESOLVED_MODEL_FILE, shadow !== false)],
       // The checks read the release's resolved model from the synth output, not from the pipeline's definition.
       // ... and the test split the release's model was scored on, for the live tests.
       postSynthCommands: [`cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`, releasePayloadDownloadCommand(), ...(shadow ? [copyLiveModelCommand()] : [])],

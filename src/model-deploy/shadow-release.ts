@@ -40,7 +40,7 @@ export function shadowReleaseOf(config: ProjectConfig): ResolvedShadowRelease | 
 }
 
 /** The synth step's resolve-model: with a shadow release, it also writes what production serves (LIVE_MODEL_FILE). */
-export function resolveModelCommand(config: ProjectConfig, out: string, shadow: boolean): string {
+export function resolveModelShellCommand(config: ProjectConfig, out: string, shadow: boolean): string {
   const live = shadow ? ` --live-endpoint ${endpointName(config, 'prod')} --live-out ${LIVE_MODEL_FILE}` : '';
   return `npx sagemaker-gitops resolve-model --group ${config.modelPackageGroupName} --out ${out}${live}`;
 }

@@ -395,6 +395,18 @@ describe('planCleanup', () => {
     expectNoMutation();
   });
 
+  test('a batch-scoring stack goes after the release pipeline and before the endpoints; when absent, it is not listed as missing', async () => {
+    world.addProject();
+    world.addStack(`${P}-batch-scoring`, [['AWS::S3::Bucket', 'scores']]);
+    const plan = await planCleanup(clients, { projectName: P });
+    expect(plan.steps.filter((step) => step.type === 'stack').map((step) => step.name)).toEqual([
+      STACKS.deployPipeline, `${P}-batch-scoring`, STACKS.prod, STACKS.staging, STACKS.buildPipeline, STACKS.build,
+    ]);
+    expect(plan.kept).toContainEqual({ type: 'bucket', name: 'scores', stackName: `${P}-batch-scoring` });
+    expect(plan.notFound).toEqual([]);
+    expectNoMutation();
+  });
+
   test('with purge the group and the buckets are steps after the stacks', async () => {
     world.addProject();
     const plan = await planCleanup(clients, { projectName: P, purge: true });
@@ -670,7 +682,8 @@ describe('executeCleanup', () => {
   test('a throttled poll is tried again later with a longer delay', async () => {
     world.addStack(STACKS.build, [], { pollsLeft: 0 });
     const plan = await planCleanup(clients, { projectName: P });
-    expect(cfn.commandCalls(DescribeStacksCommand)).toHaveLength(5);
+    // The planner looks for the six stacks (batch scoring's included).
+    expect(cfn.commandCalls(DescribeStacksCommand)).toHaveLength(6);
     const throttled = cfnError('Throttling', 'Rate exceeded');
     let calls = 0;
     const original = world.stacks.get(STACKS.build)!;
