@@ -17,6 +17,26 @@ columns; missing time-of-day standard deviations (a period with a single event) 
 and cohort_id are one-hot encoded (one 0/1 column per value found, sorted). The split is stratified
 and seeded; the oversampling is seeded: the same input gives the same output.
 
+Scale-out (the project's instanceCounts.processing > 1): the pipeline then runs this script three times,
+and the split, the class balancing and the baseline statistics stay those of all the data:
+
+  --scan           one instance reads every input file (the label and the categorical columns only) and
+                   writes scan/scan.json: the categories of player_type and cohort_id and the class counts
+                   of all the data (a step that sees all data)
+  --scan-dir DIR   each of N instances reads its shard of the input (ShardedByS3Key: whole files), one-hot
+                   encodes with the scan's categories (the same columns on every instance), assigns each
+                   row to train, validation or test by a seeded hash of its player_id (a row's split does not
+                   depend on the shard it is in: the union of the shards' splits is the split of all the data
+                   in one piece), balances its own training rows by oversampling (every shard's train is
+                   balanced, so their union is), and writes <split>/<split>-<host>.csv (one file per instance
+                   and split, so the instances' uploads to one S3 prefix do not overwrite each other)
+  --merge-baseline one instance joins the baseline shards into baseline/baseline.csv, from which Model
+                   Monitor's analyzer computes the baseline statistics and model-deploy's drift check reads
+                   (both see all the training rows)
+
+The host and the hosts come from /opt/ml/config/resourceconfig.json (current_host, hosts), as SageMaker
+Processing writes it (RESOURCE_CONFIG_FILE overrides the path: the local run's instances).
+
 MLflow (tracking.py: MLFLOW_TRACKING_URI and the pipeline execution in the environment): the step's run
 `preprocess` logs the row and column counts of the input and of each split, the class balance of the
 input, of the training split before and after balancing, of validation and test, the seeds and shares
@@ -28,6 +48,7 @@ MLflow is configured but its client is not installed, 2 for invalid arguments.
 """
 import argparse
 import glob
+import hashlib
 import json
 import os
 import sys
@@ -77,34 +98,53 @@ MIN_ROWS_PER_CLASS = 10
 # What SageMaker Processing tells the container about its job, the inputs' S3 URIs and local paths among it
 # (developer guide, "How Amazon SageMaker Processing Configures Your Processing Container").
 PROCESSING_JOB_CONFIG = "/opt/ml/config/processingjobconfig.json"
+# Which instance this is, among which (developer guide, same page): {"current_host": "algo-1", "hosts": [...]}.
+RESOURCE_CONFIG = "/opt/ml/config/resourceconfig.json"
+SCAN_FILE = "scan.json"
+SPLITS = ("train", "validation", "test")
 
 
 class PreprocessError(Exception):
     """Input the step cannot use: printed as `error: <message>`, exit code 1."""
 
 
-def read_input(input_dir):
-    """Every CSV file under input_dir, validated, as one frame of the selected columns and the label; and
-    the number of files and the largest number of columns in a file."""
+def input_files(input_dir, shard=None):
+    """The CSV files under input_dir; shard (host, hosts) names the instance in the error when it got none."""
     if not os.path.isdir(input_dir):
         raise PreprocessError(f"the input folder {input_dir} does not exist")
     files = sorted(glob.glob(os.path.join(input_dir, "**", "*.csv"), recursive=True))
+    if not files and shard is not None:
+        host, hosts = shard
+        raise PreprocessError(
+            f"no CSV file in {input_dir} on {host} ({len(hosts)} instances): SageMaker gives each instance whole files of the "
+            f"input (ShardedByS3Key), so the input must be a prefix of at least {len(hosts)} CSV files"
+        )
     if not files:
         raise PreprocessError(f"no CSV file in {input_dir}: expected the raw player data (for example data/player-churn.csv)")
-    frames, widths = zip(*(read_file(f) for f in files))
+    return files
+
+
+def read_input(input_dir, columns=None, shard=None):
+    """Every CSV file under input_dir, validated, as one frame of the selected columns and the label (and
+    the player id when columns include it); and the number of files and the largest number of columns in a file."""
+    files = input_files(input_dir, shard)
+    frames, widths = zip(*(read_file(f, columns) for f in files))
     return pd.concat(frames, ignore_index=True), {"files": len(files), "columns": max(widths)}
 
 
-def read_file(path):
-    """The file's selected columns and label, validated; and its number of columns."""
+def read_file(path, columns=None):
+    """The file's selected columns (columns: FEATURES unless given) and label, validated; and its number of columns."""
+    columns = FEATURES if columns is None else columns
     text_columns = {c: str for c in (ID_COLUMN, LABEL, *CATEGORICAL)}
+    wanted = set(columns + [LABEL])
     try:
-        raw = pd.read_csv(path, dtype=text_columns, skipinitialspace=True)
+        raw = pd.read_csv(path, dtype=text_columns, skipinitialspace=True, usecols=lambda c: c in wanted)
+        width = len(pd.read_csv(path, nrows=0).columns)
     except pd.errors.EmptyDataError:
         raise PreprocessError(f"{path} is empty: expected a header line and one row per player") from None
     except (pd.errors.ParserError, UnicodeDecodeError) as err:
         raise PreprocessError(f"{path} is not a readable CSV file: {err}") from None
-    missing = [c for c in FEATURES + [LABEL] if c not in raw.columns]
+    missing = [c for c in columns + [LABEL] if c not in raw.columns]
     if missing:
         raise PreprocessError(
             f"{path} has no column {', '.join(missing)}; the step needs {', '.join(FEATURES)} and the label {LABEL}"
@@ -113,9 +153,11 @@ def read_file(path):
         raise PreprocessError(f"{path} has a header but no rows")
 
     data = pd.DataFrame({LABEL: labels(raw[LABEL], path)})
-    for column in FEATURES:
+    for column in columns:
         values = raw[column]
-        if column in CATEGORICAL:
+        if column == ID_COLUMN:
+            check_complete(values, column, path)
+        elif column in CATEGORICAL:
             values = values.str.strip()
             check_complete(values.replace("", np.nan), column, path)
         else:
@@ -124,7 +166,7 @@ def read_file(path):
                 values = values.fillna(0.0)
             check_complete(values, column, path)
         data[column] = values
-    return data, raw.shape[1]
+    return data, width
 
 
 def labels(values, path):
@@ -165,8 +207,16 @@ def line_of(mask):
     return int(np.argmax(mask.to_numpy())) + 2
 
 
-def features(data):
-    """The model's rows: the label first, the numeric features, then the one-hot columns (sorted per feature)."""
+def features(data, categories=None):
+    """The model's rows: the label first, the numeric features, then the one-hot columns (sorted per feature):
+    one per value found, or with categories (the scan's), one per value of all the data, on every shard alike."""
+    if categories is not None:
+        data = data.copy()
+        for column in CATEGORICAL:
+            unknown = sorted(set(data[column]) - set(categories[column]))
+            if unknown:
+                raise PreprocessError(f"{column} has the value {unknown[0]!r}, which the scan of all the data did not find; rerun the pipeline")
+            data[column] = pd.Categorical(data[column], categories=categories[column])
     encoded = pd.get_dummies(data, columns=CATEGORICAL, prefix=CATEGORICAL, dtype=int)
     return encoded[[LABEL] + [c for c in encoded.columns if c != LABEL]]
 
@@ -189,6 +239,19 @@ def split(data):
     return train, validation, test
 
 
+def hash_split(data):
+    """The 70/20/10 split of a shard, row by row: a seeded hash of the player id (MD5, a uniform fraction in
+    [0, 1)) below 0.7 is train, below 0.9 validation, else test. A row's split depends on its id only, so the
+    shards' splits together are the split of all the data; stratified in expectation (the hash ignores the label)."""
+    ids = data[ID_COLUMN].astype(str)
+    fractions = np.array([
+        int.from_bytes(hashlib.md5(f"{SPLIT_SEED}:{i}".encode()).digest()[:8], "big") / 2.0**64 for i in ids
+    ])
+    train_end, validation_end = 1 - VALIDATION_SHARE - TEST_SHARE, 1 - TEST_SHARE
+    rows = data.drop(columns=[ID_COLUMN])
+    return rows[fractions < train_end], rows[(fractions >= train_end) & (fractions < validation_end)], rows[fractions >= validation_end]
+
+
 def oversample(train):
     """Draws rows of the smaller class (the churners, in the player data) again until both classes are as large."""
     counts = train[LABEL].value_counts()
@@ -201,10 +264,10 @@ def oversample(train):
     return pd.concat([train, extra]).sample(frac=1.0, random_state=OVERSAMPLING_SEED)
 
 
-def write(frame, output_dir, name, header=False):
+def write(frame, output_dir, name, header=False, file_name=None):
     folder = os.path.join(output_dir, name)
     os.makedirs(folder, exist_ok=True)
-    frame.to_csv(os.path.join(folder, f"{name}.csv"), header=header, index=False)
+    frame.to_csv(os.path.join(folder, f"{file_name or name}.csv"), header=header, index=False)
 
 
 def churn_share(frame):
@@ -294,14 +357,120 @@ def preprocess(input_dir, output_dir, run=None):
     return names
 
 
+def cluster(resource_config=None):
+    """(current host, sorted hosts) of this processing instance: resourceconfig.json, else one host algo-1."""
+    path = resource_config or os.environ.get("RESOURCE_CONFIG_FILE") or RESOURCE_CONFIG
+    try:
+        with open(path, encoding="utf-8") as f:
+            config = json.load(f)
+        return config["current_host"], sorted(config["hosts"])
+    except (OSError, ValueError, KeyError):
+        return "algo-1", ["algo-1"]
+
+
+def scan(input_dir, output_dir, min_files=1):
+    """--scan: the categories and class counts of all the data into scan/scan.json; returns them. min_files: the
+    Preprocess instances, each of which needs a file of its own (checked here, before they start)."""
+    files = input_files(input_dir)
+    if len(files) < min_files:
+        raise PreprocessError(
+            f"the input has {len(files)} CSV file(s) and Preprocess runs on {min_files} instances: SageMaker gives each instance "
+            f"whole files (ShardedByS3Key), so the input must be a prefix of at least {min_files} CSV files (split the data, "
+            f"or lower the project's instanceCounts.processing)"
+        )
+    data, info = read_input(input_dir, columns=list(CATEGORICAL))
+    churned, retained = class_counts(data)
+    if min(churned, retained) < MIN_ROWS_PER_CLASS:
+        raise PreprocessError(
+            f"the data needs at least {MIN_ROWS_PER_CLASS} churned and {MIN_ROWS_PER_CLASS} retained players "
+            f"to train and evaluate a model, got {churned} churned and {retained} retained"
+        )
+    result = {
+        "categories": {c: sorted(data[c].unique().tolist()) for c in CATEGORICAL},
+        "rows": len(data), "churned": churned, "retained": retained, "files": info["files"],
+    }
+    folder = os.path.join(output_dir, "scan")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, SCAN_FILE), "w", encoding="utf-8") as f:
+        json.dump(result, f, indent=2)
+        f.write("\n")
+    print(f"scanned {len(data)} players in {info['files']} file(s): {churned} churned, {retained} retained; "
+          + "; ".join(f"{c}: {len(v)} values" for c, v in result["categories"].items()))
+    return result
+
+
+def read_scan(scan_dir):
+    path = os.path.join(scan_dir, SCAN_FILE)
+    try:
+        with open(path, encoding="utf-8") as f:
+            return json.load(f)
+    except (OSError, ValueError) as err:
+        raise PreprocessError(f"cannot read the scan of all the data ({path}): {err}") from None
+
+
+def preprocess_shard(input_dir, output_dir, scan_dir, shard, run=None):
+    """--scan-dir: this instance's shard into <split>/<split>-<host>.csv and baseline/baseline-<host>.csv; returns
+    the feature names (the same on every shard)."""
+    host, hosts = shard
+    raw, info = read_input(input_dir, columns=[ID_COLUMN] + FEATURES, shard=shard)
+    data = features(raw, read_scan(scan_dir)["categories"])
+    train, validation, test = hash_split(data)
+    balanced = oversample(train)
+    for frame, name in ((balanced, "train"), (validation, "validation"), (test, "test")):
+        write(frame, output_dir, name, file_name=f"{name}-{host}")
+    write(train.drop(columns=[LABEL]), output_dir, "baseline", header=True, file_name=f"baseline-{host}")
+    names = [c for c in data.columns if c not in (LABEL, ID_COLUMN)]
+    print(f"{host} of {len(hosts)}: read {len(data)} players in {info['files']} file(s); train {len(train)} rows, "
+          f"{len(balanced)} after oversampling; validation {len(validation)}; test {len(test)}")
+    if run is not None:
+        log_to_mlflow(run, input_dir, raw.drop(columns=[ID_COLUMN]), info, names, (train, balanced, validation, test))
+    return names
+
+
+def merge_baseline(input_dir, output_dir):
+    """--merge-baseline: the baseline shards (CSV with the same header) into baseline/baseline.csv, streamed."""
+    files = input_files(input_dir)
+    folder = os.path.join(output_dir, "baseline")
+    os.makedirs(folder, exist_ok=True)
+    header, rows = None, 0
+    with open(os.path.join(folder, "baseline.csv"), "w", encoding="utf-8") as out:
+        for path in files:
+            with open(path, encoding="utf-8") as f:
+                first = f.readline()
+                if header is None:
+                    header = first
+                    out.write(header)
+                elif first != header:
+                    raise PreprocessError(f"{path} has other columns than {files[0]}: the baseline shards must have the same header")
+                for line in f:
+                    out.write(line)
+                    rows += 1
+    print(f"merged {len(files)} baseline shard(s): {rows} rows")
+    return rows
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--input-dir", default="/opt/ml/processing/input/data", help="folder of raw player CSV files")
     parser.add_argument("--output-dir", default="/opt/ml/processing/output", help="folder of the train, validation, test and baseline outputs")
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument("--scan", action="store_true", help="write scan/scan.json: categories and class counts of all the data")
+    parser.add_argument("--min-files", type=int, default=1, help="with --scan: the input files the Preprocess instances need (one each)")
+    mode.add_argument("--scan-dir", help="the scan's folder: preprocess this instance's shard with the categories of all the data")
+    mode.add_argument("--merge-baseline", action="store_true", help="join the baseline shards of --input-dir into baseline/baseline.csv")
     args = parser.parse_args(argv)
     try:
-        with tracking.start("preprocess") as run:
-            preprocess(args.input_dir, args.output_dir, run)
+        if args.scan:
+            scan(args.input_dir, args.output_dir, args.min_files)
+        elif args.merge_baseline:
+            merge_baseline(args.input_dir, args.output_dir)
+        elif args.scan_dir:
+            shard = cluster()
+            with tracking.start("preprocess" if len(shard[1]) == 1 else f"preprocess-{shard[0]}") as run:
+                preprocess_shard(args.input_dir, args.output_dir, args.scan_dir, shard, run)
+        else:
+            with tracking.start("preprocess") as run:
+                preprocess(args.input_dir, args.output_dir, run)
     except (PreprocessError, tracking.TrackingUnavailable) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

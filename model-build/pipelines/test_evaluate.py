@@ -296,3 +296,20 @@ def test_the_committed_sample_passes_the_quality_gate_end_to_end(tmp_path):
     assert report["model_features"] == test.shape[1] - 1 == booster.num_features()
     # Learnable, not given away: no feature spells out the label.
     assert auc < 0.98
+
+
+def test_the_test_files_of_every_preprocess_instance_are_evaluated_together(tmp_path, synthetic, booster):
+    """Scale-out: Preprocess writes test/test-<host>.csv per instance; Evaluate (one instance) reads them all,
+    so the AUC is that of the whole test split, not of one shard."""
+    features, labels = synthetic
+    whole = {"model": package(booster, tmp_path / "model"), "test": write_test(tmp_path / "one", features[500:], labels[500:]),
+             "output": tmp_path / "out-one"}
+    sharded = {"model": whole["model"], "test": tmp_path / "three", "output": tmp_path / "out-three"}
+    for i, rows in enumerate(np.array_split(np.arange(500, 600), 3)):
+        write_test(sharded["test"], features[rows], labels[rows], name=f"test-algo-{i + 1}.csv")
+    assert run(whole) == 0 and run(sharded) == 0
+    reports = [json.loads((d["output"] / "evaluation.json").read_text()) for d in (whole, sharded)]
+    assert reports[1]["test_rows"] == 100
+    assert reports[1]["classification_metrics"]["auc_score"]["value"] == pytest.approx(reports[0]["classification_metrics"]["auc_score"]["value"])
+    one_shard = roc_auc_score(labels[500:534], booster.predict(xgboost.DMatrix(features[500:534]), iteration_range=(0, booster.best_iteration + 1)))
+    assert reports[1]["classification_metrics"]["auc_score"]["value"] != pytest.approx(one_shard)

@@ -1,5 +1,6 @@
 """Tests of preprocess.py: python3 -m pytest pipelines (pandas, numpy, scikit-learn)."""
 import filecmp
+import json
 import os
 import subprocess
 import sys
@@ -241,3 +242,165 @@ def test_the_committed_sample_is_small_and_learnable_data(sample):
     assert 0.2 < share < 0.5, "churners are the minority the preprocess step oversamples"
     assert set(sample["player_type"]) == {"hardcore", "casual", "churner"}
     assert np.isfinite(pd.to_numeric(sample["player_lifetime"])).all()
+
+
+# Scale-out: --scan, --scan-dir (one run per instance over its shard) and --merge-baseline.
+
+
+def write_resource_config(tmp_path, host, hosts):
+    path = tmp_path / f"resourceconfig-{host}.json"
+    path.write_text(json.dumps({"current_host": host, "hosts": hosts}))
+    return path
+
+
+def run_sharded(tmp_path, shards, name):
+    """Runs the scale-out steps as the pipeline does: the scan over all shards' files, then one preprocess per
+    shard (its own input folder and resourceconfig.json), then the baseline merge. Returns the output folder."""
+    root = tmp_path / name
+    hosts = [f"algo-{i + 1}" for i in range(len(shards))]
+    for host, frame in zip(hosts, shards):
+        write_input(root / "all", frame, f"{host}.csv")
+        write_input(root / "input" / host, frame, f"{host}.csv")
+    assert preprocess.main(["--scan", "--input-dir", str(root / "all"), "--output-dir", str(root / "scan")]) == 0
+    output = root / "output"
+    for host in hosts:
+        os.environ["RESOURCE_CONFIG_FILE"] = str(write_resource_config(root, host, hosts))
+        try:
+            code = preprocess.main([
+                "--scan-dir", str(root / "scan" / "scan"), "--input-dir", str(root / "input" / host), "--output-dir", str(output),
+            ])
+        finally:
+            del os.environ["RESOURCE_CONFIG_FILE"]
+        assert code == 0
+    merged = root / "merged"
+    assert preprocess.main(["--merge-baseline", "--input-dir", str(output / "baseline"), "--output-dir", str(merged)]) == 0
+    return output, merged
+
+
+def shard_rows(output, split):
+    """Every row of a split over all shard files, as sorted tuples (a multiset)."""
+    files = sorted((output / split).glob("*.csv"))
+    frames = [pd.read_csv(f, header=None) for f in files if f.stat().st_size > 0]
+    return sorted(map(tuple, pd.concat(frames).round(9).itertuples(index=False)))
+
+
+def shards_of(sample, count):
+    """The sample in `count` files of uneven sizes (rows in file order)."""
+    bounds = np.linspace(0, len(sample), count + 1).astype(int)
+    bounds[1:-1] += np.arange(1, count) * 37
+    return [sample.iloc[bounds[i]:bounds[i + 1]] for i in range(count)]
+
+
+@pytest.fixture(scope="module")
+def sharded(tmp_path_factory, sample):
+    tmp = tmp_path_factory.mktemp("sharded")
+    return {count: run_sharded(tmp, shards_of(sample, count), f"shards-{count}") for count in (1, 4)}
+
+
+def test_each_instance_writes_its_own_file_per_split(sharded):
+    output, _ = sharded[4]
+    for split in ("train", "validation", "test", "baseline"):
+        assert sorted(p.name for p in (output / split).iterdir()) == [f"{split}-algo-{i}.csv" for i in range(1, 5)]
+
+
+def test_the_union_of_4_shards_splits_is_the_1_shard_split(sharded):
+    (one, one_merged), (four, four_merged) = sharded[1], sharded[4]
+    for split in ("validation", "test"):
+        assert shard_rows(four, split) == shard_rows(one, split)
+    # The training rows before balancing are the baseline (features only, with a header).
+    base_one = pd.read_csv(one_merged / "baseline" / "baseline.csv")
+    base_four = pd.read_csv(four_merged / "baseline" / "baseline.csv")
+    assert list(base_four.columns) == list(base_one.columns)
+    assert sorted(map(tuple, base_four.round(9).itertuples(index=False))) == sorted(map(tuple, base_one.round(9).itertuples(index=False)))
+
+
+def test_no_player_is_in_two_splits_and_every_player_is_in_one(sample):
+    data = preprocess.features(preprocess.read_file(str(SAMPLE), [preprocess.ID_COLUMN] + preprocess.FEATURES)[0])
+    ids = data[preprocess.ID_COLUMN]
+    splits = preprocess.hash_split(data)
+    members = [set(ids[frame.index]) for frame in splits]
+    assert not (members[0] & members[1]) and not (members[0] & members[2]) and not (members[1] & members[2])
+    assert set.union(*members) == set(ids)
+    # The same id in another shard (another row position) lands in the same split.
+    shuffled = data.sample(frac=1.0, random_state=3)
+    assert [set(shuffled.loc[f.index, preprocess.ID_COLUMN]) for f in preprocess.hash_split(shuffled)] == members
+
+
+def test_the_hash_split_is_70_20_10_and_stratified_in_expectation(sharded, sample):
+    output, _ = sharded[4]
+    rows = {split: pd.DataFrame(shard_rows(output, split)) for split in ("validation", "test")}
+    baseline_rows = len(pd.read_csv(sharded[4][1] / "baseline" / "baseline.csv"))
+    total = baseline_rows + len(rows["validation"]) + len(rows["test"])
+    assert total == len(sample)
+    assert baseline_rows / total == pytest.approx(0.7, abs=0.03)
+    assert len(rows["validation"]) / total == pytest.approx(0.2, abs=0.03)
+    churn = (sample[preprocess.LABEL].str.lower() == "true").mean()
+    for frame in rows.values():
+        assert frame[0].mean() == pytest.approx(churn, abs=0.05)
+
+
+def test_every_shard_balances_its_own_training_rows_so_their_union_is_balanced(sharded):
+    output, _ = sharded[4]
+    union = pd.DataFrame(shard_rows(output, "train"))
+    assert (union[0] == 1).sum() == (union[0] == 0).sum()
+    for path in sorted((output / "train").glob("*.csv")):
+        labels = pd.read_csv(path, header=None)[0]
+        assert (labels == 1).sum() == (labels == 0).sum(), path.name
+
+
+def test_every_shard_has_the_one_hot_columns_of_all_the_data(tmp_path, sample):
+    cohorts = sorted(sample["cohort_id"].unique())
+    lonely = sample[sample["cohort_id"] == cohorts[0]]
+    rest = sample[sample["cohort_id"] != cohorts[0]]
+    output, merged = run_sharded(tmp_path, [lonely, rest], "lonely")
+    widths = {p.name: pd.read_csv(p, header=None).shape[1] for split in ("train", "validation", "test") for p in (output / split).glob("*.csv")}
+    assert len(set(widths.values())) == 1, widths
+    header = pd.read_csv(merged / "baseline" / "baseline.csv", nrows=0).columns
+    assert [c for c in header if c.startswith("cohort_id_")] == [f"cohort_id_{c}" for c in cohorts]
+
+
+def test_the_scan_writes_the_categories_and_class_counts_of_all_the_data(tmp_path, sample):
+    result = preprocess.scan(str(write_input(tmp_path / "in", sample)), str(tmp_path / "out"))
+    assert json.loads((tmp_path / "out" / "scan" / "scan.json").read_text()) == result
+    assert result["rows"] == len(sample) and result["churned"] + result["retained"] == len(sample)
+    assert result["categories"]["player_type"] == sorted(sample["player_type"].unique())
+
+
+def test_the_scan_needs_enough_players_of_each_class(tmp_path, capsys, sample):
+    few = pd.concat([sample[sample[preprocess.LABEL] == "True"].head(5), sample[sample[preprocess.LABEL] == "False"].head(50)])
+    code = preprocess.main(["--scan", "--input-dir", str(write_input(tmp_path / "in", few)), "--output-dir", str(tmp_path / "out")])
+    assert code == 1
+    assert "at least 10 churned and 10 retained players" in capsys.readouterr().err
+
+
+def test_the_scan_stops_an_input_with_fewer_files_than_instances(tmp_path, capsys, sample):
+    input_dir = write_input(tmp_path / "in", sample)
+    code = preprocess.main(["--scan", "--min-files", "4", "--input-dir", str(input_dir), "--output-dir", str(tmp_path / "out")])
+    assert code == 1
+    assert "the input has 1 CSV file(s) and Preprocess runs on 4 instances" in capsys.readouterr().err
+    assert preprocess.main(["--scan", "--min-files", "1", "--input-dir", str(input_dir), "--output-dir", str(tmp_path / "out")]) == 0
+
+
+def test_an_instance_without_input_file_names_the_files_it_needs(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    os.environ["RESOURCE_CONFIG_FILE"] = str(write_resource_config(tmp_path, "algo-3", ["algo-1", "algo-2", "algo-3"]))
+    try:
+        code = preprocess.main(["--scan-dir", str(tmp_path), "--input-dir", str(tmp_path / "empty"), "--output-dir", str(tmp_path / "out")])
+    finally:
+        del os.environ["RESOURCE_CONFIG_FILE"]
+    assert code == 1
+    assert "on algo-3 (3 instances)" in capsys.readouterr().err
+
+
+def test_the_merge_rejects_shards_with_other_columns(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.csv").write_text("x,y\n1,2\n")
+    (tmp_path / "in" / "b.csv").write_text("x,z\n3,4\n")
+    assert preprocess.main(["--merge-baseline", "--input-dir", str(tmp_path / "in"), "--output-dir", str(tmp_path / "out")]) == 1
+    assert "must have the same header" in capsys.readouterr().err
+
+
+def test_the_cluster_is_read_from_resourceconfig_json_or_is_one_host(tmp_path):
+    path = write_resource_config(tmp_path, "algo-2", ["algo-2", "algo-1"])
+    assert preprocess.cluster(str(path)) == ("algo-2", ["algo-1", "algo-2"])
+    assert preprocess.cluster(str(tmp_path / "missing.json")) == ("algo-1", ["algo-1"])

@@ -4,6 +4,7 @@ as the container passes them, and prints the per-round lines the pipeline's metr
 import json
 import os
 import re
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -199,3 +200,98 @@ def test_feature_frame_names_columns_as_xgboost_does(channels):
     frame = train.feature_frame(str(channels / "validation"))
     assert list(frame.columns) == [f"f{i}" for i in range(frame.shape[1])]
     assert np.allclose(frame.to_numpy(), split_of(channels, "validation")[0])
+
+
+# Several instances: every host runs train.py over its own train files, the first one hosts the tracker.
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def run_hosts(channels, tmp_path, shards, hyperparameters):
+    """Runs train.py as `len(shards)` hosts at once (each with its shard of train files, the whole validation
+    channel, and SM_HOSTS / SM_CURRENT_HOST as SageMaker sets them); returns [(host, result, model dir)]."""
+    hosts = [f"algo-{i + 1}" for i in range(len(shards))]
+    port = str(free_port())
+    runs = []
+    for host, rows in zip(hosts, shards):
+        folder = tmp_path / host
+        (folder / "train").mkdir(parents=True)
+        rows.to_csv(folder / "train" / f"train-{host}.csv", header=False, index=False)
+        env = {
+            "SM_CHANNEL_TRAIN": str(folder / "train"), "SM_MODEL_DIR": str(folder / "model"), "SM_HOSTS": json.dumps(hosts),
+            "SM_CURRENT_HOST": host, "DMLC_TRACKER_URI": "127.0.0.1", "DMLC_TRACKER_PORT": port,
+        }
+        environment = {k: v for k, v in os.environ.items() if not k.startswith(("MLFLOW_", "SAGEMAKER_PIPELINE_"))}
+        environment.update({"SM_CHANNEL_VALIDATION": str(channels / "validation"), "PYTHONDONTWRITEBYTECODE": "1", **env})
+        process = subprocess.Popen([sys.executable, str(PIPELINES / "train.py"), *arguments(hyperparameters)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+        runs.append((host, process, folder / "model"))
+    results = []
+    for host, process, model_dir in runs:
+        stdout, stderr = process.communicate(timeout=180)
+        results.append((host, subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr), model_dir))
+    return results
+
+
+def root_cover(booster):
+    trees = booster.trees_to_dataframe()
+    return float(trees[(trees.Tree == 0) & (trees.Node == 0)].Cover.iloc[0])
+
+
+def test_two_hosts_build_each_tree_from_the_rows_of_both(channels, tmp_path):
+    rows = pd.read_csv(channels / "train" / "train.csv", header=None)
+    shards = [rows.iloc[: len(rows) // 3], rows.iloc[len(rows) // 3:]]
+    # No sampling, no early stopping: the first tree's root covers every training row's hessian, 0.25 at base_score 0.5.
+    params = {"num_round": "3", "max_depth": "2", "eta": "0.5", "objective": "binary:logistic", "eval_metric": "auc", "tree_method": "hist"}
+    results = run_hosts(channels, tmp_path, shards, params)
+    for host, result, _ in results:
+        assert result.returncode == 0, f"{host}: {result.stderr}"
+    (_, master, master_dir), (_, worker, worker_dir) = results
+    assert "worker 0 of 2" in master.stdout and "worker 1 of 2" in worker.stdout
+    assert (master_dir / "xgboost-model").exists()
+    assert not worker_dir.exists() or not any(worker_dir.iterdir())
+    booster = xgboost.Booster()
+    booster.load_model(str(master_dir / "xgboost-model"))
+    assert root_cover(booster) == pytest.approx(0.25 * len(rows), rel=1e-4)
+    # One host alone covers only its rows: the allreduce is what made the cover the whole data's.
+    alone = xgboost.train({k: v for k, v in params.items() if k not in ("num_round", "eval_metric")} | {"max_depth": 2},
+                          xgboost.DMatrix(shards[0].iloc[:, 1:], label=shards[0].iloc[:, 0]), num_boost_round=1)
+    assert root_cover(alone) == pytest.approx(0.25 * len(shards[0]), rel=1e-4)
+    # The master prints the metrics of every round; the worker's early stopping saw the same (FullyReplicated validation).
+    assert len(VALIDATION_AUC.findall(master.stdout)) == 3
+
+
+def test_two_hosts_with_the_pipelines_hyperparameters_learn_as_well_as_one(channels, trained, tmp_path):
+    rows = pd.read_csv(channels / "train" / "train.csv", header=None)
+    results = run_hosts(channels, tmp_path, [rows.iloc[::2], rows.iloc[1::2]], HYPERPARAMETERS)
+    assert all(result.returncode == 0 for _, result, _ in results), [r.stderr for _, r, _ in results]
+    booster = xgboost.Booster()
+    booster.load_model(str(results[0][2] / "xgboost-model"))
+    features, labels = split_of(channels, "test")
+    from sklearn.metrics import roc_auc_score
+
+    distributed = roc_auc_score(labels, predictions(booster, features))
+    single = roc_auc_score(labels, predictions(trained[1], features))
+    assert distributed == pytest.approx(single, abs=0.03)
+
+
+def test_the_cluster_comes_from_sm_hosts_and_sm_current_host():
+    assert train.cluster({"SM_HOSTS": '["algo-2", "algo-1"]', "SM_CURRENT_HOST": "algo-2"}) == ("algo-2", ["algo-1", "algo-2"])
+    assert train.cluster({}) == ("algo-1", ["algo-1"])
+    single = train.Collective("algo-1", ["algo-1"])
+    with single as collective:
+        assert collective.is_master and collective.context is None
+
+
+def test_the_workers_arguments_follow_the_xgboost_version():
+    assert train.worker_args("10.0.0.1", 9099, 1, 2, major=1) == {
+        "DMLC_TRACKER_URI": "10.0.0.1", "DMLC_TRACKER_PORT": 9099, "DMLC_TASK_ID": "1", "DMLC_NUM_WORKER": 2,
+    }
+    assert train.worker_args("10.0.0.1", 9099, 1, 2, major=3) == {
+        "dmlc_tracker_uri": "10.0.0.1", "dmlc_tracker_port": 9099, "dmlc_task_id": "1",
+    }
+    assert train.tracker_address("algo-1", {"DMLC_TRACKER_URI": "127.0.0.1", "DMLC_TRACKER_PORT": "9100"}) == ("127.0.0.1", 9100)

@@ -26,6 +26,18 @@ Outputs
   stdout                       one line per round, XGBoost's own "[<round>]\\ttrain-auc:<v>\\tvalidation-auc:<v>",
                                which the pipeline's metric definitions read
 
+Several instances (the project's instanceCounts.training > 1): in script mode the container runs this
+script on every host and leaves the distribution to it (the built-in algorithm's own distributed mode,
+aws/sagemaker-xgboost-container algorithm_mode/train.py, does not apply), so the script does what that
+mode does: every host loads its own train files (the channel is ShardedByS3Key: each host gets whole files
+of Preprocess's one-file-per-instance output) before XGBoost's collective starts, the first host of the
+sorted SM_HOSTS starts XGBoost's RabitTracker on port 9099 (the container's port), every host joins as
+worker of rank = its index in the sorted hosts, and xgb.train builds each tree from the histograms of all
+hosts' rows (allreduce). The validation channel is FullyReplicated: every host evaluates the same rows,
+so the metrics, early stopping and the best iteration are the same everywhere. Only the first host writes
+the model and logs to MLflow. DMLC_TRACKER_URI and DMLC_TRACKER_PORT (XGBoost's own variables) override the
+tracker's address and port: the local run's instances are processes of one machine.
+
 MLflow (tracking.py): the run `train` logs the hyperparameters, the train and validation metrics of
 every round (step = round), the best iteration and score, and the model with the mlflow.xgboost flavour
 (name "model", its signature and an input example): the trees up to the best iteration, which is
@@ -39,7 +51,9 @@ import ast
 import csv
 import json
 import os
+import socket
 import sys
+import time
 
 import pandas as pd
 import xgboost as xgb
@@ -48,6 +62,10 @@ import tracking
 
 MODEL_FILE = "xgboost-model"
 MLFLOW_FILE = "mlflow.json"
+# The port of the XGBoost container's RabitTracker (sagemaker_xgboost_container/distributed.py).
+TRACKER_PORT = 9099
+# How long a worker waits for the master's host name and tracker (the container waits for DNS as well).
+CONNECT_TIMEOUT_SECONDS = 300
 
 # The built-in algorithm's hyperparameters by type (aws/sagemaker-xgboost-container, 1.7-1), as
 # src/local-run/xgboost-algorithm.ts parses them.
@@ -108,6 +126,88 @@ def save_booster(booster, path):
     the serving containers and evaluate.py do."""
     with open(path, "wb") as f:
         f.write(booster.save_raw(raw_format="ubj"))
+
+
+def cluster(environ=None):
+    """(current host, sorted hosts) of the training job: SM_CURRENT_HOST and SM_HOSTS, else one host algo-1."""
+    environ = os.environ if environ is None else environ
+    hosts = sorted(json.loads(environ.get("SM_HOSTS", "") or '["algo-1"]'))
+    return environ.get("SM_CURRENT_HOST", hosts[0]), hosts
+
+
+def tracker_address(master, environ):
+    """The tracker's address and port: DMLC_TRACKER_URI/PORT, else the master host's address once it resolves."""
+    port = int(environ.get("DMLC_TRACKER_PORT", TRACKER_PORT))
+    if environ.get("DMLC_TRACKER_URI"):
+        return environ["DMLC_TRACKER_URI"], port
+    deadline = time.monotonic() + CONNECT_TIMEOUT_SECONDS
+    while True:
+        try:
+            return socket.gethostbyname(master), port
+        except OSError:
+            if time.monotonic() > deadline:
+                raise TrainingError(f"the master host {master} did not resolve within {CONNECT_TIMEOUT_SECONDS} s") from None
+            time.sleep(1)
+
+
+def start_tracker(address, port, workers, major=None):
+    """XGBoost's RabitTracker on the master: its constructor and start differ between XGBoost 1.7 and 3."""
+    from xgboost.tracker import RabitTracker
+
+    if (xgboost_major() if major is None else major) < 2:
+        tracker = RabitTracker(host_ip=address, n_workers=workers, port=port, sortby="task")
+        tracker.start(workers)
+    else:
+        tracker = RabitTracker(n_workers=workers, host_ip=address, port=port, sortby="task")
+        tracker.start()
+    return tracker
+
+
+def worker_args(address, port, rank, workers, major=None):
+    """The collective's arguments of a worker: upper-case DMLC_* in XGBoost 1.7 (xgboost.collective.init), the
+    lower-case dmlc_tracker_uri, dmlc_tracker_port and dmlc_task_id from XGBoost 2, as the XGBoost container passes
+    them to XGBoost 3 (sagemaker_xgboost_container/distributed.py)."""
+    if (xgboost_major() if major is None else major) < 2:
+        return {"DMLC_TRACKER_URI": address, "DMLC_TRACKER_PORT": port, "DMLC_TASK_ID": str(rank), "DMLC_NUM_WORKER": workers}
+    return {"dmlc_tracker_uri": address, "dmlc_tracker_port": port, "dmlc_task_id": str(rank)}
+
+
+class Collective:
+    """XGBoost's collective over the job's hosts (nothing with one host); is_master: the first sorted host."""
+
+    def __init__(self, current_host, hosts, environ=None):
+        self.current_host, self.hosts = current_host, hosts
+        self.environ = os.environ if environ is None else environ
+        self.rank = hosts.index(current_host)
+        self.is_master = self.rank == 0
+        self.tracker = self.context = None
+
+    def __enter__(self):
+        if len(self.hosts) == 1:
+            return self
+        address, port = tracker_address(self.hosts[0], self.environ)
+        if self.is_master:
+            self.tracker = start_tracker(address, port, len(self.hosts))
+        args = worker_args(address, port, self.rank, len(self.hosts))
+        deadline = time.monotonic() + CONNECT_TIMEOUT_SECONDS
+        while self.context is None:
+            try:
+                context = xgb.collective.CommunicatorContext(**args)
+                context.__enter__()
+                self.context = context
+            except xgb.core.XGBoostError as err:
+                if time.monotonic() > deadline:
+                    raise TrainingError(f"{self.current_host} could not join the tracker at {address}:{port}: {err}") from None
+                time.sleep(1)
+        print(f"{self.current_host}: worker {self.rank} of {len(self.hosts)} (tracker {address}:{port})", flush=True)
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        if self.context is not None:
+            self.context.__exit__(exc_type, exc, tb)
+        if self.tracker is not None and exc_type is None:
+            self.tracker.join()
+        return False
 
 
 class TrainingError(Exception):
@@ -219,8 +319,11 @@ class InOrder(xgb.callback.TrainingCallback):
         return any([callback.after_iteration(model, epoch, evals_log) for callback in self.callbacks])
 
 
-def train(params, train_dir, validation_dir, model_dir, run):
-    """Trains, saves xgboost-model and (MLflow on) mlflow.json into model_dir; returns the booster."""
+def train(params, train_dir, validation_dir, model_dir, run, collective=None):
+    """Trains, saves xgboost-model and (MLflow on) mlflow.json into model_dir; returns the booster. With a
+    Collective of several hosts, the data is loaded first (this host's files only), the trees are built by
+    all hosts together, and only the master saves and logs the model."""
+    collective = collective or Collective("algo-1", ["algo-1"])
     params = dict(params)
     logged_params = {k: ",".join(v) if isinstance(v, list) else v for k, v in params.items()}
     csv_weights = params.pop("csv_weights", 0)
@@ -244,10 +347,14 @@ def train(params, train_dir, validation_dir, model_dir, run):
           + (f"; validation matrix: {dvalidation.num_row()} rows" if dvalidation is not None else ""), flush=True)
     run.log("log the hyperparameters", lambda m: m.log_params(logged_params))
     try:
-        booster = xgb.train(params, dtrain, num_boost_round=num_round, evals=watchlist, callbacks=[InOrder(callbacks)], verbose_eval=False)
+        with collective:
+            booster = xgb.train(params, dtrain, num_boost_round=num_round, evals=watchlist, callbacks=[InOrder(callbacks)], verbose_eval=False)
     except xgb.core.XGBoostError as err:
         raise TrainingError(f"XGBoost failed: {str(err).strip().splitlines()[0]}") from None
 
+    if not collective.is_master:
+        print(f"{collective.current_host}: trained with the other hosts; {collective.hosts[0]} saves the model", flush=True)
+        return booster
     os.makedirs(model_dir, exist_ok=True)
     save_booster(booster, os.path.join(model_dir, MODEL_FILE))
     print(f"saved {MODEL_FILE} ({booster.num_boosted_rounds()} rounds) into {model_dir}", flush=True)
@@ -296,9 +403,12 @@ def main(argv=None):
     train_dir = os.environ.get("SM_CHANNEL_TRAIN", "/opt/ml/input/data/train")
     validation_dir = os.environ.get("SM_CHANNEL_VALIDATION", "/opt/ml/input/data/validation")
     model_dir = os.environ.get("SM_MODEL_DIR", "/opt/ml/model")
+    collective = Collective(*cluster())
+    # Only the master logs: the other hosts' runs would repeat its metrics.
+    environ = os.environ if collective.is_master else {}
     try:
-        with tracking.start("train") as run:
-            train(params, train_dir, validation_dir, model_dir, run)
+        with tracking.start("train", environ) as run:
+            train(params, train_dir, validation_dir, model_dir, run, collective)
     except (TrainingError, tracking.TrackingUnavailable) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
