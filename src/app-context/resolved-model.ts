@@ -44,20 +44,23 @@ const MODEL_PACKAGE_ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:\d{12}:model-pac
  * field, so a broken synth step says what to fix.
  */
 export function readResolvedModel(file: string): ResolvedModel {
+  const data = readJsonFile(file, () =>
+    `no resolved model: ${file} does not exist. The model-deploy pipeline writes it with ` +
+    '`npx sagemaker-gitops resolve-model --group <group> --out ' + RESOLVED_MODEL_FILE + '`; for a local synth without AWS, ' +
+    `pass -c ${PLACEHOLDER_MODEL_CONTEXT}=true`);
+  return checkResolvedModel(data, file);
+}
+
+/** The JSON in `file`: a missing file is a ConfigError with `missing()`'s message (marked as a missing file), bad JSON one naming the file. */
+function readJsonFile(file: string, missing: () => string): unknown {
   if (!fs.existsSync(file)) {
-    throw missingFile(new ConfigError(
-      `no resolved model: ${file} does not exist. The model-deploy pipeline writes it with ` +
-      '`npx sagemaker-gitops resolve-model --group <group> --out ' + RESOLVED_MODEL_FILE + '`; for a local synth without AWS, ' +
-      `pass -c ${PLACEHOLDER_MODEL_CONTEXT}=true`,
-    ), file);
+    throw missingFile(new ConfigError(missing()), file);
   }
-  let data: unknown;
   try {
-    data = JSON.parse(fs.readFileSync(file, 'utf-8'));
+    return JSON.parse(fs.readFileSync(file, 'utf-8'));
   } catch (err) {
     throw new ConfigError(`${file} is not valid JSON: ${(err as Error).message}`);
   }
-  return checkResolvedModel(data, file);
 }
 
 /** Checks the shape of a resolved model (from a file or from the registry). */
@@ -134,18 +137,9 @@ export interface LiveModel {
 
 /** Reads and checks a live-model file (a ConfigError naming the file and field on any problem). */
 export function readLiveModel(file: string): LiveModel {
-  if (!fs.existsSync(file)) {
-    throw missingFile(new ConfigError(
-      `no live model: ${file} does not exist. A shadow release's synth step writes it with ` +
-      '`npx sagemaker-gitops resolve-model --group <group> --live-endpoint <production endpoint> --live-out ' + LIVE_MODEL_FILE + '`',
-    ), file);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, 'utf-8'));
-  } catch (err) {
-    throw new ConfigError(`${file} is not valid JSON: ${(err as Error).message}`);
-  }
+  const data = readJsonFile(file, () =>
+    `no live model: ${file} does not exist. A shadow release's synth step writes it with ` +
+    '`npx sagemaker-gitops resolve-model --group <group> --live-endpoint <production endpoint> --live-out ' + LIVE_MODEL_FILE + '`');
   return checkLiveModel(data, file);
 }
 

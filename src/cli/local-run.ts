@@ -44,22 +44,17 @@ export function localRunCommand(output: Output): Command {
       }
       let result: LocalRunResult;
       try {
-        result = opts.batchScoring !== undefined ? await runBatchScoringLocally({
-          input: opts.batchScoring,
+        // What both runs take: the repository, the folders, and where their progress goes.
+        const common = {
           repoDir: opts.repo,
-          modelVersion: opts.modelVersion,
           workDir: opts.workDir,
           registryFile: opts.registry,
-          onProgress: (event) => output.info(progressLine(event)),
-          onNotice: (message) => output.info(message),
-        }) : await runModelBuildLocally({
-          repoDir: opts.repo,
-          parameters: opts.parameter,
-          workDir: opts.workDir,
-          registryFile: opts.registry,
-          onProgress: (event) => output.info(progressLine(event)),
-          onNotice: (message) => output.info(message),
-        });
+          onProgress: (event: Parameters<typeof progressLine>[0]) => output.info(progressLine(event)),
+          onNotice: (message: string) => output.info(message),
+        };
+        result = opts.batchScoring !== undefined
+          ? await runBatchScoringLocally({ ...common, input: opts.batchScoring, modelVersion: opts.modelVersion })
+          : await runModelBuildLocally({ ...common, parameters: opts.parameter });
       } catch (err) {
         if (err instanceof LocalRunParameterError) {
           this.error(`error: ${err.message}`, { exitCode: 2 });

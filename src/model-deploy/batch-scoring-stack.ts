@@ -10,6 +10,7 @@ import { SageMakerPipeline } from '../model-build/sagemaker-pipeline';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { batchScoringDefinition, batchScoringPipelineName } from './batch-scoring-pipeline';
 import { ResolvedModel } from '../app-context/resolved-model';
+import { pipelineSchedule } from './pipeline-schedule';
 
 /** Key prefix of the results in the stack's own bucket, when batchScoring.outputUri is not set. */
 export const BATCH_SCORING_OUTPUT_PREFIX = 'batch-scoring';
@@ -149,26 +150,9 @@ export class BatchScoringStack extends Stack {
 
   /** EventBridge Scheduler's templated target for SageMaker StartPipelineExecution, with a role that may start only this pipeline. */
   private createSchedule(scoring: ResolvedBatchScoring): scheduler.CfnSchedule {
-    const pipelineArn = this.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: this.pipelineName.toLowerCase() });
-    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': this.account } } }),
-      description: `Starts ${this.pipelineName} on its schedule`,
+    return pipelineSchedule(this, {
+      pipelineName: this.pipelineName, pipeline: this.pipeline, schedule: scoring.schedule, roleDescription: `Starts ${this.pipelineName} on its schedule`,
     });
-    schedulerRole.addToPolicy(new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }));
-    const schedule = new scheduler.CfnSchedule(this, 'Schedule', {
-      description: `Runs ${this.pipelineName}`,
-      scheduleExpression: scoring.schedule,
-      scheduleExpressionTimezone: 'UTC',
-      flexibleTimeWindow: { mode: 'FLEXIBLE', maximumWindowInMinutes: 15 },
-      target: {
-        arn: pipelineArn,
-        roleArn: schedulerRole.roleArn,
-        sageMakerPipelineParameters: { pipelineParameterList: [] },
-        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
-      },
-    });
-    schedule.node.addDependency(this.pipeline);
-    return schedule;
   }
 }
 

@@ -20,6 +20,7 @@ import { ExecutionVariable, Join, ParameterFloat, ParameterInteger, PipelineDefi
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from '../app-context/resolved-model';
 import type { DeployStageName as Stage } from '../app-context/resource-names';
+import { pipelineSchedule } from './pipeline-schedule';
 
 /** The model-deploy repository's folder of the drift check. */
 export const DRIFT_SCRIPTS_DIR = 'monitoring';
@@ -189,25 +190,10 @@ export class DriftMonitor extends Construct {
       bucket: props.bucket,
     });
 
-    const pipelineArn = stack.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: this.pipelineName.toLowerCase() });
-    const schedulerRole = new iam.Role(this, 'SchedulerRole', {
-      assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
-      description: `Starts the drift check of ${props.endpointName} on its schedule`,
+    this.schedule = pipelineSchedule(this, {
+      pipelineName: this.pipelineName, pipeline: this.pipeline, schedule: options.schedule,
+      roleDescription: `Starts the drift check of ${props.endpointName} on its schedule`,
     });
-    schedulerRole.addToPolicy(new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }));
-    this.schedule = new scheduler.CfnSchedule(this, 'Schedule', {
-      description: `Runs ${this.pipelineName}`,
-      scheduleExpression: options.schedule,
-      scheduleExpressionTimezone: 'UTC',
-      flexibleTimeWindow: { mode: 'FLEXIBLE', maximumWindowInMinutes: 15 },
-      target: {
-        arn: pipelineArn,
-        roleArn: schedulerRole.roleArn,
-        sageMakerPipelineParameters: { pipelineParameterList: [] },
-        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
-      },
-    });
-    this.schedule.node.addDependency(this.pipeline);
 
     this.alarm = new cloudwatch.Alarm(this, 'DriftAlarm', {
       alarmName: `${props.endpointName}-drift`,
