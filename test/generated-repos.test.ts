@@ -212,7 +212,7 @@ describe('upgrading the toolkit in a team\'s projen project', () => {
       // A newer release: its package.json and its library agree on the new version.
       const manifest = path.join(dir, 'package.json');
       fs.writeFileSync(manifest, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifest, 'utf-8')), version }, null, 2));
-      const versions = path.join(dir, 'lib', 'project', 'versions.js');
+      const versions = path.join(dir, 'lib', 'app-context', 'versions.js');
       fs.writeFileSync(versions, fs.readFileSync(versions, 'utf-8').replace(`LIBRARY_VERSION = '${LIBRARY_VERSION}'`, `LIBRARY_VERSION = '${version}'`));
     }
   }

@@ -140,7 +140,8 @@ describeWithMoto('resolve-model against moto', () => {
     expect(out.results).toEqual([[
       `model package: ${packageArn(GROUP, 3)}`,
       `version: 3 of ${GROUP}`,
-      `created: ${described.CreationTime!.toISOString()}`,
+      // Short UTC, to the minute: 2026-12-04 20:46 UTC.
+      `created: ${described.CreationTime!.toISOString().replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$/, '$1 $2 UTC')}`,
       'AUC: 0.8600',
       'approver comment: reviewed by ana',
     ].join('\n')]);
