@@ -1,5 +1,6 @@
-import { ArnFormat, Stack } from 'aws-cdk-lib';
+import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -16,6 +17,7 @@ export interface AlertTopicProps {
 }
 
 const CLOUDWATCH = 'cloudwatch.amazonaws.com';
+const EVENTBRIDGE = 'events.amazonaws.com';
 
 /**
  * Where a stage's alarms notify people: a KMS-encrypted, TLS-only topic with the configured email
@@ -27,7 +29,10 @@ const CLOUDWATCH = 'cloudwatch.amazonaws.com';
  * alarms (aws:SourceAccount, aws:SourceArn). An encrypted topic also needs the key policy to let
  * the publishing service use the key (SNS developer guide, "Key management": "Enable
  * compatibility between event sources from AWS services and encrypted topics"), limited to these
- * alarms and to this topic's encryption context. Nothing of ours publishes through EventBridge.
+ * alarms and to this topic's encryption context. EventBridge rules get the same pair of statements
+ * for `events.amazonaws.com` ({@link allowEventRule}): the EventBridge user guide's "Using
+ * resource-based policies for Amazon EventBridge" (Amazon SNS permissions) names the rule in
+ * aws:SourceArn, and warns against a target RoleArn on KMS-encrypted SNS targets.
  */
 export class AlertTopic extends Construct {
   public readonly topic: sns.ITopic;
@@ -72,6 +77,42 @@ export class AlertTopic extends Construct {
       conditions: { ...fromTheseAlarms, StringEquals: { ...fromTheseAlarms.StringEquals, 'kms:EncryptionContext:aws:sns:topicArn': this.owned.arn } },
     }));
   }
+
+  /**
+   * Lets EventBridge deliver this rule's events (and no other rule's) to the topic of this stage: a
+   * topic-policy statement and a key-policy statement for `events.amazonaws.com`, both conditioned
+   * on this account and this rule's ARN (the key's also on this topic's encryption context).
+   */
+  public allowEventRule(rule: events.Rule): void {
+    if (!this.owned) {
+      return;
+    }
+    const stack = Stack.of(this);
+    const fromThisRule = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': eventRuleArn(stack, rule) } };
+    this.owned.topic.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'EventRulePublish',
+      principals: [new iam.ServicePrincipal(EVENTBRIDGE)],
+      actions: ['sns:Publish'],
+      resources: [this.owned.topic.topicArn],
+      conditions: fromThisRule,
+    }));
+    this.owned.key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: 'EventRuleUsesAlertTopicKey',
+      principals: [new iam.ServicePrincipal(EVENTBRIDGE)],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      resources: ['*'],
+      conditions: { ...fromThisRule, StringEquals: { ...fromThisRule.StringEquals, 'kms:EncryptionContext:aws:sns:topicArn': this.owned.arn } },
+    }));
+  }
+}
+
+/** A rule's ARN on the default event bus (`rule/<name>`) from its literal name (no reference, so a key policy may use it). */
+export function eventRuleArn(stack: Stack, rule: events.Rule): string {
+  const cfn = rule.node.defaultChild as events.CfnRule;
+  if (cfn.name === undefined || Token.isUnresolved(cfn.name) || cfn.eventBusName !== undefined) {
+    throw new Error(`rule ${rule.node.path} needs a ruleName on the default event bus: the alert topic's policies name it`);
+  }
+  return stack.formatArn({ service: 'events', resource: 'rule', resourceName: cfn.name });
 }
 
 /** An alarm's ARN from its literal name (no reference, so a key policy may use it). */

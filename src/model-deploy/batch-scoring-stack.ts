@@ -8,6 +8,7 @@ import { ArtifactStore, cdkEnvironment } from '../constructs';
 import { xgboostImage } from '../images';
 import { SageMakerPipeline } from '../model-build/sagemaker-pipeline';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { BatchScoringAlerts } from './batch-scoring-alerts';
 import { batchScoringDefinition, batchScoringPipelineName } from './batch-scoring-pipeline';
 import { ResolvedModel } from '../app-context/resolved-model';
 import { pipelineSchedule } from './pipeline-schedule';
@@ -30,7 +31,8 @@ export interface BatchScoringStackProps extends StackProps {
  * Least privilege: the model's role (which the transform job reads and writes S3 with) may read
  * only the input prefix and the model artifact, write only the output prefix, and use only the
  * stack's key and `kmsKeyArn`; the pipeline's role may only run transform jobs; the scheduler's
- * role may only start this pipeline.
+ * role may only start this pipeline. A failed or stopped run notifies the alert recipients
+ * ({@link BatchScoringAlerts}).
  */
 export class BatchScoringStack extends Stack {
   public readonly storage: ArtifactStore;
@@ -39,6 +41,8 @@ export class BatchScoringStack extends Stack {
   public readonly pipeline: SageMakerPipeline;
   public readonly pipelineName: string;
   public readonly schedule: scheduler.CfnSchedule;
+  /** The rule and topic that report failed or stopped runs. */
+  public readonly alerts: BatchScoringAlerts;
   /** Where the runs write: `<outputUri>/<execution id>/`. */
   public readonly outputUri: string;
 
@@ -101,6 +105,7 @@ export class BatchScoringStack extends Stack {
     });
     this.pipeline.node.addDependency(this.model);
     this.schedule = this.createSchedule(scoring);
+    this.alerts = new BatchScoringAlerts(this, 'Alerts', { config, pipelineName: this.pipelineName, key });
   }
 
   /** The role of the model, which the transform job pulls the image, reads the input and writes the results with. */

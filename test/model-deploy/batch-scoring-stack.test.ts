@@ -139,6 +139,9 @@ describe('in the model-deploy pipeline', () => {
     expect(Object.keys(templates).filter((name) => name.includes('batch-scoring'))).toEqual(['player-churn-batch-scoring']);
     expect(app.pipelineStack.prod.batchScoring).toBeDefined();
     expect(app.pipelineStack.staging.batchScoring).toBeUndefined();
+    // Its failure alerts (batch-scoring-alerts.test.ts) pass the same validators: a rule and a topic of its own.
+    templates['player-churn-batch-scoring'].resourceCountIs('AWS::Events::Rule', 1);
+    templates['player-churn-batch-scoring'].hasResourceProperties('AWS::SNS::Topic', { TopicName: 'player-churn-batch-scoring-alerts' });
   });
 
   // The example model-deploy repository (its sagemaker-gitops.json: MLflow, real-time production with guardrails and

@@ -1,0 +1,87 @@
+import { Stack, Token } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { ConfigError, ProjectConfig, SNS_TOPIC_ARN_PATTERN } from '../config';
+import { AlertTopic } from './alert-topic';
+
+/**
+ * The event SageMaker sends to EventBridge when a pipeline execution changes status (SageMaker developer guide,
+ * "Events that Amazon SageMaker AI sends to Amazon EventBridge", "SageMaker pipeline execution state change"):
+ * source `aws.sagemaker`, this detail-type, and in its detail `pipelineArn` and `currentPipelineExecutionStatus`
+ * (Executing, Succeeded, Failed, Stopping or Stopped).
+ */
+export const PIPELINE_EXECUTION_STATUS_CHANGE = 'SageMaker Model Building Pipeline Execution Status Change';
+/** The end states of an execution that produced no results: someone has to look. */
+export const ALERTED_EXECUTION_STATUSES: readonly string[] = ['Failed', 'Stopped'];
+
+/**
+ * The pattern of this pipeline's failed or stopped executions. The schedule names the pipeline by its lower-case
+ * ARN (pipeline-schedule.ts) while the developer guide's sample event keeps capitals: both spellings are listed
+ * (the same one when the project name is lower case), so a project name with capitals cannot hide a failure.
+ */
+export function pipelineFailureEventPattern(stack: Stack, pipelineName: string): events.EventPattern {
+  const arn = (name: string) => stack.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: name });
+  const names = [...new Set([pipelineName.toLowerCase(), pipelineName])];
+  return {
+    source: ['aws.sagemaker'],
+    detailType: [PIPELINE_EXECUTION_STATUS_CHANGE],
+    detail: { pipelineArn: names.map(arn), currentPipelineExecutionStatus: [...ALERTED_EXECUTION_STATUSES] },
+  };
+}
+
+export interface BatchScoringAlertsProps {
+  readonly config: ProjectConfig;
+  /** The scoring pipeline whose failures are reported. */
+  readonly pipelineName: string;
+  /** The stack's key: it encrypts the topic of its own. */
+  readonly key: kms.IKey;
+}
+
+/**
+ * Tells the stage's alert recipients when a batch-scoring run fails or is stopped: an EventBridge rule on the
+ * pipeline's execution status changes ({@link pipelineFailureEventPattern}) whose target is the stage's alert
+ * topic, `<project>-batch-scoring-alerts` with the `release.alertEmails` subscribers, or the existing topic
+ * `release.alertTopicArn`. The rule delivers through the topic's resource policy, not a role (EventBridge user
+ * guide, "Using resource-based policies for Amazon EventBridge": no RoleArn for KMS-encrypted SNS targets); see
+ * {@link AlertTopic.allowEventRule} for the topic and key policies.
+ */
+export class BatchScoringAlerts extends Construct {
+  public readonly topic: sns.ITopic;
+  public readonly rule: events.Rule;
+
+  constructor(scope: Construct, id: string, props: BatchScoringAlertsProps) {
+    super(scope, id);
+    const { config, pipelineName } = props;
+    const stack = Stack.of(this);
+    checkTopicRegion(config.release.alertTopicArn, stack.region);
+    const alerts = new AlertTopic(this, 'AlertTopic', {
+      topicName: `${pipelineName}-alerts`, displayName: `${pipelineName} alerts`, key: props.key, release: config.release,
+    });
+    this.topic = alerts.topic;
+    this.rule = new events.Rule(this, 'ExecutionFailed', {
+      ruleName: `${pipelineName}-failed`,
+      description: `Notifies ${pipelineName}'s alert topic when an execution fails or is stopped`,
+      eventPattern: pipelineFailureEventPattern(stack, pipelineName),
+    });
+    // Not events-targets' SnsTopic: it would add an unconditioned sns:Publish grant to events.amazonaws.com.
+    const topic = this.topic;
+    this.rule.addTarget({ bind: () => ({ arn: topic.topicArn }) });
+    alerts.allowEventRule(this.rule);
+  }
+}
+
+/**
+ * An EventBridge rule's targets are in the rule's Region (AWS re:Post Knowledge Center "sns-not-getting-eventbridge-
+ * notification": "The targets you associate with a rule must be in the same Region as the rule"): the existing topic must be in the region batch scoring runs in.
+ */
+function checkTopicRegion(alertTopicArn: string | undefined, region: string): void {
+  const topicRegion = alertTopicArn === undefined ? undefined : SNS_TOPIC_ARN_PATTERN.exec(alertTopicArn)?.[2];
+  if (topicRegion !== undefined && !Token.isUnresolved(region) && topicRegion !== region) {
+    throw new ConfigError(
+      `release.alertTopicArn is in ${topicRegion}, but batch scoring runs in ${region} (environments.prod.region): an EventBridge rule ` +
+      `notifies only topics of its own region; use a topic in ${region}, or leave alertTopicArn unset so batch scoring gets its own topic`,
+    );
+  }
+}

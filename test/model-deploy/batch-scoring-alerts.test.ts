@@ -1,0 +1,193 @@
+import { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { ConfigError } from '../../src/config';
+import { AlertTopic } from '../../src/model-deploy/alert-topic';
+import { BatchScoringStack } from '../../src/model-deploy/batch-scoring-stack';
+import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
+import { MODEL, matches } from './fixtures';
+
+const INPUT = 's3://acme-scoring/players/daily';
+const ACCOUNT = '111111111111';
+
+/** The batch-scoring stack alone, through the CloudFormation validator, cdk-nag and the Control Tower guardrails. */
+function synthScoring(overrides: Record<string, unknown> = {}): Template {
+  const app = validatedApp();
+  const stack = new BatchScoringStack(app, 'scoring', { config: testConfig({ batchScoring: { inputUri: INPUT }, ...overrides }), model: MODEL });
+  return synthValidated(app)[stack.stackName];
+}
+
+/** Replaces the pseudo parameters and Fn::Join of a template fragment with this test's account and region. */
+function resolve(value: any): any {
+  if (Array.isArray(value)) {
+    return value.map(resolve);
+  }
+  if (value === null || typeof value !== 'object') {
+    return value;
+  }
+  if ('Ref' in value) {
+    const pseudo: Record<string, string> = { 'AWS::Partition': 'aws', 'AWS::AccountId': ACCOUNT, 'AWS::Region': 'us-east-1' };
+    return pseudo[value.Ref] ?? value;
+  }
+  if ('Fn::Join' in value) {
+    const [separator, parts] = value['Fn::Join'];
+    return resolve(parts).join(separator);
+  }
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, resolve(inner)]));
+}
+
+const only = (t: Template, type: string) => {
+  const found = Object.entries<any>(t.findResources(type));
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+
+/**
+ * A "SageMaker Model Building Pipeline Execution Status Change" event as the SageMaker developer guide's page "Events
+ * that Amazon SageMaker AI sends to Amazon EventBridge" ("SageMaker pipeline execution state change") shows it:
+ * currentPipelineExecutionStatus is one of Executing, Succeeded, Failed, Stopping, Stopped.
+ */
+const event = (status: string, pipeline = 'player-churn-batch-scoring', previous = 'Executing') => {
+  const pipelineArn = `arn:aws:sagemaker:us-east-1:${ACCOUNT}:pipeline/${pipeline}`;
+  return {
+    'version': '0',
+    'id': '315c1398-40ff-a850-213b-158f73kd93ir',
+    'detail-type': 'SageMaker Model Building Pipeline Execution Status Change',
+    'source': 'aws.sagemaker',
+    'account': ACCOUNT,
+    'region': 'us-east-1',
+    'resources': [pipelineArn, `${pipelineArn}/execution/p4jn9xou8a8s`],
+    'detail': {
+      pipelineExecutionDisplayName: 'execution-1733300000000',
+      currentPipelineExecutionStatus: status,
+      previousPipelineExecutionStatus: previous,
+      executionStartTime: '2026-12-04T04:00:10Z',
+      executionEndTime: '2026-12-04T04:20:42Z',
+      pipelineArn,
+      pipelineExecutionArn: `${pipelineArn}/execution/p4jn9xou8a8s`,
+    },
+  };
+};
+
+describe('a failed batch-scoring run notifies the alert recipients', () => {
+  const template = synthScoring({ release: { alertEmails: ['ops@example.com'] } });
+  const [, rule] = only(template, 'AWS::Events::Rule');
+  const pattern = resolve(rule.Properties.EventPattern);
+  const [topicId, topic] = only(template, 'AWS::SNS::Topic');
+  const ruleArn = `arn:aws:events:us-east-1:${ACCOUNT}:rule/player-churn-batch-scoring-failed`;
+  const topicArn = `arn:aws:sns:us-east-1:${ACCOUNT}:player-churn-batch-scoring-alerts`;
+
+  // SageMaker developer guide, "Events that Amazon SageMaker AI sends to Amazon EventBridge": the detail-type, and
+  // the detail fields pipelineArn and currentPipelineExecutionStatus.
+  test('the rule watches this pipeline\'s executions that end Failed or Stopped', () => {
+    expect(pattern).toEqual({
+      'source': ['aws.sagemaker'],
+      'detail-type': ['SageMaker Model Building Pipeline Execution Status Change'],
+      'detail': {
+        pipelineArn: [`arn:aws:sagemaker:us-east-1:${ACCOUNT}:pipeline/player-churn-batch-scoring`],
+        currentPipelineExecutionStatus: ['Failed', 'Stopped'],
+      },
+    });
+    expect(rule.Properties.Name).toBe('player-churn-batch-scoring-failed');
+  });
+
+  test.each([
+    ['Failed', 'player-churn-batch-scoring', true],
+    ['Stopped', 'player-churn-batch-scoring', true],
+    ['Succeeded', 'player-churn-batch-scoring', false],
+    ['Executing', 'player-churn-batch-scoring', false],
+    ['Stopping', 'player-churn-batch-scoring', false],
+    ['Failed', 'player-churn-training', false],
+    ['Failed', 'player-churn-batch-scoring-2', false],
+  ])('an execution %s of %s matches: %s', (status, pipeline, expected) => {
+    expect(matches(pattern, event(status, pipeline))).toBe(expected);
+  });
+
+  test('a step status change of the same pipeline does not match', () => {
+    expect(matches(pattern, { ...event('Failed'), 'detail-type': 'SageMaker Model Building Pipeline Execution Step Status Change' })).toBe(false);
+  });
+
+  // EventBridge user guide, "Using resource-based policies for Amazon EventBridge" (Amazon SNS permissions): the
+  // target has no RoleArn; the topic policy lets events.amazonaws.com publish for this rule (aws:SourceArn).
+  test('the rule targets the stage\'s encrypted topic, which only this rule may publish to through EventBridge', () => {
+    expect(rule.Properties.Targets).toEqual([{ Arn: { Ref: topicId }, Id: expect.any(String) }]);
+    expect(topic.Properties).toMatchObject({ TopicName: 'player-churn-batch-scoring-alerts', KmsMasterKeyId: expect.anything() });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com', TopicArn: { Ref: topicId } });
+    const [, policy] = only(template, 'AWS::SNS::TopicPolicy');
+    const fromEvents = policy.Properties.PolicyDocument.Statement.filter((s: any) => s.Principal?.Service === 'events.amazonaws.com');
+    expect(resolve(fromEvents)).toEqual([{
+      Sid: 'EventRulePublish', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topicId },
+      Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnEquals: { 'aws:SourceArn': ruleArn } },
+    }]);
+    // enforceSSL: publishing without TLS is denied.
+    expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
+  });
+
+  // SNS developer guide, "Key management" ("Enable compatibility between event sources from AWS services and
+  // encrypted topics": the service needs kms:GenerateDataKey* and kms:Decrypt on the topic's key), limited to this
+  // rule, this account and this topic's encryption context.
+  test('EventBridge may use the stack key for this rule and this topic only', () => {
+    const [, key] = only(template, 'AWS::KMS::Key');
+    const fromEvents = key.Properties.KeyPolicy.Statement.filter((s: any) => s.Principal?.Service === 'events.amazonaws.com');
+    expect(resolve(fromEvents)).toEqual([{
+      Sid: 'EventRuleUsesAlertTopicKey', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'], Resource: '*',
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': ACCOUNT, 'kms:EncryptionContext:aws:sns:topicArn': topicArn },
+        ArnEquals: { 'aws:SourceArn': ruleArn },
+      },
+    }]);
+    // No other service principal is given the key for publishing (no CloudWatch alarms in this stack).
+    expect(key.Properties.KeyPolicy.Statement.filter((s: any) => s.Principal?.Service === 'cloudwatch.amazonaws.com')).toEqual([]);
+  });
+});
+
+describe('with an existing alert topic', () => {
+  test('the rule targets release.alertTopicArn as it is: no topic, subscription or topic policy of its own', () => {
+    const existing = 'arn:aws:sns:us-east-1:111111111111:ops-alerts';
+    const template = synthScoring({ release: { alertTopicArn: existing } });
+    const [, rule] = only(template, 'AWS::Events::Rule');
+    expect(rule.Properties.Targets).toEqual([{ Arn: existing, Id: expect.any(String) }]);
+    template.resourceCountIs('AWS::SNS::Topic', 0);
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    template.resourceCountIs('AWS::SNS::TopicPolicy', 0);
+    const [, key] = only(template, 'AWS::KMS::Key');
+    expect(key.Properties.KeyPolicy.Statement.filter((s: any) => s.Principal?.Service === 'events.amazonaws.com')).toEqual([]);
+  });
+
+  // AWS re:Post Knowledge Center "Why isn't my Amazon SNS topic receiving EventBridge notifications?": "The targets
+  // you associate with a rule must be in the same Region as the rule".
+  // (The release check refuses it first when the production endpoint has alarms; the stack checks it on its own.)
+  test('a topic of another region is refused, naming the option, both regions and the way out', () => {
+    const config = testConfig({ batchScoring: { inputUri: INPUT } });
+    const release = { ...config.release, alertEmails: [], alertTopicArn: 'arn:aws:sns:eu-west-1:111111111111:ops-alerts' };
+    const build = () => new BatchScoringStack(validatedApp(), 'scoring', { config: { ...config, release }, model: MODEL });
+    expect(build).toThrow(ConfigError);
+    expect(build).toThrow(/release\.alertTopicArn is in eu-west-1, but batch scoring runs in us-east-1 \(environments\.prod\.region\).*own region/);
+  });
+});
+
+describe('a pipeline name with capitals', () => {
+  // The schedule names the pipeline by its lower-case ARN; the guide's sample event keeps the capitals: either matches.
+  test('the rule matches its executions under either spelling of the ARN, and no other pipeline', () => {
+    const template = synthScoring({ projectName: 'PlayerChurn' });
+    const [, rule] = only(template, 'AWS::Events::Rule');
+    const pattern = resolve(rule.Properties.EventPattern);
+    expect(pattern.detail.pipelineArn).toHaveLength(2);
+    expect(matches(pattern, event('Failed', 'playerchurn-batch-scoring'))).toBe(true);
+    expect(matches(pattern, event('Failed', 'PlayerChurn-batch-scoring'))).toBe(true);
+    expect(matches(pattern, event('Failed', 'OtherProject-batch-scoring'))).toBe(false);
+    expect(matches(pattern, event('Succeeded', 'PlayerChurn-batch-scoring'))).toBe(false);
+  });
+});
+
+describe('AlertTopic.allowEventRule', () => {
+  // The key policy cannot refer to the rule (the rule targets the topic the key encrypts): it names the rule's ARN,
+  // which only a literal name on the default bus gives.
+  test('a rule without a literal name is refused', () => {
+    const stack = new Stack(validatedApp(), 'Test', { env: { region: 'us-east-1' } });
+    const alerts = new AlertTopic(stack, 'AlertTopic', { topicName: 't-alerts', displayName: 't', key: new kms.Key(stack, 'Key'), release: testConfig().release });
+    const rule = new events.Rule(stack, 'Unnamed', { eventPattern: { source: ['aws.sagemaker'] } });
+    expect(() => alerts.allowEventRule(rule)).toThrow(/rule Test\/Unnamed needs a ruleName on the default event bus/);
+  });
+});
