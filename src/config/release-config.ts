@@ -24,7 +24,8 @@ export interface ReleaseOptions {
    * `alertEmails` cannot be set): `arn:<partition>:sns:<region>:<account>:<name>`, in the region
    * of every stage with alarms (CloudWatch notifies topics of the alarm's region only). Its
    * access policy (and its KMS key policy, if encrypted) must let `cloudwatch.amazonaws.com`
-   * publish.
+   * publish and, with `batchScoring`, `events.amazonaws.com` (the rule
+   * `<project>-batch-scoring-failed`, which must be in the topic's region: production's).
    * @default - each stage with alarms gets its own KMS-encrypted topic
    */
   readonly alertTopicArn?: string;
