@@ -61,21 +61,7 @@ export class AlertTopic extends Construct {
     }
     const stack = Stack.of(this);
     const sourceArns = alarms.map((alarm) => alarmArn(stack, alarm));
-    const fromTheseAlarms = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': sourceArns } };
-    this.owned.topic.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'CloudWatchAlarmsPublish',
-      principals: [new iam.ServicePrincipal(CLOUDWATCH)],
-      actions: ['sns:Publish'],
-      resources: [this.owned.topic.topicArn],
-      conditions: fromTheseAlarms,
-    }));
-    this.owned.key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'CloudWatchAlarmsUseAlertTopicKey',
-      principals: [new iam.ServicePrincipal(CLOUDWATCH)],
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-      resources: ['*'],
-      conditions: { ...fromTheseAlarms, StringEquals: { ...fromTheseAlarms.StringEquals, 'kms:EncryptionContext:aws:sns:topicArn': this.owned.arn } },
-    }));
+    this.allowService(CLOUDWATCH, ['CloudWatchAlarmsPublish', 'CloudWatchAlarmsUseAlertTopicKey'], { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': sourceArns } });
   }
 
   /**
@@ -88,20 +74,28 @@ export class AlertTopic extends Construct {
       return;
     }
     const stack = Stack.of(this);
-    const fromThisRule = { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': eventRuleArn(stack, rule) } };
-    this.owned.topic.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'EventRulePublish',
-      principals: [new iam.ServicePrincipal(EVENTBRIDGE)],
+    this.allowService(EVENTBRIDGE, ['EventRulePublish', 'EventRuleUsesAlertTopicKey'], { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': eventRuleArn(stack, rule) } });
+  }
+
+  /**
+   * A topic-policy statement and a key-policy statement (their `sids`) for the service `principal`, both on `fromSource` (this account and the sources' ARNs), the
+   * key's also on this topic's encryption context.
+   */
+  private allowService(principal: string, [topicSid, keySid]: [string, string], fromSource: { StringEquals: Record<string, string> } & Record<string, unknown>): void {
+    const owned = this.owned!;
+    owned.topic.addToResourcePolicy(new iam.PolicyStatement({
+      sid: topicSid,
+      principals: [new iam.ServicePrincipal(principal)],
       actions: ['sns:Publish'],
-      resources: [this.owned.topic.topicArn],
-      conditions: fromThisRule,
+      resources: [owned.topic.topicArn],
+      conditions: fromSource,
     }));
-    this.owned.key.addToResourcePolicy(new iam.PolicyStatement({
-      sid: 'EventRuleUsesAlertTopicKey',
-      principals: [new iam.ServicePrincipal(EVENTBRIDGE)],
+    owned.key.addToResourcePolicy(new iam.PolicyStatement({
+      sid: keySid,
+      principals: [new iam.ServicePrincipal(principal)],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
-      conditions: { ...fromThisRule, StringEquals: { ...fromThisRule.StringEquals, 'kms:EncryptionContext:aws:sns:topicArn': this.owned.arn } },
+      conditions: { ...fromSource, StringEquals: { ...fromSource.StringEquals, 'kms:EncryptionContext:aws:sns:topicArn': owned.arn } },
     }));
   }
 }
