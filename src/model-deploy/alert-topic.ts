@@ -78,8 +78,9 @@ export class AlertTopic extends Construct {
   }
 
   /**
-   * A topic-policy statement and a key-policy statement (their `sids`) for the service `principal`, both on `fromSource` (this account and the sources' ARNs), the
-   * key's also on this topic's encryption context.
+   * A topic-policy statement and a key-policy statement (their `sids`) for the service
+   * `principal`, both on `fromSource` (this account and the sources' ARNs), the key's also on this
+   * topic's encryption context.
    */
   private allowService(principal: string, [topicSid, keySid]: [string, string], fromSource: { StringEquals: Record<string, string> } & Record<string, unknown>): void {
     const owned = this.owned!;
