@@ -5,13 +5,13 @@ import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import { Construct } from 'constructs';
 import { ConfigError, ProjectConfig, ResolvedBatchScoring, acceptsVolumeKmsKey, parseS3Uri } from '../config';
 import { ArtifactStore, cdkEnvironment } from '../constructs';
-import { xgboostImage } from '../images';
 import { SageMakerPipeline } from '../model-build/sagemaker-pipeline';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { BatchScoringAlerts } from './batch-scoring-alerts';
 import { batchScoringDefinition, batchScoringPipelineName } from './batch-scoring-pipeline';
 import { ResolvedModel } from '../app-context/resolved-model';
 import { pipelineSchedule } from './pipeline-schedule';
+import { modelImageRepositoryArn } from './artifact-arns';
 
 /** Key prefix of the results in the stack's own bucket, when batchScoring.outputUri is not set. */
 export const BATCH_SCORING_OUTPUT_PREFIX = 'batch-scoring';
@@ -115,7 +115,7 @@ export class BatchScoringStack extends Stack {
       description: `Runs the batch scoring model of ${this.stackName}: pulls its image, reads its artifact and the input, writes the results`,
     });
     role.addToPolicy(new iam.PolicyStatement({
-      sid: 'PullImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [imageRepositoryArn(model, this.region)],
+      sid: 'PullImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [modelImageRepositoryArn(model, this.region)],
     }));
     role.addToPolicy(new iam.PolicyStatement({ sid: 'EcrLogin', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }));
     role.addToPolicy(new iam.PolicyStatement({
@@ -159,13 +159,4 @@ export class BatchScoringStack extends Stack {
       pipelineName: this.pipelineName, pipeline: this.pipeline, schedule: scoring.schedule, roleDescription: `Starts ${this.pipelineName} on its schedule`,
     });
   }
-}
-
-/** The ECR repository of the model's image (the region's SageMaker XGBoost image when the package names none). */
-function imageRepositoryArn(model: ResolvedModel, region: string): string {
-  const match = model.imageUri === undefined ? null : /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(model.imageUri);
-  if (model.imageUri !== undefined && !match) {
-    throw new ConfigError(`the model's image ${model.imageUri} is not an ECR image URI (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)`);
-  }
-  return match ? `arn:aws:ecr:${match[2]}:${match[1]}:repository/${match[3]}` : xgboostImage(region).repositoryArn;
 }

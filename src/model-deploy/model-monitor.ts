@@ -10,6 +10,9 @@ import { JOB_LOG_GROUPS, grantJobLogs } from '../model-build/job-logs';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from '../app-context/resolved-model';
 import type { DeployStageName as Stage } from '../app-context/resource-names';
+import { s3ObjectArn } from './artifact-arns';
+
+const BASELINE = 'the Model Monitor baseline';
 
 /** Key prefix of the Model Monitor reports in the stage bucket. */
 export const MODEL_MONITOR_REPORT_PREFIX = 'model-monitor-reports';
@@ -88,7 +91,7 @@ export class ModelMonitorSchedule extends Construct {
       sid: 'EncryptJobVolume', actions: ['kms:CreateGrant'], resources: [key.keyArn], conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
     }));
     // The baseline files of this model version, in the model-build bucket.
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadBaseline', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, statistics), s3ObjectArn(stack, constraints)] }));
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadBaseline', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, statistics, BASELINE), s3ObjectArn(stack, constraints, BASELINE)] }));
     if (model.artifactKmsKeyArn) {
       role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptBaseline', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
     }
@@ -137,12 +140,4 @@ export class ModelMonitorSchedule extends Construct {
     });
     this.schedule.addDependency(this.jobDefinition);
   }
-}
-
-function s3ObjectArn(stack: Stack, uri: string): string {
-  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
-  if (!match) {
-    throw new ConfigError(`the Model Monitor baseline ${uri} is not an s3://bucket/key URI`);
-  }
-  return `arn:${stack.partition}:s3:::${match[1]}/${match[2]}`;
 }

@@ -1,10 +1,9 @@
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import { ConfigError } from '../config';
-import { xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { DeployStageName } from '../app-context/resource-names';
 import { ResolvedModel } from '../app-context/resolved-model';
+import { modelImageRepositoryArn, s3ObjectArn } from './artifact-arns';
 
 export interface ModelRoleProps {
   readonly model: ResolvedModel;
@@ -22,8 +21,7 @@ export function createModelRole(stack: Stack, props: ModelRoleProps): iam.Role {
     assumedBy: new iam.ServicePrincipal('sagemaker.amazonaws.com'),
     description: `Runs the ${stage} model of ${stack.stackName}: pulls its image, reads its artifact, writes its logs`,
   });
-  const image = imageRepositoryArn ? { repositoryArn: imageRepositoryArn }
-    : model.imageUri ? parseImageUri(model.imageUri) : { repositoryArn: xgboostImage(region).repositoryArn };
+  const image = { repositoryArn: imageRepositoryArn ?? modelImageRepositoryArn(model, region) };
   role.addToPolicy(new iam.PolicyStatement({
     sid: 'PullImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [image.repositoryArn],
   }));
@@ -39,26 +37,10 @@ export function createModelRole(stack: Stack, props: ModelRoleProps): iam.Role {
   role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], resources: [`${logGroup}:*`] }));
   acknowledgeWildcardResource(role, `${logGroup}:*`, 'SageMaker writes one log stream per instance of this endpoint, named at run time');
   if (model.modelDataUrl) {
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadModelArtifact', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, model.modelDataUrl)] }));
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadModelArtifact', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, model.modelDataUrl, 'the model artifact')] }));
   }
   if (model.artifactKmsKeyArn) {
     role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptModelArtifact', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
   }
   return role;
-}
-
-function parseImageUri(uri: string): { repositoryArn: string } {
-  const match = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(uri);
-  if (!match) {
-    throw new ConfigError(`the model's image ${uri} is not an ECR image URI (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)`);
-  }
-  return { repositoryArn: `arn:aws:ecr:${match[2]}:${match[1]}:repository/${match[3]}` };
-}
-
-function s3ObjectArn(stack: Stack, uri: string): string {
-  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
-  if (!match) {
-    throw new ConfigError(`the model artifact ${uri} is not an s3://bucket/key URI`);
-  }
-  return `arn:${stack.partition}:s3:::${match[1]}/${match[2]}`;
 }

@@ -2,8 +2,8 @@ import { Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { ConfigError } from '../config';
 import { ResolvedModel } from '../app-context/resolved-model';
+import { imageRepositoryArn, s3ObjectArn } from './artifact-arns';
 
 /** The shadow variant's name in the production endpoint configuration during a shadow release. */
 export const SHADOW_VARIANT_NAME = 'Shadow';
@@ -34,14 +34,14 @@ export class ShadowVariant extends Construct {
     const { model, role } = props;
     const stack = Stack.of(this);
     if (model.modelDataUrl) {
-      role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadShadowModelArtifact', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, model.modelDataUrl)] }));
+      role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadShadowModelArtifact', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, model.modelDataUrl, 'the shadow model\'s artifact')] }));
     }
     if (model.artifactKmsKeyArn) {
       role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptShadowModelArtifact', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
     }
     if (model.imageUri) {
       role.addToPolicy(new iam.PolicyStatement({
-        sid: 'PullShadowImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [ecrRepositoryArn(stack, model.imageUri)],
+        sid: 'PullShadowImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [imageRepositoryArn(model.imageUri, 'the shadow model\'s image')],
       }));
     }
     this.model = new sagemaker.CfnModel(this, 'Model', {
@@ -57,20 +57,4 @@ export class ShadowVariant extends Construct {
       initialVariantWeight: 1,
     };
   }
-}
-
-function s3ObjectArn(stack: Stack, uri: string): string {
-  const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
-  if (!match) {
-    throw new ConfigError(`the shadow model's artifact ${uri} is not an s3://bucket/key URI`);
-  }
-  return `arn:${stack.partition}:s3:::${match[1]}/${match[2]}`;
-}
-
-function ecrRepositoryArn(stack: Stack, uri: string): string {
-  const match = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([^:@]+)/.exec(uri);
-  if (!match) {
-    throw new ConfigError(`the shadow model's image ${uri} is not an ECR image URI (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)`);
-  }
-  return `arn:${stack.partition}:ecr:${match[2]}:${match[1]}:repository/${match[3]}`;
 }
