@@ -1,5 +1,7 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { S3Client } from '@aws-sdk/client-s3';
+import { DescribeEndpointCommand, ProductionVariantSummary, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { CliError, ifExists } from './errors';
 import { endpointCapturePrefix } from './shadow-capture';
 import { readCapturedVariant } from './shadow-capture-s3';
 import { VariantMetrics, readShadowMetrics } from './shadow-metrics';
@@ -29,6 +31,8 @@ export interface ShadowReport {
   readonly productionVariant: string;
   readonly shadowVariant: string;
   readonly window: { readonly start: string; readonly end: string; readonly minutes: number; readonly metricPeriodSeconds: number };
+  /** What DescribeEndpoint said when the comparison ran: the status and each variant's instances now. */
+  readonly endpoint: ShadowEndpoint;
   readonly thresholds: ShadowThresholds;
   readonly metrics: { readonly production: VariantMetrics; readonly shadow: VariantMetrics };
   readonly latency: LatencyComparison;
@@ -41,14 +45,58 @@ export interface ShadowReport {
   readonly reasons: readonly string[];
 }
 
+/** The endpoint as DescribeEndpoint describes it, for the report. */
+export interface ShadowEndpoint {
+  readonly status: string;
+  readonly instances: { readonly production: number | null; readonly shadow: number | null };
+}
+
 /**
- * Compares the shadow variant with production over the last `minutes`: latency and error rate from
- * CloudWatch, the prediction distribution from both variants' captured responses in S3.
+ * Checks that the endpoint serves the two variants compared: `production` among its
+ * ProductionVariants and `shadow` among its ShadowProductionVariants (DescribeEndpoint API reference:
+ * ShadowProductionVariants, "the shadow variants hosted on the endpoint"). Without this, an endpoint
+ * without the shadow (a deploy that did not add it, a wrong name) would only show up as a shadow
+ * with no invocations.
+ *
+ * @throws CliError when the endpoint does not exist or does not serve one of the variants
  */
-export async function compareShadow(clients: { readonly cloudWatch: CloudWatchClient; readonly s3: S3Client }, options: ShadowComparisonOptions): Promise<ShadowReport> {
+export async function describeShadowEndpoint(client: SageMakerClient, endpointName: string, variants: { readonly production: string; readonly shadow: string }): Promise<ShadowEndpoint> {
+  const endpoint = await ifExists(() => client.send(new DescribeEndpointCommand({ EndpointName: endpointName })));
+  if (!endpoint) {
+    const region = await client.config.region();
+    throw new CliError(`the endpoint ${endpointName} does not exist in ${region} (--endpoint, --region): nothing to compare`);
+  }
+  const find = (list: ProductionVariantSummary[] | undefined, name: string) => (list ?? []).find((variant) => variant.VariantName === name);
+  const names = (list: ProductionVariantSummary[] | undefined) => ((list ?? []).length === 0 ? 'none' : list!.map((variant) => variant.VariantName).join(', '));
+  const production = find(endpoint.ProductionVariants, variants.production);
+  if (!production) {
+    throw new CliError(`the endpoint ${endpointName} has no production variant ${variants.production} (--production-variant); its production variants: ${names(endpoint.ProductionVariants)}`);
+  }
+  const shadow = find(endpoint.ShadowProductionVariants, variants.shadow);
+  if (!shadow) {
+    throw new CliError(
+      `the endpoint ${endpointName} (${endpoint.EndpointStatus ?? 'status unknown'}) serves no shadow variant ${variants.shadow} (--shadow-variant); its shadow variants: ` +
+      `${names(endpoint.ShadowProductionVariants)}. The shadow phase's deploy must add it (EndpointConfig ShadowProductionVariants) before the comparison`,
+    );
+  }
+  return {
+    status: endpoint.EndpointStatus ?? 'Unknown',
+    instances: { production: production.CurrentInstanceCount ?? null, shadow: shadow.CurrentInstanceCount ?? null },
+  };
+}
+
+/**
+ * Compares the shadow variant with production over the last `minutes`: after checking that the
+ * endpoint serves both variants, latency and error rate from CloudWatch, the prediction distribution
+ * from both variants' captured responses in S3.
+ */
+export async function compareShadow(
+  clients: { readonly cloudWatch: CloudWatchClient; readonly s3: S3Client; readonly sageMaker: SageMakerClient }, options: ShadowComparisonOptions,
+): Promise<ShadowReport> {
   const end = new Date(Math.floor((options.now ?? Date.now)() / 60_000) * 60_000);
   const window = { start: new Date(end.getTime() - options.minutes * 60_000), end };
   const variants = { production: options.productionVariant, shadow: options.shadowVariant };
+  const endpoint = await describeShadowEndpoint(clients.sageMaker, options.endpointName, variants);
   const metrics = await readShadowMetrics(clients.cloudWatch, options.endpointName, variants, window);
   const location = { bucket: options.capture.bucket, endpointPrefix: endpointCapturePrefix(options.capture.prefix, options.endpointName) };
   const production = await readCapturedVariant(clients.s3, location, variants.production, window);
@@ -63,6 +111,7 @@ export async function compareShadow(clients: { readonly cloudWatch: CloudWatchCl
     productionVariant: variants.production,
     shadowVariant: variants.shadow,
     window: { start: window.start.toISOString(), end: window.end.toISOString(), minutes: options.minutes, metricPeriodSeconds: metrics.periodSeconds },
+    endpoint,
     thresholds: options.thresholds,
     metrics: { production: metrics.production, shadow: metrics.shadow },
     latency: verdict.latency,

@@ -48,6 +48,7 @@ export function formatShadowReport(report: ShadowReport): string {
   const pct = (value: number | null) => (value === null ? '-' : `${value > 0 ? '+' : ''}${value}%`);
   const rows: Array<[string, string, string, string]> = [
     ['', report.productionVariant, report.shadowVariant, 'change'],
+    ['instances now', num(report.endpoint.instances.production), num(report.endpoint.instances.shadow), report.endpoint.status],
     ['invocations', String(p.invocations), String(s.invocations), ''],
     ['errors (4XX/5XX/model)', `${p.invocation4xxErrors}/${p.invocation5xxErrors}/${p.invocationModelErrors}`, `${s.invocation4xxErrors}/${s.invocation5xxErrors}/${s.invocationModelErrors}`, ''],
     ['error rate', num(p.errorRate), num(s.errorRate), `max ${report.thresholds.maxErrorRate}`],

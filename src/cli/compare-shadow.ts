@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command, InvalidArgumentError } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient } from '../aws';
 import { ShadowReport, compareShadow } from '../aws/shadow-compare';
@@ -26,6 +27,11 @@ export interface CompareShadowDeps {
    * @default - `createAwsClient(S3Client, options)`
    */
   readonly s3Client?: (options: AwsClientOptions) => Promise<S3Client>;
+  /**
+   * Builds the SageMaker client (DescribeEndpoint: does the endpoint serve both variants?) from the global options.
+   * @default - `createAwsClient(SageMakerClient, options)`
+   */
+  readonly sageMakerClient?: (options: AwsClientOptions) => Promise<SageMakerClient>;
   /**
    * The current time in milliseconds (the window ends at its minute).
    * @default Date.now
@@ -56,6 +62,7 @@ interface CompareShadowOptions {
 export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {}): Command {
   const cloudWatchClient = deps.cloudWatchClient ?? ((options: AwsClientOptions) => createAwsClient(CloudWatchClient, options));
   const s3Client = deps.s3Client ?? ((options: AwsClientOptions) => createAwsClient(S3Client, options));
+  const sageMakerClient = deps.sageMakerClient ?? ((options: AwsClientOptions) => createAwsClient(SageMakerClient, options));
   return new Command('compare-shadow')
     .description('compare a shadow variant with production over the last minutes (latency, error rate, prediction PSI) and fail unless it stays within the thresholds')
     .requiredOption('--endpoint <name>', 'the SageMaker endpoint with the shadow variant', parseEndpointName)
@@ -77,8 +84,9 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
       const options = awsClientOptions(this);
       const cloudWatch = await cloudWatchClient(options);
       const s3 = await s3Client(options);
+      const sageMaker = await sageMakerClient(options);
       try {
-        const report = await compareShadow({ cloudWatch, s3 }, {
+        const report = await compareShadow({ cloudWatch, s3, sageMaker }, {
           endpointName: opts.endpoint,
           productionVariant: opts.productionVariant,
           shadowVariant: opts.shadowVariant,
@@ -103,6 +111,7 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
       } finally {
         cloudWatch.destroy();
         s3.destroy();
+        sageMaker.destroy();
       }
     });
 }

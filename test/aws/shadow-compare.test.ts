@@ -1,14 +1,16 @@
 import { CloudWatchClient, GetMetricDataCommand, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { DescribeEndpointCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
 import { compareShadow } from '../../src/aws/shadow-compare';
 import { metricPeriodSeconds, metricQueries, variantMetrics } from '../../src/aws/shadow-metrics';
 import { formatShadowEnv, formatShadowReport } from '../../src/aws/shadow-report';
-import { GOOD, captureWorld, metricResults } from '../fixtures/shadow/world';
+import { GOOD, captureWorld, endpointWorld, metricResults } from '../fixtures/shadow/world';
 
 const cw = mockClient(CloudWatchClient);
 const s3 = mockClient(S3Client);
-const clients = { cloudWatch: new CloudWatchClient({ region: 'eu-west-1' }), s3: new S3Client({ region: 'eu-west-1' }) };
+const sm = mockClient(SageMakerClient);
+const clients = { cloudWatch: new CloudWatchClient({ region: 'eu-west-1' }), s3: new S3Client({ region: 'eu-west-1' }), sageMaker: new SageMakerClient({ region: 'eu-west-1' }) };
 const NOW = Date.parse('2026-12-04T11:00:30Z');
 
 const options = {
@@ -20,6 +22,8 @@ const options = {
 beforeEach(() => {
   cw.reset();
   s3.reset();
+  sm.reset();
+  endpointWorld(sm);
 });
 
 describe('CloudWatch queries', () => {
@@ -70,6 +74,8 @@ describe('compareShadow', () => {
     expect(report.reasons).toEqual([]);
     expect(report.verdict).toBe('PASS');
     expect(report.window).toEqual({ start: '2026-12-04T09:00:00.000Z', end: '2026-12-04T11:00:00.000Z', minutes: 120, metricPeriodSeconds: 7200 });
+    expect(report.endpoint).toEqual({ status: 'InService', instances: { production: 2, shadow: 2 } });
+    expect(sm.commandCalls(DescribeEndpointCommand).map((c) => c.args[0].input)).toEqual([{ EndpointName: 'player-churn-prod' }]);
     expect(report.metrics.shadow.latencyMs).toEqual({ p50: 8.4, p95: 22, average: 9.5 });
     expect(report.latency.increasePercent).toEqual({ p50: 5, p95: 10, average: 5.55556 });
     expect(report.predictions).toMatchObject({ pairedRequests: 120, basis: 'paired', captureUri: 's3://capture-bucket/data-capture/player-churn-prod/', files: { production: 1, shadow: 1 } });
@@ -88,6 +94,7 @@ describe('compareShadow', () => {
     const table = formatShadowReport(report);
     expect(table).toMatch(/^model latency p95 ms +20 +22 +\+10%$/m);
     expect(table).toMatch(/^captured requests +120 +120 +120 paired$/m);
+    expect(table).toMatch(/^instances now +2 +2 +InService$/m);
     expect(table.split('\n').pop()).toBe('PASS');
   });
 
@@ -111,5 +118,37 @@ describe('compareShadow', () => {
     cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults(GOOD) });
     s3.on(ListObjectsV2Command).rejects(Object.assign(new Error('The specified bucket does not exist'), { name: 'NoSuchBucket' }));
     await expect(compareShadow(clients, options)).rejects.toThrow(/^the capture bucket capture-bucket does not exist \(--capture-uri\)/);
+  });
+});
+
+/**
+ * DescribeEndpoint API reference: ProductionVariants and ShadowProductionVariants ("the shadow variants hosted
+ * on the endpoint", each a ProductionVariantSummary). The comparison reads neither CloudWatch nor S3 for an
+ * endpoint that does not serve both variants: a shadow missing from the endpoint is an error that says so,
+ * not a window with no invocations.
+ */
+describe('the endpoint must serve both variants', () => {
+  test.each([
+    [{ ShadowProductionVariants: undefined, EndpointStatus: 'InService' as const },
+      /^the endpoint player-churn-prod \(InService\) serves no shadow variant Shadow \(--shadow-variant\); its shadow variants: none\. The shadow phase's deploy must add it/],
+    [{ ShadowProductionVariants: [{ VariantName: 'Candidate' }], EndpointStatus: 'Updating' as const },
+      /^the endpoint player-churn-prod \(Updating\) serves no shadow variant Shadow \(--shadow-variant\); its shadow variants: Candidate\./],
+    [{ ProductionVariants: [{ VariantName: 'Blue' }, { VariantName: 'Green' }] },
+      /^the endpoint player-churn-prod has no production variant AllTraffic \(--production-variant\); its production variants: Blue, Green$/],
+  ])('%#: %j', async (endpoint, message) => {
+    endpointWorld(sm, endpoint);
+    await expect(compareShadow(clients, options)).rejects.toThrow(message);
+    expect(cw.commandCalls(GetMetricDataCommand)).toHaveLength(0);
+    expect(s3.commandCalls(ListObjectsV2Command)).toHaveLength(0);
+  });
+
+  test('an endpoint that does not exist names --endpoint and the region', async () => {
+    sm.on(DescribeEndpointCommand).rejects(Object.assign(new Error('Could not find endpoint "player-churn-prod".'), { name: 'ValidationException' }));
+    await expect(compareShadow(clients, options)).rejects.toThrow(/^the endpoint player-churn-prod does not exist in eu-west-1 \(--endpoint, --region\): nothing to compare$/);
+  });
+
+  test('other DescribeEndpoint errors are not hidden', async () => {
+    sm.on(DescribeEndpointCommand).rejects(Object.assign(new Error('User is not authorized to perform: sagemaker:DescribeEndpoint'), { name: 'AccessDeniedException' }));
+    await expect(compareShadow(clients, options)).rejects.toThrow(/not authorized to perform: sagemaker:DescribeEndpoint/);
   });
 });

@@ -3,10 +3,11 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CloudWatchClient, GetMetricDataCommand } from '@aws-sdk/client-cloudwatch';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
 import { AwsClientOptions } from '../../src/aws';
 import { runCli } from '../../src/cli';
-import { GOOD, captureWorld, metricResults } from '../fixtures/shadow/world';
+import { GOOD, captureWorld, endpointWorld, metricResults } from '../fixtures/shadow/world';
 import { captureOutput, withStderr } from '../helpers/cli-output';
 
 /**
@@ -17,6 +18,7 @@ import { captureOutput, withStderr } from '../helpers/cli-output';
  */
 const cw = mockClient(CloudWatchClient);
 const s3 = mockClient(S3Client);
+const sm = mockClient(SageMakerClient);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-shadow-'));
 const out = path.join(dir, 'reports', 'shadow-report.json');
 const envFile = path.join(dir, 'shadow.env');
@@ -33,6 +35,7 @@ async function run(args: string[]) {
   const { value: code, stderr } = await withStderr(() => runCli(args, output, {
     cloudWatchClient: async (o) => (requested.push(o), new CloudWatchClient({ region: 'eu-west-1' })),
     s3Client: async (o) => (requested.push(o), new S3Client({ region: 'eu-west-1' })),
+    sageMakerClient: async (o) => (requested.push(o), new SageMakerClient({ region: 'eu-west-1' })),
     now: () => Date.parse('2026-12-04T11:00:30Z'),
   }));
   return { code, output, requested, stderr };
@@ -41,6 +44,8 @@ async function run(args: string[]) {
 beforeEach(() => {
   cw.reset();
   s3.reset();
+  sm.reset();
+  endpointWorld(sm);
   fs.rmSync(out, { force: true });
   fs.rmSync(envFile, { force: true });
 });
@@ -50,7 +55,7 @@ test('exit 0 for a close shadow: the table, report.json and the env file for Cod
   captureWorld(s3, { production: 'production.jsonl', shadow: 'shadow-close.jsonl' });
   const { code, output, requested } = await run([...argv, '--variables-file', envFile, '--profile', 'prod']);
   expect(code).toBe(0);
-  expect(requested).toEqual([{ region: 'eu-west-1', profile: 'prod' }, { region: 'eu-west-1', profile: 'prod' }]);
+  expect(requested).toEqual([{ region: 'eu-west-1', profile: 'prod' }, { region: 'eu-west-1', profile: 'prod' }, { region: 'eu-west-1', profile: 'prod' }]);
   expect(String(output.results[0])).toMatch(/^shadow Shadow vs production AllTraffic of endpoint player-churn-prod, 2026-12-04T09:00:00.000Z to 2026-12-04T11:00:00.000Z \(120 minutes\)\n/);
   expect(String(output.results[0])).toMatch(/\nPASS$/);
   const report = JSON.parse(fs.readFileSync(out, 'utf-8'));
@@ -80,6 +85,18 @@ test('exit 1 on a quiet window: too few invocations, with the configured minimum
   const { code, output } = await run([...argv, '--min-invocations', '50']);
   expect(code).toBe(1);
   expect(output.infos.join('\n')).toMatch(/too few invocations: the production variant AllTraffic had 30 in the last 120 minutes, at least 50 are needed \(--min-invocations\)/);
+});
+
+// DescribeEndpoint API reference (ShadowProductionVariants): an endpoint without the shadow variant is an error
+// that names it, and writes no report, rather than a comparison of a shadow that received nothing.
+test('exit 1 before any metric or capture read when the endpoint serves no shadow variant', async () => {
+  endpointWorld(sm, { ShadowProductionVariants: [] });
+  const { code, output } = await run(argv);
+  expect(code).toBe(1);
+  expect(output.infos.join('\n')).toMatch(/the endpoint player-churn-prod \(InService\) serves no shadow variant Shadow \(--shadow-variant\); its shadow variants: none/);
+  expect(cw.calls()).toHaveLength(0);
+  expect(s3.calls()).toHaveLength(0);
+  expect(fs.existsSync(out)).toBe(false);
 });
 
 describe('bad arguments exit 2 naming the option, the value and what is allowed, before any AWS call', () => {
