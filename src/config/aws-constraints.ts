@@ -96,7 +96,7 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
   {
     option: 'dataCapture.samplingPercentage, retentionDays',
-    rule: '0..100 %; captured requests expire after retentionDays (a whole number >= 1, default 90)',
+    rule: 'a whole number 0..100 % (InitialSamplingPercentage is an integer); captured requests expire after retentionDays (a whole number >= 1, default 90)',
     source: 'SageMaker API Reference, DataCaptureConfig; Amazon S3 User Guide, lifecycle Expiration',
     repos: DEPLOY,
   },

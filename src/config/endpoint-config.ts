@@ -251,7 +251,7 @@ export function resolveEndpoint(option: string, given: EndpointOptions | undefin
 
   const dataCapture = feature(options.dataCapture, isProd, DEFAULT_DATA_CAPTURE, `${option}.dataCapture`);
   if (dataCapture) {
-    checkNumber(`${option}.dataCapture.samplingPercentage`, dataCapture.samplingPercentage, 0, 100, 'a percentage 0..100');
+    checkInteger(`${option}.dataCapture.samplingPercentage`, dataCapture.samplingPercentage, 0, 100, ' (DataCaptureConfig InitialSamplingPercentage is a whole percentage)');
     checkInteger(`${option}.dataCapture.retentionDays`, dataCapture.retentionDays, 1, 36_500, ' (days before S3 deletes a captured file)');
   }
 

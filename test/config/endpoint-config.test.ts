@@ -81,8 +81,11 @@ describe('bad endpoint options', () => {
     [{ prod: { type: 'realtime', instanceCount: 3 } }, /instanceCount \(3\) differs from autoscaling.minInstances \(1\)/],
     [{ prod: { type: 'realtime', deploymentGuardrails: { strategy: 'rolling' } } }, /deploymentGuardrails.strategy must be one of all-at-once, canary, linear, got "rolling"/],
     [{ prod: { type: 'realtime', deploymentGuardrails: { maxModelLatencyMs: 0 } } }, /maxModelLatencyMs must be a latency in milliseconds > 0, got 0/],
-    [{ prod: { type: 'realtime', dataCapture: { samplingPercentage: 101 } } }, /endpoints.prod.dataCapture.samplingPercentage must be a percentage 0..100, got 101/],
-    [{ prod: { type: 'realtime', dataCapture: { samplingPercentage: -1 } } }, /samplingPercentage must be a percentage 0..100, got -1/],
+    [{ prod: { type: 'realtime', dataCapture: { samplingPercentage: 101 } } }, /endpoints.prod.dataCapture.samplingPercentage must be a whole number in 0..100 \(DataCaptureConfig InitialSamplingPercentage is a whole percentage\), got 101/],
+    [{ prod: { type: 'realtime', dataCapture: { samplingPercentage: -1 } } }, /samplingPercentage must be a whole number in 0..100 .*, got -1/],
+    // SageMaker API Reference, DataCaptureConfig (and the CloudFormation AWS::SageMaker::EndpointConfig
+    // DataCaptureConfig page): InitialSamplingPercentage is an Integer, 0..100; 12.5 is rejected.
+    [{ prod: { type: 'realtime', dataCapture: { samplingPercentage: 12.5 } } }, /endpoints.prod.dataCapture.samplingPercentage must be a whole number in 0..100 .*, got 12.5/],
     [{ prod: { type: 'realtime', dataCapture: false, driftMonitoring: {} } }, /endpoints.prod.driftMonitoring needs captured requests, but endpoints.prod.dataCapture is off/],
     [{ prod: { type: 'realtime', driftMonitoring: { schedule: 'daily' } } }, /endpoints.prod.driftMonitoring.schedule must be an EventBridge Scheduler expression such as rate\(1 day\).*got "daily"/],
     [{ prod: { type: 'realtime', driftMonitoring: { schedule: 'rate(1 days)' } } }, /"rate\(1 days\)" is not a valid rate/],
