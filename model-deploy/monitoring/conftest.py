@@ -29,6 +29,8 @@ def stub_dir():
 def no_mlflow_settings(monkeypatch):
     for name in MLFLOW_VARIABLES:
         monkeypatch.delenv(name, raising=False)
+    # The drift job's variant filter: every test starts without it, as a local run does.
+    monkeypatch.delenv("CAPTURE_VARIANT", raising=False)
 
 
 @pytest.fixture

@@ -437,6 +437,27 @@ def test_s3_window_reads_only_its_hour_folders(tmp_path, capsys):
     assert "reading 24 capture files" in out and "left out 6 requests" in out
 
 
+def test_s3_variant_reads_only_that_variants_folder(tmp_path, monkeypatch, capsys):
+    # During a shadow test, data capture writes the shadow variant's copy of each production request to
+    # the shadow's own folder (SageMaker Developer Guide, "Shadow variants"; "Capture data from real-time
+    # endpoint": <prefix>/<endpoint>/<variant>/yyyy/mm/dd/hh/): the drift job reads production's only.
+    monkeypatch.setenv("CAPTURE_VARIANT", "AllTraffic")
+    s3 = FakeS3(s3_objects())
+    argv = ["--baseline-dir", str(write_baseline(tmp_path, baseline_frame())), "--capture-s3-uri", "s3://stage-bucket/datacapture/churn-prod/",
+            "--lookback-hours", "3", "--end-time", END, "--output-dir", str(tmp_path / "out"), "--min-rows", "10"]
+    assert drift_check.main(argv, s3_client=s3) == 0
+    assert [delimiter for _, delimiter in s3.listed] == [None] * 4  # no listing of the variants
+    assert [prefix for prefix, _ in s3.listed] == [f"datacapture/churn-prod/AllTraffic/2026/11/23/{h}/" for h in ("07", "08", "09", "10")]
+    assert all(key.startswith("datacapture/churn-prod/AllTraffic/") for key in s3.read)
+    report = strict_json((tmp_path / "out" / drift_check.REPORT_FILE).read_text())
+    assert report["capturedRows"] == 20 * (1 + 3 + 3 + 2)  # half of the two variants' rows
+    assert "from s3://stage-bucket/datacapture/churn-prod/AllTraffic/ (" in capsys.readouterr().out
+    # --variant wins over the environment.
+    s3 = FakeS3(s3_objects())
+    assert drift_check.main(argv + ["--variant", "Canary"], s3_client=s3) == 0
+    assert all(key.startswith("datacapture/churn-prod/Canary/") for key in s3.read) and s3.read
+
+
 def test_s3_window_defaults_to_the_last_24_hours(tmp_path, monkeypatch):
     s3 = FakeS3(s3_objects())
     argv = ["--baseline-dir", str(write_baseline(tmp_path, baseline_frame())), "--capture-s3-uri", "s3://stage-bucket/datacapture/churn-prod",

@@ -46,6 +46,11 @@ export interface DriftMonitorProps {
   readonly endpointName: string;
   /** The key prefix under which the endpoint's requests are captured. */
   readonly capturePrefix: string;
+  /**
+   * The production variant whose captured requests are compared: a shadow variant's folder holds
+   * copies of the same requests (SageMaker Developer Guide, "Shadow variants").
+   */
+  readonly variantName: string;
   readonly options: Required<DriftMonitoringOptions>;
   readonly alertTopic: sns.ITopic;
   /** The model-deploy repository (its monitoring/drift_check.py). */
@@ -166,6 +171,9 @@ export class DriftMonitor extends Construct {
       ],
       environment: {
         AWS_DEFAULT_REGION: stack.region,
+        // drift_check.py reads only this variant's folder (an environment variable, not an argument, so
+        // that a drift_check.py seeded before it ignores it rather than failing on an unknown argument).
+        CAPTURE_VARIANT: props.variantName,
         // drift_check.py logs to "<MLFLOW_EXPERIMENT_NAME>-monitoring"; MLFLOW_MONITORING_EXPERIMENT_NAME names it outright.
         ...mlflow?.environment,
       },

@@ -222,6 +222,7 @@ export class EndpointStack extends Stack {
         config, stage, model: served, bucket, key,
         endpointName: this.endpointName,
         capturePrefix: `${DATA_CAPTURE_PREFIX}/${this.endpointName}`,
+        variantName: VARIANT_NAME,
         options: endpoint.driftMonitoring,
         alertTopic: this.alertTopic!,
         repoDir: repoDir ?? process.cwd(),

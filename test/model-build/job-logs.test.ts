@@ -92,7 +92,7 @@ describe('instance types of the drift check and Model Monitor', () => {
   const drift = (instanceType: string) => {
     const { stack, bucket, key } = stackWith();
     return new DriftMonitor(stack, 'Drift', {
-      config: testConfig(), stage: 'prod', model: MODEL, bucket, key, endpointName: 'player-churn-prod', capturePrefix: 'capture/player-churn-prod',
+      config: testConfig(), stage: 'prod', model: MODEL, bucket, key, endpointName: 'player-churn-prod', capturePrefix: 'capture/player-churn-prod', variantName: 'AllTraffic',
       options: { ...DEFAULT_DRIFT_MONITORING, instanceType }, alertTopic: new sns.Topic(stack, 'Topic'), repoDir,
     });
   };

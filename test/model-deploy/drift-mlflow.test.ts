@@ -53,7 +53,9 @@ const sid = (template: Template, name: string) => driftStatements(template).find
 describe('the drift check logs to MLflow', () => {
   test('without MLflow: no MLflow environment and no MLflow statement', () => {
     const { template } = synthProd({});
-    expect(Object.keys(driftEnvironment(template))).toEqual(['AWS_DEFAULT_REGION']);
+    // The drift check reads the production variant's captured requests only: a shadow variant's folder holds
+    // copies of them (SageMaker Developer Guide, "Shadow variants"; drift_check.py reads CAPTURE_VARIANT).
+    expect(driftEnvironment(template)).toEqual({ AWS_DEFAULT_REGION: 'us-east-1', CAPTURE_VARIANT: 'AllTraffic' });
     expect(JSON.stringify(driftStatements(template))).not.toMatch(/mlflow/i);
   });
 
@@ -62,6 +64,7 @@ describe('the drift check logs to MLflow', () => {
     const env = driftEnvironment(template);
     expect(env).toEqual({
       AWS_DEFAULT_REGION: 'us-east-1',
+      CAPTURE_VARIANT: 'AllTraffic',
       MLFLOW_TRACKING_URI: { Ref: expect.stringMatching(/^SsmParameterValue.*trackinguri/i) },
       MLFLOW_EXPERIMENT_NAME: 'churn',
       MLFLOW_MONITORING_EXPERIMENT_NAME: 'churn-monitoring',
@@ -111,6 +114,7 @@ describe('the drift check logs to MLflow', () => {
     const { template } = synthProd({ mlflow: { experimentName: 'churn' }, environments: { build: { account: '111111111111' }, prod: { account: '333333333333' } } });
     expect(driftEnvironment(template)).toEqual({
       AWS_DEFAULT_REGION: 'us-east-1',
+      CAPTURE_VARIANT: 'AllTraffic',
       // A created App's ARN ends with an id SageMaker generates: the job reads it, with the assumed role, from the build account's parameter.
       MLFLOW_TRACKING_URI_PARAMETER: 'arn:aws:ssm:us-east-1:111111111111:parameter/sagemaker-gitops/player-churn/mlflow/tracking-uri',
       MLFLOW_EXPERIMENT_NAME: 'churn',

@@ -13,6 +13,10 @@ Inputs
   --capture-s3-uri   s3://bucket/prefix/<endpoint-name>/ : reads <variant>/yyyy/mm/dd/hh/*.jsonl for
                      every variant and every hour folder of the window [end - lookback, end), where
                      end is --end-time (default now, UTC) and lookback is --lookback-hours (default 24)
+  --variant          read only this variant's folder (default: the CAPTURE_VARIANT environment
+                     variable, else every variant). The drift job sets it to the production variant:
+                     during a shadow test the shadow variant's folder holds copies of the same
+                     production requests, which would count every request twice
 
 Captured rows are header-less CSV with the baseline's columns in order; one request may hold several
 rows. A row with another number of fields, or a non-numeric field, is malformed and skipped; an empty
@@ -279,16 +283,20 @@ def hour_folders(start, end):
     return folders
 
 
-def list_capture_keys(s3, bucket, prefix, start, end):
-    """Lists the *.jsonl keys of the hour folders inside [start, end) of every variant under prefix.
+def list_capture_keys(s3, bucket, prefix, start, end, variant=None):
+    """Lists the *.jsonl keys of the hour folders inside [start, end) of every variant under prefix
+    (of the one named variant, when given).
 
     prefix is the endpoint's capture prefix ('<capture prefix>/<endpoint-name>/'); its sub-folders are
     the variants. s3 is a boto3 S3 client (or anything with the same get_paginator).
     """
     paginator = s3.get_paginator("list_objects_v2")
     variants = []
-    for page in paginator.paginate(Bucket=bucket, Prefix=prefix, Delimiter="/"):
-        variants.extend(entry["Prefix"] for entry in page.get("CommonPrefixes", []))
+    if variant:
+        variants.append(f"{prefix}{variant}/")
+    else:
+        for page in paginator.paginate(Bucket=bucket, Prefix=prefix, Delimiter="/"):
+            variants.extend(entry["Prefix"] for entry in page.get("CommonPrefixes", []))
     keys = []
     for variant in sorted(variants):
         for folder in hour_folders(start, end):
@@ -645,6 +653,8 @@ def parse_args(argv):
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--capture-dir", help="folder of data capture *.jsonl files (read recursively)")
     source.add_argument("--capture-s3-uri", help="s3://bucket/prefix/<endpoint-name>/")
+    parser.add_argument("--variant", default=os.environ.get("CAPTURE_VARIANT") or None,
+                        help="read only this variant's captured requests (default: $CAPTURE_VARIANT, else every variant)")
     parser.add_argument("--lookback-hours", type=int, default=24)
     parser.add_argument("--end-time", help="end of the window, ISO 8601 (default: now, UTC)")
     parser.add_argument("--output-dir", default="/opt/ml/processing/output")
@@ -679,8 +689,9 @@ def run(args, s3_client=None, cloudwatch_client=None, sts_client=None, ssm_clien
         window = capture_window(end, args.lookback_hours)
         bucket, prefix = parse_s3_uri(args.capture_s3_uri)
         s3 = s3_client or aws_client("s3")
-        keys = list_capture_keys(s3, bucket, prefix, *window)
-        print(f"reading {len(keys)} capture files from s3://{bucket}/{prefix} ({format_time(window[0])} to {format_time(window[1])})")
+        keys = list_capture_keys(s3, bucket, prefix, *window, variant=args.variant)
+        where = f"s3://{bucket}/{prefix}{args.variant + '/' if args.variant else ''}"
+        print(f"reading {len(keys)} capture files from {where} ({format_time(window[0])} to {format_time(window[1])})")
         capture = read_capture(read_s3_lines(s3, bucket, keys), n_columns, window)
     else:
         if not os.path.isdir(args.capture_dir):
