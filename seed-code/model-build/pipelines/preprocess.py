@@ -124,6 +124,12 @@ def input_files(input_dir, shard=None):
     return files
 
 
+def other_files(input_dir):
+    """The files under input_dir that are not CSV (relative paths, sorted): S3 objects that ShardedByS3Key counts too."""
+    paths = (os.path.relpath(p, input_dir) for p in glob.glob(os.path.join(input_dir, "**", "*"), recursive=True) if os.path.isfile(p))
+    return sorted(p for p in paths if not p.endswith(".csv"))
+
+
 def read_input(input_dir, columns=None, shard=None):
     """Every CSV file under input_dir, validated, as one frame of the selected columns and the label (and
     the player id when columns include it); and the number of files and the largest number of columns in a file."""
@@ -372,6 +378,13 @@ def scan(input_dir, output_dir, min_files=1):
     """--scan: the categories and class counts of all the data into scan/scan.json; returns them. min_files: the
     Preprocess instances, each of which needs a file of its own (checked here, before they start)."""
     files = input_files(input_dir)
+    others = other_files(input_dir) if min_files > 1 else []
+    if others:
+        raise PreprocessError(
+            f"the input has files other than CSV ({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}) and Preprocess runs on "
+            f"{min_files} instances: SageMaker shards every S3 object under the prefix (ShardedByS3Key), not only the CSV files, so "
+            f"an instance could get none of the data (move them out of the input prefix, or set the project's instanceCounts.processing to 1)"
+        )
     if len(files) < min_files:
         raise PreprocessError(
             f"the input has {len(files)} CSV file(s) and Preprocess runs on {min_files} instances: SageMaker gives each instance "

@@ -404,3 +404,16 @@ def test_the_cluster_is_read_from_resourceconfig_json_or_is_one_host(tmp_path):
     path = write_resource_config(tmp_path, "algo-2", ["algo-2", "algo-1"])
     assert preprocess.cluster(str(path)) == ("algo-2", ["algo-1", "algo-2"])
     assert preprocess.cluster(str(tmp_path / "missing.json")) == ("algo-1", ["algo-1"])
+
+
+def test_the_scan_of_a_sharded_input_rejects_objects_other_than_csv(tmp_path, capsys, sample):
+    # ProcessingS3Input S3DataDistributionType (SageMaker API reference): ShardedByS3Key gives each instance a share
+    # of the S3 objects under the prefix, every object: an instance could get only a _SUCCESS marker or a README.
+    input_dir = write_input(tmp_path / "in", sample.iloc[:1500], "part-1.csv")
+    write_input(input_dir, sample.iloc[1500:], "part-2.csv")
+    (input_dir / "_SUCCESS").write_text("")
+    code = preprocess.main(["--scan", "--min-files", "2", "--input-dir", str(input_dir), "--output-dir", str(tmp_path / "out")])
+    assert code == 1
+    assert "the input has files other than CSV (_SUCCESS) and Preprocess runs on 2 instances" in capsys.readouterr().err
+    # On one instance (FullyReplicated) the other files are simply not read.
+    assert preprocess.main(["--scan", "--min-files", "1", "--input-dir", str(input_dir), "--output-dir", str(tmp_path / "out")]) == 0
