@@ -10,9 +10,9 @@ import { ConfigError } from './errors';
  */
 export interface InstanceCountsOptions {
   /**
-   * Instances of the Preprocess job (1..100). With more than 1, a scan step (one instance) first
-   * reads the categories and class counts of all the data, and a merge step (one instance) joins
-   * the training baseline's shards into baseline.csv.
+   * Instances of the Preprocess job (1..100). With more than 1, a scan step on as many instances
+   * first reads the categories and class counts of each shard (Preprocess joins them), and a merge
+   * step (one instance) joins the training baseline's shards into baseline.csv.
    * @default 1
    */
   readonly processing?: number;

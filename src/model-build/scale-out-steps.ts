@@ -33,8 +33,10 @@ export interface PreprocessScaling {
 /**
  * Preprocess on one instance reads the whole input. Scaled out (N instances), it reads a shard
  * (`ShardedByS3Key`: SageMaker gives each instance whole S3 objects, so the input must be a prefix
- * of at least N files), after a one-instance `ScanInput` step has read the categories and class
- * counts of all the data (every shard one-hot encodes with the same columns).
+ * of at least N files), after a `ScanInput` step on as many instances, over the same shards, has
+ * read the categories and class counts of each (Preprocess joins them: every shard one-hot encodes
+ * with the same columns). The scan is sharded too because File mode copies an input onto the
+ * instance's storage volume: one instance scanning everything would need the storage of all the data.
  */
 export function preprocessScaling(props: ScaleOutJob): PreprocessScaling {
   const data: ProcessingInput = { name: 'data', source: props.inputData, destination: PREPROCESS_DATA_DIR };
@@ -42,19 +44,21 @@ export function preprocessScaling(props: ScaleOutJob): PreprocessScaling {
   if (props.counts.processing === 1) {
     return { before: [], dataInputs: [data], arguments: args };
   }
+  const sharded: ProcessingInput = { ...data, distribution: 'ShardedByS3Key' };
   const scan = new ProcessingStep({
     ...props.job,
     name: SCALE_OUT_STEPS.scan,
-    description: 'Categories and class counts of all the input data, which every Preprocess instance encodes with',
+    description: 'Categories and class counts of each shard of the input, which Preprocess joins and every instance encodes with',
+    instanceCount: props.counts.processing,
     entrypoint: props.runScript(props.script),
-    // The scan sees every file: it stops an input of fewer files than instances before they start.
-    arguments: ['--scan', '--min-files', String(props.counts.processing), ...args],
-    inputs: [...props.codeInputs, data],
+    // The scan shards the input as Preprocess does: an instance without a CSV file stops it before Preprocess starts.
+    arguments: ['--scan', ...args],
+    inputs: [...props.codeInputs, sharded],
     outputs: [{ name: 'scan', source: `${OUTPUT_DIR}/scan`, destination: props.stepUri(SCALE_OUT_STEPS.scan, 'scan') }],
   });
   return {
     before: [scan],
-    dataInputs: [{ ...data, distribution: 'ShardedByS3Key' }, { name: 'scan', source: scan.outputUri('scan'), destination: SCAN_DIR }],
+    dataInputs: [sharded, { name: 'scan', source: scan.outputUri('scan'), destination: SCAN_DIR }],
     arguments: [...args, '--scan-dir', SCAN_DIR],
   };
 }

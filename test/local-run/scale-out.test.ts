@@ -101,12 +101,13 @@ describe('the sharded pipeline on this machine (instanceCounts: 3 processing, 2 
     ]);
 
     const step = (name: string, ...rest: string[]) => path.join(workDir, 'steps', name, ...rest);
-    // Each Preprocess instance got one file of the input, its resourceconfig.json, and the scan of all the data.
+    // Each ScanInput and Preprocess instance got one file of the input; each Preprocess instance its resourceconfig.json and the scans of every shard.
     for (const [i, host] of ['algo-1', 'algo-2', 'algo-3'].entries()) {
       expect(listing(step('Preprocess', host, 'opt/ml/processing/input/data'))).toEqual([`part-${i}.csv`]);
       expect(JSON.parse(fs.readFileSync(step('Preprocess', host, 'opt/ml/config/resourceconfig.json'), 'utf-8')))
         .toMatchObject({ current_host: host, hosts: ['algo-1', 'algo-2', 'algo-3'] });
-      expect(listing(step('Preprocess', host, 'opt/ml/processing/input/scan'))).toEqual(['scan.json']);
+      expect(listing(step('Preprocess', host, 'opt/ml/processing/input/scan'))).toEqual(['scan-algo-1.json', 'scan-algo-2.json', 'scan-algo-3.json']);
+      expect(listing(step('ScanInput', host, 'opt/ml/processing/input/data'))).toEqual([`part-${i}.csv`]);
     }
     // Every instance's output lands in one prefix, a file per instance.
     const s3Files = filesBelow(path.join(workDir, 's3'));

@@ -41,7 +41,7 @@ describe('scale-out of the player-churn pipeline (instanceCounts)', () => {
      * SageMaker API reference, S3Input.S3DataDistributionType (CreateProcessingJob): ShardedByS3Key
      * gives each instance 1/N of the S3 objects; FullyReplicated gives every instance everything.
      */
-    test('Preprocess runs on 4 instances over a shard of the input, with the scan of all of it', () => {
+    test('Preprocess runs on 4 instances over a shard of the input, with the scans of every shard', () => {
       const preprocess = args('Preprocess');
       expect(preprocess.ProcessingResources.ClusterConfig.InstanceCount).toBe(4);
       const inputs = Object.fromEntries(preprocess.ProcessingInputs.map((i: any) => [i.InputName, i.S3Input]));
@@ -51,16 +51,28 @@ describe('scale-out of the player-churn pipeline (instanceCounts)', () => {
       expect(preprocess.AppSpecification.ContainerArguments.slice(-2)).toEqual(['--scan-dir', inputs.scan.LocalPath]);
     });
 
-    test('ScanInput and MergeBaseline run preprocess.py on one instance that sees all the data', () => {
+    /*
+     * SageMaker API reference, ProcessingS3Input S3InputMode: File copies the input onto the
+     * instance's ML storage volume (ProcessingClusterConfig VolumeSizeInGB), so a one-instance scan
+     * of all the data would need the storage of all of it: the scan is sharded as Preprocess is.
+     */
+    test('ScanInput runs preprocess.py on as many instances as Preprocess, over the same shards', () => {
       const scan = args('ScanInput');
-      expect(scan.ProcessingResources.ClusterConfig.InstanceCount).toBe(1);
+      const preprocess = args('Preprocess');
+      expect(scan.ProcessingResources.ClusterConfig.InstanceCount).toBe(4);
       expect(scan.AppSpecification.ContainerEntrypoint.at(-1)).toBe('preprocess.py');
-      expect(scan.AppSpecification.ContainerArguments.slice(0, 3)).toEqual(['--scan', '--min-files', '4']);
-      expect(scan.ProcessingInputs.find((i: any) => i.InputName === 'data').S3Input.S3DataDistributionType).toBe('FullyReplicated');
+      expect(scan.AppSpecification.ContainerArguments).toEqual(['--scan', '--input-dir', '/opt/ml/processing/input/data', '--output-dir', '/opt/ml/processing/output']);
+      const data = (step: any) => step.ProcessingInputs.find((i: any) => i.InputName === 'data').S3Input;
+      expect(data(scan)).toEqual(data(preprocess));
+      expect(data(scan).S3DataDistributionType).toBe('ShardedByS3Key');
+    });
+
+    test('MergeBaseline runs preprocess.py on one instance over every baseline shard', () => {
       const merge = args('MergeBaseline');
       expect(merge.ProcessingResources.ClusterConfig.InstanceCount).toBe(1);
       expect(merge.AppSpecification.ContainerArguments[0]).toBe('--merge-baseline');
-      expect(merge.ProcessingInputs.find((i: any) => i.InputName === 'baseline_shards').S3Input.S3Uri).toEqual(outputUri('Preprocess', 'baseline'));
+      const shards = merge.ProcessingInputs.find((i: any) => i.InputName === 'baseline_shards').S3Input;
+      expect(shards).toMatchObject({ S3Uri: outputUri('Preprocess', 'baseline'), S3DataDistributionType: 'FullyReplicated' });
     });
 
     test('the baseline statistics and the registered baseline are the merged baseline of all the training rows', () => {
