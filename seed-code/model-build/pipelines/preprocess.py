@@ -438,6 +438,13 @@ def preprocess_shard(input_dir, output_dir, scan_dir, shard, run=None):
     raw, info = read_input(input_dir, columns=[ID_COLUMN] + FEATURES, shard=shard)
     data = features(raw, read_scan(scan_dir)["categories"])
     train, validation, test = hash_split(data)
+    if train.empty:
+        # The train channel is sharded by file too (ShardedByS3Key): a training instance may get only this file.
+        raise PreprocessError(
+            f"{host} ({len(hosts)} instances) has no training row among the {len(data)} players of its shard: each training "
+            f"instance gets whole train files, one per Preprocess instance, so every input file needs players for the training "
+            f"split (70 %); join the small files into larger ones"
+        )
     balanced = oversample(train)
     for frame, name in ((balanced, "train"), (validation, "validation"), (test, "test")):
         write(frame, output_dir, name, file_name=f"{name}-{host}")

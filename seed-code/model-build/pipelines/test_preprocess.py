@@ -439,3 +439,21 @@ def test_the_scan_of_a_sharded_input_rejects_objects_other_than_csv(tmp_path, ca
     assert "algo-2 (2 instances) got files other than CSV (_SUCCESS)" in capsys.readouterr().err
     # On one instance (FullyReplicated) the other files are simply not read.
     assert preprocess.main(["--scan", "--input-dir", str(input_dir), "--output-dir", str(tmp_path / "out")]) == 0
+
+
+def test_a_shard_without_training_rows_is_an_error_before_training(tmp_path, capsys, sample):
+    # S3DataSource S3DataDistributionType (SageMaker API reference): ShardedByS3Key gives a training instance whole
+    # objects, here the train file of one Preprocess instance; an empty one would leave that instance without data.
+    scan_dir = tmp_path / "scan"
+    preprocess.scan(str(write_input(tmp_path / "all", sample)), str(scan_dir))
+    # The first three players that hash to validation or test: a shard of them has no training row.
+    ids = sample[preprocess.ID_COLUMN].astype(str)
+    fractions = [int.from_bytes(preprocess.hashlib.md5(f"{preprocess.SPLIT_SEED}:{i}".encode()).digest()[:8], "big") / 2.0**64 for i in ids]
+    write_input(tmp_path / "probe", sample[[f >= 0.7 for f in fractions]].head(3))
+    os.environ["RESOURCE_CONFIG_FILE"] = str(write_resource_config(tmp_path, "algo-2", ["algo-1", "algo-2"]))
+    try:
+        code = preprocess.main(["--scan-dir", str(scan_dir / "scan"), "--input-dir", str(tmp_path / "probe"), "--output-dir", str(tmp_path / "out")])
+    finally:
+        del os.environ["RESOURCE_CONFIG_FILE"]
+    assert code == 1
+    assert "algo-2 (2 instances) has no training row among the 3 players of its shard" in capsys.readouterr().err
