@@ -33,7 +33,8 @@ and the split, the class balancing and the baseline statistics stay those of all
                    and split, so the instances' uploads to one S3 prefix do not overwrite each other)
   --merge-baseline one instance joins the baseline shards into baseline/baseline.csv, from which Model
                    Monitor's analyzer computes the baseline statistics and model-deploy's drift check reads
-                   (both see all the training rows)
+                   (both see all the training rows, or beyond BASELINE_MAX_ROWS of them a uniform sample of that
+                   many: the one instance downloads the shards onto its storage volume and writes their join)
 
 The host and the hosts come from /opt/ml/config/resourceconfig.json (current_host, hosts), as SageMaker
 Processing writes it (RESOURCE_CONFIG_FILE overrides the path: the local run's instances).
@@ -91,6 +92,8 @@ FILL_ZERO = [c for c in FEATURES if "_time_of_day_std_" in c]
 
 LABEL_VALUES = {"true": 1, "1": 1, "false": 0, "0": 0}
 SPLIT_SEED = 1729
+# The most rows of the merged baseline when scaled out: a uniform sample of the training rows beyond that.
+BASELINE_MAX_ROWS = 1_000_000
 OVERSAMPLING_SEED = 42
 VALIDATION_SHARE = 0.2
 TEST_SHARE = 0.1
@@ -249,13 +252,26 @@ def hash_split(data):
     """The 70/20/10 split of a shard, row by row: a seeded hash of the player id (MD5, a uniform fraction in
     [0, 1)) below 0.7 is train, below 0.9 validation, else test. A row's split depends on its id only, so the
     shards' splits together are the split of all the data; stratified in expectation (the hash ignores the label)."""
-    ids = data[ID_COLUMN].astype(str)
-    fractions = np.array([
-        int.from_bytes(hashlib.md5(f"{SPLIT_SEED}:{i}".encode()).digest()[:8], "big") / 2.0**64 for i in ids
-    ])
+    fractions = split_fractions(data)
     train_end, validation_end = 1 - VALIDATION_SHARE - TEST_SHARE, 1 - TEST_SHARE
     rows = data.drop(columns=[ID_COLUMN])
     return rows[fractions < train_end], rows[(fractions >= train_end) & (fractions < validation_end)], rows[fractions >= validation_end]
+
+
+def split_fractions(data):
+    """Each row's seeded hash of its player id: a uniform fraction in [0, 1) (MD5)."""
+    ids = data[ID_COLUMN].astype(str)
+    return np.array([int.from_bytes(hashlib.md5(f"{SPLIT_SEED}:{i}".encode()).digest()[:8], "big") / 2.0**64 for i in ids])
+
+
+def baseline_rows(data, total_rows):
+    """The training rows of a shard that go into the baseline: all of them while all the data's training rows
+    (70 % of the scans' total_rows) are at most BASELINE_MAX_ROWS, else a uniform sample of every shard (the
+    same hash, below a lower bound) that makes about BASELINE_MAX_ROWS in all. MergeBaseline joins the baseline
+    shards on one instance, in File mode: its storage volume holds them and their join."""
+    train_end = 1 - VALIDATION_SHARE - TEST_SHARE
+    share = min(1.0, BASELINE_MAX_ROWS / max(1.0, total_rows * train_end))
+    return data[split_fractions(data) < train_end * share].drop(columns=[ID_COLUMN, LABEL])
 
 
 def oversample(train):
@@ -436,7 +452,8 @@ def preprocess_shard(input_dir, output_dir, scan_dir, shard, run=None):
     the feature names (the same on every shard)."""
     host, hosts = shard
     raw, info = read_input(input_dir, columns=[ID_COLUMN] + FEATURES, shard=shard)
-    data = features(raw, read_scan(scan_dir)["categories"])
+    scanned = read_scan(scan_dir)
+    data = features(raw, scanned["categories"])
     train, validation, test = hash_split(data)
     if train.empty:
         # The train channel is sharded by file too (ShardedByS3Key): a training instance may get only this file.
@@ -448,7 +465,7 @@ def preprocess_shard(input_dir, output_dir, scan_dir, shard, run=None):
     balanced = oversample(train)
     for frame, name in ((balanced, "train"), (validation, "validation"), (test, "test")):
         write(frame, output_dir, name, file_name=f"{name}-{host}")
-    write(train.drop(columns=[LABEL]), output_dir, "baseline", header=True, file_name=f"baseline-{host}")
+    write(baseline_rows(data, scanned["rows"]), output_dir, "baseline", header=True, file_name=f"baseline-{host}")
     names = [c for c in data.columns if c not in (LABEL, ID_COLUMN)]
     print(f"{host} of {len(hosts)}: read {len(data)} players in {info['files']} file(s); train {len(train)} rows, "
           f"{len(balanced)} after oversampling; validation {len(validation)}; test {len(test)}")

@@ -457,3 +457,18 @@ def test_a_shard_without_training_rows_is_an_error_before_training(tmp_path, cap
         del os.environ["RESOURCE_CONFIG_FILE"]
     assert code == 1
     assert "algo-2 (2 instances) has no training row among the 3 players of its shard" in capsys.readouterr().err
+
+
+def test_beyond_the_baseline_cap_every_shard_writes_a_uniform_sample_of_its_training_rows(tmp_path, sample, monkeypatch):
+    # ProcessingClusterConfig VolumeSizeInGB (SageMaker API reference: "You must specify sufficient ML storage for your
+    # scenario") and S3InputMode File (the input is copied onto that volume): the one-instance MergeBaseline holds the
+    # shards and their join, so the merged baseline is bounded, not the size of all the training data.
+    full_output, full_merged = run_sharded(tmp_path, shards_of(sample, 3), "full")
+    every = pd.read_csv(full_merged / "baseline" / "baseline.csv")
+    monkeypatch.setattr(preprocess, "BASELINE_MAX_ROWS", 500)
+    _, capped_merged = run_sharded(tmp_path, shards_of(sample, 3), "capped")
+    capped = pd.read_csv(capped_merged / "baseline" / "baseline.csv")
+    assert list(capped.columns) == list(every.columns)
+    assert 400 <= len(capped) <= 600 < len(every)
+    # A sample of the same rows: every sampled row is a training row.
+    assert set(map(tuple, capped.round(9).itertuples(index=False))) <= set(map(tuple, every.round(9).itertuples(index=False)))
