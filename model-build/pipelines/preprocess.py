@@ -20,9 +20,10 @@ and seeded; the oversampling is seeded: the same input gives the same output.
 Scale-out (the project's instanceCounts.processing > 1): the pipeline then runs this script three times,
 and the split, the class balancing and the baseline statistics stay those of all the data:
 
-  --scan           one instance reads every input file (the label and the categorical columns only) and
-                   writes scan/scan.json: the categories of player_type and cohort_id and the class counts
-                   of all the data (a step that sees all data)
+  --scan           each of N instances reads its shard of the input (the label and the categorical columns
+                   only) and writes scan/scan-<host>.json: the categories of player_type and cohort_id and
+                   the class counts of its files; Preprocess joins the N scans into those of all the data (no
+                   instance downloads all the data: File mode copies an input to the instance's volume)
   --scan-dir DIR   each of N instances reads its shard of the input (ShardedByS3Key: whole files), one-hot
                    encodes with the scan's categories (the same columns on every instance), assigns each
                    row to train, validation or test by a seeded hash of its player_id (a row's split does not
@@ -32,7 +33,8 @@ and the split, the class balancing and the baseline statistics stay those of all
                    and split, so the instances' uploads to one S3 prefix do not overwrite each other)
   --merge-baseline one instance joins the baseline shards into baseline/baseline.csv, from which Model
                    Monitor's analyzer computes the baseline statistics and model-deploy's drift check reads
-                   (both see all the training rows)
+                   (both see all the training rows, or beyond BASELINE_MAX_ROWS of them a uniform sample of that
+                   many: the one instance downloads the shards onto its storage volume and writes their join)
 
 The host and the hosts come from /opt/ml/config/resourceconfig.json (current_host, hosts), as SageMaker
 Processing writes it (RESOURCE_CONFIG_FILE overrides the path: the local run's instances).
@@ -90,6 +92,8 @@ FILL_ZERO = [c for c in FEATURES if "_time_of_day_std_" in c]
 
 LABEL_VALUES = {"true": 1, "1": 1, "false": 0, "0": 0}
 SPLIT_SEED = 1729
+# The most rows of the merged baseline when scaled out: a uniform sample of the training rows beyond that.
+BASELINE_MAX_ROWS = 1_000_000
 OVERSAMPLING_SEED = 42
 VALIDATION_SHARE = 0.2
 TEST_SHARE = 0.1
@@ -100,7 +104,6 @@ MIN_ROWS_PER_CLASS = 10
 PROCESSING_JOB_CONFIG = "/opt/ml/config/processingjobconfig.json"
 # Which instance this is, among which (developer guide, same page): {"current_host": "algo-1", "hosts": [...]}.
 RESOURCE_CONFIG = "/opt/ml/config/resourceconfig.json"
-SCAN_FILE = "scan.json"
 SPLITS = ("train", "validation", "test")
 
 
@@ -122,6 +125,12 @@ def input_files(input_dir, shard=None):
     if not files:
         raise PreprocessError(f"no CSV file in {input_dir}: expected the raw player data (for example data/player-churn.csv)")
     return files
+
+
+def other_files(input_dir):
+    """The files under input_dir that are not CSV (relative paths, sorted): S3 objects that ShardedByS3Key counts too."""
+    paths = (os.path.relpath(p, input_dir) for p in glob.glob(os.path.join(input_dir, "**", "*"), recursive=True) if os.path.isfile(p))
+    return sorted(p for p in paths if not p.endswith(".csv"))
 
 
 def read_input(input_dir, columns=None, shard=None):
@@ -243,13 +252,26 @@ def hash_split(data):
     """The 70/20/10 split of a shard, row by row: a seeded hash of the player id (MD5, a uniform fraction in
     [0, 1)) below 0.7 is train, below 0.9 validation, else test. A row's split depends on its id only, so the
     shards' splits together are the split of all the data; stratified in expectation (the hash ignores the label)."""
-    ids = data[ID_COLUMN].astype(str)
-    fractions = np.array([
-        int.from_bytes(hashlib.md5(f"{SPLIT_SEED}:{i}".encode()).digest()[:8], "big") / 2.0**64 for i in ids
-    ])
+    fractions = split_fractions(data)
     train_end, validation_end = 1 - VALIDATION_SHARE - TEST_SHARE, 1 - TEST_SHARE
     rows = data.drop(columns=[ID_COLUMN])
     return rows[fractions < train_end], rows[(fractions >= train_end) & (fractions < validation_end)], rows[fractions >= validation_end]
+
+
+def split_fractions(data):
+    """Each row's seeded hash of its player id: a uniform fraction in [0, 1) (MD5)."""
+    ids = data[ID_COLUMN].astype(str)
+    return np.array([int.from_bytes(hashlib.md5(f"{SPLIT_SEED}:{i}".encode()).digest()[:8], "big") / 2.0**64 for i in ids])
+
+
+def baseline_rows(data, total_rows):
+    """The training rows of a shard that go into the baseline: all of them while all the data's training rows
+    (70 % of the scans' total_rows) are at most BASELINE_MAX_ROWS, else a uniform sample of every shard (the
+    same hash, below a lower bound) that makes about BASELINE_MAX_ROWS in all. MergeBaseline joins the baseline
+    shards on one instance, in File mode: its storage volume holds them and their join."""
+    train_end = 1 - VALIDATION_SHARE - TEST_SHARE
+    share = min(1.0, BASELINE_MAX_ROWS / max(1.0, total_rows * train_end))
+    return data[split_fractions(data) < train_end * share].drop(columns=[ID_COLUMN, LABEL])
 
 
 def oversample(train):
@@ -368,44 +390,61 @@ def cluster(resource_config=None):
         return "algo-1", ["algo-1"]
 
 
-def scan(input_dir, output_dir, min_files=1):
-    """--scan: the categories and class counts of all the data into scan/scan.json; returns them. min_files: the
-    Preprocess instances, each of which needs a file of its own (checked here, before they start)."""
-    files = input_files(input_dir)
-    if len(files) < min_files:
+def scan(input_dir, output_dir, shard=None):
+    """--scan on each of the N instances over its shard of the input (ShardedByS3Key, as Preprocess reads it): the
+    categories and class counts of its files into scan/scan-<host>.json; returns them. Preprocess joins the N scans
+    (read_scan). Each instance downloads only its share of the data, so no step of the pipeline needs the storage
+    of all of it. An instance without a CSV file, or with other objects (ShardedByS3Key shares out every object
+    under the prefix), stops here, before Preprocess starts: every object is some scan instance's."""
+    host, hosts = shard or ("algo-1", ["algo-1"])
+    files = input_files(input_dir, (host, hosts))
+    others = other_files(input_dir) if len(hosts) > 1 else []
+    if others:
         raise PreprocessError(
-            f"the input has {len(files)} CSV file(s) and Preprocess runs on {min_files} instances: SageMaker gives each instance "
-            f"whole files (ShardedByS3Key), so the input must be a prefix of at least {min_files} CSV files (split the data, "
-            f"or lower the project's instanceCounts.processing)"
+            f"{host} ({len(hosts)} instances) got files other than CSV ({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}): "
+            f"SageMaker shards every S3 object under the input prefix (ShardedByS3Key), not only the CSV files, so an instance "
+            f"could get none of the data (move them out of the input prefix, or set the project's instanceCounts.processing to 1)"
         )
     data, info = read_input(input_dir, columns=list(CATEGORICAL))
     churned, retained = class_counts(data)
-    if min(churned, retained) < MIN_ROWS_PER_CLASS:
-        raise PreprocessError(
-            f"the data needs at least {MIN_ROWS_PER_CLASS} churned and {MIN_ROWS_PER_CLASS} retained players "
-            f"to train and evaluate a model, got {churned} churned and {retained} retained"
-        )
     result = {
         "categories": {c: sorted(data[c].unique().tolist()) for c in CATEGORICAL},
-        "rows": len(data), "churned": churned, "retained": retained, "files": info["files"],
+        "rows": len(data), "churned": churned, "retained": retained, "files": len(files),
     }
     folder = os.path.join(output_dir, "scan")
     os.makedirs(folder, exist_ok=True)
-    with open(os.path.join(folder, SCAN_FILE), "w", encoding="utf-8") as f:
+    with open(os.path.join(folder, f"scan-{host}.json"), "w", encoding="utf-8") as f:
         json.dump(result, f, indent=2)
         f.write("\n")
-    print(f"scanned {len(data)} players in {info['files']} file(s): {churned} churned, {retained} retained; "
+    print(f"{host} of {len(hosts)}: scanned {len(data)} players in {info['files']} file(s): {churned} churned, {retained} retained; "
           + "; ".join(f"{c}: {len(v)} values" for c, v in result["categories"].items()))
     return result
 
 
 def read_scan(scan_dir):
-    path = os.path.join(scan_dir, SCAN_FILE)
-    try:
-        with open(path, encoding="utf-8") as f:
-            return json.load(f)
-    except (OSError, ValueError) as err:
-        raise PreprocessError(f"cannot read the scan of all the data ({path}): {err}") from None
+    """The scans of all the instances (scan-<host>.json) joined: every category found, the counts summed; the data
+    must hold enough players of each class."""
+    paths = sorted(glob.glob(os.path.join(scan_dir, "scan-*.json")))
+    if not paths:
+        raise PreprocessError(f"cannot read the scan of all the data: no scan-<host>.json in {scan_dir}")
+    joined = {"categories": {c: set() for c in CATEGORICAL}, "rows": 0, "churned": 0, "retained": 0, "files": 0}
+    for path in paths:
+        try:
+            with open(path, encoding="utf-8") as f:
+                part = json.load(f)
+            for column in CATEGORICAL:
+                joined["categories"][column].update(part["categories"][column])
+            for count in ("rows", "churned", "retained", "files"):
+                joined[count] += part[count]
+        except (OSError, ValueError, KeyError, TypeError) as err:
+            raise PreprocessError(f"cannot read the scan of all the data ({path}): {err}") from None
+    joined["categories"] = {c: sorted(v) for c, v in joined["categories"].items()}
+    if min(joined["churned"], joined["retained"]) < MIN_ROWS_PER_CLASS:
+        raise PreprocessError(
+            f"the data needs at least {MIN_ROWS_PER_CLASS} churned and {MIN_ROWS_PER_CLASS} retained players "
+            f"to train and evaluate a model, got {joined['churned']} churned and {joined['retained']} retained"
+        )
+    return joined
 
 
 def preprocess_shard(input_dir, output_dir, scan_dir, shard, run=None):
@@ -413,12 +452,20 @@ def preprocess_shard(input_dir, output_dir, scan_dir, shard, run=None):
     the feature names (the same on every shard)."""
     host, hosts = shard
     raw, info = read_input(input_dir, columns=[ID_COLUMN] + FEATURES, shard=shard)
-    data = features(raw, read_scan(scan_dir)["categories"])
+    scanned = read_scan(scan_dir)
+    data = features(raw, scanned["categories"])
     train, validation, test = hash_split(data)
+    if train.empty:
+        # The train channel is sharded by file too (ShardedByS3Key): a training instance may get only this file.
+        raise PreprocessError(
+            f"{host} ({len(hosts)} instances) has no training row among the {len(data)} players of its shard: each training "
+            f"instance gets whole train files, one per Preprocess instance, so every input file needs players for the training "
+            f"split (70 %); join the small files into larger ones"
+        )
     balanced = oversample(train)
     for frame, name in ((balanced, "train"), (validation, "validation"), (test, "test")):
         write(frame, output_dir, name, file_name=f"{name}-{host}")
-    write(train.drop(columns=[LABEL]), output_dir, "baseline", header=True, file_name=f"baseline-{host}")
+    write(baseline_rows(data, scanned["rows"]), output_dir, "baseline", header=True, file_name=f"baseline-{host}")
     names = [c for c in data.columns if c not in (LABEL, ID_COLUMN)]
     print(f"{host} of {len(hosts)}: read {len(data)} players in {info['files']} file(s); train {len(train)} rows, "
           f"{len(balanced)} after oversampling; validation {len(validation)}; test {len(test)}")
@@ -454,14 +501,13 @@ def main(argv=None):
     parser.add_argument("--input-dir", default="/opt/ml/processing/input/data", help="folder of raw player CSV files")
     parser.add_argument("--output-dir", default="/opt/ml/processing/output", help="folder of the train, validation, test and baseline outputs")
     mode = parser.add_mutually_exclusive_group()
-    mode.add_argument("--scan", action="store_true", help="write scan/scan.json: categories and class counts of all the data")
-    parser.add_argument("--min-files", type=int, default=1, help="with --scan: the input files the Preprocess instances need (one each)")
-    mode.add_argument("--scan-dir", help="the scan's folder: preprocess this instance's shard with the categories of all the data")
+    mode.add_argument("--scan", action="store_true", help="write scan/scan-<host>.json: categories and class counts of this instance's shard")
+    mode.add_argument("--scan-dir", help="the scans' folder: preprocess this instance's shard with the categories of all the data")
     mode.add_argument("--merge-baseline", action="store_true", help="join the baseline shards of --input-dir into baseline/baseline.csv")
     args = parser.parse_args(argv)
     try:
         if args.scan:
-            scan(args.input_dir, args.output_dir, args.min_files)
+            scan(args.input_dir, args.output_dir, cluster())
         elif args.merge_baseline:
             merge_baseline(args.input_dir, args.output_dir)
         elif args.scan_dir:

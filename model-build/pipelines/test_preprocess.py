@@ -253,15 +253,24 @@ def write_resource_config(tmp_path, host, hosts):
     return path
 
 
+def scan_as(tmp_path, host, hosts, input_dir, output_dir):
+    """Runs --scan as instance `host` of `hosts`; returns the exit code."""
+    os.environ["RESOURCE_CONFIG_FILE"] = str(write_resource_config(tmp_path, host, hosts))
+    try:
+        return preprocess.main(["--scan", "--input-dir", str(input_dir), "--output-dir", str(output_dir)])
+    finally:
+        del os.environ["RESOURCE_CONFIG_FILE"]
+
+
 def run_sharded(tmp_path, shards, name):
-    """Runs the scale-out steps as the pipeline does: the scan over all shards' files, then one preprocess per
-    shard (its own input folder and resourceconfig.json), then the baseline merge. Returns the output folder."""
+    """Runs the scale-out steps as the pipeline does: one scan and then one preprocess per shard (its own input
+    folder and resourceconfig.json), then the baseline merge. Returns the output folder."""
     root = tmp_path / name
     hosts = [f"algo-{i + 1}" for i in range(len(shards))]
     for host, frame in zip(hosts, shards):
-        write_input(root / "all", frame, f"{host}.csv")
         write_input(root / "input" / host, frame, f"{host}.csv")
-    assert preprocess.main(["--scan", "--input-dir", str(root / "all"), "--output-dir", str(root / "scan")]) == 0
+    for host in hosts:
+        assert scan_as(root, host, hosts, root / "input" / host, root / "scan") == 0
     output = root / "output"
     for host in hosts:
         os.environ["RESOURCE_CONFIG_FILE"] = str(write_resource_config(root, host, hosts))
@@ -359,26 +368,41 @@ def test_every_shard_has_the_one_hot_columns_of_all_the_data(tmp_path, sample):
     assert [c for c in header if c.startswith("cohort_id_")] == [f"cohort_id_{c}" for c in cohorts]
 
 
-def test_the_scan_writes_the_categories_and_class_counts_of_all_the_data(tmp_path, sample):
-    result = preprocess.scan(str(write_input(tmp_path / "in", sample)), str(tmp_path / "out"))
-    assert json.loads((tmp_path / "out" / "scan" / "scan.json").read_text()) == result
+def test_each_scan_instance_writes_the_categories_and_class_counts_of_its_shard(tmp_path, sample):
+    result = preprocess.scan(str(write_input(tmp_path / "in", sample)), str(tmp_path / "out"), ("algo-2", ["algo-1", "algo-2"]))
+    assert json.loads((tmp_path / "out" / "scan" / "scan-algo-2.json").read_text()) == result
     assert result["rows"] == len(sample) and result["churned"] + result["retained"] == len(sample)
     assert result["categories"]["player_type"] == sorted(sample["player_type"].unique())
 
 
-def test_the_scan_needs_enough_players_of_each_class(tmp_path, capsys, sample):
+def test_preprocess_joins_the_scans_of_all_instances(tmp_path, sample):
+    # Each scan instance downloads only its shard (ShardedByS3Key; File mode copies an input to the instance's
+    # volume, ProcessingS3Input S3InputMode): the scans joined are the scan of all the data.
+    shards = shards_of(sample, 3)
+    hosts = ["algo-1", "algo-2", "algo-3"]
+    for host, frame in zip(hosts, shards):
+        assert scan_as(tmp_path, host, hosts, write_input(tmp_path / "in" / host, frame), tmp_path / "out") == 0
+    joined = preprocess.read_scan(str(tmp_path / "out" / "scan"))
+    whole = preprocess.scan(str(write_input(tmp_path / "all", sample)), str(tmp_path / "whole"))
+    assert joined == whole | {"files": 3}
+    assert joined["categories"]["cohort_id"] == sorted(sample["cohort_id"].unique())
+
+
+def test_the_joined_scans_need_enough_players_of_each_class(tmp_path, capsys, sample):
     few = pd.concat([sample[sample[preprocess.LABEL] == "True"].head(5), sample[sample[preprocess.LABEL] == "False"].head(50)])
-    code = preprocess.main(["--scan", "--input-dir", str(write_input(tmp_path / "in", few)), "--output-dir", str(tmp_path / "out")])
+    assert preprocess.main(["--scan", "--input-dir", str(write_input(tmp_path / "in", few)), "--output-dir", str(tmp_path / "out")]) == 0
+    code = preprocess.main(["--scan-dir", str(tmp_path / "out" / "scan"), "--input-dir", str(tmp_path / "in"), "--output-dir", str(tmp_path / "pre")])
     assert code == 1
     assert "at least 10 churned and 10 retained players" in capsys.readouterr().err
 
 
-def test_the_scan_stops_an_input_with_fewer_files_than_instances(tmp_path, capsys, sample):
-    input_dir = write_input(tmp_path / "in", sample)
-    code = preprocess.main(["--scan", "--min-files", "4", "--input-dir", str(input_dir), "--output-dir", str(tmp_path / "out")])
-    assert code == 1
-    assert "the input has 1 CSV file(s) and Preprocess runs on 4 instances" in capsys.readouterr().err
-    assert preprocess.main(["--scan", "--min-files", "1", "--input-dir", str(input_dir), "--output-dir", str(tmp_path / "out")]) == 0
+def test_a_scan_instance_without_a_csv_file_stops_before_preprocess(tmp_path, capsys, sample):
+    # S3DataSource S3DataDistributionType (SageMaker API reference): with more instances than objects, "some nodes
+    # won't get any data"; the scan shards the input as Preprocess does, so it finds the instance first.
+    (tmp_path / "empty").mkdir()
+    assert scan_as(tmp_path, "algo-4", ["algo-1", "algo-2", "algo-3", "algo-4"], tmp_path / "empty", tmp_path / "out") == 1
+    err = capsys.readouterr().err
+    assert "no CSV file in" in err and "on algo-4 (4 instances)" in err
 
 
 def test_an_instance_without_input_file_names_the_files_it_needs(tmp_path, capsys):
@@ -404,3 +428,47 @@ def test_the_cluster_is_read_from_resourceconfig_json_or_is_one_host(tmp_path):
     path = write_resource_config(tmp_path, "algo-2", ["algo-2", "algo-1"])
     assert preprocess.cluster(str(path)) == ("algo-2", ["algo-1", "algo-2"])
     assert preprocess.cluster(str(tmp_path / "missing.json")) == ("algo-1", ["algo-1"])
+
+
+def test_the_scan_of_a_sharded_input_rejects_objects_other_than_csv(tmp_path, capsys, sample):
+    # ProcessingS3Input S3DataDistributionType (SageMaker API reference): ShardedByS3Key gives each instance a share
+    # of the S3 objects under the prefix, every object: an instance could get only a _SUCCESS marker or a README.
+    input_dir = write_input(tmp_path / "in", sample.iloc[:1500], "part-1.csv")
+    (input_dir / "_SUCCESS").write_text("")
+    assert scan_as(tmp_path, "algo-2", ["algo-1", "algo-2"], input_dir, tmp_path / "out") == 1
+    assert "algo-2 (2 instances) got files other than CSV (_SUCCESS)" in capsys.readouterr().err
+    # On one instance (FullyReplicated) the other files are simply not read.
+    assert preprocess.main(["--scan", "--input-dir", str(input_dir), "--output-dir", str(tmp_path / "out")]) == 0
+
+
+def test_a_shard_without_training_rows_is_an_error_before_training(tmp_path, capsys, sample):
+    # S3DataSource S3DataDistributionType (SageMaker API reference): ShardedByS3Key gives a training instance whole
+    # objects, here the train file of one Preprocess instance; an empty one would leave that instance without data.
+    scan_dir = tmp_path / "scan"
+    preprocess.scan(str(write_input(tmp_path / "all", sample)), str(scan_dir))
+    # The first three players that hash to validation or test: a shard of them has no training row.
+    ids = sample[preprocess.ID_COLUMN].astype(str)
+    fractions = [int.from_bytes(preprocess.hashlib.md5(f"{preprocess.SPLIT_SEED}:{i}".encode()).digest()[:8], "big") / 2.0**64 for i in ids]
+    write_input(tmp_path / "probe", sample[[f >= 0.7 for f in fractions]].head(3))
+    os.environ["RESOURCE_CONFIG_FILE"] = str(write_resource_config(tmp_path, "algo-2", ["algo-1", "algo-2"]))
+    try:
+        code = preprocess.main(["--scan-dir", str(scan_dir / "scan"), "--input-dir", str(tmp_path / "probe"), "--output-dir", str(tmp_path / "out")])
+    finally:
+        del os.environ["RESOURCE_CONFIG_FILE"]
+    assert code == 1
+    assert "algo-2 (2 instances) has no training row among the 3 players of its shard" in capsys.readouterr().err
+
+
+def test_beyond_the_baseline_cap_every_shard_writes_a_uniform_sample_of_its_training_rows(tmp_path, sample, monkeypatch):
+    # ProcessingClusterConfig VolumeSizeInGB (SageMaker API reference: "You must specify sufficient ML storage for your
+    # scenario") and S3InputMode File (the input is copied onto that volume): the one-instance MergeBaseline holds the
+    # shards and their join, so the merged baseline is bounded, not the size of all the training data.
+    full_output, full_merged = run_sharded(tmp_path, shards_of(sample, 3), "full")
+    every = pd.read_csv(full_merged / "baseline" / "baseline.csv")
+    monkeypatch.setattr(preprocess, "BASELINE_MAX_ROWS", 500)
+    _, capped_merged = run_sharded(tmp_path, shards_of(sample, 3), "capped")
+    capped = pd.read_csv(capped_merged / "baseline" / "baseline.csv")
+    assert list(capped.columns) == list(every.columns)
+    assert 400 <= len(capped) <= 600 < len(every)
+    # A sample of the same rows: every sampled row is a training row.
+    assert set(map(tuple, capped.round(9).itertuples(index=False))) <= set(map(tuple, every.round(9).itertuples(index=False)))

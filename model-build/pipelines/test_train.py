@@ -13,6 +13,7 @@ import numpy as np
 import pandas as pd
 import pytest
 import xgboost
+import xgboost.tracker
 
 PIPELINES = Path(__file__).resolve().parent
 sys.path.insert(0, str(PIPELINES))
@@ -295,3 +296,35 @@ def test_the_workers_arguments_follow_the_xgboost_version():
         "dmlc_tracker_uri": "10.0.0.1", "dmlc_tracker_port": 9099, "dmlc_task_id": "1",
     }
     assert train.tracker_address("algo-1", {"DMLC_TRACKER_URI": "127.0.0.1", "DMLC_TRACKER_PORT": "9100"}) == ("127.0.0.1", 9100)
+
+
+class TrackerOfXGBoost3:
+    """XGBoost 3's RabitTracker as dmlc/xgboost python-package/xgboost/tracker.py (v3.0.5) defines it: keyword-only
+    sortby and timeout, start() without arguments, wait_for() and no join()."""
+
+    def __init__(self, n_workers, host_ip, port=0, *, sortby="host", timeout=0):
+        self.args, self.calls = {"n_workers": n_workers, "host_ip": host_ip, "port": port, "sortby": sortby}, []
+
+    def start(self):
+        self.calls.append("start")
+
+    def wait_for(self, timeout=None):
+        self.calls.append("wait_for")
+
+
+def test_the_master_waits_for_the_tracker_of_xgboost_3_with_wait_for(monkeypatch):
+    # XGBoost 3 (the 3.0-5 container) has no RabitTracker.join: calling it failed the master after training,
+    # before it saved the model (sagemaker-xgboost-container release-3.0.5 distributed.py calls wait_for).
+    monkeypatch.setattr(xgboost.tracker, "RabitTracker", TrackerOfXGBoost3)
+    tracker = train.start_tracker("10.0.0.1", 9099, 2, major=3)
+    assert tracker.args == {"n_workers": 2, "host_ip": "10.0.0.1", "port": 9099, "sortby": "task"}
+    collective = train.Collective("algo-1", ["algo-1", "algo-2"], environ={})
+    collective.tracker = tracker
+    collective.__exit__(None, None, None)
+    assert tracker.calls == ["start", "wait_for"]
+
+
+def test_the_master_joins_the_tracker_of_xgboost_1_7():
+    tracker = xgboost.tracker.RabitTracker(host_ip="127.0.0.1", n_workers=1, port=0)
+    assert not hasattr(tracker, "wait_for")
+    train.wait_for_tracker(tracker)  # never started: join returns at once

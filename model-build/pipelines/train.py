@@ -163,6 +163,16 @@ def start_tracker(address, port, workers, major=None):
     return tracker
 
 
+def wait_for_tracker(tracker):
+    """Waits until the tracker has seen every worker finish: join() in XGBoost 1.7 (xgboost/tracker.py, v1.7.4);
+    XGBoost 3 has no join but wait_for (dmlc/xgboost python-package/xgboost/tracker.py at v3.0.5: start, wait_for,
+    worker_args, free; sagemaker-xgboost-container release-3.0.5 distributed.py calls tracker.wait_for)."""
+    if hasattr(tracker, "wait_for"):
+        tracker.wait_for()
+    else:
+        tracker.join()
+
+
 def worker_args(address, port, rank, workers, major=None):
     """The collective's arguments of a worker: upper-case DMLC_* in XGBoost 1.7 (xgboost.collective.init), the
     lower-case dmlc_tracker_uri, dmlc_tracker_port and dmlc_task_id from XGBoost 2, as the XGBoost container passes
@@ -206,7 +216,7 @@ class Collective:
         if self.context is not None:
             self.context.__exit__(exc_type, exc, tb)
         if self.tracker is not None and exc_type is None:
-            self.tracker.join()
+            wait_for_tracker(self.tracker)
         return False
 
 

@@ -143,7 +143,8 @@ export class ModelBuildStack extends Stack {
     // The default input: the repository's sample file, or the bucket's input prefix. Preprocess on
     // several instances gets whole files (ShardedByS3Key), so one sample file cannot feed them: the
     // default is then the prefix, where the team puts at least as many CSV files as instances
-    // (ScanInput stops an execution whose input has fewer, naming both numbers).
+    // (each ScanInput instance, sharded as Preprocess is, stops an execution when its shard has no
+    // CSV file or has other objects, naming the host and the instance count).
     const sampleData = path.join(repoDir, MODEL_BUILD_LAYOUT.sampleDataFile);
     const inputDataUri = fs.existsSync(sampleData) && instanceCountsOf(config).processing === 1
       ? upload('SampleData', sampleData).script.s3Uri
