@@ -22,15 +22,32 @@ export interface BatchTransformStepProps extends TransformStepProps {
    * @default - none (instance types with instance storage encrypt it in hardware)
    */
   readonly volumeKmsKeyId?: string;
+  /**
+   * CreateTransformJob Environment: variables of the model's container in this job.
+   * @default - none
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The environment variable that sets the largest request the SageMaker XGBoost container's model server takes, in bytes
+ * (aws/sagemaker-xgboost-container, algorithm_mode/serve.py on the 1.7-1 and 3.0-5 branches: Flask's MAX_CONTENT_LENGTH
+ * is `MAX_CONTENT_LENGTH`, default 6291456 = 6 MiB; a larger request gets HTTP 413 and fails the transform job).
+ */
+export const XGBOOST_MAX_CONTENT_LENGTH_VARIABLE = 'MAX_CONTENT_LENGTH';
+
+/** The container environment that lets the XGBoost model server take the job's largest request (`maxPayloadInMB` MiB). */
+export function xgboostPayloadEnvironment(maxPayloadInMB: number): Record<string, string> {
+  return { [XGBOOST_MAX_CONTENT_LENGTH_VARIABLE]: String(maxPayloadInMB * 1024 * 1024) };
 }
 
 /** A Transform step with the batch settings and volume key that {@link TransformStep} leaves to SageMaker. */
 export class BatchTransformStep extends TransformStep {
-  private readonly batch: Pick<BatchTransformStepProps, 'maxPayloadInMB' | 'batchStrategy' | 'volumeKmsKeyId'>;
+  private readonly batch: Pick<BatchTransformStepProps, 'maxPayloadInMB' | 'batchStrategy' | 'volumeKmsKeyId' | 'environment'>;
 
   constructor(props: BatchTransformStepProps) {
     super(props);
-    this.batch = { maxPayloadInMB: props.maxPayloadInMB, batchStrategy: props.batchStrategy, volumeKmsKeyId: props.volumeKmsKeyId };
+    this.batch = { maxPayloadInMB: props.maxPayloadInMB, batchStrategy: props.batchStrategy, volumeKmsKeyId: props.volumeKmsKeyId, environment: props.environment };
   }
 
   protected renderArguments(): unknown {
@@ -39,6 +56,7 @@ export class BatchTransformStep extends TransformStep {
       ...args,
       MaxPayloadInMB: this.batch.maxPayloadInMB,
       BatchStrategy: this.batch.batchStrategy,
+      Environment: this.batch.environment,
       TransformResources: { ...args.TransformResources, VolumeKmsKeyId: this.batch.volumeKmsKeyId },
     };
   }
@@ -84,6 +102,8 @@ export function batchScoringDefinition(props: BatchScoringDefinitionProps): Pipe
     volumeKmsKeyId: props.volumeKmsKeyId,
     maxPayloadInMB: scoring.maxPayloadInMB,
     batchStrategy: scoring.batchStrategy,
+    // SageMaker sends requests of up to MaxPayloadInMB; the model server refuses more than MAX_CONTENT_LENGTH (6 MiB unless set).
+    environment: xgboostPayloadEnvironment(scoring.maxPayloadInMB),
     retryPolicies: [{ exceptionTypes: ['SageMaker.CAPACITY_ERROR', 'SageMaker.JOB_INTERNAL_ERROR'], intervalSeconds: 60, backoffRate: 2, maxAttempts: 3 }],
   });
   return new PipelineDefinition({ parameters: [input], steps: [step] });

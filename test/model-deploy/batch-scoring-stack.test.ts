@@ -52,6 +52,9 @@ describe('batch scoring with the defaults', () => {
     expect(args.DataProcessing).toEqual({ JoinSource: 'Input' });
     expect(args.TransformResources).toEqual({ InstanceType: 'ml.m5.large', InstanceCount: 1, VolumeKmsKeyId: 'REF' });
     expect(args).toMatchObject({ MaxPayloadInMB: 6, BatchStrategy: 'MultiRecord' });
+    // aws/sagemaker-xgboost-container algorithm_mode/serve.py (1.7-1, 3.0-5): the model server refuses requests over
+    // MAX_CONTENT_LENGTH bytes (6 MiB unless set): the job sets it to MaxPayloadInMB MiB.
+    expect(args.Environment).toEqual({ MAX_CONTENT_LENGTH: String(6 * 1024 * 1024) });
     expect(definitionOf(template).Parameters).toEqual([expect.objectContaining({ Name: 'InputDataUrl', Type: 'String', DefaultValue: INPUT })]);
   });
 
@@ -109,6 +112,8 @@ describe('batch scoring options', () => {
     expect(args.TransformOutput.KmsKeyId).toBe(key);
     expect(args.DataProcessing).toEqual({ JoinSource: 'Input', InputFilter: '$[1:]', OutputFilter: '$[0,-1]' });
     expect(args).toMatchObject({ MaxPayloadInMB: 20, BatchStrategy: 'SingleRecord', TransformResources: { InstanceCount: 3 } });
+    // A 20 MB request needs a 20 MiB MAX_CONTENT_LENGTH in the XGBoost container, or it answers HTTP 413 and the job fails.
+    expect(args.Environment).toEqual({ MAX_CONTENT_LENGTH: '20971520' });
     expect(pipelineDefinitionSchemaErrors(definitionOf(template))).toEqual([]);
     const statements = policyOf(template, /ModelRole/);
     expect(JSON.stringify(statements)).toContain('arn:aws:s3:::acme-scores/churn/*');
