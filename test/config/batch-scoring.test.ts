@@ -72,6 +72,16 @@ describe('transform resources', () => {
     rejects({ instanceType: 'ml.t2.medium' }, /batchScoring.instanceType must be a SageMaker transform instance type/);
   });
 
+  // API reference "TransformResources" InstanceType valid values (the SDK's TransformInstanceType enum): batch transform has
+  // its own list, with ml.r6i and ml.r7i but no ml.r5 types, which endpoints and training take.
+  test('an instance type outside CreateTransformJob TransformResources.InstanceType is refused', () => {
+    rejects({ instanceType: 'ml.r5.large' },
+      /batchScoring.instanceType must be an instance type that batch transform offers \(CreateTransformJob TransformResources.InstanceType\), got "ml.r5.large"; transform instance families: .*ml.r6i/);
+    expect(() => testConfig({ instanceTypes: { transform: 'ml.r5.xlarge' }, batchScoring: { inputUri: INPUT } }))
+      .toThrow(/batchScoring.instanceType \(instanceTypes.transform\) must be an instance type that batch transform offers/);
+    expect(scoring({ instanceType: 'ml.c5.xlarge' })!.instanceType).toBe('ml.c5.xlarge');
+  });
+
   // API reference "CreateTransformJob" MaxPayloadInMB: "cannot be greater than 100 MB"; 0 (HTTP chunked encoding)
   // "works only in supported algorithms. Currently, SageMaker built-in algorithms do not support HTTP chunked encoding".
   test.each([[0], [101]])('maxPayloadInMB %p is refused', (maxPayloadInMB) => {
