@@ -16,7 +16,10 @@ import { checkScheduleExpression } from './schedule-expressions';
  * the prediction through `joinInputs` and `outputFilter`.
  */
 export interface BatchScoringOptions {
-  /** The S3 prefix (or object) of the CSV files to score: `s3://<bucket>/<prefix>`. */
+  /**
+   * The S3 key prefix (or object) of the CSV files to score: `s3://<bucket>/<prefix>`. The job reads every object whose
+   * key starts with it (TransformS3DataSource S3Prefix is a key name prefix): end it with `/` to score one folder only.
+   */
   readonly inputUri: string;
   /**
    * Where each run writes its results: `<outputUri>/<execution id>/<input file>.out`.
@@ -138,6 +141,13 @@ export function resolveBatchScoring(option: string, given: BatchScoringOptions |
       throw new ConfigError(
         `${option}.outputUri ${given.outputUri} must not be inside ${option}.inputUri ${given.inputUri} (nor contain it): ` +
         'the next run would score the previous results; choose another prefix',
+      );
+    }
+    if (input.bucket === output.bucket && !given.inputUri.endsWith('/') && output.key.startsWith(input.key)) {
+      throw new ConfigError(
+        `${option}.outputUri ${given.outputUri} starts with the key prefix of ${option}.inputUri ${given.inputUri}: the transform job reads every object ` +
+        `whose key starts with "${input.key}" (S3Prefix is a key name prefix, not a folder), so the next run would read the previous results; ` +
+        `end inputUri with "/" (${given.inputUri}/) to score that folder only, or choose another output prefix`,
       );
     }
   }

@@ -135,12 +135,15 @@ export class BatchScoringStack extends Stack {
     if (model.artifactKmsKeyArn) {
       role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptModelArtifact', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
     }
+    // TransformS3DataSource S3Prefix: the job lists and reads every key that starts with the prefix as written (a folder only with a trailing "/").
     const input = parseS3Uri('batchScoring.inputUri', scoring.inputUri);
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadInput', actions: ['s3:GetObject'], resources: [s3Arn(input.bucket, `/${input.key}`), s3Arn(input.bucket, `/${input.key}/*`)] }));
+    const inputPrefix = scoring.inputUri.endsWith('/') ? `${input.key}/` : input.key;
+    const inputObjects = s3Arn(input.bucket, `/${inputPrefix}*`);
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadInput', actions: ['s3:GetObject'], resources: [inputObjects] }));
     role.addToPolicy(new iam.PolicyStatement({
-      sid: 'ListInput', actions: ['s3:ListBucket'], resources: [s3Arn(input.bucket)], conditions: { StringLike: { 's3:prefix': [input.key, `${input.key}/*`] } },
+      sid: 'ListInput', actions: ['s3:ListBucket'], resources: [s3Arn(input.bucket)], conditions: { StringLike: { 's3:prefix': `${inputPrefix}*` } },
     }));
-    acknowledgeWildcardResource(role, s3Arn(input.bucket, `/${input.key}/*`), 'the transform job scores every file under the input prefix; the wildcard covers only that prefix');
+    acknowledgeWildcardResource(role, inputObjects, 'the transform job scores every object whose key starts with the input prefix (S3Prefix); the wildcard covers only that prefix');
     if (scoring.inputKmsKeyArn !== undefined) {
       role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptInput', actions: ['kms:Decrypt'], resources: [scoring.inputKmsKeyArn] }));
     }

@@ -52,8 +52,16 @@ describe('S3 locations', () => {
   test('results inside the scored prefix (or around it) would be scored by the next run', () => {
     rejects({ outputUri: `${INPUT}/scores` }, /must not be inside batchScoring.inputUri/);
     rejects({ outputUri: 's3://acme-scoring/players' }, /must not be inside batchScoring.inputUri/);
-    expect(scoring({ outputUri: 's3://acme-scoring/players/daily-scores' })!.outputUri).toBe('s3://acme-scoring/players/daily-scores');
+    expect(scoring({ outputUri: 's3://acme-scoring/players/scores' })!.outputUri).toBe('s3://acme-scoring/players/scores');
     expect(scoring({ outputUri: 's3://other-bucket/players/daily' })!.outputUri).toBe('s3://other-bucket/players/daily');
+  });
+
+  // API reference "TransformS3DataSource" S3DataType S3Prefix: "SageMaker uses all objects with the specified key name
+  // prefix for batch transform": s3://b/players/daily also reads s3://b/players/daily-scores/..., unless the URI ends with "/".
+  test('results under a key that starts with the input prefix would be read by the next run', () => {
+    rejects({ outputUri: 's3://acme-scoring/players/daily-scores' },
+      /batchScoring.outputUri s3:\/\/acme-scoring\/players\/daily-scores starts with the key prefix of batchScoring.inputUri s3:\/\/acme-scoring\/players\/daily: .*end inputUri with "\/"/);
+    expect(scoring({ inputUri: `${INPUT}/`, outputUri: 's3://acme-scoring/players/daily-scores' })!.outputUri).toBe('s3://acme-scoring/players/daily-scores');
   });
 });
 

@@ -87,11 +87,12 @@ describe('batch scoring with the defaults', () => {
     expect(actions).not.toContain('iam:PassRole');
     const s3 = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:')));
     const s3Resources = JSON.stringify(s3.map((s) => s.Resource));
-    expect(s3Resources).toContain('arn:aws:s3:::acme-scoring/players/daily/*');
+    // API reference "TransformS3DataSource" S3Prefix: the job reads every key that starts with the prefix as written.
+    expect(s3Resources).toContain('arn:aws:s3:::acme-scoring/players/daily*');
     expect(s3Resources).toContain('/batch-scoring/*');
     expect(s3Resources).not.toMatch(/acme-scoring\/\*|:::acme-scoring\/"|"\*"/);
     const list = s3.find((s) => s.Action === 's3:ListBucket');
-    expect(list.Condition).toEqual({ StringLike: { 's3:prefix': ['players/daily', 'players/daily/*'] } });
+    expect(list.Condition).toEqual({ StringLike: { 's3:prefix': 'players/daily*' } });
     for (const kms of statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('kms:')))) {
       expect(kms.Resource).not.toBe('*');
     }
@@ -120,6 +121,16 @@ describe('batch scoring options', () => {
     expect(statements.find((s) => s.Sid === 'EncryptResults').Resource).toBe(key);
     expect(statements.find((s) => s.Sid === 'DecryptInput')).toMatchObject({ Action: 'kms:Decrypt', Resource: INPUT_KEY });
     template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'rate(12 hours)' });
+  });
+
+  // API reference "TransformS3DataSource" S3Prefix: with a trailing "/" the prefix is one folder, and so are the grants.
+  test('an input URI ending with "/" is read (and listed) as that folder only', () => {
+    const template = synthScoring({ inputUri: `${INPUT}/` });
+    const statements = policyOf(template, /ModelRole/);
+    expect(statements.find((s) => s.Sid === 'ReadInput').Resource).toBe('arn:aws:s3:::acme-scoring/players/daily/*');
+    expect(statements.find((s) => s.Sid === 'ListInput').Condition).toEqual({ StringLike: { 's3:prefix': 'players/daily/*' } });
+    expect(transformOf(template).TransformInput.DataSource.S3DataSource.S3Uri).toEqual({ Get: 'Parameters.InputDataUrl' });
+    expect(definitionOf(template).Parameters[0].DefaultValue).toBe(`${INPUT}/`);
   });
 
   test('without joinInputs and filters the job writes the predictions alone', () => {
