@@ -68,7 +68,8 @@ export interface BatchScoringOptions {
    */
   readonly outputFilter?: string;
   /**
-   * The largest request the transform job sends the model, in MB (1..100).
+   * The largest request the transform job sends the model, in MB (1..100). The job sets the XGBoost container's
+   * `MAX_CONTENT_LENGTH` to as many MiB, since its model server refuses requests over 6 MiB otherwise.
    * @default 6
    */
   readonly maxPayloadInMB?: number;
