@@ -1,4 +1,3 @@
-import { TransformInstanceType } from '@aws-sdk/client-sagemaker';
 import { checkInteger, checkObject } from './config-checks';
 import { ConfigError } from './errors';
 import { checkInstanceTypeFor } from './instance-types';
@@ -156,7 +155,6 @@ export function resolveBatchScoring(option: string, given: BatchScoringOptions |
   checkScheduleExpression(`${option}.schedule`, schedule);
   const instanceType = given.instanceType ?? context.transformInstanceType;
   checkInstanceTypeFor(`${option}.instanceType`, 'transform', instanceType);
-  checkTransformInstanceType(`${option}.instanceType`, instanceType, given.instanceType === undefined);
   const instanceCount = given.instanceCount ?? 1;
   checkInteger(`${option}.instanceCount`, instanceCount, 1, MAX_TRANSFORM_INSTANCE_COUNT, ' (CreateTransformJob TransformResources.InstanceCount)');
   if (given.kmsKeyArn !== undefined) {
@@ -201,24 +199,6 @@ export function resolveBatchScoring(option: string, given: BatchScoringOptions |
     maxPayloadInMB,
     batchStrategy,
   };
-}
-
-/** CreateTransformJob TransformResources.InstanceType: the API's TransformInstanceType values (the SDK's service model). */
-const TRANSFORM_INSTANCE_TYPES: ReadonlySet<string> = new Set(Object.values(TransformInstanceType));
-
-/**
- * Throws unless SageMaker takes `value` as a batch transform instance type: TransformResources.InstanceType is
- * an enum of its own, narrower than the endpoint and training types (no ml.r5 types, for one).
- */
-function checkTransformInstanceType(option: string, value: string, fromInstanceTypes: boolean): void {
-  if (TRANSFORM_INSTANCE_TYPES.has(value)) {
-    return;
-  }
-  const families = [...new Set([...TRANSFORM_INSTANCE_TYPES].map((type) => type.split('.').slice(0, 2).join('.')))].sort();
-  throw new ConfigError(
-    `${option}${fromInstanceTypes ? ' (instanceTypes.transform)' : ''} must be an instance type that batch transform offers ` +
-    `(CreateTransformJob TransformResources.InstanceType), got ${JSON.stringify(value)}; transform instance families: ${families.join(', ')}`,
-  );
 }
 
 /** An S3 bucket name (S3 user guide "General purpose bucket naming rules"): 3-63 lowercase letters, digits, dots and hyphens, a letter or digit at each end. */

@@ -13,6 +13,8 @@ const M5 = ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'];
 const M6I = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'];
 const C5 = ['xlarge', '2xlarge', '4xlarge', '9xlarge', '18xlarge'];
 const R5 = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'];
+/** Real-time endpoints take no ml.r5.8xlarge or ml.r5.16xlarge (ProductionVariantInstanceType). */
+const R5_INFERENCE = ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'];
 const G4DN = ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge'];
 const G5 = ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '48xlarge'];
 const P3 = ['2xlarge', '8xlarge', '16xlarge'];
@@ -21,15 +23,18 @@ const C4 = ['xlarge', '2xlarge', '4xlarge', '8xlarge'];
 
 /**
  * Instance types SageMaker offers per job kind (from the SageMaker pricing page's instance
- * lists, the general-purpose, compute, memory and GPU families a tabular model uses). A type
+ * lists, the general-purpose, compute, memory and GPU families a tabular model uses; each one is
+ * among the valid values the SageMaker API Reference gives for that kind: ProcessingInstanceType,
+ * TrainingInstanceType, ProductionVariantInstanceType, TransformInstanceType). A type
  * outside the list is rejected at synth rather than by the job hours later. Burstable `t`
  * types serve processing and real-time inference but not training or batch transform.
  */
 export const INSTANCE_TYPES: Readonly<Record<JobKind, ReadonlySet<string>>> = {
   processing: expand({ t3: ['medium', 'large', 'xlarge', '2xlarge'], m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
   training: expand({ m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
-  inference: expand({ t2: ['medium', 'large', 'xlarge', '2xlarge'], m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
-  transform: expand({ m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
+  inference: expand({ t2: ['medium', 'large', 'xlarge', '2xlarge'], m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5_INFERENCE, g4dn: G4DN, g5: G5, p3: P3 }),
+  // Batch transform takes no ml.r5 type (TransformInstanceType).
+  transform: expand({ m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, g4dn: G4DN, g5: G5, p3: P3 }),
 };
 
 /**

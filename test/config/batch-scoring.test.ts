@@ -81,12 +81,12 @@ describe('transform resources', () => {
   });
 
   // API reference "TransformResources" InstanceType valid values (the SDK's TransformInstanceType enum): batch transform has
-  // its own list, with ml.r6i and ml.r7i but no ml.r5 types, which endpoints and training take.
+  // its own list, with no ml.r5 types, which endpoints and training take (test/config/instance-types.test.ts checks the
+  // whole transform table against it).
   test('an instance type outside CreateTransformJob TransformResources.InstanceType is refused', () => {
-    rejects({ instanceType: 'ml.r5.large' },
-      /batchScoring.instanceType must be an instance type that batch transform offers \(CreateTransformJob TransformResources.InstanceType\), got "ml.r5.large"; transform instance families: .*ml.r6i/);
+    rejects({ instanceType: 'ml.r5.large' }, /batchScoring.instanceType must be a SageMaker transform instance type such as ml.m5.large, got "ml.r5.large"; transform instance families: ml.m4, ml.m5, ml.m6i, ml.c4, ml.c5, ml.g4dn, ml.g5, ml.p3 /);
     expect(() => testConfig({ instanceTypes: { transform: 'ml.r5.xlarge' }, batchScoring: { inputUri: INPUT } }))
-      .toThrow(/batchScoring.instanceType \(instanceTypes.transform\) must be an instance type that batch transform offers/);
+      .toThrow(/instanceTypes.transform must be a SageMaker transform instance type such as ml.m5.large, got "ml.r5.xlarge"/);
     expect(scoring({ instanceType: 'ml.c5.xlarge' })!.instanceType).toBe('ml.c5.xlarge');
   });
 
