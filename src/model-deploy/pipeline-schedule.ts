@@ -24,7 +24,16 @@ export function pipelineSchedule(scope: Construct, props: PipelineScheduleProps)
   const stack = Stack.of(scope);
   const pipelineArn = stack.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: props.pipelineName.toLowerCase() });
   const schedulerRole = new iam.Role(scope, 'SchedulerRole', {
-    assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': stack.account } } }),
+    // "Set up the execution role" (EventBridge Scheduler User Guide): the confused-deputy conditions, the
+    // account and the schedule group (the default one, as the schedule below names none).
+    assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com', {
+      conditions: {
+        StringEquals: {
+          'aws:SourceAccount': stack.account,
+          'aws:SourceArn': stack.formatArn({ service: 'scheduler', resource: 'schedule-group', resourceName: 'default' }),
+        },
+      },
+    }),
     description: props.roleDescription,
   });
   schedulerRole.addToPolicy(new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }));

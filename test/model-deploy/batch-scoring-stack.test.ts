@@ -74,10 +74,18 @@ describe('batch scoring with the defaults', () => {
     expect(statements).toHaveLength(1);
     expect(statements[0].Action).toBe('sagemaker:StartPipelineExecution');
     expect(JSON.stringify(statements[0].Resource)).toContain(':pipeline/player-churn-batch-scoring');
-    // EventBridge Scheduler user guide "Set up the execution role": trust scheduler.amazonaws.com, for this account only (confused deputy).
+    // EventBridge Scheduler user guide "Set up the execution role": trust scheduler.amazonaws.com, for this account and
+    // the schedule's group only (confused deputy); the schedule names no group, so it is in the default one.
     const [trust] = Object.entries<any>(template.toJSON().Resources).filter(([id, r]) => r.Type === 'AWS::IAM::Role' && /SchedulerRole/.test(id)).map(([, r]) => r);
+    expect(template.toJSON().Resources[Object.keys(template.findResources('AWS::Scheduler::Schedule'))[0]].Properties.GroupName).toBeUndefined();
     expect(trust.Properties.AssumeRolePolicyDocument.Statement).toEqual([expect.objectContaining({
-      Principal: { Service: 'scheduler.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': expect.anything() } },
+      Principal: { Service: 'scheduler.amazonaws.com' },
+      Condition: {
+        StringEquals: {
+          'aws:SourceAccount': expect.anything(),
+          'aws:SourceArn': { 'Fn::Join': ['', ['arn:aws:scheduler:us-east-1:', { Ref: 'AWS::AccountId' }, ':schedule-group/default']] },
+        },
+      },
     })]);
   });
 
