@@ -4,6 +4,28 @@ import { Construct } from 'constructs';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { STUDIO_RESOURCE_PREFIX, bootstrapProjectName, startBootstrapFunctionName } from '../app-context/studio-names';
 
+/**
+ * What CloudFormation's AWS::Lambda::Function handler calls to create, update, tag and read back
+ * the starter function (the resource schema's handlers: its read handler reads the function's
+ * recursion setting with lambda:GetFunctionRecursionConfig, so a role without it fails the create),
+ * and lambda:InvokeFunction, with which CloudFormation calls the custom resource's function.
+ */
+export const STARTER_FUNCTION_ACTIONS = [
+  'lambda:CreateFunction', 'lambda:DeleteFunction', 'lambda:GetFunction', 'lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionCode',
+  'lambda:UpdateFunctionConfiguration', 'lambda:GetFunctionCodeSigningConfig', 'lambda:GetFunctionRecursionConfig', 'lambda:GetRuntimeManagementConfig',
+  'lambda:TagResource', 'lambda:UntagResource', 'lambda:ListTags', 'lambda:InvokeFunction',
+] as const;
+
+/**
+ * What CloudFormation's AWS::Logs::LogGroup handler calls to create, tag and read back a launch's
+ * log groups (besides logs:DescribeLogGroups, which has no log-group resource): its read handler
+ * also reads the group's data protection and field index policies.
+ */
+export const LAUNCH_LOG_GROUP_ACTIONS = [
+  'logs:CreateLogGroup', 'logs:PutRetentionPolicy', 'logs:TagResource', 'logs:UntagResource', 'logs:ListTagsForResource',
+  'logs:GetDataProtectionPolicy', 'logs:DescribeIndexPolicies',
+] as const;
+
 export interface ProjectsLaunchRoleProps {
   /** The role the bootstrap builds run as. */
   readonly buildRole: iam.IRole;
@@ -75,16 +97,12 @@ export class ProjectsLaunchRole extends Construct {
             }),
             new iam.PolicyStatement({
               sid: 'StarterFunctions',
-              actions: [
-                'lambda:CreateFunction', 'lambda:DeleteFunction', 'lambda:GetFunction', 'lambda:GetFunctionConfiguration', 'lambda:UpdateFunctionCode',
-                'lambda:UpdateFunctionConfiguration', 'lambda:GetFunctionCodeSigningConfig', 'lambda:GetRuntimeManagementConfig',
-                'lambda:TagResource', 'lambda:UntagResource', 'lambda:ListTags', 'lambda:InvokeFunction',
-              ],
+              actions: [...STARTER_FUNCTION_ACTIONS],
               resources: [functions],
             }),
             new iam.PolicyStatement({
               sid: 'LaunchLogGroups',
-              actions: ['logs:CreateLogGroup', 'logs:PutRetentionPolicy', 'logs:TagResource', 'logs:UntagResource', 'logs:ListTagsForResource'],
+              actions: [...LAUNCH_LOG_GROUP_ACTIONS],
               resources: logGroups,
             }),
             new iam.PolicyStatement({ sid: 'FindLogGroups', actions: ['logs:DescribeLogGroups'], resources: [allLogGroups] }),

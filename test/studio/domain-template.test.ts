@@ -201,6 +201,20 @@ describe('the projects launch role', () => {
     expect(statements.ModelPackageGroups.Action).toEqual(expect.arrayContaining(['sagemaker:CreateModelPackageGroup', 'sagemaker:PutModelPackageGroupPolicy', 'sagemaker:AddTags']));
     expect(statements.ModelPackageGroups.Action).not.toContain('sagemaker:DeleteModelPackageGroup');
   });
+
+  // CloudFormation resource schemas (CloudFormation User Guide, "Resource type schema": handlers.<create|read>.permissions)
+  // of AWS::Lambda::Function and AWS::Logs::LogGroup: a create ends with a read, so the role needs the read handler's actions too.
+  test('may read back what it creates, as CloudFormation\'s Lambda and log group handlers do', () => {
+    expect(statements.StarterFunctions.Action).toEqual(expect.arrayContaining([
+      'lambda:CreateFunction', 'lambda:GetFunction', 'lambda:GetFunctionCodeSigningConfig', 'lambda:GetFunctionRecursionConfig',
+    ]));
+    expect(statements.LaunchLogGroups.Action).toEqual(expect.arrayContaining([
+      'logs:CreateLogGroup', 'logs:PutRetentionPolicy', 'logs:ListTagsForResource', 'logs:GetDataProtectionPolicy', 'logs:DescribeIndexPolicies',
+    ]));
+    expect(statements.FindLogGroups.Action).toEqual(['logs:DescribeLogGroups']);
+    // Reading only: the launch role can neither delete a log group nor change its policies.
+    expect(statements.LaunchLogGroups.Action.filter((a: string) => /Delete|PutDataProtection|PutIndex|PutResourcePolicy/.test(a))).toEqual([]);
+  });
 });
 
 describe('the Studio execution role', () => {
