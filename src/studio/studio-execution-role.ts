@@ -71,9 +71,17 @@ export class StudioExecutionRole extends Construct {
             }),
             new iam.PolicyStatement({
               sid: 'ProjectStacksWithTheLaunchRole',
-              actions: ['cloudformation:CreateStack', 'cloudformation:UpdateStack', 'cloudformation:DeleteStack'],
+              actions: ['cloudformation:CreateStack'],
               resources: [projectStacks],
               conditions: { StringEquals: { 'cloudformation:RoleArn': props.launchRole.roleArn } },
+            }),
+            // An update or delete may name no role (CloudFormation then uses the stack's own, the launch
+            // role): the condition key is absent then, so it is checked only when present.
+            new iam.PolicyStatement({
+              sid: 'ChangeProjectStacksWithTheLaunchRole',
+              actions: ['cloudformation:UpdateStack', 'cloudformation:DeleteStack'],
+              resources: [projectStacks],
+              conditions: { StringEqualsIfExists: { 'cloudformation:RoleArn': props.launchRole.roleArn } },
             }),
             new iam.PolicyStatement({
               sid: 'FollowProjectStacks',
@@ -129,7 +137,7 @@ export class StudioExecutionRole extends Construct {
     const ack = (resource: string, reason: string) => acknowledgeWildcardResource(this.role, resource, reason);
     ack('*', 'the SageMaker List* and Search actions Studio calls to show projects, pipelines and model versions have no resource type in IAM');
     ack(projects, 'SageMaker project names are chosen by the users who launch them');
-    ack(projectStacks, 'SageMaker Projects names the stack of a project SP-<id>; creating and changing one needs the launch role');
+    ack(projectStacks, 'SageMaker Projects names the stack of a project SP-<id>; creating one needs the launch role, and changing one can name no other role');
     ack(templates, `every template under ${props.templatesPrefix} is one the Studio users may launch`);
     ack(pipelines, `limited to pipelines tagged ${PROJECT_TAG_KEY}, which every sagemaker-gitops project tags its pipelines with`);
     ack(executions, 'SageMaker names pipeline executions at run time; only describing them is allowed');

@@ -235,9 +235,15 @@ describe('the Studio execution role', () => {
     expect(statements.PassOnlyTheLaunchRole).toEqual({
       Action: ['iam:PassRole'], Resource: launchRole, Condition: { StringEquals: { 'iam:PassedToService': 'cloudformation.amazonaws.com' } },
     });
-    expect(statements.ProjectStacksWithTheLaunchRole.Action.sort()).toEqual(['cloudformation:CreateStack', 'cloudformation:DeleteStack', 'cloudformation:UpdateStack']);
+    expect(statements.ProjectStacksWithTheLaunchRole.Action).toEqual(['cloudformation:CreateStack']);
     expect(statements.ProjectStacksWithTheLaunchRole.Condition).toEqual({ StringEquals: { 'cloudformation:RoleArn': launchRole } });
     expect(flat(statements.ProjectStacksWithTheLaunchRole.Resource)).toMatch(/:stack\/SP-\*$/);
+    // Service Authorization Reference (CloudFormation): cloudformation:RoleArn is set only when the request names a
+    // role, and DeleteStack / UpdateStack need not (the stack keeps its role); IAM User Guide, "...IfExists condition
+    // operators". Deleting or updating a project works without a role, and with one only with the launch role.
+    expect(statements.ChangeProjectStacksWithTheLaunchRole.Action.sort()).toEqual(['cloudformation:DeleteStack', 'cloudformation:UpdateStack']);
+    expect(statements.ChangeProjectStacksWithTheLaunchRole.Condition).toEqual({ StringEqualsIfExists: { 'cloudformation:RoleArn': launchRole } });
+    expect(flat(statements.ChangeProjectStacksWithTheLaunchRole.Resource)).toMatch(/:stack\/SP-\*$/);
     expect(flat(statements.ReadTemplates.Resource)).toMatch(/\/templates\/\*$/);
     expect(statements.ReadTemplates.Action).toEqual(['s3:GetObject', 's3:GetObjectTagging']);
   });
