@@ -13,7 +13,9 @@ export interface MlflowAppOptions {
   /**
    * Let the app register every model logged to MLflow in the SageMaker Model Registry by itself.
    * The pipeline's Register step stays the source of truth either way (an automatic registration
-   * has no approval status and no inference specification).
+   * has no approval status and no inference specification). The app's role then may create and update
+   * model package groups named as the app names them, `<registered model name>-<six hash characters>`,
+   * and their versions, never the pipeline's group.
    * @default false
    */
   readonly automaticModelRegistration?: boolean;

@@ -37,7 +37,27 @@ export interface MlflowBackendProps {
    * @default - no stage in another account logs to MLflow
    */
   readonly driftChecks?: readonly CrossAccountDriftCheck[];
+  /**
+   * The pipeline's model package group: an app with automatic model registration may never create
+   * or update versions in it (its approval gate is the pipeline's).
+   * @default - no group is protected beyond the auto-registration name pattern
+   */
+  readonly modelPackageGroupName?: string;
 }
+
+/**
+ * What an MLflow App's role needs to register MLflow models in the SageMaker Model Registry
+ * ("Set up IAM permissions for MLflow Apps", the app service role's policy).
+ */
+export const MLFLOW_APP_REGISTRATION_ACTIONS = [
+  'sagemaker:AddTags', 'sagemaker:CreateModelPackageGroup', 'sagemaker:CreateModelPackage', 'sagemaker:UpdateModelPackage', 'sagemaker:DescribeModelPackageGroup',
+] as const;
+
+/**
+ * The model package groups an app registers to: `<registered model name>-<suffix>`, the suffix the first
+ * six characters of a SHA-256 hash ("Automatically register SageMaker AI models with SageMaker Model Registry").
+ */
+export const MLFLOW_APP_REGISTRATION_GROUP_PATTERN = '*-??????';
 
 /**
  * The MLflow backend of a project: a serverless MLflow App (`AWS::SageMaker::MlflowApp`, the
@@ -75,6 +95,9 @@ export class MlflowBackend extends Construct {
       const role = this.storeRole(props, mlflow.backend === 'app' ? 'MLflow App' : 'MLflow tracking server');
       const artifactStoreUri = `s3://${props.bucket.bucketName}/${MLFLOW_ARTIFACT_PREFIX}`;
       if (mlflow.backend === 'app') {
+        if (mlflow.app.automaticModelRegistration) {
+          grantAutomaticRegistration(role, props.modelPackageGroupName);
+        }
         this.app = new sagemaker.CfnMlflowApp(this, 'App', {
           name: mlflowAppName(props.projectName),
           artifactStoreUri,
@@ -138,6 +161,29 @@ export class MlflowBackend extends Construct {
     role.addToPolicy(new iam.PolicyStatement({ sid: 'UseArtifactKey', actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: [props.key.keyArn] }));
     acknowledgeWildcardResource(role, objects, `MLflow names its artifact objects at run time; the wildcard covers only the prefix ${MLFLOW_ARTIFACT_PREFIX}/`);
     return role;
+  }
+}
+
+/**
+ * Lets an app's role register MLflow models: the Model Registry actions AWS lists for the app service
+ * role, on the groups (and their versions) named as the app names them, never on the pipeline's group.
+ */
+function grantAutomaticRegistration(role: iam.Role, pipelineGroup: string | undefined): void {
+  const stack = Stack.of(role);
+  const arn = (resource: string, resourceName: string) => stack.formatArn({ service: 'sagemaker', resource, resourceName });
+  const groups = arn('model-package-group', MLFLOW_APP_REGISTRATION_GROUP_PATTERN);
+  const versions = arn('model-package', `${MLFLOW_APP_REGISTRATION_GROUP_PATTERN}/*`);
+  role.addToPolicy(new iam.PolicyStatement({ sid: 'RegisterMlflowModels', actions: [...MLFLOW_APP_REGISTRATION_ACTIONS], resources: [groups, versions] }));
+  for (const resource of [groups, versions]) {
+    acknowledgeWildcardResource(role, resource, 'an MLflow App names the model package group of each registered model <name>-<six hash characters> at run time');
+  }
+  if (pipelineGroup !== undefined) {
+    // SageMaker writes resource names in lower case in the ARNs it returns.
+    const group = pipelineGroup.toLowerCase();
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'KeepPipelineModelPackageGroup', effect: iam.Effect.DENY, actions: ['sagemaker:CreateModelPackage', 'sagemaker:UpdateModelPackage', 'sagemaker:AddTags'],
+      resources: [arn('model-package-group', group), arn('model-package', `${group}/*`)],
+    }));
   }
 }
 

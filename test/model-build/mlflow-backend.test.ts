@@ -3,7 +3,9 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { MLFLOW_VERSIONS, ProjectConfig } from '../../src/config';
 import { ArtifactStore } from '../../src/constructs';
 import { sklearnImage } from '../../src/images';
-import { MlflowBackend, mlflowOfStage, mlflowParameterNames } from '../../src/model-build/mlflow-backend';
+import {
+  MLFLOW_APP_REGISTRATION_ACTIONS, MlflowBackend, mlflowOfStage, mlflowParameterNames,
+} from '../../src/model-build/mlflow-backend';
 import { MLFLOW_APP_ACTIONS, MLFLOW_TRACKING_SERVER_ACTIONS, SageMakerExecutionRole } from '../../src/model-build/sagemaker-execution-role';
 import { findingsOfStack, testConfig, validatedApp } from '../helpers/validated-synth';
 
@@ -116,6 +118,46 @@ describe('MlflowBackend: a serverless MLflow App (mlflow: {})', () => {
   test('automatic model registration, when asked for', () => {
     const { template: auto } = synth(testConfig({ mlflow: { app: { automaticModelRegistration: true } } }));
     auto.hasResourceProperties('AWS::SageMaker::MlflowApp', { ModelRegistrationMode: 'AutoModelRegistrationEnabled', WeeklyMaintenanceWindowStart: Match.absent() });
+  });
+
+  const storeStatements = (t: Template): any[] => Object.entries<any>(t.findResources('AWS::IAM::Policy'))
+    .filter(([id]) => id.startsWith('MlflowArtifactStoreRole'))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+
+  // SageMaker developer guide, "Set up IAM permissions for MLflow Apps": the app service role needs sagemaker:AddTags,
+  // CreateModelPackageGroup, CreateModelPackage, UpdateModelPackage and DescribeModelPackageGroup to register models;
+  // "Automatically register SageMaker AI models with SageMaker Model Registry": the group is <registered model name>-<6 hash characters>.
+  test('with automatic registration, the app\'s role may register models in the groups the app names, never in the pipeline\'s group', () => {
+    const config = testConfig({ mlflow: { app: { automaticModelRegistration: true } } });
+    const buildAuto = (stack: Stack) => {
+      const store = new ArtifactStore(stack, 'Artifacts', { keyAlias: 'test', description: 'test' });
+      new MlflowBackend(stack, 'Mlflow', { projectName: 'player-churn', mlflow: config.mlflow!, bucket: store.bucket, key: store.key, modelPackageGroupName: 'Churn-Models' });
+    };
+    const stack = new Stack(validatedApp(), 'Auto', { env: { region: 'us-east-1', account: '123456789012' } });
+    buildAuto(stack);
+    const statements = storeStatements(Template.fromStack(stack));
+    const register = statements.find((s) => s.Sid === 'RegisterMlflowModels');
+    expect(register.Effect).toBe('Allow');
+    expect(register.Action).toEqual(expect.arrayContaining([...MLFLOW_APP_REGISTRATION_ACTIONS]));
+    expect(register.Action).toHaveLength(MLFLOW_APP_REGISTRATION_ACTIONS.length);
+    expect(stack.resolve(register.Resource)).toEqual([
+      'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/*-??????',
+      'arn:aws:sagemaker:us-east-1:123456789012:model-package/*-??????/*',
+    ]);
+    // The pipeline's group would match the pattern ("-models"): the deny keeps its approval gate the pipeline's.
+    const keep = statements.find((s) => s.Sid === 'KeepPipelineModelPackageGroup');
+    expect(keep.Effect).toBe('Deny');
+    expect([...keep.Action].sort()).toEqual(['sagemaker:AddTags', 'sagemaker:CreateModelPackage', 'sagemaker:UpdateModelPackage']);
+    expect(stack.resolve(keep.Resource)).toEqual([
+      'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn-models',
+      'arn:aws:sagemaker:us-east-1:123456789012:model-package/churn-models/*',
+    ]);
+    expect(findingsOfStack(buildAuto)).toEqual([]);
+  });
+
+  test('without automatic registration, the app\'s role has no Model Registry permission', () => {
+    const statements = storeStatements(template);
+    expect(JSON.stringify(statements)).not.toMatch(/ModelPackage|AddTags/);
   });
 });
 
