@@ -45,6 +45,7 @@ export function resolveMlflow(options: MlflowProjectOptions): ResolvedMlflow | u
   if (oldArn !== undefined) {
     checkMlflowTrackingServerArn('mlflowTrackingServerArn', oldArn);
     checkMlflowArn('mlflowTrackingServerArn', oldArn, options.buildRegion);
+    checkBuildAccount('mlflowTrackingServerArn', oldArn, options);
     // The deprecated option names no artifact store: as before, the role gets no S3 access to it.
     return { backend: 'existing', arn: oldArn, experimentName: options.projectName, clientVersion: MLFLOW_VERSIONS.client };
   }
@@ -114,6 +115,7 @@ export function parseArtifactStoreUri(uri: string): { readonly bucket: string; r
 
 function resolveExisting(options: MlflowProjectOptions, given: MlflowOptions & { readonly backend?: unknown }): ResolvedExistingMlflow {
   checkMlflowArn('mlflow.arn', given.arn!, options.buildRegion);
+  checkBuildAccount('mlflow.arn', given.arn!, options);
   // A resolved config (backend "existing") from the deprecated mlflowTrackingServerArn has no artifact store.
   if (given.artifactStoreUri === undefined && given.backend !== 'existing') {
     throw new ConfigError(
@@ -197,6 +199,23 @@ function checkClientVersion(option: string, value: string): void {
     throw new ConfigError(
       `${option} must be an mlflow release such as ${MLFLOW_VERSIONS.client} (major.minor or major.minor.patch), ` +
       `at least ${MLFLOW_OLDEST_CLIENT} (sagemaker-mlflow requires mlflow>=${MLFLOW_OLDEST_CLIENT}), got ${JSON.stringify(value)}`,
+    );
+  }
+}
+
+/**
+ * An existing backend must be in the build account: SageMaker MLflow Apps and tracking servers have no
+ * resource-based policy, so the pipeline's role can only call those of its own account (the
+ * sagemaker-mlflow plugin reaches another account's only by assuming a role there).
+ */
+function checkBuildAccount(option: string, arn: string, options: MlflowProjectOptions): void {
+  const build = options.environments?.build?.account;
+  const account = arn.split(':')[4];
+  if (build !== undefined && account !== build) {
+    throw new ConfigError(
+      `${option} is in the account ${account}, but the project's build account is ${build} (environments.build.account): SageMaker MLflow has no ` +
+      `resource-based policy, so the pipeline's role can only log to an MLflow App or tracking server of its own account; ` +
+      `use a backend of ${build}, got ${JSON.stringify(arn)}`,
     );
   }
 }

@@ -118,6 +118,8 @@ export interface MlflowProjectOptions {
   readonly projectName: string;
   /** The build region, where the steps log from, and the option that set it. */
   readonly buildRegion: { readonly name: string; readonly option: string };
+  /** The environments as given: an existing backend must be in the build account, when it is known. */
+  readonly environments?: { readonly build?: { readonly account?: string } };
   readonly mlflow?: MlflowOptions;
   readonly mlflowTrackingServerArn?: string;
   readonly mlflowTrackingServer?: MlflowTrackingServerOptions;

@@ -48,8 +48,8 @@ export function mlflowDriftLoggerRoleArn(partition: string, buildAccount: string
  * than the build account, or in another region of it with a backend the project created.
  *
  * SageMaker MLflow Apps and tracking servers have no resource-based policy, so only a role of the
- * backend's own account may call them: a backend named by ARN must then be in the build account,
- * where the drift logger role is.
+ * backend's own account may call them: a backend named by ARN is in the build account, where the
+ * drift logger role is (`resolveMlflow` refuses another).
  */
 export function crossAccountDriftChecks(config: ProjectConfig): CrossAccountDriftCheck[] {
   const build = config.environments.build;
@@ -66,17 +66,6 @@ export function crossAccountDriftChecks(config: ProjectConfig): CrossAccountDrif
       ? [{ stage, account, roleName: driftCheckRoleName(config.projectName, stage) }]
       : [];
   });
-  const mlflow = config.mlflow;
-  if (checks.length > 0 && mlflow.backend === 'existing') {
-    const arnAccount = mlflow.arn.split(':')[4];
-    if (arnAccount !== build.account) {
-      throw new ConfigError(
-        `mlflow.arn is in the account ${arnAccount}, but the drift check of endpoints.${checks[0].stage} (account ${checks[0].account}) logs through a role of ` +
-        `the build account ${build.account}: SageMaker MLflow has no resource-based policy, so a role can only call an MLflow App or tracking server ` +
-        `of its own account; use a backend of the build account, or set endpoints.${checks[0].stage}.driftMonitoring: false, got ${JSON.stringify(mlflow.arn)}`,
-      );
-    }
-  }
   return checks;
 }
 

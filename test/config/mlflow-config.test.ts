@@ -112,6 +112,12 @@ describe('bad MLflow options are errors naming the option, the value and what is
     ['both an app and a tracking server', { mlflow: { app: {}, trackingServer: {} } }, /mlflow\.app and mlflow\.trackingServer are both set/],
     ['the new option and the deprecated ARN', { mlflow: {}, mlflowTrackingServerArn: SERVER_ARN }, /mlflow and the deprecated mlflowTrackingServerArn are both set: use only mlflow \(mlflowTrackingServerArn is now mlflow\.arn\)/],
     ['the new option and the deprecated server', { mlflow: {}, mlflowTrackingServer: {} }, /mlflow and the deprecated mlflowTrackingServer are both set: use only mlflow \(mlflowTrackingServer is now mlflow\.trackingServer\)/],
+    // SageMaker dg "Set up IAM permissions for MLflow Apps" (identity-based permissions only) and aws/sagemaker-mlflow v0.2.0
+    // "Cross-Account SageMaker MLflow access using assume_role_arn": no resource-based policy, a role calls its own account's backend.
+    ['an ARN of another account than the build account', { environments: { build: { account: '111111111111' } }, mlflow: { arn: APP_ARN, artifactStoreUri: STORE } },
+      /mlflow\.arn is in the account 123456789012, but the project's build account is 111111111111 \(environments\.build\.account\): .*no resource-based policy.*got "arn:aws:sagemaker:us-east-1:123456789012:mlflow-app\/app-K53I5ZJMEUHZ"/],
+    ['the deprecated ARN of another account than the build account', { environments: { build: { account: '111111111111' } }, mlflowTrackingServerArn: SERVER_ARN },
+      /mlflowTrackingServerArn is in the account 123456789012, but the project's build account is 111111111111/],
     ['the deprecated ARN in another region', { mlflowTrackingServerArn: SERVER_ARN.replace('us-east-1', 'eu-west-1') }, /mlflowTrackingServerArn is in eu-west-1 but the project's pipeline runs in us-east-1/],
     // mlflow/utils/validation.py _validate_experiment_name: not empty, at most MAX_EXPERIMENT_NAME_LENGTH = 500.
     ['an empty experiment name', { mlflow: { experimentName: '' } }, /mlflow\.experimentName must be a non-empty name of at most 500 characters \(MLflow rejects others\), got ""/],
@@ -149,6 +155,12 @@ describe('bad MLflow options are errors naming the option, the value and what is
   ])('%s', (_what, overrides, message) => {
     expect(() => resolveProjectConfig(withOptions(overrides))).toThrow(ConfigError);
     expect(() => resolveProjectConfig(withOptions(overrides))).toThrow(message);
+  });
+
+  test('an ARN of the build account is accepted, and so is any account when the build account is not known (environment-agnostic)', () => {
+    const inBuild = resolveProjectConfig(withOptions({ environments: { build: { account: '123456789012' } }, mlflow: { arn: APP_ARN, artifactStoreUri: STORE } }));
+    expect(inBuild.mlflow).toMatchObject({ backend: 'existing', arn: APP_ARN });
+    expect(mlflowOf({ arn: APP_ARN, artifactStoreUri: STORE })).toMatchObject({ backend: 'existing', arn: APP_ARN });
   });
 
   test('an experiment name of exactly 500 characters is accepted', () => {

@@ -64,7 +64,7 @@ describe('crossAccountDriftChecks: the stages whose drift check logs through the
 
   test('bad input: an existing backend outside the build account, which the build account\'s role cannot call (no resource-based policy)', () => {
     expect(() => crossAccountDriftChecks(testConfig({ ...CROSS_ACCOUNT, mlflow: { arn: APP_ARN.replace('111111111111', '444444444444'), artifactStoreUri: 's3://team-mlflow' } })))
-      .toThrow(/^mlflow\.arn is in the account 444444444444, but the drift check of endpoints\.prod \(account 333333333333\) logs through a role of the build account 111111111111/);
+      .toThrow(/^mlflow\.arn is in the account 444444444444, but the project's build account is 111111111111/);
     expect(crossAccountDriftChecks(testConfig({ ...CROSS_ACCOUNT, mlflow: { arn: APP_ARN, artifactStoreUri: 's3://team-mlflow' } }))).toHaveLength(1);
   });
 });
