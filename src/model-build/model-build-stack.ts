@@ -209,6 +209,7 @@ export class ModelBuildStack extends Stack {
     }
     return new MlflowBackend(this, 'Mlflow', {
       projectName: config.projectName, mlflow: config.mlflow, bucket: this.artifacts.bucket, key: this.artifacts.key, driftChecks: crossAccountDriftChecks(config),
+      modelPackageGroupName: config.modelPackageGroupName,
     });
   }
 }

@@ -166,7 +166,7 @@ describe('the drift check logs to MLflow', () => {
     // No resource-based policy: only a role of the backend's own account may call it, and the drift logger role is in the build account.
     expect(() => synthProd({
       mlflow: { arn: APP_ARN, artifactStoreUri: 's3://team-mlflow' }, environments: { build: { account: '111111111111' }, prod: { account: '333333333333' } },
-    })).toThrow(/mlflow\.arn is in the account 123456789012, but the drift check of endpoints\.prod \(account 333333333333\) logs through a role of the build account 111111111111.*set endpoints\.prod\.driftMonitoring: false/);
+    })).toThrow(/mlflow\.arn is in the account 123456789012, but the project's build account is 111111111111 \(environments\.build\.account\).*no resource-based policy/);
   });
 });
 
