@@ -85,6 +85,12 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
         collectCoverage: false,
         // The suites tagged `@slowSuite` start first, on a fresh clone too (test/slow-first-sequencer.js).
         testSequencer: '<rootDir>/test/slow-first-sequencer.js',
+        // A run's temporary files go to a folder of its own, each suite's to one inside it, removed
+        // when the suite ends (test/temp-dirs/paths.js): a run used to leave about 1.5 GB behind,
+        // and a CI machine with little free disk failed with ENOSPC.
+        testEnvironment: '<rootDir>/test/temp-dirs/environment.js',
+        globalSetup: '<rootDir>/test/temp-dirs/global-setup.js',
+        globalTeardown: '<rootDir>/test/temp-dirs/global-teardown.js',
       },
     },
     tsconfig: { compilerOptions: { isolatedModules: true, skipLibCheck: true } },

@@ -78,9 +78,27 @@ function committedFiles(dir: string): string[] {
     .split('\0').filter((file) => file.length > 0 && fs.existsSync(path.join(ROOT, file)));
 }
 
+/**
+ * The temporary folders of this file's tests that hold an `npm ci` (about 400 MB each): removed
+ * when their test ends, so that the suite holds one at a time (test/temp-dirs/paths.js).
+ */
+const installFolders: string[] = [];
+afterEach(() => {
+  for (const dir of installFolders.splice(0)) {
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+});
+
+/** A new temporary folder that is removed when the test ends (installFolders). */
+function installFolder(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  installFolders.push(dir);
+  return dir;
+}
+
 /** Copies a generated repo's committed files, alone, into a new temporary folder. */
 function copyOut(dir: string): string {
-  const repo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'copied-out-')), dir);
+  const repo = path.join(installFolder('copied-out-'), dir);
   for (const file of committedFiles(dir)) {
     const target = path.join(repo, path.relative(dir, file));
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -218,7 +236,7 @@ describe('upgrading the toolkit in a team\'s projen project', () => {
   }
 
   test('a new toolkit version and one `npx projen`: tarball replaced, lock updated, `npm ci` installs the new version', () => {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), 'upgrade-'));
+    const work = installFolder('upgrade-');
     const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf-8' }))[0];
     const tarball = path.join(work, packed.filename);
 

@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { RUN_DIR_ENV, KEEP_ENV, suiteDirPrefix } = require('./temp-dirs/paths');
+
+const HOOKS = path.join(__dirname, 'temp-dirs');
+
+/**
+ * Runs `script` in a new Node.js process, as jest runs its hooks: outside a suite's sandbox, where
+ * os.tmpdir() reads the process's own TMPDIR. `script` sees `hooks` (the folder of the hooks) and
+ * `report(value)`; what it reports is returned.
+ */
+function inNode(script: string, env: NodeJS.ProcessEnv): any {
+  const program = `const hooks = ${JSON.stringify(HOOKS)}; const fs = require('node:fs'); const os = require('node:os'); const path = require('node:path');
+const report = (value) => process.stdout.write(JSON.stringify(value));
+(async () => { ${script} })().catch((err) => { console.error(err); process.exit(1); });`;
+  const result = spawnSync(process.execPath, ['-e', program], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf-8' });
+  if (result.status !== 0) {
+    throw new Error(`the script failed (exit ${result.status}):\n${result.stderr}`);
+  }
+  return JSON.parse(result.stdout);
+}
+
+/** Makes an environment as jest does for a test file (the fields jest-environment-node reads), sets it up, runs `during`, tears it down. */
+const SUITE = `const Environment = require(path.join(hooks, 'environment'));
+const env = new Environment({ projectConfig: { testEnvironmentOptions: {}, globals: {} }, globalConfig: {} }, { testPath: '/repo/test/widget.test.ts', docblockPragmas: {}, console });
+await env.setup();
+const dir = os.tmpdir();
+const seen = { dir, suiteEnv: env.global.process.env.TMPDIR };
+fs.mkdirSync(path.join(dir, 'cdk.outAbc', 'asset.1'), { recursive: true });
+fs.writeFileSync(path.join(dir, 'cdk.outAbc', 'asset.1', 'index.js'), 'x');
+await env.teardown();
+report({ ...seen, exists: fs.existsSync(dir), after: os.tmpdir() });`;
+
+describe('the temporary folders of a test run', () => {
+  test('this suite writes into a folder of its own, inside the run\'s folder, and the processes it starts do too', () => {
+    const runDir = process.env[RUN_DIR_ENV];
+    expect(runDir).toBeDefined();
+    const suiteDir = os.tmpdir();
+    expect(path.dirname(suiteDir)).toBe(runDir);
+    expect(path.basename(suiteDir)).toMatch(/^temp-dirs-\w{6}$/);
+    expect(fs.statSync(suiteDir).isDirectory()).toBe(true);
+    // A process started with the suite's environment, and one started with none given (the worker's).
+    const script = 'process.stdout.write(require("node:os").tmpdir())';
+    expect(spawnSync(process.execPath, ['-e', script], { env: process.env, encoding: 'utf-8' }).stdout).toBe(suiteDir);
+    expect(spawnSync(process.execPath, ['-e', script], { encoding: 'utf-8' }).stdout).toBe(suiteDir);
+  });
+
+  test('a suite\'s folder is named after its test file', () => {
+    expect(suiteDirPrefix('/repo/test/model-deploy/endpoint-stack.test.ts')).toBe('endpoint-stack-');
+    expect(suiteDirPrefix('/repo/test/a b.spec.js')).toBe('a_b-');
+  });
+
+  test('the environment makes the suite\'s folder at setup and removes it, with what the suite wrote, at teardown', () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scratch-'));
+    const seen = inNode(SUITE, { TMPDIR: scratch });
+    expect(path.dirname(seen.dir)).toBe(scratch);
+    expect(path.basename(seen.dir)).toMatch(/^widget-\w{6}$/);
+    // The suite's own process.env (jest's copy) names it too: the processes a test starts get it.
+    expect(seen.suiteEnv).toBe(seen.dir);
+    expect(seen.exists).toBe(false);
+    expect(seen.after).toBe(scratch);
+    expect(fs.readdirSync(scratch)).toEqual([]);
+  });
+
+  test(`with ${KEEP_ENV}=1 the suite's folder is kept, to look at after a failure`, () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scratch-'));
+    const seen = inNode(SUITE, { TMPDIR: scratch, [KEEP_ENV]: '1' });
+    expect(seen.exists).toBe(true);
+    expect(fs.readFileSync(path.join(seen.dir, 'cdk.outAbc', 'asset.1', 'index.js'), 'utf-8')).toBe('x');
+  });
+
+  test('the global setup makes the run\'s folder and names it in TMPDIR; the global teardown removes it', () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scratch-'));
+    const seen = inNode(`await require(path.join(hooks, 'global-setup'))();
+const runDir = process.env.${RUN_DIR_ENV};
+const seen = { runDir, tmpdir: os.tmpdir() };
+fs.writeFileSync(path.join(runDir, 'left-by-a-suite'), 'x');
+await require(path.join(hooks, 'global-teardown'))();
+report({ ...seen, exists: fs.existsSync(runDir) });`, { TMPDIR: scratch });
+    expect(path.dirname(seen.runDir)).toBe(scratch);
+    expect(path.basename(seen.runDir)).toMatch(/^sagemaker-gitops-jest-/);
+    expect(seen.tmpdir).toBe(seen.runDir);
+    expect(seen.exists).toBe(false);
+    expect(fs.readdirSync(scratch)).toEqual([]);
+  });
+});
