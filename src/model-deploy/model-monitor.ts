@@ -138,6 +138,6 @@ export class ModelMonitorSchedule extends Construct {
         scheduleConfig: { scheduleExpression: options.schedule },
       },
     });
-    this.schedule.addDependency(this.jobDefinition);
+    this.schedule.addResourceDependency(this.jobDefinition);
   }
 }

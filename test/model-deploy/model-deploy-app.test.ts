@@ -280,6 +280,11 @@ describe('Model Monitor (opt-in)', () => {
         ScheduleConfig: { ScheduleExpression: 'cron(0 6 ? * * *)' },
       },
     });
+    // The schedule names the job definition rather than referencing it, so CloudFormation must be
+    // told to create the definition first (CreateMonitoringSchedule fails on a definition that does not exist yet).
+    const [definitionId] = Object.keys(template.findResources('AWS::SageMaker::DataQualityJobDefinition'));
+    const [schedule] = Object.values<any>(template.findResources('AWS::SageMaker::MonitoringSchedule'));
+    expect(schedule.DependsOn).toContain(definitionId);
     const statements = Object.values<any>(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
     expect(statements).toContainEqual(expect.objectContaining({
       Sid: 'ReadBaseline', Action: 's3:GetObject',
