@@ -17,6 +17,8 @@ import { summarizeAssembly } from '../src/cli/assembly-summary';
 import { checkPython, choosePython } from '../src/local-run/python';
 import { SYNTH_INSTALL_COMMANDS } from '../src/constructs/project-pipeline';
 import { LIBRARY_VERSION, digestOfEntries, entriesOfTarball, integrityOf, lockfileProblems } from '../src/project';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { removeInBackground } = require('./temp-dirs/paths');
 
 const ROOT = path.join(__dirname, '..');
 const RECORDER = path.join(__dirname, 'fixtures', 'record-cdk-lib.js');
@@ -85,7 +87,7 @@ function committedFiles(dir: string): string[] {
 const installFolders: string[] = [];
 afterEach(() => {
   for (const dir of installFolders.splice(0)) {
-    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+    removeInBackground(dir);
   }
 });
 

@@ -11,7 +11,7 @@
  *
  * @slowSuite (test/slow-first-sequencer.js starts it first)
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -82,11 +82,8 @@ beforeAll(() => {
   process.stderr.write(`README "Start a new project" ran in ${run.seconds.toFixed(0)} s; init's steps:\n${ranLines}`);
 });
 
-afterAll(() => {
-  // Two node_modules trees (~900 MB): deleting them takes ~40 s on a busy disk, so a detached rm
-  // does it while the other suites run.
-  spawn('rm', ['-rf', work], { detached: true, stdio: 'ignore' }).unref();
-});
+// Its two node_modules trees (~900 MB) are deleted with the suite's temporary folder, in the
+// background while the other suites run (test/temp-dirs/environment.js).
 
 describe('README: Start a new project, verbatim', () => {
   test('the commands succeed', () => {

@@ -4,9 +4,20 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RUN_DIR_ENV, KEEP_ENV, suiteDirPrefix } = require('./temp-dirs/paths');
+const { RUN_DIR_ENV, KEEP_ENV, removeInBackground, suiteDirPrefix } = require('./temp-dirs/paths');
 
 const HOOKS = path.join(__dirname, 'temp-dirs');
+
+/** Waits, up to 30 s, until `dir` is empty (a folder is deleted in the background: paths.js removeInBackground). */
+function eventuallyEmpty(dir: string): string[] {
+  const deadline = Date.now() + 30_000;
+  let left = fs.readdirSync(dir);
+  while (left.length > 0 && Date.now() < deadline) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+    left = fs.readdirSync(dir);
+  }
+  return left;
+}
 
 /**
  * Runs `script` in a new Node.js process, as jest runs its hooks: outside a suite's sandbox, where
@@ -63,7 +74,7 @@ describe('the temporary folders of a test run', () => {
     expect(seen.suiteEnv).toBe(seen.dir);
     expect(seen.exists).toBe(false);
     expect(seen.after).toBe(scratch);
-    expect(fs.readdirSync(scratch)).toEqual([]);
+    expect(eventuallyEmpty(scratch)).toEqual([]);
   });
 
   test(`with ${KEEP_ENV}=1 the suite's folder is kept, to look at after a failure`, () => {
@@ -86,5 +97,17 @@ report({ ...seen, exists: fs.existsSync(runDir) });`, { TMPDIR: scratch });
     expect(seen.tmpdir).toBe(seen.runDir);
     expect(seen.exists).toBe(false);
     expect(fs.readdirSync(scratch)).toEqual([]);
+  });
+
+  test('a folder removed in the background is gone from its place at once, and then from the disk', () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scratch-'));
+    const install = path.join(scratch, 'copied-out-abc');
+    fs.mkdirSync(path.join(install, 'node_modules', 'aws-cdk-lib'), { recursive: true });
+    fs.writeFileSync(path.join(install, 'node_modules', 'aws-cdk-lib', 'index.js'), 'x');
+    removeInBackground(install);
+    expect(fs.existsSync(install)).toBe(false);
+    expect(eventuallyEmpty(scratch)).toEqual([]);
+    // A folder already gone is not an error.
+    expect(() => removeInBackground(install)).not.toThrow();
   });
 });

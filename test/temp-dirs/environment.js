@@ -5,13 +5,14 @@
  * While the suite runs, TMPDIR names that folder, in the worker's environment (Node.js's
  * os.tmpdir() reads it at each call, so aws-cdk-lib's assembly folders land there too) and in the
  * suite's `process.env` (which jest copies for each suite, and which most tests hand to the
- * processes they start). When the suite ends, after its own afterAll hooks, the folder is removed.
+ * processes they start). When the suite ends, after its own afterAll hooks, the folder is removed
+ * (in the background: paths.js removeInBackground).
  */
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 const { TestEnvironment } = require('jest-environment-node');
-const { keepTemporaryFiles, removeTree, suiteDirPrefix } = require('./paths');
+const { keepTemporaryFiles, removeInBackground, suiteDirPrefix } = require('./paths');
 
 class SuiteTempDirEnvironment extends TestEnvironment {
   /**
@@ -45,7 +46,7 @@ class SuiteTempDirEnvironment extends TestEnvironment {
       process.env.TMPDIR = this.previousTmpdir;
     }
     if (this.tempDir !== undefined && !keepTemporaryFiles()) {
-      removeTree(this.tempDir);
+      removeInBackground(this.tempDir);
     }
     this.tempDir = undefined;
     await super.teardown();

@@ -8,6 +8,7 @@
  * partway through. So a run gets its own folder, and each suite a folder inside it that is removed
  * when the suite ends: what a run holds at once is what its running suites hold.
  */
+const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -31,4 +32,25 @@ function removeTree(dir) {
   fs.rmSync(dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 100 });
 }
 
-module.exports = { RUN_DIR_ENV, KEEP_ENV, suiteDirPrefix, keepTemporaryFiles, removeTree };
+/**
+ * Removes a temporary folder without waiting: it is renamed at once (so nothing writes into it
+ * again), and a detached `rm -rf` deletes it while the run goes on. Deleting an install of 400 to
+ * 900 MB takes 10 to 40 s on a busy disk, time a jest worker would otherwise spend waiting. Where no
+ * `rm` can be started, it is deleted here. The run's global teardown deletes whatever is left.
+ */
+function removeInBackground(dir) {
+  if (!fs.existsSync(dir)) {
+    return;
+  }
+  const doomed = `${dir}.removing`;
+  fs.renameSync(dir, doomed);
+  try {
+    const rm = spawn('rm', ['-rf', doomed], { detached: true, stdio: 'ignore' });
+    rm.on('error', () => removeTree(doomed));
+    rm.unref();
+  } catch {
+    removeTree(doomed);
+  }
+}
+
+module.exports = { RUN_DIR_ENV, KEEP_ENV, suiteDirPrefix, keepTemporaryFiles, removeTree, removeInBackground };
