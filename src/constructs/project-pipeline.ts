@@ -11,6 +11,7 @@ import { VENDOR_CHECK_COMMAND } from '../app-context/vendor-check';
 import { CODEBUILD_NODE_VERSION, LIBRARY_NAME } from '../app-context/versions';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ArtifactStore } from './artifact-store';
+import { checkActionConfigurationLengths, checkPipelineName } from './pipeline-limits';
 import { studioContextArgumentsOf } from '../app-context/studio-project';
 
 /**
@@ -97,6 +98,7 @@ export class ProjectPipeline extends Construct {
 
   constructor(scope: Construct, id: string, props: ProjectPipelineProps) {
     super(scope, id);
+    checkPipelineName(props.pipelineName);
     this.artifacts = new ArtifactStore(this, 'Artifacts', {
       keyAlias: `${props.pipelineName}-artifacts`,
       description: `Encrypts the artifacts of the CodePipeline ${props.pipelineName} (project ${props.projectName})`,
@@ -167,12 +169,10 @@ export class ProjectPipeline extends Construct {
     });
   }
 
-  /**
-   * Builds the pipeline (after every stage is added) and acknowledges the wildcards of the
-   * grants aws-cdk-lib gives its own roles, each for the reason it cannot be narrower.
-   */
+  /** Builds the pipeline (after every stage is added), checks its actions' configuration values, and acknowledges the wildcards of aws-cdk-lib's grants to its own roles. */
   public build(): void {
     this.pipeline.buildPipeline();
+    checkActionConfigurationLengths(this.pipeline.pipeline);
     const stack = Stack.of(this);
     this.acknowledgeCrossRegionSupport();
     this.skipSelfMutationWhenUnchanged();

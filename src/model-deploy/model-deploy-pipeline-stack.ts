@@ -7,6 +7,7 @@ import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { ConfigError, ProjectConfig } from '../config';
 import { ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
+import { ACTION_CONFIGURATION_MAX_LENGTH } from '../constructs/pipeline-limits';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -29,8 +30,7 @@ export * from './release-checks';
 export * from './release-trigger';
 export * from './replace-on-failure';
 
-/** CodePipeline's limit on an action configuration field that holds variable syntax ("Variables reference"). */
-export const ACTION_CONFIGURATION_MAX_LENGTH = 1000;
+export { ACTION_CONFIGURATION_MAX_LENGTH } from '../constructs/pipeline-limits';
 
 /**
  * The release approval's comment (CustomData): the version, AUC and package as CodePipeline
