@@ -7,8 +7,11 @@ import { App, Stack } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as cpactions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as pipelines from 'aws-cdk-lib/pipelines';
 import { ConfigError } from '../../src/config';
+import { ProjectPipeline } from '../../src/constructs';
 import { ACTION_CONFIGURATION_MAX_LENGTH, checkActionConfigurationLengths, checkPipelineName } from '../../src/constructs/pipeline-limits';
+import { PROJECT_APP_CONTEXT } from '../../src/validation/app-validations';
 
 /** A pipeline whose approval action carries `comment` as its CustomData, and a reference to a bucket (a token). */
 function pipelineWithApproval(comment: string): codepipeline.Pipeline {
@@ -58,5 +61,23 @@ describe('checkPipelineName', () => {
     expect(() => checkPipelineName('')).toThrow(/got "" \(0 characters\)/);
     expect(() => checkPipelineName('model deploy')).toThrow(/got "model deploy"/);
     expect(() => checkPipelineName('model/deploy')).toThrow(ConfigError);
+  });
+});
+
+describe('ProjectPipeline', () => {
+  const project = (pipelineName: string) => {
+    const stack = new Stack(new App({ context: PROJECT_APP_CONTEXT }), 'Project', { env: { account: '123456789012', region: 'us-east-1' } });
+    const source = pipelines.CodePipelineSource.s3(s3.Bucket.fromBucketName(stack, 'Source', 'source-bucket'), 'source.zip');
+    return new ProjectPipeline(stack, 'Project', { pipelineName, source, projectName: 'p' });
+  };
+
+  test('refuses a pipeline name CodePipeline refuses before naming anything after it', () => {
+    expect(() => project('model deploy')).toThrow(/^pipelineName must be 1\.\.100 characters .*; got "model deploy"/);
+  });
+
+  test('build() checks the built actions: an approval comment over 1000 characters is refused', () => {
+    const pipeline = project('p-model-deploy');
+    pipeline.pipeline.addWave('Release', { pre: [new pipelines.ManualApprovalStep('Approve', { comment: 'c'.repeat(1001) })] });
+    expect(() => pipeline.build()).toThrow(/^the CodePipeline p-model-deploy: action Release\/Approve has a configuration CustomData of 1001 characters; CodePipeline accepts 1\.\.1000/);
   });
 });
