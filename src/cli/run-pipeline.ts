@@ -13,7 +13,7 @@ import {
 } from '../aws';
 import { checkPipelineParameters, pipelineParameters } from '../aws/pipeline-parameters';
 import { awsClientOptions } from './base-program';
-import { collectParameter, secondsInRange } from './option-parsers';
+import { collectPipelineParameter, secondsInRange } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** What `run-pipeline` needs from outside; tests inject a client. */
@@ -54,7 +54,7 @@ export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): 
   return new Command('run-pipeline')
     .description('start a SageMaker pipeline execution and, with --wait, wait for it and fail unless it succeeds')
     .requiredOption('--name <pipeline>', 'the SageMaker pipeline name', parsePipelineName)
-    .option('--parameter <key=value>', 'a pipeline parameter value (repeatable)', collectParameter)
+    .option('--parameter <key=value>', 'a pipeline parameter value (repeatable; at most 200, each value at most 1024 characters)', collectPipelineParameter)
     .option('--wait', 'wait for the execution to end; exit 1 if it fails, stops or times out')
     .option('--timeout <minutes>', `with --wait: how long to wait (default: ${DEFAULT_TIMEOUT_MINUTES})`, positiveNumber('timeout', 'minutes'))
     .option('--poll-interval <seconds>', `with --wait: the time between polls, ${POLL_INTERVAL_RANGE.min} to ${POLL_INTERVAL_RANGE.max} (default: ${DEFAULT_POLL_INTERVAL_SECONDS})`,

@@ -291,6 +291,38 @@ describe('run-pipeline usage errors exit 2 and call nothing', () => {
   });
 });
 
+/**
+ * Amazon SageMaker API Reference, StartPipelineExecution: PipelineParameters holds 0 to 200 items;
+ * the Parameter data type: Name is 1 to 256 characters of [A-Za-z0-9\-_], Value at most 1024
+ * characters. A value outside these is refused before DescribePipeline or StartPipelineExecution.
+ */
+describe('run-pipeline --parameter within StartPipelineExecution\'s limits', () => {
+  test.each([
+    [['run-pipeline', '--name', 'churn', '--parameter', `Query=${'x'.repeat(1025)}`],
+      /parameter Query must have a value of at most 1024 characters \(StartPipelineExecution\), got 1025: "x{40}"\.\.\./],
+    [['run-pipeline', '--name', 'churn', '--parameter', `Query=${'\u00e9'.repeat(600)}${'\u{1F600}'.repeat(250)}`],
+      /parameter Query must have a value of at most 1024 characters \(StartPipelineExecution\), got 1100/],
+    [['run-pipeline', '--name', 'churn', '--parameter', 'Input.Url=s3://b/k'], /parameter name must be 1 to 256 letters, digits, hyphens and underscores .*got "Input\.Url"/],
+    [['run-pipeline', '--name', 'churn', '--parameter', `${'P'.repeat(257)}=1`], /parameter name must be 1 to 256 letters, digits, hyphens and underscores/],
+    [['run-pipeline', '--name', 'churn', ...Array.from({ length: 201 }, (_, i) => ['--parameter', `P${i}=1`]).flat()],
+      /--parameter may be given at most 200 times \(StartPipelineExecution takes at most 200 pipeline parameters\), got 201/],
+  ])('%#: refused with exit 2 before any call', async (argv, message) => {
+    const { code, stderr } = await usageError(argv);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(sm).not.toHaveReceivedAnyCommand();
+  });
+
+  test('a value of exactly 1024 characters and a name of 256 reach StartPipelineExecution as given', async () => {
+    const name = `Q${'_'.repeat(254)}-`;
+    sm.on(DescribePipelineCommand).resolves({ PipelineDefinition: JSON.stringify({ Parameters: [{ Name: name, Type: 'String' }] }) });
+    const value = 'v'.repeat(1024);
+    const { code } = await run(['run-pipeline', '--name', 'churn', '--parameter', `${name}=${value}`]);
+    expect(code).toBe(0);
+    expect(sm).toHaveReceivedCommandWith(StartPipelineExecutionCommand, { PipelineName: 'churn', PipelineParameters: [{ Name: name, Value: value }] });
+  });
+});
+
 describe('run-pipeline without a region', () => {
   const names = ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_PROFILE', 'AWS_CONFIG_FILE'];
   const saved = Object.fromEntries(names.map((name) => [name, process.env[name]]));
