@@ -101,4 +101,16 @@ describe('resolve-model --live-endpoint', () => {
     expect(stderr).toMatch(/--live-endpoint and --live-out go together/);
     expect(sm).not.toHaveReceivedAnyCommand();
   });
+
+  /**
+   * Amazon SageMaker API Reference, DescribeEndpoint: EndpointName is at most 63 characters matching
+   * ^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}. A name outside it is refused before any call, not sent for
+   * SageMaker to answer with a ValidationException.
+   */
+  test.each(['churn_prod', '-churn-prod', `e${'x'.repeat(63)}`])('--live-endpoint %s outside DescribeEndpoint\'s EndpointName rule is a usage error that calls nothing', async (name) => {
+    const { value, stderr } = await withStderr(() => run(['resolve-model', '--group', GROUP, '--live-endpoint', name, '--live-out', path.join(dir, 'live.json')]));
+    expect(value.code).toBe(2);
+    expect(stderr).toMatch(new RegExp(`--live-endpoint must be an endpoint name of 1 to 63 letters, digits and hyphens.*got ${name}`));
+    expect(sm).not.toHaveReceivedAnyCommand();
+  });
 });
