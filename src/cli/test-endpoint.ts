@@ -13,6 +13,7 @@ import {
   PAYLOAD_LABEL_COLUMNS,
   Payload,
   PayloadLabelColumn,
+  batchBodyProblem,
   createEndpointTestClient,
   describeQuality,
   readLabelledPayload,
@@ -85,6 +86,10 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
       const payload = loadPayload(this, opts);
       const rows = payload.rows.slice(0, opts.limit);
       const labels = payload.labels?.slice(0, opts.limit);
+      const tooLarge = batchBodyProblem(rows, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+      if (tooLarge) {
+        this.error(`error: payload ${opts.payload}: ${tooLarge}`, { exitCode: 2, code: 'sagemaker-gitops.invalidPayload' });
+      }
       const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
       const client = await runtimeClient({ region, profile });
       try {

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-sagemaker-runtime';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { CliError, EndpointTestOptions, nearestRank, readPayload, testEndpoint } from '../../src/aws';
+import { CliError, EndpointTestOptions, MAX_INVOKE_BODY_BYTES, batchBodyProblem, nearestRank, readPayload, testEndpoint } from '../../src/aws';
 
 const rt = mockClient(SageMakerRuntimeClient);
 const client = new SageMakerRuntimeClient({ region: 'eu-west-1' });
@@ -293,6 +293,37 @@ describe('testEndpoint latency', () => {
     expect(nearestRank(values, 50)).toBe(35);
     expect(nearestRank(values, 100)).toBe(50);
     expect(nearestRank([7], 95)).toBe(7);
+  });
+});
+
+/**
+ * "Amazon SageMaker AI endpoints and quotas": a real-time endpoint takes an InvokeEndpoint request
+ * body of at most 6 MB (the InvokeEndpoint API reference allows a larger Body, 25 MB); a batch over
+ * it is refused before any request, with a batch size that fits.
+ */
+describe('testEndpoint keeps every request body within InvokeEndpoint\'s 6 MB', () => {
+  /** `n` rows of `bytes` bytes each: a digit string is a valid single feature. */
+  const wide = (n: number, bytes: number) => Array.from({ length: n }, () => '1'.repeat(bytes));
+
+  test('a batch of exactly the limit fits; one byte more is refused before any request', async () => {
+    // Two rows and one newline.
+    const half = MAX_INVOKE_BODY_BYTES / 2;
+    expect(batchBodyProblem(['1'.repeat(half - 1), '1'.repeat(half)], 2)).toBeUndefined();
+    const over = wide(2, half);
+    expect(batchBodyProblem(over, 2)).toBe(
+      `batch 1 of 2 rows is ${MAX_INVOKE_BODY_BYTES + 1} bytes, more than the ${MAX_INVOKE_BODY_BYTES} bytes (6 MB) InvokeEndpoint takes for a real-time endpoint ` +
+      '(batchSize / --batch-size 2): send at most 1 rows per request (--batch-size 1)',
+    );
+    await expect(run({ rows: over, batchSize: 2 })).rejects.toThrow(new CliError(batchBodyProblem(over, 2)!));
+    expect(rt).not.toHaveReceivedAnyCommand();
+  });
+
+  test('the bytes are counted in UTF-8, and the advice is a batch size whose every batch fits', () => {
+    const rows = wide(40, 400_000);
+    const problem = batchBodyProblem(rows, 20)!;
+    expect(problem).toMatch(/^batch 1 of 20 rows is 8000019 bytes, .*send at most 15 rows per request \(--batch-size 15\)$/);
+    expect(batchBodyProblem(rows, 15)).toBeUndefined();
+    expect(batchBodyProblem(['\u00e9'.repeat(MAX_INVOKE_BODY_BYTES / 2 + 1)], 1)).toMatch(/row 1 alone is 6291458 bytes: no batch size fits it$/);
   });
 });
 

@@ -254,6 +254,9 @@ describe('test-endpoint usage errors exit 2 and call nothing', () => {
     ['--model-features 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--model-features', '0'], /model features must be a positive whole number of features, got 0/],
     ['a payload narrower than the model', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--model-features', '30'], /error: payload .*good\.csv has 3 features per row, the model takes 30/],
     ['a word in a row', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('word.csv', '1,2,3\n4,five,6\n')], /error: payload .*word\.csv line 2 field 2 is not a number \(found "five"\)/],
+    // "Amazon SageMaker AI endpoints and quotas": InvokeEndpoint on a real-time endpoint takes a body of at most 6 MB.
+    ['a batch over InvokeEndpoint\'s 6 MB', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('wide.csv', `${'1'.repeat(700_000)}\n`.repeat(10))],
+      /error: payload .*wide\.csv: batch 1 of 10 rows is 7000009 bytes, more than the 6291456 bytes \(6 MB\) InvokeEndpoint takes for a real-time endpoint \(batchSize \/ --batch-size 10\): send at most 8 rows per request \(--batch-size 8\)/],
   ])('%s', async (_, argv, message) => {
     const { code, stderr, requested } = await usageError(argv());
     expect(code).toBe(2);
