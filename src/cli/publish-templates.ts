@@ -13,6 +13,9 @@ export const DEFAULT_PROJECT_TEMPLATE = path.resolve(__dirname, '..', '..', 'tem
 /** S3's rules for general purpose bucket names. */
 const BUCKET_NAME_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
+/** The longest object key S3 takes, in bytes of UTF-8 (Amazon S3 User Guide, "Naming Amazon S3 objects"; PutObject `Key`). */
+export const MAX_OBJECT_KEY_BYTES = 1024;
+
 /** What `publish-templates` needs from outside; tests inject a client. */
 export interface PublishTemplatesDeps {
   /**
@@ -75,9 +78,14 @@ export function publishTemplatesCommand(output: Output, deps: PublishTemplatesDe
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const body = readTemplate(opts.file);
       checkProjectTemplate(body, opts.file);
+      const key = `${opts.prefix}${path.basename(opts.file)}`;
+      const keyBytes = Buffer.byteLength(key, 'utf-8');
+      if (keyBytes > MAX_OBJECT_KEY_BYTES) {
+        this.error(`error: the object key --prefix + the --file name is ${keyBytes} bytes, more than the ${MAX_OBJECT_KEY_BYTES} bytes S3 takes (PutObject Key): shorten --prefix, got ${opts.prefix}`, { exitCode: 2 });
+      }
       const client = await s3Client(awsClientOptions(this));
       try {
-        const published = await publishTemplate(client, { bucket: opts.bucket, key: `${opts.prefix}${path.basename(opts.file)}`, body });
+        const published = await publishTemplate(client, { bucket: opts.bucket, key, body });
         const templatesLocation = `s3://${opts.bucket}/${opts.prefix}`;
         output.result(json ? { ...published, templatesLocation } : formatPublishedTemplate(published, templatesLocation).join('\n'), json);
       } finally {

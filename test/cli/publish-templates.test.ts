@@ -189,6 +189,26 @@ describe('publish-templates', () => {
       expect(code).toBe(2);
       expect(stderr).toContain(`prefix must be key segments separated by single slashes, without a leading slash, "." or "..", e.g. templates/, got ${prefix}`);
     });
+
+    /**
+     * Amazon S3 User Guide, "Naming Amazon S3 objects" (PutObject Key): a key is at most 1024 bytes of
+     * UTF-8. The key is --prefix then the file name (sagemaker-project.yaml, 22 bytes).
+     */
+    test('a prefix that makes the object key longer than 1024 bytes is refused before PutObject', async () => {
+      const prefix = `${'p'.repeat(501)}/${'\u00e9'.repeat(250)}/`;
+      const { code, stderr } = await usageError(['publish-templates', '--bucket', BUCKET, '--prefix', prefix]);
+      expect(code).toBe(2);
+      expect(stderr).toContain(`the object key --prefix + the --file name is 1025 bytes, more than the 1024 bytes S3 takes (PutObject Key): shorten --prefix, got ${prefix}`);
+      expect(s3).toHaveReceivedCommandTimes(PutObjectCommand, 0);
+    });
+
+    test('a key of exactly 1024 bytes is uploaded under that key', async () => {
+      s3.on(PutObjectCommand).resolves({});
+      const prefix = `${'p'.repeat(1000)}/`;
+      const { code } = await run(['publish-templates', '--bucket', BUCKET, '--prefix', prefix]);
+      expect(code).toBe(0);
+      expect(s3).toHaveReceivedCommandWith(PutObjectCommand, { Bucket: BUCKET, Key: `${prefix}sagemaker-project.yaml` });
+    });
   });
 });
 
