@@ -1,5 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { ConfigError } from '../config/errors';
+import { PIPELINE_PARAMETER_LIMITS, startPipelineExecutionProblem } from '../aws/pipeline-execution';
 import { MODEL_PACKAGE_GROUP_NAME_PATTERN, checkProjectName } from '../config/validators';
 
 /**
@@ -51,42 +52,24 @@ export function collectParameter(value: string, previous: Readonly<Record<string
 }
 
 /**
- * What StartPipelineExecution takes in `PipelineParameters` (Amazon SageMaker API Reference,
- * StartPipelineExecution and the Parameter data type): at most 200 parameters, each name 1 to 256
- * of `[A-Za-z0-9\-_]`, each value at most 1024 characters.
- */
-export const PIPELINE_PARAMETER_LIMITS = { maxCount: 200, maxValueLength: 1024 } as const;
-
-/** The Parameter data type's `Name`: 1 to 256 letters, digits, hyphens and underscores. */
-export const PIPELINE_PARAMETER_NAME_PATTERN = /^[A-Za-z0-9\-_]{1,256}$/;
-
-/**
  * Commander collector for `run-pipeline --parameter KEY=VALUE`: `collectParameter`, then the limits
- * StartPipelineExecution puts on a parameter's name and value and on their number, so a value
- * SageMaker would refuse is a usage error before any call. The length is counted in UTF-16 units,
- * never fewer than the characters, so a value that passes is never too long for SageMaker.
+ * StartPipelineExecution puts on a parameter's name and value and on their number
+ * (`PIPELINE_PARAMETER_LIMITS`, `startPipelineExecutionProblem`), so a value SageMaker would refuse
+ * is a usage error before any call.
  *
  * @throws InvalidArgumentError (a usage error, exit 2) naming the parameter, the value or its length, and the limit
  */
 export function collectPipelineParameter(value: string, previous: Readonly<Record<string, string>> = {}): Record<string, string> {
   const collected = collectParameter(value, previous);
   const key = value.slice(0, value.indexOf('='));
-  const parameterValue = collected[key];
-  const { maxCount, maxValueLength } = PIPELINE_PARAMETER_LIMITS;
-  if (!PIPELINE_PARAMETER_NAME_PATTERN.test(key)) {
-    throw new InvalidArgumentError(
-      `parameter name must be 1 to 256 letters, digits, hyphens and underscores (${PIPELINE_PARAMETER_NAME_PATTERN.source}, StartPipelineExecution), got ${JSON.stringify(key)}`,
-    );
-  }
-  if (parameterValue.length > maxValueLength) {
-    throw new InvalidArgumentError(
-      `parameter ${key} must have a value of at most ${maxValueLength} characters (StartPipelineExecution), ` +
-      `got ${parameterValue.length}: ${JSON.stringify(parameterValue.slice(0, 40))}...`,
-    );
-  }
+  const { maxCount } = PIPELINE_PARAMETER_LIMITS;
   const count = Object.keys(collected).length;
   if (count > maxCount) {
     throw new InvalidArgumentError(`--parameter may be given at most ${maxCount} times (StartPipelineExecution takes at most ${maxCount} pipeline parameters), got ${count}`);
+  }
+  const problem = startPipelineExecutionProblem({ pipelineName: '', parameters: { [key]: collected[key] } });
+  if (problem) {
+    throw new InvalidArgumentError(problem);
   }
   return collected;
 }

@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
-import { CliError, isNotFound, isThrottling, startPipelineExecution, StepStatusChange, Heartbeat, waitForPipelineExecution } from '../../src/aws';
+import { CliError, isNotFound, isThrottling, startPipelineExecution, startPipelineExecutionProblem, StepStatusChange, Heartbeat, waitForPipelineExecution } from '../../src/aws';
 
 const sm = mockClient(SageMakerClient);
 const client = new SageMakerClient({ region: 'eu-west-1' });
@@ -84,6 +84,33 @@ describe('startPipelineExecution', () => {
     const started = startPipelineExecution(client, { pipelineName: 'churn' });
     await expect(started).rejects.toThrow(CliError);
     await expect(startPipelineExecution(client, { pipelineName: 'churn' })).rejects.toThrow(/^pipeline churn not found in region eu-west-1: /);
+  });
+
+  /**
+   * Amazon SageMaker API Reference, StartPipelineExecution: PipelineExecutionDisplayName is 1 to 82
+   * characters of [a-zA-Z0-9](-*[a-zA-Z0-9]){0,81}; PipelineParameters holds at most 200 items; the
+   * Parameter data type: Name 1 to 256 of [A-Za-z0-9\-_], Value at most 1024 characters.
+   */
+  test.each<[string, Parameters<typeof startPipelineExecution>[1], string]>([
+    ['a display name of 83 characters', { pipelineName: 'churn', displayName: 'a'.repeat(83) }, 'the execution\'s display name must be 1 to 82 letters, digits and hyphens'],
+    ['a display name with an underscore', { pipelineName: 'churn', displayName: 'ci_42' }, 'got "ci_42"'],
+    ['an empty display name', { pipelineName: 'churn', displayName: '' }, 'got ""'],
+    ['201 parameters', { pipelineName: 'churn', parameters: Object.fromEntries(Array.from({ length: 201 }, (_, i) => [`P${i}`, '1'])) },
+      'StartPipelineExecution takes at most 200 pipeline parameters, got 201'],
+    ['a parameter name with a dot', { pipelineName: 'churn', parameters: { 'Input.Url': 's3://b/k' } }, 'parameter name must be 1 to 256 letters, digits, hyphens and underscores'],
+    ['a value of 1025 characters', { pipelineName: 'churn', parameters: { Query: 'q'.repeat(1025) } }, 'parameter Query must have a value of at most 1024 characters (StartPipelineExecution), got 1025'],
+  ])('%s is refused before StartPipelineExecution', async (_what, options, message) => {
+    await expect(startPipelineExecution(client, options)).rejects.toThrow(new CliError(`pipeline churn: ${startPipelineExecutionProblem(options)}`));
+    expect(startPipelineExecutionProblem(options)).toContain(message);
+    expect(sm).not.toHaveReceivedAnyCommand();
+  });
+
+  test('a display name of 82 characters, 200 parameters and a value of 1024 characters are sent as they are', async () => {
+    sm.on(StartPipelineExecutionCommand).resolves({ PipelineExecutionArn: ARN });
+    const parameters = Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`P_${i}-x`, 'v'.repeat(1024)]));
+    await startPipelineExecution(client, { pipelineName: 'churn', displayName: `a-${'b'.repeat(80)}`, parameters });
+    expect(sm).toHaveReceivedCommandWith(StartPipelineExecutionCommand, { PipelineExecutionDisplayName: `a-${'b'.repeat(80)}` });
+    expect(sm.commandCalls(StartPipelineExecutionCommand)[0].args[0].input.PipelineParameters).toHaveLength(200);
   });
 
   test('other errors are rethrown as they are', async () => {
