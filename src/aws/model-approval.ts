@@ -14,8 +14,8 @@ import {
   toDeployed,
 } from './model-versions';
 
-export { DEFAULT_DESCRIBE_CONCURRENCY, checkGroupExists, findDeployedVersion, groupNotFound, listModelVersions } from './model-versions';
-export type { DeployedVersion, ListModelVersionsOptions, ModelVersion } from './model-versions';
+export { DEFAULT_DESCRIBE_CONCURRENCY, checkGroupExists, findDeployedVersion, groupNotFound, listModelVersions, listNewestModelVersions } from './model-versions';
+export type { DeployedVersion, ListModelVersionsOptions, ModelVersion, ModelVersionListing } from './model-versions';
 
 /** SageMaker's limit on a model package's `ApprovalDescription`, in characters. */
 export const APPROVAL_DESCRIPTION_MAX_LENGTH = 1024;

@@ -54,6 +54,22 @@ export interface ListModelVersionsOptions {
    * @default DEFAULT_DESCRIBE_CONCURRENCY
    */
   readonly concurrency?: number;
+  /**
+   * Describe only the newest `limit` versions (after the status filter): the older ones are counted
+   * from the listing, not described, so a long history costs one DescribeModelPackage call per shown version.
+   * @default - every version is described
+   */
+  readonly limit?: number;
+}
+
+/** The newest versions of a group, described, with what the listing says of the rest. */
+export interface ModelVersionListing {
+  /** The described versions, newest first (versions deleted before their description are left out). */
+  readonly versions: ModelVersion[];
+  /** How many versions the listing holds (with the status filter), described or not. */
+  readonly total: number;
+  /** The newest version the listing gives as `Approved` among those not described (past `limit`), if any. */
+  readonly newestApprovedNotDescribed?: DeployedVersion;
 }
 
 /**
@@ -63,19 +79,40 @@ export interface ListModelVersionsOptions {
  * @throws CliError when the group does not exist, naming it and the region
  */
 export async function listModelVersions(client: SageMakerClient, groupName: string, options: ListModelVersionsOptions = {}): Promise<ModelVersion[]> {
+  return (await listNewestModelVersions(client, groupName, options)).versions;
+}
+
+/**
+ * Lists every version of a group (or those with one status), newest first, and describes the
+ * newest `limit` of them (all without a limit), as `listModelVersions` does; also says how many the
+ * listing holds and which older one it gives as the newest `Approved`.
+ *
+ * @throws CliError when the group does not exist, naming it and the region
+ */
+export async function listNewestModelVersions(client: SageMakerClient, groupName: string, options: ListModelVersionsOptions = {}): Promise<ModelVersionListing> {
   const concurrency = options.concurrency ?? DEFAULT_DESCRIBE_CONCURRENCY;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
     throw new Error(`concurrency must be a positive integer, got ${concurrency}`);
+  }
+  const limit = options.limit;
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1)) {
+    throw new Error(`limit must be a positive integer, got ${limit}`);
   }
   const summaries = await listSummaries(client, groupName, options.status);
   if (summaries.length === 0) {
     await checkGroupExists(client, groupName);
   }
-  const versions = await mapConcurrently(summaries, concurrency, async (summary) => {
+  const shown = summaries.slice(0, limit);
+  const versions = await mapConcurrently(shown, concurrency, async (summary) => {
     const described = await describeIfExists(client, summaryArn(summary));
     return described && toModelVersion(groupName, summary, described);
   });
-  return versions.filter((version): version is ModelVersion => version !== undefined);
+  const approvedPast = summaries.slice(shown.length).find((summary) => summary.ModelApprovalStatus === 'Approved');
+  return {
+    versions: versions.filter((version): version is ModelVersion => version !== undefined),
+    total: summaries.length,
+    ...(approvedPast ? { newestApprovedNotDescribed: toDeployed(approvedPast) } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ModelApprovalStatus, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command, Option } from 'commander';
-import { AwsClientOptions, DeployedVersion, ModelVersion, createAwsClient, findDeployedVersion, formatTimestamp, listModelVersions } from '../aws';
+import { AwsClientOptions, DeployedVersion, ModelVersion, ModelVersionListing, createAwsClient, findDeployedVersion, formatTimestamp, listNewestModelVersions } from '../aws';
 import { awsClientOptions } from './base-program';
 import { parseGroupName, parseLimit } from './option-parsers';
 import { GlobalOptions, Output } from './output';
@@ -38,24 +38,25 @@ export function modelsCommand(output: Output, deps: ModelsDeps = {}): Command {
     .action(async function (this: Command, opts: ModelsOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const client = await sageMakerClient(awsClientOptions(this));
-      let versions: ModelVersion[];
+      let listing: ModelVersionListing;
       let deployed: DeployedVersion | undefined;
       try {
-        versions = await listModelVersions(client, opts.group, { status: opts.status });
+        // Only the shown versions are described: --limit keeps a long history to a few DescribeModelPackage calls.
+        listing = await listNewestModelVersions(client, opts.group, { status: opts.status, limit: opts.limit });
         deployed = opts.status === undefined || opts.status === 'Approved'
-          ? newestApproved(versions)
+          ? newestApproved(listing.versions) ?? listing.newestApprovedNotDescribed
           : await findDeployedVersion(client, opts.group);
       } finally {
         client.destroy();
       }
-      const shown = opts.limit === undefined ? versions : versions.slice(0, opts.limit);
+      const shown = listing.versions;
       if (json) {
         output.result(shown.map((version) => ({ ...version, deploys: version.version === deployed?.version })), true);
         return;
       }
       const lines = formatModels(opts.group, opts.status, shown, deployed);
-      if (shown.length < versions.length) {
-        lines.push(`${versions.length - shown.length} older version(s) not shown (--limit ${opts.limit})`);
+      if (opts.limit !== undefined && listing.total > opts.limit) {
+        lines.push(`${listing.total - opts.limit} older version(s) not shown (--limit ${opts.limit})`);
       }
       output.result(lines.join('\n'));
     });

@@ -230,6 +230,22 @@ describe('models --limit', () => {
     expect(lines.slice(3)).toEqual(['* the model-deploy pipeline deploys version 4, the newest Approved', '3 older version(s) not shown (--limit 2)']);
   });
 
+  /**
+   * Amazon SageMaker API Reference, ListModelPackages and DescribeModelPackage: the listing pages
+   * through every version (NextToken until none), and each DescribeModelPackage is one call per
+   * version; --limit n describes only the n shown, not the whole history.
+   */
+  test('describes only the versions it shows, and names the deployed one from the listing when it is older', async () => {
+    registry();
+    const { code, out } = await run(['--region', 'eu-west-1', 'models', '--group', GROUP, '--limit', '1'], deps());
+    expect(code).toBe(0);
+    expect(sm).toHaveReceivedCommandTimes(DescribeModelPackageCommand, 1);
+    expect(sm).toHaveReceivedCommandWith(DescribeModelPackageCommand, { ModelPackageName: packageArn(5) });
+    expect(sm).toHaveReceivedCommandWith(ListModelPackagesCommand, { NextToken: 'page-3' });
+    const lines = String(out.results[0]).split('\n');
+    expect(lines.slice(2)).toEqual(['the model-deploy pipeline deploys version 4, the newest Approved (not listed)', '4 older version(s) not shown (--limit 1)']);
+  });
+
   test('with --json, the newest n versions only', async () => {
     registry();
     const { out } = await run(['--region', 'eu-west-1', '--json', 'models', '--group', GROUP, '--limit', '1'], deps());
