@@ -1,6 +1,6 @@
 import { InvalidArgumentError } from 'commander';
 import { ConfigError } from '../config/errors';
-import { PIPELINE_PARAMETER_LIMITS, startPipelineExecutionProblem } from '../aws/pipeline-execution';
+import { PIPELINE_PARAMETER_LIMITS, startPipelineExecutionProblem } from '../aws/pipeline-execution-limits';
 import { MODEL_PACKAGE_GROUP_NAME_PATTERN, checkProjectName } from '../config/validators';
 
 /**
