@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { CliError } from './errors';
+import { InvokedEndpointType, batchBodyProblem } from './endpoint-test-body';
 import { invoke } from './endpoint-test-invoke';
 import { QualityResult, describeQuality, scorePredictions } from './endpoint-test-quality';
 import { DEFAULT_WARMUP_RETRY_INTERVAL_MS, DEFAULT_WARMUP_TIMEOUT_MS, MAX_WARMUP_TIMEOUT_MS, warmUp } from './endpoint-test-warmup';
@@ -34,6 +35,8 @@ export interface EndpointTestOptions {
    * @default 10
    */
   readonly batchSize?: number;
+  /** The kind of endpoint, which bounds each request's body (MAX_INVOKE_BODY_BYTES). Default: 'realtime'. */
+  readonly endpointType?: InvokedEndpointType;
   /**
    * Measured requests: the batches in turn, again from the first, until this many were sent
    * (and every batch at least once). At least MIN_MEASURED_REQUESTS, so that a p95 means something.
@@ -114,37 +117,6 @@ export const DEFAULT_BATCH_SIZE = 10;
 
 /** The fewest measured requests: with fewer, the p95 is the maximum of a handful. */
 export const MIN_MEASURED_REQUESTS = 20;
-
-/**
- * The largest request body a real-time endpoint takes, in bytes: 6 MB ("Amazon SageMaker AI endpoints
- * and quotas", maximum payload size for InvokeEndpoint); the InvokeEndpoint API reference lets `Body`
- * be larger (25 MB) than a real-time endpoint accepts. A larger body is refused (HTTP 413) and never
- * reaches the model, so every batch would fail the test for a reason that is not the model's.
- */
-export const MAX_INVOKE_BODY_BYTES = 6 * 1024 * 1024;
-
-/**
- * Why the batches of `rows` would not fit in an InvokeEndpoint request, or undefined when each
- * batch's body (its rows joined by newlines, in UTF-8) is at most {@link MAX_INVOKE_BODY_BYTES}.
- */
-export function batchBodyProblem(rows: readonly string[], batchSize: number): string | undefined {
-  const sizes = rows.map((row) => Buffer.byteLength(row, 'utf-8'));
-  for (let start = 0; start < sizes.length; start += batchSize) {
-    const batch = sizes.slice(start, start + batchSize);
-    const bytes = batch.reduce((total, size) => total + size, batch.length - 1);
-    if (bytes > MAX_INVOKE_BODY_BYTES) {
-      const longest = sizes.reduce((most, size) => Math.max(most, size), 0);
-      // k rows of at most `longest` bytes and k - 1 newlines surely fit when k * (longest + 1) - 1 is within the limit.
-      const fits = Math.floor((MAX_INVOKE_BODY_BYTES + 1) / (longest + 1));
-      const advice = fits > 0
-        ? `send at most ${fits} rows per request (--batch-size ${fits})`
-        : `row ${sizes.indexOf(longest) + 1} alone is ${longest} bytes: no batch size fits it`;
-      return `batch ${start / batchSize + 1} of ${batch.length} rows is ${bytes} bytes, more than the ${MAX_INVOKE_BODY_BYTES} bytes (6 MB) ` +
-        `InvokeEndpoint takes for a real-time endpoint (batchSize / --batch-size ${batchSize}): ${advice}`;
-    }
-  }
-  return undefined;
-}
 
 const DEFAULT_WARMUP_REQUESTS = 1;
 
@@ -264,7 +236,7 @@ function checkOptions(options: EndpointTestOptions, batchSize: number, warmupReq
   if (options.labels !== undefined && options.labels.length !== options.rows.length) {
     throw new Error(`labels must hold one label per row: ${options.rows.length} rows, got ${options.labels.length} labels`);
   }
-  const tooLarge = batchBodyProblem(options.rows, batchSize);
+  const tooLarge = batchBodyProblem(options.rows, batchSize, options.endpointType);
   if (tooLarge) {
     throw new CliError(tooLarge);
   }

@@ -2,6 +2,7 @@ export * from './cleanup';
 export * from './client-factory';
 export * from './endpoint-model';
 export * from './endpoint-test';
+export * from './endpoint-test-body';
 export * from './errors';
 export * from './format';
 export * from './mlflow-arn-source';

@@ -8,6 +8,9 @@ import {
   DEFAULT_BATCH_SIZE,
   DEFAULT_WARMUP_TIMEOUT_MS,
   EndpointTestReport,
+  INVOKED_ENDPOINT_TYPES,
+  InvokedEndpointType,
+  MAX_INVOKE_BODY_BYTES,
   MAX_WARMUP_TIMEOUT_MS,
   MIN_MEASURED_REQUESTS,
   PAYLOAD_LABEL_COLUMNS,
@@ -49,6 +52,7 @@ interface TestEndpointOptions {
   readonly maxP95Ms?: number;
   readonly report?: string;
   readonly batchSize?: number;
+  readonly endpointType: InvokedEndpointType;
   readonly limit?: number;
   readonly labelColumn: PayloadLabelColumn;
   readonly modelFeatures?: number;
@@ -59,7 +63,7 @@ interface TestEndpointOptions {
 
 /**
  * `test-endpoint --endpoint <name> --payload <file.csv> [--label-column first --min-auc <x>] [--model-features <n>]
- * [--max-p95-ms <n>] [--requests <n>] [--warmup-timeout <s>] [--report <file>] [--batch-size <n>] [--limit <n>]`:
+ * [--max-p95-ms <n>] [--requests <n>] [--warmup-timeout <s>] [--report <file>] [--batch-size <n>] [--endpoint-type <type>] [--limit <n>]`:
  * warms the endpoint up (retrying while it is cold), then sends the payload and exits 1 unless every
  * answer is a valid probability per row, the p95 latency is within the budget and the AUC over the
  * payload's labels reaches the minimum. Payload problems are usage errors, found before any request.
@@ -73,6 +77,7 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
     .option('--max-p95-ms <n>', 'fail when the p95 latency exceeds this many milliseconds', positiveNumber)
     .option('--report <file>', 'write the report as JSON to this file (parent folders are created)')
     .option('--batch-size <n>', `rows per request (default: ${DEFAULT_BATCH_SIZE})`, positiveInteger)
+    .option('--endpoint-type <type>', `${INVOKED_ENDPOINT_TYPES.join(' or ')}: bounds each request's body (${INVOKED_ENDPOINT_TYPES.map((t) => `${t} ${MAX_INVOKE_BODY_BYTES[t] / 1_000_000} MB`).join(', ')})`, parseEndpointType, 'realtime')
     .option('--limit <n>', 'send only the first <n> rows of the payload (a smoke test, e.g. of production)', positiveRowCount)
     .option('--label-column <where>', `${PAYLOAD_LABEL_COLUMNS.join(' or ')}: \`first\` when the first field of each row is its known 0/1 label (the pipeline's test split), not sent`, parseLabelColumn, 'none')
     .option('--model-features <n>', 'the number of features the model takes: fail before any request when the payload\'s rows have another number', positiveFeatureCount)
@@ -86,7 +91,7 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
       const payload = loadPayload(this, opts);
       const rows = payload.rows.slice(0, opts.limit);
       const labels = payload.labels?.slice(0, opts.limit);
-      const tooLarge = batchBodyProblem(rows, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+      const tooLarge = batchBodyProblem(rows, opts.batchSize ?? DEFAULT_BATCH_SIZE, opts.endpointType);
       if (tooLarge) {
         this.error(`error: payload ${opts.payload}: ${tooLarge}`, { exitCode: 2, code: 'sagemaker-gitops.invalidPayload' });
       }
@@ -99,6 +104,7 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
           labels,
           minAuc: opts.minAuc,
           batchSize: opts.batchSize ?? DEFAULT_BATCH_SIZE,
+          endpointType: opts.endpointType,
           requests: opts.requests,
           maxP95Ms: opts.maxP95Ms,
           warmupTimeoutMs: opts.warmupTimeout === undefined ? undefined : opts.warmupTimeout * 1000,
@@ -159,6 +165,13 @@ function positiveRowCount(value: string): number {
     throw new InvalidArgumentError(`limit must be a positive whole number of rows, got ${value}`);
   }
   return number;
+}
+
+function parseEndpointType(value: string): InvokedEndpointType {
+  if (!(INVOKED_ENDPOINT_TYPES as readonly string[]).includes(value)) {
+    throw new InvalidArgumentError(`endpoint type must be ${INVOKED_ENDPOINT_TYPES.join(' or ')}, got ${value}`);
+  }
+  return value as InvokedEndpointType;
 }
 
 function parseLabelColumn(value: string): PayloadLabelColumn {

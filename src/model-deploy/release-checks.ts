@@ -162,7 +162,9 @@ export function releaseCheckStep(scope: Stack, id: string, props: ReleaseCheckPr
  */
 export function endpointTestCommand(config: ProjectConfig, stage: Stage, report: string, aws: string, limit?: number): string {
   const endpoint = endpointName(config, stage);
-  const common = `--max-p95-ms ${config.release.maxP95LatencyMs} --report ${report}${limit === undefined ? '' : ` --limit ${limit}`} ${aws}`;
+  // A serverless endpoint takes smaller request bodies than a real-time one (test-endpoint --endpoint-type).
+  const type = config.endpoints[stage].type === 'serverless' ? ' --endpoint-type serverless' : '';
+  const common = `--max-p95-ms ${config.release.maxP95LatencyMs} --report ${report}${type}${limit === undefined ? '' : ` --limit ${limit}`} ${aws}`;
   const features = `"$(node -p "require('./${RELEASE_EVALUATION}').model_features")"`;
   const quality = limit === undefined ? ` --min-auc ${config.qualityThreshold}` : '';
   const release = releaseToolsCommand(RELEASE_TOOLS_DIR,

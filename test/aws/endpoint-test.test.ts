@@ -298,32 +298,52 @@ describe('testEndpoint latency', () => {
 
 /**
  * "Amazon SageMaker AI endpoints and quotas": a real-time endpoint takes an InvokeEndpoint request
- * body of at most 6 MB (the InvokeEndpoint API reference allows a larger Body, 25 MB); a batch over
- * it is refused before any request, with a batch size that fits.
+ * body of at most 6 MB; "Invoke a serverless endpoint": a serverless one at most 4 MB (the
+ * InvokeEndpoint API reference allows a larger Body, 25 MB). A batch over the endpoint's limit is
+ * refused before any request, with a batch size that fits. MB is read as 10^6 bytes, the smaller
+ * reading, so that nothing that passes is refused by AWS.
  */
-describe('testEndpoint keeps every request body within InvokeEndpoint\'s 6 MB', () => {
+describe('testEndpoint keeps every request body within what the endpoint takes', () => {
   /** `n` rows of `bytes` bytes each: a digit string is a valid single feature. */
   const wide = (n: number, bytes: number) => Array.from({ length: n }, () => '1'.repeat(bytes));
 
+  test('the limits: 6 MB for a real-time endpoint, 4 MB for a serverless one', () => {
+    expect(MAX_INVOKE_BODY_BYTES).toEqual({ realtime: 6_000_000, serverless: 4_000_000 });
+  });
+
   test('a batch of exactly the limit fits; one byte more is refused before any request', async () => {
     // Two rows and one newline.
-    const half = MAX_INVOKE_BODY_BYTES / 2;
+    const half = MAX_INVOKE_BODY_BYTES.realtime / 2;
     expect(batchBodyProblem(['1'.repeat(half - 1), '1'.repeat(half)], 2)).toBeUndefined();
     const over = wide(2, half);
     expect(batchBodyProblem(over, 2)).toBe(
-      `batch 1 of 2 rows is ${MAX_INVOKE_BODY_BYTES + 1} bytes, more than the ${MAX_INVOKE_BODY_BYTES} bytes (6 MB) InvokeEndpoint takes for a real-time endpoint ` +
+      'batch 1 of 2 rows is 6000001 bytes, more than the 6000000 bytes (6 MB) InvokeEndpoint takes for a real-time endpoint ' +
       '(batchSize / --batch-size 2): send at most 1 rows per request (--batch-size 1)',
     );
     await expect(run({ rows: over, batchSize: 2 })).rejects.toThrow(new CliError(batchBodyProblem(over, 2)!));
     expect(rt).not.toHaveReceivedAnyCommand();
   });
 
+  test('a serverless endpoint\'s batch is held to 4 MB: what a real-time endpoint takes may be refused', async () => {
+    const rows = wide(2, 2_500_000);
+    expect(batchBodyProblem(rows, 2, 'realtime')).toBeUndefined();
+    const problem = batchBodyProblem(rows, 2, 'serverless');
+    expect(problem).toBe(
+      'batch 1 of 2 rows is 5000001 bytes, more than the 4000000 bytes (4 MB) InvokeEndpoint takes for a serverless endpoint ' +
+      '(batchSize / --batch-size 2): send at most 1 rows per request (--batch-size 1)',
+    );
+    await expect(run({ rows, batchSize: 2, endpointType: 'serverless' })).rejects.toThrow(new CliError(problem!));
+    expect(rt).not.toHaveReceivedAnyCommand();
+    expect(batchBodyProblem(wide(2, 1_999_999), 2, 'serverless')).toBeUndefined();
+  });
+
   test('the bytes are counted in UTF-8, and the advice is a batch size whose every batch fits', () => {
     const rows = wide(40, 400_000);
     const problem = batchBodyProblem(rows, 20)!;
-    expect(problem).toMatch(/^batch 1 of 20 rows is 8000019 bytes, .*send at most 15 rows per request \(--batch-size 15\)$/);
-    expect(batchBodyProblem(rows, 15)).toBeUndefined();
-    expect(batchBodyProblem(['\u00e9'.repeat(MAX_INVOKE_BODY_BYTES / 2 + 1)], 1)).toMatch(/row 1 alone is 6291458 bytes: no batch size fits it$/);
+    expect(problem).toMatch(/^batch 1 of 20 rows is 8000019 bytes, .*send at most 14 rows per request \(--batch-size 14\)$/);
+    expect(batchBodyProblem(rows, 14)).toBeUndefined();
+    expect(batchBodyProblem(rows, 15)).toBeDefined();
+    expect(batchBodyProblem(['\u00e9'.repeat(3_000_001)], 1)).toMatch(/row 1 alone is 6000002 bytes: no batch size fits it$/);
   });
 });
 

@@ -256,7 +256,11 @@ describe('test-endpoint usage errors exit 2 and call nothing', () => {
     ['a word in a row', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('word.csv', '1,2,3\n4,five,6\n')], /error: payload .*word\.csv line 2 field 2 is not a number \(found "five"\)/],
     // "Amazon SageMaker AI endpoints and quotas": InvokeEndpoint on a real-time endpoint takes a body of at most 6 MB.
     ['a batch over InvokeEndpoint\'s 6 MB', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('wide.csv', `${'1'.repeat(700_000)}\n`.repeat(10))],
-      /error: payload .*wide\.csv: batch 1 of 10 rows is 7000009 bytes, more than the 6291456 bytes \(6 MB\) InvokeEndpoint takes for a real-time endpoint \(batchSize \/ --batch-size 10\): send at most 8 rows per request \(--batch-size 8\)/],
+      /error: payload .*wide\.csv: batch 1 of 10 rows is 7000009 bytes, more than the 6000000 bytes \(6 MB\) InvokeEndpoint takes for a real-time endpoint \(batchSize \/ --batch-size 10\): send at most 8 rows per request \(--batch-size 8\)/],
+    // "Invoke a serverless endpoint": a serverless endpoint takes request payloads of at most 4 MB.
+    ['a batch over a serverless endpoint\'s 4 MB', () => ['test-endpoint', '--endpoint', ENDPOINT, '--endpoint-type', 'serverless', '--payload', payload('wide.csv', `${'1'.repeat(500_000)}\n`.repeat(10))],
+      /error: payload .*wide\.csv: batch 1 of 10 rows is 5000009 bytes, more than the 4000000 bytes \(4 MB\) InvokeEndpoint takes for a serverless endpoint \(batchSize \/ --batch-size 10\): send at most 7 rows per request \(--batch-size 7\)/],
+    ['--endpoint-type asynchronous', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--endpoint-type', 'asynchronous'], /endpoint type must be realtime or serverless, got asynchronous/],
   ])('%s', async (_, argv, message) => {
     const { code, stderr, requested } = await usageError(argv());
     expect(code).toBe(2);

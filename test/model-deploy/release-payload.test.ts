@@ -35,7 +35,16 @@ describe('the live test of a release', () => {
     fs.writeFileSync(path.join(dir, 'release', 'evaluation.json'), JSON.stringify({ model_features: 31, payload: { file: 'payload.csv' } }));
     const output = run(endpointTestCommand(config, 'staging', 'test-report/report.json', '--region us-east-1'));
     expect(output.trim()).toBe('tools test-endpoint --endpoint player-churn-staging --payload release/payload.csv --label-column first --model-features 31 '
-      + '--min-auc 0.8 --max-p95-ms 250 --report test-report/report.json --region us-east-1');
+      + '--min-auc 0.8 --max-p95-ms 250 --report test-report/report.json --endpoint-type serverless --region us-east-1');
+  });
+
+  // "Invoke a serverless endpoint": 4 MB request bodies, against a real-time endpoint's 6 MB
+  // ("Amazon SageMaker AI endpoints and quotas"): the test of a serverless stage says so, and
+  // test-endpoint holds its batches to it.
+  test('a stage with a real-time endpoint is tested as one', () => {
+    const realtime = testConfig({ endpoints: { staging: { type: 'realtime' } } });
+    expect(endpointTestCommand(realtime, 'staging', 'r.json', '')).not.toContain('--endpoint-type');
+    expect(endpointTestCommand(config, 'prod', 'r.json', '')).not.toContain('--endpoint-type');
   });
 
   test('production\'s smoke test checks the width of the first rows, not the AUC of a few', () => {
@@ -52,7 +61,7 @@ describe('the live test of a release', () => {
     const { run } = sandbox('legacy');
     const output = run(endpointTestCommand(config, 'staging', 'r.json', '--region us-east-1'));
     expect(output).toContain('WARNING: the release\'s model version has no test split of its own (release/payload.csv): sending test/payload.csv');
-    expect(output).toContain('tools test-endpoint --endpoint player-churn-staging --payload test/payload.csv --max-p95-ms 250 --report r.json --region us-east-1');
+    expect(output).toContain('tools test-endpoint --endpoint player-churn-staging --payload test/payload.csv --max-p95-ms 250 --report r.json --endpoint-type serverless --region us-east-1');
   });
 
   test('a failing test fails the command', () => {
