@@ -71,6 +71,6 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   });
   project.testTask.exec('bash scripts/python-tests.sh', { name: 'pytest: the seed step scripts and the drift check' });
   for (const dir of GENERATED_REPO_DIRS) {
-    project.testTask.exec(`npm --prefix ${dir} run build && npm --prefix ${dir} test`, { name: `${dir}: type-check and its own tests` });
+    project.testTask.exec(`bash scripts/generated-repo-tests.sh ${dir}`, { name: `${dir}: type-check and its own tests, with a temporary folder removed afterwards` });
   }
 }
