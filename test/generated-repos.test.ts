@@ -58,6 +58,11 @@ describe('in this repository', () => {
     expect(output).toMatch(/model-build\s+player-churn-model-build\s+unknown-account\/us-east-1\s+\d+/);
     expect(output).toMatch(/model-deploy\s+player-churn-staging-endpoint/);
     expect(output).toMatch(/5 stack\(s\), \d+ resource\(s\)/);
+    // The README shows this very output, row for row, under "npm run synth".
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf-8');
+    const shown = /`npm run synth` compiles[\s\S]*?\n```\n([\s\S]*?)\n```/.exec(readme);
+    expect(shown).not.toBeNull();
+    expect(shown![1]).toBe(output.trimEnd());
     expect(stacksIn(path.join(ROOT, 'model-build', 'cdk.out'))).toEqual(['player-churn-model-build', 'player-churn-model-build-pipeline']);
     expect(stacksIn(path.join(ROOT, 'model-deploy', 'cdk.out'))).toEqual(['player-churn-model-deploy-pipeline', 'player-churn-prod-endpoint', 'player-churn-staging-endpoint']);
     // One record per process that loaded aws-cdk-lib (one app per synth, the summary), all the same copy.
