@@ -77,6 +77,16 @@ export class ThreadedCloudFormationValidation {
   }
 }
 
+/**
+ * aws-cdk-lib's CloudFormation validator with `props`, validating on the process's worker thread,
+ * which keeps one engine for every synth of the process (on the main thread, as aws-cdk-lib would,
+ * when the worker cannot be used). What {@link ThreadedCloudFormationValidation.validator} is,
+ * without a `start` plugin: the worker gets the templates when this plugin runs.
+ */
+export function workerCloudFormationValidatePlugin(props: CloudFormationValidatePluginProps = {}): CloudFormationValidatePlugin {
+  return new WorkerCloudFormationValidatePlugin(props, () => undefined);
+}
+
 /** How long the validator waits for the worker's report before validating on the main thread. */
 export const WORKER_TIMEOUT_MS = 10 * 60_000;
 

@@ -4,6 +4,8 @@ import { ArtifactStore } from '../../src/constructs';
 import { checkLifecycleDays } from '../../src/constructs/bucket-controls';
 import { ConfigError } from '../../src/config';
 import { PROJECT_APP_CONTEXT } from '../../src/validation';
+// aws-cdk-lib's own validator of these plain apps validates on the shared worker thread.
+import '../helpers/suite-validation-worker';
 
 /** A stack with the project's feature flags (server access logs granted by bucket policy). */
 const projectStack = () => new Stack(new App({ context: { ...PROJECT_APP_CONTEXT } }), 'Test');

@@ -12,6 +12,8 @@ import { ConfigError } from '../../src/config';
 import { ProjectPipeline } from '../../src/constructs';
 import { ACTION_CONFIGURATION_MAX_LENGTH, checkActionConfigurationLengths, checkPipelineName } from '../../src/constructs/pipeline-limits';
 import { PROJECT_APP_CONTEXT } from '../../src/validation/app-validations';
+// aws-cdk-lib's own validator of these plain apps validates on the shared worker thread.
+import '../helpers/suite-validation-worker';
 
 /** A pipeline whose approval action carries `comment` as its CustomData, and a reference to a bucket (a token). */
 function pipelineWithApproval(comment: string): codepipeline.Pipeline {
