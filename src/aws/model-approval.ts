@@ -108,7 +108,8 @@ export function approvalCommentProblem(comment: string): string | undefined {
   if (comment.trim() === '') {
     return 'comment must not be empty: say why the version may (or may not) go to production';
   }
-  const length = [...comment].length;
+  // What is sent: the comment without its leading and trailing white space.
+  const length = [...comment.trim()].length;
   if (length > APPROVAL_DESCRIPTION_MAX_LENGTH) {
     return `comment must be at most ${APPROVAL_DESCRIPTION_MAX_LENGTH} characters (SageMaker's limit on an approval description), got ${length}`;
   }

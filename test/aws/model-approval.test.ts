@@ -293,6 +293,11 @@ describe('approvalCommentProblem', () => {
     expect(approvalCommentProblem('😀'.repeat(1024))).toBeUndefined();
     expect(approvalCommentProblem('a'.repeat(1025))).toBe('comment must be at most 1024 characters (SageMaker\'s limit on an approval description), got 1025');
   });
+
+  test('the comment is measured as it is sent, without its leading and trailing white space', () => {
+    expect(approvalCommentProblem(`  ${'a'.repeat(1024)}\n`)).toBeUndefined();
+    expect(approvalCommentProblem(` ${'a'.repeat(1025)} `)).toMatch(/got 1025$/);
+  });
 });
 
 describe('changeModelApproval', () => {
