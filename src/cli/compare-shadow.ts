@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient } from '../aws';
 import { ShadowReport, compareShadow } from '../aws/shadow-compare';
 import { formatShadowEnv, formatShadowReport } from '../aws/shadow-report';
@@ -12,8 +12,8 @@ import { awsClientOptions } from './base-program';
 import {
   MAX_SHADOW_MINUTES, S3Location, parseCaptureUri, parseMaxErrorRate, parseMaxLatencyIncrease, parseMaxPredictionPsi, parseMinInvocations, parseMinutes, parseVariantName,
 } from './compare-shadow-options';
+import { endpointNameOption } from './option-parsers';
 import { GlobalOptions, Output } from './output';
-import { ENDPOINT_NAME_PATTERN } from './test-endpoint';
 
 /** What `compare-shadow` needs from outside; tests inject clients and the clock. */
 export interface CompareShadowDeps {
@@ -65,7 +65,7 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
   const sageMakerClient = deps.sageMakerClient ?? ((options: AwsClientOptions) => createAwsClient(SageMakerClient, options));
   return new Command('compare-shadow')
     .description('compare a shadow variant with production over the last minutes (latency, error rate, prediction PSI) and fail unless it stays within the thresholds')
-    .requiredOption('--endpoint <name>', 'the SageMaker endpoint with the shadow variant', parseEndpointName)
+    .requiredOption('--endpoint <name>', 'the SageMaker endpoint with the shadow variant', endpointNameOption('--endpoint'))
     .requiredOption('--production-variant <name>', 'the endpoint\'s production variant', parseVariantName('--production-variant'))
     .requiredOption('--shadow-variant <name>', 'the endpoint\'s shadow variant', parseVariantName('--shadow-variant'))
     .requiredOption('--capture-uri <s3-uri>', 'the endpoint\'s data capture location (DataCaptureConfig DestinationS3Uri); <uri>/<endpoint>/<variant>/yyyy/mm/dd/hh/*.jsonl are read', parseCaptureUri)
@@ -121,12 +121,6 @@ function failureMessage(report: ShadowReport): string {
   return `shadow ${report.shadowVariant} of ${report.endpointName} failed the comparison: ${report.reasons.join('; ')}`;
 }
 
-function parseEndpointName(value: string): string {
-  if (!ENDPOINT_NAME_PATTERN.test(value)) {
-    throw new InvalidArgumentError(`--endpoint must be an endpoint name of 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit, got ${value}`);
-  }
-  return value;
-}
 
 function writeFile(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });

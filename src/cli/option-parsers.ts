@@ -123,3 +123,23 @@ export function parseLimit(value: string): number {
   }
   return n;
 }
+
+/**
+ * An endpoint name as SageMaker takes it (Amazon SageMaker API Reference, CreateEndpoint and
+ * DescribeEndpoint `EndpointName`): 1 to 63 letters, digits and hyphens, starting and ending with a
+ * letter or digit.
+ */
+export const ENDPOINT_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+
+/**
+ * Commander parser for an option that names an endpoint (`--endpoint`, `--live-endpoint`): a name
+ * SageMaker would refuse is a usage error before any call, naming the option.
+ */
+export function endpointNameOption(option: string): (value: string) => string {
+  return (value) => {
+    if (!ENDPOINT_NAME_PATTERN.test(value)) {
+      throw new InvalidArgumentError(`${option} must be an endpoint name of 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit (${ENDPOINT_NAME_PATTERN.source}), got ${value}`);
+    }
+    return value;
+  };
+}

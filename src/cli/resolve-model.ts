@@ -1,14 +1,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { Command, InvalidArgumentError } from 'commander';
+import { Command } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient, findLatestApprovedModel, formatResolvedModel } from '../aws';
 import { findLiveModel } from '../aws/live-model';
 import { LIVE_MODEL_FILE, LiveModel, RESOLVED_MODEL_FILE, ResolvedModel } from '../app-context/resolved-model';
 import { awsClientOptions } from './base-program';
-import { parseGroupName } from './option-parsers';
+import { endpointNameOption, parseGroupName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
-import { ENDPOINT_NAME_PATTERN } from './test-endpoint';
 
 /** What `resolve-model` needs from outside; tests inject a client. */
 export interface ResolveModelDeps {
@@ -39,7 +38,7 @@ export function resolveModelCommand(output: Output, deps: ResolveModelDeps = {})
     .description('find the newest approved version of a model package group; with --out, write it for the model-deploy synth')
     .requiredOption('--group <name>', 'the model package group', parseGroupName)
     .option('--out <file>', `write the resolved model as JSON to <file> (the model-deploy pipeline writes ${RESOLVED_MODEL_FILE})`)
-    .option('--live-endpoint <name>', 'also find the version this endpoint serves now (a shadow release\'s production variant); needs --live-out', parseLiveEndpoint)
+    .option('--live-endpoint <name>', 'also find the version this endpoint serves now (a shadow release\'s production variant); needs --live-out', endpointNameOption('--live-endpoint'))
     .option('--live-out <file>', `write what --live-endpoint serves as JSON to <file> (a shadow release's synth writes ${LIVE_MODEL_FILE})`)
     .action(async function (this: Command, opts: ResolveModelOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
@@ -72,13 +71,6 @@ export function resolveModelCommand(output: Output, deps: ResolveModelDeps = {})
     });
 }
 
-/** DescribeEndpoint's EndpointName (Amazon SageMaker API Reference): at most 63 characters of the endpoint name pattern. */
-function parseLiveEndpoint(value: string): string {
-  if (!ENDPOINT_NAME_PATTERN.test(value)) {
-    throw new InvalidArgumentError(`--live-endpoint must be an endpoint name of 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit (${ENDPOINT_NAME_PATTERN.source}), got ${value}`);
-  }
-  return value;
-}
 
 /** Pretty JSON with a trailing newline, so the file diffs and reads well in a build log. */
 function writeResolvedModel(file: string, model: ResolvedModel): void {

@@ -22,6 +22,7 @@ import {
   readLabelledPayload,
   testEndpoint,
 } from '../aws';
+import { endpointNameOption } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** What `test-endpoint` needs from outside; tests inject a client. */
@@ -42,9 +43,6 @@ export interface TestEndpointDeps {
    */
   readonly sleep?: (ms: number) => Promise<void>;
 }
-
-/** SageMaker's pattern for endpoint names. */
-export const ENDPOINT_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
 
 interface TestEndpointOptions {
   readonly endpoint: string;
@@ -72,7 +70,7 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
   const runtimeClient = deps.runtimeClient ?? createEndpointTestClient;
   return new Command('test-endpoint')
     .description('send a CSV payload to a SageMaker endpoint and fail unless every row gets a probability in [0, 1] within the latency budget')
-    .requiredOption('--endpoint <name>', 'the SageMaker endpoint name', parseEndpointName)
+    .requiredOption('--endpoint <name>', 'the SageMaker endpoint name', endpointNameOption('--endpoint'))
     .requiredOption('--payload <file.csv>', 'header-less CSV rows of numeric features')
     .option('--max-p95-ms <n>', 'fail when the p95 latency exceeds this many milliseconds', positiveNumber)
     .option('--report <file>', 'write the report as JSON to this file (parent folders are created)')
@@ -136,12 +134,6 @@ function loadPayload(command: Command, opts: TestEndpointOptions): Payload {
   }
 }
 
-function parseEndpointName(value: string): string {
-  if (!ENDPOINT_NAME_PATTERN.test(value)) {
-    throw new InvalidArgumentError(`endpoint name must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit (${ENDPOINT_NAME_PATTERN.source}), got ${value}`);
-  }
-  return value;
-}
 
 function positiveNumber(value: string): number {
   const number = Number(value);

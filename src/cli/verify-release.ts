@@ -3,8 +3,8 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command, InvalidArgumentError } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient, formatReleaseVerification, verifyRelease } from '../aws';
 import { RESOLVED_MODEL_FILE, readResolvedModel } from '../app-context/resolved-model';
+import { endpointNameOption } from './option-parsers';
 import { GlobalOptions, Output } from './output';
-import { ENDPOINT_NAME_PATTERN } from './test-endpoint';
 
 /** What `verify-release` needs from outside; tests inject clients. */
 export interface VerifyReleaseDeps {
@@ -41,7 +41,7 @@ export function verifyReleaseCommand(output: Output, deps: VerifyReleaseDeps = {
   return new Command('verify-release')
     .description('fail unless an endpoint serves the endpoint configuration and model its stack deployed, from the resolved model version')
     .requiredOption('--stack <name>', 'the CloudFormation stack that deployed the endpoint', parseStackName)
-    .requiredOption('--endpoint <name>', 'the SageMaker endpoint name', parseEndpointName)
+    .requiredOption('--endpoint <name>', 'the SageMaker endpoint name', endpointNameOption('--endpoint'))
     .option('--model <file>', 'the resolved model of this release (written by resolve-model --out)', RESOLVED_MODEL_FILE)
     .action(async function (this: Command, opts: VerifyReleaseOptions) {
       const model = readResolvedModel(opts.model);
@@ -68,9 +68,3 @@ function parseStackName(value: string): string {
   return value;
 }
 
-function parseEndpointName(value: string): string {
-  if (!ENDPOINT_NAME_PATTERN.test(value)) {
-    throw new InvalidArgumentError(`endpoint name must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit, got ${value}`);
-  }
-  return value;
-}

@@ -72,3 +72,17 @@ test('a broken model file fails before any call, naming the field', async () => 
   expect(out.infos.join('\n')).toMatch(/version must be a version number >= 1, got 0/);
   expect(requested).toEqual([]);
 });
+
+// Amazon SageMaker API Reference, DescribeEndpoint: EndpointName is 1 to 63 characters of
+// [a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}; another name is a usage error before any client is made.
+test('an --endpoint name SageMaker would refuse is a usage error that calls nothing', async () => {
+  const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    const { code, requested } = await run(['verify-release', '--stack', 's', '--endpoint', 'player_churn_prod', '--model', modelFile]);
+    expect(code).toBe(2);
+    expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toMatch(/--endpoint must be an endpoint name of 1 to 63 letters, digits and hyphens.*got player_churn_prod/);
+    expect(requested).toEqual([]);
+  } finally {
+    stderr.mockRestore();
+  }
+});
