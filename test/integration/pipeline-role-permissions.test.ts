@@ -15,10 +15,12 @@
  * Only identity policies are read here; the key and bucket policies these calls also pass through
  * have their own tests (test/constructs/bucket-controls.test.ts, test/model-build/model-build-stack.test.ts).
  */
+import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ModelBuildApp } from '../../src/model-build';
 import { Environment, Statement, allows, deployTimeText, roleStatements } from '../helpers/iam-policy';
 import { SEED_MODEL_BUILD_REPO, synthValidated, testConfig } from '../helpers/validated-synth';
+import { app as modelDeployApp } from '../model-deploy/fixtures';
 
 const ENV: Environment = { account: '111111111111', region: 'us-east-1' };
 const EXECUTION_ID = 'exec1a2b3c';
@@ -58,7 +60,13 @@ function resolver(definition: any): (value: any) => string {
     if (value['Std:Join']) {
       return value['Std:Join'].Values.map(resolve).join(value['Std:Join'].On);
     }
-    const path: string = value.Get;
+    if (value['Std:JsonGet']) {
+      return '0.9'; // a value read from a property file at run time (a metric), never an S3 location
+    }
+    const path: string | undefined = value.Get;
+    if (path === undefined) {
+      throw new Error(`no value for the pipeline expression ${JSON.stringify(value)}: add it to this test`);
+    }
     if (path === 'Execution.PipelineExecutionId') {
       return EXECUTION_ID;
     }
@@ -68,6 +76,13 @@ function resolver(definition: any): (value: any) => string {
     const output = /^Steps\.(\w+)\.ProcessingOutputConfig\.Outputs\['(\w+)'\]\.S3Output\.S3Uri$/.exec(path);
     if (output) {
       return resolve(steps[output[1]].Arguments.ProcessingOutputConfig.Outputs.find((o: any) => o.OutputName === output[2]).S3Output.S3Uri);
+    }
+    if (path === 'Execution.PipelineExecutionArn') {
+      return `arn:aws:sagemaker:${ENV.region}:${ENV.account}:pipeline/${definition.PipelineName ?? 'pipeline'}/execution/${EXECUTION_ID}`;
+    }
+    const registered = /^Steps\.(\w+)\.ModelPackageArn$/.exec(path);
+    if (registered) {
+      return `arn:aws:sagemaker:${ENV.region}:${ENV.account}:model-package/${resolve(steps[registered[1]].Arguments.ModelPackageGroupName)}/1`;
     }
     const model = /^Steps\.(\w+)\.ModelArtifacts\.S3ModelArtifacts$/.exec(path);
     if (model) {
@@ -114,7 +129,8 @@ function imageNeeds(role: string, image: string, why: string): Need[] {
 }
 
 /** Everything each step of `definition` needs, run by the pipeline role `pipelineRole`. */
-function needsOf(definition: any, pipelineRole: string, ids: readonly string[], bucketKey: string | undefined): Need[] {
+function needsOf({ definition, pipelineRole, resources, bucketKey }: Pipeline): Need[] {
+  const ids = Object.keys(resources);
   const resolve = resolver(definition);
   const job = (kind: string) => `arn:aws:sagemaker:${ENV.region}:${ENV.account}:${kind}/${JOB}`;
   return stepsOf(definition.Steps).flatMap((step): Need[] => {
@@ -131,6 +147,9 @@ function needsOf(definition: any, pipelineRole: string, ids: readonly string[], 
           ...imageNeeds(role, resolve(a.AppSpecification.ImageUri), why),
           ...(volumeKey ? [{ role, action: 'kms:CreateGrant', resource: resolve(volumeKey), why: `${why} volume` }] : []),
           ...(a.ProcessingInputs ?? []).flatMap((input: any) => s3Needs(role, resolve(input.S3Input.S3Uri), 'read', `${why} input ${input.InputName}`, ids, bucketKey)),
+          // An S3 location among the container's arguments is one its script reads itself, as the job's role (the drift check's captured data).
+          ...(a.AppSpecification.ContainerArguments ?? []).map(resolve).filter((arg: string) => arg.startsWith('s3://'))
+            .flatMap((uri: string) => s3Needs(role, uri, 'read', `${why} argument ${uri}`, ids, bucketKey)),
           ...(a.ProcessingOutputConfig?.Outputs ?? []).flatMap((output: any) => s3Needs(role, resolve(output.S3Output.S3Uri), 'write', `${why} output ${output.OutputName}`, ids, outputKey ? resolve(outputKey) : bucketKey)),
         ];
       }
@@ -146,6 +165,22 @@ function needsOf(definition: any, pipelineRole: string, ids: readonly string[], 
           ...(submit ? s3Needs(role, resolve(submit).replace(/^"(.*)"$/, "$1"), 'read', `${why} sagemaker_submit_directory`, ids, bucketKey) : []),
           ...a.InputDataConfig.flatMap((channel: any) => s3Needs(role, resolve(channel.DataSource.S3DataSource.S3Uri), 'read', `${why} channel ${channel.ChannelName}`, ids, bucketKey)),
           ...s3Needs(role, resolve(a.OutputDataConfig.S3OutputPath), 'write', `${why} model`, ids, outputKey ? resolve(outputKey) : bucketKey),
+        ];
+      }
+      case 'Transform': {
+        // CreateTransformJob takes no role: the job reads and writes S3 as its model's execution role
+        // (CreateModel, ExecutionRoleArn: "...for deployment on ML compute instances or for batch transform jobs").
+        const modelId = /^<(.+)\.ModelName>$/.exec(resolve(a.ModelName))?.[1];
+        const model = modelId === undefined ? undefined : resources[modelId];
+        if (model?.Type !== 'AWS::SageMaker::Model') {
+          throw new Error(`${why}: its model ${resolve(a.ModelName)} is not a model of the stack`);
+        }
+        const role = deployTimeText(model.Properties.ExecutionRoleArn);
+        const outputKey = a.TransformOutput.KmsKeyId;
+        return [
+          { role: pipelineRole, action: 'sagemaker:CreateTransformJob', resource: job('transform-job'), why },
+          ...s3Needs(role, resolve(a.TransformInput.DataSource.S3DataSource.S3Uri), 'read', `${why} input`, ids, bucketKey),
+          ...s3Needs(role, resolve(a.TransformOutput.S3OutputPath), 'write', `${why} output`, ids, outputKey ? resolve(outputKey) : bucketKey),
         ];
       }
       case 'RegisterModel':
@@ -175,42 +210,59 @@ function unmet(template: Template, needs: readonly Need[]): string[] {
   }).map((need) => `${need.role} may not ${need.action} on ${need.resource}: ${need.why}`);
 }
 
-function pipelineOf(app: ModelBuildApp): { template: Template; definition: any; pipelineRole: string; ids: string[]; bucketKey?: string } {
-  const template = synthValidated(app)[app.modelBuildStack.stackName];
-  const resources = template.toJSON().Resources;
-  const [pipeline] = Object.values<any>(template.findResources('AWS::SageMaker::Pipeline'));
-  const bucket = Object.values<any>(template.findResources('AWS::S3::Bucket'))
-    .map((b) => b.Properties.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.KMSMasterKeyID).find(Boolean);
-  return {
-    template,
-    definition: definitionOf(pipeline.Properties.PipelineDefinition.PipelineDefinitionBody),
-    pipelineRole: deployTimeText(pipeline.Properties.RoleArn),
-    ids: Object.keys(resources),
-    bucketKey: bucket === undefined ? undefined : deployTimeText(bucket),
-  };
+/** A SageMaker pipeline a stack deploys, with what the needs are read against. */
+interface Pipeline {
+  readonly stack: string;
+  readonly template: Template;
+  readonly definition: any;
+  readonly pipelineRole: string;
+  readonly resources: Record<string, any>;
+  /** The KMS key of the stack's bucket, as `deployTimeText` reads it. */
+  readonly bucketKey?: string;
 }
 
-describe.each([
-  ['the defaults', {}],
-  // Preprocess sharded over 4 instances adds ScanInput and MergeBaseline, each with inputs and outputs of its own.
-  ['Preprocess on 4 instances and Train on 2', { instanceCounts: { processing: 4, training: 2 } }],
-  ['an MLflow App (the TagMlflowRun step)', { mlflow: {} }],
-])('the SageMaker pipeline with %s', (_label, overrides) => {
-  const { template, definition, pipelineRole, ids, bucketKey } = pipelineOf(new ModelBuildApp({ config: testConfig(overrides), repoDir: SEED_MODEL_BUILD_REPO }));
-  const needs = needsOf(definition, pipelineRole, ids, bucketKey);
+/** Every SageMaker pipeline of every stack of `app`. */
+function pipelinesOf(app: App): Pipeline[] {
+  return Object.entries(synthValidated(app)).flatMap(([stack, template]) => {
+    const resources = template.toJSON().Resources ?? {};
+    const key = Object.values<any>(template.findResources('AWS::S3::Bucket'))
+      .map((b) => b.Properties.BucketEncryption?.ServerSideEncryptionConfiguration?.[0]?.ServerSideEncryptionByDefault?.KMSMasterKeyID).find(Boolean);
+    return Object.values<any>(template.findResources('AWS::SageMaker::Pipeline')).map((pipeline) => ({
+      stack,
+      template,
+      definition: definitionOf(pipeline.Properties.PipelineDefinition.PipelineDefinitionBody),
+      pipelineRole: deployTimeText(pipeline.Properties.RoleArn),
+      resources,
+      bucketKey: key === undefined ? undefined : deployTimeText(key),
+    }));
+  });
+}
 
-  test('every step\'s needs are allowed by the role that has them', () => {
-    expect(unmet(template, needs)).toEqual([]);
+const BATCH_SCORING = { inputUri: 's3://acme-churn-scoring/players/daily', inputFilter: '$[1:]', outputFilter: '$[0,-1]', instanceCount: 2 };
+
+describe.each([
+  ['model-build, the defaults', () => new ModelBuildApp({ config: testConfig(), repoDir: SEED_MODEL_BUILD_REPO })],
+  // Preprocess sharded over 4 instances adds ScanInput and MergeBaseline, each with inputs and outputs of its own.
+  ['model-build, Preprocess on 4 instances and Train on 2', () => new ModelBuildApp({ config: testConfig({ instanceCounts: { processing: 4, training: 2 } }), repoDir: SEED_MODEL_BUILD_REPO })],
+  ['model-build, an MLflow App (the TagMlflowRun step)', () => new ModelBuildApp({ config: testConfig({ mlflow: {} }), repoDir: SEED_MODEL_BUILD_REPO })],
+  // Production's daily drift check, and the scheduled batch scoring (a Transform step).
+  ['model-deploy, drift check and batch scoring', () => modelDeployApp({ batchScoring: BATCH_SCORING })],
+])('the SageMaker pipelines of %s', (_label, build) => {
+  const pipelines = pipelinesOf(build());
+
+  test.each(pipelines.map((p) => [`${p.stack}: ${stepsOf(p.definition.Steps).map((s: any) => s.Name).join(', ')}`, p] as const))('%s: every step\'s needs are allowed by the role that has them', (_name, pipeline) => {
+    expect(unmet(pipeline.template, needsOf(pipeline))).toEqual([]);
   });
 
   test('the needs cover every job step: its Create action, its image, its inputs and any outputs', () => {
-    const jobSteps = stepsOf(definition.Steps).filter((s) => ['Processing', 'Training'].includes(s.Type));
-    expect(jobSteps.length).toBeGreaterThanOrEqual(3);
-    for (const step of jobSteps) {
+    const jobSteps = pipelines.flatMap((p) => stepsOf(p.definition.Steps).filter((s) => ['Processing', 'Training', 'Transform'].includes(s.Type)).map((step) => ({ step, needs: needsOf(p) })));
+    expect(jobSteps.length).toBeGreaterThanOrEqual(1);
+    for (const { step, needs } of jobSteps) {
       const mine = needs.filter((n) => n.why.startsWith(`${step.Name} (`)).map((n) => n.action);
-      const writes = step.Type === 'Training' || (step.Arguments.ProcessingOutputConfig?.Outputs ?? []).length > 0;
-      expect(mine).toEqual(expect.arrayContaining([step.Type === 'Processing' ? 'sagemaker:CreateProcessingJob' : 'sagemaker:CreateTrainingJob',
-        'iam:PassRole', 'ecr:BatchGetImage', 's3:GetObject', 'kms:CreateGrant', ...(writes ? ['s3:PutObject'] : [])]));
+      const create = { Processing: 'sagemaker:CreateProcessingJob', Training: 'sagemaker:CreateTrainingJob', Transform: 'sagemaker:CreateTransformJob' }[step.Type as string]!;
+      const writes = step.Type !== 'Processing' || (step.Arguments.ProcessingOutputConfig?.Outputs ?? []).length > 0;
+      const ownRole = step.Type === 'Transform' ? [] : ['iam:PassRole', 'ecr:BatchGetImage', 'kms:CreateGrant'];
+      expect(mine).toEqual(expect.arrayContaining([create, ...ownRole, 's3:GetObject', ...(writes ? ['s3:PutObject'] : [])]));
     }
   });
 });
