@@ -8,7 +8,8 @@
  * template computes at deploy time (a Ref or GetAtt of one of its resources, an import) stands for
  * that resource alone: it matches the text `ref-<logicalid>` or `<LogicalId.Arn>` (`deployTimeText`), never a
  * resource a call names, so a policy scoped to a bucket the stack creates does not pass for a read
- * of another bucket. Conditions are not evaluated (a statement with one counts as matching).
+ * of another bucket. Conditions are not evaluated: an Allow with one counts as allowing, a Deny with
+ * one as not denying, so the tests that need a condition read it themselves.
  */
 import { Template } from 'aws-cdk-lib/assertions';
 

@@ -94,7 +94,8 @@ function runStep(step: Step, cwd: string, assembly: string, inputs: Record<strin
     cwd,
     encoding: 'utf-8',
     env: {
-      ...process.env,
+      // No AWS settings of this machine (a profile, credentials, an endpoint) reach the steps: only the region below.
+      ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^AWS_/.test(name))),
       PATH: `${path.join(SHIM, 'bin')}${path.delimiter}${process.env.PATH}`,
       AWS_REGION: ENV.region,
       HOME: cwd,
