@@ -28,32 +28,34 @@ export interface Statement {
   readonly Condition?: unknown;
 }
 
-/** A value resolved to a regular expression's source: literal text escaped, IAM wildcards and deploy-time values as patterns. */
-function pattern(value: unknown, env: Environment): string {
-  if (typeof value === 'string') {
-    return value.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&'))).join('');
-  }
-  if (typeof value === 'number') {
+/**
+ * A template value as text once deployed in `env`: joins and subs resolved, pseudo parameters
+ * filled in, values CloudFormation makes at deploy time as `deployTimeText` reads them.
+ */
+export function resolveText(value: unknown, env: Environment): string {
+  if (typeof value === 'string' || typeof value === 'number') {
     return String(value);
   }
   const intrinsic = value as Record<string, any>;
+  const pseudo: Record<string, string> = { 'AWS::AccountId': env.account, 'AWS::Region': env.region, 'AWS::Partition': env.partition ?? 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
   if ('Ref' in intrinsic) {
-    const pseudo: Record<string, string> = { 'AWS::AccountId': env.account, 'AWS::Region': env.region, 'AWS::Partition': env.partition ?? 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
-    return pattern(pseudo[intrinsic.Ref] ?? deployTimeText(intrinsic), env);
+    return pseudo[intrinsic.Ref] ?? deployTimeText(intrinsic);
   }
   if ('Fn::Join' in intrinsic) {
     const [separator, parts] = intrinsic['Fn::Join'];
-    return (parts as unknown[]).map((part) => pattern(part, env)).join(pattern(separator, env));
+    return (parts as unknown[]).map((part) => resolveText(part, env)).join(separator);
   }
   if ('Fn::Sub' in intrinsic) {
     const text = Array.isArray(intrinsic['Fn::Sub']) ? intrinsic['Fn::Sub'][0] : intrinsic['Fn::Sub'];
-    return String(text).split(/(\$\{[^}]+\})/).map((piece) => {
-      const name = /^\$\{([^}]+)\}$/.exec(piece)?.[1];
-      return name === undefined ? pattern(piece, env) : pattern({ Ref: name }, env);
-    }).join('');
+    return String(text).replace(/\$\{([^}]+)\}/g, (_, name: string) => resolveText({ Ref: name }, env));
   }
   // GetAtt, ImportValue, Select and the like: computed at deploy time.
-  return pattern(deployTimeText(intrinsic), env);
+  return deployTimeText(intrinsic);
+}
+
+/** A policy value as a regular expression's source: IAM wildcards as patterns, the rest literal. */
+function pattern(value: unknown, env: Environment): string {
+  return resolveText(value, env).split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&'))).join('');
 }
 
 /**

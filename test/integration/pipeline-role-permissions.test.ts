@@ -18,7 +18,7 @@
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ModelBuildApp } from '../../src/model-build';
-import { Environment, Statement, allows, deployTimeText, roleStatements } from '../helpers/iam-policy';
+import { Environment, Statement, allows, deployTimeText, resolveText, roleStatements } from '../helpers/iam-policy';
 import { SEED_MODEL_BUILD_REPO, synthValidated, testConfig } from '../helpers/validated-synth';
 import { app as modelDeployApp } from '../model-deploy/fixtures';
 
@@ -27,21 +27,8 @@ const EXECUTION_ID = 'exec1a2b3c';
 const JOB = 'pipelines-exec1a2b3c-step-1a2b3c4d5e';
 
 /** The definition as CloudFormation deploys it: pseudo parameters resolved, the stack's own values as `deployTimeText` reads them. */
-function definitionOf(body: any): any {
-  if (typeof body === 'string') {
-    return JSON.parse(body);
-  }
-  const pseudo: Record<string, string> = { 'AWS::AccountId': ENV.account, 'AWS::Region': ENV.region, 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
-  const text = (body['Fn::Join'][1] as any[]).map((part) => {
-    if (typeof part === 'string') {
-      return part;
-    }
-    if ('Fn::Sub' in part) {
-      return String(part['Fn::Sub']).replace(/\$\{([^}]+)\}/g, (_, name) => pseudo[name] ?? deployTimeText({ Ref: name }));
-    }
-    return pseudo[part.Ref] ?? deployTimeText(part);
-  }).join(body['Fn::Join'][0]);
-  return JSON.parse(text);
+function definitionOf(body: unknown): any {
+  return JSON.parse(resolveText(body, ENV));
 }
 
 /** The steps of a definition, those of condition branches included. */

@@ -21,7 +21,7 @@ import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { ModelBuildApp } from '../../src/model-build';
-import { Environment, allows, deployTimeText, roleStatements, trustsAccount } from '../helpers/iam-policy';
+import { Environment, allows, deployTimeText, resolveText, roleStatements, trustsAccount } from '../helpers/iam-policy';
 import { SEED_MODEL_BUILD_REPO, synthValidated, testConfig } from '../helpers/validated-synth';
 import { LIVE_MODEL_FILE } from '../../src/app-context/resolved-model';
 import { ModelDeployApp } from '../../src/model-deploy';
@@ -52,7 +52,7 @@ interface Step {
 /** The CodeBuild projects of a pipeline stack whose buildspec is inline, with their role and commands in order. */
 function stepsOf(template: Template): Step[] {
   return Object.entries<any>(template.findResources('AWS::CodeBuild::Project')).flatMap(([id, project]) => {
-    const text = buildSpecText(project.Properties.Source.BuildSpec);
+    const text = resolveText(project.Properties.Source.BuildSpec, ENV);
     if (!text.startsWith('{')) {
       return []; // a buildspec file of the assembly: CDK Pipelines' asset publishing (cdk-assets)
     }
@@ -62,21 +62,10 @@ function stepsOf(template: Template): Step[] {
   });
 }
 
-/** A buildspec as CodeBuild receives it: an Fn::Join with the pipeline stack's account and region resolved. */
-function buildSpecText(spec: unknown): string {
-  if (typeof spec === 'string') {
-    return spec;
-  }
-  const pseudo: Record<string, string> = { 'AWS::AccountId': ENV.account, 'AWS::Region': ENV.region, 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
-  const [separator, parts] = (spec as any)['Fn::Join'];
-  return (parts as any[]).map((part) => {
-    const value = typeof part === 'string' ? part : pseudo[part?.Ref];
-    if (value === undefined) {
-      throw new Error(`a buildspec holds a value CloudFormation makes at deploy time, which this test cannot run: ${JSON.stringify(part)}`);
-    }
-    return value;
-  }).join(separator);
-}
+/** The synth step's release tools as a later step gets them (and model-build's run step, at its root): the CLI in the recorded world. */
+const RELEASE_TOOLS = path.join(work, 'release-tools-input');
+fs.mkdirSync(RELEASE_TOOLS, { recursive: true });
+fs.writeFileSync(path.join(RELEASE_TOOLS, 'sagemaker-gitops.js'), `require(${JSON.stringify(path.join(SHIM, 'sagemaker-gitops.js'))});\n`);
 
 /** Commands that make no AWS call and need what this test does not lay out (the registry, the CDK CLI). */
 const NOT_RUN = /\bnpm (ci|install)\b|\bcdk (synth|-a \. deploy)\b|check-toolkit|bundleReleaseTools/;
@@ -85,10 +74,7 @@ const NOT_RUN = /\bnpm (ci|install)\b|\bcdk (synth|-a \. deploy)\b|check-toolkit
 function runStep(step: Step, cwd: string, assembly: string, inputs: Record<string, string> = {}): Recorded[] {
   const calls = path.join(cwd, '.calls.jsonl');
   fs.writeFileSync(calls, '');
-  const tools = path.join(work, 'release-tools-input');
-  fs.mkdirSync(tools, { recursive: true });
-  fs.writeFileSync(path.join(tools, 'sagemaker-gitops.js'), `require(${JSON.stringify(path.join(SHIM, 'sagemaker-gitops.js'))});\n`);
-  fs.copyFileSync(path.join(tools, 'sagemaker-gitops.js'), path.join(cwd, 'sagemaker-gitops.js'));
+  fs.copyFileSync(path.join(RELEASE_TOOLS, 'sagemaker-gitops.js'), path.join(cwd, 'sagemaker-gitops.js'));
   const script = ['set -euo pipefail', ...step.commands.filter((command) => !NOT_RUN.test(command))].join('\n');
   const result = spawnSync('bash', ['-c', script], {
     cwd,
@@ -103,7 +89,7 @@ function runStep(step: Step, cwd: string, assembly: string, inputs: Record<strin
       STEP_ASSEMBLY: assembly,
       STEP_SHIM_DIR: SHIM,
       STEP_TSX: path.join(ROOT, 'node_modules', '.bin', 'tsx'),
-      CODEBUILD_SRC_DIR_Synth_release_tools: tools,
+      CODEBUILD_SRC_DIR_Synth_release_tools: RELEASE_TOOLS,
       ...inputs,
     },
   });
@@ -182,23 +168,11 @@ function bucketKeys(templates: Record<string, Template>, bucket: string | undefi
   return key === undefined ? [] : [typeof key === 'string' ? key : deployTimeText(key)];
 }
 
-/** A stack output's value with deploy-time values read as `deployTimeText` does. */
-function outputText(value: unknown): string {
-  if (typeof value === 'string') {
-    return value;
-  }
-  const intrinsic = value as Record<string, any>;
-  if ('Fn::Join' in intrinsic) {
-    return (intrinsic['Fn::Join'][1] as unknown[]).map(outputText).join(intrinsic['Fn::Join'][0]);
-  }
-  return deployTimeText(intrinsic);
-}
-
 /** The environment CodePipeline gives a step from the stacks' outputs (`envFromCfnOutputs`): the shadow phase's capture location. */
 function outputsEnv(templates: Record<string, Template>): Record<string, string> {
   const outputs = Object.values(templates).flatMap((t) => Object.entries<any>(t.toJSON().Outputs ?? {}));
   const capture = outputs.find(([id]) => /CaptureUri/.test(id));
-  return capture === undefined ? {} : { CAPTURE_URI: outputText(capture[1].Value) };
+  return capture === undefined ? {} : { CAPTURE_URI: resolveText(capture[1].Value, ENV) };
 }
 
 /** Each CLI invocation's calls (the calls before its exit record) with its argv; the AWS CLI's calls on their own. */
