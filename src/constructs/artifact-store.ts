@@ -1,10 +1,11 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import {
   DEFAULT_NONCURRENT_VERSION_RETENTION, acknowledgeAccessLogTarget, checkLifecycleDays, enableEventBridgeNotifications, limitGrantsToAwsServices, noncurrentVersionsRule,
 } from './bucket-controls';
+import { RETAIN_BUCKET, RETAIN_UNLESS_CREATE_FAILS } from './retention';
 
 export interface ArtifactStoreProps {
   /**
@@ -52,7 +53,7 @@ export class ArtifactStore extends Construct {
       alias: `alias/${props.keyAlias}`,
       description: props.description,
       enableKeyRotation: true,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RETAIN_UNLESS_CREATE_FAILS,
     });
     limitGrantsToAwsServices(this.key);
 
@@ -71,7 +72,7 @@ export class ArtifactStore extends Construct {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: this.accessLogsBucket,
       serverAccessLogsPrefix: 'artifacts/',
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RETAIN_BUCKET,
     });
     enableEventBridgeNotifications(this.bucket);
   }
@@ -93,7 +94,7 @@ export function accessLogsBucket(scope: Construct, id: string, retention: Durati
       { id: 'ExpireLogs', expiration: retention, noncurrentVersionExpiration: Duration.days(1), abortIncompleteMultipartUploadAfter: Duration.days(7) },
       { id: 'RemoveExpiredDeleteMarkers', expiredObjectDeleteMarker: true },
     ],
-    removalPolicy: RemovalPolicy.RETAIN,
+    removalPolicy: RETAIN_BUCKET,
   });
   enableEventBridgeNotifications(bucket);
   acknowledgeAccessLogTarget(bucket, of);

@@ -3,3 +3,4 @@ export * from './model-package-group';
 export * from './project-app';
 export * from './project-pipeline';
 export * from './redundant-dependencies';
+export * from './retention';

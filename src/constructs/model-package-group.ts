@@ -1,9 +1,10 @@
-import { RemovalPolicy, Stack, Token } from 'aws-cdk-lib';
+import { Stack, Token } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { checkAccount, checkModelPackageGroupName } from '../config';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { RETAIN_UNLESS_CREATE_FAILS } from './retention';
 
 export interface ModelPackageGroupProps {
   /** Name of the model package group. */
@@ -65,7 +66,7 @@ export class ModelPackageGroup extends Construct {
       modelPackageGroupDescription: props.description,
       modelPackageGroupPolicy: readers.length > 0 ? this.readerPolicy(readers) : undefined,
     });
-    this.resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    this.resource.applyRemovalPolicy(RETAIN_UNLESS_CREATE_FAILS);
   }
 
   /** Lets `grantee` describe the group and list and describe its model packages. */

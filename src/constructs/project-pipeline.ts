@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
@@ -13,6 +13,7 @@ import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ArtifactStore } from './artifact-store';
 import { checkActionConfigurationLengths, checkPipelineName } from './pipeline-limits';
 import { studioContextArgumentsOf } from '../app-context/studio-project';
+import { RETAIN_UNLESS_CREATE_FAILS } from './retention';
 
 /**
  * Installs a repository's dependencies exactly as its committed package-lock.json pins them
@@ -165,7 +166,7 @@ export class ProjectPipeline extends Construct {
       logGroupName,
       retention: logs.RetentionDays.ONE_YEAR,
       encryptionKey: this.artifacts.key,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RETAIN_UNLESS_CREATE_FAILS,
     });
   }
 

@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { CfnOutput, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -11,6 +11,7 @@ import {
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { CrossAccountDriftCheck, MlflowDriftLogger } from './mlflow-drift-logger';
 import { MlflowAccess } from './sagemaker-execution-role';
+import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 
 /**
  * SSM parameters (String, in the build account and region) through which the model-deploy stacks
@@ -122,8 +123,9 @@ export class MlflowBackend extends Construct {
       const resource = (this.app ?? this.trackingServer)!;
       // The role's policy must exist before SageMaker checks the artifact store.
       resource.node.addDependency(role);
-      // Experiments, runs and models outlive the stack: never deleted as a side effect.
-      resource.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      // Experiments, runs and models outlive the stack: never deleted as a side effect (unless the
+      // deploy that created it rolls back: then it holds nothing, and its fixed name would block the retry).
+      resource.applyRemovalPolicy(RETAIN_UNLESS_CREATE_FAILS);
       this.access = {
         kind: this.kind, arn: trackingUri,
         artifactStore: { bucketName: props.bucket.bucketName, prefix: MLFLOW_ARTIFACT_PREFIX, kmsKeyArn: props.key.keyArn },

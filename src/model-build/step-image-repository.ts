@@ -1,7 +1,8 @@
-import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as ecr from 'aws-cdk-lib/aws-ecr';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 
 /** How long an untagged image (a layer set no tag points to any more) is kept. */
 export const UNTAGGED_IMAGE_DAYS = 7;
@@ -34,7 +35,7 @@ export class StepImageRepository extends Construct {
       encryptionKey: props.key,
       imageScanOnPush: true,
       imageTagMutability: ecr.TagMutability.IMMUTABLE,
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RETAIN_UNLESS_CREATE_FAILS,
       lifecycleRules: [{
         description: `Expire untagged images after ${UNTAGGED_IMAGE_DAYS} days; tagged images are kept`,
         tagStatus: ecr.TagStatus.UNTAGGED,

@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -7,6 +7,7 @@ import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { AutoscalingOptions } from '../config';
 import { acknowledgeControl, acknowledgeWildcardResource } from '../validation/acknowledge';
+import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 
 export interface EndpointAutoscalingProps {
   readonly endpointName: string;
@@ -135,7 +136,7 @@ export class EndpointAutoscaling extends Construct {
 
   /** A role and log group for the provider, when this construct creates it (no managed policy). */
   private providerRole(): { role: iam.Role; logGroup: logs.LogGroup } {
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RETAIN_UNLESS_CREATE_FAILS });
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       description: 'Re-registers the endpoint\'s scalable target around a change of its instance type',

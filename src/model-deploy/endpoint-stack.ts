@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -21,6 +21,7 @@ import { ShadowCompareAccess } from './shadow-compare-access';
 import { ShadowVariant } from './shadow-variant';
 import { StageModelCopy } from './stage-model-copy';
 import { DEPLOY_STAGES, DeployStageName, resourceNamesOf } from '../app-context/resource-names';
+import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 
 /** The stages an approved model goes through. */
 export const STAGES = DEPLOY_STAGES;
@@ -206,8 +207,8 @@ export class EndpointStack extends Stack {
       deploymentConfig: guardrails ? blueGreenDeployment(guardrails, this.rollbackAlarms) : undefined,
     });
     if (stage === 'prod') {
-      // A production endpoint outlives its stack: deleting the stack must not take it down.
-      this.endpoint.applyRemovalPolicy(RemovalPolicy.RETAIN);
+      // Deleting the stack must not take production down (a rolled-back first create served nothing: retention.ts).
+      this.endpoint.applyRemovalPolicy(RETAIN_UNLESS_CREATE_FAILS);
     }
 
     if (endpoint.type === 'realtime' && endpoint.autoscaling) {

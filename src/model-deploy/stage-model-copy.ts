@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -9,6 +9,7 @@ import { Construct } from 'constructs';
 import { ConfigError } from '../config';
 import { acknowledgeControl } from '../validation/acknowledge';
 import { ResolvedModel } from '../app-context/resolved-model';
+import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 
 /** Key prefix, in the stage bucket, of the model files copied from the registry's region. */
 export const COPIED_MODEL_PREFIX = 'models';
@@ -44,7 +45,7 @@ export class StageModelCopy extends Construct {
     const { model, bucket, key } = props;
     const prefix = `${COPIED_MODEL_PREFIX}/v${model.version}`;
 
-    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RemovalPolicy.RETAIN });
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RETAIN_UNLESS_CREATE_FAILS });
     acknowledgeControl(logGroup, 'CT.CLOUDWATCH.PR.3',
       'CloudWatch Logs encrypts every log group at rest; this one holds only the S3 keys of the copied files, none of their content');
     this.role = new iam.Role(this, 'Role', {

@@ -41,6 +41,8 @@ export function renderReadme(kind: RepoKind, config: ProjectConfig, toolkit: Rep
     '',
     'Then `npm run deploy`.',
     '',
+    ...failedFirstDeploy(kind, config),
+    '',
     '## What is in this repository',
     '',
     '| path | owner |',
@@ -246,4 +248,32 @@ function mlflowBackendText(config: ProjectConfig): string {
     case 'existing': return ', logging to the MLflow backend the project names';
     default: return '';
   }
+}
+
+/**
+ * What to do when a stack's first deploy fails. CloudFormation leaves it in ROLLBACK_COMPLETE, which
+ * it only deletes ("Troubleshooting CloudFormation"); the project's kept resources are
+ * RetainExceptOnCreate (constructs/retention.ts), so the next create does not collide with them.
+ */
+function failedFirstDeploy(kind: RepoKind, config: ProjectConfig): string[] {
+  const names = resourceNamesOf(config);
+  const region = (stage: 'build' | 'staging' | 'prod') => config.environments[stage].region;
+  const deleteCommand = (stack: string, stage: 'build' | 'prod') => `\`aws cloudformation delete-stack --stack-name ${stack} --region ${region(stage)}\``;
+  const pipelineStack = kind === 'model-build' ? names.modelBuildPipelineStack : names.modelDeployPipelineStack;
+  return [
+    '**When a first deploy fails.** A stack whose first create failed is left in `ROLLBACK_COMPLETE`, which CloudFormation',
+    'will not update. Nothing with a fixed name outlives that failed create (the model package group, the MLflow App or',
+    'tracking server, the production endpoint and the build log groups are kept when a stack is deleted, but not when the',
+    'create that made them rolls back), so after fixing the cause:',
+    '',
+    `- \`${pipelineStack}\`: run \`npm run deploy\` again; the CDK CLI deletes the rolled-back stack and creates it anew.`,
+    ...(kind === 'model-build'
+      ? [`- \`${names.modelBuildStack}\`, deployed by the pipeline: delete it, ${deleteCommand(names.modelBuildStack, 'build')}, then **Release change** in the pipeline.`]
+      : [
+        `- \`${names.endpointStack('staging')}\`: nothing to do; the next release replaces it (\`REPLACE_ON_FAILURE\`).`,
+        `- \`${names.endpointStack('prod')}\`: only while its status is \`ROLLBACK_COMPLETE\` (it then holds no endpoint), delete it,`,
+        `  ${deleteCommand(names.endpointStack('prod'), 'prod')}${config.environments.prod.account !== config.environments.build.account ? ' with credentials for the production account' : ''}, then retry the stage. In any other failed state,`,
+        '  never delete it: it holds the live endpoint; fix the cause, or `aws cloudformation continue-update-rollback`.',
+      ]),
+  ];
 }

@@ -1,4 +1,4 @@
-import { BootstraplessSynthesizer, CfnCondition, CfnOutput, CfnParameter, CfnResource, Duration, Fn, RemovalPolicy, Stack, StackProps, Tags } from 'aws-cdk-lib';
+import { BootstraplessSynthesizer, CfnCondition, CfnOutput, CfnParameter, CfnResource, Duration, Fn, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -13,6 +13,7 @@ import { ProjectUseRoles } from './project-use-roles';
 import { ProjectsLaunchRole } from './projects-launch-role';
 import { StudioExecutionRole } from './studio-execution-role';
 import { PROJECT_TEMPLATES_LOCATION_TAG, PROJECT_TEMPLATES_PREFIX, PROJECT_TEMPLATE_FILE } from '../app-context/studio-names';
+import { RETAIN_BUCKET, RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 
 /** The tag every resource of the domain template carries. */
 export const DOMAIN_TAG = { key: 'sagemaker-gitops:component', value: 'studio-domain' } as const;
@@ -99,7 +100,7 @@ export class DomainTemplateStack extends Stack {
         exposedHeaders: ['ETag', 'x-amz-version-id'],
         maxAge: 3000,
       }],
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RETAIN_BUCKET,
     });
     enableEventBridgeNotifications(this.templatesBucket);
     const templatesLocation = `s3://${this.templatesBucket.bucketName}/${PROJECT_TEMPLATES_PREFIX}`;
@@ -182,7 +183,7 @@ export class DomainTemplateStack extends Stack {
       lifecycleRules: [noncurrentVersionsRule('mlflow artifacts bucket noncurrentVersionRetention')],
       serverAccessLogsBucket: accessLogs,
       serverAccessLogsPrefix: 'artifacts/',
-      removalPolicy: RemovalPolicy.RETAIN,
+      removalPolicy: RETAIN_BUCKET,
     });
     enableEventBridgeNotifications(artifacts);
     const role = new iam.Role(scope, 'ServerRole', {
@@ -213,7 +214,7 @@ export class DomainTemplateStack extends Stack {
       mlflowVersion: MLFLOW_VERSIONS.trackingServer,
       automaticModelRegistration: false,
     });
-    server.applyRemovalPolicy(RemovalPolicy.RETAIN);
+    server.applyRemovalPolicy(RETAIN_UNLESS_CREATE_FAILS);
     server.node.addDependency(role);
     const access = this.studioRole.allowMlflow(server.attrTrackingServerArn);
     for (const resource of [...scope.node.findAll(), ...access.node.findAll()]) {
@@ -245,7 +246,7 @@ const VERSIONED_KMS_BUCKET: s3.BucketProps = {
 
 /** A rotated key, retained with the stack, that grants only to AWS services (CT.KMS.PR.3). */
 function projectKey(scope: Construct, id: string, description: string): kms.Key {
-  const key = new kms.Key(scope, id, { description, enableKeyRotation: true, removalPolicy: RemovalPolicy.RETAIN });
+  const key = new kms.Key(scope, id, { description, enableKeyRotation: true, removalPolicy: RETAIN_UNLESS_CREATE_FAILS });
   limitGrantsToAwsServices(key);
   return key;
 }

@@ -67,6 +67,8 @@ export class ProjectBootstrap extends Construct {
     const projectName = bootstrapProjectName(props.projectId);
     const functionName = startBootstrapFunctionName(props.projectId);
     const retention = props.logRetention ?? logs.RetentionDays.ONE_YEAR;
+    // Plain Retain, not RetainExceptOnCreate (constructs/retention.ts): the launch role cannot delete log
+    // groups, and their names hold the launch's project id, so a new launch never collides with them.
 
     const buildLogs = new logs.LogGroup(this, 'BuildLogs', {
       logGroupName: `/aws/codebuild/${projectName}`,

@@ -101,7 +101,9 @@ export class ProjectTemplateStack extends Stack {
       modelPackageGroupPolicy: Fn.conditionIf(hasReaderAccounts.logicalId,
         this.readerPolicy(studioModelPackageGroupName(name, projectIdValue), hasStagingAccount, stagingAccount.valueAsString, hasProdAccount, prodAccount.valueAsString), Aws.NO_VALUE),
     });
-    // Registered model versions are never lost as a side effect of deleting the project.
+    // Registered model versions are never lost as a side effect of deleting the project. Plain Retain,
+    // not RetainExceptOnCreate as in the project's own stacks (constructs/retention.ts): the launch role
+    // cannot delete groups, and the name holds the launch's project id, so a new launch never collides.
     this.modelPackageGroup.applyRemovalPolicy(RemovalPolicy.RETAIN);
 
     this.bootstrap = new ProjectBootstrap(this, 'Bootstrap', {

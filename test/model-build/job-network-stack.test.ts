@@ -90,7 +90,7 @@ describe('jobNetwork without internet access, MLflow on (derived step images)', 
         ImageScanningConfiguration: { ScanOnPush: true },
         ImageTagMutability: 'IMMUTABLE',
       },
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       UpdateReplacePolicy: 'Retain',
     });
     const [repo] = Object.values<any>(template.findResources('AWS::ECR::Repository'));

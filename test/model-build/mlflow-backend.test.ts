@@ -50,7 +50,7 @@ describe('MlflowBackend: a serverless MLflow App (mlflow: {})', () => {
         ModelRegistrationMode: 'AutoModelRegistrationDisabled',
         WeeklyMaintenanceWindowStart: 'Sun:03:00',
       },
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       UpdateReplacePolicy: 'Retain',
       DependsOn: Match.arrayWith([Match.stringLikeRegexp('^MlflowArtifactStoreRoleDefaultPolicy')]),
     });
@@ -177,7 +177,7 @@ describe('MlflowBackend: a tracking server', () => {
         AutomaticModelRegistration: false,
         WeeklyMaintenanceWindowStart: 'Tue:03:30',
       },
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
       UpdateReplacePolicy: 'Retain',
     });
     expect(stack.resolve(backend.tracking.trackingUri)).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^MlflowTrackingServer/), 'TrackingServerArn'] });

@@ -52,7 +52,7 @@ describe('ModelBuildStack', () => {
   });
 
   test('a rotated, retained KMS key with an alias', () => {
-    template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true }, DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+    template.hasResource('AWS::KMS::Key', { Properties: { EnableKeyRotation: true }, DeletionPolicy: 'RetainExceptOnCreate', UpdateReplacePolicy: 'Retain' });
     template.hasResourceProperties('AWS::KMS::Alias', { AliasName: 'alias/player-churn-model-build' });
   });
 
@@ -81,7 +81,7 @@ describe('ModelBuildStack', () => {
   test('the model package group is the project\'s, retained, without a policy in a single account', () => {
     template.hasResource('AWS::SageMaker::ModelPackageGroup', {
       Properties: Match.objectLike({ ModelPackageGroupName: 'player-churn', ModelPackageGroupPolicy: Match.absent() }),
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
     });
   });
 
@@ -221,7 +221,7 @@ describe('SageMaker execution role and pipeline', () => {
     const t = Template.fromStack(created);
     t.hasResource('AWS::SageMaker::MlflowTrackingServer', {
       Properties: Match.objectLike({ TrackingServerName: 'player-churn', TrackingServerSize: 'Small' }),
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
     });
     t.resourceCountIs('AWS::SageMaker::MlflowApp', 0);
     const env = (created.definition.toJSON().Steps[0] as any).Arguments.Environment;
@@ -234,7 +234,7 @@ describe('SageMaker execution role and pipeline', () => {
     const t = Template.fromStack(created);
     t.hasResource('AWS::SageMaker::MlflowApp', {
       Properties: Match.objectLike({ Name: 'player-churn-mlflow', ModelRegistrationMode: 'AutoModelRegistrationDisabled' }),
-      DeletionPolicy: 'Retain',
+      DeletionPolicy: 'RetainExceptOnCreate',
     });
     t.resourceCountIs('AWS::SageMaker::MlflowTrackingServer', 0);
     const appArn = { 'Fn::GetAtt': [expect.stringMatching(/^MlflowApp/), 'Arn'] };

@@ -70,7 +70,7 @@ describe('EndpointStack', () => {
   });
 
   test('the production endpoint is retained when its stack is deleted', () => {
-    expect(Object.values<any>(prod.findResources('AWS::SageMaker::Endpoint'))[0].DeletionPolicy).toBe('Retain');
+    expect(Object.values<any>(prod.findResources('AWS::SageMaker::Endpoint'))[0].DeletionPolicy).toBe('RetainExceptOnCreate');
     expect(Object.values<any>(staging.findResources('AWS::SageMaker::Endpoint'))[0].DeletionPolicy).toBeUndefined();
   });
 

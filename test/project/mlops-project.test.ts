@@ -123,6 +123,20 @@ describe('MlopsProject', () => {
     expect(tuned).toContain('is under 250 ms');
   });
 
+  // A stack whose first create failed stays in ROLLBACK_COMPLETE, which CloudFormation only deletes
+  // (CodePipeline User Guide, "AWS CloudFormation deploy action reference": the action fails on a stack
+  // in a failed state); the CDK CLI deletes such a stack itself before it creates it again.
+  test('each README says how to retry a failed first deploy, per stack, and never to delete a production stack that holds the endpoint', () => {
+    const build = out['model-build/README.md'];
+    expect(build).toContain('- `player-churn-model-build-pipeline`: run `npm run deploy` again; the CDK CLI deletes the rolled-back stack');
+    expect(build).toContain('`aws cloudformation delete-stack --stack-name player-churn-model-build --region eu-west-1`, then **Release change**');
+    const deploy = out['model-deploy/README.md'];
+    expect(deploy).toContain('- `player-churn-staging-endpoint`: nothing to do; the next release replaces it (`REPLACE_ON_FAILURE`).');
+    expect(deploy).toMatch(/- `player-churn-prod-endpoint`: only while its status is `ROLLBACK_COMPLETE` \(it then holds no endpoint\), delete it,\n {2}`aws cloudformation delete-stack --stack-name player-churn-prod-endpoint --region eu-west-1`, then retry the stage\. In any other failed state,\n {2}never delete it/);
+    const production = synth({ ...options, environments: { build: { account: '111111111111' }, staging: { account: '111111111111' }, prod: { account: '222222222222' } } })['model-deploy/README.md'];
+    expect(production).toContain('--stack-name player-churn-prod-endpoint --region eu-west-1` with credentials for the production account, then retry the stage');
+  });
+
   test('a placeholder connection ARN is called out in the README', () => {
     const placeholder = synth({ ...options, source: { ...options.source, modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'acme/b' } } });
     expect(placeholder['model-build/README.md']).toMatch(/The ARN above is a placeholder/);
