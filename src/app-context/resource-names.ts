@@ -43,6 +43,14 @@ export class ProjectResourceNames {
     return `${this.projectName}-model-deploy`;
   }
 
+  /**
+   * The log groups of the two CodePipelines' CodeBuild projects (the pipeline stacks create them
+   * with these fixed names and keep them when the stacks are deleted).
+   */
+  get buildLogGroups(): string[] {
+    return [this.modelBuildCodePipeline, this.modelDeployCodePipeline].map(buildLogGroupName);
+  }
+
   /** The SageMaker pipeline that trains and registers the model. */
   get trainingPipeline(): string {
     return `${this.projectName}-training`;
@@ -92,4 +100,9 @@ export class ProjectResourceNames {
 /** The names of a configured project's resources. */
 export function resourceNamesOf(config: { readonly projectName: string; readonly modelPackageGroupName: string }): ProjectResourceNames {
   return new ProjectResourceNames(config.projectName, config.modelPackageGroupName);
+}
+
+/** The log group of a CodePipeline's CodeBuild projects: CodeBuild's default name for a project named after the pipeline. */
+export function buildLogGroupName(pipelineName: string): string {
+  return `/aws/codebuild/${pipelineName}`;
 }

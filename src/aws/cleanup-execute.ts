@@ -39,6 +39,7 @@ export const STEP_LABELS: Readonly<Record<CleanupStep['type'] | KeptResource['ty
   'kms-key': 'KMS key',
   'mlflow-tracking-server': 'MLflow tracking server',
   'mlflow-app': 'MLflow App',
+  'log-group': 'log group',
 };
 
 /** `deleted stack p-model-build (took 2m05s)`, `stack p-staging-endpoint: not found, skipped`. */

@@ -12,6 +12,7 @@ const STACK_RESOURCE_TYPES = {
   mlflow: 'AWS::SageMaker::MlflowTrackingServer',
   mlflowApp: 'AWS::SageMaker::MlflowApp',
   group: 'AWS::SageMaker::ModelPackageGroup',
+  logGroup: 'AWS::Logs::LogGroup',
 } as const;
 
 /**
@@ -100,24 +101,30 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
     ...order.afterEndpoints.flatMap((name) => stacks.get(name) ?? []),
   ];
   const kept: KeptResource[] = [];
+  // A group the model-build stack created: its next create makes one of the same name (not a Studio launch's group, which it only uses).
+  const groupStack = physicalIds(STACK_RESOURCE_TYPES.group)[0]?.stackName;
   if (purge) {
     steps.push(...(group ? [{ type: 'model-package-group' as const, ...group }] : []));
     steps.push(...buckets.map((bucket) => ({ type: 'bucket' as const, ...bucket })));
   } else {
-    kept.push(...(group ? [{ type: 'model-package-group' as const, ...group }] : []));
+    kept.push(...(group ? [{ type: 'model-package-group' as const, ...group, ...(groupStack ? { recreatedBy: groupStack } : {}) }] : []));
     kept.push(...buckets.map((bucket) => ({ type: 'bucket' as const, ...bucket })));
   }
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.key).map((key) => ({ type: 'kms-key' as const, ...key })));
-  kept.push(...physicalIds(STACK_RESOURCE_TYPES.mlflow).map((server) => ({ type: 'mlflow-tracking-server' as const, ...server })));
+  // A tracking server is named after the project; the build log groups after the pipelines (names.buildLogGroups).
+  kept.push(...physicalIds(STACK_RESOURCE_TYPES.mlflow).map((server) => ({ type: 'mlflow-tracking-server' as const, ...server, recreatedBy: server.stackName })));
   // Experiments, runs and models are never deleted as a side effect: the app stays like the tracking server.
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.mlflowApp).map((app) => ({ type: 'mlflow-app' as const, ...app })));
+  kept.push(...physicalIds(STACK_RESOURCE_TYPES.logGroup).map((logGroup) => ({
+    type: 'log-group' as const, ...logGroup, ...(names.buildLogGroups.includes(logGroup.name) ? { recreatedBy: logGroup.stackName } : {}),
+  })));
   return { projectName: target.projectName, region, purge, steps, kept, notFound };
 }
 
 /**
  * Runs a plan's steps in order, waiting for each stack and endpoint to be gone before the next
 
-/** The stack's buckets, keys, MLflow servers and model package groups that exist (all retained by the project's stacks). */
+/** The stack's buckets, keys, MLflow backends, model package groups and log groups that exist (all retained by the project's stacks). */
 async function retainedResources(client: CloudFormationClient, stackId: string): Promise<StackResourceSummary[]> {
   const wanted: ReadonlySet<string> = new Set(Object.values(STACK_RESOURCE_TYPES));
   const found: StackResourceSummary[] = [];

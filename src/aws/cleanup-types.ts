@@ -66,13 +66,18 @@ export type CleanupStep = StackStep | EndpointStep | ModelPackageGroupStep | Buc
 
 /** A retained resource cleanup leaves in place. */
 export interface KeptResource {
-  readonly type: 'model-package-group' | 'bucket' | 'kms-key' | 'mlflow-tracking-server' | 'mlflow-app';
+  readonly type: 'model-package-group' | 'bucket' | 'kms-key' | 'mlflow-tracking-server' | 'mlflow-app' | 'log-group';
   /** The name, the key id of a KMS key, or the ARN of an MLflow App (its physical id). */
   readonly name: string;
   /** The stack that created it, when known. */
   readonly stackName?: string;
   /** A group's versions. */
   readonly versions?: number;
+  /**
+   * The project's stack whose next create makes a resource of the same fixed name: while this one
+   * exists, that create fails, so a new deployment of the project needs it gone (or another name).
+   */
+  readonly recreatedBy?: string;
 }
 
 /** What cleanup looked for and did not find in this account and region. */

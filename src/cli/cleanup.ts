@@ -92,7 +92,9 @@ again continues where it stopped.
 
 Kept unless --purge: the model package group with every version, and the project's buckets with
 their data. --purge deletes the versions, the group, and empties and deletes the buckets.
-Never deleted: KMS keys (schedule their deletion by hand) and a MLflow tracking server.
+Never deleted: KMS keys (schedule their deletion by hand), the MLflow backend and the log groups.
+The plan says which kept resource has a fixed name that a new deployment of the project would
+create again (and fail on while it exists).
 
 Only the current account and region (--profile, --region) are searched: stacks and endpoints of
 a staging or production environment in another account or region are not listed and not
@@ -199,19 +201,28 @@ function describeKept(kept: KeptResource, region: string): string {
   const from = kept.stackName ? ` (from stack ${kept.stackName})` : '';
   switch (kept.type) {
     case 'model-package-group':
-      return `model package group ${kept.name} with its ${versions(kept.versions ?? 0)}: --purge deletes them`;
+      return `model package group ${kept.name} with its ${versions(kept.versions ?? 0)}: --purge deletes them`
+        + (kept.recreatedBy ? `; while it exists, a new deployment of stack ${kept.recreatedBy} fails on its name (give the project another modelPackageGroupName, or --purge)` : '');
     case 'bucket':
       return `bucket ${kept.name}${from} and its data: --purge deletes them`;
     case 'kms-key':
       return `KMS key ${kept.name}${from}: cleanup never deletes keys; once nothing needs it, schedule its deletion by hand: `
         + `aws kms schedule-key-deletion --key-id ${kept.name} --pending-window-in-days 30 --region ${region}`;
     case 'mlflow-tracking-server':
-      return `MLflow tracking server ${kept.name}${from}: delete it by hand when it is no longer needed: `
+      return `MLflow tracking server ${kept.name}${from}: delete it by hand when it is no longer needed${beforeRecreate(kept)}: `
         + `aws sagemaker delete-mlflow-tracking-server --tracking-server-name ${kept.name} --region ${region}`;
+    case 'log-group':
+      return `log group ${kept.name}${from} and its logs: delete it by hand when they are no longer needed${beforeRecreate(kept)}: `
+        + `aws logs delete-log-group --log-group-name ${kept.name} --region ${region}`;
     case 'mlflow-app':
       return `MLflow App ${kept.name}${from} with its experiments and runs: delete it by hand when it is no longer needed: `
         + `aws sagemaker delete-mlflow-app --arn ${kept.name} --region ${region}`;
   }
+}
+
+/** When the resource's name blocks a new deployment of the project: before that deployment too. */
+function beforeRecreate(kept: KeptResource): string {
+  return kept.recreatedBy ? `, and before a new deployment of stack ${kept.recreatedBy}, which creates it again` : '';
 }
 
 function versions(count: number): string {

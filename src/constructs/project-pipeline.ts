@@ -13,6 +13,7 @@ import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ArtifactStore } from './artifact-store';
 import { checkActionConfigurationLengths, checkPipelineName } from './pipeline-limits';
 import { studioContextArgumentsOf } from '../app-context/studio-project';
+import { buildLogGroupName } from '../app-context/resource-names';
 import { RETAIN_UNLESS_CREATE_FAILS } from './retention';
 
 /**
@@ -154,7 +155,7 @@ export class ProjectPipeline extends Construct {
    */
   private buildLogGroup(pipelineName: string): logs.LogGroup {
     const stack = Stack.of(this);
-    const logGroupName = `/aws/codebuild/${pipelineName}`;
+    const logGroupName = buildLogGroupName(pipelineName);
     const logGroupArn = stack.formatArn({ service: 'logs', resource: 'log-group', resourceName: logGroupName, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     this.artifacts.key.addToResourcePolicy(new iam.PolicyStatement({
       principals: [new iam.ServicePrincipal(`logs.${stack.region}.amazonaws.com`)],

@@ -377,7 +377,7 @@ describe('planCleanup', () => {
         { type: 'stack', name: STACKS.build, stackId: stackId(STACKS.build), status: 'CREATE_COMPLETE', terminationProtection: false },
       ],
       kept: [
-        { type: 'model-package-group', name: P, versions: 3 },
+        { type: 'model-package-group', name: P, versions: 3, recreatedBy: STACKS.build },
         { type: 'bucket', name: 'deploy-artifacts', stackName: STACKS.deployPipeline },
         { type: 'bucket', name: 'prod-data', stackName: STACKS.prod },
         { type: 'bucket', name: 'prod-logs', stackName: STACKS.prod },
@@ -386,7 +386,7 @@ describe('planCleanup', () => {
         { type: 'kms-key', name: 'key-deploy', stackName: STACKS.deployPipeline },
         { type: 'kms-key', name: 'key-prod', stackName: STACKS.prod },
         { type: 'kms-key', name: 'key-build', stackName: STACKS.build },
-        { type: 'mlflow-tracking-server', name: P, stackName: STACKS.build },
+        { type: 'mlflow-tracking-server', name: P, stackName: STACKS.build, recreatedBy: STACKS.build },
       ],
       notFound: [],
     });
@@ -479,12 +479,40 @@ describe('planCleanup', () => {
   test('the group comes from --group, else from the model-build stack, else the project name', async () => {
     world.group = { name: 'ChurnModels', versions: [1] };
     world.addStack(STACKS.build, [['AWS::SageMaker::ModelPackageGroup', groupArn('ChurnModels')]]);
-    expect((await planCleanup(clients, { projectName: P })).kept[0]).toEqual({ type: 'model-package-group', name: 'ChurnModels', versions: 1 });
+    expect((await planCleanup(clients, { projectName: P })).kept[0]).toEqual({ type: 'model-package-group', name: 'ChurnModels', versions: 1, recreatedBy: STACKS.build });
     expect(sm).toHaveReceivedCommandWith(DescribeModelPackageGroupCommand, { ModelPackageGroupName: 'churnmodels' });
 
     world.stacks.clear();
     expect((await planCleanup(clients, { projectName: P })).notFound).toContainEqual({ type: 'model-package-group', name: P });
     expect((await planCleanup(clients, { projectName: P, modelPackageGroupName: 'ChurnModels' })).kept).toEqual([{ type: 'model-package-group', name: 'ChurnModels', versions: 1 }]);
+  });
+
+  // CloudFormation Template Reference, "DeletionPolicy attribute": a kept resource outlives its stack;
+  // a new create of a resource whose fixed name exists fails. The build log groups are named after
+  // the pipelines, the model package group and a tracking server after the project.
+  test('kept log groups, and which kept resources a new deployment of the project would collide with', async () => {
+    world.addProject();
+    world.addStack(STACKS.buildPipeline, [['AWS::Logs::LogGroup', `/aws/codebuild/${P}-model-build`]]);
+    world.addStack(STACKS.prod, [
+      ['AWS::S3::Bucket', 'prod-data'], ['AWS::S3::Bucket', 'prod-logs'], ['AWS::KMS::Key', 'key-prod'], ['AWS::Logs::LogGroup', `${STACKS.prod}-AutoscalingLogs99F5A92C-Ab12Cd34`],
+    ]);
+    const plan = await planCleanup(clients, { projectName: P });
+    expect(plan.kept.filter((k) => k.type === 'log-group')).toEqual([
+      { type: 'log-group', name: `${STACKS.prod}-AutoscalingLogs99F5A92C-Ab12Cd34`, stackName: STACKS.prod },
+      { type: 'log-group', name: `/aws/codebuild/${P}-model-build`, stackName: STACKS.buildPipeline, recreatedBy: STACKS.buildPipeline },
+    ]);
+    const text = formatPlan(plan);
+    expect(text).toContain(`  model package group ${P} with its 3 versions: --purge deletes them; while it exists, a new deployment of stack ${STACKS.build} fails on its name `
+      + '(give the project another modelPackageGroupName, or --purge)');
+    expect(text).toContain(`  log group /aws/codebuild/${P}-model-build (from stack ${STACKS.buildPipeline}) and its logs: delete it by hand when they are no longer needed, `
+      + `and before a new deployment of stack ${STACKS.buildPipeline}, which creates it again: aws logs delete-log-group --log-group-name /aws/codebuild/${P}-model-build --region ${REGION}`);
+    expect(text).toContain(`  log group ${STACKS.prod}-AutoscalingLogs99F5A92C-Ab12Cd34 (from stack ${STACKS.prod}) and its logs: delete it by hand when they are no longer needed: `
+      + `aws logs delete-log-group --log-group-name ${STACKS.prod}-AutoscalingLogs99F5A92C-Ab12Cd34 --region ${REGION}`);
+    expect(text).toContain(`  MLflow tracking server ${P} (from stack ${STACKS.build}): delete it by hand when it is no longer needed, and before a new deployment of stack ${STACKS.build}, `
+      + `which creates it again: aws sagemaker delete-mlflow-tracking-server --tracking-server-name ${P} --region ${REGION}`);
+    // With --purge the group goes; the log groups stay, as keys and MLflow do.
+    expect((await planCleanup(clients, { projectName: P, purge: true })).kept.map((k) => k.type)).toEqual(['kms-key', 'kms-key', 'kms-key', 'mlflow-tracking-server', 'log-group', 'log-group']);
+    expectNoMutation();
   });
 
   test('a stack with termination protection is marked in the plan', async () => {
