@@ -1,10 +1,11 @@
-import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, isPlaceholderConnectionArn, renderAwsConstraintsTable, usesModelMonitor } from '../config';
+import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, renderAwsConstraintsTable, usesModelMonitor } from '../config';
 import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
 import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../app-context/model-context';
 import { LOCAL_RUN_FOLDER } from './repo-files';
 import { RepoToolkit, installCommandLine, renderToolkitSection } from './repo-readme-toolkit';
 import { VENDOR_CHECK_SCRIPT } from '../app-context/vendor-check';
 import { RepoKind } from './repo-kind';
+import { renderDeployingSection } from './repo-readme-deploying';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
 
 /** The README of a generated repository: what it is, how to use it, where its parts come from. */
@@ -31,17 +32,7 @@ export function renderReadme(kind: RepoKind, config: ProjectConfig, toolkit: Rep
     '`validation: { cloudFormation: { guardRules: [{ name, content }] } }` (the app registers the validator, and',
     'aws-cdk-lib allows one per app).',
     '',
-    '## Deploying',
-    '',
-    `The stacks deploy to ${describeEnvironment(config)}. You need:`,
-    '',
-    '- an AWS account and credentials for it;',
-    `- the account bootstrapped for the CDK: \`npx cdk bootstrap aws://<account>/${config.environments.build.region}\`;`,
-    ...sourceRequirement(source),
-    '',
-    'Then `npm run deploy`.',
-    '',
-    ...failedFirstDeploy(kind, config),
+    ...renderDeployingSection(kind, config),
     '',
     '## What is in this repository',
     '',
@@ -210,29 +201,6 @@ function describeEndpoint(endpoint: ProjectConfig['endpoints']['staging']): stri
   return parts.join('; ');
 }
 
-function describeEnvironment(config: ProjectConfig): string {
-  const { build, staging, prod } = config.environments;
-  const one = (env: { account?: string; region: string }) => `${env.account ?? 'the deploying account'} in ${env.region}`;
-  if (JSON.stringify(build) === JSON.stringify(staging) && JSON.stringify(build) === JSON.stringify(prod)) {
-    return one(build);
-  }
-  return `build: ${one(build)}; staging: ${one(staging)}; production: ${one(prod)}`;
-}
-
-function sourceRequirement(source: ResolvedRepositorySource): string[] {
-  if (source.codeCommitRepository !== undefined) {
-    return [`- the CodeCommit repository \`${source.codeCommitRepository}\` in the build account.`];
-  }
-  const placeholder = isPlaceholderConnectionArn(source.connectionArn)
-    ? ['  **The ARN above is a placeholder**: create your connection and put its ARN in `.projenrc.ts`.']
-    : [];
-  return [
-    '- an AWS CodeConnections connection in the AVAILABLE state (created in the console and completed with the provider):',
-    `  \`${source.connectionArn}\`.`,
-    ...placeholder,
-  ];
-}
-
 function describeSource(source: ResolvedRepositorySource): string[] {
   if (source.codeCommitRepository !== undefined) {
     return [`CodeCommit repository \`${source.codeCommitRepository}\`, branch \`${source.branch}\`.`];
@@ -248,32 +216,4 @@ function mlflowBackendText(config: ProjectConfig): string {
     case 'existing': return ', logging to the MLflow backend the project names';
     default: return '';
   }
-}
-
-/**
- * What to do when a stack's first deploy fails. CloudFormation leaves it in ROLLBACK_COMPLETE, which
- * it only deletes ("Troubleshooting CloudFormation"); the project's kept resources are
- * RetainExceptOnCreate (constructs/retention.ts), so the next create does not collide with them.
- */
-function failedFirstDeploy(kind: RepoKind, config: ProjectConfig): string[] {
-  const names = resourceNamesOf(config);
-  const region = (stage: 'build' | 'staging' | 'prod') => config.environments[stage].region;
-  const deleteCommand = (stack: string, stage: 'build' | 'prod') => `\`aws cloudformation delete-stack --stack-name ${stack} --region ${region(stage)}\``;
-  const pipelineStack = kind === 'model-build' ? names.modelBuildPipelineStack : names.modelDeployPipelineStack;
-  return [
-    '**When a first deploy fails.** A stack whose first create failed is left in `ROLLBACK_COMPLETE`, which CloudFormation',
-    'will not update. Nothing with a fixed name outlives that failed create (the model package group, the MLflow App or',
-    'tracking server, the production endpoint and the build log groups are kept when a stack is deleted, but not when the',
-    'create that made them rolls back), so after fixing the cause:',
-    '',
-    `- \`${pipelineStack}\`: run \`npm run deploy\` again; the CDK CLI deletes the rolled-back stack and creates it anew.`,
-    ...(kind === 'model-build'
-      ? [`- \`${names.modelBuildStack}\`, deployed by the pipeline: delete it, ${deleteCommand(names.modelBuildStack, 'build')}, then **Release change** in the pipeline.`]
-      : [
-        `- \`${names.endpointStack('staging')}\`: nothing to do; the next release replaces it (\`REPLACE_ON_FAILURE\`).`,
-        `- \`${names.endpointStack('prod')}\`: only while its status is \`ROLLBACK_COMPLETE\` (it then holds no endpoint), delete it,`,
-        `  ${deleteCommand(names.endpointStack('prod'), 'prod')}${config.environments.prod.account !== config.environments.build.account ? ' with credentials for the production account' : ''}, then retry the stage. In any other failed state,`,
-        '  never delete it: it holds the live endpoint; fix the cause, or `aws cloudformation continue-update-rollback`.',
-      ]),
-  ];
 }

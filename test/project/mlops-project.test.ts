@@ -137,6 +137,26 @@ describe('MlopsProject', () => {
     expect(production).toContain('--stack-name player-churn-prod-endpoint --region eu-west-1` with credentials for the production account, then retry the stage');
   });
 
+  // AWS CDK Developer Guide, "Continuous integration and delivery (CI/CD) using CDK Pipelines": each
+  // target account and region is bootstrapped, another account with --trust of the pipeline's account;
+  // the CDK CLI refuses --trust without --cloudformation-execution-policies.
+  test('the model-deploy README lists the bootstrap of every stage environment the build account\'s does not cover', () => {
+    const single = out['model-deploy/README.md'];
+    expect(single).toContain('- the account bootstrapped for the CDK: `npx cdk bootstrap aws://<account>/eu-west-1`;');
+    expect(single).not.toMatch(/--trust|region bootstrapped too/);
+    const spread = synth({ ...options, environments: { build: { account: '111111111111' }, staging: { account: '111111111111', region: 'us-east-1' }, prod: { account: '222222222222' } } });
+    const readme = spread['model-deploy/README.md'];
+    expect(readme).toContain('- the account bootstrapped for the CDK: `npx cdk bootstrap aws://111111111111/eu-west-1`;\n'
+      + '- the staging region bootstrapped too: `npx cdk bootstrap aws://111111111111/us-east-1`;\n'
+      + '- the production account bootstrapped to trust the build account, with its own credentials: '
+      + '`npx cdk bootstrap aws://222222222222/eu-west-1 --trust 111111111111 --cloudformation-execution-policies <policy ARN>`');
+    // The model-build stacks deploy to the build account only.
+    expect(spread['model-build/README.md']).not.toMatch(/--trust|region bootstrapped too/);
+    const shared = synth({ ...options, environments: { build: { account: '111111111111' }, staging: { account: '333333333333' }, prod: { account: '333333333333' } } })['model-deploy/README.md'];
+    expect(shared.match(/--trust/g)).toHaveLength(1);
+    expect(shared).toContain('- the staging and production account bootstrapped to trust the build account, with its own credentials: `npx cdk bootstrap aws://333333333333/eu-west-1 --trust 111111111111');
+  });
+
   test('a placeholder connection ARN is called out in the README', () => {
     const placeholder = synth({ ...options, source: { ...options.source, modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'acme/b' } } });
     expect(placeholder['model-build/README.md']).toMatch(/The ARN above is a placeholder/);

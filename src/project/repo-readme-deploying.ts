@@ -1,0 +1,108 @@
+import { ProjectConfig, ResolvedRepositorySource, isPlaceholderConnectionArn } from '../config';
+import { resourceNamesOf } from '../app-context/resource-names';
+import { RepoKind } from './repo-kind';
+
+type EnvironmentName = 'build' | 'staging' | 'prod';
+
+const STAGE_LABELS: Record<EnvironmentName, string> = { build: 'build', staging: 'staging', prod: 'production' };
+
+/** The "Deploying" section of a generated repository's README: what a first deploy needs, and how to retry one that failed. */
+export function renderDeployingSection(kind: RepoKind, config: ProjectConfig): string[] {
+  const source = config.source[kind === 'model-build' ? 'modelBuild' : 'modelDeploy'];
+  return [
+    '## Deploying',
+    '',
+    `The stacks deploy to ${describeEnvironment(config)}. You need:`,
+    '',
+    '- an AWS account and credentials for it;',
+    `- the account bootstrapped for the CDK: \`npx cdk bootstrap aws://${config.environments.build.account ?? '<account>'}/${config.environments.build.region}\`;`,
+    ...(kind === 'model-deploy' ? stageBootstraps(config) : []),
+    ...sourceRequirement(source),
+    '',
+    'Then `npm run deploy`.',
+    '',
+    ...failedFirstDeploy(kind, config),
+  ];
+}
+
+function describeEnvironment(config: ProjectConfig): string {
+  const { build, staging, prod } = config.environments;
+  const one = (env: { account?: string; region: string }) => `${env.account ?? 'the deploying account'} in ${env.region}`;
+  if (JSON.stringify(build) === JSON.stringify(staging) && JSON.stringify(build) === JSON.stringify(prod)) {
+    return one(build);
+  }
+  return `build: ${one(build)}; staging: ${one(staging)}; production: ${one(prod)}`;
+}
+
+/**
+ * The bootstraps the release pipeline's stages need beyond the build account's (AWS CDK Developer
+ * Guide, "Continuous integration and delivery (CI/CD) using CDK Pipelines", and "Bootstrap your
+ * environment for use with the AWS CDK"): the pipeline deploys a stage in another account through
+ * that account's bootstrap roles, which must trust the build account, and the CDK CLI refuses
+ * `--trust` without `--cloudformation-execution-policies`; a stage in another region of the build
+ * account needs that region bootstrapped, where the pipeline keeps a replication bucket.
+ */
+function stageBootstraps(config: ProjectConfig): string[] {
+  const build = config.environments.build;
+  const targets = new Map<string, { account?: string; region: string; stages: string[] }>();
+  for (const stage of ['staging', 'prod'] as const) {
+    const env = config.environments[stage];
+    const account = env.account ?? build.account;
+    if (account === build.account && env.region === build.region) {
+      continue;
+    }
+    const key = `${account ?? ''}/${env.region}`;
+    const target = targets.get(key) ?? { account, region: env.region, stages: [] };
+    target.stages.push(STAGE_LABELS[stage]);
+    targets.set(key, target);
+  }
+  return [...targets.values()].map(({ account, region, stages }) => {
+    const what = stages.join(' and ');
+    return account !== undefined && account !== build.account
+      ? `- the ${what} account bootstrapped to trust the build account, with its own credentials: \`npx cdk bootstrap aws://${account}/${region} --trust ${build.account} --cloudformation-execution-policies <policy ARN>\` (the policy is what CloudFormation may do there when the pipeline deploys);`
+      : `- the ${what} region bootstrapped too: \`npx cdk bootstrap aws://${account ?? '<account>'}/${region}\`;`;
+  });
+}
+
+function sourceRequirement(source: ResolvedRepositorySource): string[] {
+  if (source.codeCommitRepository !== undefined) {
+    return [`- the CodeCommit repository \`${source.codeCommitRepository}\` in the build account.`];
+  }
+  const placeholder = isPlaceholderConnectionArn(source.connectionArn)
+    ? ['  **The ARN above is a placeholder**: create your connection and put its ARN in `.projenrc.ts`.']
+    : [];
+  return [
+    '- an AWS CodeConnections connection in the AVAILABLE state (created in the console and completed with the provider):',
+    `  \`${source.connectionArn}\`.`,
+    ...placeholder,
+  ];
+}
+
+/**
+ * What to do when a stack's first deploy fails. CloudFormation leaves it in ROLLBACK_COMPLETE, on
+ * which a CodePipeline CloudFormation action fails; the project's kept resources are
+ * RetainExceptOnCreate (constructs/retention.ts), so the next create does not collide with them.
+ */
+function failedFirstDeploy(kind: RepoKind, config: ProjectConfig): string[] {
+  const names = resourceNamesOf(config);
+  const region = (stage: EnvironmentName) => config.environments[stage].region;
+  const deleteCommand = (stack: string, stage: EnvironmentName) => `\`aws cloudformation delete-stack --stack-name ${stack} --region ${region(stage)}\``;
+  const pipelineStack = kind === 'model-build' ? names.modelBuildPipelineStack : names.modelDeployPipelineStack;
+  const prodElsewhere = config.environments.prod.account !== undefined && config.environments.prod.account !== config.environments.build.account;
+  return [
+    '**When a first deploy fails.** A stack whose first create failed is left in `ROLLBACK_COMPLETE`, which CloudFormation',
+    'will not update. Nothing with a fixed name outlives that failed create (the model package group, the MLflow App or',
+    'tracking server, the production endpoint and the build log groups are kept when a stack is deleted, but not when the',
+    'create that made them rolls back), so after fixing the cause:',
+    '',
+    `- \`${pipelineStack}\`: run \`npm run deploy\` again; the CDK CLI deletes the rolled-back stack and creates it anew.`,
+    ...(kind === 'model-build'
+      ? [`- \`${names.modelBuildStack}\`, deployed by the pipeline: delete it, ${deleteCommand(names.modelBuildStack, 'build')}, then **Release change** in the pipeline.`]
+      : [
+        `- \`${names.endpointStack('staging')}\`: nothing to do; the next release replaces it (\`REPLACE_ON_FAILURE\`).`,
+        `- \`${names.endpointStack('prod')}\`: only while its status is \`ROLLBACK_COMPLETE\` (it then holds no endpoint), delete it,`,
+        `  ${deleteCommand(names.endpointStack('prod'), 'prod')}${prodElsewhere ? ' with credentials for the production account' : ''}, then retry the stage. In any other failed state,`,
+        '  never delete it: it holds the live endpoint; fix the cause, or `aws cloudformation continue-update-rollback`.',
+      ]),
+  ];
+}
