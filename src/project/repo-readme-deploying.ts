@@ -38,30 +38,34 @@ function describeEnvironment(config: ProjectConfig): string {
  * The bootstraps the release pipeline's stages need beyond the build account's (AWS CDK Developer
  * Guide, "Continuous integration and delivery (CI/CD) using CDK Pipelines", and "Bootstrap your
  * environment for use with the AWS CDK"): the pipeline deploys a stage in another account through
- * that account's bootstrap roles, which must trust the build account, and the CDK CLI refuses
- * `--trust` without `--cloudformation-execution-policies`; a stage in another region of the build
- * account needs that region bootstrapped, where the pipeline keeps a replication bucket.
+ * that account's bootstrap roles, which must trust the build account (and the CDK CLI refuses
+ * `--trust` without `--cloudformation-execution-policies`); a stage in another region needs the build
+ * account bootstrapped there too, where `cdk deploy` puts the pipeline's replication bucket for it
+ * (CDK Pipelines' cross-region support stack, in the pipeline's account).
  */
 function stageBootstraps(config: ProjectConfig): string[] {
   const build = config.environments.build;
-  const targets = new Map<string, { account?: string; region: string; stages: string[] }>();
+  const targets = new Map<string, { account?: string; region: string; trust: boolean; reasons: string[] }>();
+  const add = (account: string | undefined, region: string, trust: boolean, reason: string) => {
+    const key = `${account ?? ''}/${region}`;
+    const target = targets.get(key) ?? { account, region, trust, reasons: [] };
+    target.reasons.push(reason);
+    targets.set(key, target);
+  };
   for (const stage of ['staging', 'prod'] as const) {
     const env = config.environments[stage];
     const account = env.account ?? build.account;
-    if (account === build.account && env.region === build.region) {
-      continue;
+    const label = STAGE_LABELS[stage];
+    if (account !== build.account) {
+      add(account, env.region, true, label);
     }
-    const key = `${account ?? ''}/${env.region}`;
-    const target = targets.get(key) ?? { account, region: env.region, stages: [] };
-    target.stages.push(STAGE_LABELS[stage]);
-    targets.set(key, target);
+    if (env.region !== build.region) {
+      add(build.account, env.region, false, account === build.account ? `the ${label} stage` : `the ${label} stage's replication bucket`);
+    }
   }
-  return [...targets.values()].map(({ account, region, stages }) => {
-    const what = stages.join(' and ');
-    return account !== undefined && account !== build.account
-      ? `- the ${what} account bootstrapped to trust the build account, with its own credentials: \`npx cdk bootstrap aws://${account}/${region} --trust ${build.account} --cloudformation-execution-policies <policy ARN>\` (the policy is what CloudFormation may do there when the pipeline deploys);`
-      : `- the ${what} region bootstrapped too: \`npx cdk bootstrap aws://${account ?? '<account>'}/${region}\`;`;
-  });
+  return [...targets.values()].map(({ account, region, trust, reasons }) => trust
+    ? `- the ${reasons.join(' and ')} account bootstrapped to trust the build account, with its own credentials: \`npx cdk bootstrap aws://${account}/${region} --trust ${build.account} --cloudformation-execution-policies <policy ARN>\` (the policy is what CloudFormation may do there when the pipeline deploys);`
+    : `- the build account bootstrapped in ${region} too, for ${reasons.join(' and ')}: \`npx cdk bootstrap aws://${account ?? '<account>'}/${region}\`;`);
 }
 
 function sourceRequirement(source: ResolvedRepositorySource): string[] {

@@ -143,15 +143,21 @@ describe('MlopsProject', () => {
   test('the model-deploy README lists the bootstrap of every stage environment the build account\'s does not cover', () => {
     const single = out['model-deploy/README.md'];
     expect(single).toContain('- the account bootstrapped for the CDK: `npx cdk bootstrap aws://<account>/eu-west-1`;');
-    expect(single).not.toMatch(/--trust|region bootstrapped too/);
+    expect(single).not.toMatch(/--trust|bootstrapped in/);
     const spread = synth({ ...options, environments: { build: { account: '111111111111' }, staging: { account: '111111111111', region: 'us-east-1' }, prod: { account: '222222222222' } } });
     const readme = spread['model-deploy/README.md'];
     expect(readme).toContain('- the account bootstrapped for the CDK: `npx cdk bootstrap aws://111111111111/eu-west-1`;\n'
-      + '- the staging region bootstrapped too: `npx cdk bootstrap aws://111111111111/us-east-1`;\n'
+      + '- the build account bootstrapped in us-east-1 too, for the staging stage: `npx cdk bootstrap aws://111111111111/us-east-1`;\n'
       + '- the production account bootstrapped to trust the build account, with its own credentials: '
       + '`npx cdk bootstrap aws://222222222222/eu-west-1 --trust 111111111111 --cloudformation-execution-policies <policy ARN>`');
     // The model-build stacks deploy to the build account only.
-    expect(spread['model-build/README.md']).not.toMatch(/--trust|region bootstrapped too/);
+    expect(spread['model-build/README.md']).not.toMatch(/--trust|bootstrapped in/);
+    // Production in another account and region: that account trusts the build account, and the build
+    // account in that region holds the pipeline's replication bucket (CDK Pipelines' cross-region support stack).
+    const far = synth({ ...options, environments: { build: { account: '111111111111' }, staging: { account: '111111111111' }, prod: { account: '222222222222', region: 'us-east-1' } } })['model-deploy/README.md'];
+    expect(far).toContain('- the production account bootstrapped to trust the build account, with its own credentials: '
+      + '`npx cdk bootstrap aws://222222222222/us-east-1 --trust 111111111111 --cloudformation-execution-policies <policy ARN>`');
+    expect(far).toContain('- the build account bootstrapped in us-east-1 too, for the production stage\'s replication bucket: `npx cdk bootstrap aws://111111111111/us-east-1`;');
     const shared = synth({ ...options, environments: { build: { account: '111111111111' }, staging: { account: '333333333333' }, prod: { account: '333333333333' } } })['model-deploy/README.md'];
     expect(shared.match(/--trust/g)).toHaveLength(1);
     expect(shared).toContain('- the staging and production account bootstrapped to trust the build account, with its own credentials: `npx cdk bootstrap aws://333333333333/eu-west-1 --trust 111111111111');
