@@ -19,12 +19,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as YAML from 'yaml';
-import { LIVE_MODEL_FILE } from '../../src/app-context/resolved-model';
 import { ModelBuildApp } from '../../src/model-build';
 import { ModelDeployApp } from '../../src/model-deploy';
 import { DOMAIN_TEMPLATE_FILE, PROJECT_TEMPLATE_FILE, STUDIO_TEMPLATES_DIR } from '../../src/studio';
 import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
-import { MODEL, NEXT_MODEL, repo } from '../model-deploy/fixtures';
+import { MODEL, repo } from '../model-deploy/fixtures';
 
 interface Resource {
   readonly Type: string;
@@ -62,21 +61,20 @@ function studioResources(file: string): Found[] {
 
 const NETWORK = { subnetIds: ['subnet-0123456789abcdef0'], securityGroupIds: ['sg-0123456789abcdef0'] };
 
-/** The project's own stacks, with every kind of kept resource: both MLflow backends, the step-image repository, a stage in another region, batch scoring, a shadow phase. */
+/** The project's own stacks, with every kind of kept resource: both MLflow backends, the step-image repository, a stage in another region, batch scoring. */
 function projectResources(): Found[] {
-  const deployRepo = repo();
-  fs.writeFileSync(path.join(deployRepo, LIVE_MODEL_FILE), JSON.stringify({ endpointName: 'player-churn-prod', model: MODEL }));
-  const shadow = { endpoints: { prod: { type: 'realtime', shadow: {} } }, batchScoring: { inputUri: 's3://acme-churn-scoring/players/daily' } };
   return [
     ...resourcesOf(new ModelBuildApp({ config: testConfig({ mlflow: {} }), repoDir: SEED_MODEL_BUILD_REPO }), 'model-build (MLflow App)'),
     ...resourcesOf(new ModelBuildApp({
       config: testConfig({ mlflow: { trackingServer: {} }, jobNetwork: { ...NETWORK, internetAccess: false } }), repoDir: SEED_MODEL_BUILD_REPO,
     }), 'model-build (tracking server, no internet)'),
-    ...resourcesOf(new ModelDeployApp({ config: testConfig(shadow), repoDir: deployRepo, model: NEXT_MODEL }), 'model-deploy (shadow, batch scoring)'),
     ...resourcesOf(new ModelDeployApp({
-      config: testConfig({ environments: { build: { account: '111111111111' }, staging: { account: '111111111111' }, prod: { account: '111111111111', region: 'eu-west-1' } } }),
+      config: testConfig({
+        environments: { build: { account: '111111111111' }, staging: { account: '111111111111', region: 'eu-west-1' }, prod: { account: '111111111111' } },
+        batchScoring: { inputUri: 's3://acme-churn-scoring/players/daily' },
+      }),
       repoDir: repo(), model: MODEL,
-    }), 'model-deploy (production in eu-west-1)'),
+    }), 'model-deploy (staging in eu-west-1, batch scoring)'),
     ...studioResources(DOMAIN_TEMPLATE_FILE),
   ];
 }
