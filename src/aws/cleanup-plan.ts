@@ -17,13 +17,17 @@ const STACK_RESOURCE_TYPES = {
 
 /**
  * The project's stacks that cleanup looks for, in deletion order: the release pipeline first (so no
- * release starts while the endpoints go), then the stacks it deployed (batch scoring, the
- * endpoints), then the build side.
+ * release starts while the endpoints go), then batch scoring; then, after the endpoints cleanup
+ * deletes itself, the endpoint stacks and the build side. The production endpoint goes before its
+ * stack, which retains it: deleting the stack first would delete the endpoint config and the model's
+ * role of a live endpoint, which the SageMaker API Reference forbids ("DeleteEndpointConfig": not
+ * while an endpoint that uses it is live; "DeleteEndpoint": do not delete the ExecutionRoleArn's
+ * permissions, or SageMaker cannot remove the endpoint's KMS grants).
  */
 export function cleanupStackOrder(names: ProjectResourceNames): { readonly beforeEndpoints: string[]; readonly afterEndpoints: string[] } {
   return {
-    beforeEndpoints: [names.modelDeployPipelineStack, names.batchScoringStack, names.endpointStack('prod'), names.endpointStack('staging')],
-    afterEndpoints: [names.modelBuildPipelineStack, names.modelBuildStack],
+    beforeEndpoints: [names.modelDeployPipelineStack, names.batchScoringStack],
+    afterEndpoints: [names.endpointStack('prod'), names.endpointStack('staging'), names.modelBuildPipelineStack, names.modelBuildStack],
   };
 }
 
@@ -83,8 +87,11 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
         type: 'endpoint',
         name: names.endpoint(stage),
         status: endpoint.EndpointStatus ?? 'Unknown',
-        ...(endpoint.EndpointConfigName ? { endpointConfigName: endpoint.EndpointConfigName } : {}),
-        reason: stackFound ? `its stack ${names.endpointStack(stage)} retains it` : `its stack ${names.endpointStack(stage)} is gone`,
+        // A stack that is still there deletes its endpoint config itself, once the endpoint is gone.
+        ...(endpoint.EndpointConfigName && !stackFound ? { endpointConfigName: endpoint.EndpointConfigName } : {}),
+        reason: stackFound
+          ? `its stack ${names.endpointStack(stage)} retains it: deleted before the stack, which then deletes its endpoint config and model role`
+          : `its stack ${names.endpointStack(stage)} is gone`,
       });
     }
   }

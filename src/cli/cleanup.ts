@@ -84,9 +84,11 @@ const terminalPrompt: ConfirmPrompt = {
 };
 
 const HELP = `
-Order: the model-deploy pipeline stack (so no release starts), the endpoint stacks (prod, then
-staging), the production endpoint (its stack retains it) and its endpoint config, the
-model-build pipeline stack, then the model-build stack. Each deletion is waited for; a stack that
+Order: the model-deploy pipeline stack (so no release starts), the batch-scoring stack, the
+production endpoint (its stack retains it; SageMaker does not allow deleting the endpoint config or
+the model role of a live endpoint, so it goes first), the endpoint stacks (prod, then staging), the
+model-build pipeline stack, then the model-build stack. Deleting an autoscaled endpoint also
+deregisters its scalable target: the caller needs application-autoscaling:DeregisterScalableTarget. Each deletion is waited for; a stack that
 is not found is skipped; a failed deletion stops cleanup with its reason, and running cleanup
 again continues where it stopped.
 

@@ -74,6 +74,8 @@ interface FakeStack {
   readonly failure?: { readonly reason: string; readonly events: StackEvent[] };
   /** Endpoints (and their configs) the stack deletes with itself. */
   readonly ownsEndpoints: string[];
+  /** Endpoint configs the stack deletes with itself, though an endpoint it retains uses them (production's). */
+  readonly ownsConfigs: string[];
 }
 
 interface FakeBucket {
@@ -89,6 +91,11 @@ class World {
   public readonly stacks = new Map<string, FakeStack>();
   public readonly endpoints = new Map<string, { status: string; config: string; pollsLeft: number }>();
   public readonly endpointConfigs = new Set<string>();
+  /**
+   * Endpoint configs deleted while an endpoint that is not being deleted used them, which the SageMaker
+   * API Reference forbids ("DeleteEndpointConfig": not while an endpoint that uses it is live).
+   */
+  public readonly liveConfigsDeleted: string[] = [];
   public group?: { name: string; versions: number[] };
   public readonly buckets = new Map<string, FakeBucket>();
   public readonly log: string[] = [];
@@ -112,7 +119,15 @@ class World {
           stack.pollsLeft -= 1;
         } else {
           stack.status = stack.failure ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
-          stack.ownsEndpoints.forEach((endpoint) => this.endpoints.delete(endpoint));
+          // CloudFormation deletes an endpoint before the config it depends on.
+          for (const endpoint of stack.ownsEndpoints) {
+            const config = this.endpoints.get(endpoint)?.config;
+            this.endpoints.delete(endpoint);
+            if (config !== undefined) {
+              this.deleteConfig(config);
+            }
+          }
+          stack.ownsConfigs.forEach((config) => this.deleteConfig(config));
         }
       }
       return {
@@ -161,7 +176,7 @@ class World {
       return {};
     });
     sm.on(DeleteEndpointConfigCommand).callsFake(({ EndpointConfigName }) => {
-      if (!this.endpointConfigs.delete(EndpointConfigName)) {
+      if (!this.deleteConfig(EndpointConfigName)) {
         throw smError('ValidationException', `Could not find endpoint configuration "${EndpointConfigName}".`);
       }
       this.log.push(`DeleteEndpointConfig ${EndpointConfigName}`);
@@ -246,12 +261,20 @@ class World {
   /** A stack with its retained resources. */
   public addStack(name: string, resources: Array<[type: string, physicalId: string]> = [], extra: Partial<FakeStack> = {}): void {
     this.stacks.set(name, {
-      name, status: 'CREATE_COMPLETE', pollsLeft: 1, ownsEndpoints: [], ...extra,
+      name, status: 'CREATE_COMPLETE', pollsLeft: 1, ownsEndpoints: [], ownsConfigs: [], ...extra,
       resources: [
         { LogicalResourceId: 'Role', ResourceType: 'AWS::IAM::Role', PhysicalResourceId: `${name}-role`, ResourceStatus: 'CREATE_COMPLETE', LastUpdatedTimestamp: new Date() },
         ...resources.map(([ResourceType, PhysicalResourceId], i) => ({ LogicalResourceId: `R${i}`, ResourceType, PhysicalResourceId, ResourceStatus: 'CREATE_COMPLETE' as const, LastUpdatedTimestamp: new Date() })),
       ],
     });
+  }
+
+  /** Deletes an endpoint config, noting it when an endpoint that is not being deleted uses it; false when there is none. */
+  private deleteConfig(config: string): boolean {
+    if ([...this.endpoints.values()].some((endpoint) => endpoint.config === config && endpoint.status !== 'Deleting')) {
+      this.liveConfigsDeleted.push(config);
+    }
+    return this.endpointConfigs.delete(config);
   }
 
   public addEndpoint(name: string, config: string, ownerStack?: string): void {
@@ -281,6 +304,8 @@ class World {
       ['AWS::SageMaker::ModelPackageGroup', groupArn(P)], ['AWS::SageMaker::MlflowTrackingServer', P],
     ]);
     this.addEndpoint(`${P}-prod`, `${P}-prod-config`);
+    // The production stack retains its endpoint but deletes the endpoint config (and the model role) with itself.
+    this.stacks.get(STACKS.prod)!.ownsConfigs.push(`${P}-prod-config`);
     this.addEndpoint(`${P}-staging`, `${P}-staging-config`, STACKS.staging);
     this.group = { name: P, versions: [1, 2, 3] };
     for (const [name, count] of [['deploy-artifacts', 2], ['prod-data', 7], ['prod-logs', 0], ['staging-data', 1], ['build-artifacts', 4]] as const) {
@@ -370,9 +395,10 @@ describe('planCleanup', () => {
       purge: false,
       steps: [
         { type: 'stack', name: STACKS.deployPipeline, stackId: stackId(STACKS.deployPipeline), status: 'CREATE_COMPLETE', terminationProtection: false },
+        // Before its stack, which deletes the endpoint's config once the endpoint is gone (not while it is live).
+        { type: 'endpoint', name: `${P}-prod`, status: 'InService', reason: `its stack ${STACKS.prod} retains it: deleted before the stack, which then deletes its endpoint config and model role` },
         { type: 'stack', name: STACKS.prod, stackId: stackId(STACKS.prod), status: 'CREATE_COMPLETE', terminationProtection: false },
         { type: 'stack', name: STACKS.staging, stackId: stackId(STACKS.staging), status: 'CREATE_COMPLETE', terminationProtection: false },
-        { type: 'endpoint', name: `${P}-prod`, status: 'InService', endpointConfigName: `${P}-prod-config`, reason: `its stack ${STACKS.prod} retains it` },
         { type: 'stack', name: STACKS.buildPipeline, stackId: stackId(STACKS.buildPipeline), status: 'CREATE_COMPLETE', terminationProtection: false },
         { type: 'stack', name: STACKS.build, stackId: stackId(STACKS.build), status: 'CREATE_COMPLETE', terminationProtection: false },
       ],
@@ -541,24 +567,26 @@ describe('executeCleanup', () => {
     const plan = await planCleanup(clients, { projectName: P });
     const outcomes = await executeCleanup(clients, plan, options());
 
+    // The production endpoint goes before its stack, which then deletes the endpoint's config: never a live endpoint's.
     expect(world.log).toEqual([
       `DeleteStack ${STACKS.deployPipeline}`,
+      `DeleteEndpoint ${P}-prod`,
       `DeleteStack ${STACKS.prod}`,
       `DeleteStack ${STACKS.staging}`,
-      `DeleteEndpoint ${P}-prod`,
-      `DeleteEndpointConfig ${P}-prod-config`,
       `DeleteStack ${STACKS.buildPipeline}`,
       `DeleteStack ${STACKS.build}`,
     ]);
     expect(outcomes).toEqual([
       { type: 'stack', name: STACKS.deployPipeline, result: 'deleted', detail: 'took 20s' },
+      { type: 'endpoint', name: `${P}-prod`, result: 'deleted' },
       { type: 'stack', name: STACKS.prod, result: 'deleted', detail: 'took 20s' },
       { type: 'stack', name: STACKS.staging, result: 'deleted', detail: 'took 20s' },
-      { type: 'endpoint', name: `${P}-prod`, result: 'deleted', detail: `its endpoint config ${P}-prod-config deleted too` },
       { type: 'stack', name: STACKS.buildPipeline, result: 'deleted', detail: 'took 20s' },
       { type: 'stack', name: STACKS.build, result: 'deleted', detail: 'took 20s' },
     ]);
     expect(world.endpoints.size).toBe(0);
+    expect(world.endpointConfigs).toEqual(new Set());
+    expect(world.liveConfigsDeleted).toEqual([]);
     // No purge: the registry and the data stay.
     expect(world.group?.versions).toEqual([1, 2, 3]);
     expect(world.buckets.size).toBe(5);
@@ -580,7 +608,7 @@ describe('executeCleanup', () => {
     const plan = await planCleanup(clients, { projectName: P, purge: true });
     const outcomes = await executeCleanup(clients, plan, options());
 
-    expect(world.log.slice(7)).toEqual([
+    expect(world.log.slice(6)).toEqual([
       ...[1, 2, 3, 4, 5].map((v) => `DeleteModelPackage ${packageArn(P, v)}`),
       `DeleteModelPackageGroup ${P}`,
       'PutBucketLogging deploy-artifacts off', 'DeleteObjects deploy-artifacts 3', 'DeleteBucket deploy-artifacts',
@@ -642,8 +670,8 @@ describe('executeCleanup', () => {
     world.buckets.delete('prod-logs');
     const outcomes = await executeCleanup(clients, plan, options());
     expect(outcomes.filter((o) => o.result === 'skipped')).toEqual([
+      { type: 'endpoint', name: `${P}-prod`, result: 'skipped' },
       { type: 'stack', name: STACKS.staging, result: 'skipped' },
-      { type: 'endpoint', name: `${P}-prod`, result: 'skipped', detail: `its endpoint config ${P}-prod-config deleted too` },
       { type: 'model-package-group', name: P, result: 'skipped' },
       { type: 'bucket', name: 'prod-logs', result: 'skipped' },
     ]);
@@ -680,7 +708,7 @@ describe('executeCleanup', () => {
       '  first failed resource: ModelRole (AWS::IAM::Role churn-prod-role): Cannot delete entity, must detach all policies first.',
       '  fix the cause (or delete that resource by hand), then run cleanup again: it continues where it stopped',
     ].join('\n'));
-    expect(world.log).toEqual([`DeleteStack ${STACKS.deployPipeline}`, `DeleteStack ${STACKS.prod}`]);
+    expect(world.log).toEqual([`DeleteStack ${STACKS.deployPipeline}`, `DeleteEndpoint ${P}-prod`, `DeleteStack ${STACKS.prod}`]);
     // The events were read across pages, up to the start of this deletion.
     expect(world.pages.filter((page) => page.startsWith('DescribeStackEvents'))).toEqual(['DescribeStackEvents -', 'DescribeStackEvents 2']);
   });
