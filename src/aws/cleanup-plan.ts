@@ -17,8 +17,8 @@ const STACK_RESOURCE_TYPES = {
 
 /**
  * The project's stacks that cleanup looks for, in deletion order: the release pipeline first (so no
- * release starts while the endpoints go), then batch scoring; then, after the endpoints cleanup
- * deletes itself, the endpoint stacks and the build side. The production endpoint goes before its
+ * release starts while the endpoints go), then batch scoring; then, after the endpoints that cleanup
+ * deletes by itself, the endpoint stacks and the build side. The production endpoint goes before its
  * stack, which retains it: deleting the stack first would delete the endpoint config and the model's
  * role of a live endpoint, which the SageMaker API Reference forbids ("DeleteEndpointConfig": not
  * while an endpoint that uses it is live; "DeleteEndpoint": do not delete the ExecutionRoleArn's

@@ -87,10 +87,10 @@ const HELP = `
 Order: the model-deploy pipeline stack (so no release starts), the batch-scoring stack, the
 production endpoint (its stack retains it; SageMaker does not allow deleting the endpoint config or
 the model role of a live endpoint, so it goes first), the endpoint stacks (prod, then staging), the
-model-build pipeline stack, then the model-build stack. Deleting an autoscaled endpoint also
-deregisters its scalable target: the caller needs application-autoscaling:DeregisterScalableTarget. Each deletion is waited for; a stack that
+model-build pipeline stack, then the model-build stack. Each deletion is waited for; a stack that
 is not found is skipped; a failed deletion stops cleanup with its reason, and running cleanup
-again continues where it stopped.
+again continues where it stopped. Deleting an autoscaled endpoint also deregisters its scalable
+target: the caller needs application-autoscaling:DeregisterScalableTarget.
 
 Kept unless --purge: the model package group with every version, and the project's buckets with
 their data. --purge deletes the versions, the group, and empties and deletes the buckets.

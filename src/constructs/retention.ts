@@ -15,7 +15,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
  * pipeline can create it (a CloudFormation deploy action fails on a stack in a failed state:
  * CodePipeline User Guide, "AWS CloudFormation deploy action reference"). What the rolled-back
  * operation created is new and holds nothing yet (no version registered, no run logged, no
- * traffic served), so deleting it loses nothing; without it, a tracking server would also keep
+ * release served), so deleting it loses nothing; without it, a tracking server would also keep
  * billing by the hour, unmanaged.
  */
 export const RETAIN_UNLESS_CREATE_FAILS = RemovalPolicy.RETAIN_ON_UPDATE_OR_DELETE;
