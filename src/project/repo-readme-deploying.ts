@@ -4,7 +4,7 @@ import { RepoKind } from './repo-kind';
 
 type EnvironmentName = 'build' | 'staging' | 'prod';
 
-const STAGE_LABELS: Record<EnvironmentName, string> = { build: 'build', staging: 'staging', prod: 'production' };
+const STAGE_LABELS: Record<'staging' | 'prod', string> = { staging: 'staging', prod: 'production' };
 
 /** The "Deploying" section of a generated repository's README: what a first deploy needs, and how to retry one that failed. */
 export function renderDeployingSection(kind: RepoKind, config: ProjectConfig): string[] {
@@ -89,8 +89,7 @@ function sourceRequirement(source: ResolvedRepositorySource): string[] {
  */
 function failedFirstDeploy(kind: RepoKind, config: ProjectConfig): string[] {
   const names = resourceNamesOf(config);
-  const region = (stage: EnvironmentName) => config.environments[stage].region;
-  const deleteCommand = (stack: string, stage: EnvironmentName) => `\`aws cloudformation delete-stack --stack-name ${stack} --region ${region(stage)}\``;
+  const deleteCommand = (stack: string, stage: EnvironmentName) => `\`aws cloudformation delete-stack --stack-name ${stack} --region ${config.environments[stage].region}\``;
   const pipelineStack = kind === 'model-build' ? names.modelBuildPipelineStack : names.modelDeployPipelineStack;
   const prodElsewhere = config.environments.prod.account !== undefined && config.environments.prod.account !== config.environments.build.account;
   return [
