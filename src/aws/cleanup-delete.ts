@@ -7,7 +7,7 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { Poller } from './cleanup-poller';
-import { describeEndpoint, describeStack, versionArns } from './cleanup-reads';
+import { describeEndpoint, describeModelPackageGroup, describeStack, versionArns } from './cleanup-reads';
 import { CleanupOutcome, EndpointStep, ModelPackageGroupStep, StackStep } from './cleanup-types';
 import { CliError, isNotFound } from './errors';
 import { formatDuration } from './format';
@@ -90,15 +90,11 @@ async function deleteEndpointConfig(client: SageMakerClient, name: string): Prom
 
 export async function deleteModelPackageGroup(client: SageMakerClient, step: ModelPackageGroupStep, poller: Poller): Promise<CleanupOutcome> {
   const outcome = { type: step.type, name: step.name };
-  let arns: string[];
-  try {
-    arns = await versionArns(client, step.name);
-  } catch (err) {
-    if (isNotFound(err)) {
-      return { ...outcome, result: 'skipped' };
-    }
-    throw err;
+  // A group gone since the plan lists no versions rather than failing: only describing it tells.
+  if (!(await describeModelPackageGroup(client, step.name))) {
+    return { ...outcome, result: 'skipped' };
   }
+  const arns = await versionArns(client, step.name);
   poller.report(`deleting the ${arns.length} versions of model package group ${step.name}, then the group…`);
   for (const arn of arns) {
     try {

@@ -1,10 +1,9 @@
 import { CloudFormationClient, StackResourceSummary, paginateListStackResources } from '@aws-sdk/client-cloudformation';
-import { DescribeModelPackageGroupCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ProjectResourceNames } from '../app-context/resource-names';
 import { leftoverBuckets } from './cleanup-buckets';
-import { describeEndpoint, describeStack, versionArns } from './cleanup-reads';
+import { describeEndpoint, describeModelPackageGroup, describeStack, versionArns } from './cleanup-reads';
 import { CleanupClients, CleanupPlan, CleanupStep, CleanupTarget, EndpointStep, KeptResource, MissingResource, StackStep } from './cleanup-types';
-import { isNotFound } from './errors';
 
 const STACK_RESOURCE_TYPES = {
   bucket: 'AWS::S3::Bucket',
@@ -153,14 +152,10 @@ function groupNameOf(physicalId: string | undefined, projectGroup: string): stri
 
 /** The group's name as SageMaker spells it and its version count, or undefined when it does not exist. */
 async function describeGroup(client: SageMakerClient, groupId: string): Promise<{ name: string; versions: number } | undefined> {
-  try {
-    const group = await client.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: groupId }));
-    const name = group.ModelPackageGroupName ?? groupId;
-    return { name, versions: (await versionArns(client, name)).length };
-  } catch (err) {
-    if (isNotFound(err)) {
-      return undefined;
-    }
-    throw err;
+  const group = await describeModelPackageGroup(client, groupId);
+  if (!group) {
+    return undefined;
   }
+  const name = group.ModelPackageGroupName ?? groupId;
+  return { name, versions: (await versionArns(client, name)).length };
 }

@@ -1,5 +1,5 @@
 import { CloudFormationClient, DescribeStacksCommand, Stack } from '@aws-sdk/client-cloudformation';
-import { DescribeEndpointCommand, SageMakerClient, paginateListModelPackages } from '@aws-sdk/client-sagemaker';
+import { DescribeEndpointCommand, DescribeModelPackageGroupCommand, SageMakerClient, paginateListModelPackages } from '@aws-sdk/client-sagemaker';
 import { isNotFound } from './errors';
 
 export async function describeStack(client: CloudFormationClient, stackName: string): Promise<Stack | undefined> {
@@ -32,4 +32,19 @@ export async function versionArns(client: SageMakerClient, groupName: string): P
     arns.push(...(page.ModelPackageSummaryList ?? []).flatMap((summary) => summary.ModelPackageArn ?? []));
   }
   return arns;
+}
+
+/**
+ * The group, or undefined when it does not exist. Only DescribeModelPackageGroup tells: ListModelPackages
+ * answers an empty list for a group that does not exist (see model-registry.ts).
+ */
+export async function describeModelPackageGroup(client: SageMakerClient, groupId: string) {
+  try {
+    return await client.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: groupId }));
+  } catch (err) {
+    if (isNotFound(err)) {
+      return undefined;
+    }
+    throw err;
+  }
 }

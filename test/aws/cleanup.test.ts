@@ -186,8 +186,10 @@ class World {
       const group = this.findGroup(ModelPackageGroupName);
       return { ModelPackageGroupName: group.name, ModelPackageGroupArn: groupArn(group.name), ModelPackageGroupStatus: 'Completed', CreationTime: new Date() };
     });
+    // ListModelPackages answers an empty list for a group that does not exist, where the Describe
+    // calls fail (as moto and the project's registry reads find: src/aws/model-registry.ts).
     sm.on(ListModelPackagesCommand).callsFake(({ ModelPackageGroupName, NextToken }) => {
-      const group = this.findGroup(ModelPackageGroupName);
+      const group = this.hasGroup(ModelPackageGroupName) ? this.findGroup(ModelPackageGroupName) : { name: ModelPackageGroupName, versions: [] };
       this.pages.push(`ListModelPackages ${NextToken ?? '-'}`);
       const summaries = group.versions.map((v) => ({ ModelPackageArn: packageArn(group.name, v), ModelPackageVersion: v, CreationTime: new Date(), ModelPackageStatus: 'Completed' }));
       return this.page(summaries, NextToken, (ModelPackageSummaryList, next) => ({ ModelPackageSummaryList, NextToken: next }));
@@ -199,6 +201,7 @@ class World {
       return {};
     });
     sm.on(DeleteModelPackageGroupCommand).callsFake(({ ModelPackageGroupName }) => {
+      this.findGroup(ModelPackageGroupName);
       this.log.push(`DeleteModelPackageGroup ${ModelPackageGroupName}`);
       this.group = undefined;
       return {};
@@ -313,12 +316,16 @@ class World {
     }
   }
 
-  private findGroup(id: string): { name: string; versions: number[] } {
+  private hasGroup(id: string): boolean {
     const group = this.group;
-    if (!group || (id !== group.name && id !== groupArn(group.name) && id.toLowerCase() !== group.name.toLowerCase())) {
+    return group !== undefined && (id === group.name || id === groupArn(group.name) || id.toLowerCase() === group.name.toLowerCase());
+  }
+
+  private findGroup(id: string): { name: string; versions: number[] } {
+    if (!this.hasGroup(id)) {
       throw smError('ValidationException', `ModelPackageGroup ${id} does not exist.`);
     }
-    return group;
+    return this.group!;
   }
 
   private bucket(name: string): FakeBucket {
@@ -677,6 +684,8 @@ describe('executeCleanup', () => {
     ]);
     expect(progress).toContain(`stack ${STACKS.staging}: not found, skipped`);
     expect(world.log).not.toContain(`DeleteStack ${STACKS.staging}`);
+    // The group's versions list empty once it is gone: only DescribeModelPackageGroup tells it is gone.
+    expect(world.log.filter((line) => line.startsWith('DeleteModelPackage'))).toEqual([]);
   });
 
   test('an endpoint config the stack already deleted is fine', async () => {
@@ -785,7 +794,11 @@ describe('throttled calls of factory clients', () => {
     const version = { ModelPackageArn: packageArn(P, 1), ModelPackageVersion: 1, CreationTime: 1741064767, ModelPackageStatus: 'Completed' };
     const calls = stubJsonHttp(real, byOperation({
       DescribeEndpoint: [notFound],
-      DescribeModelPackageGroup: [[200, { ModelPackageGroupName: P, ModelPackageGroupArn: groupArn(P), CreationTime: 1741064767, ModelPackageGroupStatus: 'Completed' }]],
+      // Described when planning, and again when the purge starts.
+      DescribeModelPackageGroup: [
+        [200, { ModelPackageGroupName: P, ModelPackageGroupArn: groupArn(P), CreationTime: 1741064767, ModelPackageGroupStatus: 'Completed' }],
+        [200, { ModelPackageGroupName: P, ModelPackageGroupArn: groupArn(P), CreationTime: 1741064767, ModelPackageGroupStatus: 'Completed' }],
+      ],
       ListModelPackages: [[200, { ModelPackageSummaryList: [version] }], [200, { ModelPackageSummaryList: [version] }], [200, { ModelPackageSummaryList: [] }]],
       DeleteModelPackage: [THROTTLED, [200, {}]],
       DeleteModelPackageGroup: [[200, {}]],
@@ -801,7 +814,7 @@ describe('throttled calls of factory clients', () => {
     expect(outcomes).toEqual([{ type: 'model-package-group', name: P, result: 'deleted', detail: 'and its version' }]);
     expect(calls.map((c) => c.operation)).toEqual([
       'DescribeEndpoint', 'DescribeEndpoint', 'DescribeModelPackageGroup', 'ListModelPackages',
-      'ListModelPackages', 'DeleteModelPackage', 'DeleteModelPackage', 'ListModelPackages', 'DeleteModelPackageGroup',
+      'DescribeModelPackageGroup', 'ListModelPackages', 'DeleteModelPackage', 'DeleteModelPackage', 'ListModelPackages', 'DeleteModelPackageGroup',
     ]);
     real.destroy();
   });
