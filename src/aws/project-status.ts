@@ -10,8 +10,9 @@ import {
 import { DescribeModelPackageGroupCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { DEPLOY_STAGES, DeployStageName, ProjectResourceNames } from '../app-context/resource-names';
 import { EndpointModel, describeEndpointModel } from './endpoint-model';
-import { isNotFound } from './errors';
+import { CliError, isNotFound } from './errors';
 import { DeployedVersion, findDeployedVersion } from './model-approval';
+import { StageClientFactory, findStageLocations } from './release-stages';
 
 /** One action of a CodePipeline stage, as its latest execution left it. */
 export interface PipelineActionStatus {
@@ -59,9 +60,12 @@ export interface CodePipelineStatus {
   readonly pendingApprovals: PendingApproval[];
 }
 
-/** A deploy stage's endpoint: not deployed, or its status and the model version it serves. */
+/**
+ * A deploy stage's endpoint: not deployed (or, with `unread`, not looked up: why and how to read
+ * it), or its status and the model version it serves.
+ */
 export type StageEndpoint =
-  | { readonly stage: DeployStageName; readonly endpointName: string; readonly deployed: false }
+  | { readonly stage: DeployStageName; readonly endpointName: string; readonly deployed: false; readonly unread?: string }
   | ({ readonly stage: DeployStageName; readonly deployed: true } & EndpointModel);
 
 /** The project's model package group and the version model-deploy deploys from it. */
@@ -91,15 +95,45 @@ export interface ProjectStatus {
  * manual approvals, each deploy stage's endpoint with the model version it serves, and the
  * newest approved version of the model package group. Missing pipelines, endpoints and group
  * are reported as such; other errors (access denied, ...) are thrown.
+ *
+ * With `stageClient`, each endpoint is looked up where the deployed model-deploy pipeline deploys
+ * it (`findStageLocations`: the stage's region and account): a stage the factory refuses with a
+ * CliError (its account's credentials are missing) is reported `unread` with that message. Without
+ * it, or before the pipeline exists, both endpoints are looked up with `sageMaker`.
  */
-export async function getProjectStatus(codePipeline: CodePipelineClient, sageMaker: SageMakerClient, names: ProjectResourceNames): Promise<ProjectStatus> {
-  const [region, modelBuild, modelDeploy, endpoints, registry] = await Promise.all([
+export async function getProjectStatus(
+  codePipeline: CodePipelineClient,
+  sageMaker: SageMakerClient,
+  names: ProjectResourceNames,
+  stageClient?: StageClientFactory,
+): Promise<ProjectStatus> {
+  const [region, modelBuild, modelDeploy, registry] = await Promise.all([
     codePipeline.config.region(),
     getPipelineStatus(codePipeline, names.modelBuildCodePipeline),
     getPipelineStatus(codePipeline, names.modelDeployCodePipeline),
-    Promise.all(DEPLOY_STAGES.map((stage) => describeStageEndpoint(sageMaker, names, stage))),
     registryStatus(sageMaker, names.modelPackageGroup),
   ]);
+  const found = stageClient && modelDeploy.deployed ? await findStageLocations(codePipeline, names) : undefined;
+  const endpoints = await Promise.all(DEPLOY_STAGES.map(async (stage): Promise<StageEndpoint> => {
+    const location = found?.stages[stage];
+    if (!stageClient || !location || (location.region === undefined && location.account === undefined)) {
+      return describeStageEndpoint(sageMaker, names, stage);
+    }
+    let client: SageMakerClient;
+    try {
+      client = await stageClient(location, found!.pipelineAccount);
+    } catch (err) {
+      if (err instanceof CliError) {
+        return { stage, endpointName: names.endpoint(stage), deployed: false, unread: err.message };
+      }
+      throw err;
+    }
+    try {
+      return await describeStageEndpoint(client, names, stage);
+    } finally {
+      client.destroy();
+    }
+  }));
   return { projectName: names.projectName, region, modelBuild, modelDeploy, endpoints, registry };
 }
 

@@ -56,12 +56,17 @@ export async function findStageLocations(client: CodePipelineClient, names: Proj
  *
  * @throws CliError naming the stage, both accounts and the option that gives the credentials
  */
-export function checkStageCredentials(location: StageLocation, pipelineAccount: string | undefined, profile: string | undefined): void {
+export function checkStageCredentials(
+  location: StageLocation,
+  pipelineAccount: string | undefined,
+  profile: string | undefined,
+  purpose = `to compare the release with what ${location.stage} serves`,
+): void {
   const { stage, account, region } = location;
   if (account !== undefined && pipelineAccount !== undefined && account !== pipelineAccount && profile === undefined) {
     throw new CliError(
       `the ${stage} endpoint is in account ${account}${region ? ` (region ${region})` : ''}, the credentials in use are of account ${pipelineAccount} (the pipeline's): ` +
-      `pass --${stage}-profile <a profile of account ${account}> to compare the release with what ${stage} serves`,
+      `pass --${stage}-profile <a profile of account ${account}> ${purpose}`,
     );
   }
 }

@@ -6,7 +6,9 @@ import {
   CodePipelineStatus,
   EndpointCapacity,
   ProjectStatus,
+  StageClientFactory,
   StageEndpoint,
+  checkStageCredentials,
   createAwsClient,
   formatServedModel,
   formatTimestamp,
@@ -34,6 +36,8 @@ export interface StatusDeps {
 interface StatusOptions {
   readonly project: string;
   readonly group?: string;
+  readonly stagingProfile?: string;
+  readonly prodProfile?: string;
 }
 
 /**
@@ -48,16 +52,24 @@ export function statusCommand(output: Output, deps: StatusDeps = {}): Command {
     .description('show a project\'s CodePipelines (stages, pending approvals), its endpoints with the model version they serve, and the newest approved version')
     .requiredOption('--project <name>', 'the project name (projectName in .projenrc.ts)', parseProjectName)
     .option('--group <name>', 'the model package group (default: the project name)', parseGroupName)
+    .option('--staging-profile <name>', 'the AWS profile to read the staging endpoint with, when staging is in another account than the pipeline')
+    .option('--prod-profile <name>', 'the AWS profile to read the production endpoint with, when production is in another account than the pipeline')
     .action(async function (this: Command, opts: StatusOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const clientOptions = awsClientOptions(this);
       const names = new ProjectResourceNames(opts.project, opts.group);
       const codePipeline = await codePipelineClient(clientOptions);
+      // Each endpoint is read where the pipeline deploys it: its stage's region, with its account's profile.
+      const stageClient: StageClientFactory = async (location, pipelineAccount) => {
+        const stageProfile = location.stage === 'staging' ? opts.stagingProfile : opts.prodProfile;
+        checkStageCredentials(location, pipelineAccount, stageProfile, 'to read it');
+        return sageMakerClient({ region: location.region ?? clientOptions.region, profile: stageProfile ?? clientOptions.profile });
+      };
       let status: ProjectStatus;
       try {
         const sageMaker = await sageMakerClient(clientOptions);
         try {
-          status = await getProjectStatus(codePipeline, sageMaker, names);
+          status = await getProjectStatus(codePipeline, sageMaker, names, stageClient);
         } finally {
           sageMaker.destroy();
         }
@@ -112,10 +124,10 @@ function formatPipeline(kind: string, pipeline: CodePipelineStatus, region: stri
 function formatEndpoints(endpoints: readonly StageEndpoint[]): string[] {
   const rows = endpoints.map((endpoint) => endpoint.deployed
     ? [endpoint.stage, endpoint.endpointName, endpoint.status, endpoint.capacity ? formatCapacity(endpoint.capacity) : '-', formatServedModel(endpoint.model)]
-    : [endpoint.stage, endpoint.endpointName, 'not deployed', '-', '-']);
+    : [endpoint.stage, endpoint.endpointName, endpoint.unread ? 'not read' : 'not deployed', '-', '-']);
   const notes = endpoints.flatMap((endpoint) => {
     if (!endpoint.deployed) {
-      return [];
+      return endpoint.unread ? [`  ${endpoint.unread}`] : [];
     }
     return [
       ...(endpoint.failureReason ? [`  ${endpoint.stage} endpoint ${endpoint.status === 'Failed' ? 'failed' : 'reports'}: ${endpoint.failureReason}`] : []),

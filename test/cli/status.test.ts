@@ -1,4 +1,4 @@
-import { CodePipelineClient, GetPipelineStateCommand, PipelineNotFoundException } from '@aws-sdk/client-codepipeline';
+import { CodePipelineClient, GetPipelineCommand, GetPipelineStateCommand, PipelineNotFoundException } from '@aws-sdk/client-codepipeline';
 import {
   DescribeEndpointCommand,
   DescribeEndpointConfigCommand,
@@ -249,6 +249,71 @@ describe('status', () => {
     expect(code).toBe(1);
     expect(out.results).toEqual([]);
     expect(out.infos).toEqual(['error: User is not authorized to perform: codepipeline:GetPipelineState']);
+  });
+});
+
+describe('status reads each endpoint in its stage\'s account and region', () => {
+  /** The deployed model-deploy pipeline, in account 111111111111, deploys staging there (us-east-1) and production to 222222222222 (us-west-2). */
+  function stagesIn(): void {
+    const deploy = (stack: string, region: string, account: string) => ({
+      name: `${stack}.Deploy`, region, roleArn: `arn:aws:iam::${account}:role/cdk-hnb659fds-deploy-role-${account}-${region}`,
+      actionTypeId: { category: 'Deploy' as const, owner: 'AWS' as const, provider: 'CloudFormation', version: '1' },
+      configuration: { StackName: stack, ActionMode: 'CREATE_UPDATE' },
+    });
+    cp.on(GetPipelineCommand, { name: 'churn-model-deploy' }).resolves({
+      pipeline: { name: 'churn-model-deploy', roleArn: 'arn:aws:iam::111111111111:role/p', stages: [
+        { name: 'Staging', actions: [deploy('churn-staging-endpoint', 'us-east-1', '111111111111')] },
+        { name: 'Prod', actions: [deploy('churn-prod-endpoint', 'us-west-2', '222222222222')] },
+      ] },
+      metadata: { pipelineArn: 'arn:aws:codepipeline:eu-west-1:111111111111:churn-model-deploy' },
+    });
+  }
+
+  test('with --prod-profile, production is read in its region with that profile', async () => {
+    modelBuildSucceeded();
+    modelDeployWaiting();
+    stagesIn();
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 5, '0.8011');
+    registry(7);
+    const injected = deps();
+    const { code, out } = await run(['--region', 'eu-west-1', 'status', '--project', PROJECT, '--prod-profile', 'prod-account'], injected);
+    expect(code).toBe(0);
+    // The registry with the pipeline's credentials and region; each endpoint where the pipeline deploys it.
+    expect(injected.requested.filter(([service]) => service === 'sagemaker')).toEqual([
+      ['sagemaker', { region: 'eu-west-1' }],
+      ['sagemaker', { region: 'us-east-1' }],
+      ['sagemaker', { region: 'us-west-2', profile: 'prod-account' }],
+    ]);
+    expect(String(out.results[0])).toContain('  prod     churn-prod     InService  2 x ml.m5.large                        version 5 of churn (AUC 0.8011)');
+  });
+
+  test('without it, production is reported not read, with the account, the region and the option; the rest is reported', async () => {
+    modelBuildSucceeded();
+    modelDeployWaiting();
+    stagesIn();
+    endpointServes('churn-staging', 7, '0.8123');
+    registry(7);
+    const { code, out } = await run(['status', '--project', PROJECT]);
+    expect(code).toBe(0);
+    const lines = String(out.results[0]).split('\n');
+    expect(lines).toContain('  prod     churn-prod     not read   -                                      -');
+    expect(lines).toContain('  the prod endpoint is in account 222222222222 (region us-west-2), the credentials in use are of account 111111111111 (the pipeline\'s): '
+      + 'pass --prod-profile <a profile of account 222222222222> to read it');
+    expect(sm).not.toHaveReceivedCommandWith(DescribeEndpointCommand, { EndpointName: 'churn-prod' });
+    expect(lines[lines.length - 1]).toBe('model registry: group churn; newest approved version 7, what model-deploy deploys on its next run');
+  });
+
+  test('before the model-deploy pipeline exists, both endpoints are looked up with the global options', async () => {
+    cp.on(GetPipelineStateCommand).rejects(new PipelineNotFoundException({ message: 'no pipeline', $metadata: {} }));
+    endpointMissing('churn-staging');
+    endpointMissing('churn-prod');
+    registry(undefined);
+    const injected = deps();
+    const { code } = await run(['status', '--project', PROJECT, '--prod-profile', 'prod-account'], injected);
+    expect(code).toBe(0);
+    expect(cp).not.toHaveReceivedCommand(GetPipelineCommand);
+    expect(injected.requested.filter(([service]) => service === 'sagemaker')).toEqual([['sagemaker', {}]]);
   });
 });
 
