@@ -32,7 +32,10 @@ const EVENTBRIDGE = 'events.amazonaws.com';
  * alarms and to this topic's encryption context. EventBridge rules get the same pair of statements
  * for `events.amazonaws.com` ({@link allowEventRule}): the EventBridge user guide's "Using
  * resource-based policies for Amazon EventBridge" (Amazon SNS permissions) names the rule in
- * aws:SourceArn, and warns against a target RoleArn on KMS-encrypted SNS targets.
+ * aws:SourceArn, and warns against a target RoleArn on KMS-encrypted SNS targets. Its key
+ * statement is limited by the topic's encryption context alone: the same SNS page says that
+ * aws:SourceAccount, aws:SourceArn and aws:SourceOrgID in a KMS key policy are not supported for
+ * EventBridge-to-encrypted topics (with them, delivery fails and nobody is notified).
  */
 export class AlertTopic extends Construct {
   public readonly topic: sns.ITopic;
@@ -61,28 +64,34 @@ export class AlertTopic extends Construct {
     }
     const stack = Stack.of(this);
     const sourceArns = alarms.map((alarm) => alarmArn(stack, alarm));
-    this.allowService(CLOUDWATCH, ['CloudWatchAlarmsPublish', 'CloudWatchAlarmsUseAlertTopicKey'], { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': sourceArns } });
+    this.allowService(CLOUDWATCH, ['CloudWatchAlarmsPublish', 'CloudWatchAlarmsUseAlertTopicKey'], { StringEquals: { 'aws:SourceAccount': stack.account }, ArnLike: { 'aws:SourceArn': sourceArns } }, true);
   }
 
   /**
    * Lets EventBridge deliver this rule's events (and no other rule's) to the topic of this stage: a
-   * topic-policy statement and a key-policy statement for `events.amazonaws.com`, both conditioned
-   * on this account and this rule's ARN (the key's also on this topic's encryption context).
+   * topic-policy statement for `events.amazonaws.com` conditioned on this account and this rule's
+   * ARN, and a key-policy statement conditioned on this topic's encryption context only (source
+   * conditions are not supported there for EventBridge: see the class).
    */
   public allowEventRule(rule: events.Rule): void {
     if (!this.owned) {
       return;
     }
     const stack = Stack.of(this);
-    this.allowService(EVENTBRIDGE, ['EventRulePublish', 'EventRuleUsesAlertTopicKey'], { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': eventRuleArn(stack, rule) } });
+    this.allowService(EVENTBRIDGE, ['EventRulePublish', 'EventRuleUsesAlertTopicKey'], { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': eventRuleArn(stack, rule) } }, false);
   }
 
   /**
    * A topic-policy statement and a key-policy statement (their `sids`) for the service
-   * `principal`, both on `fromSource` (this account and the sources' ARNs), the key's also on this
-   * topic's encryption context.
+   * `principal`: the topic's on `fromSource` (this account and the sources' ARNs), the key's on this
+   * topic's encryption context, and also on `fromSource` when `keyTakesSource`.
    */
-  private allowService(principal: string, [topicSid, keySid]: [string, string], fromSource: { StringEquals: Record<string, string> } & Record<string, unknown>): void {
+  private allowService(
+    principal: string,
+    [topicSid, keySid]: [string, string],
+    fromSource: { StringEquals: Record<string, string> } & Record<string, unknown>,
+    keyTakesSource: boolean,
+  ): void {
     const owned = this.owned!;
     owned.topic.addToResourcePolicy(new iam.PolicyStatement({
       sid: topicSid,
@@ -91,12 +100,15 @@ export class AlertTopic extends Construct {
       resources: [owned.topic.topicArn],
       conditions: fromSource,
     }));
+    const topicContext = { 'kms:EncryptionContext:aws:sns:topicArn': owned.arn };
     owned.key.addToResourcePolicy(new iam.PolicyStatement({
       sid: keySid,
       principals: [new iam.ServicePrincipal(principal)],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
-      conditions: { ...fromSource, StringEquals: { ...fromSource.StringEquals, 'kms:EncryptionContext:aws:sns:topicArn': owned.arn } },
+      conditions: keyTakesSource
+        ? { ...fromSource, StringEquals: { ...fromSource.StringEquals, ...topicContext } }
+        : { StringEquals: topicContext },
     }));
   }
 }
