@@ -95,6 +95,12 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: DEPLOY,
   },
   {
+    option: 'endpoints.prod.shadow.minutes',
+    rule: '5..450: the shadow phase waits them in a CodeBuild action, which CodePipeline stops after 8 hours, and the comparison keeps 30 minutes',
+    source: 'CodePipeline User Guide, "Quotas in AWS CodePipeline" (length of time before an action times out)',
+    repos: DEPLOY,
+  },
+  {
     option: 'dataCapture.samplingPercentage, retentionDays',
     rule: 'a whole number 0..100 % (InitialSamplingPercentage is an integer); captured requests expire after retentionDays (a whole number >= 1, default 90)',
     source: 'SageMaker API Reference, DataCaptureConfig; Amazon S3 User Guide, lifecycle Expiration',

@@ -15,8 +15,8 @@ import { ConfigError } from './errors';
 export interface ShadowReleaseOptions {
   /**
    * Minutes the shadow receives live traffic before the comparison: a whole number in
-   * 5..SHADOW_MAX_MINUTES (the comparison's CodeBuild step waits them, within CodeBuild's build
-   * timeout of at most 2160 minutes, keeping SHADOW_COMPARE_MINUTES for the comparison itself).
+   * 5..SHADOW_MAX_MINUTES (the comparison's CodeBuild action waits them, within CodePipeline's
+   * timeout of 8 hours for a CodeBuild action, keeping SHADOW_COMPARE_MINUTES for the comparison itself).
    * @default 60
    */
   readonly minutes?: number;
@@ -55,8 +55,13 @@ export type ResolvedShadowRelease = Required<ShadowReleaseOptions>;
 
 /** Minutes the comparison step keeps after the wait, for compare-shadow itself. */
 export const SHADOW_COMPARE_MINUTES = 30;
-/** CodeBuild's largest build timeout ("TimeoutInMinutes: from 5 to 2160"), less the comparison's own minutes. */
-export const SHADOW_MAX_MINUTES = 2160 - SHADOW_COMPARE_MINUTES;
+/**
+ * CodePipeline's timeout of a CodeBuild build or test action, 8 hours (CodePipeline User Guide, "Quotas
+ * in AWS CodePipeline": it holds whatever the project's own build timeout, which may reach 2160
+ * minutes), less the comparison's own minutes.
+ */
+export const CODEBUILD_ACTION_MAX_MINUTES = 480;
+export const SHADOW_MAX_MINUTES = CODEBUILD_ACTION_MAX_MINUTES - SHADOW_COMPARE_MINUTES;
 
 export const DEFAULT_SHADOW_RELEASE: Omit<ResolvedShadowRelease, 'instanceCount'> = {
   minutes: 60, maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2, minInvocations: 100,
@@ -103,7 +108,7 @@ export function resolveShadowRelease(option: string, given: ShadowReleaseOptions
     throw new ConfigError(`${option} needs captured requests, but dataCapture.samplingPercentage is 0: the comparison reads both variants' captured predictions; capture a share above 0 (100 compares every request)`);
   }
   checkInteger(`${option}.minutes`, shadow.minutes, 5, SHADOW_MAX_MINUTES,
-    ` (the comparison step waits them within CodeBuild's build timeout of at most 2160 minutes, keeping ${SHADOW_COMPARE_MINUTES} for the comparison)`);
+    ` (the comparison step waits them in a CodeBuild action, which CodePipeline stops after ${CODEBUILD_ACTION_MAX_MINUTES} minutes, keeping ${SHADOW_COMPARE_MINUTES} for the comparison)`);
   checkInteger(`${option}.instanceCount`, shadow.instanceCount, 1, 100);
   checkNumber(`${option}.maxLatencyIncreasePercent`, shadow.maxLatencyIncreasePercent, 0, 10_000, 'a percentage >= 0');
   checkNumber(`${option}.maxErrorRate`, shadow.maxErrorRate, 0, 1, 'a rate in 0..1');

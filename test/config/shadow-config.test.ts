@@ -32,10 +32,12 @@ describe('bad shadow options', () => {
       /endpoints.prod.shadow needs an instance type with shadow variants, but the endpoint's instanceType is ml.inf1.xlarge: SageMaker does not support shadow variants on endpoints that use Inf1/],
     // "Testing models with shadow variants": SageMaker captures the shadow's responses beside production's; the comparison reads them.
     [prod({}, { dataCapture: false, driftMonitoring: false }), /endpoints.prod.shadow needs data capture, but dataCapture is off/],
-    // CodeBuild API reference, TimeoutInMinutes "from 5 to 2160": the comparison step waits `minutes` within it.
     [prod({}, { dataCapture: { samplingPercentage: 0 } }), /endpoints.prod.shadow needs captured requests, but dataCapture.samplingPercentage is 0/],
-    [prod({ minutes: SHADOW_MAX_MINUTES + 1 }), /endpoints.prod.shadow.minutes must be a whole number in 5..2130 \(the comparison step waits them within CodeBuild's build timeout of at most 2160 minutes/],
-    [prod({ minutes: 2 }), /endpoints.prod.shadow.minutes must be a whole number in 5..2130/],
+    // CodePipeline User Guide, "Quotas in AWS CodePipeline": a CodeBuild build or test action times out after
+    // 8 hours, whatever the project's own timeout (CodeBuild allows up to 2160 minutes): the comparison step
+    // waits `minutes` within it and keeps 30 for the comparison.
+    [prod({ minutes: SHADOW_MAX_MINUTES + 1 }), /endpoints.prod.shadow.minutes must be a whole number in 5..450 \(the comparison step waits them in a CodeBuild action, which CodePipeline stops after 480 minutes, keeping 30/],
+    [prod({ minutes: 2 }), /endpoints.prod.shadow.minutes must be a whole number in 5..450/],
     [prod({ instanceCount: 0 }), /endpoints.prod.shadow.instanceCount must be a whole number in 1..100, got 0/],
     [prod({ maxErrorRate: 1.5 }), /endpoints.prod.shadow.maxErrorRate must be a rate in 0..1, got 1.5/],
     [prod({ maxPredictionPsi: 0 }), /endpoints.prod.shadow.maxPredictionPsi must be a number > 0, got 0/],
