@@ -1,4 +1,5 @@
-import { Stack } from 'aws-cdk-lib';
+import { createHash } from 'node:crypto';
+import { Lazy, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -41,8 +42,8 @@ const MAX_RUNTIME_SECONDS = 3600;
  * SageMaker Model Monitor's data-quality schedule for an endpoint (an opt-in for accounts that
  * may still use Model Monitor): the analyzer checks the captured requests against the statistics
  * and constraints that model-build suggested for the model version, and writes a report with
- * any violations to the stage bucket. Its job definition is named after the model version, so a
- * new version replaces it instead of colliding with it.
+ * any violations to the stage bucket. Its job definition is named after a digest of its
+ * properties, so a new version's baseline, or any other change, replaces it instead of colliding with it.
  */
 export class ModelMonitorSchedule extends Construct {
   public readonly role: iam.Role;
@@ -107,9 +108,7 @@ export class ModelMonitorSchedule extends Construct {
     acknowledgeWildcardResource(role, '*', 'only ecr:GetAuthorizationToken and cloudwatch:PutMetricData (limited to SageMaker\'s namespaces) use "*": neither action has a resource type in IAM');
     grantJobLogs(role, [JOB_LOG_GROUPS.processing], 'each monitoring job writes to log streams named after the job, which SageMaker names at run time');
 
-    const jobDefinitionName = `${props.endpointName}-data-quality-v${model.version}`;
-    this.jobDefinition = new sagemaker.CfnDataQualityJobDefinition(this, 'JobDefinition', {
-      jobDefinitionName,
+    const definition: Omit<sagemaker.CfnDataQualityJobDefinitionProps, 'jobDefinitionName'> = {
       roleArn: role.roleArn,
       dataQualityAppSpecification: { imageUri: image.uri },
       dataQualityBaselineConfig: {
@@ -126,7 +125,15 @@ export class ModelMonitorSchedule extends Construct {
       jobResources: { clusterConfig: { instanceCount: 1, instanceType: options.instanceType, volumeSizeInGb: 20, volumeKmsKeyId: key.keyArn } },
       networkConfig: { enableInterContainerTrafficEncryption: true },
       stoppingCondition: { maxRuntimeInSeconds: MAX_RUNTIME_SECONDS },
+    };
+    // Every property of a job definition but EndpointName requires replacement, and CloudFormation
+    // cannot replace a resource with a custom name (CloudFormation Template Reference,
+    // AWS::SageMaker::DataQualityJobDefinition): the name carries a digest of all of them (tags
+    // included, as the template has them), so any change makes a new definition for the schedule.
+    const jobDefinitionName = Lazy.string({
+      produce: () => `${props.endpointName}-data-quality-${digestOf(stack.resolve({ ...definition, tags: this.jobDefinition.tags.renderTags() }))}`,
     });
+    this.jobDefinition = new sagemaker.CfnDataQualityJobDefinition(this, 'JobDefinition', { ...definition, jobDefinitionName });
     this.jobDefinition.node.addDependency(role);
 
     this.schedule = new sagemaker.CfnMonitoringSchedule(this, 'Schedule', {
@@ -140,4 +147,9 @@ export class ModelMonitorSchedule extends Construct {
     });
     this.schedule.addResourceDependency(this.jobDefinition);
   }
+}
+
+/** The first 8 hexadecimal digits of the SHA-256 of a resolved value's JSON. */
+function digestOf(resolved: unknown): string {
+  return createHash('sha256').update(JSON.stringify(resolved)).digest('hex').slice(0, 8);
 }

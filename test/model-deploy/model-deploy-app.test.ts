@@ -259,7 +259,7 @@ describe('Model Monitor (opt-in)', () => {
     const template = synthValidated(deploy)['player-churn-prod-endpoint'];
     const [definition] = Object.values<any>(template.findResources('AWS::SageMaker::DataQualityJobDefinition'));
     expect(definition.Properties).toMatchObject({
-      JobDefinitionName: 'player-churn-prod-data-quality-v7',
+      JobDefinitionName: expect.stringMatching(/^player-churn-prod-data-quality-[0-9a-f]{8}$/),
       DataQualityAppSpecification: { ImageUri: '156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer:latest' },
       DataQualityBaselineConfig: {
         StatisticsResource: { S3Uri: MONITORED.dataQualityStatisticsUri },
@@ -275,7 +275,7 @@ describe('Model Monitor (opt-in)', () => {
       MonitoringScheduleName: 'player-churn-prod-data-quality',
       EndpointName: 'player-churn-prod',
       MonitoringScheduleConfig: {
-        MonitoringJobDefinitionName: 'player-churn-prod-data-quality-v7',
+        MonitoringJobDefinitionName: definition.Properties.JobDefinitionName,
         MonitoringType: 'DataQuality',
         ScheduleConfig: { ScheduleExpression: 'cron(0 6 ? * * *)' },
       },
@@ -294,6 +294,29 @@ describe('Model Monitor (opt-in)', () => {
       ],
     }));
     expect(statements).toContainEqual(expect.objectContaining({ Sid: 'PullAnalyzer', Resource: 'arn:aws:ecr:us-east-1:156813124566:repository/sagemaker-model-monitor-analyzer' }));
+  });
+
+  // CloudFormation Template Reference, AWS::SageMaker::DataQualityJobDefinition: every property but EndpointName
+  // requires replacement, and CloudFormation cannot replace a resource with a custom name. A change of any
+  // of them (not only a new version's baseline) must rename the definition, and the schedule must follow.
+  test('a change of the job definition\'s properties renames it; the same properties keep the name', () => {
+    const definitionName = (options: Record<string, unknown>, model: ResolvedModel) => {
+      const template = Template.fromStack(app(options, model).pipelineStack.prod.endpoint);
+      const [definition] = Object.values<any>(template.findResources('AWS::SageMaker::DataQualityJobDefinition'));
+      const [schedule] = Object.values<any>(template.findResources('AWS::SageMaker::MonitoringSchedule'));
+      expect(schedule.Properties.MonitoringScheduleConfig.MonitoringJobDefinitionName).toBe(definition.Properties.JobDefinitionName);
+      expect(definition.Properties.JobDefinitionName.length).toBeLessThanOrEqual(63);
+      return definition.Properties.JobDefinitionName;
+    };
+    const first = definitionName(optIn, MONITORED);
+    expect(definitionName(optIn, MONITORED)).toBe(first);
+    const otherInstance = { endpoints: { prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 6 ? * * *)', instanceType: 'ml.m5.large' } } } };
+    expect(definitionName(otherInstance, MONITORED)).not.toBe(first);
+    const nextBaseline = { ...MONITORED, dataQualityStatisticsUri: MONITORED.dataQualityStatisticsUri!.replace('exec1', 'exec2') };
+    expect(definitionName(optIn, nextBaseline)).not.toBe(first);
+    // The schedule alone (no replacement of the definition) keeps the name.
+    const otherSchedule = { endpoints: { prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 7 ? * * *)' } } } };
+    expect(definitionName(otherSchedule, MONITORED)).toBe(first);
   });
 
   test('a version registered without the data-quality baseline is refused, saying what to do', () => {
