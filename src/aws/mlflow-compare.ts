@@ -66,6 +66,18 @@ export interface CompareRequest {
 export const NO_RUN_RECORDED = 'no MLflow run recorded';
 
 /**
+ * What the model-build pipeline registers for an MLflow id that training could not log
+ * (evaluate.py, tracking.NOT_LOGGED): CreateModelPackage refuses an empty metadata value.
+ */
+export const MLFLOW_NOT_LOGGED = 'not-logged';
+
+/** A registered MLflow id, or undefined when the version has none (missing, empty or not logged). */
+function recordedId(value: string | undefined): string | undefined {
+  const id = value?.trim();
+  return id && id !== MLFLOW_NOT_LOGGED ? id : undefined;
+}
+
+/**
  * The candidate (the given version, else the newest pending approval) and production (the newest
  * Approved version, the one the model-deploy pipeline deploys), each with its MLflow training run,
  * and their metrics side by side. A version without a run id, or whose run the backend no longer
@@ -147,8 +159,8 @@ async function describe(client: SageMakerClient, mlflow: MlflowRunReader, summar
   const arn = summary.ModelPackageArn!;
   const described = await client.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
   const metadata = described.CustomerMetadataProperties ?? {};
-  const runId = metadata.mlflowRunId?.trim() || undefined;
-  const modelUri = metadata.mlflowModelUri?.trim() || undefined;
+  const runId = recordedId(metadata.mlflowRunId);
+  const modelUri = recordedId(metadata.mlflowModelUri);
   const base = {
     version: described.ModelPackageVersion ?? summary.ModelPackageVersion ?? Number(arn.slice(arn.lastIndexOf('/') + 1)),
     modelPackageArn: described.ModelPackageArn ?? arn,

@@ -116,7 +116,7 @@ export async function runRegisterModelStep(step: StepJson, scope: EvaluationScop
   if (!fs.existsSync(modelDataPath)) {
     throw new LocalRunError(`${where}: the model artifact ${modelDataUrl} does not exist (${modelDataPath})`);
   }
-  const customerMetadata = Object.fromEntries(Object.entries(args.CustomerMetadataProperties ?? {}).map(([key, value]) => [key, String(value)]));
+  const customerMetadata = checkCustomerMetadata(args.CustomerMetadataProperties ?? {}, where);
   const version = addLocalModelVersion(context.registryFile, context.region, {
     modelPackageGroupName: group,
     approvalStatus: status as ModelApprovalStatus,
@@ -157,6 +157,32 @@ function withLocalPaths(tree: unknown, context: StepContext): unknown {
       return { ...Object.fromEntries(entries), LocalPath: context.storage.localPath(uri) };
     } catch {
       // A document outside the stand-in buckets has no local copy.
+    }
+  }
+  return Object.fromEntries(entries);
+}
+
+/** CreateModelPackage's CustomerMetadataProperties: keys of 1..128 and values of 1..256 characters, of these. */
+const METADATA_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
+
+/**
+ * The step's CustomerMetadataProperties as strings, refused as SageMaker refuses them (SageMaker API
+ * Reference, CreateModelPackage: at most 50 entries; keys 1..128 and values 1..256 characters of letters,
+ * spaces, digits and `_.:/=+-@`): a value that resolves empty fails Register in the cloud, so it fails here.
+ *
+ * @throws LocalRunError naming the entry and the rule
+ */
+function checkCustomerMetadata(properties: Readonly<Record<string, unknown>>, where: string): Record<string, string> {
+  const entries = Object.entries(properties).map(([key, value]) => [key, String(value)] as const);
+  if (entries.length > 50) {
+    throw new LocalRunError(`${where}: CustomerMetadataProperties has ${entries.length} entries; CreateModelPackage takes at most 50`);
+  }
+  for (const [key, value] of entries) {
+    if (key.length < 1 || key.length > 128 || !METADATA_TEXT.test(key)) {
+      throw new LocalRunError(`${where}: CustomerMetadataProperties key ${JSON.stringify(key)} must be 1..128 letters, spaces, digits or _.:/=+-@ (CreateModelPackage)`);
+    }
+    if (value.length < 1 || value.length > 256 || !METADATA_TEXT.test(value)) {
+      throw new LocalRunError(`${where}: CustomerMetadataProperties.${key} resolved to ${JSON.stringify(value)}; CreateModelPackage takes 1..256 letters, spaces, digits or _.:/=+-@`);
     }
   }
   return Object.fromEntries(entries);

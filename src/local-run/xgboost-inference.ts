@@ -36,9 +36,11 @@ def load_boosters(archive):
     with tarfile.open(archive) as tar:
         tar.extractall(folder)
     boosters = []
+    # As the container's algorithm mode does: every file at the top of the model folder is a model (with
+    # SAGEMAKER_INFERENCE_ENSEMBLE on, its default), except dotfiles; folders are not looked into.
     for name in sorted(os.listdir(folder)):
         path = os.path.join(folder, name)
-        if not os.path.isfile(path):
+        if not os.path.isfile(path) or name.startswith("."):
             continue
         try:
             with open(path, "rb") as f:

@@ -149,13 +149,19 @@ describe('compare-models with --group and --mlflow-arn', () => {
     expect(result.metrics[0]).toEqual({ name: 'test_accuracy', candidate: 0.85, production: 0.86, difference: expect.closeTo(-0.01, 10) });
   });
 
-  test('a version number picks the candidate; a version without an MLflow run says so in its column and the command still succeeds', async () => {
+  test.each([
+    ['no MLflow metadata', { auc: '0.7000' }],
+    // evaluate.py writes "not-logged" for what training could not log: CreateModelPackage refuses empty metadata values.
+    ['MLflow ids training could not log', { auc: '0.7000', mlflowRunId: 'not-logged', mlflowModelUri: 'not-logged' }],
+  ])('a version number picks the candidate; a version with %s says so in its column and the command still succeeds', async (_, metadata) => {
     registry();
+    registers(3, 'Rejected', metadata);
     const { code, text } = await run([...argv.slice(0, 1), '3', ...argv.slice(1)]);
     expect(code).toBe(0);
     expect(text).toContain('candidate:  version 3 (Rejected)\n');
     expect(text).toContain('test_auc_score  -               0.8800           -');
     expect(text).toContain(`version 3: ${NO_RUN_RECORDED}`);
+    expect(server.requests.map((r) => r.url)).not.toContainEqual(expect.stringContaining('not-logged'));
     expect(server.requests).toHaveLength(1);
   });
 

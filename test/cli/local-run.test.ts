@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { Output, runCli } from '../../src/cli';
 import { CONFIG_FILE_NAME, renderConfigFile } from '../../src/config';
 import {
-  LocalRunResult, MLFLOW_NOT_LOGGING_NOTICE, PYTHON_ENV_VARIABLE, addLocalModelVersion, fileUri, mlflowLoggingNotice, readLocalRegistry,
+  LocalRunResult, MLFLOW_NOT_LOGGING_NOTICE, PYTHON_ENV_VARIABLE, addLocalModelVersion, choosePython, fileUri, mlflowLoggingNotice, readLocalRegistry,
 } from '../../src/local-run';
+import { XGBOOST_INFERENCE_FILE, XGBOOST_INFERENCE_SCRIPT } from '../../src/local-run/xgboost-inference';
 import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
 import { requireTestPython } from '../scripts/require-python';
 
@@ -257,8 +258,22 @@ describe('local-run with MLFLOW_TRACKING_URI (the recording mlflow stand-in on P
     expect(version.customerMetadata.mlflowRunId).toBe(train.run_id);
     expect(train.models).toHaveLength(1);
     expect(version.customerMetadata.mlflowModelUri).toBe(`models:/${train.models[0].model_id}`);
-    // model.tar.gz carries mlflow.json beside the model, for the Evaluate step.
-    expect(execFileSync('tar', ['tzf', result.modelArtifact!], { encoding: 'utf-8' }).trim().split('\n').sort()).toEqual(['mlflow.json', 'xgboost-model']);
+    // model.tar.gz carries the run's record for the Evaluate step in a folder: the XGBoost container's
+    // algorithm mode loads every file at the top of the model folder as a model on /ping and fails its health
+    // check on any other (aws/sagemaker-xgboost-container, algorithm_mode/serve_utils.py, tag v1.7-1).
+    expect(execFileSync('tar', ['tzf', result.modelArtifact!], { encoding: 'utf-8' }).trim().split('\n').map((entry) => entry.replace(/^\.\//, '')).sort())
+      .toEqual(['mlflow/', 'mlflow/run.json', 'xgboost-model']);
+    // The local stand-in of that container (which loads models as it does) serves the registered artifact.
+    const inference = path.join(dir, XGBOOST_INFERENCE_FILE);
+    fs.writeFileSync(inference, XGBOOST_INFERENCE_SCRIPT);
+    // A row of Evaluate's payload.csv (the label first, then the model's features), without its label.
+    const payloads = (fs.readdirSync(path.join(repo, '.local-run'), { recursive: true }) as string[]).filter((file) => path.basename(file) === 'payload.csv');
+    expect(payloads.length).toBeGreaterThan(0);
+    const row = fs.readFileSync(path.join(repo, '.local-run', payloads[0]), 'utf-8').split('\n')[0];
+    const features = path.join(dir, 'features.csv');
+    fs.writeFileSync(features, `${row.split(',').slice(1).join(',')}\n`);
+    execFileSync(choosePython(), [inference, '--model', result.modelArtifact!, '--input', features, '--output', path.join(dir, 'predictions.txt')]);
+    expect(fs.readFileSync(path.join(dir, 'predictions.txt'), 'utf-8')).toMatch(/^0\.\d+\n?$/);
 
     // TagMlflowRun: the training run and the execution's run name the registered version (Steps.Register.ModelPackageArn,
     // which the local run resolves to the local registry's version ARN), and nothing else was logged after Register.
@@ -277,6 +292,23 @@ describe('local-run with MLFLOW_TRACKING_URI (the recording mlflow stand-in on P
     expect(tagLog).not.toContain('WARNING');
     // Train's metric definitions, applied to its log as SageMaker applies them to CloudWatch: no tracking call failed.
     expect(result.trainingMetrics['mlflow:logging_failures']).toBe(0);
+  });
+
+  // SageMaker API Reference, CreateModelPackage: CustomerMetadataProperties values are 1..256 characters. With the
+  // tracking server unreachable, training logs nothing; the version is registered all the same, its MLflow ids "not-logged".
+  test('an unreachable tracking server fails no step: the version is registered with its MLflow ids "not-logged"', async () => {
+    process.env.MLFLOW_TRACKING_URI = `file:${path.join(dir, 'mlruns')}`;
+    process.env.MLFLOW_STUB_FAIL = 'set_experiment';
+    try {
+      const { code, out } = await run(['--json', 'local-run', '--repo', repo]);
+      expect(out.infos.filter((line) => line.startsWith('error'))).toEqual([]);
+      expect(code).toBe(0);
+      const result = out.results[0] as LocalRunResult;
+      expect(result.steps.find((s) => s.name === 'Register')!.status).toBe('Succeeded');
+      expect(result.registeredVersion!.customerMetadata).toMatchObject({ mlflowRunId: 'not-logged', mlflowModelUri: 'not-logged' });
+    } finally {
+      delete process.env.MLFLOW_STUB_FAIL;
+    }
   });
 
   test('with MLflow, a repository without pipelines/tag_model_package.py is refused before anything runs; without MLflow it is not needed', async () => {

@@ -41,6 +41,9 @@ STEP_TAG = "sagemaker.pipeline_step"
 RUN_KIND_TAG = "sagemaker.run_kind"
 EXECUTION_KIND, STEP_KIND = "pipeline-execution", "pipeline-step"
 PARENT_TAG = "mlflow.parentRunId"
+# What evaluation.json (and so the registered version's CustomerMetadataProperties) says for an MLflow id
+# that could not be logged: CreateModelPackage refuses an empty metadata value (1 to 256 characters).
+NOT_LOGGED = "not-logged"
 FAILURES_METRIC = "mlflow_logging_failures"
 # Warnings printed per step; later failures are counted only (an unreachable server fails every call).
 MAX_WARNINGS = 10
