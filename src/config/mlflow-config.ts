@@ -5,7 +5,7 @@ import {
   MLFLOW_TRACKING_SERVER_SIZES, MlflowAppOptions, MlflowOptions, MlflowProjectOptions, MlflowTrackingServerOptions, ResolvedExistingMlflow,
   ResolvedMlflow, ResolvedMlflowApp, ResolvedMlflowCommon, ResolvedMlflowTrackingServer,
 } from './mlflow-options';
-import { MlflowArnKind, checkMlflowArn, checkMlflowTrackingServerArn } from './validators';
+import { MlflowArnKind, PROCESSING_ENVIRONMENT_VALUE_MAX_LENGTH, checkMlflowArn, checkMlflowTrackingServerArn } from './validators';
 
 export * from './mlflow-options';
 
@@ -19,8 +19,13 @@ export const MLFLOW_MONITORING_SUFFIX = '-monitoring';
 export const MLFLOW_RESOURCE_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}$/;
 /** AWS::SageMaker::MlflowApp / MlflowTrackingServer WeeklyMaintenanceWindowStart, e.g. `Tue:03:30` (UTC). */
 export const MLFLOW_MAINTENANCE_WINDOW_PATTERN = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun):([01]\d|2[0-3]):([0-5]\d)$/;
-/** MLflow's MAX_EXPERIMENT_NAME_LENGTH (mlflow/utils/validation.py). */
-export const MLFLOW_EXPERIMENT_NAME_MAX_LENGTH = 500;
+/**
+ * The longest experiment name: every processing step receives it in its environment
+ * (MLFLOW_EXPERIMENT_NAME), whose values CreateProcessingJob takes up to 256 characters, and the
+ * drift check's experiment adds MLFLOW_MONITORING_SUFFIX. (MLflow's own limit, MAX_EXPERIMENT_NAME_LENGTH
+ * in mlflow/utils/validation.py, is 500.)
+ */
+export const MLFLOW_EXPERIMENT_NAME_MAX_LENGTH = PROCESSING_ENVIRONMENT_VALUE_MAX_LENGTH - MLFLOW_MONITORING_SUFFIX.length;
 /** The oldest client sagemaker-mlflow installs with (its install_requires: mlflow>=2.8). */
 export const MLFLOW_OLDEST_CLIENT = '2.8';
 /** An S3 general purpose bucket URI with an optional key prefix (S3 bucket naming rules; ArtifactStoreUri is at most 1024 characters). */
@@ -153,7 +158,8 @@ function common<T extends ResolvedMlflow>(projectName: string, given: MlflowOpti
   const experimentName = given.experimentName ?? projectName;
   if (typeof experimentName !== 'string' || experimentName.length === 0 || experimentName.length > MLFLOW_EXPERIMENT_NAME_MAX_LENGTH) {
     throw new ConfigError(
-      `mlflow.experimentName must be a non-empty name of at most ${MLFLOW_EXPERIMENT_NAME_MAX_LENGTH} characters (MLflow rejects others), ` +
+      `mlflow.experimentName must be a non-empty name of at most ${MLFLOW_EXPERIMENT_NAME_MAX_LENGTH} characters (the steps receive it in their environment, ` +
+      `whose values CreateProcessingJob takes up to ${PROCESSING_ENVIRONMENT_VALUE_MAX_LENGTH} characters, and the drift check's experiment adds ${MLFLOW_MONITORING_SUFFIX}), ` +
       `got ${JSON.stringify(experimentName)}`,
     );
   }

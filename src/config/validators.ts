@@ -101,6 +101,23 @@ export function checkConnectionArn(option: string, value: string): void {
   checkRegion(`the region of ${option}`, match[3]);
 }
 
+/**
+ * The longest value of a processing job's environment variable (SageMaker API Reference,
+ * CreateProcessingJob: Environment values of at most 256 characters): the steps get the MLflow
+ * tracking URI and experiment name there.
+ */
+export const PROCESSING_ENVIRONMENT_VALUE_MAX_LENGTH = 256;
+
+/** Refuses an MLflow ARN too long for the steps' MLFLOW_TRACKING_URI. */
+function checkTrackingUriLength(option: string, value: string): void {
+  if (value.length > PROCESSING_ENVIRONMENT_VALUE_MAX_LENGTH) {
+    throw new ConfigError(
+      `${option} is ${value.length} characters long; the pipeline's processing steps receive it as MLFLOW_TRACKING_URI, and CreateProcessingJob ` +
+      `takes environment values of at most ${PROCESSING_ENVIRONMENT_VALUE_MAX_LENGTH} characters: use a tracking server with a shorter name, got ${JSON.stringify(value)}`,
+    );
+  }
+}
+
 export function checkMlflowTrackingServerArn(option: string, value: string): void {
   const match = typeof value === 'string' ? MLFLOW_TRACKING_SERVER_ARN_PATTERN.exec(value) : null;
   if (!match) {
@@ -110,6 +127,7 @@ export function checkMlflowTrackingServerArn(option: string, value: string): voi
     );
   }
   checkRegion(`the region of ${option}`, match[2]);
+  checkTrackingUriLength(option, value);
 }
 
 /** What an MLflow ARN names: an MLflow App or a tracking server. */
@@ -137,6 +155,7 @@ export function checkMlflowArn(option: string, value: string, region: { name: st
     );
   }
   checkRegion(`the region of ${option}`, match[2]);
+  checkTrackingUriLength(option, value);
   if (match[2] !== region.name) {
     throw new ConfigError(
       `${option} is in ${match[2]} but the project's pipeline runs in ${region.name} (${region.option}): ` +

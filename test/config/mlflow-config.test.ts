@@ -119,9 +119,12 @@ describe('bad MLflow options are errors naming the option, the value and what is
     ['the deprecated ARN of another account than the build account', { environments: { build: { account: '111111111111' } }, mlflowTrackingServerArn: SERVER_ARN },
       /mlflowTrackingServerArn is in the account 123456789012, but the project's build account is 111111111111/],
     ['the deprecated ARN in another region', { mlflowTrackingServerArn: SERVER_ARN.replace('us-east-1', 'eu-west-1') }, /mlflowTrackingServerArn is in eu-west-1 but the project's pipeline runs in us-east-1/],
-    // mlflow/utils/validation.py _validate_experiment_name: not empty, at most MAX_EXPERIMENT_NAME_LENGTH = 500.
-    ['an empty experiment name', { mlflow: { experimentName: '' } }, /mlflow\.experimentName must be a non-empty name of at most 500 characters \(MLflow rejects others\), got ""/],
-    ['an experiment name of 501 characters', { mlflow: { experimentName: 'e'.repeat(501) } }, /mlflow\.experimentName must be a non-empty name of at most 500 characters/],
+    // mlflow/utils/validation.py _validate_experiment_name: not empty (and at most 500). SageMaker API Reference,
+    // CreateProcessingJob: Environment values of at most 256 characters; the steps get the name as MLFLOW_EXPERIMENT_NAME
+    // and the drift check's job `<name>-monitoring`, so at most 245.
+    ['an empty experiment name', { mlflow: { experimentName: '' } }, /mlflow\.experimentName must be a non-empty name of at most 245 characters \(the steps receive it in their environment, whose values CreateProcessingJob takes up to 256 characters, and the drift check's experiment adds -monitoring\), got ""/],
+    ['an experiment name of 246 characters', { mlflow: { experimentName: 'e'.repeat(246) } }, /mlflow\.experimentName must be a non-empty name of at most 245 characters/],
+    ['an experiment name of 500 characters (MLflow\'s own limit)', { mlflow: { experimentName: 'e'.repeat(500) } }, /mlflow\.experimentName must be a non-empty name of at most 245 characters/],
     ['an experiment name that is not a string', { mlflow: { experimentName: 7 } }, /mlflow\.experimentName .*got 7/],
     // API Reference "CreateMlflowTrackingServer" / "CreateMlflowApp": ArtifactStoreUri is required; the role must reach it.
     ['an ARN without its artifact store', { mlflow: { arn: APP_ARN } }, /mlflow\.artifactStoreUri is required with mlflow\.arn/],
@@ -163,7 +166,18 @@ describe('bad MLflow options are errors naming the option, the value and what is
     expect(mlflowOf({ arn: APP_ARN, artifactStoreUri: STORE })).toMatchObject({ backend: 'existing', arn: APP_ARN });
   });
 
-  test('an experiment name of exactly 500 characters is accepted', () => {
-    expect(mlflowOf({ experimentName: 'e'.repeat(500) })?.experimentName).toHaveLength(500);
+  test('an experiment name of exactly 245 characters is accepted', () => {
+    expect(mlflowOf({ experimentName: 'e'.repeat(245) })?.experimentName).toHaveLength(245);
+  });
+
+  // SageMaker API Reference, CreateProcessingJob: Environment values of at most 256 characters; the steps get the
+  // ARN as MLFLOW_TRACKING_URI. A tracking server name may be 256 characters (CreateMlflowTrackingServer), its ARN longer.
+  test('a tracking server ARN longer than 256 characters is refused, naming the option and the limit', () => {
+    const long = `arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/${'s'.repeat(200)}`;
+    expect(() => mlflowOf({ arn: long, artifactStoreUri: STORE })).toThrow(
+      `mlflow.arn is ${long.length} characters long; the pipeline's processing steps receive it as MLFLOW_TRACKING_URI, and CreateProcessingJob takes environment values of at most 256 characters`);
+    const fits = `arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/${'s'.repeat(256 - 64)}`;
+    expect(fits).toHaveLength(256);
+    expect(mlflowOf({ arn: fits, artifactStoreUri: STORE })).toMatchObject({ arn: fits });
   });
 });
