@@ -1,3 +1,5 @@
+import { CFN_RESPONSE_SEND_CODE } from '../constructs/cfn-response-code';
+
 /**
  * The code of the Lambda function behind the project template's `StartBootstrap` custom
  * resource, inlined into the template (no asset bucket): on Create it starts one build of the
@@ -36,14 +38,4 @@ exports.handler = async (event, context) => {
   await send(event.ResponseURL, JSON.stringify(response));
 };
 
-function send(url, body) {
-  return new Promise((resolve, reject) => {
-    const request = https.request(url, { method: 'PUT', headers: { 'content-type': '', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      res.resume();
-      res.on('end', resolve);
-    });
-    request.on('error', reject);
-    request.end(body);
-  });
-}
-`;
+${CFN_RESPONSE_SEND_CODE}`;

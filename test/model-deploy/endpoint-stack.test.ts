@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { EndpointStack, ResolvedModel } from '../../src/model-deploy';
+import { SCALABLE_TARGET_HANDLER_CODE } from '../../src/model-deploy/scalable-target-handler';
 import { PROJECT_APP_CONTEXT } from '../../src/validation';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
 import { MODEL as FIXTURE_MODEL } from './fixtures';
@@ -149,12 +150,13 @@ describe('a canary on a fleet of 2', () => {
 describe('updates of an autoscaled production endpoint', () => {
   const before = synthStage().toJSON().Resources;
   const ids = (type: string) => Object.keys(before).filter((id) => before[id].Type === type);
-  const autoscalingIds = [...ids('AWS::ApplicationAutoScaling::ScalableTarget'), ...ids('AWS::ApplicationAutoScaling::ScalingPolicy'),
-    ...Object.keys(before).filter((id) => /^(DeregisterBeforeUpdate|RegisterAfterUpdate|PolicyAfterUpdate)/.test(id))];
+  const reconcileIds = (resources: Record<string, any>) => ['BeforeUpdate', 'AfterUpdate'].map((side) =>
+    Object.keys(resources).find((id) => resources[id].Type === `Custom::ScalableTarget${side}`)!);
+  const autoscalingIds = [...ids('AWS::ApplicationAutoScaling::ScalableTarget'), ...ids('AWS::ApplicationAutoScaling::ScalingPolicy'), ...reconcileIds(before)];
 
   test('a release (new model, same instance type) keeps the capacity: the scalable target, its policy and the re-registration are unchanged', () => {
     const after = synthStage({}, RELEASE).toJSON().Resources;
-    expect(autoscalingIds).toHaveLength(8);
+    expect(autoscalingIds).toHaveLength(4);
     for (const id of autoscalingIds) {
       expect(after[id]).toEqual(before[id]);
     }
@@ -165,35 +167,37 @@ describe('updates of an autoscaled production endpoint', () => {
   });
 
   // Developer guide "Update endpoints that use auto scaling": an update that changes the instance type of a
-  // variant registered for autoscaling fails; deregister, update, then register and put the policy again.
-  test('an instance-type change deregisters the target before the endpoint update and registers it again after', () => {
+  // variant registered for autoscaling fails; deregister, update, then register and put the policy again. The
+  // function both resources run (test/model-deploy/scalable-target-handler.test.ts) does that forward and on rollback.
+  test('an instance-type change runs the function before the endpoint update and again after the target and policy', () => {
     const after = synthStage({ endpoints: { prod: { type: 'realtime', instanceType: 'ml.c5.xlarge' } } }).toJSON().Resources;
-    const deregister = Object.keys(after).find((id) => id.startsWith('DeregisterBeforeUpdate'))!;
-    const register = Object.keys(after).find((id) => id.startsWith('RegisterAfterUpdate'))!;
-    const policy = Object.keys(after).find((id) => id.startsWith('PolicyAfterUpdate'))!;
+    const [beforeUpdate, afterUpdate] = reconcileIds(after);
     const [target] = ids('AWS::ApplicationAutoScaling::ScalableTarget');
     const [scaling] = ids('AWS::ApplicationAutoScaling::ScalingPolicy');
     const [endpoint] = ids('AWS::SageMaker::Endpoint');
     // The same target and policy resources (nothing replaced, nothing deleted by CloudFormation)...
     expect(after[target]).toEqual(before[target]);
     expect(after[scaling]).toEqual(before[scaling]);
-    // ...but the three SDK calls change with the instance type, so CloudFormation runs them on this update.
-    for (const id of [deregister, register, policy]) {
-      expect(JSON.stringify(after[id].Properties)).toContain('@ml.c5.xlarge');
-      expect(JSON.stringify(before[id].Properties)).toContain('@ml.m5.large');
+    // ...but both custom resources carry the instance type, so CloudFormation updates them (and rolls them back).
+    for (const id of [beforeUpdate, afterUpdate]) {
+      expect(before[id].Properties).toMatchObject({ InstanceType: 'ml.m5.large' });
+      expect(after[id].Properties).toMatchObject({
+        EndpointName: 'player-churn-prod', VariantName: 'AllTraffic', InstanceType: 'ml.c5.xlarge', MinCapacity: 1, MaxCapacity: 4,
+        PolicyName: 'player-churn-prod-invocations-per-instance', TargetValue: after[scaling].Properties.TargetTrackingScalingPolicyConfiguration.TargetValue,
+        ScaleInCooldown: 300, ScaleOutCooldown: 60,
+      });
+      expect(after[id].Properties.ServiceToken).toEqual(after[beforeUpdate].Properties.ServiceToken);
     }
-    const call = (id: string) => JSON.parse(after[id].Properties.Update['Fn::Join'] ? after[id].Properties.Update['Fn::Join'][1].join('') : after[id].Properties.Update);
-    expect(call(deregister)).toMatchObject({ action: 'DeregisterScalableTarget', parameters: { ResourceId: 'endpoint/player-churn-prod/variant/AllTraffic' }, ignoreErrorCodesMatching: 'ObjectNotFoundException' });
-    expect(call(register)).toMatchObject({ action: 'RegisterScalableTarget', parameters: { MinCapacity: 1, MaxCapacity: 4 } });
-    expect(call(policy)).toMatchObject({ action: 'PutScalingPolicy', parameters: { PolicyName: 'player-churn-prod-invocations-per-instance', PolicyType: 'TargetTrackingScaling' } });
-    // The order CloudFormation follows: deregister → endpoint update → target → policy → register again → policy again.
+    // The order CloudFormation follows (and reverses on rollback): before → endpoint update → target → policy → after.
     const dependsOn = (id: string): string[] => [].concat(after[id].DependsOn ?? []);
-    expect(dependsOn(endpoint)).toContain(deregister);
+    expect(dependsOn(endpoint)).toContain(beforeUpdate);
     expect(dependsOn(target)).toContain(endpoint);
     expect(JSON.stringify(after[scaling].Properties.ScalingTargetId)).toContain(target);
-    expect(dependsOn(register)).toContain(target);
-    expect(dependsOn(policy)).toEqual(expect.arrayContaining([scaling, register]));
+    expect(dependsOn(afterUpdate)).toEqual(expect.arrayContaining([target, scaling]));
     expect(after[endpoint].Properties.RetainAllVariantProperties).toBe(true);
+    // The function's code is the tested handler, inline.
+    const [fn] = Object.values<any>(after).filter((r) => r.Type === 'AWS::Lambda::Function');
+    expect(fn.Properties.Code.ZipFile).toBe(SCALABLE_TARGET_HANDLER_CODE);
   });
 
   test('without autoscaling the configured count wins: no retained properties, no scalable target', () => {
@@ -201,20 +205,28 @@ describe('updates of an autoscaled production endpoint', () => {
     const [, endpoint] = only(fixed, 'AWS::SageMaker::Endpoint');
     expect(endpoint.Properties.RetainAllVariantProperties).toBeUndefined();
     fixed.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
+    fixed.resourceCountIs('AWS::Lambda::Function', 0);
   });
 });
 
 describe('a production stage in another region', () => {
-  test('the re-registration calls join the one AwsCustomResource provider of the stack, whose role the model copy made', () => {
+  test('the scalable-target function has its own role; the model copy keeps the AwsCustomResource provider\'s', () => {
     // The model copy's own Control Tower findings are the model copy's to acknowledge: this test reads the template only.
     const config = testConfig({ environments: { build: { account: '111111111111' }, staging: { account: '111111111111' }, prod: { account: '333333333333', region: 'eu-west-1' } } });
     const template = Template.fromStack(new EndpointStack(new App({ context: PROJECT_APP_CONTEXT }), 'prod-endpoint', { config, stage: 'prod', model: MODEL, repoDir: repo() }));
-    template.resourceCountIs('AWS::Lambda::Function', 1);
-    const [, provider] = only(template, 'AWS::Lambda::Function');
-    const role = provider.Properties.Role['Fn::GetAtt'][0];
-    const attached = resources(template, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(role));
-    const actions = attached.flatMap(([, p]) => p.Properties.PolicyDocument.Statement).flatMap((st: any) => [].concat(st.Action));
-    expect(actions).toEqual(expect.arrayContaining(['application-autoscaling:DeregisterScalableTarget', 'application-autoscaling:RegisterScalableTarget', 's3:PutObject']));
+    template.resourceCountIs('AWS::Lambda::Function', 2);
+    const actionsOf = (fn: any): string[] => {
+      const role = fn.Properties.Role['Fn::GetAtt'][0];
+      const attached = resources(template, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(role));
+      return attached.flatMap(([, p]) => p.Properties.PolicyDocument.Statement).flatMap((st: any) => [].concat(st.Action));
+    };
+    const [reconcile, provider] = resources(template, 'AWS::Lambda::Function').map(([, fn]) => fn)
+      .sort((a, b) => Number(b.Properties.Code.ZipFile === SCALABLE_TARGET_HANDLER_CODE) - Number(a.Properties.Code.ZipFile === SCALABLE_TARGET_HANDLER_CODE));
+    expect(reconcile.Properties.Code.ZipFile).toBe(SCALABLE_TARGET_HANDLER_CODE);
+    expect(actionsOf(reconcile)).toEqual(expect.arrayContaining(['application-autoscaling:DeregisterScalableTarget', 'application-autoscaling:RegisterScalableTarget', 'sagemaker:DescribeEndpoint']));
+    expect(actionsOf(reconcile)).not.toContain('s3:PutObject');
+    expect(actionsOf(provider)).toContain('s3:PutObject');
+    expect(actionsOf(provider)).not.toContain('application-autoscaling:RegisterScalableTarget');
   });
 });
 

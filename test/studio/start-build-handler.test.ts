@@ -1,21 +1,12 @@
-import { EventEmitter } from 'node:events';
 import { START_BUILD_HANDLER_CODE } from '../../src/studio';
-
-type Handler = (event: Record<string, unknown>, context: { logStreamName: string }) => Promise<void>;
-
-interface Sent {
-  readonly url: string;
-  readonly options: { method: string; headers: Record<string, unknown> };
-  readonly body: Record<string, unknown>;
-}
+import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inline-handler';
 
 /**
- * Loads the inline function code as the Lambda runtime would (a CommonJS module), with the SDK's
- * CodeBuild client and `https` replaced: `startBuild` answers StartBuild, `sent` collects what the
- * function PUTs to CloudFormation's response URL.
+ * Loads the inline function code as the Lambda runtime would, with the SDK's CodeBuild client
+ * replaced: `startBuild` answers StartBuild, `sent` collects what the function PUTs to
+ * CloudFormation's response URL.
  */
-function load(startBuild: (input: { projectName: string }) => Promise<unknown>): { handler: Handler; sent: Sent[]; started: string[] } {
-  const sent: Sent[] = [];
+function load(startBuild: (input: { projectName: string }) => Promise<unknown>): { handler: InlineHandler; sent: SentResponse[]; started: string[] } {
   const started: string[] = [];
   class StartBuildCommand {
     constructor(public readonly input: { projectName: string }) {}
@@ -26,22 +17,7 @@ function load(startBuild: (input: { projectName: string }) => Promise<unknown>):
       return startBuild(command.input);
     }
   }
-  const https = {
-    request(url: string, options: Sent['options'], onResponse: (res: EventEmitter & { resume(): void }) => void) {
-      const request = new EventEmitter() as EventEmitter & { end(body: string): void };
-      request.end = (body: string) => {
-        sent.push({ url, options, body: JSON.parse(body) });
-        const response = Object.assign(new EventEmitter(), { resume: () => undefined });
-        onResponse(response);
-        response.emit('end');
-      };
-      return request;
-    },
-  };
-  const modules: Record<string, unknown> = { 'node:https': https, '@aws-sdk/client-codebuild': { CodeBuildClient, StartBuildCommand } };
-  const module = { exports: {} as { handler?: Handler } };
-  new Function('require', 'exports', 'module', START_BUILD_HANDLER_CODE)((name: string) => modules[name], module.exports, module);
-  return { handler: module.exports.handler!, sent, started };
+  return { ...loadInlineHandler(START_BUILD_HANDLER_CODE, { '@aws-sdk/client-codebuild': { CodeBuildClient, StartBuildCommand } }), started };
 }
 
 const EVENT = {

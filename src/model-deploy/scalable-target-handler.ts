@@ -1,0 +1,95 @@
+import { CFN_RESPONSE_SEND_CODE } from '../constructs/cfn-response-code';
+
+/**
+ * The code of the Lambda function behind an autoscaled endpoint's `ScalableTargetBeforeUpdate` and
+ * `ScalableTargetAfterUpdate` custom resources, inlined into the template (no asset bucket).
+ *
+ * On Create and Update it makes the variant's registration match the instance type the endpoint
+ * runs now, the same way whichever side of the endpoint update it runs on and whether CloudFormation
+ * goes forward or rolls back (a rollback sends Update with the old properties):
+ *   - the endpoint runs another instance type than `InstanceType` (an update is about to change it,
+ *     or a rollback is about to restore it): DeregisterScalableTarget, which also deletes the
+ *     target's scaling policies, so that the endpoint update is allowed (SageMaker Developer Guide,
+ *     "Update endpoints that use auto scaling");
+ *   - it runs `InstanceType`: RegisterScalableTarget and PutScalingPolicy with the template's values
+ *     (both are idempotent);
+ *   - there is no endpoint yet (the first create): nothing.
+ * Delete changes nothing: the stack's own scalable target and policy are deleted by CloudFormation.
+ * Numbers arrive as strings (CloudFormation passes custom-resource properties so). Runs on the
+ * Node.js runtime, whose AWS SDK v3 it uses; it answers CloudFormation itself.
+ */
+export const SCALABLE_TARGET_HANDLER_CODE = `const https = require('node:https');
+const sm = require('@aws-sdk/client-sagemaker');
+const aas = require('@aws-sdk/client-application-auto-scaling');
+
+exports.handler = async (event, context) => {
+  const p = event.ResourceProperties;
+  const response = {
+    Status: 'SUCCESS',
+    Reason: 'see CloudWatch Logs stream ' + context.logStreamName,
+    PhysicalResourceId: event.PhysicalResourceId || 'endpoint/' + p.EndpointName + '/variant/' + p.VariantName,
+    StackId: event.StackId,
+    RequestId: event.RequestId,
+    LogicalResourceId: event.LogicalResourceId,
+  };
+  try {
+    if (event.RequestType !== 'Delete') {
+      console.log(await reconcile(p));
+    }
+  } catch (err) {
+    console.error(err);
+    response.Status = 'FAILED';
+    response.Reason = (err.name + ': ' + err.message).slice(0, 1000);
+  }
+  await send(event.ResponseURL, JSON.stringify(response));
+};
+
+async function reconcile(p) {
+  const running = await runningInstanceType(p.EndpointName, p.VariantName);
+  if (running === undefined) {
+    return 'no endpoint ' + p.EndpointName + ' with variant ' + p.VariantName + ' yet: nothing to do';
+  }
+  const scaling = new aas.ApplicationAutoScalingClient({});
+  const target = { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/' + p.EndpointName + '/variant/' + p.VariantName, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
+  if (running !== p.InstanceType) {
+    try {
+      await scaling.send(new aas.DeregisterScalableTargetCommand(target));
+    } catch (err) {
+      if (err.name !== 'ObjectNotFoundException') {
+        throw err;
+      }
+    }
+    return 'the endpoint runs ' + running + ', the template ' + p.InstanceType + ': scalable target deregistered';
+  }
+  await scaling.send(new aas.RegisterScalableTargetCommand({ ...target, MinCapacity: Number(p.MinCapacity), MaxCapacity: Number(p.MaxCapacity) }));
+  await scaling.send(new aas.PutScalingPolicyCommand({
+    ...target,
+    PolicyName: p.PolicyName,
+    PolicyType: 'TargetTrackingScaling',
+    TargetTrackingScalingPolicyConfiguration: {
+      TargetValue: Number(p.TargetValue),
+      PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
+      ScaleInCooldown: Number(p.ScaleInCooldown),
+      ScaleOutCooldown: Number(p.ScaleOutCooldown),
+    },
+  }));
+  return 'the endpoint runs ' + running + ': scalable target and policy registered';
+}
+
+async function runningInstanceType(endpointName, variantName) {
+  const client = new sm.SageMakerClient({});
+  let endpoint;
+  try {
+    endpoint = await client.send(new sm.DescribeEndpointCommand({ EndpointName: endpointName }));
+  } catch (err) {
+    if (err.name === 'ValidationException' && /could not find/i.test(err.message)) {
+      return undefined;
+    }
+    throw err;
+  }
+  const config = await client.send(new sm.DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName }));
+  const variant = (config.ProductionVariants || []).find((v) => v.VariantName === variantName);
+  return variant && variant.InstanceType;
+}
+
+${CFN_RESPONSE_SEND_CODE}`;

@@ -1,0 +1,197 @@
+import { SCALABLE_TARGET_HANDLER_CODE } from '../../src/model-deploy/scalable-target-handler';
+import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inline-handler';
+
+/**
+ * The function behind ScalableTargetBeforeUpdate and ScalableTargetAfterUpdate, run against a fake
+ * account that keeps one endpoint's instance type and its variant's scalable target, and refuses what
+ * SageMaker refuses (Developer Guide, "Update endpoints that use auto scaling": an update that changes
+ * the instance type of a variant registered as a scalable target fails). The scenarios follow the order
+ * CloudFormation runs the resources in, forward and rolled back (CloudFormation User Guide, "Custom
+ * resource request types": a rollback sends Update with the old properties).
+ */
+
+const RESOURCE_ID = 'endpoint/player-churn-prod/variant/AllTraffic';
+
+class FakeAccount {
+  endpointType?: string;
+  target?: { min: number; max: number };
+  policy?: Record<string, unknown>;
+  readonly calls: string[] = [];
+  failWith?: Error;
+
+  /** The endpoint's update, as SageMaker allows it. */
+  updateEndpoint(instanceType: string): void {
+    if (this.target && this.endpointType !== instanceType) {
+      throw new Error(`UpdateEndpoint to ${instanceType} refused: the variant is registered as a scalable target`);
+    }
+    this.endpointType = instanceType;
+  }
+
+  modules(): Record<string, unknown> {
+    const account = this;
+    const command = (name: string) => class {
+      readonly name = name;
+      constructor(public readonly input: any) {}
+    };
+    const sm = { DescribeEndpointCommand: command('DescribeEndpoint'), DescribeEndpointConfigCommand: command('DescribeEndpointConfig') };
+    const aas = {
+      DeregisterScalableTargetCommand: command('DeregisterScalableTarget'),
+      RegisterScalableTargetCommand: command('RegisterScalableTarget'),
+      PutScalingPolicyCommand: command('PutScalingPolicy'),
+    };
+    class Client {
+      async send(c: { name: string; input: any }) {
+        account.calls.push(c.name);
+        if (account.failWith) {
+          throw account.failWith;
+        }
+        return account.answer(c.name, c.input);
+      }
+    }
+    return {
+      '@aws-sdk/client-sagemaker': { ...sm, SageMakerClient: Client },
+      '@aws-sdk/client-application-auto-scaling': { ...aas, ApplicationAutoScalingClient: Client },
+    };
+  }
+
+  private answer(name: string, input: any): unknown {
+    const error = (errorName: string, message: string) => Object.assign(new Error(message), { name: errorName });
+    switch (name) {
+      case 'DescribeEndpoint':
+        if (this.endpointType === undefined) {
+          throw error('ValidationException', `Could not find endpoint "${input.EndpointName}".`);
+        }
+        return { EndpointName: input.EndpointName, EndpointConfigName: `config-${this.endpointType}`, EndpointStatus: 'InService' };
+      case 'DescribeEndpointConfig':
+        expect(input.EndpointConfigName).toBe(`config-${this.endpointType}`);
+        return { ProductionVariants: [{ VariantName: 'AllTraffic', InstanceType: this.endpointType, InitialInstanceCount: 1 }] };
+      case 'DeregisterScalableTarget':
+        expect(input).toEqual({ ServiceNamespace: 'sagemaker', ResourceId: RESOURCE_ID, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' });
+        if (!this.target) {
+          throw error('ObjectNotFoundException', 'No scalable target registered');
+        }
+        this.target = undefined;
+        this.policy = undefined;
+        return {};
+      case 'RegisterScalableTarget':
+        this.target = { min: input.MinCapacity, max: input.MaxCapacity };
+        return {};
+      case 'PutScalingPolicy':
+        if (!this.target) {
+          throw error('ObjectNotFoundException', 'No scalable target registered');
+        }
+        this.policy = input;
+        return {};
+      default:
+        throw new Error(`unexpected call ${name}`);
+    }
+  }
+}
+
+/** The properties the template gives both resources (CloudFormation passes numbers as strings). */
+const properties = (instanceType: string) => ({
+  ServiceToken: 'arn:aws:lambda:us-east-1:111111111111:function:reconcile',
+  EndpointName: 'player-churn-prod', VariantName: 'AllTraffic', InstanceType: instanceType,
+  MinCapacity: '1', MaxCapacity: '4', PolicyName: 'player-churn-prod-invocations-per-instance', TargetValue: '200', ScaleInCooldown: '300', ScaleOutCooldown: '60',
+});
+
+let account: FakeAccount;
+let handler: InlineHandler;
+let sent: SentResponse[];
+
+/** Sends one request to the function and returns its answer to CloudFormation. */
+async function request(requestType: 'Create' | 'Update' | 'Delete', instanceType: string): Promise<Record<string, any>> {
+  await handler({
+    RequestType: requestType,
+    ResponseURL: 'https://cloudformation-custom-resource-response.s3.amazonaws.com/response?signature',
+    StackId: 'arn:aws:cloudformation:us-east-1:111111111111:stack/player-churn-prod-endpoint/abc',
+    RequestId: `request-${sent.length + 1}`,
+    LogicalResourceId: 'ScalableTargetBeforeUpdate',
+    ...(requestType === 'Create' ? {} : { PhysicalResourceId: RESOURCE_ID }),
+    ResourceProperties: properties(instanceType),
+  }, { logStreamName: 'stream' });
+  return sent[sent.length - 1].body;
+}
+
+beforeEach(() => {
+  account = new FakeAccount();
+  ({ handler, sent } = loadInlineHandler(SCALABLE_TARGET_HANDLER_CODE, account.modules()));
+  jest.spyOn(console, 'log').mockImplementation(() => undefined);
+  jest.spyOn(console, 'error').mockImplementation(() => undefined);
+});
+
+afterEach(() => jest.restoreAllMocks());
+
+/** A deployed production endpoint on ml.m5.large, registered as CloudFormation's target and policy left it. */
+function deployed(): void {
+  account.endpointType = 'ml.m5.large';
+  account.target = { min: 1, max: 4 };
+  account.policy = { PolicyName: 'player-churn-prod-invocations-per-instance' };
+}
+
+describe('the scalable-target function', () => {
+  test('first create: before the endpoint exists it does nothing; after, it registers what CloudFormation registered', async () => {
+    expect(await request('Create', 'ml.m5.large')).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: RESOURCE_ID });
+    expect(account.calls).toEqual(['DescribeEndpoint']);
+    account.endpointType = 'ml.m5.large';
+    expect(await request('Create', 'ml.m5.large')).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: RESOURCE_ID });
+    expect(account.target).toEqual({ min: 1, max: 4 });
+    expect(account.policy).toMatchObject({
+      ServiceNamespace: 'sagemaker', ResourceId: RESOURCE_ID, PolicyName: 'player-churn-prod-invocations-per-instance', PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: { TargetValue: 200, PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' }, ScaleInCooldown: 300, ScaleOutCooldown: 60 },
+    });
+  });
+
+  test('an instance-type change: deregistered before the endpoint update, which SageMaker then allows; registered again after', async () => {
+    deployed();
+    expect(() => account.updateEndpoint('ml.c5.xlarge')).toThrow(/registered as a scalable target/);
+    expect((await request('Update', 'ml.c5.xlarge')).Status).toBe('SUCCESS');
+    expect(account.target).toBeUndefined();
+    account.updateEndpoint('ml.c5.xlarge');
+    expect((await request('Update', 'ml.c5.xlarge')).Status).toBe('SUCCESS');
+    expect(account.target).toEqual({ min: 1, max: 4 });
+    expect(account.policy).toBeDefined();
+  });
+
+  test('the endpoint update fails: the rollback of the before resource registers the target again', async () => {
+    deployed();
+    await request('Update', 'ml.c5.xlarge');
+    expect(account.target).toBeUndefined();
+    // The endpoint's blue/green update rolls back: it runs ml.m5.large again. Then CloudFormation rolls the
+    // before resource back (an Update with the old properties).
+    expect((await request('Update', 'ml.m5.large')).Status).toBe('SUCCESS');
+    expect(account.target).toEqual({ min: 1, max: 4 });
+    expect(account.policy).toBeDefined();
+  });
+
+  test('a later resource fails: the after resource\'s rollback deregisters, so the endpoint can roll back; the before\'s registers', async () => {
+    deployed();
+    await request('Update', 'ml.c5.xlarge');
+    account.updateEndpoint('ml.c5.xlarge');
+    await request('Update', 'ml.c5.xlarge');
+    expect(account.target).toBeDefined();
+    // Rollback, in reverse order: after (old properties), the endpoint, before (old properties).
+    await request('Update', 'ml.m5.large');
+    expect(account.target).toBeUndefined();
+    account.updateEndpoint('ml.m5.large');
+    await request('Update', 'ml.m5.large');
+    expect(account.target).toEqual({ min: 1, max: 4 });
+    expect(account.endpointType).toBe('ml.m5.large');
+  });
+
+  test('a target already deregistered is fine; Delete calls nothing and keeps the id', async () => {
+    account.endpointType = 'ml.m5.large';
+    expect((await request('Update', 'ml.c5.xlarge')).Status).toBe('SUCCESS');
+    account.calls.length = 0;
+    expect(await request('Delete', 'ml.c5.xlarge')).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: RESOURCE_ID });
+    expect(account.calls).toEqual([]);
+  });
+
+  test('an AWS error fails the resource with its name and message', async () => {
+    deployed();
+    account.failWith = Object.assign(new Error('User is not authorized to perform: sagemaker:DescribeEndpoint'), { name: 'AccessDeniedException' });
+    expect(await request('Update', 'ml.c5.xlarge')).toMatchObject({
+      Status: 'FAILED', Reason: 'AccessDeniedException: User is not authorized to perform: sagemaker:DescribeEndpoint', PhysicalResourceId: RESOURCE_ID,
+    });
+  });
+});
