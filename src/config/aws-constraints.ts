@@ -84,7 +84,7 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
   {
     option: 'deploymentGuardrails.waitMinutes, terminationWaitMinutes',
-    rule: 'waitMinutes 2..60 with guardrails on (SageMaker rolls back only on alarms that trip in a baking period, and the latency alarm needs 2 one-minute datapoints); terminationWaitMinutes 0..60 (default 0); all waits together under the 480-minute maximum execution timeout',
+    rule: 'waitMinutes 2..60 with guardrails on (SageMaker rolls back only on alarms that trip in a baking period, and the latency alarm needs 2 one-minute datapoints); terminationWaitMinutes 0..60 (default 0); all waits together within 420 minutes (the 480-minute maximum execution timeout, less an hour for the new fleet to start)',
     source: 'SageMaker API Reference, TrafficRoutingConfig (WaitIntervalInSeconds), BlueGreenUpdatePolicy; Developer Guide, "Auto-Rollback Configuration and Monitoring"; CloudWatch User Guide, "Alarm evaluation"',
     repos: DEPLOY,
   },

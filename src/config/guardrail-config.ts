@@ -136,12 +136,15 @@ export function totalWaitSeconds(g: ResolvedDeploymentGuardrails): number {
   return (trafficShifts(g) * g.waitMinutes + g.terminationWaitMinutes) * 60;
 }
 
+/** What a deployment keeps, beside its waits, for the new fleet to start (instances, image, model, health checks). */
+export const FLEET_START_SECONDS = 3600;
+
 /**
  * MaximumExecutionTimeoutInSeconds: every wait plus an hour for the new fleet to start, within
- * SageMaker's 600..28800 (the config check keeps the waits below the maximum, as AWS requires).
+ * SageMaker's 600..28800 (the config check keeps the waits and that hour within the maximum).
  */
 export function maximumExecutionSeconds(g: ResolvedDeploymentGuardrails): number {
-  return Math.min(MAX_EXECUTION_TIMEOUT_SECONDS.max, Math.max(MAX_EXECUTION_TIMEOUT_SECONDS.min, 3600 + totalWaitSeconds(g)));
+  return Math.min(MAX_EXECUTION_TIMEOUT_SECONDS.max, Math.max(MAX_EXECUTION_TIMEOUT_SECONDS.min, FLEET_START_SECONDS + totalWaitSeconds(g)));
 }
 
 function checkGuardrails(option: string, g: ResolvedDeploymentGuardrails, fleet: GuardrailFleet): void {
@@ -180,12 +183,15 @@ function checkGuardrails(option: string, g: ResolvedDeploymentGuardrails, fleet:
       `i.e. at most ${Math.floor(fleet.minInstances / 2)}; got ${g.canaryInstances}`,
     );
   }
+  // The whole deployment, the new fleet's start included, must end within the maximum: waits that leave it
+  // a minute would be accepted by SageMaker and then time out and roll back.
   const waits = totalWaitSeconds(g);
-  if (waits >= MAX_EXECUTION_TIMEOUT_SECONDS.max) {
+  if (waits + FLEET_START_SECONDS > MAX_EXECUTION_TIMEOUT_SECONDS.max) {
     throw new ConfigError(
       `${option}: the deployment waits ${waits / 60} minutes (${trafficShifts(g)} baking periods of waitMinutes ${g.waitMinutes} plus terminationWaitMinutes ` +
-      `${g.terminationWaitMinutes}), but SageMaker's MaximumExecutionTimeoutInSeconds, which must exceed the waits, is at most ${MAX_EXECUTION_TIMEOUT_SECONDS.max / 60} minutes: ` +
-      'shorten waitMinutes or terminationWaitMinutes, or use larger linear steps',
+      `${g.terminationWaitMinutes}), but SageMaker's MaximumExecutionTimeoutInSeconds, which must exceed the waits, is at most ${MAX_EXECUTION_TIMEOUT_SECONDS.max / 60} minutes, ` +
+      `and the new fleet needs ${FLEET_START_SECONDS / 60} of them to start: keep the waits within ${(MAX_EXECUTION_TIMEOUT_SECONDS.max - FLEET_START_SECONDS) / 60} minutes ` +
+      '(shorten waitMinutes or terminationWaitMinutes, or use larger linear steps)',
     );
   }
 }

@@ -57,6 +57,11 @@ describe('deployment guardrails within SageMaker\'s ranges', () => {
     // Steps of 11 % (ceil(100 / 11) = 10 baking periods) of 47 minutes plus a 20-minute termination wait: 490 minutes.
     expectRejected(guardrails({ strategy: 'linear', linearStepPercentage: 11, waitMinutes: 47, terminationWaitMinutes: 20 }, fleetOf(2)),
       /the deployment waits 490 minutes \(10 baking periods of waitMinutes 47 plus terminationWaitMinutes 20\)/);
+    // 479 minutes of waits fit under the maximum but leave the new fleet one minute to start: the deployment would time out.
+    expectRejected(guardrails({ strategy: 'linear', linearStepPercentage: 10, waitMinutes: 45, terminationWaitMinutes: 29 }, fleetOf(2)),
+      /the deployment waits 479 minutes .* and the new fleet needs 60 of them to start: keep the waits within 420 minutes/);
+    // 420 minutes of waits and the hour to start fill the 480 minutes exactly.
+    expect(guardrails({ strategy: 'linear', linearStepPercentage: 10, waitMinutes: 42 }, fleetOf(2))).not.toThrow();
   });
 
   // Developer guide "Use all at once traffic shifting": the CloudWatch alarms watch the new fleet during the baking
@@ -87,11 +92,11 @@ describe('deployment guardrails within SageMaker\'s ranges', () => {
     expect(prod({ deploymentGuardrails: false })).not.toThrow();
   });
 
-  test('the execution timeout exceeds every wait and stays within 600..28800 seconds', () => {
+  test('the execution timeout exceeds every wait by the hour the fleet needs to start, and stays within 600..28800 seconds', () => {
     const cases = [
       { strategy: 'all-at-once', waitMinutes: 2, terminationWaitMinutes: 0 },
       { strategy: 'canary', waitMinutes: 60, terminationWaitMinutes: 60 },
-      { strategy: 'linear', linearStepPercentage: 10, waitMinutes: 40, terminationWaitMinutes: 60 },
+      { strategy: 'linear', linearStepPercentage: 10, waitMinutes: 36, terminationWaitMinutes: 60 },
     ];
     for (const g of cases) {
       const resolved = resolveEndpoint('e', { type: 'realtime', autoscaling: { minInstances: 2 }, deploymentGuardrails: g as any }, 'prod');
@@ -101,7 +106,7 @@ describe('deployment guardrails within SageMaker\'s ranges', () => {
       expect(timeout).toBeGreaterThanOrEqual(600);
       expect(timeout).toBeLessThanOrEqual(28_800);
       const steps = g.strategy === 'linear' ? 10 : g.strategy === 'canary' ? 2 : 1;
-      expect(timeout).toBeGreaterThan((steps * g.waitMinutes + g.terminationWaitMinutes) * 60);
+      expect(timeout).toBeGreaterThanOrEqual((steps * g.waitMinutes + g.terminationWaitMinutes) * 60 + 3600);
     }
   });
 });
