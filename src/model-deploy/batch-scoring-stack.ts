@@ -71,7 +71,7 @@ export class BatchScoringStack extends Stack {
     this.modelRole = this.createModelRole(scoring, model, outputKeyArn);
     this.model = new sagemaker.CfnModel(this, 'Model', {
       executionRoleArn: this.modelRole.roleArn,
-      containers: [{ modelPackageName: model.modelPackageArn }],
+      primaryContainer: { modelPackageName: model.modelPackageArn },
     });
     this.model.node.addDependency(this.modelRole);
 

@@ -118,11 +118,14 @@ export class EndpointStack extends Stack {
     const served = this.modelCopy?.model ?? model;
     const image = this.modelCopy ? modelImageInRegion(model, env.region) : undefined;
     this.modelRole = createModelRole(this, { model: served, stage, endpointName: this.endpointName, imageRepositoryArn: image?.repositoryArn });
+    // One container, as PrimaryContainer: CreateModel's Containers list is an inference pipeline, which
+    // serverless endpoints do not support (SageMaker Developer Guide, "Deploy models with Amazon
+    // SageMaker Serverless Inference", feature exclusions).
     this.model = new sagemaker.CfnModel(this, 'Model', {
       executionRoleArn: this.modelRole.roleArn,
       ...(image
         ? { primaryContainer: { image: image.uri, modelDataUrl: served.modelDataUrl } }
-        : { containers: [{ modelPackageName: model.modelPackageArn }] }),
+        : { primaryContainer: { modelPackageName: model.modelPackageArn } }),
     });
     this.model.node.addDependency(this.modelRole);
     if (this.modelCopy) {

@@ -46,7 +46,7 @@ export class ShadowVariant extends Construct {
     }
     this.model = new sagemaker.CfnModel(this, 'Model', {
       executionRoleArn: role.roleArn,
-      containers: [{ modelPackageName: model.modelPackageArn }],
+      primaryContainer: { modelPackageName: model.modelPackageArn },
     });
     this.model.node.addDependency(role);
     this.variant = {

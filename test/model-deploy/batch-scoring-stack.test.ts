@@ -36,7 +36,7 @@ describe('batch scoring with the defaults', () => {
   const template = synthScoring();
 
   test('a model of the release from its model package', () => {
-    template.hasResourceProperties('AWS::SageMaker::Model', { Containers: [{ ModelPackageName: MODEL.modelPackageArn }] });
+    template.hasResourceProperties('AWS::SageMaker::Model', { PrimaryContainer: { ModelPackageName: MODEL.modelPackageArn } });
   });
 
   // API reference "CreateTransformJob": SplitType Line (one CSV record a line) with text/csv, AssembleWith Line,

@@ -12,7 +12,7 @@ describe('EndpointStack', () => {
 
   test('the model comes from the model package and runs as a role that reads only its artifact', () => {
     for (const template of [staging, prod]) {
-      template.hasResourceProperties('AWS::SageMaker::Model', { Containers: [{ ModelPackageName: MODEL.modelPackageArn }] });
+      template.hasResourceProperties('AWS::SageMaker::Model', { PrimaryContainer: { ModelPackageName: MODEL.modelPackageArn } });
       const statements = Object.values<any>(template.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
       expect(statements).toContainEqual(expect.objectContaining({
         Sid: 'ReadModelArtifact', Action: 's3:GetObject', Resource: 'arn:aws:s3:::build-bucket/player-churn-training/exec1/Train/output/model.tar.gz',
@@ -187,8 +187,12 @@ describe('accounts', () => {
       expect(body).not.toContain('build-bucket');
     });
 
-    test('staging in the registry\'s region still serves the model package itself', () => {
-      templates['player-churn-staging-endpoint'].hasResourceProperties('AWS::SageMaker::Model', { Containers: [{ ModelPackageName: MODEL.modelPackageArn }] });
+    // Developer Guide, "Deploy models with Amazon SageMaker Serverless Inference": serverless endpoints do not support
+    // inference pipelines, which a model's Containers list is (API Reference, CreateModel); one container is PrimaryContainer.
+    test('staging in the registry\'s region still serves the model package itself, as the primary container', () => {
+      const [model] = Object.values<any>(templates['player-churn-staging-endpoint'].findResources('AWS::SageMaker::Model'));
+      expect(model.Properties.Containers).toBeUndefined();
+      templates['player-churn-staging-endpoint'].hasResourceProperties('AWS::SageMaker::Model', { PrimaryContainer: { ModelPackageName: MODEL.modelPackageArn } });
       templates['player-churn-staging-endpoint'].resourceCountIs('Custom::StageModelCopy', 0);
     });
 

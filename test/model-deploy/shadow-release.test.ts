@@ -53,7 +53,7 @@ describe('a shadow release while production serves version 7', () => {
     const config = endpointConfigOf(shadowStack);
     expect(config.ProductionVariants).toEqual([expect.objectContaining({ VariantName: 'AllTraffic', InstanceType: 'ml.m5.large', InitialInstanceCount: 1 })]);
     expect(config.ShadowProductionVariants).toEqual([{ VariantName: 'Shadow', ModelName: expect.anything(), InstanceType: 'ml.m5.large', InitialInstanceCount: 1, InitialVariantWeight: 1 }]);
-    const models = Object.values<any>(shadowStack.findResources('AWS::SageMaker::Model')).map((m) => m.Properties.Containers[0].ModelPackageName);
+    const models = Object.values<any>(shadowStack.findResources('AWS::SageMaker::Model')).map((m) => m.Properties.PrimaryContainer.ModelPackageName);
     expect(models.sort()).toEqual([MODEL.modelPackageArn, NEXT_MODEL.modelPackageArn]);
     // The production variant's model is the live stack's own (same logical id and properties): CloudFormation leaves it alone.
     expect(shadowStack.toJSON().Resources.Model.Properties).toEqual(Template.fromStack(app().pipelineStack.prod.endpoint).toJSON().Resources.Model.Properties);
@@ -70,7 +70,7 @@ describe('a shadow release while production serves version 7', () => {
   test('the production stage serves the candidate alone, through the guarded blue/green update', () => {
     const config = endpointConfigOf(prodStack);
     expect(config.ShadowProductionVariants).toBeUndefined();
-    prodStack.hasResourceProperties('AWS::SageMaker::Model', { Containers: [{ ModelPackageName: NEXT_MODEL.modelPackageArn }] });
+    prodStack.hasResourceProperties('AWS::SageMaker::Model', { PrimaryContainer: { ModelPackageName: NEXT_MODEL.modelPackageArn } });
     const [endpoint] = Object.values<any>(prodStack.findResources('AWS::SageMaker::Endpoint'));
     expect(endpoint.Properties.DeploymentConfig.BlueGreenUpdatePolicy).toBeDefined();
   });
