@@ -48,8 +48,12 @@ export class ProjectsLaunchRole extends Construct {
     const stack = Stack.of(this);
     const arn = (service: string, resource: string, resourceName: string, arnFormat?: ArnFormat) =>
       stack.formatArn({ service, resource, resourceName, ...(arnFormat ? { arnFormat } : {}) });
+    // Both forms of each group's ARN: the group itself (`log-group:NAME`, the Service Authorization Reference's
+    // log-group resource) and `log-group:NAME:*`, which CloudWatch Logs checks CreateLogGroup, PutRetentionPolicy
+    // and the read calls against (CloudWatch Logs User Guide, "Overview of managing access permissions to your
+    // CloudWatch Logs resources"); the role's other statements on log groups grant both forms too.
     const logGroups = [`/aws/codebuild/${bootstrapProjectName('*')}`, `/aws/lambda/${startBootstrapFunctionName('*')}`]
-      .map((name) => arn('logs', 'log-group', name, ArnFormat.COLON_RESOURCE_NAME));
+      .flatMap((name) => [name, `${name}:*`].map((resourceName) => arn('logs', 'log-group', resourceName, ArnFormat.COLON_RESOURCE_NAME)));
     const allLogGroups = arn('logs', 'log-group', '*', ArnFormat.COLON_RESOURCE_NAME);
     const codeBuildProjects = arn('codebuild', 'project', bootstrapProjectName('*'));
     const functions = arn('lambda', 'function', startBootstrapFunctionName('*'), ArnFormat.COLON_RESOURCE_NAME);

@@ -4,7 +4,8 @@ import { CFN_RESPONSE_SEND_CODE } from '../constructs/cfn-response-code';
  * The code of the Lambda function behind the project template's `StartBootstrap` custom
  * resource, inlined into the template (no asset bucket): on Create it starts one build of the
  * CodeBuild project named by the `ProjectName` property and answers with the build id; Update
- * and Delete change nothing. It answers CloudFormation itself (a PUT to the pre-signed
+ * and Delete change nothing and answer with the id of the build the Create started (the stack's
+ * output reads the `BuildId` attribute, which every answer must carry, or the update fails). It answers CloudFormation itself (a PUT to the pre-signed
  * `ResponseURL`), so it needs no helper library. Runs on the Node.js runtime, whose AWS SDK v3
  * it uses.
  */
@@ -21,7 +22,7 @@ exports.handler = async (event, context) => {
     StackId: event.StackId,
     RequestId: event.RequestId,
     LogicalResourceId: event.LogicalResourceId,
-    Data: {},
+    Data: { BuildId: event.PhysicalResourceId || 'bootstrap-not-started' },
   };
   try {
     if (event.RequestType === 'Create') {

@@ -36,6 +36,11 @@ function statementsOf(role: Json): Record<string, Json> {
   return Object.fromEntries(statements.map((s: Json) => [s.Sid, { Action: [s.Action].flat(), Resource: s.Resource, Condition: s.Condition }]));
 }
 
+/** A string as a regular expression that matches it literally. */
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
 /** A CloudFormation value rendered as text, intrinsic functions as their JSON. */
 function flat(value: Json): string {
   return value?.['Fn::Join'] ? value['Fn::Join'][1].map((part: Json) => (typeof part === 'string' ? part : JSON.stringify(part))).join('') : JSON.stringify(value);
@@ -212,6 +217,12 @@ describe('the projects launch role', () => {
       'logs:CreateLogGroup', 'logs:PutRetentionPolicy', 'logs:ListTagsForResource', 'logs:GetDataProtectionPolicy', 'logs:DescribeIndexPolicies',
     ]));
     expect(statements.FindLogGroups.Action).toEqual(['logs:DescribeLogGroups']);
+    // CloudWatch Logs User Guide, "Overview of managing access permissions to your CloudWatch Logs resources": the
+    // group's own ARN and the one ending in :* (which CreateLogGroup and PutRetentionPolicy are checked against).
+    const logGroupArns = [statements.LaunchLogGroups.Resource].flat().map(flat);
+    for (const name of ['/aws/codebuild/sagemaker-gitops-*-bootstrap', '/aws/lambda/sagemaker-gitops-*-start-bootstrap']) {
+      expect(logGroupArns).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`:log-group:${escape(name)}$`)), expect.stringMatching(new RegExp(`:log-group:${escape(name)}:\\*$`))]));
+    }
     // Reading only: the launch role can neither delete a log group nor change its policies.
     expect(statements.LaunchLogGroups.Action.filter((a: string) => /Delete|PutDataProtection|PutIndex|PutResourcePolicy/.test(a))).toEqual([]);
   });

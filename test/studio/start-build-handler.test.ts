@@ -63,11 +63,15 @@ describe('the starter function', () => {
     expect(sent[0].options.headers['content-length']).toBe(Buffer.byteLength(JSON.stringify(sent[0].body)));
   });
 
-  test.each(['Update', 'Delete'])('on %s starts nothing and keeps the resource id', async (requestType) => {
+  // CloudFormation User Guide, "Custom resource response objects": Fn::GetAtt reads the Data of the latest response, and
+  // the template's output reads BuildId, so an Update (a new template version of the provisioned product) must carry it too.
+  test.each(['Update', 'Delete'])('on %s starts nothing, keeps the resource id and still answers its BuildId', async (requestType) => {
     const { handler, sent, started } = load(async () => ({ build: { id: 'never' } }));
     await handler({ ...EVENT, RequestType: requestType, PhysicalResourceId: 'sagemaker-gitops-p-abc-bootstrap:1234' }, CONTEXT);
     expect(started).toEqual([]);
-    expect(sent.map((s) => [s.body.Status, s.body.PhysicalResourceId, s.body.Data])).toEqual([['SUCCESS', 'sagemaker-gitops-p-abc-bootstrap:1234', {}]]);
+    expect(sent.map((s) => [s.body.Status, s.body.PhysicalResourceId, s.body.Data])).toEqual([
+      ['SUCCESS', 'sagemaker-gitops-p-abc-bootstrap:1234', { BuildId: 'sagemaker-gitops-p-abc-bootstrap:1234' }],
+    ]);
   });
 
   test('a build that cannot start fails the resource with the reason', async () => {
