@@ -48,7 +48,7 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
   {
     option: 'mlflow.arn, mlflow.experimentName, mlflow.*.weeklyMaintenanceWindowStart',
-    rule: 'an MLflow App ARN (`…:mlflow-app/<id>`, an id AWS generates) or tracking server ARN in the partition aws or aws-us-gov (the only ones the sagemaker-mlflow plugin resolves) and in the build region and account (SageMaker MLflow has no resource-based policy), its ARN at most 256 characters; an experiment name of 1..245 characters (the steps receive both in their environment, whose values CreateProcessingJob takes up to 256 characters; the drift check adds `-monitoring`); a maintenance window `Ddd:HH:MM`; the app is named `<projectName>-mlflow` (letters, digits, hyphens)',
+    rule: 'an MLflow App ARN (`…:mlflow-app/<id>`, an id AWS generates) or tracking server ARN in the partition aws or aws-us-gov (the only ones the sagemaker-mlflow plugin resolves) and in the build region and account (SageMaker MLflow has no resource-based policy), its ARN at most 256 characters; an experiment name of 1..245 characters (the steps receive both in their environment, whose values CreateProcessingJob takes up to 256 characters; the drift check adds `-monitoring`); a clientVersion of 3.2 or later only with containers of Python 3.10 (xgboost 3.0-5, sklearn 1.4-2); a maintenance window `Ddd:HH:MM`; the app is named `<projectName>-mlflow` (letters, digits, hyphens)',
     source: 'CloudFormation Template Reference, AWS::SageMaker::MlflowApp; SageMaker API Reference, CreateMlflowApp, DescribeMlflowApp and CreateProcessingJob (Environment); SageMaker Developer Guide, "Set up IAM permissions for MLflow Apps"',
     repos: [...BUILD, ...DEPLOY],
   },

@@ -17,3 +17,17 @@ export const SKLEARN_PIPELINE_VERSION: SklearnVersion = '1.4-2';
 export type XgboostVersion = '1.7-1' | '3.0-5';
 /** The XGBoost container version of the training step and the endpoints when the project names none (`containers.xgboost`). */
 export const XGBOOST_VERSION: XgboostVersion = '1.7-1';
+
+/**
+ * The Python (major.minor) of each container version: the PYTHON_VERSION of its
+ * docker/<version>/base/Dockerfile.cpu in aws/sagemaker-xgboost-container and
+ * aws/sagemaker-scikit-learn-container. A step that pip-installs a package into the container
+ * needs a release of it that supports this Python.
+ */
+export const CONTAINER_PYTHON: {
+  readonly xgboost: Readonly<Record<XgboostVersion, string>>;
+  readonly sklearn: Readonly<Record<SklearnVersion, string>>;
+} = {
+  xgboost: { '1.7-1': '3.9', '3.0-5': '3.10' },
+  sklearn: { '1.2-1': '3.9', '1.4-2': '3.10' },
+};

@@ -1,6 +1,7 @@
-import { SKLEARN_PIPELINE_VERSION, SklearnVersion, XGBOOST_VERSION, XgboostVersion } from './container-versions';
+import { CONTAINER_PYTHON, SKLEARN_PIPELINE_VERSION, SklearnVersion, XGBOOST_VERSION, XgboostVersion } from './container-versions';
 import { checkObject } from './config-checks';
 import { ConfigError } from './errors';
+import { mlflowClientPython } from './mlflow-versions';
 
 /**
  * The SageMaker framework containers the pipeline runs: the built-in XGBoost image (Train,
@@ -55,6 +56,36 @@ export function resolveContainers(option: string, given: ContainersOptions | und
 /** The containers of a resolved config: its `containers`, or the defaults when it has none. */
 export function containersOf(config: { readonly containers?: ResolvedContainers }): ResolvedContainers {
   return config.containers ?? DEFAULT_CONTAINERS;
+}
+
+/**
+ * Checks that the mlflow client the steps pip-install supports the Python of every container that
+ * installs it: Preprocess runs on the scikit-learn container, Train, Evaluate and TagMlflowRun on the
+ * XGBoost one (the drift check's scikit-learn container is SKLEARN_PIPELINE_VERSION, Python 3.10).
+ *
+ * @throws ConfigError naming the client version, the container option, its Python and what to choose
+ */
+export function checkMlflowClientPython(clientVersion: string, containers: ResolvedContainers, containersNamed: boolean): void {
+  const needed = mlflowClientPython(clientVersion);
+  const uses: Array<[keyof ResolvedContainers, string]> = [['xgboost', 'Train, Evaluate and TagMlflowRun'], ['sklearn', 'Preprocess']];
+  for (const [kind, steps] of uses) {
+    const version = containers[kind];
+    const python = (CONTAINER_PYTHON[kind] as Readonly<Record<string, string>>)[version];
+    if (pythonBelow(python, needed)) {
+      const newer = CONTAINER_VERSIONS[kind].filter((v) => !pythonBelow((CONTAINER_PYTHON[kind] as Readonly<Record<string, string>>)[v], needed));
+      throw new ConfigError(
+        `mlflow.clientVersion ${clientVersion} installs only on Python ${needed} or later (mlflow's requires-python from 3.2.0 on), but ` +
+        `containers.${kind} is ${version}${containersNamed ? '' : ' (the default)'}, which runs Python ${python}, and ${steps} pip-install the client there: ` +
+        `set containers.${kind} to ${newer.map((v) => `'${v}'`).join(' or ')}, or mlflow.clientVersion below 3.2`,
+      );
+    }
+  }
+}
+
+function pythonBelow(python: string, needed: string): boolean {
+  const [major, minor] = python.split('.').map(Number);
+  const [neededMajor, neededMinor] = needed.split('.').map(Number);
+  return major < neededMajor || (major === neededMajor && minor < neededMinor);
 }
 
 function checkVersion<T extends string>(option: string, value: unknown, allowed: readonly T[]): T {

@@ -23,6 +23,16 @@ export const MLFLOW_VERSIONS = {
   oldestApp: '3.4',
 } as const;
 
+/**
+ * The oldest Python (major.minor) an mlflow client release installs on: mlflow's requires-python is
+ * >=3.10 from 3.2.0 on (mlflow/mlflow#16346, "Drop Python 3.9 support", merged after 3.1.0), and
+ * Python 3.9 is enough for the releases before (the project's oldest client is 2.8).
+ */
+export function mlflowClientPython(clientVersion: string): string {
+  const [major, minor] = clientVersion.split('.').map(Number);
+  return major > 3 || (major === 3 && minor >= 2) ? '3.10' : '3.9';
+}
+
 /** The pinned requirements the steps' containers install to log to MLflow (a requirements.txt). */
 export function mlflowRequirements(clientVersion: string = MLFLOW_VERSIONS.client): string {
   return `mlflow==${clientVersion}\nsagemaker-mlflow==${MLFLOW_VERSIONS.sagemakerMlflow}\n`;

@@ -1,7 +1,7 @@
 import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, hasAlarms, resolveEndpoint, resolveRelease } from './endpoint-config';
 import { BatchScoringOptions, ResolvedBatchScoring, resolveBatchScoring } from './batch-scoring';
 import { checkObject } from './config-checks';
-import { ContainersOptions, ResolvedContainers, resolveContainers } from './containers';
+import { ContainersOptions, DEFAULT_CONTAINERS, ResolvedContainers, checkMlflowClientPython, resolveContainers } from './containers';
 import { InstanceCountsOptions, ResolvedInstanceCounts, resolveInstanceCounts } from './instance-counts';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
 import { JobNetworkOptions, ResolvedJobNetwork, resolveJobNetwork } from './job-network';
@@ -231,6 +231,9 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
   const release = resolveRelease('release', options.release, alerted);
   const toolkit = resolveToolkitSource('toolkit', options.toolkit);
   const containers = resolveContainers('containers', options.containers);
+  if (mlflow) {
+    checkMlflowClientPython(mlflow.clientVersion, containers ?? DEFAULT_CONTAINERS, containers !== undefined);
+  }
   const batchScoring = resolveBatchScoring('batchScoring', options.batchScoring, {
     prodRegion: environments.prod.region, registryRegion: environments.build.region, transformInstanceType: instanceTypes.transform,
   });

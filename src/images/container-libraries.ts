@@ -1,3 +1,4 @@
+import { CONTAINER_PYTHON } from '../config/container-versions';
 import { SklearnVersion, XgboostVersion } from './sagemaker-images';
 
 /** The Python and the data libraries one SageMaker framework container ships (`pip list` inside it). */
@@ -28,13 +29,13 @@ export interface ContainerLibraries {
  * pandas==2.3.2, numpy==2.1.0), which docker/1.4-2/final/Dockerfile.cpu installs.
  */
 const XGBOOST_LIBRARIES: Readonly<Record<XgboostVersion, ContainerLibraries>> = {
-  '1.7-1': { python: '3.9', packages: { 'xgboost': '1.7.4', 'scikit-learn': '0.24.1', 'pandas': '1.2.4', 'numpy': '1.24.1' } },
-  '3.0-5': { python: '3.10', packages: { 'xgboost': '3.0.5', 'scikit-learn': '1.5.2', 'pandas': '2.2.3', 'numpy': '2.1.0' } },
+  '1.7-1': { python: CONTAINER_PYTHON.xgboost['1.7-1'], packages: { 'xgboost': '1.7.4', 'scikit-learn': '0.24.1', 'pandas': '1.2.4', 'numpy': '1.24.1' } },
+  '3.0-5': { python: CONTAINER_PYTHON.xgboost['3.0-5'], packages: { 'xgboost': '3.0.5', 'scikit-learn': '1.5.2', 'pandas': '2.2.3', 'numpy': '2.1.0' } },
 };
 
 const SKLEARN_LIBRARIES: Readonly<Record<SklearnVersion, ContainerLibraries>> = {
-  '1.2-1': { python: '3.9', packages: { 'scikit-learn': '1.2.1', 'pandas': '1.1.3', 'numpy': '1.24.1' } },
-  '1.4-2': { python: '3.10', packages: { 'scikit-learn': '1.4.2', 'pandas': '2.3.2', 'numpy': '2.1.0' } },
+  '1.2-1': { python: CONTAINER_PYTHON.sklearn['1.2-1'], packages: { 'scikit-learn': '1.2.1', 'pandas': '1.1.3', 'numpy': '1.24.1' } },
+  '1.4-2': { python: CONTAINER_PYTHON.sklearn['1.4-2'], packages: { 'scikit-learn': '1.4.2', 'pandas': '2.3.2', 'numpy': '2.1.0' } },
 };
 
 /** What the SageMaker XGBoost container `version` ships. */

@@ -77,8 +77,9 @@ const JOB_RETRIES: RetryPolicy[] = [
  * SDK's framework estimators and processors do: Preprocess (scikit-learn 1.4-2) and Evaluate
  * (XGBoost 1.7-1) get the bundle as input `code` and runproc.sh as input `entrypoint`, which
  * unpacks it, installs its requirements.txt and runs the script; Train runs train.py in script
- * mode on the XGBoost 1.7-1 image (`sagemaker_program`, `sagemaker_submit_directory`). All three
- * images have Python 3.10, which the pinned mlflow client needs. With `mlflow`, every processing
+ * mode on the XGBoost 1.7-1 image (`sagemaker_program`, `sagemaker_submit_directory`). The images'
+ * Python (3.10 for scikit-learn 1.4-2, 3.9 for XGBoost 1.7-1) must be one the mlflow client installs
+ * on: the config refuses a client that does not (checkMlflowClientPython). With `mlflow`, every processing
  * and training step gets MLFLOW_TRACKING_URI and MLFLOW_EXPERIMENT_NAME; every one gets the
  * execution's ARN and id (SAGEMAKER_PIPELINE_EXECUTION_ARN, SAGEMAKER_PIPELINE_EXECUTION_ID), which
  * name the execution's MLflow run.

@@ -106,7 +106,7 @@ export class DriftMonitor extends Construct {
 
     // The check logs its statistics and verdict to `<experiment>-monitoring` when the stage can reach the project's MLflow.
     const mlflow = driftCheckMlflow(this, props.config, props.stage);
-    // The pinned mlflow client needs Python 3.10 or later: the model-build steps' scikit-learn image, not 1.2-1 (Python 3.9).
+    // The model-build steps' default scikit-learn image (Python 3.10), which every mlflow client the config accepts installs on.
     const image = sklearnImage(stack.region, SKLEARN_PIPELINE_VERSION);
     const execution = new SageMakerExecutionRole(this, 'Role', {
       bucket: props.bucket,

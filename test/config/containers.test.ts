@@ -53,6 +53,35 @@ describe('containers', () => {
     expect(errorOf({ sklearn: 1.4 })).toBe('containers.sklearn must be one of 1.2-1, 1.4-2 (a SageMaker container version), got 1.4');
   });
 
+  // mlflow's pyproject.toml: requires-python ">=3.10" from 3.2.0 on (mlflow/mlflow#16346). The steps pip-install the client
+  // in their containers: Python 3.9 in XGBoost 1.7-1 (Train, Evaluate, TagMlflowRun) and scikit-learn 1.2-1 (Preprocess),
+  // per the PYTHON_VERSION of the containers' Dockerfiles (aws/sagemaker-xgboost-container, aws/sagemaker-scikit-learn-container).
+  test('an mlflow client newer than 3.1 with a Python 3.9 container is refused, naming both and what to choose', () => {
+    const existing = (clientVersion: string) => ({ arn: 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-app/app-K53I5ZJMEUHZ', artifactStoreUri: 's3://team-mlflow/churn', clientVersion });
+    const errorWith = (options: Record<string, unknown>) => {
+      try {
+        testConfig(options);
+      } catch (err) {
+        expect(err).toBeInstanceOf(ConfigError);
+        return (err as Error).message;
+      }
+      throw new Error('expected a ConfigError');
+    };
+    expect(errorWith({ mlflow: existing('3.4.0') })).toBe(
+      'mlflow.clientVersion 3.4.0 installs only on Python 3.10 or later (mlflow\'s requires-python from 3.2.0 on), but containers.xgboost is 1.7-1 (the default), ' +
+      'which runs Python 3.9, and Train, Evaluate and TagMlflowRun pip-install the client there: set containers.xgboost to \'3.0-5\', or mlflow.clientVersion below 3.2');
+    expect(errorWith({ mlflow: existing('3.2'), containers: { xgboost: '3.0-5', sklearn: '1.2-1' } })).toMatch(
+      /^mlflow.clientVersion 3.2 installs only on Python 3.10 or later .* but containers.sklearn is 1.2-1, which runs Python 3.9, and Preprocess pip-install/);
+    expect(() => testConfig({ mlflow: existing('3.4.0'), containers: { xgboost: '3.0-5' } })).not.toThrow();
+    expect(() => testConfig({ mlflow: existing('3.1.1') })).not.toThrow();
+    // The project's own pin installs on every container.
+    for (const xgboost of CONTAINER_VERSIONS.xgboost) {
+      for (const sklearn of CONTAINER_VERSIONS.sklearn) {
+        expect(() => testConfig({ mlflow: {}, containers: { xgboost, sklearn } })).not.toThrow();
+      }
+    }
+  });
+
   test('a field it does not know, or containers that are not an object, are refused', () => {
     expect(errorOf({ pytorch: '2.1' })).toBe('containers has an unknown field "pytorch"; allowed: xgboost, sklearn');
     expect(errorOf('3.0-5')).toBe('containers must be an object, got "3.0-5"');

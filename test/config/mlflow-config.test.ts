@@ -33,8 +33,8 @@ describe('the mlflow option', () => {
   });
 
   test('an existing app or tracking server, with its artifact store, key and client version', () => {
-    expect(mlflowOf({ arn: APP_ARN, artifactStoreUri: STORE, artifactKmsKeyArn: KEY_ARN, clientVersion: '3.4.0' })).toEqual({
-      backend: 'existing', arn: APP_ARN, artifactStoreUri: STORE, artifactKmsKeyArn: KEY_ARN, experimentName: 'player-churn', clientVersion: '3.4.0',
+    expect(mlflowOf({ arn: APP_ARN, artifactStoreUri: STORE, artifactKmsKeyArn: KEY_ARN, clientVersion: '3.1.1' })).toEqual({
+      backend: 'existing', arn: APP_ARN, artifactStoreUri: STORE, artifactKmsKeyArn: KEY_ARN, experimentName: 'player-churn', clientVersion: '3.1.1',
     });
     const server = mlflowOf({ arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow-artifacts' })!;
     expect(server).toEqual({ backend: 'existing', arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow-artifacts', experimentName: 'player-churn', clientVersion: MLFLOW_VERSIONS.client });
@@ -62,7 +62,7 @@ describe('the mlflow option', () => {
     ['an app', { mlflow: {} }],
     ['an app with options', { mlflow: { app: { weeklyMaintenanceWindowStart: 'Mon:00:00', automaticModelRegistration: true }, experimentName: 'x' } }],
     ['a tracking server', { mlflow: { trackingServer: { size: 'Large' } } }],
-    ['an existing backend', { mlflow: { arn: APP_ARN, artifactStoreUri: STORE, artifactKmsKeyArn: KEY_ARN, clientVersion: '3.4' } }],
+    ['an existing backend', { mlflow: { arn: APP_ARN, artifactStoreUri: STORE, artifactKmsKeyArn: KEY_ARN, clientVersion: '3.1' } }],
     ['the deprecated ARN', { mlflowTrackingServerArn: SERVER_ARN }],
     ['the deprecated server', { mlflowTrackingServer: {} }],
   ])('resolving a resolved config with %s gives the same config, also through the config file', (_what, overrides) => {
