@@ -216,7 +216,7 @@ export class DomainTemplateStack extends Stack {
     });
     server.applyRemovalPolicy(RETAIN_UNLESS_CREATE_FAILS);
     server.node.addDependency(role);
-    const access = this.studioRole.allowMlflow(server.attrTrackingServerArn);
+    const access = this.studioRole.allowMlflow(server.attrTrackingServerArn, { bucket: artifacts, prefix: 'mlflow', key });
     for (const resource of [...scope.node.findAll(), ...access.node.findAll()]) {
       if (resource instanceof CfnResource) {
         resource.cfnOptions.condition = condition;

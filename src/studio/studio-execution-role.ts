@@ -177,19 +177,40 @@ export class StudioExecutionRole extends Construct {
     return policy;
   }
 
-  /** Lets the role open and log to the MLflow tracking server `serverArn`. */
-  public allowMlflow(serverArn: string): iam.Policy {
+  /**
+   * Lets the role open and log to the MLflow tracking server `serverArn`, find it (Studio's MLflow
+   * page lists the tracking servers), and read and write its artifact store: the MLflow client
+   * puts and gets artifacts (logged models, files, figures) in S3 itself, with the caller's
+   * credentials, under the server's ArtifactStoreUri (`artifacts.prefix` of `artifacts.bucket`,
+   * encrypted with `artifacts.key`).
+   */
+  public allowMlflow(serverArn: string, artifacts: { readonly bucket: s3.IBucket; readonly prefix: string; readonly key: kms.IKey }): iam.Policy {
+    const stack = Stack.of(this);
+    const objects = artifacts.bucket.arnForObjects(`${artifacts.prefix}/*`);
     const policy = new iam.Policy(this, 'MlflowAccess', {
       roles: [this.role],
       statements: [
         new iam.PolicyStatement({ sid: 'OpenTrackingServer', actions: ['sagemaker:DescribeMlflowTrackingServer', 'sagemaker:CreatePresignedMlflowTrackingServerUrl'], resources: [serverArn] }),
+        new iam.PolicyStatement({ sid: 'FindTrackingServers', actions: ['sagemaker:ListMlflowTrackingServers'], resources: ['*'] }),
         new iam.PolicyStatement({ sid: 'UseTrackingServer', actions: ['sagemaker-mlflow:*'], resources: [serverArn] }),
+        new iam.PolicyStatement({ sid: 'ReadWriteMlflowArtifacts', actions: ['s3:GetObject', 's3:PutObject'], resources: [objects] }),
+        new iam.PolicyStatement({
+          sid: 'ListMlflowArtifacts', actions: ['s3:ListBucket'], resources: [artifacts.bucket.bucketArn],
+          conditions: { StringLike: { 's3:prefix': [`${artifacts.prefix}/*`] } },
+        }),
+        // What S3 asks of the bucket's key to write and read its objects, through S3 only.
+        new iam.PolicyStatement({
+          sid: 'UseMlflowArtifactKey', actions: ['kms:Decrypt', 'kms:GenerateDataKey'], resources: [artifacts.key.keyArn],
+          conditions: { StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` } },
+        }),
       ],
     });
     Validations.of(policy).acknowledge({
       id: 'AwsSolutions-IAM5[Action::sagemaker-mlflow:*]',
       reason: 'the MLflow API (experiments, runs, models, artifacts, the UI) is one service of about forty actions, all on the domain\'s own tracking server only',
     });
+    acknowledgeWildcardResource(policy, '*', 'sagemaker:ListMlflowTrackingServers has no resource type in IAM');
+    acknowledgeWildcardResource(policy, objects, 'MLflow names its artifact objects at run time; the wildcard covers only the tracking server\'s artifact store');
     return policy;
   }
 }

@@ -311,6 +311,23 @@ describe('the optional MLflow tracking server', () => {
     expect(flat(json.Outputs.MlflowArtifactStoreUri.Value)).toMatch(/^s3:\/\/{"Ref":"MlflowArtifacts[0-9A-F]{8}"}\/mlflow$/);
     expect(flat(json.Outputs.MlflowArtifactKmsKeyArn.Value)).toMatch(/^{"Fn::GetAtt":\["MlflowArtifactsKey[0-9A-F]{8}","Arn"\]}$/);
   });
+
+  // SageMaker Developer Guide, "Set up IAM permissions for MLflow": the tracking server's role reaches the artifact store
+  // for the server; the MLflow client puts and gets artifacts in S3 itself, with the caller's role (the pipeline's step
+  // roles get the same grant, src/model-build/sagemaker-execution-role.ts), and Studio's MLflow page lists the servers.
+  test('the Studio role may list the servers and read and write the server\'s artifact store, through S3 only for its key', () => {
+    const policy = resource('AWS::IAM::Policy', 'StudioExecutionRoleMlflowAccess');
+    const statements = Object.fromEntries(policy.Properties.PolicyDocument.Statement.map((st: Json) => [st.Sid, st]));
+    expect(statements.FindTrackingServers).toMatchObject({ Action: 'sagemaker:ListMlflowTrackingServers', Resource: '*' });
+    expect(statements.ReadWriteMlflowArtifacts.Action).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(flat(statements.ReadWriteMlflowArtifacts.Resource)).toMatch(/^{"Fn::GetAtt":\["MlflowArtifacts[0-9A-F]{8}","Arn"\]}\/mlflow\/\*$/);
+    expect(statements.ListMlflowArtifacts).toMatchObject({ Action: 's3:ListBucket', Condition: { StringLike: { 's3:prefix': ['mlflow/*'] } } });
+    expect(statements.UseMlflowArtifactKey).toMatchObject({
+      Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+      Resource: { 'Fn::GetAtt': [expect.stringMatching(/^MlflowArtifactsKey/), 'Arn'] },
+      Condition: { StringEquals: { 'kms:ViaService': { 'Fn::Join': ['', ['s3.', { Ref: 'AWS::Region' }, '.amazonaws.com']] } } },
+    });
+  });
 });
 
 test('the outputs say how to publish the project template and which role to launch it with', () => {
