@@ -118,14 +118,10 @@ export class EndpointStack extends Stack {
     const served = this.modelCopy?.model ?? model;
     const image = this.modelCopy ? modelImageInRegion(model, env.region) : undefined;
     this.modelRole = createModelRole(this, { model: served, stage, endpointName: this.endpointName, imageRepositoryArn: image?.repositoryArn });
-    // One container, as PrimaryContainer: CreateModel's Containers list is an inference pipeline, which
-    // serverless endpoints do not support (SageMaker Developer Guide, "Deploy models with Amazon
-    // SageMaker Serverless Inference", feature exclusions).
     this.model = new sagemaker.CfnModel(this, 'Model', {
       executionRoleArn: this.modelRole.roleArn,
-      ...(image
-        ? { primaryContainer: { image: image.uri, modelDataUrl: served.modelDataUrl } }
-        : { primaryContainer: { modelPackageName: model.modelPackageArn } }),
+      // One container: a Containers list is an inference pipeline, which serverless endpoints exclude (Serverless Inference guide).
+      primaryContainer: image ? { image: image.uri, modelDataUrl: served.modelDataUrl } : { modelPackageName: model.modelPackageArn },
     });
     this.model.node.addDependency(this.modelRole);
     if (this.modelCopy) {
