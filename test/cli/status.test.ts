@@ -14,6 +14,7 @@ import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions } from '../../src/aws';
 import { CliDeps, runCli } from '../../src/cli';
 import { captureOutput as capture, withStderr } from '../helpers/cli-output';
+import { pipelineDeployingStages } from '../helpers/stage-locations';
 
 const cp = mockClient(CodePipelineClient);
 const sm = mockClient(SageMakerClient);
@@ -253,21 +254,8 @@ describe('status', () => {
 });
 
 describe('status reads each endpoint in its stage\'s account and region', () => {
-  /** The deployed model-deploy pipeline, in account 111111111111, deploys staging there (us-east-1) and production to 222222222222 (us-west-2). */
-  function stagesIn(): void {
-    const deploy = (stack: string, region: string, account: string) => ({
-      name: `${stack}.Deploy`, region, roleArn: `arn:aws:iam::${account}:role/cdk-hnb659fds-deploy-role-${account}-${region}`,
-      actionTypeId: { category: 'Deploy' as const, owner: 'AWS' as const, provider: 'CloudFormation', version: '1' },
-      configuration: { StackName: stack, ActionMode: 'CREATE_UPDATE' },
-    });
-    cp.on(GetPipelineCommand, { name: 'churn-model-deploy' }).resolves({
-      pipeline: { name: 'churn-model-deploy', roleArn: 'arn:aws:iam::111111111111:role/p', stages: [
-        { name: 'Staging', actions: [deploy('churn-staging-endpoint', 'us-east-1', '111111111111')] },
-        { name: 'Prod', actions: [deploy('churn-prod-endpoint', 'us-west-2', '222222222222')] },
-      ] },
-      metadata: { pipelineArn: 'arn:aws:codepipeline:eu-west-1:111111111111:churn-model-deploy' },
-    });
-  }
+  /** The deployed model-deploy pipeline deploys staging in its own account and production to another account and region. */
+  const stagesIn = () => cp.on(GetPipelineCommand, { name: 'churn-model-deploy' }).resolves(pipelineDeployingStages('churn-model-deploy'));
 
   test('with --prod-profile, production is read in its region with that profile', async () => {
     modelBuildSucceeded();

@@ -1,17 +1,9 @@
-import { CONTAINER_VERSIONS, ConfigError, DEFAULT_CONTAINERS, containersOf, parseProjectConfig, renderConfigFile, resolveContainers } from '../../src/config';
+import { CONTAINER_VERSIONS, DEFAULT_CONTAINERS, containersOf, parseProjectConfig, renderConfigFile, resolveContainers } from '../../src/config';
 import { supportedImageRegions, sklearnImage, xgboostImage } from '../../src/images';
-import { testConfig } from '../helpers/validated-synth';
+import { configErrorOf, testConfig } from '../helpers/validated-synth';
 
 /** The ConfigError message of resolving `containers` in an otherwise valid project. */
-function errorOf(containers: unknown): string {
-  try {
-    testConfig({ containers });
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = (containers: unknown): string => configErrorOf({ containers });
 
 describe('containers', () => {
   test('absent: the config has no containers and containersOf gives XGBoost 1.7-1 and scikit-learn 1.4-2', () => {
@@ -58,19 +50,10 @@ describe('containers', () => {
   // per the PYTHON_VERSION of the containers' Dockerfiles (aws/sagemaker-xgboost-container, aws/sagemaker-scikit-learn-container).
   test('an mlflow client newer than 3.1 with a Python 3.9 container is refused, naming both and what to choose', () => {
     const existing = (clientVersion: string) => ({ arn: 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-app/app-K53I5ZJMEUHZ', artifactStoreUri: 's3://team-mlflow/churn', clientVersion });
-    const errorWith = (options: Record<string, unknown>) => {
-      try {
-        testConfig(options);
-      } catch (err) {
-        expect(err).toBeInstanceOf(ConfigError);
-        return (err as Error).message;
-      }
-      throw new Error('expected a ConfigError');
-    };
-    expect(errorWith({ mlflow: existing('3.4.0') })).toBe(
+    expect(configErrorOf({ mlflow: existing('3.4.0') })).toBe(
       'mlflow.clientVersion 3.4.0 installs only on Python 3.10 or later (mlflow\'s requires-python from 3.2.0 on), but containers.xgboost is 1.7-1 (the default), ' +
       'which runs Python 3.9, and Train, Evaluate and TagMlflowRun pip-install the client there: set containers.xgboost to \'3.0-5\', or mlflow.clientVersion below 3.2');
-    expect(errorWith({ mlflow: existing('3.2'), containers: { xgboost: '3.0-5', sklearn: '1.2-1' } })).toMatch(
+    expect(configErrorOf({ mlflow: existing('3.2'), containers: { xgboost: '3.0-5', sklearn: '1.2-1' } })).toMatch(
       /^mlflow.clientVersion 3.2 installs only on Python 3.10 or later .* but containers.sklearn is 1.2-1, which runs Python 3.9, and Preprocess pip-install/);
     expect(() => testConfig({ mlflow: existing('3.4.0'), containers: { xgboost: '3.0-5' } })).not.toThrow();
     expect(() => testConfig({ mlflow: existing('3.1.1') })).not.toThrow();

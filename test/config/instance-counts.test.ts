@@ -1,18 +1,10 @@
 import {
-  ConfigError, DEFAULT_INSTANCE_COUNTS, MAX_PROCESSING_INSTANCES, instanceCountsOf, isGpuInstanceType, parseProjectConfig, renderConfigFile,
+  DEFAULT_INSTANCE_COUNTS, MAX_PROCESSING_INSTANCES, instanceCountsOf, isGpuInstanceType, parseProjectConfig, renderConfigFile,
 } from '../../src/config';
-import { testConfig } from '../helpers/validated-synth';
+import { configErrorOf, testConfig } from '../helpers/validated-synth';
 
 /** The ConfigError message of resolving a project with these options. */
-function errorOf(options: Record<string, unknown>): string {
-  try {
-    testConfig(options);
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = configErrorOf;
 
 describe('instanceCounts', () => {
   test('absent: the config has no instanceCounts and instanceCountsOf gives one instance each', () => {

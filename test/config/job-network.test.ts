@@ -1,5 +1,5 @@
-import { ConfigError, JOB_NETWORK_LIMITS, parseProjectConfig, renderConfigFile, resolveJobNetwork, usesStepImages } from '../../src/config';
-import { testConfig } from '../helpers/validated-synth';
+import { JOB_NETWORK_LIMITS, parseProjectConfig, renderConfigFile, resolveJobNetwork, usesStepImages } from '../../src/config';
+import { configErrorOf, testConfig } from '../helpers/validated-synth';
 
 const SUBNET_A = 'subnet-0123456789abcdef0';
 const SUBNET_B = 'subnet-0fedcba9876543210';
@@ -7,15 +7,7 @@ const SG = 'sg-0123456789abcdef0';
 const NETWORK = { subnetIds: [SUBNET_A, SUBNET_B], securityGroupIds: [SG] };
 
 /** The ConfigError message of resolving `jobNetwork` in an otherwise valid project. */
-function errorOf(jobNetwork: unknown): string {
-  try {
-    testConfig({ jobNetwork });
-  } catch (err) {
-    expect(err).toBeInstanceOf(ConfigError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a ConfigError');
-}
+const errorOf = (jobNetwork: unknown): string => configErrorOf({ jobNetwork });
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}-${i.toString(16).padStart(17, '0')}`);
 

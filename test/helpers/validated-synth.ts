@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, AppProps, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import { ProjectConfig, ProjectOptions, resolveProjectConfig } from '../../src/config';
+import { ConfigError, ProjectConfig, ProjectOptions, resolveProjectConfig } from '../../src/config';
 import { PROJECT_APP_CONTEXT, addProjectValidations } from '../../src/validation';
 import './suite-validation-worker';
 
@@ -105,6 +105,17 @@ export function testProjectOptions(): ProjectOptions {
 /** A valid project ({@link testProjectOptions}) with `overrides` applied. */
 export function testConfig(overrides: Record<string, unknown> = {}): ProjectConfig {
   return resolveProjectConfig({ ...testProjectOptions(), ...overrides });
+}
+
+/** The message of the ConfigError that resolving {@link testConfig} with `overrides` throws; fails the test when it throws none. */
+export function configErrorOf(overrides: Record<string, unknown>): string {
+  try {
+    testConfig(overrides);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ConfigError);
+    return (err as Error).message;
+  }
+  throw new Error('expected a ConfigError');
 }
 
 export const CONNECTION_ARN = 'arn:aws:codeconnections:us-east-1:123456789012:connection/4f4b3c2a-1d2e-4f5a-9b8c-7d6e5f4a3b2c';
