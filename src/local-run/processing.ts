@@ -6,6 +6,7 @@ import { bundledScript, frameworkEntrypoint, unpackCodeBundle } from './code-bun
 import { ContainerPaths } from './container-paths';
 import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
+import { checkProcessingJobLimits } from './job-limits';
 import { checkLocalMlflowClient, stepProcessEnvironment } from './mlflow';
 import { LocalInstance, downloadInput, instanceCount, instanceCpus, localInstances, runInstances, writeResourceConfig } from './instances';
 import { ProcessingArguments, StepContext, StepJson, StepRun, stepDir } from './step-json';
@@ -29,6 +30,7 @@ const DEFAULT_MAX_RUNTIME_SECONDS = 86_400;
  */
 export async function runProcessingStep(step: StepJson, scope: EvaluationScope, context: StepContext): Promise<StepRun> {
   const args = evaluateExpressions(step.Arguments ?? {}, scope) as ProcessingArguments & ScaledProcessingArguments;
+  checkProcessingJobLimits(args, `step ${step.Name}`);
   const dir = stepDir(context, step.Name);
   const what = (name: string) => `step ${step.Name}: ${name}`;
   const instances = localInstances(dir, instanceCount(args.ProcessingResources?.ClusterConfig?.InstanceCount, what('ClusterConfig')));

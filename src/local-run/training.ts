@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { ContainerPaths } from './container-paths';
 import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
+import { checkTrainingJobLimits } from './job-limits';
 import { describeProcessFailure, jobName, maxRuntimeSeconds } from './processing';
 import { checkLocalMlflowClient, stepProcessEnvironment } from './mlflow';
 import { LocalInstance, downloadInput, freePort, instanceCount, instanceCpus, localInstances, runInstances, writeResourceConfig } from './instances';
@@ -32,6 +33,7 @@ export const MODEL_ARCHIVE = 'model.tar.gz';
  */
 export async function runTrainingStep(step: StepJson, scope: EvaluationScope, context: StepContext): Promise<StepRun> {
   const args = evaluateExpressions(step.Arguments ?? {}, scope) as TrainingArguments & { readonly ResourceConfig?: { readonly InstanceCount?: unknown } };
+  checkTrainingJobLimits(args, `step ${step.Name}`);
   const dir = stepDir(context, step.Name);
   const where = `step ${step.Name}`;
   const instances = localInstances(dir, instanceCount(args.ResourceConfig?.InstanceCount, `${where}: ResourceConfig`));
