@@ -12,6 +12,8 @@ const expand = (families: Families): ReadonlySet<string> =>
 const M5 = ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'];
 const M6I = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge', '32xlarge'];
 const C5 = ['xlarge', '2xlarge', '4xlarge', '9xlarge', '18xlarge'];
+/** Real-time endpoints also take ml.c5.large and ml.c4.large (ProductionVariantInstanceType); jobs do not. */
+const C5_INFERENCE = ['large', ...C5];
 const R5 = ['large', 'xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '24xlarge'];
 /** Real-time endpoints take no ml.r5.8xlarge or ml.r5.16xlarge (ProductionVariantInstanceType). */
 const R5_INFERENCE = ['large', 'xlarge', '2xlarge', '4xlarge', '12xlarge', '24xlarge'];
@@ -20,6 +22,7 @@ const G5 = ['xlarge', '2xlarge', '4xlarge', '8xlarge', '12xlarge', '16xlarge', '
 const P3 = ['2xlarge', '8xlarge', '16xlarge'];
 const M4 = ['xlarge', '2xlarge', '4xlarge', '10xlarge', '16xlarge'];
 const C4 = ['xlarge', '2xlarge', '4xlarge', '8xlarge'];
+const C4_INFERENCE = ['large', ...C4];
 
 /**
  * Instance types SageMaker offers per job kind (from the SageMaker pricing page's instance
@@ -32,7 +35,7 @@ const C4 = ['xlarge', '2xlarge', '4xlarge', '8xlarge'];
 export const INSTANCE_TYPES: Readonly<Record<JobKind, ReadonlySet<string>>> = {
   processing: expand({ t3: ['medium', 'large', 'xlarge', '2xlarge'], m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
   training: expand({ m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5, g4dn: G4DN, g5: G5, p3: P3 }),
-  inference: expand({ t2: ['medium', 'large', 'xlarge', '2xlarge'], m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, r5: R5_INFERENCE, g4dn: G4DN, g5: G5, p3: P3 }),
+  inference: expand({ t2: ['medium', 'large', 'xlarge', '2xlarge'], m4: M4, m5: M5, m6i: M6I, c4: C4_INFERENCE, c5: C5_INFERENCE, r5: R5_INFERENCE, g4dn: G4DN, g5: G5, p3: P3 }),
   // Batch transform takes no ml.r5 type (TransformInstanceType).
   transform: expand({ m4: M4, m5: M5, m6i: M6I, c4: C4, c5: C5, g4dn: G4DN, g5: G5, p3: P3 }),
 };

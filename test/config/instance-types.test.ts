@@ -22,8 +22,18 @@ describe('the instance types the project offers', () => {
     expect([...INSTANCE_TYPES[kind]].filter((type) => !valid.has(type))).toEqual([]);
   });
 
+  // The same reference, read the other way: within each family the project offers for a kind, every
+  // size the API accepts for that kind is offered (ml.c5.large serves real-time endpoints, though no job runs on it).
+  test.each(Object.keys(API_VALUES) as JobKind[])('every %s size the API accepts in an offered family is offered', (kind) => {
+    const families = new Set([...INSTANCE_TYPES[kind]].map((type) => type.split('.')[1]));
+    const missing = Object.values(API_VALUES[kind]).filter((type) => families.has(type.split('.')[1]) && !INSTANCE_TYPES[kind].has(type));
+    expect(missing).toEqual([]);
+  });
+
   test.each([
     ['transform', 'ml.r5.large'],
+    ['processing', 'ml.c5.large'],
+    ['training', 'ml.c4.large'],
     ['inference', 'ml.r5.8xlarge'],
     ['inference', 'ml.r5.16xlarge'],
   ] as Array<[JobKind, string]>)('a %s job on %s is refused at config time', (kind, type) => {
@@ -35,5 +45,6 @@ describe('the instance types the project offers', () => {
     expect(() => checkInstanceTypeFor('instanceTypes.transform', 'transform', 'ml.m5.xlarge')).not.toThrow();
     expect(() => checkInstanceTypeFor('instanceTypes.inference', 'inference', 'ml.r5.12xlarge')).not.toThrow();
     expect(() => checkInstanceTypeFor('instanceTypes.training', 'training', 'ml.r5.8xlarge')).not.toThrow();
+    expect(() => checkInstanceTypeFor('endpoints.prod.instanceType', 'inference', 'ml.c5.large')).not.toThrow();
   });
 });
