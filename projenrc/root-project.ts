@@ -63,6 +63,9 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       // test/architecture/import-cycles.test.ts: no import cycle in src/ (dependency-cruiser 17+ needs Node.js 22).
       'madge@^8.0.0',
       '@types/madge@^5.0.3',
+      // test/integration/stack-updates.test.ts: which resource properties CloudFormation replaces the resource on.
+      '@aws-cdk/aws-service-spec@^0.1.216',
+      '@aws-cdk/service-spec-types@^0.0.282',
       // The generated repositories resolve `sagemaker-gitops` to this package through this link.
       `${LIBRARY_NAME}@file:.`,
     ],

@@ -1,0 +1,196 @@
+/**
+ * Which updates of a deployed app CloudFormation refuses, or carries out by losing a resource,
+ * because a resource with a fixed name would have to be replaced. The rules:
+ *
+ * - AWS CloudFormation User Guide, "Name type": "If you specify a name, you can't perform updates
+ *   that require replacement of this resource. You can perform updates that require no or some
+ *   interruption. If you must replace the resource, specify a new name." The update fails
+ *   ("CloudFormation cannot update a stack when a custom-named resource requires replacing").
+ * - AWS CloudFormation User Guide, "Update behaviors of stack resources": a replacement creates
+ *   the new resource first, then deletes the old one. A changed value of a property that a
+ *   reference resolves (Ref, Fn::GetAtt, Fn::Sub) counts too: a resource that refers to a
+ *   replaced one gets the new value.
+ * - The same order when a resource moves to another logical ID (or stack) under the same name:
+ *   the create collides with the old resource, or, for APIs whose create overwrites (an alarm,
+ *   a scaling policy), the old resource's delete removes what the create made.
+ *
+ * Which properties replace their resource comes from the CloudFormation resource specification
+ * as aws-cdk's service specification (`@aws-cdk/aws-service-spec`) carries it
+ * (`causesReplacement: 'yes'`).
+ */
+import { loadAwsServiceSpecSync } from '@aws-cdk/aws-service-spec';
+import type { Resource, SpecDatabase } from '@aws-cdk/service-spec-types';
+
+/** A synthesized CloudFormation template, as far as this check reads it. */
+export interface TemplateJson {
+  readonly Resources?: Record<string, { readonly Type: string; readonly Properties?: Record<string, unknown> }>;
+}
+
+/** An update CloudFormation refuses, or completes by deleting what it created. */
+export interface ReplacementConflict {
+  /** The stack (its path in the app) holding the resource after the update. */
+  readonly stack: string;
+  readonly logicalId: string;
+  readonly type: string;
+  /** `replaced`: a property that replaces the resource changed; `moved`: another logical ID or stack takes its name. */
+  readonly kind: 'replaced' | 'moved';
+  /** The properties that changed (for `moved`: where the resource was before). */
+  readonly because: readonly string[];
+  /** The name (identifying properties and their values) the old and the new resource share. */
+  readonly name: Readonly<Record<string, unknown>>;
+}
+
+let database: SpecDatabase | undefined;
+
+function specOf(type: string): Resource | undefined {
+  database ??= loadAwsServiceSpecSync();
+  return database.lookup('resource', 'cloudFormationType', 'equals', type)[0];
+}
+
+/**
+ * Name properties that are neither the resource's primary identifier nor called `<Type>Name` or
+ * `Name`. A scaling policy's name is unique per scalable target (Application Auto Scaling API
+ * Reference, PutScalingPolicy: a policy of an existing name is updated).
+ */
+const IRREGULAR_NAMES: Readonly<Record<string, readonly string[]>> = {
+  'AWS::SageMaker::DataQualityJobDefinition': ['JobDefinitionName'],
+  'AWS::SageMaker::ModelQualityJobDefinition': ['JobDefinitionName'],
+  'AWS::SageMaker::ModelBiasJobDefinition': ['JobDefinitionName'],
+  'AWS::SageMaker::ModelExplainabilityJobDefinition': ['JobDefinitionName'],
+  'AWS::ApplicationAutoScaling::ScalingPolicy': ['PolicyName', 'ScalingTargetId', 'ResourceId', 'ScalableDimension'],
+};
+
+/**
+ * The properties that name a resource, when the template sets them (an empty list when
+ * CloudFormation generates its name): its primary identifier when every part of it is a property
+ * the template sets, or else its name property that replaces it when changed.
+ */
+export function nameProperties(type: string, properties: Readonly<Record<string, unknown>> = {}): string[] {
+  const spec = specOf(type);
+  if (!spec) {
+    return [];
+  }
+  const identifier = spec.primaryIdentifier ?? [];
+  if (identifier.length > 0 && identifier.every((name) => spec.properties[name] !== undefined && properties[name] !== undefined)) {
+    return [...identifier];
+  }
+  const short = type.split('::')[2];
+  const candidates = IRREGULAR_NAMES[type] ?? [`${short}Name`, 'Name'];
+  return candidates.filter((name) => properties[name] !== undefined && spec.properties[name]?.causesReplacement === 'yes');
+}
+
+/** The logical IDs a value refers to (Ref, Fn::GetAtt, the `${...}` of Fn::Sub). */
+export function referencedIds(value: unknown, into: Set<string> = new Set()): Set<string> {
+  if (Array.isArray(value)) {
+    value.forEach((item) => referencedIds(item, into));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'Ref' && typeof inner === 'string') {
+        into.add(inner);
+      } else if (key === 'Fn::GetAtt') {
+        into.add(Array.isArray(inner) ? String(inner[0]) : String(inner).split('.')[0]);
+      } else if (key === 'Fn::Sub') {
+        const [text, variables] = Array.isArray(inner) ? inner : [inner, undefined];
+        for (const match of String(text).matchAll(/\$\{([^}!.]+)[^}]*\}/g)) {
+          if (!(variables && typeof variables === 'object' && match[1] in variables)) {
+            into.add(match[1]);
+          }
+        }
+        referencedIds(variables, into);
+      } else {
+        referencedIds(inner, into);
+      }
+    }
+  }
+  return into;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The resources of one stack that `after` replaces, with the properties that cause it. */
+function replacements(before: TemplateJson, after: TemplateJson): Map<string, string[]> {
+  const replaced = new Map<string, string[]>();
+  const old = before.Resources ?? {};
+  const current = after.Resources ?? {};
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [id, next] of Object.entries(current)) {
+      const previous = old[id];
+      if (!previous || replaced.has(id)) {
+        continue;
+      }
+      if (previous.Type !== next.Type) {
+        replaced.set(id, ['Type']);
+        grew = true;
+        continue;
+      }
+      const spec = specOf(next.Type);
+      const changed = Object.keys({ ...previous.Properties, ...next.Properties }).filter((key) =>
+        !same(previous.Properties?.[key], next.Properties?.[key])
+        || [...referencedIds(next.Properties?.[key])].some((ref) => replaced.has(ref)));
+      const causes = changed.filter((key) => spec?.properties[key]?.causesReplacement === 'yes');
+      if (causes.length > 0) {
+        replaced.set(id, causes);
+        grew = true;
+      }
+    }
+  }
+  return replaced;
+}
+
+/**
+ * The conflicts of deploying `after` over `before`: two apps' templates keyed by stack path
+ * (`hierarchicalId`). A stack present in only one of them is created or deleted whole; its
+ * resources count for `moved` only.
+ */
+export function replacementConflicts(before: ReadonlyMap<string, TemplateJson>, after: ReadonlyMap<string, TemplateJson>): ReplacementConflict[] {
+  const conflicts: ReplacementConflict[] = [];
+  for (const [stack, next] of after) {
+    const previous = before.get(stack);
+    if (!previous) {
+      continue;
+    }
+    for (const [id, causes] of replacements(previous, next)) {
+      const resource = next.Resources![id];
+      const name = nameProperties(resource.Type, resource.Properties);
+      // Its name is kept when no name property changed, by its own value or by what it refers to.
+      const kept = name.length > 0 && !name.some((key) => causes.includes(key)) && name.every((key) => same(previous.Resources![id].Properties?.[key], resource.Properties?.[key]));
+      if (kept) {
+        conflicts.push({ stack, logicalId: id, type: resource.Type, kind: 'replaced', because: causes, name: pick(resource.Properties, name) });
+      }
+    }
+  }
+  // A name that leaves one place and appears at another.
+  const key = (type: string, properties: Record<string, unknown> | undefined, name: string[]) => `${type} ${JSON.stringify(pick(properties, name))}`;
+  const gone = new Map<string, string>();
+  for (const [stack, template] of before) {
+    for (const [id, resource] of Object.entries(template.Resources ?? {})) {
+      const name = nameProperties(resource.Type, resource.Properties);
+      if (name.length > 0 && after.get(stack)?.Resources?.[id]?.Type !== resource.Type) {
+        gone.set(key(resource.Type, resource.Properties, name), `${stack} ${id}`);
+      }
+    }
+  }
+  for (const [stack, template] of after) {
+    for (const [id, resource] of Object.entries(template.Resources ?? {})) {
+      const name = nameProperties(resource.Type, resource.Properties);
+      const from = name.length > 0 && before.get(stack)?.Resources?.[id]?.Type !== resource.Type ? gone.get(key(resource.Type, resource.Properties, name)) : undefined;
+      if (from) {
+        conflicts.push({ stack, logicalId: id, type: resource.Type, kind: 'moved', because: [from], name: pick(resource.Properties, name) });
+      }
+    }
+  }
+  return conflicts;
+}
+
+function pick(properties: Readonly<Record<string, unknown>> | undefined, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.map((key) => [key, properties?.[key]]));
+}
+
+/** One line per conflict, for a test's failure message. */
+export function describeConflict(conflict: ReplacementConflict): string {
+  const name = JSON.stringify(conflict.name);
+  return conflict.kind === 'replaced'
+    ? `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) must be replaced (${conflict.because.join(', ')} changed) but keeps its name`
+    : `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) takes the name of ${conflict.because[0]}, which is deleted only after it is created`;
+}

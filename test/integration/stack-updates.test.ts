@@ -1,0 +1,156 @@
+/**
+ * A deployed project takes every release and every edit of its options as a stack update. None
+ * may need CloudFormation to replace a resource that keeps a fixed name: CloudFormation refuses
+ * that update (AWS CloudFormation User Guide, "Name type"), and the stack rolls back. The rules
+ * and the resource specification they read are in test/helpers/stack-update.ts.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { App } from 'aws-cdk-lib';
+import { ModelBuildApp } from '../../src/model-build';
+import { ResolvedModel } from '../../src/model-deploy';
+import { ReplacementConflict, TemplateJson, describeConflict, nameProperties, replacementConflicts } from '../helpers/stack-update';
+import { testConfig } from '../helpers/validated-synth';
+import { MODEL, NEXT_MODEL, app as deployApp } from '../model-deploy/fixtures';
+
+/** Every stack of an app (its stages' too), by its path in the app. */
+function templatesOf(app: App): Map<string, TemplateJson> {
+  return new Map(app.synth().stacksRecursively.map((stack) => [stack.hierarchicalId, stack.template as TemplateJson]));
+}
+
+const conflictLines = (conflicts: ReplacementConflict[]) => conflicts.map(describeConflict);
+/** Whether an edit changes what is deployed at all (an edit that does not tests nothing here). */
+const changesTemplates = (before: Map<string, TemplateJson>, after: Map<string, TemplateJson>) => JSON.stringify([...before]) !== JSON.stringify([...after]);
+
+describe('the check itself, on small templates', () => {
+  const stack = (resources: TemplateJson['Resources']) => new Map([['Stack', { Resources: resources }]]);
+  const variant = (instanceType: string, extra: Record<string, unknown> = {}) => ({
+    Type: 'AWS::SageMaker::EndpointConfig',
+    Properties: { ProductionVariants: [{ VariantName: 'AllTraffic', InstanceType: instanceType, ModelName: 'm' }], ...extra },
+  });
+
+  // CloudFormation Template Reference, AWS::SageMaker::EndpointConfig: ProductionVariants "Update requires: Replacement".
+  test('a named resource whose replacing property changes is a conflict; a new name or a generated one is not', () => {
+    const named = { EndpointConfigName: 'churn-prod' };
+    expect(conflictLines(replacementConflicts(stack({ Config: variant('ml.m5.large', named) }), stack({ Config: variant('ml.m5.xlarge', named) }))))
+      .toEqual(['Stack Config (AWS::SageMaker::EndpointConfig, {"EndpointConfigName":"churn-prod"}) must be replaced (ProductionVariants changed) but keeps its name']);
+    expect(replacementConflicts(stack({ Config: variant('ml.m5.large', named) }), stack({ Config: variant('ml.m5.xlarge', { EndpointConfigName: 'churn-prod-2' }) }))).toEqual([]);
+    expect(replacementConflicts(stack({ Config: variant('ml.m5.large') }), stack({ Config: variant('ml.m5.xlarge') }))).toEqual([]);
+  });
+
+  // CloudFormation Template Reference, AWS::CloudWatch::Alarm: Threshold "Update requires: No interruption".
+  test('a change that updates in place is no conflict', () => {
+    const alarm = (threshold: number) => ({ Type: 'AWS::CloudWatch::Alarm', Properties: { AlarmName: 'churn-prod-5xx', Threshold: threshold } });
+    expect(replacementConflicts(stack({ Alarm: alarm(1) }), stack({ Alarm: alarm(5) }))).toEqual([]);
+  });
+
+  // "Update behaviors of stack resources": a resource referring to a replaced one gets its new name or ARN.
+  test('a named resource that refers to a replaced one is replaced too', () => {
+    const model = (image: string) => ({ Type: 'AWS::SageMaker::Model', Properties: { ExecutionRoleArn: 'arn:aws:iam::111111111111:role/r', PrimaryContainer: { Image: image } } });
+    const config = {
+      Type: 'AWS::SageMaker::EndpointConfig',
+      Properties: { EndpointConfigName: 'churn-prod', ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: { 'Fn::GetAtt': ['Model', 'ModelName'] } }] },
+    };
+    expect(replacementConflicts(stack({ Model: model('image:1'), Config: config }), stack({ Model: model('image:2'), Config: config })))
+      .toEqual([expect.objectContaining({ logicalId: 'Config', kind: 'replaced', because: ['ProductionVariants'] })]);
+  });
+
+  test('a name that moves to another logical ID collides with the resource it leaves', () => {
+    const alarm = { Type: 'AWS::CloudWatch::Alarm', Properties: { AlarmName: 'churn-prod-5xx', Threshold: 1 } };
+    expect(conflictLines(replacementConflicts(stack({ Old: alarm }), stack({ New: alarm }))))
+      .toEqual(['Stack New (AWS::CloudWatch::Alarm, {"AlarmName":"churn-prod-5xx"}) takes the name of Stack Old, which is deleted only after it is created']);
+  });
+
+  test('names: the primary identifier when the template sets it, else the type\'s own name property, else none', () => {
+    expect(nameProperties('AWS::IAM::Role', { RoleName: 'r', AssumeRolePolicyDocument: {} })).toEqual(['RoleName']);
+    expect(nameProperties('AWS::IAM::Role', { AssumeRolePolicyDocument: {} })).toEqual([]);
+    expect(nameProperties('AWS::Events::Rule', { Name: 'rule' })).toEqual(['Name']);
+    expect(nameProperties('AWS::SageMaker::DataQualityJobDefinition', { JobDefinitionName: 'dq' })).toEqual(['JobDefinitionName']);
+    expect(nameProperties('AWS::ApplicationAutoScaling::ScalableTarget', { ResourceId: 'endpoint/e/variant/v', ScalableDimension: 'd', ServiceNamespace: 'sagemaker' }))
+      .toEqual(['ResourceId', 'ScalableDimension', 'ServiceNamespace']);
+    // Its primary identifier includes the generated Id: CloudFormation names the permission.
+    expect(nameProperties('AWS::Lambda::Permission', { FunctionName: 'f', Action: 'lambda:InvokeFunction', Principal: 's3.amazonaws.com' })).toEqual([]);
+  });
+});
+
+/** A resolved model with the Model Monitor baseline, so that every option can be on. */
+const monitored = (model: ResolvedModel): ResolvedModel => ({
+  ...model,
+  dataQualityStatisticsUri: `${model.baselineDataUri}/../BaselineDataQuality/monitoring_output/statistics.json`,
+  dataQualityConstraintsUri: `${model.baselineDataUri}/../BaselineDataQuality/monitoring_output/constraints.json`,
+});
+
+const realtime = (prod: Record<string, unknown>) => ({ endpoints: { prod: { type: 'realtime', ...prod } } });
+const MONITOR = { schedule: 'cron(0 6 ? * * *)' };
+const BATCH = { inputUri: 's3://acme-churn-scoring/players/daily' };
+/** Everything that adds resources to the production stage on at once. */
+const ALL_ON = { ...realtime({ modelMonitor: MONITOR }), batchScoring: BATCH, release: { reviewerEmails: ['ml-leads@example.com'], alertEmails: ['ops@example.com'] } };
+
+describe('model-deploy: releases and option edits update every stack in place', () => {
+  const deployTemplates = (options: Record<string, unknown>, model: ResolvedModel = MODEL) => templatesOf(deployApp(options, monitored(model)));
+
+  test.each([
+    ['the defaults', {}],
+    ['every opt-in on', ALL_ON],
+  ])('a release (version 7, then 8) with %s', (_, options) => {
+    expect(conflictLines(replacementConflicts(deployTemplates(options, MODEL), deployTemplates(options, NEXT_MODEL)))).toEqual([]);
+  });
+
+  // Each edit is deployed in both directions: a team turns options on, and off again.
+  test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['a larger production instance type', {}, realtime({ instanceType: 'ml.m5.xlarge' })],
+    ['autoscaling off, two fixed instances', {}, realtime({ autoscaling: false, instanceCount: 2 })],
+    ['other autoscaling limits', {}, realtime({ autoscaling: { minInstances: 2, maxInstances: 6, invocationsPerInstance: 200 } })],
+    ['data capture at 50 %, kept 30 days', {}, realtime({ dataCapture: { samplingPercentage: 50, retentionDays: 30 } })],
+    ['no data capture (and no drift check)', {}, realtime({ dataCapture: false, driftMonitoring: false })],
+    ['no deployment guardrails', {}, realtime({ deploymentGuardrails: false })],
+    ['a longer baking period and a latency limit', {}, realtime({ deploymentGuardrails: { waitMinutes: 10, maxModelLatencyMs: 500 } })],
+    ['a canary on a fixed fleet', realtime({ autoscaling: false, instanceCount: 2 }), realtime({ autoscaling: false, instanceCount: 2, deploymentGuardrails: { strategy: 'canary', canaryInstances: 1 } })],
+    ['another drift schedule, instance type and threshold', {}, realtime({ driftMonitoring: { schedule: 'cron(0 5 * * ? *)', instanceType: 'ml.m5.xlarge', psiThreshold: 0.3 } })],
+    ['Model Monitor on', {}, realtime({ modelMonitor: MONITOR })],
+    ['Model Monitor on another schedule and instance type', realtime({ modelMonitor: MONITOR }), realtime({ modelMonitor: { schedule: 'cron(0 7 ? * * *)', instanceType: 'ml.m5.large' } })],
+    ['another production instance type under Model Monitor', realtime({ modelMonitor: MONITOR }), realtime({ instanceType: 'ml.m5.xlarge', modelMonitor: MONITOR })],
+    ['a larger serverless staging endpoint', {}, { endpoints: { staging: { type: 'serverless', memorySizeInMb: 4096, maxConcurrency: 10 } } }],
+    ['a real-time staging endpoint', {}, { endpoints: { staging: { type: 'realtime', instanceType: 'ml.m5.large' } } }],
+    ['reviewer and alert e-mails', {}, { release: { reviewerEmails: ['ml-leads@example.com'], alertEmails: ['ops@example.com'] } }],
+    ['an alert topic of the team\'s', {}, { release: { alertTopicArn: 'arn:aws:sns:us-east-1:123456789012:ops-alerts' } }],
+    ['batch scoring on', {}, { batchScoring: BATCH }],
+    ['batch scoring on other instances, schedule and input', { batchScoring: BATCH }, {
+      batchScoring: { inputUri: 's3://acme-churn-scoring/players/weekly', outputUri: 's3://acme-churn-scoring/scores', instanceType: 'ml.m5.xlarge', instanceCount: 2, schedule: 'cron(0 3 * * ? *)' },
+    }],
+  ])('%s', (_, from, to) => {
+    const [before, after] = [deployTemplates(from), deployTemplates(to)];
+    expect(changesTemplates(before, after)).toBe(true);
+    expect(conflictLines([...replacementConflicts(before, after), ...replacementConflicts(after, before)])).toEqual([]);
+  });
+});
+
+describe('model-build: option edits update every stack in place', () => {
+  const buildTemplates = (options: Record<string, unknown>) => templatesOf(new ModelBuildApp({ config: testConfig(options), repoDir: path.join(__dirname, '..', '..', 'model-build') }));
+
+  test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['larger processing and training instances', {}, { instanceTypes: { processing: 'ml.m5.xlarge', training: 'ml.m5.2xlarge' } }],
+    ['scale-out of Preprocess and Train', {}, { instanceCounts: { processing: 4, training: 2 } }],
+    ['another quality threshold', {}, { qualityThreshold: 0.85 }],
+    ['the current XGBoost and scikit-learn containers', {}, { containers: { xgboost: '3.0-5', sklearn: '1.4-2' } }],
+    ['another MLflow experiment', {}, { mlflow: { experimentName: 'churn-experiments' } }],
+    ['a maintenance window and automatic model registration for the MLflow App', {}, { mlflow: { app: { weeklyMaintenanceWindowStart: 'Sun:03:00', automaticModelRegistration: true } } }],
+    ['a larger MLflow tracking server', { mlflow: { trackingServer: { size: 'Small' } } }, { mlflow: { trackingServer: { size: 'Medium', weeklyMaintenanceWindowStart: 'Sun:03:00' } } }],
+  ])('%s', (_, from, to) => {
+    const [before, after] = [buildTemplates(from), buildTemplates(to)];
+    expect(changesTemplates(before, after)).toBe(true);
+    expect(conflictLines([...replacementConflicts(before, after), ...replacementConflicts(after, before)])).toEqual([]);
+  });
+});
+
+// CloudFormation Template Reference, AWS::SageMaker::ModelPackageGroup: ModelPackageGroupDescription
+// "Update requires: Replacement", and the group keeps its fixed name. A toolkit version that words the
+// description differently could not update the model-build stack of any deployed project (nor the
+// project stack of a Studio launch), so the words stay as they are.
+test('the model package group\'s description is worded as deployed projects have it', () => {
+  const build = [...templatesOf(new ModelBuildApp({ config: testConfig(), repoDir: path.join(__dirname, '..', '..', 'model-build') })).values()];
+  const groups = build.flatMap((template) => Object.values(template.Resources ?? {})).filter((resource) => resource.Type === 'AWS::SageMaker::ModelPackageGroup');
+  expect(groups.map((group) => group.Properties?.ModelPackageGroupDescription)).toEqual(['Model versions of the SageMaker project player-churn']);
+  const studio = fs.readFileSync(path.join(__dirname, '..', '..', 'templates', 'sagemaker-project.yaml'), 'utf-8');
+  expect(studio).toContain('ModelPackageGroupDescription:\n        Fn::Join:\n          - ""\n          - - "Model versions of the SageMaker project "\n            - Ref: SageMakerProjectName\n');
+});
