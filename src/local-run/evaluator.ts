@@ -50,12 +50,17 @@ export function parsePath(path: string): PathToken[] {
   return tokens;
 }
 
-/** The value at `tokens` inside `root`, or undefined. `[n]` on an object keyed by name takes its n-th value. */
-export function valueAt(root: unknown, tokens: readonly PathToken[]): unknown {
+/**
+ * The value at `tokens` inside `root`, or undefined. In a step property path, `[n]` on an object
+ * keyed by name takes its n-th value: the local run keeps lists SageMaker describes (such as
+ * ProcessingOutputConfig.Outputs, read as `Outputs[0]` or `Outputs['train']`) keyed by name. In a
+ * JSON file read by JsonGet (`json: true`), `[n]` selects only a list item, as in JsonPath.
+ */
+export function valueAt(root: unknown, tokens: readonly PathToken[], json = false): unknown {
   let current = root;
   for (const token of tokens) {
     if (typeof token === 'number') {
-      const items = Array.isArray(current) ? current : isObject(current) ? Object.values(current) : undefined;
+      const items = Array.isArray(current) ? current : isObject(current) && !json ? Object.values(current) : undefined;
       current = items?.[token];
     } else {
       current = isObject(current) && Object.prototype.hasOwnProperty.call(current, token) ? current[token] : undefined;
@@ -158,7 +163,7 @@ function evaluateJsonGet(spec: unknown, scope: EvaluationScope): Primitive {
   }
   const file = spec.PropertyFile.Get;
   const data = resolveGet(file, scope);
-  const value = valueAt(data, parsePath(spec.Path));
+  const value = valueAt(data, parsePath(spec.Path), true);
   if (value === undefined) {
     throw new LocalRunError(`${file} has no value at ${spec.Path}`);
   }

@@ -73,7 +73,10 @@ export class LocalStorage {
     try {
       stat = fs.statSync(source);
     } catch {
-      throw new LocalRunError(`${what}: nothing at ${uri}${source !== uri ? ` (${source})` : ''}: expected a file or a folder`);
+      throw nothingAt(uri, source, what);
+    }
+    if (stat.isDirectory() && filesBelow(source, '').length === 0) {
+      throw new LocalRunError(`${what}: no objects under ${uri}${source !== uri ? ` (${source}, an empty folder)` : ''}: ${NO_OBJECTS}`);
     }
     fs.mkdirSync(destination, { recursive: true });
     if (stat.isDirectory()) {
@@ -90,12 +93,16 @@ export class LocalStorage {
   public objects(uri: string, what: string): string[] {
     const source = this.localPath(uri);
     if (!fs.existsSync(source)) {
-      throw new LocalRunError(`${what}: nothing at ${uri}${source !== uri ? ` (${source})` : ''}: expected a file or a folder`);
+      throw nothingAt(uri, source, what);
     }
     if (!fs.statSync(source).isDirectory()) {
       return [path.basename(source)];
     }
-    return filesBelow(source, '').sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const keys = filesBelow(source, '');
+    if (keys.length === 0) {
+      throw new LocalRunError(`${what}: no objects under ${uri}${source !== uri ? ` (${source}, an empty folder)` : ''}: ${NO_OBJECTS}`);
+    }
+    return keys.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   }
 
   /**
@@ -117,9 +124,15 @@ export class LocalStorage {
     return keys;
   }
 
-  /** Copies a folder's content to what `uri` names, as SageMaker uploads a job's output folder to S3. */
+  /**
+   * Copies a folder's content to what `uri` names, as SageMaker uploads a job's output folder to S3:
+   * a folder with no files uploads nothing, so no prefix appears.
+   */
   public upload(folder: string, uri: string): string {
     const destination = this.localPath(uri);
+    if (filesBelow(folder, '').length === 0) {
+      return destination;
+    }
     fs.mkdirSync(destination, { recursive: true });
     fs.cpSync(folder, destination, { recursive: true });
     return destination;
@@ -132,6 +145,20 @@ export class LocalStorage {
     fs.copyFileSync(file, destination);
     return destination;
   }
+}
+
+/**
+ * Why an S3 prefix without objects cannot be a job's input: CreateTrainingJob and CreateTransformJob
+ * fail with "No S3 objects found under S3 URL ... given in input data source", and a job's output
+ * folder left empty uploads no objects.
+ */
+const NO_OBJECTS = 'SageMaker refuses an input with no objects under its S3 prefix ("No S3 objects found under S3 URL"), and an output folder a job leaves empty uploads none';
+
+/** The error for a URI with nothing at it: in a stand-in bucket, no objects under an S3 prefix. */
+function nothingAt(uri: string, source: string, what: string): LocalRunError {
+  return uri.startsWith('s3://')
+    ? new LocalRunError(`${what}: no objects under ${uri} (${source}): ${NO_OBJECTS}`)
+    : new LocalRunError(`${what}: nothing at ${uri}${source !== uri ? ` (${source})` : ''}: expected a file or a folder`);
 }
 
 /** The files below a folder, as `/`-separated paths relative to it. */

@@ -49,9 +49,12 @@ describe('parsePath and valueAt', () => {
     expect(errorOf(() => parsePath(path)).message).toMatch(/cannot read (the|an empty) path/);
   });
 
-  test('an index on an object keyed by name takes its n-th value; a missing key is undefined', () => {
+  test('in a step property path, an index on an object keyed by name takes its n-th value; a missing key is undefined', () => {
     const outputs = { Outputs: { train: { uri: 't' }, test: { uri: 'x' } } };
     expect(valueAt(outputs, ['Outputs', 1, 'uri'])).toBe('x');
+    // In a JSON file, as JsonPath reads it, an index selects list items only.
+    expect(valueAt(outputs, ['Outputs', 1, 'uri'], true)).toBeUndefined();
+    expect(valueAt(REPORT, ['curve', 1, 'x'], true)).toBe(0.2);
     expect(valueAt(REPORT, ['curve', 1, 'x'])).toBe(0.2);
     expect(valueAt(REPORT, ['classification_metrics', 'missing', 'value'])).toBeUndefined();
     expect(valueAt(REPORT, ['label', 'length'])).toBeUndefined();
@@ -118,6 +121,14 @@ describe('evaluateExpressions', () => {
       .toBe('Steps.Evaluate.PropertyFiles.EvaluationReport has no value at regression_metrics.mse.value');
     expect(errorOf(() => evaluateExpressions(get('classification_metrics.auc_score'), scope())).message)
       .toBe('Steps.Evaluate.PropertyFiles.EvaluationReport holds {"value":0.81} at classification_metrics.auc_score; Std:JsonGet reads a string, number or boolean');
+  });
+
+  // SageMaker developer guide, "Pipelines steps" (Data dependency between steps): a property file is read in JsonPath
+  // notation, where `[0]` on an object selects nothing; the step that evaluates it fails in SageMaker.
+  test('Std:JsonGet with an index on an object is an error, not the object\'s first value', () => {
+    const get = (path: string) => ({ 'Std:JsonGet': { PropertyFile: { Get: 'Steps.Evaluate.PropertyFiles.EvaluationReport' }, Path: path } });
+    expect(errorOf(() => evaluateExpressions(get('classification_metrics[0].value'), scope())).message)
+      .toBe('Steps.Evaluate.PropertyFiles.EvaluationReport has no value at classification_metrics[0].value');
   });
 
   test('malformed Std:Join and Std:JsonGet are errors', () => {

@@ -69,6 +69,26 @@ describe('LocalStorage download and upload', () => {
     expect(storage.uploadFile(archive, 's3://artifacts/model/job/output/model.tar.gz')).toBe(path.join(dir, 's3', 'artifacts', 'model', 'job', 'output', 'model.tar.gz'));
   });
 
+  // S3 has no empty folders: a job's output folder left empty uploads no objects, and CreateTrainingJob
+  // and CreateTransformJob fail on an input prefix without objects ("No S3 objects found under S3 URL ...
+  // given in input data source", as in aws/amazon-sagemaker-examples#2267 and #2270).
+  test('an empty output folder uploads nothing, and a later step cannot read the prefix', () => {
+    fs.mkdirSync(path.join(dir, 'job', 'output', 'baseline', 'empty-subfolder'), { recursive: true });
+    const uri = 's3://artifacts/pipeline/run-1/Preprocess/baseline';
+    storage.upload(path.join(dir, 'job', 'output', 'baseline'), uri);
+    expect(fs.existsSync(storage.localPath(uri))).toBe(false);
+    expect(() => storage.download(uri, path.join(dir, 'train-job', 'baseline'), 'step Train: channel baseline'))
+      .toThrow(`step Train: channel baseline: no objects under ${uri} (${storage.localPath(uri)}): SageMaker refuses an input with no objects under its S3 prefix ("No S3 objects found under S3 URL"), and an output folder a job leaves empty uploads none`);
+  });
+
+  test('a local folder without files is no input either, whole or sharded', () => {
+    fs.mkdirSync(path.join(dir, 'cwd', 'data', 'empty'), { recursive: true });
+    const message = `step Preprocess: input data: no objects under data (${path.join(dir, 'cwd', 'data')}, an empty folder): SageMaker refuses an input with no objects under its S3 prefix`;
+    expect(() => storage.download('data', path.join(dir, 'job', 'input'), 'step Preprocess: input data')).toThrow(message);
+    expect(() => storage.downloadShard('data', path.join(dir, 'job', 'input'), 0, 2, 'step Preprocess: input data')).toThrow(message);
+    expect(fs.existsSync(path.join(dir, 'job', 'input'))).toBe(false);
+  });
+
   test('nothing at the URI is an error naming the input, the URI and the local path', () => {
     expect(() => storage.download('missing.csv', path.join(dir, 'job'), 'step Preprocess: input data'))
       .toThrow(`step Preprocess: input data: nothing at missing.csv (${path.join(dir, 'cwd', 'missing.csv')}): expected a file or a folder`);

@@ -107,6 +107,21 @@ describe('ProcessingStep', () => {
     expect(err.message).toBe('step Preprocess: output train: the local path must be a folder under /opt/ml/processing/, got "/home/user/train"');
   });
 
+  // CreateProcessingJob: each input needs a destination of its own (AWS's answer in aws/sagemaker-python-sdk#4939),
+  // and an input and an output at one path fail its validation (aws/sagemaker-python-sdk#1950).
+  test.each([
+    [
+      'two inputs', { inputs: [{ name: 'data', source: 's3://bucket/raw', destination: '/opt/ml/processing/input' }, { name: 'extra', source: 's3://bucket/extra', destination: '/opt/ml/processing/input/' }] },
+      'input data and input extra share the local path /opt/ml/processing/input/',
+    ],
+    [
+      'an input and an output', { outputs: [{ name: 'train', source: '/opt/ml/processing/input/data', destination: 's3://bucket/out/train' }] },
+      'input data and output train share the local path /opt/ml/processing/input/data',
+    ],
+  ])('%s at one local path are rejected', (_, overrides, message) => {
+    expect(errorOf(() => processingStep(overrides)).message).toBe(`step Preprocess: ${message}; each input and output needs a folder of its own`);
+  });
+
   test('an input and an output of one name are rejected', () => {
     const err = errorOf(() => processingStep({ inputs: [{ name: 'train', source: 's3://bucket/raw', destination: '/opt/ml/processing/input' }] }));
     expect(err.message).toBe('step Preprocess: the name "train" is used by two inputs or outputs; each needs a name of its own');

@@ -151,11 +151,15 @@ export class ProcessingStep extends Step {
       }
       seen.add(channel.name);
     }
-    for (const input of this.inputs) {
-      this.checkLocalPath(`input ${input.name}`, input.destination);
-    }
-    for (const output of this.outputs) {
-      this.checkLocalPath(`output ${output.name}`, output.source);
+    // CreateProcessingJob refuses two inputs with one destination, and an input and output at one path.
+    const folders = new Map<string, string>();
+    for (const [what, folder] of [...this.inputs.map((i) => [`input ${i.name}`, i.destination]), ...this.outputs.map((o) => [`output ${o.name}`, o.source])]) {
+      this.checkLocalPath(what, folder);
+      const other = folders.get(folder.replace(/\/+$/, ''));
+      if (other !== undefined) {
+        this.fail(`${other} and ${what} share the local path ${folder}; each input and output needs a folder of its own`);
+      }
+      folders.set(folder.replace(/\/+$/, ''), what);
     }
     const fileNames = new Set<string>();
     for (const file of this.propertyFiles) {
