@@ -1,3 +1,4 @@
+import { PIPELINE_PARAMETER_LIMITS } from '../aws/pipeline-execution-limits';
 import { Parameter, ParameterFloat, Primitive } from '../pipeline-definition';
 import { LocalRunParameterError } from './errors';
 
@@ -52,6 +53,10 @@ export function resolveParameterValues(declared: readonly Parameter[], given: Re
  */
 export function parseParameterValue(parameter: Parameter, text: string): Primitive {
   const name = parameter.name;
+  // StartPipelineExecution takes each value as a string of at most 1024 characters.
+  if (text.length > PIPELINE_PARAMETER_LIMITS.maxValueLength) {
+    throw new LocalRunParameterError(`parameter ${name}: a value is at most ${PIPELINE_PARAMETER_LIMITS.maxValueLength} characters, got ${text.length}`);
+  }
   switch (parameter.parameterType) {
     case 'Integer': {
       const value = /^[+-]?\d+$/.test(text.trim()) ? Number(text) : NaN;
@@ -61,7 +66,8 @@ export function parseParameterValue(parameter: Parameter, text: string): Primiti
       return value;
     }
     case 'Float': {
-      const value = text.trim() === '' ? NaN : Number(text);
+      // A decimal number, as the user writes one (Number() would also take 0x1, 0b1 and Infinity).
+      const value = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(text.trim()) ? Number(text) : NaN;
       if (!Number.isFinite(value)) {
         throw new LocalRunParameterError(`parameter ${name} is a Float: give a number such as 0.75, got ${JSON.stringify(text)}`);
       }

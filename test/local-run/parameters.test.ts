@@ -36,6 +36,7 @@ describe('resolveParameterValues', () => {
       InputDataUrl: 'other.csv', ModelApprovalStatus: 'Approved', TestScoreThreshold: '0.9', Rounds: '-3', Register: 'FALSE',
     })).toEqual({ InputDataUrl: 'other.csv', ModelApprovalStatus: 'Approved', TestScoreThreshold: 0.9, Rounds: -3, Register: false });
     expect(resolveParameterValues(PARAMETERS, { TestScoreThreshold: '1e-1', Rounds: '+7' })).toMatchObject({ TestScoreThreshold: 0.1, Rounds: 7 });
+    expect(resolveParameterValues(PARAMETERS, { TestScoreThreshold: '.5', InputDataUrl: `s3://bucket/${'k'.repeat(1012)}` })).toMatchObject({ TestScoreThreshold: 0.5 });
   });
 
   test('a parameter the pipeline does not declare is named with the declared ones', () => {
@@ -49,6 +50,9 @@ describe('resolveParameterValues', () => {
     [{ TestScoreThreshold: 'abc' }, 'parameter TestScoreThreshold is a Float: give a number such as 0.75, got "abc"'],
     [{ TestScoreThreshold: '' }, 'parameter TestScoreThreshold is a Float: give a number such as 0.75, got ""'],
     [{ TestScoreThreshold: 'Infinity' }, 'parameter TestScoreThreshold is a Float: give a number such as 0.75, got "Infinity"'],
+    [{ TestScoreThreshold: '0x1' }, 'parameter TestScoreThreshold is a Float: give a number such as 0.75, got "0x1"'],
+    // Amazon SageMaker API Reference, Parameter (StartPipelineExecution): Value is at most 1024 characters.
+    [{ InputDataUrl: `s3://bucket/${'k'.repeat(1013)}` }, 'parameter InputDataUrl: a value is at most 1024 characters, got 1025'],
     [{ TestScoreThreshold: '1.5' }, 'parameter TestScoreThreshold must be between 0 and 1, got 1.5'],
     [{ Rounds: '2.5' }, 'parameter Rounds is an Integer: give a whole number, got "2.5"'],
     [{ Rounds: '1e3' }, 'parameter Rounds is an Integer: give a whole number, got "1e3"'],
