@@ -87,7 +87,15 @@ const BATCH = { inputUri: 's3://acme-churn-scoring/players/daily' };
 const ALL_ON = { ...realtime({ modelMonitor: MONITOR }), batchScoring: BATCH, release: { reviewerEmails: ['ml-leads@example.com'], alertEmails: ['ops@example.com'] } };
 
 describe('model-deploy: releases and option edits update every stack in place', () => {
-  const deployTemplates = (options: Record<string, unknown>, model: ResolvedModel = MODEL) => templatesOf(deployApp(options, monitored(model)));
+  // Most edits start from the defaults: each app is synthesized once.
+  const synthesized = new Map<string, Map<string, TemplateJson>>();
+  const deployTemplates = (options: Record<string, unknown>, model: ResolvedModel = MODEL) => {
+    const key = JSON.stringify([options, model.version]);
+    if (!synthesized.has(key)) {
+      synthesized.set(key, templatesOf(deployApp(options, monitored(model))));
+    }
+    return synthesized.get(key)!;
+  };
 
   test.each([
     ['the defaults', {}],
@@ -126,7 +134,14 @@ describe('model-deploy: releases and option edits update every stack in place', 
 });
 
 describe('model-build: option edits update every stack in place', () => {
-  const buildTemplates = (options: Record<string, unknown>) => templatesOf(new ModelBuildApp({ config: testConfig(options), repoDir: path.join(__dirname, '..', '..', 'model-build') }));
+  const synthesized = new Map<string, Map<string, TemplateJson>>();
+  const buildTemplates = (options: Record<string, unknown>) => {
+    const key = JSON.stringify(options);
+    if (!synthesized.has(key)) {
+      synthesized.set(key, templatesOf(new ModelBuildApp({ config: testConfig(options), repoDir: path.join(__dirname, '..', '..', 'model-build') })));
+    }
+    return synthesized.get(key)!;
+  };
 
   test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
     ['larger processing and training instances', {}, { instanceTypes: { processing: 'ml.m5.xlarge', training: 'ml.m5.2xlarge' } }],
