@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import { iamQuotaFindings } from './iam-quotas';
 
 type Json = any;
 type ViolatingResource = PolicyViolation['violatingResources'][number];
@@ -8,14 +9,16 @@ type ViolatingResource = PolicyViolation['violatingResources'][number];
 export const GUARDRAIL_RULES = {
   noFullAccessPolicy: 'SageMakerGitOps-NoFullAccessManagedPolicy',
   noPassRoleOnStar: 'SageMakerGitOps-NoPassRoleOnAnyRole',
+  iamSizeQuota: 'SageMakerGitOps-IamSizeQuota',
 } as const;
 
 const POLICY_RESOURCE_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group']);
 
 /**
  * The project's own rules on every synthesized template, as a CDK policy validation plugin:
- * no AWS-managed `*FullAccess` policy is attached to anything, and no statement allows
- * `iam:PassRole` (or a wildcard that covers it) on every resource.
+ * no AWS-managed `*FullAccess` policy is attached to anything, no statement allows
+ * `iam:PassRole` (or a wildcard that covers it) on every resource, and every role and policy fits
+ * IAM's size quotas (iam-quotas.ts).
  */
 export class GuardrailsPlugin implements IPolicyValidationPlugin {
   public readonly name = 'SageMakerGitOpsGuardrails';
@@ -24,8 +27,14 @@ export class GuardrailsPlugin implements IPolicyValidationPlugin {
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
     const fullAccess: ViolatingResource[] = [];
     const passRole: ViolatingResource[] = [];
+    const quotas: ViolatingResource[] = [];
+    const quotaMessages: string[] = [];
     for (const templatePath of context.templatePaths) {
       const template = JSON.parse(fs.readFileSync(templatePath, 'utf-8'));
+      for (const finding of iamQuotaFindings(template.Resources ?? {})) {
+        quotas.push({ resourceLogicalId: finding.logicalId, templatePath, locations: [finding.location] });
+        quotaMessages.push(`${finding.logicalId}: ${finding.message}`);
+      }
       for (const [logicalId, resource] of Object.entries<Json>(template.Resources ?? {})) {
         const found = findViolations(resource);
         if (found.fullAccess.length > 0) {
@@ -53,6 +62,15 @@ export class GuardrailsPlugin implements IPolicyValidationPlugin {
         description: 'A policy statement allows iam:PassRole on every role ("*"): whoever holds it can hand any role to a service.',
         fix: 'Name the role ARNs that may be passed and add an iam:PassedToService condition.',
         violatingResources: passRole,
+      });
+    }
+    if (quotas.length > 0) {
+      violations.push({
+        ruleName: GUARDRAIL_RULES.iamSizeQuota,
+        severity: 'error',
+        description: `IAM would refuse a role or policy as too large (IAM User Guide, "IAM and AWS STS quotas"): ${quotaMessages.join('; ')}.`,
+        fix: 'Grant on fewer, broader resource patterns where that stays least-privilege, or move statements to a role of their own.',
+        violatingResources: quotas,
       });
     }
     return { success: violations.length === 0, violations };
