@@ -92,6 +92,10 @@ export class ProjectTemplateStack extends Stack {
     const hasStagingAccount = new CfnCondition(this, 'HasStagingAccount', { expression: Fn.conditionNot(Fn.conditionEquals(stagingAccount.valueAsString, '')) });
     const hasProdAccount = new CfnCondition(this, 'HasProdAccount', { expression: Fn.conditionNot(Fn.conditionEquals(prodAccount.valueAsString, '')) });
     const hasReaderAccounts = new CfnCondition(this, 'HasReaderAccounts', { expression: Fn.conditionOr(hasStagingAccount, hasProdAccount) });
+    // One account for both stages is one principal: SageMaker refuses a policy that names one twice ("Duplicate principal").
+    const hasOtherProdAccount = new CfnCondition(this, 'HasOtherProdAccount', {
+      expression: Fn.conditionAnd(hasProdAccount, Fn.conditionNot(Fn.conditionEquals(prodAccount.valueAsString, stagingAccount.valueAsString))),
+    });
 
     const name = projectName.valueAsString;
     const projectIdValue = projectId.valueAsString;
@@ -99,7 +103,7 @@ export class ProjectTemplateStack extends Stack {
       modelPackageGroupName: studioModelPackageGroupName(name, projectIdValue),
       modelPackageGroupDescription: `Model versions of the SageMaker project ${name}`,
       modelPackageGroupPolicy: Fn.conditionIf(hasReaderAccounts.logicalId,
-        this.readerPolicy(studioModelPackageGroupName(name, projectIdValue), hasStagingAccount, stagingAccount.valueAsString, hasProdAccount, prodAccount.valueAsString), Aws.NO_VALUE),
+        this.readerPolicy(studioModelPackageGroupName(name, projectIdValue), hasStagingAccount, stagingAccount.valueAsString, hasOtherProdAccount, prodAccount.valueAsString), Aws.NO_VALUE),
     });
     // Registered model versions are never lost as a side effect of deleting the project. Plain Retain,
     // not RetainExceptOnCreate as in the project's own stacks (constructs/retention.ts): the launch role
@@ -133,7 +137,8 @@ export class ProjectTemplateStack extends Stack {
 
   /**
    * The group's resource policy for the stage accounts: they read the group `groupName` and
-   * deploy its versions, named by ARN, not by wildcard. SageMaker writes names in lower case in
+   * deploy its versions, named by ARN, not by wildcard; the production account is named only when
+   * it is not the staging account (`hasProd`). SageMaker writes names in lower case in
    * the ARNs it authorizes against, and the template's name and id parameters allow only lower
    * case (PARAMETER_RULES), so these ARNs match.
    */

@@ -126,8 +126,45 @@ describe('ProjectTemplateStack resources', () => {
       ['ReadGroup', ['sagemaker:DescribeModelPackageGroup']],
       ['ReadAndDeployModelPackages', ['sagemaker:DescribeModelPackage', 'sagemaker:ListModelPackages', 'sagemaker:CreateModel']],
     ]);
-    expect(policy[1].Statement[0].Principal.AWS.map((p: Json) => p['Fn::If'][0])).toEqual(['HasStagingAccount', 'HasProdAccount']);
+    expect(policy[1].Statement[0].Principal.AWS.map((p: Json) => p['Fn::If'][0])).toEqual(['HasStagingAccount', 'HasOtherProdAccount']);
     expect(json.Conditions.HasStagingAccount).toEqual({ 'Fn::Not': [{ 'Fn::Equals': [ref('StagingAccountId'), ''] }] });
+  });
+
+  // SageMaker refuses a model package group policy that names a principal twice ("Invalid policy provided:
+  // Duplicate principal", as awslabs/aiops-modules#397 met with this template pattern); one account may host both stages.
+  test.each([
+    ['', ''], ['222222222222', ''], ['', '333333333333'], ['222222222222', '333333333333'], ['222222222222', '222222222222'],
+  ])('staging %j and production %j: the group policy names each stage account once', (staging, prod) => {
+    const parameters: Record<string, string> = { StagingAccountId: staging, ProdAccountId: prod, 'AWS::Partition': 'aws' };
+    const value = (expression: Json): Json => {
+      if (Array.isArray(expression)) {
+        return expression.map(value).filter((item) => item !== NO_VALUE);
+      }
+      if (expression === null || typeof expression !== 'object') {
+        return expression;
+      }
+      const [[key, argument]] = Object.entries<Json>(expression);
+      switch (key) {
+        case 'Ref': return argument === 'AWS::NoValue' ? NO_VALUE : parameters[argument] ?? `<${argument}>`;
+        case 'Condition': return value(json.Conditions[argument]);
+        case 'Fn::Not': return !value(argument[0]);
+        case 'Fn::Equals': return value(argument[0]) === value(argument[1]);
+        case 'Fn::And': return argument.every((item: Json) => value(item));
+        case 'Fn::Or': return argument.some((item: Json) => value(item));
+        case 'Fn::If': return value(value(json.Conditions[argument[0]]) ? argument[1] : argument[2]);
+        case 'Fn::Join': return value(argument[1]).join(argument[0]);
+        default: return Object.fromEntries(Object.entries<Json>(expression).map(([k, v]) => [k, value(v)]));
+      }
+    };
+    const NO_VALUE = Symbol('AWS::NoValue');
+    const [group] = Object.values<Json>(template.findResources('AWS::SageMaker::ModelPackageGroup'));
+    const policy = value(group.Properties.ModelPackageGroupPolicy);
+    const expected = [...new Set([staging, prod].filter(Boolean))].map((account) => `arn:aws:iam::${account}:root`);
+    if (expected.length === 0) {
+      expect(policy).toBe(NO_VALUE);
+    } else {
+      expect(policy.Statement.map((statement: Json) => statement.Principal.AWS)).toEqual([expected, expected]);
+    }
   });
 
   test('every resource that takes tags carries the SageMaker project name and id', () => {
