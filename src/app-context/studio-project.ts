@@ -157,16 +157,14 @@ export function applyStudioProject(config: ProjectConfig, project: StudioProject
     const stageAccount = account ?? (env.account === build.account ? project.buildAccount : env.account);
     return { account: stageAccount, region };
   };
+  const stages = { staging: stage(staging, project.stagingAccount), prod: stage(prod, project.prodAccount) };
+  checkStageAccountsNamed(stages, project);
   return resolveProjectConfig({
     ...config,
     projectName: project.projectName,
     region: project.region,
     modelPackageGroupName: studioModelPackageGroupName(project.projectName, project.projectId),
-    environments: {
-      build: { account: project.buildAccount, region: project.region },
-      staging: stage(staging, project.stagingAccount),
-      prod: stage(prod, project.prodAccount),
-    },
+    environments: { build: { account: project.buildAccount, region: project.region }, ...stages },
     source: {
       modelBuild: { connectionArn: project.connectionArn, ...project.modelBuild },
       modelDeploy: { connectionArn: project.connectionArn, ...project.modelDeploy },
@@ -202,4 +200,26 @@ function definedAccount(field: 'stagingAccount' | 'prodAccount', value: string |
 /** `value` in single quotes for a POSIX shell. */
 function shellQuote(value: string): string {
   return `'${value.replace(/'/g, '\'\\\'\'')}'`;
+}
+
+/**
+ * Throws unless every stage account that creates models from the group's versions is one the
+ * launch named: the project template's group policy grants the accounts of its StagingAccountId
+ * and ProdAccountId parameters only (SageMaker Developer Guide, "Deploy a Model Version from a
+ * Different Account": the group's resource policy must allow the deploying account). A stage in
+ * another region copies the version's files instead and needs no grant.
+ */
+function checkStageAccountsNamed(stages: { staging: ResolvedEnvironment; prod: ResolvedEnvironment }, project: StudioProject): void {
+  const named = { staging: [project.stagingAccount, 'StagingAccountId'], prod: [project.prodAccount, 'ProdAccountId'] } as const;
+  for (const name of ['staging', 'prod'] as const) {
+    const { account, region } = stages[name];
+    const [given, parameter] = named[name];
+    if (given === undefined && account !== undefined && account !== project.buildAccount && region === project.region) {
+      throw new ConfigError(
+        `environments.${name}.account is ${account} in the repositories' config, but the Studio launch did not name it (${parameter}): `
+        + `the launch's model package group lets only the accounts the launch names create models from its versions, so the ${name} deploy would be refused. `
+        + `Launch the project with ${parameter}=${account}`,
+      );
+    }
+  }
 }

@@ -75,8 +75,8 @@ export class ProjectTemplateStack extends Stack {
     const buildBranch = parameter('ModelBuildBranch', 'The model-build branch the pipeline deploys', PARAMETER_RULES.branch, 'main');
     const deployRepository = parameter('ModelDeployRepository', 'The model-deploy repository, as owner/name', PARAMETER_RULES.repository);
     const deployBranch = parameter('ModelDeployBranch', 'The model-deploy branch the pipeline deploys', PARAMETER_RULES.branch, 'main');
-    const stagingAccount = parameter('StagingAccountId', 'Account of the staging endpoint; empty: this account (or the one the repositories\' config names)', PARAMETER_RULES.optionalAccount, '');
-    const prodAccount = parameter('ProdAccountId', 'Account of the production endpoint; empty: this account (or the one the repositories\' config names)', PARAMETER_RULES.optionalAccount, '');
+    const stagingAccount = parameter('StagingAccountId', 'Account of the staging endpoint, allowed to deploy the group\'s versions; empty: this account (an account the repositories\' config names for it in this region must be given here too)', PARAMETER_RULES.optionalAccount, '');
+    const prodAccount = parameter('ProdAccountId', 'Account of the production endpoint, allowed to deploy the group\'s versions; empty: this account (an account the repositories\' config names for it in this region must be given here too)', PARAMETER_RULES.optionalAccount, '');
 
     this.templateOptions.metadata = {
       'AWS::CloudFormation::Interface': {

@@ -99,6 +99,20 @@ describe('applyStudioProject', () => {
     });
   });
 
+  // SageMaker Developer Guide, "Deploy a Model Version from a Different Account": the account that creates a
+  // model from a version needs the group's resource policy, and the Studio template's group grants only the
+  // accounts the launch names (StagingAccountId, ProdAccountId).
+  test('a stage account of the config file in the launch region must be named by the launch too', () => {
+    const config = testConfig({ environments: { build: { account: '999999999999', region: 'eu-west-1' }, staging: { account: '222222222222' }, prod: { account: '333333333333' } } });
+    expect(() => applyStudioProject(config, PROJECT)).toThrow(new ConfigError(
+      'environments.staging.account is 222222222222 in the repositories\' config, but the Studio launch did not name it (StagingAccountId): '
+      + 'the launch\'s model package group lets only the accounts the launch names create models from its versions, so the staging deploy would be refused. '
+      + 'Launch the project with StagingAccountId=222222222222',
+    ));
+    expect(() => applyStudioProject(config, { ...PROJECT, stagingAccount: '222222222222' })).toThrow(/^environments\.prod\.account is 333333333333 .* \(ProdAccountId\)/);
+    expect(applyStudioProject(config, { ...PROJECT, stagingAccount: '222222222222', prodAccount: '333333333333' }).environments.prod.account).toBe('333333333333');
+  });
+
   test('every value is checked as .projenrc.ts options are', () => {
     expect(() => applyStudioProject(testConfig(), { ...PROJECT, modelBuild: { repository: 'no-owner', branch: 'main' } }))
       .toThrow(/^source.modelBuild.repository must be a repository in the form owner\/name/);
