@@ -92,7 +92,7 @@ export class ModelBuildStack extends Stack {
       existing: studioProjectFromContext(this) !== undefined,
     });
 
-    this.shareArtifactsWith(readerAccountsOf(config));
+    this.shareArtifactsWith(readerAccountsOf(config), readerRegionsOf(config));
 
     this.mlflow = this.createMlflowBackend(config);
     // A stage with a Model Monitor schedule needs the data-quality baseline of each registered version.
@@ -183,7 +183,7 @@ export class ModelBuildStack extends Stack {
    * outputs) to create their models and run the drift check: the bucket policy and the key
    * policy let them, and their own roles' policies decide which of their principals may.
    */
-  private shareArtifactsWith(accounts: readonly string[]): void {
+  private shareArtifactsWith(accounts: readonly string[], regions: readonly string[]): void {
     if (accounts.length === 0) {
       return;
     }
@@ -198,7 +198,10 @@ export class ModelBuildStack extends Stack {
     }));
     this.artifacts.key.addToResourcePolicy(new iam.PolicyStatement({
       sid: 'StageAccountsDecryptPipelineOutputs', principals, actions: ['kms:Decrypt'], resources: ['*'],
-      conditions: { StringEquals: { 'kms:ViaService': `s3.${this.region}.amazonaws.com` } },
+      // S3 of the build region decrypts for a read; for a stage in another region, the copy of the
+      // version's files (StageModelCopy: CopyObject sent to the stage region) may reach KMS through
+      // S3 of that region, which AWS does not document either way, so both may.
+      conditions: { StringEquals: { 'kms:ViaService': oneOrList([...new Set([this.region, ...regions])].map((region) => `s3.${region}.amazonaws.com`)) } },
     }));
   }
 
@@ -219,6 +222,14 @@ export class ModelBuildStack extends Stack {
 function readerAccountsOf(config: ProjectConfig): string[] {
   const { build, staging, prod } = config.environments;
   return [...new Set([staging.account, prod.account])].filter((a): a is string => a !== undefined && a !== build.account);
+}
+
+const oneOrList = (values: string[]): string | string[] => (values.length === 1 ? values[0] : values);
+
+/** The regions of the staging and production stages in accounts other than the build account. */
+function readerRegionsOf(config: ProjectConfig): string[] {
+  const { build, staging, prod } = config.environments;
+  return [staging, prod].filter((env) => env.account !== undefined && env.account !== build.account).map((env) => env.region);
 }
 
 /** The SageMaker pipeline's name: `<project>-training`. */

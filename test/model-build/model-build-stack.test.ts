@@ -35,6 +35,21 @@ describe('ModelBuildApp', () => {
     expect(Object.keys(synthValidated(buildApp(config)))).toHaveLength(2);
   });
 
+  // The stage accounts decrypt the pipeline's outputs only through S3. A stage in another region gets the
+  // version's files by a CopyObject sent to its own region (StageModelCopy); which region's S3 then calls KMS
+  // is not documented, so the key allows S3 of the build region and of each stage account's region.
+  test('stage accounts decrypt the pipeline outputs through S3 of the build region and of their own', () => {
+    const statementOf = (environments: Record<string, unknown>) => {
+      const keys = Template.fromStack(buildApp(testConfig({ environments })).modelBuildStack).findResources('AWS::KMS::Key');
+      return Object.values<any>(keys).flatMap((key) => key.Properties.KeyPolicy.Statement).find((statement) => statement.Sid === 'StageAccountsDecryptPipelineOutputs');
+    };
+    expect(statementOf({ build: { account: '111111111111' }, prod: { account: '333333333333' } }).Condition)
+      .toEqual({ StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } });
+    expect(statementOf({ build: { account: '111111111111' }, staging: { account: '222222222222' }, prod: { account: '333333333333', region: 'eu-west-1' } }).Condition)
+      .toEqual({ StringEquals: { 'kms:ViaService': ['s3.us-east-1.amazonaws.com', 's3.eu-west-1.amazonaws.com'] } });
+    expect(statementOf({})).toBeUndefined();
+  });
+
   test('with MLflow and a production stage in another account, the model-build stack creates the role its drift check logs through', () => {
     const config = testConfig({ mlflow: {}, environments: { build: { account: '111111111111' }, prod: { account: '333333333333' } } });
     const stack = buildApp(config).modelBuildStack;
