@@ -1,6 +1,7 @@
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { S3Client } from '@aws-sdk/client-s3';
 import { DescribeEndpointCommand, ProductionVariantSummary, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SHADOW_SETTLE_MINUTES } from '../config/shadow-config';
 import { CliError, ifExists } from './errors';
 import { endpointCapturePrefix } from './shadow-capture';
 import { readCapturedVariant } from './shadow-capture-s3';
@@ -15,11 +16,11 @@ export interface ShadowComparisonOptions {
   readonly shadowVariant: string;
   /** The DataCaptureConfig's DestinationS3Uri (or that URI with the endpoint's folder). */
   readonly capture: { readonly bucket: string; readonly prefix: string };
-  /** The window: the last `minutes` minutes before `now`. */
+  /** The window: `minutes` minutes, ending SHADOW_SETTLE_MINUTES before `now` (the last captures are still on their way to S3). */
   readonly minutes: number;
   readonly thresholds: ShadowThresholds;
   /**
-   * The current time in milliseconds; the window ends at its minute.
+   * The current time in milliseconds; the window ends SHADOW_SETTLE_MINUTES before its minute.
    * @default Date.now
    */
   readonly now?: () => number;
@@ -86,14 +87,15 @@ export async function describeShadowEndpoint(client: SageMakerClient, endpointNa
 }
 
 /**
- * Compares the shadow variant with production over the last `minutes`: after checking that the
+ * Compares the shadow variant with production over `minutes` that ended SHADOW_SETTLE_MINUTES ago
+ * (so that their captured data has reached S3): after checking that the
  * endpoint serves both variants, latency and error rate from CloudWatch, the prediction distribution
  * from both variants' captured responses in S3.
  */
 export async function compareShadow(
   clients: { readonly cloudWatch: CloudWatchClient; readonly s3: S3Client; readonly sageMaker: SageMakerClient }, options: ShadowComparisonOptions,
 ): Promise<ShadowReport> {
-  const end = new Date(Math.floor((options.now ?? Date.now)() / 60_000) * 60_000);
+  const end = new Date(Math.floor((options.now ?? Date.now)() / 60_000) * 60_000 - SHADOW_SETTLE_MINUTES * 60_000);
   const window = { start: new Date(end.getTime() - options.minutes * 60_000), end };
   const variants = { production: options.productionVariant, shadow: options.shadowVariant };
   const endpoint = await describeShadowEndpoint(clients.sageMaker, options.endpointName, variants);

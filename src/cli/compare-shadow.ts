@@ -14,6 +14,7 @@ import {
 } from './compare-shadow-options';
 import { endpointNameOption } from './option-parsers';
 import { GlobalOptions, Output } from './output';
+import { SHADOW_SETTLE_MINUTES } from '../config/shadow-config';
 
 /** What `compare-shadow` needs from outside; tests inject clients and the clock. */
 export interface CompareShadowDeps {
@@ -69,7 +70,7 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
     .requiredOption('--production-variant <name>', 'the endpoint\'s production variant', parseVariantName('--production-variant'))
     .requiredOption('--shadow-variant <name>', 'the endpoint\'s shadow variant', parseVariantName('--shadow-variant'))
     .requiredOption('--capture-uri <s3-uri>', 'the endpoint\'s data capture location (DataCaptureConfig DestinationS3Uri); <uri>/<endpoint>/<variant>/yyyy/mm/dd/hh/*.jsonl are read', parseCaptureUri)
-    .requiredOption('--minutes <n>', `the window: the last <n> minutes (1 to ${MAX_SHADOW_MINUTES})`, parseMinutes)
+    .requiredOption('--minutes <n>', `the window: <n> minutes (1 to ${MAX_SHADOW_MINUTES}) that ended ${SHADOW_SETTLE_MINUTES} minutes ago, when their captured data has reached S3`, parseMinutes)
     .requiredOption('--max-latency-increase-percent <x>', 'fail when the shadow\'s p50 or p95 ModelLatency exceeds production\'s by more than <x> percent', parseMaxLatencyIncrease)
     .requiredOption('--max-error-rate <y>', 'fail when the shadow\'s errors / invocations exceed <y> (0..1)', parseMaxErrorRate)
     .requiredOption('--max-prediction-psi <z>', 'fail when the population stability index of the shadow\'s predictions against production\'s exceeds <z>', parseMaxPredictionPsi)

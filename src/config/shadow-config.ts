@@ -16,7 +16,8 @@ export interface ShadowReleaseOptions {
   /**
    * Minutes the shadow receives live traffic before the comparison: a whole number in
    * 5..SHADOW_MAX_MINUTES (the comparison's CodeBuild action waits them, within CodePipeline's
-   * timeout of 8 hours for a CodeBuild action, keeping SHADOW_COMPARE_MINUTES for the comparison itself).
+   * timeout of 8 hours for a CodeBuild action, keeping SHADOW_SETTLE_MINUTES for the last captures
+   * to arrive and SHADOW_COMPARE_MINUTES for the comparison itself).
    * @default 60
    */
   readonly minutes?: number;
@@ -56,12 +57,19 @@ export type ResolvedShadowRelease = Required<ShadowReleaseOptions>;
 /** Minutes the comparison step keeps after the wait, for compare-shadow itself. */
 export const SHADOW_COMPARE_MINUTES = 30;
 /**
+ * Minutes the comparison leaves for the last requests' data to arrive: the window it reads ends this
+ * long before it runs, and the comparison step waits this long beyond `minutes`. Captured data reaches
+ * S3 "a couple of minutes" after the request (SageMaker Developer Guide, "Capture data from real-time
+ * endpoint"), and CloudWatch publishes an endpoint's metrics at one-minute intervals, after the fact.
+ */
+export const SHADOW_SETTLE_MINUTES = 5;
+/**
  * CodePipeline's timeout of a CodeBuild build or test action, 8 hours (CodePipeline User Guide, "Quotas
  * in AWS CodePipeline": it holds whatever the project's own build timeout, which may reach 2160
  * minutes), less the comparison's own minutes.
  */
 export const CODEBUILD_ACTION_MAX_MINUTES = 480;
-export const SHADOW_MAX_MINUTES = CODEBUILD_ACTION_MAX_MINUTES - SHADOW_COMPARE_MINUTES;
+export const SHADOW_MAX_MINUTES = CODEBUILD_ACTION_MAX_MINUTES - SHADOW_SETTLE_MINUTES - SHADOW_COMPARE_MINUTES;
 
 export const DEFAULT_SHADOW_RELEASE: Omit<ResolvedShadowRelease, 'instanceCount'> = {
   minutes: 60, maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2, minInvocations: 100,
@@ -108,7 +116,8 @@ export function resolveShadowRelease(option: string, given: ShadowReleaseOptions
     throw new ConfigError(`${option} needs captured requests, but dataCapture.samplingPercentage is 0: the comparison reads both variants' captured predictions; capture a share above 0 (100 compares every request)`);
   }
   checkInteger(`${option}.minutes`, shadow.minutes, 5, SHADOW_MAX_MINUTES,
-    ` (the comparison step waits them in a CodeBuild action, which CodePipeline stops after ${CODEBUILD_ACTION_MAX_MINUTES} minutes, keeping ${SHADOW_COMPARE_MINUTES} for the comparison)`);
+    ` (the comparison step waits them in a CodeBuild action, which CodePipeline stops after ${CODEBUILD_ACTION_MAX_MINUTES} minutes, `
+    + `keeping ${SHADOW_SETTLE_MINUTES} for the last captures to reach S3 and ${SHADOW_COMPARE_MINUTES} for the comparison)`);
   checkInteger(`${option}.instanceCount`, shadow.instanceCount, 1, 100);
   checkNumber(`${option}.maxLatencyIncreasePercent`, shadow.maxLatencyIncreasePercent, 0, 10_000, 'a percentage >= 0');
   checkNumber(`${option}.maxErrorRate`, shadow.maxErrorRate, 0, 1, 'a rate in 0..1');

@@ -1,7 +1,7 @@
 import { CfnOutput, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
-import { ProjectConfig, ResolvedShadowRelease, SHADOW_COMPARE_MINUTES } from '../config';
+import { ProjectConfig, ResolvedShadowRelease, SHADOW_COMPARE_MINUTES, SHADOW_SETTLE_MINUTES } from '../config';
 import { SHADOW_VARIABLES, ShadowVariable } from '../aws/shadow-report';
 import { BUILD_ENV } from '../constructs';
 import { VARIANT_NAME, endpointName } from './endpoint-stack';
@@ -71,12 +71,12 @@ export function compareShadowStep(scope: Stack, props: CompareShadowProps): pipe
       `printf '[profile shadow]\\nrole_arn = ${roleArn}\\ncredential_source = EcsContainer\\n' >> ~/.aws/config`,
       `if [ ${live('Boolean(l.model)')} = true ]; then ` +
         `echo "Shadow phase: version ${live('l.model.version')} serves ${endpoint}; the candidate receives a copy of its traffic for ${shadow.minutes} minutes" && ` +
-        `sleep ${shadow.minutes * 60} && ${compare}; ` +
+        `sleep ${(shadow.minutes + SHADOW_SETTLE_MINUTES) * 60} && ${compare}; ` +
         `else echo "No shadow phase: "${live('l.none')}; fi`,
       ...shadowVariableCommands(),
     ],
     primaryOutputDirectory: SHADOW_REPORT_DIR,
-    timeout: Duration.minutes(shadow.minutes + SHADOW_COMPARE_MINUTES),
+    timeout: Duration.minutes(shadow.minutes + SHADOW_SETTLE_MINUTES + SHADOW_COMPARE_MINUTES),
     rolePolicyStatements: [new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [roleArn] })],
   });
 }

@@ -11,7 +11,8 @@ const cw = mockClient(CloudWatchClient);
 const s3 = mockClient(S3Client);
 const sm = mockClient(SageMakerClient);
 const clients = { cloudWatch: new CloudWatchClient({ region: 'eu-west-1' }), s3: new S3Client({ region: 'eu-west-1' }), sageMaker: new SageMakerClient({ region: 'eu-west-1' }) };
-const NOW = Date.parse('2026-12-04T11:00:30Z');
+// The comparison runs 5 minutes (SHADOW_SETTLE_MINUTES) after the window it reads ends, at 11:00.
+const NOW = Date.parse('2026-12-04T11:05:30Z');
 
 const options = {
   endpointName: 'player-churn-prod', productionVariant: 'AllTraffic', shadowVariant: 'Shadow',

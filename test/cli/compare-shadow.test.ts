@@ -36,7 +36,7 @@ async function run(args: string[]) {
     cloudWatchClient: async (o) => (requested.push(o), new CloudWatchClient({ region: 'eu-west-1' })),
     s3Client: async (o) => (requested.push(o), new S3Client({ region: 'eu-west-1' })),
     sageMakerClient: async (o) => (requested.push(o), new SageMakerClient({ region: 'eu-west-1' })),
-    now: () => Date.parse('2026-12-04T11:00:30Z'),
+    now: () => Date.parse('2026-12-04T11:05:30Z'), // the window ends 5 minutes earlier, at 11:00
   }));
   return { code, output, requested, stderr };
 }

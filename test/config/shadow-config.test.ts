@@ -36,8 +36,8 @@ describe('bad shadow options', () => {
     // CodePipeline User Guide, "Quotas in AWS CodePipeline": a CodeBuild build or test action times out after
     // 8 hours, whatever the project's own timeout (CodeBuild allows up to 2160 minutes): the comparison step
     // waits `minutes` within it and keeps 30 for the comparison.
-    [prod({ minutes: SHADOW_MAX_MINUTES + 1 }), /endpoints.prod.shadow.minutes must be a whole number in 5..450 \(the comparison step waits them in a CodeBuild action, which CodePipeline stops after 480 minutes, keeping 30/],
-    [prod({ minutes: 2 }), /endpoints.prod.shadow.minutes must be a whole number in 5..450/],
+    [prod({ minutes: SHADOW_MAX_MINUTES + 1 }), /endpoints.prod.shadow.minutes must be a whole number in 5..445 \(the comparison step waits them in a CodeBuild action, which CodePipeline stops after 480 minutes, keeping 5 for the last captures to reach S3 and 30 for the comparison\)/],
+    [prod({ minutes: 2 }), /endpoints.prod.shadow.minutes must be a whole number in 5..445/],
     [prod({ instanceCount: 0 }), /endpoints.prod.shadow.instanceCount must be a whole number in 1..100, got 0/],
     [prod({ maxErrorRate: 1.5 }), /endpoints.prod.shadow.maxErrorRate must be a rate in 0..1, got 1.5/],
     [prod({ maxPredictionPsi: 0 }), /endpoints.prod.shadow.maxPredictionPsi must be a number > 0, got 0/],

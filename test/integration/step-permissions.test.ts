@@ -306,8 +306,8 @@ describe.each([
     const calls = runStep(step, folder, assembly, inputs);
     expect(denied(templates, template, step, calls, folder)).toEqual([]);
     if (/CompareShadow/.test(step.name)) {
-      // The shadow phase waited its 45 minutes, then read both variants' metrics and captured data through its comparison role.
-      expect(calls.filter((c) => c.service === 'sleep').map((c) => c.argv)).toEqual([['2700']]);
+      // The shadow phase waited its 45 minutes and 5 for the last captures, then read both variants' metrics and captured data through its comparison role.
+      expect(calls.filter((c) => c.service === 'sleep').map((c) => c.argv)).toEqual([['3000']]);
       expect(new Set(calls.map((c) => c.operation).filter(Boolean))).toEqual(new Set(['DescribeEndpoint', 'GetMetricData', 'ListObjectsV2', 'GetObject']));
     }
     if (label.includes('own accounts') && /Test|Verify/.test(step.name)) {

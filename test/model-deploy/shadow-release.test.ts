@@ -86,7 +86,8 @@ describe('a shadow release while production serves version 7', () => {
 
   test('CompareShadow waits the window, then runs compare-shadow with the thresholds as the production comparison role', () => {
     const commands = commandsOf('compare-shadow');
-    expect(commands.join('\n')).toContain('sleep 2700');
+    // 45 minutes of traffic, then 5 more for the last captures to reach S3 (SHADOW_SETTLE_MINUTES).
+    expect(commands.join('\n')).toContain('sleep 3000');
     const compare = commands.find((c) => c.includes('compare-shadow'))!;
     for (const part of [
       'node release-tools/sagemaker-gitops.js compare-shadow --endpoint player-churn-prod --production-variant AllTraffic --shadow-variant Shadow',
@@ -98,7 +99,7 @@ describe('a shadow release while production serves version 7', () => {
     expect(commands.join('\n')).toContain('role/player-churn-prod-shadow-compare');
     const project = Object.values<any>(pipelineTemplate.findResources('AWS::CodeBuild::Project'))
       .find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('compare-shadow'));
-    expect(project.Properties.TimeoutInMinutes).toBe(45 + 30);
+    expect(project.Properties.TimeoutInMinutes).toBe(45 + 5 + 30);
     const spec = specs.find((s) => JSON.stringify(s).includes('compare-shadow'));
     expect(spec.env['exported-variables']).toEqual(expect.arrayContaining([...SHADOW_VARIABLES]));
   });
