@@ -5,7 +5,10 @@ import { PredictionComparison, round } from './shadow-stats';
 export interface ShadowThresholds {
   /** The shadow's p50 and p95 ModelLatency may exceed production's by at most this percentage. */
   readonly maxLatencyIncreasePercent: number;
-  /** The shadow's error rate may be at most this (0..1). */
+  /**
+   * The shadow's error rate may exceed production's by at most this (0..1): both answer the same
+   * requests, so errors production has too (a caller's malformed requests) are not the candidate's.
+   */
   readonly maxErrorRate: number;
   /** The PSI of the shadow's predictions against production's may be at most this. */
   readonly maxPredictionPsi: number;
@@ -60,10 +63,11 @@ export function shadowVerdict(evidence: ShadowEvidence, thresholds: ShadowThresh
     return { latency, passed: false, reasons };
   }
   reasons.push(...latencyReasons(latency, metrics, thresholds.maxLatencyIncreasePercent));
-  const shadowRate = metrics.shadow.errorRate ?? 0;
-  if (shadowRate > thresholds.maxErrorRate) {
-    reasons.push(`error rate ${shadowRate} of the shadow (${metrics.shadow.errors} errors in ${metrics.shadow.invocations} invocations) is above ${thresholds.maxErrorRate} ` +
-      `(production: ${metrics.production.errorRate ?? 0})`);
+  const [shadowRate, productionRate] = [metrics.shadow.errorRate ?? 0, metrics.production.errorRate ?? 0];
+  const increase = round(shadowRate - productionRate) ?? 0;
+  if (increase > thresholds.maxErrorRate) {
+    reasons.push(`error rate ${shadowRate} of the shadow (${metrics.shadow.errors} errors in ${metrics.shadow.invocations} invocations) is ${increase} above `
+      + `production's ${productionRate} on the same requests (at most ${thresholds.maxErrorRate} more allowed)`);
   }
   reasons.push(...predictionReasons(evidence, thresholds));
   return { latency, passed: reasons.length === 0, reasons };

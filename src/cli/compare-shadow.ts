@@ -72,7 +72,7 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
     .requiredOption('--capture-uri <s3-uri>', 'the endpoint\'s data capture location (DataCaptureConfig DestinationS3Uri); <uri>/<endpoint>/<variant>/yyyy/mm/dd/hh/*.jsonl are read', parseCaptureUri)
     .requiredOption('--minutes <n>', `the window: <n> minutes (1 to ${MAX_SHADOW_MINUTES}) that ended ${SHADOW_SETTLE_MINUTES} minutes ago, when their captured data has reached S3`, parseMinutes)
     .requiredOption('--max-latency-increase-percent <x>', 'fail when the shadow\'s p50 or p95 ModelLatency exceeds production\'s by more than <x> percent', parseMaxLatencyIncrease)
-    .requiredOption('--max-error-rate <y>', 'fail when the shadow\'s errors / invocations exceed <y> (0..1)', parseMaxErrorRate)
+    .requiredOption('--max-error-rate <y>', 'fail when the shadow\'s errors / invocations exceed production\'s by more than <y> (0..1)', parseMaxErrorRate)
     .requiredOption('--max-prediction-psi <z>', 'fail when the population stability index of the shadow\'s predictions against production\'s exceeds <z>', parseMaxPredictionPsi)
     .requiredOption('--out <report.json>', 'write the report (every number, the verdict, the reasons) to this file (parent folders are created)')
     .option('--variables-file <path>', 'also write SHADOW_VERDICT=..., SHADOW_LATENCY_P95_MS=... lines for a CodeBuild step to export as pipeline variables')

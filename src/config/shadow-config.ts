@@ -34,7 +34,8 @@ export interface ShadowReleaseOptions {
    */
   readonly maxLatencyIncreasePercent?: number;
   /**
-   * The release stops when the shadow's error rate (errors / invocations) exceeds this (0..1).
+   * The release stops when the shadow's error rate (errors / invocations) exceeds production's by
+   * more than this (0..1): both answer the same requests, so a caller's malformed requests count for neither.
    * @default 0.01
    */
   readonly maxErrorRate?: number;

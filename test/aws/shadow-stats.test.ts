@@ -133,9 +133,20 @@ describe('shadowVerdict', () => {
     expect(verdict.passed).toBe(false);
     expect(verdict.reasons).toEqual([
       'p95 model latency of the shadow 30 ms is 50% above production\'s 20 ms (at most 20% allowed)',
-      'error rate 0.02 of the shadow (10 errors in 500 invocations) is above 0.01 (production: 0)',
+      'error rate 0.02 of the shadow (10 errors in 500 invocations) is 0.02 above production\'s 0 on the same requests (at most 0.01 more allowed)',
       expect.stringMatching(/^prediction PSI \d+(\.\d+)? of the shadow against production is above 0.2 \(120 paired requests; mean difference 0\.\d+\)$/),
     ]);
+  });
+
+  // Both variants answer the same requests ("Shadow variants", SageMaker Developer Guide): errors production has
+  // as well, such as a caller's malformed requests (Invocation4XXErrors), are not the candidate's.
+  test('the error rate counts against production\'s: as many errors as production pass, more than the allowance fail', () => {
+    const rates = (production: number, shadow: number) => shadowVerdict(evidence({
+      production: metrics({ errors: production * 500, errorRate: production }), shadow: metrics({ errors: shadow * 500, errorRate: shadow }),
+    }), THRESHOLDS).reasons.filter((reason) => reason.startsWith('error rate'));
+    expect(rates(0.03, 0.03)).toEqual([]);
+    expect(rates(0.03, 0.04)).toEqual([]);
+    expect(rates(0.03, 0.05)).toEqual(['error rate 0.05 of the shadow (25 errors in 500 invocations) is 0.02 above production\'s 0.03 on the same requests (at most 0.01 more allowed)']);
   });
 
   test('a window with too few invocations fails rather than passing on no data', () => {
