@@ -5,6 +5,7 @@ import { SHADOW_SETTLE_MINUTES } from '../config/shadow-config';
 import { CliError, ifExists } from './errors';
 import { endpointCapturePrefix } from './shadow-capture';
 import { readCapturedVariant } from './shadow-capture-s3';
+import { ShadowModel, describeShadowModel, shadowModelProblem } from './shadow-model';
 import { VariantMetrics, readShadowMetrics } from './shadow-metrics';
 import { PredictionComparison, comparePredictions } from './shadow-stats';
 import { LatencyComparison, ShadowThresholds, shadowVerdict } from './shadow-verdict';
@@ -20,6 +21,12 @@ export interface ShadowComparisonOptions {
   readonly minutes: number;
   readonly thresholds: ShadowThresholds;
   /**
+   * The model package the shadow must serve (the release's candidate): the comparison fails when
+   * the shadow variant's model was created from another one.
+   * @default - the shadow's model is not checked
+   */
+  readonly expectedShadowModelPackage?: string;
+  /**
    * The current time in milliseconds; the window ends SHADOW_SETTLE_MINUTES before its minute.
    * @default Date.now
    */
@@ -34,6 +41,8 @@ export interface ShadowReport {
   readonly window: { readonly start: string; readonly end: string; readonly minutes: number; readonly metricPeriodSeconds: number };
   /** What DescribeEndpoint said when the comparison ran: the status and each variant's instances now. */
   readonly endpoint: ShadowEndpoint;
+  /** What the shadow variant serves, when the comparison was asked to check it (expectedShadowModelPackage). */
+  readonly shadowModel?: ShadowModel & { readonly expected: string };
   readonly thresholds: ShadowThresholds;
   readonly metrics: { readonly production: VariantMetrics; readonly shadow: VariantMetrics };
   readonly latency: LatencyComparison;
@@ -50,6 +59,8 @@ export interface ShadowReport {
 export interface ShadowEndpoint {
   readonly status: string;
   readonly instances: { readonly production: number | null; readonly shadow: number | null };
+  /** The endpoint configuration in service. */
+  readonly endpointConfigName?: string;
 }
 
 /**
@@ -83,6 +94,7 @@ export async function describeShadowEndpoint(client: SageMakerClient, endpointNa
   return {
     status: endpoint.EndpointStatus ?? 'Unknown',
     instances: { production: production.CurrentInstanceCount ?? null, shadow: shadow.CurrentInstanceCount ?? null },
+    ...(endpoint.EndpointConfigName ? { endpointConfigName: endpoint.EndpointConfigName } : {}),
   };
 }
 
@@ -99,6 +111,10 @@ export async function compareShadow(
   const window = { start: new Date(end.getTime() - options.minutes * 60_000), end };
   const variants = { production: options.productionVariant, shadow: options.shadowVariant };
   const endpoint = await describeShadowEndpoint(clients.sageMaker, options.endpointName, variants);
+  const expected = options.expectedShadowModelPackage;
+  const shadowModel = expected === undefined ? undefined
+    : { ...(endpoint.endpointConfigName ? await describeShadowModel(clients.sageMaker, endpoint.endpointConfigName, variants.shadow) : {}), expected };
+  const modelProblem = shadowModel && shadowModelProblem(shadowModel, shadowModel.expected, `the shadow variant ${variants.shadow} of ${options.endpointName}`);
   const metrics = await readShadowMetrics(clients.cloudWatch, options.endpointName, variants, window);
   const location = { bucket: options.capture.bucket, endpointPrefix: endpointCapturePrefix(options.capture.prefix, options.endpointName) };
   const production = await readCapturedVariant(clients.s3, location, variants.production, window);
@@ -108,18 +124,20 @@ export async function compareShadow(
   const verdict = shadowVerdict({
     minutes: options.minutes, variants, metrics, predictions, shadowCaptureUri: `${captureUri}${variants.shadow}/`,
   }, options.thresholds);
+  const reasons = [...(modelProblem ? [modelProblem] : []), ...verdict.reasons];
   return {
     endpointName: options.endpointName,
     productionVariant: variants.production,
     shadowVariant: variants.shadow,
     window: { start: window.start.toISOString(), end: window.end.toISOString(), minutes: options.minutes, metricPeriodSeconds: metrics.periodSeconds },
     endpoint,
+    ...(shadowModel ? { shadowModel } : {}),
     thresholds: options.thresholds,
     metrics: { production: metrics.production, shadow: metrics.shadow },
     latency: verdict.latency,
     predictions: { ...predictions, captureUri, files: { production: production.files, shadow: shadow.files } },
-    verdict: verdict.passed ? 'PASS' : 'FAIL',
-    passed: verdict.passed,
-    reasons: verdict.reasons,
+    verdict: reasons.length === 0 ? 'PASS' : 'FAIL',
+    passed: reasons.length === 0,
+    reasons,
   };
 }

@@ -3,8 +3,9 @@ import * as path from 'node:path';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient } from '../aws';
+import { parseModelPackageVersionArn } from '../aws/model-approval';
 import { ShadowReport, compareShadow } from '../aws/shadow-compare';
 import { formatShadowEnv, formatShadowReport } from '../aws/shadow-report';
 import { DEFAULT_MIN_INVOCATIONS } from '../aws/shadow-verdict';
@@ -52,6 +53,7 @@ interface CompareShadowOptions {
   readonly minInvocations: number;
   readonly out: string;
   readonly variablesFile?: string;
+  readonly shadowModelPackage?: string;
 }
 
 /**
@@ -74,6 +76,7 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
     .requiredOption('--max-latency-increase-percent <x>', 'fail when the shadow\'s p50 or p95 ModelLatency exceeds production\'s by more than <x> percent', parseMaxLatencyIncrease)
     .requiredOption('--max-error-rate <y>', 'fail when the shadow\'s errors / invocations exceed production\'s by more than <y> (0..1)', parseMaxErrorRate)
     .requiredOption('--max-prediction-psi <z>', 'fail when the population stability index of the shadow\'s predictions against production\'s exceeds <z>', parseMaxPredictionPsi)
+    .option('--shadow-model-package <arn>', 'fail unless the shadow variant\'s model was created from this model package version (the release\'s candidate)', parseShadowModelPackage)
     .requiredOption('--out <report.json>', 'write the report (every number, the verdict, the reasons) to this file (parent folders are created)')
     .option('--variables-file <path>', 'also write SHADOW_VERDICT=..., SHADOW_LATENCY_P95_MS=... lines for a CodeBuild step to export as pipeline variables')
     .option('--min-invocations <n>', `fail when either variant has fewer invocations or captured predictions in the window (default: ${DEFAULT_MIN_INVOCATIONS})`, parseMinInvocations, DEFAULT_MIN_INVOCATIONS)
@@ -93,6 +96,7 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
           shadowVariant: opts.shadowVariant,
           capture: opts.captureUri,
           minutes: opts.minutes,
+          ...(opts.shadowModelPackage ? { expectedShadowModelPackage: opts.shadowModelPackage } : {}),
           thresholds: {
             maxLatencyIncreasePercent: opts.maxLatencyIncreasePercent,
             maxErrorRate: opts.maxErrorRate,
@@ -126,4 +130,12 @@ function failureMessage(report: ShadowReport): string {
 function writeFile(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
+}
+
+/** `--shadow-model-package`: a model package version ARN. */
+function parseShadowModelPackage(value: string): string {
+  if (!parseModelPackageVersionArn(value)) {
+    throw new InvalidArgumentError(`--shadow-model-package must be a model package version ARN (arn:<partition>:sagemaker:<region>:<account>:model-package/<group>/<version>), got ${value}`);
+  }
+  return value;
 }

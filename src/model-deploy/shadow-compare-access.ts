@@ -24,7 +24,7 @@ export interface ShadowCompareAccessProps {
  * What the pipeline's CompareShadow step needs in the production stack of a project with shadow
  * releases: a role (`shadowCompareRoleName`) the pipeline's account may assume, which reads the
  * endpoint's CloudWatch metrics and its captured data (both variants' requests and responses,
- * under `datacapture/<endpoint>/`) and describes the endpoint; and the capture location (the
+ * under `datacapture/<endpoint>/`) and describes the endpoint, its configuration and the shadow's model; and the capture location (the
  * endpoint configuration's DestinationS3Uri, `s3://<bucket>/datacapture`) as an output
  * (`CaptureUri`), which the step receives as an environment variable.
  */
@@ -51,6 +51,15 @@ export class ShadowCompareAccess extends Construct {
       sid: 'DescribeEndpoint', actions: ['sagemaker:DescribeEndpoint'],
       resources: [stack.formatArn({ service: 'sagemaker', resource: 'endpoint', resourceName: endpointName.toLowerCase() })],
     }));
+    // The shadow variant's model, to check it is the release's candidate: CloudFormation names the configuration and the model at deploy time.
+    this.role.addToPolicy(new iam.PolicyStatement({
+      sid: 'DescribeShadowModel', actions: ['sagemaker:DescribeEndpointConfig', 'sagemaker:DescribeModel'],
+      resources: [stack.formatArn({ service: 'sagemaker', resource: 'endpoint-config', resourceName: '*' }), stack.formatArn({ service: 'sagemaker', resource: 'model', resourceName: '*' })],
+    }));
+    acknowledgeWildcardResource(this.role, stack.formatArn({ service: 'sagemaker', resource: 'endpoint-config', resourceName: '*' }),
+      `compare-shadow describes the endpoint configuration ${endpointName} serves, which CloudFormation names at deploy time; the action is read-only`);
+    acknowledgeWildcardResource(this.role, stack.formatArn({ service: 'sagemaker', resource: 'model', resourceName: '*' }),
+      `compare-shadow describes the shadow variant's model, which CloudFormation names at deploy time; the action is read-only`);
     // CloudWatch's metric reads have no resource type in IAM ("Actions, resources, and condition keys for Amazon CloudWatch").
     this.role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadVariantMetrics', actions: ['cloudwatch:GetMetricStatistics', 'cloudwatch:GetMetricData'], resources: ['*'] }));
     acknowledgeWildcardResource(this.role, '*',

@@ -5,7 +5,7 @@ import { ProjectConfig, ResolvedShadowRelease, SHADOW_COMPARE_MINUTES, SHADOW_SE
 import { SHADOW_VARIABLES, ShadowVariable } from '../aws/shadow-report';
 import { BUILD_ENV } from '../constructs';
 import { VARIANT_NAME, endpointName } from './endpoint-stack';
-import { RELEASE_INPUT_DIR } from './release-checks';
+import { RELEASE_INPUT_DIR, RELEASE_MODEL_FILE } from './release-checks';
 import { RELEASE_TOOLS_DIR, releaseToolsCommand } from '../constructs/release-tools';
 import { LIVE_MODEL_FILE } from '../app-context/resolved-model';
 import { shadowCompareRoleName } from './shadow-compare-access';
@@ -43,6 +43,7 @@ export interface CompareShadowProps {
 /**
  * The comparison after the shadow phase, as a CodeBuild step: with a live model, it waits
  * `minutes` while the shadow receives a copy of production's traffic, then runs `compare-shadow`
+ * (which also checks that the shadow serves the release's candidate, not a shadow left by an earlier release)
  * as the production account's comparison role (`shadowCompareRoleName`), which fails the step,
  * and so stops the release, when the shadow exceeds a threshold (its log shows the table and the
  * reasons); otherwise the numbers (compare-shadow's env file) are exported as SHADOW_VARIABLES for
@@ -58,6 +59,7 @@ export function compareShadowStep(scope: Stack, props: CompareShadowProps): pipe
     'compare-shadow', `--endpoint ${endpoint}`, `--production-variant ${VARIANT_NAME}`, `--shadow-variant ${SHADOW_VARIANT_NAME}`,
     '--capture-uri "$CAPTURE_URI"', `--minutes ${shadow.minutes}`, `--max-latency-increase-percent ${shadow.maxLatencyIncreasePercent}`,
     `--max-error-rate ${shadow.maxErrorRate}`, `--max-prediction-psi ${shadow.maxPredictionPsi}`, `--min-invocations ${shadow.minInvocations}`,
+    `--shadow-model-package "$(node -p "require('./${RELEASE_MODEL_FILE}').modelPackageArn")"`,
     `--region ${env.region} --profile shadow`, `--out ${SHADOW_REPORT}`, `--variables-file ${SHADOW_ENV_FILE}`,
   ].join(' '));
   const live = (expression: string) => `"$(node -p "const l = require('./${RELEASE_LIVE_MODEL}'); ${expression}")"`;

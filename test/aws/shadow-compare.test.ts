@@ -1,11 +1,11 @@
 import { CloudWatchClient, GetMetricDataCommand, MetricDataResult } from '@aws-sdk/client-cloudwatch';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { DescribeEndpointCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeModelCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
 import { compareShadow } from '../../src/aws/shadow-compare';
 import { metricPeriodSeconds, metricQueries, variantMetrics } from '../../src/aws/shadow-metrics';
 import { formatShadowEnv, formatShadowReport } from '../../src/aws/shadow-report';
-import { GOOD, captureWorld, endpointWorld, metricResults } from '../fixtures/shadow/world';
+import { CANDIDATE_PACKAGE, GOOD, SHADOW_ENDPOINT_CONFIG, captureWorld, endpointWorld, metricResults } from '../fixtures/shadow/world';
 
 const cw = mockClient(CloudWatchClient);
 const s3 = mockClient(S3Client);
@@ -75,7 +75,7 @@ describe('compareShadow', () => {
     expect(report.reasons).toEqual([]);
     expect(report.verdict).toBe('PASS');
     expect(report.window).toEqual({ start: '2026-12-04T09:00:00.000Z', end: '2026-12-04T11:00:00.000Z', minutes: 120, metricPeriodSeconds: 7200 });
-    expect(report.endpoint).toEqual({ status: 'InService', instances: { production: 2, shadow: 2 } });
+    expect(report.endpoint).toEqual({ status: 'InService', instances: { production: 2, shadow: 2 }, endpointConfigName: SHADOW_ENDPOINT_CONFIG });
     expect(sm.commandCalls(DescribeEndpointCommand).map((c) => c.args[0].input)).toEqual([{ EndpointName: 'player-churn-prod' }]);
     expect(report.metrics.shadow.latencyMs).toEqual({ p50: 8.4, p95: 22, average: 9.5 });
     expect(report.latency.increasePercent).toEqual({ p50: 5, p95: 10, average: 5.55556 });
@@ -106,6 +106,32 @@ describe('compareShadow', () => {
     expect(report.verdict).toBe('FAIL');
     expect(report.reasons).toEqual([expect.stringMatching(/^prediction PSI [\d.]+ of the shadow against production is above 0.2/)]);
     expect(formatShadowEnv(report)).toMatch(/^SHADOW_VERDICT=FAIL$/m);
+  });
+
+  // The same reason as verify-release's: CloudFormation may report an endpoint update complete after a deployment
+  // guardrail rolled it back ("Auto-Rollback Configuration and Monitoring"), leaving an earlier release's shadow in place.
+  test('with the candidate given, passes when the shadow serves it and fails when it serves another version', async () => {
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults(GOOD) });
+    captureWorld(s3, { production: 'production.jsonl', shadow: 'shadow-close.jsonl' });
+    const checked = await compareShadow(clients, { ...options, expectedShadowModelPackage: CANDIDATE_PACKAGE });
+    expect(checked.passed).toBe(true);
+    expect(checked.shadowModel).toEqual({ modelName: 'player-churn-prod-shadow-model', modelPackageArn: CANDIDATE_PACKAGE, expected: CANDIDATE_PACKAGE });
+    expect(sm.commandCalls(DescribeEndpointConfigCommand).map((c) => c.args[0].input)).toEqual([{ EndpointConfigName: SHADOW_ENDPOINT_CONFIG }]);
+    expect(sm.commandCalls(DescribeModelCommand).map((c) => c.args[0].input)).toEqual([{ ModelName: 'player-churn-prod-shadow-model' }]);
+
+    const stale = CANDIDATE_PACKAGE.replace(/\/8$/, '/6');
+    endpointWorld(sm, {}, stale);
+    const report = await compareShadow(clients, { ...options, expectedShadowModelPackage: CANDIDATE_PACKAGE });
+    expect(report.verdict).toBe('FAIL');
+    expect(report.reasons).toEqual([
+      `the shadow variant Shadow of player-churn-prod serves the model player-churn-prod-shadow-model of ${stale}, not the candidate ${CANDIDATE_PACKAGE}: `
+      + 'the shadow phase\'s deploy did not take effect (SageMaker kept or restored the previous endpoint configuration, as after a deployment guardrail\'s rollback), '
+      + 'so its numbers are not the candidate\'s',
+    ]);
+    // Without the candidate, the shadow's model is not read.
+    sm.resetHistory();
+    await compareShadow(clients, options);
+    expect(sm.commandCalls(DescribeModelCommand)).toHaveLength(0);
   });
 
   test('fails when the shadow variant has no captured answers', async () => {

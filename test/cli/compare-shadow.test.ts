@@ -119,6 +119,14 @@ describe('bad arguments exit 2 naming the option, the value and what is allowed,
     expect(requested).toEqual([]);
   });
 
+  test('--shadow-model-package must be a model package version ARN', async () => {
+    const { code, stderr, requested } = await run([...argv, '--shadow-model-package', 'arn:aws:sagemaker:eu-west-1:111111111111:model-package/player-churn']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch('--shadow-model-package must be a model package version ARN (arn:<partition>:sagemaker:<region>:<account>:model-package/<group>/<version>), '
+      + 'got arn:aws:sagemaker:eu-west-1:111111111111:model-package/player-churn');
+    expect(requested).toEqual([]);
+  });
+
   test('--min-invocations must be a whole number of at least 1', async () => {
     const { code, stderr } = await run([...argv, '--min-invocations', '0']);
     expect(code).toBe(2);

@@ -306,9 +306,11 @@ describe.each([
     const calls = runStep(step, folder, assembly, inputs);
     expect(denied(templates, template, step, calls, folder)).toEqual([]);
     if (/CompareShadow/.test(step.name)) {
-      // The shadow phase waited its 45 minutes and 5 for the last captures, then read both variants' metrics and captured data through its comparison role.
+      // The shadow phase waited its 45 minutes and 5 for the last captures, then checked that the shadow serves the candidate
+      // and read both variants' metrics and captured data, through its comparison role.
       expect(calls.filter((c) => c.service === 'sleep').map((c) => c.argv)).toEqual([['3000']]);
-      expect(new Set(calls.map((c) => c.operation).filter(Boolean))).toEqual(new Set(['DescribeEndpoint', 'GetMetricData', 'ListObjectsV2', 'GetObject']));
+      expect(new Set(calls.map((c) => c.operation).filter(Boolean)))
+        .toEqual(new Set(['DescribeEndpoint', 'DescribeEndpointConfig', 'DescribeModel', 'GetMetricData', 'ListObjectsV2', 'GetObject']));
     }
     if (label.includes('own accounts') && /Test|Verify/.test(step.name)) {
       // The checks' calls went to the stage's account, through its tester role.

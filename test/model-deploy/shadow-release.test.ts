@@ -92,7 +92,8 @@ describe('a shadow release while production serves version 7', () => {
     for (const part of [
       'node release-tools/sagemaker-gitops.js compare-shadow --endpoint player-churn-prod --production-variant AllTraffic --shadow-variant Shadow',
       '--capture-uri "$CAPTURE_URI" --minutes 45 --max-latency-increase-percent 15 --max-error-rate 0.02 --max-prediction-psi 0.25',
-      '--min-invocations 100 --region us-east-1 --profile shadow --out shadow-report/report.json --variables-file shadow-report/shadow.env',
+      '--min-invocations 100 --shadow-model-package "$(node -p "require(\'./release/resolved-model.json\').modelPackageArn")"',
+      '--region us-east-1 --profile shadow --out shadow-report/report.json --variables-file shadow-report/shadow.env',
     ]) {
       expect(compare).toContain(part);
     }
