@@ -30,6 +30,14 @@ export async function findLatestApprovedModel(client: SageMakerClient, groupName
   }
   const arn = approved.ModelPackageArn;
   const described = await client.send(new DescribeModelPackageCommand({ ModelPackageName: arn }));
+  const containers = described.InferenceSpecification?.Containers ?? [];
+  if (containers.length > 1) {
+    throw new CliError(
+      `model package ${arn} (the newest approved version) has ${containers.length} inference containers: the project deploys versions of one container `
+      + '(the model role reads that one artifact, and serverless endpoints and shadow variants host no inference pipeline: SageMaker Developer Guide, '
+      + '"Serverless Inference" and "Shadow tests" exclusions). Register the model with one container, or reject this version',
+    );
+  }
   return checkResolvedModel(toResolvedModel(groupName, arn, described), `model package ${arn}`);
 }
 

@@ -40,7 +40,6 @@ function described(version: number, metadata?: Record<string, string>): Partial<
     InferenceSpecification: {
       Containers: [
         { Image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/xgboost:1.7-1', ModelDataUrl: 's3://artifacts-bucket/churn/model.tar.gz' },
-        { Image: 'second-container-is-ignored' },
       ],
       SupportedContentTypes: ['text/csv'],
       SupportedResponseMIMETypes: ['text/csv'],
@@ -124,6 +123,20 @@ describe('findLatestApprovedModel', () => {
     const model = await findLatestApprovedModel(client, GROUP);
 
     expect(model).toMatchObject({ dataQualityStatisticsUri: statistics, dataQualityConstraintsUri: constraints });
+  });
+
+  // SageMaker Developer Guide, exclusions of "Serverless Inference" and of "Shadow tests": no inference pipelines
+  // (several containers); and the stage's model role may read the one artifact the project resolves.
+  test('a version of several inference containers is refused, saying why and what to do', async () => {
+    sm.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: [summary(2)] });
+    const [first] = described(2).InferenceSpecification!.Containers!;
+    sm.on(DescribeModelPackageCommand).resolves({ ...described(2), InferenceSpecification: { Containers: [first, { Image: 'preprocessing:1' }] } });
+
+    await expect(findLatestApprovedModel(client, GROUP)).rejects.toThrow(new CliError(
+      `model package ${packageArn(2)} (the newest approved version) has 2 inference containers: the project deploys versions of one container `
+      + '(the model role reads that one artifact, and serverless endpoints and shadow variants host no inference pipeline: SageMaker Developer Guide, '
+      + '"Serverless Inference" and "Shadow tests" exclusions). Register the model with one container, or reject this version',
+    ));
   });
 
   test('without metadata or containers only the required fields are set', async () => {
