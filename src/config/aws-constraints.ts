@@ -125,6 +125,18 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: DEPLOY,
   },
   {
+    option: 'batchScoring.inputUri, outputUri',
+    rule: '`s3://<bucket>/<prefix>` of at most 1024 characters; outputUri at most 1011, since each run writes under `<outputUri>/<execution id>`',
+    source: 'SageMaker API Reference, TransformS3DataSource (S3Uri), TransformOutput (S3OutputPath)',
+    repos: DEPLOY,
+  },
+  {
+    option: 'batchScoring.inputFilter, outputFilter',
+    rule: '`$` or CSV column indexes with at most one open slice (`$[1:]`, `$[0,-1]`, `$[0,5:]`), at most 63 characters; a closed range is listed column by column (`$[1,2,3,4]`): SageMaker documents `$[1:4]` as columns 1 to 4 where JsonPath ends at 3',
+    source: 'SageMaker Developer Guide, "Associate Prediction Results with Input Records"; API Reference, DataProcessing',
+    repos: DEPLOY,
+  },
+  {
     option: 'release.reviewerEmails, alertEmails, alertTopicArn',
     rule: 'email addresses; or an existing SNS topic ARN in the region of the alarms (CloudWatch publishes only to a topic of its own region); not both',
     source: 'Amazon SNS Developer Guide, "Encryption at rest"; CloudWatch User Guide, "Using Amazon CloudWatch alarms"',

@@ -137,6 +137,14 @@ export function resolveBatchScoring(option: string, given: BatchScoringOptions |
   const input = parseS3Uri(`${option}.inputUri`, given.inputUri);
   if (given.outputUri !== undefined) {
     const output = parseS3Uri(`${option}.outputUri`, given.outputUri);
+    // Each run writes under <outputUri>/<execution id>, and TransformOutput.S3OutputPath takes at most 1024 characters.
+    const longest = S3_URI_MAX_LENGTH - 1 - PIPELINE_EXECUTION_ID_LENGTH;
+    if (String(given.outputUri).replace(/\/+$/, '').length > longest) {
+      throw new ConfigError(
+        `${option}.outputUri is ${String(given.outputUri).replace(/\/+$/, '').length} characters: each run writes under <outputUri>/<execution id> (${PIPELINE_EXECUTION_ID_LENGTH} characters), `
+        + `and a transform job's output path takes at most ${S3_URI_MAX_LENGTH}, so outputUri may have at most ${longest}`,
+      );
+    }
     if (input.bucket === output.bucket && (startsWithPrefix(output.key, input.key) || startsWithPrefix(input.key, output.key))) {
       throw new ConfigError(
         `${option}.outputUri ${given.outputUri} must not be inside ${option}.inputUri ${given.inputUri} (nor contain it): ` +
@@ -201,6 +209,11 @@ export function resolveBatchScoring(option: string, given: BatchScoringOptions |
   };
 }
 
+/** TransformS3DataSource.S3Uri and TransformOutput.S3OutputPath: at most 1024 characters (SageMaker API Reference). */
+const S3_URI_MAX_LENGTH = 1024;
+/** A pipeline execution's id, the last part of its ARN (`.../execution/<id>`): 12 lowercase letters and digits. */
+const PIPELINE_EXECUTION_ID_LENGTH = 12;
+
 /** An S3 bucket name (S3 user guide "General purpose bucket naming rules"): 3-63 lowercase letters, digits, dots and hyphens, a letter or digit at each end. */
 const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
 
@@ -209,7 +222,7 @@ const BUCKET_NAME = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
  * A prefix is required: the scoring roles may read and write only under it.
  */
 export function parseS3Uri(option: string, value: unknown): { bucket: string; key: string } {
-  const match = typeof value === 'string' && value.length <= 1024 ? /^s3:\/\/([^/]+)\/(.*[^/].*?)\/?$/.exec(value) : null;
+  const match = typeof value === 'string' && value.length <= S3_URI_MAX_LENGTH ? /^s3:\/\/([^/]+)\/(.*[^/].*?)\/?$/.exec(value) : null;
   if (!match || !BUCKET_NAME.test(match[1]) || match[1].includes('..') || /^\d+\.\d+\.\d+\.\d+$/.test(match[1])) {
     throw new ConfigError(
       `${option} must be an S3 URI with a key prefix, s3://<bucket>/<prefix> (a bucket name of 3 to 63 lowercase letters, digits, dots or hyphens; ` +
@@ -238,19 +251,24 @@ function checkKmsKeyArn(option: string, value: unknown, region: string): void {
 }
 
 /**
- * The JSONPath forms batch transform supports on a CSV record, which it reads as an array of
- * columns ("Associate Prediction Results with Input Records", supported JSONPath operators):
- * `$`, and `$[...]` with indexes (negative from the end), slices `start:end` and their
- * comma-separated unions, such as `$[1:]`, `$[0,-1]` or `$[0,5:]`. Names (`$.features`) select
- * fields of JSON records only.
+ * The JSONPath forms of CSV columns that batch transform runs as the project (and its local run)
+ * reads them ("Associate Prediction Results with Input Records", supported JSONPath operators): `$`,
+ * or `$[...]` of column indexes (negative from the end) with at most one open slice `start:`, such
+ * as `$[1:]`, `$[0,-1]` or `$[0,5:]`. Two forms are refused: a slice with an end, which that page
+ * reads as inclusive ("`$[1:4]` ... the second through fifth columns") where JsonPath ends before
+ * it, so the columns sent would be a guess; and several slices in one filter, which batch transform
+ * refuses ("only single range filters ... are supported", aws/sagemaker-python-sdk#1112).
  */
-const CSV_FILTER = /^\$(\[\s*(-?\d+|-?\d*\s*:\s*-?\d*)(\s*,\s*(-?\d+|-?\d*\s*:\s*-?\d*))*\s*\])?$/;
+const CSV_FILTER = /^\$(\[\s*(-?\d+|\d+\s*:)(\s*,\s*(-?\d+|\d+\s*:))*\s*\])?$/;
 
 export function checkCsvFilter(option: string, value: unknown): void {
-  if (typeof value !== 'string' || value.length > MAX_DATA_PROCESSING_FILTER_LENGTH || !CSV_FILTER.test(value)) {
+  const slices = typeof value === 'string' ? (value.match(/:/g) ?? []).length : 0;
+  if (typeof value !== 'string' || value.length > MAX_DATA_PROCESSING_FILTER_LENGTH || !CSV_FILTER.test(value) || slices > 1) {
     throw new ConfigError(
-      `${option} must be a JSONPath of CSV columns of at most ${MAX_DATA_PROCESSING_FILTER_LENGTH} characters: "$" (the whole record) or indexes and slices ` +
-      `such as "$[1:]", "$[0,-1]" or "$[0,5:]" (a CSV record is an array of columns; names like "$.features" select JSON fields only), got ${JSON.stringify(value)}`,
+      `${option} must be a JSONPath of CSV columns of at most ${MAX_DATA_PROCESSING_FILTER_LENGTH} characters: "$" (the whole record) or column indexes `
+      + `with at most one open slice, such as "$[1:]", "$[0,-1]" or "$[0,5:]" (a CSV record is an array of columns; names like "$.features" select JSON fields only; `
+      + 'list the columns of a closed range, "$[1,2,3,4]": SageMaker documents "$[1:4]" as columns 1 to 4 where JsonPath ends at 3), '
+      + `got ${JSON.stringify(value)}`,
     );
   }
 }

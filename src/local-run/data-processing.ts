@@ -6,7 +6,8 @@ import { LocalRunError } from './errors';
  * sent to the model, `JoinSource` `Input` appends the prediction's columns to the whole input
  * record, and `OutputFilter` selects the columns written out. The JSONPath forms are those
  * batchScoring allows (`checkCsvFilter`): `$`, and `$[...]` of indexes (negative from the end)
- * and slices `start:end`, comma-separated.
+ * and one open slice `start:`, comma-separated; a slice with an end, or a second slice, is refused
+ * (SageMaker reads the end as inclusive where JsonPath does not, and takes one range per filter).
  */
 
 /** The columns of one CSV line: split on commas outside double quotes, each column's text kept as it is. */
@@ -44,8 +45,16 @@ export function selectColumns(filter: string, columns: readonly string[], what: 
   if (body === undefined) {
     throw new LocalRunError(`${what}: the local run reads CSV filters "$" or "$[...]" of indexes and slices, got ${JSON.stringify(filter)}`);
   }
-  return body.split(',').flatMap((part) => {
+  const parts = body.split(',');
+  if (parts.filter((part) => part.includes(':')).length > 1) {
+    throw new LocalRunError(`${what}: ${JSON.stringify(filter)} has more than one slice; batch transform takes one range per filter`);
+  }
+  return parts.flatMap((part) => {
     const slice = /^(-?\d*):(-?\d*)$/.exec(part);
+    if (slice !== null && slice[2] !== '') {
+      // SageMaker documents "$[1:4]" as the second through fifth columns, JsonPath as the second through fourth.
+      throw new LocalRunError(`${what}: the slice ${part} has an end, which SageMaker reads as inclusive and JsonPath as exclusive; list the columns instead`);
+    }
     if (slice !== null) {
       const start = slice[1] === '' ? 0 : clamp(Number(slice[1]), columns.length);
       const end = slice[2] === '' ? columns.length : clamp(Number(slice[2]), columns.length);

@@ -49,6 +49,15 @@ describe('S3 locations', () => {
     rejects({ outputUri: 's3://acme-scoring' }, /batchScoring.outputUri must be an S3 URI with a key prefix/);
   });
 
+  // API reference "TransformOutput": S3OutputPath is at most 1024 characters, and each run writes under
+  // <outputUri>/<pipeline execution id> (12 characters).
+  test('outputUri leaves room for the run\'s execution id in the transform job\'s output path', () => {
+    const uri = (length: number) => `s3://other-bucket/${'k'.repeat(length - 'S3://other-bucket/'.length)}`;
+    expect(scoring({ outputUri: uri(1011) })!.outputUri).toHaveLength(1011);
+    rejects({ outputUri: uri(1012) },
+      /batchScoring.outputUri is 1012 characters: each run writes under <outputUri>\/<execution id> \(12 characters\), and a transform job's output path takes at most 1024, so outputUri may have at most 1011/);
+  });
+
   test('results inside the scored prefix (or around it) would be scored by the next run', () => {
     rejects({ outputUri: `${INPUT}/scores` }, /must not be inside batchScoring.inputUri/);
     rejects({ outputUri: 's3://acme-scoring/players' }, /must not be inside batchScoring.inputUri/);
@@ -129,8 +138,8 @@ describe('schedule, key and region', () => {
 
 describe('data processing filters', () => {
   // Developer guide "Associate Prediction Results with Input Records", supported JSONPath operators: a CSV record is an
-  // array; $, [index], [i1,i2], [start:end] and unions such as $[0,5:]; API reference "DataProcessing": at most 63 characters.
-  test.each([['$'], ['$[1:]'], ['$[0,-1]'], ['$[0,5:]'], ['$[-1]'], ['$[:3]'], ['$[1:4]']])('%p selects CSV columns', (filter) => {
+  // array; $, [index], [i1,i2], [start:] and unions such as $[0,5:]; API reference "DataProcessing": at most 63 characters.
+  test.each([['$'], ['$[1:]'], ['$[0,-1]'], ['$[0,5:]'], ['$[-1]'], ['$[1,2,3,4]']])('%p selects CSV columns', (filter) => {
     expect(() => checkCsvFilter('f', filter)).not.toThrow();
     expect(scoring({ inputFilter: filter, outputFilter: filter })!.inputFilter).toBe(filter);
   });
@@ -138,6 +147,13 @@ describe('data processing filters', () => {
   test.each([['$.features'], ["$['id','SageMakerOutput']"], ['$[*]'], ['1:'], ['$[]'], [`$[${'1,'.repeat(40)}1]`]])('%p is not a CSV column filter', (filter) => {
     rejects({ inputFilter: filter }, /batchScoring.inputFilter must be a JSONPath of CSV columns of at most 63 characters/);
     rejects({ outputFilter: filter }, /batchScoring.outputFilter must be a JSONPath of CSV columns/);
+  });
+
+  // The same page documents "$[1:4]" as "the second through fifth columns" (an inclusive end) where JsonPath stops before
+  // the end; and batch transform refuses several ranges in one filter ("only single range filters of format (eg: [1:5])
+  // are supported", aws/sagemaker-python-sdk#1112). A closed range is listed column by column instead.
+  test.each([['$[1:4]'], ['$[:3]'], ['$[0:2,5:]'], ['$[1:,3:]'], ['$[-2:]']])('%p is refused: a closed, negative or second slice', (filter) => {
+    rejects({ inputFilter: filter }, /list the columns of a closed range, "\$\[1,2,3,4\]": SageMaker documents "\$\[1:4\]" as columns 1 to 4 where JsonPath ends at 3/);
   });
 
   // API reference "DataProcessing" OutputFilter: "If you specify indexes that aren't within the dimension size of the
