@@ -41,7 +41,8 @@ export interface BatchScoringOptions {
    */
   readonly instanceCount?: number;
   /**
-   * ARN of the KMS key that encrypts the results (and the instances' storage volume, on EBS-backed types).
+   * ARN of the KMS key that encrypts the results. The instances' storage volume (on EBS-backed
+   * types) is encrypted with the batch-scoring stack's own key either way.
    * @default - the batch-scoring stack's own key
    */
   readonly kmsKeyArn?: string;
