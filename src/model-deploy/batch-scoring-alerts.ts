@@ -1,4 +1,6 @@
 import { Stack, Token } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -37,6 +39,11 @@ export interface BatchScoringAlertsProps {
   readonly pipelineName: string;
   /** The stack's key: it encrypts the topic of its own. */
   readonly key: kms.IKey;
+  /**
+   * Alarms that also notify the topic (the schedule's failed starts).
+   * @default - none
+   */
+  readonly alarms?: readonly cloudwatch.Alarm[];
 }
 
 /**
@@ -45,7 +52,7 @@ export interface BatchScoringAlertsProps {
  * topic, `<project>-batch-scoring-alerts` with the `release.alertEmails` subscribers, or the existing topic
  * `release.alertTopicArn`. The rule delivers through the topic's resource policy, not a role (EventBridge user
  * guide, "Using resource-based policies for Amazon EventBridge": no RoleArn for KMS-encrypted SNS targets); see
- * {@link AlertTopic.allowEventRule} for the topic and key policies.
+ * {@link AlertTopic.allowEventRule} for the topic and key policies. `alarms` (the schedule's failed starts) notify it too.
  */
 export class BatchScoringAlerts extends Construct {
   public readonly topic: sns.ITopic;
@@ -69,6 +76,10 @@ export class BatchScoringAlerts extends Construct {
     const topic = this.topic;
     this.rule.addTarget({ bind: () => ({ arn: topic.topicArn }) });
     alerts.allowEventRule(this.rule);
+    for (const alarm of props.alarms ?? []) {
+      alarm.addAlarmAction(new cwactions.SnsAction(this.topic));
+    }
+    alerts.allowAlarms(props.alarms ?? []);
   }
 }
 

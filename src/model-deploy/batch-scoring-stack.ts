@@ -10,7 +10,7 @@ import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { BatchScoringAlerts } from './batch-scoring-alerts';
 import { batchScoringDefinition, batchScoringPipelineName } from './batch-scoring-pipeline';
 import { ResolvedModel } from '../app-context/resolved-model';
-import { pipelineSchedule } from './pipeline-schedule';
+import { ScheduledPipeline, pipelineSchedule } from './pipeline-schedule';
 import { modelImageRepositoryArn } from './artifact-arns';
 
 /** Key prefix of the results in the stack's own bucket, when batchScoring.outputUri is not set. */
@@ -104,8 +104,9 @@ export class BatchScoringStack extends Stack {
       bucket,
     });
     this.pipeline.node.addDependency(this.model);
-    this.schedule = this.createSchedule(scoring);
-    this.alerts = new BatchScoringAlerts(this, 'Alerts', { config, pipelineName: this.pipelineName, key });
+    const scheduled = this.createSchedule(scoring);
+    this.schedule = scheduled.schedule;
+    this.alerts = new BatchScoringAlerts(this, 'Alerts', { config, pipelineName: this.pipelineName, key, alarms: [scheduled.failedAlarm] });
   }
 
   /** The role of the model, which the transform job pulls the image, reads the input and writes the results with. */
@@ -157,7 +158,7 @@ export class BatchScoringStack extends Stack {
   }
 
   /** EventBridge Scheduler's templated target for SageMaker StartPipelineExecution, with a role that may start only this pipeline. */
-  private createSchedule(scoring: ResolvedBatchScoring): scheduler.CfnSchedule {
+  private createSchedule(scoring: ResolvedBatchScoring): ScheduledPipeline {
     return pipelineSchedule(this, {
       pipelineName: this.pipelineName, pipeline: this.pipeline, schedule: scoring.schedule, roleDescription: `Starts ${this.pipelineName} on its schedule`,
     });

@@ -81,6 +81,8 @@ const OUTPUT_DIR = '/opt/ml/processing/output';
 export class DriftMonitor extends Construct {
   public readonly pipeline: SageMakerPipeline;
   public readonly schedule: scheduler.CfnSchedule;
+  /** In alarm when the schedule could not start a drift check (its dead-letter queue holds the run). */
+  public readonly scheduleFailedAlarm: cloudwatch.Alarm;
   public readonly alarm: cloudwatch.Alarm;
   public readonly pipelineName: string;
 
@@ -198,10 +200,13 @@ export class DriftMonitor extends Construct {
       bucket: props.bucket,
     });
 
-    this.schedule = pipelineSchedule(this, {
+    const scheduled = pipelineSchedule(this, {
       pipelineName: this.pipelineName, pipeline: this.pipeline, schedule: options.schedule,
       roleDescription: `Starts the drift check of ${props.endpointName} on its schedule`,
     });
+    this.schedule = scheduled.schedule;
+    this.scheduleFailedAlarm = scheduled.failedAlarm;
+    this.scheduleFailedAlarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
 
     this.alarm = new cloudwatch.Alarm(this, 'DriftAlarm', {
       alarmName: `${props.endpointName}-drift`,

@@ -243,7 +243,7 @@ export class EndpointStack extends Stack {
     if (endpoint.type === 'realtime' && endpoint.shadow) {
       this.shadowCompare = new ShadowCompareAccess(this, 'ShadowCompare', { config, storage: this.storage, endpointName: this.endpointName });
     }
-    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor ? [this.driftMonitor.alarm] : [])]);
+    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor ? [this.driftMonitor.alarm, this.driftMonitor.scheduleFailedAlarm] : [])]);
   }
 
   /**

@@ -1,7 +1,10 @@
-import { Stack } from 'aws-cdk-lib';
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
+import { DEAD_LETTER_RETENTION } from './release-trigger';
 
 export interface PipelineScheduleProps {
   /** The SageMaker pipeline the schedule starts. */
@@ -14,13 +17,25 @@ export interface PipelineScheduleProps {
   readonly roleDescription: string;
 }
 
+/** A schedule, the dead-letter queue of the runs it could not start, and the alarm on that queue. */
+export interface ScheduledPipeline {
+  readonly schedule: scheduler.CfnSchedule;
+  readonly deadLetters: sqs.Queue;
+  /** `<pipeline>-schedule-failed`: in alarm while the queue holds a run the schedule could not start. */
+  readonly failedAlarm: cloudwatch.Alarm;
+}
+
 /**
  * An EventBridge Scheduler schedule that starts a SageMaker pipeline through the templated
  * SageMaker target ("SageMakerPipelineParameters"), as a role that only the scheduler of this
- * account may assume and that may start only this pipeline ("Set up the execution role"). It
- * creates `SchedulerRole` and `Schedule` in `scope`.
+ * account may assume and that may start only this pipeline ("Set up the execution role"). A run
+ * the scheduler cannot start after its retries (a denied or throttled StartPipelineExecution)
+ * starts no execution, so no execution-status alert would tell anyone: it goes to a dead-letter
+ * queue ("Configuring a schedule's dead-letter queue": a standard queue, which the execution role
+ * may send to), and an alarm on that queue tells the caller's alert topic. It creates
+ * `SchedulerRole`, `ScheduleDeadLetters`, `ScheduleFailed` and `Schedule` in `scope`.
  */
-export function pipelineSchedule(scope: Construct, props: PipelineScheduleProps): scheduler.CfnSchedule {
+export function pipelineSchedule(scope: Construct, props: PipelineScheduleProps): ScheduledPipeline {
   const stack = Stack.of(scope);
   const pipelineArn = stack.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: props.pipelineName.toLowerCase() });
   const schedulerRole = new iam.Role(scope, 'SchedulerRole', {
@@ -37,6 +52,24 @@ export function pipelineSchedule(scope: Construct, props: PipelineScheduleProps)
     description: props.roleDescription,
   });
   schedulerRole.addToPolicy(new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }));
+  // SQS-managed encryption: the scheduler writes with the role, without a key policy.
+  const deadLetters = new sqs.Queue(scope, 'ScheduleDeadLetters', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: DEAD_LETTER_RETENTION });
+  Validations.of(deadLetters).acknowledge({
+    id: 'AwsSolutions-SQS3', reason: `this queue is itself a dead-letter queue: the schedule's, for runs of ${props.pipelineName} it could not start`,
+  });
+  Validations.of(deadLetters).acknowledge({
+    id: 'ControlTower::CT.SQS.PR.1', reason: 'the schedule\'s dead-letter queue needs no dead-letter queue of its own, and no SQS queue may redrive into it',
+  });
+  schedulerRole.addToPolicy(new iam.PolicyStatement({ sid: 'DeadLetters', actions: ['sqs:SendMessage'], resources: [deadLetters.queueArn] }));
+  const failedAlarm = new cloudwatch.Alarm(scope, 'ScheduleFailed', {
+    alarmName: `${props.pipelineName}-schedule-failed`,
+    alarmDescription: `The schedule could not start ${props.pipelineName}; the run's details are in the dead-letter queue ${deadLetters.queueName}`,
+    metric: deadLetters.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
+    threshold: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
   const schedule = new scheduler.CfnSchedule(scope, 'Schedule', {
     description: `Runs ${props.pipelineName}`,
     scheduleExpression: props.schedule,
@@ -47,8 +80,11 @@ export function pipelineSchedule(scope: Construct, props: PipelineScheduleProps)
       roleArn: schedulerRole.roleArn,
       sageMakerPipelineParameters: { pipelineParameterList: [] },
       retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: 3600 },
+      deadLetterConfig: { arn: deadLetters.queueArn },
     },
   });
   schedule.node.addDependency(props.pipeline);
-  return schedule;
+  // The role must be allowed to send before the schedule names the queue.
+  schedule.node.addDependency(schedulerRole);
+  return { schedule, deadLetters, failedAlarm };
 }

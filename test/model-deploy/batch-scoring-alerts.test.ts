@@ -137,8 +137,9 @@ describe('a failed batch-scoring run notifies the alert recipients', () => {
       Condition: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topicArn } },
     }]);
     expect(JSON.stringify(fromEvents)).not.toMatch(/aws:Source(Account|Arn|OrgID)/);
-    // No other service principal is given the key for publishing (no CloudWatch alarms in this stack).
-    expect(key.Properties.KeyPolicy.Statement.filter((s: any) => s.Principal?.Service === 'cloudwatch.amazonaws.com')).toEqual([]);
+    // CloudWatch gets the key for the schedule's failed-start alarm only, with its source conditions (supported for CloudWatch).
+    const fromAlarms = key.Properties.KeyPolicy.Statement.filter((s: any) => s.Principal?.Service === 'cloudwatch.amazonaws.com');
+    expect(JSON.stringify(resolve(fromAlarms))).toMatch(/"aws:SourceArn":\["arn:aws:cloudwatch:us-east-1:111111111111:alarm:player-churn-batch-scoring-schedule-failed"\]/);
   });
 });
 

@@ -71,9 +71,11 @@ describe('batch scoring with the defaults', () => {
       Target: { SageMakerPipelineParameters: { PipelineParameterList: [] } },
     });
     const statements = policyOf(template, /SchedulerRole/);
-    expect(statements).toHaveLength(1);
+    expect(statements).toHaveLength(2);
     expect(statements[0].Action).toBe('sagemaker:StartPipelineExecution');
     expect(JSON.stringify(statements[0].Resource)).toContain(':pipeline/player-churn-batch-scoring');
+    // ...and send what it could not start to its dead-letter queue ("Configuring a schedule's dead-letter queue").
+    expect(statements[1]).toMatchObject({ Sid: 'DeadLetters', Action: 'sqs:SendMessage', Resource: { 'Fn::GetAtt': [expect.stringMatching(/^ScheduleDeadLetters/), 'Arn'] } });
     // EventBridge Scheduler user guide "Set up the execution role": trust scheduler.amazonaws.com, for this account and
     // the schedule's group only (confused deputy); the schedule names no group, so it is in the default one.
     const [trust] = Object.entries<any>(template.toJSON().Resources).filter(([id, r]) => r.Type === 'AWS::IAM::Role' && /SchedulerRole/.test(id)).map(([, r]) => r);
@@ -87,6 +89,21 @@ describe('batch scoring with the defaults', () => {
         },
       },
     })]);
+  });
+
+  // EventBridge Scheduler User Guide, "Configuring a schedule's dead-letter queue": a run the schedule cannot start after
+  // its retries goes to a standard SQS queue; it started no execution, so only an alarm on the queue tells anyone.
+  test('a run the schedule could not start lands in a dead-letter queue, whose alarm notifies the alert topic', () => {
+    const [queueId, queue] = Object.entries<any>(template.findResources('AWS::SQS::Queue'))[0];
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    expect(queue.Properties.FifoQueue).toBeUndefined();
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { Target: { DeadLetterConfig: { Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } } } });
+    const [alarm] = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm', { Properties: { AlarmName: 'player-churn-batch-scoring-schedule-failed' } }));
+    expect(alarm.Properties).toMatchObject({
+      Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching',
+    });
+    expect(JSON.stringify(alarm.Properties.AlarmActions)).toMatch(/BatchScoringAlerts|Alerts/);
   });
 
   test('least privilege: no PassRole, S3 only under the input and output prefixes, KMS only named keys', () => {
