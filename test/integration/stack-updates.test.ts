@@ -104,28 +104,42 @@ describe('model-deploy: releases and option edits update every stack in place', 
     expect(conflictLines(replacementConflicts(deployTemplates(options, MODEL), deployTemplates(options, NEXT_MODEL)))).toEqual([]);
   });
 
-  // Each edit is deployed in both directions: a team turns options on, and off again.
+  // Each edit is deployed in both directions: a team turns options on, and off again. Independent edits go together in
+  // one variant (a synth of the app costs seconds): a fixed name does not depend on these options, so an edit that
+  // needs a named resource replaced is found beside the others, and the failure names the resource and the property.
+  const IN_PLACE_EDITS = {
+    endpoints: {
+      staging: { type: 'serverless', memorySizeInMb: 4096, maxConcurrency: 10 },
+      prod: {
+        type: 'realtime', instanceType: 'ml.m5.xlarge',
+        autoscaling: { minInstances: 2, maxInstances: 6, invocationsPerInstance: 200 },
+        dataCapture: { samplingPercentage: 50, retentionDays: 30 },
+        deploymentGuardrails: { waitMinutes: 10, maxModelLatencyMs: 500 },
+        driftMonitoring: { schedule: 'cron(0 5 * * ? *)', instanceType: 'ml.m5.xlarge', psiThreshold: 0.3 },
+      },
+    },
+    release: { reviewerEmails: ['ml-leads@example.com'], alertEmails: ['ops@example.com'] },
+  };
+  const FEATURES_OFF = {
+    endpoints: {
+      staging: { type: 'realtime', instanceType: 'ml.m5.large' },
+      prod: { type: 'realtime', autoscaling: false, instanceCount: 2, dataCapture: false, driftMonitoring: false, deploymentGuardrails: false },
+    },
+    release: { alertTopicArn: 'arn:aws:sns:us-east-1:123456789012:ops-alerts' },
+  };
+  const FIXED_FLEET = realtime({ autoscaling: false, instanceCount: 2 });
+  const ALL_ON_EDITED = {
+    ...ALL_ON,
+    ...realtime({ instanceType: 'ml.m5.xlarge', modelMonitor: { schedule: 'cron(0 7 ? * * *)', instanceType: 'ml.m5.large' } }),
+    batchScoring: { inputUri: 's3://acme-churn-scoring/players/weekly', outputUri: 's3://acme-churn-scoring/scores', instanceType: 'ml.m5.xlarge', instanceCount: 2, schedule: 'cron(0 3 * * ? *)' },
+  };
+
   test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
-    ['a larger production instance type', {}, realtime({ instanceType: 'ml.m5.xlarge' })],
-    ['autoscaling off, two fixed instances', {}, realtime({ autoscaling: false, instanceCount: 2 })],
-    ['other autoscaling limits', {}, realtime({ autoscaling: { minInstances: 2, maxInstances: 6, invocationsPerInstance: 200 } })],
-    ['data capture at 50 %, kept 30 days', {}, realtime({ dataCapture: { samplingPercentage: 50, retentionDays: 30 } })],
-    ['no data capture (and no drift check)', {}, realtime({ dataCapture: false, driftMonitoring: false })],
-    ['no deployment guardrails', {}, realtime({ deploymentGuardrails: false })],
-    ['a longer baking period and a latency limit', {}, realtime({ deploymentGuardrails: { waitMinutes: 10, maxModelLatencyMs: 500 } })],
-    ['a canary on a fixed fleet', realtime({ autoscaling: false, instanceCount: 2 }), realtime({ autoscaling: false, instanceCount: 2, deploymentGuardrails: { strategy: 'canary', canaryInstances: 1 } })],
-    ['another drift schedule, instance type and threshold', {}, realtime({ driftMonitoring: { schedule: 'cron(0 5 * * ? *)', instanceType: 'ml.m5.xlarge', psiThreshold: 0.3 } })],
-    ['Model Monitor on', {}, realtime({ modelMonitor: MONITOR })],
-    ['Model Monitor on another schedule and instance type', realtime({ modelMonitor: MONITOR }), realtime({ modelMonitor: { schedule: 'cron(0 7 ? * * *)', instanceType: 'ml.m5.large' } })],
-    ['another production instance type under Model Monitor', realtime({ modelMonitor: MONITOR }), realtime({ instanceType: 'ml.m5.xlarge', modelMonitor: MONITOR })],
-    ['a larger serverless staging endpoint', {}, { endpoints: { staging: { type: 'serverless', memorySizeInMb: 4096, maxConcurrency: 10 } } }],
-    ['a real-time staging endpoint', {}, { endpoints: { staging: { type: 'realtime', instanceType: 'ml.m5.large' } } }],
-    ['reviewer and alert e-mails', {}, { release: { reviewerEmails: ['ml-leads@example.com'], alertEmails: ['ops@example.com'] } }],
-    ['an alert topic of the team\'s', {}, { release: { alertTopicArn: 'arn:aws:sns:us-east-1:123456789012:ops-alerts' } }],
-    ['batch scoring on', {}, { batchScoring: BATCH }],
-    ['batch scoring on other instances, schedule and input', { batchScoring: BATCH }, {
-      batchScoring: { inputUri: 's3://acme-churn-scoring/players/weekly', outputUri: 's3://acme-churn-scoring/scores', instanceType: 'ml.m5.xlarge', instanceCount: 2, schedule: 'cron(0 3 * * ? *)' },
-    }],
+    ['the production instance type, autoscaling limits, capture share and retention, baking period, drift check and serverless staging size; e-mails', {}, IN_PLACE_EDITS],
+    ['autoscaling, data capture, the drift check and guardrails off, a real-time staging endpoint and a team\'s alert topic', {}, FEATURES_OFF],
+    ['a canary on a fixed fleet', FIXED_FLEET, realtime({ autoscaling: false, instanceCount: 2, deploymentGuardrails: { strategy: 'canary', canaryInstances: 1 } })],
+    ['Model Monitor, batch scoring and e-mails on', {}, ALL_ON],
+    ['Model Monitor and batch scoring on other instances and schedules, another production instance type and batch input', ALL_ON, ALL_ON_EDITED],
   ])('%s', (_, from, to) => {
     const [before, after] = [deployTemplates(from), deployTemplates(to)];
     expect(changesTemplates(before, after)).toBe(true);
@@ -144,12 +158,13 @@ describe('model-build: option edits update every stack in place', () => {
   };
 
   test.each<[string, Record<string, unknown>, Record<string, unknown>]>([
-    ['larger processing and training instances', {}, { instanceTypes: { processing: 'ml.m5.xlarge', training: 'ml.m5.2xlarge' } }],
-    ['scale-out of Preprocess and Train', {}, { instanceCounts: { processing: 4, training: 2 } }],
-    ['another quality threshold', {}, { qualityThreshold: 0.85 }],
-    ['the current XGBoost and scikit-learn containers', {}, { containers: { xgboost: '3.0-5', sklearn: '1.4-2' } }],
-    ['another MLflow experiment', {}, { mlflow: { experimentName: 'churn-experiments' } }],
-    ['a maintenance window and automatic model registration for the MLflow App', {}, { mlflow: { app: { weeklyMaintenanceWindowStart: 'Sun:03:00', automaticModelRegistration: true } } }],
+    ['larger instances, scale-out, another quality threshold, the current containers, another MLflow experiment, and the MLflow App\'s maintenance window and model registration', {}, {
+      instanceTypes: { processing: 'ml.m5.xlarge', training: 'ml.m5.2xlarge' },
+      instanceCounts: { processing: 4, training: 2 },
+      qualityThreshold: 0.85,
+      containers: { xgboost: '3.0-5', sklearn: '1.4-2' },
+      mlflow: { experimentName: 'churn-experiments', app: { weeklyMaintenanceWindowStart: 'Sun:03:00', automaticModelRegistration: true } },
+    }],
     ['a larger MLflow tracking server', { mlflow: { trackingServer: { size: 'Small' } } }, { mlflow: { trackingServer: { size: 'Medium', weeklyMaintenanceWindowStart: 'Sun:03:00' } } }],
   ])('%s', (_, from, to) => {
     const [before, after] = [buildTemplates(from), buildTemplates(to)];
