@@ -148,7 +148,7 @@ function fromPackage(modelName: string, packageName: string, described: Describe
 }
 
 /** The package of the primary container, else of the first container. */
-function modelPackageOf(model: DescribeModelCommandOutput): string | undefined {
+export function modelPackageOf(model: DescribeModelCommandOutput): string | undefined {
   return model.PrimaryContainer?.ModelPackageName || model.Containers?.[0]?.ModelPackageName || undefined;
 }
 

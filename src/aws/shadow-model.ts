@@ -1,4 +1,5 @@
 import { DescribeEndpointConfigCommand, DescribeModelCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { modelPackageOf } from './endpoint-model';
 import { ifExists } from './errors';
 
 /** What a shadow variant serves: its model and the model package that model was created from. */
@@ -20,8 +21,7 @@ export async function describeShadowModel(client: SageMakerClient, endpointConfi
     return {};
   }
   const model = await ifExists(() => client.send(new DescribeModelCommand({ ModelName: modelName })));
-  const containers = [...(model?.PrimaryContainer ? [model.PrimaryContainer] : []), ...(model?.Containers ?? [])];
-  return { modelName, modelPackageArn: containers.map((container) => container.ModelPackageName).find((name) => name) };
+  return { modelName, modelPackageArn: model ? modelPackageOf(model) : undefined };
 }
 
 /**
