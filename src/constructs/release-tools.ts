@@ -26,7 +26,7 @@ export function releaseToolsEntry(dir: string = __dirname): string {
  * esbuild, as the repository has it: tsx (the apps' TypeScript runner, a dev dependency of every
  * generated repository) depends on it, so it is resolved from tsx's own folder.
  */
-function loadEsbuild(from: string): typeof import('esbuild') {
+export function loadEsbuild(from: string): typeof import('esbuild') {
   let base = from;
   try {
     base = path.dirname(require.resolve('tsx/package.json', { paths: [from] }));

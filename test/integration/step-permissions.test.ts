@@ -26,6 +26,7 @@ import { SEED_MODEL_BUILD_REPO, synthValidated, testConfig } from '../helpers/va
 import { LIVE_MODEL_FILE } from '../../src/app-context/resolved-model';
 import { ModelDeployApp } from '../../src/model-deploy';
 import { MODEL, NEXT_MODEL, app as modelDeployApp, repo } from '../model-deploy/fixtures';
+import { bundleScript } from '../helpers/script-bundle';
 
 jest.setTimeout(240_000);
 
@@ -33,6 +34,9 @@ const ROOT = path.join(__dirname, '..', '..');
 const SHIM = path.join(ROOT, 'test', 'fixtures', 'step-permissions');
 const ENV = { account: '111111111111', region: 'us-east-1' };
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'step-permissions-'));
+/** The recorded world, bundled once into a folder of its own: every CLI invocation of the steps runs it. */
+const WORLD = path.join(work, 'world', 'world.js');
+beforeAll(() => bundleScript(path.join(SHIM, 'world.ts'), WORLD));
 
 /** A call the step made: a CLI client call or an AWS CLI invocation; or the CLI's exit. */
 interface Recorded {
@@ -88,7 +92,7 @@ function runStep(step: Step, cwd: string, assembly: string, inputs: Record<strin
       STEP_CALLS: calls,
       STEP_ASSEMBLY: assembly,
       STEP_SHIM_DIR: SHIM,
-      STEP_TSX: path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+      STEP_WORLD: WORLD,
       CODEBUILD_SRC_DIR_Synth_release_tools: RELEASE_TOOLS,
       ...inputs,
     },
