@@ -5,6 +5,7 @@
  */
 import { EndpointSpec, Template, endpointsOf } from './critical-path';
 import { HOURS_PER_MONTH, InstancePrice, REALTIME_INFERENCE_PRICES, SERVERLESS_IDLE, priceOf } from './price-table';
+import { SCALING_AFTER_UPDATE_TYPE } from '../src/model-deploy/endpoint-autoscaling';
 
 /** One stage's endpoint stack, from a synthesized assembly. */
 export interface StageTemplate {
@@ -38,13 +39,21 @@ interface Scaling {
   readonly max: number;
 }
 
-/** Target-tracking bounds of the template's scalable targets, by their resource id (`endpoint/<name>/variant/<variant>`). */
+/**
+ * Target-tracking bounds of the template's scalable targets, by their resource id
+ * (`endpoint/<name>/variant/<variant>`): an AWS::ApplicationAutoScaling::ScalableTarget (the
+ * first-party template), or the registration the project's endpoint stacks make through their
+ * after-update custom resource (src/model-deploy/endpoint-autoscaling.ts) when autoscaling is on.
+ */
 function scalingTargets(template: Template): Map<string, Scaling> {
   const result = new Map<string, Scaling>();
   for (const resource of Object.values(template.Resources ?? {})) {
     const p = resource.Properties;
     if (resource.Type === 'AWS::ApplicationAutoScaling::ScalableTarget' && p?.ServiceNamespace === 'sagemaker' && typeof p.ResourceId === 'string') {
       result.set(p.ResourceId, { min: Number(p.MinCapacity), max: Number(p.MaxCapacity) });
+    }
+    if (resource.Type === SCALING_AFTER_UPDATE_TYPE && p?.Autoscaling === true && typeof p.EndpointName === 'string') {
+      result.set(`endpoint/${p.EndpointName}/variant/${p.VariantName}`, { min: Number(p.MinCapacity), max: Number(p.MaxCapacity) });
     }
   }
   return result;

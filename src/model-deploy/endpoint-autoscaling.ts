@@ -1,5 +1,4 @@
 import { ArnFormat, CustomResource, Duration, Stack } from 'aws-cdk-lib';
-import * as appscaling from 'aws-cdk-lib/aws-applicationautoscaling';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -14,40 +13,59 @@ export interface EndpointAutoscalingProps {
   readonly variantName: string;
   /** The variant's instance type: changing it re-registers the scalable target around the endpoint update. */
   readonly instanceType: string;
-  readonly options: Required<AutoscalingOptions>;
+  /** Target tracking; `false`: the variant is not registered (and a registration left from before is removed). */
+  readonly options: Required<AutoscalingOptions> | false;
+  /** The endpoint configuration the endpoint runs: each release asks the after-update resource to check the registration again. */
+  readonly endpointConfigName: string;
 }
 
 /** The scalable dimension of a SageMaker production variant. */
 export const VARIANT_SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCount';
 
+/** Application Auto Scaling's service principal for SageMaker variants, and the service-linked role it creates. */
+const SCALING_SERVICE = 'sagemaker.application-autoscaling.amazonaws.com';
+const SCALING_SERVICE_LINKED_ROLE = 'AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint';
+
+/** The custom resource types of the two sides of the endpoint update. */
+export const SCALING_BEFORE_UPDATE_TYPE = 'Custom::ScalableTargetBeforeUpdate';
+export const SCALING_AFTER_UPDATE_TYPE = 'Custom::ScalableTargetAfterUpdate';
+
 /**
- * Target-tracking autoscaling of one production variant, that survives a change of its instance type,
- * forward and rolled back.
+ * The autoscaling of one real-time production variant, registered by a function of the stack's own
+ * ({@link SCALABLE_TARGET_HANDLER_CODE}) so that it survives every change CloudFormation makes:
+ * a release, a change of the instance type, of the limits or the target value, autoscaling turned on
+ * or off, each forward and rolled back.
  *
- * SageMaker developer guide, "Update endpoints that use auto scaling": an UpdateEndpoint that changes
+ * SageMaker Developer Guide, "Update endpoints that use auto scaling": an UpdateEndpoint that changes
  * the instance type of a variant registered as a scalable target fails; the documented path is
  * DeregisterScalableTarget, UpdateEndpoint, then RegisterScalableTarget and PutScalingPolicy again
- * (a release that only changes the model needs none of it). CloudFormation cannot order that with
- * the target alone (a replaced target is created after, and deleted only after, the endpoint update),
- * so two custom resources, whose properties carry the instance type, bracket the update:
- * `ScalableTargetBeforeUpdate` (the endpoint depends on it) and `ScalableTargetAfterUpdate` (after the
- * target and its policy). Both run one function ({@link SCALABLE_TARGET_HANDLER_CODE}) that makes the
- * registration match the instance type the endpoint runs: deregistered while it runs another type than
- * the template's, registered with the template's policy once it runs the template's. So:
- *   - forward: before deregisters (the endpoint still runs the old type); the endpoint updates
- *     (RetainAllVariantProperties keeps the current instance count); after registers again;
- *   - the endpoint update fails: the endpoint rolls back to the old type, then before's rollback (an
- *     Update with the old type) registers the target again, which a plain deregister call would not;
- *   - a later resource fails: after's rollback deregisters (the endpoint still runs the new type),
- *     so the endpoint's own rollback is allowed, then before's rollback registers again.
- * A release with the same instance type changes neither resource.
+ * (a release that only changes the model needs none of it). CloudFormation cannot order that with its
+ * own AWS::ApplicationAutoScaling resources: a removed target is deleted only after the endpoint update,
+ * and a target and policy it updates while the function has deregistered them fail (PutScalingPolicy
+ * needs a registered target). So the stack has none: two custom resources, whose properties carry the
+ * instance type and the scaling values, bracket the update and own the registration:
+ * `ScalableTargetBeforeUpdate` (the endpoint depends on it) and `ScalableTargetAfterUpdate` (it depends
+ * on the endpoint). Both run one function that makes the registration match the template and the
+ * instance type the endpoint runs. So:
+ *   - first create: before finds no endpoint; after registers the target and its policy;
+ *   - a new instance type: before deregisters (the endpoint still runs the old type); the endpoint
+ *     updates (RetainAllVariantProperties keeps the current instance count); after registers again
+ *     with the template's values, whatever else the release changed;
+ *   - new limits or target value: both register them (the endpoint's type does not change);
+ *   - autoscaling turned on: both register; turned off (`options` false, the resources stay): before
+ *     deregisters, so the endpoint update may also change the instance type;
+ *   - the endpoint update fails: the endpoint rolls back, then before's rollback (an Update with the
+ *     old properties) restores the old registration; a later resource fails: after's rollback
+ *     deregisters if the endpoint still runs the new type, so the endpoint's own rollback is allowed,
+ *     then before's rollback registers again.
+ * The after-update resource also names the endpoint configuration, so every release checks the
+ * registration again (RegisterScalableTarget and PutScalingPolicy change nothing when it is as the
+ * template has it; a registration removed by hand comes back).
  */
 export class EndpointAutoscaling extends Construct {
-  public readonly target: appscaling.CfnScalableTarget;
-  public readonly policy: appscaling.CfnScalingPolicy;
-  /** Runs before the endpoint update: make the endpoint depend on it. */
+  /** Runs before the endpoint update: the endpoint depends on it. */
   public readonly beforeUpdate: CustomResource;
-  /** Runs after the target and its policy. */
+  /** Runs after the endpoint update: it depends on the endpoint. */
   public readonly afterUpdate: CustomResource;
   /** The function both custom resources run. */
   public readonly handler: lambda.Function;
@@ -56,41 +74,28 @@ export class EndpointAutoscaling extends Construct {
     super(scope, id);
     const { endpointName, variantName, instanceType, options: a } = props;
     const resourceId = `endpoint/${endpointName}/variant/${variantName}`;
-    const policyName = `${endpointName}-invocations-per-instance`;
-    const trackingConfiguration = {
-      targetValue: a.invocationsPerInstance,
-      predefinedMetricSpecification: { predefinedMetricType: 'SageMakerVariantInvocationsPerInstance' },
-      scaleInCooldown: 300,
-      scaleOutCooldown: 60,
-    };
-
-    // Without a role, Application Auto Scaling uses its SageMaker service-linked role.
-    this.target = new appscaling.CfnScalableTarget(scope, 'ScalableTarget', {
-      serviceNamespace: 'sagemaker', resourceId, scalableDimension: VARIANT_SCALABLE_DIMENSION, minCapacity: a.minInstances, maxCapacity: a.maxInstances,
-    });
-    this.policy = new appscaling.CfnScalingPolicy(scope, 'InvocationsScaling', {
-      policyName, policyType: 'TargetTrackingScaling', scalingTargetId: this.target.ref, targetTrackingScalingPolicyConfiguration: trackingConfiguration,
-    });
 
     this.handler = this.reconcileFunction(endpointName, resourceId);
-    // What the function registers: the values of the target and policy above.
+    // What the function registers. Without autoscaling, only that it is off.
     const properties = {
       EndpointName: endpointName,
       VariantName: variantName,
       InstanceType: instanceType,
-      MinCapacity: a.minInstances,
-      MaxCapacity: a.maxInstances,
-      PolicyName: policyName,
-      TargetValue: trackingConfiguration.targetValue,
-      ScaleInCooldown: trackingConfiguration.scaleInCooldown,
-      ScaleOutCooldown: trackingConfiguration.scaleOutCooldown,
+      Autoscaling: a !== false,
+      ...(a !== false ? {
+        MinCapacity: a.minInstances,
+        MaxCapacity: a.maxInstances,
+        PolicyName: `${endpointName}-invocations-per-instance`,
+        TargetValue: a.invocationsPerInstance,
+        ScaleInCooldown: 300,
+        ScaleOutCooldown: 60,
+      } : {}),
     };
-    const reconcile = (name: string, resourceType: string) => new CustomResource(scope, name, {
-      serviceToken: this.handler.functionArn, resourceType, properties, serviceTimeout: Duration.minutes(5),
+    const reconcile = (name: string, resourceType: string, extra: Record<string, unknown> = {}) => new CustomResource(scope, name, {
+      serviceToken: this.handler.functionArn, resourceType, properties: { ...properties, ...extra }, serviceTimeout: Duration.minutes(5),
     });
-    this.beforeUpdate = reconcile('ScalableTargetBeforeUpdate', 'Custom::ScalableTargetBeforeUpdate');
-    this.afterUpdate = reconcile('ScalableTargetAfterUpdate', 'Custom::ScalableTargetAfterUpdate');
-    this.afterUpdate.node.addDependency(this.target, this.policy);
+    this.beforeUpdate = reconcile('ScalableTargetBeforeUpdate', SCALING_BEFORE_UPDATE_TYPE);
+    this.afterUpdate = reconcile('ScalableTargetAfterUpdate', SCALING_AFTER_UPDATE_TYPE, { EndpointConfigName: props.endpointConfigName });
   }
 
   /** The function of both custom resources, with a role and log group of its own (no managed policy). */
@@ -99,7 +104,7 @@ export class EndpointAutoscaling extends Construct {
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RETAIN_UNLESS_CREATE_FAILS });
     const role = new iam.Role(this, 'Role', {
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
-      description: 'Deregisters and registers the endpoint\'s scalable target around a change of its instance type',
+      description: 'Registers the endpoint variant\'s scalable target and scaling policy, deregistered around a change of its instance type',
     });
     role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
     const endpointConfigs = stack.formatArn({ service: 'sagemaker', resource: 'endpoint-config', resourceName: '*' });
@@ -114,12 +119,19 @@ export class EndpointAutoscaling extends Construct {
     }));
     const alarms = stack.formatArn({ service: 'cloudwatch', resource: 'alarm', resourceName: `TargetTracking-${resourceId}-*`, arnFormat: ArnFormat.COLON_RESOURCE_NAME });
     role.addToPolicy(new iam.PolicyStatement({ sid: 'TrackingAlarms', actions: ['cloudwatch:PutMetricAlarm', 'cloudwatch:DescribeAlarms', 'cloudwatch:DeleteAlarms'], resources: [alarms] }));
+    // Application Auto Scaling User Guide, "Service-linked roles for Application Auto Scaling": the first RegisterScalableTarget
+    // of SageMaker variants in an account creates the service-linked role, with the caller's permission.
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'ServiceLinkedRole', actions: ['iam:CreateServiceLinkedRole'],
+      resources: [stack.formatArn({ service: 'iam', region: '', resource: 'role', resourceName: `aws-service-role/${SCALING_SERVICE}/${SCALING_SERVICE_LINKED_ROLE}` })],
+      conditions: { StringEquals: { 'iam:AWSServiceName': SCALING_SERVICE } },
+    }));
     acknowledgeWildcardResource(role, '*', 'Application Auto Scaling names a scalable target\'s ARN with a generated id: its register, deregister and put-policy calls cannot name it beforehand');
     acknowledgeWildcardResource(role, endpointConfigs, 'the function reads the endpoint configuration the endpoint runs, whose name CloudFormation generates on each release');
     acknowledgeWildcardResource(role, alarms, 'target tracking names its alarms TargetTracking-<resource id>-AlarmHigh/Low-<generated id>');
 
     const fn = new lambda.Function(this, 'Function', {
-      description: `Keeps the scalable target of ${resourceId} registered as the instance type the endpoint runs`,
+      description: `Keeps the scalable target of ${resourceId} registered as the template and the instance type the endpoint runs say`,
       runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline(SCALABLE_TARGET_HANDLER_CODE),

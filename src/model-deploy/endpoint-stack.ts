@@ -75,7 +75,7 @@ export class EndpointStack extends Stack {
   public readonly rollbackAlarms: cloudwatch.Alarm[] = [];
   /** Where alarms notify people (stages with alarms): the stage's own topic, or `release.alertTopicArn`. */
   public readonly alertTopic?: sns.ITopic;
-  /** Autoscaling of the variant, re-registered around an instance-type change (real-time with autoscaling). */
+  /** The variant's autoscaling registration, kept right around every endpoint update (real-time endpoints). */
   public readonly autoscaling?: EndpointAutoscaling;
   public readonly driftMonitor?: DriftMonitor;
   /** The copies of the version's files, for a stage in another region than the registry. */
@@ -210,12 +210,13 @@ export class EndpointStack extends Stack {
       this.endpoint.applyRemovalPolicy(RETAIN_UNLESS_CREATE_FAILS);
     }
 
-    if (endpoint.type === 'realtime' && endpoint.autoscaling) {
+    if (endpoint.type === 'realtime') { // also without autoscaling: turning it off deregisters before the endpoint update
       this.autoscaling = new EndpointAutoscaling(this, 'Autoscaling', {
         endpointName: this.endpointName, variantName: VARIANT_NAME, instanceType: endpoint.instanceType, options: endpoint.autoscaling,
+        endpointConfigName: this.endpointConfig.attrEndpointConfigName,
       });
       this.endpoint.node.addDependency(this.autoscaling.beforeUpdate);
-      this.autoscaling.target.node.addDependency(this.endpoint);
+      this.autoscaling.afterUpdate.node.addDependency(this.endpoint);
     }
     if (endpoint.type === 'realtime' && endpoint.driftMonitoring) {
       this.driftMonitor = new DriftMonitor(this, 'DriftMonitor', {

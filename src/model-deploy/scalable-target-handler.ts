@@ -1,22 +1,29 @@
 import { CFN_RESPONSE_SEND_CODE } from '../constructs/cfn-response-code';
 
 /**
- * The code of the Lambda function behind an autoscaled endpoint's `ScalableTargetBeforeUpdate` and
- * `ScalableTargetAfterUpdate` custom resources, inlined into the template (no asset bucket).
+ * The code of the Lambda function behind a real-time endpoint's `ScalableTargetBeforeUpdate` and
+ * `ScalableTargetAfterUpdate` custom resources, inlined into the template (no asset bucket). The
+ * function alone registers the variant's scalable target and its policy: the stack has no
+ * AWS::ApplicationAutoScaling resources, whose own updates CloudFormation would run while the
+ * target is deregistered (PutScalingPolicy: "You cannot create a scaling policy until you have
+ * registered the resource as a scalable target"; DeregisterScalableTarget deletes the policy).
  *
- * On Create and Update it makes the variant's registration match the instance type the endpoint
- * runs now, the same way whichever side of the endpoint update it runs on and whether CloudFormation
- * goes forward or rolls back (a rollback sends Update with the old properties):
- *   - the endpoint runs another instance type than `InstanceType` (an update is about to change it,
- *     or a rollback is about to restore it): DeregisterScalableTarget, which also deletes the
- *     target's scaling policies, so that the endpoint update is allowed (SageMaker Developer Guide,
- *     "Update endpoints that use auto scaling");
- *   - it runs `InstanceType`: RegisterScalableTarget and PutScalingPolicy with the template's values
- *     (both are idempotent);
+ * On Create and Update it makes the variant's registration match the template and the instance
+ * type the endpoint runs now, the same way whichever side of the endpoint update it runs on and
+ * whether CloudFormation goes forward or rolls back (a rollback sends Update with the old properties):
+ *   - `Autoscaling` is false, or the endpoint runs another instance type than `InstanceType` (an
+ *     update is about to change it, or a rollback is about to restore it): DeregisterScalableTarget,
+ *     which also deletes the target's scaling policies, so that the endpoint update is allowed
+ *     (SageMaker Developer Guide, "Update endpoints that use auto scaling": an update that changes the
+ *     instance type of a registered variant fails) and autoscaling turned off stops scaling;
+ *   - it runs `InstanceType` with `Autoscaling` true: RegisterScalableTarget and PutScalingPolicy with
+ *     the template's values (both create or update, so they may run again);
  *   - there is no endpoint yet (the first create): nothing.
- * Delete changes nothing: the stack's own scalable target and policy are deleted by CloudFormation.
- * Numbers arrive as strings (CloudFormation passes custom-resource properties so). Runs on the
- * Node.js runtime, whose AWS SDK v3 it uses; it answers CloudFormation itself.
+ * Delete changes nothing: a removed resource (the endpoint became serverless) or a deleted stack
+ * leaves the registration to the endpoint (a retained production endpoint keeps scaling; deleting an
+ * endpoint deregisters its variants, "Delete endpoints configured for auto scaling").
+ * Numbers and booleans arrive as strings (CloudFormation passes custom-resource properties so). Runs
+ * on the Node.js runtime, whose AWS SDK v3 it uses; it answers CloudFormation itself.
  */
 export const SCALABLE_TARGET_HANDLER_CODE = `const https = require('node:https');
 const sm = require('@aws-sdk/client-sagemaker');
@@ -51,7 +58,7 @@ async function reconcile(p) {
   }
   const scaling = new aas.ApplicationAutoScalingClient({});
   const target = { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/' + p.EndpointName + '/variant/' + p.VariantName, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
-  if (running !== p.InstanceType) {
+  if (String(p.Autoscaling) !== 'true' || running !== p.InstanceType) {
     try {
       await scaling.send(new aas.DeregisterScalableTargetCommand(target));
     } catch (err) {
@@ -59,7 +66,9 @@ async function reconcile(p) {
         throw err;
       }
     }
-    return 'the endpoint runs ' + running + ', the template ' + p.InstanceType + ': scalable target deregistered';
+    return String(p.Autoscaling) !== 'true'
+      ? 'autoscaling is off: scalable target deregistered'
+      : 'the endpoint runs ' + running + ', the template ' + p.InstanceType + ': scalable target deregistered';
   }
   await scaling.send(new aas.RegisterScalableTargetCommand({ ...target, MinCapacity: Number(p.MinCapacity), MaxCapacity: Number(p.MaxCapacity) }));
   await scaling.send(new aas.PutScalingPolicyCommand({

@@ -49,6 +49,18 @@ describe('idleCosts', () => {
     expect(cost.basis).toMatch(/autoscaling minimum 1 \(max 4\)/);
   });
 
+  test('real-time with the project\'s autoscaling: the registration its after-update resource makes, not one with autoscaling off', () => {
+    const template = stack({ InstanceType: 'ml.m5.large', InitialInstanceCount: 3 });
+    const after = (autoscaling: boolean) => ({
+      Type: 'Custom::ScalableTargetAfterUpdate',
+      Properties: { EndpointName: 'demo-prod', VariantName: 'AllTraffic', Autoscaling: autoscaling, ...(autoscaling ? { MinCapacity: 2, MaxCapacity: 5 } : {}) },
+    });
+    const scaled = { ...template, Resources: { ...template.Resources, After: after(true) } };
+    expect(idleCosts([{ stage: 'prod', region: 'us-east-1', template: scaled }], PRICES)[0]).toMatchObject({ idleInstances: 2, maxInstances: 5 });
+    const fixed = { ...template, Resources: { ...template.Resources, After: after(false) } };
+    expect(idleCosts([{ stage: 'prod', region: 'us-east-1', template: fixed }], PRICES)[0]).toMatchObject({ idleInstances: 3 });
+  });
+
   test('a scalable target of another endpoint does not count', () => {
     const template = stack({ InstanceType: 'ml.m5.large', InitialInstanceCount: 2 }, { min: 1, max: 4 });
     (template.Resources as any).Target.Properties.ResourceId = 'endpoint/other/variant/AllTraffic';

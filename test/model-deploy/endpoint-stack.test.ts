@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { EndpointStack, ResolvedModel } from '../../src/model-deploy';
+import { SCALING_AFTER_UPDATE_TYPE, SCALING_BEFORE_UPDATE_TYPE } from '../../src/model-deploy/endpoint-autoscaling';
 import { SCALABLE_TARGET_HANDLER_CODE } from '../../src/model-deploy/scalable-target-handler';
 import { PROJECT_APP_CONTEXT } from '../../src/validation';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
@@ -149,63 +150,85 @@ describe('a canary on a fleet of 2', () => {
 
 describe('updates of an autoscaled production endpoint', () => {
   const before = synthStage().toJSON().Resources;
-  const ids = (type: string) => Object.keys(before).filter((id) => before[id].Type === type);
-  const reconcileIds = (resources: Record<string, any>) => ['BeforeUpdate', 'AfterUpdate'].map((side) =>
-    Object.keys(resources).find((id) => resources[id].Type === `Custom::ScalableTarget${side}`)!);
-  const autoscalingIds = [...ids('AWS::ApplicationAutoScaling::ScalableTarget'), ...ids('AWS::ApplicationAutoScaling::ScalingPolicy'), ...reconcileIds(before)];
+  const ids = (resources: Record<string, any>, type: string) => Object.keys(resources).filter((id) => resources[id].Type === type);
+  const reconcileIds = (resources: Record<string, any>) => [SCALING_BEFORE_UPDATE_TYPE, SCALING_AFTER_UPDATE_TYPE].map((type) => ids(resources, type)[0]);
+  const [beforeUpdate, afterUpdate] = reconcileIds(before);
+  const [endpoint] = ids(before, 'AWS::SageMaker::Endpoint');
+  const [config] = ids(before, 'AWS::SageMaker::EndpointConfig');
 
-  test('a release (new model, same instance type) keeps the capacity: the scalable target, its policy and the re-registration are unchanged', () => {
+  // Application Auto Scaling API Reference, PutScalingPolicy ("You cannot create a scaling policy until you have registered
+  // the resource as a scalable target") and DeregisterScalableTarget (which deletes the target's policies): a target or policy
+  // of CloudFormation's own, updated while the function has the variant deregistered, would fail the release.
+  test('the function owns the registration: no AWS::ApplicationAutoScaling resource of CloudFormation\'s', () => {
+    expect(ids(before, 'AWS::ApplicationAutoScaling::ScalableTarget')).toEqual([]);
+    expect(ids(before, 'AWS::ApplicationAutoScaling::ScalingPolicy')).toEqual([]);
+    expect(before[afterUpdate].Properties).toEqual({
+      ServiceToken: before[beforeUpdate].Properties.ServiceToken,
+      EndpointName: 'player-churn-prod', VariantName: 'AllTraffic', InstanceType: 'ml.m5.large', Autoscaling: true, MinCapacity: 1, MaxCapacity: 4,
+      PolicyName: 'player-churn-prod-invocations-per-instance', TargetValue: 1000, ScaleInCooldown: 300, ScaleOutCooldown: 60,
+      EndpointConfigName: { 'Fn::GetAtt': [config, 'EndpointConfigName'] }, ServiceTimeout: '300',
+    });
+    const { EndpointConfigName: _config, ...beforeProperties } = before[afterUpdate].Properties;
+    expect(before[beforeUpdate].Properties).toEqual(beforeProperties);
+  });
+
+  test('a release (new model, same instance type) keeps the capacity: the before side is unchanged; the after side checks the registration', () => {
     const after = synthStage({}, RELEASE).toJSON().Resources;
-    expect(autoscalingIds).toHaveLength(4);
-    for (const id of autoscalingIds) {
-      expect(after[id]).toEqual(before[id]);
-    }
-    const model = ids('AWS::SageMaker::Model')[0];
+    expect(after[beforeUpdate]).toEqual(before[beforeUpdate]);
+    // The after side names the endpoint configuration, which each release replaces (its model does): it runs on each
+    // release and registers what is registered already.
+    expect(after[afterUpdate]).toEqual(before[afterUpdate]);
+    const [model] = ids(before, 'AWS::SageMaker::Model');
     expect(after[model]).not.toEqual(before[model]);
-    const endpoint = ids('AWS::SageMaker::Endpoint')[0];
+    expect(after[config].Properties.ProductionVariants[0].ModelName).toEqual({ 'Fn::GetAtt': [model, 'ModelName'] });
     expect(after[endpoint].Properties.RetainAllVariantProperties).toBe(true);
+  });
+
+  // Application Auto Scaling User Guide, "Service-linked roles for Application Auto Scaling": the first RegisterScalableTarget of
+  // SageMaker variants in an account creates AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint with the caller's permission.
+  test('the function may create Application Auto Scaling\'s service-linked role for SageMaker, and no other role', () => {
+    const statements = Object.values<any>(before).filter((r) => r.Type === 'AWS::IAM::Policy').flatMap((p) => p.Properties.PolicyDocument.Statement);
+    const linked = statements.filter((st) => ([] as string[]).concat(st.Action).includes('iam:CreateServiceLinkedRole'));
+    expect(linked).toEqual([{
+      Sid: 'ServiceLinkedRole', Effect: 'Allow', Action: 'iam:CreateServiceLinkedRole',
+      Resource: { 'Fn::Join': ['', ['arn:aws:iam::', { Ref: 'AWS::AccountId' },
+        ':role/aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint']] },
+      Condition: { StringEquals: { 'iam:AWSServiceName': 'sagemaker.application-autoscaling.amazonaws.com' } },
+    }]);
   });
 
   // Developer guide "Update endpoints that use auto scaling": an update that changes the instance type of a
   // variant registered for autoscaling fails; deregister, update, then register and put the policy again. The
   // function both resources run (test/model-deploy/scalable-target-handler.test.ts) does that forward and on rollback.
-  test('an instance-type change runs the function before the endpoint update and again after the target and policy', () => {
-    const after = synthStage({ endpoints: { prod: { type: 'realtime', instanceType: 'ml.c5.xlarge' } } }).toJSON().Resources;
-    const [beforeUpdate, afterUpdate] = reconcileIds(after);
-    const [target] = ids('AWS::ApplicationAutoScaling::ScalableTarget');
-    const [scaling] = ids('AWS::ApplicationAutoScaling::ScalingPolicy');
-    const [endpoint] = ids('AWS::SageMaker::Endpoint');
-    // The same target and policy resources (nothing replaced, nothing deleted by CloudFormation)...
-    expect(after[target]).toEqual(before[target]);
-    expect(after[scaling]).toEqual(before[scaling]);
-    // ...but both custom resources carry the instance type, so CloudFormation updates them (and rolls them back).
+  test('an instance-type change with new scaling values: the function runs before the endpoint update and after it, with the new values', () => {
+    const after = synthStage({ endpoints: { prod: { type: 'realtime', instanceType: 'ml.c5.xlarge', autoscaling: { maxInstances: 6, invocationsPerInstance: 500 } } } }).toJSON().Resources;
+    expect(reconcileIds(after)).toEqual([beforeUpdate, afterUpdate]);
     for (const id of [beforeUpdate, afterUpdate]) {
       expect(before[id].Properties).toMatchObject({ InstanceType: 'ml.m5.large' });
-      expect(after[id].Properties).toMatchObject({
-        EndpointName: 'player-churn-prod', VariantName: 'AllTraffic', InstanceType: 'ml.c5.xlarge', MinCapacity: 1, MaxCapacity: 4,
-        PolicyName: 'player-churn-prod-invocations-per-instance', TargetValue: after[scaling].Properties.TargetTrackingScalingPolicyConfiguration.TargetValue,
-        ScaleInCooldown: 300, ScaleOutCooldown: 60,
-      });
-      expect(after[id].Properties.ServiceToken).toEqual(after[beforeUpdate].Properties.ServiceToken);
+      expect(after[id].Properties).toMatchObject({ InstanceType: 'ml.c5.xlarge', Autoscaling: true, MaxCapacity: 6, TargetValue: 500 });
     }
-    // The order CloudFormation follows (and reverses on rollback): before → endpoint update → target → policy → after.
+    // The order CloudFormation follows (and reverses on rollback): before → endpoint update → after.
     const dependsOn = (id: string): string[] => [].concat(after[id].DependsOn ?? []);
     expect(dependsOn(endpoint)).toContain(beforeUpdate);
-    expect(dependsOn(target)).toContain(endpoint);
-    expect(JSON.stringify(after[scaling].Properties.ScalingTargetId)).toContain(target);
-    expect(dependsOn(afterUpdate)).toEqual(expect.arrayContaining([target, scaling]));
+    expect(dependsOn(afterUpdate)).toContain(endpoint);
     expect(after[endpoint].Properties.RetainAllVariantProperties).toBe(true);
     // The function's code is the tested handler, inline.
     const [fn] = Object.values<any>(after).filter((r) => r.Type === 'AWS::Lambda::Function');
     expect(fn.Properties.Code.ZipFile).toBe(SCALABLE_TARGET_HANDLER_CODE);
   });
 
-  test('without autoscaling the configured count wins: no retained properties, no scalable target', () => {
-    const fixed = synthStage({ endpoints: { prod: { type: 'realtime', autoscaling: false, instanceCount: 2 } } });
-    const [, endpoint] = only(fixed, 'AWS::SageMaker::Endpoint');
-    expect(endpoint.Properties.RetainAllVariantProperties).toBeUndefined();
-    fixed.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
-    fixed.resourceCountIs('AWS::Lambda::Function', 0);
+  // The same page: the update of an endpoint whose variant is still registered fails if it changes the instance type,
+  // and CloudFormation deletes removed resources only after the updates. So autoscaling turned off keeps both
+  // resources, which deregister the variant before the endpoint update.
+  test('autoscaling turned off: the same two resources, saying so; the endpoint still waits for the before side', () => {
+    const after = synthStage({ endpoints: { prod: { type: 'realtime', instanceType: 'ml.c5.xlarge', autoscaling: false, instanceCount: 2 } } }).toJSON().Resources;
+    expect(reconcileIds(after)).toEqual([beforeUpdate, afterUpdate]);
+    expect(after[beforeUpdate].Properties).toEqual({
+      ServiceToken: expect.anything(), ServiceTimeout: '300', EndpointName: 'player-churn-prod', VariantName: 'AllTraffic', InstanceType: 'ml.c5.xlarge', Autoscaling: false,
+    });
+    expect([].concat(after[endpoint].DependsOn ?? [])).toContain(beforeUpdate);
+    // The configured count wins: no retained properties.
+    expect(after[endpoint].Properties.RetainAllVariantProperties).toBeUndefined();
   });
 });
 

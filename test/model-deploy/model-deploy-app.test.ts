@@ -30,7 +30,7 @@ describe('EndpointStack', () => {
     const [endpoint] = Object.values<any>(staging.findResources('AWS::SageMaker::Endpoint'));
     expect(endpoint.Properties.EndpointName).toBe('player-churn-staging');
     expect(endpoint.Properties.DeploymentConfig).toBeUndefined();
-    staging.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
+    staging.resourceCountIs('Custom::ScalableTargetAfterUpdate', 0);
     staging.resourceCountIs('AWS::CloudWatch::Alarm', 0);
   });
 
@@ -74,14 +74,14 @@ describe('EndpointStack', () => {
     expect(Object.values<any>(staging.findResources('AWS::SageMaker::Endpoint'))[0].DeletionPolicy).toBeUndefined();
   });
 
-  test('target-tracking autoscaling on invocations per instance, 1..4 instances', () => {
-    prod.hasResourceProperties('AWS::ApplicationAutoScaling::ScalableTarget', {
-      ResourceId: 'endpoint/player-churn-prod/variant/AllTraffic', ScalableDimension: 'sagemaker:variant:DesiredInstanceCount', MinCapacity: 1, MaxCapacity: 4,
-    });
-    prod.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
-      PolicyType: 'TargetTrackingScaling',
-      TargetTrackingScalingPolicyConfiguration: { TargetValue: 1000, PredefinedMetricSpecification: { PredefinedMetricType: 'SageMakerVariantInvocationsPerInstance' } },
-    });
+  test('target-tracking autoscaling on invocations per instance, 1..4 instances, registered by the stack\'s function', () => {
+    // The function registers endpoint/player-churn-prod/variant/AllTraffic with these values, a target-tracking policy on
+    // SageMakerVariantInvocationsPerInstance (test/model-deploy/scalable-target-handler.test.ts).
+    for (const side of ['Custom::ScalableTargetBeforeUpdate', 'Custom::ScalableTargetAfterUpdate']) {
+      prod.hasResourceProperties(side, {
+        EndpointName: 'player-churn-prod', VariantName: 'AllTraffic', Autoscaling: true, MinCapacity: 1, MaxCapacity: 4, TargetValue: 1000,
+      });
+    }
   });
 
   test('the daily drift check: a one-step pipeline, a schedule, an alarm to the reviewers\' topic', () => {
@@ -99,7 +99,8 @@ describe('EndpointStack', () => {
   test('features switched off leave no trace', () => {
     const plain = app({ endpoints: { prod: { type: 'realtime', autoscaling: false, deploymentGuardrails: false, dataCapture: false, instanceCount: 2 } } });
     const template = Template.fromStack(plain.pipelineStack.prod.endpoint);
-    template.resourceCountIs('AWS::ApplicationAutoScaling::ScalableTarget', 0);
+    // Autoscaling off: the function only makes sure no registration is left (test/model-deploy/endpoint-stack.test.ts).
+    template.hasResourceProperties('Custom::ScalableTargetAfterUpdate', { Autoscaling: false });
     template.resourceCountIs('AWS::CloudWatch::Alarm', 0);
     template.resourceCountIs('AWS::SageMaker::Pipeline', 0);
     const [config] = Object.values<any>(template.findResources('AWS::SageMaker::EndpointConfig'));

@@ -88,11 +88,14 @@ class FakeAccount {
   }
 }
 
-/** The properties the template gives both resources (CloudFormation passes numbers as strings). */
-const properties = (instanceType: string) => ({
+/** The properties the template gives both resources (CloudFormation passes numbers and booleans as strings). */
+const properties = (instanceType: string, scaling: { targetValue?: number; max?: number } | false = {}) => ({
   ServiceToken: 'arn:aws:lambda:us-east-1:111111111111:function:reconcile',
   EndpointName: 'player-churn-prod', VariantName: 'AllTraffic', InstanceType: instanceType,
-  MinCapacity: '1', MaxCapacity: '4', PolicyName: 'player-churn-prod-invocations-per-instance', TargetValue: '200', ScaleInCooldown: '300', ScaleOutCooldown: '60',
+  ...(scaling === false ? { Autoscaling: 'false' } : {
+    Autoscaling: 'true', MinCapacity: '1', MaxCapacity: String(scaling.max ?? 4), PolicyName: 'player-churn-prod-invocations-per-instance',
+    TargetValue: String(scaling.targetValue ?? 200), ScaleInCooldown: '300', ScaleOutCooldown: '60',
+  }),
 });
 
 let account: FakeAccount;
@@ -100,7 +103,7 @@ let handler: InlineHandler;
 let sent: SentResponse[];
 
 /** Sends one request to the function and returns its answer to CloudFormation. */
-async function request(requestType: 'Create' | 'Update' | 'Delete', instanceType: string): Promise<Record<string, any>> {
+async function request(requestType: 'Create' | 'Update' | 'Delete', instanceType: string, scaling: Parameters<typeof properties>[1] = {}): Promise<Record<string, any>> {
   await handler({
     RequestType: requestType,
     ResponseURL: 'https://cloudformation-custom-resource-response.s3.amazonaws.com/response?signature',
@@ -108,7 +111,7 @@ async function request(requestType: 'Create' | 'Update' | 'Delete', instanceType
     RequestId: `request-${sent.length + 1}`,
     LogicalResourceId: 'ScalableTargetBeforeUpdate',
     ...(requestType === 'Create' ? {} : { PhysicalResourceId: RESOURCE_ID }),
-    ResourceProperties: properties(instanceType),
+    ResourceProperties: properties(instanceType, scaling),
   }, { logStreamName: 'stream' });
   return sent[sent.length - 1].body;
 }
@@ -122,7 +125,7 @@ beforeEach(() => {
 
 afterEach(() => jest.restoreAllMocks());
 
-/** A deployed production endpoint on ml.m5.large, registered as CloudFormation's target and policy left it. */
+/** A deployed production endpoint on ml.m5.large, registered as the function left it. */
 function deployed(): void {
   account.endpointType = 'ml.m5.large';
   account.target = { min: 1, max: 4 };
@@ -130,7 +133,7 @@ function deployed(): void {
 }
 
 describe('the scalable-target function', () => {
-  test('first create: before the endpoint exists it does nothing; after, it registers what CloudFormation registered', async () => {
+  test('first create: before the endpoint exists it does nothing; after, it registers the target and its policy', async () => {
     expect(await request('Create', 'ml.m5.large')).toMatchObject({ Status: 'SUCCESS', PhysicalResourceId: RESOURCE_ID });
     expect(account.calls).toEqual(['DescribeEndpoint']);
     account.endpointType = 'ml.m5.large';
@@ -179,6 +182,67 @@ describe('the scalable-target function', () => {
     expect(account.endpointType).toBe('ml.m5.large');
   });
 
+  // Application Auto Scaling API Reference, PutScalingPolicy: "You cannot create a scaling policy until you have registered
+  // the resource as a scalable target"; DeregisterScalableTarget deletes the target's policies. So the new values of a
+  // release that also changes the instance type are registered after the endpoint update, by the function itself.
+  test('an instance-type change with a new target value and limits: the after side registers the new values', async () => {
+    deployed();
+    const scaling = { targetValue: 500, max: 6 };
+    await request('Update', 'ml.c5.xlarge', scaling);
+    expect(account.target).toBeUndefined();
+    account.updateEndpoint('ml.c5.xlarge');
+    expect((await request('Update', 'ml.c5.xlarge', scaling)).Status).toBe('SUCCESS');
+    expect(account.target).toEqual({ min: 1, max: 6 });
+    expect(account.policy).toMatchObject({ TargetTrackingScalingPolicyConfiguration: { TargetValue: 500 } });
+  });
+
+  test('new limits or target value on the same instance type: both sides register them; the endpoint update is allowed', async () => {
+    deployed();
+    await request('Update', 'ml.m5.large', { targetValue: 300, max: 8 });
+    expect(account.target).toEqual({ min: 1, max: 8 });
+    expect(account.policy).toMatchObject({ TargetTrackingScalingPolicyConfiguration: { TargetValue: 300 } });
+    expect(() => account.updateEndpoint('ml.m5.large')).not.toThrow();
+  });
+
+  test('autoscaling turned on for a running endpoint: registered on create, before the endpoint update', async () => {
+    account.endpointType = 'ml.m5.large';
+    expect((await request('Create', 'ml.m5.large')).Status).toBe('SUCCESS');
+    expect(account.target).toEqual({ min: 1, max: 4 });
+    expect(account.policy).toBeDefined();
+  });
+
+  // SageMaker Developer Guide, "Update endpoints that use auto scaling": removing autoscaling in the release that changes
+  // the instance type still needs the variant deregistered before UpdateEndpoint.
+  test('autoscaling turned off: deregistered before the endpoint update, which may then change the instance type; the rollback registers again', async () => {
+    deployed();
+    expect((await request('Update', 'ml.c5.xlarge', false)).Status).toBe('SUCCESS');
+    expect(account.target).toBeUndefined();
+    expect(account.policy).toBeUndefined();
+    expect(() => account.updateEndpoint('ml.c5.xlarge')).not.toThrow();
+    expect((await request('Update', 'ml.c5.xlarge', false)).Status).toBe('SUCCESS');
+    expect(account.target).toBeUndefined();
+    // The release fails later: after (old properties) deregisters, the endpoint returns to ml.m5.large, before registers.
+    await request('Update', 'ml.m5.large');
+    account.updateEndpoint('ml.m5.large');
+    await request('Update', 'ml.m5.large');
+    expect(account.target).toEqual({ min: 1, max: 4 });
+  });
+
+  test('autoscaling turned off on the same instance type: deregistered, so the endpoint stops scaling', async () => {
+    deployed();
+    expect((await request('Update', 'ml.m5.large', false)).Status).toBe('SUCCESS');
+    expect(account.target).toBeUndefined();
+  });
+
+  test('an endpoint without autoscaling, never registered: nothing to deregister is fine', async () => {
+    account.endpointType = 'ml.m5.large';
+    expect((await request('Create', 'ml.m5.large', false)).Status).toBe('SUCCESS');
+    expect(account.calls).toEqual(['DescribeEndpoint', 'DescribeEndpointConfig', 'DeregisterScalableTarget']);
+    expect(account.target).toBeUndefined();
+  });
+
+  // "Delete endpoints configured for auto scaling": deleting an endpoint deregisters its variants, so Delete leaves the
+  // registration to the endpoint (a retained production endpoint keeps scaling after its stack is deleted).
   test('a target already deregistered is fine; Delete calls nothing and keeps the id', async () => {
     account.endpointType = 'ml.m5.large';
     expect((await request('Update', 'ml.c5.xlarge')).Status).toBe('SUCCESS');
