@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { Duration, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -20,6 +21,7 @@ import { ExecutionVariable, Join, ParameterFloat, ParameterInteger, PipelineDefi
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from '../app-context/resolved-model';
 import type { DeployStageName as Stage } from '../app-context/resource-names';
+import { pipelineFailureEventPattern } from './batch-scoring-alerts';
 import { pipelineSchedule } from './pipeline-schedule';
 
 /** The model-deploy repository's folder of the drift check. */
@@ -84,6 +86,11 @@ export class DriftMonitor extends Construct {
   /** In alarm when the schedule could not start a drift check (its dead-letter queue holds the run). */
   public readonly scheduleFailedAlarm: cloudwatch.Alarm;
   public readonly alarm: cloudwatch.Alarm;
+  /**
+   * Tells the alert topic when a drift check fails or is stopped: such a check publishes no DriftDetected,
+   * and the drift alarm treats the missing data as not breaching, so it would stay OK while no check works.
+   */
+  public readonly failedRule: events.Rule;
   public readonly pipelineName: string;
 
   constructor(scope: Construct, id: string, props: DriftMonitorProps) {
@@ -221,6 +228,15 @@ export class DriftMonitor extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     this.alarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
+
+    this.failedRule = new events.Rule(this, 'CheckFailed', {
+      ruleName: `${this.pipelineName}-failed`,
+      description: `Notifies ${props.endpointName}'s alert topic when a drift check fails or is stopped`,
+      eventPattern: pipelineFailureEventPattern(stack, this.pipelineName),
+    });
+    // The topic's own policy lets this rule publish (AlertTopic.allowEventRule), as for batch scoring's failures.
+    const topic = props.alertTopic;
+    this.failedRule.addTarget({ bind: () => ({ arn: topic.topicArn }) });
   }
 }
 

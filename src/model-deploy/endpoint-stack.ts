@@ -137,10 +137,7 @@ export class EndpointStack extends Stack {
       acknowledgeWildcardResource(this.modelRole, bucket.arnForObjects(`${prefix}/*`), 'SageMaker names the captured-data files by variant, hour and request batch; the wildcard covers only this endpoint\'s capture prefix');
       // Captured traffic is kept retentionDays: S3 expires it, and (the bucket is versioned) removes the expired versions a day later.
       bucket.addLifecycleRule({
-        id: 'ExpireCapturedData',
-        prefix: `${prefix}/`,
-        expiration: Duration.days(capture.retentionDays),
-        noncurrentVersionExpiration: Duration.days(1),
+        id: 'ExpireCapturedData', prefix: `${prefix}/`, expiration: Duration.days(capture.retentionDays), noncurrentVersionExpiration: Duration.days(1),
       });
     }
 
@@ -220,8 +217,7 @@ export class EndpointStack extends Stack {
     }
     if (endpoint.type === 'realtime' && endpoint.driftMonitoring) {
       this.driftMonitor = new DriftMonitor(this, 'DriftMonitor', {
-        config, stage, model: served, bucket, key,
-        endpointName: this.endpointName,
+        config, stage, model: served, bucket, key, endpointName: this.endpointName,
         capturePrefix: `${DATA_CAPTURE_PREFIX}/${this.endpointName}`,
         variantName: VARIANT_NAME,
         options: endpoint.driftMonitoring,
@@ -245,6 +241,9 @@ export class EndpointStack extends Stack {
       this.shadowCompare = new ShadowCompareAccess(this, 'ShadowCompare', { config, storage: this.storage, endpointName: this.endpointName });
     }
     alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor ? [this.driftMonitor.alarm, this.driftMonitor.scheduleFailedAlarm] : [])]);
+    if (this.driftMonitor) {
+      alerts?.allowEventRule(this.driftMonitor.failedRule);
+    }
   }
 
   /**

@@ -112,6 +112,26 @@ describe('production defaults in an AWS account', () => {
     expect(resources(prod, 'AWS::SNS::Subscription')).toHaveLength(1);
   });
 
+  // CloudWatch user guide "Configuring how CloudWatch alarms treat missing data": a check that fails publishes no
+  // DriftDetected, which the drift alarm reads as not breaching. SageMaker developer guide "Events that Amazon SageMaker AI
+  // sends to Amazon EventBridge" (pipeline execution state change) and EventBridge user guide "Using resource-based
+  // policies for Amazon EventBridge" (an SNS target's topic policy names the rule in aws:SourceArn).
+  test('a drift check that fails or is stopped notifies the alert topic, through a rule the topic names', () => {
+    const [[, rule]] = resources(prod, 'AWS::Events::Rule');
+    expect(rule.Properties).toMatchObject({
+      Name: 'player-churn-prod-drift-failed',
+      EventPattern: {
+        source: ['aws.sagemaker'], 'detail-type': ['SageMaker Model Building Pipeline Execution Status Change'],
+        detail: { currentPipelineExecutionStatus: ['Failed', 'Stopped'] },
+      },
+      Targets: [{ Arn: { Ref: expect.stringMatching(/^Alerts/) } }],
+    });
+    expect(JSON.stringify(rule.Properties.EventPattern.detail.pipelineArn)).toContain(':pipeline/player-churn-prod-drift');
+    const publish = statements(prod, 'AWS::SNS::TopicPolicy').find((s) => s.Principal?.Service === 'events.amazonaws.com');
+    expect(publish).toMatchObject({ Effect: 'Allow', Action: 'sns:Publish' });
+    expect(JSON.stringify(publish.Condition.ArnEquals['aws:SourceArn'])).toContain(':rule/player-churn-prod-drift-failed');
+  });
+
   // Amazon S3 user guide "Lifecycle configuration elements" (Expiration Days; NoncurrentVersionExpiration on a
   // versioned bucket, where an expiration only adds a delete marker).
   test('captured data expires after 90 days, and its old versions a day later', () => {
