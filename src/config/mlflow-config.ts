@@ -1,11 +1,11 @@
 import { checkObject } from './config-checks';
 import { ConfigError } from './errors';
-import { MLFLOW_VERSIONS } from './mlflow-versions';
+import { MLFLOW_TRACKING_SERVER_CLIENTS, MLFLOW_VERSIONS } from './mlflow-versions';
 import {
   MLFLOW_TRACKING_SERVER_SIZES, MlflowAppOptions, MlflowOptions, MlflowProjectOptions, MlflowTrackingServerOptions, ResolvedExistingMlflow,
   ResolvedMlflow, ResolvedMlflowApp, ResolvedMlflowCommon, ResolvedMlflowTrackingServer,
 } from './mlflow-options';
-import { MlflowArnKind, PROCESSING_ENVIRONMENT_VALUE_MAX_LENGTH, checkMlflowArn, checkMlflowTrackingServerArn } from './validators';
+import { MlflowArnKind, PROCESSING_ENVIRONMENT_VALUE_MAX_LENGTH, checkMlflowArn } from './validators';
 
 export * from './mlflow-options';
 
@@ -38,21 +38,11 @@ const MLFLOW_KEYS = ['app', 'trackingServer', 'arn', 'artifactStoreUri', 'artifa
 /** Checks the MLflow options and fills in the defaults; undefined when MLflow is off. */
 export function resolveMlflow(options: MlflowProjectOptions): ResolvedMlflow | undefined {
   const { mlflow, mlflowTrackingServerArn: oldArn, mlflowTrackingServer: oldServer } = options;
-  if (mlflow !== undefined && (oldArn !== undefined || oldServer !== undefined)) {
-    const old = oldArn !== undefined ? 'mlflowTrackingServerArn' : 'mlflowTrackingServer';
-    throw new ConfigError(`mlflow and the deprecated ${old} are both set: use only mlflow (${old} is now mlflow.${oldArn !== undefined ? 'arn' : 'trackingServer'})`);
-  }
-  if (oldServer !== undefined && oldArn !== undefined) {
-    throw new ConfigError(
-      `mlflowTrackingServer and mlflowTrackingServerArn (${JSON.stringify(oldArn)}) are both set: either create a tracking server or use an existing one, not both`,
-    );
-  }
   if (oldArn !== undefined) {
-    checkMlflowTrackingServerArn('mlflowTrackingServerArn', oldArn);
-    checkMlflowArn('mlflowTrackingServerArn', oldArn, options.buildRegion);
-    checkBuildAccount('mlflowTrackingServerArn', oldArn, options);
-    // The deprecated option names no artifact store: as before, the role gets no S3 access to it.
-    return { backend: 'existing', arn: oldArn, experimentName: options.projectName, clientVersion: MLFLOW_VERSIONS.client };
+    throw deprecatedArnError(oldArn);
+  }
+  if (mlflow !== undefined && oldServer !== undefined) {
+    throw new ConfigError('mlflow and the deprecated mlflowTrackingServer are both set: use only mlflow (mlflowTrackingServer is now mlflow.trackingServer)');
   }
   if (oldServer !== undefined) {
     return common<ResolvedMlflowTrackingServer>(options.projectName, {}, { backend: 'tracking-server', trackingServer: resolveTrackingServer('mlflowTrackingServer', oldServer) });
@@ -119,22 +109,19 @@ export function parseArtifactStoreUri(uri: string): { readonly bucket: string; r
 }
 
 function resolveExisting(options: MlflowProjectOptions, given: MlflowOptions & { readonly backend?: unknown }): ResolvedExistingMlflow {
-  checkMlflowArn('mlflow.arn', given.arn!, options.buildRegion);
+  const kind = checkMlflowArn('mlflow.arn', given.arn!, options.buildRegion);
   checkBuildAccount('mlflow.arn', given.arn!, options);
-  // A resolved config (backend "existing") from the deprecated mlflowTrackingServerArn has no artifact store.
-  if (given.artifactStoreUri === undefined && given.backend !== 'existing') {
+  if (given.artifactStoreUri === undefined) {
     throw new ConfigError(
       'mlflow.artifactStoreUri is required with mlflow.arn: the s3://<bucket>/<prefix> artifact store of that MLflow backend, ' +
       'which the pipeline\'s role must read and write (the MLflow client uploads artifacts itself)',
     );
   }
-  if (given.artifactStoreUri !== undefined) {
-    if (typeof given.artifactStoreUri !== 'string' || given.artifactStoreUri.length > 1024 || !ARTIFACT_STORE_URI.test(given.artifactStoreUri)) {
-      throw new ConfigError(
-        'mlflow.artifactStoreUri must be an S3 URI s3://<bucket>/<prefix> of at most 1024 characters with a valid bucket name ' +
-        `(3 to 63 lowercase letters, digits, dots or hyphens), got ${JSON.stringify(given.artifactStoreUri)}`,
-      );
-    }
+  if (typeof given.artifactStoreUri !== 'string' || given.artifactStoreUri.length > 1024 || !ARTIFACT_STORE_URI.test(given.artifactStoreUri)) {
+    throw new ConfigError(
+      'mlflow.artifactStoreUri must be an S3 URI s3://<bucket>/<prefix> of at most 1024 characters with a valid bucket name ' +
+      `(3 to 63 lowercase letters, digits, dots or hyphens), got ${JSON.stringify(given.artifactStoreUri)}`,
+    );
   }
   if (given.artifactKmsKeyArn !== undefined && (typeof given.artifactKmsKeyArn !== 'string' || !KMS_KEY_ARN.test(given.artifactKmsKeyArn))) {
     throw new ConfigError(
@@ -142,14 +129,55 @@ function resolveExisting(options: MlflowProjectOptions, given: MlflowOptions & {
       `got ${JSON.stringify(given.artifactKmsKeyArn)}`,
     );
   }
+  if (kind === 'tracking-server' && given.clientVersion === undefined) {
+    throw new ConfigError(
+      `mlflow.clientVersion is required with a tracking server ARN (mlflow.arn ${JSON.stringify(given.arn)}): the mlflow client must match ` +
+      `the server's MLflow version (${TRACKING_SERVER_PAIRING}; a 3.x client's log_model fails against a 2.x server, and the steps only warn, ` +
+      'so the model would silently not be logged); ' +
+      `read the server's version with ${describeServerCommand(given.arn!, 'MlflowVersion')}`,
+    );
+  }
+  // An MLflow App runs MLflow MLFLOW_VERSIONS.oldestApp or later: the pinned client suits every app.
   const clientVersion = given.clientVersion ?? MLFLOW_VERSIONS.client;
   checkClientVersion('mlflow.clientVersion', clientVersion);
   return common<ResolvedExistingMlflow>(options.projectName, given, {
     backend: 'existing',
     arn: given.arn!,
-    ...(given.artifactStoreUri !== undefined ? { artifactStoreUri: given.artifactStoreUri } : {}),
+    artifactStoreUri: given.artifactStoreUri,
     ...(given.artifactKmsKeyArn !== undefined ? { artifactKmsKeyArn: given.artifactKmsKeyArn } : {}),
   }, clientVersion);
+}
+
+/**
+ * The AWS pairing of tracking server and client versions (SageMaker Developer Guide, "Integrate MLflow
+ * with your environment"), as the errors show it: `tracking server 2.13.x: mlflow==2.13.2, …`.
+ */
+const TRACKING_SERVER_PAIRING = 'tracking server ' + Object.entries(MLFLOW_TRACKING_SERVER_CLIENTS)
+  .map(([server, client]) => `${server}.x: mlflow==${client}`).join(', ');
+
+/** The clients of the pairing, `2.13.2, 2.16.2 or 3.0.0`. */
+const SERVER_CLIENTS = Object.values(MLFLOW_TRACKING_SERVER_CLIENTS).join(', ').replace(/, ([^,]*)$/, ' or $1');
+
+/** The AWS CLI command that reads `query` (e.g. `MlflowVersion`) of the tracking server `arn` names. */
+function describeServerCommand(arn: string, query: string): string {
+  const name = (typeof arn === 'string' ? arn.split(':mlflow-tracking-server/')[1] : undefined) ?? '<name>';
+  return `\`aws sagemaker describe-mlflow-tracking-server --tracking-server-name ${name} --query ${query}\``;
+}
+
+/**
+ * The deprecated `mlflowTrackingServerArn` is refused: it named no artifact store, so the steps' role got
+ * no S3 access and every artifact upload (the MLflow client uploads them itself) was denied, and its
+ * client version could not be set to the server's.
+ */
+function deprecatedArnError(arn: string): ConfigError {
+  const shown = typeof arn === 'string' ? arn : '<tracking server ARN>';
+  return new ConfigError(
+    `mlflowTrackingServerArn is no longer accepted, got ${JSON.stringify(arn)}: it names no artifact store, so the steps' role would get no S3 ` +
+    'access and every artifact upload (the model, evaluation.json, figures) would be denied, and the mlflow client version could not be set ' +
+    `to the server's. Write instead mlflow: { arn: '${shown}', artifactStoreUri: 's3://<bucket>/<prefix>', clientVersion: '<${SERVER_CLIENTS}, per the server version>' } ` +
+    `(${TRACKING_SERVER_PAIRING}); read the server's ArtifactStoreUri and MlflowVersion with ` +
+    describeServerCommand(arn, '"[ArtifactStoreUri,MlflowVersion]"'),
+  );
 }
 
 type Backend<T> = Omit<T, keyof ResolvedMlflowCommon>;

@@ -41,7 +41,8 @@ export interface MlflowTrackingServerOptions {
  *   AWS announced at no additional cost: nothing is billed while it sits idle;
  * - `trackingServer`: the project creates a tracking server of MLflow `MLFLOW_VERSIONS.trackingServer`,
  *   billed per hour for as long as it runs, used or not (see Amazon SageMaker pricing, "MLflow");
- * - `arn`: an existing app or tracking server of the build region, with its artifact store.
+ * - `arn`: an existing app or tracking server of the build region, with its artifact store (and,
+ *   for a tracking server, the `clientVersion` that matches its MLflow version).
  *
  * Both created backends keep their artifacts under `mlflow/` of the project bucket and are retained
  * when the stack is deleted (experiments are never deleted as a side effect).
@@ -60,6 +61,7 @@ export interface MlflowOptions {
   /**
    * ARN of an existing MLflow App (`arn:aws:sagemaker:<region>:<account>:mlflow-app/<id>`) or tracking
    * server (`…:mlflow-tracking-server/<name>`) in the build region, partition aws or aws-us-gov.
+   * Requires `artifactStoreUri`, and `clientVersion` for a tracking server.
    * @default - the project creates its backend
    */
   readonly arn?: string;
@@ -80,9 +82,13 @@ export interface MlflowOptions {
    */
   readonly experimentName?: string;
   /**
-   * With `arn`: the `mlflow` client version the steps install; it must not be newer than the
-   * server's MLflow version (a server does not serve newer clients' calls).
-   * @default - MLFLOW_VERSIONS.client
+   * With `arn`: the `mlflow` client version the steps install. Required for a tracking server ARN:
+   * the client must match the server's MLflow version (SageMaker Developer Guide, "Integrate MLflow
+   * with your environment": server 2.13.x `2.13.2`, 2.16.x `2.16.2`, 3.0.x `3.0.0`; a 3.x client's
+   * log_model fails against a 2.x server), which
+   * `aws sagemaker describe-mlflow-tracking-server --tracking-server-name <name> --query MlflowVersion` shows.
+   * For an MLflow App, which runs MLflow 3.4 or later, it must not be newer than the app's version.
+   * @default - MLFLOW_VERSIONS.client for an app ARN; required for a tracking server ARN
    */
   readonly clientVersion?: string;
 }
@@ -105,8 +111,8 @@ export interface ResolvedMlflowTrackingServer extends ResolvedMlflowCommon {
 export interface ResolvedExistingMlflow extends ResolvedMlflowCommon {
   readonly backend: 'existing';
   readonly arn: string;
-  /** Absent only for the deprecated `mlflowTrackingServerArn`, which names no artifact store: the role gets no S3 access then. */
-  readonly artifactStoreUri?: string;
+  /** The backend's artifact store, which the steps' role may read and write. */
+  readonly artifactStoreUri: string;
   readonly artifactKmsKeyArn?: string;
 }
 
@@ -121,6 +127,7 @@ export interface MlflowProjectOptions {
   /** The environments as given: an existing backend must be in the build account, when it is known. */
   readonly environments?: { readonly build?: { readonly account?: string } };
   readonly mlflow?: MlflowOptions;
+  /** No longer accepted: resolving it throws a ConfigError that shows the `mlflow` to write instead. */
   readonly mlflowTrackingServerArn?: string;
   readonly mlflowTrackingServer?: MlflowTrackingServerOptions;
 }

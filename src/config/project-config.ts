@@ -82,13 +82,16 @@ export interface ProjectOptions {
   /**
    * MLflow tracking of every pipeline step and of the drift check: `{}` creates a serverless MLflow
    * App (no additional cost), `{ trackingServer: {} }` a tracking server (billed per hour while it
-   * runs), `{ arn, artifactStoreUri }` uses an existing one. See {@link MlflowOptions}.
+   * runs), `{ arn, artifactStoreUri }` uses an existing app, `{ arn, artifactStoreUri, clientVersion }`
+   * an existing tracking server (the client of its MLflow version). See {@link MlflowOptions}.
    * @default - no MLflow tracking
    */
   readonly mlflow?: MlflowOptions;
   /**
-   * ARN of an existing tracking server. It names no artifact store, so the role gets no S3 access to it.
-   * @deprecated use mlflow.arn (with mlflow.artifactStoreUri)
+   * ARN of an existing tracking server: no longer accepted (a ConfigError shows what to write instead).
+   * It named no artifact store, so the steps' role got no S3 access and every artifact upload was
+   * denied, and the client version could not be set to the server's MLflow version.
+   * @deprecated use `mlflow: { arn, artifactStoreUri, clientVersion }`
    */
   readonly mlflowTrackingServerArn?: string;
   /**

@@ -118,18 +118,6 @@ function checkTrackingUriLength(option: string, value: string): void {
   }
 }
 
-export function checkMlflowTrackingServerArn(option: string, value: string): void {
-  const match = typeof value === 'string' ? MLFLOW_TRACKING_SERVER_ARN_PATTERN.exec(value) : null;
-  if (!match) {
-    throw new ConfigError(
-      `${option} must be a SageMaker MLflow tracking server ARN, arn:aws:sagemaker:<region>:<account>:mlflow-tracking-server/<name>, ` +
-      `got ${JSON.stringify(value)}`,
-    );
-  }
-  checkRegion(`the region of ${option}`, match[2]);
-  checkTrackingUriLength(option, value);
-}
-
 /** What an MLflow ARN names: an MLflow App or a tracking server. */
 export type MlflowArnKind = 'app' | 'tracking-server';
 

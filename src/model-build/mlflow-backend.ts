@@ -86,11 +86,11 @@ export class MlflowBackend extends Construct {
     let trackingUriParameter: ssm.StringParameter | undefined;
     if (mlflow.backend === 'existing') {
       trackingUri = mlflow.arn;
-      const store = mlflow.artifactStoreUri !== undefined ? parseArtifactStoreUri(mlflow.artifactStoreUri) : undefined;
+      const store = parseArtifactStoreUri(mlflow.artifactStoreUri);
       this.access = {
         kind: this.kind,
         arn: trackingUri,
-        ...(store && { artifactStore: { bucketName: store.bucket, prefix: store.prefix, kmsKeyArn: mlflow.artifactKmsKeyArn } }),
+        artifactStore: { bucketName: store.bucket, prefix: store.prefix, kmsKeyArn: mlflow.artifactKmsKeyArn },
       };
     } else {
       const role = this.storeRole(props, mlflow.backend === 'app' ? 'MLflow App' : 'MLflow tracking server');
@@ -215,11 +215,11 @@ export function mlflowOfStage(scope: Construct, config: ProjectConfig, stage: 's
     return undefined;
   }
   if (mlflow.backend === 'existing') {
-    const store = mlflow.artifactStoreUri !== undefined ? parseArtifactStoreUri(mlflow.artifactStoreUri) : undefined;
+    const store = parseArtifactStoreUri(mlflow.artifactStoreUri);
     return {
       access: {
         kind: mlflowBackendKind(mlflow), arn: mlflow.arn,
-        ...(store && { artifactStore: { bucketName: store.bucket, prefix: store.prefix, kmsKeyArn: mlflow.artifactKmsKeyArn } }),
+        artifactStore: { bucketName: store.bucket, prefix: store.prefix, kmsKeyArn: mlflow.artifactKmsKeyArn },
       },
       tracking: { trackingUri: mlflow.arn, experimentName: mlflow.experimentName, clientVersion: mlflow.clientVersion },
     };

@@ -65,11 +65,8 @@ export interface MlflowAccess {
   readonly kind: MlflowArnKind;
   /** The app's or server's ARN (or a token of it). */
   readonly arn: string;
-  /**
-   * The artifact store, which the MLflow client reads and writes itself.
-   * @default - no S3 access (the deprecated mlflowTrackingServerArn names none)
-   */
-  readonly artifactStore?: {
+  /** The artifact store, which the MLflow client reads and writes itself. */
+  readonly artifactStore: {
     readonly bucketName: string;
     /** The key prefix, without a trailing slash; empty for the whole bucket. */
     readonly prefix: string;
@@ -92,9 +89,13 @@ const JOB_VPC_WILDCARD_REASON = 'the EC2 network-interface actions of jobs in a 
   + '("Don\'t scope in the policy with any conditions or resource filters. Otherwise, the validation checks that occur during the creation of the processing job fail")';
 
 /**
- * An MLflow App's data plane: one action, `sagemaker:CallMlflowAppApi`, covers the MLflow REST API
- * (the sagemaker-mlflow plugin signs app requests for the `sagemaker` service; the `sagemaker-mlflow`
- * resource type is the tracking server only), and DescribeMlflowApp lets the client read the app.
+ * An MLflow App's data plane: `sagemaker:CallMlflowAppApi` admits the MLflow REST calls (the
+ * sagemaker-mlflow plugin signs app requests for the `sagemaker` service), and DescribeMlflowApp lets
+ * the client read the app. The app's statement also grants MLFLOW_TRACKING_SERVER_ACTIONS: the
+ * Service Authorization Reference lists the `sagemaker-mlflow:` actions on the tracking server only,
+ * but "Set up IAM permissions for MLflow Apps" says authorization for sagemaker-mlflow actions must be
+ * configured, and AWS's managed policy for job roles, AmazonSageMakerJobFullAccess, grants both
+ * namespaces on `mlflow-app/*`.
  */
 export const MLFLOW_APP_ACTIONS = ['sagemaker:CallMlflowAppApi', 'sagemaker:DescribeMlflowApp'] as const;
 
@@ -219,14 +220,15 @@ export class SageMakerExecutionRole extends Construct {
   }
 }
 
-/** Lets `role` log to the MLflow App or tracking server (only the statement of its kind) and use its artifact store. */
+/**
+ * Lets `role` log to the MLflow App or tracking server (only the statement of its kind: on an app,
+ * MLFLOW_APP_ACTIONS and the `sagemaker-mlflow:` actions; on a server, the `sagemaker-mlflow:` actions)
+ * and use its artifact store.
+ */
 export function grantMlflow(role: iam.Role, access: MlflowAccess): void {
-  const actions = access.kind === 'app' ? [...MLFLOW_APP_ACTIONS] : MLFLOW_TRACKING_SERVER_ACTIONS;
+  const actions = access.kind === 'app' ? [...MLFLOW_APP_ACTIONS, ...MLFLOW_TRACKING_SERVER_ACTIONS] : MLFLOW_TRACKING_SERVER_ACTIONS;
   role.addToPolicy(new iam.PolicyStatement({ sid: access.kind === 'app' ? 'LogToMlflowApp' : 'LogToMlflowTrackingServer', actions, resources: [access.arn] }));
   const store = access.artifactStore;
-  if (store === undefined) {
-    return;
-  }
   const stack = Stack.of(role);
   const objects = stack.formatArn({ service: 's3', region: '', account: '', resource: store.bucketName, resourceName: store.prefix === '' ? '*' : `${store.prefix}/*` });
   role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadWriteMlflowArtifacts', actions: ['s3:GetObject', 's3:PutObject'], resources: [objects] }));

@@ -1,5 +1,5 @@
 import {
-  ConfigError, MLFLOW_RESOURCE_NAME_PATTERN, MLFLOW_VERSIONS, PROJECT_NAME_MAX_LENGTH, ProjectOptions, mlflowAppName, mlflowBackendKind,
+  ConfigError, MLFLOW_RESOURCE_NAME_PATTERN, MLFLOW_TRACKING_SERVER_CLIENTS, MLFLOW_VERSIONS, PROJECT_NAME_MAX_LENGTH, ProjectOptions, mlflowAppName, mlflowBackendKind,
   mlflowMonitoringExperimentName, parseArtifactStoreUri, parseProjectConfig, renderConfigFile, resolveProjectConfig,
 } from '../../src/config';
 import { testProjectOptions } from '../helpers/validated-synth';
@@ -36,10 +36,19 @@ describe('the mlflow option', () => {
     expect(mlflowOf({ arn: APP_ARN, artifactStoreUri: STORE, artifactKmsKeyArn: KEY_ARN, clientVersion: '3.1.1' })).toEqual({
       backend: 'existing', arn: APP_ARN, artifactStoreUri: STORE, artifactKmsKeyArn: KEY_ARN, experimentName: 'player-churn', clientVersion: '3.1.1',
     });
-    const server = mlflowOf({ arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow-artifacts' })!;
-    expect(server).toEqual({ backend: 'existing', arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow-artifacts', experimentName: 'player-churn', clientVersion: MLFLOW_VERSIONS.client });
+    const server = mlflowOf({ arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow-artifacts', clientVersion: '2.16.2' })!;
+    expect(server).toEqual({ backend: 'existing', arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow-artifacts', experimentName: 'player-churn', clientVersion: '2.16.2' });
     expect(mlflowBackendKind(server)).toBe('tracking-server');
     expect(mlflowBackendKind(mlflowOf({ arn: APP_ARN, artifactStoreUri: STORE })!)).toBe('app');
+  });
+
+  // SageMaker Developer Guide, "Integrate MLflow with your environment": the client matches a tracking server's
+  // version; an MLflow App cannot be given a version and runs MLflow 3.4 or later, newer than the pinned client.
+  test('an existing app without clientVersion gets the pinned client; a tracking server gets the client it names', () => {
+    expect(mlflowOf({ arn: APP_ARN, artifactStoreUri: STORE })).toMatchObject({ backend: 'existing', clientVersion: MLFLOW_VERSIONS.client });
+    for (const clientVersion of Object.values(MLFLOW_TRACKING_SERVER_CLIENTS)) {
+      expect(mlflowOf({ arn: SERVER_ARN, artifactStoreUri: STORE, clientVersion })).toMatchObject({ backend: 'existing', clientVersion });
+    }
   });
 
   test('an ARN of GovCloud (the other partition the sagemaker-mlflow plugin serves) in its own region', () => {
@@ -47,11 +56,7 @@ describe('the mlflow option', () => {
     expect(resolveProjectConfig(withOptions({ region: 'us-gov-west-1', mlflow: { arn: gov, artifactStoreUri: STORE } })).mlflow).toMatchObject({ arn: gov });
   });
 
-  test('the deprecated options resolve into mlflow; the old ARN names no artifact store (the role gets no S3 access, as before)', () => {
-    expect(resolveProjectConfig(withOptions({ mlflowTrackingServerArn: SERVER_ARN }))).toMatchObject({
-      mlflow: { backend: 'existing', arn: SERVER_ARN, experimentName: 'player-churn', clientVersion: MLFLOW_VERSIONS.client },
-    });
-    expect(resolveProjectConfig(withOptions({ mlflowTrackingServerArn: SERVER_ARN })).mlflow).not.toHaveProperty('artifactStoreUri');
+  test('the deprecated mlflowTrackingServer still resolves into mlflow (a tracking server to create)', () => {
     const server = resolveProjectConfig(withOptions({ mlflowTrackingServer: { size: 'Medium' } }));
     expect(server.mlflow).toEqual({ backend: 'tracking-server', trackingServer: { size: 'Medium' }, experimentName: 'player-churn', clientVersion: MLFLOW_VERSIONS.client });
     expect(server).not.toHaveProperty('mlflowTrackingServer');
@@ -63,7 +68,8 @@ describe('the mlflow option', () => {
     ['an app with options', { mlflow: { app: { weeklyMaintenanceWindowStart: 'Mon:00:00', automaticModelRegistration: true }, experimentName: 'x' } }],
     ['a tracking server', { mlflow: { trackingServer: { size: 'Large' } } }],
     ['an existing backend', { mlflow: { arn: APP_ARN, artifactStoreUri: STORE, artifactKmsKeyArn: KEY_ARN, clientVersion: '3.1' } }],
-    ['the deprecated ARN', { mlflowTrackingServerArn: SERVER_ARN }],
+    ['an existing app with the pinned client', { mlflow: { arn: APP_ARN, artifactStoreUri: STORE } }],
+    ['an existing tracking server (its clientVersion is carried)', { mlflow: { arn: SERVER_ARN, artifactStoreUri: STORE, clientVersion: '2.13.2' } }],
     ['the deprecated server', { mlflowTrackingServer: {} }],
   ])('resolving a resolved config with %s gives the same config, also through the config file', (_what, overrides) => {
     const config = resolveProjectConfig(withOptions(overrides));
@@ -110,15 +116,15 @@ describe('bad MLflow options are errors naming the option, the value and what is
     ['both an ARN and an app to create', { mlflow: { app: {}, arn: APP_ARN, artifactStoreUri: STORE } }, /mlflow\.app and mlflow\.arn are both set: choose one MLflow backend/],
     ['both an ARN and a tracking server to create', { mlflow: { trackingServer: {}, arn: SERVER_ARN, artifactStoreUri: STORE } }, /mlflow\.trackingServer and mlflow\.arn are both set/],
     ['both an app and a tracking server', { mlflow: { app: {}, trackingServer: {} } }, /mlflow\.app and mlflow\.trackingServer are both set/],
-    ['the new option and the deprecated ARN', { mlflow: {}, mlflowTrackingServerArn: SERVER_ARN }, /mlflow and the deprecated mlflowTrackingServerArn are both set: use only mlflow \(mlflowTrackingServerArn is now mlflow\.arn\)/],
+    ['the new option and the deprecated ARN', { mlflow: {}, mlflowTrackingServerArn: SERVER_ARN }, /^mlflowTrackingServerArn is no longer accepted/],
     ['the new option and the deprecated server', { mlflow: {}, mlflowTrackingServer: {} }, /mlflow and the deprecated mlflowTrackingServer are both set: use only mlflow \(mlflowTrackingServer is now mlflow\.trackingServer\)/],
     // SageMaker dg "Set up IAM permissions for MLflow Apps" (identity-based permissions only) and aws/sagemaker-mlflow v0.2.0
     // "Cross-Account SageMaker MLflow access using assume_role_arn": no resource-based policy, a role calls its own account's backend.
     ['an ARN of another account than the build account', { environments: { build: { account: '111111111111' } }, mlflow: { arn: APP_ARN, artifactStoreUri: STORE } },
       /mlflow\.arn is in the account 123456789012, but the project's build account is 111111111111 \(environments\.build\.account\): .*no resource-based policy.*got "arn:aws:sagemaker:us-east-1:123456789012:mlflow-app\/app-K53I5ZJMEUHZ"/],
-    ['the deprecated ARN of another account than the build account', { environments: { build: { account: '111111111111' } }, mlflowTrackingServerArn: SERVER_ARN },
-      /mlflowTrackingServerArn is in the account 123456789012, but the project's build account is 111111111111/],
-    ['the deprecated ARN in another region', { mlflowTrackingServerArn: SERVER_ARN.replace('us-east-1', 'eu-west-1') }, /mlflowTrackingServerArn is in eu-west-1 but the project's pipeline runs in us-east-1/],
+    ['the deprecated ARN with the deprecated server', { mlflowTrackingServerArn: SERVER_ARN, mlflowTrackingServer: {} }, /^mlflowTrackingServerArn is no longer accepted/],
+    ['the deprecated ARN, even malformed', { mlflowTrackingServerArn: 'arn:aws:sagemaker:us-east-1:1234:endpoint/x' },
+      /^mlflowTrackingServerArn is no longer accepted, got "arn:aws:sagemaker:us-east-1:1234:endpoint\/x".*--tracking-server-name <name> /],
     // mlflow/utils/validation.py _validate_experiment_name: not empty (and at most 500). SageMaker API Reference,
     // CreateProcessingJob: Environment values of at most 256 characters; the steps get the name as MLFLOW_EXPERIMENT_NAME
     // and the drift check's job `<name>-monitoring`, so at most 245.
@@ -128,6 +134,9 @@ describe('bad MLflow options are errors naming the option, the value and what is
     ['an experiment name that is not a string', { mlflow: { experimentName: 7 } }, /mlflow\.experimentName .*got 7/],
     // API Reference "CreateMlflowTrackingServer" / "CreateMlflowApp": ArtifactStoreUri is required; the role must reach it.
     ['an ARN without its artifact store', { mlflow: { arn: APP_ARN } }, /mlflow\.artifactStoreUri is required with mlflow\.arn/],
+    // The MLflow client uploads artifacts to the store with the job's credentials: a resolved config without one is refused too.
+    ['a resolved existing backend without its artifact store', { mlflow: { backend: 'existing', arn: SERVER_ARN, experimentName: 'player-churn', clientVersion: '3.0.0' } },
+      /mlflow\.artifactStoreUri is required with mlflow\.arn/],
     ['an artifact store that is not an S3 URI', { mlflow: { arn: APP_ARN, artifactStoreUri: 'https://bucket/x' } }, /mlflow\.artifactStoreUri must be an S3 URI s3:\/\/<bucket>\/<prefix> .*got "https:\/\/bucket\/x"/],
     // Amazon S3 User Guide "General purpose bucket naming rules": 3..63 lowercase letters, digits, dots, hyphens.
     ['an artifact bucket S3 refuses', { mlflow: { arn: APP_ARN, artifactStoreUri: 's3://Team_Bucket/x' } }, /mlflow\.artifactStoreUri must be .*valid bucket name/],
@@ -138,6 +147,9 @@ describe('bad MLflow options are errors naming the option, the value and what is
     ['an artifact key with a created tracking server', { mlflow: { trackingServer: {}, artifactKmsKeyArn: KEY_ARN } }, /mlflow\.artifactKmsKeyArn is only for an existing backend/],
     ['a client version with a created app', { mlflow: { clientVersion: '3.10.0' } }, /mlflow\.clientVersion is only for an existing backend \(mlflow\.arn\): .*pinned to/],
     ['a client version that is no version', { mlflow: { arn: APP_ARN, artifactStoreUri: STORE, clientVersion: 'latest' } }, /mlflow\.clientVersion must be an mlflow release such as .*got "latest"/],
+    // SageMaker Developer Guide, "Integrate MLflow with your environment": the client must match the tracking server's version.
+    ['a tracking server ARN without clientVersion', { mlflow: { arn: SERVER_ARN, artifactStoreUri: STORE } },
+      /^mlflow\.clientVersion is required with a tracking server ARN \(mlflow\.arn "arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server\/team"\)/],
     // aws/sagemaker-mlflow setup.py install_requires: mlflow>=2.8.
     ['a client older than the sagemaker-mlflow plugin accepts', { mlflow: { arn: SERVER_ARN, artifactStoreUri: STORE, clientVersion: '2.7.1' } }, /at least 2\.8 \(sagemaker-mlflow requires mlflow>=2\.8\), got "2\.7\.1"/],
     // CloudFormation "AWS::SageMaker::MlflowApp" WeeklyMaintenanceWindowStart: (Mon|Tue|Wed|Thu|Fri|Sat|Sun):([01]\d|2[0-3]):([0-5]\d).
@@ -166,6 +178,29 @@ describe('bad MLflow options are errors naming the option, the value and what is
     expect(mlflowOf({ arn: APP_ARN, artifactStoreUri: STORE })).toMatchObject({ backend: 'existing', arn: APP_ARN });
   });
 
+  // SageMaker Developer Guide, "Integrate MLflow with your environment" (tracking server 2.13.x: mlflow==2.13.2,
+  // 2.16.x: mlflow==2.16.2, 3.0.x: mlflow==3.0.0); API Reference "DescribeMlflowTrackingServer" (MlflowVersion).
+  test('a tracking server ARN without clientVersion: the error names the option, the ARN, the pairing and how to read the server\'s version', () => {
+    expect(() => mlflowOf({ arn: SERVER_ARN, artifactStoreUri: STORE })).toThrow(new ConfigError(
+      `mlflow.clientVersion is required with a tracking server ARN (mlflow.arn "${SERVER_ARN}"): the mlflow client must match the server's MLflow version ` +
+      '(tracking server 2.13.x: mlflow==2.13.2, 2.16.x: mlflow==2.16.2, 3.0.x: mlflow==3.0.0; a 3.x client\'s log_model fails against a 2.x server, ' +
+      'and the steps only warn, so the model would silently not be logged); read the server\'s version with ' +
+      '`aws sagemaker describe-mlflow-tracking-server --tracking-server-name team --query MlflowVersion`',
+    ));
+  });
+
+  // API Reference "DescribeMlflowTrackingServer": ArtifactStoreUri and MlflowVersion; the MLflow client uploads
+  // artifacts to the store with the job's credentials, so a role without access to it has every upload denied.
+  test('the deprecated mlflowTrackingServerArn is refused, showing the mlflow option to write instead', () => {
+    expect(() => resolveProjectConfig(withOptions({ mlflowTrackingServerArn: SERVER_ARN }))).toThrow(new ConfigError(
+      `mlflowTrackingServerArn is no longer accepted, got "${SERVER_ARN}": it names no artifact store, so the steps' role would get no S3 access ` +
+      'and every artifact upload (the model, evaluation.json, figures) would be denied, and the mlflow client version could not be set to the server\'s. ' +
+      `Write instead mlflow: { arn: '${SERVER_ARN}', artifactStoreUri: 's3://<bucket>/<prefix>', clientVersion: '<2.13.2, 2.16.2 or 3.0.0, per the server version>' } ` +
+      '(tracking server 2.13.x: mlflow==2.13.2, 2.16.x: mlflow==2.16.2, 3.0.x: mlflow==3.0.0); read the server\'s ArtifactStoreUri and MlflowVersion with ' +
+      '`aws sagemaker describe-mlflow-tracking-server --tracking-server-name team --query "[ArtifactStoreUri,MlflowVersion]"`',
+    ));
+  });
+
   test('an experiment name of exactly 245 characters is accepted', () => {
     expect(mlflowOf({ experimentName: 'e'.repeat(245) })?.experimentName).toHaveLength(245);
   });
@@ -174,10 +209,10 @@ describe('bad MLflow options are errors naming the option, the value and what is
   // ARN as MLFLOW_TRACKING_URI. A tracking server name may be 256 characters (CreateMlflowTrackingServer), its ARN longer.
   test('a tracking server ARN longer than 256 characters is refused, naming the option and the limit', () => {
     const long = `arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/${'s'.repeat(200)}`;
-    expect(() => mlflowOf({ arn: long, artifactStoreUri: STORE })).toThrow(
+    expect(() => mlflowOf({ arn: long, artifactStoreUri: STORE, clientVersion: '3.0.0' })).toThrow(
       `mlflow.arn is ${long.length} characters long; the pipeline's processing steps receive it as MLFLOW_TRACKING_URI, and CreateProcessingJob takes environment values of at most 256 characters`);
     const fits = `arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/${'s'.repeat(256 - 64)}`;
     expect(fits).toHaveLength(256);
-    expect(mlflowOf({ arn: fits, artifactStoreUri: STORE })).toMatchObject({ arn: fits });
+    expect(mlflowOf({ arn: fits, artifactStoreUri: STORE, clientVersion: '3.0.0' })).toMatchObject({ arn: fits });
   });
 });

@@ -45,7 +45,9 @@ describe('resolveProjectConfig defaults', () => {
   });
 
   test('resolving a resolved config gives the same config', () => {
-    const full = resolveProjectConfig(withOptions({ mlflowTrackingServerArn: 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/team' }));
+    const full = resolveProjectConfig(withOptions({
+      mlflow: { arn: 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/team', artifactStoreUri: 's3://team-mlflow/churn', clientVersion: '2.16.2' },
+    }));
     expect(resolveProjectConfig(full)).toEqual(full);
     const app = resolveProjectConfig(withOptions({ mlflow: { app: { weeklyMaintenanceWindowStart: 'Sun:03:00' } } }));
     expect(resolveProjectConfig(app)).toEqual(app);
@@ -93,14 +95,12 @@ describe('resolveProjectConfig rejects bad input with a message naming the value
     ['a burstable type for training', withOptions({ instanceTypes: { training: 'ml.t3.medium' } }), /instanceTypes\.training must be a SageMaker training instance type .*got "ml\.t3\.medium"; training instance families: ml\.m4, ml\.m5/],
     ['a size the family does not have', withOptions({ instanceTypes: { processing: 'ml.m5.medium' } }), /instanceTypes\.processing must be a SageMaker processing instance type .*got "ml\.m5\.medium"/],
     ['a t2 type for batch transform', withOptions({ instanceTypes: { transform: 'ml.t2.medium' } }), /instanceTypes\.transform must be a SageMaker transform instance type/],
-    ['both an MLflow ARN and a server to create', withOptions({ mlflowTrackingServerArn: 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/x', mlflowTrackingServer: {} }),
-      /mlflowTrackingServer and mlflowTrackingServerArn .* are both set/],
+    ['the deprecated MLflow ARN (it names no artifact store and no client version)', withOptions({ mlflowTrackingServerArn: 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/x' }),
+      /^mlflowTrackingServerArn is no longer accepted, .*Write instead mlflow: \{ arn: 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server\/x', artifactStoreUri: 's3:\/\/<bucket>\/<prefix>', clientVersion: /],
     ['an MLflow server size SageMaker does not have', withOptions({ mlflowTrackingServer: { size: 'Huge' } }), /mlflowTrackingServer\.size must be one of Small, Medium, Large, got "Huge"/],
     ['an unknown instance type field', withOptions({ instanceTypes: { gpu: 'ml.p3.2xlarge' } }), /instanceTypes has an unknown field "gpu"; allowed: processing, training, inference, transform/],
-    ['an MLflow ARN of another resource', withOptions({ mlflowTrackingServerArn: 'arn:aws:sagemaker:us-east-1:123456789012:endpoint/x' }),
-      /mlflowTrackingServerArn must be a SageMaker MLflow tracking server ARN, arn:aws:sagemaker:<region>:<account>:mlflow-tracking-server\/<name>, got/],
-    ['an MLflow ARN with a short account', withOptions({ mlflowTrackingServerArn: 'arn:aws:sagemaker:us-east-1:1234:mlflow-tracking-server/x' }), /mlflowTrackingServerArn must be/],
-    ['an MLflow ARN in an unknown region', withOptions({ mlflowTrackingServerArn: 'arn:aws:sagemaker:moon-1:123456789012:mlflow-tracking-server/x' }), /the region of mlflowTrackingServerArn/],
+    ['the deprecated MLflow ARN with a server to create', withOptions({ mlflowTrackingServerArn: 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/x', mlflowTrackingServer: {} }),
+      /^mlflowTrackingServerArn is no longer accepted/],
     ['a bad model package group name', withOptions({ modelPackageGroupName: 'churn group' }), /modelPackageGroupName must be 1 to 63 .*got "churn group"/],
     ['an unknown option', withOptions({ projectNmae: 'typo' }), /options has an unknown field "projectNmae"/],
   ])('%s', (_what, options, message) => {

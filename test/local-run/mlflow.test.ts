@@ -70,11 +70,11 @@ describe('stepProcessEnvironment', () => {
 });
 
 describe('checkLocalMlflowClient', () => {
-  const requirements = 'mlflow==3.0.0\nsagemaker-mlflow==0.5.0\n';
+  const requirements = 'mlflow==3.0.0\nsagemaker-mlflow==0.3.0\n';
 
   test('mlflowRequirement finds the client, not the plugin', () => {
     expect(mlflowRequirement(requirements)).toBe('mlflow==3.0.0');
-    expect(mlflowRequirement('sagemaker-mlflow==0.5.0\n# mlflow pinned elsewhere\n')).toBeUndefined();
+    expect(mlflowRequirement('sagemaker-mlflow==0.3.0\n# mlflow pinned elsewhere\n')).toBeUndefined();
     expect(mlflowRequirement('MLflow>=3.0  # the client\n')).toBe('MLflow>=3.0');
     expect(mlflowRequirement(undefined)).toBeUndefined();
   });

@@ -83,14 +83,17 @@ describe('MlflowBackend: a serverless MLflow App (mlflow: {})', () => {
       .toEqual({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [expect.stringMatching(/^ArtifactsBucket/), 'Arn'] }, '/mlflow/*']] });
   });
 
-  // Service Authorization Reference "Amazon SageMaker" (sagemaker:CallMlflowAppApi, DescribeMlflowApp on mlflow-app).
-  test('the steps\' role: CallMlflowAppApi and DescribeMlflowApp on the app only, no sagemaker-mlflow statement', () => {
+  // Service Authorization Reference "Amazon SageMaker" (sagemaker:CallMlflowAppApi, DescribeMlflowApp on mlflow-app);
+  // SageMaker Developer Guide "Set up IAM permissions for MLflow Apps" (authorization for sagemaker-mlflow actions must be
+  // configured) and the AWS managed policy AmazonSageMakerJobFullAccess (both namespaces on arn:aws:sagemaker:*:*:mlflow-app/*).
+  test('the steps\' role: CallMlflowAppApi, DescribeMlflowApp and the sagemaker-mlflow actions, in one statement on the app only', () => {
     const log = statement(template, 'LogToMlflowApp');
-    expect(log.Action).toEqual([...MLFLOW_APP_ACTIONS]);
-    expect(log.Action).toEqual(['sagemaker:CallMlflowAppApi', 'sagemaker:DescribeMlflowApp']);
+    expect(log.Action).toEqual([...MLFLOW_APP_ACTIONS, ...MLFLOW_TRACKING_SERVER_ACTIONS].sort());
+    expect(log.Action).toEqual(expect.arrayContaining(['sagemaker:CallMlflowAppApi', 'sagemaker:DescribeMlflowApp', 'sagemaker-mlflow:LogModel']));
+    expect(log.Action).toHaveLength(22);
     expect(log.Resource).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^MlflowApp/), 'Arn'] });
     expect(statement(template, 'LogToMlflowTrackingServer')).toBeUndefined();
-    expect(JSON.stringify(roleStatements(template))).not.toContain('sagemaker-mlflow:');
+    expect(roleStatements(template).filter((s) => JSON.stringify(s).includes('sagemaker-mlflow:')).map((s) => s.Sid)).toEqual(['LogToMlflowApp']);
   });
 
   test('the steps\' role reads and writes the artifact store (the client uploads artifacts) with the project key', () => {
@@ -215,18 +218,19 @@ describe('MlflowBackend: an existing backend', () => {
     expect(statement(template, 'UseMlflowArtifactKey').Resource).toBe(KEY_ARN);
   });
 
-  test('an existing server with a store without a key: the server statement, S3, and no key statement', () => {
-    const { template } = synth(testConfig({ mlflow: { arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow' } }));
+  test('an existing server with a store without a key: the server statement, S3, and no key statement; the steps get its clientVersion', () => {
+    const { backend, template } = synth(testConfig({ mlflow: { arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow', clientVersion: '2.16.2' } }));
     expect(statement(template, 'LogToMlflowTrackingServer').Resource).toBe(SERVER_ARN);
+    expect(statement(template, 'ReadWriteMlflowArtifacts').Resource).toBe('arn:aws:s3:::team-mlflow/*');
     expect(statement(template, 'ListMlflowArtifacts').Condition).toBeUndefined();
     expect(statement(template, 'UseMlflowArtifactKey')).toBeUndefined();
+    expect(backend.tracking.clientVersion).toBe('2.16.2');
   });
 
-  test('the deprecated mlflowTrackingServerArn: the server statement and, as before, no S3 access', () => {
-    const { template } = synth(testConfig({ mlflowTrackingServerArn: SERVER_ARN }));
-    expect(statement(template, 'LogToMlflowTrackingServer').Resource).toBe(SERVER_ARN);
-    expect(statement(template, 'ReadWriteMlflowArtifacts')).toBeUndefined();
-    expect(statement(template, 'ListMlflowArtifacts')).toBeUndefined();
+  // The MLflow client uploads artifacts to the store with the job's credentials: a role without the store's S3 access
+  // would have every upload denied, so no config gives a backend without its store (the deprecated ARN named none).
+  test('the deprecated mlflowTrackingServerArn no longer reaches a stack: it is a ConfigError', () => {
+    expect(() => testConfig({ mlflowTrackingServerArn: SERVER_ARN })).toThrow(/^mlflowTrackingServerArn is no longer accepted/);
   });
 });
 

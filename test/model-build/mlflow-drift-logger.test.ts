@@ -4,7 +4,7 @@ import { ProjectConfig } from '../../src/config';
 import { ArtifactStore } from '../../src/constructs';
 import { MlflowBackend } from '../../src/model-build/mlflow-backend';
 import { MlflowDriftLogger, crossAccountDriftChecks, mlflowDriftLoggerRoleArn } from '../../src/model-build/mlflow-drift-logger';
-import { MLFLOW_TRACKING_SERVER_ACTIONS } from '../../src/model-build/sagemaker-execution-role';
+import { MLFLOW_APP_ACTIONS, MLFLOW_TRACKING_SERVER_ACTIONS } from '../../src/model-build/sagemaker-execution-role';
 import { findingsOfStack, testConfig, validatedApp } from '../helpers/validated-synth';
 
 const APP_ARN = 'arn:aws:sagemaker:us-east-1:111111111111:mlflow-app/app-K53I5ZJMEUHZ';
@@ -95,13 +95,14 @@ describe('MlflowBackend creates <project>-mlflow-drift-logger for the drift chec
     expect(backend.driftLogger?.role).toBeDefined();
   });
 
-  // Service Authorization Reference "Amazon SageMaker": sagemaker:CallMlflowAppApi on the mlflow-app resource;
+  // Service Authorization Reference "Amazon SageMaker": sagemaker:CallMlflowAppApi on the mlflow-app resource, with the
+  // sagemaker-mlflow actions as the AWS managed policy AmazonSageMakerJobFullAccess grants them on mlflow-app/*;
   // "Amazon S3" and "AWS KMS" for the artifact store; "AWS Systems Manager": ssm:GetParameter on the parameter.
   test('exactly: the app\'s data-plane action on its ARN, the artifact prefix and its key, and the parameter holding the ARN', () => {
     const statements = stack.resolve(loggerStatements(template));
     expect(statements.map((s: any) => s.Sid)).toEqual(['LogToMlflowApp', 'ReadWriteMlflowArtifacts', 'ListMlflowArtifacts', 'UseMlflowArtifactKey', 'ReadMlflowArn']);
     const bySid = (name: string) => statements.find((s: any) => s.Sid === name);
-    expect(bySid('LogToMlflowApp')).toMatchObject({ Action: ['sagemaker:CallMlflowAppApi', 'sagemaker:DescribeMlflowApp'], Resource: { 'Fn::GetAtt': [stack.getLogicalId(backend.app!), 'Arn'] } });
+    expect(bySid('LogToMlflowApp')).toMatchObject({ Action: [...MLFLOW_APP_ACTIONS, ...MLFLOW_TRACKING_SERVER_ACTIONS].sort(), Resource: { 'Fn::GetAtt': [stack.getLogicalId(backend.app!), 'Arn'] } });
     expect(JSON.stringify(bySid('ReadWriteMlflowArtifacts').Resource)).toContain('/mlflow/*');
     expect(bySid('ReadWriteMlflowArtifacts').Action).toEqual(['s3:GetObject', 's3:PutObject']);
     expect(bySid('ListMlflowArtifacts').Condition).toEqual({ StringLike: { 's3:prefix': ['mlflow/*'] } });
@@ -155,7 +156,7 @@ describe('the drift logger of other backends', () => {
 
   test('bad input: a drift logger with no drift check to trust', () => {
     const stack = new Stack(undefined, 'Build', { env: { account: '111111111111', region: 'us-east-1' } });
-    expect(() => new MlflowDriftLogger(stack, 'Logger', { projectName: 'player-churn', access: { kind: 'app', arn: APP_ARN }, driftChecks: [] }))
+    expect(() => new MlflowDriftLogger(stack, 'Logger', { projectName: 'player-churn', access: { kind: 'app', arn: APP_ARN, artifactStore: { bucketName: 'team-mlflow', prefix: '' } }, driftChecks: [] }))
       .toThrow('the MLflow drift logger role needs at least one drift check of another account to trust');
   });
 });

@@ -6,6 +6,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ModelPackageGroup, dedupeReaderAccounts } from '../../src/constructs';
 import { ModelBuildApp } from '../../src/model-build';
+import { MLFLOW_APP_ACTIONS, MLFLOW_TRACKING_SERVER_ACTIONS } from '../../src/model-build/sagemaker-execution-role';
 import { SEED_MODEL_BUILD_REPO as SEED_REPO, synthStack, synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
 
 const buildApp = (config = testConfig()) => new ModelBuildApp({ config, repoDir: SEED_REPO });
@@ -216,7 +217,7 @@ describe('SageMaker execution role and pipeline', () => {
 
   test('an existing MLflow tracking server: the steps get its ARN and experiment, the role may log to it and its artifact store', () => {
     const arn = 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/churn';
-    const withMlflow = buildApp(testConfig({ mlflow: { arn, artifactStoreUri: 's3://team-mlflow/churn', experimentName: 'churn-exp' } })).modelBuildStack;
+    const withMlflow = buildApp(testConfig({ mlflow: { arn, artifactStoreUri: 's3://team-mlflow/churn', experimentName: 'churn-exp', clientVersion: '3.0.0' } })).modelBuildStack;
     const steps: any[] = withMlflow.definition.toJSON().Steps;
     expect(steps[0].Arguments.Environment).toMatchObject({ MLFLOW_TRACKING_URI: arn, MLFLOW_EXPERIMENT_NAME: 'churn-exp' });
     const t = Template.fromStack(withMlflow);
@@ -256,9 +257,10 @@ describe('SageMaker execution role and pipeline', () => {
     const env = (created.definition.toJSON().Steps[0] as any).Arguments.Environment;
     expect(created.resolve(env.MLFLOW_TRACKING_URI)).toEqual(appArn);
     expect(env.MLFLOW_EXPERIMENT_NAME).toBe('player-churn');
-    // Service Authorization Reference "Amazon SageMaker": sagemaker:CallMlflowAppApi on the mlflow-app resource type.
+    // Service Authorization Reference "Amazon SageMaker": sagemaker:CallMlflowAppApi on the mlflow-app resource type; the AWS
+    // managed policy AmazonSageMakerJobFullAccess grants the sagemaker-mlflow actions on mlflow-app/* as well.
     expect(statements(t).find((s) => s.Sid === 'LogToMlflowApp')).toEqual(expect.objectContaining({
-      Action: ['sagemaker:CallMlflowAppApi', 'sagemaker:DescribeMlflowApp'], Resource: appArn,
+      Action: [...MLFLOW_APP_ACTIONS, ...MLFLOW_TRACKING_SERVER_ACTIONS].sort(), Resource: appArn,
     }));
     expect(statements(t).find((s) => s.Sid === 'LogToMlflowTrackingServer')).toBeUndefined();
     t.hasOutput('MlflowArn', { Value: { 'Fn::GetAtt': [Match.stringLikeRegexp('^MlflowApp'), 'Arn'] } });

@@ -51,10 +51,10 @@ describe('stepImagesOf', () => {
 
 describe('stepImageDockerfile and stepImageTag', () => {
   test('FROM the base, the pins installed with pip under the base\'s own library versions, and a check that mlflow and the plugin import', () => {
-    expect(stepImageDockerfile(SKLEARN, 'mlflow==3.0.0\nsagemaker-mlflow==0.5.0\n')).toBe([
+    expect(stepImageDockerfile(SKLEARN, 'mlflow==3.0.0\nsagemaker-mlflow==0.3.0\n')).toBe([
       `FROM ${SKLEARN}`,
       'RUN python3 -m pip freeze | grep -iE "^(numpy|pandas|scikit-learn|xgboost)==" > /tmp/container-libraries.txt; '
-        + 'python3 -m pip install --no-cache-dir --disable-pip-version-check -c /tmp/container-libraries.txt mlflow==3.0.0 sagemaker-mlflow==0.5.0',
+        + 'python3 -m pip install --no-cache-dir --disable-pip-version-check -c /tmp/container-libraries.txt mlflow==3.0.0 sagemaker-mlflow==0.3.0',
       'RUN python3 -c "import mlflow, sagemaker_mlflow"',
       '',
     ].join('\n'));

@@ -6,6 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as tar from 'tar';
 import { MLFLOW_VERSIONS, mlflowRequirements } from '../../src/config';
 import { sklearnImage } from '../../src/images';
+import { MLFLOW_APP_ACTIONS, MLFLOW_TRACKING_SERVER_ACTIONS } from '../../src/model-build/sagemaker-execution-role';
 import { StepCodeBundleAssets } from '../../src/model-build/step-code-bundle-assets';
 import { EndpointStack } from '../../src/model-deploy';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
@@ -75,9 +76,11 @@ describe('the drift check logs to MLflow', () => {
       '/sagemaker-gitops/player-churn/mlflow/artifact-key-arn',
       '/sagemaker-gitops/player-churn/mlflow/tracking-uri',
     ]);
-    // Service Authorization Reference "Amazon SageMaker": sagemaker:CallMlflowAppApi on the mlflow-app resource.
+    // Service Authorization Reference "Amazon SageMaker": sagemaker:CallMlflowAppApi on the mlflow-app resource; the AWS
+    // managed policy AmazonSageMakerJobFullAccess also grants the sagemaker-mlflow actions on mlflow-app/* ("Set up IAM
+    // permissions for MLflow Apps": authorization for sagemaker-mlflow actions must be configured).
     expect(sid(template, 'LogToMlflowApp')).toMatchObject({
-      Action: ['sagemaker:CallMlflowAppApi', 'sagemaker:DescribeMlflowApp'], Resource: { Ref: expect.stringMatching(/trackinguri/i) },
+      Action: [...MLFLOW_APP_ACTIONS, ...MLFLOW_TRACKING_SERVER_ACTIONS].sort(), Resource: { Ref: expect.stringMatching(/trackinguri/i) },
     });
     expect(sid(template, 'LogToMlflowTrackingServer')).toBeUndefined();
     expect(sid(template, 'ReadWriteMlflowArtifacts').Resource).toEqual({
@@ -87,7 +90,7 @@ describe('the drift check logs to MLflow', () => {
   });
 
   test('an existing tracking server: its ARN from the config, the sagemaker-mlflow actions on it, its artifact store and key', () => {
-    const { template } = synthProd({ mlflow: { arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow/churn', artifactKmsKeyArn: KEY_ARN } });
+    const { template } = synthProd({ mlflow: { arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow/churn', artifactKmsKeyArn: KEY_ARN, clientVersion: '3.0.0' } });
     expect(driftEnvironment(template)).toMatchObject({ MLFLOW_TRACKING_URI: SERVER_ARN, MLFLOW_EXPERIMENT_NAME: 'player-churn', MLFLOW_MONITORING_EXPERIMENT_NAME: 'player-churn-monitoring' });
     // Service Authorization Reference "Amazon SageMaker with MLflow": the mlflow-tracking-server resource type.
     expect(sid(template, 'LogToMlflowTrackingServer').Resource).toBe(SERVER_ARN);
@@ -134,7 +137,7 @@ describe('the drift check logs to MLflow', () => {
 
   test('an existing backend of the build account reaches a stage in another account by its ARN, through the drift logger role', () => {
     const { template } = synthProd({
-      mlflow: { arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow/churn' }, environments: { build: { account: '123456789012' }, prod: { account: '333333333333' } },
+      mlflow: { arn: SERVER_ARN, artifactStoreUri: 's3://team-mlflow/churn', clientVersion: '3.0.0' }, environments: { build: { account: '123456789012' }, prod: { account: '333333333333' } },
     });
     expect(driftEnvironment(template)).toMatchObject({ MLFLOW_TRACKING_URI: SERVER_ARN, MLFLOW_ASSUME_ROLE_ARN: 'arn:aws:iam::123456789012:role/player-churn-mlflow-drift-logger' });
     expect(driftEnvironment(template)).not.toHaveProperty('MLFLOW_TRACKING_URI_PARAMETER');
