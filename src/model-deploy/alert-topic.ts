@@ -10,10 +10,20 @@ import { ResolvedRelease } from '../config';
 
 export interface AlertTopicProps {
   readonly topicName: string;
-  readonly displayName: string;
+  /**
+   * A new topic's display name.
+   * @default - the topic name
+   */
+  readonly displayName?: string;
   /** The stage key: it encrypts the topic. */
   readonly key: kms.IKey;
   readonly release: ResolvedRelease;
+  /**
+   * A topic of the stack's own, encrypted with `key` and named `topicName`, to let alarms and rules
+   * publish to instead of a new topic (`release.alertTopicArn` is then not used).
+   * @default - a new topic, or the existing `release.alertTopicArn`
+   */
+  readonly topic?: sns.Topic;
 }
 
 const CLOUDWATCH = 'cloudwatch.amazonaws.com';
@@ -44,11 +54,16 @@ export class AlertTopic extends Construct {
   constructor(scope: Construct, id: string, props: AlertTopicProps) {
     super(scope, id);
     const { release } = props;
+    if (props.topic !== undefined) {
+      this.topic = props.topic;
+      this.owned = { topic: props.topic, key: props.key, arn: Stack.of(this).formatArn({ service: 'sns', resource: props.topicName, arnFormat: ArnFormat.NO_RESOURCE_NAME }) };
+      return;
+    }
     if (release.alertTopicArn !== undefined) {
       this.topic = sns.Topic.fromTopicArn(this, 'Existing', release.alertTopicArn);
       return;
     }
-    const topic = new sns.Topic(scope, 'Alerts', { topicName: props.topicName, displayName: props.displayName, masterKey: props.key, enforceSSL: true });
+    const topic = new sns.Topic(scope, 'Alerts', { topicName: props.topicName, displayName: props.displayName ?? props.topicName, masterKey: props.key, enforceSSL: true });
     for (const email of release.alertEmails) {
       topic.addSubscription(new subscriptions.EmailSubscription(email));
     }

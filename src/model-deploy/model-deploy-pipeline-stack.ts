@@ -1,4 +1,5 @@
 import { Stack, StackProps, Stage as CdkStage, StageProps, Token } from 'aws-cdk-lib';
+import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sns from 'aws-cdk-lib/aws-sns';
@@ -11,6 +12,7 @@ import { ACTION_CONFIGURATION_MAX_LENGTH } from '../constructs/pipeline-limits';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { AlertTopic } from './alert-topic';
 import { BatchScoringStack } from './batch-scoring-stack';
 import { EndpointStack, Stage, endpointName } from './endpoint-stack';
 import {
@@ -209,6 +211,11 @@ export class ModelDeployPipelineStack extends Stack {
 
     this.releaseTrigger = new ReleaseTrigger(this, 'ModelApprovalChanged', { config, pipeline: this.codePipeline.pipeline });
     this.trigger = this.releaseTrigger.rule;
+    // The reviewers learn of an approval that started no release; CloudWatch may publish to their encrypted topic for that alarm only.
+    this.releaseTrigger.undeliveredAlarm.addAlarmAction(new cwactions.SnsAction(this.approvalTopic));
+    new AlertTopic(this, 'ApprovalAlerts', {
+      topicName: names.releaseApprovalTopic, key: project.artifacts.key, release: config.release, topic: this.approvalTopic,
+    }).allowAlarms([this.releaseTrigger.undeliveredAlarm]);
   }
 }
 

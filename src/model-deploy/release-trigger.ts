@@ -1,4 +1,5 @@
 import { Duration, Token, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
@@ -88,6 +89,12 @@ export interface ReleaseTriggerProps {
 export class ReleaseTrigger extends Construct {
   public readonly rule: events.Rule;
   public readonly deadLetterQueue: sqs.Queue;
+  /**
+   * In alarm when an approval or rejection could not start the pipeline: the queue only keeps the event
+   * ("Using dead-letter queues to process undelivered events in EventBridge"), for 14 days, and nothing
+   * else would tell anyone that an approved version was never deployed.
+   */
+  public readonly undeliveredAlarm: cloudwatch.Alarm;
 
   constructor(scope: Construct, id: string, props: ReleaseTriggerProps) {
     super(scope, id);
@@ -121,5 +128,14 @@ export class ReleaseTrigger extends Construct {
     });
     // aws-cdk-lib's CodePipeline target does not add the queue policy itself (its other targets do).
     targets.addToDeadLetterQueueResourcePolicy(this.rule, this.deadLetterQueue);
+    this.undeliveredAlarm = new cloudwatch.Alarm(this, 'Undelivered', {
+      alarmName: `${config.projectName}-model-deploy-trigger-failed`,
+      alarmDescription: `An approval or rejection of a version of ${group} could not start ${config.projectName}-model-deploy; the event is in the dead-letter queue ${this.deadLetterQueue.queueName}`,
+      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
   }
 }

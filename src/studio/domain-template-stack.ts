@@ -5,7 +5,7 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
-import { MLFLOW_TRACKING_SERVER_SIZES, MLFLOW_VERSIONS } from '../config';
+import { MLFLOW_TRACKING_SERVER_CLIENTS, MLFLOW_TRACKING_SERVER_SIZES, MLFLOW_VERSIONS } from '../config';
 import { accessLogsBucket } from '../constructs/artifact-store';
 import { enableEventBridgeNotifications, limitGrantsToAwsServices, noncurrentVersionsRule } from '../constructs/bucket-controls';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -164,7 +164,7 @@ export class DomainTemplateStack extends Stack {
       value: `npx sagemaker-gitops publish-templates --bucket ${this.templatesBucket.bucketName} --prefix ${PROJECT_TEMPLATES_PREFIX}`,
       description: `Uploads ${PROJECT_TEMPLATE_FILE} with the tag that shows it in Studio`,
     });
-    new CfnOutput(this, 'MlflowTrackingServerArn', { value: mlflow.arn, description: 'The MLflow tracking server (mlflow.arn of .projenrc.ts)', condition: createMlflow });
+    new CfnOutput(this, 'MlflowTrackingServerArn', { value: mlflow.arn, description: `The MLflow ${MLFLOW_VERSIONS.trackingServer} tracking server (mlflow.arn of .projenrc.ts, with mlflow.clientVersion '${MLFLOW_TRACKING_SERVER_CLIENTS[MLFLOW_VERSIONS.trackingServer]}')`, condition: createMlflow });
     new CfnOutput(this, 'MlflowArtifactStoreUri', { value: mlflow.artifactStoreUri, description: 'Its artifact store (mlflow.artifactStoreUri of .projenrc.ts)', condition: createMlflow });
     new CfnOutput(this, 'MlflowArtifactKmsKeyArn', { value: mlflow.keyArn, description: 'The key of its artifact store (mlflow.artifactKmsKeyArn of .projenrc.ts)', condition: createMlflow });
   }

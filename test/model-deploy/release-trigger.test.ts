@@ -105,6 +105,28 @@ describe('delivery to the pipeline', () => {
     ]));
   });
 
+  // EventBridge user guide "Using dead-letter queues to process undelivered events in EventBridge": the queue only keeps
+  // the event. SNS developer guide "Key management" (CloudWatch needs kms:Decrypt and kms:GenerateDataKey* on an encrypted
+  // topic's key) and the topic policy allowing cloudwatch.amazonaws.com for this alarm alone.
+  test('an event in the queue alarms the reviewers\' topic, which CloudWatch may publish to for that alarm only', () => {
+    const [[, alarm]] = Object.entries<any>(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarm.Properties).toMatchObject({
+      AlarmName: 'player-churn-model-deploy-trigger-failed', Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }], Statistic: 'Maximum', Period: 300,
+      Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching',
+    });
+    const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic', { Properties: { TopicName: 'player-churn-release-approvals' } }));
+    expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    const [topicPolicy] = Object.values<any>(template.findResources('AWS::SNS::TopicPolicy'));
+    const publish = topicPolicy.Properties.PolicyDocument.Statement.find((st: any) => st.Sid === 'CloudWatchAlarmsPublish');
+    expect(publish).toMatchObject({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' });
+    expect(JSON.stringify(publish.Condition.ArnLike['aws:SourceArn'])).toContain(':alarm:player-churn-model-deploy-trigger-failed');
+    const keys = Object.values<any>(template.findResources('AWS::KMS::Key'));
+    const keyUse = keys.flatMap((k) => k.Properties.KeyPolicy.Statement).filter((st: any) => st.Sid === 'CloudWatchAlarmsUseAlertTopicKey');
+    expect(keyUse).toHaveLength(1);
+    expect(JSON.stringify(keyUse[0].Condition.StringEquals['kms:EncryptionContext:aws:sns:topicArn'])).toContain(':player-churn-release-approvals');
+  });
+
   test('a retry policy outside EventBridge\'s ranges is refused, naming the field, the range and the value', () => {
     const { retryAttempts, maxEventAgeSeconds } = EVENTBRIDGE_RETRY_LIMITS;
     expect(() => checkTriggerRetryPolicy({ retryAttempts: retryAttempts.max, maxEventAgeSeconds: maxEventAgeSeconds.min })).not.toThrow();
