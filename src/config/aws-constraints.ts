@@ -138,8 +138,8 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
   {
     option: 'release.reviewerEmails, alertEmails, alertTopicArn',
-    rule: 'email addresses; or an existing SNS topic ARN in the region of the alarms (CloudWatch publishes only to a topic of its own region); not both',
-    source: 'Amazon SNS Developer Guide, "Encryption at rest"; CloudWatch User Guide, "Using Amazon CloudWatch alarms"',
+    rule: 'email addresses; or an existing standard SNS topic ARN in the region of the alarms (CloudWatch publishes only to a topic of its own region, and without the MessageGroupId a FIFO topic needs); not both',
+    source: 'Amazon SNS Developer Guide, "Encryption at rest"; Amazon SNS API Reference, Publish (MessageGroupId); CloudWatch User Guide, "Using Amazon CloudWatch alarms"',
     repos: DEPLOY,
   },
 ];

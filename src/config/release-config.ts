@@ -90,6 +90,13 @@ function checkAlertTopicArn(option: string, arn: unknown, alerted: readonly Aler
   if (!match) {
     throw new ConfigError(`${option} must be an SNS topic ARN (arn:aws:sns:<region>:<12-digit account>:<topic name>), got ${JSON.stringify(arn)}`);
   }
+  if (match[6] !== undefined) {
+    // SNS API Reference, Publish: a FIFO topic requires MessageGroupId, which an alarm action (a topic ARN, PutMetricAlarm) cannot give.
+    throw new ConfigError(
+      `${option} is a FIFO topic, got ${JSON.stringify(arn)}: CloudWatch alarm actions publish without the MessageGroupId every publish to a FIFO topic needs, ` +
+      'and FIFO topics deliver to no email address; use a standard topic',
+    );
+  }
   const region = match[2];
   for (const stage of alerted) {
     if (stage.region !== region) {

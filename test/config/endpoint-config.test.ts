@@ -118,6 +118,9 @@ describe('bad endpoint options', () => {
     [{ alertEmails: ['ops team@example.com'] }, /release.alertEmails has "ops team@example.com", which is not an email address/],
     [{ alertTopicArn: 'arn:aws:sqs:us-east-1:111111111111:ops' }, /release.alertTopicArn must be an SNS topic ARN \(arn:aws:sns:<region>:<12-digit account>:<topic name>\), got "arn:aws:sqs:us-east-1:111111111111:ops"/],
     [{ alertTopicArn: 'arn:aws:sns:us-east-1:1111:ops' }, /release.alertTopicArn must be an SNS topic ARN/],
+    // SNS API Reference, Publish (MessageGroupId: required for FIFO topics) and CloudWatch API Reference, PutMetricAlarm
+    // (AlarmActions are ARNs, with no message attributes): an alarm cannot publish to a FIFO topic.
+    [{ alertTopicArn: 'arn:aws:sns:us-east-1:111111111111:ops.fifo' }, /release.alertTopicArn is a FIFO topic, got "arn:aws:sns:us-east-1:111111111111:ops.fifo": CloudWatch alarm actions publish without the MessageGroupId every publish to a FIFO topic needs, and FIFO topics deliver to no email address; use a standard topic/],
     [{ alertTopicArn: 'arn:aws:sns:us-east-1:111111111111:ops', alertEmails: ['a@example.com'] }, /release.alertEmails and release.alertTopicArn are both set/],
     // Region rule: the stored CloudWatch docs do not state it in one sentence; CloudWatch alarm actions name an SNS topic of the alarm's region.
     [{ alertTopicArn: 'arn:aws:sns:eu-west-1:111111111111:ops' }, /release.alertTopicArn is in eu-west-1, but endpoints.prod has alarms in us-east-1: a CloudWatch alarm notifies only topics of its own region/],
