@@ -178,7 +178,7 @@ export class EndpointStack extends Stack {
     }
     const guardrails = endpoint.type === 'realtime' ? endpoint.deploymentGuardrails : false;
     if (guardrails) {
-      this.rollbackAlarms.push(...createRollbackAlarms(this, this.endpointName, VARIANT_NAME, guardrails));
+      this.rollbackAlarms.push(...createRollbackAlarms(this, this.endpointName, VARIANT_NAME, this.endpointConfig.attrEndpointConfigName, guardrails));
       for (const alarm of this.rollbackAlarms) {
         alarm.addAlarmAction(new cwactions.SnsAction(this.alertTopic!));
       }

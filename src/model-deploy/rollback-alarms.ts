@@ -6,10 +6,15 @@ import { ROLLBACK_ALARM_MINUTES, ResolvedDeploymentGuardrails } from '../config'
 /**
  * The alarms SageMaker watches during a blue/green deployment and rolls back on (developer guide
  * "Auto-Rollback Configuration and Monitoring"; AutoRollbackConfig takes 1..10 alarms): 5XX
- * answers and model latency of the endpoint's variant.
+ * answers and model latency of the endpoint's variant on the fleet of `endpointConfigName`, the
+ * release's configuration. The same page: an alarm on the endpoint and variant alone also counts
+ * the old fleet, and "if your old fleet trips the alarm during the deployment, SageMaker terminates
+ * your deployment"; the dimension `EndpointConfigName` limits an alarm to the new fleet, whose
+ * metrics SageMaker publishes with it from its first request on, also after the deployment. So a
+ * release is judged on its own answers, and between releases the alarms watch the serving fleet.
  */
-export function createRollbackAlarms(scope: Construct, endpointName: string, variantName: string, g: ResolvedDeploymentGuardrails): cloudwatch.Alarm[] {
-  const dimensionsMap = { EndpointName: endpointName, VariantName: variantName };
+export function createRollbackAlarms(scope: Construct, endpointName: string, variantName: string, endpointConfigName: string, g: ResolvedDeploymentGuardrails): cloudwatch.Alarm[] {
+  const dimensionsMap = { EndpointName: endpointName, VariantName: variantName, EndpointConfigName: endpointConfigName };
   const errors = new cloudwatch.Alarm(scope, 'Errors5xxAlarm', {
     alarmName: `${endpointName}-5xx-errors`,
     alarmDescription: `Rolls back a deployment of ${endpointName}: ${g.max5xxErrorsPerMinute} or more 5XX answers in a minute`,

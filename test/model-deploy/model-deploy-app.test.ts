@@ -63,6 +63,22 @@ describe('EndpointStack', () => {
     expect(latency.Dimensions).toEqual(expect.arrayContaining([{ Name: 'EndpointName', Value: 'player-churn-prod' }, { Name: 'VariantName', Value: 'AllTraffic' }]));
   });
 
+  // SageMaker Developer Guide, "Auto-Rollback Configuration and Monitoring": with EndpointName and VariantName alone the
+  // old fleet's errors count too, and "if your old fleet trips the alarm during the deployment, SageMaker terminates your
+  // deployment"; the dimension EndpointConfigName (the new configuration) limits an alarm to the new fleet.
+  test('the rollback alarms judge the release\'s fleet alone: its endpoint configuration is a dimension of both', () => {
+    const [configId] = Object.keys(prod.findResources('AWS::SageMaker::EndpointConfig'));
+    const alarms = Object.values<any>(prod.findResources('AWS::CloudWatch::Alarm')).filter((a) => /-(5xx-errors|model-latency)$/.test(a.Properties.AlarmName));
+    expect(alarms).toHaveLength(2);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.Dimensions).toEqual(expect.arrayContaining([
+        { Name: 'EndpointName', Value: 'player-churn-prod' }, { Name: 'VariantName', Value: 'AllTraffic' },
+        { Name: 'EndpointConfigName', Value: { 'Fn::GetAtt': [configId, 'EndpointConfigName'] } },
+      ]));
+      expect(alarm.Properties.Dimensions).toHaveLength(3);
+    }
+  });
+
   test('the stage stacks\' resources carry the project tag, as the app\'s own stacks do', () => {
     for (const template of [staging, prod]) {
       template.hasResourceProperties('AWS::SageMaker::Endpoint', { Tags: [{ Key: 'sagemaker-gitops:project', Value: 'player-churn' }] });
