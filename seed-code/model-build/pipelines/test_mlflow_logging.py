@@ -298,3 +298,48 @@ def test_a_failed_step_fails_its_run_and_the_execution_run(stub, tmp_path):
     assert result.returncode == 1 and "error: no model.tar.gz" in result.stderr
     assert only_run(stub, run_name="evaluate")["status"] == "FAILED"
     assert only_run(stub, run_name=EXECUTION_ID)["status"] == "FAILED"
+
+
+class Clock:
+    """A monotonic clock the test moves: each call an action makes advances it by its `cost`."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_call_that_fails_after_the_clients_retries_stops_the_steps_tracking_calls(capsys):
+    # The mlflow client retries connection errors and 429/5xx answers with exponential backoff (minutes per call), and
+    # Train logs every boosting round: after one call that failed that slowly, the step makes no further tracking calls.
+    sys.path.insert(0, str(PIPELINES))
+    import tracking
+
+    clock = Clock()
+    made = []
+
+    def call(cost, fails):
+        def action(_mlflow):
+            made.append(cost)
+            clock.now += cost
+            if fails:
+                raise ConnectionError("HTTPSConnectionPool: Max retries exceeded")
+            return "logged"
+        return action
+
+    run = tracking.StepRun("train", mlflow=object(), clock=clock)
+    run.active = True
+    # Refused at once (a 4xx answer): a warning, and the step goes on tracking.
+    assert run.log("log the metrics of round 0", call(0.2, fails=True)) is None
+    assert run.log("log the metrics of round 1", call(0.1, fails=False)) == "logged"
+    assert run.active
+    # Failed after the retries: a warning, then no further calls.
+    assert run.log("log the metrics of round 2", call(tracking.SLOW_FAILURE_SECONDS + 210, fails=True)) is None
+    assert not run.active
+    assert run.log("log the metrics of round 3", call(0.1, fails=False)) is None
+    assert made == [0.2, 0.1, tracking.SLOW_FAILURE_SECONDS + 210]
+    assert run.failures == 2
+    stderr = capsys.readouterr().err.splitlines()
+    assert stderr[-1] == ("WARNING: MLflow: that call failed after 240 s of retries: the tracking server is not answering, "
+                          "so the train step makes no further tracking calls")
