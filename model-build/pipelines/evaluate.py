@@ -23,8 +23,9 @@ MLflow (tracking.py: MLFLOW_TRACKING_URI and the pipeline execution in the envir
 `evaluate` logs the test metrics (test_auc_score, test_accuracy, ...), evaluation.json, and a ROC curve
 (roc_curve.png) and a confusion matrix (confusion_matrix.png) as images; the test metrics also go to
 the training run that holds the model, so that the model's run shows how it scored. When the model
-archive holds mlflow.json (written by train.py when MLflow is on), evaluation.json gets its values as
-"mlflow": {"run_id", "parent_run_id", "model_uri", "experiment_id"}, for the register step.
+archive holds mlflow/run.json (written by train.py when MLflow is on), evaluation.json gets its values as
+"mlflow": {"run_id", "parent_run_id", "model_uri", "experiment_id"}, for the register step, with
+"not-logged" for what training could not log (the register step's metadata values may not be empty).
 
 Exit code 0 on success, 1 when the model or the test data is unusable or MLflow is configured but its
 client is not installed, 2 for invalid arguments.
@@ -47,7 +48,7 @@ import tracking
 
 ARCHIVE = "model.tar.gz"
 MODEL_FILE = "xgboost-model"
-MLFLOW_FILE = "mlflow.json"
+MLFLOW_FILE = "mlflow/run.json"
 MLFLOW_KEYS = ("run_id", "parent_run_id", "model_uri", "experiment_id")
 EVALUATION_FILE = "evaluation.json"
 PREDICTION_BASELINE_FILE = "prediction_baseline.csv"
@@ -60,7 +61,7 @@ class EvaluationError(Exception):
 
 
 def load_model(model_dir):
-    """The booster in model_dir/model.tar.gz (or model_dir/xgboost-model), and the mlflow.json beside it
+    """The booster in model_dir/model.tar.gz (or model_dir/xgboost-model), and the mlflow/run.json beside it
     (a dict, or None when there is none)."""
     archive = os.path.join(model_dir, ARCHIVE)
     if os.path.isfile(archive):
@@ -98,7 +99,8 @@ def read_from_archive(archive, wanted):
 
 
 def parse_record(data, where):
-    """mlflow.json's run id, parent run id, model URI and experiment id (strings), or None without it."""
+    """mlflow/run.json's run id, parent run id, model URI and experiment id (strings, NOT_LOGGED for an empty
+    one), or None without it."""
     if data is None:
         return None
     try:
@@ -107,7 +109,7 @@ def parse_record(data, where):
         raise EvaluationError(f"{where} is not JSON: {err}") from None
     if not isinstance(record, dict):
         raise EvaluationError(f"{where} must be a JSON object with {', '.join(MLFLOW_KEYS)}")
-    return {key: str(record.get(key) or "") for key in MLFLOW_KEYS}
+    return {key: str(record.get(key) or "") or tracking.NOT_LOGGED for key in MLFLOW_KEYS}
 
 
 def parse_model(data, where):

@@ -11,8 +11,8 @@ and logs nothing else (no run of its own).
 
 Inputs
   --model-package-arn  arn:aws:sagemaker:<region>:<account>:model-package/<group>/<version>
-  --run-id             the training run (evaluation.json's mlflow.run_id); empty when training could
-                       not open its run, and then there is nothing to tag
+  --run-id             the training run (evaluation.json's mlflow.run_id); "not-logged" (or empty)
+                       when training could not open its run, and then there is nothing to tag
 
 The environment is the other steps' (tracking.py): MLFLOW_TRACKING_URI, and
 SAGEMAKER_PIPELINE_EXECUTION_ARN, which finds the execution's run as the steps do; without it, the
@@ -106,7 +106,7 @@ def main(argv=None, environ=None):
     run = tracking.StepRun(STEP, mlflow)
     run.active = True
     tagged = []
-    if not args.run_id.strip():
+    if args.run_id.strip() in ("", tracking.NOT_LOGGED):
         run.warn("tag the training run", LookupError("the training step recorded no MLflow run (its run could not be opened)"))
     else:
         run.log(f"set the tracking URI {uri}", lambda m: m.set_tracking_uri(uri))

@@ -230,23 +230,26 @@ def test_bad_test_data_is_an_error(dirs, capsys, synthetic, tmp_path):
     assert "no test CSV file in" in data_error(dirs, capsys, tmp_path / "nocsv")
 
 
-def test_copies_mlflow_json_of_the_model_archive_into_evaluation_json(dirs, booster, tmp_path):
-    """train.py writes mlflow.json beside xgboost-model when MLflow is on; the register step reads it back
-    from evaluation.json."""
+def test_copies_the_mlflow_record_of_the_model_archive_into_evaluation_json(dirs, booster, tmp_path):
+    """train.py writes mlflow/run.json beside xgboost-model when MLflow is on; the register step reads it back
+    from evaluation.json. An id training could not log reads "not-logged": the register step copies these into
+    CustomerMetadataProperties, whose values CreateModelPackage requires to be 1 to 256 characters (SageMaker
+    API Reference, CreateModelPackage)."""
     record = {"run_id": "r1", "parent_run_id": "p1", "experiment_id": "7", "model_uri": "models:/m-1"}
     model_file = tmp_path / "model.bin"
     booster.save_model(str(model_file))
-    model_dir = archive_of(tmp_path / "with-record", {"xgboost-model": model_file.read_bytes(), "mlflow.json": json.dumps(record).encode()})
+    model_dir = archive_of(tmp_path / "with-record", {"xgboost-model": model_file.read_bytes(), "mlflow/run.json": json.dumps(record).encode()})
     assert run({**dirs, "model": model_dir}) == 0
     report = json.loads((dirs["output"] / "evaluation.json").read_text())
     assert report["mlflow"] == {"run_id": "r1", "parent_run_id": "p1", "model_uri": "models:/m-1", "experiment_id": "7"}
 
     extracted = tmp_path / "extracted"
-    extracted.mkdir()
+    (extracted / "mlflow").mkdir(parents=True)
     booster.save_model(str(extracted / "xgboost-model"))
-    (extracted / "mlflow.json").write_text(json.dumps({**record, "model_uri": None}))
+    (extracted / "mlflow" / "run.json").write_text(json.dumps({**record, "model_uri": None, "parent_run_id": ""}))
     assert run({**dirs, "model": extracted}) == 0
-    assert json.loads((dirs["output"] / "evaluation.json").read_text())["mlflow"]["model_uri"] == ""
+    assert json.loads((dirs["output"] / "evaluation.json").read_text())["mlflow"] == {
+        "run_id": "r1", "parent_run_id": "not-logged", "model_uri": "not-logged", "experiment_id": "7"}
 
 
 def test_no_mlflow_json_no_mlflow_block(dirs):
@@ -257,8 +260,8 @@ def test_no_mlflow_json_no_mlflow_block(dirs):
 def test_an_unreadable_mlflow_json_is_an_error(dirs, capsys, booster, tmp_path):
     model_file = tmp_path / "model.bin"
     booster.save_model(str(model_file))
-    model_dir = archive_of(tmp_path / "bad-record", {"xgboost-model": model_file.read_bytes(), "mlflow.json": b"{not json"})
-    assert f"mlflow.json in {model_dir / 'model.tar.gz'} is not JSON" in model_error(dirs, capsys, model_dir)
+    model_dir = archive_of(tmp_path / "bad-record", {"xgboost-model": model_file.read_bytes(), "mlflow/run.json": b"{not json"})
+    assert f"mlflow/run.json in {model_dir / 'model.tar.gz'} is not JSON" in model_error(dirs, capsys, model_dir)
 
 
 def test_runs_as_a_script_with_exit_codes(dirs, tmp_path):

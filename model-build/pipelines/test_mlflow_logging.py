@@ -177,7 +177,7 @@ def test_train_logs_hyperparameters_every_round_the_best_iteration_and_the_model
     [model] = run["models"]
     assert stub.artifact(run["run_id"], f"models/{model['model_id']}/model.xgb").is_file()
 
-    record = json.loads((tmp_path / "model" / "mlflow.json").read_text())
+    record = json.loads((tmp_path / "model" / "mlflow" / "run.json").read_text())
     assert record == {"run_id": run["run_id"], "parent_run_id": run["tags"]["mlflow.parentRunId"],
                       "experiment_id": run["experiment_id"], "model_uri": f"models:/{model['model_id']}"}
 
@@ -189,7 +189,7 @@ def test_evaluate_logs_test_metrics_evaluation_json_and_two_figures(pipeline):
     for name, value in report["classification_metrics"].items():
         assert values(run, f"test_{name}") == [value["value"]]
     training = only_run(stub, run_name="train")
-    assert report["mlflow"] == json.loads((tmp_path / "model" / "mlflow.json").read_text())
+    assert report["mlflow"] == json.loads((tmp_path / "model" / "mlflow" / "run.json").read_text())
     assert report["mlflow"]["run_id"] == training["run_id"]
     assert values(training, "test_auc_score") == [report["classification_metrics"]["auc_score"]["value"]]
     assert run["tags"]["training_run_id"] == training["run_id"]
@@ -240,10 +240,13 @@ def test_an_unreachable_tracking_server_fails_no_step(stub, tmp_path):
             "(MlflowException: stub: set_experiment failed (MLFLOW_STUB_FAIL)); the " + name + " step goes on")
         assert result.stdout.splitlines()[-1] == "mlflow_logging_failures=1"
     assert stub.runs() == []
-    # train.py still says which run holds the model, with nothing in it; evaluate passes it on.
-    assert json.loads((tmp_path / "model" / "mlflow.json").read_text()) == {
+    # train.py still says which run holds the model, with nothing in it; evaluate passes it on as "not-logged":
+    # the register step copies these into CustomerMetadataProperties, whose values CreateModelPackage requires
+    # to be 1 to 256 characters (SageMaker API Reference, CreateModelPackage): an empty one fails the step.
+    assert json.loads((tmp_path / "model" / "mlflow" / "run.json").read_text()) == {
         "run_id": "", "parent_run_id": "", "experiment_id": "", "model_uri": ""}
-    assert json.loads((tmp_path / "evaluation" / "evaluation.json").read_text())["mlflow"]["run_id"] == ""
+    assert json.loads((tmp_path / "evaluation" / "evaluation.json").read_text())["mlflow"] == {
+        "run_id": "not-logged", "parent_run_id": "not-logged", "model_uri": "not-logged", "experiment_id": "not-logged"}
 
 
 @pytest.mark.parametrize("script", ["preprocess.py", "train.py", "evaluate.py"])
@@ -284,7 +287,7 @@ def test_without_a_tracking_uri_nothing_is_imported_or_logged_and_each_step_says
         assert said == [f"MLflow: tracking is off for the {name} step (MLFLOW_TRACKING_URI is not set): nothing is logged"]
         assert result.stderr == ""
     assert not (tmp_path / "imported").exists()
-    assert not (tmp_path / "model" / "mlflow.json").exists()
+    assert not (tmp_path / "model" / "mlflow" / "run.json").exists()
     assert "mlflow" not in json.loads((tmp_path / "evaluation" / "evaluation.json").read_text())
 
 
@@ -295,3 +298,48 @@ def test_a_failed_step_fails_its_run_and_the_execution_run(stub, tmp_path):
     assert result.returncode == 1 and "error: no model.tar.gz" in result.stderr
     assert only_run(stub, run_name="evaluate")["status"] == "FAILED"
     assert only_run(stub, run_name=EXECUTION_ID)["status"] == "FAILED"
+
+
+class Clock:
+    """A monotonic clock the test moves: each call an action makes advances it by its `cost`."""
+
+    def __init__(self):
+        self.now = 0.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_call_that_fails_after_the_clients_retries_stops_the_steps_tracking_calls(capsys):
+    # The mlflow client retries connection errors and 429/5xx answers with exponential backoff (minutes per call), and
+    # Train logs every boosting round: after one call that failed that slowly, the step makes no further tracking calls.
+    sys.path.insert(0, str(PIPELINES))
+    import tracking
+
+    clock = Clock()
+    made = []
+
+    def call(cost, fails):
+        def action(_mlflow):
+            made.append(cost)
+            clock.now += cost
+            if fails:
+                raise ConnectionError("HTTPSConnectionPool: Max retries exceeded")
+            return "logged"
+        return action
+
+    run = tracking.StepRun("train", mlflow=object(), clock=clock)
+    run.active = True
+    # Refused at once (a 4xx answer): a warning, and the step goes on tracking.
+    assert run.log("log the metrics of round 0", call(0.2, fails=True)) is None
+    assert run.log("log the metrics of round 1", call(0.1, fails=False)) == "logged"
+    assert run.active
+    # Failed after the retries: a warning, then no further calls.
+    assert run.log("log the metrics of round 2", call(tracking.SLOW_FAILURE_SECONDS + 210, fails=True)) is None
+    assert not run.active
+    assert run.log("log the metrics of round 3", call(0.1, fails=False)) is None
+    assert made == [0.2, 0.1, tracking.SLOW_FAILURE_SECONDS + 210]
+    assert run.failures == 2
+    stderr = capsys.readouterr().err.splitlines()
+    assert stderr[-1] == ("WARNING: MLflow: that call failed after 240 s of retries: the tracking server is not answering, "
+                          "so the train step makes no further tracking calls")

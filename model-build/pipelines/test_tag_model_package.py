@@ -110,8 +110,10 @@ def test_no_execution_run_is_a_warning_after_the_training_run_is_tagged(stub):
     assert tags_of(stub, run_id)["sagemaker.model_package_arn"] == PACKAGE_ARN
 
 
-def test_no_training_run_recorded_is_a_warning(stub):
-    result = tag(mlflow_env(stub), "")
+@pytest.mark.parametrize("run_id", ["", "not-logged"])
+def test_no_training_run_recorded_is_a_warning(stub, run_id):
+    # evaluation.json says "not-logged" (a registered version's metadata value may not be empty).
+    result = tag(mlflow_env(stub), run_id)
     assert result.returncode == 0
     assert result.stderr.splitlines()[0] == (
         "WARNING: MLflow: could not tag the training run (LookupError: the training step recorded no MLflow run "

@@ -19,7 +19,9 @@ With it, a missing mlflow package (or, for an ARN, a missing sagemaker-mlflow pl
 stops the step: a configured tracking server must never be skipped silently. A tracking call that fails
 while the step runs (server unreachable, request refused) is a WARNING on stderr and counts in
 mlflow_logging_failures, printed at the end of the step (and logged as a metric when the run can still
-be reached); it never fails the step.
+be reached); it never fails the step. A call that fails only after SLOW_FAILURE_SECONDS has waited through
+the client's retries: the server is not answering, every later call would wait as long (Train logs every
+boosting round), so the step makes no further tracking calls and its job keeps its running time.
 
     with tracking.start("train") as run:          # raises TrackingUnavailable when mlflow is missing
         run.log("log the parameters", lambda mlflow: mlflow.log_params(params))
@@ -28,6 +30,7 @@ import importlib
 import importlib.util
 import os
 import sys
+import time
 
 URI_VARIABLE = "MLFLOW_TRACKING_URI"
 EXPERIMENT_VARIABLE = "MLFLOW_EXPERIMENT_NAME"
@@ -41,9 +44,16 @@ STEP_TAG = "sagemaker.pipeline_step"
 RUN_KIND_TAG = "sagemaker.run_kind"
 EXECUTION_KIND, STEP_KIND = "pipeline-execution", "pipeline-step"
 PARENT_TAG = "mlflow.parentRunId"
+# What evaluation.json (and so the registered version's CustomerMetadataProperties) says for an MLflow id
+# that could not be logged: CreateModelPackage refuses an empty metadata value (1 to 256 characters).
+NOT_LOGGED = "not-logged"
 FAILURES_METRIC = "mlflow_logging_failures"
 # Warnings printed per step; later failures are counted only (an unreachable server fails every call).
 MAX_WARNINGS = 10
+# The mlflow client retries a call on connection errors and 429/5xx answers with exponential backoff
+# (MLFLOW_HTTP_REQUEST_MAX_RETRIES 7, backoff factor 2: about four minutes, more with request timeouts);
+# a call refused at once (a 4xx answer) fails in well under a second.
+SLOW_FAILURE_SECONDS = 30
 
 FIX = (
     "Install the client where the step runs: the step's requirements.txt must list mlflow and sagemaker-mlflow "
@@ -88,8 +98,9 @@ def find_execution_run(client, experiment_id, execution_arn):
 class StepRun:
     """One step's MLflow run. With tracking off, or after its run could not be opened, log() does nothing."""
 
-    def __init__(self, step, mlflow=None):
+    def __init__(self, step, mlflow=None, clock=time.monotonic):
         self.step = step
+        self.clock = clock
         self.mlflow = mlflow
         self.configured = mlflow is not None
         self.active = False
@@ -100,10 +111,16 @@ class StepRun:
         """action(mlflow) when the run is open; its value, or None after a WARNING when it raises."""
         if not self.active:
             return None
+        started = self.clock()
         try:
             return action(self.mlflow)
         except Exception as err:  # any tracking failure: warn and count, never fail the step
             self.warn(what, err)
+            waited = self.clock() - started
+            if waited >= SLOW_FAILURE_SECONDS:
+                self.active = False
+                print(f"WARNING: MLflow: that call failed after {waited:.0f} s of retries: the tracking server is not answering, "
+                      f"so the {self.step} step makes no further tracking calls", file=sys.stderr, flush=True)
             return None
 
     def warn(self, what, err):

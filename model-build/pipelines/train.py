@@ -20,9 +20,12 @@ Outputs
   $SM_MODEL_DIR/xgboost-model  the Booster in XGBoost's UBJSON format under both XGBoost versions (the
                                built-in algorithm's file name): evaluate.py and the XGBoost serving
                                containers load it unchanged
-  $SM_MODEL_DIR/mlflow.json    with MLflow on: {"run_id", "parent_run_id", "experiment_id", "model_uri"}
+  $SM_MODEL_DIR/mlflow/run.json
+                               with MLflow on: {"run_id", "parent_run_id", "experiment_id", "model_uri"}
                                of the run that holds the model ("" for what could not be logged); it
-                               travels in model.tar.gz to the evaluate step
+                               travels in model.tar.gz to the evaluate step. In a folder: the XGBoost
+                               serving container loads every file at the top of the model folder as a
+                               model (and fails its health check on any other), but not subfolders
   stdout                       one line per round, XGBoost's own "[<round>]\\ttrain-auc:<v>\\tvalidation-auc:<v>",
                                which the pipeline's metric definitions read
 
@@ -61,7 +64,7 @@ import xgboost as xgb
 import tracking
 
 MODEL_FILE = "xgboost-model"
-MLFLOW_FILE = "mlflow.json"
+MLFLOW_FILE = os.path.join("mlflow", "run.json")
 # The port of the XGBoost container's RabitTracker (sagemaker_xgboost_container/distributed.py).
 TRACKER_PORT = 9099
 # How long a worker waits for the master's host name and tracker (the container waits for DNS as well).
@@ -330,7 +333,7 @@ class InOrder(xgb.callback.TrainingCallback):
 
 
 def train(params, train_dir, validation_dir, model_dir, run, collective=None):
-    """Trains, saves xgboost-model and (MLflow on) mlflow.json into model_dir; returns the booster. With a
+    """Trains, saves xgboost-model and (MLflow on) mlflow/run.json into model_dir; returns the booster. With a
     Collective of several hosts, the data is loaded first (this host's files only), the trees are built by
     all hosts together, and only the master saves and logs the model."""
     collective = collective or Collective("algo-1", ["algo-1"])
@@ -385,8 +388,9 @@ def log_best(run, booster, rounds, metric):
 
 
 def write_mlflow_record(run, model_dir, model_uri):
-    """mlflow.json beside the model: which run holds it ("" for what could not be logged)."""
+    """mlflow/run.json beside the model: which run holds it ("" for what could not be logged)."""
     record = {"run_id": run.run_id, "parent_run_id": run.parent_run_id, "experiment_id": run.experiment_id, "model_uri": model_uri}
+    os.makedirs(os.path.join(model_dir, os.path.dirname(MLFLOW_FILE)), exist_ok=True)
     with open(os.path.join(model_dir, MLFLOW_FILE), "w") as f:
         json.dump({k: str(v or "") for k, v in record.items()}, f, indent=2)
         f.write("\n")
