@@ -301,7 +301,7 @@ def test_a_failed_step_fails_its_run_and_the_execution_run(stub, tmp_path):
 
 
 class Clock:
-    """A monotonic clock the test moves: each call an action makes advances it by its `cost`."""
+    """A monotonic clock that stands still: the actions of the test advance `now` by what their call costs."""
 
     def __init__(self):
         self.now = 0.0

@@ -54,9 +54,11 @@ export class AlertTopic extends Construct {
   constructor(scope: Construct, id: string, props: AlertTopicProps) {
     super(scope, id);
     const { release } = props;
+    // Built from the name, not a reference: the key policy cannot refer to the topic it encrypts.
+    const arn = Stack.of(this).formatArn({ service: 'sns', resource: props.topicName, arnFormat: ArnFormat.NO_RESOURCE_NAME });
     if (props.topic !== undefined) {
       this.topic = props.topic;
-      this.owned = { topic: props.topic, key: props.key, arn: Stack.of(this).formatArn({ service: 'sns', resource: props.topicName, arnFormat: ArnFormat.NO_RESOURCE_NAME }) };
+      this.owned = { topic: props.topic, key: props.key, arn };
       return;
     }
     if (release.alertTopicArn !== undefined) {
@@ -68,8 +70,7 @@ export class AlertTopic extends Construct {
       topic.addSubscription(new subscriptions.EmailSubscription(email));
     }
     this.topic = topic;
-    // Built from the name, not a reference: the key policy cannot refer to the topic it encrypts.
-    this.owned = { topic, key: props.key, arn: Stack.of(this).formatArn({ service: 'sns', resource: props.topicName, arnFormat: ArnFormat.NO_RESOURCE_NAME }) };
+    this.owned = { topic, key: props.key, arn };
   }
 
   /** Lets CloudWatch publish these alarms' notifications (and nothing else) to the topic of this stage. */

@@ -33,6 +33,19 @@ export function pipelineFailureEventPattern(stack: Stack, pipelineName: string):
   };
 }
 
+/**
+ * The rule `<pipelineName>-failed` that sends this pipeline's failed or stopped executions to `topic`. The target
+ * binds the topic itself, not events-targets' SnsTopic, which would add an unconditioned sns:Publish grant to
+ * events.amazonaws.com: the topic's own policy must let the rule publish ({@link AlertTopic.allowEventRule}).
+ */
+export function pipelineFailureRule(scope: Construct, id: string, pipelineName: string, topic: sns.ITopic, description: string): events.Rule {
+  const rule = new events.Rule(scope, id, {
+    ruleName: `${pipelineName}-failed`, description, eventPattern: pipelineFailureEventPattern(Stack.of(scope), pipelineName),
+  });
+  rule.addTarget({ bind: () => ({ arn: topic.topicArn }) });
+  return rule;
+}
+
 export interface BatchScoringAlertsProps {
   readonly config: ProjectConfig;
   /** The scoring pipeline whose failures are reported. */
@@ -67,14 +80,7 @@ export class BatchScoringAlerts extends Construct {
       topicName: `${pipelineName}-alerts`, displayName: `${pipelineName} alerts`, key: props.key, release: config.release,
     });
     this.topic = alerts.topic;
-    this.rule = new events.Rule(this, 'ExecutionFailed', {
-      ruleName: `${pipelineName}-failed`,
-      description: `Notifies ${pipelineName}'s alert topic when an execution fails or is stopped`,
-      eventPattern: pipelineFailureEventPattern(stack, pipelineName),
-    });
-    // Not events-targets' SnsTopic: it would add an unconditioned sns:Publish grant to events.amazonaws.com.
-    const topic = this.topic;
-    this.rule.addTarget({ bind: () => ({ arn: topic.topicArn }) });
+    this.rule = pipelineFailureRule(this, 'ExecutionFailed', pipelineName, this.topic, `Notifies ${pipelineName}'s alert topic when an execution fails or is stopped`);
     alerts.allowEventRule(this.rule);
     for (const alarm of props.alarms ?? []) {
       alarm.addAlarmAction(new cwactions.SnsAction(this.topic));

@@ -21,7 +21,7 @@ import { ExecutionVariable, Join, ParameterFloat, ParameterInteger, PipelineDefi
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from '../app-context/resolved-model';
 import type { DeployStageName as Stage } from '../app-context/resource-names';
-import { pipelineFailureEventPattern } from './batch-scoring-alerts';
+import { pipelineFailureRule } from './batch-scoring-alerts';
 import { pipelineSchedule } from './pipeline-schedule';
 
 /** The model-deploy repository's folder of the drift check. */
@@ -229,14 +229,8 @@ export class DriftMonitor extends Construct {
     });
     this.alarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
 
-    this.failedRule = new events.Rule(this, 'CheckFailed', {
-      ruleName: `${this.pipelineName}-failed`,
-      description: `Notifies ${props.endpointName}'s alert topic when a drift check fails or is stopped`,
-      eventPattern: pipelineFailureEventPattern(stack, this.pipelineName),
-    });
-    // The topic's own policy lets this rule publish (AlertTopic.allowEventRule), as for batch scoring's failures.
-    const topic = props.alertTopic;
-    this.failedRule.addTarget({ bind: () => ({ arn: topic.topicArn }) });
+    this.failedRule = pipelineFailureRule(this, 'CheckFailed', this.pipelineName, props.alertTopic,
+      `Notifies ${props.endpointName}'s alert topic when a drift check fails or is stopped`);
   }
 }
 

@@ -1,10 +1,10 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
-import { DEAD_LETTER_RETENTION } from './release-trigger';
+import { DEAD_LETTER_RETENTION, deadLetterAlarm } from './release-trigger';
 
 export interface PipelineScheduleProps {
   /** The SageMaker pipeline the schedule starts. */
@@ -61,15 +61,8 @@ export function pipelineSchedule(scope: Construct, props: PipelineScheduleProps)
     id: 'ControlTower::CT.SQS.PR.1', reason: 'the schedule\'s dead-letter queue needs no dead-letter queue of its own, and no SQS queue may redrive into it',
   });
   schedulerRole.addToPolicy(new iam.PolicyStatement({ sid: 'DeadLetters', actions: ['sqs:SendMessage'], resources: [deadLetters.queueArn] }));
-  const failedAlarm = new cloudwatch.Alarm(scope, 'ScheduleFailed', {
-    alarmName: `${props.pipelineName}-schedule-failed`,
-    alarmDescription: `The schedule could not start ${props.pipelineName}; the run's details are in the dead-letter queue ${deadLetters.queueName}`,
-    metric: deadLetters.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
-    threshold: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  });
+  const failedAlarm = deadLetterAlarm(scope, 'ScheduleFailed', deadLetters, `${props.pipelineName}-schedule-failed`,
+    `The schedule could not start ${props.pipelineName}; the run's details are in the dead-letter queue ${deadLetters.queueName}`);
   const schedule = new scheduler.CfnSchedule(scope, 'Schedule', {
     description: `Runs ${props.pipelineName}`,
     scheduleExpression: props.schedule,

@@ -128,14 +128,23 @@ export class ReleaseTrigger extends Construct {
     });
     // aws-cdk-lib's CodePipeline target does not add the queue policy itself (its other targets do).
     targets.addToDeadLetterQueueResourcePolicy(this.rule, this.deadLetterQueue);
-    this.undeliveredAlarm = new cloudwatch.Alarm(this, 'Undelivered', {
-      alarmName: `${config.projectName}-model-deploy-trigger-failed`,
-      alarmDescription: `An approval or rejection of a version of ${group} could not start ${config.projectName}-model-deploy; the event is in the dead-letter queue ${this.deadLetterQueue.queueName}`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.undeliveredAlarm = deadLetterAlarm(this, 'Undelivered', this.deadLetterQueue, `${config.projectName}-model-deploy-trigger-failed`,
+      `An approval or rejection of a version of ${group} could not start ${config.projectName}-model-deploy; the event is in the dead-letter queue ${this.deadLetterQueue.queueName}`);
   }
+}
+
+/**
+ * In alarm while `queue` holds a message: a dead-letter queue only keeps what could not be delivered ("Using
+ * dead-letter queues to process undelivered events in EventBridge"), so someone has to be told.
+ */
+export function deadLetterAlarm(scope: Construct, id: string, queue: sqs.IQueue, alarmName: string, alarmDescription: string): cloudwatch.Alarm {
+  return new cloudwatch.Alarm(scope, id, {
+    alarmName,
+    alarmDescription,
+    metric: queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
+    threshold: 1,
+    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+  });
 }
