@@ -27,6 +27,7 @@ import { LIVE_MODEL_FILE } from '../../src/app-context/resolved-model';
 import { ModelDeployApp } from '../../src/model-deploy';
 import { MODEL, NEXT_MODEL, app as modelDeployApp, repo } from '../model-deploy/fixtures';
 import { bundleScript } from '../helpers/script-bundle';
+import { checkRequest, serviceModel } from '../helpers/api-model';
 
 jest.setTimeout(240_000);
 
@@ -104,6 +105,13 @@ function runStep(step: Step, cwd: string, assembly: string, inputs: Record<strin
   const failed = recorded.filter((r) => r.exit !== undefined && r.exit !== 0);
   if (failed.length > 0 || recorded.some((r) => r.operation === 'UNANSWERED')) {
     throw new Error(`${step.name}: a command did not succeed in the recorded world:\n${fs.readFileSync(calls, 'utf-8')}\n${result.stderr}`);
+  }
+  // Each request is one the service accepts: its API model's required members, valid values,
+  // lengths, ranges and patterns (API Reference of each operation; test/helpers/api-model.ts).
+  const rejected = recorded.filter((r) => r.service !== undefined && r.operation !== undefined)
+    .flatMap((r) => checkRequest(serviceModel(r.service!), r.operation!, r.input ?? {}).problems.map((problem) => `${r.service} ${problem}`));
+  if (rejected.length > 0) {
+    throw new Error(`${step.name}: requests that AWS rejects:\n${rejected.join('\n')}`);
   }
   return recorded;
 }

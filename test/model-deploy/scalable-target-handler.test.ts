@@ -1,4 +1,5 @@
 import { SCALABLE_TARGET_HANDLER_CODE } from '../../src/model-deploy/scalable-target-handler';
+import { checkRequest, serviceModel } from '../helpers/api-model';
 import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inline-handler';
 
 /**
@@ -11,6 +12,9 @@ import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inlin
  */
 
 const RESOURCE_ID = 'endpoint/player-churn-prod/variant/AllTraffic';
+
+/** The name of the endpoint configuration of an instance type: a name SageMaker accepts (letters, digits and hyphens). */
+const configName = (instanceType: string | undefined) => `config-${String(instanceType).replace(/[^a-zA-Z0-9]/g, '-')}`;
 
 class FakeAccount {
   endpointType?: string;
@@ -39,18 +43,21 @@ class FakeAccount {
       RegisterScalableTargetCommand: command('RegisterScalableTarget'),
       PutScalingPolicyCommand: command('PutScalingPolicy'),
     };
-    class Client {
+    // Each request is one the service accepts (its API model: API Reference, RegisterScalableTarget,
+    // PutScalingPolicy, ...; test/helpers/api-model.ts).
+    const client = (service: string) => class {
       async send(c: { name: string; input: any }) {
+        expect(checkRequest(serviceModel(service), c.name, c.input).problems).toEqual([]);
         account.calls.push(c.name);
         if (account.failWith) {
           throw account.failWith;
         }
         return account.answer(c.name, c.input);
       }
-    }
+    };
     return {
-      '@aws-sdk/client-sagemaker': { ...sm, SageMakerClient: Client },
-      '@aws-sdk/client-application-auto-scaling': { ...aas, ApplicationAutoScalingClient: Client },
+      '@aws-sdk/client-sagemaker': { ...sm, SageMakerClient: client('sagemaker') },
+      '@aws-sdk/client-application-auto-scaling': { ...aas, ApplicationAutoScalingClient: client('application-autoscaling') },
     };
   }
 
@@ -61,9 +68,9 @@ class FakeAccount {
         if (this.endpointType === undefined) {
           throw error('ValidationException', `Could not find endpoint "${input.EndpointName}".`);
         }
-        return { EndpointName: input.EndpointName, EndpointConfigName: `config-${this.endpointType}`, EndpointStatus: 'InService' };
+        return { EndpointName: input.EndpointName, EndpointConfigName: configName(this.endpointType), EndpointStatus: 'InService' };
       case 'DescribeEndpointConfig':
-        expect(input.EndpointConfigName).toBe(`config-${this.endpointType}`);
+        expect(input.EndpointConfigName).toBe(configName(this.endpointType));
         return { ProductionVariants: [{ VariantName: 'AllTraffic', InstanceType: this.endpointType, InitialInstanceCount: 1 }] };
       case 'DeregisterScalableTarget':
         expect(input).toEqual({ ServiceNamespace: 'sagemaker', ResourceId: RESOURCE_ID, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' });
