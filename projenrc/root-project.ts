@@ -94,6 +94,9 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
         testEnvironment: '<rootDir>/test/temp-dirs/environment.js',
         globalSetup: '<rootDir>/test/temp-dirs/global-setup.js',
         globalTeardown: '<rootDir>/test/temp-dirs/global-teardown.js',
+        // Every request a test sends to an aws-sdk-client-mock mock is checked against the
+        // service's API model after each test (test/helpers/api-model-setup.ts).
+        setupFilesAfterEnv: ['<rootDir>/test/helpers/api-model-setup.ts'],
       },
     },
     tsconfig: { compilerOptions: { isolatedModules: true, skipLibCheck: true } },

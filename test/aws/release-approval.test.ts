@@ -45,7 +45,7 @@ const T1 = new Date('2025-03-04T06:00:00.000Z');
 const DECIDED = new Date('2025-03-04T07:00:00.000Z');
 
 const APPROVAL: ReleaseApproval = {
-  pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: 'token-123', since: T1.toISOString(), pipelineExecutionId: 'exec-2',
+  pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: '7d3f9c2a-1b4e-4c5d-8e6f-0a1b2c3d4e5f', since: T1.toISOString(), pipelineExecutionId: 'exec-2',
 };
 
 function serviceError(name: string, message: string): SageMakerServiceException {
@@ -65,7 +65,7 @@ function waiting(): void {
     stage('Source', 'Succeeded'),
     stage('Build', 'Succeeded'),
     stage('Staging', 'Succeeded'),
-    stage('Prod', 'InProgress', [{ actionName: 'ApproveRelease', latestExecution: { status: 'InProgress', lastStatusChange: T1, token: 'token-123' } }, { actionName: 'Endpoint.Deploy' }]),
+    stage('Prod', 'InProgress', [{ actionName: 'ApproveRelease', latestExecution: { status: 'InProgress', lastStatusChange: T1, token: '7d3f9c2a-1b4e-4c5d-8e6f-0a1b2c3d4e5f' } }, { actionName: 'Endpoint.Deploy' }]),
   ]);
 }
 
@@ -284,7 +284,7 @@ describe('decideRelease', () => {
     await expect(decideRelease(codePipeline, APPROVAL, status, '  AUC up by 0.01  ')).resolves.toEqual({ status, comment: 'AUC up by 0.01', decidedAt: DECIDED.toISOString() });
     expect(cp).toHaveReceivedCommandTimes(PutApprovalResultCommand, 1);
     expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, {
-      pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: 'token-123', result: { status, summary: 'AUC up by 0.01' },
+      pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: '7d3f9c2a-1b4e-4c5d-8e6f-0a1b2c3d4e5f', result: { status, summary: 'AUC up by 0.01' },
     });
   });
 

@@ -26,7 +26,7 @@ const sm = mockClient(SageMakerClient);
 
 const PROJECT = 'churn';
 const PIPELINE = 'churn-model-deploy';
-const TOKEN = 'secret-approval-token';
+const TOKEN = '3b0c9a1e-5f2d-4c7a-9e8b-1a2b3c4d5e6f';
 const packageArn = (version: number) => `arn:aws:sagemaker:eu-west-1:123456789012:model-package/${PROJECT}/${version}`;
 const T0 = new Date('2025-03-04T05:06:07.000Z');
 const SINCE = new Date('2025-03-04T06:00:00.000Z');

@@ -11,7 +11,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as zlib from 'node:zlib';
-import { readMotoInstallation } from '../integration/moto';
+import { readMotoInstallation } from '../integration/moto-installation';
 
 interface Shape {
   readonly type: string;
@@ -132,7 +132,8 @@ function checkValue(model: ServiceModel, shape: Shape, value: unknown, at: strin
           problem(`the required member ${name} is missing`);
         }
       }
-      for (const [name, member] of Object.entries(value)) {
+      // A member set to undefined is left out of the request by the SDK.
+      for (const [name, member] of Object.entries(value).filter(([, v]) => v !== undefined)) {
         const declared = shape.members?.[name];
         if (declared === undefined) {
           problem(`the API has no member ${name} here (it has ${Object.keys(shape.members ?? {}).join(', ')})`);

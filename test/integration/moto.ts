@@ -1,9 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as http from 'node:http';
 import * as net from 'node:net';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
@@ -11,6 +8,10 @@ import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { STSClient } from '@aws-sdk/client-sts';
 import { AwsClientOptions, ClientClass, RegionalClient, createAwsClient } from '../../src/aws';
 import { CliDeps } from '../../src/cli';
+import { MotoInstallation, SKIP_MOTO_ENV, motoCacheDir, motoSkipped, readMotoInstallation } from './moto-installation';
+
+export type { MotoInstallation };
+export { SKIP_MOTO_ENV, motoCacheDir, motoSkipped, readMotoInstallation };
 
 /**
  * Local moto server for the integration tests: `scripts/install-moto.sh` installs moto into a
@@ -20,21 +21,11 @@ import { CliDeps } from '../../src/cli';
  * (the CI environment variable set) never skips: a missing moto fails the tests there.
  */
 
-/** The environment variable that skips the integration tests outside CI. */
-export const SKIP_MOTO_ENV = 'SAGEMAKER_GITOPS_SKIP_MOTO';
-
 /** The region every integration test calls. */
 export const MOTO_REGION = 'us-east-1';
 
 /** The account moto answers as. */
 export const MOTO_ACCOUNT = '123456789012';
-
-/** What `scripts/install-moto.sh` records in the cache folder's installed.json. */
-export interface MotoInstallation {
-  readonly python: string;
-  readonly pythonPath: string;
-  readonly motoVersion: string;
-}
 
 /** A running moto server. */
 export interface MotoServer {
@@ -47,51 +38,8 @@ export interface MotoServer {
   stop(): Promise<void>;
 }
 
-/** The cache folder `scripts/install-moto.sh` installs into. */
-export function motoCacheDir(): string {
-  return process.env.MOTO_CACHE_DIR || path.join(os.homedir(), '.cache', 'sagemaker-gitops', 'moto');
-}
-
-/**
- * Whether to skip the integration tests: only when SAGEMAKER_GITOPS_SKIP_MOTO=1 and not in CI.
- *
- * @throws Error in CI when SAGEMAKER_GITOPS_SKIP_MOTO is set: CI runs the integration tests
- */
-export function motoSkipped(env: NodeJS.ProcessEnv = process.env): boolean {
-  const skip = env[SKIP_MOTO_ENV];
-  if (skip === undefined || skip === '' || skip === '0') {
-    return false;
-  }
-  if (skip !== '1') {
-    throw new Error(`${SKIP_MOTO_ENV} must be 1 (skip the moto integration tests) or 0, got ${skip}`);
-  }
-  if (env.CI && env.CI !== 'false') {
-    throw new Error(`${SKIP_MOTO_ENV}=1 is not allowed in CI (CI=${env.CI}): CI runs the moto integration tests; install moto with \`bash scripts/install-moto.sh\``);
-  }
-  return true;
-}
-
 /** `describe`, or `describe.skip` when SAGEMAKER_GITOPS_SKIP_MOTO=1 outside CI. */
 export const describeWithMoto: jest.Describe = motoSkipped() ? describe.skip : describe;
-
-/**
- * The installation the install script recorded.
- *
- * @throws Error saying how to install moto (or skip) when it is not installed
- */
-export function readMotoInstallation(cacheDir: string = motoCacheDir()): MotoInstallation {
-  const manifest = path.join(cacheDir, 'installed.json');
-  const howTo = `install it with \`bash scripts/install-moto.sh\` (needs the Debian archive, and root the first time to apt-get install bookworm's python3 packages), `
-    + `or skip the integration tests outside CI with ${SKIP_MOTO_ENV}=1`;
-  if (!fs.existsSync(manifest)) {
-    throw new Error(`moto is not installed: ${manifest} does not exist; ${howTo}`);
-  }
-  const installation = JSON.parse(fs.readFileSync(manifest, 'utf-8')) as Partial<MotoInstallation>;
-  if (!installation.python || !installation.pythonPath || !fs.existsSync(path.join(installation.pythonPath, 'moto'))) {
-    throw new Error(`moto's installation in ${cacheDir} is incomplete (${manifest} names no usable python and pythonPath); ${howTo}`);
-  }
-  return installation as MotoInstallation;
-}
 
 /** How long a server may take to answer after it was spawned. */
 const START_TIMEOUT_MS = 60_000;

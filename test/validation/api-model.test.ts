@@ -18,7 +18,10 @@ import { LIVE_MODEL_FILE } from '../../src/app-context/resolved-model';
 import { CONFIG_FILE_NAME, ProjectConfig, ProjectOptions, readProjectConfig, resolveProjectConfig } from '../../src/config';
 import { ModelBuildApp } from '../../src/model-build';
 import { ModelDeployApp } from '../../src/model-deploy';
+import { SageMakerClient, UpdateModelPackageCommand } from '@aws-sdk/client-sagemaker';
+import { mockClient } from 'aws-sdk-client-mock';
 import { RequestCheck, RunTimeValue, ServiceModel, checkRequest, patternRegex, serviceModel } from '../helpers/api-model';
+import { acceptRequestsTheApiRejects, uncheckedCallProblems } from '../helpers/api-model-setup';
 import { synthValidated } from '../helpers/validated-synth';
 import { MODEL, NEXT_MODEL, repo } from '../model-deploy/fixtures';
 
@@ -352,5 +355,29 @@ describe('the check itself', () => {
     // Application Auto Scaling's PolicyName: printable ASCII only.
     expect(patternRegex('\\p{Print}+').test('player-churn-prod-invocations-per-instance')).toBe(true);
     expect(patternRegex('\\p{Print}+').test('tab\there')).toBe(false);
+  });
+});
+
+// API Reference, UpdateModelPackage: ApprovalDescription is at most 1024 characters; ModelApprovalStatus
+// one of Approved, Rejected, PendingManualApproval.
+describe('the check of mocked calls (test/helpers/api-model-setup.ts, run after every test)', () => {
+  const sagemaker = mockClient(SageMakerClient);
+
+  test('finds a request the API rejects among the calls of the test', async () => {
+    sagemaker.on(UpdateModelPackageCommand).resolves({});
+    const client = new SageMakerClient({ region: 'us-east-1' });
+    await client.send(new UpdateModelPackageCommand({ ModelPackageArn: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/1', ModelApprovalStatus: 'Approved', ApprovalDescription: 'ok' }));
+    expect(uncheckedCallProblems()).toEqual([]);
+    await client.send(new UpdateModelPackageCommand({ ModelPackageArn: 'arn:aws:sagemaker:us-east-1:123456789012:model-package/churn/1', ModelApprovalStatus: 'Approve' as any, ApprovalDescription: 'x'.repeat(1025) }));
+    expect(uncheckedCallProblems()).toEqual([
+      expect.stringMatching(/^SageMakerClient UpdateModelPackage.ModelApprovalStatus: "Approve" is not one of the valid values/),
+      'SageMakerClient UpdateModelPackage.ApprovalDescription: 1025 characters; the maximum is 1024',
+    ]);
+  });
+
+  test('lets a test send such a request on purpose', async () => {
+    acceptRequestsTheApiRejects();
+    sagemaker.on(UpdateModelPackageCommand).rejects(Object.assign(new Error('1 validation error detected'), { name: 'ValidationException' }));
+    await expect(new SageMakerClient({ region: 'us-east-1' }).send(new UpdateModelPackageCommand({ ModelPackageArn: 'not-an-arn' }))).rejects.toThrow('1 validation error');
   });
 });
