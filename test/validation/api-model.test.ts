@@ -55,13 +55,42 @@ function allFeatures(): ProjectConfig {
   } as ProjectOptions);
 }
 
+/**
+ * The example's config with the other choices a team makes: the jobs in its VPC, an MLflow tracking
+ * server, a real-time staging endpoint, Model Monitor in production and a canary release on two instances.
+ */
+function otherChoices(): ProjectConfig {
+  const example = exampleConfig();
+  return resolveProjectConfig({
+    ...example,
+    jobNetwork: { subnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'], securityGroupIds: ['sg-0123456789abcdef0'] },
+    mlflow: { backend: 'tracking-server', trackingServer: { size: 'Small' }, experimentName: 'player-churn', clientVersion: '3.0.0' },
+    endpoints: {
+      staging: { type: 'realtime', instanceType: 'ml.c5.large', instanceCount: 1 },
+      prod: {
+        ...example.endpoints.prod,
+        instanceCount: 2,
+        autoscaling: { minInstances: 2, maxInstances: 6, invocationsPerInstance: 500 },
+        deploymentGuardrails: { ...(example.endpoints.prod as any).deploymentGuardrails, strategy: 'canary', canaryInstances: 1 },
+        modelMonitor: { schedule: 'cron(0 * ? * * *)', instanceType: 'ml.m5.xlarge' },
+      },
+    },
+  } as ProjectOptions);
+}
+
 /** Every template of a project's two apps, by stack name. */
 function templatesOf(config: ProjectConfig): Record<string, any> {
   const build = synthValidated(new ModelBuildApp({ config, repoDir: path.join(EXAMPLE, 'model-build') }));
   const dir = repo();
   // Production serves the previous version, so a shadow release (when configured) has a candidate to shadow.
   fs.writeFileSync(path.join(dir, LIVE_MODEL_FILE), JSON.stringify({ endpointName: `${config.projectName}-prod`, model: MODEL }));
-  const deploy = synthValidated(new ModelDeployApp({ config, repoDir: dir, model: NEXT_MODEL }));
+  // The version carries the data-quality baseline that Model Monitor needs (model-build's BaselineDataQuality step).
+  const model = {
+    ...NEXT_MODEL,
+    dataQualityStatisticsUri: 's3://build-bucket/player-churn-training/exec2/BaselineDataQuality/monitoring_output/statistics.json',
+    dataQualityConstraintsUri: 's3://build-bucket/player-churn-training/exec2/BaselineDataQuality/monitoring_output/constraints.json',
+  };
+  const deploy = synthValidated(new ModelDeployApp({ config, repoDir: dir, model }));
   return Object.fromEntries(Object.entries({ ...build, ...deploy }).map(([name, template]) => [name, (template as Template).toJSON()]));
 }
 
@@ -285,6 +314,7 @@ describe('SageMaker\'s API model', () => {
   describe.each([
     ['the example project', exampleConfig],
     ['the example with every opt-in on', allFeatures],
+    ['the example with a VPC, a tracking server, a real-time staging, Model Monitor and a canary', otherChoices],
   ])('%s', (_name, config) => {
     const checks = checkTemplates(model, templatesOf(config()));
 
