@@ -1,4 +1,5 @@
 import { START_BUILD_HANDLER_CODE } from '../../src/studio';
+import { checkRequest, serviceModel } from '../helpers/api-model';
 import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inline-handler';
 
 /**
@@ -13,6 +14,8 @@ function load(startBuild: (input: { projectName: string }) => Promise<unknown>):
   }
   class CodeBuildClient {
     async send(command: StartBuildCommand) {
+      // A request CodeBuild accepts (its API model: CodeBuild API Reference, StartBuild; test/helpers/api-model.ts).
+      expect(checkRequest(serviceModel('codebuild'), 'StartBuild', command.input).problems).toEqual([]);
       started.push(command.input.projectName);
       return startBuild(command.input);
     }
