@@ -3,35 +3,21 @@
  * Train (instanceCounts), the current XGBoost container (containers), a shadow release before the
  * production update (endpoints.prod.shadow) and scheduled batch scoring (batchScoring). Both apps
  * synthesize and pass the validators every template passes (the CloudFormation validator, cdk-nag,
- * AWS Control Tower's proactive controls), and the SageMaker pipelines pass the official schema.
+ * AWS Control Tower's proactive controls), the SageMaker pipelines pass the official schema, and
+ * every request of the templates passes SageMaker's API model.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { LIVE_MODEL_FILE } from '../src/app-context/resolved-model';
-import { CONFIG_FILE_NAME, ProjectConfig, ProjectOptions, readProjectConfig, resolveProjectConfig } from '../src/config';
 import { ModelBuildApp } from '../src/model-build';
 import { ModelDeployApp } from '../src/model-deploy';
 import { pipelineDefinitionSchemaErrors } from '../src/pipeline-definition';
+import { EXAMPLE, allFeatures } from './helpers/all-features-config';
+import { serviceModel } from './helpers/api-model';
+import { checkTemplates, judgedValues, operationsOf, problemsOf } from './helpers/api-model-templates';
 import { synthValidated } from './helpers/validated-synth';
 import { MODEL, NEXT_MODEL, repo } from './model-deploy/fixtures';
-
-const EXAMPLE = path.join(__dirname, '..');
-
-/** The example's config (model-deploy/sagemaker-gitops.json) with every issue-19 option on. */
-function allFeatures(): ProjectConfig {
-  const example = readProjectConfig(path.join(EXAMPLE, 'model-deploy', CONFIG_FILE_NAME));
-  return resolveProjectConfig({
-    ...example,
-    instanceCounts: { processing: 4, training: 2 },
-    containers: { xgboost: '3.0-5', sklearn: '1.4-2' },
-    endpoints: {
-      ...example.endpoints,
-      prod: { ...example.endpoints.prod, shadow: { minutes: 60, maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2 } },
-    },
-    batchScoring: { inputUri: 's3://acme-churn-scoring/players/daily', inputFilter: '$[1:]', outputFilter: '$[0,-1]', instanceCount: 2 },
-  } as ProjectOptions);
-}
 
 /** The SageMaker pipeline definitions of a template, references replaced by a placeholder. */
 function definitionsOf(template: Template): any[] {
@@ -43,11 +29,20 @@ function definitionsOf(template: Template): any[] {
 }
 
 const config = allFeatures();
+let buildApp: ModelBuildApp;
+let templates: Record<string, Template>;
+
+beforeAll(() => {
+  buildApp = new ModelBuildApp({ config, repoDir: path.join(EXAMPLE, 'model-build') });
+  const build = synthValidated(buildApp);
+  const dir = repo();
+  // Production serves the previous version: the candidate runs as its shadow variant first.
+  fs.writeFileSync(path.join(dir, LIVE_MODEL_FILE), JSON.stringify({ endpointName: 'player-churn-prod', model: MODEL }));
+  templates = { ...build, ...synthValidated(new ModelDeployApp({ config, repoDir: dir, model: NEXT_MODEL })) };
+});
 
 test('model-build: Preprocess on 4 instances between ScanInput and MergeBaseline, Train on 2 with XGBoost 3.0-5', () => {
-  const app = new ModelBuildApp({ config, repoDir: path.join(EXAMPLE, 'model-build') });
-  synthValidated(app);
-  const definition = app.modelBuildStack.definition.toJSON();
+  const definition = buildApp.modelBuildStack.definition.toJSON();
   expect(pipelineDefinitionSchemaErrors(definition)).toEqual([]);
   const steps = Object.fromEntries(definition.Steps.map((step: any) => [step.Name, step.Arguments]));
   expect(Object.keys(steps)).toEqual(expect.arrayContaining(['ScanInput', 'Preprocess', 'MergeBaseline', 'Train', 'Evaluate']));
@@ -57,13 +52,24 @@ test('model-build: Preprocess on 4 instances between ScanInput and MergeBaseline
 });
 
 test('model-deploy: a shadow phase before production, and the batch-scoring stack in production', () => {
-  const dir = repo();
-  // Production serves the previous version: the candidate runs as its shadow variant first.
-  fs.writeFileSync(path.join(dir, LIVE_MODEL_FILE), JSON.stringify({ endpointName: 'player-churn-prod', model: MODEL }));
-  const templates = synthValidated(new ModelDeployApp({ config, repoDir: dir, model: NEXT_MODEL }));
   const pipeline = Object.values<any>(templates['player-churn-model-deploy-pipeline'].findResources('AWS::CodePipeline::Pipeline'))[0].Properties;
   expect(pipeline.Stages.map((stage: any) => stage.Name).slice(-3)).toEqual(['Staging', 'ProdShadow', 'Prod']);
   const [scoring] = definitionsOf(templates['player-churn-batch-scoring']);
   expect(pipelineDefinitionSchemaErrors(scoring)).toEqual([]);
   expect(scoring.Steps[0].Arguments.TransformResources.InstanceCount).toBe(2);
+});
+
+// SageMaker's API model (API Reference of each operation: "Length Constraints", "Valid Range",
+// "Valid Values", "Pattern", "Required"; test/helpers/api-model-templates.ts): every pipeline step's
+// arguments and every SageMaker resource of both apps are requests AWS accepts.
+test('SageMaker\'s API model accepts every pipeline step\'s request and every SageMaker resource of both apps', () => {
+  const checks = checkTemplates(serviceModel('sagemaker'), Object.fromEntries(Object.entries(templates).map(([name, template]) => [name, template.toJSON()])));
+  expect(problemsOf(checks)).toEqual([]);
+  expect(operationsOf(checks)).toEqual([
+    'CreateEndpoint', 'CreateEndpointConfig', 'CreateMlflowApp', 'CreateModel', 'CreateModelPackage', 'CreateModelPackageGroup',
+    'CreatePipeline', 'CreateProcessingJob', 'CreateTrainingJob', 'CreateTransformJob', 'UpdateEndpoint',
+  ]);
+  // Most values are known before run time: the check judges them, not only their shape.
+  const { judged, unjudged } = judgedValues(checks);
+  expect(judged).toBeGreaterThan(10 * unjudged);
 });

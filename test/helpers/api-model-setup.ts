@@ -30,7 +30,7 @@ interface Stub {
 }
 
 /**
- * The stubs of the test file and the calls already checked, kept on the global object: jest loads
+ * The stubs of the test file and the commands already checked, kept on the global object: jest loads
  * this file as a setup file and again when a test imports it, and both must see the same state.
  */
 const state: { readonly stubs: Set<Stub>; readonly checked: WeakSet<object>; accepted: boolean } = ((globalThis as any)[Symbol.for('sagemaker-gitops.api-model-setup')] ??= {
@@ -50,10 +50,14 @@ export function uncheckedCallProblems(): string[] {
     for (const call of stub.calls()) {
       // sinon makes a new call object each time it is asked: the command sent is what stays the same.
       const command = call.args[0] as { constructor: { name: string }; input?: unknown } | undefined;
-      if (service === undefined || typeof command !== 'object' || command === null || state.checked.has(command)) {
+      if (typeof command !== 'object' || command === null || state.checked.has(command)) {
         continue;
       }
       state.checked.add(command);
+      if (service === undefined) {
+        problems.push(`${stub.clientName()} has no API model here: add its botocore service name to CLIENT_SERVICES (test/helpers/api-model-setup.ts)`);
+        continue;
+      }
       const operation = command.constructor.name.replace(/Command$/, '');
       problems.push(...checkRequest(serviceModel(service), operation, command.input ?? {}).problems.map((problem) => `${stub.clientName()} ${problem}`));
     }
