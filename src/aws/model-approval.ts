@@ -103,15 +103,24 @@ export function parseModelPackageVersionArn(text: string): ModelPackageVersionAr
   return { arn, partition, region, account, groupName, version: Number(version) };
 }
 
-/** What is wrong with an approval comment (empty, or longer than SageMaker allows), or undefined when it is fine. */
+/**
+ * What is wrong with an approval comment (empty, longer than SageMaker allows, or on more than one
+ * line), or undefined when it is fine. SageMaker API Reference, UpdateModelPackage:
+ * ApprovalDescription is at most 1024 characters with the pattern `.*`, which SageMaker matches
+ * against the whole value, and `.` matches no line break.
+ */
 export function approvalCommentProblem(comment: string): string | undefined {
-  if (comment.trim() === '') {
+  // What is sent: the comment without its leading and trailing white space.
+  const sent = comment.trim();
+  if (sent === '') {
     return 'comment must not be empty: say why the version may (or may not) go to production';
   }
-  // What is sent: the comment without its leading and trailing white space.
-  const length = [...comment.trim()].length;
+  const length = [...sent].length;
   if (length > APPROVAL_DESCRIPTION_MAX_LENGTH) {
     return `comment must be at most ${APPROVAL_DESCRIPTION_MAX_LENGTH} characters (SageMaker's limit on an approval description), got ${length}`;
+  }
+  if (/[\n\r\u0085\u2028\u2029]/.test(sent)) {
+    return 'comment must be one line: SageMaker refuses a line break in an approval description (UpdateModelPackage, ApprovalDescription); join the lines';
   }
   return undefined;
 }

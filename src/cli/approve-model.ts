@@ -65,7 +65,7 @@ function approvalCommand(name: string, status: ApprovalDecision, output: Output,
   return new Command(name)
     .description(`${verb} a model package version with a comment; the model-deploy pipeline then deploys the newest approved version`)
     .argument('<version|arn>', `the version number (with --group) or the model package version ARN (${ARN_FORM})`, parseVersionRef)
-    .requiredOption('--comment <text>', `why (stored as the approval description, at most ${APPROVAL_DESCRIPTION_MAX_LENGTH} characters)`, parseComment)
+    .requiredOption('--comment <text>', `why (stored as the approval description: one line, at most ${APPROVAL_DESCRIPTION_MAX_LENGTH} characters)`, parseComment)
     .option('--group <name>', 'the model package group (required with a version number)', parseGroupName)
     .option('--dry-run', `check the version and say what would deploy; ${verb} nothing`)
     .action(async function (this: Command, ref: VersionRef, opts: ApproveModelOptions) {

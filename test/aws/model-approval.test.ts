@@ -298,6 +298,19 @@ describe('approvalCommentProblem', () => {
     expect(approvalCommentProblem(`  ${'a'.repeat(1024)}\n`)).toBeUndefined();
     expect(approvalCommentProblem(` ${'a'.repeat(1025)} `)).toMatch(/got 1025$/);
   });
+
+  // SageMaker API Reference, UpdateModelPackage: ApprovalDescription has the pattern `.*`, matched
+  // against the whole value; `.` matches no line break, so a comment on two lines is refused by
+  // SageMaker (a ValidationException) after the review: it is refused here first.
+  test.each(['leaks the\nlabel', 'leaks the\r\nlabel', 'leaks the\u2028label'])('%j, on more than one line, is refused', (comment) => {
+    expect(approvalCommentProblem(comment)).toBe(
+      'comment must be one line: SageMaker refuses a line break in an approval description (UpdateModelPackage, ApprovalDescription); join the lines',
+    );
+  });
+
+  test('tabs and other white space inside one line are fine', () => {
+    expect(approvalCommentProblem('AUC 0.88\tlatency ok')).toBeUndefined();
+  });
 });
 
 describe('changeModelApproval', () => {

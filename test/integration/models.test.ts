@@ -85,7 +85,7 @@ describeWithMoto('models, approve-model and reject-model against moto', () => {
       await register(GROUP, 0.8, 'Approved');
       await register(GROUP, 0.83);
       await register(GROUP, 0.86);
-      await decide(await register(GROUP, 0.88), 'Rejected', 'leaks  the\nlabel', 0.88);
+      await decide(await register(GROUP, 0.88), 'Rejected', 'leaks  the\tlabel', 0.88);
     });
 
     test('--json: every version newest first, with status, AUC, decision and which one deploys', async () => {
@@ -98,7 +98,7 @@ describeWithMoto('models, approve-model and reject-model against moto', () => {
         [2, 'PendingManualApproval', 0.83, false],
         [1, 'Approved', 0.8, true],
       ]);
-      expect(versions[0]).toMatchObject({ modelPackageArn: packageArn(GROUP, 4), modelPackageGroupName: GROUP, approvalDescription: 'leaks  the\nlabel' });
+      expect(versions[0]).toMatchObject({ modelPackageArn: packageArn(GROUP, 4), modelPackageGroupName: GROUP, approvalDescription: 'leaks  the\tlabel' });
       // moto records an update as made by its one fake Studio user. Version 1 was approved when it
       // was registered, so no update names who decided; pending versions have no decision.
       expect(versions.map((v) => v.decidedBy)).toEqual(['fake-user-profile-name', undefined, undefined, undefined]);
