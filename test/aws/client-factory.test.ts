@@ -70,7 +70,7 @@ describe('the SDK retries of a factory client', () => {
   test('a throttled call is retried and succeeds, with the user agent on every attempt', async () => {
     const client = await createAwsClient(SageMakerClient, { region: 'eu-west-1' });
     const headers = respond(client, [THROTTLED, [200, { PipelineExecutionStatus: 'Succeeded' }]]);
-    const response = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: 'arn:x' }));
+    const response = await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: 'arn:aws:sagemaker:us-east-1:123456789012:pipeline/churn/execution/0a1b2c3d4e5f' }));
     expect(response.PipelineExecutionStatus).toBe('Succeeded');
     expect(response.$metadata.attempts).toBe(2);
     expect(headers.map((h) => h.headers['amz-sdk-request'])).toEqual(['attempt=1; max=5', 'attempt=2; max=5']);
@@ -80,7 +80,7 @@ describe('the SDK retries of a factory client', () => {
   test('gives up after maxAttempts', async () => {
     const client = await createAwsClient(SageMakerClient, { region: 'eu-west-1', maxAttempts: 2 });
     const headers = respond(client, [THROTTLED]);
-    await expect(client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: 'arn:x' })))
+    await expect(client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: 'arn:aws:sagemaker:us-east-1:123456789012:pipeline/churn/execution/0a1b2c3d4e5f' })))
       .rejects.toMatchObject({ name: 'ThrottlingException', $metadata: { attempts: 2 } });
     expect(headers).toHaveLength(2);
   });

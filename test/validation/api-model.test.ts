@@ -13,7 +13,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { SageMakerClient, UpdateModelPackageCommand } from '@aws-sdk/client-sagemaker';
+import { DescribePipelineExecutionCommand, SageMakerClient, UpdateModelPackageCommand } from '@aws-sdk/client-sagemaker';
 import { Template } from 'aws-cdk-lib/assertions';
 import { mockClient } from 'aws-sdk-client-mock';
 import { parse } from 'yaml';
@@ -23,6 +23,7 @@ import { ModelBuildApp } from '../../src/model-build';
 import { ModelDeployApp } from '../../src/model-deploy';
 import { checkRequest, patternRegex, serviceModel } from '../helpers/api-model';
 import { EXAMPLE, exampleConfig } from '../helpers/all-features-config';
+import { isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 import { acceptRequestsTheApiRejects, uncheckedCallProblems } from '../helpers/api-model-setup';
 import { checkTemplates, judgedValues, operationsOf, problemsOf } from '../helpers/api-model-templates';
 import { synthValidated } from '../helpers/validated-synth';
@@ -155,6 +156,7 @@ describe('the check itself', () => {
 // one of Approved, Rejected, PendingManualApproval.
 describe('the check of mocked calls (test/helpers/api-model-setup.ts, run after every test)', () => {
   const sagemaker = mockClient(SageMakerClient);
+  afterAll(() => sagemaker.restore());
 
   test('finds a request the API rejects among the calls of the test', async () => {
     sagemaker.on(UpdateModelPackageCommand).resolves({});
@@ -174,3 +176,23 @@ describe('the check of mocked calls (test/helpers/api-model-setup.ts, run after 
     await expect(new SageMakerClient({ region: 'us-east-1' }).send(new UpdateModelPackageCommand({ ModelPackageArn: 'not-an-arn' }))).rejects.toThrow('1 validation error');
   });
 });
+
+describe('the check of real clients\' calls (test/helpers/api-model-setup.ts)', () => {
+  isolateAwsEnvironment({ credentials: true });
+
+  // API Reference, DescribePipelineExecution: PipelineExecutionArn has the pattern
+  // arn:aws[a-z\-]*:sagemaker:[a-z0-9\-]*:[0-9]{12}:pipeline/.*/execution/.* (what moto or a
+  // recorded HTTP answer would accept anyway).
+  test('finds a request the API rejects among the commands an unmocked client sent', async () => {
+    const client = new SageMakerClient({ region: 'us-east-1' });
+    const requests = stubJsonHttp(client, () => [200, { PipelineExecutionStatus: 'Succeeded' }]);
+    const good = 'arn:aws:sagemaker:us-east-1:123456789012:pipeline/churn/execution/0a1b2c3d4e5f';
+    await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: good }));
+    expect(uncheckedCallProblems()).toEqual([]);
+    await client.send(new DescribePipelineExecutionCommand({ PipelineExecutionArn: 'exec-1' }));
+    // The requests reached the HTTP handler: the client was not a mock's.
+    expect(requests.map((r) => r.operation)).toEqual(['DescribePipelineExecution', 'DescribePipelineExecution']);
+    expect(uncheckedCallProblems()).toEqual([expect.stringMatching(/^SageMakerClient DescribePipelineExecution.PipelineExecutionArn: "exec-1" does not match the pattern/)]);
+  });
+});
+
