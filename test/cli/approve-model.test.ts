@@ -337,6 +337,14 @@ describe('approve-model and reject-model usage errors exit 2 and call nothing', 
     expect(sm).not.toHaveReceivedAnyCommand();
   });
 
+  // SageMaker API Reference, UpdateModelPackage: ApprovalDescription's pattern `.*` takes no line break.
+  test('a comment on two lines is refused before anything is called', async () => {
+    const { code, stderr } = await commanderOutput(['reject-model', '3', '--group', GROUP, '--comment', 'leaks the\nlabel']);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/comment must be one line: SageMaker refuses a line break in an approval description/);
+    expect(sm).not.toHaveReceivedAnyCommand();
+  });
+
   test('a comment of exactly 1024 characters is accepted', async () => {
     registry(3, 'PendingManualApproval', [3]);
     const comment = 'x'.repeat(1024);
