@@ -15,6 +15,7 @@ import { ModelDeployApp } from '../src/model-deploy';
 import { pipelineDefinitionSchemaErrors } from '../src/pipeline-definition';
 import { EXAMPLE, allFeatures } from './helpers/all-features-config';
 import { serviceModel } from './helpers/api-model';
+import { checkResources, uncoveredTypes } from './helpers/api-model-resources';
 import { checkTemplates, judgedValues, operationsOf, problemsOf } from './helpers/api-model-templates';
 import { synthValidated } from './helpers/validated-synth';
 import { MODEL, NEXT_MODEL, repo } from './model-deploy/fixtures';
@@ -63,7 +64,7 @@ test('model-deploy: a shadow phase before production, and the batch-scoring stac
 // "Valid Values", "Pattern", "Required"; test/helpers/api-model-templates.ts): every pipeline step's
 // arguments and every SageMaker resource of both apps are requests AWS accepts.
 test('SageMaker\'s API model accepts every pipeline step\'s request and every SageMaker resource of both apps', () => {
-  const checks = checkTemplates(serviceModel('sagemaker'), Object.fromEntries(Object.entries(templates).map(([name, template]) => [name, template.toJSON()])));
+  const checks = checkTemplates(serviceModel('sagemaker'), templateJsons());
   expect(problemsOf(checks)).toEqual([]);
   expect(operationsOf(checks)).toEqual([
     'CreateEndpoint', 'CreateEndpointConfig', 'CreateMlflowApp', 'CreateModel', 'CreateModelPackage', 'CreateModelPackageGroup',
@@ -73,3 +74,19 @@ test('SageMaker\'s API model accepts every pipeline step\'s request and every Sa
   const { judged, unjudged } = judgedValues(checks);
   expect(judged).toBeGreaterThan(10 * unjudged);
 });
+
+// The other services' API models (IAM, KMS, Logs, Lambda, EventBridge, Scheduler, CloudWatch,
+// CodeBuild, CodePipeline, Systems Manager; test/helpers/api-model-resources.ts): the requests
+// CloudFormation makes for every other resource of both apps.
+test('the other services\' API models accept the requests for every other resource of both apps', () => {
+  const checks = checkResources(templateJsons());
+  expect(problemsOf(checks)).toEqual([]);
+  expect(uncoveredTypes(templateJsons())).toEqual([]);
+  const { judged, unjudged } = judgedValues(checks);
+  expect(judged).toBeGreaterThan(10 * unjudged);
+});
+
+/** The templates of both apps as JSON, by stack name. */
+function templateJsons(): Record<string, any> {
+  return Object.fromEntries(Object.entries(templates).map(([name, template]) => [name, template.toJSON()]));
+}

@@ -16,12 +16,12 @@ const CFN_REF = '@@cloudformation-reference@@';
 const SAMPLE_EXECUTION_ID = 'a1b2c3d4e5f6';
 
 /** The values CloudFormation gives the pseudo parameters in the example (account and region of the apps' tests). */
-const PSEUDO: Record<string, string> = { 'AWS::AccountId': '123456789012', 'AWS::Region': 'us-east-1', 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
+export const PSEUDO: Record<string, string> = { 'AWS::AccountId': '123456789012', 'AWS::Region': 'us-east-1', 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
 
 // --- CloudFormation values ---------------------------------------------------------------
 
 /** A template and its stack name: what a reference to one of its resources is resolved in. */
-interface TemplateContext {
+export interface TemplateContext {
   readonly stack: string;
   readonly template: any;
 }
@@ -30,26 +30,106 @@ interface TemplateContext {
 const SAMPLE_KEY_ID = '0d2f1c3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 
 /**
+ * The name property of each resource type that the templates reference by name, and the length
+ * CloudFormation cuts a generated name to ("Name type", CloudFormation User Guide; each type's
+ * reference gives the limit of its name).
+ */
+const NAMES: Record<string, { readonly property: string; readonly limit: number; readonly lowerCase?: boolean }> = {
+  'AWS::IAM::Role': { property: 'RoleName', limit: 64 },
+  'AWS::S3::Bucket': { property: 'BucketName', limit: 63, lowerCase: true },
+  'AWS::CodeBuild::Project': { property: 'Name', limit: 150 },
+  'AWS::CodePipeline::Pipeline': { property: 'Name', limit: 100 },
+  'AWS::SNS::Topic': { property: 'TopicName', limit: 256 },
+  'AWS::SQS::Queue': { property: 'QueueName', limit: 80 },
+  'AWS::Logs::LogGroup': { property: 'LogGroupName', limit: 512 },
+  'AWS::CloudWatch::Alarm': { property: 'AlarmName', limit: 255 },
+  'AWS::Lambda::Function': { property: 'FunctionName', limit: 64 },
+  'AWS::Events::Rule': { property: 'Name', limit: 64 },
+  'AWS::Scheduler::Schedule': { property: 'Name', limit: 64 },
+  'AWS::SSM::Parameter': { property: 'Name', limit: 2048 },
+};
+
+/**
  * The physical name CloudFormation gives a resource: its name property when the template sets one,
  * else the name it generates (`<stack>-<logical id>-<12 random characters>`, cut to the type's
  * limit; "Name type", CloudFormation User Guide), lower-case for buckets.
  */
-function physicalName(ctx: TemplateContext, id: string, nameProperty: string, limit: number, lowerCase = false): string | undefined {
+export function physicalName(ctx: TemplateContext, id: string): string | undefined {
   const resource = ctx.template.Resources?.[id];
-  const given = resource?.Properties?.[nameProperty];
+  const naming = NAMES[resource?.Type];
+  if (naming === undefined) {
+    return undefined;
+  }
+  const given = resource.Properties?.[naming.property];
   if (given !== undefined) {
     return cfnText(given, ctx);
   }
-  const generated = `${ctx.stack.slice(0, limit - 30)}-${id}`.slice(0, limit - 13) + '-A1B2C3D4E5F6';
-  return lowerCase ? generated.toLowerCase() : generated;
+  const generated = `${ctx.stack.slice(0, naming.limit - 30)}-${id}`.slice(0, naming.limit - 13) + '-A1B2C3D4E5F6';
+  return naming.lowerCase ? generated.toLowerCase() : generated;
+}
+
+/**
+ * The value of a resource's name in the requests for it: its physical name where it is known before
+ * deployment ({@link physicalName}), else the template's expression for it, which is not judged.
+ */
+export function nameValue(ctx: TemplateContext, id: string): unknown {
+  const resource = ctx.template.Resources?.[id];
+  return physicalName(ctx, id) ?? resource?.Properties?.[NAMES[resource?.Type]?.property ?? ''];
+}
+
+const ARN_PREFIX = (service: string, regional = true) => `arn:aws:${service}:${regional ? PSEUDO['AWS::Region'] : ''}:${PSEUDO['AWS::AccountId']}:`;
+
+/** What `Ref` returns for a resource of the template (each type's "Return values", CloudFormation reference). */
+function refOf(ctx: TemplateContext, id: string): string | undefined {
+  const type = ctx.template.Resources?.[id]?.Type;
+  const name = () => physicalName(ctx, id);
+  switch (type) {
+    case 'AWS::KMS::Key':
+      return SAMPLE_KEY_ID;
+    case 'AWS::SNS::Topic':
+      return name() && `${ARN_PREFIX('sns')}${name()}`;
+    case 'AWS::SQS::Queue':
+      return name() && `https://sqs.${PSEUDO['AWS::Region']}.amazonaws.com/${PSEUDO['AWS::AccountId']}/${name()}`;
+    default:
+      return NAMES[type] === undefined ? undefined : name();
+  }
+}
+
+/** What `Fn::GetAtt` returns for an attribute of a resource of the template, where it is known before deployment. */
+function attributeOf(ctx: TemplateContext, id: string, attribute: string): string | undefined {
+  const type = ctx.template.Resources?.[id]?.Type;
+  const name = physicalName(ctx, id);
+  if (attribute === 'Arn') {
+    switch (type) {
+      case 'AWS::IAM::Role':
+        return `arn:aws:iam::${PSEUDO['AWS::AccountId']}:role/${name}`;
+      case 'AWS::KMS::Key':
+        return `${ARN_PREFIX('kms')}key/${SAMPLE_KEY_ID}`;
+      case 'AWS::S3::Bucket':
+        return `arn:aws:s3:::${name}`;
+      case 'AWS::Logs::LogGroup':
+        return `${ARN_PREFIX('logs')}log-group:${name}:*`;
+      case 'AWS::CodeBuild::Project':
+        return `${ARN_PREFIX('codebuild')}project/${name}`;
+      case 'AWS::SQS::Queue':
+        return `${ARN_PREFIX('sqs')}${name}`;
+      case 'AWS::Lambda::Function':
+        return `${ARN_PREFIX('lambda')}function:${name}`;
+      case 'AWS::Events::Rule':
+        return `${ARN_PREFIX('events')}rule/${name}`;
+      default:
+        return undefined;
+    }
+  }
+  return (type === 'AWS::SQS::Queue' && attribute === 'QueueName') ? name : undefined;
 }
 
 /**
  * A CloudFormation value's text where it can be known before deployment: pseudo parameters,
- * parameter defaults, the ARN of a role or key and the name of a bucket of the template, and joins
- * of them; else undefined.
+ * parameter defaults, the names and ARNs the template's resources get ({@link refOf},
+ * {@link attributeOf}), `Fn::Sub` of pseudo parameters, and joins of them; else undefined.
  */
-function cfnText(value: unknown, ctx: TemplateContext): string | undefined {
+export function cfnText(value: unknown, ctx: TemplateContext): string | undefined {
   if (typeof value === 'string') {
     return value;
   }
@@ -64,21 +144,15 @@ function cfnText(value: unknown, ctx: TemplateContext): string | undefined {
     if (parameter !== undefined) {
       return typeof parameter.Default === 'string' && parameter.Default !== '' ? parameter.Default : undefined;
     }
-    if (ctx.template.Resources?.[value.Ref]?.Type === 'AWS::S3::Bucket') {
-      return physicalName(ctx, value.Ref, 'BucketName', 63, true);
-    }
-    return undefined;
+    return refOf(ctx, value.Ref);
   }
-  if (Array.isArray(value['Fn::GetAtt']) && value['Fn::GetAtt'][1] === 'Arn') {
-    const id = value['Fn::GetAtt'][0] as string;
-    switch (ctx.template.Resources?.[id]?.Type) {
-      case 'AWS::IAM::Role':
-        return `arn:aws:iam::${PSEUDO['AWS::AccountId']}:role/${physicalName(ctx, id, 'RoleName', 64)}`;
-      case 'AWS::KMS::Key':
-        return `arn:aws:kms:${PSEUDO['AWS::Region']}:${PSEUDO['AWS::AccountId']}:key/${SAMPLE_KEY_ID}`;
-      default:
-        return undefined;
-    }
+  if (Array.isArray(value['Fn::GetAtt'])) {
+    const [id, attribute] = value['Fn::GetAtt'] as [string, string];
+    return attributeOf(ctx, id, attribute);
+  }
+  if (typeof value['Fn::Sub'] === 'string') {
+    const texts = new Map([...value['Fn::Sub'].matchAll(/\$\{([^}]+)\}/g)].map((m) => [m[1], cfnText({ Ref: m[1] }, ctx)]));
+    return [...texts.values()].every((t) => t !== undefined) ? value['Fn::Sub'].replace(/\$\{([^}]+)\}/g, (_, n: string) => texts.get(n)!) : undefined;
   }
   if (Array.isArray(value['Fn::Join'])) {
     const [on, parts] = value['Fn::Join'] as [string, unknown[]];
@@ -88,10 +162,38 @@ function cfnText(value: unknown, ctx: TemplateContext): string | undefined {
   return undefined;
 }
 
+/** Whether a value is a CloudFormation intrinsic (`Ref`, `Fn::...`). */
+export function isIntrinsic(value: unknown): value is Record<string, unknown> {
+  return isObject(value) && Object.keys(value).length === 1 && Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::'));
+}
+
+/**
+ * A structure with every intrinsic inside it replaced by its text ({@link cfnText}) or, where that
+ * is known only at deployment, by `placeholder`: what a JSON document property (a policy, an event
+ * pattern) becomes when CloudFormation sends it as a string. `unresolved` counts the placeholders.
+ */
+export function cfnDocument(value: unknown, ctx: TemplateContext, placeholder = 'resolved-at-deployment'): { readonly value: unknown; readonly unresolved: number } {
+  let unresolved = 0;
+  const walk = (v: unknown): unknown => {
+    if (isIntrinsic(v)) {
+      const text = cfnText(v, ctx);
+      if (text === undefined) {
+        unresolved++;
+      }
+      return text ?? placeholder;
+    }
+    if (Array.isArray(v)) {
+      return v.map(walk);
+    }
+    return isObject(v) ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)])) : v;
+  };
+  return { value: walk(value), unresolved };
+}
+
 /** Resolves CloudFormation intrinsics: a value known before deployment is judged, any other is not. */
-function cfnResolver(ctx: TemplateContext): (value: unknown) => RunTimeValue | undefined {
+export function cfnResolver(ctx: TemplateContext): (value: unknown) => RunTimeValue | undefined {
   return (value) => {
-    if (!isObject(value) || !Object.keys(value).some((key) => key === 'Ref' || key.startsWith('Fn::'))) {
+    if (!isIntrinsic(value)) {
       return undefined;
     }
     const text = cfnText(value, ctx);
@@ -223,7 +325,7 @@ export function checkTemplates(model: ServiceModel, templates: Record<string, an
 
 export const problemsOf = (checks: Array<{ where: string; check: RequestCheck }>) => checks.flatMap(({ where, check }) => check.problems.map((problem) => `${where}: ${problem}`));
 
-function isObject(value: unknown): value is Record<string, any> {
+export function isObject(value: unknown): value is Record<string, any> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

@@ -70,6 +70,11 @@ export interface RequestCheckOptions {
   readonly notOfTheApi?: readonly string[];
   /** Recognizes a value known only at run time; undefined for a literal value. */
   readonly resolve?: (value: unknown) => RunTimeValue | undefined;
+  /**
+   * Matches the request's member names to the API's regardless of case: CloudFormation spells in
+   * PascalCase the members that some APIs spell in camelCase (CodeBuild's `buildspec`, CodePipeline's `roleArn`).
+   */
+  readonly ignoreMemberCase?: boolean;
 }
 
 /** The result of checking one request. */
@@ -127,14 +132,17 @@ function checkValue(model: ServiceModel, shape: Shape, value: unknown, at: strin
       if (!isObject(value)) {
         return problem(`a structure is expected, got ${JSON.stringify(value)}`);
       }
+      const members = shape.members ?? {};
+      const memberName = (name: string): string => (options.ignoreMemberCase ? Object.keys(members).find((m) => m.toLowerCase() === name.toLowerCase()) ?? name : name);
+      const given = new Set(Object.keys(value).filter((name) => value[name] !== undefined).map(memberName));
       for (const name of shape.required ?? []) {
-        if (value[name] === undefined) {
+        if (!given.has(name)) {
           problem(`the required member ${name} is missing`);
         }
       }
       // A member set to undefined is left out of the request by the SDK.
       for (const [name, member] of Object.entries(value).filter(([, v]) => v !== undefined)) {
-        const declared = shape.members?.[name];
+        const declared = members[memberName(name)];
         if (declared === undefined) {
           problem(`the API has no member ${name} here (it has ${Object.keys(shape.members ?? {}).join(', ')})`);
         } else if (declared.shape !== '') {

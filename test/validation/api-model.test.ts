@@ -25,18 +25,26 @@ import { checkRequest, patternRegex, serviceModel } from '../helpers/api-model';
 import { EXAMPLE, exampleConfig } from '../helpers/all-features-config';
 import { isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 import { acceptRequestsTheApiRejects, uncheckedCallProblems } from '../helpers/api-model-setup';
+import { checkResources, uncoveredTypes } from '../helpers/api-model-resources';
 import { checkTemplates, judgedValues, operationsOf, problemsOf } from '../helpers/api-model-templates';
 import { synthValidated } from '../helpers/validated-synth';
 import { MODEL, NEXT_MODEL, repo } from '../model-deploy/fixtures';
 
+/** The longest project name the config allows (32 characters, PROJECT_NAME_MAX_LENGTH), with capitals: every name derived from it is at its longest. */
+const LONGEST_PROJECT_NAME = 'Churn-Predictions-For-Team-A-001';
+
 /**
- * The example's config with the other choices a team makes: the jobs in its VPC, an MLflow tracking
- * server, a real-time staging endpoint, Model Monitor in production and a canary release on two instances.
+ * The example's config with the other choices a team makes: the longest project name, with
+ * capitals (the model package group keeps the fixtures' name); the jobs in its VPC, an MLflow
+ * tracking server, a real-time staging endpoint, Model Monitor in production and a canary release
+ * on two instances.
  */
 function otherChoices(): ProjectConfig {
   const example = exampleConfig();
   return resolveProjectConfig({
     ...example,
+    projectName: LONGEST_PROJECT_NAME,
+    modelPackageGroupName: example.modelPackageGroupName ?? example.projectName,
     jobNetwork: { subnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'], securityGroupIds: ['sg-0123456789abcdef0'] },
     mlflow: { backend: 'tracking-server', trackingServer: { size: 'Small' }, experimentName: 'player-churn', clientVersion: '3.0.0' },
     endpoints: {
@@ -78,8 +86,9 @@ describe('SageMaker\'s API model', () => {
   const model = serviceModel('sagemaker');
 
   // The example with every opt-in on is checked in test/all-features.test.ts, with the apps it synthesizes.
-  describe('the example with a VPC, a tracking server, a real-time staging, Model Monitor and a canary', () => {
-    const checks = checkTemplates(model, templatesOf(otherChoices()));
+  describe('the example with the longest project name, a VPC, a tracking server, a real-time staging, Model Monitor and a canary', () => {
+    const templates = templatesOf(otherChoices());
+    const checks = checkTemplates(model, templates);
 
     test('accepts every pipeline step\'s request and every SageMaker resource', () => {
       expect(problemsOf(checks)).toEqual([]);
@@ -93,12 +102,27 @@ describe('SageMaker\'s API model', () => {
       const { judged, unjudged } = judgedValues(checks);
       expect(judged).toBeGreaterThan(10 * unjudged);
     });
+
+    // The requests CloudFormation makes of IAM, KMS, Logs, Lambda, EventBridge, Scheduler,
+    // CloudWatch, CodeBuild, CodePipeline and Systems Manager for the other resources
+    // (test/helpers/api-model-resources.ts), with every name at its longest.
+    test('accepts the requests for every other resource, and leaves no resource type unexplained', () => {
+      const resources = checkResources(templates);
+      expect(problemsOf(resources)).toEqual([]);
+      expect(operationsOf(resources)).toEqual(expect.arrayContaining(['CreatePipeline', 'CreateProject', 'CreateRole', 'PutMetricAlarm', 'PutRolePolicy', 'PutRule', 'PutTargets']));
+      expect(uncoveredTypes(templates)).toEqual([]);
+      const { judged, unjudged } = judgedValues(resources);
+      expect(judged).toBeGreaterThan(10 * unjudged);
+    });
   });
 
-  test('accepts the Studio templates\' SageMaker resources', () => {
-    const checks = checkTemplates(model, studioTemplates());
+  test('accepts the Studio templates\' SageMaker resources and the requests for their other resources', () => {
+    const templates = studioTemplates();
+    const checks = checkTemplates(model, templates);
     expect(operationsOf(checks)).toEqual(['CreateDomain', 'CreateMlflowTrackingServer', 'CreateModelPackageGroup', 'CreateUserProfile']);
     expect(problemsOf(checks)).toEqual([]);
+    expect(problemsOf(checkResources(templates))).toEqual([]);
+    expect(uncoveredTypes(templates)).toEqual([]);
   });
 });
 
@@ -140,6 +164,38 @@ describe('the check itself', () => {
     const check = checkRequest(model, 'CreateProcessingJob', request, { resolve });
     expect(check.problems).toEqual([expect.stringMatching(/InstanceType \("ml.m5.huge"\): "ml.m5.huge" is not one of the valid values/)]);
     expect(check.unjudged).toEqual(['CreateProcessingJob.ProcessingResources.ClusterConfig.InstanceCount']);
+  });
+
+  // CodePipeline API Reference, ActionDeclaration: configuration values are 1 to 1000 characters,
+  // action names match [A-Za-z0-9.@\-_]+; IAM API Reference, CreateRole: Description holds only
+  // Latin-1 characters; EventBridge API Reference, RetryPolicy: MaximumRetryAttempts 0 to 185;
+  // CodeBuild API Reference, CreateProject: timeoutInMinutes 5 to 2160 (camelCase, matched to
+  // CloudFormation's TimeoutInMinutes); Rule names are at most 64 characters, which a name
+  // CloudFormation generates from a long stack name is cut to.
+  test('checks the requests CloudFormation makes for other resources, as each service\'s API spells them', () => {
+    const role = { Type: 'AWS::IAM::Role', Properties: { AssumeRolePolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { Service: 'codebuild.amazonaws.com' }, Action: 'sts:AssumeRole' }] }, Description: 'builds → deploys' } };
+    const template = {
+      Resources: {
+        Role: role,
+        Project: { Type: 'AWS::CodeBuild::Project', Properties: { ServiceRole: { 'Fn::GetAtt': ['Role', 'Arn'] }, TimeoutInMinutes: 3000, Source: { Type: 'CODEPIPELINE', BuildSpec: '{}' }, Artifacts: { Type: 'CODEPIPELINE' }, Environment: { Type: 'LINUX_CONTAINER', Image: 'aws/codebuild/standard:7.0', ComputeType: 'BUILD_GENERAL1_SMALL' } } },
+        Pipeline: {
+          Type: 'AWS::CodePipeline::Pipeline',
+          Properties: {
+            RoleArn: { 'Fn::GetAtt': ['Role', 'Arn'] }, RestartExecutionOnUpdate: false, ArtifactStore: { Type: 'S3', Location: 'artifact-bucket' },
+            Stages: [{ Name: 'Build', Actions: [{ Name: 'Build it', ActionTypeId: { Category: 'Build', Owner: 'AWS', Provider: 'CodeBuild', Version: '1' }, Configuration: { ProjectName: { Ref: 'Project' }, EnvironmentVariables: 'x'.repeat(1001) } }] }],
+          },
+        },
+        Rule: { Type: 'AWS::Events::Rule', Properties: { EventPattern: { source: ['aws.sagemaker'] }, Targets: [{ Id: 'pipeline', Arn: 'arn:aws:codepipeline:us-east-1:123456789012:p', RetryPolicy: { MaximumRetryAttempts: 200 } }] } },
+      },
+    };
+    expect(problemsOf(checkResources({ [`stack-${'s'.repeat(60)}`]: template })).map((p) => p.replace(/^stack-s+ /, ''))).toEqual([
+      expect.stringMatching(/^Role \(CreateRole\): CreateRole.Description: "builds → deploys" does not match the pattern/),
+      'Project (CreateProject): CreateProject.TimeoutInMinutes: 3000 as the value; the maximum is 2160',
+      'Pipeline (CreatePipeline): CreatePipeline.pipeline.Stages[0].Actions[0].Name: "Build it" does not match the pattern [A-Za-z0-9.@\\-_]+',
+      'Pipeline (CreatePipeline): CreatePipeline.pipeline.Stages[0].Actions[0].Configuration["EnvironmentVariables"]: 1001 characters; the maximum is 1000',
+      'Rule (PutTargets): PutTargets.Targets[0].RetryPolicy.MaximumRetryAttempts: 200 as the value; the maximum is 185',
+    ]);
+    expect(uncoveredTypes({ t: { Resources: { ...template.Resources, Queue: { Type: 'AWS::SQS::Queue' }, Table: { Type: 'AWS::DynamoDB::Table' } } } })).toEqual(['AWS::DynamoDB::Table']);
   });
 
   test('reads the models\' Java patterns: POSIX classes and a quantified end anchor', () => {
