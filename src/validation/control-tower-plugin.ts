@@ -25,9 +25,9 @@ const GUARD_MAX_BUFFER = 64 * 1024 * 1024;
  * `Validations.of(construct).acknowledge({ id: 'ControlTower::CT.S3.PR.10', reason })`
  * (see {@link acknowledgeControl}).
  *
- * Only the rules about resource types the templates hold are run: a rule about another type
- * would only SKIP, and cfn-guard evaluates every rule it is given against every resource, so
- * the full set of 237 rules took seconds per synth where the relevant ones take a fraction.
+ * Only the rules that evaluate a resource type the templates hold are run (see {@link rulesFor}):
+ * another rule would only SKIP, and cfn-guard reads every template again for every rule it is
+ * given, so the full set of 237 rules took seconds per synth where the relevant ones take a fraction.
  *
  * cfn-guard's findings are cached per template (ControlTowerResultCache, keyed by the template's
  * content, the rules and cfn-guard's version): a synth whose templates did not change since the

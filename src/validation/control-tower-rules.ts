@@ -15,6 +15,14 @@ export interface ControlTowerRule {
    * rule always runs.
    */
   readonly resourceTypes: readonly string[];
+  /**
+   * The resource types whose presence makes the rule evaluate anything: every primary rule of the
+   * file checks templates only `when` a variable holding the template's resources of these types
+   * is `not empty` (the layout of the Control Tower rule files); without one the rule only SKIPs.
+   * A file whose primary rules are not all of that form keeps every type it mentions
+   * ({@link resourceTypes}). CT.CLOUDFRONT.PR.10 mentions S3 buckets, but evaluates distributions.
+   */
+  readonly evaluatedTypes: readonly string[];
 }
 
 /** The Control Tower rules that `@cdklabs/cdk-validator-cfnguard` ships, read once per process. */
@@ -43,12 +51,46 @@ export function controlIdOf(file: string): string {
 }
 
 /**
- * The rules whose resource types occur in templates holding `presentTypes`, plus those that
- * name no type. The others would only SKIP, and leaving them out keeps cfn-guard fast: it
- * evaluates every rule it is given against every resource of every template.
+ * The rules that evaluate a resource of templates holding `presentTypes` ({@link
+ * ControlTowerRule.evaluatedTypes}), plus those that name no type. The others would only SKIP,
+ * and leaving them out keeps cfn-guard fast: it reads every template again for every rule it is
+ * given (a rule costs about 70 ms on a pipeline stack's template).
  */
 export function rulesFor(presentTypes: ReadonlySet<string>, all: readonly ControlTowerRule[] = controlTowerRules()): ControlTowerRule[] {
-  return all.filter((rule) => rule.resourceTypes.length === 0 || rule.resourceTypes.some((type) => presentTypes.has(type)));
+  return all.filter((rule) => rule.evaluatedTypes.length === 0 || rule.evaluatedTypes.some((type) => presentTypes.has(type)));
+}
+
+const TYPE = /AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/;
+
+/**
+ * The types a rule file's primary rules evaluate (see {@link ControlTowerRule.evaluatedTypes}), or
+ * undefined when one of them is not `rule <name> when is_cfn_template(...) %<variable> not empty {`
+ * with `let <variable> = Resources.*[ Type == <type> ]` (or `Type in [<types>]`), each type a
+ * literal or a `let` constant holding one.
+ */
+export function evaluatedTypesOf(text: string): string[] | undefined {
+  const constants = new Map([...text.matchAll(new RegExp(`^let\\s+(\\w+)\\s*=\\s*["'](${TYPE.source})["']\\s*$`, 'gm'))].map((m) => [m[1], m[2]]));
+  const variables = new Map<string, string[]>();
+  const typeOf = (operand: string) => (operand.startsWith('%') ? constants.get(operand.slice(1)) : /^["'](.*)["']$/.exec(operand)?.[1]);
+  // `Resources.*[ Type == <type> ]`, `... Type == <type> or Type == <type> ... ]` (on several lines), `Resources.*[ Type in [<types>] ]`.
+  for (const m of text.matchAll(/^let\s+(\w+)\s*=\s*Resources\.\*\[\s*(Type\s+in\s*\[[^\]]*\]|Type\s*==\s*\S+(?:\s+or\s+Type\s*==\s*\S+)*)\s*\]\s*$/gm)) {
+    const operands = m[2].startsWith('Type in')
+      ? m[2].replace(/^Type\s+in\s*\[/, '').replace(/\]$/, '').split(',').map((operand) => operand.trim())
+      : m[2].split(/\s+or\s+/).map((clause) => clause.replace(/^Type\s*==\s*/, '').trim());
+    const types = operands.map(typeOf);
+    if (types.every((type): type is string => type !== undefined && new RegExp(`^${TYPE.source}$`).test(type))) {
+      variables.set(m[1], types);
+    }
+  }
+  const primaries = [...text.matchAll(/^rule\s+\w+\s+when\s+is_cfn_template\b[^\n]*$/gm)];
+  const evaluated = primaries.map((m) => {
+    const clause = /^rule\s+\w+\s+when\s+is_cfn_template\(%?\w+\)\s*\n?\s*%(\w+)\s+(?:not\s+empty|!empty)\s*\{/.exec(text.slice(m.index));
+    return clause ? variables.get(clause[1]) : undefined;
+  });
+  if (evaluated.length === 0 || evaluated.some((types) => types === undefined)) {
+    return undefined;
+  }
+  return [...new Set(evaluated.flat() as string[])].sort();
 }
 
 function readRules(dir: string): ControlTowerRule[] {
@@ -61,8 +103,8 @@ function readRules(dir: string): ControlTowerRule[] {
     if (!primary) {
       throw new Error(`cannot find the rule name of the Control Tower rule file ${file}`);
     }
-    const resourceTypes = [...new Set([...text.matchAll(/AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/g)].map((m) => m[0]))].sort();
-    return { controlId: controlIdOf(file), ruleName: primary, file, resourceTypes };
+    const resourceTypes = [...new Set([...text.matchAll(new RegExp(TYPE.source, 'g'))].map((m) => m[0]))].sort();
+    return { controlId: controlIdOf(file), ruleName: primary, file, resourceTypes, evaluatedTypes: evaluatedTypesOf(text) ?? resourceTypes };
   });
 }
 

@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { ControlTowerChecks, acknowledgeControl, controlIdOf, controlTowerRules, rulesFor } from '../../src/validation';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import { ControlTowerChecks, ControlTowerRule, acknowledgeControl, controlIdOf, controlTowerRules, evaluatedTypesOf, rulesFor } from '../../src/validation';
 import { findingsOfStack, validatedApp } from '../helpers/validated-synth';
 
 /** A bucket that meets every other check: SSE-S3, SSL only, public access blocked, access logs acknowledged. */
@@ -64,7 +65,61 @@ describe('the Control Tower rule set', () => {
     const selected = rulesFor(new Set(['AWS::S3::Bucket']));
     expect(selected.map((r) => r.controlId)).toEqual(expect.arrayContaining(['CT.S3.PR.10', 'CT.S3.PR.3']));
     expect(selected.some((r) => r.controlId === 'CT.KMS.PR.3')).toBe(false);
-    expect(selected.every((r) => r.resourceTypes.length === 0 || r.resourceTypes.includes('AWS::S3::Bucket'))).toBe(true);
+    expect(selected.every((r) => r.evaluatedTypes.length === 0 || r.evaluatedTypes.includes('AWS::S3::Bucket'))).toBe(true);
+    // Rules that only look buckets up (CloudFront's origins) are not run for a bucket.
+    expect(selected.some((r) => r.controlId === 'CT.CLOUDFRONT.PR.10')).toBe(false);
+  });
+
+  test('reads the types each rule evaluates from its primary rules\' `when` clauses', () => {
+    const rules = controlTowerRules();
+    // CT.CLOUDFRONT.PR.10 looks up the S3 buckets its distributions' origins name, but evaluates only distributions.
+    expect(rules.find((r) => r.controlId === 'CT.CLOUDFRONT.PR.10')).toMatchObject({
+      resourceTypes: ['AWS::CloudFront::Distribution', 'AWS::CloudFront::OriginAccessControl', 'AWS::S3::Bucket'],
+      evaluatedTypes: ['AWS::CloudFront::Distribution'],
+    });
+    // Variables over several types, on several lines (`Type == A or Type == B or ...`).
+    expect(rules.find((r) => r.controlId === 'CT.IAM.PR.1')?.evaluatedTypes).toEqual(['AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User']);
+    // Every file but two has primary rules of the form the parse reads; those two keep every type they mention.
+    const unread = rules.filter((r) => evaluatedTypesOf(fs.readFileSync(r.file, 'utf-8')) === undefined);
+    expect(unread.map((r) => r.controlId)).toEqual(['CT.EC2.PR.3', 'CT.EC2.PR.4']);
+    expect(unread.every((r) => r.evaluatedTypes === r.resourceTypes)).toBe(true);
+    expect(rules.every((r) => r.evaluatedTypes.every((type) => r.resourceTypes.includes(type)))).toBe(true);
+    expect(evaluatedTypesOf('let b = Resources.*[ Type == "AWS::S3::Bucket" ]\nrule r when is_cfn_template(this)\n    %b not empty {\n}\n')).toEqual(['AWS::S3::Bucket']);
+    expect(evaluatedTypesOf('let b = Resources.*[ Type == "AWS::S3::Bucket" ]\nrule r when is_cfn_template(this) {\n}\n')).toBeUndefined();
+  });
+
+  // A rule left out for a template would only SKIP on it: each rule that mentions more types than
+  // it evaluates runs on a template holding a resource (without properties, so that any check of
+  // it fails) of each type it mentions but does not evaluate, and reports nothing.
+  test('a rule left out of a template\'s run reports nothing on it', () => {
+    const narrower = controlTowerRules().filter((r) => r.evaluatedTypes.length < r.resourceTypes.length);
+    expect(narrower.length).toBeGreaterThan(30);
+    // Rules run together when no rule's other types are another's evaluated ones: a few cfn-guard runs in all.
+    const groups: Array<{ rules: ControlTowerRule[]; others: Set<string>; evaluated: Set<string> }> = [];
+    for (const rule of narrower) {
+      const others = rule.resourceTypes.filter((type) => !rule.evaluatedTypes.includes(type));
+      let group = groups.find((g) => !others.some((type) => g.evaluated.has(type)) && !rule.evaluatedTypes.some((type) => g.others.has(type)));
+      if (group === undefined) {
+        group = { rules: [], others: new Set(), evaluated: new Set() };
+        groups.push(group);
+      }
+      group.rules.push(rule);
+      others.forEach((type) => group!.others.add(type));
+      rule.evaluatedTypes.forEach((type) => group!.evaluated.add(type));
+    }
+    expect(groups.length).toBeLessThan(8);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ct-'));
+    for (const [i, group] of groups.entries()) {
+      const template = path.join(dir, `group${i}.template.json`);
+      fs.writeFileSync(template, JSON.stringify({ Resources: Object.fromEntries([...group.others].map((type, j) => [`R${j}`, { Type: type, Properties: {} }])) }));
+      const report = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: group.rules.map((r) => r.file) }).validate({ templatePaths: [template] } as any);
+      expect(report.violations.map((v) => v.ruleName)).toEqual([]);
+    }
+    // The same resources fail the rules that evaluate them: without properties, an S3 bucket fails CT.S3.PR.10.
+    const bucket = path.join(dir, 'bucket.template.json');
+    fs.writeFileSync(bucket, JSON.stringify({ Resources: { B: { Type: 'AWS::S3::Bucket', Properties: {} } } }));
+    const s3 = controlTowerRules().find((r) => r.controlId === 'CT.S3.PR.10')!;
+    expect(new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: [s3.file] }).validate({ templatePaths: [bucket] } as any).violations).not.toEqual([]);
   });
 
   test('reports nothing for templates whose types no rule names', () => {
