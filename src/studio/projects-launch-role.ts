@@ -18,13 +18,20 @@ export const STARTER_FUNCTION_ACTIONS = [
 
 /**
  * What CloudFormation's AWS::Logs::LogGroup handler calls to create, tag and read back a launch's
- * log groups (besides logs:DescribeLogGroups, which has no log-group resource): its read handler
- * also reads the group's data protection and field index policies.
+ * log groups (besides {@link LOG_GROUP_LOOKUP_ACTIONS}): its read handler also reads the group's data
+ * protection policy.
  */
 export const LAUNCH_LOG_GROUP_ACTIONS = [
   'logs:CreateLogGroup', 'logs:PutRetentionPolicy', 'logs:TagResource', 'logs:UntagResource', 'logs:ListTagsForResource',
-  'logs:GetDataProtectionPolicy', 'logs:DescribeIndexPolicies',
+  'logs:GetDataProtectionPolicy',
 ] as const;
+
+/**
+ * What the same handler's read calls that take no log-group resource: the Service Authorization
+ * Reference ("Actions defined by Amazon CloudWatch Logs") lists no resource type for
+ * DescribeLogGroups and DescribeIndexPolicies, so IAM grants them only on `*`.
+ */
+export const LOG_GROUP_LOOKUP_ACTIONS = ['logs:DescribeLogGroups', 'logs:DescribeIndexPolicies'] as const;
 
 export interface ProjectsLaunchRoleProps {
   /** The role the bootstrap builds run as. */
@@ -54,7 +61,6 @@ export class ProjectsLaunchRole extends Construct {
     // CloudWatch Logs resources"); the role's other statements on log groups grant both forms too.
     const logGroups = [`/aws/codebuild/${bootstrapProjectName('*')}`, `/aws/lambda/${startBootstrapFunctionName('*')}`]
       .flatMap((name) => [name, `${name}:*`].map((resourceName) => arn('logs', 'log-group', resourceName, ArnFormat.COLON_RESOURCE_NAME)));
-    const allLogGroups = arn('logs', 'log-group', '*', ArnFormat.COLON_RESOURCE_NAME);
     const codeBuildProjects = arn('codebuild', 'project', bootstrapProjectName('*'));
     const functions = arn('lambda', 'function', startBootstrapFunctionName('*'), ArnFormat.COLON_RESOURCE_NAME);
     const groups = arn('sagemaker', 'model-package-group', '*');
@@ -109,7 +115,7 @@ export class ProjectsLaunchRole extends Construct {
               actions: [...LAUNCH_LOG_GROUP_ACTIONS],
               resources: logGroups,
             }),
-            new iam.PolicyStatement({ sid: 'FindLogGroups', actions: ['logs:DescribeLogGroups'], resources: [allLogGroups] }),
+            new iam.PolicyStatement({ sid: 'FindLogGroups', actions: [...LOG_GROUP_LOOKUP_ACTIONS], resources: ['*'] }),
           ],
         }),
       },
@@ -121,7 +127,7 @@ export class ProjectsLaunchRole extends Construct {
     ack(codeBuildProjects, `the bootstrap CodeBuild project is ${named}`);
     ack(functions, `the starter function is ${named}`);
     ack(groups, 'the model package group is named <project name>-<project id>, known only at launch; the role cannot delete groups');
-    ack(allLogGroups, 'logs:DescribeLogGroups, which CloudFormation calls to read a log group back, only lists names');
+    ack('*', 'logs:DescribeLogGroups and logs:DescribeIndexPolicies, which CloudFormation calls to read a log group back, take no resource ARN (Service Authorization Reference); they only read names and index policies');
     connections.forEach((connection) => ack(connection, 'the connection is a launch parameter; the launch role only reads it and hands it to the bootstrap CodeBuild project'));
   }
 }

@@ -214,9 +214,11 @@ describe('the projects launch role', () => {
       'lambda:CreateFunction', 'lambda:GetFunction', 'lambda:GetFunctionCodeSigningConfig', 'lambda:GetFunctionRecursionConfig',
     ]));
     expect(statements.LaunchLogGroups.Action).toEqual(expect.arrayContaining([
-      'logs:CreateLogGroup', 'logs:PutRetentionPolicy', 'logs:ListTagsForResource', 'logs:GetDataProtectionPolicy', 'logs:DescribeIndexPolicies',
+      'logs:CreateLogGroup', 'logs:PutRetentionPolicy', 'logs:ListTagsForResource', 'logs:GetDataProtectionPolicy',
     ]));
-    expect(statements.FindLogGroups.Action).toEqual(['logs:DescribeLogGroups']);
+    // Service Authorization Reference, "Actions defined by Amazon CloudWatch Logs": DescribeLogGroups and
+    // DescribeIndexPolicies list no resource type, so a statement grants them only with Resource "*".
+    expect(statements.FindLogGroups).toMatchObject({ Action: ['logs:DescribeIndexPolicies', 'logs:DescribeLogGroups'], Resource: '*' });
     // CloudWatch Logs User Guide, "Overview of managing access permissions to your CloudWatch Logs resources": the
     // group's own ARN and the one ending in :* (which CreateLogGroup and PutRetentionPolicy are checked against).
     const logGroupArns = [statements.LaunchLogGroups.Resource].flat().map(flat);
