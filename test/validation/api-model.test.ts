@@ -26,6 +26,7 @@ import { EXAMPLE, exampleConfig } from '../helpers/all-features-config';
 import { isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 import { acceptRequestsTheApiRejects, uncheckedCallProblems } from '../helpers/api-model-setup';
 import { checkResources, uncoveredTypes } from '../helpers/api-model-resources';
+import { ACKNOWLEDGED_ACTIONS, checkPolicies } from '../helpers/iam-reference';
 import { checkTemplates, judgedValues, operationsOf, problemsOf } from '../helpers/api-model-templates';
 import { synthValidated } from '../helpers/validated-synth';
 import { MODEL, NEXT_MODEL, repo } from '../model-deploy/fixtures';
@@ -113,6 +114,14 @@ describe('SageMaker\'s API model', () => {
       expect(uncoveredTypes(templates)).toEqual([]);
       const { judged, unjudged } = judgedValues(resources);
       expect(judged).toBeGreaterThan(10 * unjudged);
+    });
+
+    // Service Authorization Reference (test/helpers/iam-reference.ts): every action, condition key and
+    // resource of the apps' policies is one IAM applies, so no grant fails silently at run time.
+    test('grants only actions, condition keys and resources IAM applies', async () => {
+      const { problems, judged } = await checkPolicies(templates, ACKNOWLEDGED_ACTIONS);
+      expect(problems).toEqual([]);
+      expect(judged.resources).toBeGreaterThan(300);
     });
   });
 
