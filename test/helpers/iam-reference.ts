@@ -8,7 +8,8 @@
  * group policy):
  *
  * - each action exists in its service, and an action with a wildcard matches one;
- * - each condition key exists: a global key (`aws:SourceArn`) or one of the service's;
+ * - each condition key exists: a global key (`aws:SourceArn`) or one of the service's, under an
+ *   operator of IAM's that compares values of the key's type;
  * - each action applies to one of the statement's resources: the resource types the reference
  *   lists for the action have ARN formats, and a resource that fits none of them (or any ARN, for an
  *   action that takes only `*`) is not what the action acts on.
@@ -92,6 +93,32 @@ export function globsIntersect(a: string, b: string): boolean {
 }
 
 /**
+ * IAM's condition operators by the type of value they compare (IAM User Guide, "IAM JSON policy
+ * elements: Condition operators"), and the condition key types each accepts. Another operator
+ * fails the policy's creation; a number, date, Boolean, binary or IP address operator on a key of
+ * another type never matches (IAM Access Analyzer's policy check "Type mismatch"). String and ARN
+ * operators compare text: the ARN ones take string keys too, as the CloudWatch Logs User Guide's key
+ * policy does (`ArnLike` on `kms:EncryptionContext:aws:logs:arn`); Null takes any key.
+ */
+const OPERATOR_FAMILIES: ReadonlyArray<{ readonly name: string; readonly operators: readonly string[]; readonly types: readonly string[] }> = [
+  { name: 'string', operators: ['StringEquals', 'StringNotEquals', 'StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase', 'StringLike', 'StringNotLike'], types: ['String', 'ARN', 'Numeric', 'Date', 'Bool', 'Binary', 'IPAddress'] },
+  { name: 'number', operators: ['NumericEquals', 'NumericNotEquals', 'NumericLessThan', 'NumericLessThanEquals', 'NumericGreaterThan', 'NumericGreaterThanEquals'], types: ['Numeric'] },
+  { name: 'date', operators: ['DateEquals', 'DateNotEquals', 'DateLessThan', 'DateLessThanEquals', 'DateGreaterThan', 'DateGreaterThanEquals'], types: ['Date'] },
+  { name: 'Boolean', operators: ['Bool'], types: ['Bool'] },
+  { name: 'binary value', operators: ['BinaryEquals'], types: ['Binary'] },
+  { name: 'IP address', operators: ['IpAddress', 'NotIpAddress'], types: ['IPAddress'] },
+  { name: 'ARN', operators: ['ArnEquals', 'ArnLike', 'ArnNotEquals', 'ArnNotLike'], types: ['ARN', 'String'] },
+  { name: 'presence', operators: ['Null'], types: ['String', 'ARN', 'Numeric', 'Date', 'Bool', 'Binary', 'IPAddress'] },
+];
+
+/** The family of a condition operator, with its `ForAnyValue:`/`ForAllValues:` prefix and `IfExists` suffix (not on Null) taken off. */
+function operatorFamily(operator: string): (typeof OPERATOR_FAMILIES)[number] | undefined {
+  const base = operator.replace(/^(ForAnyValue|ForAllValues):/, '');
+  const bare = base.replace(/IfExists$/, '');
+  return bare === 'Null' && base !== 'Null' ? undefined : OPERATOR_FAMILIES.find((family) => family.operators.includes(bare));
+}
+
+/**
  * A policy's resource as a glob: its text where it is known before deployment, with `*` for each
  * part that is not (a reference to a resource whose name CloudFormation generates at deployment).
  */
@@ -169,10 +196,17 @@ export async function checkPolicies(templates: Record<string, any>, acknowledged
     }
     // Condition keys: a key IAM does not know is never present, so the condition never matches.
     for (const [operator, conditions] of Object.entries<any>(statement.Condition ?? {})) {
+      const family = operatorFamily(operator);
+      if (family === undefined) {
+        problem(`${operator} is not a condition operator of IAM's`);
+      }
       for (const key of Object.keys(isObject(conditions) ? conditions : {})) {
         judged.conditionKeys++;
-        if ((await findConditionKey(key)) === undefined) {
+        const details = await findConditionKey(key);
+        if (details === undefined) {
           problem(`the condition key ${key} (${operator}) is neither a global key nor one of its service's`);
+        } else if (family !== undefined && !family.types.includes(details.type.replace(/^ArrayOf/, ''))) {
+          problem(`${operator} compares ${family.name}s, but ${key} is of the type ${details.type}`);
         }
       }
     }

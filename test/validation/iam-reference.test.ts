@@ -52,6 +52,33 @@ describe('the Service Authorization Reference check of policies', () => {
     expect(judged.conditionKeys).toBe(3);
   });
 
+  // IAM User Guide, "IAM JSON policy elements: Condition operators": IAM refuses a policy with another
+  // operator (MalformedPolicyDocument), and Null takes no IfExists. IAM Access Analyzer's policy checks
+  // ("Type mismatch"): a number operator on a string key, or a Boolean one on an ARN, never matches.
+  // The CloudWatch Logs User Guide's key policy ("Encrypt log data in CloudWatch Logs using AWS KMS")
+  // compares the string key kms:EncryptionContext:aws:logs:arn with ArnLike: accepted.
+  test('reports an operator IAM does not have, and one of another type than its key', async () => {
+    const { problems } = await checkPolicies(roleTemplate({
+      Effect: 'Deny', Action: 's3:*', Resource: '*',
+      Condition: {
+        StringEqual: { 'aws:SourceAccount': '123456789012' },
+        NullIfExists: { 'aws:SourceArn': 'true' },
+        NumericLessThan: { 'aws:SourceAccount': '123456789012' },
+        BoolIfExists: { 'aws:SourceArn': 'true' },
+        ArnLike: { 'kms:EncryptionContext:aws:logs:arn': 'arn:aws:logs:us-east-1:123456789012:log-group:*' },
+        Bool: { 'aws:SecureTransport': 'false' },
+        'ForAnyValue:StringLikeIfExists': { 'aws:TagKeys': 'team*' },
+        StringLike: { 'aws:SourceArn': 'arn:aws:sagemaker:*' },
+      },
+    }));
+    expect(problems.map((p) => p.replace(/^t Role.Policies\[0\].PolicyDocument.Statement\[0\]: /, ''))).toEqual([
+      'StringEqual is not a condition operator of IAM\'s',
+      'NullIfExists is not a condition operator of IAM\'s',
+      'NumericLessThan compares numbers, but aws:SourceAccount is of the type String',
+      'BoolIfExists compares Booleans, but aws:SourceArn is of the type ARN',
+    ]);
+  });
+
   // Service Authorization Reference: s3:GetObject acts on `object` (arn:...:s3:::<bucket>/<key>), ListBucket
   // on `bucket`; ecr:GetAuthorizationToken lists no resource type, so only "*" grants it.
   test('reports an action granted on resources it does not act on', async () => {
