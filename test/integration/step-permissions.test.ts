@@ -28,6 +28,7 @@ import { ModelDeployApp } from '../../src/model-deploy';
 import { MODEL, NEXT_MODEL, app as modelDeployApp, repo } from '../model-deploy/fixtures';
 import { bundleScript } from '../helpers/script-bundle';
 import { checkRequest, serviceModel } from '../helpers/api-model';
+import { actionProblem } from '../helpers/iam-reference';
 
 jest.setTimeout(240_000);
 
@@ -124,8 +125,17 @@ function stepFolder(name: string, assembly: string): string {
   return dir;
 }
 
+/** Every IAM action and resource a recorded call was mapped to, checked against the Service Authorization Reference at the end. */
+const mapped = new Map<string, { action: string; resource: string }>();
+
 /** The IAM action and resource of each AWS request of a recorded call in `env` (Service Authorization Reference). */
 function requestsOf(call: Recorded, env: Environment, templates: Record<string, Template>): Array<{ action: string; resource: string }> {
+  const requests = mapRequests(call, env, templates);
+  requests.forEach((r) => mapped.set(`${r.action} ${r.resource}`, r));
+  return requests;
+}
+
+function mapRequests(call: Recorded, env: Environment, templates: Record<string, Template>): Array<{ action: string; resource: string }> {
   const input = call.input ?? {};
   const sageMakerArn = (resource: string) => `arn:aws:sagemaker:${env.region}:${env.account}:${resource.toLowerCase()}`;
   if (call.service === 'aws-cli') {
@@ -328,5 +338,16 @@ describe.each([
       // The checks' calls went to the stage's account, through its tester role.
       expect(invocations(calls).filter((i) => i.argv.length > 0).every((i) => i.argv.includes('--profile'))).toBe(true);
     }
+  });
+});
+
+// The mapping above is this test's own: each action it names exists, and acts on the resource it
+// gives (the ARN formats of the action's resource types in the Service Authorization Reference, or
+// "*" where it lists none; test/helpers/iam-reference.ts). A wrong row would check a grant IAM never uses.
+describe('the calls\' IAM actions and resources', () => {
+  test('are ones the Service Authorization Reference has, for every call the steps made', async () => {
+    expect(mapped.size).toBeGreaterThan(10);
+    const problems = (await Promise.all([...mapped.values()].map(({ action, resource }) => actionProblem(action, resource)))).filter((p) => p !== undefined);
+    expect(problems).toEqual([]);
   });
 });
