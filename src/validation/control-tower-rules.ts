@@ -66,7 +66,8 @@ const TYPE = /AWS::[A-Za-z0-9]+::[A-Za-z0-9]+/;
  * The types a rule file's primary rules evaluate (see {@link ControlTowerRule.evaluatedTypes}), or
  * undefined when one of them is not `rule <name> when is_cfn_template(...) %<variable> not empty {`
  * with `let <variable> = Resources.*[ Type == <type> ]` (or `Type in [<types>]`), each type a
- * literal or a `let` constant holding one.
+ * literal or a `let` constant holding one, or when the file has a rule that is neither such a
+ * rule, one with parameters nor one for hooks (`when is_cfn_hook(...)`).
  */
 export function evaluatedTypesOf(text: string): string[] | undefined {
   const constants = new Map([...text.matchAll(new RegExp(`^let\\s+(\\w+)\\s*=\\s*["'](${TYPE.source})["']\\s*$`, 'gm'))].map((m) => [m[1], m[2]]));
@@ -81,6 +82,12 @@ export function evaluatedTypesOf(text: string): string[] | undefined {
     if (types.every((type): type is string => type !== undefined && new RegExp(`^${TYPE.source}$`).test(type))) {
       variables.set(m[1], types);
     }
+  }
+  // Every other rule of the file must be one cfn-guard evaluates only when called (it takes
+  // parameters) or only on a hook's input (`when is_cfn_hook(...)`, never true of a template).
+  const others = [...text.matchAll(/^rule\s+\w+\s*(.*)$/gm)].filter((m) => !/^\(/.test(m[1]) && !/^when\s+is_cfn_(template|hook)\b/.test(m[1]));
+  if (others.length > 0) {
+    return undefined;
   }
   const primaries = [...text.matchAll(/^rule\s+\w+\s+when\s+is_cfn_template\b[^\n]*$/gm)];
   const evaluated = primaries.map((m) => {

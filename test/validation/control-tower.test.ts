@@ -86,6 +86,8 @@ describe('the Control Tower rule set', () => {
     expect(rules.every((r) => r.evaluatedTypes.every((type) => r.resourceTypes.includes(type)))).toBe(true);
     expect(evaluatedTypesOf('let b = Resources.*[ Type == "AWS::S3::Bucket" ]\nrule r when is_cfn_template(this)\n    %b not empty {\n}\n')).toEqual(['AWS::S3::Bucket']);
     expect(evaluatedTypesOf('let b = Resources.*[ Type == "AWS::S3::Bucket" ]\nrule r when is_cfn_template(this) {\n}\n')).toBeUndefined();
+    // A rule cfn-guard evaluates on every template (no parameters, no `when`) keeps the file on every template.
+    expect(evaluatedTypesOf('let b = Resources.*[ Type == "AWS::S3::Bucket" ]\nrule r when is_cfn_template(this)\n    %b not empty {\n}\nrule always {\n}\n')).toBeUndefined();
   });
 
   // A rule left out for a template would only SKIP on it: each rule that mentions more types than
