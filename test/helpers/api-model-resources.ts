@@ -11,7 +11,7 @@
  * CloudFormation builds from another shape (S3's lifecycle and policies) are listed in UNCHECKED.
  */
 import { RequestCheck, checkRequest, serviceModel } from './api-model';
-import { TemplateContext, cfnDocument, cfnResolver, isIntrinsic, isObject, nameValue } from './api-model-templates';
+import { SAMPLE_KEY_ID, TemplateContext, cfnDocument, cfnResolver, isIntrinsic, isObject, nameValue } from './api-model-templates';
 
 /** One API request CloudFormation makes for a resource. */
 interface ResourceRequest {
@@ -24,9 +24,6 @@ interface ResourceRequest {
   /** The API spells its members in camelCase where CloudFormation uses PascalCase. */
   readonly ignoreMemberCase?: boolean;
 }
-
-/** A key id as KMS gives it (a UUID), for the requests that name the key they act on. */
-const SAMPLE_KEY_ID = '0d2f1c3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 
 /** A JSON document property as CloudFormation sends it: a string. */
 function json(value: unknown, ctx: TemplateContext): { readonly text: string | undefined; readonly unresolved: number } {

@@ -16,7 +16,7 @@ const CFN_REF = '@@cloudformation-reference@@';
 const SAMPLE_EXECUTION_ID = 'a1b2c3d4e5f6';
 
 /** The values CloudFormation gives the pseudo parameters in the example (account and region of the apps' tests). */
-export const PSEUDO: Record<string, string> = { 'AWS::AccountId': '123456789012', 'AWS::Region': 'us-east-1', 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
+const PSEUDO: Record<string, string> = { 'AWS::AccountId': '123456789012', 'AWS::Region': 'us-east-1', 'AWS::Partition': 'aws', 'AWS::URLSuffix': 'amazonaws.com' };
 
 // --- CloudFormation values ---------------------------------------------------------------
 
@@ -27,7 +27,7 @@ export interface TemplateContext {
 }
 
 /** A key id as KMS gives it (a UUID). */
-const SAMPLE_KEY_ID = '0d2f1c3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
+export const SAMPLE_KEY_ID = '0d2f1c3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f';
 
 /**
  * The name property of each resource type that the templates reference by name, and the length
@@ -77,7 +77,7 @@ export function nameValue(ctx: TemplateContext, id: string): unknown {
   return physicalName(ctx, id) ?? resource?.Properties?.[NAMES[resource?.Type]?.property ?? ''];
 }
 
-const ARN_PREFIX = (service: string, regional = true) => `arn:aws:${service}:${regional ? PSEUDO['AWS::Region'] : ''}:${PSEUDO['AWS::AccountId']}:`;
+const ARN_PREFIX = (service: string) => `arn:aws:${service}:${PSEUDO['AWS::Region']}:${PSEUDO['AWS::AccountId']}:`;
 
 /** What `Ref` returns for a resource of the template (each type's "Return values", CloudFormation reference). */
 function refOf(ctx: TemplateContext, id: string): string | undefined {
