@@ -17,6 +17,7 @@ import { EXAMPLE, allFeatures } from './helpers/all-features-config';
 import { serviceModel } from './helpers/api-model';
 import { checkResources, uncoveredTypes } from './helpers/api-model-resources';
 import { ACKNOWLEDGED_ACTIONS, checkPolicies } from './helpers/iam-reference';
+import { pipelineVariableProblems } from './helpers/pipeline-variables';
 import { checkTemplates, judgedValues, operationsOf, problemsOf } from './helpers/api-model-templates';
 import { synthValidated } from './helpers/validated-synth';
 import { MODEL, NEXT_MODEL, repo } from './model-deploy/fixtures';
@@ -93,6 +94,14 @@ test('every policy of both apps grants what IAM applies', async () => {
   const { problems, judged } = await checkPolicies(templateJsons(), ACKNOWLEDGED_ACTIONS);
   expect(problems).toEqual([]);
   expect(judged.resources).toBeGreaterThan(300);
+});
+
+// CodePipeline User Guide, "Variables reference": every #{namespace.variable} of both pipelines,
+// the shadow phase's included, resolves to a variable an earlier action exports (test/helpers/pipeline-variables.ts).
+test('every pipeline variable reference of both apps resolves', () => {
+  const { problems, references } = pipelineVariableProblems(templateJsons());
+  expect(problems).toEqual([]);
+  expect(references.length).toBeGreaterThanOrEqual(5);
 });
 
 /** The templates of both apps as JSON, by stack name. */

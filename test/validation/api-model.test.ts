@@ -27,6 +27,7 @@ import { isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 import { acceptRequestsTheApiRejects, uncheckedCallProblems } from '../helpers/api-model-setup';
 import { checkResources, uncoveredTypes } from '../helpers/api-model-resources';
 import { ACKNOWLEDGED_ACTIONS, checkPolicies } from '../helpers/iam-reference';
+import { pipelineVariableProblems } from '../helpers/pipeline-variables';
 import { checkTemplates, judgedValues, operationsOf, problemsOf } from '../helpers/api-model-templates';
 import { synthValidated } from '../helpers/validated-synth';
 import { MODEL, NEXT_MODEL, repo } from '../model-deploy/fixtures';
@@ -118,6 +119,14 @@ describe('SageMaker\'s API model', () => {
 
     // Service Authorization Reference (test/helpers/iam-reference.ts): every action, condition key and
     // resource of the apps' policies is one IAM applies, so no grant fails silently at run time.
+    // CodePipeline User Guide, "Variables reference": every #{namespace.variable} of the pipelines'
+    // actions and stage conditions resolves (test/helpers/pipeline-variables.ts).
+    test('refers only to pipeline variables that an earlier action exports', () => {
+      const { problems, references } = pipelineVariableProblems(templates);
+      expect(problems).toEqual([]);
+      expect(references.length).toBeGreaterThanOrEqual(5);
+    });
+
     test('grants only actions, condition keys and resources IAM applies', async () => {
       const { problems, judged } = await checkPolicies(templates, ACKNOWLEDGED_ACTIONS);
       expect(problems).toEqual([]);
