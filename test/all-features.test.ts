@@ -34,6 +34,8 @@ function definitionsOf(template: Template): any[] {
 const config = allFeatures();
 let buildApp: ModelBuildApp;
 let templates: Record<string, Template>;
+/** The same templates as JSON, for the checks that read templates (test/helpers/api-model-*.ts, iam-reference.ts, pipeline-variables.ts). */
+let templateJsons: Record<string, any>;
 
 beforeAll(() => {
   buildApp = new ModelBuildApp({ config, repoDir: path.join(EXAMPLE, 'model-build') });
@@ -42,6 +44,7 @@ beforeAll(() => {
   // Production serves the previous version: the candidate runs as its shadow variant first.
   fs.writeFileSync(path.join(dir, LIVE_MODEL_FILE), JSON.stringify({ endpointName: 'player-churn-prod', model: MODEL }));
   templates = { ...build, ...synthValidated(new ModelDeployApp({ config, repoDir: dir, model: NEXT_MODEL })) };
+  templateJsons = Object.fromEntries(Object.entries(templates).map(([name, template]) => [name, template.toJSON()]));
 });
 
 test('model-build: Preprocess on 4 instances between ScanInput and MergeBaseline, Train on 2 with XGBoost 3.0-5', () => {
@@ -66,7 +69,7 @@ test('model-deploy: a shadow phase before production, and the batch-scoring stac
 // "Valid Values", "Pattern", "Required"; test/helpers/api-model-templates.ts): every pipeline step's
 // arguments and every SageMaker resource of both apps are requests AWS accepts.
 test('SageMaker\'s API model accepts every pipeline step\'s request and every SageMaker resource of both apps', () => {
-  const checks = checkTemplates(serviceModel('sagemaker'), templateJsons());
+  const checks = checkTemplates(serviceModel('sagemaker'), templateJsons);
   expect(problemsOf(checks)).toEqual([]);
   expect(operationsOf(checks)).toEqual([
     'CreateEndpoint', 'CreateEndpointConfig', 'CreateMlflowApp', 'CreateModel', 'CreateModelPackage', 'CreateModelPackageGroup',
@@ -81,9 +84,9 @@ test('SageMaker\'s API model accepts every pipeline step\'s request and every Sa
 // CodeBuild, CodePipeline, Systems Manager; test/helpers/api-model-resources.ts): the requests
 // CloudFormation makes for every other resource of both apps.
 test('the other services\' API models accept the requests for every other resource of both apps', () => {
-  const checks = checkResources(templateJsons());
+  const checks = checkResources(templateJsons);
   expect(problemsOf(checks)).toEqual([]);
-  expect(uncoveredTypes(templateJsons())).toEqual([]);
+  expect(uncoveredTypes(templateJsons)).toEqual([]);
   const { judged, unjudged } = judgedValues(checks);
   expect(judged).toBeGreaterThan(10 * unjudged);
 });
@@ -91,7 +94,7 @@ test('the other services\' API models accept the requests for every other resour
 // The Service Authorization Reference (test/helpers/iam-reference.ts): the policies of both apps with
 // every opt-in grant only actions, condition keys and resources IAM applies.
 test('every policy of both apps grants what IAM applies', async () => {
-  const { problems, judged } = await checkPolicies(templateJsons(), ACKNOWLEDGED_ACTIONS);
+  const { problems, judged } = await checkPolicies(templateJsons, ACKNOWLEDGED_ACTIONS);
   expect(problems).toEqual([]);
   expect(judged.resources).toBeGreaterThan(300);
 });
@@ -99,12 +102,8 @@ test('every policy of both apps grants what IAM applies', async () => {
 // CodePipeline User Guide, "Variables reference": every #{namespace.variable} of both pipelines,
 // the shadow phase's included, resolves to a variable an earlier action exports (test/helpers/pipeline-variables.ts).
 test('every pipeline variable reference of both apps resolves', () => {
-  const { problems, references } = pipelineVariableProblems(templateJsons());
+  const { problems, references } = pipelineVariableProblems(templateJsons);
   expect(problems).toEqual([]);
   expect(references.length).toBeGreaterThanOrEqual(5);
 });
 
-/** The templates of both apps as JSON, by stack name. */
-function templateJsons(): Record<string, any> {
-  return Object.fromEntries(Object.entries(templates).map(([name, template]) => [name, template.toJSON()]));
-}

