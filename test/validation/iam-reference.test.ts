@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { ACKNOWLEDGED_ACTIONS, checkPolicies, globsIntersect, policyStatements } from '../helpers/iam-reference';
+import { ACKNOWLEDGED_ACTIONS, actionProblem, checkPolicies, globsIntersect, policyStatements } from '../helpers/iam-reference';
 
 const EXAMPLE = path.join(__dirname, '..', '..');
 
@@ -91,9 +91,9 @@ describe('the Service Authorization Reference check of policies', () => {
       { Effect: 'Allow', Action: 'sagemaker:CreateModelPackage', Resource: 'arn:aws:sagemaker:us-east-1:123456789012:model-package-group/churn' },
     ));
     expect(problems).toEqual([
-      expect.stringMatching(/Statement\[1\]: s3:GetObject acts on .*arn:\*:s3:::\*\/\*.*: none of the statement's resources \(arn:aws:s3:::churn-data\) is one$/),
-      't Role.Policies[0].PolicyDocument.Statement[2]: ecr:GetAuthorizationToken takes no resource ARN, only "*": the statement\'s resources (arn:aws:ecr:us-east-1:123456789012:repository/churn) grant it nothing',
-      expect.stringMatching(/Statement\[3\]: sagemaker:CreateModelPackage acts on arn:\*:sagemaker:\*:\*:model-package\/\*: none of the statement's resources/),
+      expect.stringMatching(/Statement\[1\]: s3:GetObject acts on .*arn:\*:s3:::\*\/\*.*: none of arn:aws:s3:::churn-data is one$/),
+      't Role.Policies[0].PolicyDocument.Statement[2]: ecr:GetAuthorizationToken takes no resource ARN, only "*": granting it on arn:aws:ecr:us-east-1:123456789012:repository/churn grants nothing',
+      expect.stringMatching(/Statement\[3\]: sagemaker:CreateModelPackage acts on arn:\*:sagemaker:\*:\*:model-package\/\*: none of arn:aws:sagemaker:us-east-1:123456789012:model-package-group\/churn is one$/),
     ]);
   });
 
@@ -107,6 +107,16 @@ describe('the Service Authorization Reference check of policies', () => {
   test('finds the statements of every kind of policy, trust policies included', () => {
     const where = policyStatements(roleTemplate({ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' })).map((s) => s.where);
     expect(where).toEqual(['t Role.AssumeRolePolicyDocument.Statement[0]', 't Role.Policies[0].PolicyDocument.Statement[0]']);
+  });
+
+  // The pairs test/integration/step-permissions.test.ts maps calls to: S3's ListObjectsV2 is authorized
+  // as s3:ListBucket on the bucket (Service Authorization Reference, "Actions defined by Amazon S3").
+  test('judges one action on one resource, as step-permissions maps a call', async () => {
+    expect(await actionProblem('s3:ListObjectsV2', 'arn:aws:s3:::churn-data')).toBe('"s3:ListObjectsV2": s3 has no action ListObjectsV2');
+    expect(await actionProblem('s3:ListBucket', 'arn:aws:s3:::churn-data')).toBeUndefined();
+    expect(await actionProblem('s3:GetObject', '<Bucket.Arn>/data/train.csv')).toBeUndefined();
+    expect(await actionProblem('sagemaker:DescribeEndpoint', 'arn:aws:sagemaker:us-east-1:111111111111:model/churn')).toMatch(/^sagemaker:DescribeEndpoint acts on arn:\*:sagemaker:\*:\*:endpoint\/\*: none of/);
+    expect(await actionProblem('ecr:GetAuthorizationToken', '*')).toBeUndefined();
   });
 
   test('intersects globs: a resource with wildcards and an ARN format', () => {
