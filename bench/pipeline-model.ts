@@ -42,7 +42,7 @@ export interface ActionModel {
   readonly cdkSynth: Figure;
   /** The synth step bundling the release tools (src/constructs/release-tools.ts) for the later steps, which then run without `npm ci`. */
   readonly releaseToolsBundle: Figure;
-  /** `sagemaker-gitops resolve-model`: one list and one describe call. */
+  /** `sagemaker-gitops resolve-model`: one list and one describe call, and DescribeEndpoint of each stage in the pipeline's account. */
   readonly resolveModel: Figure;
   /** The first-party template's build.py and `aws cloudformation package`. */
   readonly templateBuild: Figure;
@@ -103,7 +103,7 @@ export const ACTION_MODEL: ActionModel = {
     minutes: 0.07, basis: 'measured',
     note: 'esbuild bundle of run-pipeline, verify-release and test-endpoint into one ~5 MB file: 2.8-4 s on this machine (from the compiled package and from source), Node.js start included',
   },
-  resolveModel: { minutes: 0.1, basis: 'assumption', note: 'ListModelPackages + DescribeModelPackage' },
+  resolveModel: { minutes: 0.1, basis: 'assumption', note: 'Node.js start, ListModelPackages + DescribeModelPackage, DescribeEndpoint of each stage endpoint (its type)' },
   templateBuild: { minutes: 0.5, basis: 'assumption', note: 'build.py finds the approved package; `aws cloudformation package` uploads the template' },
   releasePayload: { minutes: 0.05, basis: 'assumption', note: 'the AWS CLI\'s start, DescribeModelPackage, then evaluation.json and payload.csv (a few KB) from S3' },
   selfMutationCheck: { minutes: 0.05, basis: 'assumption', note: 'Node.js start, then DescribeStacks and GetTemplate of the pipeline stack (and of any cross-region support stack)' },

@@ -21,3 +21,5 @@ export * from './call-errors';
 export * from './pipeline-parameters';
 export * from './node-support';
 export * from './live-model';
+export * from './endpoint-type-change';
+export * from './endpoint-type-spec';

@@ -2,6 +2,7 @@ import { InvalidArgumentError } from 'commander';
 import { ConfigError } from '../config/errors';
 import { PIPELINE_PARAMETER_LIMITS, startPipelineExecutionProblem } from '../aws/pipeline-execution-limits';
 import { MODEL_PACKAGE_GROUP_NAME_PATTERN, checkProjectName } from '../config/validators';
+import { EndpointTypeCheck, parseEndpointTypeCheck } from '../aws/endpoint-type-spec';
 
 /**
  * Commander parser for `--group <name>`: a model package group name as SageMaker allows it.
@@ -142,4 +143,22 @@ export function endpointNameOption(option: string): (value: string) => string {
     }
     return value;
   };
+}
+
+/**
+ * Commander collector for resolve-model's repeatable `--endpoint-type <stage>:<endpoint>[@<region>]=<type>`:
+ * the checks so far, one per stage.
+ *
+ * @throws InvalidArgumentError (a usage error, exit 2) naming the value and what is expected
+ */
+export function collectEndpointTypeCheck(value: string, previous: readonly EndpointTypeCheck[] = []): EndpointTypeCheck[] {
+  const check = parseEndpointTypeCheck(value);
+  const problem = typeof check === 'string' ? check
+    : !ENDPOINT_NAME_PATTERN.test(check.endpointName) ? `the endpoint must be an endpoint name (${ENDPOINT_NAME_PATTERN.source}), got ${JSON.stringify(check.endpointName)}`
+      : check.region !== undefined && !AWS_REGION_PATTERN.test(check.region) ? `the region must be an AWS region name (${AWS_REGION_PATTERN.source}), got ${JSON.stringify(check.region)}`
+        : previous.some((p) => p.stage === check.stage) ? `the stage ${check.stage} is given twice` : undefined;
+  if (problem !== undefined || typeof check === 'string') {
+    throw new InvalidArgumentError(`--endpoint-type: ${problem}`);
+  }
+  return [...previous, check];
 }

@@ -95,6 +95,12 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: DEPLOY,
   },
   {
+    option: 'endpoints.*.type (of a deployed endpoint)',
+    rule: 'an endpoint on instances cannot become serverless: the model-deploy synth step reads each stage\'s endpoint in the pipeline\'s account and refuses such a release before anything deploys, saying how to keep it real-time or remove it first (a stage in another account fails at its deploy); a serverless endpoint becomes real-time once and never back, not even by the rollback of a deploy that fails after the endpoint\'s update (the stage\'s stack then needs `aws cloudformation continue-update-rollback --resources-to-skip Endpoint`)',
+    source: 'SageMaker Developer Guide, "Deploy models with Amazon SageMaker Serverless Inference" (Feature exclusions)',
+    repos: DEPLOY,
+  },
+  {
     option: 'endpoints.prod.shadow.minutes',
     rule: '5..445: the shadow phase waits them in a CodeBuild action, which CodePipeline stops after 8 hours, 5 more minutes for the last captured data to reach S3, and the comparison keeps 30 minutes',
     source: 'CodePipeline User Guide, "Quotas in AWS CodePipeline" (length of time before an action times out); SageMaker Developer Guide, "Capture data from real-time endpoint"',

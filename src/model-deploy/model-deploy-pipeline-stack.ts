@@ -22,6 +22,7 @@ import {
 import { acknowledgeReleasePayloadWildcards, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';
 import { ReleaseTrigger } from './release-trigger';
 import { replaceFailedStack } from './replace-on-failure';
+import { endpointTypeReadStatements } from './endpoint-type-checks';
 import { RESOLVED_MODEL_FILE, ResolvedModel } from '../app-context/resolved-model';
 import { SHADOW_COMPARE_ACTION, compareShadowStep, shadowApprovalText } from './shadow-compare-step';
 import {
@@ -152,7 +153,8 @@ export class ModelDeployPipelineStack extends Stack {
           resources: [this.formatArn({ service: 'sagemaker', resource: 'model-package-group', resourceName: group.toLowerCase() })],
         }),
         ...releasePayloadReadStatements(this, config),
-        ...(shadow ? liveModelReadStatements(this, config) : []),
+        ...endpointTypeReadStatements(this, config),
+        ...(shadow ? liveModelReadStatements(this) : []),
       ],
       // One CREATE_UPDATE action per stack, so that staging can use REPLACE_ON_FAILURE.
       useChangeSets: false,

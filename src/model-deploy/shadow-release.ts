@@ -5,6 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import { ConfigError, ProjectConfig, ResolvedShadowRelease } from '../config';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { endpointName } from './endpoint-stack';
+import { endpointTypeArguments } from './endpoint-type-checks';
 import { LIVE_MODEL_FILE, LiveModel, ResolvedModel, readLiveModel } from '../app-context/resolved-model';
 
 /** The pipeline's CodePipeline stage of a shadow release's shadow phase, before the production stage. */
@@ -39,10 +40,14 @@ export function shadowReleaseOf(config: ProjectConfig): ResolvedShadowRelease | 
   return shadow;
 }
 
-/** The synth step's resolve-model: with a shadow release, it also writes what production serves (LIVE_MODEL_FILE). */
+/**
+ * The synth step's resolve-model: it checks that each stage's endpoint can become the type the
+ * release deploys (`endpointTypeArguments`); with a shadow release, it also writes what production
+ * serves (LIVE_MODEL_FILE).
+ */
 export function resolveModelShellCommand(config: ProjectConfig, out: string, shadow: boolean): string {
   const live = shadow ? ` --live-endpoint ${endpointName(config, 'prod')} --live-out ${LIVE_MODEL_FILE}` : '';
-  return `npx sagemaker-gitops resolve-model --group ${config.modelPackageGroupName} --out ${out}${live}`;
+  return `npx sagemaker-gitops resolve-model --group ${config.modelPackageGroupName} --out ${out}${endpointTypeArguments(config)}${live}`;
 }
 
 /** The synth step copies the live model into its output, where the comparison reads whether there is a shadow phase. */
@@ -50,11 +55,14 @@ export function copyLiveModelCommand(): string {
   return `cp ${LIVE_MODEL_FILE} cdk.out/${LIVE_MODEL_FILE}`;
 }
 
-/** What resolve-model --live-endpoint reads: the production endpoint, its configuration and models (the registry reads are the synth's already). */
-export function liveModelReadStatements(scope: Stack, config: ProjectConfig): iam.PolicyStatement[] {
+/**
+ * What resolve-model --live-endpoint reads besides the production endpoint itself (which
+ * `endpointTypeReadStatements` grants: a shadow release's production is in the pipeline's account):
+ * its configuration and models (the registry reads are the synth's already).
+ */
+export function liveModelReadStatements(scope: Stack): iam.PolicyStatement[] {
   const at = (resource: string, resourceName: string) => scope.formatArn({ service: 'sagemaker', resource, resourceName, arnFormat: ArnFormat.SLASH_RESOURCE_NAME });
   return [
-    new iam.PolicyStatement({ actions: ['sagemaker:DescribeEndpoint'], resources: [at('endpoint', endpointName(config, 'prod').toLowerCase())] }),
     new iam.PolicyStatement({ actions: ['sagemaker:DescribeEndpointConfig'], resources: [at('endpoint-config', '*')] }),
     new iam.PolicyStatement({ actions: ['sagemaker:DescribeModel'], resources: [at('model', '*')] }),
   ];

@@ -45,7 +45,9 @@ describe('the model-deploy pipeline', () => {
 
   test('the synth step resolves the newest approved version, synthesizes, and keeps the resolved model in its output', () => {
     expect(commandsOf('cdk synth')).toEqual([
-      'npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json',
+      // Both stages are in the pipeline's account: resolve-model checks that their endpoints can become the release's types.
+      'npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json ' +
+        '--endpoint-type staging:player-churn-staging=serverless --endpoint-type prod:player-churn-prod=realtime',
       'npx cdk synth --no-notices',
       'cp resolved-model.json cdk.out/resolved-model.json',
       releasePayloadDownloadCommand(),

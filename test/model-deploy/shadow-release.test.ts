@@ -77,7 +77,8 @@ describe('a shadow release while production serves version 7', () => {
 
   test('the synth step also writes what production serves, and may describe only that endpoint and its configuration and models', () => {
     const synth = commandsOf('cdk synth');
-    expect(synth[0]).toBe('npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json --live-endpoint player-churn-prod --live-out live-model.json');
+    expect(synth[0]).toBe('npx sagemaker-gitops resolve-model --group player-churn --out resolved-model.json ' +
+      '--endpoint-type staging:player-churn-staging=serverless --endpoint-type prod:player-churn-prod=realtime --live-endpoint player-churn-prod --live-out live-model.json');
     expect(synth).toContain('cp live-model.json cdk.out/live-model.json');
     const statements = Object.values<any>(pipelineTemplate.findResources('AWS::IAM::Policy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
     const describe = statements.find((st: any) => st.Action === 'sagemaker:DescribeEndpoint' && JSON.stringify(st.Resource).includes('endpoint/player-churn-prod'));
