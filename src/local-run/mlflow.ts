@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LocalRunError } from './errors';
+import { hostEnvironment } from './host-environment';
 import { PYTHON_ENV_VARIABLE, missingModules } from './python';
 
 /** The MLflow client's own variable: where a run logs. */
@@ -46,16 +47,18 @@ export function localMlflow(option: string | null | undefined, env: NodeJS.Proce
 }
 
 /**
- * The environment of a step's process: this process's, then the step's `Environment`, where the
- * MLFLOW_TRACKING_URI of the definition (the cloud's App or tracking server ARN) is replaced by the
- * local run's tracking URI, or removed when the local run does not log.
+ * The environment of a step's process: the variables of this process that set up the local Python
+ * and its libraries (`hostEnvironment`: not the rest of the developer's shell, which a container in
+ * SageMaker does not have), then the step's `Environment`, where the MLFLOW_TRACKING_URI of the
+ * definition (the cloud's App or tracking server ARN) is replaced by the local run's tracking URI,
+ * or removed when the local run does not log.
  */
 export function stepProcessEnvironment(
   stepEnvironment: Readonly<Record<string, string>>,
   trackingUri: string | undefined,
   env: NodeJS.ProcessEnv = process.env,
 ): NodeJS.ProcessEnv {
-  const result: NodeJS.ProcessEnv = { ...env, ...stepEnvironment, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' };
+  const result: NodeJS.ProcessEnv = { ...hostEnvironment(env), ...stepEnvironment, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' };
   if (trackingUri === undefined) {
     delete result[MLFLOW_TRACKING_URI_VARIABLE];
   } else {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { PROCESSING_CODE_DIR } from '../model-build/step-code-bundle';
 import { PROCESSING_ROOT } from '../pipeline-definition';
 import { bundledScript, frameworkEntrypoint, unpackCodeBundle } from './code-bundle';
+import { checkContainerGrammar } from './container-grammar';
 import { ContainerPaths } from './container-paths';
 import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
@@ -35,6 +36,7 @@ export async function runProcessingStep(step: StepJson, scope: EvaluationScope, 
   const what = (name: string) => `step ${step.Name}: ${name}`;
   const instances = localInstances(dir, instanceCount(args.ProcessingResources?.ClusterConfig?.InstanceCount, what('ClusterConfig')));
   const prepared = instances.map((instance) => prepareInstance(args, instance, instances, context, `step ${step.Name}`));
+  checkContainerGrammar(context.python, args.AppSpecification?.ImageUri, new ContainerPaths(PROCESSING_ROOT, instances[0].dir), `step ${step.Name}`);
 
   const { result, host, logFile } = await runInstances(instances, dir, (instance, log) => {
     const job = prepared[instance.index];

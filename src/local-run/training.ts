@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { checkContainerGrammar } from './container-grammar';
 import { ContainerPaths } from './container-paths';
 import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
@@ -47,6 +48,7 @@ export async function runTrainingStep(step: StepJson, scope: EvaluationScope, co
   // Several instances: train.py's workers meet at a tracker on this machine (DMLC_TRACKER_URI/PORT, XGBoost's own variables).
   const tracker = instances.length > 1 ? { DMLC_TRACKER_URI: '127.0.0.1', DMLC_TRACKER_PORT: String(await freePort()) } : {};
   const jobs = instances.map((instance) => prepareInstance(args, instance, instances, context, where, scriptMode));
+  checkContainerGrammar(context.python, args.AlgorithmSpecification?.TrainingImage, jobs[0].paths, where);
 
   const archive = path.join(dir, MODEL_ARCHIVE);
   const environment = (paths: ContainerPaths) => Object.fromEntries(Object.entries(args.Environment ?? {}).map(([key, value]) => [key, paths.rewrite(String(value))]));

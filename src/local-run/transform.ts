@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RecordProcessing, csvColumns, outputLine, selectColumns } from './data-processing';
 import { LocalRunError } from './errors';
+import { hostEnvironment } from './host-environment';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
 import { describeProcessFailure } from './processing';
 import { runProcess } from './python';
@@ -110,7 +111,7 @@ export async function runTransformStep(step: StepJson, scope: EvaluationScope, c
       command: context.python,
       args: [program, '--model', archive, '--input', features, '--output', predictionsFile],
       cwd: dir,
-      env: { ...process.env, SAGEMAKER_BATCH: 'true' },
+      env: { ...hostEnvironment(process.env), SAGEMAKER_BATCH: 'true' },
       timeoutMs: TRANSFORM_TIMEOUT_MS,
       logFile,
     });

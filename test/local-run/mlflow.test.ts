@@ -63,6 +63,20 @@ describe('stepProcessEnvironment', () => {
     });
   });
 
+  test('of this process, only the variables that set up the local Python, its network and its AWS and MLflow clients pass', () => {
+    const shell = {
+      PATH: '/bin', HOME: '/home/me', LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8', TMPDIR: '/tmp', PYTHONPATH: '/stub', VIRTUAL_ENV: '/venv', CONDA_PREFIX: '/conda',
+      https_proxy: 'http://proxy:3128', NO_PROXY: 'localhost', REQUESTS_CA_BUNDLE: '/ca.pem', AWS_PROFILE: 'dev', AWS_REGION: 'eu-west-1',
+      MLFLOW_TRACKING_TOKEN: 'token', OMP_NUM_THREADS: '2', SystemRoot: 'C:\\Windows',
+      DATA_DIR: '/data', FEATURE_FLAG: 'on', SAGEMAKER_GITOPS_PYTHON: '/usr/bin/python3', npm_config_cache: '/npm', JAVA_HOME: '/jdk',
+    };
+    const env = stepProcessEnvironment({}, undefined, shell);
+    expect(Object.keys(env).sort()).toEqual([
+      'AWS_PROFILE', 'AWS_REGION', 'CONDA_PREFIX', 'HOME', 'LANG', 'LC_ALL', 'MLFLOW_TRACKING_TOKEN', 'NO_PROXY', 'OMP_NUM_THREADS', 'PATH',
+      'PYTHONDONTWRITEBYTECODE', 'PYTHONPATH', 'PYTHONUNBUFFERED', 'REQUESTS_CA_BUNDLE', 'SystemRoot', 'TMPDIR', 'VIRTUAL_ENV', 'https_proxy',
+    ].sort());
+  });
+
   test('without a local URI, MLFLOW_TRACKING_URI is removed, whether the definition or the process sets it', () => {
     expect(stepProcessEnvironment(step, undefined, { PATH: '/bin' })).not.toHaveProperty('MLFLOW_TRACKING_URI');
     expect(stepProcessEnvironment({}, undefined, { MLFLOW_TRACKING_URI: 'http://x' })).not.toHaveProperty('MLFLOW_TRACKING_URI');

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -245,6 +246,31 @@ describe('processing steps', () => {
     expect(result.steps[0].logFile).toBe(path.join(dir, 'run', 'steps', 'Count', 'log.txt'));
   });
 
+  // SageMaker API Reference, CreateProcessingJob (Environment): the container has the job's variables, not those of
+  // the shell that started the pipeline. A script that read the developer's variable would pass here and fail in the cloud.
+  test('a step sees its Environment and the local Python\'s setup, not the other variables of the developer\'s shell', async () => {
+    const saved = { DATA_DIR: process.env.DATA_DIR, AWS_PROFILE: process.env.AWS_PROFILE };
+    process.env.DATA_DIR = '/home/someone/data';
+    process.env.AWS_PROFILE = 'churn-dev';
+    try {
+      const step = pythonStep('Env', 'import json, os\nprint(json.dumps({k: os.environ.get(k) for k in ["DATA_DIR", "AWS_PROFILE", "STEP_FLAG", "PATH"]}))\n', {
+        environment: { STEP_FLAG: 'on' },
+      });
+      const result = await runLocalPipeline(options(new PipelineDefinition({ steps: [step] })));
+      expect(result.status).toBe('Succeeded');
+      const seen = JSON.parse(fs.readFileSync(path.join(dir, 'run', 'steps', 'Env', 'log.txt'), 'utf-8'));
+      expect(seen).toEqual({ DATA_DIR: null, AWS_PROFILE: 'churn-dev', STEP_FLAG: 'on', PATH: process.env.PATH });
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) {
+          delete process.env[name];
+        } else {
+          process.env[name] = value;
+        }
+      }
+    }
+  });
+
   test('a failing script fails its step with the end of its stderr; later steps do not run; the work folder stays', async () => {
     const lines = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`);
     const failing = pythonStep('Broken', `import sys\nprint("\\n".join(${JSON.stringify(lines)}), file=sys.stderr)\nsys.exit(3)\n`);
@@ -257,6 +283,42 @@ describe('processing steps', () => {
     expect(result.failureReason).toMatch(/^step Broken \(Processing\) failed: .* exited with code 3\nstderr:\n {2}line 11\n/);
     expect(result.steps[0].logFile).toBe(log);
     expect(fs.readFileSync(log, 'utf-8')).toContain('line 1\n');
+  });
+
+  // The SageMaker scikit-learn 1.2-1 container runs Python 3.9 (its Dockerfile's PYTHON_VERSION; CONTAINER_PYTHON), 1.4-2
+  // Python 3.10; `match` needs 3.10 ("The match statement", Python Language Reference; PEP 634). A script this machine's
+  // newer Python runs would fail in the job with a SyntaxError, so the local run refuses it first.
+  describe('a script uses syntax its container\'s Python cannot parse', () => {
+    const MATCH = 'import sys\nmatch len(sys.argv):\n    case 1:\n        print("no arguments")\n    case _:\n        print("arguments")\n';
+    const localPython = spawnSync(PYTHON, ['-c', 'import sys; print("%d.%d" % sys.version_info[:2])'], { encoding: 'utf-8' }).stdout.trim();
+    const newer = (version: string) => Number(localPython.split('.')[1]) > Number(version.split('.')[1]);
+
+    test('on scikit-learn 1.2-1 (Python 3.9): refused before it runs, naming the file by its container path, the line and the Python', async () => {
+      const step = pythonStep('Match', MATCH);
+      const result = await runLocalPipeline(options(new PipelineDefinition({ steps: [step] })));
+      if (!newer('3.9')) {
+        expect(result.status).toBe('Succeeded'); // a Python 3.9 here parses as the container does
+        return;
+      }
+      expect(result.status).toBe('Failed');
+      const [first, file, last] = result.steps[0].failureReason!.split('\n');
+      expect(first).toMatch(new RegExp(`^step Match: the SageMaker scikit-learn 1\\.2-1 container runs Python 3\\.9, which cannot parse this file \\(the local Python is ${localPython.replace('.', '\\.')}\\.\\d+; the job would fail with a SyntaxError\\):$`));
+      expect(file).toMatch(/^ {2}\/opt\/ml\/processing\/input\/code\/Match\.py line \d: Pattern matching is only supported in Python 3\.10 and greater$/);
+      expect(last).toBe('Write it for Python 3.9.');
+      expect(fs.existsSync(path.join(dir, 'run', 'steps', 'Match', 'log.txt'))).toBe(false);
+    });
+
+    test('on scikit-learn 1.4-2 (Python 3.10) the same script runs', async () => {
+      const step = pythonStep('Match', MATCH, { imageUri: SKLEARN_IMAGE.replace(':1.2-1-', ':1.4-2-') });
+      const result = await runLocalPipeline(options(new PipelineDefinition({ steps: [step] })));
+      expect(result.status).toBe('Succeeded');
+      expect(fs.readFileSync(path.join(dir, 'run', 'steps', 'Match', 'log.txt'), 'utf-8')).toBe('no arguments\n');
+    });
+
+    test('an image that is not a framework container is not checked', async () => {
+      const step = pythonStep('Match', MATCH, { imageUri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team-image:latest' });
+      expect((await runLocalPipeline(options(new PipelineDefinition({ steps: [step] })))).status).toBe('Succeeded');
+    });
   });
 
   test('a script that runs longer than MaxRuntimeInSeconds is stopped', async () => {
