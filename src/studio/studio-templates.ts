@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as YAML from 'yaml';
 import { dropRedundantDependsOn } from '../constructs/redundant-dependencies';
-import { PROJECT_APP_CONTEXT, addProjectValidations } from '../validation';
+import { PROJECT_APP_CONTEXT, TemplateDelivery, addProjectValidations, cloudFormationQuotaFindings } from '../validation';
 import { DomainTemplateStack } from './domain-template-stack';
 import { ProjectTemplateStack } from './project-template-stack';
 import { DOMAIN_TEMPLATE_FILE, PROJECT_TEMPLATE_FILE } from '../app-context/studio-names';
@@ -65,10 +65,27 @@ export function renderStudioTemplates(): Record<string, string> {
     const assembly = app.synth();
     const template = (stack: Stack) => assembly.getStackByName(stack.stackName).template;
     return {
-      [PROJECT_TEMPLATE_FILE]: renderTemplateYaml(template(stacks.project)),
-      [DOMAIN_TEMPLATE_FILE]: renderTemplateYaml(template(stacks.domain)),
+      // SageMaker reads a project template from S3.
+      [PROJECT_TEMPLATE_FILE]: checkedYaml(PROJECT_TEMPLATE_FILE, template(stacks.project), 's3'),
+      // The README deploys the domain with `aws cloudformation deploy --template-file`, which sends it in the request.
+      [DOMAIN_TEMPLATE_FILE]: checkedYaml(DOMAIN_TEMPLATE_FILE, template(stacks.domain), 'request'),
     };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The template as YAML, checked against CloudFormation's quotas as it is delivered (the YAML's own
+ * size: the CDK apps' plugin checks their JSON).
+ *
+ * @throws Error naming the file and every quota it exceeds
+ */
+function checkedYaml(file: string, template: Record<string, unknown>, delivery: TemplateDelivery): string {
+  const yaml = renderTemplateYaml(template);
+  const findings = cloudFormationQuotaFindings(template, Buffer.byteLength(yaml), delivery);
+  if (findings.length > 0) {
+    throw new Error(`${STUDIO_TEMPLATES_DIR}/${file} would be refused by CloudFormation (CloudFormation User Guide, "CloudFormation quotas"): ${findings.map((f) => `${f.location}: ${f.message}`).join('; ')}`);
+  }
+  return yaml;
 }

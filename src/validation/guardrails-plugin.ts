@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
+import { cloudFormationQuotaFindings } from './cloudformation-quotas';
 import { iamQuotaFindings } from './iam-quotas';
 
 type Json = any;
@@ -10,6 +11,7 @@ export const GUARDRAIL_RULES = {
   noFullAccessPolicy: 'SageMakerGitOps-NoFullAccessManagedPolicy',
   noPassRoleOnStar: 'SageMakerGitOps-NoPassRoleOnAnyRole',
   iamSizeQuota: 'SageMakerGitOps-IamSizeQuota',
+  cloudFormationQuota: 'SageMakerGitOps-CloudFormationQuota',
 } as const;
 
 const POLICY_RESOURCE_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group']);
@@ -17,8 +19,9 @@ const POLICY_RESOURCE_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPol
 /**
  * The project's own rules on every synthesized template, as a CDK policy validation plugin:
  * no AWS-managed `*FullAccess` policy is attached to anything, no statement allows
- * `iam:PassRole` (or a wildcard that covers it) on every resource, and every role and policy fits
- * IAM's size quotas (iam-quotas.ts).
+ * `iam:PassRole` (or a wildcard that covers it) on every resource, every role and policy fits
+ * IAM's size quotas (iam-quotas.ts), and every template fits CloudFormation's quotas as CDK
+ * deploys it, from S3 (cloudformation-quotas.ts).
  */
 export class GuardrailsPlugin implements IPolicyValidationPlugin {
   public readonly name = 'SageMakerGitOpsGuardrails';
@@ -29,8 +32,15 @@ export class GuardrailsPlugin implements IPolicyValidationPlugin {
     const passRole: ViolatingResource[] = [];
     const quotas: ViolatingResource[] = [];
     const quotaMessages: string[] = [];
+    const templateQuotas: ViolatingResource[] = [];
+    const templateQuotaMessages: string[] = [];
     for (const templatePath of context.templatePaths) {
-      const template = JSON.parse(fs.readFileSync(templatePath, 'utf-8'));
+      const body = fs.readFileSync(templatePath);
+      const template = JSON.parse(body.toString('utf-8'));
+      for (const finding of cloudFormationQuotaFindings(template, body.length)) {
+        templateQuotas.push({ resourceLogicalId: finding.location, templatePath, locations: [finding.location] });
+        templateQuotaMessages.push(`${finding.location}: ${finding.message}`);
+      }
       for (const finding of iamQuotaFindings(template.Resources ?? {})) {
         quotas.push({ resourceLogicalId: finding.logicalId, templatePath, locations: [finding.location] });
         quotaMessages.push(`${finding.logicalId}: ${finding.message}`);
@@ -71,6 +81,15 @@ export class GuardrailsPlugin implements IPolicyValidationPlugin {
         description: `IAM would refuse a role or policy as too large (IAM User Guide, "IAM and AWS STS quotas"): ${quotaMessages.join('; ')}.`,
         fix: 'Grant on fewer, broader resource patterns where that stays least-privilege, or move statements to a role of their own.',
         violatingResources: quotas,
+      });
+    }
+    if (templateQuotas.length > 0) {
+      violations.push({
+        ruleName: GUARDRAIL_RULES.cloudFormationQuota,
+        severity: 'error',
+        description: `CloudFormation would refuse the template (CloudFormation User Guide, "CloudFormation quotas"): ${templateQuotaMessages.join('; ')}.`,
+        fix: 'Move resources to a stack of their own (for example one endpoint stack per model variant), or turn off options this project does not use.',
+        violatingResources: templateQuotas,
       });
     }
     return { success: violations.length === 0, violations };

@@ -5,3 +5,4 @@ export * from './acknowledge';
 export * from './control-tower-plugin';
 export * from './control-tower-cache';
 export * from './control-tower-rules';
+export * from './cloudformation-quotas';
