@@ -41,6 +41,8 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       `@aws-sdk/client-s3@${AWS_SDK_VERSION}`,
       `@aws-sdk/client-cloudformation@${AWS_SDK_VERSION}`,
       `@aws-sdk/client-sts@${AWS_SDK_VERSION}`,
+      // quotas: the account's SageMaker quotas against what the project needs.
+      `@aws-sdk/client-service-quotas@${AWS_SDK_VERSION}`,
       // compare-shadow: the production and shadow variants' metrics.
       `@aws-sdk/client-cloudwatch@${AWS_SDK_VERSION}`,
       // SigV4 for the MLflow REST calls of compare-models (the AWS SDK's own signer).

@@ -7,6 +7,7 @@ import type { CompareShadowDeps } from './compare-shadow';
 import type { ModelsDeps } from './models';
 import type { Output } from './output';
 import type { PublishTemplatesDeps } from './publish-templates';
+import type { QuotasDeps } from './quotas';
 import type { ResolveModelDeps } from './resolve-model';
 import type { RunPipelineDeps } from './run-pipeline';
 import type { SelfMutationCheckDeps } from './self-mutation-check';
@@ -16,7 +17,7 @@ import type { VerifyReleaseDeps } from './verify-release';
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
 export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps
-& ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps & CompareShadowDeps;
+& ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps & CompareShadowDeps & QuotasDeps;
 
 /** A command of the CLI: what the top-level help says of it, and how to build it. */
 export interface CommandEntry {
@@ -90,6 +91,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'status': {
     description: 'show a project\'s CodePipelines (stages, pending approvals), its endpoints with the model version they serve, and the newest approved version',
     build: (output, deps) => (require('./status') as typeof import('./status')).statusCommand(output, deps),
+  },
+  'quotas': {
+    description: 'check the account\'s SageMaker quotas (Service Quotas) against the instances and serverless concurrency the project needs, in this account and region',
+    build: (output, deps) => (require('./quotas') as typeof import('./quotas')).quotasCommand(output, deps),
   },
   'approve-release': {
     description: 'compare the model version waiting for production with the one production serves, then approve the release in the model-deploy pipeline',

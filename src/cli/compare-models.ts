@@ -1,6 +1,3 @@
-import { missingFile } from '../aws/errors';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command, InvalidArgumentError } from 'commander';
@@ -9,7 +6,8 @@ import {
   compareModelVersions, createAwsClient, createMlflowUiLink, mlflowArnLocation, mlflowOffMessage, parseMlflowArn, readMlflowArnOutput,
 } from '../aws';
 import { awsClientOptions } from './base-program';
-import { CONFIG_FILE_NAME, ProjectConfig, readProjectConfig } from '../config';
+import { CONFIG_FILE_NAME, ProjectConfig } from '../config';
+import { loadRepoConfig } from './repo-config';
 import { formatComparison } from './compare-models-format';
 import { parseGroupName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
@@ -56,7 +54,7 @@ export function compareModelsCommand(output: Output, deps: CompareModelsDeps = {
     .action(async function (this: Command, version: number | undefined, opts: CompareModelsOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const { region: regionOption, ...clientOptions } = awsClientOptions(this);
-      const config = opts.group === undefined || opts.mlflowArn === undefined ? loadConfig(opts.config) : undefined;
+      const config = opts.group === undefined || opts.mlflowArn === undefined ? loadRepoConfig(opts.config, 'the model package group and the MLflow ARN', ', or pass both --group <name> and --mlflow-arn <arn>') : undefined;
       const groupName = opts.group ?? config!.modelPackageGroupName;
       const region = regionOption ?? config?.environments.build.region;
       const backend = opts.mlflowArn ?? (await configuredBackend(config!, (options) => cloudFormationClient({ ...clientOptions, ...options })));
@@ -81,21 +79,6 @@ export function compareModelsCommand(output: Output, deps: CompareModelsDeps = {
       const result = { ...comparison, mlflowArn: backend.arn, mlflowBackend: backend.kind, link: link ?? null };
       output.result(json ? result : formatComparison(comparison, backend, link, linkProblem).join('\n'), json);
     });
-}
-
-/** The project config: `--config`, else ./sagemaker-gitops.json (the repository the command runs in). */
-function loadConfig(file: string | undefined): ProjectConfig {
-  const chosen = file ?? path.join(process.cwd(), CONFIG_FILE_NAME);
-  if (file === undefined && !fs.existsSync(chosen)) {
-    throw missingFile(new CliError(
-      `no ${CONFIG_FILE_NAME} in ${process.cwd()} to read the model package group and the MLflow ARN from: ` +
-      `run the command in the model-build or model-deploy repository, pass --config <file>, or pass both --group <name> and --mlflow-arn <arn>`,
-    ), chosen);
-  }
-  if (!fs.existsSync(chosen)) {
-    throw missingFile(new CliError(`config file ${chosen} does not exist (--config)`), chosen);
-  }
-  return readProjectConfig(chosen);
 }
 
 /** The backend the config names: its mlflow.arn, or the ARN the model-build stack put in its output. */

@@ -18,6 +18,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, string>> = {
   'reject-model': 'reject-model 7 --group player-churn --comment "trained on a partial export"',
   'cleanup': 'cleanup --project player-churn --dry-run',
   'status': 'status --project player-churn',
+  'quotas': 'quotas --config model-deploy/sagemaker-gitops.json --region us-east-1',
   'approve-release': 'approve-release --project player-churn --comment "staging test passed, p95 41 ms"',
   'reject-release': 'reject-release --project player-churn --comment "latency regression in staging"',
   'publish-templates': 'publish-templates --bucket my-templates-bucket',

@@ -8,3 +8,4 @@ export * from './endpoint-config';
 export * from './aws-constraints';
 export * from './toolkit-source';
 export * from './mlflow-versions';
+export * from './quota-needs';

@@ -22,6 +22,7 @@ export const CLIENT_SERVICES: Record<string, string> = {
   CodePipelineClient: 'codepipeline',
   S3Client: 's3',
   STSClient: 'sts',
+  ServiceQuotasClient: 'service-quotas',
 };
 
 interface Stub {
@@ -52,6 +53,7 @@ const CLIENT_PACKAGES: Record<string, string> = {
   CodePipelineClient: '@aws-sdk/client-codepipeline',
   S3Client: '@aws-sdk/client-s3',
   STSClient: '@aws-sdk/client-sts',
+  ServiceQuotasClient: '@aws-sdk/client-service-quotas',
 };
 
 /** Lets the current test send requests the API model rejects (a test of how an AWS error is handled). */

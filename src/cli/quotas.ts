@@ -1,0 +1,115 @@
+import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { Command } from 'commander';
+import { AwsClientOptions, CliError, createAwsClient } from '../aws';
+import { QuotaValue, sageMakerQuotaValues } from '../aws/service-quotas';
+import { QuotaNeed, quotaNeeds } from '../config';
+import { awsClientOptions } from './base-program';
+import { GlobalOptions, Output } from './output';
+import { loadRepoConfig } from './repo-config';
+
+/** What `quotas` needs from outside; tests inject clients. */
+export interface QuotasDeps {
+  /**
+   * Builds the Service Quotas client from the global `--region` and `--profile`.
+   * @default - `createAwsClient(ServiceQuotasClient, options)`
+   */
+  readonly serviceQuotasClient?: (options: AwsClientOptions) => Promise<ServiceQuotasClient>;
+  /**
+   * Builds the STS client (for the caller's account) from the global `--region` and `--profile`.
+   * @default - `createAwsClient(STSClient, options)`
+   */
+  readonly stsClient?: (options: AwsClientOptions) => Promise<STSClient>;
+}
+
+/** How one need compares with the account's quota. */
+export type QuotaStatus = 'ok' | 'too low' | 'low at the maximum' | 'not found';
+
+export interface QuotaCheck extends QuotaNeed {
+  readonly quota?: QuotaValue;
+  readonly status: QuotaStatus;
+}
+
+/** Each need with the quota's value and how they compare. */
+export function checkQuotas(needs: readonly QuotaNeed[], values: ReadonlyMap<string, QuotaValue>): QuotaCheck[] {
+  return needs.map((need) => {
+    const quota = values.get(need.quotaName);
+    const status: QuotaStatus = quota === undefined ? 'not found'
+      : quota.value < need.minimum ? 'too low' : quota.value < need.atMaximum ? 'low at the maximum' : 'ok';
+    return { ...need, ...(quota === undefined ? {} : { quota }), status };
+  });
+}
+
+/** The checks as an aligned table. */
+export function formatQuotaChecks(checks: readonly QuotaCheck[]): string {
+  const header = ['quota', 'needs', 'at max', 'quota value', 'status'];
+  const rows = checks.map((c) => [
+    c.quotaName, String(c.minimum), String(c.atMaximum),
+    c.quota === undefined ? '-' : `${c.quota.value}${c.quota.source === 'default' ? ' (AWS default)' : ''}`, c.status,
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+}
+
+/**
+ * `quotas [--config <file>]`: the SageMaker quotas the project needs (`quotaNeeds`: its jobs' and
+ * endpoints' instances, a release's second fleet, serverless concurrency) against the values of the
+ * account and region of the credentials (Service Quotas), before a pipeline run or a release finds
+ * one too low. Environments in another account or region are listed with the command that checks
+ * them. Exits 1 when a quota is below what a first run or release needs.
+ */
+export function quotasCommand(output: Output, deps: QuotasDeps = {}): Command {
+  const serviceQuotasClient = deps.serviceQuotasClient ?? ((options: AwsClientOptions) => createAwsClient(ServiceQuotasClient, options));
+  const stsClient = deps.stsClient ?? ((options: AwsClientOptions) => createAwsClient(STSClient, options));
+  return new Command('quotas')
+    .description('check the account\'s SageMaker quotas (Service Quotas) against the instances and serverless concurrency the project needs, in this account and region')
+    .option('--config <file>', 'the project config (default: ./sagemaker-gitops.json of the repository the command runs in)')
+    .action(async function (this: Command, opts: { readonly config?: string }) {
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const config = loadRepoConfig(opts.config, 'the instance types and counts');
+      const options = awsClientOptions(this);
+      const sts = await stsClient(options);
+      const quotas = await serviceQuotasClient(options);
+      let checks: QuotaCheck[];
+      let elsewhere: QuotaNeed[];
+      let account: string;
+      let region: string;
+      try {
+        account = (await sts.send(new GetCallerIdentityCommand({}))).Account ?? '';
+        region = await quotas.config.region();
+        const needs = quotaNeeds(config);
+        const here = (need: QuotaNeed) => (need.account === undefined || need.account === account) && need.region === region;
+        elsewhere = needs.filter((need) => !here(need));
+        const local = needs.filter(here);
+        checks = checkQuotas(local, local.length === 0 ? new Map() : await sageMakerQuotaValues(quotas, local.map((n) => n.quotaName)));
+      } finally {
+        sts.destroy();
+        quotas.destroy();
+      }
+      output.result(json ? { account, region, checks, notChecked: elsewhere } : formatQuotaChecks(checks), json);
+      for (const check of checks.filter((c) => c.status !== 'ok')) {
+        output.info(`${check.status === 'low at the maximum' ? 'warning' : 'note'}: ${describe(check)}`);
+      }
+      const places = [...new Set(elsewhere.map((need) => `${need.account ?? account}/${need.region}`))];
+      for (const place of places) {
+        const [otherAccount, otherRegion] = place.split('/');
+        output.info(`not checked: account ${otherAccount}, region ${otherRegion} (${[...new Set(elsewhere.filter((n) => `${n.account ?? account}/${n.region}` === place).flatMap((n) => n.environments))].join(', ')}): ` +
+          `run \`sagemaker-gitops quotas --region ${otherRegion}${otherAccount === account ? '' : ' --profile <a profile of that account>'}\``);
+      }
+      const low = checks.filter((c) => c.status === 'too low');
+      if (low.length > 0) {
+        throw new CliError(`${low.length} SageMaker quota(s) of account ${account} in ${region} are below what the project needs: ${low.map(describe).join('; ')}. ` +
+          'Request increases in the Service Quotas console (Amazon SageMaker) or with `aws service-quotas request-service-quota-increase --service-code sagemaker --quota-code <code> --desired-value <n>`');
+      }
+    });
+}
+
+/** One line on a check that is not ok. */
+function describe(check: QuotaCheck): string {
+  const code = check.quota?.code ? ` (${check.quota.code})` : '';
+  const value = check.quota === undefined ? 'Service Quotas lists no such quota here, so it was not checked' : `it is ${check.quota.value}`;
+  const need = check.status === 'low at the maximum'
+    ? `${check.atMaximum} for a release while autoscaled to the maximum (${check.minimum} at the minimum)`
+    : `${check.minimum}${check.atMaximum > check.minimum ? ` (${check.atMaximum} at autoscaling's maximum)` : ''}`;
+  return `'${check.quotaName}'${code}: the project needs ${need}; ${value}; used by ${check.uses.join(', ')}`;
+}

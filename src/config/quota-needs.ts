@@ -1,0 +1,119 @@
+import { instanceCountsOf } from './instance-counts';
+import { ProjectConfig } from './project-config';
+
+/**
+ * How many SageMaker instances (or how much serverless concurrency) a project needs of each
+ * account-level quota, per account and region, read from its config. A new AWS account often has
+ * 0 for most instance types, and SageMaker then refuses the job or the endpoint with
+ * ResourceLimitExceeded ("The account-level service limit 'ml.m5.xlarge for training job usage' is 0
+ * Instances"), at the first pipeline run or release, long after the deploy.
+ *
+ * Service Quotas names SageMaker's instance quotas `<instance type> for <use> usage`: training job,
+ * processing job, transform job, endpoint (Service Quotas console, Amazon SageMaker; "Amazon
+ * SageMaker AI endpoints and quotas", AWS General Reference). A use of an instance quota counts:
+ *   - `steady`: what it holds while it runs (a job's instances; an endpoint's fleet, at
+ *     autoscaling's minimum);
+ *   - `surge`: what it holds in addition while it changes: SageMaker updates an endpoint blue/green,
+ *     starting the new fleet before it stops the old one (Developer Guide, "Blue/Green Deployments"),
+ *     so a release holds its fleet twice; a shadow phase adds the shadow variant's instances;
+ *   - the same two at autoscaling's maximum, for a release while the fleet is scaled out.
+ * Uses of one quota in one account and region add up (a drift check may run while the pipeline
+ * runs); of the surges only the largest counts (releases of two stages do not overlap).
+ */
+
+/** The project's environments. */
+export type QuotaEnvironment = 'build' | 'staging' | 'prod';
+
+/** Service Quotas' name of the instance quota of a kind of use. */
+export function instanceQuotaName(instanceType: string, use: 'training job' | 'processing job' | 'transform job' | 'endpoint'): string {
+  return `${instanceType} for ${use} usage`;
+}
+
+/** Service Quotas' name of the regional quota on the concurrency serverless endpoints allocate together. */
+export const SERVERLESS_CONCURRENCY_QUOTA = 'Maximum total concurrency that can be allocated across all serverless endpoints';
+
+/** One use of a quota. */
+export interface QuotaUse {
+  readonly environment: QuotaEnvironment;
+  readonly quotaName: string;
+  /** What uses it, such as "Preprocess and Evaluate (instanceCounts.processing)". */
+  readonly what: string;
+  readonly steady: number;
+  readonly surge: number;
+  readonly steadyAtMax: number;
+  readonly surgeAtMax: number;
+}
+
+/** What one account and region needs of one quota. */
+export interface QuotaNeed {
+  /** The account: undefined for the account of the credentials (an environment that names none). */
+  readonly account?: string;
+  readonly region: string;
+  readonly quotaName: string;
+  /** Below this, a first release or run fails. */
+  readonly minimum: number;
+  /** Below this, a release while autoscaled to the maximum fails (or scaling out stops short). */
+  readonly atMaximum: number;
+  readonly environments: readonly QuotaEnvironment[];
+  readonly uses: readonly string[];
+}
+
+const job = (environment: QuotaEnvironment, quotaName: string, what: string, count: number): QuotaUse =>
+  ({ environment, quotaName, what, steady: count, surge: 0, steadyAtMax: count, surgeAtMax: 0 });
+
+/** Every use of a quota the project makes, environment by environment. */
+export function quotaUses(config: ProjectConfig): QuotaUse[] {
+  const counts = instanceCountsOf(config);
+  const uses: QuotaUse[] = [
+    job('build', instanceQuotaName(config.instanceTypes.processing, 'processing job'), 'the model-build pipeline\'s processing steps (instanceTypes.processing, instanceCounts.processing)', counts.processing),
+    job('build', instanceQuotaName(config.instanceTypes.training, 'training job'), 'the model-build pipeline\'s Train step (instanceTypes.training, instanceCounts.training)', counts.training),
+  ];
+  for (const stage of ['staging', 'prod'] as const) {
+    const endpoint = config.endpoints[stage];
+    const option = `endpoints.${stage}`;
+    if (endpoint.type === 'serverless') {
+      const c = endpoint.maxConcurrency;
+      uses.push({ environment: stage, quotaName: SERVERLESS_CONCURRENCY_QUOTA, what: `the ${stage} endpoint (${option}.maxConcurrency)`, steady: c, surge: 0, steadyAtMax: c, surgeAtMax: 0 });
+      continue;
+    }
+    const min = endpoint.autoscaling === false ? endpoint.instanceCount : endpoint.autoscaling.minInstances;
+    const max = endpoint.autoscaling === false ? endpoint.instanceCount : endpoint.autoscaling.maxInstances;
+    const shadow = endpoint.shadow === false ? 0 : endpoint.shadow.instanceCount;
+    uses.push({
+      environment: stage, quotaName: instanceQuotaName(endpoint.instanceType, 'endpoint'),
+      what: `the ${stage} endpoint (${option}.instanceType; its fleet twice during a release${shadow > 0 ? ', and the shadow variant' : ''})`,
+      steady: min, surge: min + shadow, steadyAtMax: max, surgeAtMax: max + shadow,
+    });
+    if (endpoint.driftMonitoring !== false) {
+      uses.push(job(stage, instanceQuotaName(endpoint.driftMonitoring.instanceType, 'processing job'), `the ${stage} drift check (${option}.driftMonitoring.instanceType)`, 1));
+    }
+    if (endpoint.modelMonitor !== false) {
+      uses.push(job(stage, instanceQuotaName(endpoint.modelMonitor.instanceType, 'processing job'), `the ${stage} Model Monitor schedule (${option}.modelMonitor.instanceType)`, 1));
+    }
+  }
+  if (config.batchScoring !== undefined) {
+    uses.push(job('prod', instanceQuotaName(config.batchScoring.instanceType, 'transform job'), 'batch scoring (batchScoring.instanceType, instanceCount)', config.batchScoring.instanceCount));
+  }
+  return uses;
+}
+
+/** The uses added up per account, region and quota ({@link quotaUses}), in the order they first appear. */
+export function quotaNeeds(config: ProjectConfig): QuotaNeed[] {
+  const groups = new Map<string, { account?: string; region: string; quotaName: string; uses: QuotaUse[] }>();
+  const build = config.environments.build;
+  for (const use of quotaUses(config)) {
+    const env = config.environments[use.environment];
+    const account = env.account ?? build.account;
+    const key = `${account ?? ''}/${env.region}/${use.quotaName}`;
+    const group = groups.get(key) ?? { ...(account === undefined ? {} : { account }), region: env.region, quotaName: use.quotaName, uses: [] };
+    group.uses.push(use);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map(({ uses, ...group }) => ({
+    ...group,
+    minimum: uses.reduce((sum, u) => sum + u.steady, 0) + Math.max(0, ...uses.map((u) => u.surge)),
+    atMaximum: uses.reduce((sum, u) => sum + u.steadyAtMax, 0) + Math.max(0, ...uses.map((u) => u.surgeAtMax)),
+    environments: [...new Set(uses.map((u) => u.environment))],
+    uses: uses.map((u) => u.what),
+  }));
+}
