@@ -9,13 +9,14 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { LocalRunError, LocalStorage, choosePython, fileUri, runLocalPipeline } from '../../src/local-run';
+import { LocalStorage, choosePython, fileUri, runLocalPipeline } from '../../src/local-run';
 import { checkContainerGrammar, frameworkContainerPython } from '../../src/local-run/container-grammar';
 import { ContainerPaths } from '../../src/local-run/container-paths';
 import { writeStepCode } from '../../src/model-build/step-code-bundle';
 import { PipelineDefinition } from '../../src/pipeline-definition';
 import { XGBOOST_IMAGE, trainingStep } from '../pipeline-definition/fixtures';
 import { requireTestPython } from '../scripts/require-python';
+import { localRunRefusal } from '../helpers/local-run-refusal';
 
 requireTestPython();
 jest.setTimeout(30_000);
@@ -34,15 +35,6 @@ function write(file: string, text: string): void {
   fs.writeFileSync(file, text);
 }
 
-function refusal(action: () => void): string {
-  try {
-    action();
-  } catch (err) {
-    expect(err).toBeInstanceOf(LocalRunError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a LocalRunError');
-}
 
 describe('frameworkContainerPython', () => {
   test.each([
@@ -75,7 +67,7 @@ describe('checkContainerGrammar', () => {
     }
     write(path.join(root, 'code', 'ok.py'), 'print(1)\n');
     write(path.join(root, 'input', 'data', 'train', 'rows.csv'), 'match 1:\n');
-    const message = refusal(() => checkContainerGrammar(PYTHON, XGBOOST_IMAGE, paths(), 'step Train'));
+    const message = localRunRefusal(() => checkContainerGrammar(PYTHON, XGBOOST_IMAGE, paths(), 'step Train'));
     const lines = message.split('\n');
     expect(lines[0]).toMatch(/^step Train: the SageMaker XGBoost 1\.7-1 container runs Python 3\.9, which cannot parse these files \(the local Python is 3\.\d+\.\d+; the job would fail with a SyntaxError\):$/);
     expect(lines.slice(1, 6)).toEqual([
@@ -99,7 +91,7 @@ describe('checkContainerGrammar', () => {
     write(path.join(paths().localRoot, 'code', 'train.py'), MATCH);
     expect(() => checkContainerGrammar(PYTHON, image, paths(), 'step Train')).not.toThrow();
     write(path.join(paths().localRoot, 'code', 'train.py'), EXCEPT_STAR);
-    expect(refusal(() => checkContainerGrammar(PYTHON, image, paths(), 'step Train')))
+    expect(localRunRefusal(() => checkContainerGrammar(PYTHON, image, paths(), 'step Train')))
       .toMatch(/\n {2}\/opt\/ml\/code\/train\.py line \d: Exception groups are only supported in Python 3\.11 and greater\nWrite it for Python 3\.10\.$/);
   });
 });

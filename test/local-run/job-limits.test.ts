@@ -1,19 +1,9 @@
-import { LocalRunError } from '../../src/local-run';
 import { checkProcessingJobLimits, checkTrainingJobLimits } from '../../src/local-run/job-limits';
 import { localPipeline } from '../../src/local-run';
 import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
+import { localRunRefusal } from '../helpers/local-run-refusal';
 
 const WHERE = 'step Preprocess';
-
-function refusal(check: () => void): string {
-  try {
-    check();
-  } catch (err) {
-    expect(err).toBeInstanceOf(LocalRunError);
-    return (err as Error).message;
-  }
-  throw new Error('expected a LocalRunError');
-}
 
 // SageMaker API Reference, CreateProcessingJob (service model shapes ProcessingEnvironmentMap: at most 100 entries, keys
 // [a-zA-Z_][a-zA-Z0-9_]* of at most 256, values of at most 256; ContainerEntrypoint and ContainerArguments: 1 to 100
@@ -21,20 +11,20 @@ function refusal(check: () => void): string {
 describe('a processing job\'s resolved arguments, as CreateProcessingJob takes them', () => {
   test('an environment value over 256 characters, a bad key, too many entries', () => {
     expect(() => checkProcessingJobLimits({ Environment: { MLFLOW_EXPERIMENT_NAME: 'e'.repeat(256) } }, WHERE)).not.toThrow();
-    expect(refusal(() => checkProcessingJobLimits({ Environment: { MLFLOW_EXPERIMENT_NAME: 'e'.repeat(257) } }, WHERE)))
+    expect(localRunRefusal(() => checkProcessingJobLimits({ Environment: { MLFLOW_EXPERIMENT_NAME: 'e'.repeat(257) } }, WHERE)))
       .toBe('step Preprocess: Environment.MLFLOW_EXPERIMENT_NAME resolved to 257 characters; CreateProcessingJob takes at most 256');
-    expect(refusal(() => checkProcessingJobLimits({ Environment: { '1ST': 'x' } }, WHERE)))
+    expect(localRunRefusal(() => checkProcessingJobLimits({ Environment: { '1ST': 'x' } }, WHERE)))
       .toBe('step Preprocess: Environment key "1ST" is not one CreateProcessingJob takes (a letter or _ then letters, digits or _, at most 256 characters)');
     const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`V${i}`, 'x']));
-    expect(refusal(() => checkProcessingJobLimits({ Environment: many }, WHERE))).toBe('step Preprocess: Environment has 101 entries; CreateProcessingJob takes at most 100');
+    expect(localRunRefusal(() => checkProcessingJobLimits({ Environment: many }, WHERE))).toBe('step Preprocess: Environment has 101 entries; CreateProcessingJob takes at most 100');
   });
 
   test('empty or oversized entrypoint and argument lists, and more than 10 inputs', () => {
-    expect(refusal(() => checkProcessingJobLimits({ AppSpecification: { ContainerArguments: [] } }, WHERE)))
+    expect(localRunRefusal(() => checkProcessingJobLimits({ AppSpecification: { ContainerArguments: [] } }, WHERE)))
       .toBe('step Preprocess: ContainerArguments must be a list of 1 to 100 strings (CreateProcessingJob), got []');
-    expect(refusal(() => checkProcessingJobLimits({ AppSpecification: { ContainerEntrypoint: ['python3', 'x'.repeat(257)] } }, WHERE)))
+    expect(localRunRefusal(() => checkProcessingJobLimits({ AppSpecification: { ContainerEntrypoint: ['python3', 'x'.repeat(257)] } }, WHERE)))
       .toMatch(/^step Preprocess: ContainerEntrypoint has an item of 257 characters; CreateProcessingJob takes at most 256/);
-    expect(refusal(() => checkProcessingJobLimits({ ProcessingInputs: Array.from({ length: 11 }, () => ({})) }, WHERE)))
+    expect(localRunRefusal(() => checkProcessingJobLimits({ ProcessingInputs: Array.from({ length: 11 }, () => ({})) }, WHERE)))
       .toBe('step Preprocess: ProcessingInputs has 11 entries; CreateProcessingJob takes at most 10');
   });
 });
@@ -44,9 +34,9 @@ describe('a processing job\'s resolved arguments, as CreateProcessingJob takes t
 describe('a training job\'s resolved arguments, as CreateTrainingJob takes them', () => {
   test('hyperparameter values over 2500 characters and environment values over 512 are refused', () => {
     expect(() => checkTrainingJobLimits({ HyperParameters: { eta: '0.2' }, Environment: { A: 'x'.repeat(512) } }, 'step Train')).not.toThrow();
-    expect(refusal(() => checkTrainingJobLimits({ HyperParameters: { sagemaker_program: 'x'.repeat(2501) } }, 'step Train')))
+    expect(localRunRefusal(() => checkTrainingJobLimits({ HyperParameters: { sagemaker_program: 'x'.repeat(2501) } }, 'step Train')))
       .toBe('step Train: HyperParameters.sagemaker_program resolved to 2501 characters; CreateTrainingJob takes at most 2500');
-    expect(refusal(() => checkTrainingJobLimits({ Environment: { A: 'x'.repeat(513) } }, 'step Train')))
+    expect(localRunRefusal(() => checkTrainingJobLimits({ Environment: { A: 'x'.repeat(513) } }, 'step Train')))
       .toBe('step Train: Environment.A resolved to 513 characters; CreateTrainingJob takes at most 512');
   });
 });
