@@ -156,7 +156,7 @@ function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
     '   Both run from the CLI bundle the Build step writes, without installing the repository again.',
     `4. **${RELEASE_PIPELINE.approvalAction}**: a manual approval whose comment names the version, its AUC and package (CodePipeline`,
     `   variables of ${RELEASE_PIPELINE.testAction}: a release never changes the pipeline's own definition)${reviewerEmails.length > 0
-      ? `; the SNS topic \`${names.releaseApprovalTopic}\` emails ${reviewerEmails.join(', ')}`
+      ? `; the SNS topic \`${names.releaseApprovalTopic}\` emails ${reviewerEmails.join(', ')}, each once it has followed the link in the confirmation email SNS sends at the first deploy`
       : `; the SNS topic \`${names.releaseApprovalTopic}\` notifies its subscribers (add reviewers with \`release.reviewerEmails\`)`}.`,
     '   Decide with `npx sagemaker-gitops approve-release` / `reject-release`, or in the CodePipeline console.',
     `5. **${RELEASE_PIPELINE.prodStage}**: deploys \`${names.endpointStack('prod')}\` (${describeEndpoint(config.endpoints.prod)}), then`,
