@@ -1,5 +1,8 @@
 import { SCALABLE_TARGET_HANDLER_CODE } from '../../src/model-deploy/scalable-target-handler';
 import { checkRequest, serviceModel } from '../helpers/api-model';
+import { Environment, allows, roleStatements } from '../helpers/iam-policy';
+import { synthValidated } from '../helpers/validated-synth';
+import { app } from './fixtures';
 import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inline-handler';
 
 /**
@@ -12,6 +15,9 @@ import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inlin
  */
 
 const RESOURCE_ID = 'endpoint/player-churn-prod/variant/AllTraffic';
+
+/** Every request the function sent, in every scenario of this file (the last test holds them against the function's role). */
+const everyCall: Array<{ readonly name: string; readonly input: any }> = [];
 
 /** The name of the endpoint configuration of an instance type: a name SageMaker accepts (letters, digits and hyphens). */
 const configName = (instanceType: string | undefined) => `config-${String(instanceType).replace(/[^a-zA-Z0-9]/g, '-')}`;
@@ -49,6 +55,7 @@ class FakeAccount {
       async send(c: { name: string; input: any }) {
         expect(checkRequest(serviceModel(service), c.name, c.input).problems).toEqual([]);
         account.calls.push(c.name);
+        everyCall.push({ name: c.name, input: c.input });
         if (account.failWith) {
           throw account.failWith;
         }
@@ -264,5 +271,44 @@ describe('the scalable-target function', () => {
     expect(await request('Update', 'ml.c5.xlarge')).toMatchObject({
       Status: 'FAILED', Reason: 'AccessDeniedException: User is not authorized to perform: sagemaker:DescribeEndpoint', PhysicalResourceId: RESOURCE_ID,
     });
+  });
+});
+
+/*
+ * IAM denies what no identity policy allows ("Policy evaluation logic", IAM User Guide), and CloudFormation would only
+ * show it as a failed custom resource in the middle of a release. Each request of the scenarios above, mapped to its
+ * action and resource (Service Authorization Reference), must be allowed by the role the production stack gives the
+ * function; so must what Application Auto Scaling does with the caller's permissions (Application Auto Scaling User
+ * Guide, "Identity and access management": RegisterScalableTarget creates the service-linked role on first use, and a
+ * target-tracking PutScalingPolicy creates and describes its CloudWatch alarms).
+ */
+describe('the function\'s role', () => {
+  test('allows every request the scenarios above made, and what Application Auto Scaling does on their behalf', () => {
+    const env: Environment = { account: '111111111111', region: 'us-east-1' };
+    const template = synthValidated(app())['player-churn-prod-endpoint'];
+    const [fn] = Object.values<any>(template.findResources('AWS::Lambda::Function'))
+      .filter((f) => String(f.Properties.Code?.ZipFile ?? '').includes('DeregisterScalableTargetCommand'));
+    const statements = roleStatements(template, fn.Properties.Role['Fn::GetAtt'][0]);
+    const sagemaker = (resource: string) => `arn:aws:sagemaker:${env.region}:${env.account}:${resource.toLowerCase()}`;
+    const target = `arn:aws:application-autoscaling:${env.region}:${env.account}:scalable-target/0123456789abcdef0123456789abcdef`;
+    const requests = everyCall.flatMap(({ name, input }): Array<[string, string]> => {
+      switch (name) {
+        case 'DescribeEndpoint': return [['sagemaker:DescribeEndpoint', sagemaker(`endpoint/${input.EndpointName}`)]];
+        case 'DescribeEndpointConfig': return [['sagemaker:DescribeEndpointConfig', sagemaker(`endpoint-config/${input.EndpointConfigName}`)]];
+        case 'DeregisterScalableTarget': return [['application-autoscaling:DeregisterScalableTarget', target]];
+        case 'RegisterScalableTarget': return [
+          ['application-autoscaling:RegisterScalableTarget', target],
+          ['iam:CreateServiceLinkedRole', `arn:aws:iam::${env.account}:role/aws-service-role/sagemaker.application-autoscaling.amazonaws.com/AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint`],
+        ];
+        case 'PutScalingPolicy': return [
+          ['application-autoscaling:PutScalingPolicy', target],
+          ...['PutMetricAlarm', 'DescribeAlarms', 'DeleteAlarms'].map((action): [string, string] =>
+            [`cloudwatch:${action}`, `arn:aws:cloudwatch:${env.region}:${env.account}:alarm:TargetTracking-${input.ResourceId}-AlarmHigh-1a2b3c4d-5e6f-7a8b-9c0d-1e2f3a4b5c6d`]),
+        ];
+        default: throw new Error(`no IAM action known for ${name}: add its row (Service Authorization Reference) to this test`);
+      }
+    });
+    expect(new Set(everyCall.map((c) => c.name))).toEqual(new Set(['DescribeEndpoint', 'DescribeEndpointConfig', 'DeregisterScalableTarget', 'RegisterScalableTarget', 'PutScalingPolicy']));
+    expect(requests.filter(([action, resource]) => !allows(statements, action, resource, env)).map(([action, resource]) => `${action} on ${resource}`)).toEqual([]);
   });
 });
