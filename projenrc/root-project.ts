@@ -43,6 +43,8 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       `@aws-sdk/client-sts@${AWS_SDK_VERSION}`,
       // quotas: the account's SageMaker quotas against what the project needs.
       `@aws-sdk/client-service-quotas@${AWS_SDK_VERSION}`,
+      // status: whether the reviewers have confirmed their subscriptions to the release approval topic.
+      `@aws-sdk/client-sns@${AWS_SDK_VERSION}`,
       // compare-shadow: the production and shadow variants' metrics.
       `@aws-sdk/client-cloudwatch@${AWS_SDK_VERSION}`,
       // SigV4 for the MLflow REST calls of compare-models (the AWS SDK's own signer).

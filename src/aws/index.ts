@@ -23,3 +23,4 @@ export * from './node-support';
 export * from './live-model';
 export * from './endpoint-type-change';
 export * from './endpoint-type-spec';
+export * from './topic-subscriptions';

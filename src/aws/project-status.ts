@@ -13,6 +13,7 @@ import { EndpointModel, describeEndpointModel } from './endpoint-model';
 import { CliError, isNotFound } from './errors';
 import { DeployedVersion, findDeployedVersion } from './model-approval';
 import { StageClientFactory, findStageLocations } from './release-stages';
+import { TopicSubscription } from './topic-subscriptions';
 
 /** One action of a CodePipeline stage, as its latest execution left it. */
 export interface PipelineActionStatus {
@@ -88,7 +89,12 @@ export interface ProjectStatus {
   /** One entry per deploy stage, in release order. */
   readonly endpoints: StageEndpoint[];
   readonly registry: RegistryStatus;
+  /** Who the release approval notifies: its topic and subscriptions (read when the model-deploy pipeline names the topic and a reader is given). */
+  readonly reviewers?: { readonly topicArn: string; readonly subscriptions: TopicSubscription[] };
 }
+
+/** Reads a topic's subscriptions (with a client of the topic's region). */
+export type SubscriptionReader = (topicArn: string) => Promise<TopicSubscription[]>;
 
 /**
  * The state of a project: both CodePipelines' stages with their latest executions and pending
@@ -99,13 +105,15 @@ export interface ProjectStatus {
  * With `stageClient`, each endpoint is looked up where the deployed model-deploy pipeline deploys
  * it (`findStageLocations`: the stage's region and account): a stage the factory refuses with a
  * CliError (its account's credentials are missing) is reported `unread` with that message. Without
- * it, or before the pipeline exists, both endpoints are looked up with `sageMaker`.
+ * it, or before the pipeline exists, both endpoints are looked up with `sageMaker`. With
+ * `subscriptions`, the release approval topic's subscriptions are read too.
  */
 export async function getProjectStatus(
   codePipeline: CodePipelineClient,
   sageMaker: SageMakerClient,
   names: ProjectResourceNames,
   stageClient?: StageClientFactory,
+  subscriptions?: SubscriptionReader,
 ): Promise<ProjectStatus> {
   const [region, modelBuild, modelDeploy, registry] = await Promise.all([
     codePipeline.config.region(),
@@ -113,7 +121,9 @@ export async function getProjectStatus(
     getPipelineStatus(codePipeline, names.modelDeployCodePipeline),
     registryStatus(sageMaker, names.modelPackageGroup),
   ]);
-  const found = stageClient && modelDeploy.deployed ? await findStageLocations(codePipeline, names) : undefined;
+  const found = (stageClient || subscriptions) && modelDeploy.deployed ? await findStageLocations(codePipeline, names) : undefined;
+  const topicArn = found?.approvalTopicArn;
+  const reviewers = subscriptions && topicArn ? { topicArn, subscriptions: await subscriptions(topicArn) } : undefined;
   const endpoints = await Promise.all(DEPLOY_STAGES.map(async (stage): Promise<StageEndpoint> => {
     const location = found?.stages[stage];
     if (!stageClient || !location || (location.region === undefined && location.account === undefined)) {
@@ -134,7 +144,7 @@ export async function getProjectStatus(
       client.destroy();
     }
   }));
-  return { projectName: names.projectName, region, modelBuild, modelDeploy, endpoints, registry };
+  return { projectName: names.projectName, region, modelBuild, modelDeploy, endpoints, registry, ...(reviewers ? { reviewers } : {}) };
 }
 
 /** A CodePipeline's stages with their latest executions and its pending manual approvals; `deployed: false` when it does not exist. */

@@ -1,6 +1,6 @@
 import { CodePipelineClient, GetPipelineCommand, GetPipelineCommandOutput } from '@aws-sdk/client-codepipeline';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { DEPLOY_STAGES, DeployStageName, ProjectResourceNames } from '../app-context/resource-names';
+import { DEPLOY_STAGES, DeployStageName, ProjectResourceNames, RELEASE_PIPELINE } from '../app-context/resource-names';
 import { CliError } from './errors';
 
 /** Where a stage's endpoint lives, as the model-deploy pipeline deploys it. */
@@ -17,6 +17,8 @@ export interface ReleaseStageLocations {
   /** The account the pipeline (and so the caller's credentials) is in, from its ARN. */
   readonly pipelineAccount?: string;
   readonly stages: Readonly<Record<DeployStageName, StageLocation>>;
+  /** The SNS topic the release approval notifies (its manual approval action's NotificationArn), when it names one. */
+  readonly approvalTopicArn?: string;
 }
 
 /**
@@ -32,7 +34,8 @@ const ACCOUNT_IN_ARN = /^arn:[a-z-]+:[a-z0-9-]*:[a-z0-9-]*:(\d{12}):/;
  * `environments.staging` and `environments.prod`): the CloudFormation action that deploys
  * `<project>-<stage>-endpoint` names its region, and its role (in the stage's account, when that
  * is another one) names the account. A pipeline that does not describe a stage (or an answer
- * without a pipeline) leaves it in the pipeline's account and region.
+ * without a pipeline) leaves it in the pipeline's account and region. The manual approval names
+ * the topic the reviewers subscribe to.
  */
 export async function findStageLocations(client: CodePipelineClient, names: ProjectResourceNames): Promise<ReleaseStageLocations> {
   const answer: GetPipelineCommandOutput | undefined = await client.send(new GetPipelineCommand({ name: names.modelDeployCodePipeline }));
@@ -44,8 +47,11 @@ export async function findStageLocations(client: CodePipelineClient, names: Proj
     return { stage, ...(action?.region ? { region: action.region } : {}), ...(account ? { account } : {}) };
   };
   const pipelineAccount = accountOf(answer?.metadata?.pipelineArn);
+  const approvalTopicArn = actions.find((action) => action.name === RELEASE_PIPELINE.approvalAction && action.actionTypeId?.provider === 'Manual')
+    ?.configuration?.NotificationArn;
   return {
     ...(pipelineAccount ? { pipelineAccount } : {}),
+    ...(approvalTopicArn ? { approvalTopicArn } : {}),
     stages: Object.fromEntries(DEPLOY_STAGES.map((stage) => [stage, locate(stage)])) as Record<DeployStageName, StageLocation>,
   };
 }

@@ -1,5 +1,6 @@
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { Command } from 'commander';
 import {
   AwsClientOptions,
@@ -13,6 +14,7 @@ import {
   formatServedModel,
   formatTimestamp,
   getProjectStatus,
+  listTopicSubscriptions,
 } from '../aws';
 import { awsClientOptions } from './base-program';
 import { ProjectResourceNames, RELEASE_PIPELINE } from '../app-context/resource-names';
@@ -31,6 +33,11 @@ export interface StatusDeps {
    * @default - `createAwsClient(SageMakerClient, options)`
    */
   readonly sageMakerClient?: (options: AwsClientOptions) => Promise<SageMakerClient>;
+  /**
+   * Builds the SNS client (the release approval topic's subscriptions) from the global `--profile` and the topic's region.
+   * @default - `createAwsClient(SNSClient, options)`
+   */
+  readonly snsClient?: (options: AwsClientOptions) => Promise<SNSClient>;
 }
 
 interface StatusOptions {
@@ -42,12 +49,14 @@ interface StatusOptions {
 
 /**
  * `status --project <name> [--group <name>]`: both CodePipelines' stages with their latest
- * execution, the manual approvals that wait, each stage's endpoint with the model version it
+ * execution, the manual approvals that wait, who the release approval emails (an address that has
+ * not confirmed its subscription gets nothing), each stage's endpoint with the model version it
  * serves, and the newest approved version of the model package group.
  */
 export function statusCommand(output: Output, deps: StatusDeps = {}): Command {
   const codePipelineClient = deps.codePipelineClient ?? ((options: AwsClientOptions) => createAwsClient(CodePipelineClient, options));
   const sageMakerClient = deps.sageMakerClient ?? ((options: AwsClientOptions) => createAwsClient(SageMakerClient, options));
+  const snsClient = deps.snsClient ?? ((options: AwsClientOptions) => createAwsClient(SNSClient, options));
   return new Command('status')
     .description('show a project\'s CodePipelines (stages, pending approvals), its endpoints with the model version they serve, and the newest approved version')
     .requiredOption('--project <name>', 'the project name (projectName in .projenrc.ts)', parseProjectName)
@@ -65,11 +74,20 @@ export function statusCommand(output: Output, deps: StatusDeps = {}): Command {
         checkStageCredentials(location, pipelineAccount, stageProfile, 'to read it');
         return sageMakerClient({ region: location.region ?? clientOptions.region, profile: stageProfile ?? clientOptions.profile });
       };
+      // The topic is in the pipeline's account, in its own region (its ARN's fourth field).
+      const subscriptions = async (topicArn: string) => {
+        const sns = await snsClient({ ...clientOptions, region: topicArn.split(':')[3] || clientOptions.region });
+        try {
+          return await listTopicSubscriptions(sns, topicArn);
+        } finally {
+          sns.destroy();
+        }
+      };
       let status: ProjectStatus;
       try {
         const sageMaker = await sageMakerClient(clientOptions);
         try {
-          status = await getProjectStatus(codePipeline, sageMaker, names, stageClient);
+          status = await getProjectStatus(codePipeline, sageMaker, names, stageClient, subscriptions);
         } finally {
           sageMaker.destroy();
         }
@@ -88,6 +106,7 @@ function formatProjectStatus(status: ProjectStatus, names: ProjectResourceNames)
     ...formatPipeline('model-build', status.modelBuild, status.region, names.modelBuildPipelineStack, names),
     '',
     ...formatPipeline('model-deploy', status.modelDeploy, status.region, names.modelDeployPipelineStack, names),
+    ...formatReviewers(status),
     '',
     ...formatEndpoints(status.endpoints),
     '',
@@ -118,6 +137,22 @@ function formatPipeline(kind: string, pipeline: CodePipelineStatus, region: stri
     ...(rows.length === 0 ? ['  it has no stages'] : formatTable(['stage', 'status', 'last change', 'execution'], rows).map((line) => `  ${line}`)),
     ...notes,
     ...approvals,
+  ];
+}
+
+/** Who the release approval emails: every subscription, and what to do about one that receives nothing. */
+function formatReviewers({ reviewers }: ProjectStatus): string[] {
+  if (!reviewers) {
+    return [];
+  }
+  if (reviewers.subscriptions.length === 0) {
+    return [`  release approvals notify ${reviewers.topicArn}, which has no subscriber: nobody is emailed when a release waits (release.reviewerEmails)`];
+  }
+  return [
+    `  release approvals notify ${reviewers.topicArn}:`,
+    ...reviewers.subscriptions.map((s) => `    ${s.endpoint} (${s.protocol}): ${s.state === 'confirmed'
+      ? 'confirmed'
+      : 'pending confirmation: it receives nothing until the link in the confirmation email SNS sent is followed'}`),
   ];
 }
 

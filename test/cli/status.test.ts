@@ -9,6 +9,7 @@ import {
   SageMakerClient,
   SageMakerServiceException,
 } from '@aws-sdk/client-sagemaker';
+import { ListSubscriptionsByTopicCommand, SNSClient } from '@aws-sdk/client-sns';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions } from '../../src/aws';
@@ -18,6 +19,7 @@ import { pipelineDeployingStages } from '../helpers/stage-locations';
 
 const cp = mockClient(CodePipelineClient);
 const sm = mockClient(SageMakerClient);
+const sns = mockClient(SNSClient);
 
 const PROJECT = 'churn';
 const packageArn = (version: number) => `arn:aws:sagemaker:eu-west-1:123456789012:model-package/${PROJECT}/${version}`;
@@ -36,6 +38,10 @@ function deps(): CliDeps & { requested: Array<[string, AwsClientOptions]> } {
     sageMakerClient: async (options) => {
       requested.push(['sagemaker', options]);
       return new SageMakerClient({ region: 'eu-west-1' });
+    },
+    snsClient: async (options) => {
+      requested.push(['sns', options]);
+      return new SNSClient({ region: options.region ?? 'eu-west-1' });
     },
   };
 }
@@ -110,6 +116,7 @@ function modelDeployWaiting(): void {
 beforeEach(() => {
   cp.reset();
   sm.reset();
+  sns.reset();
 });
 
 describe('status', () => {
@@ -320,5 +327,77 @@ describe('status usage errors exit 2 and call nothing', () => {
     expect(stderr).toMatch(message);
     expect(cp).not.toHaveReceivedAnyCommand();
     expect(sm).not.toHaveReceivedAnyCommand();
+  });
+});
+
+/*
+ * Amazon SNS Developer Guide, "Email notifications": an email subscription receives messages only once its
+ * address has followed the link in the confirmation email; ListSubscriptionsByTopic names it PendingConfirmation
+ * until then. A reviewer who never confirmed gets no release email, and CodePipeline fails the approval after 7 days.
+ */
+describe('status names who the release approval emails', () => {
+  const TOPIC = 'arn:aws:sns:eu-west-1:111111111111:churn-release-approvals';
+
+  /** The model-deploy pipeline of pipelineDeployingStages, with its release approval notifying TOPIC. */
+  function approvalNotifies(topicArn: string | undefined): void {
+    const answer = pipelineDeployingStages('churn-model-deploy') as any;
+    answer.pipeline.stages[1].actions.unshift({
+      name: 'ApproveRelease', actionTypeId: { category: 'Approval', owner: 'AWS', provider: 'Manual', version: '1' },
+      configuration: topicArn === undefined ? { CustomData: 'release' } : { NotificationArn: topicArn, CustomData: 'release' },
+    });
+    cp.on(GetPipelineCommand, { name: 'churn-model-deploy' }).resolves(answer);
+  }
+
+  function deployed(): void {
+    modelBuildSucceeded();
+    modelDeployWaiting();
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 7, '0.8123');
+    registry(7);
+  }
+
+  test('a confirmed and an unconfirmed address, over two pages; the topic is read in its own region', async () => {
+    deployed();
+    approvalNotifies(TOPIC);
+    sns.on(ListSubscriptionsByTopicCommand, { TopicArn: TOPIC, NextToken: undefined }).resolves({
+      Subscriptions: [{ TopicArn: TOPIC, Protocol: 'email', Endpoint: 'lead@example.com', SubscriptionArn: `${TOPIC}:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0`, Owner: '111111111111' }],
+      NextToken: 'cGFnZTI=',
+    });
+    sns.on(ListSubscriptionsByTopicCommand, { TopicArn: TOPIC, NextToken: 'cGFnZTI=' }).resolves({
+      Subscriptions: [
+        { TopicArn: TOPIC, Protocol: 'email', Endpoint: 'new-reviewer@example.com', SubscriptionArn: 'PendingConfirmation', Owner: '111111111111' },
+        { TopicArn: TOPIC, Protocol: 'email', Endpoint: 'left@example.com', SubscriptionArn: 'Deleted', Owner: '111111111111' },
+      ],
+    });
+    const injected = deps();
+    const { code, out } = await run(['--profile', 'ml-dev', 'status', '--project', PROJECT, '--prod-profile', 'prod'], injected);
+    expect(code).toBe(0);
+    const lines = String(out.results[0]).split('\n');
+    const at = lines.indexOf(`  release approvals notify ${TOPIC}:`);
+    expect(lines.slice(at, at + 3)).toEqual([
+      `  release approvals notify ${TOPIC}:`,
+      '    lead@example.com (email): confirmed',
+      '    new-reviewer@example.com (email): pending confirmation: it receives nothing until the link in the confirmation email SNS sent is followed',
+    ]);
+    expect(lines[at + 3]).toBe('');
+    expect(injected.requested).toContainEqual(['sns', { region: 'eu-west-1', profile: 'ml-dev' }]);
+  });
+
+  test('a topic without subscribers: nobody is emailed; --json carries the subscriptions', async () => {
+    deployed();
+    approvalNotifies(TOPIC);
+    sns.on(ListSubscriptionsByTopicCommand).resolves({ Subscriptions: [] });
+    const { out } = await run(['status', '--project', PROJECT, '--prod-profile', 'prod']);
+    expect(String(out.results[0])).toContain(`  release approvals notify ${TOPIC}, which has no subscriber: nobody is emailed when a release waits (release.reviewerEmails)`);
+    const { out: json } = await run(['--json', 'status', '--project', PROJECT, '--prod-profile', 'prod']);
+    expect((json.results[0] as any).reviewers).toEqual({ topicArn: TOPIC, subscriptions: [] });
+  });
+
+  test('an approval without a topic, or a pipeline not deployed: no SNS call, no section', async () => {
+    deployed();
+    approvalNotifies(undefined);
+    const { out } = await run(['status', '--project', PROJECT, '--prod-profile', 'prod']);
+    expect(String(out.results[0])).not.toContain('release approvals notify');
+    expect(sns).not.toHaveReceivedAnyCommand();
   });
 });

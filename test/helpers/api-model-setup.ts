@@ -23,6 +23,7 @@ export const CLIENT_SERVICES: Record<string, string> = {
   S3Client: 's3',
   STSClient: 'sts',
   ServiceQuotasClient: 'service-quotas',
+  SNSClient: 'sns',
 };
 
 interface Stub {
@@ -54,6 +55,7 @@ const CLIENT_PACKAGES: Record<string, string> = {
   S3Client: '@aws-sdk/client-s3',
   STSClient: '@aws-sdk/client-sts',
   ServiceQuotasClient: '@aws-sdk/client-service-quotas',
+  SNSClient: '@aws-sdk/client-sns',
 };
 
 /** Lets the current test send requests the API model rejects (a test of how an AWS error is handled). */
