@@ -23,4 +23,3 @@ export * from './node-support';
 export * from './live-model';
 export * from './endpoint-type-change';
 export * from './endpoint-type-spec';
-export * from './topic-subscriptions';

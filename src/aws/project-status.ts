@@ -13,7 +13,7 @@ import { EndpointModel, describeEndpointModel } from './endpoint-model';
 import { CliError, isNotFound } from './errors';
 import { DeployedVersion, findDeployedVersion } from './model-approval';
 import { StageClientFactory, findStageLocations } from './release-stages';
-import { TopicSubscription } from './topic-subscriptions';
+import type { TopicSubscription } from './topic-subscriptions';
 
 /** One action of a CodePipeline stage, as its latest execution left it. */
 export interface PipelineActionStatus {

@@ -14,8 +14,8 @@ import {
   formatServedModel,
   formatTimestamp,
   getProjectStatus,
-  listTopicSubscriptions,
 } from '../aws';
+import { listTopicSubscriptions } from '../aws/topic-subscriptions';
 import { awsClientOptions } from './base-program';
 import { ProjectResourceNames, RELEASE_PIPELINE } from '../app-context/resource-names';
 import { parseGroupName, parseProjectName } from './option-parsers';
