@@ -184,6 +184,7 @@ function nextSteps(dir: string, installed: boolean): string[] {
     ...(installed ? [] : [`${INSTALL_STEPS}   # install, generate model-build/ and model-deploy/ and their lock files`]),
     'edit .projenrc.ts: replace PLACEHOLDER_CONNECTION_ARN and the example-org repositories with your own, then run `npx projen`',
     'npx projen build   # type-check .projenrc.ts; type-check, test and synthesize both repositories',
+    'npx sagemaker-gitops quotas --config model-deploy/sagemaker-gitops.json   # with AWS credentials: the SageMaker quotas the project needs against the account\'s',
     'push model-build/ and model-deploy/ to their own repositories, then deploy each pipeline once (see their README.md)',
   ];
 }

@@ -56,6 +56,7 @@ describe('init --no-install', () => {
     const result = out.results[0] as InitResult;
     expect(result).toMatchObject({ dir, projectName: 'churn-mlops', region: 'eu-west-1', tarball: TARBALL, ran: [] });
     expect(result.nextSteps).toContain('npm install && npx projen --no-post && npm install && npx projen   # install, generate model-build/ and model-deploy/ and their lock files');
+    expect(result.nextSteps).toContain('npx sagemaker-gitops quotas --config model-deploy/sagemaker-gitops.json   # with AWS credentials: the SageMaker quotas the project needs against the account\'s');
 
     // The tarball is the toolkit as npm packs it.
     expect(fs.readFileSync(path.join(dir, TARBALL)).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
