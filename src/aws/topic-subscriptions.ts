@@ -1,4 +1,4 @@
-import { ListSubscriptionsByTopicCommand, SNSClient } from '@aws-sdk/client-sns';
+import { SNSClient, paginateListSubscriptionsByTopic } from '@aws-sdk/client-sns';
 
 /** One subscription of a topic, and whether it receives anything. */
 export interface TopicSubscription {
@@ -20,9 +20,7 @@ export interface TopicSubscription {
  */
 export async function listTopicSubscriptions(client: SNSClient, topicArn: string): Promise<TopicSubscription[]> {
   const found: TopicSubscription[] = [];
-  let NextToken: string | undefined;
-  do {
-    const page = await client.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken }));
+  for await (const page of paginateListSubscriptionsByTopic({ client }, { TopicArn: topicArn })) {
     for (const subscription of page.Subscriptions ?? []) {
       if (subscription.SubscriptionArn === 'Deleted') {
         continue;
@@ -33,7 +31,6 @@ export async function listTopicSubscriptions(client: SNSClient, topicArn: string
         state: subscription.SubscriptionArn === 'PendingConfirmation' ? 'pending confirmation' : 'confirmed',
       });
     }
-    NextToken = page.NextToken;
-  } while (NextToken !== undefined);
+  }
   return found;
 }

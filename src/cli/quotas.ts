@@ -7,6 +7,7 @@ import { QuotaNeed, quotaNeeds } from '../config';
 import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
 import { loadRepoConfig } from './repo-config';
+import { formatTable } from './text-table';
 
 /** What `quotas` needs from outside; tests inject clients. */
 export interface QuotasDeps {
@@ -42,13 +43,10 @@ export function checkQuotas(needs: readonly QuotaNeed[], values: ReadonlyMap<str
 
 /** The checks as an aligned table. */
 export function formatQuotaChecks(checks: readonly QuotaCheck[]): string {
-  const header = ['quota', 'needs', 'at max', 'quota value', 'status'];
-  const rows = checks.map((c) => [
+  return formatTable(['quota', 'needs', 'at max', 'quota value', 'status'], checks.map((c) => [
     c.quotaName, String(c.minimum), String(c.atMaximum),
     c.quota === undefined ? '-' : `${c.quota.value}${c.quota.source === 'default' ? ' (AWS default)' : ''}`, c.status,
-  ]);
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
-  return [header, ...rows].map((row) => row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()).join('\n');
+  ])).join('\n');
 }
 
 /**

@@ -20,6 +20,7 @@ import { awsClientOptions } from './base-program';
 import { ProjectResourceNames, RELEASE_PIPELINE } from '../app-context/resource-names';
 import { parseGroupName, parseProjectName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
+import { formatTable } from './text-table';
 
 /** What `status` needs from outside; tests inject clients. */
 export interface StatusDeps {
@@ -187,11 +188,4 @@ function formatRegistry({ registry }: ProjectStatus): string {
   return registry.newestApproved
     ? `model registry: group ${group}; newest approved version ${registry.newestApproved.version}, what model-deploy deploys on its next run`
     : `model registry: group ${group} has no approved version: model-deploy deploys nothing until one is approved`;
-}
-
-/** Columns padded to their widest cell; the last one is left as it is. */
-function formatTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): string[] {
-  const all = [header, ...rows];
-  const widths = header.map((_, column) => Math.max(...all.map((row) => row[column].length)));
-  return all.map((row) => row.map((cell, column) => (column < row.length - 1 ? cell.padEnd(widths[column]) : cell)).join('  ').trimEnd());
 }
