@@ -88,11 +88,18 @@ export function quotasCommand(output: Output, deps: QuotasDeps = {}): Command {
       for (const check of checks.filter((c) => c.status !== 'ok')) {
         output.info(`${check.status === 'low at the maximum' ? 'warning' : 'note'}: ${describe(check)}`);
       }
-      const places = [...new Set(elsewhere.map((need) => `${need.account ?? account}/${need.region}`))];
-      for (const place of places) {
-        const [otherAccount, otherRegion] = place.split('/');
-        output.info(`not checked: account ${otherAccount}, region ${otherRegion} (${[...new Set(elsewhere.filter((n) => `${n.account ?? account}/${n.region}` === place).flatMap((n) => n.environments))].join(', ')}): ` +
-          `run \`sagemaker-gitops quotas --region ${otherRegion}${otherAccount === account ? '' : ' --profile <a profile of that account>'}\``);
+      // The other places of the project, each with its environments, in the order of the needs.
+      const places = new Map<string, { account: string; region: string; environments: Set<string> }>();
+      for (const need of elsewhere) {
+        const place = { account: need.account ?? account, region: need.region };
+        const key = `${place.account}/${place.region}`;
+        const entry = places.get(key) ?? { ...place, environments: new Set<string>() };
+        need.environments.forEach((env) => entry.environments.add(env));
+        places.set(key, entry);
+      }
+      for (const place of places.values()) {
+        output.info(`not checked: account ${place.account}, region ${place.region} (${[...place.environments].join(', ')}): ` +
+          `run \`sagemaker-gitops quotas --region ${place.region}${place.account === account ? '' : ' --profile <a profile of that account>'}\``);
       }
       const low = checks.filter((c) => c.status === 'too low');
       if (low.length > 0) {

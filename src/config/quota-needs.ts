@@ -36,7 +36,7 @@ export const SERVERLESS_CONCURRENCY_QUOTA = 'Maximum total concurrency that can 
 export interface QuotaUse {
   readonly environment: QuotaEnvironment;
   readonly quotaName: string;
-  /** What uses it, such as "Preprocess and Evaluate (instanceCounts.processing)". */
+  /** What uses it, with the options that size it, such as "the prod drift check (endpoints.prod.driftMonitoring.instanceType)". */
   readonly what: string;
   readonly steady: number;
   readonly surge: number;
