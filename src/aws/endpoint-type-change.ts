@@ -37,9 +37,11 @@ export async function checkEndpointTypeChange(client: SageMakerClient, check: En
   }
   if (running === 'realtime' && type === 'serverless') {
     const instances = variant?.CurrentInstanceCount ?? variant?.DesiredInstanceCount;
-    // The stage's stack is named after its endpoint (resource-names.ts: endpointStack and endpoint).
+    // The stage's stack is named after its endpoint (resource-names.ts: endpointStack and endpoint). Production's stack
+    // keeps its endpoint, and SageMaker does not let the endpoint configuration of a live endpoint be deleted
+    // (API Reference, DeleteEndpointConfig): the endpoint goes first, as `sagemaker-gitops cleanup` deletes them.
     const deleteFirst = stage === 'prod'
-      ? `aws cloudformation delete-stack --stack-name ${endpointName}-endpoint, which keeps the production endpoint, then aws sagemaker delete-endpoint --endpoint-name ${endpointName}; production serves nothing until the release has created it`
+      ? `aws sagemaker delete-endpoint --endpoint-name ${endpointName}, then aws cloudformation delete-stack --stack-name ${endpointName}-endpoint; production serves nothing until the release has created it again`
       : `aws cloudformation delete-stack --stack-name ${endpointName}-endpoint, which deletes the endpoint`;
     throw new CliError(
       `${option} is 'serverless', but the endpoint ${endpointName} runs on instances (${instances === undefined ? 'count unknown' : `${instances} now`}): SageMaker cannot update an ` +

@@ -83,8 +83,10 @@ describe('resolve-model --endpoint-type', () => {
     const [error] = output.infos;
     expect(error).toMatch(/^error: endpoints\.prod\.type is 'serverless', but the endpoint churn-prod runs on instances \(2 now\): SageMaker cannot update an instance-based endpoint to serverless \(UpdateEndpoint answers ValidationError; SageMaker Developer Guide, "Deploy models with Amazon SageMaker Serverless Inference" \(Feature exclusions\)\), so this release would fail at its prod deploy\./);
     expect(error).toContain("Set endpoints.prod.type back to 'realtime'");
-    // Production's stack keeps the endpoint when deleted (retention): both are deleted, the stack first.
-    expect(error).toContain('aws cloudformation delete-stack --stack-name churn-prod-endpoint, which keeps the production endpoint, then aws sagemaker delete-endpoint --endpoint-name churn-prod');
+    // Production's stack keeps the endpoint when deleted (retention), and DeleteEndpointConfig must not delete the
+    // configuration of a live endpoint (SageMaker API Reference): the endpoint is deleted first, then its stack.
+    expect(error).toContain('aws sagemaker delete-endpoint --endpoint-name churn-prod, then aws cloudformation delete-stack --stack-name churn-prod-endpoint; ' +
+      'production serves nothing until the release has created it again');
     expect(fs.existsSync(out)).toBe(false);
   });
 
