@@ -106,6 +106,9 @@ describe('quotas', () => {
     const { code, out } = await run(['quotas', '--config', configFile()]);
     expect(code).toBe(0);
     expect(String(out.results[0])).toMatch(/ml\.m5\.large for endpoint usage +2 +8 +8 \(AWS default\) +ok/);
+    // The applied quotas of the second page were read too: every quota was found and is ok.
+    expect(String(out.results[0])).toMatch(/ml\.m5\.xlarge for training job usage +1 +1 +2 +ok/);
+    expect(out.infos).toEqual([]);
     expect(sq).toHaveReceivedCommandWith(ListServiceQuotasCommand, { ServiceCode: 'sagemaker', NextToken: 'cGFnZTI=' });
     expect(sq).toHaveReceivedCommandWith(ListAWSDefaultServiceQuotasCommand, { ServiceCode: 'sagemaker', NextToken: 'ZDI=' });
   });
