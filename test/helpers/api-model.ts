@@ -228,7 +228,7 @@ const POSIX_CLASSES: Record<string, string> = {
 /**
  * A model's pattern in JavaScript's syntax. The models are written for Java: its POSIX classes
  * (`\p{Alnum}`, `\p{Print}`) become ranges, and a quantified end anchor (`${1,128}`, which Java
- * reads as `$`) becomes `$`.
+ * reads as `$`) becomes `$`, and a quoted character that is no JavaScript syntax character (`\_`) stands for itself.
  */
 function javaToJavaScript(pattern: string): string {
   let out = '';
@@ -239,6 +239,11 @@ function javaToJavaScript(pattern: string): string {
     if (posix && POSIX_CLASSES[posix[1]] !== undefined) {
       out += inClass ? POSIX_CLASSES[posix[1]] : `[${POSIX_CLASSES[posix[1]]}]`;
       i += posix[0].length - 1;
+    } else if (/^\\[^A-Za-z0-9^$\\.*+?()[\]{}|/-]/.test(rest)) {
+      // Java quotes any non-alphanumeric character with a backslash (`\_`); JavaScript's unicode mode allows
+      // that only for its syntax characters: another character stands for itself.
+      out += rest[1];
+      i++;
     } else if (rest.startsWith('\\')) {
       out += rest.slice(0, 2);
       i++;

@@ -220,6 +220,9 @@ describe('the check itself', () => {
     expect(patternRegex('arn:[\\p{Alnum}\\-]+:lambda:.*').test('arn:aws-cn:lambda:x')).toBe(true);
     expect(patternRegex('([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)${1,256}').test('team data')).toBe(true);
     expect(patternRegex('[a-z]+').test('abc1')).toBe(false);
+    // Java quotes "_" (EventBridge's InputTransformerPathKey, for one): JavaScript's unicode mode refuses "\_".
+    expect(patternRegex('[A-Za-z0-9\\_\\-]+').test('Model_Package-1')).toBe(true);
+    expect(patternRegex('[A-Za-z0-9\\_\\-]+').test('a b')).toBe(false);
     // Application Auto Scaling's PolicyName: printable ASCII only.
     expect(patternRegex('\\p{Print}+').test('player-churn-prod-invocations-per-instance')).toBe(true);
     expect(patternRegex('\\p{Print}+').test('tab\there')).toBe(false);
