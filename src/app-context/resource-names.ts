@@ -91,7 +91,12 @@ export class ProjectResourceNames {
     return `${this.endpoint(stage)}-drift`;
   }
 
-  /** The SNS topic that tells reviewers a release waits for them. */
+  /** The EventBridge rule that tells the reviewers' topic a model version waits for their approval. */
+  get pendingApprovalRule(): string {
+    return `${this.projectName}-model-pending-approval`;
+  }
+
+  /** The SNS topic that tells reviewers a release (or a model version) waits for them. */
   get releaseApprovalTopic(): string {
     return `${this.projectName}-release-approvals`;
   }

@@ -147,7 +147,7 @@ function formatReviewers({ reviewers }: ProjectStatus): string[] {
     return [];
   }
   if (reviewers.subscriptions.length === 0) {
-    return [`  release approvals notify ${reviewers.topicArn}, which has no subscriber: nobody is emailed when a release waits (release.reviewerEmails)`];
+    return [`  release approvals notify ${reviewers.topicArn}, which has no subscriber: nobody is emailed when a model version or a release waits (release.reviewerEmails)`];
   }
   return [
     `  release approvals notify ${reviewers.topicArn}:`,

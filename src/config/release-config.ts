@@ -4,7 +4,8 @@ import { ConfigError } from './errors';
 /** The release between staging and production, and who hears of the endpoints' alarms. */
 export interface ReleaseOptions {
   /**
-   * Email addresses notified of pending production approvals and of drift. Each address confirms
+   * Email addresses notified of model versions waiting for approval in the registry, of pending
+   * production approvals and of drift. Each address confirms
    * its subscription from the email SNS sends when the stack is deployed; until then it gets nothing.
    * @default - none (the topic exists; subscribe to it later)
    */

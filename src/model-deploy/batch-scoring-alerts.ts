@@ -7,6 +7,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ConfigError, ProjectConfig, SNS_TOPIC_ARN_PATTERN } from '../config';
 import { AlertTopic } from './alert-topic';
+import { TopicDelivery, deliverToTopic } from './event-delivery';
 
 /**
  * The event SageMaker sends to EventBridge when a pipeline execution changes status (SageMaker developer guide,
@@ -33,17 +34,22 @@ export function pipelineFailureEventPattern(stack: Stack, pipelineName: string):
   };
 }
 
+/** A rule that notifies a topic, and how its events reach the topic ({@link deliverToTopic}). */
+export interface NotifyingRule extends TopicDelivery {
+  readonly rule: events.Rule;
+}
+
 /**
- * The rule `<pipelineName>-failed` that sends this pipeline's failed or stopped executions to `topic`. The target
- * binds the topic itself, not events-targets' SnsTopic, which would add an unconditioned sns:Publish grant to
- * events.amazonaws.com: the topic's own policy must let the rule publish ({@link AlertTopic.allowEventRule}).
+ * The rule `<pipelineName>-failed` that sends this pipeline's failed or stopped executions to `topic`
+ * ({@link deliverToTopic}: through the topic's own policy, retried for a day, then a dead-letter queue whose alarm
+ * `<pipelineName>-failed-undelivered` notifies the topic). The caller lets both publish ({@link AlertTopic.allowEventRule},
+ * `allowAlarms`).
  */
-export function pipelineFailureRule(scope: Construct, id: string, pipelineName: string, topic: sns.ITopic, description: string): events.Rule {
+export function pipelineFailureRule(scope: Construct, id: string, pipelineName: string, topic: sns.ITopic, description: string): NotifyingRule {
   const rule = new events.Rule(scope, id, {
     ruleName: `${pipelineName}-failed`, description, eventPattern: pipelineFailureEventPattern(Stack.of(scope), pipelineName),
   });
-  rule.addTarget({ bind: () => ({ arn: topic.topicArn }) });
-  return rule;
+  return { rule, ...deliverToTopic(rule, topic, { what: `the failed or stopped executions of ${pipelineName}` }) };
 }
 
 export interface BatchScoringAlertsProps {
@@ -80,12 +86,13 @@ export class BatchScoringAlerts extends Construct {
       topicName: `${pipelineName}-alerts`, displayName: `${pipelineName} alerts`, key: props.key, release: config.release,
     });
     this.topic = alerts.topic;
-    this.rule = pipelineFailureRule(this, 'ExecutionFailed', pipelineName, this.topic, `Notifies ${pipelineName}'s alert topic when an execution fails or is stopped`);
+    const failed = pipelineFailureRule(this, 'ExecutionFailed', pipelineName, this.topic, `Notifies ${pipelineName}'s alert topic when an execution fails or is stopped`);
+    this.rule = failed.rule;
     alerts.allowEventRule(this.rule);
     for (const alarm of props.alarms ?? []) {
       alarm.addAlarmAction(new cwactions.SnsAction(this.topic));
     }
-    alerts.allowAlarms(props.alarms ?? []);
+    alerts.allowAlarms([...props.alarms ?? [], failed.undeliveredAlarm]);
   }
 }
 

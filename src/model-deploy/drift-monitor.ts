@@ -91,6 +91,8 @@ export class DriftMonitor extends Construct {
    * and the drift alarm treats the missing data as not breaching, so it would stay OK while no check works.
    */
   public readonly failedRule: events.Rule;
+  /** In alarm when EventBridge could not deliver a failed check to the alert topic (its dead-letter queue holds the event). */
+  public readonly failedRuleUndeliveredAlarm: cloudwatch.Alarm;
   public readonly pipelineName: string;
 
   constructor(scope: Construct, id: string, props: DriftMonitorProps) {
@@ -229,8 +231,10 @@ export class DriftMonitor extends Construct {
     });
     this.alarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
 
-    this.failedRule = pipelineFailureRule(this, 'CheckFailed', this.pipelineName, props.alertTopic,
+    const failed = pipelineFailureRule(this, 'CheckFailed', this.pipelineName, props.alertTopic,
       `Notifies ${props.endpointName}'s alert topic when a drift check fails or is stopped`);
+    this.failedRule = failed.rule;
+    this.failedRuleUndeliveredAlarm = failed.undeliveredAlarm;
   }
 }
 

@@ -240,7 +240,7 @@ export class EndpointStack extends Stack {
     if (endpoint.type === 'realtime' && endpoint.shadow) {
       this.shadowCompare = new ShadowCompareAccess(this, 'ShadowCompare', { config, storage: this.storage, endpointName: this.endpointName });
     }
-    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor ? [this.driftMonitor.alarm, this.driftMonitor.scheduleFailedAlarm] : [])]);
+    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor ? [this.driftMonitor.alarm, this.driftMonitor.scheduleFailedAlarm, this.driftMonitor.failedRuleUndeliveredAlarm] : [])]);
     if (this.driftMonitor) {
       alerts?.allowEventRule(this.driftMonitor.failedRule);
     }

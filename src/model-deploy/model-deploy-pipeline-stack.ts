@@ -20,6 +20,7 @@ import {
   acknowledgeReleaseCheckWildcards, endpointTesterRoleName, isCrossAccount, releaseCheckStatements, releaseCheckStep,
 } from './release-checks';
 import { acknowledgeReleasePayloadWildcards, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';
+import { PendingApprovalNotice } from './pending-approval-notice';
 import { ReleaseTrigger } from './release-trigger';
 import { replaceFailedStack } from './replace-on-failure';
 import { endpointTypeReadStatements } from './endpoint-type-checks';
@@ -29,6 +30,8 @@ import {
   SHADOW_STAGE, acknowledgeLiveModelReadWildcards, copyLiveModelCommand, liveModelFor, liveModelReadStatements, resolveModelShellCommand, shadowReleaseOf,
 } from './shadow-release';
 import { ShadowDeployStage } from './shadow-stage';
+export * from './event-delivery';
+export * from './pending-approval-notice';
 export * from './release-checks';
 export * from './release-trigger';
 export * from './replace-on-failure';
@@ -120,6 +123,8 @@ export class ModelDeployPipelineStack extends Stack {
   public readonly approvalTopic: sns.Topic;
   public readonly trigger: events.Rule;
   public readonly releaseTrigger: ReleaseTrigger;
+  /** Tells the reviewers (the approval topic) of each version that waits for their approval in the registry. */
+  public readonly pendingApprovalNotice: PendingApprovalNotice;
 
   constructor(scope: Construct, id: string, props: ModelDeployPipelineStackProps) {
     const { config, model, repoDir, ...stackProps } = props;
@@ -163,7 +168,7 @@ export class ModelDeployPipelineStack extends Stack {
 
     this.approvalTopic = new sns.Topic(this, 'ReleaseApprovals', {
       topicName: names.releaseApprovalTopic,
-      displayName: `${config.projectName}: production releases waiting for approval`,
+      displayName: `${config.projectName}: model versions and production releases waiting for approval`,
       masterKey: project.artifacts.key,
       enforceSSL: true,
     });
@@ -215,9 +220,12 @@ export class ModelDeployPipelineStack extends Stack {
     this.trigger = this.releaseTrigger.rule;
     // The reviewers learn of an approval that started no release; CloudWatch may publish to their encrypted topic for that alarm only.
     this.releaseTrigger.undeliveredAlarm.addAlarmAction(new cwactions.SnsAction(this.approvalTopic));
-    new AlertTopic(this, 'ApprovalAlerts', {
+    this.pendingApprovalNotice = new PendingApprovalNotice(this, 'VersionPendingApproval', { config, topic: this.approvalTopic });
+    const approvalAlerts = new AlertTopic(this, 'ApprovalAlerts', {
       topicName: names.releaseApprovalTopic, key: project.artifacts.key, release: config.release, topic: this.approvalTopic,
-    }).allowAlarms([this.releaseTrigger.undeliveredAlarm]);
+    });
+    approvalAlerts.allowAlarms([this.releaseTrigger.undeliveredAlarm, this.pendingApprovalNotice.undeliveredAlarm]);
+    approvalAlerts.allowEventRule(this.pendingApprovalNotice.rule);
   }
 }
 

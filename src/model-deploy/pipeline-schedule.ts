@@ -1,10 +1,10 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
-import { DEAD_LETTER_RETENTION, deadLetterAlarm } from './release-trigger';
+import { deadLetterAlarm, deadLetterQueue } from './event-delivery';
 
 export interface PipelineScheduleProps {
   /** The SageMaker pipeline the schedule starts. */
@@ -53,13 +53,7 @@ export function pipelineSchedule(scope: Construct, props: PipelineScheduleProps)
   });
   schedulerRole.addToPolicy(new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }));
   // SQS-managed encryption: the scheduler writes with the role, without a key policy.
-  const deadLetters = new sqs.Queue(scope, 'ScheduleDeadLetters', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: DEAD_LETTER_RETENTION });
-  Validations.of(deadLetters).acknowledge({
-    id: 'AwsSolutions-SQS3', reason: `this queue is itself a dead-letter queue: the schedule's, for runs of ${props.pipelineName} it could not start`,
-  });
-  Validations.of(deadLetters).acknowledge({
-    id: 'ControlTower::CT.SQS.PR.1', reason: 'the schedule\'s dead-letter queue needs no dead-letter queue of its own, and no SQS queue may redrive into it',
-  });
+  const deadLetters = deadLetterQueue(scope, 'ScheduleDeadLetters', `the schedule's, for runs of ${props.pipelineName} it could not start`);
   schedulerRole.addToPolicy(new iam.PolicyStatement({ sid: 'DeadLetters', actions: ['sqs:SendMessage'], resources: [deadLetters.queueArn] }));
   const failedAlarm = deadLetterAlarm(scope, 'ScheduleFailed', deadLetters, `${props.pipelineName}-schedule-failed`,
     `The schedule could not start ${props.pipelineName}; the run's details are in the dead-letter queue ${deadLetters.queueName}`);

@@ -1,4 +1,4 @@
-import { Duration, Token, Validations } from 'aws-cdk-lib';
+import { Duration, Token } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -7,6 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { NO_RELEASE_METADATA_KEY } from '../aws/model-approval';
 import { ConfigError, ProjectConfig } from '../config';
+import { TriggerRetryPolicy, deadLetterAlarm, deadLetterQueue } from './event-delivery';
 
 /**
  * The EventBridge pattern of the model approval changes that run the model-deploy pipeline:
@@ -32,14 +33,6 @@ export function modelApprovalEventPattern(config: ProjectConfig): events.EventPa
       ],
     },
   };
-}
-
-/** How EventBridge retries starting the pipeline before it gives the event to the dead-letter queue. */
-export interface TriggerRetryPolicy {
-  /** MaximumRetryAttempts. */
-  readonly retryAttempts: number;
-  /** MaximumEventAgeInSeconds. */
-  readonly maxEventAgeSeconds: number;
 }
 
 /**
@@ -68,9 +61,6 @@ export function checkTriggerRetryPolicy(policy: TriggerRetryPolicy, option = 'th
     }
   }
 }
-
-/** How long the dead-letter queue keeps an event that could not start the pipeline (SQS's maximum). */
-export const DEAD_LETTER_RETENTION = Duration.days(14);
 
 export interface ReleaseTriggerProps {
   readonly config: ProjectConfig;
@@ -101,21 +91,7 @@ export class ReleaseTrigger extends Construct {
     const { config } = props;
     const retry = props.retryPolicy ?? TRIGGER_RETRY_POLICY;
     checkTriggerRetryPolicy(retry);
-    this.deadLetterQueue = new sqs.Queue(this, 'DeadLetters', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: DEAD_LETTER_RETENTION,
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'this queue is itself a dead-letter queue: the EventBridge target\'s, for model approval events that could not start the model-deploy pipeline',
-    });
-    // Control Tower counts a queue as a dead-letter queue only when other SQS queues may redrive to it (allowAll or
-    // byQueue); no SQS queue should, so it has no RedriveAllowPolicy and the control is acknowledged.
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'ControlTower::CT.SQS.PR.1',
-      reason: 'the EventBridge target\'s dead-letter queue needs no dead-letter queue of its own, and no SQS queue may redrive into it',
-    });
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetters', 'the EventBridge target\'s, for model approval events that could not start the model-deploy pipeline');
     const group = config.modelPackageGroupName;
     this.rule = new events.Rule(this, 'Rule', {
       description: `Runs ${config.projectName}-model-deploy when a version of ${group} is approved or rejected`,
@@ -131,20 +107,4 @@ export class ReleaseTrigger extends Construct {
     this.undeliveredAlarm = deadLetterAlarm(this, 'Undelivered', this.deadLetterQueue, `${config.projectName}-model-deploy-trigger-failed`,
       `An approval or rejection of a version of ${group} could not start ${config.projectName}-model-deploy; the event is in the dead-letter queue ${this.deadLetterQueue.queueName}`);
   }
-}
-
-/**
- * In alarm while `queue` holds a message: a dead-letter queue only keeps what could not be delivered ("Using
- * dead-letter queues to process undelivered events in EventBridge"), so someone has to be told.
- */
-export function deadLetterAlarm(scope: Construct, id: string, queue: sqs.IQueue, alarmName: string, alarmDescription: string): cloudwatch.Alarm {
-  return new cloudwatch.Alarm(scope, id, {
-    alarmName,
-    alarmDescription,
-    metric: queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
-    threshold: 1,
-    comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-  });
 }

@@ -388,7 +388,7 @@ describe('status names who the release approval emails', () => {
     approvalNotifies(TOPIC);
     sns.on(ListSubscriptionsByTopicCommand).resolves({ Subscriptions: [] });
     const { out } = await run(['status', '--project', PROJECT, '--prod-profile', 'prod']);
-    expect(String(out.results[0])).toContain(`  release approvals notify ${TOPIC}, which has no subscriber: nobody is emailed when a release waits (release.reviewerEmails)`);
+    expect(String(out.results[0])).toContain(`  release approvals notify ${TOPIC}, which has no subscriber: nobody is emailed when a model version or a release waits (release.reviewerEmails)`);
     const { out: json } = await run(['--json', 'status', '--project', PROJECT, '--prod-profile', 'prod']);
     expect((json.results[0] as any).reviewers).toEqual({ topicArn: TOPIC, subscriptions: [] });
   });

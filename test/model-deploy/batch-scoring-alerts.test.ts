@@ -111,7 +111,8 @@ describe('a failed batch-scoring run notifies the alert recipients', () => {
   // EventBridge user guide, "Using resource-based policies for Amazon EventBridge" (Amazon SNS permissions): the
   // target has no RoleArn; the topic policy lets events.amazonaws.com publish for this rule (aws:SourceArn).
   test('the rule targets the stage\'s encrypted topic, which only this rule may publish to through EventBridge', () => {
-    expect(rule.Properties.Targets).toEqual([{ Arn: { Ref: topicId }, Id: expect.any(String) }]);
+    expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: { Ref: topicId }, Id: expect.any(String) })]);
+    expect(rule.Properties.Targets[0].RoleArn).toBeUndefined();
     expect(topic.Properties).toMatchObject({ TopicName: 'player-churn-batch-scoring-alerts', KmsMasterKeyId: expect.anything() });
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com', TopicArn: { Ref: topicId } });
     const [, policy] = only(template, 'AWS::SNS::TopicPolicy');
@@ -137,9 +138,37 @@ describe('a failed batch-scoring run notifies the alert recipients', () => {
       Condition: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': topicArn } },
     }]);
     expect(JSON.stringify(fromEvents)).not.toMatch(/aws:Source(Account|Arn|OrgID)/);
-    // CloudWatch gets the key for the schedule's failed-start alarm only, with its source conditions (supported for CloudWatch).
+    // CloudWatch gets the key for the schedule's failed-start alarm and the rule's undelivered-events alarm only, with
+    // their source conditions (supported for CloudWatch).
     const fromAlarms = key.Properties.KeyPolicy.Statement.filter((s: any) => s.Principal?.Service === 'cloudwatch.amazonaws.com');
-    expect(JSON.stringify(resolve(fromAlarms))).toMatch(/"aws:SourceArn":\["arn:aws:cloudwatch:us-east-1:111111111111:alarm:player-churn-batch-scoring-schedule-failed"\]/);
+    expect(resolve(fromAlarms)[0].Condition.ArnLike['aws:SourceArn']).toEqual([
+      'arn:aws:cloudwatch:us-east-1:111111111111:alarm:player-churn-batch-scoring-schedule-failed',
+      'arn:aws:cloudwatch:us-east-1:111111111111:alarm:player-churn-batch-scoring-failed-undelivered',
+    ]);
+  });
+
+  // EventBridge user guide, "Using dead-letter queues to process undelivered events in EventBridge" (a standard SQS
+  // queue that only this rule may send to) and API Reference "RetryPolicy" (at most 185 attempts over 86,400 s): a
+  // failure EventBridge cannot deliver to the topic (a key or topic policy changed since) is kept, and its alarm
+  // tells the topic through CloudWatch, whose permissions are separate from EventBridge's.
+  test('an undeliverable failure notice is retried for a day, then kept in a dead-letter queue whose alarm tells the topic', () => {
+    const [target] = rule.Properties.Targets;
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 });
+    const queues = template.findResources('AWS::SQS::Queue');
+    const queueId = Object.keys(queues).find((id) => id.includes('ExecutionFailed'))!;
+    expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    expect(queues[queueId].Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    const ruleId = Object.keys(template.findResources('AWS::Events::Rule'))[0];
+    const queuePolicy = Object.values<any>(template.findResources('AWS::SQS::QueuePolicy')).find((p) => JSON.stringify(p.Properties.Queues).includes(queueId));
+    expect(queuePolicy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({
+      Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage',
+      Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+    }));
+    const [, alarm] = Object.entries<any>(template.findResources('AWS::CloudWatch::Alarm')).find(([, a]) => a.Properties.AlarmName === 'player-churn-batch-scoring-failed-undelivered')!;
+    expect(alarm.Properties).toMatchObject({
+      Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [{ Ref: topicId }],
+    });
   });
 });
 
@@ -148,7 +177,7 @@ describe('with an existing alert topic', () => {
     const existing = 'arn:aws:sns:us-east-1:111111111111:ops-alerts';
     const template = synthScoring({ release: { alertTopicArn: existing } });
     const [, rule] = only(template, 'AWS::Events::Rule');
-    expect(rule.Properties.Targets).toEqual([{ Arn: existing, Id: expect.any(String) }]);
+    expect(rule.Properties.Targets).toEqual([expect.objectContaining({ Arn: existing, Id: expect.any(String) })]);
     template.resourceCountIs('AWS::SNS::Topic', 0);
     template.resourceCountIs('AWS::SNS::Subscription', 0);
     template.resourceCountIs('AWS::SNS::TopicPolicy', 0);

@@ -94,7 +94,8 @@ describe('production defaults in an AWS account', () => {
     const publish = statements(prod, 'AWS::SNS::TopicPolicy').find((s) => s.Sid === 'CloudWatchAlarmsPublish');
     expect(publish).toMatchObject({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' });
     const arns = JSON.stringify(publish.Condition.ArnLike['aws:SourceArn']);
-    for (const alarm of ['player-churn-prod-5xx-errors', 'player-churn-prod-model-latency', 'player-churn-prod-drift', 'player-churn-prod-drift-schedule-failed']) {
+    const alarms = ['player-churn-prod-5xx-errors', 'player-churn-prod-model-latency', 'player-churn-prod-drift', 'player-churn-prod-drift-schedule-failed', 'player-churn-prod-drift-failed-undelivered'];
+    for (const alarm of alarms) {
       expect(arns).toContain(`:alarm:${alarm}`);
     }
     expect(publish.Condition.StringEquals['aws:SourceAccount']).toEqual({ Ref: 'AWS::AccountId' });
@@ -102,7 +103,7 @@ describe('production defaults in an AWS account', () => {
     const keyUse = key.Properties.KeyPolicy.Statement.find((s: any) => s.Sid === 'CloudWatchAlarmsUseAlertTopicKey');
     expect(keyUse).toMatchObject({ Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: ['kms:Decrypt', 'kms:GenerateDataKey*'] });
     expect(JSON.stringify(keyUse.Condition.StringEquals['kms:EncryptionContext:aws:sns:topicArn'])).toContain(':player-churn-prod-alerts');
-    expect(keyUse.Condition.ArnLike['aws:SourceArn']).toHaveLength(4);
+    expect(keyUse.Condition.ArnLike['aws:SourceArn']).toHaveLength(alarms.length);
     // No unconditioned grant of the stage key to CloudWatch remains.
     expect(key.Properties.KeyPolicy.Statement.filter((s: any) => s.Principal?.Service === 'cloudwatch.amazonaws.com')).toHaveLength(1);
     for (const [, alarm] of resources(prod, 'AWS::CloudWatch::Alarm')) {

@@ -6,7 +6,8 @@ import { app, matches } from './fixtures';
 
 const deploy = app();
 const template = Template.fromStack(deploy.pipelineStack);
-const [rule] = Object.values<any>(template.findResources('AWS::Events::Rule'));
+// The trigger's rule, queue and alarm (the stack also has the pending-approval notice's: pending-approval-notice.test.ts).
+const [ruleId, rule] = Object.entries<any>(template.findResources('AWS::Events::Rule')).find(([id]) => id.startsWith('ModelApprovalChanged'))!;
 const pattern = rule.Properties.EventPattern;
 
 /**
@@ -82,7 +83,7 @@ describe('the pattern', () => {
 // retries delivering events" / API Reference "RetryPolicy" (MaximumRetryAttempts 0..185, MaximumEventAgeInSeconds 60..86400).
 describe('delivery to the pipeline', () => {
   const [target] = rule.Properties.Targets;
-  const [queueId] = Object.keys(template.findResources('AWS::SQS::Queue'));
+  const queueId = Object.keys(template.findResources('AWS::SQS::Queue')).find((id) => id.startsWith('ModelApprovalChanged'))!;
 
   test('the target starts the model-deploy pipeline, with a retry policy and a dead-letter queue', () => {
     expect(target.Arn['Fn::Join'][1]).toContainEqual({ Ref: expect.stringMatching(/^ModelDeployPipeline[0-9A-F]+$/) });
@@ -94,8 +95,7 @@ describe('delivery to the pipeline', () => {
     const queue = template.toJSON().Resources[queueId].Properties;
     expect(queue).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
     expect(queue.FifoQueue).toBeUndefined();
-    const [policy] = Object.values<any>(template.findResources('AWS::SQS::QueuePolicy'));
-    const ruleId = Object.keys(template.findResources('AWS::Events::Rule'))[0];
+    const policy = Object.values<any>(template.findResources('AWS::SQS::QueuePolicy')).find((p) => JSON.stringify(p.Properties.Queues).includes(queueId));
     expect(policy.Properties.PolicyDocument.Statement).toEqual(expect.arrayContaining([
       expect.objectContaining({
         Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage',
@@ -109,7 +109,7 @@ describe('delivery to the pipeline', () => {
   // the event. SNS developer guide "Key management" (CloudWatch needs kms:Decrypt and kms:GenerateDataKey* on an encrypted
   // topic's key) and the topic policy allowing cloudwatch.amazonaws.com for this alarm alone.
   test('an event in the queue alarms the reviewers\' topic, which CloudWatch may publish to for that alarm only', () => {
-    const [[, alarm]] = Object.entries<any>(template.findResources('AWS::CloudWatch::Alarm'));
+    const alarm = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm')).find((a) => a.Properties.AlarmName === 'player-churn-model-deploy-trigger-failed');
     expect(alarm.Properties).toMatchObject({
       AlarmName: 'player-churn-model-deploy-trigger-failed', Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible',
       Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }], Statistic: 'Maximum', Period: 300,

@@ -1,0 +1,150 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { NOTICE_RETRY_POLICY, checkTriggerRetryPolicy, pendingApprovalEventPattern } from '../../src/model-deploy';
+import { testConfig } from '../helpers/validated-synth';
+import { app, matches } from './fixtures';
+
+const ACCOUNT = '111111111111';
+const deploy = app({ environments: { build: { account: ACCOUNT } }, release: { reviewerEmails: ['lead@example.com'] } });
+const template = Template.fromStack(deploy.pipelineStack);
+const resources = (type: string) => Object.entries<any>(template.findResources(type));
+const resolve = (value: unknown) => deploy.pipelineStack.resolve(value);
+const [ruleId, rule] = resources('AWS::Events::Rule').find(([id]) => id.startsWith('VersionPendingApproval'))!;
+const [topicId] = resources('AWS::SNS::Topic').find(([, t]) => t.Properties.TopicName === 'player-churn-release-approvals')!;
+
+/**
+ * A "SageMaker Model Package State Change" event as the SageMaker developer guide's page "Events that Amazon SageMaker
+ * AI sends to Amazon EventBridge" shows it (its detail: group, version, ARN, ModelPackageStatus, ModelApprovalStatus).
+ */
+const event = (approval: string, status = 'Completed', group = 'player-churn') => ({
+  'version': '0',
+  'detail-type': 'SageMaker Model Package State Change',
+  'source': 'aws.sagemaker',
+  'account': ACCOUNT,
+  'region': 'us-east-1',
+  'detail': {
+    ModelPackageGroupName: group,
+    ModelPackageVersion: 3,
+    ModelPackageArn: `arn:aws:sagemaker:us-east-1:${ACCOUNT}:model-package/${group}/3`,
+    ModelPackageStatus: status,
+    ModelApprovalStatus: approval,
+  },
+});
+
+/**
+ * What EventBridge sends the topic for `event` (EventBridge user guide, "Amazon EventBridge input transformation"):
+ * each `<name>` of the template replaced by the value at its InputPathsMap path, a value inside a quoted string
+ * inserted without quotes; a string template gives that string.
+ */
+function transformed(target: any, evt: unknown): string {
+  const { InputPathsMap: paths, InputTemplate: inputTemplate } = target.InputTransformer;
+  const valueAt = (jsonPath: string) => jsonPath.replace(/^\$\./, '').split('.').reduce((node: any, key) => node?.[key], evt);
+  const placeholders = [...String(inputTemplate).matchAll(/<([^<>]*)>/g)].map((m) => m[1]);
+  // Every angle-bracket pair is a placeholder to EventBridge: none may be literal text.
+  expect(placeholders.filter((name) => !(name in paths))).toEqual([]);
+  return JSON.parse(String(inputTemplate).replace(/<([^<>]*)>/g, (_, name) => String(valueAt(paths[name]))));
+}
+
+describe('the pattern', () => {
+  test('is a Completed PendingManualApproval version of the project\'s group, in the template and from pendingApprovalEventPattern', () => {
+    expect(rule.Properties.EventPattern).toEqual({
+      'source': ['aws.sagemaker'],
+      'detail-type': ['SageMaker Model Package State Change'],
+      'detail': { ModelPackageGroupName: ['player-churn'], ModelPackageStatus: ['Completed'], ModelApprovalStatus: ['PendingManualApproval'] },
+    });
+    expect(pendingApprovalEventPattern(testConfig()).detail).toEqual(rule.Properties.EventPattern.detail);
+    expect(rule.Properties.Name).toBe('player-churn-model-pending-approval');
+  });
+
+  test.each([
+    ['PendingManualApproval', 'Completed', 'player-churn', true],
+    ['PendingManualApproval', 'InProgress', 'player-churn', false],
+    ['PendingManualApproval', 'Completed', 'another-group', false],
+    ['Approved', 'Completed', 'player-churn', false],
+    ['Rejected', 'Completed', 'player-churn', false],
+  ])('%s, package %s, in %s, matches: %s', (approval, status, group, expected) => {
+    expect(matches(rule.Properties.EventPattern, event(approval, status, group))).toBe(expected);
+  });
+
+  // The SageMaker page above: an event for each ModelPackageStatus a new package passes through. One notice per version.
+  test('a registration tells the reviewers once', () => {
+    const registration = ['Pending', 'InProgress', 'Completed'].map((status) => event('PendingManualApproval', status));
+    expect(registration.filter((e) => matches(rule.Properties.EventPattern, e))).toHaveLength(1);
+  });
+});
+
+describe('the notice', () => {
+  const [target] = rule.Properties.Targets;
+
+  test('goes to the reviewers\' topic, which the release approval also emails, through the topic\'s policy (no role)', () => {
+    expect(target.Arn).toEqual({ Ref: topicId });
+    expect(target.RoleArn).toBeUndefined();
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'lead@example.com', TopicArn: { Ref: topicId } });
+  });
+
+  test('names the version, its package and the commands that compare, approve or reject it', () => {
+    const text = transformed(target, event('PendingManualApproval'));
+    expect(text).toBe([
+      `Version 3 of the model package group player-churn (arn:aws:sagemaker:us-east-1:${ACCOUNT}:model-package/player-churn/3) is registered and waits for a reviewer's approval.`,
+      'Approve it, which deploys it to staging and then asks for the release approval: npx sagemaker-gitops approve-model 3 --group player-churn --comment "why".',
+      'Or reject it: npx sagemaker-gitops reject-model 3 --group player-churn --comment "why".',
+    ].join(' '));
+  });
+
+  test('with MLflow, it first names the comparison with the approved version', () => {
+    const withMlflow = app({ mlflow: { experimentName: 'churn' } });
+    const [, mlflowRule] = Object.entries<any>(Template.fromStack(withMlflow.pipelineStack).findResources('AWS::Events::Rule'))
+      .find(([id]) => id.startsWith('VersionPendingApproval'))!;
+    expect(transformed(mlflowRule.Properties.Targets[0], event('PendingManualApproval')))
+      .toContain('is registered and waits for a reviewer\'s approval. Compare it with the approved version (in a generated repository): npx sagemaker-gitops compare-models 3 --group player-churn. Approve it');
+  });
+});
+
+// EventBridge user guide "Using dead-letter queues to process undelivered events in EventBridge" (a standard SQS queue
+// that only this rule may send to) and API Reference "RetryPolicy" (MaximumRetryAttempts 0..185,
+// MaximumEventAgeInSeconds 60..86400): a notice EventBridge cannot deliver is retried for a day, then kept 14 days.
+describe('delivery', () => {
+  const [target] = rule.Properties.Targets;
+  const [queueId, queue] = resources('AWS::SQS::Queue').find(([id]) => id.startsWith('VersionPendingApproval'))!;
+
+  test('is retried within EventBridge\'s ranges, then goes to an encrypted dead-letter queue only this rule may send to', () => {
+    expect(() => checkTriggerRetryPolicy(NOTICE_RETRY_POLICY, 'the pending-approval notice')).not.toThrow();
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 });
+    expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+    const [, policy] = resources('AWS::SQS::QueuePolicy').find(([, p]) => JSON.stringify(p.Properties.Queues).includes(queueId))!;
+    expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({
+      Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sqs:SendMessage',
+      Condition: { ArnEquals: { 'aws:SourceArn': { 'Fn::GetAtt': [ruleId, 'Arn'] } } },
+    }));
+  });
+
+  test('a notice in the queue alarms the reviewers\' topic', () => {
+    const [, alarm] = resources('AWS::CloudWatch::Alarm').find(([, a]) => a.Properties.AlarmName === 'player-churn-model-pending-approval-undelivered')!;
+    expect(alarm.Properties).toMatchObject({
+      Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching', AlarmActions: [{ Ref: topicId }],
+    });
+  });
+
+  // EventBridge user guide "Using resource-based policies for Amazon EventBridge" (Amazon SNS permissions: the topic
+  // policy names the rule) and SNS developer guide "Key management" (EventBridge and CloudWatch need kms:Decrypt and
+  // kms:GenerateDataKey* on an encrypted topic's key; no source conditions in the key policy for EventBridge).
+  test('the topic and its key let EventBridge publish for this rule, and CloudWatch for both undelivered-events alarms', () => {
+    const [, topicPolicy] = resources('AWS::SNS::TopicPolicy').find(([, p]) => JSON.stringify(p.Properties.Topics).includes(topicId))!;
+    const statements = resolve(topicPolicy.Properties.PolicyDocument.Statement);
+    expect(statements.find((s: any) => s.Sid === 'EventRulePublish')).toEqual({
+      Sid: 'EventRulePublish', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topicId },
+      Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnEquals: { 'aws:SourceArn': `arn:aws:events:us-east-1:${ACCOUNT}:rule/player-churn-model-pending-approval` } },
+    });
+    expect(statements.find((s: any) => s.Sid === 'CloudWatchAlarmsPublish').Condition.ArnLike['aws:SourceArn']).toEqual([
+      `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:player-churn-model-deploy-trigger-failed`,
+      `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:player-churn-model-pending-approval-undelivered`,
+    ]);
+    const keyStatements = resources('AWS::KMS::Key').flatMap(([, k]) => resolve(k.Properties.KeyPolicy.Statement));
+    const eventsKey = keyStatements.filter((s: any) => s.Principal?.Service === 'events.amazonaws.com');
+    expect(eventsKey).toEqual([expect.objectContaining({
+      Sid: 'EventRuleUsesAlertTopicKey', Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      Condition: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': `arn:aws:sns:us-east-1:${ACCOUNT}:player-churn-release-approvals` } },
+    })]);
+  });
+});
