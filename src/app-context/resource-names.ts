@@ -96,6 +96,11 @@ export class ProjectResourceNames {
     return `${this.projectName}-model-pending-approval`;
   }
 
+  /** The EventBridge rule that tells the reviewers' topic a stage of the model-deploy pipeline failed. */
+  get releaseFailureRule(): string {
+    return `${this.modelDeployCodePipeline}-failed`;
+  }
+
   /** The SNS topic that tells reviewers a release (or a model version) waits for them. */
   get releaseApprovalTopic(): string {
     return `${this.projectName}-release-approvals`;

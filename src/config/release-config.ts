@@ -5,7 +5,7 @@ import { ConfigError } from './errors';
 export interface ReleaseOptions {
   /**
    * Email addresses notified of model versions waiting for approval in the registry, of pending
-   * production approvals and of drift. Each address confirms
+   * production approvals, of failed release stages and of drift. Each address confirms
    * its subscription from the email SNS sends when the stack is deployed; until then it gets nothing.
    * @default - none (the topic exists; subscribe to it later)
    */

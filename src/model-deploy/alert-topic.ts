@@ -40,7 +40,7 @@ const EVENTBRIDGE = 'events.amazonaws.com';
  * the publishing service use the key (SNS developer guide, "Key management": "Enable
  * compatibility between event sources from AWS services and encrypted topics"), limited to these
  * alarms and to this topic's encryption context. EventBridge rules get the same pair of statements
- * for `events.amazonaws.com` ({@link allowEventRule}): the EventBridge user guide's "Using
+ * for `events.amazonaws.com` ({@link allowEventRules}): the EventBridge user guide's "Using
  * resource-based policies for Amazon EventBridge" (Amazon SNS permissions) names the rule in
  * aws:SourceArn, and warns against a target RoleArn on KMS-encrypted SNS targets. Its key
  * statement is limited by the topic's encryption context alone: the same SNS page says that
@@ -84,17 +84,17 @@ export class AlertTopic extends Construct {
   }
 
   /**
-   * Lets EventBridge deliver this rule's events (and no other rule's) to the topic of this stage: a
-   * topic-policy statement for `events.amazonaws.com` conditioned on this account and this rule's
-   * ARN, and a key-policy statement conditioned on this topic's encryption context only (source
-   * conditions are not supported there for EventBridge: see the class).
+   * Lets EventBridge deliver these rules' events (and no other rule's) to the topic of this stage: one topic-policy
+   * statement for `events.amazonaws.com` conditioned on this account and these rules' ARNs (statement ids must be
+   * unique in a policy, so all the rules go in one call), and a key-policy statement conditioned on this topic's
+   * encryption context only (source conditions are not supported there for EventBridge: see the class).
    */
-  public allowEventRule(rule: events.Rule): void {
-    if (!this.owned) {
+  public allowEventRules(rules: readonly events.Rule[]): void {
+    if (!this.owned || rules.length === 0) {
       return;
     }
     const stack = Stack.of(this);
-    this.allowService(EVENTBRIDGE, ['EventRulePublish', 'EventRuleUsesAlertTopicKey'], { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': eventRuleArn(stack, rule) } }, false);
+    this.allowService(EVENTBRIDGE, ['EventRulePublish', 'EventRuleUsesAlertTopicKey'], { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': rules.map((rule) => eventRuleArn(stack, rule)) } }, false);
   }
 
   /**

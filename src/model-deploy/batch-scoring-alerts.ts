@@ -42,7 +42,7 @@ export interface NotifyingRule extends TopicDelivery {
 /**
  * The rule `<pipelineName>-failed` that sends this pipeline's failed or stopped executions to `topic`
  * ({@link deliverToTopic}: through the topic's own policy, retried for a day, then a dead-letter queue whose alarm
- * `<pipelineName>-failed-undelivered` notifies the topic). The caller lets both publish ({@link AlertTopic.allowEventRule},
+ * `<pipelineName>-failed-undelivered` notifies the topic). The caller lets both publish ({@link AlertTopic.allowEventRules},
  * `allowAlarms`).
  */
 export function pipelineFailureRule(scope: Construct, id: string, pipelineName: string, topic: sns.ITopic, description: string): NotifyingRule {
@@ -71,7 +71,7 @@ export interface BatchScoringAlertsProps {
  * topic, `<project>-batch-scoring-alerts` with the `release.alertEmails` subscribers, or the existing topic
  * `release.alertTopicArn`. The rule delivers through the topic's resource policy, not a role (EventBridge user
  * guide, "Using resource-based policies for Amazon EventBridge": no RoleArn for KMS-encrypted SNS targets); see
- * {@link AlertTopic.allowEventRule} for the topic and key policies. `alarms` (the schedule's failed starts) notify it too.
+ * {@link AlertTopic.allowEventRules} for the topic and key policies. `alarms` (the schedule's failed starts) notify it too.
  */
 export class BatchScoringAlerts extends Construct {
   public readonly topic: sns.ITopic;
@@ -88,7 +88,7 @@ export class BatchScoringAlerts extends Construct {
     this.topic = alerts.topic;
     const failed = pipelineFailureRule(this, 'ExecutionFailed', pipelineName, this.topic, `Notifies ${pipelineName}'s alert topic when an execution fails or is stopped`);
     this.rule = failed.rule;
-    alerts.allowEventRule(this.rule);
+    alerts.allowEventRules([this.rule]);
     for (const alarm of props.alarms ?? []) {
       alarm.addAlarmAction(new cwactions.SnsAction(this.topic));
     }

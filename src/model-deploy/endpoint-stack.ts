@@ -242,7 +242,7 @@ export class EndpointStack extends Stack {
     }
     alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor ? [this.driftMonitor.alarm, this.driftMonitor.scheduleFailedAlarm, this.driftMonitor.failedRuleUndeliveredAlarm] : [])]);
     if (this.driftMonitor) {
-      alerts?.allowEventRule(this.driftMonitor.failedRule);
+      alerts?.allowEventRules([this.driftMonitor.failedRule]);
     }
   }
 

@@ -78,7 +78,7 @@ export interface TopicDeliveryProps {
  * resource-based policies for Amazon EventBridge": no RoleArn for KMS-encrypted SNS targets; events-targets'
  * SnsTopic would also add an unconditioned sns:Publish grant), retried with {@link NOTICE_RETRY_POLICY}; an
  * event still undelivered goes to a dead-letter queue (only this rule may send to it), whose alarm notifies the
- * topic. The caller lets the rule and the alarm publish ({@link AlertTopic.allowEventRule}, `allowAlarms`).
+ * topic. The caller lets the rule and the alarm publish ({@link AlertTopic.allowEventRules}, `allowAlarms`).
  */
 export function deliverToTopic(rule: events.Rule, topic: sns.ITopic, props: TopicDeliveryProps): TopicDelivery {
   const name = (rule.node.defaultChild as events.CfnRule).name;

@@ -20,7 +20,7 @@ import {
   acknowledgeReleaseCheckWildcards, endpointTesterRoleName, isCrossAccount, releaseCheckStatements, releaseCheckStep,
 } from './release-checks';
 import { acknowledgeReleasePayloadWildcards, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';
-import { PendingApprovalNotice } from './pending-approval-notice';
+import { PendingApprovalNotice, ReleaseFailureNotice } from './reviewer-notices';
 import { ReleaseTrigger } from './release-trigger';
 import { replaceFailedStack } from './replace-on-failure';
 import { endpointTypeReadStatements } from './endpoint-type-checks';
@@ -31,7 +31,7 @@ import {
 } from './shadow-release';
 import { ShadowDeployStage } from './shadow-stage';
 export * from './event-delivery';
-export * from './pending-approval-notice';
+export * from './reviewer-notices';
 export * from './release-checks';
 export * from './release-trigger';
 export * from './replace-on-failure';
@@ -125,6 +125,8 @@ export class ModelDeployPipelineStack extends Stack {
   public readonly releaseTrigger: ReleaseTrigger;
   /** Tells the reviewers (the approval topic) of each version that waits for their approval in the registry. */
   public readonly pendingApprovalNotice: PendingApprovalNotice;
+  /** Tells the reviewers (the approval topic) of each failed stage of this pipeline. */
+  public readonly releaseFailureNotice: ReleaseFailureNotice;
 
   constructor(scope: Construct, id: string, props: ModelDeployPipelineStackProps) {
     const { config, model, repoDir, ...stackProps } = props;
@@ -221,11 +223,13 @@ export class ModelDeployPipelineStack extends Stack {
     // The reviewers learn of an approval that started no release; CloudWatch may publish to their encrypted topic for that alarm only.
     this.releaseTrigger.undeliveredAlarm.addAlarmAction(new cwactions.SnsAction(this.approvalTopic));
     this.pendingApprovalNotice = new PendingApprovalNotice(this, 'VersionPendingApproval', { config, topic: this.approvalTopic });
+    this.releaseFailureNotice = new ReleaseFailureNotice(this, 'ReleaseFailed', { config, topic: this.approvalTopic });
     const approvalAlerts = new AlertTopic(this, 'ApprovalAlerts', {
       topicName: names.releaseApprovalTopic, key: project.artifacts.key, release: config.release, topic: this.approvalTopic,
     });
-    approvalAlerts.allowAlarms([this.releaseTrigger.undeliveredAlarm, this.pendingApprovalNotice.undeliveredAlarm]);
-    approvalAlerts.allowEventRule(this.pendingApprovalNotice.rule);
+    const notices = [this.pendingApprovalNotice, this.releaseFailureNotice];
+    approvalAlerts.allowAlarms([this.releaseTrigger.undeliveredAlarm, ...notices.map((notice) => notice.undeliveredAlarm)]);
+    approvalAlerts.allowEventRules(notices.map((notice) => notice.rule));
   }
 }
 

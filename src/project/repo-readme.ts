@@ -167,6 +167,8 @@ function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
     '',
     'The EventBridge rule matches a version only once it is `Completed`, so a version registered directly as `Approved` starts',
     'one release; the rule retries delivery and keeps undelivered events in an encrypted dead-letter queue for 14 days.',
+    `When a stage fails, the rule \`${names.releaseFailureRule}\` emails \`${names.releaseApprovalTopic}\` the stage, the execution's`,
+    `console page and \`npx sagemaker-gitops status --project ${config.projectName}\`.`,
     '',
     '### Synthesizing without AWS',
     '',

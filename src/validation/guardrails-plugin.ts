@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 import { cloudFormationQuotaFindings } from './cloudformation-quotas';
 import { iamQuotaFindings } from './iam-quotas';
+import { statementIdFindings } from './statement-ids';
 
 type Json = any;
 type ViolatingResource = PolicyViolation['violatingResources'][number];
@@ -12,6 +13,7 @@ export const GUARDRAIL_RULES = {
   noPassRoleOnStar: 'SageMakerGitOps-NoPassRoleOnAnyRole',
   iamSizeQuota: 'SageMakerGitOps-IamSizeQuota',
   cloudFormationQuota: 'SageMakerGitOps-CloudFormationQuota',
+  uniqueStatementIds: 'SageMakerGitOps-UniqueStatementIds',
 } as const;
 
 const POLICY_RESOURCE_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User', 'AWS::IAM::Group']);
@@ -20,8 +22,9 @@ const POLICY_RESOURCE_TYPES = new Set(['AWS::IAM::Policy', 'AWS::IAM::ManagedPol
  * The project's own rules on every synthesized template, as a CDK policy validation plugin:
  * no AWS-managed `*FullAccess` policy is attached to anything, no statement allows
  * `iam:PassRole` (or a wildcard that covers it) on every resource, every role and policy fits
- * IAM's size quotas (iam-quotas.ts), and every template fits CloudFormation's quotas as CDK
- * deploys it, from S3 (cloudformation-quotas.ts).
+ * IAM's size quotas (iam-quotas.ts), every template fits CloudFormation's quotas as CDK
+ * deploys it, from S3 (cloudformation-quotas.ts), and no policy document names two statements
+ * with one Sid (statement-ids.ts).
  */
 export class GuardrailsPlugin implements IPolicyValidationPlugin {
   public readonly name = 'SageMakerGitOpsGuardrails';
@@ -34,6 +37,8 @@ export class GuardrailsPlugin implements IPolicyValidationPlugin {
     const quotaMessages: string[] = [];
     const templateQuotas: ViolatingResource[] = [];
     const templateQuotaMessages: string[] = [];
+    const repeatedSids: ViolatingResource[] = [];
+    const repeatedSidMessages: string[] = [];
     for (const templatePath of context.templatePaths) {
       const body = fs.readFileSync(templatePath);
       const template = JSON.parse(body.toString('utf-8'));
@@ -44,6 +49,10 @@ export class GuardrailsPlugin implements IPolicyValidationPlugin {
       for (const finding of iamQuotaFindings(template.Resources ?? {})) {
         quotas.push({ resourceLogicalId: finding.logicalId, templatePath, locations: [finding.location] });
         quotaMessages.push(`${finding.logicalId}: ${finding.message}`);
+      }
+      for (const finding of statementIdFindings(template.Resources ?? {})) {
+        repeatedSids.push({ resourceLogicalId: finding.logicalId, templatePath, locations: [finding.location] });
+        repeatedSidMessages.push(`${finding.logicalId}: ${finding.message}`);
       }
       for (const [logicalId, resource] of Object.entries<Json>(template.Resources ?? {})) {
         const found = findViolations(resource);
@@ -90,6 +99,15 @@ export class GuardrailsPlugin implements IPolicyValidationPlugin {
         description: `CloudFormation would refuse the template (CloudFormation User Guide, "CloudFormation quotas"): ${templateQuotaMessages.join('; ')}.`,
         fix: 'Move resources to a stack of their own (for example one endpoint stack per model variant), or turn off options this project does not use.',
         violatingResources: templateQuotas,
+      });
+    }
+    if (repeatedSids.length > 0) {
+      violations.push({
+        ruleName: GUARDRAIL_RULES.uniqueStatementIds,
+        severity: 'error',
+        description: `A policy names two statements with one Sid (IAM User Guide, "IAM JSON policy elements: Sid"): ${repeatedSidMessages.join('; ')}.`,
+        fix: 'Give each statement its own Sid, or merge the statements (one statement may list several principals, resources or condition values).',
+        violatingResources: repeatedSids,
       });
     }
     return { success: violations.length === 0, violations };

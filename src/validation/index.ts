@@ -6,3 +6,4 @@ export * from './control-tower-plugin';
 export * from './control-tower-cache';
 export * from './control-tower-rules';
 export * from './cloudformation-quotas';
+export * from './statement-ids';

@@ -119,7 +119,7 @@ describe('a failed batch-scoring run notifies the alert recipients', () => {
     const fromEvents = policy.Properties.PolicyDocument.Statement.filter((s: any) => s.Principal?.Service === 'events.amazonaws.com');
     expect(resolve(fromEvents)).toEqual([{
       Sid: 'EventRulePublish', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topicId },
-      Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnEquals: { 'aws:SourceArn': ruleArn } },
+      Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnEquals: { 'aws:SourceArn': [ruleArn] } },
     }]);
     // enforceSSL: publishing without TLS is denied.
     expect(policy.Properties.PolicyDocument.Statement).toContainEqual(expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }));
@@ -211,13 +211,13 @@ describe('a pipeline name with capitals', () => {
   });
 });
 
-describe('AlertTopic.allowEventRule', () => {
+describe('AlertTopic.allowEventRules', () => {
   // The key policy cannot refer to the rule (the rule targets the topic the key encrypts): it names the rule's ARN,
   // which only a literal name on the default bus gives.
   test('a rule without a literal name is refused', () => {
     const stack = new Stack(validatedApp(), 'Test', { env: { region: 'us-east-1' } });
     const alerts = new AlertTopic(stack, 'AlertTopic', { topicName: 't-alerts', displayName: 't', key: new kms.Key(stack, 'Key'), release: testConfig().release });
     const rule = new events.Rule(stack, 'Unnamed', { eventPattern: { source: ['aws.sagemaker'] } });
-    expect(() => alerts.allowEventRule(rule)).toThrow(/rule Test\/Unnamed needs a ruleName on the default event bus/);
+    expect(() => alerts.allowEventRules([rule])).toThrow(/rule Test\/Unnamed needs a ruleName on the default event bus/);
   });
 });

@@ -1,5 +1,5 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { NOTICE_RETRY_POLICY, checkTriggerRetryPolicy, pendingApprovalEventPattern } from '../../src/model-deploy';
+import { NOTICE_RETRY_POLICY, checkTriggerRetryPolicy, pendingApprovalEventPattern, releaseFailureEventPattern } from '../../src/model-deploy';
 import { testConfig } from '../helpers/validated-synth';
 import { app, matches } from './fixtures';
 
@@ -129,22 +129,84 @@ describe('delivery', () => {
   // EventBridge user guide "Using resource-based policies for Amazon EventBridge" (Amazon SNS permissions: the topic
   // policy names the rule) and SNS developer guide "Key management" (EventBridge and CloudWatch need kms:Decrypt and
   // kms:GenerateDataKey* on an encrypted topic's key; no source conditions in the key policy for EventBridge).
-  test('the topic and its key let EventBridge publish for this rule, and CloudWatch for both undelivered-events alarms', () => {
+  test('the topic and its key let EventBridge publish for the notices\' rules, and CloudWatch for their undelivered-events alarms', () => {
     const [, topicPolicy] = resources('AWS::SNS::TopicPolicy').find(([, p]) => JSON.stringify(p.Properties.Topics).includes(topicId))!;
     const statements = resolve(topicPolicy.Properties.PolicyDocument.Statement);
     expect(statements.find((s: any) => s.Sid === 'EventRulePublish')).toEqual({
       Sid: 'EventRulePublish', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topicId },
-      Condition: { StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnEquals: { 'aws:SourceArn': `arn:aws:events:us-east-1:${ACCOUNT}:rule/player-churn-model-pending-approval` } },
+      Condition: {
+        StringEquals: { 'aws:SourceAccount': ACCOUNT },
+        ArnEquals: { 'aws:SourceArn': [`arn:aws:events:us-east-1:${ACCOUNT}:rule/player-churn-model-pending-approval`, `arn:aws:events:us-east-1:${ACCOUNT}:rule/player-churn-model-deploy-failed`] },
+      },
     });
     expect(statements.find((s: any) => s.Sid === 'CloudWatchAlarmsPublish').Condition.ArnLike['aws:SourceArn']).toEqual([
       `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:player-churn-model-deploy-trigger-failed`,
       `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:player-churn-model-pending-approval-undelivered`,
+      `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:player-churn-model-deploy-failed-undelivered`,
     ]);
+    // IAM User Guide, "IAM JSON policy elements: Sid": one id per statement of a policy; both rules share one statement.
+    const sids = statements.map((st: any) => st.Sid).filter(Boolean);
+    expect(new Set(sids).size).toBe(sids.length);
     const keyStatements = resources('AWS::KMS::Key').flatMap(([, k]) => resolve(k.Properties.KeyPolicy.Statement));
     const eventsKey = keyStatements.filter((s: any) => s.Principal?.Service === 'events.amazonaws.com');
     expect(eventsKey).toEqual([expect.objectContaining({
       Sid: 'EventRuleUsesAlertTopicKey', Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       Condition: { StringEquals: { 'kms:EncryptionContext:aws:sns:topicArn': `arn:aws:sns:us-east-1:${ACCOUNT}:player-churn-release-approvals` } },
     })]);
+  });
+});
+
+describe('a failed stage of the release pipeline', () => {
+  const [failedRuleId, failedRule] = resources('AWS::Events::Rule').find(([id]) => id.startsWith('ReleaseFailed'))!;
+  /** A "CodePipeline Stage Execution State Change" event as the CodePipeline user guide's "Monitoring CodePipeline events" shows it. */
+  const stageEvent = (stage: string, state: string, pipeline = 'player-churn-model-deploy') => ({
+    'version': '0',
+    'detail-type': 'CodePipeline Stage Execution State Change',
+    'source': 'aws.codepipeline',
+    'account': ACCOUNT,
+    'region': 'us-east-1',
+    'detail': { pipeline, 'version': 3, 'execution-id': '01234567-0123-0123-0123-012345678901', stage, state },
+  });
+
+  test('is matched for the model-deploy pipeline alone, once per failed stage', () => {
+    expect(failedRule.Properties).toMatchObject({ Name: 'player-churn-model-deploy-failed', EventPattern: {
+      'source': ['aws.codepipeline'], 'detail-type': ['CodePipeline Stage Execution State Change'],
+      'detail': { pipeline: ['player-churn-model-deploy'], state: ['FAILED'] },
+    } });
+    expect(releaseFailureEventPattern(testConfig()).detail).toEqual(failedRule.Properties.EventPattern.detail);
+    for (const [stage, state, pipeline, expected] of [
+      ['Staging', 'FAILED', 'player-churn-model-deploy', true],
+      ['Build', 'FAILED', 'player-churn-model-deploy', true],
+      ['Prod', 'FAILED', 'player-churn-model-deploy', true],
+      ['Staging', 'SUCCEEDED', 'player-churn-model-deploy', false],
+      ['Staging', 'CANCELED', 'player-churn-model-deploy', false],
+      ['Build', 'FAILED', 'player-churn-model-build', false],
+    ] as const) {
+      expect([stage, state, pipeline, matches(failedRule.Properties.EventPattern, stageEvent(stage, state, pipeline))]).toEqual([stage, state, pipeline, expected]);
+    }
+    // A stage event of another kind (an action's) does not match.
+    expect(matches(failedRule.Properties.EventPattern, { ...stageEvent('Prod', 'FAILED'), 'detail-type': 'CodePipeline Action Execution State Change' })).toBe(false);
+  });
+
+  test('names the stage, the execution, its console page and the status command, to the reviewers\' topic', () => {
+    const [target] = failedRule.Properties.Targets;
+    expect(target.Arn).toEqual({ Ref: topicId });
+    expect(transformed(target, stageEvent('Staging', 'FAILED'))).toBe([
+      'The stage Staging of player-churn-model-deploy failed in the execution 01234567-0123-0123-0123-012345678901: what comes after it in the pipeline did not run.',
+      'Why: https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/player-churn-model-deploy/executions/01234567-0123-0123-0123-012345678901/timeline?region=us-east-1',
+      'or npx sagemaker-gitops status --project player-churn.',
+      'A release approval that was rejected or not given within 7 days also fails the stage Prod.',
+    ].join(' '));
+  });
+
+  test('is retried for a day, then dead-lettered, with an alarm to the same topic', () => {
+    const [target] = failedRule.Properties.Targets;
+    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 });
+    const [queueId] = resources('AWS::SQS::Queue').find(([id]) => id.startsWith('ReleaseFailed'))!;
+    expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
+    const [, policy] = resources('AWS::SQS::QueuePolicy').find(([, p]) => JSON.stringify(p.Properties.Queues).includes(queueId))!;
+    expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain(JSON.stringify({ 'Fn::GetAtt': [failedRuleId, 'Arn'] }));
+    const [, alarm] = resources('AWS::CloudWatch::Alarm').find(([, a]) => a.Properties.AlarmName === 'player-churn-model-deploy-failed-undelivered')!;
+    expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
   });
 });

@@ -1,0 +1,131 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ProjectConfig } from '../config';
+import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
+import { TopicDelivery, deliverToTopic } from './event-delivery';
+
+/**
+ * The EventBridge pattern of a version of the project's group that waits for a reviewer: registered
+ * `PendingManualApproval`, once the package is `Completed`. SageMaker sends a "Model Package State Change" event for
+ * each status a new package passes through ("Events that Amazon SageMaker AI sends to Amazon EventBridge"), so
+ * matching only `Completed` tells the reviewers once per registration, as the release trigger starts one release.
+ */
+export function pendingApprovalEventPattern(config: ProjectConfig): events.EventPattern {
+  return {
+    source: ['aws.sagemaker'],
+    detailType: ['SageMaker Model Package State Change'],
+    detail: {
+      ModelPackageGroupName: [config.modelPackageGroupName],
+      ModelPackageStatus: ['Completed'],
+      ModelApprovalStatus: ['PendingManualApproval'],
+    },
+  };
+}
+
+/**
+ * The notice's text, with the event's version and package ARN in it: what waits, and the commands that decide it
+ * (with MLflow, the comparison with the approved version first). One line: an SNS email shows the text as it is.
+ * No angle brackets besides the event's fields: EventBridge reads `<name>` in an input template as a placeholder.
+ */
+export function pendingApprovalMessage(config: ProjectConfig): events.RuleTargetInput {
+  const group = config.modelPackageGroupName;
+  const version = events.EventField.fromPath('$.detail.ModelPackageVersion');
+  const arn = events.EventField.fromPath('$.detail.ModelPackageArn');
+  const cli = (command: string) => `npx sagemaker-gitops ${command} ${version} --group ${group}`;
+  return events.RuleTargetInput.fromText([
+    `Version ${version} of the model package group ${group} (${arn}) is registered and waits for a reviewer's approval.`,
+    ...(config.mlflow !== undefined ? [`Compare it with the approved version (in a generated repository): ${cli('compare-models')}.`] : []),
+    `Approve it, which deploys it to staging and then asks for the release approval: ${cli('approve-model')} --comment "why".`,
+    `Or reject it: ${cli('reject-model')} --comment "why".`,
+  ].join(' '));
+}
+
+export interface ReviewerNoticeProps {
+  readonly config: ProjectConfig;
+  /** The reviewers' topic. */
+  readonly topic: sns.ITopic;
+}
+
+/** A rule whose events reach the reviewers' topic, and how ({@link deliverToTopic}). */
+abstract class ReviewerNotice extends Construct implements TopicDelivery {
+  public readonly rule: events.Rule;
+  public readonly deadLetterQueue: sqs.Queue;
+  public readonly undeliveredAlarm: cloudwatch.Alarm;
+
+  protected constructor(scope: Construct, id: string, topic: sns.ITopic, rule: events.RuleProps & { readonly ruleName: string }, what: string, input: events.RuleTargetInput) {
+    super(scope, id);
+    this.rule = new events.Rule(this, 'Rule', rule);
+    const delivery = deliverToTopic(this.rule, topic, { what, input });
+    this.deadLetterQueue = delivery.deadLetterQueue;
+    this.undeliveredAlarm = delivery.undeliveredAlarm;
+  }
+}
+
+/**
+ * Tells the reviewers when a new version of the project's group waits for their approval: nothing else does, as the
+ * release trigger ignores `PendingManualApproval` and a version left pending never reaches staging. The rule
+ * `<project>-model-pending-approval` sends {@link pendingApprovalMessage} to the reviewers' topic
+ * ({@link deliverToTopic}: retried for a day, then kept in a dead-letter queue whose alarm tells the same topic).
+ */
+export class PendingApprovalNotice extends ReviewerNotice {
+  constructor(scope: Construct, id: string, { config, topic }: ReviewerNoticeProps) {
+    const group = config.modelPackageGroupName;
+    super(scope, id, topic, {
+      ruleName: resourceNamesOf(config).pendingApprovalRule,
+      description: `Tells the reviewers when a version of ${group} waits for approval`,
+      eventPattern: pendingApprovalEventPattern(config),
+    }, `the versions of ${group} waiting for approval`, pendingApprovalMessage(config));
+  }
+}
+
+/**
+ * The EventBridge pattern of a failed stage of the model-deploy pipeline (CodePipeline user guide, "Monitoring
+ * CodePipeline events": source `aws.codepipeline`, detail-type "CodePipeline Stage Execution State Change", and in
+ * its detail `pipeline`, `execution-id`, `stage` and `state`). A stage fails once per execution, where the pipeline's
+ * own FAILED event would not name where.
+ */
+export function releaseFailureEventPattern(config: ProjectConfig): events.EventPattern {
+  return {
+    source: ['aws.codepipeline'],
+    detailType: ['CodePipeline Stage Execution State Change'],
+    detail: { pipeline: [resourceNamesOf(config).modelDeployCodePipeline], state: ['FAILED'] },
+  };
+}
+
+/**
+ * The text of a failed stage's notice: the stage, the execution and where to read why (the execution's page in the
+ * CodePipeline console, `sagemaker-gitops status`). No angle brackets besides the event's fields (see
+ * {@link pendingApprovalMessage}).
+ */
+export function releaseFailureMessage(config: ProjectConfig): events.RuleTargetInput {
+  const pipeline = resourceNamesOf(config).modelDeployCodePipeline;
+  const stage = events.EventField.fromPath('$.detail.stage');
+  const execution = events.EventField.fromPath('$.detail.execution-id');
+  const region = events.EventField.fromPath('$.region');
+  return events.RuleTargetInput.fromText([
+    `The stage ${stage} of ${pipeline} failed in the execution ${execution}: what comes after it in the pipeline did not run.`,
+    `Why: https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipeline}/executions/${execution}/timeline?region=${region}`,
+    `or npx sagemaker-gitops status --project ${config.projectName}.`,
+    `A release approval that was rejected or not given within 7 days also fails the stage ${RELEASE_PIPELINE.prodStage}.`,
+  ].join(' '));
+}
+
+/**
+ * Tells the reviewers when a stage of the model-deploy pipeline fails: a version they approved was not released (no
+ * version approved, a staging deploy or live test that failed, a production deploy that rolled back). The rule
+ * `<project>-model-deploy-failed` sends {@link releaseFailureMessage} to their topic, delivered as the pending-approval
+ * notice is.
+ */
+export class ReleaseFailureNotice extends ReviewerNotice {
+  constructor(scope: Construct, id: string, { config, topic }: ReviewerNoticeProps) {
+    const names = resourceNamesOf(config);
+    super(scope, id, topic, {
+      ruleName: names.releaseFailureRule,
+      description: `Tells the reviewers when a stage of ${names.modelDeployCodePipeline} fails`,
+      eventPattern: releaseFailureEventPattern(config),
+    }, `the failed stages of ${names.modelDeployCodePipeline}`, releaseFailureMessage(config));
+  }
+}
