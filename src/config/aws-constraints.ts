@@ -47,6 +47,12 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: BUILD,
   },
   {
+    option: 'the model-build pipeline (pipelineDefinition, or its steps\' maxRuntimeSeconds)',
+    rule: 'its longest chain of steps, each job at its MaxRuntimeInSeconds plus 5 minutes to start, within the 465 minutes RunSageMakerPipeline waits (a CodeBuild action runs at most 8 hours); Train runs at most 3 hours, each processing step 1 hour',
+    source: 'CodePipeline User Guide, "Quotas in AWS CodePipeline"; SageMaker API Reference, StoppingCondition',
+    repos: BUILD,
+  },
+  {
     option: 'mlflow.arn, mlflow.experimentName, mlflow.*.weeklyMaintenanceWindowStart',
     rule: 'an MLflow App ARN (`…:mlflow-app/<id>`, an id AWS generates) or tracking server ARN in the partition aws or aws-us-gov (the only ones the sagemaker-mlflow plugin resolves) and in the build region and account (SageMaker MLflow has no resource-based policy), its ARN at most 256 characters; an experiment name of 1..245 characters (the steps receive both in their environment, whose values CreateProcessingJob takes up to 256 characters; the drift check adds `-monitoring`); with a tracking server ARN, the clientVersion its MLflow version takes (2.13.x: 2.13.2, 2.16.x: 2.16.2, 3.0.x: 3.0.0); a clientVersion of 3.2 or later only with containers of Python 3.10 (xgboost 3.0-5, sklearn 1.4-2); a maintenance window `Ddd:HH:MM`; the app is named `<projectName>-mlflow` (letters, digits, hyphens)',
     source: 'CloudFormation Template Reference, AWS::SageMaker::MlflowApp; SageMaker API Reference, CreateMlflowApp, DescribeMlflowApp and CreateProcessingJob (Environment); SageMaker Developer Guide, "Set up IAM permissions for MLflow Apps" and "Integrate MLflow with your environment"',

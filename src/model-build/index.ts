@@ -5,3 +5,4 @@ export * from './player-churn-pipeline';
 export * from './sagemaker-execution-role';
 export * from './sagemaker-pipeline';
 export * from './mlflow-steps';
+export * from './run-pipeline-wait';

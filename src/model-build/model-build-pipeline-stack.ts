@@ -9,10 +9,9 @@ import { resourceNamesOf } from '../app-context/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ModelBuildStack, ModelBuildStackProps, modelBuildPipelineName } from './model-build-stack';
+import { CODEBUILD_ACTION_TIMEOUT_MINUTES, RUN_PIPELINE_WAIT_MINUTES, checkRunFitsWait } from './run-pipeline-wait';
 import { StepImageBuild } from './step-image-build';
 
-/** How long the post step waits for the SageMaker pipeline execution (minutes). */
-export const RUN_PIPELINE_TIMEOUT_MINUTES = 225;
 
 /** What a model-build app may change in the model-build stack. */
 export type ModelBuildOptions = Pick<ModelBuildStackProps, 'pipelineDefinition' | 'definitionDelivery'>;
@@ -64,6 +63,8 @@ export class ModelBuildPipelineStack extends Stack {
     this.codePipeline = project.pipeline;
 
     this.stage = new ModelBuildStage(this, 'Deploy', { config, repoDir, pipelineDefinition, definitionDelivery, env });
+    // The wait must outlast an execution's longest chain of steps, each at its maximum running time.
+    checkRunFitsWait(this.stage.modelBuildStack.definition);
     const sageMakerPipelineName = modelBuildPipelineName(config);
     const pipelineArn = this.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: sageMakerPipelineName.toLowerCase() });
     const executions = `${pipelineArn}/execution/*`;
@@ -73,8 +74,8 @@ export class ModelBuildPipelineStack extends Stack {
     const runPipeline = new pipelines.CodeBuildStep('RunSageMakerPipeline', {
       input: project.releaseTools,
       env: BUILD_ENV,
-      commands: [releaseToolsCommand('.', `run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_TIMEOUT_MINUTES}`)],
-      timeout: Duration.minutes(RUN_PIPELINE_TIMEOUT_MINUTES + 15),
+      commands: [releaseToolsCommand('.', `run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_WAIT_MINUTES}`)],
+      timeout: Duration.minutes(CODEBUILD_ACTION_TIMEOUT_MINUTES),
       rolePolicyStatements: [
         new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }),
         new iam.PolicyStatement({ actions: ['sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps'], resources: [executions] }),

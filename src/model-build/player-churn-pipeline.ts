@@ -63,6 +63,12 @@ export interface PlayerChurnPipelineProps {
 const MONITOR_BASELINE_INPUT = '/opt/ml/processing/input/baseline_dataset_input';
 const MONITOR_OUTPUT = '/opt/ml/processing/output';
 
+/**
+ * Train's MaxRuntimeInSeconds (a day by default): 3 hours, so that the longest execution ends within the model-build
+ * CodePipeline's wait (run-pipeline-wait.ts) and a longer training fails its commit instead of outliving it.
+ */
+export const TRAINING_MAX_RUNTIME_SECONDS = 3 * 3600;
+
 /** Jobs are retried when SageMaker lacks capacity or fails internally, not when the code fails. */
 const JOB_RETRIES: RetryPolicy[] = [
   { exceptionTypes: ['SageMaker.CAPACITY_ERROR', 'SageMaker.JOB_INTERNAL_ERROR'], intervalSeconds: 60, backoffRate: 2, maxAttempts: 3 },
@@ -191,6 +197,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     outputKmsKeyId: props.kmsKeyArn,
     environment,
     vpcConfig: vpc,
+    maxRuntimeSeconds: TRAINING_MAX_RUNTIME_SECONDS,
   });
 
   const evaluationReport = new PropertyFile(names.propertyFile, 'evaluation', 'evaluation.json');

@@ -70,11 +70,13 @@ describe('ModelBuildPipelineStack', () => {
     const run = projects.find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('run-pipeline'));
     const spec = JSON.parse(run.Properties.Source.BuildSpec);
     expect(spec.phases.install.commands).toBeUndefined();
-    expect(spec.phases.build.commands).toEqual(['node ./sagemaker-gitops.js run-pipeline --name player-churn-training --wait --timeout 225']);
+    // CodePipeline User Guide, "Quotas in AWS CodePipeline": a CodeBuild action times out after 8 hours; the wait
+    // leaves 15 minutes of them for the build's start and the report (run-pipeline-wait.test.ts checks the steps fit).
+    expect(spec.phases.build.commands).toEqual(['node ./sagemaker-gitops.js run-pipeline --name player-churn-training --wait --timeout 465']);
     const [pipeline] = Object.values<any>(template.findResources('AWS::CodePipeline::Pipeline'));
     const action = pipeline.Properties.Stages.flatMap((stage: any) => stage.Actions).find((a: any) => a.Name === 'RunSageMakerPipeline');
     expect(action.InputArtifacts).toEqual([{ Name: 'Synth_release_tools' }]);
-    expect(run.Properties.TimeoutInMinutes).toBe(240);
+    expect(run.Properties.TimeoutInMinutes).toBe(480);
     const start = statements(template).find((s) => s.Action === 'sagemaker:StartPipelineExecution');
     expect(start.Resource).toEqual({ 'Fn::Join': ['', ['arn:aws:sagemaker:us-east-1:', { Ref: 'AWS::AccountId' }, ':pipeline/player-churn-training']] });
     const poll = statements(template).find((s) => Array.isArray(s.Action) && s.Action.includes('sagemaker:DescribePipelineExecution'));
