@@ -19,19 +19,26 @@ import { TriggerRetryPolicy, deadLetterAlarm, deadLetterQueue } from './event-de
  * when `Completed`, both Approved; only the Completed one starts a deployment.
  */
 export function modelApprovalEventPattern(config: ProjectConfig): events.EventPattern {
+  // A rejection of a version that was not approved changes nothing in what deploys: reject-model marks it
+  // (NO_RELEASE_METADATA_KEY, in the same UpdateModelPackage call), and the event carries the metadata.
+  return completedModelPackagePattern(config, {
+    $or: [
+      { ModelApprovalStatus: ['Approved'] },
+      { ModelApprovalStatus: ['Rejected'], CustomerMetadataProperties: { [NO_RELEASE_METADATA_KEY]: [{ exists: false }] } },
+    ],
+  });
+}
+
+/**
+ * The "SageMaker Model Package State Change" events of the project's group once a package is `Completed`, with
+ * `approval`'s conditions on the detail: one event per version and approval change, where SageMaker sends one for
+ * each status a package passes through ("Events that Amazon SageMaker AI sends to Amazon EventBridge").
+ */
+export function completedModelPackagePattern(config: ProjectConfig, approval: Record<string, unknown>): events.EventPattern {
   return {
     source: ['aws.sagemaker'],
     detailType: ['SageMaker Model Package State Change'],
-    detail: {
-      ModelPackageGroupName: [config.modelPackageGroupName],
-      ModelPackageStatus: ['Completed'],
-      // A rejection of a version that was not approved changes nothing in what deploys: reject-model marks it
-      // (NO_RELEASE_METADATA_KEY, in the same UpdateModelPackage call), and the event carries the metadata.
-      $or: [
-        { ModelApprovalStatus: ['Approved'] },
-        { ModelApprovalStatus: ['Rejected'], CustomerMetadataProperties: { [NO_RELEASE_METADATA_KEY]: [{ exists: false }] } },
-      ],
-    },
+    detail: { ModelPackageGroupName: [config.modelPackageGroupName], ModelPackageStatus: ['Completed'], ...approval },
   };
 }
 

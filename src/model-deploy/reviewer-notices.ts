@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
 import { TopicDelivery, deliverToTopic } from './event-delivery';
+import { completedModelPackagePattern } from './release-trigger';
 
 /**
  * The EventBridge pattern of a version of the project's group that waits for a reviewer: registered
@@ -14,15 +15,7 @@ import { TopicDelivery, deliverToTopic } from './event-delivery';
  * matching only `Completed` tells the reviewers once per registration, as the release trigger starts one release.
  */
 export function pendingApprovalEventPattern(config: ProjectConfig): events.EventPattern {
-  return {
-    source: ['aws.sagemaker'],
-    detailType: ['SageMaker Model Package State Change'],
-    detail: {
-      ModelPackageGroupName: [config.modelPackageGroupName],
-      ModelPackageStatus: ['Completed'],
-      ModelApprovalStatus: ['PendingManualApproval'],
-    },
-  };
+  return completedModelPackagePattern(config, { ModelApprovalStatus: ['PendingManualApproval'] });
 }
 
 /**

@@ -70,3 +70,23 @@ export function buildSpecs(template: { findResources(type: string): Record<strin
     .filter((spec: unknown): spec is string => typeof spec === 'string' && spec.startsWith('{'))
     .map((spec) => JSON.parse(spec));
 }
+
+/**
+ * A "SageMaker Model Package State Change" event as the SageMaker developer guide's page "Events that Amazon SageMaker
+ * AI sends to Amazon EventBridge" shows it (its detail: group, version, ARN, ModelPackageStatus, ModelApprovalStatus),
+ * for version 3 in account 111111111111.
+ */
+export const modelPackageEvent = (approval: string, status = 'Completed', group = 'player-churn') => ({
+  'version': '0',
+  'detail-type': 'SageMaker Model Package State Change',
+  'source': 'aws.sagemaker',
+  'account': '111111111111',
+  'region': 'us-east-1',
+  'detail': {
+    ModelPackageGroupName: group,
+    ModelPackageVersion: 3,
+    ModelPackageArn: `arn:aws:sagemaker:us-east-1:111111111111:model-package/${group}/3`,
+    ModelPackageStatus: status,
+    ModelApprovalStatus: approval,
+  },
+});

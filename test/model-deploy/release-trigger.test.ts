@@ -2,7 +2,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { ConfigError } from '../../src/config';
 import { EVENTBRIDGE_RETRY_LIMITS, TRIGGER_RETRY_POLICY, checkTriggerRetryPolicy, modelApprovalEventPattern } from '../../src/model-deploy';
 import { testConfig } from '../helpers/validated-synth';
-import { app, matches } from './fixtures';
+import { app, matches, modelPackageEvent } from './fixtures';
 
 const deploy = app();
 const template = Template.fromStack(deploy.pipelineStack);
@@ -10,22 +10,7 @@ const template = Template.fromStack(deploy.pipelineStack);
 const [ruleId, rule] = Object.entries<any>(template.findResources('AWS::Events::Rule')).find(([id]) => id.startsWith('ModelApprovalChanged'))!;
 const pattern = rule.Properties.EventPattern;
 
-/**
- * A "SageMaker Model Package State Change" event as the SageMaker developer guide's page "Events that Amazon SageMaker
- * AI sends to Amazon EventBridge" shows it (its detail: group, version, ARN, ModelPackageStatus, ModelApprovalStatus).
- */
-const event = (approval: string, status = 'Completed', group = 'player-churn') => ({
-  'version': '0',
-  'detail-type': 'SageMaker Model Package State Change',
-  'source': 'aws.sagemaker',
-  'detail': {
-    ModelPackageGroupName: group,
-    ModelPackageVersion: 3,
-    ModelPackageArn: `arn:aws:sagemaker:us-east-1:111111111111:model-package/${group}/3`,
-    ModelPackageStatus: status,
-    ModelApprovalStatus: approval,
-  },
-});
+const event = modelPackageEvent;
 
 describe('the pattern', () => {
   test('is the documented one, in the template and from modelApprovalEventPattern', () => {

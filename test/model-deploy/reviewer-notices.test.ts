@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { NOTICE_RETRY_POLICY, checkTriggerRetryPolicy, pendingApprovalEventPattern, releaseFailureEventPattern } from '../../src/model-deploy';
 import { testConfig } from '../helpers/validated-synth';
-import { app, matches } from './fixtures';
+import { app, matches, modelPackageEvent } from './fixtures';
 
 const ACCOUNT = '111111111111';
 const deploy = app({ environments: { build: { account: ACCOUNT } }, release: { reviewerEmails: ['lead@example.com'] } });
@@ -11,24 +11,7 @@ const resolve = (value: unknown) => deploy.pipelineStack.resolve(value);
 const [ruleId, rule] = resources('AWS::Events::Rule').find(([id]) => id.startsWith('VersionPendingApproval'))!;
 const [topicId] = resources('AWS::SNS::Topic').find(([, t]) => t.Properties.TopicName === 'player-churn-release-approvals')!;
 
-/**
- * A "SageMaker Model Package State Change" event as the SageMaker developer guide's page "Events that Amazon SageMaker
- * AI sends to Amazon EventBridge" shows it (its detail: group, version, ARN, ModelPackageStatus, ModelApprovalStatus).
- */
-const event = (approval: string, status = 'Completed', group = 'player-churn') => ({
-  'version': '0',
-  'detail-type': 'SageMaker Model Package State Change',
-  'source': 'aws.sagemaker',
-  'account': ACCOUNT,
-  'region': 'us-east-1',
-  'detail': {
-    ModelPackageGroupName: group,
-    ModelPackageVersion: 3,
-    ModelPackageArn: `arn:aws:sagemaker:us-east-1:${ACCOUNT}:model-package/${group}/3`,
-    ModelPackageStatus: status,
-    ModelApprovalStatus: approval,
-  },
-});
+const event = modelPackageEvent;
 
 /**
  * What EventBridge sends the topic for `event` (EventBridge user guide, "Amazon EventBridge input transformation"):
