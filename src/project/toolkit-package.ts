@@ -68,6 +68,21 @@ export function packlistOf(dir: string): string[] {
   return JSON.parse(result.stdout) as string[];
 }
 
+/**
+ * In this repository (a `src/` beside `lib/`), the packed files under `lib/` that no source compiles to any more: tsc
+ * writes outputs but never removes those of a renamed or deleted `src/*.ts`, so a checkout that compiled before such a
+ * change would vendor files a fresh clone does not have (its tarball, and the committed one, would differ).
+ */
+export function staleCompiledFiles(dir: string, files: readonly string[]): string[] {
+  if (!fs.existsSync(path.join(dir, 'src'))) {
+    return [];
+  }
+  return files.filter((file) => {
+    const compiled = /^lib\/(.+?)(\.d\.ts|\.js)$/.exec(file);
+    return compiled !== null && !fs.existsSync(path.join(dir, 'src', `${compiled[1]}.ts`));
+  }).sort();
+}
+
 /** One file of a package tarball: its path inside `package/`, whether it is executable, its content's SHA-256. */
 export interface PackedEntry {
   readonly path: string;

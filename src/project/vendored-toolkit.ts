@@ -4,7 +4,7 @@ import { Component, Project } from 'projen';
 import { ConfigError } from '../config/errors';
 import { PackCache, packCacheFile } from './toolkit-pack-cache';
 import {
-  PackageManifest, digestOfEntries, entriesOfFiles, entriesOfTarball, packlistOf, readToolkitManifest,
+  PackageManifest, digestOfEntries, entriesOfFiles, entriesOfTarball, packlistOf, readToolkitManifest, staleCompiledFiles,
   toolkitPackageDir, writePackageTarball,
 } from './toolkit-package';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../app-context/versions';
@@ -63,6 +63,10 @@ export class VendoredToolkit extends Component {
     }
     const cache = new PackCache(packCacheFile(this.toolkitDir));
     const packed = this.packageContent(manifest, cache);
+    const stale = staleCompiledFiles(this.toolkitDir, packed.files);
+    if (stale.length > 0) {
+      throw new ConfigError(`${stale.join(', ')} in ${this.toolkitDir} ${stale.length === 1 ? 'has' : 'have'} no source in src/ any more (compiled before a rename or a deletion); vendored, ${stale.length === 1 ? 'it' : 'they'} would make the tarball differ from a fresh clone's: remove lib/ and compile again (\`rm -rf lib && npx projen compile\`)`);
+    }
     for (const repoDir of this.repoDirs) {
       const target = path.join(this.project.outdir, repoDir, this.tarball);
       if (!fs.existsSync(target) || this.tarballDigest(target, cache) !== packed.digest) {

@@ -10,7 +10,7 @@ import { Project } from 'projen';
 import * as tar from 'tar';
 import {
   LIBRARY_VERSION, MlopsProject, MlopsProjectOptions, VENDOR_CHECK_SCRIPT, VendoredToolkit, digestOfEntries, entriesOfFiles, entriesOfTarball,
-  packlistOf, readToolkitManifest, toolkitPackageDir,
+  packlistOf, readToolkitManifest, staleCompiledFiles, toolkitPackageDir,
 } from '../../src/project';
 import { testProjectOptions } from '../helpers/validated-synth';
 
@@ -91,5 +91,26 @@ describe('the vendored toolkit', () => {
     fs.writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ name: 'sagemaker-gitops', version: '9.9.9', main: 'lib/index.js', files: ['lib/'] }));
     expect(() => synth(fs.mkdtempSync(path.join(os.tmpdir(), 'vendored-')), copy))
       .toThrow(new RegExp(`the sagemaker-gitops package at .* has version 9\\.9\\.9, but its library says ${LIBRARY_VERSION.replace(/\./g, '\\.')}: reinstall or recompile it`));
+  });
+
+  // tsc writes outputs but never removes those of a renamed or deleted source: vendored, they make the tarball
+  // differ from the one a fresh clone packs (the generated-files check of CI fails there, not here).
+  test('in the source repository, a compiled file whose source is gone is refused before anything is vendored', () => {
+    const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'toolkit-copy-'));
+    for (const file of ['src/index.ts', 'src/model-deploy/notices.ts', 'lib/index.js', 'lib/index.d.ts', 'lib/model-deploy/notices.js', 'lib/model-deploy/old-name.js', 'lib/model-deploy/old-name.d.ts']) {
+      fs.mkdirSync(path.dirname(path.join(copy, file)), { recursive: true });
+      fs.writeFileSync(path.join(copy, file), '');
+    }
+    fs.writeFileSync(path.join(copy, 'package.json'), JSON.stringify({ name: 'sagemaker-gitops', version: LIBRARY_VERSION, main: 'lib/index.js', files: ['lib/'] }));
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'vendored-'));
+    expect(() => synth(outdir, copy)).toThrow(
+      `lib/model-deploy/old-name.d.ts, lib/model-deploy/old-name.js in ${copy} have no source in src/ any more (compiled before a rename or a deletion); ` +
+      'vendored, they would make the tarball differ from a fresh clone\'s: remove lib/ and compile again (`rm -rf lib && npx projen compile`)',
+    );
+    expect(fs.existsSync(path.join(outdir, 'model-build', TARBALL))).toBe(false);
+    // An installed package has no src/: nothing to compare with.
+    expect(staleCompiledFiles(copy, ['lib/model-deploy/old-name.js'])).toEqual(['lib/model-deploy/old-name.js']);
+    fs.rmSync(path.join(copy, 'src'), { recursive: true });
+    expect(staleCompiledFiles(copy, ['lib/model-deploy/old-name.js'])).toEqual([]);
   });
 });
