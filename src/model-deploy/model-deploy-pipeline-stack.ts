@@ -170,7 +170,8 @@ export class ModelDeployPipelineStack extends Stack {
 
     this.approvalTopic = new sns.Topic(this, 'ReleaseApprovals', {
       topicName: names.releaseApprovalTopic,
-      displayName: `${config.projectName}: model versions and production releases waiting for approval`,
+      // SNS API Reference, SetTopicAttributes: the display name is the sender name of the email notifications.
+      displayName: `${config.projectName}: versions and releases to approve`,
       masterKey: project.artifacts.key,
       enforceSSL: true,
     });

@@ -62,6 +62,8 @@ describe('the notice', () => {
     expect(target.Arn).toEqual({ Ref: topicId });
     expect(target.RoleArn).toBeUndefined();
     template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'lead@example.com', TopicArn: { Ref: topicId } });
+    // SNS API Reference, SetTopicAttributes: the display name is the sender name of email notifications.
+    template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'player-churn-release-approvals', DisplayName: 'player-churn: versions and releases to approve' });
   });
 
   test('names the version, its package and the commands that compare, approve or reject it', () => {
