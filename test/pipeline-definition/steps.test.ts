@@ -1,6 +1,6 @@
 import {
   Condition, ConditionStep, CreateModelStep, ExecutionVariable, FailStep, Join, ParameterFloat, ParameterInteger,
-  ParameterString, PipelineDefinition, PropertyFile, RetryPolicy, Step, TransformStep, pipelineDefinitionSchemaErrors,
+  ParameterString, PipelineDefinition, PropertyFile, RETRY_POLICY_LIMITS, RetryPolicy, Step, TransformStep, pipelineDefinitionSchemaErrors,
 } from '../../src/pipeline-definition';
 import {
   KMS_KEY_ARN, ROLE_ARN, SKLEARN_IMAGE, XGBOOST_IMAGE, errorOf, evaluationStep, failStep, processingStep, registerStep, stepJson, trainingStep,
@@ -539,9 +539,33 @@ describe('RetryPolicies', () => {
     expect(errorOf(() => processingStep({ retryPolicies: [{ exceptionTypes: ['Emr.RESOURCE_LIMIT' as never] }] })).message).toMatch(/^step Preprocess: retry policy 1: exception type "Emr.RESOURCE_LIMIT" is not allowed for this step; allowed: Step\.SERVICE_FAULT, Step\.THROTTLING, SageMaker\.JOB_INTERNAL_ERROR/);
   });
 
-  test.each([0, -1, 2.5, NaN])('maxAttempts %p is rejected, naming it', (maxAttempts) => {
-    // Rejected when the step is created.
-    expect(errorOf(() => processingStep({ retryPolicies: [{ exceptionTypes: ['Step.THROTTLING'] }, { exceptionTypes: ['Step.SERVICE_FAULT'], maxAttempts }] })).message).toBe(`step Preprocess: retry policy 2: maxAttempts must be a positive integer, got ${maxAttempts}`);
+  // SageMaker Developer Guide, "Retry Policy for Pipeline Steps" (the policy's JSON schema): IntervalSeconds at most
+  // 43,200 seconds; MaxAttempts at most 20 and ExpireAfterMin at most 14,400 minutes, 0 for never retried.
+  test('the documented ranges', () => {
+    expect(RETRY_POLICY_LIMITS).toEqual({ intervalSeconds: { min: 1, max: 43_200 }, maxAttempts: { min: 0, max: 20 }, expireAfterMinutes: { min: 0, max: 14_400 } });
+  });
+
+  test.each([
+    ['maxAttempts', 0], ['maxAttempts', 20], ['expireAfterMinutes', 0], ['expireAfterMinutes', 14_400], ['intervalSeconds', 1], ['intervalSeconds', 43_200],
+  ] as const)('%s %p, at an end of its range, is accepted', (field, value) => {
+    const json = jsonOf(processingStep({ retryPolicies: [{ exceptionTypes: ['SageMaker.CAPACITY_ERROR'], [field]: value }] })).RetryPolicies[0];
+    expect(json[{ maxAttempts: 'MaxAttempts', expireAfterMinutes: 'ExpireAfterMin', intervalSeconds: 'IntervalSeconds' }[field]]).toBe(value);
+  });
+
+  test.each([
+    ['maxAttempts', -1, '0..20'], ['maxAttempts', 21, '0..20'], ['maxAttempts', 2.5, '0..20'], ['maxAttempts', NaN, '0..20'],
+    ['expireAfterMinutes', 14_401, '0..14400'], ['expireAfterMinutes', -5, '0..14400'],
+    ['intervalSeconds', 0, '1..43200'], ['intervalSeconds', 43_201, '1..43200'],
+  ] as const)('%s %p is rejected when the step is created, naming the policy, the field and the range', (field, value, range) => {
+    expect(errorOf(() => processingStep({ retryPolicies: [{ exceptionTypes: ['Step.THROTTLING'] }, { exceptionTypes: ['Step.SERVICE_FAULT'], [field]: value }] })).message)
+      .toBe(`step Preprocess: retry policy 2: ${field} must be a whole number in ${range}, got ${value}`);
+  });
+
+  test('a policy with both maxAttempts and expireAfterMinutes is rejected: SageMaker takes one of them', () => {
+    // Same page: "Only one of MaxAttempts or ExpireAfterMin can be given, but not both ... the retry policy will
+    // generate a validation error."
+    expect(errorOf(() => trainingStep({ retryPolicies: [{ exceptionTypes: ['SageMaker.JOB_INTERNAL_ERROR'], maxAttempts: 3, expireAfterMinutes: 60 }] })).message)
+      .toBe('step Train: retry policy 1 sets both maxAttempts (3) and expireAfterMinutes (60): SageMaker takes one of MaxAttempts and ExpireAfterMin in a policy, never both');
   });
 
   test('a policy without exception types is rejected', () => {

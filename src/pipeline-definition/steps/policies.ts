@@ -7,12 +7,23 @@ export const JOB_EXCEPTION_TYPES = ['SageMaker.JOB_INTERNAL_ERROR', 'SageMaker.C
 
 export type RetryExceptionType = typeof STEP_EXCEPTION_TYPES[number] | typeof JOB_EXCEPTION_TYPES[number];
 
+/**
+ * The ranges SageMaker documents for a retry policy (SageMaker Developer Guide, "Retry Policy for Pipeline Steps",
+ * its JSON schema): IntervalSeconds at most 43,200 (12 hours), MaxAttempts at most 20 and ExpireAfterMin at most
+ * 14,400 (10 days), 0 meaning never retried; and a policy gives MaxAttempts or ExpireAfterMin, never both.
+ */
+export const RETRY_POLICY_LIMITS = {
+  intervalSeconds: { min: 1, max: 43_200 },
+  maxAttempts: { min: 0, max: 20 },
+  expireAfterMinutes: { min: 0, max: 14_400 },
+} as const;
+
 /** When and how often SageMaker retries a step. */
 export interface RetryPolicy {
   /** The exception types this policy retries. */
   readonly exceptionTypes: readonly RetryExceptionType[];
   /**
-   * Seconds before the first retry.
+   * Seconds before the first retry, 1..43,200.
    * @default 1
    */
   readonly intervalSeconds?: number;
@@ -22,12 +33,12 @@ export interface RetryPolicy {
    */
   readonly backoffRate?: number;
   /**
-   * At most this many attempts.
+   * At most this many retries, 0..20 (0: never retried). Not with `expireAfterMinutes`.
    * @default - SageMaker's default (5) unless `expireAfterMinutes` is set
    */
   readonly maxAttempts?: number;
   /**
-   * Stop retrying this many minutes after the first failure.
+   * No retry once the exception recurs this many minutes after the step started, 0..14,400. Not with `maxAttempts`.
    * @default - no time limit
    */
   readonly expireAfterMinutes?: number;
@@ -64,9 +75,14 @@ export function renderRetryPolicies(stepName: string, policies: readonly RetryPo
         throw new PipelineDefinitionError(`${where}: exception type ${JSON.stringify(type)} is not allowed for this step; allowed: ${allowed.join(', ')}`);
       }
     }
-    checkPositiveInteger(where, 'intervalSeconds', policy.intervalSeconds);
-    checkPositiveInteger(where, 'maxAttempts', policy.maxAttempts);
-    checkPositiveInteger(where, 'expireAfterMinutes', policy.expireAfterMinutes);
+    for (const field of ['intervalSeconds', 'maxAttempts', 'expireAfterMinutes'] as const) {
+      checkIntegerIn(where, field, policy[field], RETRY_POLICY_LIMITS[field]);
+    }
+    if (policy.maxAttempts !== undefined && policy.expireAfterMinutes !== undefined) {
+      throw new PipelineDefinitionError(
+        `${where} sets both maxAttempts (${policy.maxAttempts}) and expireAfterMinutes (${policy.expireAfterMinutes}): SageMaker takes one of MaxAttempts and ExpireAfterMin in a policy, never both`,
+      );
+    }
     if (policy.backoffRate !== undefined && !(typeof policy.backoffRate === 'number' && policy.backoffRate >= 1)) {
       throw new PipelineDefinitionError(`${where}: backoffRate must be a number of at least 1, got ${describeValue(policy.backoffRate)}`);
     }
@@ -93,8 +109,8 @@ export function renderCacheConfig(stepName: string, cache: CacheConfig | undefin
   return { Enabled: cache.enabled ?? true, ...(cache.expireAfter !== undefined ? { ExpireAfter: cache.expireAfter } : {}) };
 }
 
-function checkPositiveInteger(where: string, field: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isSafeInteger(value) && value > 0)) {
-    throw new PipelineDefinitionError(`${where}: ${field} must be a positive integer, got ${describeValue(value)}`);
+function checkIntegerIn(where: string, field: string, value: number | undefined, range: { readonly min: number; readonly max: number }): void {
+  if (value !== undefined && !(Number.isSafeInteger(value) && value >= range.min && value <= range.max)) {
+    throw new PipelineDefinitionError(`${where}: ${field} must be a whole number in ${range.min}..${range.max}, got ${describeValue(value)}`);
   }
 }
