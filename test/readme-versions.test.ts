@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TOOL_VERSIONS, VALIDATION_PLUGIN_VERSIONS } from '../src/app-context/versions';
+import { CDK_ASSETS_VERSION, TOOL_VERSIONS, VALIDATION_PLUGIN_VERSIONS } from '../src/app-context/versions';
 
 /**
  * The README's "Versions" section names the versions the toolkit is built with; each must be the
@@ -38,4 +38,8 @@ describe('README: Versions', () => {
       expect(shownRange).toBe(declaredRange);
     }
   });
+});
+
+test('"What the apps deploy" names the cdk-assets version the Assets stage installs', () => {
+  expect(README.replace(/\s+/g, ' ')).toContain(`Assets (uploads the code bundle and sample data with cdk-assets ${CDK_ASSETS_VERSION}, pinned:`);
 });

@@ -88,3 +88,14 @@ export function generatedRepoVersions(librarySpec?: string): GeneratedRepoVersio
     node: `>= ${MIN_NODE_VERSION}`,
   };
 }
+
+/**
+ * The cdk-assets version the pipelines' Assets stage installs (`npm install -g cdk-assets@<this>`), in place of
+ * CDK Pipelines' default, the `latest` tag. cdk-assets refuses an asset manifest whose cloud-assembly schema is newer
+ * than the one it reads; 4.x bundles its copy of the schema package, and the newest 4.x the registry serves (4.7.3)
+ * reads schema 54, while aws-cdk-lib 2.276 writes 55, so every Assets action would fail (the failure of aws/aws-cdk
+ * issue 32744). 3.3.1 takes `@aws-cdk/cloud-assembly-schema` as `>=44.5.0`, so its install gets the newest schema
+ * there is. test/integration/asset-publishing.test.ts installs this version and runs both pipelines' Assets
+ * commands against a local S3.
+ */
+export const CDK_ASSETS_VERSION = '3.3.1';

@@ -1,4 +1,5 @@
 export * from './artifact-store';
+export * from './codeartifact-access';
 export * from './model-package-group';
 export * from './project-app';
 export * from './project-pipeline';

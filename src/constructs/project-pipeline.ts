@@ -6,9 +6,10 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { RELEASE_TOOLS_DIR, bundleReleaseToolsCommand } from './release-tools';
-import { CodeArtifactRepositoryOptions, ToolkitSourceOptions, codeArtifactLoginCommand } from '../config/toolkit-source';
+import { ToolkitSourceOptions, codeArtifactLoginCommand } from '../config/toolkit-source';
+import { codeArtifactReadStatements } from './codeartifact-access';
 import { VENDOR_CHECK_COMMAND } from '../app-context/vendor-check';
-import { CODEBUILD_NODE_VERSION, LIBRARY_NAME } from '../app-context/versions';
+import { CDK_ASSETS_VERSION, CODEBUILD_NODE_VERSION, LIBRARY_NAME } from '../app-context/versions';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ArtifactStore } from './artifact-store';
 import { checkActionConfigurationLengths, checkPipelineName } from './pipeline-limits';
@@ -119,6 +120,10 @@ export class ProjectPipeline extends Construct {
       crossAccountKeys: true,
       enableKeyRotation: true,
       publishAssetsInParallel: false,
+      // The Assets actions install this cdk-assets, not the `latest` tag, which cannot read this assembly's schema.
+      // The self-mutation keeps CDK Pipelines' `aws-cdk@2`, the newest 2.x CLI: a pinned CLI would read a
+      // toolkit upgrade's assembly with the previous version (the CodePipeline construct's cliVersion).
+      cdkAssetsCliVersion: CDK_ASSETS_VERSION,
       useChangeSets: props.useChangeSets ?? true,
       synth: this.synth = new pipelines.CodeBuildStep('Synth', {
         input: props.source,
@@ -274,26 +279,4 @@ export class ProjectPipeline extends Construct {
       }
     }
   }
-}
-
-/**
- * What `aws codeartifact login --tool npm` and npm's reads need, as the CodeArtifact user guide
- * documents them: GetAuthorizationToken on the domain, GetRepositoryEndpoint and ReadFromRepository
- * on the repository ("AWS CodeArtifact permissions reference"), and sts:GetServiceBearerToken for
- * CodeArtifact only ("Provision an IAM user").
- */
-export function codeArtifactReadStatements(scope: Construct, repo: CodeArtifactRepositoryOptions | undefined): iam.PolicyStatement[] {
-  if (repo === undefined) {
-    return [];
-  }
-  const arn = (resource: string, resourceName: string) => Stack.of(scope).formatArn({ service: 'codeartifact', region: repo.region, account: repo.domainOwner, resource, resourceName });
-  return [
-    new iam.PolicyStatement({ actions: ['codeartifact:GetAuthorizationToken'], resources: [arn('domain', repo.domain)] }),
-    new iam.PolicyStatement({ actions: ['codeartifact:GetRepositoryEndpoint', 'codeartifact:ReadFromRepository'], resources: [arn('repository', `${repo.domain}/${repo.repository}`)] }),
-    new iam.PolicyStatement({
-      actions: ['sts:GetServiceBearerToken'],
-      resources: ['*'],
-      conditions: { StringEquals: { 'sts:AWSServiceName': 'codeartifact.amazonaws.com' } },
-    }),
-  ];
 }
