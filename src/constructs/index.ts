@@ -1,5 +1,7 @@
+export * from './alert-topic';
 export * from './artifact-store';
 export * from './codeartifact-access';
+export * from './event-delivery';
 export * from './model-package-group';
 export * from './project-app';
 export * from './project-pipeline';

@@ -6,8 +6,8 @@ import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ConfigError, ProjectConfig, SNS_TOPIC_ARN_PATTERN } from '../config';
-import { AlertTopic } from './alert-topic';
-import { TopicDelivery, deliverToTopic } from './event-delivery';
+import { AlertTopic } from '../constructs/alert-topic';
+import { TopicDelivery, deliverToTopic } from '../constructs/event-delivery';
 
 /**
  * The event SageMaker sends to EventBridge when a pipeline execution changes status (SageMaker developer guide,

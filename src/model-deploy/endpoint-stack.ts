@@ -9,7 +9,7 @@ import { CONTAINER_VERSIONS, ConfigError, ProjectConfig, acceptsVolumeKmsKey } f
 import { ArtifactStore, cdkEnvironment } from '../constructs';
 import { xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
-import { AlertTopic, alarmArn } from './alert-topic';
+import { AlertTopic, alarmArn } from '../constructs/alert-topic';
 import { DriftMonitor } from './drift-monitor';
 import { blueGreenDeployment } from './endpoint-deployment';
 import { EndpointAutoscaling } from './endpoint-autoscaling';

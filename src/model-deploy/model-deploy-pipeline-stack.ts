@@ -12,7 +12,7 @@ import { ACTION_CONFIGURATION_MAX_LENGTH } from '../constructs/pipeline-limits';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
-import { AlertTopic } from './alert-topic';
+import { AlertTopic } from '../constructs/alert-topic';
 import { BatchScoringStack } from './batch-scoring-stack';
 import { EndpointStack, Stage, endpointName } from './endpoint-stack';
 import {
@@ -30,7 +30,7 @@ import {
   SHADOW_STAGE, acknowledgeLiveModelReadWildcards, copyLiveModelCommand, liveModelFor, liveModelReadStatements, resolveModelShellCommand, shadowReleaseOf,
 } from './shadow-release';
 import { ShadowDeployStage } from './shadow-stage';
-export * from './event-delivery';
+
 export * from './reviewer-notices';
 export * from './release-checks';
 export * from './release-trigger';

@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct, IConstruct } from 'constructs';
-import { deadLetterAlarm, deadLetterQueue } from './event-delivery';
+import { deadLetterAlarm, deadLetterQueue } from '../constructs/event-delivery';
 
 export interface PipelineScheduleProps {
   /** The SageMaker pipeline the schedule starts. */

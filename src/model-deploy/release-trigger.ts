@@ -7,7 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { NO_RELEASE_METADATA_KEY } from '../aws/model-approval';
 import { ConfigError, ProjectConfig } from '../config';
-import { TriggerRetryPolicy, deadLetterAlarm, deadLetterQueue } from './event-delivery';
+import { TriggerRetryPolicy, deadLetterAlarm, deadLetterQueue } from '../constructs/event-delivery';
 
 /**
  * The EventBridge pattern of the model approval changes that run the model-deploy pipeline:

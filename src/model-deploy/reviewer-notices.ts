@@ -5,7 +5,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
-import { TopicDelivery, deliverToTopic } from './event-delivery';
+import { TopicDelivery, deliverToTopic } from '../constructs/event-delivery';
 import { completedModelPackagePattern } from './release-trigger';
 
 /**

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { ConfigError } from '../../src/config';
-import { AlertTopic } from '../../src/model-deploy/alert-topic';
+import { AlertTopic } from '../../src/constructs/alert-topic';
 import { BatchScoringStack } from '../../src/model-deploy/batch-scoring-stack';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
 import { MODEL, matches } from './fixtures';

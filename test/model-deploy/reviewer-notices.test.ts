@@ -1,5 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
-import { NOTICE_RETRY_POLICY, checkTriggerRetryPolicy, pendingApprovalEventPattern, releaseFailureEventPattern } from '../../src/model-deploy';
+import { NOTICE_RETRY_POLICY } from '../../src/constructs';
+import { checkTriggerRetryPolicy, pendingApprovalEventPattern, releaseFailureEventPattern } from '../../src/model-deploy';
 import { testConfig } from '../helpers/validated-synth';
 import { app, matches, modelPackageEvent } from './fixtures';
 

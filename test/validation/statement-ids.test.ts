@@ -11,7 +11,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import { AlertTopic } from '../../src/model-deploy/alert-topic';
+import { AlertTopic } from '../../src/constructs/alert-topic';
 import { GuardrailsPlugin, statementIdFindings } from '../../src/validation';
 import { testConfig } from '../helpers/validated-synth';
 
