@@ -46,10 +46,12 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
     ],
   });
   // `npm ci` links no bin for the package's link to itself while lib/ is not compiled: the generated
-  // repos' scripts (`npm run local`) need it.
-  project.compileTask.exec(`npm rebuild ${LIBRARY_NAME} --ignore-scripts --no-audit --no-fund`, {
-    name: 'link the package\'s bin for the generated repos\' scripts',
-    condition: `[ ! -e node_modules/.bin/${LIBRARY_NAME} ]`,
+  // repos' scripts (`npm run local`) need it. Linking also makes its target executable, which a lib/
+  // compiled anew (after `rm -rf lib`) is not: then the link is made again.
+  const bin = `node_modules/.bin/${LIBRARY_NAME}`;
+  project.compileTask.exec(`rm -f ${bin} && npm rebuild ${LIBRARY_NAME} --ignore-scripts --no-audit --no-fund`, {
+    name: 'link the package\'s bin, executable, for the generated repos\' scripts',
+    condition: `[ ! -x ${bin} ]`,
   });
 
   project.testTask.reset();
