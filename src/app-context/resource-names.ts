@@ -101,6 +101,16 @@ export class ProjectResourceNames {
     return `${this.modelDeployCodePipeline}-failed`;
   }
 
+  /** The EventBridge rule that tells the build-failures topic a stage of the model-build pipeline failed. */
+  get buildFailureRule(): string {
+    return `${this.modelBuildCodePipeline}-failed`;
+  }
+
+  /** The SNS topic of the model-build pipeline's failed stages (buildFailureEmails). */
+  get buildFailureTopic(): string {
+    return `${this.modelBuildCodePipeline}-failures`;
+  }
+
   /** The SNS topic that tells reviewers a release (or a model version) waits for them. */
   get releaseApprovalTopic(): string {
     return `${this.projectName}-release-approvals`;

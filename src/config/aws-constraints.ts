@@ -149,6 +149,12 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: DEPLOY,
   },
   {
+    option: 'buildFailureEmails',
+    rule: 'email addresses, subscribed to the standard topic `<project>-model-build-failures` (SNS emails standard topics only); an address gets nothing until it confirms the subscription from the email SNS sends',
+    source: 'Amazon SNS Developer Guide, "Amazon SNS email subscription setup and management"',
+    repos: BUILD,
+  },
+  {
     option: 'release.reviewerEmails, alertEmails, alertTopicArn',
     rule: 'email addresses; or an existing standard SNS topic ARN in the region of the alarms (CloudWatch publishes only to a topic of its own region, and without the MessageGroupId a FIFO topic needs); not both',
     source: 'Amazon SNS Developer Guide, "Encryption at rest"; Amazon SNS API Reference, Publish (MessageGroupId); CloudWatch User Guide, "Using Amazon CloudWatch alarms"',

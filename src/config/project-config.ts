@@ -1,4 +1,6 @@
-import { EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, hasAlarms, resolveEndpoint, resolveRelease } from './endpoint-config';
+import {
+  EndpointsOptions, ReleaseOptions, ResolvedEndpoint, ResolvedRelease, checkEmails, hasAlarms, resolveEndpoint, resolveRelease,
+} from './endpoint-config';
 import { BatchScoringOptions, ResolvedBatchScoring, resolveBatchScoring } from './batch-scoring';
 import { checkObject } from './config-checks';
 import { ContainersOptions, DEFAULT_CONTAINERS, ResolvedContainers, checkMlflowClientPython, resolveContainers } from './containers';
@@ -117,6 +119,13 @@ export interface ProjectOptions {
    */
   readonly release?: ReleaseOptions;
   /**
+   * Email addresses told when a stage of the model-build CodePipeline fails: the synth, the deploy of the
+   * SageMaker pipeline, or its execution (a failed step, or a model below `qualityThreshold`). Each address
+   * confirms its subscription from the email SNS sends when the stack is deployed.
+   * @default - the release.reviewerEmails
+   */
+  readonly buildFailureEmails?: readonly string[];
+  /**
    * The SageMaker XGBoost and scikit-learn container versions the pipeline and the endpoints run.
    * See {@link ContainersOptions}.
    * @default - XGBoost 1.7-1 and scikit-learn 1.4-2
@@ -169,6 +178,8 @@ export interface ProjectConfig {
   readonly jobNetwork?: ResolvedJobNetwork;
   readonly endpoints: { readonly staging: ResolvedEndpoint; readonly prod: ResolvedEndpoint };
   readonly release: ResolvedRelease;
+  /** Who hears of a failed model-build stage. */
+  readonly buildFailureEmails: readonly string[];
   /** The toolkit's registry source; absent when the repositories vendor it. */
   readonly toolkit?: ToolkitSourceOptions;
   /** The container versions; absent when the project names none (the defaults: containersOf). */
@@ -185,7 +196,7 @@ export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
 };
 export const DEFAULT_QUALITY_THRESHOLD = 0.75;
 
-const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'instanceCounts', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'toolkit', 'containers', 'batchScoring'];
+const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'instanceCounts', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'buildFailureEmails', 'toolkit', 'containers', 'batchScoring'];
 
 /**
  * Checks every option and fills in the defaults. Throws a {@link ConfigError} that names the
@@ -232,6 +243,7 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     .filter((stage) => hasAlarms(endpoints[stage]))
     .map((stage) => ({ option: `endpoints.${stage}`, region: environments[stage].region }));
   const release = resolveRelease('release', options.release, alerted);
+  const buildFailureEmails = options.buildFailureEmails === undefined ? release.reviewerEmails : checkEmails('buildFailureEmails', options.buildFailureEmails);
   const toolkit = resolveToolkitSource('toolkit', options.toolkit);
   const containers = resolveContainers('containers', options.containers);
   if (mlflow) {
@@ -254,6 +266,7 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     ...(jobNetwork !== undefined ? { jobNetwork } : {}),
     endpoints,
     release,
+    buildFailureEmails,
     ...(toolkit !== undefined ? { toolkit } : {}),
     ...(containers !== undefined ? { containers } : {}),
     ...(batchScoring !== undefined ? { batchScoring } : {}),

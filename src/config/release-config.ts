@@ -75,7 +75,8 @@ export function resolveRelease(option: string, given: ReleaseOptions | undefined
   return { reviewerEmails, maxP95LatencyMs, alertEmails };
 }
 
-function checkEmails(option: string, emails: unknown): string[] {
+/** Checks a list of email addresses (each once in the result). */
+export function checkEmails(option: string, emails: unknown): string[] {
   if (!Array.isArray(emails)) {
     throw new ConfigError(`${option} must be a list of email addresses, got ${JSON.stringify(emails)}`);
   }

@@ -1,5 +1,6 @@
 export * from './model-build-stack';
 export * from './model-build-pipeline-stack';
+export * from './build-failure-notice';
 export * from './model-build-app';
 export * from './player-churn-pipeline';
 export * from './sagemaker-execution-role';

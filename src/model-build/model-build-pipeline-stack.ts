@@ -8,6 +8,7 @@ import { releaseToolsCommand } from '../constructs/release-tools';
 import { resourceNamesOf } from '../app-context/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
+import { BuildFailureNotice } from './build-failure-notice';
 import { ModelBuildStack, ModelBuildStackProps, modelBuildPipelineName } from './model-build-stack';
 import { CODEBUILD_ACTION_TIMEOUT_MINUTES, RUN_PIPELINE_WAIT_MINUTES, checkRunFitsWait } from './run-pipeline-wait';
 import { StepImageBuild } from './step-image-build';
@@ -44,6 +45,8 @@ export class ModelBuildStage extends Stage {
 export class ModelBuildPipelineStack extends Stack {
   public readonly codePipeline: pipelines.CodePipeline;
   public readonly stage: ModelBuildStage;
+  /** Tells buildFailureEmails of a failed stage. */
+  public readonly failureNotice: BuildFailureNotice;
 
   constructor(scope: Construct, id: string, props: ModelBuildPipelineStackProps) {
     const { config, repoDir, pipelineDefinition, definitionDelivery, ...stackProps } = props;
@@ -89,5 +92,6 @@ export class ModelBuildPipelineStack extends Stack {
     imageBuild?.acknowledgeFindings();
     source.configure(this.codePipeline.pipeline);
     acknowledgeWildcardResource(this, executions, 'SageMaker names each execution of the pipeline at run time; the wildcard covers only the executions of this pipeline');
+    this.failureNotice = new BuildFailureNotice(this, 'BuildFailed', { config, key: project.artifacts.key });
   }
 }

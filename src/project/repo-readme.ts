@@ -67,6 +67,7 @@ function vendoredFiles(toolkit: RepoToolkit): string {
 
 function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
   const { steps, parameters } = PLAYER_CHURN;
+  const names = resourceNamesOf(config);
   return [
     `The model-build side of the SageMaker project **${config.projectName}**: the SageMaker pipeline that`,
     'prepares the data, trains the model, evaluates it and registers it in the model package group',
@@ -77,6 +78,10 @@ function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
     `- \`${config.projectName}-model-build-pipeline\`: the CodePipeline (V2). On every push to the branch it synthesizes`,
     `  this app, deploys the stack below, then runs \`sagemaker-gitops run-pipeline --name ${config.projectName}-training --wait\``,
     '  and fails when the SageMaker pipeline execution fails or stops, printing the failed step and its reason.',
+    `  When a stage fails, the rule \`${names.buildFailureRule}\` emails the topic \`${names.buildFailureTopic}\` the stage, the execution's`,
+    `  console page and \`npx sagemaker-gitops status --project ${config.projectName}\`${config.buildFailureEmails.length > 0
+      ? ` (subscribed: ${config.buildFailureEmails.join(', ')}, each once it has confirmed the email SNS sends at the first deploy)`
+      : ' (add subscribers with `buildFailureEmails`)'}.`,
     `- \`${config.projectName}-model-build\` (deployed by that pipeline): a KMS key, the versioned encrypted artifact bucket,`,
     `  the model package group \`${config.modelPackageGroupName}\`, the SageMaker execution role (scoped to that bucket, key,`,
     '  group and the two image repositories), the step code (`pipelines/` as one bundle) as an asset,',

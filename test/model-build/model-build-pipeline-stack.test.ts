@@ -45,7 +45,10 @@ describe('ModelBuildPipelineStack', () => {
     expect(source.ActionTypeId.Provider).toBe('CodeStarSourceConnection');
     expect(source.Configuration.DetectChanges).toBe(false);
     expect(pipeline.Properties.Triggers).toHaveLength(1);
-    template.resourceCountIs('AWS::Events::Rule', 0);
+    // The one rule of the stack tells of failed stages (its target is an SNS topic); none starts the pipeline.
+    const rules = Object.values<any>(template.findResources('AWS::Events::Rule'));
+    expect(rules.map((rule) => rule.Properties.Name)).toEqual(['player-churn-model-build-failed']);
+    expect(rules[0].Properties.Targets.map((target: any) => JSON.stringify(target.Arn))).toEqual([expect.stringContaining('BuildFailedTopic')]);
     template.resourceCountIs('AWS::CodePipeline::Webhook', 0);
   });
 

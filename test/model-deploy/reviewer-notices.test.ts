@@ -1,6 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { NOTICE_RETRY_POLICY } from '../../src/constructs';
 import { checkTriggerRetryPolicy, pendingApprovalEventPattern, releaseFailureEventPattern } from '../../src/model-deploy';
+import { codePipelineStageEvent, transformed } from '../helpers/event-input';
 import { testConfig } from '../helpers/validated-synth';
 import { app, matches, modelPackageEvent } from './fixtures';
 
@@ -13,20 +14,6 @@ const [ruleId, rule] = resources('AWS::Events::Rule').find(([id]) => id.startsWi
 const [topicId] = resources('AWS::SNS::Topic').find(([, t]) => t.Properties.TopicName === 'player-churn-release-approvals')!;
 
 const event = modelPackageEvent;
-
-/**
- * What EventBridge sends the topic for `event` (EventBridge user guide, "Amazon EventBridge input transformation"):
- * each `<name>` of the template replaced by the value at its InputPathsMap path, a value inside a quoted string
- * inserted without quotes; a string template gives that string.
- */
-function transformed(target: any, evt: unknown): string {
-  const { InputPathsMap: paths, InputTemplate: inputTemplate } = target.InputTransformer;
-  const valueAt = (jsonPath: string) => jsonPath.replace(/^\$\./, '').split('.').reduce((node: any, key) => node?.[key], evt);
-  const placeholders = [...String(inputTemplate).matchAll(/<([^<>]*)>/g)].map((m) => m[1]);
-  // Every angle-bracket pair is a placeholder to EventBridge: none may be literal text.
-  expect(placeholders.filter((name) => !(name in paths))).toEqual([]);
-  return JSON.parse(String(inputTemplate).replace(/<([^<>]*)>/g, (_, name) => String(valueAt(paths[name]))));
-}
 
 describe('the pattern', () => {
   test('is a Completed PendingManualApproval version of the project\'s group, in the template and from pendingApprovalEventPattern', () => {
@@ -144,15 +131,7 @@ describe('delivery', () => {
 
 describe('a failed stage of the release pipeline', () => {
   const [failedRuleId, failedRule] = resources('AWS::Events::Rule').find(([id]) => id.startsWith('ReleaseFailed'))!;
-  /** A "CodePipeline Stage Execution State Change" event as the CodePipeline user guide's "Monitoring CodePipeline events" shows it. */
-  const stageEvent = (stage: string, state: string, pipeline = 'player-churn-model-deploy') => ({
-    'version': '0',
-    'detail-type': 'CodePipeline Stage Execution State Change',
-    'source': 'aws.codepipeline',
-    'account': ACCOUNT,
-    'region': 'us-east-1',
-    'detail': { pipeline, 'version': 3, 'execution-id': '01234567-0123-0123-0123-012345678901', stage, state },
-  });
+  const stageEvent = (stage: string, state: string, pipeline = 'player-churn-model-deploy') => codePipelineStageEvent(ACCOUNT, pipeline, stage, state);
 
   test('is matched for the model-deploy pipeline alone, once per failed stage', () => {
     expect(failedRule.Properties).toMatchObject({ Name: 'player-churn-model-deploy-failed', EventPattern: {

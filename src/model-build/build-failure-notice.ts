@@ -1,0 +1,90 @@
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { ProjectConfig } from '../config';
+import { AlertTopic } from '../constructs/alert-topic';
+import { TopicDelivery, deliverToTopic } from '../constructs/event-delivery';
+import { resourceNamesOf } from '../app-context/resource-names';
+
+/**
+ * The EventBridge pattern of a failed stage of the model-build pipeline (CodePipeline user guide, "Monitoring
+ * CodePipeline events": source `aws.codepipeline`, detail-type "CodePipeline Stage Execution State Change", and in
+ * its detail `pipeline`, `execution-id`, `stage` and `state`): once per failed execution, naming the stage.
+ */
+export function buildFailureEventPattern(config: ProjectConfig): events.EventPattern {
+  return {
+    source: ['aws.codepipeline'],
+    detailType: ['CodePipeline Stage Execution State Change'],
+    detail: { pipeline: [resourceNamesOf(config).modelBuildCodePipeline], state: ['FAILED'] },
+  };
+}
+
+/**
+ * The notice's text: the stage and the execution, what a failed Deploy stage means (its RunSageMakerPipeline
+ * action fails with the SageMaker pipeline's execution, and its log names the failed step and the reason), and
+ * where to read why. One line, no angle brackets besides the event's fields: EventBridge reads `<name>` in an
+ * input template as a placeholder.
+ */
+export function buildFailureMessage(config: ProjectConfig): events.RuleTargetInput {
+  const names = resourceNamesOf(config);
+  const pipeline = names.modelBuildCodePipeline;
+  const stage = events.EventField.fromPath('$.detail.stage');
+  const execution = events.EventField.fromPath('$.detail.execution-id');
+  const region = events.EventField.fromPath('$.region');
+  return events.RuleTargetInput.fromText([
+    `The stage ${stage} of ${pipeline} failed in the execution ${execution}.`,
+    `In the Deploy stage, RunSageMakerPipeline fails when the execution of the SageMaker pipeline ${names.trainingPipeline} fails:`,
+    'a step failed, or the model did not pass the quality gate; its log names the step and the reason.',
+    `Why: https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipeline}/executions/${execution}/timeline?region=${region}`,
+    `or npx sagemaker-gitops status --project ${config.projectName}.`,
+  ].join(' '));
+}
+
+export interface BuildFailureNoticeProps {
+  readonly config: ProjectConfig;
+  /** The model-build pipeline's artifact key: it encrypts the topic. */
+  readonly key: kms.IKey;
+}
+
+/**
+ * Tells `buildFailureEmails` when a stage of the model-build pipeline fails: a commit whose model was not trained or
+ * registered. The rule `<project>-model-build-failed` sends {@link buildFailureMessage} to the encrypted topic
+ * `<project>-model-build-failures` ({@link deliverToTopic}: retried for a day, then kept in a dead-letter queue whose
+ * alarm tells the same topic); the topic and key policies let this rule and this alarm publish, and nothing else.
+ */
+export class BuildFailureNotice extends Construct implements TopicDelivery {
+  public readonly topic: sns.Topic;
+  public readonly rule: events.Rule;
+  public readonly deadLetterQueue: sqs.Queue;
+  public readonly undeliveredAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, { config, key }: BuildFailureNoticeProps) {
+    super(scope, id);
+    const names = resourceNamesOf(config);
+    this.topic = new sns.Topic(this, 'Topic', {
+      topicName: names.buildFailureTopic,
+      // SNS API Reference, SetTopicAttributes: the display name is the sender name of the email notifications.
+      displayName: `${config.projectName}: failed model builds`,
+      masterKey: key,
+      enforceSSL: true,
+    });
+    for (const email of config.buildFailureEmails) {
+      this.topic.addSubscription(new subscriptions.EmailSubscription(email));
+    }
+    this.rule = new events.Rule(this, 'Rule', {
+      ruleName: names.buildFailureRule,
+      description: `Tells buildFailureEmails when a stage of ${names.modelBuildCodePipeline} fails`,
+      eventPattern: buildFailureEventPattern(config),
+    });
+    const delivery = deliverToTopic(this.rule, this.topic, { what: `the failed stages of ${names.modelBuildCodePipeline}`, input: buildFailureMessage(config) });
+    this.deadLetterQueue = delivery.deadLetterQueue;
+    this.undeliveredAlarm = delivery.undeliveredAlarm;
+    const alerts = new AlertTopic(this, 'Policies', { topicName: names.buildFailureTopic, key, release: config.release, topic: this.topic });
+    alerts.allowEventRules([this.rule]);
+    alerts.allowAlarms([this.undeliveredAlarm]);
+  }
+}
