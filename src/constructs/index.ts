@@ -2,6 +2,7 @@ export * from './alert-topic';
 export * from './artifact-store';
 export * from './codeartifact-access';
 export * from './event-delivery';
+export * from './failed-stage-notice';
 export * from './model-package-group';
 export * from './project-app';
 export * from './project-pipeline';

@@ -8,40 +8,23 @@ import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { AlertTopic } from '../constructs/alert-topic';
 import { TopicDelivery, deliverToTopic } from '../constructs/event-delivery';
+import { failedStageEventPattern, failedStageMessage } from '../constructs/failed-stage-notice';
 import { resourceNamesOf } from '../app-context/resource-names';
 
-/**
- * The EventBridge pattern of a failed stage of the model-build pipeline (CodePipeline user guide, "Monitoring
- * CodePipeline events": source `aws.codepipeline`, detail-type "CodePipeline Stage Execution State Change", and in
- * its detail `pipeline`, `execution-id`, `stage` and `state`): once per failed execution, naming the stage.
- */
+/** A failed stage of the model-build pipeline ({@link failedStageEventPattern}). */
 export function buildFailureEventPattern(config: ProjectConfig): events.EventPattern {
-  return {
-    source: ['aws.codepipeline'],
-    detailType: ['CodePipeline Stage Execution State Change'],
-    detail: { pipeline: [resourceNamesOf(config).modelBuildCodePipeline], state: ['FAILED'] },
-  };
+  return failedStageEventPattern(resourceNamesOf(config).modelBuildCodePipeline);
 }
 
-/**
- * The notice's text: the stage and the execution, what a failed Deploy stage means (its RunSageMakerPipeline
- * action fails with the SageMaker pipeline's execution, and its log names the failed step and the reason), and
- * where to read why. One line, no angle brackets besides the event's fields: EventBridge reads `<name>` in an
- * input template as a placeholder.
- */
+/** The notice's text ({@link failedStageMessage}), with what a failed Deploy stage means: RunSageMakerPipeline fails with the execution. */
 export function buildFailureMessage(config: ProjectConfig): events.RuleTargetInput {
   const names = resourceNamesOf(config);
-  const pipeline = names.modelBuildCodePipeline;
-  const stage = events.EventField.fromPath('$.detail.stage');
-  const execution = events.EventField.fromPath('$.detail.execution-id');
-  const region = events.EventField.fromPath('$.region');
-  return events.RuleTargetInput.fromText([
-    `The stage ${stage} of ${pipeline} failed in the execution ${execution}.`,
-    `In the Deploy stage, RunSageMakerPipeline fails when the execution of the SageMaker pipeline ${names.trainingPipeline} fails:`,
-    'a step failed, or the model did not pass the quality gate; its log names the step and the reason.',
-    `Why: https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipeline}/executions/${execution}/timeline?region=${region}`,
-    `or npx sagemaker-gitops status --project ${config.projectName}.`,
-  ].join(' '));
+  return failedStageMessage(names.modelBuildCodePipeline, config.projectName, {
+    explain: [
+      `In the Deploy stage, RunSageMakerPipeline fails when the execution of the SageMaker pipeline ${names.trainingPipeline} fails:`,
+      'a step failed, or the model did not pass the quality gate; its log names the step and the reason.',
+    ],
+  });
 }
 
 export interface BuildFailureNoticeProps {

@@ -6,6 +6,7 @@ import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
 import { TopicDelivery, deliverToTopic } from '../constructs/event-delivery';
+import { failedStageEventPattern, failedStageMessage } from '../constructs/failed-stage-notice';
 import { completedModelPackagePattern } from './release-trigger';
 
 /**
@@ -74,36 +75,17 @@ export class PendingApprovalNotice extends ReviewerNotice {
   }
 }
 
-/**
- * The EventBridge pattern of a failed stage of the model-deploy pipeline (CodePipeline user guide, "Monitoring
- * CodePipeline events": source `aws.codepipeline`, detail-type "CodePipeline Stage Execution State Change", and in
- * its detail `pipeline`, `execution-id`, `stage` and `state`). A stage fails once per execution, where the pipeline's
- * own FAILED event would not name where.
- */
+/** A failed stage of the model-deploy pipeline ({@link failedStageEventPattern}). */
 export function releaseFailureEventPattern(config: ProjectConfig): events.EventPattern {
-  return {
-    source: ['aws.codepipeline'],
-    detailType: ['CodePipeline Stage Execution State Change'],
-    detail: { pipeline: [resourceNamesOf(config).modelDeployCodePipeline], state: ['FAILED'] },
-  };
+  return failedStageEventPattern(resourceNamesOf(config).modelDeployCodePipeline);
 }
 
-/**
- * The text of a failed stage's notice: the stage, the execution and where to read why (the execution's page in the
- * CodePipeline console, `sagemaker-gitops status`). No angle brackets besides the event's fields (see
- * {@link pendingApprovalMessage}).
- */
+/** The text of a failed stage's notice ({@link failedStageMessage}), with what a failed Prod stage may also mean. */
 export function releaseFailureMessage(config: ProjectConfig): events.RuleTargetInput {
-  const pipeline = resourceNamesOf(config).modelDeployCodePipeline;
-  const stage = events.EventField.fromPath('$.detail.stage');
-  const execution = events.EventField.fromPath('$.detail.execution-id');
-  const region = events.EventField.fromPath('$.region');
-  return events.RuleTargetInput.fromText([
-    `The stage ${stage} of ${pipeline} failed in the execution ${execution}: what comes after it in the pipeline did not run.`,
-    `Why: https://${region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipeline}/executions/${execution}/timeline?region=${region}`,
-    `or npx sagemaker-gitops status --project ${config.projectName}.`,
-    `A release approval that was rejected or not given within 7 days also fails the stage ${RELEASE_PIPELINE.prodStage}.`,
-  ].join(' '));
+  return failedStageMessage(resourceNamesOf(config).modelDeployCodePipeline, config.projectName, {
+    outcome: ': what comes after it in the pipeline did not run.',
+    note: [`A release approval that was rejected or not given within 7 days also fails the stage ${RELEASE_PIPELINE.prodStage}.`],
+  });
 }
 
 /**
