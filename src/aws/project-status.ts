@@ -2,6 +2,7 @@ import {
   ActionExecutionStatus,
   ActionState,
   CodePipelineClient,
+  GetPipelineCommand,
   GetPipelineStateCommand,
   GetPipelineStateCommandOutput,
   StageExecutionStatus,
@@ -91,6 +92,12 @@ export interface ProjectStatus {
   readonly registry: RegistryStatus;
   /** Who the release approval notifies: its topic and subscriptions (read when the model-deploy pipeline names the topic and a reader is given). */
   readonly reviewers?: { readonly topicArn: string; readonly subscriptions: TopicSubscription[] };
+  /**
+   * Who hears of a failed model-build stage (buildFailureEmails): the topic of the model-build pipeline's account and
+   * region and its subscriptions, or `missing` when a pipeline deployed by an older toolkit has no such topic (read
+   * when the model-build pipeline is deployed and a reader is given).
+   */
+  readonly buildFailures?: { readonly topicArn: string; readonly subscriptions: TopicSubscription[]; readonly missing?: true };
 }
 
 /** Reads a topic's subscriptions (with a client of the topic's region). */
@@ -124,6 +131,7 @@ export async function getProjectStatus(
   const found = (stageClient || subscriptions) && modelDeploy.deployed ? await findStageLocations(codePipeline, names) : undefined;
   const topicArn = found?.approvalTopicArn;
   const reviewers = subscriptions && topicArn ? { topicArn, subscriptions: await subscriptions(topicArn) } : undefined;
+  const buildFailures = subscriptions && modelBuild.deployed ? await readBuildFailureTopic(codePipeline, names, subscriptions) : undefined;
   const endpoints = await Promise.all(DEPLOY_STAGES.map(async (stage): Promise<StageEndpoint> => {
     const location = found?.stages[stage];
     if (!stageClient || !location || (location.region === undefined && location.account === undefined)) {
@@ -144,7 +152,31 @@ export async function getProjectStatus(
       client.destroy();
     }
   }));
-  return { projectName: names.projectName, region, modelBuild, modelDeploy, endpoints, registry, ...(reviewers ? { reviewers } : {}) };
+  return {
+    projectName: names.projectName, region, modelBuild, modelDeploy, endpoints, registry, ...(reviewers ? { reviewers } : {}), ...(buildFailures ? { buildFailures } : {}),
+  };
+}
+
+/**
+ * The subscriptions of the topic `<project>-model-build-failures`, which the model-build pipeline stack creates in the
+ * pipeline's account and region (read from the pipeline's ARN, GetPipeline's metadata); `missing` when SNS has no such
+ * topic (ListSubscriptionsByTopic: NotFoundException), undefined when the pipeline's ARN is not known.
+ */
+async function readBuildFailureTopic(client: CodePipelineClient, names: ProjectResourceNames, subscriptions: SubscriptionReader): Promise<ProjectStatus['buildFailures']> {
+  const answer = await client.send(new GetPipelineCommand({ name: names.modelBuildCodePipeline }));
+  const arn = /^arn:([a-z-]+):codepipeline:([a-z0-9-]+):(\d{12}):/.exec(answer?.metadata?.pipelineArn ?? '');
+  if (!arn) {
+    return undefined;
+  }
+  const topicArn = `arn:${arn[1]}:sns:${arn[2]}:${arn[3]}:${names.buildFailureTopic}`;
+  try {
+    return { topicArn, subscriptions: await subscriptions(topicArn) };
+  } catch (err) {
+    if ((err as Error | undefined)?.name === 'NotFoundException') {
+      return { topicArn, subscriptions: [], missing: true };
+    }
+    throw err;
+  }
 }
 
 /** A CodePipeline's stages with their latest executions and its pending manual approvals; `deployed: false` when it does not exist. */
