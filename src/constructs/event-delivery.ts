@@ -100,3 +100,28 @@ export function deliverToTopic(rule: events.Rule, topic: sns.ITopic, props: Topi
   alarm.addAlarmAction(new cwactions.SnsAction(topic));
   return { deadLetterQueue: queue, undeliveredAlarm: alarm };
 }
+
+export interface TopicNoticeProps extends TopicDeliveryProps {
+  /** Where the notices go. */
+  readonly topic: sns.ITopic;
+  /** The rule; its name names the undelivered-events alarm. */
+  readonly rule: events.RuleProps & { readonly ruleName: string };
+}
+
+/**
+ * A rule whose events reach a topic as notices to people, and how ({@link deliverToTopic}). The topic's owner lets the
+ * rule and the alarm publish ({@link AlertTopic.allowEventRules}, `allowAlarms`).
+ */
+export class TopicNotice extends Construct implements TopicDelivery {
+  public readonly rule: events.Rule;
+  public readonly deadLetterQueue: sqs.Queue;
+  public readonly undeliveredAlarm: cloudwatch.Alarm;
+
+  constructor(scope: Construct, id: string, props: TopicNoticeProps) {
+    super(scope, id);
+    this.rule = new events.Rule(this, 'Rule', props.rule);
+    const delivery = deliverToTopic(this.rule, props.topic, { what: props.what, input: props.input });
+    this.deadLetterQueue = delivery.deadLetterQueue;
+    this.undeliveredAlarm = delivery.undeliveredAlarm;
+  }
+}

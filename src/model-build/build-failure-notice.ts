@@ -7,7 +7,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { AlertTopic } from '../constructs/alert-topic';
-import { TopicDelivery, deliverToTopic } from '../constructs/event-delivery';
+import { TopicDelivery, TopicNotice } from '../constructs/event-delivery';
 import { failedStageEventPattern, failedStageMessage } from '../constructs/failed-stage-notice';
 import { resourceNamesOf } from '../app-context/resource-names';
 
@@ -36,7 +36,7 @@ export interface BuildFailureNoticeProps {
 /**
  * Tells `buildFailureEmails` when a stage of the model-build pipeline fails: a commit whose model was not trained or
  * registered. The rule `<project>-model-build-failed` sends {@link buildFailureMessage} to the encrypted topic
- * `<project>-model-build-failures` ({@link deliverToTopic}: retried for a day, then kept in a dead-letter queue whose
+ * `<project>-model-build-failures` ({@link TopicNotice}: retried for a day, then kept in a dead-letter queue whose
  * alarm tells the same topic); the topic and key policies let this rule and this alarm publish, and nothing else.
  */
 export class BuildFailureNotice extends Construct implements TopicDelivery {
@@ -58,14 +58,19 @@ export class BuildFailureNotice extends Construct implements TopicDelivery {
     for (const email of config.buildFailureEmails) {
       this.topic.addSubscription(new subscriptions.EmailSubscription(email));
     }
-    this.rule = new events.Rule(this, 'Rule', {
-      ruleName: names.buildFailureRule,
-      description: `Tells buildFailureEmails when a stage of ${names.modelBuildCodePipeline} fails`,
-      eventPattern: buildFailureEventPattern(config),
+    const notice = new TopicNotice(this, 'Notice', {
+      topic: this.topic,
+      rule: {
+        ruleName: names.buildFailureRule,
+        description: `Tells buildFailureEmails when a stage of ${names.modelBuildCodePipeline} fails`,
+        eventPattern: buildFailureEventPattern(config),
+      },
+      what: `the failed stages of ${names.modelBuildCodePipeline}`,
+      input: buildFailureMessage(config),
     });
-    const delivery = deliverToTopic(this.rule, this.topic, { what: `the failed stages of ${names.modelBuildCodePipeline}`, input: buildFailureMessage(config) });
-    this.deadLetterQueue = delivery.deadLetterQueue;
-    this.undeliveredAlarm = delivery.undeliveredAlarm;
+    this.rule = notice.rule;
+    this.deadLetterQueue = notice.deadLetterQueue;
+    this.undeliveredAlarm = notice.undeliveredAlarm;
     const alerts = new AlertTopic(this, 'Policies', { topicName: names.buildFailureTopic, key, release: config.release, topic: this.topic });
     alerts.allowEventRules([this.rule]);
     alerts.allowAlarms([this.undeliveredAlarm]);

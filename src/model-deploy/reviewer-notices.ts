@@ -1,11 +1,9 @@
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
-import { TopicDelivery, deliverToTopic } from '../constructs/event-delivery';
+import { TopicNotice } from '../constructs/event-delivery';
 import { failedStageEventPattern, failedStageMessage } from '../constructs/failed-stage-notice';
 import { completedModelPackagePattern } from './release-trigger';
 
@@ -43,35 +41,25 @@ export interface ReviewerNoticeProps {
   readonly topic: sns.ITopic;
 }
 
-/** A rule whose events reach the reviewers' topic, and how ({@link deliverToTopic}). */
-abstract class ReviewerNotice extends Construct implements TopicDelivery {
-  public readonly rule: events.Rule;
-  public readonly deadLetterQueue: sqs.Queue;
-  public readonly undeliveredAlarm: cloudwatch.Alarm;
-
-  protected constructor(scope: Construct, id: string, topic: sns.ITopic, rule: events.RuleProps & { readonly ruleName: string }, what: string, input: events.RuleTargetInput) {
-    super(scope, id);
-    this.rule = new events.Rule(this, 'Rule', rule);
-    const delivery = deliverToTopic(this.rule, topic, { what, input });
-    this.deadLetterQueue = delivery.deadLetterQueue;
-    this.undeliveredAlarm = delivery.undeliveredAlarm;
-  }
-}
-
 /**
  * Tells the reviewers when a new version of the project's group waits for their approval: nothing else does, as the
  * release trigger ignores `PendingManualApproval` and a version left pending never reaches staging. The rule
  * `<project>-model-pending-approval` sends {@link pendingApprovalMessage} to the reviewers' topic
  * ({@link deliverToTopic}: retried for a day, then kept in a dead-letter queue whose alarm tells the same topic).
  */
-export class PendingApprovalNotice extends ReviewerNotice {
+export class PendingApprovalNotice extends TopicNotice {
   constructor(scope: Construct, id: string, { config, topic }: ReviewerNoticeProps) {
     const group = config.modelPackageGroupName;
-    super(scope, id, topic, {
-      ruleName: resourceNamesOf(config).pendingApprovalRule,
-      description: `Tells the reviewers when a version of ${group} waits for approval`,
-      eventPattern: pendingApprovalEventPattern(config),
-    }, `the versions of ${group} waiting for approval`, pendingApprovalMessage(config));
+    super(scope, id, {
+      topic,
+      rule: {
+        ruleName: resourceNamesOf(config).pendingApprovalRule,
+        description: `Tells the reviewers when a version of ${group} waits for approval`,
+        eventPattern: pendingApprovalEventPattern(config),
+      },
+      what: `the versions of ${group} waiting for approval`,
+      input: pendingApprovalMessage(config),
+    });
   }
 }
 
@@ -94,13 +82,18 @@ export function releaseFailureMessage(config: ProjectConfig): events.RuleTargetI
  * `<project>-model-deploy-failed` sends {@link releaseFailureMessage} to their topic, delivered as the pending-approval
  * notice is.
  */
-export class ReleaseFailureNotice extends ReviewerNotice {
+export class ReleaseFailureNotice extends TopicNotice {
   constructor(scope: Construct, id: string, { config, topic }: ReviewerNoticeProps) {
     const names = resourceNamesOf(config);
-    super(scope, id, topic, {
-      ruleName: names.releaseFailureRule,
-      description: `Tells the reviewers when a stage of ${names.modelDeployCodePipeline} fails`,
-      eventPattern: releaseFailureEventPattern(config),
-    }, `the failed stages of ${names.modelDeployCodePipeline}`, releaseFailureMessage(config));
+    super(scope, id, {
+      topic,
+      rule: {
+        ruleName: names.releaseFailureRule,
+        description: `Tells the reviewers when a stage of ${names.modelDeployCodePipeline} fails`,
+        eventPattern: releaseFailureEventPattern(config),
+      },
+      what: `the failed stages of ${names.modelDeployCodePipeline}`,
+      input: releaseFailureMessage(config),
+    });
   }
 }
