@@ -7,7 +7,7 @@
  */
 import { Template } from 'aws-cdk-lib/assertions';
 import { buildFailureEventPattern, ModelBuildApp } from '../../src/model-build';
-import { codePipelineStageEvent, transformed } from '../helpers/event-input';
+import { codePipelineStageEvent, expectNoticeDelivery, transformed } from '../helpers/event-input';
 import { SEED_MODEL_BUILD_REPO, configErrorOf, testConfig } from '../helpers/validated-synth';
 import { matches } from '../model-deploy/fixtures';
 
@@ -78,14 +78,7 @@ describe('the rule', () => {
   });
 
   test('is retried for a day, then dead-lettered, with an alarm to the same topic', () => {
-    const [target] = rule.Properties.Targets;
-    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 });
-    const [queueId] = resources('AWS::SQS::Queue').find(([id]) => id.startsWith('BuildFailed'))!;
-    expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
-    const [, queuePolicy] = resources('AWS::SQS::QueuePolicy').find(([, p]) => JSON.stringify(p.Properties.Queues).includes(queueId))!;
-    expect(JSON.stringify(queuePolicy.Properties.PolicyDocument)).toContain(JSON.stringify({ 'Fn::GetAtt': [ruleId, 'Arn'] }));
-    const [, alarm] = resources('AWS::CloudWatch::Alarm').find(([, a]) => a.Properties.AlarmName === 'player-churn-model-build-failed-undelivered')!;
-    expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    expectNoticeDelivery(template, { ruleId, rule, topicId, alarmName: 'player-churn-model-build-failed-undelivered' });
   });
 
   test('the topic and its key let this rule and this alarm publish, and nothing else', () => {

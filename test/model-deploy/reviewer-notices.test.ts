@@ -1,7 +1,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { NOTICE_RETRY_POLICY } from '../../src/constructs';
 import { checkTriggerRetryPolicy, pendingApprovalEventPattern, releaseFailureEventPattern } from '../../src/model-deploy';
-import { codePipelineStageEvent, transformed } from '../helpers/event-input';
+import { codePipelineStageEvent, expectNoticeDelivery, transformed } from '../helpers/event-input';
 import { testConfig } from '../helpers/validated-synth';
 import { app, matches, modelPackageEvent } from './fixtures';
 
@@ -165,13 +165,6 @@ describe('a failed stage of the release pipeline', () => {
   });
 
   test('is retried for a day, then dead-lettered, with an alarm to the same topic', () => {
-    const [target] = failedRule.Properties.Targets;
-    expect(target.RetryPolicy).toEqual({ MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86_400 });
-    const [queueId] = resources('AWS::SQS::Queue').find(([id]) => id.startsWith('ReleaseFailed'))!;
-    expect(target.DeadLetterConfig).toEqual({ Arn: { 'Fn::GetAtt': [queueId, 'Arn'] } });
-    const [, policy] = resources('AWS::SQS::QueuePolicy').find(([, p]) => JSON.stringify(p.Properties.Queues).includes(queueId))!;
-    expect(JSON.stringify(policy.Properties.PolicyDocument)).toContain(JSON.stringify({ 'Fn::GetAtt': [failedRuleId, 'Arn'] }));
-    const [, alarm] = resources('AWS::CloudWatch::Alarm').find(([, a]) => a.Properties.AlarmName === 'player-churn-model-deploy-failed-undelivered')!;
-    expect(alarm.Properties.AlarmActions).toEqual([{ Ref: topicId }]);
+    expectNoticeDelivery(template, { ruleId: failedRuleId, rule: failedRule, topicId, alarmName: 'player-churn-model-deploy-failed-undelivered' });
   });
 });
