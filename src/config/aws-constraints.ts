@@ -131,8 +131,8 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: DEPLOY,
   },
   {
-    option: 'driftMonitoring.schedule',
-    rule: '`rate(N unit)` (singular unit for 1) or a 6-field `cron(...)` with one day field `?`',
+    option: 'driftMonitoring.schedule, batchScoring.schedule',
+    rule: '`rate(N unit)` (singular unit for 1) or `cron(minutes hours day-of-month month day-of-week year)` with one day field `?`, each field within its values (0-59, 0-23, 1-31, 1-12 or JAN-DEC, 1-7 or SUN-SAT, 1970-2199) and wildcards (`L` and `#` only in the day fields, `W` only in day-of-month, `#` alone)',
     source: 'EventBridge Scheduler User Guide, "Schedule types on EventBridge Scheduler"',
     repos: DEPLOY,
   },

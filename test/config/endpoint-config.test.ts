@@ -136,6 +136,35 @@ describe('schedule expressions', () => {
   test.each(['rate(0 days)', 'rate(2 day)', 'rate(1 week)', 'at(2026-01-01T00:00:00)', 'cron()', ''])('%j is rejected', (expression) => {
     expect(() => checkScheduleExpression('s', expression)).toThrow(ConfigError);
   });
+  // EventBridge Scheduler User Guide, "Schedule types on EventBridge Scheduler" (cron-based schedules): each field's
+  // values and wildcards, ? only in a day field, W only in day-of-month, L and # only in the day fields, and # in
+  // a single expression ("3#1,6#3" is invalid).
+  test.each([
+    'cron(0/15 * * * ? *)', 'cron(0 8 1 * ? *)', 'cron(0 18 ? * 6L 2027)', 'cron(0 9 ? * 3#2 *)', 'cron(0 9 L * ? *)',
+    'cron(0 9 3W * ? *)', 'cron(0 9 LW * ? *)', 'cron(0 0 1 JAN,JUL ? 2026-2030)', 'cron(5,35 8-17/2 ? * mon-fri *)', 'cron(*/10 * ? * * *)',
+  ])('cron %s, within every field\'s values and wildcards, is accepted', (expression) => {
+    expect(() => checkScheduleExpression('s', expression)).not.toThrow();
+  });
+  test.each([
+    ['cron(61 4 * * ? *)', 'minutes field "61"', 'values 0-59, wildcards , - * /'],
+    ['cron(0 25 * * ? *)', 'hours field "25"', 'values 0-23'],
+    ['cron(0 4 32 * ? *)', 'day-of-month field "32"', 'values 1-31, wildcards , - * ? / L W'],
+    ['cron(0 4 0 * ? *)', 'day-of-month field "0"', 'values 1-31'],
+    ['cron(0 4 * 13 ? *)', 'month field "13"', 'values 1-12 or JAN-DEC'],
+    ['cron(0 4 * FOO ? *)', 'month field "FOO"', 'values 1-12 or JAN-DEC'],
+    ['cron(0 4 ? * 8 *)', 'day-of-week field "8"', 'values 1-7 or SUN-SAT, wildcards , - * ? L #'],
+    ['cron(0 4 ? * 1/2 *)', 'day-of-week field "1/2"', 'wildcards , - * ? L #'],
+    ['cron(0 4 ? * 3#1,6#3 *)', 'day-of-week field "3#1,6#3"', '# only in a single expression such as 3#2'],
+    ['cron(0 4 ? * 3#6 *)', 'day-of-week field "3#6"', 'values 1-7'],
+    ['cron(0 4 * * ? 1900)', 'year field "1900"', 'values 1970-2199'],
+    ['cron(? 4 * * ? *)', 'minutes field "?"', 'wildcards , - * /'],
+    ['cron(L 4 * * ? *)', 'minutes field "L"', 'wildcards , - * /'],
+    ['cron(0/0 4 * * ? *)', 'minutes field "0/0"', 'values 0-59'],
+    ['cron(0 4 1-2-3 * ? *)', 'day-of-month field "1-2-3"', 'values 1-31'],
+  ])('cron %s is refused, naming the field and what it takes', (expression, field, allowed) => {
+    expect(() => checkScheduleExpression('batchScoring.schedule', expression)).toThrow(`batchScoring.schedule ${JSON.stringify(expression)} is not a valid cron expression: its ${field} is not one EventBridge Scheduler takes (`);
+    expect(() => checkScheduleExpression('batchScoring.schedule', expression)).toThrow(allowed);
+  });
 });
 
 describe('Model Monitor schedules', () => {
