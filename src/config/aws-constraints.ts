@@ -66,8 +66,8 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
   {
     option: 'endpoints.*.autoscaling',
-    rule: '1 <= minInstances <= maxInstances: a real-time endpoint without inference components does not scale to zero',
-    source: 'Application Auto Scaling API Reference, RegisterScalableTarget; SageMaker Developer Guide, "Scale an endpoint to zero instances"',
+    rule: '1 <= minInstances <= maxInstances: a real-time endpoint without inference components does not scale to zero; no autoscaling on a burstable `ml.t2` instance type (on by default in production: set `autoscaling: false` with one)',
+    source: 'Application Auto Scaling API Reference, RegisterScalableTarget; SageMaker Developer Guide, "Scale an endpoint to zero instances" and "Register a model" (automatic scaling)',
     repos: DEPLOY,
   },
   {

@@ -1,3 +1,4 @@
+import { AutoscalingOptions, resolveAutoscaling } from './autoscaling-config';
 import { checkInteger, checkKeys, checkNumber, checkPlainObject, feature } from './config-checks';
 import { ConfigError } from './errors';
 import { DeploymentGuardrailOptions, ResolvedDeploymentGuardrails, resolveGuardrails } from './guardrail-config';
@@ -8,6 +9,7 @@ import { ResolvedShadowRelease, ShadowReleaseOptions, resolveShadowRelease } fro
 export * from './guardrail-config';
 export * from './release-config';
 export * from './schedule-expressions';
+export * from './autoscaling-config';
 export * from './shadow-config';
 
 /** A serverless endpoint: no instances, no idle cost. SageMaker supports neither data capture nor deployment guardrails on it. */
@@ -23,19 +25,6 @@ export interface ServerlessEndpointOptions {
    * @default 5
    */
   readonly maxConcurrency?: number;
-}
-
-/** Target-tracking autoscaling of a real-time endpoint's instances. */
-export interface AutoscalingOptions {
-  /** @default 1 */
-  readonly minInstances?: number;
-  /** @default 4 */
-  readonly maxInstances?: number;
-  /**
-   * The target of invocations per instance per minute (SageMakerVariantInvocationsPerInstance).
-   * @default 1000
-   */
-  readonly invocationsPerInstance?: number;
 }
 
 /**
@@ -173,7 +162,6 @@ export interface ResolvedRealtimeEndpoint {
 export type ResolvedEndpoint = ResolvedServerlessEndpoint | ResolvedRealtimeEndpoint;
 
 export const SERVERLESS_MEMORY_SIZES = [1024, 2048, 3072, 4096, 5120, 6144] as const;
-export const DEFAULT_AUTOSCALING: Required<AutoscalingOptions> = { minInstances: 1, maxInstances: 4, invocationsPerInstance: 1000 };
 export const DEFAULT_DATA_CAPTURE: Required<DataCaptureOptions> = { samplingPercentage: 100, retentionDays: 90 };
 export const DEFAULT_DRIFT_MONITORING: Required<DriftMonitoringOptions> = {
   schedule: 'rate(1 day)', lookbackHours: 24, psiThreshold: 0.2, ksThreshold: 0.1, instanceType: 'ml.t3.medium',
@@ -232,19 +220,9 @@ export function resolveEndpoint(option: string, given: EndpointOptions | undefin
   const instanceType = options.instanceType ?? 'ml.m5.large';
   checkInstanceTypeFor(`${option}.instanceType`, 'inference', instanceType);
 
-  const autoscaling = feature(options.autoscaling, isProd, DEFAULT_AUTOSCALING, `${option}.autoscaling`);
-  if (autoscaling) {
-    // Only endpoints with inference components (or asynchronous ones) scale to zero: a real-time variant keeps >= 1 instance.
-    checkInteger(`${option}.autoscaling.minInstances`, autoscaling.minInstances, 1, 100, autoscaling.minInstances === 0
-      ? ' (a real-time endpoint cannot scale to zero instances: SageMaker scales to zero only endpoints with inference components)' : '');
-    checkInteger(`${option}.autoscaling.maxInstances`, autoscaling.maxInstances, 1, 100);
-    if (autoscaling.minInstances > autoscaling.maxInstances) {
-      throw new ConfigError(`${option}.autoscaling.minInstances (${autoscaling.minInstances}) is greater than maxInstances (${autoscaling.maxInstances}): Application Auto Scaling needs MinCapacity <= MaxCapacity`);
-    }
-    checkInteger(`${option}.autoscaling.invocationsPerInstance`, autoscaling.invocationsPerInstance, 1, 1_000_000);
-    if (options.instanceCount !== undefined && options.instanceCount !== autoscaling.minInstances) {
-      throw new ConfigError(`${option}.instanceCount (${options.instanceCount}) differs from autoscaling.minInstances (${autoscaling.minInstances}): with autoscaling the count starts at minInstances; remove instanceCount or set autoscaling: false`);
-    }
+  const autoscaling = resolveAutoscaling(`${option}.autoscaling`, options.autoscaling, isProd, instanceType);
+  if (autoscaling && options.instanceCount !== undefined && options.instanceCount !== autoscaling.minInstances) {
+    throw new ConfigError(`${option}.instanceCount (${options.instanceCount}) differs from autoscaling.minInstances (${autoscaling.minInstances}): with autoscaling the count starts at minInstances; remove instanceCount or set autoscaling: false`);
   }
   const instanceCount = autoscaling ? autoscaling.minInstances : options.instanceCount ?? 1;
   checkInteger(`${option}.instanceCount`, instanceCount, 1, 100);

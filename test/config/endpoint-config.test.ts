@@ -60,6 +60,11 @@ describe('endpoint defaults', () => {
     expect(resolveEndpoint('e', { type: 'realtime', dataCapture: false }, 'prod')).toMatchObject({ dataCapture: false, driftMonitoring: false });
   });
 
+  test('a burstable ml.t2 endpoint without autoscaling is accepted (its autoscaling is refused below)', () => {
+    expect(resolveEndpoint('e', { type: 'realtime', instanceType: 'ml.t2.medium', autoscaling: false }, 'prod')).toMatchObject({ instanceType: 'ml.t2.medium', autoscaling: false });
+    expect(resolveEndpoint('e', { type: 'realtime', instanceType: 'ml.t2.medium' }, 'staging')).toMatchObject({ autoscaling: false });
+  });
+
   test('resolving a resolved config gives the same config', () => {
     const config = testConfig({ endpoints: { staging: { type: 'realtime', instanceType: 'ml.c5.xlarge' }, prod: { type: 'serverless', memorySizeInMb: 6144 } } });
     expect(resolveProjectConfig(config as any)).toEqual(config);
@@ -79,6 +84,10 @@ describe('bad endpoint options', () => {
     [{ prod: { type: 'serverless', deploymentGuardrails: {} } }, /deploymentGuardrails is set on a serverless endpoint: SageMaker deployment guardrails .* need production variants on instances/],
     [{ staging: { type: 'serverless', instanceType: 'ml.m5.large' } }, /instanceType is set on a serverless endpoint: a serverless endpoint has no instances/],
     [{ prod: { type: 'realtime', instanceCount: 3 } }, /instanceCount \(3\) differs from autoscaling.minInstances \(1\)/],
+    // SageMaker Developer Guide, "Register a model" (automatic scaling): burstable instances such as T2 are not
+    // autoscaled; RegisterScalableTarget refuses the variant. Production autoscales by default, so ml.t2 alone fails.
+    [{ prod: { type: 'realtime', instanceType: 'ml.t2.medium' } }, /endpoints.prod.autoscaling is on for the burstable instance type ml.t2.medium: SageMaker does not autoscale burstable \(ml.t\*\) instances.*set autoscaling: false/],
+    [{ staging: { type: 'realtime', instanceType: 'ml.t2.large', autoscaling: { maxInstances: 2 } } }, /endpoints.staging.autoscaling is on for the burstable instance type ml.t2.large/],
     [{ prod: { type: 'realtime', deploymentGuardrails: { strategy: 'rolling' } } }, /deploymentGuardrails.strategy must be one of all-at-once, canary, linear, got "rolling"/],
     [{ prod: { type: 'realtime', deploymentGuardrails: { maxModelLatencyMs: 0 } } }, /maxModelLatencyMs must be a latency in milliseconds > 0, got 0/],
     [{ prod: { type: 'realtime', dataCapture: { samplingPercentage: 101 } } }, /endpoints.prod.dataCapture.samplingPercentage must be a whole number in 0..100 \(DataCaptureConfig InitialSamplingPercentage is a whole percentage\), got 101/],
