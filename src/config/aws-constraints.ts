@@ -29,6 +29,12 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: [...BUILD, ...DEPLOY],
   },
   {
+    option: 'source.*.branch',
+    rule: 'a git branch name of at most 255 characters: the pipeline\'s trigger filters pushes on it, and a trigger\'s branch pattern is a glob, so a `{` is written escaped (`\\{`, and counts twice) to match the branch as named',
+    source: 'CodePipeline API Reference, GitBranchFilterCriteria; CodePipeline User Guide, "Working with glob patterns in syntax"',
+    repos: [...BUILD, ...DEPLOY],
+  },
+  {
     option: 'instanceTypes.*',
     rule: 'a type SageMaker offers for that kind of job; burstable `ml.t` types process and serve but do not train or transform',
     source: 'Amazon SageMaker pricing, instance types per job kind',

@@ -167,9 +167,26 @@ export function checkCodeCommitRepository(option: string, value: string): void {
   }
 }
 
+/** The most characters of a branch pattern in a trigger's filter (CodePipeline API Reference, GitBranchFilterCriteria). */
+export const BRANCH_FILTER_MAX_LENGTH = 255;
+
+/**
+ * The trigger filter that matches exactly `branch`. CodePipeline reads a filter as a glob
+ * (CodePipeline User Guide, "Working with glob patterns in syntax"), where `{a,b}` matches `a` or `b`;
+ * git allows braces in a branch name, so `{` is escaped with a backslash, as that page says. The
+ * other glob characters (`*`, `?`, `[`, `\`) git does not allow, and BRANCH_PATTERN refuses them.
+ */
+export function branchFilterPattern(branch: string): string {
+  return branch.replace(/\{/g, '\\{');
+}
+
 export function checkBranch(option: string, value: string): void {
   if (typeof value !== 'string' || !BRANCH_PATTERN.test(value)) {
     throw new ConfigError(`${option} must be a valid git branch name such as main, got ${JSON.stringify(value)}`);
+  }
+  const filter = branchFilterPattern(value);
+  if (filter.length > BRANCH_FILTER_MAX_LENGTH) {
+    throw new ConfigError(`${option} is ${value.length} characters long${filter !== value ? ` (${filter.length} with its braces escaped)` : ''}: the pipeline's trigger filters pushes on it, and CodePipeline takes a branch pattern of at most ${BRANCH_FILTER_MAX_LENGTH} characters`);
   }
 }
 

@@ -4,7 +4,7 @@ import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
-import { CONNECTION_ARN_PATTERN, ResolvedRepositorySource, isPlaceholderConnectionArn } from '../config';
+import { CONNECTION_ARN_PATTERN, ResolvedRepositorySource, branchFilterPattern, isPlaceholderConnectionArn } from '../config';
 
 /** The name of the source action in the pipelines this package builds. */
 export const SOURCE_ACTION_NAME = 'Source';
@@ -69,7 +69,7 @@ export class PipelineSource {
     }
     pipeline.addTrigger({
       providerType: codepipeline.ProviderType.CODE_STAR_SOURCE_CONNECTION,
-      gitConfiguration: { sourceAction, pushFilter: [{ branchesIncludes: [this.source.branch] }] },
+      gitConfiguration: { sourceAction, pushFilter: [{ branchesIncludes: [branchFilterPattern(this.source.branch)] }] },
     });
     if (connectionServicePrefix(connectionArn) !== 'codeconnections') {
       return;

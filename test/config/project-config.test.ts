@@ -88,6 +88,11 @@ describe('resolveProjectConfig rejects bad input with a message naming the value
     ['both CodeCommit and a connection', withBuildSource({ codeCommitRepository: 'build', connectionArn: CONNECTION_ARN, repository: 'acme/build' }),
       /source\.modelBuild gives both codeCommitRepository \("build"\) and connectionArn .*not both/],
     ['a bad branch name', withBuildSource({ codeCommitRepository: 'build', branch: 'feature..x' }), /source\.modelBuild\.branch must be a valid git branch name.*got "feature\.\.x"/],
+    // CodePipeline API Reference, GitBranchFilterCriteria: each branch pattern of a trigger is 1..255 characters.
+    ['a branch too long for the trigger filter', withBuildSource({ codeCommitRepository: 'build', branch: `feature/${'x'.repeat(248)}` }),
+      /source\.modelBuild\.branch is 256 characters long: the pipeline's trigger filters pushes on it, and CodePipeline takes a branch pattern of at most 255 characters/],
+    ['a branch too long once its braces are escaped', withBuildSource({ codeCommitRepository: 'build', branch: `{${'x'.repeat(253)}}` }),
+      /source\.modelBuild\.branch is 255 characters long \(256 with its braces escaped\)/],
     ['a threshold above 1', withOptions({ qualityThreshold: 1.5 }), /qualityThreshold must be a number between 0 and 1, got 1\.5/],
     ['a negative threshold', withOptions({ qualityThreshold: -0.1 }), /qualityThreshold must be a number between 0 and 1, got -0\.1/],
     ['a threshold that is not a number', withOptions({ qualityThreshold: '0.8' }), /qualityThreshold must be a number between 0 and 1, got "0\.8"/],

@@ -35,6 +35,16 @@ describe('ModelBuildPipelineStack', () => {
     });
   });
 
+  // CodePipeline User Guide, "Working with glob patterns in syntax": a trigger's branch filter is a glob, where
+  // `{a,b}` matches a or b, and a backslash escapes a special character. Git allows braces in a branch name: the
+  // filter escapes the brace, so it matches that branch alone; the source action's BranchName stays as written.
+  test('a branch with braces is escaped in the trigger filter, so pushes to it (not to release-a or release-b) start the pipeline', () => {
+    const braces = pipelineTemplate({ connectionArn: CODECONNECTIONS_ARN, repository: 'acme/churn-build', branch: 'release-{a,b}' });
+    const [pipeline] = Object.values<any>(braces.findResources('AWS::CodePipeline::Pipeline'));
+    expect(pipeline.Properties.Triggers[0].GitConfiguration.Push).toEqual([{ Branches: { Includes: ['release-\\{a,b}'] } }]);
+    expect(pipeline.Properties.Stages[0].Actions[0].Configuration.BranchName).toBe('release-{a,b}');
+  });
+
   // "AWS::CodePipeline::Pipeline PipelineTriggerDeclaration" (CloudFormation reference): "When a trigger configuration is
   // specified, default change detection for repository and branch commits is disabled"; "CodeStarSourceConnection action
   // reference", DetectChanges: whether the action starts the pipeline on a change. The filtered V2 trigger is the one path
