@@ -274,8 +274,8 @@ export function checkCsvFilter(option: string, value: unknown): void {
   }
 }
 
-/** The single indexes (not the slices) of a column filter. */
+/** The first column each part of a column filter selects: its index, or where its open slice (`5:`) starts. */
 function filterIndexes(filter: string): number[] {
   const body = /^\$\[(.*)\]$/.exec(filter.replace(/\s/g, ''))?.[1];
-  return body === undefined ? [] : body.split(',').filter((part) => /^-?\d+$/.test(part)).map(Number);
+  return body === undefined ? [] : body.split(',').filter((part) => /^-?\d+:?$/.test(part)).map((part) => parseInt(part, 10));
 }

@@ -161,6 +161,10 @@ describe('data processing filters', () => {
   test('without joinInputs the output filter may only select the prediction', () => {
     rejects({ joinInputs: false, outputFilter: '$[0,3]' }, /batchScoring.outputFilter "\$\[0,3\]" selects column 3, but without joinInputs the output record is the prediction alone/);
     expect(scoring({ joinInputs: false, outputFilter: '$[-1]' })!.outputFilter).toBe('$[-1]');
+    // The same for an open slice that starts past the prediction: "$[1:]" of a one-column record selects nothing.
+    rejects({ joinInputs: false, outputFilter: '$[1:]' }, /batchScoring.outputFilter "\$\[1:\]" selects column 1, but without joinInputs the output record is the prediction alone/);
+    rejects({ joinInputs: false, outputFilter: '$[0,2:]' }, /batchScoring.outputFilter "\$\[0,2:\]" selects column 2/);
+    expect(scoring({ joinInputs: false, outputFilter: '$[0:]' })!.outputFilter).toBe('$[0:]');
     expect(scoring({ joinInputs: true, outputFilter: '$[0,3]' })!.outputFilter).toBe('$[0,3]');
   });
 
