@@ -5,6 +5,7 @@ import {
 } from '../pipeline-definition';
 import { MLFLOW_METRIC_DEFINITIONS, mlflowRegisterMetadata, tagMlflowRunStep } from './mlflow-steps';
 import { PLAYER_CHURN, PLAYER_CHURN_HYPERPARAMETERS } from './player-churn-names';
+import { registeredInstanceTypes } from './registered-instance-types';
 import { ScaleOutJob, baselineOutput, preprocessScaling, trainChannel, trainingInstanceTypes } from './scale-out-steps';
 import { PLAYER_CHURN_METRIC_DEFINITIONS, PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR, StepCode, stepEnvironment } from './step-code-bundle';
 
@@ -250,8 +251,8 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     modelDataUrl: train.modelArtifacts,
     contentTypes: ['text/csv'],
     responseTypes: ['text/csv'],
-    inferenceInstanceTypes: [p.inferenceInstanceType],
-    transformInstanceTypes: [p.transformInstanceType],
+    inferenceInstanceTypes: registeredInstanceTypes(config, 'inference', p.inferenceInstanceType),
+    transformInstanceTypes: registeredInstanceTypes(config, 'transform', p.transformInstanceType),
     modelMetrics: {
       modelQuality: { statistics: { s3Uri: new Join('/', [evaluate.outputUri('evaluation'), 'evaluation.json']), contentType: 'application/json' } },
       ...(baseline && {
@@ -280,8 +281,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
   });
 
   const fail = new FailStep({
-    name: names.steps.fail,
-    description: 'The model is not good enough to register',
+    name: names.steps.fail, description: 'The model is not good enough to register',
     errorMessage: new Join(' ', ['Test AUC', auc, 'is below the threshold', p.threshold, '- the model was not registered']),
   });
 

@@ -194,6 +194,24 @@ describe('playerChurnPipeline', () => {
     expect(definition.dependenciesOf('Evaluate')).toEqual(['Preprocess', 'Train']);
   });
 
+  // SageMaker API Reference, InferenceSpecification: SupportedRealtimeInferenceInstanceTypes are "the instance types that
+  // are used to generate inferences in real-time", SupportedTransformInstanceTypes those "on which a transformation job
+  // can be run". A version lists every type the release deploys it on, not only the instanceTypes defaults.
+  test('Register lists the instance-type parameters, then each other type an endpoint or batch scoring uses', () => {
+    const config = projectConfig({
+      instanceTypes: { inference: 'ml.m5.large', transform: 'ml.m5.large' },
+      endpoints: { staging: { type: 'serverless' }, prod: { type: 'realtime', instanceType: 'ml.c5.xlarge', autoscaling: { minInstances: 2, maxInstances: 4 } } },
+      batchScoring: { inputUri: 's3://acme-churn-scoring/players/daily', instanceType: 'ml.c5.2xlarge' },
+    } as any);
+    const spec = stepJson(playerChurnPipeline(playerChurnProps({ config })), 'Register').Arguments.InferenceSpecification;
+    expect(spec.SupportedRealtimeInferenceInstanceTypes).toEqual([{ Get: 'Parameters.InferenceInstanceType' }, 'ml.c5.xlarge']);
+    expect(spec.SupportedTransformInstanceTypes).toEqual([{ Get: 'Parameters.TransformInstanceType' }, 'ml.c5.2xlarge']);
+    // Both endpoints on one other type name it once; a type equal to the default is the parameter's.
+    const same = projectConfig({ endpoints: { staging: { type: 'realtime', instanceType: 'ml.c5.xlarge' }, prod: { type: 'realtime', instanceType: 'ml.c5.xlarge' } } } as any);
+    expect(stepJson(playerChurnPipeline(playerChurnProps({ config: same })), 'Register').Arguments.InferenceSpecification.SupportedRealtimeInferenceInstanceTypes)
+      .toEqual([{ Get: 'Parameters.InferenceInstanceType' }, 'ml.c5.xlarge']);
+  });
+
   test('CheckAuc: test AUC (JsonGet) >= TestScoreThreshold, Register if so, AucBelowThreshold otherwise', () => {
     const check = args('CheckAuc');
     expect(check.Conditions).toEqual([{ Type: 'GreaterThanOrEqualTo', LeftValue: AUC, RightValue: THRESHOLD }]);
