@@ -248,6 +248,25 @@ describe('vpcConfig of processing and training steps', () => {
   });
 });
 
+// SageMaker API Reference (CreateProcessingJob, CreateTrainingJob, ContainerDefinition): Environment takes at most 100
+// variables, names matching [a-zA-Z_][a-zA-Z0-9_]*, and names and values of at most 256, 512 and 1024 characters.
+describe('environment of processing, training and model steps', () => {
+  const steps: Array<[string, number, (environment: Record<string, string | ParameterString>) => unknown]> = [
+    ['CreateProcessingJob', 256, (environment) => processingStep({ environment })],
+    ['CreateTrainingJob', 512, (environment) => trainingStep({ environment })],
+    ['CreateModel (ContainerDefinition)', 1024, (environment) => new CreateModelStep({ name: 'CreateModel', executionRoleArn: ROLE_ARN, image: XGBOOST_IMAGE, environment })],
+  ];
+  test.each(steps)('%s: values up to %d characters, names of letters, digits and _, 100 variables', (request, max, make) => {
+    expect(() => make({ LONGEST: 'x'.repeat(max), _private2: 'y', FROM_PARAMETER: new ParameterString({ name: 'P', defaultValue: 'z'.repeat(max + 1) }) })).not.toThrow();
+    expect(() => make({ TOO_LONG: 'x'.repeat(max + 1) })).toThrow(`environment variable TOO_LONG is ${max + 1} characters long; ${request} takes values of at most ${max}`);
+    expect(() => make({ '2FAST': 'x' })).toThrow(`environment variable name "2FAST" must be letters, digits and _, not starting with a digit, at most ${max} characters (${request} Environment)`);
+    expect(() => make({ 'MY-VAR': 'x' })).toThrow(/environment variable name "MY-VAR" must be letters, digits and _/);
+    const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`V${i}`, 'x']));
+    expect(() => make(many)).toThrow(`environment has 101 variables; ${request} takes at most 100`);
+    expect(() => make(Object.fromEntries(Object.entries(many).slice(1)))).not.toThrow();
+  });
+});
+
 describe('ConditionStep', () => {
   const threshold = new ParameterFloat({ name: 'Threshold', defaultValue: 0.75 });
   const register = registerStep();
@@ -422,9 +441,25 @@ describe('TransformStep', () => {
     expect(String(step.outputPath)).toBe('Steps.Transform.TransformOutput.S3OutputPath');
   });
 
-  test('instanceCount must be a positive integer', () => {
+  test('what CreateTransformJob refuses: an instance count outside 1..100, a filter over 63 characters, a CSV join not split and assembled by line', () => {
     expect(errorOf(() => new TransformStep({ name: 'Transform', modelName: 'm', instanceType: 'ml.m5.large', inputUri: 's3://b/in', outputPath: 's3://b/out', instanceCount: -1 })).message)
       .toBe('step Transform: instanceCount must be a positive integer, got -1');
+    // SageMaker API Reference, TransformResources: "the maximum is 100" instances.
+    expect(errorOf(() => new TransformStep({ name: 'Transform', modelName: 'm', instanceType: 'ml.m5.large', inputUri: 's3://b/in', outputPath: 's3://b/out', instanceCount: 101 })).message)
+      .toBe('step Transform: instanceCount must be at most 100 (TransformResources.InstanceCount), got 101');
+    // SageMaker API Reference, DataProcessing: InputFilter and OutputFilter are at most 63 characters.
+    const long = `$[${Array.from({ length: 30 }, (_, i) => i).join(',')}]`;
+    expect(errorOf(() => new TransformStep({ name: 'Transform', modelName: 'm', instanceType: 'ml.m5.large', inputUri: 's3://b/in', outputPath: 's3://b/out', inputFilter: long })).message)
+      .toBe(`step Transform: inputFilter must be at most 63 characters (DataProcessing), got ${long.length}: ${JSON.stringify(long)}`);
+    // SageMaker Developer Guide, "Associate Prediction Results with Input Records": with text/csv in and out,
+    // SplitType and AssembleWith must be Line to join each result to its input.
+    expect(errorOf(() => new TransformStep({ name: 'Transform', modelName: 'm', instanceType: 'ml.m5.large', inputUri: 's3://b/in', outputPath: 's3://b/out', joinSource: 'Input', splitType: 'None' })).message)
+      .toBe('step Transform: splitType must be Line to join results to text/csv input (joinSource Input), got None: SageMaker joins each result to its input line');
+    expect(errorOf(() => new TransformStep({ name: 'Transform', modelName: 'm', instanceType: 'ml.m5.large', inputUri: 's3://b/in', outputPath: 's3://b/out', joinSource: 'Input', assembleWith: 'None' })).message)
+      .toMatch(/assembleWith must be Line to join results to text\/csv input/);
+    // Without the join, or with another format, those combinations stand.
+    expect(() => new TransformStep({ name: 'Transform', modelName: 'm', instanceType: 'ml.m5.large', inputUri: 's3://b/in', outputPath: 's3://b/out', splitType: 'None', assembleWith: 'None', instanceCount: 100 })).not.toThrow();
+    expect(() => new TransformStep({ name: 'Transform', modelName: 'm', instanceType: 'ml.m5.large', inputUri: 's3://b/in', outputPath: 's3://b/out', joinSource: 'Input', contentType: 'application/json', accept: 'application/json', splitType: 'None' })).not.toThrow();
   });
 });
 

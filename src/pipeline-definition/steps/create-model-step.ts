@@ -48,6 +48,7 @@ export class CreateModelStep extends Step {
     if (props.modelDataUrl !== undefined && (props.image === undefined || !MODEL_DATA_URL.test(props.modelDataUrl))) {
       this.fail(`modelDataUrl goes with image and must be an s3:// or https:// URL, got ${JSON.stringify(props.modelDataUrl)}`);
     }
+    this.checkEnvironment(props.environment, 1024, 'CreateModel (ContainerDefinition)');
   }
 
   /** The created model's name (`ModelName`). */

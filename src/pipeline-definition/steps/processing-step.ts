@@ -143,6 +143,7 @@ export class ProcessingStep extends Step {
     this.outputs = props.outputs ?? [];
     this.propertyFiles = props.propertyFiles ?? [];
     checkJobResources(this.name, props);
+    this.checkEnvironment(props.environment, 256, 'CreateProcessingJob');
     const seen = new Set<string>();
     for (const channel of [...this.inputs, ...this.outputs]) {
       checkPipelineName(`step ${this.name}: input or output name`, channel.name);

@@ -85,6 +85,7 @@ export class TrainingStep extends Step {
       CacheConfig: renderCacheConfig(this.name, props.cache),
     };
     checkJobResources(this.name, props);
+    this.checkEnvironment(props.environment, 512, 'CreateTrainingJob');
     checkPositiveIntegerValue(this.name, 'maxRuntimeSeconds', props.maxRuntimeSeconds);
     for (const [key, value] of Object.entries(props.hyperparameters ?? {})) {
       const ok = typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || value instanceof Expression;

@@ -42,6 +42,11 @@ export interface TransformStepProps extends StepProps {
   readonly cache?: CacheConfig;
 }
 
+/** TransformResources.InstanceCount: 1..100 (SageMaker API Reference, TransformResources). */
+const MAX_TRANSFORM_INSTANCES = 100;
+/** DataProcessing InputFilter and OutputFilter: at most 63 characters (SageMaker API Reference, DataProcessing). */
+const MAX_FILTER_LENGTH = 63;
+
 /** A SageMaker batch transform job. */
 export class TransformStep extends Step {
   public readonly type = 'Transform';
@@ -55,11 +60,38 @@ export class TransformStep extends Step {
       CacheConfig: renderCacheConfig(this.name, props.cache),
     };
     checkPositiveIntegerValue(this.name, 'instanceCount', props.instanceCount);
+    this.checkLimits(props);
   }
 
   /** Where the results were written (`TransformOutput.S3OutputPath`). */
   public get outputPath(): StepProperty<string> {
     return this.property('TransformOutput.S3OutputPath');
+  }
+
+  /**
+   * What CreateTransformJob refuses, for the values known when the definition is built: an
+   * InstanceCount above 100 (SageMaker API Reference, TransformResources); a filter longer than 63
+   * characters (DataProcessing); and, joining results to CSV input, a split or an assembly other than
+   * Line (Developer Guide, "Associate Prediction Results with Input Records": with text/csv input and
+   * output, SplitType and AssembleWith must be Line).
+   */
+  private checkLimits(p: TransformStepProps): void {
+    if (typeof p.instanceCount === 'number' && p.instanceCount > MAX_TRANSFORM_INSTANCES) {
+      this.fail(`instanceCount must be at most ${MAX_TRANSFORM_INSTANCES} (TransformResources.InstanceCount), got ${p.instanceCount}`);
+    }
+    for (const [field, filter] of [['inputFilter', p.inputFilter], ['outputFilter', p.outputFilter]] as const) {
+      if (typeof filter === 'string' && filter.length > MAX_FILTER_LENGTH) {
+        this.fail(`${field} must be at most ${MAX_FILTER_LENGTH} characters (DataProcessing), got ${filter.length}: ${JSON.stringify(filter)}`);
+      }
+    }
+    const csv = (value: Value<string> | undefined) => value === undefined || value === 'text/csv';
+    if (p.joinSource === 'Input' && csv(p.contentType) && csv(p.accept)) {
+      for (const [field, value] of [['splitType', p.splitType], ['assembleWith', p.assembleWith]] as const) {
+        if (value !== undefined && value !== 'Line') {
+          this.fail(`${field} must be Line to join results to text/csv input (joinSource Input), got ${value}: SageMaker joins each result to its input line`);
+        }
+      }
+    }
   }
 
   protected renderExtras(): Record<string, unknown> {
