@@ -31,7 +31,7 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   {
     option: 'source.*.branch',
     rule: 'a git branch name of at most 255 characters: the pipeline\'s trigger filters pushes on it, and a trigger\'s branch pattern is a glob, so a `{` is written escaped (`\\{`, and counts twice) to match the branch as named',
-    source: 'CodePipeline API Reference, GitBranchFilterCriteria; CodePipeline User Guide, "Working with glob patterns in syntax"',
+    source: 'AWS CodePipeline API Reference, GitBranchFilterCriteria; AWS CodePipeline User Guide, "Working with glob patterns in syntax"',
     repos: [...BUILD, ...DEPLOY],
   },
   {
