@@ -1,7 +1,7 @@
 import { InvalidArgumentError } from 'commander';
 import { ConfigError } from '../config/errors';
 import { PIPELINE_PARAMETER_LIMITS, startPipelineExecutionProblem } from '../aws/pipeline-execution-limits';
-import { MODEL_PACKAGE_GROUP_NAME_PATTERN, checkProjectName } from '../config/validators';
+import { MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH, MODEL_PACKAGE_GROUP_NAME_PATTERN, checkProjectName } from '../config/validators';
 import { EndpointTypeCheck, parseEndpointTypeCheck } from '../aws/endpoint-type-spec';
 
 /**
@@ -10,7 +10,8 @@ import { EndpointTypeCheck, parseEndpointTypeCheck } from '../aws/endpoint-type-
  * @throws InvalidArgumentError (a usage error, exit 2) naming the value and the pattern
  */
 export function parseGroupName(value: string): string {
-  if (!MODEL_PACKAGE_GROUP_NAME_PATTERN.test(value)) {
+  // The pattern's `-*` takes any number of hyphens: the length is checked apart.
+  if (!MODEL_PACKAGE_GROUP_NAME_PATTERN.test(value) || value.length > MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH) {
     throw new InvalidArgumentError(
       `model package group name must be 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit (${MODEL_PACKAGE_GROUP_NAME_PATTERN.source}), got ${value}`,
     );
@@ -131,6 +132,8 @@ export function parseLimit(value: string): number {
  * letter or digit.
  */
 export const ENDPOINT_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+/** EndpointName: at most 63 characters (the pattern's `-*` alone does not bound it). */
+const ENDPOINT_NAME_MAX_LENGTH = 63;
 
 /**
  * Commander parser for an option that names an endpoint (`--endpoint`, `--live-endpoint`): a name
@@ -138,7 +141,7 @@ export const ENDPOINT_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
  */
 export function endpointNameOption(option: string): (value: string) => string {
   return (value) => {
-    if (!ENDPOINT_NAME_PATTERN.test(value)) {
+    if (!ENDPOINT_NAME_PATTERN.test(value) || value.length > ENDPOINT_NAME_MAX_LENGTH) {
       throw new InvalidArgumentError(`${option} must be an endpoint name of 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit (${ENDPOINT_NAME_PATTERN.source}), got ${value}`);
     }
     return value;

@@ -99,7 +99,8 @@ export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): 
 }
 
 function parsePipelineName(value: string): string {
-  if (!PIPELINE_NAME_PATTERN.test(value)) {
+  // The pattern's `-*` takes any number of hyphens: the length is checked apart (PipelineName: 1..256).
+  if (!PIPELINE_NAME_PATTERN.test(value) || value.length > 256) {
     throw new InvalidArgumentError(`pipeline name must be 1 to 256 letters, digits and hyphens, starting and ending with a letter or digit (${PIPELINE_NAME_PATTERN.source}), got ${value}`);
   }
   return value;

@@ -5,8 +5,13 @@ import { ConfigError } from './errors';
 export const PROJECT_NAME_PATTERN = /^[a-zA-Z](-*[a-zA-Z0-9])*$/;
 /** SageMaker limits project names to 32 characters. */
 export const PROJECT_NAME_MAX_LENGTH = 32;
-/** SageMaker's pattern for model package group names (CreateModelPackageGroup). */
+/**
+ * SageMaker's pattern for model package group names (CreateModelPackageGroup). Its `-*` takes any
+ * number of hyphens, so the pattern alone does not bound the length: see MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH.
+ */
 export const MODEL_PACKAGE_GROUP_NAME_PATTERN = /^[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}$/;
+/** CreateModelPackageGroup's ModelPackageGroupName: 1 to 63 characters (SageMaker API Reference). */
+export const MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH = 63;
 /** Both service prefixes of AWS CodeConnections (the old `codestar-connections` and the new one). */
 export const CONNECTION_ARN_PATTERN =
   /^arn:aws(-[a-z]+)*:(codestar-connections|codeconnections):([a-z0-9-]+):(\d{12}):connection\/[0-9a-fA-F-]{36}$/;
@@ -55,9 +60,10 @@ export function checkProjectName(option: string, value: string): void {
 }
 
 export function checkModelPackageGroupName(option: string, value: string): void {
-  if (typeof value !== 'string' || !MODEL_PACKAGE_GROUP_NAME_PATTERN.test(value)) {
+  if (typeof value !== 'string' || !MODEL_PACKAGE_GROUP_NAME_PATTERN.test(value) || value.length > MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH) {
     throw new ConfigError(
-      `${option} must be 1 to 63 letters, digits or inner hyphens (${MODEL_PACKAGE_GROUP_NAME_PATTERN.source}), got ${JSON.stringify(value)}`,
+      `${option} must be 1 to ${MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH} letters, digits or inner hyphens (${MODEL_PACKAGE_GROUP_NAME_PATTERN.source}), got ${JSON.stringify(value)}` +
+      (typeof value === 'string' && value.length > MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH ? ` (${value.length} characters)` : ''),
     );
   }
 }

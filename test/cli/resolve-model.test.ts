@@ -169,6 +169,8 @@ describe('resolve-model usage errors exit 2 and call nothing', () => {
     [['resolve-model', '--group', 'churn_models'], /model package group name must be 1 to 63 letters, digits and hyphens.*\^\[a-zA-Z0-9\]\(-\*\[a-zA-Z0-9\]\)\{0,62\}\$.*got churn_models/],
     [['resolve-model', '--group', 'churn-'], /model package group name must be .*got churn-/],
     [['resolve-model', '--group', 'a'.repeat(64)], new RegExp(`model package group name must be .*got ${'a'.repeat(64)}`)],
+    // CreateModelPackageGroup: at most 63 characters, however many of them are inner hyphens.
+    [['resolve-model', '--group', `a${'-b'.repeat(40)}`], new RegExp(`model package group name must be 1 to 63 .*got a${'-b'.repeat(40)}`)],
   ])('%j', async (argv, message) => {
     const { code, stderr } = await usageError(argv);
     expect(code).toBe(2);

@@ -268,6 +268,8 @@ describe('run-pipeline usage errors exit 2 and call nothing', () => {
     [['run-pipeline'], /error: required option '--name <pipeline>' not specified/],
     [['run-pipeline', '--name', 'my_pipeline'], /pipeline name must be 1 to 256 letters, digits and hyphens.*got my_pipeline/],
     [['run-pipeline', '--name', '-churn'], /pipeline name must be .*got -churn/],
+    // CreatePipeline PipelineName: at most 256 characters, hyphens included.
+    [['run-pipeline', '--name', `a${'-b'.repeat(128)}`], /pipeline name must be 1 to 256 letters/],
     [['run-pipeline', '--name', 'churn', '--parameter', 'Epochs'], /parameter must be KEY=VALUE with a non-empty KEY, got Epochs/],
     [['run-pipeline', '--name', 'churn', '--parameter', '=5'], /parameter must be KEY=VALUE with a non-empty KEY, got =5/],
     [['run-pipeline', '--name', 'churn', '--parameter', 'A=1', '--parameter', 'A=2'], /parameter A is given twice/],

@@ -236,6 +236,8 @@ describe('test-endpoint usage errors exit 2 and call nothing', () => {
     ['no --endpoint', () => ['test-endpoint', '--payload', good()], /error: required option '--endpoint <name>' not specified/],
     ['no --payload', () => ['test-endpoint', '--endpoint', ENDPOINT], /error: required option '--payload <file.csv>' not specified/],
     ['an endpoint name with an underscore', () => ['test-endpoint', '--endpoint', 'churn_staging', '--payload', good()], /--endpoint must be an endpoint name of 1 to 63 letters, digits and hyphens.*got churn_staging/],
+    // CreateEndpoint EndpointName: at most 63 characters, hyphens included.
+    ['an endpoint name of 81 characters', () => ['test-endpoint', '--endpoint', `a${'-b'.repeat(40)}`, '--payload', good()], /--endpoint must be an endpoint name of 1 to 63 letters/],
     ['an endpoint name of 64 characters', () => ['test-endpoint', '--endpoint', 'a'.repeat(64), '--payload', good()], /--endpoint must be an endpoint name .*got a{64}/],
     ['--max-p95-ms 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', '0'], /max p95 latency must be a positive number of milliseconds, got 0/],
     ['--max-p95-ms -5', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', '-5'], /max p95 latency must be a positive number of milliseconds, got -5/],

@@ -107,6 +107,9 @@ describe('resolveProjectConfig rejects bad input with a message naming the value
     ['the deprecated MLflow ARN with a server to create', withOptions({ mlflowTrackingServerArn: 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server/x', mlflowTrackingServer: {} }),
       /^mlflowTrackingServerArn is no longer accepted/],
     ['a bad model package group name', withOptions({ modelPackageGroupName: 'churn group' }), /modelPackageGroupName must be 1 to 63 .*got "churn group"/],
+    // SageMaker API Reference, CreateModelPackageGroup: ModelPackageGroupName is 1..63 characters; the pattern's `-*`
+    // alone would take any number of hyphens.
+    ['a model package group name of 81 characters', withOptions({ modelPackageGroupName: `a${'-b'.repeat(40)}` }), /modelPackageGroupName must be 1 to 63 .*\(81 characters\)/],
     ['an unknown option', withOptions({ projectNmae: 'typo' }), /options has an unknown field "projectNmae"/],
   ])('%s', (_what, options, message) => {
     expect(() => resolveProjectConfig(options)).toThrow(ConfigError);
