@@ -20,6 +20,17 @@ export const RELEASE_PIPELINE = {
   approvalAction: 'ApproveRelease',
 } as const;
 
+/**
+ * The CodePipeline variables the staging check exports from the release's resolved model, read at
+ * run time so that no release changes the pipeline's definition (the approval's comment names them;
+ * approve-release reads them of the execution that waits).
+ */
+export const RELEASE_VARIABLES = {
+  version: 'MODEL_VERSION',
+  auc: 'MODEL_AUC',
+  packageArn: 'MODEL_PACKAGE_ARN',
+} as const;
+
 /** Names of one project's resources, derived from the project name (and the group, when it differs). */
 export class ProjectResourceNames {
   /** The model package group: the project name unless the project sets another. */

@@ -4,9 +4,12 @@ import { ProjectResourceNames, RELEASE_PIPELINE } from '../app-context/resource-
 import { CliError } from './errors';
 import { StageEndpoint, describeStageEndpoint, isPendingApproval, readPipelineState } from './project-status';
 import { StageClientFactory, StageLocation, findStageLocations } from './release-stages';
+import { ExecutionRelease, readExecutionRelease } from './release-variables';
 
 export { checkStageCredentials, findStageLocations } from './release-stages';
 export type { ReleaseStageLocations, StageClientFactory, StageLocation } from './release-stages';
+export { readExecutionRelease } from './release-variables';
+export type { ExecutionRelease } from './release-variables';
 
 /** CodePipeline's limit on an approval result's summary, in characters. */
 export const RELEASE_COMMENT_MAX_LENGTH = 512;
@@ -22,6 +25,8 @@ export interface ReleaseApproval {
   readonly since?: string;
   /** The pipeline execution that waits. */
   readonly pipelineExecutionId?: string;
+  /** The execution the Staging stage ran last: another than the waiting one when a newer execution redeployed staging. */
+  readonly stagingExecutionId?: string;
 }
 
 /** What a reviewer sees before deciding: the release, the candidate on staging and what production serves now. */
@@ -37,6 +42,13 @@ export interface ReleaseReview {
   readonly warnings: string[];
   /** Where each endpoint was looked up, when the pipeline says (a client factory was given). */
   readonly locations?: Readonly<Record<'staging' | 'prod', StageLocation>>;
+  /**
+   * Set when a newer execution redeployed staging while this release waits (CodePipeline's
+   * SUPERSEDED mode locks only the stage an execution is in): the staging endpoint then serves
+   * that execution's version, and approving would release the waiting execution's, which this
+   * names (from the variables its staging check exported). approve-release refuses then.
+   */
+  readonly stagingMovedOn?: { readonly stagingExecutionId: string; readonly waiting?: ExecutionRelease };
 }
 
 /** What `decideRelease` did. */
@@ -90,6 +102,7 @@ export async function findReleaseApproval(client: CodePipelineClient, names: Pro
     token: action.latestExecution!.token!,
     since: action.latestExecution?.lastStatusChange?.toISOString(),
     pipelineExecutionId: prod.latestExecution?.pipelineExecutionId,
+    stagingExecutionId: stages.find((stage) => stage.stageName === RELEASE_PIPELINE.stagingStage)?.latestExecution?.pipelineExecutionId,
   });
 }
 
@@ -118,14 +131,29 @@ export async function reviewRelease(codePipeline: CodePipelineClient, sageMaker:
   const [candidate, production] = await Promise.all([describe('staging'), describe('prod')]);
   const candidateAuc = candidate.deployed ? candidate.model.auc : undefined;
   const productionAuc = production.deployed ? production.model.auc : undefined;
+  const { pipelineExecutionId, stagingExecutionId } = approval;
+  const stagingMovedOn = pipelineExecutionId !== undefined && stagingExecutionId !== undefined && stagingExecutionId !== pipelineExecutionId
+    ? { stagingExecutionId, waiting: await readExecutionRelease(codePipeline, approval.pipelineName, pipelineExecutionId) }
+    : undefined;
   return withoutUndefined({
     approval,
     candidate,
     production,
     aucDifference: candidateAuc === undefined || productionAuc === undefined ? undefined : Math.round((candidateAuc - productionAuc) * 1e6) / 1e6,
-    warnings: warningsOf(names, candidate, production),
+    warnings: [...(stagingMovedOn ? [stagingMovedOnWarning(approval, stagingMovedOn)] : []), ...warningsOf(names, candidate, production)],
     locations: found?.stages,
+    stagingMovedOn: stagingMovedOn && withoutUndefined(stagingMovedOn),
   });
+}
+
+/** What a reviewer must know when staging serves a newer execution's version than the release that waits. */
+export function stagingMovedOnWarning(approval: ReleaseApproval, moved: NonNullable<ReleaseReview['stagingMovedOn']>): string {
+  const waiting = moved.waiting?.version !== undefined
+    ? `version ${moved.waiting.version} (test AUC ${moved.waiting.auc ?? 'not recorded'})`
+    : 'a version this command could not read (its execution exported no release variables)';
+  return `the staging endpoint now serves what a newer execution (${moved.stagingExecutionId}) deployed, not the release that waits: ` +
+    `approving execution ${approval.pipelineExecutionId} releases ${waiting}, which passed its staging test before, not the candidate shown above; ` +
+    `rejecting it lets execution ${moved.stagingExecutionId}, with the version staging serves, come up for approval next`;
 }
 
 /**

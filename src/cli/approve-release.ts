@@ -3,6 +3,7 @@ import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command, InvalidArgumentError } from 'commander';
 import {
   AwsClientOptions,
+  CliError,
   RELEASE_COMMENT_MAX_LENGTH,
   ReleaseDecision,
   ReleaseReview,
@@ -15,6 +16,7 @@ import {
   formatTimestamp,
   releaseCommentProblem,
   reviewRelease,
+  stagingMovedOnWarning,
 } from '../aws';
 import { ProjectResourceNames } from '../app-context/resource-names';
 import { parseGroupName, parseProjectName } from './option-parsers';
@@ -90,6 +92,10 @@ function releaseCommand(name: string, status: ApprovalStatus, output: Output, de
         if (!json) {
           output.result(formatReview(review).join('\n'));
         }
+        if (status === 'Approved' && review.stagingMovedOn && !opts.dryRun) {
+          // The comparison above is of what staging serves now, not of what approving would release.
+          throw new CliError(`not approved: ${stagingMovedOnWarning(review.approval, review.stagingMovedOn)}. Reject this release with reject-release, or approve it in the CodePipeline console, where its approval names its version; nothing was changed`);
+        }
         const decision = opts.dryRun ? undefined : await decideRelease(codePipeline, review.approval, status, opts.comment!);
         output.result(json ? reviewJson(review, status, opts.comment, decision) : formatDecision(review, status, decision), json);
       } finally {
@@ -138,7 +144,8 @@ function aucUnknown({ candidate, production }: ReleaseReview): string {
 
 /** What was decided and what happens next, or what a dry run would have done. */
 function formatDecision(review: ReleaseReview, status: ApprovalStatus, decision: ReleaseDecision | undefined): string {
-  const version = review.candidate.deployed && review.candidate.model.version !== undefined ? `version ${review.candidate.model.version}` : 'the candidate';
+  const waiting = review.stagingMovedOn ? review.stagingMovedOn.waiting?.version : review.candidate.deployed ? review.candidate.model.version : undefined;
+  const version = waiting !== undefined ? `version ${waiting}` : 'the candidate';
   const production = review.production.endpointName;
   if (!decision) {
     return `dry run: nothing decided; without --dry-run this would ${status === 'Approved' ? 'approve' : 'reject'} the release of ${version} to ${production}`;
@@ -161,6 +168,7 @@ function reviewJson(review: ReleaseReview, status: ApprovalStatus, comment: stri
     production: review.production,
     aucDifference: review.aucDifference ?? null,
     warnings: review.warnings,
+    stagingMovedOn: review.stagingMovedOn ?? null,
     decision: decision ?? { status, comment: comment?.trim() ?? null, dryRun: true },
   };
 }

@@ -9,14 +9,14 @@ import { Construct } from 'constructs';
 import { ConfigError, ProjectConfig } from '../config';
 import { ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
 import { ACTION_CONFIGURATION_MAX_LENGTH } from '../constructs/pipeline-limits';
-import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
+import { RELEASE_PIPELINE, RELEASE_VARIABLES, resourceNamesOf } from '../app-context/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { AlertTopic } from '../constructs/alert-topic';
 import { BatchScoringStack } from './batch-scoring-stack';
 import { EndpointStack, Stage, endpointName } from './endpoint-stack';
 import {
-  PROD_CHECK_ACTION, PROD_SMOKE_TEST_ROWS, RELEASE_VARIABLES,
+  PROD_CHECK_ACTION, PROD_SMOKE_TEST_ROWS,
   acknowledgeReleaseCheckWildcards, endpointTesterRoleName, isCrossAccount, releaseCheckStatements, releaseCheckStep,
 } from './release-checks';
 import { acknowledgeReleasePayloadWildcards, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';

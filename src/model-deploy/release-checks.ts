@@ -5,7 +5,7 @@ import * as pipelines from 'aws-cdk-lib/pipelines';
 import { IConstruct } from 'constructs';
 import { ProjectConfig } from '../config';
 import { BUILD_ENV } from '../constructs';
-import { resourceNamesOf } from '../app-context/resource-names';
+import { RELEASE_VARIABLES, resourceNamesOf } from '../app-context/resource-names';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { Stage, endpointName } from './endpoint-stack';
 import { RELEASE_EVALUATION_FILE, RELEASE_PAYLOAD_FILE } from './release-payload';
@@ -37,15 +37,6 @@ export const PROD_SMOKE_TEST_ROWS = 20;
 /** The production check action, after the production deploy. */
 export const PROD_CHECK_ACTION = 'VerifyRelease';
 
-/**
- * The CodePipeline variables the staging check exports from the release's resolved model, read at
- * run time so that no release changes the pipeline's definition.
- */
-export const RELEASE_VARIABLES = {
-  version: 'MODEL_VERSION',
-  auc: 'MODEL_AUC',
-  packageArn: 'MODEL_PACKAGE_ARN',
-} as const;
 
 /** The name of the role in a stage's own account that the pipeline's checks assume. */
 export function endpointTesterRoleName(config: ProjectConfig, stage: Stage): string {

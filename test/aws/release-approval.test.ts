@@ -4,6 +4,7 @@ import {
   GetPipelineCommand,
   GetPipelineStateCommand,
   InvalidApprovalTokenException,
+  ListActionExecutionsCommand,
   PipelineNotFoundException,
   PutApprovalResultCommand,
   StageState,
@@ -45,7 +46,7 @@ const T1 = new Date('2025-03-04T06:00:00.000Z');
 const DECIDED = new Date('2025-03-04T07:00:00.000Z');
 
 const APPROVAL: ReleaseApproval = {
-  pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: '7d3f9c2a-1b4e-4c5d-8e6f-0a1b2c3d4e5f', since: T1.toISOString(), pipelineExecutionId: 'exec-2',
+  pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: '7d3f9c2a-1b4e-4c5d-8e6f-0a1b2c3d4e5f', since: T1.toISOString(), pipelineExecutionId: 'exec-2', stagingExecutionId: 'exec-2',
 };
 
 function serviceError(name: string, message: string): SageMakerServiceException {
@@ -275,6 +276,69 @@ describe('reviewRelease', () => {
     const review = await reviewRelease(codePipeline, sageMaker, names);
     expect(review.warnings).toEqual(['the candidate\'s version is unknown: model churn-staging-model no longer exists']);
     expect(review).not.toHaveProperty('aucDifference');
+  });
+});
+
+// CodePipeline User Guide, "How pipeline executions are processed": in SUPERSEDED mode a stage is locked only while an
+// execution is in it, so a newer execution can redeploy staging while an older one waits for approval in Prod; and
+// "Variables reference": an action's output variables stay with its execution (ListActionExecutions shows them).
+describe('reviewRelease when a newer execution redeployed staging', () => {
+  // Execution ids as CodePipeline writes them (UUIDs: the API model's pattern for ListActionExecutions' filter).
+  const WAITING = '1a2b3c4d-0000-4000-8000-000000000002';
+  const NEWER = '1a2b3c4d-0000-4000-8000-000000000003';
+  function overtaken(): void {
+    pipelineState([
+      stage('Source', 'Succeeded'),
+      { ...stage('Staging', 'Succeeded'), latestExecution: { pipelineExecutionId: NEWER, status: 'Succeeded' } },
+      {
+        ...stage('Prod', 'InProgress', [{ actionName: 'ApproveRelease', latestExecution: { status: 'InProgress', lastStatusChange: T1, token: APPROVAL.token } }]),
+        latestExecution: { pipelineExecutionId: WAITING, status: 'InProgress' },
+      },
+    ]);
+    endpointServes('churn-staging', { version: 8, auc: '0.8300' });
+    endpointServes('churn-prod', { version: 5, auc: '0.8011' });
+  }
+
+  test('names the version the waiting execution carries, read from its staging check\'s variables, and warns first', async () => {
+    overtaken();
+    cp.on(ListActionExecutionsCommand, { pipelineName: PIPELINE, filter: { pipelineExecutionId: WAITING } })
+      .resolvesOnce({
+        actionExecutionDetails: [{ stageName: 'Staging', actionName: 'Deploy', output: { outputVariables: {} } }],
+        nextToken: 'page-2',
+      })
+      .resolvesOnce({
+        actionExecutionDetails: [{
+          stageName: 'Staging', actionName: 'TestStaging',
+          output: { outputVariables: { MODEL_VERSION: '7', MODEL_AUC: '0.8123', MODEL_PACKAGE_ARN: packageArn(7) } },
+        }],
+      });
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.approval).toMatchObject({ pipelineExecutionId: WAITING, stagingExecutionId: NEWER });
+    expect(review.stagingMovedOn).toEqual({ stagingExecutionId: NEWER, waiting: { version: '7', auc: '0.8123', modelPackageArn: packageArn(7) } });
+    expect(review.candidate).toMatchObject({ model: { version: 8 } });
+    expect(review.warnings[0]).toBe(
+      `the staging endpoint now serves what a newer execution (${NEWER}) deployed, not the release that waits: approving execution ${WAITING} releases ` +
+      `version 7 (test AUC 0.8123), which passed its staging test before, not the candidate shown above; rejecting it lets execution ${NEWER}, ` +
+      'with the version staging serves, come up for approval next',
+    );
+    expect(cp).toHaveReceivedCommandWith(ListActionExecutionsCommand, { pipelineName: PIPELINE, filter: { pipelineExecutionId: WAITING }, maxResults: 100, nextToken: 'page-2' });
+  });
+
+  test('an execution that exported no release variables: the warning says the version could not be read', async () => {
+    overtaken();
+    cp.on(ListActionExecutionsCommand).resolves({ actionExecutionDetails: [] });
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.stagingMovedOn).toEqual({ stagingExecutionId: NEWER });
+    expect(review.warnings[0]).toMatch(/approving execution \S+ releases a version this command could not read \(its execution exported no release variables\)/);
+  });
+
+  test('staging and Prod in the same execution: nothing extra is read', async () => {
+    waiting();
+    endpointServes('churn-staging', { version: 7, auc: '0.8123' });
+    endpointServes('churn-prod', { version: 5, auc: '0.8011' });
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.stagingMovedOn).toBeUndefined();
+    expect(cp).not.toHaveReceivedCommand(ListActionExecutionsCommand);
   });
 });
 

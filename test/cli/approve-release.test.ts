@@ -3,6 +3,7 @@ import {
   CodePipelineClient,
   GetPipelineCommand,
   GetPipelineStateCommand,
+  ListActionExecutionsCommand,
   PutApprovalResultCommand,
   StageState,
 } from '@aws-sdk/client-codepipeline';
@@ -260,6 +261,52 @@ describe('approve-release and reject-release', () => {
       `error: the release approval Prod/ApproveRelease in pipeline ${PIPELINE} was already approved or rejected (by someone else, or a moment ago); ` +
       'nothing was changed; see what happened with sagemaker-gitops status (CodePipeline: Approval action has already been completed)',
     ]);
+  });
+});
+
+// CodePipeline User Guide, "How pipeline executions are processed" (SUPERSEDED mode: only the stage an execution is in
+// is locked): a newer execution can redeploy staging while an older one waits in Prod. The review then shows what
+// staging serves, not what approving would release: approve-release refuses; reject-release goes ahead.
+describe('a newer execution redeployed staging while the release waits', () => {
+  const WAITING = '1a2b3c4d-0000-4000-8000-000000000002';
+  const NEWER = '1a2b3c4d-0000-4000-8000-000000000003';
+  beforeEach(() => {
+    cp.on(GetPipelineStateCommand, { name: PIPELINE }).resolves({
+      stageStates: [
+        { stageName: 'Staging', latestExecution: { pipelineExecutionId: NEWER, status: 'Succeeded' } },
+        { ...prodStage({ status: 'InProgress', lastStatusChange: SINCE, token: TOKEN }), latestExecution: { pipelineExecutionId: WAITING, status: 'InProgress' } },
+      ],
+    });
+    cp.on(ListActionExecutionsCommand, { pipelineName: PIPELINE, filter: { pipelineExecutionId: WAITING } }).resolves({
+      actionExecutionDetails: [{ stageName: 'Staging', actionName: 'TestStaging', output: { outputVariables: { MODEL_VERSION: '6', MODEL_AUC: '0.8050', MODEL_PACKAGE_ARN: packageArn(6) } } }],
+    });
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 5, '0.8011');
+    cp.on(PutApprovalResultCommand).resolves({ approvedAt: DECIDED });
+  });
+
+  test('approve-release shows the warning, refuses and decides nothing', async () => {
+    const { code, out, lines } = await run(['approve-release', '--project', PROJECT, '--comment', 'ship it']);
+    expect(code).toBe(1);
+    expect(lines).toContain(`warning: the staging endpoint now serves what a newer execution (${NEWER}) deployed, not the release that waits: ` +
+      `approving execution ${WAITING} releases version 6 (test AUC 0.8050), which passed its staging test before, not the candidate shown above; ` +
+      `rejecting it lets execution ${NEWER}, with the version staging serves, come up for approval next`);
+    expect(out.infos).toHaveLength(1);
+    expect(out.infos[0]).toMatch(/^error: not approved: the staging endpoint now serves .* Reject this release with reject-release, or approve it in the CodePipeline console, where its approval names its version; nothing was changed$/);
+    expect(cp).not.toHaveReceivedCommand(PutApprovalResultCommand);
+  });
+
+  test('reject-release rejects the waiting version, and says so', async () => {
+    const { code, lines } = await run(['reject-release', '--project', PROJECT, '--comment', 'superseded by the newer model']);
+    expect(code).toBe(0);
+    expect(lines[lines.length - 1]).toBe('rejected the release of version 6 at 2025-03-04 07:00 UTC: this execution stops and churn-prod keeps serving what it serves');
+    expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, { token: TOKEN, result: { status: 'Rejected', summary: 'superseded by the newer model' } });
+  });
+
+  test('--json names the execution staging serves and the waiting release', async () => {
+    const { code, out } = await run(['--json', 'approve-release', '--project', PROJECT, '--dry-run']);
+    expect(code).toBe(0);
+    expect((out.results[0] as Record<string, unknown>).stagingMovedOn).toEqual({ stagingExecutionId: NEWER, waiting: { version: '6', auc: '0.8050', modelPackageArn: packageArn(6) } });
   });
 });
 

@@ -1,0 +1,35 @@
+import { CodePipelineClient, ListActionExecutionsCommand } from '@aws-sdk/client-codepipeline';
+import { RELEASE_VARIABLES } from '../app-context/resource-names';
+
+/** The release one pipeline execution carries: the variables its staging check exported. */
+export interface ExecutionRelease {
+  readonly version?: string;
+  /** The test AUC as the check wrote it (four decimals, or "not recorded"). */
+  readonly auc?: string;
+  readonly modelPackageArn?: string;
+}
+
+/**
+ * The release an execution of the model-deploy pipeline carries (RELEASE_VARIABLES, which its staging
+ * check exported: CodePipeline keeps an action's output variables with the action's execution,
+ * "Variables reference"), read with ListActionExecutions filtered on the execution; undefined when
+ * no action of it exported them.
+ */
+export async function readExecutionRelease(client: CodePipelineClient, pipelineName: string, pipelineExecutionId: string): Promise<ExecutionRelease | undefined> {
+  let nextToken: string | undefined;
+  do {
+    const page = await client.send(new ListActionExecutionsCommand({ pipelineName, filter: { pipelineExecutionId }, maxResults: 100, nextToken }));
+    for (const detail of page.actionExecutionDetails ?? []) {
+      const variables = detail.output?.outputVariables ?? {};
+      if (variables[RELEASE_VARIABLES.version] !== undefined) {
+        return Object.fromEntries(Object.entries({
+          version: variables[RELEASE_VARIABLES.version],
+          auc: variables[RELEASE_VARIABLES.auc],
+          modelPackageArn: variables[RELEASE_VARIABLES.packageArn],
+        }).filter(([, value]) => value !== undefined)) as ExecutionRelease;
+      }
+    }
+    nextToken = page.nextToken;
+  } while (nextToken);
+  return undefined;
+}
