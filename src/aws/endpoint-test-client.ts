@@ -12,7 +12,18 @@ class StandardRetryRuntimeClient extends SageMakerRuntimeClient {
   }
 }
 
-/** The client `test-endpoint` sends with: the factory's (user agent, timeouts, error messages), standard retry mode. */
+/**
+ * How long one InvokeEndpoint may take by default: 70 seconds. A model container must answer within
+ * 60 seconds, and the SDK's socket timeout "should be set to be 70 seconds" (SageMaker Runtime API
+ * Reference, InvokeEndpoint), so that SageMaker's own answer to a slow model (a ModelError, which
+ * is not retried) arrives before the client gives up and retries a request the endpoint still works on.
+ */
+export const INVOKE_ENDPOINT_TIMEOUT_MS = 70_000;
+
+/**
+ * The client `test-endpoint` sends with: the factory's (user agent, timeouts, error messages), standard
+ * retry mode, and a request timeout of {@link INVOKE_ENDPOINT_TIMEOUT_MS} unless the options set one.
+ */
 export function createEndpointTestClient(options: AwsClientOptions = {}): Promise<SageMakerRuntimeClient> {
-  return createAwsClient(StandardRetryRuntimeClient, options);
+  return createAwsClient(StandardRetryRuntimeClient, { requestTimeoutMs: INVOKE_ENDPOINT_TIMEOUT_MS, ...options });
 }

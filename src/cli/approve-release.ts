@@ -20,6 +20,7 @@ import {
 } from '../aws';
 import { ProjectResourceNames } from '../app-context/resource-names';
 import { parseGroupName, parseProjectName } from './option-parsers';
+import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
 
 /** What `approve-release` and `reject-release` need from outside; tests inject clients. */
@@ -78,15 +79,16 @@ function releaseCommand(name: string, status: ApprovalStatus, output: Output, de
       if (opts.comment === undefined && !opts.dryRun) {
         this.error('error: required option \'--comment <text>\' not specified (only --dry-run goes without)', { exitCode: 2 });
       }
-      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const clientOptions = awsClientOptions(this);
       const names = new ProjectResourceNames(opts.project, opts.group);
-      const codePipeline = await codePipelineClient({ region, profile });
+      const codePipeline = await codePipelineClient(clientOptions);
       try {
         // Each endpoint is read where the pipeline deploys it: its stage's region, with its account's profile.
         const stageClient: StageClientFactory = async (location, pipelineAccount) => {
           const stageProfile = location.stage === 'staging' ? opts.stagingProfile : opts.prodProfile;
           checkStageCredentials(location, pipelineAccount, stageProfile);
-          return sageMakerClient({ region: location.region ?? region, profile: stageProfile ?? profile });
+          return sageMakerClient({ ...clientOptions, region: location.region ?? clientOptions.region, profile: stageProfile ?? clientOptions.profile });
         };
         const review: ReleaseReview = await reviewRelease(codePipeline, stageClient, names);
         if (!json) {

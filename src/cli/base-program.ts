@@ -15,7 +15,7 @@ export function baseProgram(description: string): Command {
     .option('--region <region>', 'the AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, then the profile\'s region)', parseRegion)
     .option('--profile <name>', 'the named AWS profile (default: AWS_PROFILE, then the default profile)')
     .option('--request-timeout <seconds>',
-      `how long one AWS request may take before the SDK retries it or fails (${REQUEST_TIMEOUT_RANGE.min} to ${REQUEST_TIMEOUT_RANGE.max}; default: 60; connecting: 5)`,
+      `how long one AWS request may take before the SDK retries it or fails (${REQUEST_TIMEOUT_RANGE.min} to ${REQUEST_TIMEOUT_RANGE.max}; default: 60, 70 for InvokeEndpoint; connecting: 5)`,
       parseRequestTimeout)
     .option('--debug', 'on failure, also print the stack trace and the raw error')
     .showHelpAfterError()

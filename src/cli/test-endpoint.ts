@@ -23,6 +23,7 @@ import {
   testEndpoint,
 } from '../aws';
 import { endpointNameOption } from './option-parsers';
+import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
 
 /** What `test-endpoint` needs from outside; tests inject a client. */
@@ -93,8 +94,9 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
       if (tooLarge) {
         this.error(`error: payload ${opts.payload}: ${tooLarge}`, { exitCode: 2, code: 'sagemaker-gitops.invalidPayload' });
       }
-      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
-      const client = await runtimeClient({ region, profile });
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const clientOptions = awsClientOptions(this);
+      const client = await runtimeClient(clientOptions);
       try {
         const report = await testEndpoint(client, {
           endpointName: opts.endpoint,

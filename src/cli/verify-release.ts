@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient, formatReleaseVerification, verifyRelease } from '../aws';
 import { RESOLVED_MODEL_FILE, readResolvedModel } from '../app-context/resolved-model';
 import { endpointNameOption } from './option-parsers';
+import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
 
 /** What `verify-release` needs from outside; tests inject clients. */
@@ -45,9 +46,10 @@ export function verifyReleaseCommand(output: Output, deps: VerifyReleaseDeps = {
     .option('--model <file>', 'the resolved model of this release (written by resolve-model --out)', RESOLVED_MODEL_FILE)
     .action(async function (this: Command, opts: VerifyReleaseOptions) {
       const model = readResolvedModel(opts.model);
-      const { json, region, profile } = this.optsWithGlobals<GlobalOptions & AwsClientOptions>();
-      const cloudFormation = await cloudFormationClient({ region, profile });
-      const sageMaker = await sageMakerClient({ region, profile });
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const clientOptions = awsClientOptions(this);
+      const cloudFormation = await cloudFormationClient(clientOptions);
+      const sageMaker = await sageMakerClient(clientOptions);
       try {
         const report = await verifyRelease({ cloudFormation, sageMaker }, { stackName: opts.stack, endpointName: opts.endpoint, model });
         output.result(json ? report : formatReleaseVerification(report), json);

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { DescribePipelineExecutionCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { CliError, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, createAwsClient, USER_AGENT } from '../../src/aws';
+import { CliError, DEFAULT_CONNECT_TIMEOUT_MS, DEFAULT_REQUEST_TIMEOUT_MS, INVOKE_ENDPOINT_TIMEOUT_MS, createAwsClient, createEndpointTestClient, USER_AGENT } from '../../src/aws';
 import { JsonResponse, THROTTLED, inTurn, isolateAwsEnvironment, stubJsonHttp } from '../helpers/aws-http';
 
 // No region, profile or credentials from the machine running the tests.
@@ -90,6 +90,16 @@ describe('network timeouts of a factory client', () => {
   /** The options the SDK's Node HTTP handler resolved. */
   const handlerConfig = (client: SageMakerClient) =>
     (client.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> }).configProvider;
+
+  // SageMaker Runtime API Reference, InvokeEndpoint: a model must answer within 60 seconds, and the SDK's socket timeout
+  // "should be set to be 70 seconds", so that SageMaker's ModelError for a slow model arrives before the client retries.
+  test('the endpoint test\'s client waits 70 s per InvokeEndpoint unless --request-timeout says otherwise', async () => {
+    expect(INVOKE_ENDPOINT_TIMEOUT_MS).toBe(70_000);
+    const client = await createEndpointTestClient({ region: 'eu-west-1' });
+    expect(await (client.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> }).configProvider).toMatchObject({ requestTimeout: 70_000 });
+    const given = await createEndpointTestClient({ region: 'eu-west-1', requestTimeoutMs: 120_000 });
+    expect(await (given.config.requestHandler as unknown as { configProvider: Promise<Record<string, unknown>> }).configProvider).toMatchObject({ requestTimeout: 120_000 });
+  });
 
   test('5 s to connect and 60 s per attempt by default, thrown as errors rather than logged', async () => {
     const client = await createAwsClient(SageMakerClient, { region: 'eu-west-1' });

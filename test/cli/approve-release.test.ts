@@ -128,6 +128,10 @@ describe('approve-release and reject-release', () => {
       ['sagemaker', { region: 'eu-west-1', profile: 'ml-dev' }],
       ['sagemaker', { region: 'eu-west-1', profile: 'ml-dev' }],
     ]);
+    // The global --request-timeout reaches every client.
+    const timed = deps();
+    await run(['--request-timeout', '30', 'approve-release', '--project', PROJECT, '--dry-run'], timed);
+    expect(timed.requested.map(([, options]) => options.requestTimeoutMs)).toEqual([30_000, 30_000, 30_000]);
     expect(cp).toHaveReceivedCommandTimes(PutApprovalResultCommand, 1);
     expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, {
       pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: TOKEN, result: { status: 'Approved', summary: 'AUC up, p95 fine' },

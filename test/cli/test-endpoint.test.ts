@@ -96,6 +96,11 @@ describe('test-endpoint', () => {
     expect(out.infos).toEqual([]);
     expect(injected.requested).toEqual([{ region: 'eu-west-1', profile: 'ml-dev' }]);
     expect(rt).toHaveReceivedCommandTimes(InvokeEndpointCommand, 21);
+    // The global --request-timeout reaches the runtime client (its default, 70 s, is the client's own).
+    const timed = deps();
+    answerEachRow(timed);
+    expect((await run(['--request-timeout', '90', 'test-endpoint', '--endpoint', ENDPOINT, '--payload', file], timed)).code).toBe(0);
+    expect(timed.requested).toEqual([{ requestTimeoutMs: 90_000 }]);
     expect(rt).toHaveReceivedCommandWith(InvokeEndpointCommand, { EndpointName: ENDPOINT, ContentType: 'text/csv', Accept: 'text/csv' });
   });
 

@@ -52,6 +52,8 @@ test('exit 0 when the endpoint serves the release, with the clients in the given
   expect(code).toBe(0);
   expect(String(out.results[0])).toMatch(/passed$/);
   expect(requested).toEqual([{ region: 'eu-west-1' }, { region: 'eu-west-1' }]);
+  // The global --request-timeout reaches both clients.
+  expect((await run(['--request-timeout', '45', ...argv])).requested).toEqual([{ region: 'eu-west-1', requestTimeoutMs: 45_000 }, { region: 'eu-west-1', requestTimeoutMs: 45_000 }]);
 });
 
 test('exit 1 naming the cause when the endpoint still serves the previous configuration', async () => {
