@@ -133,11 +133,21 @@ const RUNNING_STEP: ReadonlySet<string> = new Set(['Starting', 'Executing', 'Sto
 /** The longest wait between polls after repeated throttling. */
 const MAX_BACKOFF_MS = 5 * 60_000;
 
-const TERMINAL: Readonly<Partial<Record<PipelineExecutionStatus, PipelineExecutionOutcome>>> = {
-  Succeeded: 'Succeeded',
-  Failed: 'Failed',
-  Stopped: 'Stopped',
-};
+/** Execution statuses of an execution that has not ended. */
+const RUNNING_EXECUTION: ReadonlySet<string> = new Set(['Executing', 'Stopping']);
+
+/**
+ * How an execution of `status` ended, or undefined while it runs. Every status but Executing and
+ * Stopping is an end: besides Succeeded, Failed and Stopped, SageMaker's API model lists
+ * CompletedWithFailures (not in the API Reference's pages yet, nor in this SDK's type), which did
+ * not succeed; a status newer still is taken for a failure too rather than waited on until the timeout.
+ */
+function outcomeOf(status: PipelineExecutionStatus | string | undefined): PipelineExecutionOutcome | undefined {
+  if (status === undefined || RUNNING_EXECUTION.has(status)) {
+    return undefined;
+  }
+  return status === 'Succeeded' || status === 'Stopped' ? status : 'Failed';
+}
 
 interface Poll {
   readonly executionStatus?: PipelineExecutionStatus;
@@ -192,7 +202,7 @@ export async function waitForPipelineExecution(
       quietSince = elapsedMs;
       options.onHeartbeat({ elapsedMs, running: running.map((step) => ({ ...step, forMs: elapsedMs - (since.get(step.name) ?? 0) })) });
     }
-    const outcome = last.executionStatus && TERMINAL[last.executionStatus];
+    const outcome = outcomeOf(last.executionStatus);
     if (outcome || elapsedMs >= options.timeoutMs) {
       return {
         executionArn,

@@ -141,7 +141,7 @@ function describeFailure(
 ): string {
   const elapsed = formatDuration(result.elapsedMs);
   const headline = {
-    Failed: `pipeline ${pipelineName} failed after ${elapsed}`,
+    Failed: `pipeline ${pipelineName} failed after ${elapsed}${result.executionStatus && result.executionStatus !== 'Failed' ? ` (status ${result.executionStatus})` : ''}`,
     Stopped: `pipeline ${pipelineName} was stopped after ${elapsed}`,
     TimedOut: `pipeline ${pipelineName} did not finish within ${minutes(timeoutMinutes)} (waited ${elapsed}); `
       + `the execution was left running (status ${result.executionStatus ?? 'unknown'})`,

@@ -199,6 +199,18 @@ describe('waitForPipelineExecution', () => {
     expect(result.failureReason).toBe('Step failure: One or multiple steps failed.');
   });
 
+  // SageMaker's API model (botocore's PipelineExecutionStatus) lists CompletedWithFailures beside the five statuses of
+  // the API Reference's DescribePipelineExecution page: an ended execution that did not succeed, not one to wait on.
+  test('CompletedWithFailures ends the wait as a failure, keeping the status', async () => {
+    script(
+      { status: 'Executing', steps: [['Train', 'Executing']] },
+      { status: 'CompletedWithFailures' as 'Failed', steps: [['Train', 'Failed', 'ClientError: bad input'], ['Evaluate', 'Succeeded']] },
+    );
+    const result = await waitForPipelineExecution(client, ARN, { timeoutMs: 3_600_000, ...fakeTime() });
+    expect(result).toMatchObject({ status: 'Failed', executionStatus: 'CompletedWithFailures', failedSteps: [{ name: 'Train', status: 'Failed' }] });
+    expect(sm).toHaveReceivedCommandTimes(DescribePipelineExecutionCommand, 2);
+  });
+
   test('stopping keeps polling until stopped', async () => {
     script(
       { status: 'Executing', steps: [['Train', 'Executing']] },

@@ -244,6 +244,19 @@ describe('run-pipeline --wait', () => {
     ].join('\n'));
   });
 
+  // botocore's PipelineExecutionStatus: CompletedWithFailures is an end that did not succeed (see pipeline-execution.test.ts).
+  test('an execution that ends CompletedWithFailures fails the command at once, naming the status', async () => {
+    sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'CompletedWithFailures' as 'Failed' });
+    sm.on(ListPipelineExecutionStepsCommand).resolves({ PipelineExecutionSteps: [{ StepName: 'Train', StepStatus: 'Failed', FailureReason: 'ClientError: bad input' }] });
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait']);
+    expect(code).toBe(1);
+    expect(out.infos[out.infos.length - 1]).toBe([
+      'error: pipeline churn failed after 0s (status CompletedWithFailures)',
+      '  step Train failed: ClientError: bad input',
+      `  execution: ${ARN}`,
+    ].join('\n'));
+  });
+
   test('--json prints the result object, also when it fails', async () => {
     script(['Failed', [['Train', 'Failed', 'AlgorithmError: bad input']], 'Step failure: One or multiple steps failed.']);
     const { code, out } = await run(['--json', 'run-pipeline', '--name', 'churn', '--wait']);
