@@ -115,7 +115,7 @@ export async function compareShadow(
   const shadowModel = expected === undefined ? undefined
     : { ...(endpoint.endpointConfigName ? await describeShadowModel(clients.sageMaker, endpoint.endpointConfigName, variants.shadow) : {}), expected };
   const modelProblem = shadowModel && shadowModelProblem(shadowModel, shadowModel.expected, `the shadow variant ${variants.shadow} of ${options.endpointName}`);
-  const metrics = await readShadowMetrics(clients.cloudWatch, options.endpointName, variants, window);
+  const metrics = await readShadowMetrics(clients.cloudWatch, options.endpointName, variants, window, (options.now ?? Date.now)());
   const location = { bucket: options.capture.bucket, endpointPrefix: endpointCapturePrefix(options.capture.prefix, options.endpointName) };
   const production = await readCapturedVariant(clients.s3, location, variants.production, window);
   const shadow = await readCapturedVariant(clients.s3, location, variants.shadow, window);

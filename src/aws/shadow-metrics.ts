@@ -43,17 +43,28 @@ const QUERIES: ReadonlyArray<{ readonly id: string; readonly metric: string; rea
   { id: 'oh95', metric: 'OverheadLatency', stat: 'p95' },
 ];
 
-/** Data older than 15 days comes in periods of multiples of 5 minutes (GetMetricData, "Period"). */
+/** Data points of a start time older than 15 days come in periods of multiples of 300 seconds, older than 63 days of 3600. */
 const FIFTEEN_DAYS_S = 15 * 24 * 3600;
+const SIXTY_THREE_DAYS_S = 63 * 24 * 3600;
 
 /**
- * One period covering the whole window: a multiple of 60 seconds, of 300 when the window reaches
- * further back than 15 days (the GetMetricData API reference's rule for older data).
+ * One period covering the whole window, ending at the window's end, a multiple of the step the
+ * query's start time calls for by its age at `now` (CloudWatch API Reference, MetricStat "Period":
+ * 60 seconds up to 15 days ago, 300 up to 63 days, 3600 beyond; another period returns no data
+ * points). The query starts one period before the end, so the age is the end's plus the period.
  */
-export function metricPeriodSeconds(window: TimeWindow): number {
+export function metricPeriodSeconds(window: TimeWindow, now: number = Date.now()): number {
   const seconds = Math.ceil((window.end.getTime() - window.start.getTime()) / 1000);
-  const step = seconds > FIFTEEN_DAYS_S ? 300 : 60;
-  return Math.max(step, Math.ceil(seconds / step) * step);
+  const lagS = Math.max(0, (now - window.end.getTime()) / 1000);
+  const periodFor = (step: number) => Math.max(step, Math.ceil(seconds / step) * step);
+  let step = 60;
+  if (lagS + periodFor(step) > FIFTEEN_DAYS_S) {
+    step = 300;
+  }
+  if (lagS + periodFor(step) > SIXTY_THREE_DAYS_S) {
+    step = 3600;
+  }
+  return periodFor(step);
 }
 
 /** The GetMetricData queries for the two variants: ids `<side>_<query>`. */
@@ -101,9 +112,9 @@ export function variantMetrics(results: readonly MetricDataResult[], side: 'prod
 
 /** Reads both variants' metrics for the window (every page of GetMetricData). */
 export async function readShadowMetrics(
-  client: CloudWatchClient, endpointName: string, variants: { readonly production: string; readonly shadow: string }, window: TimeWindow,
+  client: CloudWatchClient, endpointName: string, variants: { readonly production: string; readonly shadow: string }, window: TimeWindow, now: number = Date.now(),
 ): Promise<{ readonly production: VariantMetrics; readonly shadow: VariantMetrics; readonly periodSeconds: number }> {
-  const period = metricPeriodSeconds(window);
+  const period = metricPeriodSeconds(window, now);
   const start = new Date(window.end.getTime() - period * 1000);
   const results: MetricDataResult[] = [];
   for await (const page of paginateGetMetricData({ client }, { MetricDataQueries: metricQueries(endpointName, variants, period), StartTime: start, EndTime: window.end })) {

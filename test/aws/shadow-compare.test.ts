@@ -46,11 +46,18 @@ describe('CloudWatch queries', () => {
     });
   });
 
-  // GetMetricData API reference, Period: data older than 15 days needs a multiple of 300 seconds.
-  test('the period is the window in whole minutes, in 5-minute steps beyond 15 days', () => {
+  // CloudWatch API Reference, MetricStat and GetMetricData, Period: a start time between 15 and 63 days ago needs a multiple
+  // of 300 seconds, older a multiple of 3600; the age counts from now, and the query starts one period before the end.
+  test('the period is the window in whole minutes, in 5-minute steps when its start is over 15 days ago, in hours over 63', () => {
     const end = new Date('2026-12-04T11:00:00Z');
-    expect(metricPeriodSeconds({ start: new Date(end.getTime() - 61 * 60_000), end })).toBe(3660);
-    expect(metricPeriodSeconds({ start: new Date(end.getTime() - (16 * 24 * 60 + 1) * 60_000), end })).toBe(16 * 24 * 3600 + 300);
+    const now = end.getTime() + 5 * 60_000;
+    const minutesBefore = (minutes: number) => ({ start: new Date(end.getTime() - minutes * 60_000), end });
+    expect(metricPeriodSeconds(minutesBefore(61), now)).toBe(3660);
+    expect(metricPeriodSeconds(minutesBefore(16 * 24 * 60 + 1), now)).toBe(16 * 24 * 3600 + 300);
+    // A window just under 15 days whose start, counted from now (5 minutes later), is over 15 days ago.
+    expect(metricPeriodSeconds(minutesBefore(15 * 24 * 60 - 2), now)).toBe(15 * 24 * 3600);
+    expect(metricPeriodSeconds(minutesBefore(15 * 24 * 60 - 10), now)).toBe((15 * 24 * 60 - 10) * 60);
+    expect(metricPeriodSeconds(minutesBefore(64 * 24 * 60 + 1), now)).toBe(64 * 24 * 3600 + 3600);
   });
 
   test('counts add up over periods, percentiles take the largest, latencies turn from microseconds into ms', () => {
