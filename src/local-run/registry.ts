@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MODEL_APPROVAL_STATUSES, ModelApprovalStatus } from '../pipeline-definition';
+import { customerMetadataProblem, resolvedText } from '../pipeline-definition/steps/request-limits';
 import { LocalRunError } from './errors';
 import { EvaluationScope, evaluateExpressions } from './evaluator';
 import { LocalModelVersion } from './model-version';
@@ -162,9 +163,6 @@ function withLocalPaths(tree: unknown, context: StepContext): unknown {
   return Object.fromEntries(entries);
 }
 
-/** CreateModelPackage's CustomerMetadataProperties: keys of 1..128 and values of 1..256 characters, of these. */
-const METADATA_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
-
 /**
  * The step's CustomerMetadataProperties as strings, refused as SageMaker refuses them (SageMaker API
  * Reference, CreateModelPackage: at most 50 entries; keys 1..128 and values 1..256 characters of letters,
@@ -173,17 +171,9 @@ const METADATA_TEXT = /^[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
  * @throws LocalRunError naming the entry and the rule
  */
 function checkCustomerMetadata(properties: Readonly<Record<string, unknown>>, where: string): Record<string, string> {
-  const entries = Object.entries(properties).map(([key, value]) => [key, String(value)] as const);
-  if (entries.length > 50) {
-    throw new LocalRunError(`${where}: CustomerMetadataProperties has ${entries.length} entries; CreateModelPackage takes at most 50`);
+  const problem = customerMetadataProblem(properties, 'CustomerMetadataProperties', resolvedText, 'resolved to');
+  if (problem !== undefined) {
+    throw new LocalRunError(`${where}: ${problem}`);
   }
-  for (const [key, value] of entries) {
-    if (key.length < 1 || key.length > 128 || !METADATA_TEXT.test(key)) {
-      throw new LocalRunError(`${where}: CustomerMetadataProperties key ${JSON.stringify(key)} must be 1..128 letters, spaces, digits or _.:/=+-@ (CreateModelPackage)`);
-    }
-    if (value.length < 1 || value.length > 256 || !METADATA_TEXT.test(value)) {
-      throw new LocalRunError(`${where}: CustomerMetadataProperties.${key} resolved to ${JSON.stringify(value)}; CreateModelPackage takes 1..256 letters, spaces, digits or _.:/=+-@`);
-    }
-  }
-  return Object.fromEntries(entries);
+  return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, String(value)]));
 }

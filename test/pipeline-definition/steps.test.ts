@@ -249,7 +249,8 @@ describe('vpcConfig of processing and training steps', () => {
 });
 
 // SageMaker API Reference (CreateProcessingJob, CreateTrainingJob, ContainerDefinition): Environment takes at most 100
-// variables, names matching [a-zA-Z_][a-zA-Z0-9_]*, and names and values of at most 256, 512 and 1024 characters.
+// variables, names matching [a-zA-Z_][a-zA-Z0-9_]*, and names and values of at most 256, 512 and 1024 characters. The same
+// limits (src/pipeline-definition/steps/request-limits.ts) hold the local run's resolved values.
 describe('environment of processing, training and model steps', () => {
   const steps: Array<[string, number, (environment: Record<string, string | ParameterString>) => unknown]> = [
     ['CreateProcessingJob', 256, (environment) => processingStep({ environment })],
@@ -258,12 +259,40 @@ describe('environment of processing, training and model steps', () => {
   ];
   test.each(steps)('%s: values up to %d characters, names of letters, digits and _, 100 variables', (request, max, make) => {
     expect(() => make({ LONGEST: 'x'.repeat(max), _private2: 'y', FROM_PARAMETER: new ParameterString({ name: 'P', defaultValue: 'z'.repeat(max + 1) }) })).not.toThrow();
-    expect(() => make({ TOO_LONG: 'x'.repeat(max + 1) })).toThrow(`environment variable TOO_LONG is ${max + 1} characters long; ${request} takes values of at most ${max}`);
-    expect(() => make({ '2FAST': 'x' })).toThrow(`environment variable name "2FAST" must be letters, digits and _, not starting with a digit, at most ${max} characters (${request} Environment)`);
-    expect(() => make({ 'MY-VAR': 'x' })).toThrow(/environment variable name "MY-VAR" must be letters, digits and _/);
+    expect(() => make({ TOO_LONG: 'x'.repeat(max + 1) })).toThrow(`environment.TOO_LONG is ${max + 1} characters; ${request} takes at most ${max}`);
+    expect(() => make({ '2FAST': 'x' })).toThrow(`environment key "2FAST" is not one ${request} takes (a letter or _ then letters, digits or _, at most ${max} characters)`);
+    expect(() => make({ 'MY-VAR': 'x' })).toThrow(/environment key "MY-VAR" is not one/);
     const many = Object.fromEntries(Array.from({ length: 101 }, (_, i) => [`V${i}`, 'x']));
-    expect(() => make(many)).toThrow(`environment has 101 variables; ${request} takes at most 100`);
+    expect(() => make(many)).toThrow(`environment has 101 entries; ${request} takes at most 100`);
     expect(() => make(Object.fromEntries(Object.entries(many).slice(1)))).not.toThrow();
+  });
+});
+
+// SageMaker API Reference, CreateProcessingJob (ProcessingClusterConfig: 1..100 instances, 1..16384 GB; ContainerEntrypoint
+// and ContainerArguments: 1..100 items of at most 256; at most 10 inputs and 10 outputs; ProcessingStoppingCondition: at
+// most 777600 s) and CreateTrainingJob (at most 20 channels; HyperParameters values of at most 2500).
+describe('what the job requests refuse, when the step is created', () => {
+  const uri = (i: number) => `s3://bucket/in/${i}`;
+  test.each([
+    ['101 instances', () => processingStep({ instanceCount: 101 }), 'instanceCount must be at most 100 (CreateProcessingJob), got 101'],
+    ['a 20000 GB volume', () => processingStep({ volumeSizeInGb: 20_000 }), 'volumeSizeInGb must be at most 16384 (CreateProcessingJob), got 20000'],
+    ['a 10-day runtime', () => processingStep({ maxRuntimeSeconds: 864_000 }), 'maxRuntimeSeconds must be at most 777600 (CreateProcessingJob), got 864000'],
+    ['no arguments', () => processingStep({ arguments: [] }), 'arguments must be a list of 1 to 100 strings (CreateProcessingJob), got []'],
+    ['an argument of 300 characters', () => processingStep({ arguments: ['x'.repeat(300)] }), 'arguments has an item of 300 characters; CreateProcessingJob takes at most 256'],
+    ['11 inputs', () => processingStep({ inputs: Array.from({ length: 11 }, (_, i) => ({ name: `in${i}`, source: uri(i), destination: `/opt/ml/processing/in${i}` })) }),
+      'inputs has 11 entries; CreateProcessingJob takes at most 10'],
+    ['21 channels', () => trainingStep({ inputs: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`c${i}`, { s3Uri: uri(i) }])) }),
+      'inputs has 21 entries; CreateTrainingJob takes at most 20'],
+    ['a hyperparameter of 3000 characters', () => trainingStep({ hyperparameters: { sagemaker_program: 'train.py', note: 'x'.repeat(3000) } }),
+      'hyperparameters.note is 3000 characters; CreateTrainingJob takes at most 2500'],
+  ])('%s', (_what, make, message) => {
+    expect(make).toThrow(message);
+  });
+
+  test('the limits themselves pass, and values computed at run time are left to SageMaker', () => {
+    const count = new ParameterInteger({ name: 'Count', defaultValue: 500 });
+    expect(() => processingStep({ instanceCount: 100, volumeSizeInGb: 16_384, maxRuntimeSeconds: 777_600, arguments: ['x'.repeat(256)] })).not.toThrow();
+    expect(() => processingStep({ instanceCount: count, arguments: [new ParameterString({ name: 'Arg', defaultValue: 'y'.repeat(300) })] })).not.toThrow();
   });
 });
 
@@ -369,6 +398,26 @@ describe('RegisterModelStep', () => {
   test('needs content and response types', () => {
     expect(errorOf(() => registerStep({ contentTypes: [] })).message).toBe('step Register: contentTypes needs at least one MIME type, such as text/csv');
     expect(errorOf(() => registerStep({ responseTypes: [] })).message).toBe('step Register: responseTypes needs at least one MIME type, such as text/csv');
+  });
+
+  // SageMaker API Reference, CreateModelPackage: ResponseMIMEType matches [-\w]+/.+; ModelPackageDescription is at most 1024
+  // characters; CustomerMetadataProperties keys are 1..128 and values 1..256 letters, spaces, digits or _.:/=+-@;
+  // SupportedTransformInstanceTypes holds at least one type when it is given.
+  test('what CreateModelPackage refuses: a response type that is not a MIME type, a long description, metadata it does not take', () => {
+    expect(errorOf(() => registerStep({ responseTypes: ['csv'] })).message)
+      .toBe('step Register: responseTypes "csv" is not a MIME type such as text/csv (CreateModelPackage ResponseMIMEType: type/subtype)');
+    expect(errorOf(() => registerStep({ modelPackageDescription: 'd'.repeat(1025) })).message)
+      .toBe('step Register: modelPackageDescription must be at most 1024 characters (CreateModelPackage), got 1025');
+    expect(errorOf(() => registerStep({ customerMetadata: { commit: 'fix: a, b' } })).message)
+      .toBe('step Register: customerMetadata.commit is "fix: a, b"; CreateModelPackage takes 1..256 letters, spaces, digits or _.:/=+-@');
+    expect(errorOf(() => registerStep({ customerMetadata: { empty: '' } })).message).toMatch(/customerMetadata.empty is ""; CreateModelPackage takes 1..256/);
+    expect(errorOf(() => registerStep({ customerMetadata: { 'a,b': 'x' } })).message).toMatch(/customerMetadata key "a,b" must be 1..128 letters/);
+    expect(() => registerStep({ customerMetadata: { commit: 'abc123', run: new ParameterString({ name: 'Run', defaultValue: 'a, b' }) } })).not.toThrow();
+  });
+
+  test('an empty transform instance type list is left out; with no instance types at all the step is refused', () => {
+    expect(jsonOf(registerStep({ transformInstanceTypes: [] })).Arguments.InferenceSpecification.SupportedTransformInstanceTypes).toBeUndefined();
+    expect(errorOf(() => registerStep({ transformInstanceTypes: [], inferenceInstanceTypes: [] })).message).toBe('step Register: needs inference or transform instance types');
   });
 
   test('modelPackageArn is the ModelPackageArn property', () => {

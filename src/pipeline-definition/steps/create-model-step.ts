@@ -1,5 +1,6 @@
 import { StepProperty, Value } from '../expressions';
 import { RetryPolicy, renderRetryPolicies } from './policies';
+import { REQUEST_LIMITS, literalText, mapProblem } from './request-limits';
 import { Step, StepProps } from './step';
 
 /** `s3://` or `https://` URLs, as the definition schema requires for a model's data. */
@@ -48,7 +49,7 @@ export class CreateModelStep extends Step {
     if (props.modelDataUrl !== undefined && (props.image === undefined || !MODEL_DATA_URL.test(props.modelDataUrl))) {
       this.fail(`modelDataUrl goes with image and must be an s3:// or https:// URL, got ${JSON.stringify(props.modelDataUrl)}`);
     }
-    this.checkEnvironment(props.environment, 1024, 'CreateModel (ContainerDefinition)');
+    this.refuse(mapProblem(props.environment, 'environment', REQUEST_LIMITS.model.environment, REQUEST_LIMITS.model.api, literalText));
   }
 
   /** The created model's name (`ModelName`). */

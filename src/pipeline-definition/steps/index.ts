@@ -1,5 +1,6 @@
 export * from './step';
 export * from './policies';
+export * from './job-resources';
 export * from './processing-step';
 export * from './training-step';
 export * from './built-in-algorithms';

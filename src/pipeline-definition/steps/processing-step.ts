@@ -1,9 +1,8 @@
-import { acceptsVolumeKmsKey } from '../../config/instance-storage';
-import { PipelineDefinitionError, describeValue } from '../errors';
-import { Expression, PropertyFile, StepProperty, Value } from '../expressions';
+import { PropertyFile, StepProperty, Value } from '../expressions';
 import { checkPipelineName } from '../names';
-import { ParameterString } from '../parameters';
+import { JobResources, checkJobResources, checkPositiveIntegerValue, renderClusterConfig, renderVpcConfig } from './job-resources';
 import { CacheConfig, RetryPolicy, renderCacheConfig, renderRetryPolicies } from './policies';
+import { REQUEST_LIMITS, countProblem, listProblem, literalText, mapProblem, maximumProblem } from './request-limits';
 import { Step, StepProps } from './step';
 
 /** Local paths of processing inputs and outputs must be under this folder. */
@@ -37,46 +36,6 @@ export interface ProcessingOutput {
   readonly source: string;
   /** The S3 URI to upload it to. */
   readonly destination: Value<string>;
-}
-
-/** The machines a SageMaker job runs on. */
-export interface JobResources {
-  /** The instance type, such as ml.m5.large. */
-  readonly instanceType: Value<string>;
-  /**
-   * @default 1
-   */
-  readonly instanceCount?: Value<number>;
-  /**
-   * Size of each instance's storage volume in GB.
-   * @default 30
-   */
-  readonly volumeSizeInGb?: Value<number>;
-  /**
-   * KMS key that encrypts the storage volume. SageMaker rejects it for instance types with
-   * local instance-store (NVMe) volumes (see `acceptsVolumeKmsKey`): with a key, a literal
-   * instance type, or an instance-type parameter's default and allowed values, must be
-   * EBS-backed.
-   * @default - the volume is encrypted with a key SageMaker manages
-   */
-  readonly volumeKmsKeyId?: Value<string>;
-  /**
-   * Subnets and security groups of your VPC the job runs in (the API's `VpcConfig`: in
-   * `NetworkConfig` for CreateProcessingJob, at the top for CreateTrainingJob).
-   * @default - SageMaker's own network
-   */
-  readonly vpcConfig?: JobVpcConfig;
-}
-
-/** The subnets and security groups of a job in a VPC (`VpcConfig`: Subnets and SecurityGroupIds). */
-export interface JobVpcConfig {
-  readonly subnetIds: readonly string[];
-  readonly securityGroupIds: readonly string[];
-}
-
-/** `VpcConfig` of CreateProcessingJob (`NetworkConfig.VpcConfig`) and CreateTrainingJob; undefined without a VPC. */
-export function renderVpcConfig(vpc: JobVpcConfig | undefined): { SecurityGroupIds: string[]; Subnets: string[] } | undefined {
-  return vpc && { SecurityGroupIds: [...vpc.securityGroupIds], Subnets: [...vpc.subnetIds] };
 }
 
 export interface ProcessingStepProps extends StepProps, JobResources {
@@ -143,7 +102,15 @@ export class ProcessingStep extends Step {
     this.outputs = props.outputs ?? [];
     this.propertyFiles = props.propertyFiles ?? [];
     checkJobResources(this.name, props);
-    this.checkEnvironment(props.environment, 256, 'CreateProcessingJob');
+    const limits = REQUEST_LIMITS.processing;
+    this.refuse(
+      mapProblem(props.environment, 'environment', limits.environment, limits.api, literalText),
+      listProblem(props.entrypoint, 'entrypoint', limits.containerList, limits.api, literalText),
+      listProblem(props.arguments, 'arguments', limits.containerList, limits.api, literalText),
+      countProblem(props.inputs, 'inputs', limits.maxInputs, limits.api), countProblem(props.outputs, 'outputs', limits.maxOutputs, limits.api),
+      maximumProblem(props.instanceCount, 'instanceCount', limits.maxInstanceCount, limits.api),
+      maximumProblem(props.volumeSizeInGb, 'volumeSizeInGb', limits.maxVolumeSizeInGb, limits.api),
+      maximumProblem(props.maxRuntimeSeconds, 'maxRuntimeSeconds', limits.maxRuntimeSeconds, limits.api));
     const seen = new Set<string>();
     for (const channel of [...this.inputs, ...this.outputs]) {
       checkPipelineName(`step ${this.name}: input or output name`, channel.name);
@@ -239,58 +206,5 @@ export class ProcessingStep extends Step {
     if (typeof localPath !== 'string' || !localPath.startsWith(`${PROCESSING_ROOT}/`) || localPath.includes('..')) {
       this.fail(`${what}: the local path must be a folder under ${PROCESSING_ROOT}/, got ${JSON.stringify(localPath)}`);
     }
-  }
-}
-
-/** The `ClusterConfig` / `ResourceConfig` shape shared by processing and training. */
-export function renderClusterConfig(resources: JobResources): Record<string, unknown> {
-  return {
-    InstanceType: resources.instanceType,
-    InstanceCount: resources.instanceCount ?? 1,
-    VolumeSizeInGB: resources.volumeSizeInGb ?? 30,
-    VolumeKmsKeyId: resources.volumeKmsKeyId,
-  };
-}
-
-/** Checks the literal parts of a job's resources. */
-export function checkJobResources(stepName: string, resources: JobResources): void {
-  if (typeof resources.instanceType === 'string' && !/^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(resources.instanceType)) {
-    throw new PipelineDefinitionError(
-      `step ${stepName}: instance type must be a SageMaker instance type such as ml.m5.large, got ${JSON.stringify(resources.instanceType)}`,
-    );
-  }
-  checkPositiveIntegerValue(stepName, 'instanceCount', resources.instanceCount);
-  checkPositiveIntegerValue(stepName, 'volumeSizeInGb', resources.volumeSizeInGb);
-  if (resources.volumeKmsKeyId !== undefined) {
-    checkVolumeKeyInstanceTypes(stepName, resources.instanceType);
-  }
-}
-
-/**
- * With a volume KMS key, the instance types a job can run on must accept it: the literal type,
- * or an instance-type parameter's default and allowed values (an execution may set any of them).
- * SageMaker API reference, ResourceConfig / ProcessingClusterConfig VolumeKmsKeyId: "You can't
- * request a VolumeKmsKeyId when using an instance type with local storage."
- */
-function checkVolumeKeyInstanceTypes(stepName: string, instanceType: Value<string>): void {
-  const candidates = typeof instanceType === 'string' ? [instanceType]
-    : instanceType instanceof ParameterString ? [instanceType.defaultValue, ...(instanceType.allowedValues ?? [])] : [];
-  const rejected = [...new Set(candidates.filter((t): t is string => typeof t === 'string' && !acceptsVolumeKmsKey(t)))];
-  if (rejected.length > 0) {
-    const where = typeof instanceType === 'string' ? 'instance type' : `instance type parameter ${(instanceType as ParameterString).name} allows`;
-    throw new PipelineDefinitionError(
-      `step ${stepName}: ${where} ${rejected.join(', ')}, which ${rejected.length > 1 ? 'have' : 'has'} instance-store (NVMe) volumes; ` +
-      'SageMaker rejects a volumeKmsKeyId on such types: use EBS-backed instance types, or leave volumeKmsKeyId out',
-    );
-  }
-}
-
-/** Throws unless a literal is a positive integer (expressions are checked by SageMaker at run time). */
-export function checkPositiveIntegerValue(stepName: string, field: string, value: Value<number> | undefined): void {
-  if (value === undefined || value instanceof Expression) {
-    return;
-  }
-  if (!(Number.isSafeInteger(value) && value > 0)) {
-    throw new PipelineDefinitionError(`step ${stepName}: ${field} must be a positive integer, got ${describeValue(value)}`);
   }
 }

@@ -1,5 +1,6 @@
 import { Expression, StepProperty, Value } from '../expressions';
 import { RetryPolicy, renderRetryPolicies } from './policies';
+import { REQUEST_LIMITS, customerMetadataProblem, literalText } from './request-limits';
 import { Step, StepProps } from './step';
 
 /** The approval states of a model package. */
@@ -54,6 +55,9 @@ export interface RegisterModelStepProps extends StepProps {
   readonly retryPolicies?: readonly RetryPolicy[];
 }
 
+/** CreateModelPackage's ResponseMIMEType pattern. */
+const RESPONSE_MIME_TYPE = /^[-\w]+\/.+$/;
+
 /** Registers a model version in a model package group (Model Registry). */
 export class RegisterModelStep extends Step {
   public readonly type = 'RegisterModel';
@@ -74,9 +78,18 @@ export class RegisterModelStep extends Step {
         this.fail(`${field} needs at least one MIME type, such as text/csv`);
       }
     }
-    if (!Array.isArray(props.inferenceInstanceTypes) && !Array.isArray(props.transformInstanceTypes)) {
+    if (!(props.inferenceInstanceTypes?.length > 0) && !(props.transformInstanceTypes?.length > 0)) {
       this.fail('needs inference or transform instance types');
     }
+    // CreateModelPackage (SageMaker API Reference): ResponseMIMEType matches [-\w]+/.+, the description is at most
+    // 1024 characters, and CustomerMetadataProperties has its own limits (request-limits.ts).
+    const badMime = props.responseTypes.map(literalText).find((type) => type !== undefined && !RESPONSE_MIME_TYPE.test(type));
+    const { api, descriptionMax } = REQUEST_LIMITS.modelPackage;
+    const description = literalText(props.modelPackageDescription);
+    this.refuse(
+      badMime === undefined ? undefined : `responseTypes ${JSON.stringify(badMime)} is not a MIME type such as text/csv (${api} ResponseMIMEType: type/subtype)`,
+      description !== undefined && description.length > descriptionMax ? `modelPackageDescription must be at most ${descriptionMax} characters (${api}), got ${description.length}` : undefined,
+      customerMetadataProblem(props.customerMetadata, 'customerMetadata', literalText));
   }
 
   /** The ARN of the registered version (`ModelPackageArn`). */
@@ -100,7 +113,8 @@ export class RegisterModelStep extends Step {
         SupportedContentTypes: p.contentTypes,
         SupportedResponseMIMETypes: p.responseTypes,
         SupportedRealtimeInferenceInstanceTypes: p.inferenceInstanceTypes,
-        SupportedTransformInstanceTypes: p.transformInstanceTypes,
+        // An empty list is left out: CreateModelPackage takes one to many transform instance types, or none at all.
+        SupportedTransformInstanceTypes: p.transformInstanceTypes.length > 0 ? p.transformInstanceTypes : undefined,
       },
       ModelMetrics: p.modelMetrics && {
         ModelQuality: p.modelMetrics.modelQuality && {

@@ -26,10 +26,6 @@ export interface StepProps {
   readonly dependsOn?: ReadonlyArray<Step | string>;
 }
 
-/** The most environment variables of a job or container (SageMaker API Reference). */
-const MAX_ENVIRONMENT_VARIABLES = 100;
-const ENVIRONMENT_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-
 /** A step of a SageMaker pipeline definition. */
 export abstract class Step {
   public readonly name: string;
@@ -94,23 +90,13 @@ export abstract class Step {
   }
 
   /**
-   * Checks a job's or model's environment against what its request takes: at most 100 variables,
-   * each name a C identifier (`[a-zA-Z_][a-zA-Z0-9_]*`) and each name and literal value at most
-   * `maxLength` characters (SageMaker API Reference: 256 in CreateProcessingJob, 512 in
-   * CreateTrainingJob, 1024 in ContainerDefinition). A value computed at run time is not checked.
+   * Fails with the first of `problems` (what a request refuses in this step's arguments, from
+   * request-limits.ts), if any.
    */
-  protected checkEnvironment(environment: Readonly<Record<string, unknown>> | undefined, maxLength: number, request: string): void {
-    const entries = Object.entries(environment ?? {});
-    if (entries.length > MAX_ENVIRONMENT_VARIABLES) {
-      this.fail(`environment has ${entries.length} variables; ${request} takes at most ${MAX_ENVIRONMENT_VARIABLES}`);
-    }
-    for (const [name, value] of entries) {
-      if (!ENVIRONMENT_NAME.test(name) || name.length > maxLength) {
-        this.fail(`environment variable name ${JSON.stringify(name)} must be letters, digits and _, not starting with a digit, at most ${maxLength} characters (${request} Environment)`);
-      }
-      if (typeof value === 'string' && value.length > maxLength) {
-        this.fail(`environment variable ${name} is ${value.length} characters long; ${request} takes values of at most ${maxLength}`);
-      }
+  protected refuse(...problems: Array<string | undefined>): void {
+    const problem = problems.find((p) => p !== undefined);
+    if (problem !== undefined) {
+      this.fail(problem);
     }
   }
 

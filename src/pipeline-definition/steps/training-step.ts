@@ -2,7 +2,8 @@ import { PipelineDefinitionError, describeValue } from '../errors';
 import { Expression, StepProperty, Value, toStringValue } from '../expressions';
 import { SCRIPT_MODE_HYPERPARAMETER, imageRepository, runsBuiltInAlgorithm } from './built-in-algorithms';
 import { CacheConfig, RetryPolicy, renderCacheConfig, renderRetryPolicies } from './policies';
-import { JobResources, checkJobResources, checkPositiveIntegerValue, renderClusterConfig, renderVpcConfig } from './processing-step';
+import { REQUEST_LIMITS, countProblem, literalText, mapProblem } from './request-limits';
+import { JobResources, checkJobResources, checkPositiveIntegerValue, renderClusterConfig, renderVpcConfig } from './job-resources';
 import { Step, StepProps } from './step';
 
 /** One data channel of a training job. */
@@ -85,7 +86,11 @@ export class TrainingStep extends Step {
       CacheConfig: renderCacheConfig(this.name, props.cache),
     };
     checkJobResources(this.name, props);
-    this.checkEnvironment(props.environment, 512, 'CreateTrainingJob');
+    const limits = REQUEST_LIMITS.training;
+    this.refuse(
+      mapProblem(props.hyperparameters, 'hyperparameters', limits.hyperParameters, limits.api, literalText),
+      mapProblem(props.environment, 'environment', limits.environment, limits.api, literalText),
+      countProblem(Object.keys(props.inputs), 'inputs', limits.maxChannels, limits.api));
     checkPositiveIntegerValue(this.name, 'maxRuntimeSeconds', props.maxRuntimeSeconds);
     for (const [key, value] of Object.entries(props.hyperparameters ?? {})) {
       const ok = typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value)) || value instanceof Expression;

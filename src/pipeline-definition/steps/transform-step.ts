@@ -1,6 +1,6 @@
 import { StepProperty, Value } from '../expressions';
 import { CacheConfig, RetryPolicy, renderCacheConfig, renderRetryPolicies } from './policies';
-import { checkPositiveIntegerValue } from './processing-step';
+import { checkPositiveIntegerValue } from './job-resources';
 import { Step, StepProps } from './step';
 
 export interface TransformStepProps extends StepProps {
