@@ -1,7 +1,11 @@
 import type { RegionInfo as RegionInfoClass } from 'aws-cdk-lib/region-info';
 import { ConfigError } from './errors';
 
-/** SageMaker's pattern for project names (CreateProject.ProjectName). */
+/**
+ * Project names: SageMaker's pattern (CreateProject.ProjectName, `[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}`)
+ * starting with a letter, since the name starts the stack names, which CloudFormation requires to
+ * start with a letter (CreateStack, StackName).
+ */
 export const PROJECT_NAME_PATTERN = /^[a-zA-Z](-*[a-zA-Z0-9])*$/;
 /** SageMaker limits project names to 32 characters. */
 export const PROJECT_NAME_MAX_LENGTH = 32;

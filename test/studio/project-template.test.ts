@@ -86,8 +86,9 @@ describe('ProjectTemplateStack parameters', () => {
     }
   });
 
-  // Amazon SageMaker API Reference, CreateProject: ProjectName [a-zA-Z0-9](-*[a-zA-Z0-9]){0,31};
-  // the template takes the lower-case part, as the group policy names the group by ARN.
+  // Amazon SageMaker API Reference, CreateProject: ProjectName [a-zA-Z0-9](-*[a-zA-Z0-9]){0,31}; the template takes its
+  // lower-case part (the group policy names the group by ARN) that starts with a letter (the name starts the pipeline
+  // stacks' names, and CloudFormation API Reference, CreateStack: a stack name starts with an alphabetic character).
   test('the project name follows SageMaker\'s pattern and length, in lower case', () => {
     expect(json.Parameters.SageMakerProjectName).toMatchObject({ AllowedPattern: '[a-z](-*[a-z0-9])*', MinLength: 1, MaxLength: 32 });
   });
