@@ -1,3 +1,4 @@
+import { Fn, Token } from 'aws-cdk-lib';
 import {
   Condition, ConditionStep, CreateModelStep, ExecutionVariable, FailStep, Join, ParameterFloat, ParameterInteger,
   ParameterString, PipelineDefinition, PropertyFile, RETRY_POLICY_LIMITS, RetryPolicy, Step, TransformStep, pipelineDefinitionSchemaErrors,
@@ -413,6 +414,8 @@ describe('RegisterModelStep', () => {
     expect(errorOf(() => registerStep({ customerMetadata: { empty: '' } })).message).toMatch(/customerMetadata.empty is ""; CreateModelPackage takes 1..256/);
     expect(errorOf(() => registerStep({ customerMetadata: { 'a,b': 'x' } })).message).toMatch(/customerMetadata key "a,b" must be 1..128 letters/);
     expect(() => registerStep({ customerMetadata: { commit: 'abc123', run: new ParameterString({ name: 'Run', defaultValue: 'a, b' }) } })).not.toThrow();
+    // A value known at deploy time (a CDK token, such as the stack's key ARN) is not the text SageMaker receives: not checked.
+    expect(() => registerStep({ customerMetadata: { artifactKmsKeyArn: Token.asString(Fn.getAtt('Key', 'Arn')) } })).not.toThrow();
   });
 
   test('an empty transform instance type list is left out; with no instance types at all the step is refused', () => {

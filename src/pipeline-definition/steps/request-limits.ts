@@ -56,9 +56,23 @@ export const REQUEST_LIMITS = {
  */
 export type ValueText = (value: unknown) => string | undefined;
 
-/** The text of a literal string, number or boolean; undefined for a value computed at run time. */
-export const literalText: ValueText = (value) =>
-  (typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined);
+/**
+ * How aws-cdk-lib writes a value known only at deploy time into a string (`${Token[...]}`, what its
+ * Token.isUnresolved looks for): such a string is not the value SageMaker receives. The builder does
+ * not load aws-cdk-lib (the local run uses it without), so it knows the encoding by its shape.
+ */
+const CDK_TOKEN = /\$\{Token\[[^\]]+\]\}/;
+
+/**
+ * The text of a literal string, number or boolean; undefined for a value computed at run time (an
+ * expression of the pipeline) or at deploy time (a CDK token, such as a key ARN of the same stack).
+ */
+export const literalText: ValueText = (value) => {
+  if (typeof value === 'string') {
+    return CDK_TOKEN.test(value) ? undefined : value;
+  }
+  return typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+};
 
 /** The text of a resolved value. */
 export const resolvedText: ValueText = (value) => String(value);
