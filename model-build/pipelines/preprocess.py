@@ -7,7 +7,8 @@ Reads the raw player data (CSV files with a header, one row per player, the colu
   validation/validation.csv  20 %
   test/test.csv              10 %
   baseline/baseline.csv      the training rows (before oversampling) with a header, no label:
-                             the baseline that model-deploy's drift check compares requests with
+                             the baseline that model-deploy's drift check compares requests with;
+                             beyond BASELINE_MAX_ROWS of them, a seeded uniform sample of that many
 
 train, validation and test are header-less CSV with the label (player_churn as 0/1) first, then the
 model's features: what the built-in XGBoost algorithm reads (content type text/csv).
@@ -92,7 +93,9 @@ FILL_ZERO = [c for c in FEATURES if "_time_of_day_std_" in c]
 
 LABEL_VALUES = {"true": 1, "1": 1, "false": 0, "0": 0}
 SPLIT_SEED = 1729
-# The most rows of the merged baseline when scaled out: a uniform sample of the training rows beyond that.
+# The most rows of the baseline, on one instance or merged when scaled out: a uniform sample of the training
+# rows beyond that. The drift check reads the whole file into memory on its small instance (ml.t3.medium:
+# 4 GiB), and a stage in another region copies it with one S3 CopyObject, which copies at most 5 GB.
 BASELINE_MAX_ROWS = 1_000_000
 OVERSAMPLING_SEED = 42
 VALIDATION_SHARE = 0.2
@@ -274,6 +277,14 @@ def baseline_rows(data, total_rows):
     return data[split_fractions(data) < train_end * share].drop(columns=[ID_COLUMN, LABEL])
 
 
+def baseline_sample(train):
+    """The baseline of a run on one instance: its training rows, or beyond BASELINE_MAX_ROWS a seeded uniform
+    sample of that many, in their order (as the scaled-out baseline_rows keeps about that many)."""
+    if len(train) <= BASELINE_MAX_ROWS:
+        return train
+    return train.sample(n=BASELINE_MAX_ROWS, random_state=SPLIT_SEED).sort_index()
+
+
 def oversample(train):
     """Draws rows of the smaller class (the churners, in the player data) again until both classes are as large."""
     counts = train[LABEL].value_counts()
@@ -362,7 +373,7 @@ def preprocess(input_dir, output_dir, run=None):
     balanced = oversample(train)
     for frame, name in ((balanced, "train"), (validation, "validation"), (test, "test")):
         write(frame, output_dir, name)
-    write(train.drop(columns=[LABEL]), output_dir, "baseline", header=True)
+    write(baseline_sample(train.drop(columns=[LABEL])), output_dir, "baseline", header=True)
 
     names = [c for c in data.columns if c != LABEL]
 

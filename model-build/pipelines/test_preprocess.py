@@ -102,6 +102,27 @@ def test_splits_are_70_20_10_stratified_and_train_is_balanced_by_oversampling(tm
     assert all(tuple(row) in originals for row in train.iloc[:, 1:].to_numpy())
 
 
+def test_beyond_baseline_max_rows_the_baseline_is_a_seeded_uniform_sample_of_that_many(tmp_path, sample, monkeypatch):
+    # The drift check reads the baseline into memory on a small instance, and a stage in another region copies it
+    # with one S3 CopyObject (at most 5 GB, Amazon S3 User Guide, "Copying objects"): one instance's run keeps at
+    # most BASELINE_MAX_ROWS training rows in it, as the scaled-out merge does; the splits keep every row.
+    frame = sample.head(2000)
+    code, full = run(tmp_path / "full", frame)
+    assert code == 0
+    monkeypatch.setattr(preprocess, "BASELINE_MAX_ROWS", 500)
+    code, capped = run(tmp_path / "capped", frame)
+    assert code == 0
+    every = pd.read_csv(full / "baseline" / "baseline.csv")
+    sampled = pd.read_csv(capped / "baseline" / "baseline.csv")
+    assert (len(every), len(sampled)) == (1400, 500)
+    assert list(sampled.columns) == list(every.columns)
+    assert {tuple(row) for row in sampled.to_numpy()} <= {tuple(row) for row in every.to_numpy()}
+    for name in ("train", "validation", "test"):
+        assert read_split(capped, name).equals(read_split(full, name))
+    code, again = run(tmp_path / "again", frame)
+    assert pd.read_csv(again / "baseline" / "baseline.csv").equals(sampled)
+
+
 def test_the_same_input_gives_the_same_output(tmp_path, sample):
     _, first = run(tmp_path, sample.head(800), "first")
     _, second = run(tmp_path, sample.head(800), "second")
