@@ -99,7 +99,9 @@ export async function publishTemplate(client: S3Client, upload: TemplateUpload):
     }
   }
   const region = await client.config.region();
-  const templateUrl = `https://${upload.bucket}.s3.${region}.amazonaws.com/${upload.key.split('/').map(encodeURIComponent).join('/')}`;
+  // The aws-cn partition's endpoints end in amazonaws.com.cn; the others' in amazonaws.com.
+  const domain = region.startsWith('cn-') ? 'amazonaws.com.cn' : 'amazonaws.com';
+  const templateUrl = `https://${upload.bucket}.s3.${region}.${domain}/${upload.key.split('/').map(encodeURIComponent).join('/')}`;
   return { bucket: upload.bucket, key: upload.key, ...(versionId !== undefined ? { versionId } : {}), templateUrl, tags };
 }
 

@@ -247,6 +247,14 @@ describe('publishTemplate with a client of the factory', () => {
     }
   });
 
+  // Amazon S3 endpoints in the China regions (aws-cn partition) end in amazonaws.com.cn.
+  test('the template URL of a China region ends in amazonaws.com.cn', async () => {
+    const client = await createAwsClient(S3Client, { region: 'cn-north-1' });
+    respond(client, [[200, '', {}]]);
+    const published = await publishTemplate(client, { bucket: BUCKET, key: 'templates/sagemaker-project.yaml', body: 'Resources: {}\n' });
+    expect(published.templateUrl).toBe(`https://${BUCKET}.s3.cn-north-1.amazonaws.com.cn/templates/sagemaker-project.yaml`);
+  });
+
   test('S3\'s NoSuchBucket answer becomes the clear error', async () => {
     const client = await createAwsClient(S3Client, { region: 'eu-west-1', maxAttempts: 1 });
     respond(client, [[404, noSuchBucket]]);
