@@ -182,6 +182,20 @@ def test_train_logs_hyperparameters_every_round_the_best_iteration_and_the_model
                       "experiment_id": run["experiment_id"], "model_uri": f"models:/{model['model_id']}"}
 
 
+def test_a_2x_client_logs_the_model_with_its_artifact_path(stub, tmp_path):
+    # A 2.x tracking server needs a 2.x client (clientVersion), whose log_model takes artifact_path and refuses MLflow 3's
+    # name (mlflow.org, "MLflow 3 Migration Guide"): the model is logged all the same, not skipped with a warning.
+    env = mlflow_env(stub, MLFLOW_STUB_VERSION="2.16.2")
+    for run in (preprocess, train):
+        result = run(tmp_path, env)
+        assert result.returncode == 0, result.stderr
+    assert "warning" not in result.stdout.lower() + result.stderr.lower()
+    [log_model] = stub.calls("xgboost.log_model")
+    assert log_model["kwargs"]["artifact_path"] == "model" and log_model["kwargs"]["name"] is None
+    record = json.loads((tmp_path / "model" / "mlflow" / "run.json").read_text())
+    assert record["model_uri"] != "not-logged"
+
+
 def test_evaluate_logs_test_metrics_evaluation_json_and_two_figures(pipeline):
     stub, tmp_path = pipeline.stub, pipeline.folder
     run = only_run(stub, run_name="evaluate")

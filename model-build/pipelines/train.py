@@ -406,7 +406,11 @@ def log_model(run, booster, example_dir, leading_columns):
         example = feature_frame(example_dir, leading_columns)
         predictions = model.predict(xgb.DMatrix(example.to_numpy()))
         signature = run.module("mlflow.models").infer_signature(example, predictions)
-        info = run.module("mlflow.xgboost").log_model(model, name="model", signature=signature, input_example=example.head(5))
+        # MLflow 3 names a logged model with `name`; a 2.x client (which a 2.x tracking server needs) takes the
+        # artifact path instead and refuses `name` (mlflow.org, "MLflow 3 Migration Guide").
+        major = int(str(getattr(mlflow, "__version__", "3")).split(".")[0])
+        where = {"name": "model"} if major >= 3 else {"artifact_path": "model"}
+        info = run.module("mlflow.xgboost").log_model(model, signature=signature, input_example=example.head(5), **where)
         return info.model_uri
 
     return run.log("log the model", log)

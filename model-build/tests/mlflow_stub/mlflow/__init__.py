@@ -16,7 +16,9 @@ from mlflow.entities import Experiment, Run
 from mlflow.exceptions import MlflowException
 from mlflow.tracking import MlflowClient
 
-__version__ = "3.0.0"
+# The client version the stand-in plays (MLFLOW_STUB_VERSION, default 3.0.0): a 2.x version takes log_model's
+# artifact_path and refuses its MLflow 3 `name`, as the 2.x client does.
+__version__ = os.environ.get("MLFLOW_STUB_VERSION", "3.0.0")
 
 
 class ActiveRun(Run):

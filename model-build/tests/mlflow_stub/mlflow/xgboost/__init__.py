@@ -1,4 +1,4 @@
-"""mlflow.xgboost of the recording stand-in: log_model, with MLflow 3's `name` (artifact_path is deprecated)."""
+"""mlflow.xgboost of the recording stand-in: log_model, with MLflow 3's `name` (artifact_path deprecated), or as 2.x with MLFLOW_STUB_VERSION."""
 import os
 import uuid
 import warnings
@@ -16,8 +16,14 @@ def log_model(xgb_model, artifact_path=None, conda_env=None, code_paths=None, re
         "artifact_path": artifact_path, "name": name, "signature": signature, "input_example": input_example,
         "registered_model_name": registered_model_name, "model_format": model_format,
     })
+    if int(os.environ.get("MLFLOW_STUB_VERSION", "3.0.0").split(".")[0]) < 3:
+        # MLflow 2.x: log_model(xgb_model, artifact_path, ...) has no `name` parameter.
+        if name is not None:
+            raise TypeError("log_model() got an unexpected keyword argument 'name'")
+        if artifact_path is None:
+            raise TypeError("log_model() missing 1 required positional argument: 'artifact_path'")
     run_id = _stub.active_run_id("xgboost.log_model")
-    if artifact_path is not None:
+    if artifact_path is not None and int(os.environ.get("MLFLOW_STUB_VERSION", "3.0.0").split(".")[0]) >= 3:
         warnings.warn("`artifact_path` is deprecated. Please use `name` instead.", DeprecationWarning, stacklevel=2)
     if name is None and artifact_path is None:
         raise MlflowException("log_model needs a name")
