@@ -85,13 +85,18 @@ export class BatchScoringStack extends Stack {
     }));
     acknowledgeWildcardResource(pipelineRole, transformJobs, 'SageMaker Pipelines names the transform job of each execution at run time');
     if (volumeKeyArn !== undefined) {
-      // The job's volume is encrypted with the stack key on behalf of the role that creates the job.
-      pipelineRole.addToPolicy(new iam.PolicyStatement({
-        sid: 'EncryptVolume', actions: ['kms:DescribeKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:Decrypt'], resources: [volumeKeyArn],
-      }));
-      pipelineRole.addToPolicy(new iam.PolicyStatement({
-        sid: 'GrantVolumeKey', actions: ['kms:CreateGrant'], resources: [volumeKeyArn], conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
-      }));
+      // The job's volume is encrypted with the stack key. No page says which role SageMaker creates the volume's grant as
+      // for a transform job: the role that creates the job, or the job's execution role, which for a transform job is the
+      // model's (SageMaker Developer Guide, "How to use SageMaker AI execution roles", gives the execution role
+      // kms:CreateGrant for a volume key). Both may use the key for the volume.
+      for (const role of [pipelineRole, this.modelRole]) {
+        role.addToPolicy(new iam.PolicyStatement({
+          sid: 'EncryptVolume', actions: ['kms:DescribeKey', 'kms:GenerateDataKeyWithoutPlaintext', 'kms:Decrypt'], resources: [volumeKeyArn],
+        }));
+        role.addToPolicy(new iam.PolicyStatement({
+          sid: 'GrantVolumeKey', actions: ['kms:CreateGrant'], resources: [volumeKeyArn], conditions: { Bool: { 'kms:GrantIsForAWSResource': 'true' } },
+        }));
+      }
     }
 
     this.pipeline = new SageMakerPipeline(this, 'Pipeline', {

@@ -133,7 +133,8 @@ export class EndpointStack extends Stack {
     if (capture) {
       const prefix = `${DATA_CAPTURE_PREFIX}/${this.endpointName}`;
       this.modelRole.addToPolicy(new iam.PolicyStatement({ sid: 'WriteCapturedData', actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${prefix}/*`)] }));
-      this.modelRole.addToPolicy(new iam.PolicyStatement({ sid: 'EncryptCapturedData', actions: ['kms:GenerateDataKey', 'kms:Encrypt'], resources: [key.keyArn] }));
+      // SSE-KMS: GenerateDataKey, and Decrypt for multipart parts (S3 User Guide, "Using server-side encryption with AWS KMS keys").
+      this.modelRole.addToPolicy(new iam.PolicyStatement({ sid: 'EncryptCapturedData', actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'], resources: [key.keyArn] }));
       acknowledgeWildcardResource(this.modelRole, bucket.arnForObjects(`${prefix}/*`), 'SageMaker names the captured-data files by variant, hour and request batch; the wildcard covers only this endpoint\'s capture prefix');
       // Captured traffic is kept retentionDays: S3 expires it, and (the bucket is versioned) removes the expired versions a day later.
       bucket.addLifecycleRule({

@@ -121,8 +121,14 @@ describe('batch scoring with the defaults', () => {
     for (const kms of statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('kms:')))) {
       expect(kms.Resource).not.toBe('*');
     }
-    // KMS "Grants in AWS KMS": the grant that encrypts the job's volume may only be one for an AWS resource.
-    expect(statements.find((s) => s.Action === 'kms:CreateGrant').Condition).toEqual({ Bool: { 'kms:GrantIsForAWSResource': 'true' } });
+    // KMS "Grants in AWS KMS": the grant that encrypts the job's volume may only be one for an AWS resource. SageMaker
+    // Developer Guide, "How to use SageMaker AI execution roles": a job's execution role (a transform job's is the model's)
+    // needs kms:CreateGrant on a volume key; the role that creates the job has it too.
+    for (const role of [/ModelRole/, /PipelineRole/]) {
+      const grant = policyOf(template, role).find((s) => s.Action === 'kms:CreateGrant');
+      expect(grant.Condition).toEqual({ Bool: { 'kms:GrantIsForAWSResource': 'true' } });
+      expect(policyOf(template, role).find((s) => s.Sid === 'EncryptVolume').Resource).toEqual(grant.Resource);
+    }
     expect(statements.find((s) => s.Sid === 'DecryptInput')).toBeUndefined();
   });
 });

@@ -145,6 +145,15 @@ describe('production defaults in an AWS account', () => {
     });
   });
 
+  // The model role writes the captured data into the KMS-encrypted stage bucket: s3:PutObject under this endpoint's prefix,
+  // and the stage key for SSE-KMS (GenerateDataKey, and Decrypt for multipart parts: Amazon S3 User Guide, "Using
+  // server-side encryption with AWS KMS keys").
+  test('the model role may write captured data under this endpoint\'s prefix, encrypted with the stage key', () => {
+    const policies = statements(prod, 'AWS::IAM::Policy');
+    expect(JSON.stringify(policies.find((s) => s.Sid === 'WriteCapturedData'))).toContain('/datacapture/player-churn-prod/*');
+    expect([...policies.find((s) => s.Sid === 'EncryptCapturedData').Action].sort()).toEqual(['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey']);
+  });
+
   test('an existing alert topic replaces the stage\'s own: no topic, no subscription, the alarms notify it', () => {
     const topic = 'arn:aws:sns:us-east-1:111111111111:ops-alerts';
     const template = synthStage({ release: { alertTopicArn: topic } });
