@@ -27,6 +27,8 @@ export interface ReleaseApproval {
   readonly pipelineExecutionId?: string;
   /** The execution the Staging stage ran last: another than the waiting one when a newer execution redeployed staging. */
   readonly stagingExecutionId?: string;
+  /** How that execution's Staging stage stands (InProgress, Succeeded, Failed, ...). */
+  readonly stagingStatus?: string;
 }
 
 /** What a reviewer sees before deciding: the release, the candidate on staging and what production serves now. */
@@ -95,6 +97,7 @@ export async function findReleaseApproval(client: CodePipelineClient, names: Pro
   if (!prod || !action || !isPendingApproval(action)) {
     throw new CliError(noPendingRelease(names, region, stages, prod));
   }
+  const staging = stages.find((stage) => stage.stageName === RELEASE_PIPELINE.stagingStage);
   return withoutUndefined({
     pipelineName,
     stageName: RELEASE_PIPELINE.prodStage,
@@ -102,7 +105,8 @@ export async function findReleaseApproval(client: CodePipelineClient, names: Pro
     token: action.latestExecution!.token!,
     since: action.latestExecution?.lastStatusChange?.toISOString(),
     pipelineExecutionId: prod.latestExecution?.pipelineExecutionId,
-    stagingExecutionId: stages.find((stage) => stage.stageName === RELEASE_PIPELINE.stagingStage)?.latestExecution?.pipelineExecutionId,
+    stagingExecutionId: staging?.latestExecution?.pipelineExecutionId,
+    stagingStatus: staging?.latestExecution?.status,
   });
 }
 
@@ -133,7 +137,7 @@ export async function reviewRelease(codePipeline: CodePipelineClient, sageMaker:
   const productionAuc = production.deployed ? production.model.auc : undefined;
   const { pipelineExecutionId, stagingExecutionId } = approval;
   const stagingMovedOn = pipelineExecutionId !== undefined && stagingExecutionId !== undefined && stagingExecutionId !== pipelineExecutionId
-    ? { stagingExecutionId, waiting: await readExecutionRelease(codePipeline, approval.pipelineName, pipelineExecutionId) }
+    ? withoutUndefined({ stagingExecutionId, waiting: await readExecutionRelease(codePipeline, approval.pipelineName, pipelineExecutionId).then((r) => r && withoutUndefined(r)) })
     : undefined;
   return withoutUndefined({
     approval,
@@ -142,7 +146,7 @@ export async function reviewRelease(codePipeline: CodePipelineClient, sageMaker:
     aucDifference: candidateAuc === undefined || productionAuc === undefined ? undefined : Math.round((candidateAuc - productionAuc) * 1e6) / 1e6,
     warnings: [...(stagingMovedOn ? [stagingMovedOnWarning(approval, stagingMovedOn)] : []), ...warningsOf(names, candidate, production)],
     locations: found?.stages,
-    stagingMovedOn: stagingMovedOn && withoutUndefined(stagingMovedOn),
+    stagingMovedOn,
   });
 }
 
@@ -151,9 +155,11 @@ export function stagingMovedOnWarning(approval: ReleaseApproval, moved: NonNulla
   const waiting = moved.waiting?.version !== undefined
     ? `version ${moved.waiting.version} (test AUC ${moved.waiting.auc ?? 'not recorded'})`
     : 'a version this command could not read (its execution exported no release variables)';
+  const next = approval.stagingStatus === 'Failed'
+    ? `execution ${moved.stagingExecutionId} failed in Staging and will not come up for approval: check what staging serves before deciding`
+    : `rejecting it lets execution ${moved.stagingExecutionId}, with the version staging serves, come up for approval next`;
   return `the staging endpoint now serves what a newer execution (${moved.stagingExecutionId}) deployed, not the release that waits: ` +
-    `approving execution ${approval.pipelineExecutionId} releases ${waiting}, which passed its staging test before, not the candidate shown above; ` +
-    `rejecting it lets execution ${moved.stagingExecutionId}, with the version staging serves, come up for approval next`;
+    `approving execution ${approval.pipelineExecutionId} releases ${waiting}, which passed its staging test before, not the candidate shown above; ${next}`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { CodePipelineClient, ListActionExecutionsCommand } from '@aws-sdk/client-codepipeline';
+import { CodePipelineClient, paginateListActionExecutions } from '@aws-sdk/client-codepipeline';
 import { RELEASE_VARIABLES } from '../app-context/resource-names';
 
 /** The release one pipeline execution carries: the variables its staging check exported. */
@@ -16,20 +16,13 @@ export interface ExecutionRelease {
  * no action of it exported them.
  */
 export async function readExecutionRelease(client: CodePipelineClient, pipelineName: string, pipelineExecutionId: string): Promise<ExecutionRelease | undefined> {
-  let nextToken: string | undefined;
-  do {
-    const page = await client.send(new ListActionExecutionsCommand({ pipelineName, filter: { pipelineExecutionId }, maxResults: 100, nextToken }));
+  for await (const page of paginateListActionExecutions({ client, pageSize: 100 }, { pipelineName, filter: { pipelineExecutionId } })) {
     for (const detail of page.actionExecutionDetails ?? []) {
       const variables = detail.output?.outputVariables ?? {};
       if (variables[RELEASE_VARIABLES.version] !== undefined) {
-        return Object.fromEntries(Object.entries({
-          version: variables[RELEASE_VARIABLES.version],
-          auc: variables[RELEASE_VARIABLES.auc],
-          modelPackageArn: variables[RELEASE_VARIABLES.packageArn],
-        }).filter(([, value]) => value !== undefined)) as ExecutionRelease;
+        return { version: variables[RELEASE_VARIABLES.version], auc: variables[RELEASE_VARIABLES.auc], modelPackageArn: variables[RELEASE_VARIABLES.packageArn] };
       }
     }
-    nextToken = page.nextToken;
-  } while (nextToken);
+  }
   return undefined;
 }

@@ -46,7 +46,7 @@ const T1 = new Date('2025-03-04T06:00:00.000Z');
 const DECIDED = new Date('2025-03-04T07:00:00.000Z');
 
 const APPROVAL: ReleaseApproval = {
-  pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: '7d3f9c2a-1b4e-4c5d-8e6f-0a1b2c3d4e5f', since: T1.toISOString(), pipelineExecutionId: 'exec-2', stagingExecutionId: 'exec-2',
+  pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: '7d3f9c2a-1b4e-4c5d-8e6f-0a1b2c3d4e5f', since: T1.toISOString(), pipelineExecutionId: 'exec-2', stagingExecutionId: 'exec-2', stagingStatus: 'Succeeded',
 };
 
 function serviceError(name: string, message: string): SageMakerServiceException {
@@ -330,6 +330,20 @@ describe('reviewRelease when a newer execution redeployed staging', () => {
     const review = await reviewRelease(codePipeline, sageMaker, names);
     expect(review.stagingMovedOn).toEqual({ stagingExecutionId: NEWER });
     expect(review.warnings[0]).toMatch(/approving execution \S+ releases a version this command could not read \(its execution exported no release variables\)/);
+  });
+
+  test('a newer execution that failed in Staging will not come up next: the warning says to check staging instead', async () => {
+    overtaken();
+    pipelineState([
+      { ...stage('Staging', 'Failed'), latestExecution: { pipelineExecutionId: NEWER, status: 'Failed' } },
+      {
+        ...stage('Prod', 'InProgress', [{ actionName: 'ApproveRelease', latestExecution: { status: 'InProgress', lastStatusChange: T1, token: APPROVAL.token } }]),
+        latestExecution: { pipelineExecutionId: WAITING, status: 'InProgress' },
+      },
+    ]);
+    cp.on(ListActionExecutionsCommand).resolves({ actionExecutionDetails: [] });
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.warnings[0]).toMatch(new RegExp(`; execution ${NEWER} failed in Staging and will not come up for approval: check what staging serves before deciding$`));
   });
 
   test('staging and Prod in the same execution: nothing extra is read', async () => {
