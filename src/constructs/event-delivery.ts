@@ -41,14 +41,19 @@ export function deadLetterQueue(scope: Construct, id: string, holds: string): sq
 }
 
 /**
- * In alarm while `queue` holds a message: a dead-letter queue only keeps what could not be delivered ("Using
- * dead-letter queues to process undelivered events in EventBridge"), so someone has to be told.
+ * In alarm for each five minutes in which something reached `queue`: a dead-letter queue only keeps what could
+ * not be delivered ("Using dead-letter queues to process undelivered events in EventBridge"), so someone has to be
+ * told, each time. Not on the queue's backlog: nothing here reads the queue, so the first message would hold a
+ * backlog alarm in ALARM for the queue's 14 days, and an alarm acts only when its state changes (CloudWatch user
+ * guide, "Alarm actions"): every later failure would go untold. EventBridge and EventBridge Scheduler put dead
+ * letters with SendMessage, which `NumberOfMessagesSent` counts ("Available CloudWatch metrics for Amazon SQS": only
+ * SQS's own redrive from a source queue is left out, and no queue redrives here).
  */
 export function deadLetterAlarm(scope: Construct, id: string, queue: sqs.IQueue, alarmName: string, alarmDescription: string): cloudwatch.Alarm {
   return new cloudwatch.Alarm(scope, id, {
     alarmName,
-    alarmDescription,
-    metric: queue.metricApproximateNumberOfMessagesVisible({ statistic: 'Maximum', period: Duration.minutes(5) }),
+    alarmDescription: `${alarmDescription}. The queue keeps them ${DEAD_LETTER_RETENTION.toDays()} days; this alarm goes off again whenever another arrives.`,
+    metric: queue.metricNumberOfMessagesSent({ statistic: 'Sum', period: Duration.minutes(5) }),
     threshold: 1,
     comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
     evaluationPeriods: 1,

@@ -166,7 +166,7 @@ describe('a failed batch-scoring run notifies the alert recipients', () => {
     }));
     const [, alarm] = Object.entries<any>(template.findResources('AWS::CloudWatch::Alarm')).find(([, a]) => a.Properties.AlarmName === 'player-churn-batch-scoring-failed-undelivered')!;
     expect(alarm.Properties).toMatchObject({
-      Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Namespace: 'AWS/SQS', MetricName: 'NumberOfMessagesSent', Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
       Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', AlarmActions: [{ Ref: topicId }],
     });
   });

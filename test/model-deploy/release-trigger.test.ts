@@ -96,8 +96,8 @@ describe('delivery to the pipeline', () => {
   test('an event in the queue alarms the reviewers\' topic, which CloudWatch may publish to for that alarm only', () => {
     const alarm = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm')).find((a) => a.Properties.AlarmName === 'player-churn-model-deploy-trigger-failed');
     expect(alarm.Properties).toMatchObject({
-      AlarmName: 'player-churn-model-deploy-trigger-failed', Namespace: 'AWS/SQS', MetricName: 'ApproximateNumberOfMessagesVisible',
-      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }], Statistic: 'Maximum', Period: 300,
+      AlarmName: 'player-churn-model-deploy-trigger-failed', Namespace: 'AWS/SQS', MetricName: 'NumberOfMessagesSent',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }], Statistic: 'Sum', Period: 300,
       Threshold: 1, ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching',
     });
     const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic', { Properties: { TopicName: 'player-churn-release-approvals' } }));
