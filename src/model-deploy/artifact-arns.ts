@@ -23,11 +23,17 @@ export function modelImageRepositoryArn(model: ResolvedModel, region: string): s
   return model.imageUri !== undefined ? imageRepositoryArn(model.imageUri, 'the model\'s image') : xgboostImage(region).repositoryArn;
 }
 
-/** The ARN of the S3 object an `s3://bucket/key` URI names; `what` names the object in the error. */
-export function s3ObjectArn(stack: Stack, uri: string, what: string): string {
+/** The bucket and key of an `s3://bucket/key` URI; `what` names the object in the error. */
+export function s3Location(uri: string, what: string): { readonly bucket: string; readonly key: string } {
   const match = /^s3:\/\/([^/]+)\/(.+)$/.exec(uri);
   if (!match) {
     throw new ConfigError(`${what} ${uri} is not an s3://bucket/key URI`);
   }
-  return `arn:${stack.partition}:s3:::${match[1]}/${match[2]}`;
+  return { bucket: match[1], key: match[2] };
+}
+
+/** The ARN of the S3 object an `s3://bucket/key` URI names; `what` names the object in the error. */
+export function s3ObjectArn(stack: Stack, uri: string, what: string): string {
+  const { bucket, key } = s3Location(uri, what);
+  return `arn:${stack.partition}:s3:::${bucket}/${key}`;
 }

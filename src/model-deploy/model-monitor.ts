@@ -11,7 +11,7 @@ import { JOB_LOG_GROUPS, grantJobLogs } from '../model-build/job-logs';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from '../app-context/resolved-model';
 import type { DeployStageName as Stage } from '../app-context/resource-names';
-import { s3ObjectArn } from './artifact-arns';
+import { s3Location, s3ObjectArn } from './artifact-arns';
 
 const BASELINE = 'the Model Monitor baseline';
 
@@ -93,6 +93,15 @@ export class ModelMonitorSchedule extends Construct {
     }));
     // The baseline files of this model version, in the model-build bucket.
     role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadBaseline', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, statistics, BASELINE), s3ObjectArn(stack, constraints, BASELINE)] }));
+    // The job gets them as processing inputs, which SageMaker downloads as S3 prefixes: a ListObjectsV2 of each key
+    // (SageMaker API Reference, "ProcessingS3Input": S3Prefix; Amazon S3 "Policy actions": ListObjectsV2 is s3:ListBucket).
+    const baselineFiles = [s3Location(statistics, BASELINE), s3Location(constraints, BASELINE)];
+    for (const [index, bucketName] of [...new Set(baselineFiles.map((file) => file.bucket))].entries()) {
+      role.addToPolicy(new iam.PolicyStatement({
+        sid: `ListBaseline${index === 0 ? '' : index + 1}`, actions: ['s3:ListBucket'], resources: [`arn:${stack.partition}:s3:::${bucketName}`],
+        conditions: { StringLike: { 's3:prefix': baselineFiles.filter((file) => file.bucket === bucketName).map((file) => `${file.key}*`) } },
+      }));
+    }
     if (model.artifactKmsKeyArn) {
       role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptBaseline', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
     }

@@ -314,6 +314,15 @@ describe('Model Monitor (opt-in)', () => {
         'arn:aws:s3:::build-bucket/player-churn-training/exec1/BaselineDataQuality/monitoring_output/statistics.json',
       ],
     }));
+    // SageMaker API Reference, "ProcessingS3Input" (S3Prefix inputs are listed) and the Amazon S3 user guide's "Policy
+    // actions for Amazon S3" (ListObjectsV2 needs s3:ListBucket): the job downloads each baseline file as a prefix.
+    expect(statements).toContainEqual({
+      Sid: 'ListBaseline', Effect: 'Allow', Action: 's3:ListBucket', Resource: 'arn:aws:s3:::build-bucket',
+      Condition: { StringLike: { 's3:prefix': [
+        'player-churn-training/exec1/BaselineDataQuality/monitoring_output/statistics.json*',
+        'player-churn-training/exec1/BaselineDataQuality/monitoring_output/constraints.json*',
+      ] } },
+    });
     expect(statements).toContainEqual(expect.objectContaining({ Sid: 'PullAnalyzer', Resource: 'arn:aws:ecr:us-east-1:156813124566:repository/sagemaker-model-monitor-analyzer' }));
   });
 
