@@ -5,6 +5,7 @@ import {
 } from '../pipeline-definition';
 import { MLFLOW_METRIC_DEFINITIONS, mlflowRegisterMetadata, tagMlflowRunStep } from './mlflow-steps';
 import { PLAYER_CHURN, PLAYER_CHURN_HYPERPARAMETERS } from './player-churn-names';
+import { MONITOR_BASELINE_OUTPUT, dataQualityBaselineStep, evaluateMonitorBaseline } from './monitor-baseline';
 import { registeredInstanceTypes } from './registered-instance-types';
 import { ScaleOutJob, baselineOutput, preprocessScaling, trainChannel, trainingInstanceTypes } from './scale-out-steps';
 import { PLAYER_CHURN_METRIC_DEFINITIONS, PROCESSING_CODE_DIR, PROCESSING_ENTRYPOINT_DIR, StepCode, stepEnvironment } from './step-code-bundle';
@@ -60,9 +61,6 @@ export interface PlayerChurnPipelineProps {
    */
   readonly modelImageUri?: string;
 }
-
-const MONITOR_BASELINE_INPUT = '/opt/ml/processing/input/baseline_dataset_input';
-const MONITOR_OUTPUT = '/opt/ml/processing/output';
 
 /**
  * Train's MaxRuntimeInSeconds (a day by default): 3 hours, so that the longest execution ends within the model-build
@@ -202,41 +200,41 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
   });
 
   const evaluationReport = new PropertyFile(names.propertyFile, 'evaluation', 'evaluation.json');
+  // With Model Monitor, Evaluate also writes the analyzer's baseline dataset: the training baseline with the model's output first.
+  const monitorBaseline = props.modelMonitorImageUri === undefined
+    ? undefined : evaluateMonitorBaseline(trainingBaseline.uri, stepUri(names.steps.evaluate, MONITOR_BASELINE_OUTPUT));
   const evaluate = new ProcessingStep({
     ...job,
     name: names.steps.evaluate,
-    description: 'Test-set AUC of the trained model into evaluation.json, and a prediction baseline',
+    description: `Test-set AUC of the trained model into evaluation.json, and a prediction baseline${monitorBaseline ? ', and Model Monitor\'s baseline dataset' : ''}`,
     imageUri: props.xgboostImageUri,
     instanceType: p.processingInstanceType,
     entrypoint: runScript(names.scripts.evaluate),
-    arguments: ['--model-dir', '/opt/ml/processing/model', '--test-dir', '/opt/ml/processing/test', '--output-dir', '/opt/ml/processing/evaluation'],
+    arguments: [
+      '--model-dir', '/opt/ml/processing/model', '--test-dir', '/opt/ml/processing/test', '--output-dir', '/opt/ml/processing/evaluation',
+      ...(monitorBaseline?.arguments ?? []),
+    ],
     environment,
     inputs: [
       ...codeInputs,
       { name: 'model', source: train.modelArtifacts, destination: '/opt/ml/processing/model' },
       { name: 'test', source: preprocess.outputUri('test'), destination: '/opt/ml/processing/test' },
+      ...(monitorBaseline?.inputs ?? []),
     ],
-    outputs: [{ name: 'evaluation', source: '/opt/ml/processing/evaluation', destination: stepUri(names.steps.evaluate, 'evaluation') }],
+    outputs: [{ name: 'evaluation', source: '/opt/ml/processing/evaluation', destination: stepUri(names.steps.evaluate, 'evaluation') }, ...(monitorBaseline?.outputs ?? [])],
     outputKmsKeyId: props.kmsKeyArn,
     propertyFiles: [evaluationReport],
     vpcConfig: vpc,
   });
 
-  const baseline = props.modelMonitorImageUri === undefined ? undefined : new ProcessingStep({
+  const baseline = props.modelMonitorImageUri === undefined ? undefined : dataQualityBaselineStep({
     ...job,
     name: names.steps.baseline,
-    description: 'Model Monitor\'s suggested data-quality statistics and constraints of the training baseline',
+    description: 'Model Monitor\'s suggested data-quality statistics and constraints of the training baseline, the model\'s output first',
     imageUri: props.modelMonitorImageUri,
     instanceType: p.processingInstanceType,
-    // The analyzer's own contract: what to read, in which format, and where to write.
-    environment: {
-      dataset_format: JSON.stringify({ csv: { header: true, output_columns_position: 'START' } }),
-      dataset_source: MONITOR_BASELINE_INPUT,
-      output_path: MONITOR_OUTPUT,
-      publish_cloudwatch_metrics: 'Disabled',
-    },
-    inputs: [{ name: 'baseline_dataset_input', source: trainingBaseline.uri, destination: MONITOR_BASELINE_INPUT }],
-    outputs: [{ name: 'monitoring_output', source: MONITOR_OUTPUT, destination: stepUri(names.steps.baseline, 'monitoring_output') }],
+    datasetUri: evaluate.outputUri(MONITOR_BASELINE_OUTPUT),
+    destination: stepUri(names.steps.baseline, 'monitoring_output'),
     outputKmsKeyId: props.kmsKeyArn,
     vpcConfig: vpc,
   });
@@ -295,6 +293,6 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
 
   return new PipelineDefinition({
     parameters: Object.values(p),
-    steps: [...scaling.before, preprocess, ...trainingBaseline.steps, ...(baseline ? [baseline] : []), train, evaluate, checkAuc],
+    steps: [...scaling.before, preprocess, ...trainingBaseline.steps, train, evaluate, ...(baseline ? [baseline] : []), checkAuc],
   });
 }

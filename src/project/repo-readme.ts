@@ -112,9 +112,10 @@ function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
     ] : []),
     ...(usesModelMonitor(config) ? [
       '',
-      `A stage has a SageMaker Model Monitor schedule, so \`${steps.baseline}\` (Model Monitor's analyzer, after \`${steps.preprocess}\`)`,
-      'suggests data-quality statistics and constraints from the training baseline, and each registered version carries them',
-      '(`ModelMetrics.ModelDataQuality`) for the monitoring schedule of model-deploy.',
+      `A stage has a SageMaker Model Monitor schedule, so \`${steps.evaluate}\` also writes the training baseline with the model's`,
+      `predicted probability as its first column (a monitoring job reads each captured request as the endpoint's output, then its`,
+      `input), and \`${steps.baseline}\` (Model Monitor's analyzer) suggests data-quality statistics and constraints from it;`,
+      'each registered version carries them (`ModelMetrics.ModelDataQuality`) for the monitoring schedule of model-deploy.',
     ] : []),
   ];
 }

@@ -336,7 +336,7 @@ describe('Model Monitor baseline (when a stage opts in to Model Monitor)', () =>
 
   test('the pipeline suggests the data-quality baseline from the training baseline, and passes every check', () => {
     expect(Object.keys(synthValidated(app))).toHaveLength(2);
-    expect(stack.definition.steps.map((s) => s.name)).toEqual(['Preprocess', 'BaselineDataQuality', 'Train', 'Evaluate', 'CheckAuc', 'Register', 'AucBelowThreshold']);
+    expect(stack.definition.steps.map((s) => s.name)).toEqual(['Preprocess', 'Train', 'Evaluate', 'BaselineDataQuality', 'CheckAuc', 'Register', 'AucBelowThreshold']);
     const step = json.Steps.find((s: any) => s.Name === 'BaselineDataQuality');
     expect(step.Arguments.AppSpecification.ImageUri).toBe('156813124566.dkr.ecr.us-east-1.amazonaws.com/sagemaker-model-monitor-analyzer:latest');
     expect(step.Arguments.Environment).toEqual({
@@ -345,7 +345,28 @@ describe('Model Monitor baseline (when a stage opts in to Model Monitor)', () =>
       output_path: '/opt/ml/processing/output',
       publish_cloudwatch_metrics: 'Disabled',
     });
-    expect(step.Arguments.ProcessingInputs[0].S3Input.S3Uri).toEqual({ Get: "Steps.Preprocess.ProcessingOutputConfig.Outputs['baseline'].S3Output.S3Uri" });
+    expect(step.Arguments.ProcessingInputs).toHaveLength(1);
+    expect(step.Arguments.ProcessingInputs[0].S3Input.S3Uri).toEqual({ Get: "Steps.Evaluate.ProcessingOutputConfig.Outputs['monitor_baseline'].S3Output.S3Uri" });
+  });
+
+  // SageMaker developer guide, "Container Contract Inputs": a monitoring job reads each captured request as
+  // endpointInput and endpointOutput, the output first (output_columns_position START), and checks it against the
+  // baseline's columns by position. The features alone would put every captured column one place off, so Evaluate,
+  // which has the model, writes the training baseline with the model's output first (evaluate.py's pytest checks the file).
+  test('the analyzer reads the training baseline with the model\'s output first, which Evaluate writes', () => {
+    const evaluate = json.Steps.find((s: any) => s.Name === 'Evaluate').Arguments;
+    expect(evaluate.AppSpecification.ContainerArguments.slice(-4)).toEqual([
+      '--baseline-dir', '/opt/ml/processing/baseline', '--monitor-baseline-dir', '/opt/ml/processing/monitor_baseline',
+    ]);
+    const input = evaluate.ProcessingInputs.find((i: any) => i.InputName === 'baseline');
+    expect(input.S3Input).toMatchObject({ S3Uri: { Get: "Steps.Preprocess.ProcessingOutputConfig.Outputs['baseline'].S3Output.S3Uri" }, LocalPath: '/opt/ml/processing/baseline' });
+    const output = evaluate.ProcessingOutputConfig.Outputs.find((o: any) => o.OutputName === 'monitor_baseline');
+    expect(output.S3Output.LocalPath).toBe('/opt/ml/processing/monitor_baseline');
+    expect(JSON.stringify(output.S3Output.S3Uri)).toContain('"Evaluate","monitor_baseline"');
+    // Without Model Monitor, Evaluate reads and writes no baseline of its own.
+    const plain = (buildApp().modelBuildStack.definition.toJSON() as any).Steps.find((s: any) => s.Name === 'Evaluate').Arguments;
+    expect(plain.AppSpecification.ContainerArguments).not.toContain('--baseline-dir');
+    expect(plain.ProcessingInputs.map((i: any) => i.InputName)).toEqual(['code', 'entrypoint', 'model', 'test']);
   });
 
   test('the registered version carries the suggested statistics and constraints', () => {

@@ -26,9 +26,9 @@ describe('scale-out of the player-churn pipeline (instanceCounts)', () => {
     const json = definition.toJSON();
     const args = (name: string) => stepJson(definition, name).Arguments;
 
-    test('ScanInput before Preprocess, MergeBaseline after it, then the Model Monitor baseline', () => {
+    test('ScanInput before Preprocess, MergeBaseline after it, the Model Monitor baseline after Evaluate', () => {
       expect(json.Steps.map((s) => s.Name)).toEqual([
-        'ScanInput', 'Preprocess', 'MergeBaseline', 'BaselineDataQuality', 'Train', 'Evaluate', 'CheckAuc',
+        'ScanInput', 'Preprocess', 'MergeBaseline', 'Train', 'Evaluate', 'BaselineDataQuality', 'CheckAuc',
       ]);
     });
 
@@ -76,7 +76,9 @@ describe('scale-out of the player-churn pipeline (instanceCounts)', () => {
     });
 
     test('the baseline statistics and the registered baseline are the merged baseline of all the training rows', () => {
-      expect(args('BaselineDataQuality').ProcessingInputs[0].S3Input.S3Uri).toEqual(outputUri('MergeBaseline', 'baseline'));
+      const evaluateBaseline = args('Evaluate').ProcessingInputs.find((i: any) => i.InputName === 'baseline');
+      expect(evaluateBaseline.S3Input.S3Uri).toEqual(outputUri('MergeBaseline', 'baseline'));
+      expect(args('BaselineDataQuality').ProcessingInputs[0].S3Input.S3Uri).toEqual(outputUri('Evaluate', 'monitor_baseline'));
       const register = stepJson(definition, 'Register');
       expect(register.Arguments.CustomerMetadataProperties.baselineDataUri).toEqual(outputUri('MergeBaseline', 'baseline'));
     });

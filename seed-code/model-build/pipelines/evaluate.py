@@ -16,6 +16,15 @@ Inputs
                 algorithm's file name), or an already extracted xgboost-model
   --test-dir    header-less CSV files, label (0/1) first, then the features (preprocess.py's test split)
 
+With Model Monitor (both or neither):
+  --baseline-dir          the training baseline: CSV files with a header, the features only (preprocess.py's
+                          baseline, or MergeBaseline's)
+  --monitor-baseline-dir  where monitor_baseline.csv goes: the training baseline with the model's predicted
+                          probability as its first column, predicted_probability. Model Monitor's analyzer suggests
+                          the data-quality baseline from it: a monitoring job reads each captured request as the
+                          endpoint's output (the probability) followed by its input, and checks the columns by
+                          position, so the baseline must have the same columns in the same order
+
 Predictions use the trees up to the best iteration of early stopping when the model records one,
 as the XGBoost serving container does; the prediction is 1 when the probability is at least 0.5.
 
@@ -53,6 +62,8 @@ MLFLOW_KEYS = ("run_id", "parent_run_id", "model_uri", "experiment_id")
 EVALUATION_FILE = "evaluation.json"
 PREDICTION_BASELINE_FILE = "prediction_baseline.csv"
 PAYLOAD_FILE = "payload.csv"
+MONITOR_BASELINE_FILE = "monitor_baseline.csv"
+MONITOR_OUTPUT_COLUMN = "predicted_probability"
 THRESHOLD = 0.5
 
 
@@ -156,12 +167,12 @@ def read_test(test_dir):
     return data.iloc[:, 1:].to_numpy(dtype=float), labels.to_numpy(dtype=int)
 
 
-def predict(booster, features):
+def predict(booster, features, rows="the test rows", split="the test split"):
     expected = booster.num_features()
     if features.shape[1] != expected:
         raise EvaluationError(
-            f"the test rows have {features.shape[1]} features but the model expects {expected}: "
-            "were the model and the test split made by the same preprocess run?"
+            f"{rows} have {features.shape[1]} features but the model expects {expected}: "
+            f"were the model and {split} made by the same preprocess run?"
         )
     best = booster.attr("best_iteration")
     iterations = (0, int(best) + 1) if best is not None else (0, 0)
@@ -238,8 +249,48 @@ def write_payload(path, features, labels):
     frame.to_csv(path, header=False, index=False)
 
 
-def evaluate(model_dir, test_dir, output_dir, run=None):
-    """Runs the step (logging to run, a tracking.StepRun, when given); returns the metrics."""
+def read_baseline(baseline_dir):
+    """The training baseline: every CSV file of baseline_dir (with the same header), the features only."""
+    if not os.path.isdir(baseline_dir):
+        raise EvaluationError(f"the baseline folder {baseline_dir} does not exist")
+    files = sorted(glob.glob(os.path.join(baseline_dir, "**", "*.csv"), recursive=True))
+    if not files:
+        raise EvaluationError(f"no baseline CSV file in {baseline_dir}: expected preprocess.py's baseline")
+    frames = []
+    for path in files:
+        try:
+            frame = pd.read_csv(path)
+        except pd.errors.EmptyDataError:
+            raise EvaluationError(f"{path} is empty: expected a header, then the features of the training rows") from None
+        except (pd.errors.ParserError, UnicodeDecodeError) as err:
+            raise EvaluationError(f"{path} is not a readable CSV file: {err}") from None
+        if frames and list(frame.columns) != list(frames[0].columns):
+            raise EvaluationError(f"{path} has other columns than {files[0]}: the baseline files must have the same header")
+        frames.append(frame)
+    baseline = pd.concat(frames, ignore_index=True)
+    if baseline.empty:
+        raise EvaluationError(f"the baseline of {baseline_dir} has no rows")
+    non_numeric = [name for name in baseline.columns if not pd.api.types.is_numeric_dtype(baseline[name])]
+    if non_numeric:
+        raise EvaluationError(f"the baseline's column {non_numeric[0]} is not numeric: the baseline holds the model's features")
+    if MONITOR_OUTPUT_COLUMN in baseline.columns:
+        raise EvaluationError(f"the baseline already has a column {MONITOR_OUTPUT_COLUMN}, the name of the model's output")
+    return baseline
+
+
+def write_monitor_baseline(booster, baseline_dir, monitor_baseline_dir):
+    """monitor_baseline.csv: the training baseline with the model's probability first; returns its row count."""
+    baseline = read_baseline(baseline_dir)
+    probabilities = predict(booster, baseline.to_numpy(dtype=float), "the baseline rows", "the baseline")
+    baseline.insert(0, MONITOR_OUTPUT_COLUMN, probabilities)
+    os.makedirs(monitor_baseline_dir, exist_ok=True)
+    baseline.to_csv(os.path.join(monitor_baseline_dir, MONITOR_BASELINE_FILE), index=False)
+    return len(baseline)
+
+
+def evaluate(model_dir, test_dir, output_dir, run=None, baseline_dir=None, monitor_baseline_dir=None):
+    """Runs the step (logging to run, a tracking.StepRun, when given); returns the metrics. With baseline_dir and
+    monitor_baseline_dir, also writes Model Monitor's baseline dataset."""
     booster, record = load_model(model_dir)
     features, labels = read_test(test_dir)
     probabilities = predict(booster, features)
@@ -262,6 +313,9 @@ def evaluate(model_dir, test_dir, output_dir, run=None):
         os.path.join(output_dir, PREDICTION_BASELINE_FILE), index=False
     )
     write_payload(os.path.join(output_dir, PAYLOAD_FILE), features, labels)
+    if monitor_baseline_dir is not None:
+        rows = write_monitor_baseline(booster, baseline_dir, monitor_baseline_dir)
+        print(f"Model Monitor baseline: {rows} rows, {MONITOR_OUTPUT_COLUMN} first")
     print(f"test AUC {values['auc_score']:.4f} on {len(labels)} rows (accuracy {values['accuracy']:.4f})")
     if run is not None:
         log_to_mlflow(run, values, evaluation_file, labels, probabilities, predictions, record)
@@ -273,10 +327,14 @@ def main(argv=None):
     parser.add_argument("--model-dir", default="/opt/ml/processing/model", help=f"folder holding the training step's {ARCHIVE}")
     parser.add_argument("--test-dir", default="/opt/ml/processing/test", help="folder of the header-less test CSV files")
     parser.add_argument("--output-dir", default="/opt/ml/processing/evaluation", help=f"folder of {EVALUATION_FILE}, {PREDICTION_BASELINE_FILE} and {PAYLOAD_FILE}")
+    parser.add_argument("--baseline-dir", help="with Model Monitor: folder of the training baseline (CSV with a header, the features)")
+    parser.add_argument("--monitor-baseline-dir", help=f"with Model Monitor: folder of {MONITOR_BASELINE_FILE}, the baseline with the model's output first")
     args = parser.parse_args(argv)
+    if (args.baseline_dir is None) != (args.monitor_baseline_dir is None):
+        parser.error("--baseline-dir and --monitor-baseline-dir go together: Model Monitor's baseline is the training baseline with the model's output")
     try:
         with tracking.start("evaluate") as run:
-            evaluate(args.model_dir, args.test_dir, args.output_dir, run)
+            evaluate(args.model_dir, args.test_dir, args.output_dir, run, args.baseline_dir, args.monitor_baseline_dir)
     except (EvaluationError, tracking.TrackingUnavailable) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1

@@ -316,3 +316,46 @@ def test_the_test_files_of_every_preprocess_instance_are_evaluated_together(tmp_
     assert reports[1]["classification_metrics"]["auc_score"]["value"] == pytest.approx(reports[0]["classification_metrics"]["auc_score"]["value"])
     one_shard = roc_auc_score(labels[500:534], booster.predict(xgboost.DMatrix(features[500:534]), iteration_range=(0, booster.best_iteration + 1)))
     assert reports[1]["classification_metrics"]["auc_score"]["value"] != pytest.approx(one_shard)
+
+
+def test_writes_model_monitors_baseline_with_the_models_output_first(tmp_path):
+    """SageMaker "Container Contract Inputs" (a monitoring job reads a captured request as endpointInput and
+    endpointOutput, the output first: output_columns_position START): Model Monitor's baseline dataset is the training
+    baseline with the model's probability as its first column, so each captured row lines up with its columns."""
+    assert preprocess.main(["--input-dir", str(SAMPLE.parent), "--output-dir", str(tmp_path / "output")]) == 0
+    booster = train_like_the_container(tmp_path / "output/train/train.csv", tmp_path / "output/validation/validation.csv")
+    assert evaluate.main([
+        "--model-dir", str(package(booster, tmp_path / "model")), "--test-dir", str(tmp_path / "output/test"),
+        "--output-dir", str(tmp_path / "evaluation"),
+        "--baseline-dir", str(tmp_path / "output/baseline"), "--monitor-baseline-dir", str(tmp_path / "monitor"),
+    ]) == 0
+    training_baseline = pd.read_csv(tmp_path / "output/baseline/baseline.csv")
+    monitor = pd.read_csv(tmp_path / "monitor/monitor_baseline.csv")
+    assert list(monitor.columns) == ["predicted_probability", *training_baseline.columns]
+    assert len(monitor) == len(training_baseline)
+    # A captured request, as the monitoring job merges it: what the endpoint answered for the features, then the features.
+    features = training_baseline.to_numpy(dtype=float)
+    answered = booster.predict(xgboost.DMatrix(features), iteration_range=(0, booster.best_iteration + 1))
+    captured = np.column_stack([answered, features])
+    assert captured.shape[1] == monitor.shape[1]
+    assert monitor.to_numpy(dtype=float) == pytest.approx(captured, abs=1e-6)
+    # The features-only baseline would have put every captured column one place off.
+    assert training_baseline.shape[1] == captured.shape[1] - 1
+
+
+def test_model_monitors_baseline_needs_both_folders_and_the_models_width(dirs, synthetic, tmp_path, capsys):
+    features, _ = synthetic
+    args = ["--model-dir", str(dirs["model"]), "--test-dir", str(dirs["test"]), "--output-dir", str(dirs["output"])]
+    with pytest.raises(SystemExit) as usage:
+        evaluate.main([*args, "--baseline-dir", str(tmp_path)])
+    assert usage.value.code == 2
+    assert "--baseline-dir and --monitor-baseline-dir go together" in capsys.readouterr().err
+    narrow = tmp_path / "narrow"
+    narrow.mkdir()
+    pd.DataFrame(features[:, :3], columns=["a", "b", "c"]).to_csv(narrow / "baseline.csv", index=False)
+    assert evaluate.main([*args, "--baseline-dir", str(narrow), "--monitor-baseline-dir", str(tmp_path / "monitor")]) == 1
+    assert "the baseline rows have 3 features but the model expects 4" in capsys.readouterr().err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert evaluate.main([*args, "--baseline-dir", str(empty), "--monitor-baseline-dir", str(tmp_path / "monitor")]) == 1
+    assert "no baseline CSV file in" in capsys.readouterr().err
