@@ -7,7 +7,10 @@
  * every request of the templates passes SageMaker's API model.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
+import type { PolicyViolation } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { LIVE_MODEL_FILE } from '../src/app-context/resolved-model';
 import { ModelBuildApp } from '../src/model-build';
@@ -19,6 +22,7 @@ import { checkResources, uncoveredTypes } from './helpers/api-model-resources';
 import { ACKNOWLEDGED_ACTIONS, checkPolicies } from './helpers/iam-reference';
 import { pipelineVariableProblems } from './helpers/pipeline-variables';
 import { checkTemplates, judgedValues, operationsOf, problemsOf } from './helpers/api-model-templates';
+import { ControlTowerChecks, guardRuns, rulesFor } from '../src/validation';
 import { synthValidated } from './helpers/validated-synth';
 import { MODEL, NEXT_MODEL, repo } from './model-deploy/fixtures';
 
@@ -107,3 +111,29 @@ test('every pipeline variable reference of both apps resolves', () => {
   expect(references.length).toBeGreaterThanOrEqual(5);
 });
 
+
+// The Control Tower checks run cfn-guard twice, the IAM rules and the others, each on copies of the templates holding
+// only the resource types its rules name (src/validation/control-tower-runs.ts). Every template of both apps gets
+// exactly the findings, resource by resource and property by property, that one run of every rule on the whole
+// templates gives (acknowledged ones included: the plugin reports them, and aws-cdk-lib applies the acknowledgements).
+test('the Control Tower checks find on the templates\' resource types alone what cfn-guard finds on the whole templates', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'control-tower-runs-'));
+  const files = Object.entries(templateJsons).map(([name, json]) => {
+    const file = path.join(dir, `${name}.template.json`);
+    fs.writeFileSync(file, JSON.stringify(json));
+    return file;
+  });
+  const rules = rulesFor(new Set(Object.values(templateJsons).flatMap((json) => Object.values<any>(json.Resources).map((r) => r.Type))));
+  expect(guardRuns(rules).map((run) => run.rules.length)).toEqual([expect.any(Number), expect.any(Number)]);
+  const controlOf = new Map(rules.map((rule) => [rule.ruleName, rule.controlId]));
+  const rows = (violations: PolicyViolation[], name: (rule: string) => string | undefined) => violations.flatMap((v) => v.violatingResources.map((r) =>
+    `${name(v.ruleName)} ${path.basename(r.templatePath ?? 'none')} ${r.resourceLogicalId} ${[...r.locations].sort().join(',')}`)).sort();
+  const whole = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: rules.map((rule) => rule.file), maxBuffer: 64 * 1024 * 1024 })
+    .validate({ templatePaths: files } as any);
+  const runs = new ControlTowerChecks({ cacheDir: false }).validate({ templatePaths: files } as any);
+  expect(rows(whole.violations, (rule) => controlOf.get(rule))).toEqual(rows(runs.violations, (rule) => rule));
+  expect(rows(runs.violations, (rule) => rule).length).toBeGreaterThan(10);
+  // Each finding names the template it is about, not the copy cfn-guard read.
+  expect(runs.violations.flatMap((v) => v.violatingResources.map((r) => r.templatePath)).filter((file) => !files.includes(file!))).toEqual([]);
+  fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -7,3 +7,4 @@ export * from './control-tower-cache';
 export * from './control-tower-rules';
 export * from './cloudformation-quotas';
 export * from './statement-ids';
+export * from './control-tower-runs';
