@@ -20,17 +20,39 @@ function writeTemplate(dir: string, name: string, template: unknown): string {
   return file;
 }
 
-/** The templates cfn-guard was given (`--data`) in each of its runs while `run` ran. */
-function guardRuns(run: () => void): string[][] {
-  const spawn = jest.spyOn(childProcess, 'spawnSync');
+/**
+ * The templates cfn-guard was given (`--data`) in each of its runs while `run` ran: the checks give it copies that
+ * keep the resources its rules see (src/validation/control-tower-runs.ts), each named here by the one of
+ * `templates` whose resources it holds.
+ */
+function guardRuns(run: () => void, templates: string[]): string[][] {
+  const spawnSync = childProcess.spawnSync;
+  const runs: string[][] = [];
+  const spawn = jest.spyOn(childProcess, 'spawnSync').mockImplementation(((command: string, args: string[], options: childProcess.SpawnSyncOptions) => {
+    if (String(command).endsWith('cfn-guard')) {
+      runs.push(args.filter((_, i, all) => all[i - 1] === '--data').map((copy) => sourceOf(copy, templates)));
+    }
+    return spawnSync(command, args, options);
+  }) as typeof childProcess.spawnSync);
   try {
     run();
-    return spawn.mock.calls
-      .filter(([command]) => String(command).endsWith('cfn-guard'))
-      .map(([, args]) => (args as string[]).filter((_, i, all) => all[i - 1] === '--data'));
+    return runs;
   } finally {
     spawn.mockRestore();
   }
+}
+
+/** The template of `templates` that holds every resource of `copy`, as it is there. */
+function sourceOf(copy: string, templates: string[]): string {
+  const resources = Object.entries<unknown>(JSON.parse(fs.readFileSync(copy, 'utf-8')).Resources);
+  const sources = templates.filter((template) => {
+    const whole = JSON.parse(fs.readFileSync(template, 'utf-8')).Resources;
+    return resources.every(([id, resource]) => JSON.stringify(whole[id]) === JSON.stringify(resource));
+  });
+  if (sources.length !== 1) {
+    throw new Error(`cfn-guard read ${copy}, a copy of ${sources.length} of ${templates.join(', ')}`);
+  }
+  return sources[0];
 }
 
 describe('the Control Tower results cache', () => {
@@ -45,13 +67,13 @@ describe('the Control Tower results cache', () => {
     const first = writeTemplate(work, 'a.template.json', OPEN_KEY);
     const checks = new ControlTowerChecks({ cacheDir });
     let before: ReturnType<ControlTowerChecks['validate']> | undefined;
-    expect(guardRuns(() => before = checks.validate({ templatePaths: [first] } as any))).toEqual([[first]]);
+    expect(guardRuns(() => before = checks.validate({ templatePaths: [first] } as any), [first])).toEqual([[first]]);
     expect(before!.success).toBe(false);
     expect(before!.violations.map((v) => v.ruleName)).toContain('CT.KMS.PR.3');
 
     const moved = writeTemplate(fs.mkdtempSync(path.join(os.tmpdir(), 'ct-cache-')), 'b.template.json', OPEN_KEY);
     let after: ReturnType<ControlTowerChecks['validate']> | undefined;
-    expect(guardRuns(() => after = new ControlTowerChecks({ cacheDir }).validate({ templatePaths: [moved] } as any))).toEqual([]);
+    expect(guardRuns(() => after = new ControlTowerChecks({ cacheDir }).validate({ templatePaths: [moved] } as any), [moved])).toEqual([]);
     const atNewPath = JSON.parse(JSON.stringify(before!.violations).split(JSON.stringify(first).slice(1, -1)).join(JSON.stringify(moved).slice(1, -1)));
     expect(after).toEqual({ success: false, violations: atNewPath });
   });
@@ -62,9 +84,9 @@ describe('the Control Tower results cache', () => {
     const uncached = new ControlTowerChecks({ cacheDir: false }).validate({ templatePaths: [open, rotated] } as any);
 
     const checks = new ControlTowerChecks({ cacheDir });
-    expect(guardRuns(() => checks.validate({ templatePaths: [open] } as any))).toEqual([[open]]);
+    expect(guardRuns(() => checks.validate({ templatePaths: [open] } as any), [open, rotated])).toEqual([[open]]);
     let report: ReturnType<ControlTowerChecks['validate']> | undefined;
-    expect(guardRuns(() => report = checks.validate({ templatePaths: [open, rotated] } as any))).toEqual([[rotated]]);
+    expect(guardRuns(() => report = checks.validate({ templatePaths: [open, rotated] } as any), [open, rotated])).toEqual([[rotated]]);
     expect(report).toEqual(uncached);
   });
 
@@ -78,7 +100,7 @@ describe('the Control Tower results cache', () => {
       const checks = new ControlTowerChecks({ cacheDir });
       expect(checks.validate({ templatePaths: ['a.template.json'] } as any)).toEqual(uncached);
       let cached: ReturnType<ControlTowerChecks['validate']> | undefined;
-      expect(guardRuns(() => cached = checks.validate({ templatePaths: ['./a.template.json'] } as any))).toEqual([]);
+      expect(guardRuns(() => cached = checks.validate({ templatePaths: ['./a.template.json'] } as any), ['a.template.json'])).toEqual([]);
       expect(cached).toEqual(uncached);
     } finally {
       process.chdir(cwd);
@@ -91,7 +113,7 @@ describe('the Control Tower results cache', () => {
     checks.validate({ templatePaths: [template] } as any);
     const [file] = fs.readdirSync(cacheDir);
     fs.writeFileSync(path.join(cacheDir, file), '{"half');
-    expect(guardRuns(() => checks.validate({ templatePaths: [template] } as any))).toEqual([[template]]);
+    expect(guardRuns(() => checks.validate({ templatePaths: [template] } as any), [template])).toEqual([[template]]);
     expect(Array.isArray(JSON.parse(fs.readFileSync(path.join(cacheDir, file), 'utf-8')))).toBe(true);
   });
 
@@ -101,7 +123,7 @@ describe('the Control Tower results cache', () => {
     expect(guardRuns(() => {
       checks.validate({ templatePaths: [template] } as any);
       checks.validate({ templatePaths: [template] } as any);
-    })).toEqual([[template], [template]]);
+    }, [template])).toEqual([[template], [template]]);
     expect(fs.existsSync(cacheDir)).toBe(false);
   });
 

@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import { Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
-import { ControlTowerChecks, ControlTowerRule, acknowledgeControl, controlIdOf, controlTowerRules, evaluatedTypesOf, rulesFor } from '../../src/validation';
+import {
+  ControlTowerChecks, ControlTowerRule, acknowledgeControl, controlIdOf, controlTowerRules, evaluatedTypesOf, guardRuns, rulesFor, templateFor,
+} from '../../src/validation';
 import { findingsOfStack, validatedApp } from '../helpers/validated-synth';
 
 /** A bucket that meets every other check: SSE-S3, SSL only, public access blocked, access logs acknowledged. */
@@ -142,5 +144,32 @@ describe('the Control Tower rule set', () => {
       ruleName: 'CT.KMS.PR.3', severity: 'error', violatingResources: [expect.objectContaining({ resourceLogicalId: 'Key' })],
     })]));
     expect(report.violations.every((v) => v.severity === 'error' && /^CT\./.test(v.ruleName))).toBe(true);
+  });
+});
+
+describe('the cfn-guard runs of the Control Tower checks', () => {
+  const rule = (controlId: string, resourceTypes: string[]): ControlTowerRule => ({ controlId, ruleName: controlId, file: `${controlId}.guard`, resourceTypes, evaluatedTypes: resourceTypes });
+
+  test('the IAM rules run apart from the others, each run keeping the types its rules name', () => {
+    const iam = rule('CT.IAM.PR.5', ['AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User']);
+    const codebuild = rule('CT.CODEBUILD.PR.1', ['AWS::CodeBuild::Project', 'AWS::IAM::Role']);
+    const s3 = rule('CT.S3.PR.10', ['AWS::S3::Bucket']);
+    expect(guardRuns([iam, codebuild, s3])).toEqual([
+      { rules: [iam], keep: new Set(['AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User']) },
+      { rules: [codebuild, s3], keep: new Set(['AWS::CodeBuild::Project', 'AWS::IAM::Role', 'AWS::S3::Bucket']) },
+    ]);
+    // A rule that names no type sees every resource.
+    expect(guardRuns([s3, rule('CT.ANY.PR.1', [])])).toEqual([{ rules: [s3, expect.objectContaining({ controlId: 'CT.ANY.PR.1' })], keep: undefined }]);
+    expect(guardRuns([s3])).toHaveLength(1);
+  });
+
+  test('a copy keeps the other sections and the resources of the kept types, under their logical ids', () => {
+    const template = {
+      AWSTemplateFormatVersion: '2010-09-09', Parameters: { P: { Type: 'String' } },
+      Resources: { Bucket: { Type: 'AWS::S3::Bucket', Properties: { BucketName: { Ref: 'P' } } }, Role: { Type: 'AWS::IAM::Role', Properties: {} } },
+    };
+    expect(templateFor(template, new Set(['AWS::S3::Bucket']))).toEqual({ ...template, Resources: { Bucket: template.Resources.Bucket } });
+    expect(templateFor(template, new Set(['AWS::SQS::Queue']))).toBeUndefined();
+    expect(templateFor(template, undefined)).toBe(template);
   });
 });
