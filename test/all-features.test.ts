@@ -135,5 +135,13 @@ test('the Control Tower checks find on the templates\' resource types alone what
   expect(rows(runs.violations, (rule) => rule).length).toBeGreaterThan(10);
   // Each finding names the template it is about, not the copy cfn-guard read.
   expect(runs.violations.flatMap((v) => v.violatingResources.map((r) => r.templatePath)).filter((file) => !files.includes(file!))).toEqual([]);
+  // With a cache: the IAM findings of templates changed elsewhere come from it, resource by resource, and are the same.
+  const cacheDir = path.join(dir, 'cache');
+  new ControlTowerChecks({ cacheDir }).validate({ templatePaths: files } as any);
+  for (const file of files) {
+    fs.writeFileSync(file, JSON.stringify({ ...JSON.parse(fs.readFileSync(file, 'utf-8')), Description: 'changed elsewhere' }));
+  }
+  const cached = new ControlTowerChecks({ cacheDir }).validate({ templatePaths: files } as any);
+  expect(rows(cached.violations, (rule) => rule)).toEqual(rows(whole.violations, (rule) => controlOf.get(rule)));
   fs.rmSync(dir, { recursive: true, force: true });
 });

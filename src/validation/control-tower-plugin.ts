@@ -1,11 +1,10 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CfnGuardValidator } from '@cdklabs/cdk-validator-cfnguard';
 import type { IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport, PolicyViolation } from 'aws-cdk-lib';
 import { ControlTowerResultCache, controlTowerCacheDir, templateResultKey } from './control-tower-cache';
 import { ControlTowerRule, controlTowerRules, rulesFor } from './control-tower-rules';
-import { guardRuns, templateFor } from './control-tower-runs';
+import { runGuard } from './control-tower-runs';
 
 /** The name the plugin reports under; acknowledgement ids are `ControlTower::<control id>`. */
 export const CONTROL_TOWER_PLUGIN_NAME = 'ControlTower';
@@ -83,7 +82,7 @@ export class ControlTowerChecks implements IPolicyValidationPlugin {
     }
     if (toRun.length > 0) {
       const selected = [...new Map(toRun.flatMap((t) => t.rules).map((rule) => [rule.file, rule])).values()];
-      const attributed = runGuard(context, selected, toRun.map((t) => t.templatePath));
+      const attributed = runGuard(context, selected, toRun.map((t) => t.templatePath), { cache, guardVersion, maxBuffer: GUARD_MAX_BUFFER });
       for (const { templatePath, key } of toRun) {
         cache?.set(key, attributed.get(templatePath)!);
         findings.set(templatePath, attributed.get(templatePath)!);
@@ -92,47 +91,6 @@ export class ControlTowerChecks implements IPolicyValidationPlugin {
     const violations = templatePaths.flatMap((templatePath) => findings.get(templatePath) ?? []).map((violation) => withControlId(violation));
     return { success: violations.length === 0, violations };
   }
-}
-
-/**
- * cfn-guard's findings on each template, by {@link guardRuns}: each run on copies of the templates (in a temporary
- * folder) that keep the resources its rules see. cfn-guard names each template by its canonical path: each finding
- * is attributed by it to the template it was copied from, and a finding of no template given (none can be) fails
- * the check rather than being dropped.
- */
-function runGuard(context: IPolicyValidationContext, rules: readonly ControlTowerRule[], templatePaths: readonly string[]): Map<string, PolicyViolation[]> {
-  const attributed = new Map<string, PolicyViolation[]>(templatePaths.map((templatePath) => [templatePath, []]));
-  const templates = templatePaths.map((templatePath) => JSON.parse(fs.readFileSync(templatePath, 'utf-8')));
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'control-tower-'));
-  try {
-    for (const [run, { rules: runRules, keep }] of guardRuns(rules).entries()) {
-      const original = new Map<string, string>();
-      templates.forEach((template, index) => {
-        const copy = templateFor(template, keep);
-        if (copy !== undefined) {
-          const file = path.join(work, `${run}-${index}.template.json`);
-          fs.writeFileSync(file, JSON.stringify(copy));
-          original.set(fs.realpathSync(file), templatePaths[index]);
-        }
-      });
-      if (original.size === 0) {
-        continue;
-      }
-      const guard = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: runRules.map((rule) => rule.file), maxBuffer: GUARD_MAX_BUFFER });
-      const report = guard.validate({ ...context, templatePaths: [...original.keys()] });
-      for (const violation of report.violations) {
-        const files = new Set(violation.violatingResources.map((r) => r.templatePath && original.get(fs.realpathSync(r.templatePath))));
-        const [file] = files;
-        if (files.size !== 1 || file === undefined) {
-          throw new Error(`cfn-guard reported ${violation.ruleName} on ${violation.violatingResources.map((r) => r.templatePath).join(', ')}, not one of the templates it was given: ${templatePaths.join(', ')}`);
-        }
-        attributed.get(file)!.push({ ...violation, violatingResources: violation.violatingResources.map((r) => ({ ...r, templatePath: file })) });
-      }
-    }
-  } finally {
-    fs.rmSync(work, { recursive: true, force: true });
-  }
-  return attributed;
 }
 
 /** The version of `@cdklabs/cdk-validator-cfnguard`, which ships cfn-guard and the rules. */

@@ -23,6 +23,12 @@ export interface ControlTowerRule {
    * ({@link resourceTypes}). CT.CLOUDFRONT.PR.10 mentions S3 buckets, but evaluates distributions.
    */
   readonly evaluatedTypes: readonly string[];
+  /**
+   * Whether the file looks a resource up by its logical id (`Resources[ keys == ... ]`, to check what a `Ref` or
+   * `Fn::GetAtt` names): then its finding on one resource may depend on another. Without, it checks each
+   * resource of its types by that resource's own properties, as a Control Tower hook checks one resource.
+   */
+  readonly followsReferences: boolean;
 }
 
 /** The Control Tower rules that `@cdklabs/cdk-validator-cfnguard` ships, read once per process. */
@@ -111,7 +117,10 @@ function readRules(dir: string): ControlTowerRule[] {
       throw new Error(`cannot find the rule name of the Control Tower rule file ${file}`);
     }
     const resourceTypes = [...new Set([...text.matchAll(new RegExp(TYPE.source, 'g'))].map((m) => m[0]))].sort();
-    return { controlId: controlIdOf(file), ruleName: primary, file, resourceTypes, evaluatedTypes: evaluatedTypesOf(text) ?? resourceTypes };
+    return {
+      controlId: controlIdOf(file), ruleName: primary, file, resourceTypes, evaluatedTypes: evaluatedTypesOf(text) ?? resourceTypes,
+      followsReferences: /\bResources\s*\[/.test(text),
+    };
   });
 }
 

@@ -26,11 +26,26 @@ function writeTemplate(dir: string, name: string, template: unknown): string {
  * `templates` whose resources it holds.
  */
 function guardRuns(run: () => void, templates: string[]): string[][] {
+  return guardData(run).map((copies) => copies.map((copy) => sourceOf(copy, templates)));
+}
+
+/** The resources of each template cfn-guard was given, per run, while `run` ran. */
+function guardResources(run: () => void): string[][][] {
+  return guardData(run).map((copies) => copies.map((copy) => Object.keys(JSON.parse(fs.readFileSync(copy, 'utf-8')).Resources)));
+}
+
+/** The files cfn-guard was given (`--data`) in each of its runs while `run` ran, kept past the run (the checks delete them). */
+function guardData(run: () => void): string[][] {
   const spawnSync = childProcess.spawnSync;
+  const kept = fs.mkdtempSync(path.join(os.tmpdir(), 'guard-data-'));
   const runs: string[][] = [];
   const spawn = jest.spyOn(childProcess, 'spawnSync').mockImplementation(((command: string, args: string[], options: childProcess.SpawnSyncOptions) => {
     if (String(command).endsWith('cfn-guard')) {
-      runs.push(args.filter((_, i, all) => all[i - 1] === '--data').map((copy) => sourceOf(copy, templates)));
+      runs.push(args.filter((_, i, all) => all[i - 1] === '--data').map((file, i) => {
+        const copy = path.join(kept, `${runs.length}-${i}.json`);
+        fs.copyFileSync(file, copy);
+        return copy;
+      }));
     }
     return spawnSync(command, args, options);
   }) as typeof childProcess.spawnSync);
@@ -125,6 +140,28 @@ describe('the Control Tower results cache', () => {
       checks.validate({ templatePaths: [template] } as any);
     }, [template])).toEqual([[template], [template]]);
     expect(fs.existsSync(cacheDir)).toBe(false);
+  });
+
+  // The IAM controls check each role and policy by its own properties (control-tower-runs.ts): a template that
+  // differs from one checked before in one policy is checked again in that policy alone, and its report is the one
+  // of an uncached run.
+  test('an IAM resource checked before is not checked again, in a template that changed elsewhere', () => {
+    const wide = { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'wide', Roles: ['r'], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:*', Resource: '*' }] } } };
+    const narrow = { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'narrow', Roles: ['r'], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: 's3:GetObject', Resource: '*' }] } } };
+    const admin = { Type: 'AWS::IAM::Policy', Properties: { PolicyName: 'admin', Roles: ['r'], PolicyDocument: { Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] } } };
+    const bucket = { Type: 'AWS::S3::Bucket', Properties: {} };
+    const first = writeTemplate(work, 'first.template.json', { Resources: { Wide: wide, Narrow: narrow, Bucket: bucket } });
+    const changed = writeTemplate(work, 'changed.template.json', { Resources: { Wide: wide, Narrow: admin, Bucket: bucket } });
+    const checks = new ControlTowerChecks({ cacheDir });
+    expect(guardResources(() => checks.validate({ templatePaths: [first] } as any))).toEqual([[['Wide', 'Narrow']], [['Bucket']]]);
+    let report: ReturnType<ControlTowerChecks['validate']> | undefined;
+    // The IAM run gets the changed policy alone; the other run, whose S3 rules follow references, the whole copy.
+    expect(guardResources(() => report = checks.validate({ templatePaths: [changed] } as any))).toEqual([[['Narrow']], [['Bucket']]]);
+    const uncached = new ControlTowerChecks({ cacheDir: false }).validate({ templatePaths: [changed] } as any);
+    const rows = (r: typeof uncached) => r.violations.flatMap((v) => v.violatingResources.map((res) => `${v.ruleName} ${res.resourceLogicalId} ${res.templatePath}`)).sort();
+    expect(rows(report!)).toEqual(rows(uncached));
+    expect(rows(uncached)).toEqual(expect.arrayContaining([`CT.IAM.PR.1 Narrow ${changed}`, `CT.IAM.PR.5 Wide ${changed}`]));
+    expect(report!.violations.filter((v) => v.ruleName === 'CT.IAM.PR.5')).toHaveLength(1);
   });
 
   test('the key changes with the template, the rules and cfn-guard\'s version', () => {

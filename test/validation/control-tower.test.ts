@@ -148,19 +148,32 @@ describe('the Control Tower rule set', () => {
 });
 
 describe('the cfn-guard runs of the Control Tower checks', () => {
-  const rule = (controlId: string, resourceTypes: string[]): ControlTowerRule => ({ controlId, ruleName: controlId, file: `${controlId}.guard`, resourceTypes, evaluatedTypes: resourceTypes });
+  const rule = (controlId: string, resourceTypes: string[], followsReferences = false): ControlTowerRule => ({
+    controlId, ruleName: controlId, file: `${controlId}.guard`, resourceTypes, evaluatedTypes: resourceTypes, followsReferences,
+  });
 
   test('the IAM rules run apart from the others, each run keeping the types its rules name', () => {
     const iam = rule('CT.IAM.PR.5', ['AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User']);
     const codebuild = rule('CT.CODEBUILD.PR.1', ['AWS::CodeBuild::Project', 'AWS::IAM::Role']);
-    const s3 = rule('CT.S3.PR.10', ['AWS::S3::Bucket']);
+    const s3 = rule('CT.S3.PR.2', ['AWS::S3::Bucket'], true);
     expect(guardRuns([iam, codebuild, s3])).toEqual([
-      { rules: [iam], keep: new Set(['AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User']) },
-      { rules: [codebuild, s3], keep: new Set(['AWS::CodeBuild::Project', 'AWS::IAM::Role', 'AWS::S3::Bucket']) },
+      { rules: [iam], keep: new Set(['AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User']), perResource: true },
+      { rules: [codebuild, s3], keep: new Set(['AWS::CodeBuild::Project', 'AWS::IAM::Role', 'AWS::S3::Bucket']), perResource: false },
     ]);
     // A rule that names no type sees every resource.
-    expect(guardRuns([s3, rule('CT.ANY.PR.1', [])])).toEqual([{ rules: [s3, expect.objectContaining({ controlId: 'CT.ANY.PR.1' })], keep: undefined }]);
-    expect(guardRuns([s3])).toHaveLength(1);
+    expect(guardRuns([s3, rule('CT.ANY.PR.1', [])])).toEqual([{ rules: [s3, expect.objectContaining({ controlId: 'CT.ANY.PR.1' })], keep: undefined, perResource: false }]);
+    expect(guardRuns([codebuild])).toEqual([expect.objectContaining({ perResource: true })]);
+  });
+
+  // The premise of the per-resource cache: the IAM controls of the package check each resource by its own properties
+  // (none looks another resource up), and a rule that follows a Ref or Fn::GetAtt is known as one.
+  test('the package\'s IAM rules follow no reference, and run per resource; CT.S3.PR.2 follows one', () => {
+    const rules = controlTowerRules();
+    const iam = rules.filter((r) => r.controlId.startsWith('CT.IAM.'));
+    expect(iam.map((r) => r.controlId)).toEqual(['CT.IAM.PR.1', 'CT.IAM.PR.2', 'CT.IAM.PR.3', 'CT.IAM.PR.4', 'CT.IAM.PR.5']);
+    expect(iam.filter((r) => r.followsReferences)).toEqual([]);
+    expect(guardRuns(iam)).toEqual([expect.objectContaining({ perResource: true })]);
+    expect(rules.find((r) => r.controlId === 'CT.S3.PR.2')!.followsReferences).toBe(true);
   });
 
   test('a copy keeps the other sections and the resources of the kept types, under their logical ids', () => {
