@@ -135,21 +135,31 @@ def parse_model(data, where):
     return booster
 
 
+def csv_files(folder, what, expected):
+    """The CSV files of folder and its subfolders, in order; `what` names the folder in errors."""
+    if not os.path.isdir(folder):
+        raise EvaluationError(f"the {what} folder {folder} does not exist")
+    files = sorted(glob.glob(os.path.join(folder, "**", "*.csv"), recursive=True))
+    if not files:
+        raise EvaluationError(f"no {what} CSV file in {folder}: expected {expected}")
+    return files
+
+
+def read_csv_file(path, expected, **options):
+    """One CSV file (pandas' read_csv options); `expected` says what it should hold, for an empty one."""
+    try:
+        return pd.read_csv(path, **options)
+    except pd.errors.EmptyDataError:
+        raise EvaluationError(f"{path} is empty: expected {expected}") from None
+    except (pd.errors.ParserError, UnicodeDecodeError) as err:
+        raise EvaluationError(f"{path} is not a readable CSV file: {err}") from None
+
+
 def read_test(test_dir):
     """Labels (0/1) and features of every CSV file in test_dir."""
-    if not os.path.isdir(test_dir):
-        raise EvaluationError(f"the test folder {test_dir} does not exist")
-    files = sorted(glob.glob(os.path.join(test_dir, "**", "*.csv"), recursive=True))
-    if not files:
-        raise EvaluationError(f"no test CSV file in {test_dir}: expected preprocess.py's test split")
     frames = []
-    for path in files:
-        try:
-            frame = pd.read_csv(path, header=None)
-        except pd.errors.EmptyDataError:
-            raise EvaluationError(f"{path} is empty: expected header-less rows, the label first") from None
-        except (pd.errors.ParserError, UnicodeDecodeError) as err:
-            raise EvaluationError(f"{path} is not a readable CSV file: {err}") from None
+    for path in csv_files(test_dir, "test", "preprocess.py's test split"):
+        frame = read_csv_file(path, "header-less rows, the label first", header=None)
         non_numeric = [i for i in frame.columns if not pd.api.types.is_numeric_dtype(frame[i])]
         if non_numeric:
             raise EvaluationError(f"{path} must hold numbers only (header-less, label first); column {non_numeric[0] + 1} does not")
@@ -251,19 +261,10 @@ def write_payload(path, features, labels):
 
 def read_baseline(baseline_dir):
     """The training baseline: every CSV file of baseline_dir (with the same header), the features only."""
-    if not os.path.isdir(baseline_dir):
-        raise EvaluationError(f"the baseline folder {baseline_dir} does not exist")
-    files = sorted(glob.glob(os.path.join(baseline_dir, "**", "*.csv"), recursive=True))
-    if not files:
-        raise EvaluationError(f"no baseline CSV file in {baseline_dir}: expected preprocess.py's baseline")
+    files = csv_files(baseline_dir, "baseline", "preprocess.py's baseline")
     frames = []
     for path in files:
-        try:
-            frame = pd.read_csv(path)
-        except pd.errors.EmptyDataError:
-            raise EvaluationError(f"{path} is empty: expected a header, then the features of the training rows") from None
-        except (pd.errors.ParserError, UnicodeDecodeError) as err:
-            raise EvaluationError(f"{path} is not a readable CSV file: {err}") from None
+        frame = read_csv_file(path, "a header, then the features of the training rows")
         if frames and list(frame.columns) != list(frames[0].columns):
             raise EvaluationError(f"{path} has other columns than {files[0]}: the baseline files must have the same header")
         frames.append(frame)
