@@ -1,4 +1,5 @@
 import { ProjectConfig, ResolvedRepositorySource, isPlaceholderConnectionArn } from '../config';
+import { PLACEHOLDER_MODEL_CONTEXT } from '../app-context/model-context';
 import { resourceNamesOf } from '../app-context/resource-names';
 import { RepoKind } from './repo-kind';
 
@@ -9,14 +10,17 @@ const STAGE_LABELS: Record<'staging' | 'prod', string> = { staging: 'staging', p
 /** The "Deploying" section of a generated repository's README: what a first deploy needs, and how to retry one that failed. */
 export function renderDeployingSection(kind: RepoKind, config: ProjectConfig): string[] {
   const source = config.source[kind === 'model-build' ? 'modelBuild' : 'modelDeploy'];
+  // In a folder with cdk.json the CDK CLI synthesizes the app before it bootstraps, and model-deploy's app needs a
+  // model: before any version is approved, the placeholder, as `npm run deploy` passes it.
+  const bootstrap = (target: string) => `npx cdk bootstrap ${target}${kind === 'model-deploy' ? ` -c ${PLACEHOLDER_MODEL_CONTEXT}=true` : ''}`;
   return [
     '## Deploying',
     '',
     `The stacks deploy to ${describeEnvironment(config)}. You need:`,
     '',
     '- an AWS account and credentials for it;',
-    `- the account bootstrapped for the CDK: \`npx cdk bootstrap aws://${config.environments.build.account ?? '<account>'}/${config.environments.build.region}\`;`,
-    ...(kind === 'model-deploy' ? stageBootstraps(config) : []),
+    `- the account bootstrapped for the CDK: \`${bootstrap(`aws://${config.environments.build.account ?? '<account>'}/${config.environments.build.region}`)}\`;`,
+    ...(kind === 'model-deploy' ? stageBootstraps(config, bootstrap) : []),
     ...sourceRequirement(source),
     '- SageMaker quotas for the instances the project runs: a new account often has 0 for an instance type, and SageMaker then refuses the job or the endpoint. `npx sagemaker-gitops quotas` compares what the project needs with the quotas of the account and region of your credentials, and names the ones to raise.',
     '',
@@ -44,7 +48,7 @@ function describeEnvironment(config: ProjectConfig): string {
  * account bootstrapped there too, where `cdk deploy` puts the pipeline's replication bucket for it
  * (CDK Pipelines' cross-region support stack, in the pipeline's account).
  */
-function stageBootstraps(config: ProjectConfig): string[] {
+function stageBootstraps(config: ProjectConfig, bootstrap: (target: string) => string): string[] {
   const build = config.environments.build;
   const targets = new Map<string, { account?: string; region: string; trust: boolean; reasons: string[] }>();
   const add = (account: string | undefined, region: string, trust: boolean, reason: string) => {
@@ -65,8 +69,8 @@ function stageBootstraps(config: ProjectConfig): string[] {
     }
   }
   return [...targets.values()].map(({ account, region, trust, reasons }) => trust
-    ? `- the ${reasons.join(' and ')} account bootstrapped to trust the build account, with its own credentials: \`npx cdk bootstrap aws://${account}/${region} --trust ${build.account} --cloudformation-execution-policies <policy ARN>\` (the policy is what CloudFormation may do there when the pipeline deploys);`
-    : `- the build account bootstrapped in ${region} too, for ${reasons.join(' and ')}: \`npx cdk bootstrap aws://${account ?? '<account>'}/${region}\`;`);
+    ? `- the ${reasons.join(' and ')} account bootstrapped to trust the build account, with its own credentials: \`${bootstrap(`aws://${account}/${region} --trust ${build.account} --cloudformation-execution-policies <policy ARN>`)}\` (the policy is what CloudFormation may do there when the pipeline deploys);`
+    : `- the build account bootstrapped in ${region} too, for ${reasons.join(' and ')}: \`${bootstrap(`aws://${account ?? '<account>'}/${region}`)}\`;`);
 }
 
 function sourceRequirement(source: ResolvedRepositorySource): string[] {
@@ -106,7 +110,7 @@ function failedFirstDeploy(kind: RepoKind, config: ProjectConfig): string[] {
         `- \`${names.endpointStack('staging')}\`: nothing to do; the next release replaces it (\`REPLACE_ON_FAILURE\`).`,
         `- \`${names.endpointStack('prod')}\`: only while its status is \`ROLLBACK_COMPLETE\` (it then holds no endpoint), delete it,`,
         `  ${deleteCommand(names.endpointStack('prod'), 'prod')}${prodElsewhere ? ' with credentials for the production account' : ''}, then retry the stage. In any other failed state,`,
-        '  never delete it: it holds the live endpoint; fix the cause, or `aws cloudformation continue-update-rollback`.',
+        `  never delete it: it holds the live endpoint; fix the cause, or \`aws cloudformation continue-update-rollback --stack-name ${names.endpointStack('prod')} --region ${config.environments.prod.region}\`.`,
       ]),
   ];
 }

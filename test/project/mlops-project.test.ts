@@ -8,6 +8,8 @@ import { LIBRARY_VERSION, MlopsProject, MlopsProjectOptions, REPO_SCRIPTS, SEED_
 import { VALIDATE_AGAINST_DEFAULT_RULES } from 'aws-cdk-lib/cx-api';
 import { LOCAL_RUN_DIR } from '../../src/local-run';
 import { CONNECTION_ARN } from '../helpers/validated-synth';
+import { PLACEHOLDER_MODEL_CONTEXT } from '../../src/app-context/model-context';
+import { COMMANDS } from '../../src/cli/commands';
 
 const options: MlopsProjectOptions = {
   projectName: 'player-churn',
@@ -142,25 +144,52 @@ describe('MlopsProject', () => {
   // the CDK CLI refuses --trust without --cloudformation-execution-policies.
   test('the model-deploy README lists the bootstrap of every stage environment the build account\'s does not cover', () => {
     const single = out['model-deploy/README.md'];
-    expect(single).toContain('- the account bootstrapped for the CDK: `npx cdk bootstrap aws://<account>/eu-west-1`;');
+    expect(single).toContain('- the account bootstrapped for the CDK: `npx cdk bootstrap aws://<account>/eu-west-1 -c sagemaker-gitops:placeholder-model=true`;');
     expect(single).not.toMatch(/--trust|bootstrapped in/);
     const spread = synth({ ...options, environments: { build: { account: '111111111111' }, staging: { account: '111111111111', region: 'us-east-1' }, prod: { account: '222222222222' } } });
     const readme = spread['model-deploy/README.md'];
-    expect(readme).toContain('- the account bootstrapped for the CDK: `npx cdk bootstrap aws://111111111111/eu-west-1`;\n'
-      + '- the build account bootstrapped in us-east-1 too, for the staging stage: `npx cdk bootstrap aws://111111111111/us-east-1`;\n'
+    expect(readme).toContain('- the account bootstrapped for the CDK: `npx cdk bootstrap aws://111111111111/eu-west-1 -c sagemaker-gitops:placeholder-model=true`;\n'
+      + '- the build account bootstrapped in us-east-1 too, for the staging stage: `npx cdk bootstrap aws://111111111111/us-east-1 -c sagemaker-gitops:placeholder-model=true`;\n'
       + '- the production account bootstrapped to trust the build account, with its own credentials: '
-      + '`npx cdk bootstrap aws://222222222222/eu-west-1 --trust 111111111111 --cloudformation-execution-policies <policy ARN>`');
+      + '`npx cdk bootstrap aws://222222222222/eu-west-1 --trust 111111111111 --cloudformation-execution-policies <policy ARN> -c sagemaker-gitops:placeholder-model=true`');
     // The model-build stacks deploy to the build account only.
     expect(spread['model-build/README.md']).not.toMatch(/--trust|bootstrapped in/);
     // Production in another account and region: that account trusts the build account, and the build
     // account in that region holds the pipeline's replication bucket (CDK Pipelines' cross-region support stack).
     const far = synth({ ...options, environments: { build: { account: '111111111111' }, staging: { account: '111111111111' }, prod: { account: '222222222222', region: 'us-east-1' } } })['model-deploy/README.md'];
     expect(far).toContain('- the production account bootstrapped to trust the build account, with its own credentials: '
-      + '`npx cdk bootstrap aws://222222222222/us-east-1 --trust 111111111111 --cloudformation-execution-policies <policy ARN>`');
-    expect(far).toContain('- the build account bootstrapped in us-east-1 too, for the production stage\'s replication bucket: `npx cdk bootstrap aws://111111111111/us-east-1`;');
+      + '`npx cdk bootstrap aws://222222222222/us-east-1 --trust 111111111111 --cloudformation-execution-policies <policy ARN> -c sagemaker-gitops:placeholder-model=true`');
+    expect(far).toContain('- the build account bootstrapped in us-east-1 too, for the production stage\'s replication bucket: `npx cdk bootstrap aws://111111111111/us-east-1 -c sagemaker-gitops:placeholder-model=true`;');
     const shared = synth({ ...options, environments: { build: { account: '111111111111' }, staging: { account: '333333333333' }, prod: { account: '333333333333' } } })['model-deploy/README.md'];
     expect(shared.match(/--trust/g)).toHaveLength(1);
     expect(shared).toContain('- the staging and production account bootstrapped to trust the build account, with its own credentials: `npx cdk bootstrap aws://333333333333/eu-west-1 --trust 111111111111');
+  });
+
+  // Every `npx sagemaker-gitops ...` command the generated READMEs show runs as written: its options are the
+  // command's, and every option the command requires is there (commander stops at a missing one, exit 2).
+  test('the generated READMEs\' CLI commands use the commands\' options, the required ones included', () => {
+    const silent = { result: () => undefined, info: () => undefined };
+    const shown = ['model-build/README.md', 'model-deploy/README.md'].flatMap((file) => [...String(out[file]).matchAll(/`npx sagemaker-gitops ([a-z-]+)([^`]*)`/g)]);
+    expect(shown.map((m) => m[1])).toContain('approve-release');
+    for (const [, name, rest] of shown) {
+      const command = COMMANDS[name as keyof typeof COMMANDS].build(silent, {});
+      const given = [...rest.matchAll(/(--[a-z-]+)/g)].map((m) => m[1]);
+      expect({ name, unknown: given.filter((flag) => !command.options.some((o) => o.long === flag || o.long === `--no-${flag.slice(2)}`)) }).toEqual({ name, unknown: [] });
+      expect({ name, missing: command.options.filter((o) => o.mandatory && !given.includes(o.long!)).map((o) => o.long) }).toEqual({ name, missing: [] });
+    }
+  });
+
+  // AWS CDK CLI reference, "cdk bootstrap": in a folder with cdk.json the CLI synthesizes the app first, and the
+  // model-deploy app refuses to without a model (resolved-model.json, which no release has written before the first
+  // deploy): its bootstrap commands pass the placeholder model, as its `npm run deploy` does; model-build's need none.
+  test('model-deploy\'s bootstrap commands pass the placeholder model its app needs to synthesize, as its deploy script does', () => {
+    const deploy = out['model-deploy/README.md'];
+    const commands = [...deploy.matchAll(/`(npx cdk bootstrap [^`]*)`/g)].map((m) => m[1]);
+    expect(commands.length).toBeGreaterThan(0);
+    const context = `-c ${PLACEHOLDER_MODEL_CONTEXT}=true`;
+    expect(commands.filter((command) => !command.endsWith(` ${context}`))).toEqual([]);
+    expect((out['model-deploy/package.json'] as any).scripts.deploy).toContain(context);
+    expect(out['model-build/README.md']).not.toContain(PLACEHOLDER_MODEL_CONTEXT);
   });
 
   test('a placeholder connection ARN is called out in the README', () => {
