@@ -108,7 +108,7 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
   {
     option: 'endpoints.*.type (of a deployed endpoint)',
-    rule: 'an endpoint on instances cannot become serverless: the model-deploy synth step reads each stage\'s endpoint in the pipeline\'s account and refuses such a release before anything deploys, saying how to keep it real-time or remove it first (a stage in another account fails at its deploy); a serverless endpoint becomes real-time once and never back, not even by the rollback of a deploy that fails after the endpoint\'s update (production\'s stack then needs `aws cloudformation continue-update-rollback --resources-to-skip Endpoint`; staging\'s, in UPDATE_ROLLBACK_FAILED, the next release replaces)',
+    rule: 'an endpoint on instances cannot become serverless: the model-deploy synth step reads each stage\'s endpoint in the pipeline\'s account and refuses such a release before anything deploys, saying how to keep it real-time or remove it first (a stage in another account fails at its deploy); a serverless endpoint becomes real-time once and never back, not even by the rollback of a deploy that fails after the endpoint\'s update (production\'s stack then needs `aws cloudformation continue-update-rollback --stack-name <project>-prod-endpoint --resources-to-skip Endpoint`; staging\'s, in UPDATE_ROLLBACK_FAILED, the next release replaces)',
     source: 'SageMaker Developer Guide, "Deploy models with Amazon SageMaker Serverless Inference" (Feature exclusions)',
     repos: DEPLOY,
   },

@@ -67,7 +67,7 @@ const OUTPUT_DIR = '/opt/ml/processing/output';
  * `<endpoint>-drift` that compares the last period's captured requests with the training
  * baseline (PSI and KS per feature), writes a JSON report to the stage bucket and publishes
  * CloudWatch metrics; an EventBridge Scheduler schedule starts it, and an alarm on
- * `DriftDetected` notifies the reviewers' topic.
+ * `DriftDetected` notifies the stage's alert topic (`release.alertEmails`, or `release.alertTopicArn`).
  *
  * The job runs drift_check.py as the model-build steps run theirs (the SDK's FrameworkProcessor):
  * a code bundle holding the script, plus with MLflow the pinned requirements.txt of the MLflow client,
