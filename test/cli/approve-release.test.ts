@@ -20,6 +20,7 @@ import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions } from '../../src/aws';
 import { CliDeps, runCli } from '../../src/cli';
 import { captureOutput as capture, withStderr } from '../helpers/cli-output';
+import { actionsCalled, readmePermissions } from '../helpers/readme-permissions';
 import { pipelineDeployingStages } from '../helpers/stage-locations';
 
 const cp = mockClient(CodePipelineClient);
@@ -137,6 +138,10 @@ describe('approve-release and reject-release', () => {
       pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: TOKEN, result: { status: 'Approved', summary: 'AUC up, p95 fine' },
     });
     expect(lines.join('\n')).not.toContain(TOKEN);
+    // What the README says the reviewer needs covers every call the review and the decision made.
+    const called = actionsCalled([['codepipeline', cp], ['sagemaker', sm]]);
+    expect(called).toEqual(expect.arrayContaining(['codepipeline:PutApprovalResult', 'sagemaker:DescribeEndpoint', 'sagemaker:DescribeModelPackage']));
+    expect(called.filter((action) => !readmePermissions('approve-release').includes(action))).toEqual([]);
   });
 
   test('reject-release rejects, and production keeps what it serves', async () => {

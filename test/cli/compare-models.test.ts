@@ -13,6 +13,7 @@ import { CliDeps, runCli } from '../../src/cli';
 import { CONFIG_FILE_NAME, renderConfigFile } from '../../src/config';
 import { mlflowParameterNames } from '../../src/model-build/mlflow-backend';
 import { MlflowStubServer, StubAnswer, parseAuthorization, runJson, startMlflowStub } from '../aws/mlflow-stub-server';
+import { actionsCalled, readmePermissions } from '../helpers/readme-permissions';
 import { captureOutput, withStderr } from '../helpers/cli-output';
 import { testConfig } from '../helpers/validated-synth';
 
@@ -133,6 +134,12 @@ describe('compare-models with --group and --mlflow-arn', () => {
     // CreatePresignedMlflowAppUrl: ExpiresInSeconds 5..300 (API reference), the app by its ARN.
     expect(sm).toHaveReceivedCommandWith(CreatePresignedMlflowAppUrlCommand, { Arn: APP_ARN, ExpiresInSeconds: 300 });
     expect(server.requests.map((r) => [r.headers['x-sm-mlflow-app-arn'], parseAuthorization(r.headers.authorization).service])).toEqual([[APP_ARN, 'sagemaker'], [APP_ARN, 'sagemaker']]);
+    // What the README says the reviewer needs covers every SDK call, and the MLflow App API the runs were read with.
+    const documented = readmePermissions('compare-models');
+    const called = actionsCalled([['sagemaker', sm], ['cloudformation', cfn]]);
+    expect(called).toEqual(expect.arrayContaining(['sagemaker:ListModelPackages', 'sagemaker:DescribeModelPackage']));
+    expect(called.filter((action) => !documented.includes(action))).toEqual([]);
+    expect(documented).toContain('sagemaker:CallMlflowAppApi');
   });
 
   test('--json: the same comparison as data', async () => {
