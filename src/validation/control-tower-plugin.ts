@@ -67,22 +67,23 @@ export class ControlTowerChecks implements IPolicyValidationPlugin {
     const cache = this.cacheDir === undefined ? undefined : new ControlTowerResultCache(this.cacheDir);
     const guardVersion = guardPackageVersion();
     const findings = new Map<string, PolicyViolation[]>();
-    const toRun: Array<{ readonly templatePath: string; readonly rules: ControlTowerRule[]; readonly key: string }> = [];
+    const toRun: Array<{ readonly templatePath: string; readonly template: Record<string, unknown>; readonly rules: ControlTowerRule[]; readonly key: string }> = [];
     const templatePaths = context.templatePaths.map((templatePath) => path.resolve(templatePath));
     for (const templatePath of templatePaths) {
-      const template = fs.readFileSync(templatePath, 'utf-8');
+      const text = fs.readFileSync(templatePath, 'utf-8');
+      const template = JSON.parse(text);
       const rules = rulesFor(resourceTypesOf(template));
-      const key = templateResultKey(guardVersion, rules, template);
+      const key = templateResultKey(guardVersion, rules, text);
       const cached = rules.length === 0 ? [] : cache?.get(key, templatePath);
       if (cached !== undefined) {
         findings.set(templatePath, cached);
       } else {
-        toRun.push({ templatePath, rules, key });
+        toRun.push({ templatePath, template, rules, key });
       }
     }
     if (toRun.length > 0) {
       const selected = [...new Map(toRun.flatMap((t) => t.rules).map((rule) => [rule.file, rule])).values()];
-      const attributed = runGuard(context, selected, toRun.map((t) => t.templatePath), { cache, guardVersion, maxBuffer: GUARD_MAX_BUFFER });
+      const attributed = runGuard(context, selected, toRun, { cache, guardVersion, maxBuffer: GUARD_MAX_BUFFER });
       for (const { templatePath, key } of toRun) {
         cache?.set(key, attributed.get(templatePath)!);
         findings.set(templatePath, attributed.get(templatePath)!);
@@ -116,9 +117,9 @@ function withControlId(violation: PolicyViolation): PolicyViolation {
 }
 
 /** The resource types of a template. */
-function resourceTypesOf(template: string): Set<string> {
+function resourceTypesOf(template: Record<string, unknown>): Set<string> {
   const types = new Set<string>();
-  for (const resource of Object.values<any>(JSON.parse(template).Resources ?? {})) {
+  for (const resource of Object.values<any>(template.Resources ?? {})) {
     if (typeof resource?.Type === 'string') {
       types.add(resource.Type);
     }

@@ -71,33 +71,37 @@ export interface GuardRunOptions {
 }
 
 /**
- * cfn-guard's findings (under its rule names) on each template, by {@link guardRuns}: each run on copies of the
+ * cfn-guard's findings (under its rule names) on each template (read and parsed once, by the plugin), by {@link guardRuns}: each run on copies of the
  * templates (in a temporary folder) that keep the resources its rules see, and, in a per-resource run, only those
  * whose findings are not cached. cfn-guard names each template by its canonical path: each finding is attributed
  * by it to the template it was copied from, and a finding of no template given (none can be) fails the check
  * rather than being dropped. A template's findings are one violation per rule, as one cfn-guard run reports them.
  */
-export function runGuard(context: IPolicyValidationContext, rules: readonly ControlTowerRule[], templatePaths: readonly string[], options: GuardRunOptions): Map<string, PolicyViolation[]> {
+export function runGuard(
+  context: IPolicyValidationContext, rules: readonly ControlTowerRule[],
+  toCheck: ReadonlyArray<{ readonly templatePath: string; readonly template: Record<string, unknown> }>, options: GuardRunOptions,
+): Map<string, PolicyViolation[]> {
+  const templatePaths = toCheck.map((t) => t.templatePath);
+  const templates = toCheck.map((t) => t.template);
   const found = new Map<string, PolicyViolation[]>(templatePaths.map((templatePath) => [templatePath, []]));
-  const templates = templatePaths.map((templatePath) => JSON.parse(fs.readFileSync(templatePath, 'utf-8')));
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'control-tower-'));
   try {
     for (const [index, run] of guardRuns(rules).entries()) {
       const cache = run.perResource ? options.cache : undefined;
       const resourceKey = (id: string, resource: unknown) => templateResultKey(options.guardVersion, run.rules, JSON.stringify({ Resources: { [id]: resource } }));
       const original = new Map<string, string>();
-      const checked = new Map<string, Array<[string, unknown]>>();
+      const unchecked = new Map<string, Array<[string, unknown]>>();
       templates.forEach((template, position) => {
         const templatePath = templatePaths[position];
         let copy = templateFor(template, run.keep);
         if (copy !== undefined && cache !== undefined) {
-          const unchecked = Object.entries(copy.Resources as Record<string, unknown>).filter(([id, resource]) => {
+          const notCached = Object.entries(copy.Resources as Record<string, unknown>).filter(([id, resource]) => {
             const cached = cache.get(resourceKey(id, resource), templatePath);
             found.get(templatePath)!.push(...cached ?? []);
             return cached === undefined;
           });
-          checked.set(templatePath, unchecked);
-          copy = unchecked.length === 0 ? undefined : { ...copy, Resources: Object.fromEntries(unchecked) };
+          unchecked.set(templatePath, notCached);
+          copy = notCached.length === 0 ? undefined : { ...copy, Resources: Object.fromEntries(notCached) };
         }
         if (copy !== undefined) {
           const file = path.join(work, `${index}-${position}.template.json`);
@@ -118,7 +122,7 @@ export function runGuard(context: IPolicyValidationContext, rules: readonly Cont
         attributed.set(file, [...attributed.get(file) ?? [], onTemplate]);
         found.get(file)!.push(onTemplate);
       }
-      for (const [templatePath, resources] of checked) {
+      for (const [templatePath, resources] of unchecked) {
         for (const [id, resource] of resources) {
           const own = (attributed.get(templatePath) ?? []).map((v) => ({ ...v, violatingResources: v.violatingResources.filter((r) => r.resourceLogicalId === id) }));
           cache?.set(resourceKey(id, resource), own.filter((v) => v.violatingResources.length > 0));
