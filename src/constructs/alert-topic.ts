@@ -1,4 +1,4 @@
-import { ArnFormat, Stack, Token } from 'aws-cdk-lib';
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -39,17 +39,19 @@ const EVENTBRIDGE = 'events.amazonaws.com';
  * alarms (aws:SourceAccount, aws:SourceArn). An encrypted topic also needs the key policy to let
  * the publishing service use the key (SNS developer guide, "Key management": "Enable
  * compatibility between event sources from AWS services and encrypted topics"), limited to these
- * alarms and to this topic's encryption context. EventBridge rules get the same pair of statements
- * for `events.amazonaws.com` ({@link allowEventRules}): the EventBridge user guide's "Using
- * resource-based policies for Amazon EventBridge" (Amazon SNS permissions) names the rule in
- * aws:SourceArn, and warns against a target RoleArn on KMS-encrypted SNS targets. Its key
- * statement is limited by the topic's encryption context alone: the same SNS page says that
+ * alarms and to this topic's encryption context. EventBridge rules get a pair of statements for
+ * `events.amazonaws.com` too ({@link allowEventRules}), without source conditions: the EventBridge
+ * user guide's "Using resource-based policies for Amazon EventBridge" (Amazon SNS permissions) says
+ * Condition blocks cannot be used in SNS topic policies for EventBridge, and the SNS page says
  * aws:SourceAccount, aws:SourceArn and aws:SourceOrgID in a KMS key policy are not supported for
- * EventBridge-to-encrypted topics (with them, delivery fails and nobody is notified).
+ * EventBridge-to-encrypted topics (with them, delivery fails and nobody is notified). The key
+ * statement is limited by the topic's encryption context; the rules' targets carry no RoleArn,
+ * which the same EventBridge page warns against for KMS-encrypted SNS targets.
  */
 export class AlertTopic extends Construct {
   public readonly topic: sns.ITopic;
   private readonly owned?: { topic: sns.Topic; key: kms.IKey; arn: string };
+  private eventRulesAllowed = false;
 
   constructor(scope: Construct, id: string, props: AlertTopicProps) {
     super(scope, id);
@@ -84,28 +86,31 @@ export class AlertTopic extends Construct {
   }
 
   /**
-   * Lets EventBridge deliver these rules' events (and no other rule's) to the topic of this stage: one topic-policy
-   * statement for `events.amazonaws.com` conditioned on this account and these rules' ARNs (statement ids must be
-   * unique in a policy, so all the rules go in one call), and a key-policy statement conditioned on this topic's
-   * encryption context only (source conditions are not supported there for EventBridge: see the class).
+   * Lets EventBridge deliver the events of this stage's rules to the topic: one topic-policy statement and one
+   * key-policy statement for `events.amazonaws.com`, neither with source conditions, which EventBridge does not
+   * support on SNS targets (see the class): the key's is limited to this topic's encryption context. Added once,
+   * when the first rule that targets the topic asks.
    */
   public allowEventRules(rules: readonly events.Rule[]): void {
     if (!this.owned || rules.length === 0) {
       return;
     }
-    const stack = Stack.of(this);
-    this.allowService(EVENTBRIDGE, ['EventRulePublish', 'EventRuleUsesAlertTopicKey'], { StringEquals: { 'aws:SourceAccount': stack.account }, ArnEquals: { 'aws:SourceArn': rules.map((rule) => eventRuleArn(stack, rule)) } }, false);
+    if (this.eventRulesAllowed) {
+      return;
+    }
+    this.eventRulesAllowed = true;
+    this.allowService(EVENTBRIDGE, ['EventRulePublish', 'EventRuleUsesAlertTopicKey'], undefined, false);
   }
 
   /**
    * A topic-policy statement and a key-policy statement (their `sids`) for the service
-   * `principal`: the topic's on `fromSource` (this account and the sources' ARNs), the key's on this
-   * topic's encryption context, and also on `fromSource` when `keyTakesSource`.
+   * `principal`: the topic's on `fromSource` (this account and the sources' ARNs) when given, the
+   * key's on this topic's encryption context, and also on `fromSource` when `keyTakesSource`.
    */
   private allowService(
     principal: string,
     [topicSid, keySid]: [string, string],
-    fromSource: { StringEquals: Record<string, string> } & Record<string, unknown>,
+    fromSource: ({ StringEquals: Record<string, string> } & Record<string, unknown>) | undefined,
     keyTakesSource: boolean,
   ): void {
     const owned = this.owned!;
@@ -122,20 +127,11 @@ export class AlertTopic extends Construct {
       principals: [new iam.ServicePrincipal(principal)],
       actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
       resources: ['*'],
-      conditions: keyTakesSource
+      conditions: keyTakesSource && fromSource
         ? { ...fromSource, StringEquals: { ...fromSource.StringEquals, ...topicContext } }
         : { StringEquals: topicContext },
     }));
   }
-}
-
-/** A rule's ARN on the default event bus (`rule/<name>`) from its literal name (no reference, so a key policy may use it). */
-export function eventRuleArn(stack: Stack, rule: events.Rule): string {
-  const cfn = rule.node.defaultChild as events.CfnRule;
-  if (cfn.name === undefined || Token.isUnresolved(cfn.name) || cfn.eventBusName !== undefined) {
-    throw new Error(`rule ${rule.node.path} needs a ruleName on the default event bus: the alert topic's policies name it`);
-  }
-  return stack.formatArn({ service: 'events', resource: 'rule', resourceName: cfn.name });
 }
 
 /** An alarm's ARN from its literal name (no reference, so a key policy may use it). */

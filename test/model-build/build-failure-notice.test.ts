@@ -81,11 +81,14 @@ describe('the rule', () => {
     expectNoticeDelivery(template, { ruleId, rule, topicId, alarmName: 'player-churn-model-build-failed-undelivered' });
   });
 
-  test('the topic and its key let this rule and this alarm publish, and nothing else', () => {
+  // EventBridge user guide, "Using resource-based policies for Amazon EventBridge" (Amazon SNS permissions: no
+  // Condition blocks in SNS topic policies for EventBridge); SNS developer guide, "Key management" (no source
+  // conditions in the key policy for EventBridge-to-encrypted topics; CloudWatch alarms may carry them).
+  test('the topic and its key let EventBridge and this alarm publish, and nothing else', () => {
     const [, topicPolicy] = resources('AWS::SNS::TopicPolicy').find(([, p]) => JSON.stringify(p.Properties.Topics).includes(topicId))!;
     const statements = stack.resolve(topicPolicy.Properties.PolicyDocument.Statement);
-    expect(statements.find((s: any) => s.Sid === 'EventRulePublish').Condition).toEqual({
-      StringEquals: { 'aws:SourceAccount': ACCOUNT }, ArnEquals: { 'aws:SourceArn': [`arn:aws:events:us-east-1:${ACCOUNT}:rule/player-churn-model-build-failed`] },
+    expect(statements.find((s: any) => s.Sid === 'EventRulePublish')).toEqual({
+      Sid: 'EventRulePublish', Effect: 'Allow', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish', Resource: { Ref: topicId },
     });
     expect(statements.find((s: any) => s.Sid === 'CloudWatchAlarmsPublish').Condition.ArnLike['aws:SourceArn'])
       .toEqual([`arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:player-churn-model-build-failed-undelivered`]);
