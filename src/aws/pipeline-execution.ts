@@ -5,6 +5,7 @@ import {
   PipelineExecutionStep,
   SageMakerClient,
   StartPipelineExecutionCommand,
+  StopPipelineExecutionCommand,
   paginateListPipelineExecutionSteps,
 } from '@aws-sdk/client-sagemaker';
 import { CliError, isNotFound, isThrottling } from './errors';
@@ -246,6 +247,24 @@ function toStepState(step: PipelineExecutionStep): PipelineStepState {
     status: step.StepStatus ?? 'Unknown',
     ...(failureReason ? { failureReason } : {}),
   };
+}
+
+/**
+ * Asks SageMaker to stop a running execution (StopPipelineExecution: it stops the running steps and
+ * the execution ends `Stopped`; a step's job already started may take a while to stop). The request
+ * carries a fresh client request token (required, 32 to 128 characters), so the SDK's retries are
+ * one request.
+ *
+ * @returns undefined when the request was accepted, or what went wrong (so a caller that is already
+ * failing can say it rather than lose its own message)
+ */
+export async function stopPipelineExecution(client: SageMakerClient, executionArn: string): Promise<string | undefined> {
+  try {
+    await client.send(new StopPipelineExecutionCommand({ PipelineExecutionArn: executionArn, ClientRequestToken: randomUUID() }));
+    return undefined;
+  } catch (err) {
+    return `${(err as Error).name}: ${(err as Error).message}`;
+  }
 }
 
 function defaultSleep(ms: number): Promise<void> {

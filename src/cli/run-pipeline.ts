@@ -9,6 +9,7 @@ import {
   createAwsClient,
   formatDuration,
   startPipelineExecution,
+  stopPipelineExecution,
   waitForPipelineExecution,
 } from '../aws';
 import { checkPipelineParameters, pipelineParameters } from '../aws/pipeline-parameters';
@@ -42,6 +43,7 @@ interface RunPipelineOptions {
   readonly parameter?: Readonly<Record<string, string>>;
   readonly wait?: boolean;
   readonly timeout?: number;
+  readonly stopOnTimeout?: boolean;
   readonly pollInterval?: number;
 }
 
@@ -57,11 +59,12 @@ export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): 
     .option('--parameter <key=value>', 'a pipeline parameter value (repeatable; at most 200, each value at most 1024 characters)', collectPipelineParameter)
     .option('--wait', 'wait for the execution to end; exit 1 if it fails, stops or times out')
     .option('--timeout <minutes>', `with --wait: how long to wait (default: ${DEFAULT_TIMEOUT_MINUTES})`, positiveNumber('timeout', 'minutes'))
+    .option('--stop-on-timeout', 'with --wait: stop the execution if it still runs at the timeout (default: leave it running)')
     .option('--poll-interval <seconds>', `with --wait: the time between polls, ${POLL_INTERVAL_RANGE.min} to ${POLL_INTERVAL_RANGE.max} (default: ${DEFAULT_POLL_INTERVAL_SECONDS})`,
       secondsInRange('--poll-interval', POLL_INTERVAL_RANGE.min, POLL_INTERVAL_RANGE.max))
     .action(async function (this: Command, opts: RunPipelineOptions) {
-      if (!opts.wait && (opts.timeout !== undefined || opts.pollInterval !== undefined)) {
-        this.error('error: --timeout and --poll-interval only apply with --wait', { exitCode: 2 });
+      if (!opts.wait && (opts.timeout !== undefined || opts.pollInterval !== undefined || opts.stopOnTimeout)) {
+        this.error('error: --timeout, --stop-on-timeout and --poll-interval only apply with --wait', { exitCode: 2 });
       }
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const client = await sageMakerClient(awsClientOptions(this));
@@ -83,11 +86,12 @@ export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): 
           onHeartbeat: ({ elapsedMs, running }) => output.info(`  ${formatDuration(elapsedMs)}  still waiting: ${running.map((step) => `${step.name} ${step.status} for ${formatDuration(step.forMs)}`).join(', ')}`),
           onThrottled: (err, delayMs) => output.info(`  throttled (${err.name}: ${err.message}); polling again in ${formatDuration(delayMs)}`),
         });
+        const stop = result.status === 'TimedOut' && opts.stopOnTimeout ? await stopAtTimeout(client, result) : undefined;
         if (json) {
-          output.result(resultJson(opts.name, result), true);
+          output.result({ ...resultJson(opts.name, result), ...(stop ? { stopRequested: stop.requested, stopError: stop.error } : {}) }, true);
         }
         if (result.status !== 'Succeeded') {
-          throw new CliError(describeFailure(opts.name, result.status, result, timeoutMinutes));
+          throw new CliError(describeFailure(opts.name, result.status, result, timeoutMinutes, stop));
         }
         if (!json) {
           output.result(`pipeline ${opts.name} succeeded in ${formatDuration(result.elapsedMs)}: ${executionArn}`);
@@ -132,19 +136,51 @@ function resultJson(pipelineName: string, result: PipelineExecutionResult) {
   };
 }
 
+/** What `--stop-on-timeout` did: whether SageMaker took the stop request, and its error if not. */
+interface StopAtTimeout {
+  readonly requested: boolean;
+  readonly error?: string;
+}
+
+/**
+ * Stops an execution the wait gave up on, unless it is already stopping: a run the caller reports as
+ * failed (a CodePipeline action, a commit) must not go on to register a model version afterwards.
+ */
+async function stopAtTimeout(client: SageMakerClient, result: PipelineExecutionResult): Promise<StopAtTimeout> {
+  if (result.executionStatus === 'Stopping') {
+    return { requested: false };
+  }
+  const error = await stopPipelineExecution(client, result.executionArn);
+  return error === undefined ? { requested: true } : { requested: false, error };
+}
+
+/** What became of an execution the wait gave up on. */
+function timedOutExecution(result: PipelineExecutionResult, stop: StopAtTimeout | undefined): string {
+  const status = `status ${result.executionStatus ?? 'unknown'}`;
+  if (stop === undefined) {
+    return `the execution was left running (${status})`;
+  }
+  if (stop.error !== undefined) {
+    return `stopping the execution failed (${stop.error}): it may still run and register a model version; stop it with aws sagemaker stop-pipeline-execution`;
+  }
+  return stop.requested
+    ? `the execution was asked to stop (StopPipelineExecution; it was ${result.executionStatus ?? 'running'}); steps that already ended keep what they wrote`
+    : `the execution was already stopping (${status})`;
+}
+
 /** The lines a failed, stopped or timed-out wait ends with: what happened, the steps to look at, the execution. */
 function describeFailure(
   pipelineName: string,
   outcome: Exclude<PipelineExecutionOutcome, 'Succeeded'>,
   result: PipelineExecutionResult,
   timeoutMinutes: number,
+  stop?: StopAtTimeout,
 ): string {
   const elapsed = formatDuration(result.elapsedMs);
   const headline = {
     Failed: `pipeline ${pipelineName} failed after ${elapsed}${result.executionStatus && result.executionStatus !== 'Failed' ? ` (status ${result.executionStatus})` : ''}`,
     Stopped: `pipeline ${pipelineName} was stopped after ${elapsed}`,
-    TimedOut: `pipeline ${pipelineName} did not finish within ${minutes(timeoutMinutes)} (waited ${elapsed}); `
-      + `the execution was left running (status ${result.executionStatus ?? 'unknown'})`,
+    TimedOut: `pipeline ${pipelineName} did not finish within ${minutes(timeoutMinutes)} (waited ${elapsed}); ${timedOutExecution(result, stop)}`,
   }[outcome];
   const watched = outcome === 'TimedOut' ? ['Starting', 'Executing', 'Stopping'] : ['Failed', 'Stopped'];
   return [

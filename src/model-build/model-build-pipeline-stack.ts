@@ -77,11 +77,12 @@ export class ModelBuildPipelineStack extends Stack {
     const runPipeline = new pipelines.CodeBuildStep('RunSageMakerPipeline', {
       input: project.releaseTools,
       env: BUILD_ENV,
-      commands: [releaseToolsCommand('.', `run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_WAIT_MINUTES}`)],
+      // An execution still running when the wait ends is stopped: the commit fails, so it must not register a version later.
+      commands: [releaseToolsCommand('.', `run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_WAIT_MINUTES} --stop-on-timeout`)],
       timeout: Duration.minutes(CODEBUILD_ACTION_TIMEOUT_MINUTES),
       rolePolicyStatements: [
         new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }),
-        new iam.PolicyStatement({ actions: ['sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps'], resources: [executions] }),
+        new iam.PolicyStatement({ actions: ['sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps', 'sagemaker:StopPipelineExecution'], resources: [executions] }),
       ],
     });
     if (imageBuild !== undefined) {

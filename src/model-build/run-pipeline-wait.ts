@@ -79,9 +79,11 @@ export function longestRun(definition: PipelineDefinition): LongestRun {
 
 /**
  * Refuses a definition an execution of which may outlast the model-build CodePipeline's wait: RunSageMakerPipeline
- * would then fail the commit while the execution runs on, and a version could be registered by a build that
- * CodePipeline shows as failed. Each job counts at its MaxRuntimeInSeconds plus {@link JOB_START_MINUTES}; a retry
- * of a job after an internal error is not counted.
+ * would then fail the commit of every run that takes that long. Each job counts at its MaxRuntimeInSeconds plus
+ * {@link JOB_START_MINUTES}. A job's retries (a new job after SageMaker.JOB_INTERNAL_ERROR or CAPACITY_ERROR, each
+ * with its own MaxRuntimeInSeconds: "Retry Policy for Pipeline Steps") are not counted, since the worst case of
+ * every retry would leave no room for training; an execution they make outlast the wait is stopped by
+ * `run-pipeline --stop-on-timeout`, so a build CodePipeline shows as failed does not register a version afterwards.
  */
 export function checkRunFitsWait(definition: PipelineDefinition): LongestRun {
   const run = longestRun(definition);

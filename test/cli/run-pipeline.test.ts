@@ -216,6 +216,45 @@ describe('run-pipeline --wait', () => {
     expect(sm).not.toHaveReceivedCommand(StopPipelineExecutionCommand);
   });
 
+  // SageMaker API Reference, StopPipelineExecution: ClientRequestToken is required (32 to 128 characters); the
+  // execution ends Stopped. A wait in a CodePipeline action that gives up must not leave a run that registers a version.
+  test('--stop-on-timeout stops an execution still running at the timeout, once, and says so', async () => {
+    script(['Executing', [['Preprocess', 'Succeeded'], ['Train', 'Executing']]]);
+    sm.on(StopPipelineExecutionCommand).resolves({ PipelineExecutionArn: ARN });
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait', '--timeout', '2', '--stop-on-timeout']);
+    expect(code).toBe(1);
+    expect(out.infos[out.infos.length - 1]).toBe([
+      'error: pipeline churn did not finish within 2 minutes (waited 2m00s); the execution was asked to stop (StopPipelineExecution; '
+        + 'it was Executing); steps that already ended keep what they wrote',
+      '  step Train executing',
+      `  execution: ${ARN}`,
+    ].join('\n'));
+    expect(sm).toHaveReceivedCommandTimes(StopPipelineExecutionCommand, 1);
+    const token = sm.commandCalls(StopPipelineExecutionCommand)[0].args[0].input;
+    expect(token.PipelineExecutionArn).toBe(ARN);
+    expect(token.ClientRequestToken!.length).toBeGreaterThanOrEqual(32);
+    expect(token.ClientRequestToken!.length).toBeLessThanOrEqual(128);
+  });
+
+  test('--stop-on-timeout leaves an execution that ends in time alone, and one already stopping is not asked again', async () => {
+    script(['Executing', [['Train', 'Executing']]], ['Succeeded', [['Train', 'Succeeded']]]);
+    expect((await run(['run-pipeline', '--name', 'churn', '--wait', '--stop-on-timeout'])).code).toBe(0);
+    script(['Stopping', [['Train', 'Stopping']]]);
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait', '--timeout', '1', '--stop-on-timeout']);
+    expect(code).toBe(1);
+    expect(out.infos[out.infos.length - 1]).toMatch(/did not finish within 1 minute \(waited 1m00s\); the execution was already stopping \(status Stopping\)/);
+    expect(sm).not.toHaveReceivedCommand(StopPipelineExecutionCommand);
+  });
+
+  test('--stop-on-timeout whose stop is refused still exits 1, with the wait\'s report and the refusal', async () => {
+    script(['Executing', [['Train', 'Executing']]]);
+    sm.on(StopPipelineExecutionCommand).rejects(serviceError('AccessDeniedException', 'not authorized to perform: sagemaker:StopPipelineExecution'));
+    const { code, out } = await run(['--json', 'run-pipeline', '--name', 'churn', '--wait', '--timeout', '2', '--stop-on-timeout']);
+    expect(code).toBe(1);
+    expect(out.results[0]).toMatchObject({ status: 'TimedOut', stopRequested: false, stopError: 'AccessDeniedException: not authorized to perform: sagemaker:StopPipelineExecution' });
+    expect(JSON.stringify(out.infos)).toMatch(/stopping the execution failed \(AccessDeniedException: .*\): it may still run and register a model version/);
+  });
+
   test('steps on every page are followed', async () => {
     sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Succeeded' });
     sm.on(ListPipelineExecutionStepsCommand)
@@ -297,7 +336,8 @@ describe('run-pipeline usage errors exit 2 and call nothing', () => {
     [['--region', 'Frankfurt', 'run-pipeline', '--name', 'churn'], /--region must be an AWS region name .* got "Frankfurt"/],
     [['--request-timeout', '0', 'run-pipeline', '--name', 'churn'], /--request-timeout must be a number of seconds from 1 to 900, got 0/],
     [['--request-timeout', '1e6', 'run-pipeline', '--name', 'churn'], /--request-timeout must be a number of seconds from 1 to 900, got 1e6/],
-    [['run-pipeline', '--name', 'churn', '--timeout', '30'], /--timeout and --poll-interval only apply with --wait/],
+    [['run-pipeline', '--name', 'churn', '--timeout', '30'], /--timeout, --stop-on-timeout and --poll-interval only apply with --wait/],
+    [['run-pipeline', '--name', 'churn', '--stop-on-timeout'], /--timeout, --stop-on-timeout and --poll-interval only apply with --wait/],
   ])('%j', async (argv, message) => {
     const { code, stderr } = await usageError(argv);
     expect(code).toBe(2);

@@ -76,8 +76,11 @@ fs.writeFileSync(path.join(RELEASE_TOOLS, 'sagemaker-gitops.js'), `require(${JSO
 /** Commands that make no AWS call and need what this test does not lay out (the registry, the CDK CLI). */
 const NOT_RUN = /\bnpm (ci|install)\b|\bcdk (synth|-a \. deploy)\b|check-toolkit|bundleReleaseTools/;
 
-/** Runs the step's commands in `cwd` as one CodeBuild phase runs them; the calls it made. */
-function runStep(step: Step, cwd: string, assembly: string, inputs: Record<string, string> = {}): Recorded[] {
+/**
+ * Runs the step's commands in `cwd` as one CodeBuild phase runs them; the calls it made. `failing`: the step is
+ * expected to fail (its last command exits 1 in the world `inputs` set up), and its calls are returned all the same.
+ */
+function runStep(step: Step, cwd: string, assembly: string, inputs: Record<string, string> = {}, failing = false): Recorded[] {
   const calls = path.join(cwd, '.calls.jsonl');
   fs.writeFileSync(calls, '');
   fs.copyFileSync(path.join(RELEASE_TOOLS, 'sagemaker-gitops.js'), path.join(cwd, 'sagemaker-gitops.js'));
@@ -99,12 +102,12 @@ function runStep(step: Step, cwd: string, assembly: string, inputs: Record<strin
       ...inputs,
     },
   });
-  if (result.status !== 0) {
-    throw new Error(`${step.name} failed (exit ${result.status}):\n${script}\n${result.stdout}\n${result.stderr}`);
+  if ((result.status !== 0) !== failing) {
+    throw new Error(`${step.name} ${failing ? 'passed' : 'failed'} (exit ${result.status}):\n${script}\n${result.stdout}\n${result.stderr}`);
   }
   const recorded: Recorded[] = fs.readFileSync(calls, 'utf-8').split('\n').filter(Boolean).map((line) => JSON.parse(line));
   const failed = recorded.filter((r) => r.exit !== undefined && r.exit !== 0);
-  if (failed.length > 0 || recorded.some((r) => r.operation === 'UNANSWERED')) {
+  if ((failed.length > 0 && !failing) || recorded.some((r) => r.operation === 'UNANSWERED')) {
     throw new Error(`${step.name}: a command did not succeed in the recorded world:\n${fs.readFileSync(calls, 'utf-8')}\n${result.stderr}`);
   }
   // Each request is one the service accepts: its API model's required members, valid values,
@@ -171,6 +174,7 @@ function mapRequests(call: Recorded, env: Environment, templates: Record<string,
     StartPipelineExecution: input.PipelineName && sageMakerArn(`pipeline/${input.PipelineName}`),
     DescribePipelineExecution: input.PipelineExecutionArn,
     ListPipelineExecutionSteps: input.PipelineExecutionArn,
+    StopPipelineExecution: input.PipelineExecutionArn,
     DescribeEndpoint: input.EndpointName && sageMakerArn(`endpoint/${input.EndpointName}`),
     InvokeEndpoint: input.EndpointName && sageMakerArn(`endpoint/${input.EndpointName}`),
     DescribeEndpointConfig: input.EndpointConfigName && sageMakerArn(`endpoint-config/${input.EndpointConfigName}`),
@@ -284,6 +288,20 @@ describe('model-build', () => {
   test('the steps made the calls of a commit: the pipeline stack compared, the SageMaker pipeline started and watched', () => {
     const operations = made.map((c) => c.operation).filter(Boolean);
     expect(new Set(operations)).toEqual(new Set(['DescribeStacks', 'GetTemplate', 'StartPipelineExecution', 'DescribePipelineExecution', 'ListPipelineExecutionSteps']));
+  });
+
+  // SageMaker developer guide, "Retry Policy for Pipeline Steps": a retried job is a new job with its own stopping
+  // condition, so an execution can outlast the step's wait; the step then stops it (StopPipelineExecution, whose
+  // resource is the execution: Service Authorization Reference) and fails.
+  test('RunSageMakerPipeline, when the execution outlasts its wait: it stops the execution, which its role allows, and fails', () => {
+    const step = steps.find((s) => s.commands.some((c) => c.includes('run-pipeline')))!;
+    const folder = stepFolder('build-outlasts-the-wait', assembly);
+    const calls = runStep(step, folder, assembly, { STEP_WORLD_PIPELINE: 'outlasts-the-wait' }, true);
+    const stops = calls.filter((c) => c.operation === 'StopPipelineExecution');
+    expect(stops).toHaveLength(1);
+    expect(stops[0].input.PipelineExecutionArn).toBe('arn:aws:sagemaker:us-east-1:111111111111:pipeline/player-churn-training/execution/0a1b2c3d4e5f');
+    expect(calls.filter((c) => c.exit !== undefined).map((c) => c.exit)).toEqual([1]);
+    expect(denied(templates, template, step, calls, folder)).toEqual([]);
   });
 });
 

@@ -85,7 +85,9 @@ describe('ModelBuildPipelineStack', () => {
     expect(spec.phases.install.commands).toBeUndefined();
     // CodePipeline User Guide, "Quotas in AWS CodePipeline": a CodeBuild action times out after 8 hours; the wait
     // leaves 15 minutes of them for the build's start and the report (run-pipeline-wait.test.ts checks the steps fit).
-    expect(spec.phases.build.commands).toEqual(['node ./sagemaker-gitops.js run-pipeline --name player-churn-training --wait --timeout 465']);
+    // An execution still running then (jobs retried after internal errors) is stopped: the commit fails, and a run
+    // that went on would register a version from a failed build.
+    expect(spec.phases.build.commands).toEqual(['node ./sagemaker-gitops.js run-pipeline --name player-churn-training --wait --timeout 465 --stop-on-timeout']);
     const [pipeline] = Object.values<any>(template.findResources('AWS::CodePipeline::Pipeline'));
     const action = pipeline.Properties.Stages.flatMap((stage: any) => stage.Actions).find((a: any) => a.Name === 'RunSageMakerPipeline');
     expect(action.InputArtifacts).toEqual([{ Name: 'Synth_release_tools' }]);
@@ -93,7 +95,7 @@ describe('ModelBuildPipelineStack', () => {
     const start = statements(template).find((s) => s.Action === 'sagemaker:StartPipelineExecution');
     expect(start.Resource).toEqual({ 'Fn::Join': ['', ['arn:aws:sagemaker:us-east-1:', { Ref: 'AWS::AccountId' }, ':pipeline/player-churn-training']] });
     const poll = statements(template).find((s) => Array.isArray(s.Action) && s.Action.includes('sagemaker:DescribePipelineExecution'));
-    expect(poll.Action).toEqual(['sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps']);
+    expect(poll.Action).toEqual(['sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps', 'sagemaker:StopPipelineExecution']);
     expect(JSON.stringify(poll.Resource)).toContain(':pipeline/player-churn-training/execution/*');
   });
 
