@@ -1,4 +1,5 @@
 import { DescribePipelineCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { parameterRangesOf } from '../pipeline-definition/parameter-ranges';
 import { CliError, isNotFound } from './errors';
 
 /** A parameter as the pipeline definition declares it. */
@@ -9,11 +10,14 @@ export interface DeclaredParameter {
   readonly defaultValue?: unknown;
   /** A String parameter's allowed values, when it declares them. */
   readonly enumValues?: readonly string[];
+  /** A Float parameter's smallest and largest value, when the definition's Metadata keeps one (parameter-ranges.ts). */
+  readonly range?: readonly [number, number];
 }
 
 /**
  * The parameters a pipeline's definition declares (DescribePipeline's `PipelineDefinition`, its
- * `Parameters[]` of `Name`, `Type`, `DefaultValue` and a String's `EnumValues`).
+ * `Parameters[]` of `Name`, `Type`, `DefaultValue` and a String's `EnumValues`), with the Float
+ * parameters' ranges its `Metadata` keeps.
  *
  * @throws CliError naming the pipeline and region when it does not exist, or when its definition is not JSON
  */
@@ -27,17 +31,19 @@ export async function pipelineParameters(client: SageMakerClient, pipelineName: 
     }
     throw err;
   }
-  let parsed: { Parameters?: Array<{ Name?: unknown; Type?: unknown; DefaultValue?: unknown; EnumValues?: unknown }> };
+  let parsed: { Metadata?: unknown; Parameters?: Array<{ Name?: unknown; Type?: unknown; DefaultValue?: unknown; EnumValues?: unknown }> };
   try {
     parsed = JSON.parse(definition ?? '{}');
   } catch (err) {
     throw new CliError(`pipeline ${pipelineName}: its definition is not JSON (${(err as Error).message}), so its parameters cannot be checked`);
   }
+  const ranges = parameterRangesOf(parsed.Metadata);
   return (parsed.Parameters ?? []).flatMap((p) => (typeof p.Name === 'string' ? [{
     name: p.Name,
     type: typeof p.Type === 'string' ? p.Type : 'String',
     ...(p.DefaultValue !== undefined ? { defaultValue: p.DefaultValue } : {}),
     ...(Array.isArray(p.EnumValues) ? { enumValues: p.EnumValues.map(String) } : {}),
+    ...(p.Type === 'Float' && ranges.has(p.Name) ? { range: ranges.get(p.Name)! } : {}),
   }] : []));
 }
 
@@ -50,7 +56,8 @@ const VALUE_RULES: ReadonlyMap<string, { readonly pattern: RegExp; readonly what
 
 /**
  * Checks the values `run-pipeline --parameter` sets against the declared parameters: every name
- * must be declared, and an Integer, Float or Boolean value (or a String's allowed values) must fit.
+ * must be declared, and an Integer, Float or Boolean value (or a String's allowed values, or a
+ * Float's range) must fit.
  *
  * @throws CliError naming the unknown parameter and the declared ones, or the value, its parameter and what fits
  */
@@ -68,6 +75,10 @@ export function checkPipelineParameters(pipelineName: string, declared: readonly
     }
     if (parameter.enumValues && !parameter.enumValues.includes(value)) {
       throw new CliError(`--parameter ${name}=${value}: pipeline ${pipelineName} allows only ${parameter.enumValues.join(', ')} for ${name}`);
+    }
+    const range = parameter.range;
+    if (range && (Number(value) < range[0] || Number(value) > range[1])) {
+      throw new CliError(`--parameter ${name}=${value}: pipeline ${pipelineName} takes ${name} from ${range[0]} to ${range[1]} (the range its definition declares; SageMaker would take any number)`);
     }
   }
 }

@@ -127,7 +127,8 @@ export class ParameterInteger extends Parameter<number> {
 export interface FloatParameterProps extends ParameterProps<number> {
   /**
    * The smallest and largest value the parameter may take; the default value must lie within.
-   * Checked by the tools of this package (SageMaker itself accepts any number).
+   * Checked by the tools of this package (SageMaker itself accepts any number): the definition
+   * keeps it in its Metadata (parameter-ranges.ts), where `run-pipeline` reads it.
    * @default - any number
    */
   readonly range?: readonly [number, number];

@@ -1,6 +1,7 @@
 import { PipelineDefinitionError } from './errors';
 import { Reference, RenderContext } from './expressions';
-import { Parameter } from './parameters';
+import { PARAMETER_RANGE_METADATA_PREFIX, parameterRangeEntry } from './parameter-ranges';
+import { Parameter, ParameterFloat } from './parameters';
 import { BRANCH_STEP_TYPES } from './steps/condition-step';
 import { ProcessingStep } from './steps/processing-step';
 import { Step } from './steps/step';
@@ -20,7 +21,8 @@ export interface PipelineDefinitionProps {
    */
   readonly steps: readonly Step[];
   /**
-   * Free-form metadata kept with the definition.
+   * Free-form metadata kept with the definition. Keys starting `ParameterRange-` are the
+   * definition's own: each Float parameter's range goes there (parameter-ranges.ts).
    * @default - none
    */
   readonly metadata?: Readonly<Record<string, string>>;
@@ -86,9 +88,14 @@ export class PipelineDefinition {
     }
     this.dependencies = dependencies;
     this.steps = topologicalOrder(byName, dependencies);
+    const reserved = Object.keys(props.metadata ?? {}).filter((key) => key.startsWith(PARAMETER_RANGE_METADATA_PREFIX));
+    if (reserved.length > 0) {
+      throw new PipelineDefinitionError(`metadata ${reserved.join(', ')}: keys starting ${PARAMETER_RANGE_METADATA_PREFIX} hold the Float parameters' ranges`);
+    }
+    const ranges = this.parameters.flatMap((p) => (p instanceof ParameterFloat && p.range !== undefined ? [parameterRangeEntry(p.name, p.range)] : []));
     this.json = {
       Version: PIPELINE_DEFINITION_VERSION,
-      Metadata: { ...props.metadata },
+      Metadata: { ...props.metadata, ...Object.fromEntries(ranges) },
       Parameters: this.parameters.map((p) => p.declaration()),
       Steps: topLevel.map((s) => rendered.get(s.name)!),
     };

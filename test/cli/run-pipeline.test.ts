@@ -121,6 +121,20 @@ describe('run-pipeline without --wait', () => {
     expect(sm).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
   });
 
+  // Pipeline definition schema: a FloatParameter has no bounds, so SageMaker would start an execution with
+  // TestScoreThreshold=75 (meant as 75 %) and fail every model at the quality gate. The definition's Metadata keeps
+  // the range (ParameterRange-<name>), and a value outside it is refused before the start.
+  test('a Float value outside the range the definition keeps exits 1 before starting; one inside starts', async () => {
+    sm.on(DescribePipelineCommand).resolves({ PipelineDefinition: JSON.stringify({ ...JSON.parse(DEFINITION), Metadata: { 'ParameterRange-AucThreshold': '[0,1]' } }) });
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--parameter', 'AucThreshold=75']);
+    expect(code).toBe(1);
+    expect(out.infos).toEqual(['error: --parameter AucThreshold=75: pipeline churn takes AucThreshold from 0 to 1 (the range its definition declares; SageMaker would take any number)']);
+    expect(sm).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
+    expect((await run(['run-pipeline', '--name', 'churn', '--parameter', 'AucThreshold=-0.1'])).code).toBe(1);
+    expect((await run(['run-pipeline', '--name', 'churn', '--parameter', 'AucThreshold=1'])).code).toBe(0);
+    expect(sm).toHaveReceivedCommandWith(StartPipelineExecutionCommand, { PipelineParameters: [{ Name: 'AucThreshold', Value: '1' }] });
+  });
+
   test('without --parameter the definition is not read', async () => {
     const { code } = await run(['run-pipeline', '--name', 'churn']);
     expect(code).toBe(0);

@@ -1,7 +1,8 @@
 import {
   Condition, ConditionStep, CreateModelStep, FailStep, Join, JsonGet, PIPELINE_DEFINITION_VERSION, ParameterFloat, ParameterString,
-  PipelineDefinition, StepProperty,
+  PipelineDefinition, StepProperty, pipelineDefinitionSchemaErrors,
 } from '../../src/pipeline-definition';
+import { parameterRangesOf } from '../../src/pipeline-definition/parameter-ranges';
 import { ROLE_ARN, XGBOOST_IMAGE, errorOf, evaluationStep, failStep, processingStep, registerStep, trainingStep } from './fixtures';
 
 /** A processing step named `name` that reads its input from `source`. */
@@ -30,6 +31,23 @@ describe('PipelineDefinition document', () => {
       { Name: 'Threshold', Type: 'Float', DefaultValue: 0.75 },
     ]);
     expect(json.Steps.map((s) => s.Name)).toEqual(['Preprocess']);
+  });
+
+  // The pipeline definition schema: FloatParameter has no bounds and SageMaker takes any number for it; Metadata is a
+  // map of strings (keys of 1 to 128 letters, digits, - and _). A Float's range rides there for run-pipeline.
+  test('a Float parameter\'s range is kept in Metadata, where it reads back, and the document stays valid', () => {
+    const gate = new ParameterFloat({ name: 'TestScoreThreshold', defaultValue: 0.75, range: [0, 1] });
+    const json = new PipelineDefinition({ parameters: [gate, threshold], steps: [failStep()], metadata: { owner: 'data-science' } }).toJSON();
+    expect(json.Metadata).toEqual({ 'owner': 'data-science', 'ParameterRange-TestScoreThreshold': '[0,1]' });
+    expect(parameterRangesOf(json.Metadata)).toEqual(new Map([['TestScoreThreshold', [0, 1]]]));
+    expect(pipelineDefinitionSchemaErrors(json)).toEqual([]);
+    expect(errorOf(() => new PipelineDefinition({ steps: [failStep()], metadata: { 'ParameterRange-X': '[0,1]' } })).message)
+      .toBe('metadata ParameterRange-X: keys starting ParameterRange- hold the Float parameters\' ranges');
+  });
+
+  test('metadata that does not read as a range is not one', () => {
+    expect(parameterRangesOf({ 'ParameterRange-A': 'low', 'ParameterRange-B': '[1,0]', 'ParameterRange-C': '[0]', 'ParameterRange-D': '[0,"1"]', 'other': '[0,1]' }).size).toBe(0);
+    expect(parameterRangesOf(undefined).size).toBe(0);
   });
 
   test('Metadata and Parameters are empty when not given', () => {

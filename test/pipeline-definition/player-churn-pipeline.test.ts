@@ -36,6 +36,8 @@ describe('playerChurnPipeline', () => {
       expect.objectContaining({ Name: 'TestScoreThreshold', Type: 'Float', DefaultValue: 0.75 }),
       expect.objectContaining({ Name: 'ModelApprovalStatus', Type: 'String', DefaultValue: 'PendingManualApproval', EnumValues: ['PendingManualApproval', 'Approved'] }),
     ]);
+    // The quality gate's range, which SageMaker does not check, is kept for run-pipeline --parameter.
+    expect(json.Metadata).toEqual({ 'ParameterRange-TestScoreThreshold': '[0,1]' });
   });
 
   /*
