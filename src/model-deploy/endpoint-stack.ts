@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { CONTAINER_VERSIONS, ConfigError, ProjectConfig, acceptsVolumeKmsKey } from '../config';
+import { CONTAINER_VERSIONS, ConfigError, DEFAULT_DATA_CAPTURE, ProjectConfig, acceptsVolumeKmsKey } from '../config';
 import { ArtifactStore, cdkEnvironment } from '../constructs';
 import { xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -130,16 +130,16 @@ export class EndpointStack extends Stack {
     }
 
     const capture = endpoint.type === 'realtime' ? endpoint.dataCapture : false;
+    const prefix = `${DATA_CAPTURE_PREFIX}/${this.endpointName}`;
+    // Captured traffic is kept retentionDays, its expired versions a day. The rule stays with capture off: the retained
+    // bucket may hold what an earlier release captured, which would otherwise be kept for good.
+    const retention = Duration.days((capture || DEFAULT_DATA_CAPTURE).retentionDays);
+    bucket.addLifecycleRule({ id: 'ExpireCapturedData', prefix: `${prefix}/`, expiration: retention, noncurrentVersionExpiration: Duration.days(1) });
     if (capture) {
-      const prefix = `${DATA_CAPTURE_PREFIX}/${this.endpointName}`;
       this.modelRole.addToPolicy(new iam.PolicyStatement({ sid: 'WriteCapturedData', actions: ['s3:PutObject'], resources: [bucket.arnForObjects(`${prefix}/*`)] }));
       // SSE-KMS: GenerateDataKey, and Decrypt for multipart parts (S3 User Guide, "Using server-side encryption with AWS KMS keys").
       this.modelRole.addToPolicy(new iam.PolicyStatement({ sid: 'EncryptCapturedData', actions: ['kms:GenerateDataKey', 'kms:Encrypt', 'kms:Decrypt'], resources: [key.keyArn] }));
       acknowledgeWildcardResource(this.modelRole, bucket.arnForObjects(`${prefix}/*`), 'SageMaker names the captured-data files by variant, hour and request batch; the wildcard covers only this endpoint\'s capture prefix');
-      // Captured traffic is kept retentionDays: S3 expires it, and (the bucket is versioned) removes the expired versions a day later.
-      bucket.addLifecycleRule({
-        id: 'ExpireCapturedData', prefix: `${prefix}/`, expiration: Duration.days(capture.retentionDays), noncurrentVersionExpiration: Duration.days(1),
-      });
     }
 
     if (shadow) {

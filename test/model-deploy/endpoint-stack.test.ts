@@ -145,6 +145,17 @@ describe('production defaults in an AWS account', () => {
     });
   });
 
+  // The same page: objects expire only under a rule. With capture off (or a serverless stage, which captures nothing) the
+  // retained stage bucket may still hold what an earlier release captured: the rule stays, at the default 90 days.
+  test('with capture off, what an earlier release captured still expires', () => {
+    for (const template of [synthStage({ endpoints: { prod: { type: 'realtime', dataCapture: false } } }), synthStage({}, MODEL, 'staging')]) {
+      template.resourceCountIs('AWS::SageMaker::EndpointConfig', 1);
+      expect(JSON.stringify(only(template, 'AWS::SageMaker::EndpointConfig')[1].Properties.DataCaptureConfig)).toBeUndefined();
+      const rules = resources(template, 'AWS::S3::Bucket').flatMap(([, b]) => b.Properties.LifecycleConfiguration?.Rules ?? []);
+      expect(rules).toContainEqual(expect.objectContaining({ Id: 'ExpireCapturedData', Prefix: expect.stringMatching(/^datacapture\/player-churn-(prod|staging)\/$/), ExpirationInDays: 90 }));
+    }
+  });
+
   // The model role writes the captured data into the KMS-encrypted stage bucket: s3:PutObject under this endpoint's prefix,
   // and the stage key for SSE-KMS (GenerateDataKey, and Decrypt for multipart parts: Amazon S3 User Guide, "Using
   // server-side encryption with AWS KMS keys").
