@@ -40,6 +40,7 @@ export const STEP_LABELS: Readonly<Record<CleanupStep['type'] | KeptResource['ty
   'mlflow-tracking-server': 'MLflow tracking server',
   'mlflow-app': 'MLflow App',
   'log-group': 'log group',
+  'iam-role': 'IAM role',
 };
 
 /** `deleted stack p-model-build (took 2m05s)`, `stack p-staging-endpoint: not found, skipped`. */

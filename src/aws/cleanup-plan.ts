@@ -12,7 +12,11 @@ const STACK_RESOURCE_TYPES = {
   mlflowApp: 'AWS::SageMaker::MlflowApp',
   group: 'AWS::SageMaker::ModelPackageGroup',
   logGroup: 'AWS::Logs::LogGroup',
+  role: 'AWS::IAM::Role',
 } as const;
+
+/** The logical id of the MLflow backend's artifact-store role, kept with the backend (mlflow-backend.ts), as CDK writes it. */
+const MLFLOW_STORE_ROLE = /^MlflowArtifactStoreRole[0-9A-F]{8}$/;
 
 /**
  * The project's stacks that cleanup looks for, in deletion order: the release pipeline first (so no
@@ -121,6 +125,8 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.mlflow).map((server) => ({ type: 'mlflow-tracking-server' as const, ...server, recreatedBy: server.stackName })));
   // Experiments, runs and models are never deleted as a side effect: the app stays like the tracking server.
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.mlflowApp).map((app) => ({ type: 'mlflow-app' as const, ...app })));
+  // The backend's artifact-store role stays with it, so that a backend left in place still reads its artifacts.
+  kept.push(...physicalIds(STACK_RESOURCE_TYPES.role).map((role) => ({ type: 'iam-role' as const, ...role })));
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.logGroup).map((logGroup) => ({
     type: 'log-group' as const, ...logGroup, ...(names.buildLogGroups.includes(logGroup.name) ? { recreatedBy: logGroup.stackName } : {}),
   })));
@@ -136,7 +142,9 @@ async function retainedResources(client: CloudFormationClient, stackId: string):
   const found: StackResourceSummary[] = [];
   for await (const page of paginateListStackResources({ client }, { StackName: stackId })) {
     found.push(...(page.StackResourceSummaries ?? []).filter((r) =>
-      wanted.has(r.ResourceType ?? '') && r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE'));
+      wanted.has(r.ResourceType ?? '') && r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE'
+      // Of the roles, only the one the stack keeps: the others go with it.
+      && (r.ResourceType !== STACK_RESOURCE_TYPES.role || MLFLOW_STORE_ROLE.test(r.LogicalResourceId ?? ''))));
   }
   return found;
 }

@@ -219,6 +219,10 @@ function describeKept(kept: KeptResource, region: string): string {
     case 'mlflow-app':
       return `MLflow App ${kept.name}${from} with its experiments and runs: delete it by hand when it is no longer needed: `
         + `aws sagemaker delete-mlflow-app --arn ${kept.name} --region ${region}`;
+    case 'iam-role':
+      return `IAM role ${kept.name}${from}, with which the MLflow backend reads and writes its artifacts: delete it after the backend: `
+        + `aws iam list-role-policies --role-name ${kept.name}, aws iam delete-role-policy --role-name ${kept.name} --policy-name <each>, `
+        + `then aws iam delete-role --role-name ${kept.name}`;
   }
 }
 

@@ -162,6 +162,10 @@ export class MlflowBackend extends Construct {
     }));
     role.addToPolicy(new iam.PolicyStatement({ sid: 'UseArtifactKey', actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'], resources: [props.key.keyArn] }));
     acknowledgeWildcardResource(role, objects, `MLflow names its artifact objects at run time; the wildcard covers only the prefix ${MLFLOW_ARTIFACT_PREFIX}/`);
+    // Kept with the backend it serves (the bucket and key it names are kept too): a backend left behind by a switch
+    // of backend, or by mlflow turned off, still reads its artifacts. CloudFormation names the role: no collision.
+    role.applyRemovalPolicy(RETAIN_UNLESS_CREATE_FAILS);
+    (role.node.findChild('DefaultPolicy') as iam.Policy).applyRemovalPolicy(RETAIN_UNLESS_CREATE_FAILS);
     return role;
   }
 }

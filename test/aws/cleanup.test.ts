@@ -262,12 +262,12 @@ class World {
   }
 
   /** A stack with its retained resources. */
-  public addStack(name: string, resources: Array<[type: string, physicalId: string]> = [], extra: Partial<FakeStack> = {}): void {
+  public addStack(name: string, resources: Array<[type: string, physicalId: string, logicalId?: string]> = [], extra: Partial<FakeStack> = {}): void {
     this.stacks.set(name, {
       name, status: 'CREATE_COMPLETE', pollsLeft: 1, ownsEndpoints: [], ownsConfigs: [], ...extra,
       resources: [
         { LogicalResourceId: 'Role', ResourceType: 'AWS::IAM::Role', PhysicalResourceId: `${name}-role`, ResourceStatus: 'CREATE_COMPLETE', LastUpdatedTimestamp: new Date() },
-        ...resources.map(([ResourceType, PhysicalResourceId], i) => ({ LogicalResourceId: `R${i}`, ResourceType, PhysicalResourceId, ResourceStatus: 'CREATE_COMPLETE' as const, LastUpdatedTimestamp: new Date() })),
+        ...resources.map(([ResourceType, PhysicalResourceId, logicalId], i) => ({ LogicalResourceId: logicalId ?? `R${i}`, ResourceType, PhysicalResourceId, ResourceStatus: 'CREATE_COMPLETE' as const, LastUpdatedTimestamp: new Date() })),
       ],
     });
   }
@@ -452,6 +452,22 @@ describe('planCleanup', () => {
       { type: 'bucket', name: 'build-artifacts', stackName: STACKS.build },
     ]);
     expect(plan.kept.map((k) => k.type)).toEqual(['kms-key', 'kms-key', 'kms-key', 'mlflow-tracking-server']);
+    expectNoMutation();
+  });
+
+  // The backend's artifact-store role is kept with it (mlflow-backend.ts), so a kept backend still reads its artifacts;
+  // IAM User Guide, "Deleting roles or instance profiles": a role's inline policies go before the role.
+  test('the MLflow backend\'s artifact-store role is kept with it and listed with how to delete it; other roles go with their stacks', async () => {
+    world.addStack(STACKS.build, [
+      ['AWS::SageMaker::MlflowTrackingServer', P],
+      ['AWS::IAM::Role', `${P}-model-build-MlflowArtifactStoreRole-AbC123`, 'MlflowArtifactStoreRoleA1B2C3D4'],
+      ['AWS::IAM::Role', `${P}-model-build-ExecutionRole-XyZ789`, 'ExecutionRole0F1E2D3C'],
+    ]);
+    const plan = await planCleanup(clients, { projectName: P });
+    const role = `${P}-model-build-MlflowArtifactStoreRole-AbC123`;
+    expect(plan.kept.filter((k) => k.type === 'iam-role')).toEqual([{ type: 'iam-role', name: role, stackName: STACKS.build }]);
+    expect(formatPlan(plan)).toContain(`  IAM role ${role} (from stack ${STACKS.build}), with which the MLflow backend reads and writes its artifacts: delete it after the backend: `
+      + `aws iam list-role-policies --role-name ${role}, aws iam delete-role-policy --role-name ${role} --policy-name <each>, then aws iam delete-role --role-name ${role}`);
     expectNoMutation();
   });
 

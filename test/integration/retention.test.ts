@@ -93,9 +93,14 @@ describe('the project\'s stacks and the Studio domain template', () => {
   test('keep every kind of resource that holds what must not be lost, and replace none without keeping it', () => {
     const types = new Set(resources.filter((r) => r.resource.DeletionPolicy === 'RetainExceptOnCreate').map((r) => r.resource.Type));
     expect([...types].sort()).toEqual([
-      'AWS::ECR::Repository', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::SageMaker::Endpoint', 'AWS::SageMaker::MlflowApp',
+      'AWS::ECR::Repository', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::SageMaker::Endpoint', 'AWS::SageMaker::MlflowApp',
       'AWS::SageMaker::MlflowTrackingServer', 'AWS::SageMaker::ModelPackageGroup',
     ]);
+    // The roles kept are the MLflow backends' artifact-store roles and their policies: a backend left behind (by a switch
+    // of backend, or mlflow turned off) still reads its artifacts. CloudFormation names them, so none blocks a create.
+    const iam = resources.filter((r) => r.resource.DeletionPolicy === 'RetainExceptOnCreate' && r.resource.Type.startsWith('AWS::IAM::'));
+    expect(iam.map((r) => r.where.replace(/^.*\//, '').replace(/[0-9A-F]{8}$/, ''))).toEqual(['MlflowArtifactStoreRole', 'MlflowArtifactStoreRoleDefaultPolicy', 'MlflowArtifactStoreRole', 'MlflowArtifactStoreRoleDefaultPolicy']);
+    expect(iam.filter((r) => r.resource.Type === 'AWS::IAM::Role').map((r) => r.resource.Properties?.RoleName)).toEqual([undefined, undefined]);
     expect(resources.filter(kept).filter((r) => r.resource.UpdateReplacePolicy !== 'Retain').map((r) => r.where)).toEqual([]);
   });
 
