@@ -206,17 +206,44 @@ export class SageMakerExecutionRole extends Construct {
     }
   }
 
-  /** Lets the jobs read one S3 object (a step script or the default input uploaded as an asset). */
+  /** The buckets (resolved) whose KMS key the role may already decrypt with through S3 ({@link grantReadObject}). */
+  private readonly decryptingBuckets = new Set<string>();
+
+  /**
+   * Lets the jobs read one S3 object (a step script or the default input uploaded as an asset). The CDK
+   * bootstrap bucket that holds the assets may be encrypted with a customer managed key (`cdk bootstrap
+   * --bootstrap-customer-key` or `--bootstrap-kms-key-id`), whose id the app cannot know: reading an SSE-KMS
+   * object needs kms:Decrypt on its key (Amazon S3 User Guide, "Using server-side encryption with AWS KMS
+   * keys"), so the role may decrypt with any key of this account, only through S3 in this region and only
+   * for that bucket's objects (their encryption context, aws:s3:arn).
+   */
   public grantReadObject(bucketName: string, objectKey: string): void {
+    const stack = Stack.of(this);
+    const bucketArn = stack.formatArn({ service: 's3', region: '', account: '', resource: bucketName });
     this.role.addToPolicy(new iam.PolicyStatement({
       actions: ['s3:GetObject'],
-      resources: [Stack.of(this).formatArn({ service: 's3', region: '', account: '', resource: bucketName, resourceName: objectKey })],
+      resources: [stack.formatArn({ service: 's3', region: '', account: '', resource: bucketName, resourceName: objectKey })],
     }));
     this.role.addToPolicy(new iam.PolicyStatement({
       actions: ['s3:ListBucket'],
-      resources: [Stack.of(this).formatArn({ service: 's3', region: '', account: '', resource: bucketName })],
+      resources: [bucketArn],
       conditions: { StringEquals: { 's3:prefix': [objectKey] } },
     }));
+    const resolved = JSON.stringify(stack.resolve(bucketName));
+    if (!this.decryptingBuckets.has(resolved)) {
+      this.decryptingBuckets.add(resolved);
+      const keys = stack.formatArn({ service: 'kms', resource: 'key', resourceName: '*' });
+      this.role.addToPolicy(new iam.PolicyStatement({
+        actions: ['kms:Decrypt'],
+        resources: [keys],
+        conditions: {
+          StringEquals: { 'kms:ViaService': `s3.${stack.region}.amazonaws.com` },
+          StringLike: { 'kms:EncryptionContext:aws:s3:arn': [bucketArn, `${bucketArn}/*`] },
+        },
+      }));
+      acknowledgeWildcardResource(this.role, keys, 'the CDK bootstrap bucket\'s key, when it has a customer managed one, is chosen at cdk bootstrap; '
+        + 'the statement only decrypts through S3 in this region, objects of the asset bucket');
+    }
   }
 }
 

@@ -84,6 +84,9 @@ function sourceRequirement(source: ResolvedRepositorySource): string[] {
     '- an AWS CodeConnections connection in the AVAILABLE state (created in the console and completed with the provider):',
     `  \`${source.connectionArn}\`.`,
     ...placeholder,
+    // "Update a pending connection" (Developer Tools console user guide): a connection made with the CLI or CloudFormation is PENDING until completed in the console.
+    '  A connection created with the AWS CLI or CloudFormation stays PENDING until you complete it in the console. A pipeline deployed before that',
+    '  fails its first run at Source, and completing the connection starts no run: push a commit, or choose **Release change** on the pipeline.',
   ];
 }
 

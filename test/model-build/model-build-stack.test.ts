@@ -194,6 +194,21 @@ describe('SageMaker execution role and pipeline', () => {
     expect(stack.resolve(code.S3Input.S3Uri)).toEqual(expect.objectContaining({ 'Fn::Sub': expect.stringMatching(/^s3:\/\/cdk-.*-assets-.*\/[0-9a-f]{64}\.gz$/) }));
   });
 
+  // Amazon S3 User Guide, "Using server-side encryption with AWS KMS keys": reading an SSE-KMS object needs kms:Decrypt
+  // on its key, and S3 passes the object's (or, with a bucket key, the bucket's) ARN as the aws:s3:arn encryption
+  // context. The CDK bootstrap bucket may have a customer managed key (cdk bootstrap --bootstrap-customer-key), which
+  // the app cannot name: the role decrypts through S3 of this region, only for the asset bucket's objects, once.
+  test('the role may decrypt the asset bucket\'s objects with its key, whatever key cdk bootstrap gave it', () => {
+    const decrypts = roleStatements().filter((s: any) => s.Action === 'kms:Decrypt' && JSON.stringify(s.Resource).includes(':key/*'));
+    expect(decrypts).toHaveLength(1);
+    const [statement] = stack.resolve(decrypts);
+    expect(statement.Condition.StringEquals).toEqual({ 'kms:ViaService': 's3.us-east-1.amazonaws.com' });
+    const bucketArn = { 'Fn::Join': ['', ['arn:aws:s3:::', { 'Fn::Sub': 'cdk-hnb659fds-assets-${AWS::AccountId}-us-east-1' }]] };
+    expect(statement.Condition.StringLike['kms:EncryptionContext:aws:s3:arn']).toEqual([
+      bucketArn, { 'Fn::Join': ['', [...bucketArn['Fn::Join'][1], '/*']] },
+    ]);
+  });
+
   test('the committed data sample is the default input, uploaded as an asset the role may read', () => {
     const input: any = stack.definition.toJSON().Parameters.find((p) => p.Name === 'InputDataUrl');
     expect(stack.resolve(input.DefaultValue)).toEqual(expect.objectContaining({ 'Fn::Sub': expect.stringMatching(/^s3:\/\/cdk-.*-assets-.*\/[0-9a-f]{64}\.csv$/) }));

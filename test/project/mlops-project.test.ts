@@ -192,6 +192,17 @@ describe('MlopsProject', () => {
     expect(out['model-build/README.md']).not.toContain(PLACEHOLDER_MODEL_CONTEXT);
   });
 
+  // Developer Tools console user guide, "Update a pending connection": a connection created with the CLI or
+  // CloudFormation is PENDING until completed in the console; the pipelines start on a push (or an approval), so
+  // completing it later starts nothing.
+  test('each README says what to do when the first run failed at Source on a pending connection', () => {
+    const connection = 'arn:aws:codeconnections:us-east-1:123456789012:connection/0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    const readmes = synth({ ...options, source: { modelBuild: { connectionArn: connection, repository: 'acme/b' }, modelDeploy: { connectionArn: connection, repository: 'acme/d' } } });
+    for (const repo of ['model-build', 'model-deploy']) {
+      expect(readmes[`${repo}/README.md`]).toMatch(/stays PENDING until you complete it in the console[^]*push a commit, or choose \*\*Release change\*\*/);
+    }
+  });
+
   test('a placeholder connection ARN is called out in the README', () => {
     const placeholder = synth({ ...options, source: { ...options.source, modelBuild: { connectionArn: PLACEHOLDER_CONNECTION_ARN, repository: 'acme/b' } } });
     expect(placeholder['model-build/README.md']).toMatch(/The ARN above is a placeholder/);
