@@ -11,12 +11,12 @@ export interface QuotaValue {
 }
 
 /**
- * The values of SageMaker's quotas named in `names` (`ml.m5.large for endpoint usage`, ...), by name.
+ * The values of a service's quotas named in `names` (SageMaker's `ml.m5.large for endpoint usage`, ...), by name.
  * Service Quotas API Reference, ListServiceQuotas: it returns the quota values applied to the account,
  * and not every quota has one, so a quota it does not list is taken from
  * ListAWSDefaultServiceQuotas (AWS's default value). A name in neither list is not in the result.
  */
-export async function sageMakerQuotaValues(client: ServiceQuotasClient, names: readonly string[]): Promise<Map<string, QuotaValue>> {
+export async function quotaValues(client: ServiceQuotasClient, serviceCode: string, names: readonly string[]): Promise<Map<string, QuotaValue>> {
   const wanted = new Set(names);
   const result = new Map<string, QuotaValue>();
   const keep = (quotas: readonly ServiceQuota[] | undefined, source: QuotaValue['source']) => {
@@ -27,7 +27,7 @@ export async function sageMakerQuotaValues(client: ServiceQuotasClient, names: r
     }
   };
   // A paginator writes each page's token into its input: one input each.
-  const input = () => ({ ServiceCode: 'sagemaker', MaxResults: 100 });
+  const input = () => ({ ServiceCode: serviceCode, MaxResults: 100 });
   for await (const page of paginateListServiceQuotas({ client }, input())) {
     keep(page.Quotas, 'applied');
   }

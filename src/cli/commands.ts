@@ -93,7 +93,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     build: (output, deps) => (require('./status') as typeof import('./status')).statusCommand(output, deps),
   },
   'quotas': {
-    description: 'check the account\'s SageMaker quotas (Service Quotas) against the instances and serverless concurrency the project needs, in this account and region',
+    description: 'check the account\'s SageMaker and CodeBuild quotas (Service Quotas) against the instances, serverless concurrency and builds the project needs, in this account and region',
     build: (output, deps) => (require('./quotas') as typeof import('./quotas')).quotasCommand(output, deps),
   },
   'approve-release': {

@@ -2,8 +2,8 @@ import { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { Command } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient } from '../aws';
-import { QuotaValue, sageMakerQuotaValues } from '../aws/service-quotas';
-import { QuotaNeed, quotaNeeds } from '../config';
+import { QuotaValue, quotaValues } from '../aws/service-quotas';
+import { QuotaNeed, QuotaService, quotaNeeds } from '../config';
 import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
 import { loadRepoConfig } from './repo-config';
@@ -31,10 +31,10 @@ export interface QuotaCheck extends QuotaNeed {
   readonly status: QuotaStatus;
 }
 
-/** Each need with the quota's value and how they compare. */
-export function checkQuotas(needs: readonly QuotaNeed[], values: ReadonlyMap<string, QuotaValue>): QuotaCheck[] {
+/** Each need with the quota's value (by service, then name) and how they compare. */
+export function checkQuotas(needs: readonly QuotaNeed[], values: ReadonlyMap<QuotaService, ReadonlyMap<string, QuotaValue>>): QuotaCheck[] {
   return needs.map((need) => {
-    const quota = values.get(need.quotaName);
+    const quota = values.get(need.service)?.get(need.quotaName);
     const status: QuotaStatus = quota === undefined ? 'not found'
       : quota.value < need.minimum ? 'too low' : quota.value < need.atMaximum ? 'low at the maximum' : 'ok';
     return { ...need, ...(quota === undefined ? {} : { quota }), status };
@@ -50,8 +50,8 @@ export function formatQuotaChecks(checks: readonly QuotaCheck[]): string {
 }
 
 /**
- * `quotas [--config <file>]`: the SageMaker quotas the project needs (`quotaNeeds`: its jobs' and
- * endpoints' instances, a release's second fleet, serverless concurrency) against the values of the
+ * `quotas [--config <file>]`: the SageMaker and CodeBuild quotas the project needs (`quotaNeeds`: its jobs'
+ * and endpoints' instances, a release's second fleet, serverless concurrency, the pipelines' builds) against the values of the
  * account and region of the credentials (Service Quotas), before a pipeline run or a release finds
  * one too low. Environments in another account or region are listed with the command that checks
  * them. Exits 1 when a quota is below what a first run or release needs.
@@ -60,7 +60,7 @@ export function quotasCommand(output: Output, deps: QuotasDeps = {}): Command {
   const serviceQuotasClient = deps.serviceQuotasClient ?? ((options: AwsClientOptions) => createAwsClient(ServiceQuotasClient, options));
   const stsClient = deps.stsClient ?? ((options: AwsClientOptions) => createAwsClient(STSClient, options));
   return new Command('quotas')
-    .description('check the account\'s SageMaker quotas (Service Quotas) against the instances and serverless concurrency the project needs, in this account and region')
+    .description('check the account\'s SageMaker and CodeBuild quotas (Service Quotas) against the instances, serverless concurrency and builds the project needs, in this account and region')
     .option('--config <file>', 'the project config (default: ./sagemaker-gitops.json of the repository the command runs in)')
     .action(async function (this: Command, opts: { readonly config?: string }) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
@@ -79,7 +79,11 @@ export function quotasCommand(output: Output, deps: QuotasDeps = {}): Command {
         const here = (need: QuotaNeed) => (need.account === undefined || need.account === account) && need.region === region;
         elsewhere = needs.filter((need) => !here(need));
         const local = needs.filter(here);
-        checks = checkQuotas(local, local.length === 0 ? new Map() : await sageMakerQuotaValues(quotas, local.map((n) => n.quotaName)));
+        const values = new Map<QuotaService, Map<string, QuotaValue>>();
+        for (const service of new Set(local.map((n) => n.service))) {
+          values.set(service, await quotaValues(quotas, service, local.filter((n) => n.service === service).map((n) => n.quotaName)));
+        }
+        checks = checkQuotas(local, values);
       } finally {
         sts.destroy();
         quotas.destroy();
@@ -103,18 +107,23 @@ export function quotasCommand(output: Output, deps: QuotasDeps = {}): Command {
       }
       const low = checks.filter((c) => c.status === 'too low');
       if (low.length > 0) {
-        throw new CliError(`${low.length} SageMaker quota(s) of account ${account} in ${region} are below what the project needs: ${low.map(describe).join('; ')}. ` +
-          'Request increases in the Service Quotas console (Amazon SageMaker) or with `aws service-quotas request-service-quota-increase --service-code sagemaker --quota-code <code> --desired-value <n>`');
+        const services = [...new Set(low.map((c) => c.service))];
+        throw new CliError(`${low.length} quota(s) of account ${account} in ${region} are below what the project needs: ${low.map(describe).join('; ')}. ` +
+          `Request increases in the Service Quotas console (${services.map((service) => SERVICE_TITLES[service]).join(', ')}) or with ` +
+          `\`aws service-quotas request-service-quota-increase --service-code ${services.length === 1 ? services[0] : '<sagemaker|codebuild>'} --quota-code <code> --desired-value <n>\``);
       }
     });
 }
+
+/** How the Service Quotas console names each service. */
+const SERVICE_TITLES: Readonly<Record<QuotaService, string>> = { sagemaker: 'Amazon SageMaker', codebuild: 'AWS CodeBuild' };
 
 /** One line on a check that is not ok. */
 function describe(check: QuotaCheck): string {
   const code = check.quota?.code ? ` (${check.quota.code})` : '';
   const value = check.quota === undefined ? 'Service Quotas lists no such quota here, so it was not checked' : `it is ${check.quota.value}`;
   const need = check.status === 'low at the maximum'
-    ? `${check.atMaximum} for a release while autoscaled to the maximum (${check.minimum} at the minimum)`
-    : `${check.minimum}${check.atMaximum > check.minimum ? ` (${check.atMaximum} at autoscaling's maximum)` : ''}`;
+    ? `${check.atMaximum} for ${check.atMaximumWhen} (${check.minimum} at the minimum)`
+    : `${check.minimum}${check.atMaximum > check.minimum ? ` (${check.atMaximum} for ${check.atMaximumWhen})` : ''}`;
   return `'${check.quotaName}'${code}: the project needs ${need}; ${value}; used by ${check.uses.join(', ')}`;
 }

@@ -32,9 +32,24 @@ export function instanceQuotaName(instanceType: string, use: 'training job' | 'p
 /** Service Quotas' name of the regional quota on the concurrency serverless endpoints allocate together. */
 export const SERVERLESS_CONCURRENCY_QUOTA = 'Maximum total concurrency that can be allocated across all serverless endpoints';
 
+/**
+ * Service Quotas' name of CodeBuild's quota on concurrently running builds of the compute type every
+ * CodeBuild action of the two pipelines uses (LINUX_CONTAINER, BUILD_GENERAL1_SMALL): "Quotas for AWS
+ * CodeBuild" (per platform and compute type; a new account's can be very low, and at 0 a build fails with
+ * "Cannot have more than 0 builds in queue for the account"). Builds over the quota queue ("Builds in AWS
+ * CodeBuild"), so one build at a time works, but a release then waits behind RunSageMakerPipeline, which
+ * holds its build for the whole SageMaker pipeline run (up to 8 hours).
+ */
+export const CODEBUILD_LINUX_SMALL_QUOTA = 'Concurrently running builds for Linux/Small environment';
+
+/** The Service Quotas service code of a quota's service. */
+export type QuotaService = 'sagemaker' | 'codebuild';
+
 /** One use of a quota. */
 export interface QuotaUse {
   readonly environment: QuotaEnvironment;
+  /** @default 'sagemaker' */
+  readonly service?: QuotaService;
   readonly quotaName: string;
   /** What uses it, with the options that size it, such as "the prod drift check (endpoints.prod.driftMonitoring.instanceType)". */
   readonly what: string;
@@ -42,6 +57,8 @@ export interface QuotaUse {
   readonly surge: number;
   readonly steadyAtMax: number;
   readonly surgeAtMax: number;
+  /** When the `AtMax` counts apply. @default 'a release while autoscaled to the maximum' */
+  readonly atMaximumWhen?: string;
 }
 
 /** What one account and region needs of one quota. */
@@ -49,6 +66,7 @@ export interface QuotaNeed {
   /** The account: undefined for the account of the credentials (an environment that names none). */
   readonly account?: string;
   readonly region: string;
+  readonly service: QuotaService;
   readonly quotaName: string;
   /** Below this, a first release or run fails. */
   readonly minimum: number;
@@ -56,6 +74,8 @@ export interface QuotaNeed {
   readonly atMaximum: number;
   readonly environments: readonly QuotaEnvironment[];
   readonly uses: readonly string[];
+  /** When `atMaximum` applies, such as "a release while autoscaled to the maximum". */
+  readonly atMaximumWhen: string;
 }
 
 const job = (environment: QuotaEnvironment, quotaName: string, what: string, count: number): QuotaUse =>
@@ -94,18 +114,26 @@ export function quotaUses(config: ProjectConfig): QuotaUse[] {
   if (config.batchScoring !== undefined) {
     uses.push(job('prod', instanceQuotaName(config.batchScoring.instanceType, 'transform job'), 'batch scoring (batchScoring.instanceType, instanceCount)', config.batchScoring.instanceCount));
   }
+  // Every CodeBuild action of both pipelines runs in the build account and region: one build at a time is needed, two
+  // let a release run while a SageMaker pipeline run holds RunSageMakerPipeline's build.
+  const builds = { environment: 'build' as const, service: 'codebuild' as const, quotaName: CODEBUILD_LINUX_SMALL_QUOTA, surge: 0, atMaximumWhen: 'a release while the model-build pipeline runs' };
+  uses.push(
+    { ...builds, what: 'the model-build CodePipeline\'s CodeBuild actions (RunSageMakerPipeline for the whole SageMaker pipeline run)', steady: 1, steadyAtMax: 1, surgeAtMax: 0 },
+    { ...builds, what: 'the model-deploy CodePipeline\'s CodeBuild actions', steady: 0, steadyAtMax: 1, surgeAtMax: 0 },
+  );
   return uses;
 }
 
 /** The uses added up per account, region and quota ({@link quotaUses}), in the order they first appear. */
 export function quotaNeeds(config: ProjectConfig): QuotaNeed[] {
-  const groups = new Map<string, { account?: string; region: string; quotaName: string; uses: QuotaUse[] }>();
+  const groups = new Map<string, { account?: string; region: string; service: QuotaService; quotaName: string; uses: QuotaUse[] }>();
   const build = config.environments.build;
   for (const use of quotaUses(config)) {
     const env = config.environments[use.environment];
     const account = env.account ?? build.account;
-    const key = `${account ?? ''}/${env.region}/${use.quotaName}`;
-    const group = groups.get(key) ?? { ...(account === undefined ? {} : { account }), region: env.region, quotaName: use.quotaName, uses: [] };
+    const service = use.service ?? 'sagemaker';
+    const key = `${account ?? ''}/${env.region}/${service}/${use.quotaName}`;
+    const group = groups.get(key) ?? { ...(account === undefined ? {} : { account }), region: env.region, service, quotaName: use.quotaName, uses: [] };
     group.uses.push(use);
     groups.set(key, group);
   }
@@ -115,5 +143,6 @@ export function quotaNeeds(config: ProjectConfig): QuotaNeed[] {
     atMaximum: uses.reduce((sum, u) => sum + u.steadyAtMax, 0) + Math.max(0, ...uses.map((u) => u.surgeAtMax)),
     environments: [...new Set(uses.map((u) => u.environment))],
     uses: uses.map((u) => u.what),
+    atMaximumWhen: uses.find((u) => u.atMaximumWhen !== undefined)?.atMaximumWhen ?? 'a release while autoscaled to the maximum',
   }));
 }

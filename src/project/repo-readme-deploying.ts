@@ -22,7 +22,7 @@ export function renderDeployingSection(kind: RepoKind, config: ProjectConfig): s
     `- the account bootstrapped for the CDK: \`${bootstrap(`aws://${config.environments.build.account ?? '<account>'}/${config.environments.build.region}`)}\`;`,
     ...(kind === 'model-deploy' ? stageBootstraps(config, bootstrap) : []),
     ...sourceRequirement(source),
-    '- SageMaker quotas for the instances the project runs: a new account often has 0 for an instance type, and SageMaker then refuses the job or the endpoint. `npx sagemaker-gitops quotas` compares what the project needs with the quotas of the account and region of your credentials, and names the ones to raise.',
+    '- SageMaker quotas for the instances the project runs: a new account often has 0 for an instance type, and SageMaker then refuses the job or the endpoint; and CodeBuild\'s quota on concurrently running Linux/Small builds, which every pipeline action uses (at 0 each build fails; at 1 a release waits for a model-build run). `npx sagemaker-gitops quotas` compares what the project needs with the quotas of the account and region of your credentials, and names the ones to raise.',
     '',
     'Then `npm run deploy`.',
     '',

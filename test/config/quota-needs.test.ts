@@ -5,7 +5,7 @@
  * Instances"), and SageMaker updates an endpoint blue/green: the new fleet starts before the old one
  * stops (SageMaker Developer Guide, "Blue/Green Deployments"), so a release holds its fleet twice.
  */
-import { SERVERLESS_CONCURRENCY_QUOTA, quotaNeeds } from '../../src/config';
+import { CODEBUILD_LINUX_SMALL_QUOTA, SERVERLESS_CONCURRENCY_QUOTA, quotaNeeds } from '../../src/config';
 import { testConfig } from '../helpers/validated-synth';
 
 const brief = (overrides: Record<string, unknown> = {}) => quotaNeeds(testConfig(overrides)).map(({ account, region, quotaName, minimum, atMaximum, environments }) =>
@@ -20,7 +20,11 @@ describe('quotaNeeds', () => {
       // Autoscaling 1..4: one instance, and one more while a release starts the new fleet; at the maximum 4 + 4.
       ['(credentials)', 'us-east-1', 'ml.m5.large for endpoint usage', 2, 8, 'prod'],
       ['(credentials)', 'us-east-1', 'ml.t3.medium for processing job usage', 1, 1, 'prod'],
+      // Quotas for AWS CodeBuild: every action of both pipelines is a Linux/Small build in the build account; one at a
+      // time runs them, two let a release run during a SageMaker pipeline run.
+      ['(credentials)', 'us-east-1', CODEBUILD_LINUX_SMALL_QUOTA, 1, 2, 'build'],
     ]);
+    expect(quotaNeeds(testConfig()).map((n) => n.service)).toEqual(['sagemaker', 'sagemaker', 'sagemaker', 'sagemaker', 'sagemaker', 'codebuild']);
   });
 
   test('two real-time stages of one type in one place: both fleets, and one release\'s second fleet at a time', () => {
@@ -56,6 +60,7 @@ describe('quotaNeeds', () => {
       ['222222222222', 'us-east-1', SERVERLESS_CONCURRENCY_QUOTA],
       ['333333333333', 'eu-west-1', 'ml.m5.large for endpoint usage'],
       ['333333333333', 'eu-west-1', 'ml.t3.medium for processing job usage'],
+      ['111111111111', 'us-east-1', CODEBUILD_LINUX_SMALL_QUOTA],
     ]);
   });
 });
