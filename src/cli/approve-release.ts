@@ -15,6 +15,7 @@ import {
   formatServedModel,
   formatTimestamp,
   releaseCommentProblem,
+  registryRefusal,
   reviewRelease,
   stagingMovedOnWarning,
 } from '../aws';
@@ -97,6 +98,10 @@ function releaseCommand(name: string, status: ApprovalStatus, output: Output, de
         if (status === 'Approved' && review.stagingMovedOn && !opts.dryRun) {
           // The comparison above is of what staging serves now, not of what approving would release.
           throw new CliError(`not approved: ${stagingMovedOnWarning(review.approval, review.stagingMovedOn)}. Reject this release with reject-release, or approve it in the CodePipeline console, where its approval names its version; nothing was changed`);
+        }
+        const refusal = status === 'Approved' && !opts.dryRun ? registryRefusal(review) : undefined;
+        if (refusal !== undefined) {
+          throw new CliError(`not approved: ${refusal}`);
         }
         const decision = opts.dryRun ? undefined : await decideRelease(codePipeline, review.approval, status, opts.comment!);
         output.result(json ? reviewJson(review, status, opts.comment, decision) : formatDecision(review, status, decision), json);

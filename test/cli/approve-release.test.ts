@@ -79,7 +79,7 @@ function waiting(): void {
   });
 }
 
-function endpointServes(endpoint: string, version: number, auc: string): void {
+function endpointServes(endpoint: string, version: number, auc: string, approvalStatus: 'Approved' | 'Rejected' | 'PendingManualApproval' = 'Approved'): void {
   sm.on(DescribeEndpointCommand, { EndpointName: endpoint }).resolves({
     EndpointName: endpoint, EndpointArn: `arn:${endpoint}`, EndpointConfigName: `${endpoint}-config`, EndpointStatus: 'InService', CreationTime: T0, LastModifiedTime: T0,
   });
@@ -87,7 +87,7 @@ function endpointServes(endpoint: string, version: number, auc: string): void {
     .resolves({ EndpointConfigName: `${endpoint}-config`, ProductionVariants: [{ VariantName: 'AllTraffic', ModelName: `${endpoint}-model`, ServerlessConfig: { MemorySizeInMB: 2048, MaxConcurrency: 5 } }] });
   sm.on(DescribeModelCommand, { ModelName: `${endpoint}-model` }).resolves({ ModelName: `${endpoint}-model`, PrimaryContainer: { ModelPackageName: packageArn(version) } });
   sm.on(DescribeModelPackageCommand, { ModelPackageName: packageArn(version) }).resolves({
-    ModelPackageArn: packageArn(version), ModelPackageGroupName: PROJECT, ModelPackageVersion: version, ModelApprovalStatus: 'Approved', CustomerMetadataProperties: { auc },
+    ModelPackageArn: packageArn(version), ModelPackageGroupName: PROJECT, ModelPackageVersion: version, ModelApprovalStatus: approvalStatus, CustomerMetadataProperties: { auc },
   });
 }
 
@@ -316,6 +316,34 @@ describe('a newer execution redeployed staging while the release waits', () => {
     const { code, out } = await run(['--json', 'approve-release', '--project', PROJECT, '--dry-run']);
     expect(code).toBe(0);
     expect((out.results[0] as Record<string, unknown>).stagingMovedOn).toEqual({ stagingExecutionId: NEWER, waiting: { version: '6', auc: '0.8050', modelPackageArn: packageArn(6) } });
+  });
+});
+
+// CodePipeline User Guide, "How pipeline executions work": a stage runs one execution at a time, and one waiting at a
+// manual approval holds it. reject-model of the waiting version starts a release of the newest approved version, which
+// waits behind this one; staging still serves the rejected candidate, so only the registry shows that it is rejected.
+describe('the waiting version was rejected in the registry meanwhile', () => {
+  beforeEach(() => {
+    waiting();
+    endpointServes('churn-staging', 7, '0.8123', 'Rejected');
+    endpointServes('churn-prod', 5, '0.8011');
+    cp.on(PutApprovalResultCommand).resolves({ approvedAt: DECIDED });
+  });
+
+  test('approve-release shows the warning, refuses and decides nothing', async () => {
+    const { code, out, lines } = await run(['approve-release', '--project', PROJECT, '--comment', 'ship it']);
+    expect(code).toBe(1);
+    expect(lines).toContain('warning: version 7 is Rejected in the model registry now: it was approved when this execution started, no longer');
+    expect(out.infos).toEqual(['error: not approved: version 7 is Rejected in the model registry now: approving would release it to production. ' +
+      'Reject this release with reject-release; the release of the newest approved version that its status change started comes up for approval next; nothing was changed']);
+    expect(cp).not.toHaveReceivedCommand(PutApprovalResultCommand);
+  });
+
+  test('reject-release and --dry-run still work', async () => {
+    expect((await run(['approve-release', '--project', PROJECT, '--dry-run'])).code).toBe(0);
+    expect(cp).not.toHaveReceivedCommand(PutApprovalResultCommand);
+    expect((await run(['reject-release', '--project', PROJECT, '--comment', 'version 7 was rejected'])).code).toBe(0);
+    expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, { token: TOKEN, result: { status: 'Rejected', summary: 'version 7 was rejected' } });
   });
 });
 
