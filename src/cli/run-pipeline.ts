@@ -43,7 +43,7 @@ interface RunPipelineOptions {
   readonly parameter?: Readonly<Record<string, string>>;
   readonly wait?: boolean;
   readonly timeout?: number;
-  readonly stopOnTimeout?: boolean;
+  readonly stopUnfinished?: boolean;
   readonly pollInterval?: number;
 }
 
@@ -59,12 +59,12 @@ export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): 
     .option('--parameter <key=value>', 'a pipeline parameter value (repeatable; at most 200, each value at most 1024 characters)', collectPipelineParameter)
     .option('--wait', 'wait for the execution to end; exit 1 if it fails, stops or times out')
     .option('--timeout <minutes>', `with --wait: how long to wait (default: ${DEFAULT_TIMEOUT_MINUTES})`, positiveNumber('timeout', 'minutes'))
-    .option('--stop-on-timeout', 'with --wait: stop the execution if it still runs at the timeout (default: leave it running)')
+    .option('--stop-unfinished', 'with --wait: stop the execution if the wait ends before it does, at the timeout or on an error while polling (default: leave it running)')
     .option('--poll-interval <seconds>', `with --wait: the time between polls, ${POLL_INTERVAL_RANGE.min} to ${POLL_INTERVAL_RANGE.max} (default: ${DEFAULT_POLL_INTERVAL_SECONDS})`,
       secondsInRange('--poll-interval', POLL_INTERVAL_RANGE.min, POLL_INTERVAL_RANGE.max))
     .action(async function (this: Command, opts: RunPipelineOptions) {
-      if (!opts.wait && (opts.timeout !== undefined || opts.pollInterval !== undefined || opts.stopOnTimeout)) {
-        this.error('error: --timeout, --stop-on-timeout and --poll-interval only apply with --wait', { exitCode: 2 });
+      if (!opts.wait && (opts.timeout !== undefined || opts.pollInterval !== undefined || opts.stopUnfinished)) {
+        this.error('error: --timeout, --stop-unfinished and --poll-interval only apply with --wait', { exitCode: 2 });
       }
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const client = await sageMakerClient(awsClientOptions(this));
@@ -79,14 +79,20 @@ export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): 
         }
         const timeoutMinutes = opts.timeout ?? DEFAULT_TIMEOUT_MINUTES;
         output.info(`started ${executionArn}; waiting up to ${minutes(timeoutMinutes)}`);
-        const result = await waitForPipelineExecution(client, executionArn, {
-          timeoutMs: timeoutMinutes * 60_000,
-          pollIntervalMs: (opts.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
-          onProgress: (change) => output.info(`  ${formatDuration(change.elapsedMs)}  ${change.name}  ${change.status}`),
-          onHeartbeat: ({ elapsedMs, running }) => output.info(`  ${formatDuration(elapsedMs)}  still waiting: ${running.map((step) => `${step.name} ${step.status} for ${formatDuration(step.forMs)}`).join(', ')}`),
-          onThrottled: (err, delayMs) => output.info(`  throttled (${err.name}: ${err.message}); polling again in ${formatDuration(delayMs)}`),
-        });
-        const stop = result.status === 'TimedOut' && opts.stopOnTimeout ? await stopAtTimeout(client, result) : undefined;
+        let result: PipelineExecutionResult;
+        try {
+          result = await waitForPipelineExecution(client, executionArn, {
+            timeoutMs: timeoutMinutes * 60_000,
+            pollIntervalMs: (opts.pollInterval ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000,
+            onProgress: (change) => output.info(`  ${formatDuration(change.elapsedMs)}  ${change.name}  ${change.status}`),
+            onHeartbeat: ({ elapsedMs, running }) => output.info(`  ${formatDuration(elapsedMs)}  still waiting: ${running.map((step) => `${step.name} ${step.status} for ${formatDuration(step.forMs)}`).join(', ')}`),
+            onThrottled: (err, delayMs) => output.info(`  throttled (${err.name}: ${err.message}); polling again in ${formatDuration(delayMs)}`),
+          });
+        } catch (err) {
+          // The wait failed (an error other than throttling while polling): the execution must not run on unwatched.
+          throw opts.stopUnfinished ? await withStop(client, executionArn, err) : err;
+        }
+        const stop = result.status === 'TimedOut' && opts.stopUnfinished ? await stopAtTimeout(client, result) : undefined;
         if (json) {
           output.result({ ...resultJson(opts.name, result), ...(stop ? { stopRequested: stop.requested, stopError: stop.error } : {}) }, true);
         }
@@ -136,7 +142,7 @@ function resultJson(pipelineName: string, result: PipelineExecutionResult) {
   };
 }
 
-/** What `--stop-on-timeout` did: whether SageMaker took the stop request, and its error if not. */
+/** What `--stop-unfinished` did: whether SageMaker took the stop request, and its error if not. */
 interface StopAtTimeout {
   readonly requested: boolean;
   readonly error?: string;
@@ -152,6 +158,19 @@ async function stopAtTimeout(client: SageMakerClient, result: PipelineExecutionR
   }
   const error = await stopPipelineExecution(client, result.executionArn);
   return error === undefined ? { requested: true } : { requested: false, error };
+}
+
+/**
+ * The error a failed wait ends with, once the execution it watched was asked to stop: a run nobody watches any more
+ * must not go on to register a model version (the caller, a CodePipeline action, reports the build as failed).
+ */
+async function withStop(client: SageMakerClient, executionArn: string, err: unknown): Promise<Error> {
+  const error = await stopPipelineExecution(client, executionArn);
+  const what = error === undefined
+    ? 'the execution was asked to stop (StopPipelineExecution)'
+    : `stopping the execution failed too (${error}): it may still run and register a model version; stop it with aws sagemaker stop-pipeline-execution`;
+  const message = `waiting for ${executionArn} failed: ${(err as Error).message}; ${what}`;
+  return err instanceof CliError ? new CliError(message) : Object.assign(new Error(message), { name: (err as Error).name });
 }
 
 /** What became of an execution the wait gave up on. */

@@ -77,8 +77,8 @@ export class ModelBuildPipelineStack extends Stack {
     const runPipeline = new pipelines.CodeBuildStep('RunSageMakerPipeline', {
       input: project.releaseTools,
       env: BUILD_ENV,
-      // An execution still running when the wait ends is stopped: the commit fails, so it must not register a version later.
-      commands: [releaseToolsCommand('.', `run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_WAIT_MINUTES} --stop-on-timeout`)],
+      // An execution still running when the wait ends (its time, or an error while polling) is stopped: the commit fails, so it must not register a version later.
+      commands: [releaseToolsCommand('.', `run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_WAIT_MINUTES} --stop-unfinished`)],
       timeout: Duration.minutes(CODEBUILD_ACTION_TIMEOUT_MINUTES),
       rolePolicyStatements: [
         new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }),

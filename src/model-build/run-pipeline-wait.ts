@@ -83,7 +83,7 @@ export function longestRun(definition: PipelineDefinition): LongestRun {
  * {@link JOB_START_MINUTES}. A job's retries (a new job after SageMaker.JOB_INTERNAL_ERROR or CAPACITY_ERROR, each
  * with its own MaxRuntimeInSeconds: "Retry Policy for Pipeline Steps") are not counted, since the worst case of
  * every retry would leave no room for training; an execution they make outlast the wait is stopped by
- * `run-pipeline --stop-on-timeout`, so a build CodePipeline shows as failed does not register a version afterwards.
+ * `run-pipeline --stop-unfinished`, so a build CodePipeline shows as failed does not register a version afterwards.
  */
 export function checkRunFitsWait(definition: PipelineDefinition): LongestRun {
   const run = longestRun(definition);

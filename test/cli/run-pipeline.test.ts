@@ -232,10 +232,10 @@ describe('run-pipeline --wait', () => {
 
   // SageMaker API Reference, StopPipelineExecution: ClientRequestToken is required (32 to 128 characters); the
   // execution ends Stopped. A wait in a CodePipeline action that gives up must not leave a run that registers a version.
-  test('--stop-on-timeout stops an execution still running at the timeout, once, and says so', async () => {
+  test('--stop-unfinished stops an execution still running at the timeout, once, and says so', async () => {
     script(['Executing', [['Preprocess', 'Succeeded'], ['Train', 'Executing']]]);
     sm.on(StopPipelineExecutionCommand).resolves({ PipelineExecutionArn: ARN });
-    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait', '--timeout', '2', '--stop-on-timeout']);
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait', '--timeout', '2', '--stop-unfinished']);
     expect(code).toBe(1);
     expect(out.infos[out.infos.length - 1]).toBe([
       'error: pipeline churn did not finish within 2 minutes (waited 2m00s); the execution was asked to stop (StopPipelineExecution; '
@@ -250,20 +250,35 @@ describe('run-pipeline --wait', () => {
     expect(token.ClientRequestToken!.length).toBeLessThanOrEqual(128);
   });
 
-  test('--stop-on-timeout leaves an execution that ends in time alone, and one already stopping is not asked again', async () => {
+  test('--stop-unfinished leaves an execution that ends in time alone, and one already stopping is not asked again', async () => {
     script(['Executing', [['Train', 'Executing']]], ['Succeeded', [['Train', 'Succeeded']]]);
-    expect((await run(['run-pipeline', '--name', 'churn', '--wait', '--stop-on-timeout'])).code).toBe(0);
+    expect((await run(['run-pipeline', '--name', 'churn', '--wait', '--stop-unfinished'])).code).toBe(0);
     script(['Stopping', [['Train', 'Stopping']]]);
-    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait', '--timeout', '1', '--stop-on-timeout']);
+    const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait', '--timeout', '1', '--stop-unfinished']);
     expect(code).toBe(1);
     expect(out.infos[out.infos.length - 1]).toMatch(/did not finish within 1 minute \(waited 1m00s\); the execution was already stopping \(status Stopping\)/);
     expect(sm).not.toHaveReceivedCommand(StopPipelineExecutionCommand);
   });
 
-  test('--stop-on-timeout whose stop is refused still exits 1, with the wait\'s report and the refusal', async () => {
+  // An error other than throttling ends the wait (a 5xx after the SDK's retries, a network error): the execution
+  // would run on unwatched and could register a version after the build failed. It is stopped; without the option it is not.
+  test('--stop-unfinished also stops the execution when the wait fails on an error while polling', async () => {
+    sm.on(DescribePipelineExecutionCommand).rejects(serviceError('InternalFailure', 'We encountered an internal error'));
+    sm.on(StopPipelineExecutionCommand).resolves({ PipelineExecutionArn: ARN });
+    const stopped = await run(['run-pipeline', '--name', 'churn', '--wait', '--stop-unfinished']);
+    expect(stopped.code).toBe(1);
+    expect(stopped.out.infos.at(-1)).toBe(`error: waiting for ${ARN} failed: We encountered an internal error; the execution was asked to stop (StopPipelineExecution)`);
+    expect(sm).toHaveReceivedCommandTimes(StopPipelineExecutionCommand, 1);
+    sm.resetHistory();
+    const left = await run(['run-pipeline', '--name', 'churn', '--wait']);
+    expect(left.code).toBe(1);
+    expect(sm).not.toHaveReceivedCommand(StopPipelineExecutionCommand);
+  });
+
+  test('--stop-unfinished whose stop is refused still exits 1, with the wait\'s report and the refusal', async () => {
     script(['Executing', [['Train', 'Executing']]]);
     sm.on(StopPipelineExecutionCommand).rejects(serviceError('AccessDeniedException', 'not authorized to perform: sagemaker:StopPipelineExecution'));
-    const { code, out } = await run(['--json', 'run-pipeline', '--name', 'churn', '--wait', '--timeout', '2', '--stop-on-timeout']);
+    const { code, out } = await run(['--json', 'run-pipeline', '--name', 'churn', '--wait', '--timeout', '2', '--stop-unfinished']);
     expect(code).toBe(1);
     expect(out.results[0]).toMatchObject({ status: 'TimedOut', stopRequested: false, stopError: 'AccessDeniedException: not authorized to perform: sagemaker:StopPipelineExecution' });
     expect(JSON.stringify(out.infos)).toMatch(/stopping the execution failed \(AccessDeniedException: .*\): it may still run and register a model version/);
@@ -350,8 +365,8 @@ describe('run-pipeline usage errors exit 2 and call nothing', () => {
     [['--region', 'Frankfurt', 'run-pipeline', '--name', 'churn'], /--region must be an AWS region name .* got "Frankfurt"/],
     [['--request-timeout', '0', 'run-pipeline', '--name', 'churn'], /--request-timeout must be a number of seconds from 1 to 900, got 0/],
     [['--request-timeout', '1e6', 'run-pipeline', '--name', 'churn'], /--request-timeout must be a number of seconds from 1 to 900, got 1e6/],
-    [['run-pipeline', '--name', 'churn', '--timeout', '30'], /--timeout, --stop-on-timeout and --poll-interval only apply with --wait/],
-    [['run-pipeline', '--name', 'churn', '--stop-on-timeout'], /--timeout, --stop-on-timeout and --poll-interval only apply with --wait/],
+    [['run-pipeline', '--name', 'churn', '--timeout', '30'], /--timeout, --stop-unfinished and --poll-interval only apply with --wait/],
+    [['run-pipeline', '--name', 'churn', '--stop-unfinished'], /--timeout, --stop-unfinished and --poll-interval only apply with --wait/],
   ])('%j', async (argv, message) => {
     const { code, stderr } = await usageError(argv);
     expect(code).toBe(2);

@@ -87,7 +87,7 @@ describe('ModelBuildPipelineStack', () => {
     // leaves 15 minutes of them for the build's start and the report (run-pipeline-wait.test.ts checks the steps fit).
     // An execution still running then (jobs retried after internal errors) is stopped: the commit fails, and a run
     // that went on would register a version from a failed build.
-    expect(spec.phases.build.commands).toEqual(['node ./sagemaker-gitops.js run-pipeline --name player-churn-training --wait --timeout 465 --stop-on-timeout']);
+    expect(spec.phases.build.commands).toEqual(['node ./sagemaker-gitops.js run-pipeline --name player-churn-training --wait --timeout 465 --stop-unfinished']);
     const [pipeline] = Object.values<any>(template.findResources('AWS::CodePipeline::Pipeline'));
     const action = pipeline.Properties.Stages.flatMap((stage: any) => stage.Actions).find((a: any) => a.Name === 'RunSageMakerPipeline');
     expect(action.InputArtifacts).toEqual([{ Name: 'Synth_release_tools' }]);
