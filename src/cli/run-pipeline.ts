@@ -142,6 +142,9 @@ function resultJson(pipelineName: string, result: PipelineExecutionResult) {
   };
 }
 
+/** What a refused stop leaves behind, and what to do. */
+const STILL_RUNNING = 'it may still run and register a model version; stop it with aws sagemaker stop-pipeline-execution';
+
 /** What `--stop-unfinished` did: whether SageMaker took the stop request, and its error if not. */
 interface StopAtTimeout {
   readonly requested: boolean;
@@ -168,7 +171,7 @@ async function withStop(client: SageMakerClient, executionArn: string, err: unkn
   const error = await stopPipelineExecution(client, executionArn);
   const what = error === undefined
     ? 'the execution was asked to stop (StopPipelineExecution)'
-    : `stopping the execution failed too (${error}): it may still run and register a model version; stop it with aws sagemaker stop-pipeline-execution`;
+    : `stopping the execution failed too (${error}): ${STILL_RUNNING}`;
   const message = `waiting for ${executionArn} failed: ${(err as Error).message}; ${what}`;
   return err instanceof CliError ? new CliError(message) : Object.assign(new Error(message), { name: (err as Error).name });
 }
@@ -180,7 +183,7 @@ function timedOutExecution(result: PipelineExecutionResult, stop: StopAtTimeout 
     return `the execution was left running (${status})`;
   }
   if (stop.error !== undefined) {
-    return `stopping the execution failed (${stop.error}): it may still run and register a model version; stop it with aws sagemaker stop-pipeline-execution`;
+    return `stopping the execution failed (${stop.error}): ${STILL_RUNNING}`;
   }
   return stop.requested
     ? `the execution was asked to stop (StopPipelineExecution; it was ${result.executionStatus ?? 'running'}); steps that already ended keep what they wrote`
