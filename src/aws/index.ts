@@ -15,6 +15,7 @@ export * from './pipeline-execution';
 export * from './project-status';
 export * from './publish-templates';
 export * from './release-approval';
+export * from './release-refusal';
 export * from './release-verification';
 export * from './self-mutation-check';
 export * from './call-errors';
