@@ -16,6 +16,10 @@ export function registryRefusal(review: ReleaseReview): string | undefined {
   if (version === undefined || approvalStatus === undefined || approvalStatus === 'Approved') {
     return undefined;
   }
+  // The release trigger starts a release on Approved and Rejected, not on a version set back to PendingManualApproval.
+  const next = approvalStatus === 'Rejected'
+    ? 'the release of the newest approved version that the rejection started comes up for approval next'
+    : `its status change starts no release: approve version ${version} again (approve-model) to release it`;
   return `version ${version} is ${approvalStatus} in the model registry now: approving would release it to production. ` +
-    'Reject this release with reject-release; the release of the newest approved version that its status change started comes up for approval next; nothing was changed';
+    `Reject this release with reject-release; ${next}; nothing was changed`;
 }

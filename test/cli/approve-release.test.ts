@@ -335,7 +335,17 @@ describe('the waiting version was rejected in the registry meanwhile', () => {
     expect(code).toBe(1);
     expect(lines).toContain('warning: version 7 is Rejected in the model registry now: it was approved when this execution started, no longer');
     expect(out.infos).toEqual(['error: not approved: version 7 is Rejected in the model registry now: approving would release it to production. ' +
-      'Reject this release with reject-release; the release of the newest approved version that its status change started comes up for approval next; nothing was changed']);
+      'Reject this release with reject-release; the release of the newest approved version that the rejection started comes up for approval next; nothing was changed']);
+    expect(cp).not.toHaveReceivedCommand(PutApprovalResultCommand);
+  });
+
+  // The release trigger matches Approved and Rejected only (design decision 6): a version set back to pending starts nothing.
+  test('a version set back to PendingManualApproval is refused too, saying no release follows', async () => {
+    endpointServes('churn-staging', 7, '0.8123', 'PendingManualApproval');
+    const { code, out } = await run(['approve-release', '--project', PROJECT, '--comment', 'ship it']);
+    expect(code).toBe(1);
+    expect(out.infos.at(-1)).toBe('error: not approved: version 7 is PendingManualApproval in the model registry now: approving would release it to production. ' +
+      'Reject this release with reject-release; its status change starts no release: approve version 7 again (approve-model) to release it; nothing was changed');
     expect(cp).not.toHaveReceivedCommand(PutApprovalResultCommand);
   });
 
