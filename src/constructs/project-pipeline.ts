@@ -16,6 +16,7 @@ import { checkActionConfigurationLengths, checkPipelineName } from './pipeline-l
 import { studioContextArgumentsOf } from '../app-context/studio-project';
 import { buildLogGroupName } from '../app-context/resource-names';
 import { RETAIN_UNLESS_CREATE_FAILS } from './retention';
+import { orderPipelineAfterActionPolicies } from './pipeline-policy-order';
 
 /**
  * Installs a repository's dependencies exactly as its committed package-lock.json pins them
@@ -77,6 +78,12 @@ export interface ProjectPipelineProps {
    * @default - vendored (or a registry that needs no login)
    */
   readonly toolkit?: ToolkitSourceOptions;
+  /**
+   * More variables the synth step exports (besides the self-mutation's), each with the value it
+   * keeps when no command sets it; `postSynthCommands` set them.
+   * @default - none
+   */
+  readonly synthVariables?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -127,7 +134,7 @@ export class ProjectPipeline extends Construct {
       useChangeSets: props.useChangeSets ?? true,
       synth: this.synth = new pipelines.CodeBuildStep('Synth', {
         input: props.source,
-        env: { ...BUILD_ENV, [SELF_MUTATION_VARIABLE]: 'needed' },
+        env: { ...BUILD_ENV, ...props.synthVariables, [SELF_MUTATION_VARIABLE]: 'needed' },
         installCommands: [...codeArtifactLogin, ...SYNTH_INSTALL_COMMANDS],
         // A project launched from Studio keeps its launch's names in every later synth.
         commands: [
@@ -140,7 +147,7 @@ export class ProjectPipeline extends Construct {
           `${SELF_MUTATION_VARIABLE}=$(npx ${LIBRARY_NAME} self-mutation-check --stack ${Stack.of(this).artifactId}) || ${SELF_MUTATION_VARIABLE}=needed`,
         ],
         primaryOutputDirectory: 'cdk.out',
-        partialBuildSpec: codebuild.BuildSpec.fromObject({ env: { 'exported-variables': [SELF_MUTATION_VARIABLE] } }),
+        partialBuildSpec: codebuild.BuildSpec.fromObject({ env: { 'exported-variables': [...Object.keys(props.synthVariables ?? {}), SELF_MUTATION_VARIABLE] } }),
         rolePolicyStatements: [...props.synthRolePolicyStatements ?? [], ...codeArtifactReadStatements(this, codeArtifact)],
       }),
       codeBuildDefaults: {
@@ -183,6 +190,7 @@ export class ProjectPipeline extends Construct {
     const stack = Stack.of(this);
     this.acknowledgeCrossRegionSupport();
     this.skipSelfMutationWhenUnchanged();
+    orderPipelineAfterActionPolicies(this.pipeline.pipeline, this);
     const ack = (id: string, reason: string) => Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[${id}]`, reason });
     const artifactActions = ['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
     for (const action of artifactActions) {
@@ -220,10 +228,25 @@ export class ProjectPipeline extends Construct {
    * synth role may read the templates of these stacks only.
    */
   private skipSelfMutationWhenUnchanged(): void {
+    this.skipStageUnlessNeeded(SELF_MUTATION_STAGE, SELF_MUTATION_VARIABLE, 'PipelineStacksChanged');
+    const pipelineStack = Stack.of(this);
+    const stacks = [pipelineStack, ...Object.values(this.pipeline.pipeline.crossRegionSupport).map((support) => support.stack)];
+    for (const stack of stacks) {
+      const stackArn = pipelineStack.formatArn({ service: 'cloudformation', region: stack.region, resource: 'stack', resourceName: `${stack.stackName}/*` });
+      this.pipeline.synthProject.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks', 'cloudformation:GetTemplate'], resources: [stackArn] }));
+      acknowledgeWildcardResource(this, stackArn, `a stack's ARN ends in the id CloudFormation gives it at creation; the synth step compares the deployed ${stack.stackName} with the synthesized one`);
+    }
+  }
+
+  /**
+   * Skips the stage `stageName` (after `build()`) unless the synth step's exported `variable` says
+   * it is needed: the stage runs unless the variable is exactly `not-needed`.
+   */
+  public skipStageUnlessNeeded(stageName: string, variable: string, ruleName: string): void {
     const stages = this.pipeline.pipeline.stages;
-    const index = stages.findIndex((stage) => stage.stageName === SELF_MUTATION_STAGE);
+    const index = stages.findIndex((stage) => stage.stageName === stageName);
     if (index < 0) {
-      throw new Error(`the pipeline ${this.pipeline.pipeline.pipelineName} has no ${SELF_MUTATION_STAGE} stage (its stages: ${stages.map((s) => s.stageName).join(', ')})`);
+      throw new Error(`the pipeline ${this.pipeline.pipeline.pipelineName} has no ${stageName} stage (its stages: ${stages.map((s) => s.stageName).join(', ')})`);
     }
     // The synth action's variables get a namespace of their own (aws-cdk-lib names one only for outputs other steps consume).
     const build = stages.findIndex((stage) => stage.stageName === 'Build');
@@ -237,19 +260,12 @@ export class ProjectPipeline extends Construct {
       Conditions: [{
         Result: 'SKIP',
         Rules: [{
-          Name: 'PipelineStacksChanged',
+          Name: ruleName,
           RuleTypeId: { Category: 'Rule', Owner: 'AWS', Provider: 'VariableCheck', Version: '1' },
-          Configuration: { Variable: `#{${SYNTH_VARIABLES_NAMESPACE}.${SELF_MUTATION_VARIABLE}}`, Operator: 'NE', Value: 'not-needed' },
+          Configuration: { Variable: `#{${SYNTH_VARIABLES_NAMESPACE}.${variable}}`, Operator: 'NE', Value: 'not-needed' },
         }],
       }],
     });
-    const pipelineStack = Stack.of(this);
-    const stacks = [pipelineStack, ...Object.values(this.pipeline.pipeline.crossRegionSupport).map((support) => support.stack)];
-    for (const stack of stacks) {
-      const stackArn = pipelineStack.formatArn({ service: 'cloudformation', region: stack.region, resource: 'stack', resourceName: `${stack.stackName}/*` });
-      this.pipeline.synthProject.addToRolePolicy(new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks', 'cloudformation:GetTemplate'], resources: [stackArn] }));
-      acknowledgeWildcardResource(this, stackArn, `a stack's ARN ends in the id CloudFormation gives it at creation; the synth step compares the deployed ${stack.stackName} with the synthesized one`);
-    }
   }
 
   /**

@@ -2,6 +2,8 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ModelBuildApp } from '../../src/model-build';
 import { connectionServicePrefix } from '../../src/source';
 import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
+import { policiesThePipelineDoesNotWaitFor } from '../helpers/pipeline-policy-order';
+
 
 const CODESTAR_ARN = 'arn:aws:codestar-connections:us-east-1:123456789012:connection/11111111-2222-3333-4444-555555555555';
 const CODECONNECTIONS_ARN = 'arn:aws:codeconnections:us-east-1:123456789012:connection/11111111-2222-3333-4444-555555555555';
@@ -27,6 +29,12 @@ describe('ModelBuildPipelineStack', () => {
       PipelineType: 'V2',
       Stages: ['Source', 'Build', 'UpdatePipeline', 'Assets', 'Deploy'].map((Name) => Match.objectLike({ Name })),
     });
+  });
+
+  // "AWS::IAM::Policy" (CloudFormation template reference) and aws/aws-cdk#38861: the first execution starts as soon as
+  // the pipeline exists, so the pipeline waits for every policy its actions and their CodeBuild projects use.
+  test('is created after the policies of its action roles and of its CodeBuild projects\' roles', () => {
+    expect(policiesThePipelineDoesNotWaitFor(template)).toEqual([]);
   });
 
   test('only pushes to the configured branch start it', () => {
