@@ -174,6 +174,9 @@ export function commandWork(command: string, context: PathContext): Work[] {
   if (/\baws sagemaker describe-model-package\b.*\baws s3 cp\b/.test(command)) {
     return [work('release payload copied (evaluation report and test split)', model.releasePayload)];
   }
+  if (/\bprod-change-check\b/.test(command)) {
+    return [work('prod-change-check (deployed production stacks compared)', model.prodChangeCheck)];
+  }
   if (/\bself-mutation-check\b/.test(command)) {
     return [work('self-mutation-check (deployed pipeline stacks compared)', model.selfMutationCheck)];
   }

@@ -79,6 +79,21 @@ export function selfMutationStacks(assemblyDir: string, pipelineStackId: string)
   return stacks;
 }
 
+/**
+ * Every stack of a cloud assembly, not of the assemblies nested in it: for a CDK Pipelines stage,
+ * pass the assembly nested for that stage (two stages may deploy one stack name).
+ *
+ * @throws Error when the assembly has no stack, or a stack's template or environment is missing
+ */
+export function assemblyStacks(assemblyDir: string): SelfMutationStack[] {
+  const artifacts: Record<string, ManifestArtifact> = JSON.parse(fs.readFileSync(path.join(assemblyDir, 'manifest.json'), 'utf8')).artifacts ?? {};
+  const stacks = Object.entries(artifacts).filter(([, artifact]) => artifact.type === 'aws:cloudformation:stack').map(([id, artifact]) => stackOf(assemblyDir, id, artifact));
+  if (stacks.length === 0) {
+    throw new Error(`the cloud assembly ${assemblyDir} has no stack`);
+  }
+  return stacks;
+}
+
 function stackIds(artifacts: Record<string, ManifestArtifact>): string[] {
   return Object.entries(artifacts).filter(([, a]) => a.type === 'aws:cloudformation:stack').map(([id]) => id);
 }
@@ -115,14 +130,19 @@ export async function checkSelfMutation(stacks: readonly SelfMutationStack[], cl
   const reasons: string[] = [];
   let needed = false;
   for (const stack of stacks) {
-    const difference = await differenceOf(stack, await cloudFormationIn(stack.region));
+    const difference = await deployedDifference(stack, await cloudFormationIn(stack.region));
     needed ||= difference !== undefined;
     reasons.push(`${stack.stackName} (${stack.region}): ${difference ?? 'deployed as synthesized'}`);
   }
   return { verdict: needed ? 'needed' : 'not-needed', reasons };
 }
 
-async function differenceOf(stack: SelfMutationStack, cloudFormation: CloudFormationClient): Promise<string | undefined> {
+/**
+ * What differs between a stack as synthesized and as deployed, or undefined when it is deployed
+ * exactly as synthesized, in a settled state (see `checkSelfMutation`); a failure to tell is a
+ * difference.
+ */
+export async function deployedDifference(stack: SelfMutationStack, cloudFormation: CloudFormationClient): Promise<string | undefined> {
   let deployed: Stack | undefined;
   let body: string | undefined;
   try {

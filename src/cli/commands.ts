@@ -10,6 +10,7 @@ import type { PublishTemplatesDeps } from './publish-templates';
 import type { QuotasDeps } from './quotas';
 import type { ResolveModelDeps } from './resolve-model';
 import type { RunPipelineDeps } from './run-pipeline';
+import type { ProdChangeCheckDeps } from './prod-change-check';
 import type { SelfMutationCheckDeps } from './self-mutation-check';
 import type { StatusDeps } from './status';
 import type { TestEndpointDeps } from './test-endpoint';
@@ -17,7 +18,7 @@ import type { VerifyReleaseDeps } from './verify-release';
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
 export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps
-& ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps & CompareShadowDeps & QuotasDeps;
+& ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps & ProdChangeCheckDeps & CompareShadowDeps & QuotasDeps;
 
 /** A command of the CLI: what the top-level help says of it, and how to build it. */
 export interface CommandEntry {
@@ -111,5 +112,9 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'self-mutation-check': {
     description: 'print whether the pipeline\'s self-mutation would change its deployed stacks: needed or not-needed (used by the synth step)',
     build: (output, deps) => (require('./self-mutation-check') as typeof import('./self-mutation-check')).selfMutationCheckCommand(output, deps),
+  },
+  'prod-change-check': {
+    description: 'print whether this release would change production\'s deployed stacks: needed or not-needed (used by the model-deploy synth step)',
+    build: (output, deps) => (require('./prod-change-check') as typeof import('./prod-change-check')).prodChangeCheckCommand(output, deps),
   },
 };

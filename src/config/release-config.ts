@@ -26,8 +26,9 @@ export interface ReleaseOptions {
    * `alertEmails` cannot be set): `arn:<partition>:sns:<region>:<account>:<name>`, in the region
    * of every stage with alarms (CloudWatch notifies topics of the alarm's region only). Its
    * access policy (and its KMS key policy, if encrypted) must let `cloudwatch.amazonaws.com`
-   * publish and, with `batchScoring`, `events.amazonaws.com` (the rule
-   * `<project>-batch-scoring-failed`, which must be in the topic's region: production's).
+   * publish and, with a stage's `driftMonitoring` (the rule `<endpoint>-drift-failed`) or with
+   * `batchScoring` (the rule `<project>-batch-scoring-failed`, which must be in the topic's
+   * region: production's), `events.amazonaws.com`, with no Condition block in either statement.
    * @default - each stage with alarms gets its own KMS-encrypted topic
    */
   readonly alertTopicArn?: string;

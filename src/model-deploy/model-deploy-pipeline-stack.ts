@@ -30,6 +30,7 @@ import {
   SHADOW_STAGE, acknowledgeLiveModelReadWildcards, copyLiveModelCommand, liveModelFor, liveModelReadStatements, resolveModelShellCommand, shadowReleaseOf,
 } from './shadow-release';
 import { ShadowDeployStage } from './shadow-stage';
+import { PROD_CHANGE_RULE, PROD_CHANGE_VARIABLE, acknowledgeProdChangeReadWildcards, prodChangeCheckCommand, prodChangeCheckOf, prodChangeReadStatements } from './prod-change';
 
 export * from './reviewer-notices';
 export * from './release-checks';
@@ -108,7 +109,9 @@ export interface ModelDeployPipelineStackProps extends StackProps {
  * not the previous one after an automatic rollback, and answers a smoke test). With
  * `endpoints.prod.shadow`, ProdShadow comes before Prod: production's stack with the live version
  * and the candidate as its shadow variant, then CompareShadow (waits, compares, stops the release
- * beyond a threshold), whose numbers the approval's comment shows. Model approval
+ * beyond a threshold), whose numbers the approval's comment shows. A release that would leave
+ * production as deployed (`prod-change-check`, production in the pipeline's account) skips
+ * ProdShadow and Prod: no approval is asked for what production already runs. Model approval
  * changes in the registry and pushes to the branch run it. Nothing in the pipeline's own
  * definition depends on the release: the version reaches the approval as CodePipeline variables,
  * and the checks read the resolved model from the synth output, so a release never makes the
@@ -141,6 +144,10 @@ export class ModelDeployPipelineStack extends Stack {
     const shadow = shadowReleaseOf(config);
 
     const source = new PipelineSource(this, 'ModelDeploySource', config.source.modelDeploy);
+    // The stages first: the synth step's production check names the production stage's assembly.
+    this.staging = new DeployStage(this, RELEASE_PIPELINE.stagingStage, { config, stage: 'staging', model, repoDir });
+    this.prod = new DeployStage(this, RELEASE_PIPELINE.prodStage, { config, stage: 'prod', model, repoDir });
+    const prodCheck = prodChangeCheckOf(config);
     const project = new ProjectPipeline(this, 'ModelDeploy', {
       pipelineName: names.modelDeployCodePipeline,
       source: source.input,
@@ -149,7 +156,12 @@ export class ModelDeployPipelineStack extends Stack {
       preSynthCommands: [resolveModelShellCommand(config, RESOLVED_MODEL_FILE, shadow !== false)],
       // The checks read the release's resolved model from the synth output, not from the pipeline's definition.
       // ... and the test split the release's model was scored on, for the live tests.
-      postSynthCommands: [`cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`, releasePayloadDownloadCommand(), ...(shadow ? [copyLiveModelCommand()] : [])],
+      postSynthCommands: [
+        `cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`, releasePayloadDownloadCommand(), ...(shadow ? [copyLiveModelCommand()] : []),
+        // Whether the release would change production: a release production already serves skips its stages.
+        ...(prodCheck ? [prodChangeCheckCommand(config, this.prod)] : []),
+      ],
+      synthVariables: prodCheck ? { [PROD_CHANGE_VARIABLE]: 'needed' } : {},
       synthRolePolicyStatements: [
         // ListModelPackages has no resource type in IAM: it only accepts "*".
         new iam.PolicyStatement({ actions: ['sagemaker:ListModelPackages'], resources: ['*'] }),
@@ -162,6 +174,7 @@ export class ModelDeployPipelineStack extends Stack {
         ...releasePayloadReadStatements(this, config),
         ...endpointTypeReadStatements(this, config),
         ...(shadow ? liveModelReadStatements(this) : []),
+        ...(prodCheck ? prodChangeReadStatements(this, config) : []),
       ],
       // One CREATE_UPDATE action per stack, so that staging can use REPLACE_ON_FAILURE.
       useChangeSets: false,
@@ -179,8 +192,6 @@ export class ModelDeployPipelineStack extends Stack {
       this.approvalTopic.addSubscription(new subscriptions.EmailSubscription(email));
     }
 
-    this.staging = new DeployStage(this, RELEASE_PIPELINE.stagingStage, { config, stage: 'staging', model, repoDir });
-    this.prod = new DeployStage(this, RELEASE_PIPELINE.prodStage, { config, stage: 'prod', model, repoDir });
     const stagingEndpoint = endpointName(config, 'staging');
     const region = config.environments.staging.region;
 
@@ -210,6 +221,12 @@ export class ModelDeployPipelineStack extends Stack {
       })],
     });
     project.build();
+    if (prodCheck) {
+      for (const stage of [...(shadow ? [SHADOW_STAGE] : []), RELEASE_PIPELINE.prodStage]) {
+        project.skipStageUnlessNeeded(stage, PROD_CHANGE_VARIABLE, PROD_CHANGE_RULE);
+      }
+      acknowledgeProdChangeReadWildcards(this, config);
+    }
     replaceFailedStack(this.codePipeline.pipeline, names.endpointStack('staging'), [names.endpointStack('prod')]);
     source.configure(this.codePipeline.pipeline);
     acknowledgeWildcardResource(this, '*', 'sagemaker:ListModelPackages, which resolve-model calls, has no resource type in IAM; the synth step may only list, and describe this group\'s versions');

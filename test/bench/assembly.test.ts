@@ -98,8 +98,8 @@ describe('the critical paths of the synthesized pipelines', () => {
   test('model-deploy: staging (serverless) and its live test before the release approval, prod after it', () => {
     expect(deployPath.approvals).toEqual(['Prod/ApproveRelease']);
     expect(action(deployPath, 'Synth').work.map((w) => w.what)).toEqual([
-      'CodeBuild start', 'npm ci', 'resolve-model', 'cdk synth', 'release payload copied (evaluation report and test split)', 'release tools bundled',
-      'self-mutation-check (deployed pipeline stacks compared)',
+      'CodeBuild start', 'npm ci', 'resolve-model', 'cdk synth', 'release payload copied (evaluation report and test split)',
+      'prod-change-check (deployed production stacks compared)', 'release tools bundled', 'self-mutation-check (deployed pipeline stacks compared)',
     ]);
     expect(action(deployPath, 'player-churn-staging-endpoint.Deploy').work.map((w) => w.what)).toContain('player-churn-staging: serverless endpoint updated');
     expect(action(deployPath, 'TestStaging').work.map((w) => w.what)).toContain('live endpoint test');

@@ -164,6 +164,10 @@ function mapRequests(call: Recorded, env: Environment, templates: Record<string,
     // CloudWatch's metric reads have no resource type ("Actions, resources, and condition keys for Amazon CloudWatch").
     return [{ action: `cloudwatch:${call.operation}`, resource: '*' }];
   }
+  if (call.service === 'codepipeline') {
+    // "Actions, resources, and condition keys for AWS CodePipeline": GetPipelineState and ListPipelineExecutions take the pipeline.
+    return [{ action: `codepipeline:${call.operation}`, resource: `arn:aws:codepipeline:${env.region}:${env.account}:${input.name ?? input.pipelineName}` }];
+  }
   if (call.service === 'cloudformation') {
     return [{ action: `cloudformation:${call.operation}`, resource: `arn:aws:cloudformation:${env.region}:${env.account}:stack/${input.StackName}/5f0d7c2e-0000-4000-8000-000000000000` }];
   }
@@ -338,6 +342,10 @@ describe.each([
     expect(synthCalls.map((c) => c.operation ?? c.argv?.slice(0, 2).join(' ')).filter(Boolean)).toEqual(expect.arrayContaining([
       'ListModelPackages', 'DescribeModelPackage', 'sagemaker describe-model-package', 's3 cp', 'DescribeStacks', 'GetTemplate']));
     expect(fs.existsSync(path.join(synthFolder, 'cdk.out', 'payload.csv'))).toBe(true);
+    // With production in the pipeline's account, the synth step also compares production's stack, after telling its own execution.
+    const prodReads = synthCalls.filter((c) => c.service === 'codepipeline' || (c.service === 'cloudformation' && c.input?.StackName === 'player-churn-prod-endpoint'));
+    expect(prodReads.map((c) => c.operation)).toEqual(synth.commands.some((c) => c.includes('prod-change-check'))
+      ? ['GetPipelineState', 'ListPipelineExecutions', 'DescribeStacks', 'GetTemplate'] : []);
     expect(denied(templates, template, synth, synthCalls, synthFolder)).toEqual([]);
   });
 

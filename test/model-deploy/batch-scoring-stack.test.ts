@@ -189,6 +189,10 @@ describe('in the model-deploy pipeline', () => {
     // Its failure alerts (batch-scoring-alerts.test.ts) pass the same validators: a rule and a topic of its own.
     templates['player-churn-batch-scoring'].resourceCountIs('AWS::Events::Rule', 1);
     templates['player-churn-batch-scoring'].hasResourceProperties('AWS::SNS::Topic', { TopicName: 'player-churn-batch-scoring-alerts' });
+    // The synth step's production check compares every stack of the Prod stage, so its role may read batch scoring's too.
+    const reads = Object.values<any>(templates['player-churn-model-deploy-pipeline'].findResources('AWS::IAM::Policy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement).filter((st) => JSON.stringify(st.Action).includes('cloudformation:GetTemplate'));
+    expect(JSON.stringify(reads)).toContain(':stack/player-churn-batch-scoring/*');
   });
 
   // The example model-deploy repository (its sagemaker-gitops.json: MLflow, real-time production with guardrails and

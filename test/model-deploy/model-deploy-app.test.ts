@@ -133,6 +133,10 @@ describe('accounts', () => {
     expect(deploy.pipelineStack.staging.endpoint.account).toBe('222222222222');
     expect(deploy.pipelineStack.prod.endpoint.account).toBe('333333333333');
     const specs = buildSpecs(templates['player-churn-model-deploy-pipeline']).map((spec) => JSON.stringify(spec));
+    // The synth role cannot read production's stacks in its own account: no production check, Prod always runs.
+    expect(specs.join('\n')).not.toContain('PROD_CHANGE');
+    const [pipeline] = Object.values<any>(templates['player-churn-model-deploy-pipeline'].findResources('AWS::CodePipeline::Pipeline'));
+    expect(pipeline.Properties.Stages.filter((st: any) => st.BeforeEntry !== undefined).map((st: any) => st.Name)).toEqual(['UpdatePipeline']);
     for (const [stage, account] of [['staging', '222222222222'], ['prod', '333333333333']]) {
       const template = templates[`player-churn-${stage}-endpoint`];
       template.hasResourceProperties('AWS::IAM::Role', {

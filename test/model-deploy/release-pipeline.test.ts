@@ -10,6 +10,7 @@ import { ACTION_CONFIGURATION_MAX_LENGTH, REPLACE_ON_FAILURE, releaseApprovalCom
 import { endpointTestCommand } from '../../src/model-deploy/release-checks';
 import { releasePayloadDownloadCommand } from '../../src/model-deploy/release-payload';
 import { synthValidated, testConfig } from '../helpers/validated-synth';
+import { policiesThePipelineDoesNotWaitFor } from '../helpers/pipeline-policy-order';
 import { MODEL, NEXT_MODEL, app, buildSpecs } from './fixtures';
 
 describe('the model-deploy pipeline', () => {
@@ -51,6 +52,8 @@ describe('the model-deploy pipeline', () => {
       'npx cdk synth --no-notices',
       'cp resolved-model.json cdk.out/resolved-model.json',
       releasePayloadDownloadCommand(),
+      // Production is in the pipeline's account: whether the release would change it (a failed check keeps `needed`).
+      'PROD_CHANGE=$(npx sagemaker-gitops prod-change-check --assembly cdk.out/assembly-player-churn-model-deploy-pipeline-Prod --pipeline player-churn-model-deploy) || PROD_CHANGE=needed',
       'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',
       'SELF_MUTATION=$(npx sagemaker-gitops self-mutation-check --stack player-churn-model-deploy-pipeline) || SELF_MUTATION=needed',
     ]);
@@ -61,6 +64,48 @@ describe('the model-deploy pipeline', () => {
     expect(describeGroup.map((st: any) => JSON.stringify(st.Resource))).toEqual([expect.stringMatching(/:sagemaker:us-east-1:.*:model-package-group\/player-churn"\]\]\}$/)]);
     expect(statements).toContainEqual(expect.objectContaining({ Action: 's3:GetObject', Condition: { StringEquals: { 's3:ResourceAccount': expect.anything() } } }));
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'kms:Decrypt', Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } } }));
+  });
+
+  // "Configure conditions for a stage" (AWS CodePipeline User Guide): an entry condition with the SKIP
+  // result takes LambdaInvoke or VariableCheck rules; the stage is skipped when the rule fails. So Prod
+  // runs unless the synth step's check says exactly `not-needed`, and a release production already
+  // serves (a push that touches only staging, an event for the version already released) asks no
+  // reviewer to approve it.
+  test('Prod is skipped when the synth step found production deployed as this release synthesizes it; Staging always runs', () => {
+    expect(stages.find((st: any) => st.Name === 'Prod').BeforeEntry).toEqual({
+      Conditions: [{
+        Result: 'SKIP',
+        Rules: [{
+          Name: 'ProductionChanged',
+          RuleTypeId: { Category: 'Rule', Owner: 'AWS', Provider: 'VariableCheck', Version: '1' },
+          Configuration: { Variable: '#{SynthVariables.PROD_CHANGE}', Operator: 'NE', Value: 'not-needed' },
+        }],
+      }],
+    });
+    expect(stages.filter((st: any) => st.BeforeEntry !== undefined).map((st: any) => st.Name)).toEqual(['UpdatePipeline', 'Prod']);
+    const synth = specs.find((spec) => JSON.stringify(spec.phases.build.commands).includes('cdk synth'));
+    expect(synth.env['exported-variables']).toEqual(['PROD_CHANGE', 'SELF_MUTATION']);
+    const [synthProject] = Object.values<any>(pipelineTemplate.findResources('AWS::CodeBuild::Project'))
+      .filter((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('cdk synth'));
+    expect(synthProject.Properties.Environment.EnvironmentVariables).toEqual(expect.arrayContaining([{ Name: 'PROD_CHANGE', Type: 'PLAINTEXT', Value: 'needed' }]));
+    // "Actions, resources, and condition keys for AWS CodePipeline" (Service Authorization Reference): GetPipelineState and
+    // ListPipelineExecutions take the pipeline resource, arn:${Partition}:codepipeline:${Region}:${Account}:${PipelineName}.
+    expect(statements).toContainEqual({
+      Effect: 'Allow',
+      Action: ['codepipeline:GetPipelineState', 'codepipeline:ListPipelineExecutions'],
+      Resource: { 'Fn::Join': ['', ['arn:aws:codepipeline:us-east-1:', { Ref: 'AWS::AccountId' }, ':player-churn-model-deploy']] },
+    });
+    // The synth role reads the production stack besides the pipeline stack, and no other.
+    const stackReads = statements.filter((st: any) => JSON.stringify(st.Action) === '["cloudformation:DescribeStacks","cloudformation:GetTemplate"]');
+    expect(stackReads.flatMap((st: any) => [st.Resource].flat()).map((arn: any) => JSON.stringify(arn).replace(/^.*:stack\/([^/]+)\/\*.*$/, '$1')).sort())
+      .toEqual(['player-churn-model-deploy-pipeline', 'player-churn-prod-endpoint']);
+  });
+
+  // "AWS::IAM::Policy" (CloudFormation template reference): a resource that names the same role as a policy should
+  // depend on the policy; a new pipeline starts an execution at once, which fails with AccessDenied while an action's
+  // role lacks its policy (aws/aws-cdk#38861).
+  test('the pipeline is created after the policies of its action roles and of its CodeBuild projects\' roles', () => {
+    expect(policiesThePipelineDoesNotWaitFor(pipelineTemplate)).toEqual([]);
   });
 
   test('TestStaging verifies the release, runs the live test with the budget, keeps the report and exports the release', () => {

@@ -45,6 +45,10 @@ describe('a shadow release while production serves version 7', () => {
     // Both stages deploy the one production stack: the shadow phase, then the guarded update.
     expect(actionsOf(pipeline, 'ProdShadow')[0].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
     expect(actionsOf(pipeline, 'Prod')[1].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
+    // A release production already serves skips both production stages (the check compares the Prod stage's stack, the final state).
+    expect(pipeline.Stages.filter((s: any) => s.BeforeEntry?.Conditions[0].Rules[0].Name === 'ProductionChanged').map((s: any) => s.Name)).toEqual(['ProdShadow', 'Prod']);
+    expect(commandsOf('cdk synth')).toContain(
+      'PROD_CHANGE=$(npx sagemaker-gitops prod-change-check --assembly cdk.out/assembly-player-churn-model-deploy-pipeline-Prod --pipeline player-churn-model-deploy) || PROD_CHANGE=needed');
   });
 
   // CreateEndpointConfig (API reference), ShadowProductionVariants: "you can only specify one variant for ProductionVariants and one

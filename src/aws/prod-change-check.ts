@@ -1,0 +1,77 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CodePipelineClient, GetPipelineStateCommand, PipelineExecutionSummary, paginateListPipelineExecutions } from '@aws-sdk/client-codepipeline';
+import { SelfMutationStack, SelfMutationVerdict, deployedDifference } from './self-mutation-check';
+
+/** Whether a release would change production, and why. */
+export interface ProdChangeCheck {
+  /** `not-needed` skips the production stages: nothing there would change. */
+  readonly verdict: SelfMutationVerdict;
+  /** One line per finding: an execution ahead of this one, or each stack's difference or sameness. */
+  readonly reasons: readonly string[];
+}
+
+export interface ProdChangeCheckProps {
+  /** Production's stacks as this release synthesized them. */
+  readonly stacks: readonly SelfMutationStack[];
+  readonly cloudFormationIn: (region: string) => Promise<CloudFormationClient>;
+  readonly codePipeline: CodePipelineClient;
+  readonly pipelineName: string;
+  /** The stage whose action runs the check: the execution in it is this one. */
+  readonly checkStage: string;
+}
+
+/** Execution statuses in which an execution may still deploy ("PipelineExecutionSummary", AWS CodePipeline API Reference). */
+const IN_FLIGHT: ReadonlySet<string> = new Set(['InProgress', 'Stopping']);
+
+/**
+ * Whether deploying this release to production would change anything: `not-needed` only when
+ * every production stack is deployed exactly as this release synthesized it (`deployedDifference`)
+ * and no older execution of the pipeline is still in flight. The second condition matters because
+ * the answer is read when this execution reaches production, possibly hours later. In SUPERSEDED
+ * mode a newer execution does not run a stage before an older one: it supersedes the older one
+ * waiting for that stage ("How pipeline executions work", AWS CodePipeline User Guide). So only an
+ * older execution can deploy production in between, and while one is in flight this release keeps
+ * its production stages. Any failure to tell answers `needed`.
+ */
+export async function checkProdChange(props: ProdChangeCheckProps): Promise<ProdChangeCheck> {
+  const ahead = await executionsAhead(props);
+  if (ahead.length > 0) {
+    return {
+      verdict: 'needed',
+      reasons: ahead.map((e) => `execution ${e.pipelineExecutionId} (${e.status}, started ${e.startTime?.toISOString()}) is ahead of this one and may deploy production first`),
+    };
+  }
+  const reasons: string[] = [];
+  let needed = false;
+  for (const stack of props.stacks) {
+    const difference = await deployedDifference(stack, await props.cloudFormationIn(stack.region));
+    needed ||= difference !== undefined;
+    reasons.push(`${stack.stackName} (${stack.region}): ${difference ?? 'deployed as synthesized'}`);
+  }
+  return { verdict: needed ? 'needed' : 'not-needed', reasons };
+}
+
+/**
+ * The executions started before this one that are still in flight. This one is the execution in
+ * `checkStage` (a stage holds one execution at a time), which must be in progress there.
+ *
+ * @throws Error when the stage shows no execution in progress, or this execution is not listed
+ */
+async function executionsAhead(props: ProdChangeCheckProps): Promise<PipelineExecutionSummary[]> {
+  const state = await props.codePipeline.send(new GetPipelineStateCommand({ name: props.pipelineName }));
+  const stage = state.stageStates?.find((s) => s.stageName === props.checkStage);
+  const own = stage?.latestExecution;
+  if (own?.pipelineExecutionId === undefined || own.status !== 'InProgress') {
+    throw new Error(`the ${props.checkStage} stage of ${props.pipelineName} shows no execution in progress (${own?.status ?? 'none'}), so this execution cannot be told apart`);
+  }
+  const executions: PipelineExecutionSummary[] = [];
+  for await (const page of paginateListPipelineExecutions({ client: props.codePipeline }, { pipelineName: props.pipelineName })) {
+    executions.push(...page.pipelineExecutionSummaries ?? []);
+  }
+  const started = executions.find((e) => e.pipelineExecutionId === own.pipelineExecutionId)?.startTime;
+  if (started === undefined) {
+    throw new Error(`ListPipelineExecutions of ${props.pipelineName} does not list this execution, ${own.pipelineExecutionId}, with its start time`);
+  }
+  return executions.filter((e) => e.pipelineExecutionId !== own.pipelineExecutionId && IN_FLIGHT.has(String(e.status))
+    && e.startTime !== undefined && e.startTime.getTime() <= started.getTime());
+}

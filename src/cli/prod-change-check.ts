@@ -1,0 +1,73 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { Command } from 'commander';
+import { AwsClientOptions, ProdChangeCheck, assemblyStacks, checkProdChange, createAwsClient } from '../aws';
+import { awsClientOptions } from './base-program';
+import { GlobalOptions, Output } from './output';
+
+/** What `prod-change-check` needs from outside; tests inject clients. */
+export interface ProdChangeCheckDeps {
+  /**
+   * Builds a CloudFormation client for a region, with the global `--profile`.
+   * @default - `createAwsClient(CloudFormationClient, options)`
+   */
+  readonly cloudFormationClient?: (options: AwsClientOptions) => Promise<CloudFormationClient>;
+  /**
+   * Builds the CodePipeline client from the global `--region` and `--profile`.
+   * @default - `createAwsClient(CodePipelineClient, options)`
+   */
+  readonly codePipelineClient?: (options: AwsClientOptions) => Promise<CodePipelineClient>;
+}
+
+interface ProdChangeCheckOptions {
+  readonly assembly: string;
+  readonly pipeline: string;
+  readonly stage: string;
+}
+
+/**
+ * `prod-change-check --assembly <stage assembly> --pipeline <name>`: prints
+ * `needed` when deploying this release to production would change a stack of the stage, or when an
+ * older execution of the pipeline is still in flight; `not-needed` otherwise, and why on stderr.
+ * The model-deploy synth step exports the answer; the production stages are skipped on
+ * `not-needed`. It never fails the build over what it cannot tell: that answers `needed`.
+ */
+export function prodChangeCheckCommand(output: Output, deps: ProdChangeCheckDeps = {}): Command {
+  const cloudFormationClient = deps.cloudFormationClient ?? ((options: AwsClientOptions) => createAwsClient(CloudFormationClient, options));
+  const codePipelineClient = deps.codePipelineClient ?? ((options: AwsClientOptions) => createAwsClient(CodePipelineClient, options));
+  return new Command('prod-change-check')
+    .description('print whether this release would change production\'s deployed stacks: needed or not-needed (used by the model-deploy synth step)')
+    .requiredOption('--assembly <dir>', 'the cloud assembly of the production stage, whose stacks are compared (CDK Pipelines nests one per stage)')
+    .requiredOption('--pipeline <name>', 'the CodePipeline that runs this check')
+    .option('--stage <name>', 'the pipeline stage whose action runs this check', 'Build')
+    .action(async function (this: Command, opts: ProdChangeCheckOptions) {
+      const { json } = this.optsWithGlobals<GlobalOptions>();
+      const clientOptions = awsClientOptions(this);
+      const clients: Array<{ destroy(): void }> = [];
+      let check: ProdChangeCheck;
+      try {
+        const stacks = assemblyStacks(opts.assembly);
+        const codePipeline = await codePipelineClient(clientOptions);
+        clients.push(codePipeline);
+        check = await checkProdChange({
+          stacks,
+          codePipeline,
+          pipelineName: opts.pipeline,
+          checkStage: opts.stage,
+          cloudFormationIn: async (region) => {
+            const client = await cloudFormationClient({ ...clientOptions, region });
+            clients.push(client);
+            return client;
+          },
+        });
+      } catch (err) {
+        check = { verdict: 'needed', reasons: [`the check could not run: ${(err as Error).message}`] };
+      } finally {
+        clients.forEach((client) => client.destroy());
+      }
+      for (const reason of check.reasons) {
+        output.info(`prod-change-check: ${reason}`);
+      }
+      output.result(json ? check : check.verdict, json);
+    });
+}

@@ -1,0 +1,170 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
+import { CodePipelineClient, GetPipelineStateCommand, ListPipelineExecutionsCommand, PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
+import { mockClient } from 'aws-sdk-client-mock';
+import { SelfMutationStack, assemblyStacks, checkProdChange } from '../../src/aws';
+import { runCli } from '../../src/cli';
+import { captureOutput, withStderr } from '../helpers/cli-output';
+
+const TEMPLATE = { Resources: { Endpoint: { Type: 'AWS::SageMaker::Endpoint', Properties: { EndpointName: 'player-churn-prod' } } } };
+const STACK: SelfMutationStack = { artifactId: 'Endpoint', stackName: 'player-churn-prod-endpoint', region: 'us-east-1', template: TEMPLATE, tags: { project: 'player-churn' }, terminationProtection: false };
+const OWN = '22222222-2222-4222-8222-222222222222';
+const OLDER = '11111111-1111-4111-8111-111111111111';
+const NEWER = '33333333-3333-4333-8333-333333333333';
+const at = (minute: number) => new Date(Date.UTC(2026, 11, 6, 12, minute));
+
+const cfn = mockClient(CloudFormationClient);
+const codePipeline = mockClient(CodePipelineClient);
+
+/** The Build stage holds this execution; ListPipelineExecutions lists `others` besides it (newest first, as pages of `pageSize`). */
+function pipeline(others: PipelineExecutionSummary[] = [], pageSize = 100): void {
+  codePipeline.on(GetPipelineStateCommand, { name: 'player-churn-model-deploy' }).resolves({
+    stageStates: [
+      { stageName: 'Source', latestExecution: { pipelineExecutionId: NEWER, status: 'InProgress' } },
+      { stageName: 'Build', latestExecution: { pipelineExecutionId: OWN, status: 'InProgress' } },
+      { stageName: 'Prod', latestExecution: { pipelineExecutionId: OLDER, status: 'Succeeded' } },
+    ],
+  });
+  const all = [...others, { pipelineExecutionId: OWN, status: 'InProgress', startTime: at(30) }]
+    .sort((a, b) => b.startTime!.getTime() - a.startTime!.getTime()) as PipelineExecutionSummary[];
+  const pages = Array.from({ length: Math.ceil(all.length / pageSize) }, (_, i) => all.slice(i * pageSize, (i + 1) * pageSize));
+  pages.forEach((page, i) => {
+    codePipeline.on(ListPipelineExecutionsCommand, { pipelineName: 'player-churn-model-deploy', ...(i > 0 ? { nextToken: `page-${i}` } : {}) }, false)
+      .resolves({ pipelineExecutionSummaries: page, nextToken: i + 1 < pages.length ? `page-${i + 1}` : undefined });
+  });
+}
+
+function deployed(template: object = TEMPLATE): void {
+  cfn.on(DescribeStacksCommand).resolves({ Stacks: [{ StackName: STACK.stackName, StackStatus: 'UPDATE_COMPLETE', CreationTime: at(0), Tags: [{ Key: 'project', Value: 'player-churn' }] }] });
+  cfn.on(GetTemplateCommand, { StackName: STACK.stackName, TemplateStage: 'Original' }).resolves({ TemplateBody: JSON.stringify(template) });
+}
+
+const check = (stacks: SelfMutationStack[] = [STACK]) => checkProdChange({
+  stacks, codePipeline: new CodePipelineClient({ region: 'us-east-1' }), pipelineName: 'player-churn-model-deploy', checkStage: 'Build',
+  cloudFormationIn: async (region) => new CloudFormationClient({ region }),
+});
+
+beforeEach(() => {
+  cfn.reset();
+  codePipeline.reset();
+});
+
+describe('checkProdChange', () => {
+  test('not-needed when production is deployed as this release synthesized it and no older execution is in flight', async () => {
+    pipeline([
+      { pipelineExecutionId: OLDER, status: 'Succeeded', startTime: at(10) },
+      { pipelineExecutionId: '44444444-4444-4444-8444-444444444444', status: 'Superseded', startTime: at(20) },
+      // A newer execution is behind this one: it cannot deploy production before this one reaches it.
+      { pipelineExecutionId: NEWER, status: 'InProgress', startTime: at(40) },
+    ]);
+    deployed();
+    await expect(check()).resolves.toEqual({ verdict: 'not-needed', reasons: ['player-churn-prod-endpoint (us-east-1): deployed as synthesized'] });
+  });
+
+  test('needed when a production stack differs, each stack named', async () => {
+    pipeline();
+    deployed({ Resources: {} });
+    const batch: SelfMutationStack = { ...STACK, stackName: 'player-churn-batch-scoring' };
+    cfn.on(GetTemplateCommand, { StackName: 'player-churn-batch-scoring' }).resolves({ TemplateBody: JSON.stringify(TEMPLATE) });
+    await expect(check([STACK, batch])).resolves.toEqual({
+      verdict: 'needed',
+      reasons: ['player-churn-prod-endpoint (us-east-1): template differs', 'player-churn-batch-scoring (us-east-1): deployed as synthesized'],
+    });
+  });
+
+  // "How pipeline executions work" (AWS CodePipeline User Guide): in SUPERSEDED mode an older
+  // execution still in flight reaches production first, and may change what it runs before this
+  // one gets there; so the answer read at synth time would be stale.
+  test.each(['InProgress', 'Stopping'] as const)('needed, without reading production, while an older execution is %s', async (status) => {
+    pipeline([{ pipelineExecutionId: OLDER, status, startTime: at(10) }]);
+    await expect(check()).resolves.toEqual({
+      verdict: 'needed',
+      reasons: [`execution ${OLDER} (${status}, started 2026-12-06T12:10:00.000Z) is ahead of this one and may deploy production first`],
+    });
+    expect(cfn.calls()).toHaveLength(0);
+  });
+
+  test('reads every page of executions: an older one in flight on the second page counts', async () => {
+    pipeline([
+      { pipelineExecutionId: NEWER, status: 'InProgress', startTime: at(40) },
+      { pipelineExecutionId: OLDER, status: 'InProgress', startTime: at(5) },
+      { pipelineExecutionId: '55555555-5555-4555-8555-555555555555', status: 'Failed', startTime: at(1) },
+    ], 2);
+    await expect(check()).resolves.toMatchObject({ verdict: 'needed', reasons: [expect.stringContaining(`execution ${OLDER} (InProgress`)] });
+    expect(codePipeline.commandCalls(ListPipelineExecutionsCommand)).toHaveLength(2);
+  });
+
+  test('refuses to answer when the Build stage shows no execution in progress', async () => {
+    codePipeline.on(GetPipelineStateCommand).resolves({ stageStates: [{ stageName: 'Build', latestExecution: { pipelineExecutionId: OWN, status: 'Succeeded' } }] });
+    await expect(check()).rejects.toThrow('the Build stage of player-churn-model-deploy shows no execution in progress (Succeeded), so this execution cannot be told apart');
+  });
+
+  test('refuses to answer when this execution is not listed', async () => {
+    codePipeline.on(GetPipelineStateCommand).resolves({ stageStates: [{ stageName: 'Build', latestExecution: { pipelineExecutionId: OWN, status: 'InProgress' } }] });
+    codePipeline.on(ListPipelineExecutionsCommand).resolves({ pipelineExecutionSummaries: [{ pipelineExecutionId: OLDER, status: 'Succeeded', startTime: at(1) }] });
+    await expect(check()).rejects.toThrow(`ListPipelineExecutions of player-churn-model-deploy does not list this execution, ${OWN}, with its start time`);
+  });
+});
+
+/** A production stage's nested assembly: the endpoint stack and batch scoring's. */
+function stageAssembly(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'prod-change-'));
+  const artifacts = {
+    'Endpoint.assets': { type: 'cdk:asset-manifest', properties: { file: 'Endpoint.assets.json' } },
+    'Endpoint': { type: 'aws:cloudformation:stack', environment: 'aws://unknown-account/us-east-1', properties: { templateFile: 'Endpoint.template.json', stackName: STACK.stackName, tags: STACK.tags } },
+    'Batch': { type: 'aws:cloudformation:stack', environment: 'aws://unknown-account/us-east-1', properties: { templateFile: 'Batch.template.json', stackName: 'player-churn-batch-scoring' } },
+  };
+  fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ version: '48.0.0', artifacts }));
+  fs.writeFileSync(path.join(dir, 'Endpoint.template.json'), JSON.stringify(TEMPLATE));
+  fs.writeFileSync(path.join(dir, 'Batch.template.json'), JSON.stringify({ Resources: {} }));
+  return dir;
+}
+
+describe('assemblyStacks', () => {
+  test('every stack of the stage\'s assembly, without its asset manifests', () => {
+    expect(assemblyStacks(stageAssembly()).map((s) => [s.stackName, s.region])).toEqual([['player-churn-prod-endpoint', 'us-east-1'], ['player-churn-batch-scoring', 'us-east-1']]);
+  });
+});
+
+describe('prod-change-check (CLI)', () => {
+  async function run(args: string[]): Promise<{ code: number; verdict: string; err: string[] }> {
+    const out = captureOutput();
+    const code = await runCli(['prod-change-check', ...args], out, {
+      cloudFormationClient: async (options) => new CloudFormationClient({ region: options.region ?? 'us-east-1' }),
+      codePipelineClient: async () => new CodePipelineClient({ region: 'us-east-1' }),
+    });
+    return { code, verdict: out.results.join(''), err: out.infos };
+  }
+
+  test('prints not-needed and, on stderr, why, when both production stacks are deployed as synthesized', async () => {
+    pipeline();
+    deployed();
+    cfn.on(DescribeStacksCommand, { StackName: 'player-churn-batch-scoring' }).resolves({ Stacks: [{ StackName: 'player-churn-batch-scoring', StackStatus: 'CREATE_COMPLETE', CreationTime: at(0) }] });
+    cfn.on(GetTemplateCommand, { StackName: 'player-churn-batch-scoring' }).resolves({ TemplateBody: '{"Resources":{}}' });
+    await expect(run(['--assembly', stageAssembly(), '--pipeline', 'player-churn-model-deploy'])).resolves.toEqual({
+      code: 0,
+      verdict: 'not-needed',
+      err: ['prod-change-check: player-churn-prod-endpoint (us-east-1): deployed as synthesized', 'prod-change-check: player-churn-batch-scoring (us-east-1): deployed as synthesized'],
+    });
+  });
+
+  test('prints needed, not a failure, when it cannot tell', async () => {
+    codePipeline.on(GetPipelineStateCommand).rejects(Object.assign(new Error('not authorized to perform: codepipeline:GetPipelineState'), { name: 'AccessDeniedException' }));
+    await expect(run(['--assembly', stageAssembly(), '--pipeline', 'player-churn-model-deploy'])).resolves.toEqual({
+      code: 0, verdict: 'needed', err: ['prod-change-check: the check could not run: not authorized to perform: codepipeline:GetPipelineState'],
+    });
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'prod-change-empty-'));
+    fs.writeFileSync(path.join(empty, 'manifest.json'), JSON.stringify({ version: '48.0.0', artifacts: {} }));
+    await expect(run(['--assembly', empty, '--pipeline', 'player-churn-model-deploy'])).resolves.toEqual({
+      code: 0, verdict: 'needed', err: [`prod-change-check: the check could not run: the cloud assembly ${empty} has no stack`],
+    });
+  });
+
+  test('--pipeline is required: a usage error (exit 2)', async () => {
+    const { value, stderr } = await withStderr(() => runCli(['prod-change-check', '--assembly', 'cdk.out'], captureOutput()));
+    expect(value).toBe(2);
+    expect(stderr).toContain('required option \'--pipeline <name>\' not specified');
+  });
+});
