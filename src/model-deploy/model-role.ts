@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -22,9 +23,13 @@ export function createModelRole(stack: Stack, props: ModelRoleProps): iam.Role {
     description: `Runs the ${stage} model of ${stack.stackName}: pulls its image, reads its artifact, writes its logs`,
   });
   const image = { repositoryArn: imageRepositoryArn ?? modelImageRepositoryArn(model, region) };
-  role.addToPolicy(new iam.PolicyStatement({
-    sid: 'PullImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [image.repositoryArn],
-  }));
+  grantVersion(role, 'Version', model, [
+    new iam.PolicyStatement({
+      sid: 'PullImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [image.repositoryArn],
+    }),
+    ...(model.modelDataUrl ? [new iam.PolicyStatement({ sid: 'ReadModelArtifact', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, model.modelDataUrl, 'the model artifact')] })] : []),
+    ...(model.artifactKmsKeyArn ? [new iam.PolicyStatement({ sid: 'DecryptModelArtifact', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] })] : []),
+  ]);
   // ecr:GetAuthorizationToken and cloudwatch:PutMetricData have no resource type: IAM only accepts "*" for them.
   role.addToPolicy(new iam.PolicyStatement({ sid: 'EcrLogin', actions: ['ecr:GetAuthorizationToken'], resources: ['*'] }));
   role.addToPolicy(new iam.PolicyStatement({
@@ -36,11 +41,24 @@ export function createModelRole(stack: Stack, props: ModelRoleProps): iam.Role {
   role.addToPolicy(new iam.PolicyStatement({ sid: 'CreateLogGroup', actions: ['logs:CreateLogGroup'], resources: [logGroup] }));
   role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents', 'logs:DescribeLogStreams'], resources: [`${logGroup}:*`] }));
   acknowledgeWildcardResource(role, `${logGroup}:*`, 'SageMaker writes one log stream per instance of this endpoint, named at run time');
-  if (model.modelDataUrl) {
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadModelArtifact', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, model.modelDataUrl, 'the model artifact')] }));
-  }
-  if (model.artifactKmsKeyArn) {
-    role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptModelArtifact', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
-  }
   return role;
+}
+
+/**
+ * Grants `role` what one model version needs (its image, its artifact, the artifact's key) in a
+ * policy of its own, a child of the role named after the version's package: a release creates
+ * the next version's policy, and CloudFormation deletes this one only once the whole update has
+ * succeeded (in its cleanup phase). An update that fails after the endpoint moved rolls the
+ * endpoint back to the previous configuration, whose new instances read the previous version's
+ * artifact as this role; had the grant been replaced in place, that read would be denied and the
+ * stack would stop in UPDATE_ROLLBACK_FAILED, which a CREATE_UPDATE deploy cannot update
+ * ("Continue rolling back an update", AWS CloudFormation User Guide). What depends on the role
+ * (the model) waits for its children, this policy among them.
+ */
+export function grantVersion(role: iam.Role, id: string, model: ResolvedModel, statements: readonly iam.PolicyStatement[]): iam.Policy | undefined {
+  if (statements.length === 0) {
+    return undefined;
+  }
+  const version = createHash('sha256').update(model.modelPackageArn).digest('hex').slice(0, 8);
+  return new iam.Policy(role, `${id}${version}`, { roles: [role], statements: [...statements] });
 }

@@ -4,6 +4,7 @@ import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { Construct } from 'constructs';
 import { ResolvedModel } from '../app-context/resolved-model';
 import { imageRepositoryArn, s3ObjectArn } from './artifact-arns';
+import { grantVersion } from './model-role';
 
 /** The shadow variant's name in the production endpoint configuration during a shadow release. */
 export const SHADOW_VARIANT_NAME = 'Shadow';
@@ -33,17 +34,16 @@ export class ShadowVariant extends Construct {
     super(scope, id);
     const { model, role } = props;
     const stack = Stack.of(this);
-    if (model.modelDataUrl) {
-      role.addToPolicy(new iam.PolicyStatement({ sid: 'ReadShadowModelArtifact', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, model.modelDataUrl, 'the shadow model\'s artifact')] }));
-    }
-    if (model.artifactKmsKeyArn) {
-      role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptShadowModelArtifact', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
-    }
-    if (model.imageUri) {
-      role.addToPolicy(new iam.PolicyStatement({
+    // The candidate's grants in a policy of their own, as the production version's (`grantVersion`).
+    grantVersion(role, 'ShadowVersion', model, [
+      ...(model.modelDataUrl ? [new iam.PolicyStatement({
+        sid: 'ReadShadowModelArtifact', actions: ['s3:GetObject'], resources: [s3ObjectArn(stack, model.modelDataUrl, 'the shadow model\'s artifact')],
+      })] : []),
+      ...(model.artifactKmsKeyArn ? [new iam.PolicyStatement({ sid: 'DecryptShadowModelArtifact', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] })] : []),
+      ...(model.imageUri ? [new iam.PolicyStatement({
         sid: 'PullShadowImage', actions: ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'], resources: [imageRepositoryArn(model.imageUri, 'the shadow model\'s image')],
-      }));
-    }
+      })] : []),
+    ]);
     this.model = new sagemaker.CfnModel(this, 'Model', {
       executionRoleArn: role.roleArn,
       primaryContainer: { modelPackageName: model.modelPackageArn },

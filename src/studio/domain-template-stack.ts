@@ -1,4 +1,4 @@
-import { BootstraplessSynthesizer, CfnCondition, CfnOutput, CfnParameter, CfnResource, Duration, Fn, Stack, StackProps, Tags } from 'aws-cdk-lib';
+import { BootstraplessSynthesizer, CfnCondition, CfnDeletionPolicy, CfnOutput, CfnParameter, CfnResource, Duration, Fn, Stack, StackProps, Tags } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -148,6 +148,15 @@ export class DomainTemplateStack extends Stack {
       userProfileName: userProfileName.valueAsString,
       userSettings: { executionRole: this.studioRole.role.roleArn },
     });
+
+    // DomainName, VpcId, SubnetIds, AppNetworkAccessType and Tags of a domain, and what names a user profile, are
+    // replaced on change (AWS CloudFormation Template Reference, AWS::SageMaker::Domain and ::UserProfile: "Update
+    // requires: Replacement"). A deploy with other subnets or another network mode would make a second domain and
+    // delete this one with its user profiles; kept instead (the README says to use `aws sagemaker update-domain`).
+    for (const resource of [this.domain, userProfile]) {
+      resource.cfnOptions.updateReplacePolicy = CfnDeletionPolicy.RETAIN;
+      resource.cfnOptions.deletionPolicy = CfnDeletionPolicy.DELETE;
+    }
 
     const createMlflow = new CfnCondition(this, 'MlflowTrackingServerWanted', { expression: Fn.conditionEquals(createMlflowParameter.valueAsString, 'true') });
     const mlflow = this.createMlflowTrackingServer(domainName.valueAsString, mlflowSize.valueAsString, createMlflow);

@@ -104,6 +104,30 @@ describe('model-deploy: releases and option edits update every stack in place', 
     expect(conflictLines(replacementConflicts(deployTemplates(options, MODEL), deployTemplates(options, NEXT_MODEL)))).toEqual([]);
   });
 
+  // "Continue rolling back an update" (AWS CloudFormation User Guide): an update that fails after the endpoint moved
+  // rolls the endpoint back to the previous configuration, whose new instances read the previous version's image and
+  // artifact as the model role. So no policy that grants a version's files changes in place on a release: the next
+  // version's grants come in a policy of their own, and the previous one goes in the cleanup phase, after success.
+  // (Batch scoring's model starts no instance during an update: its policy rolls back with it.)
+  test.each([
+    ['the defaults', {}],
+    ['every opt-in on', ALL_ON],
+  ])('a release (version 7, then 8) with %s keeps version 7\'s grants until the update has succeeded', (_, options) => {
+    const grants = (templates: Map<string, TemplateJson>) => new Map([...templates].filter(([stack]) => /Endpoint$/.test(stack)).flatMap(([stack, template]) => Object.entries(template.Resources ?? {})
+      .filter(([, r]) => r.Type === 'AWS::IAM::Policy' && /ModelArtifact/.test(JSON.stringify(r.Properties)))
+      .map(([id, r]) => [`${stack}/${id}`, JSON.stringify(r.Properties)] as const)));
+    const before = grants(deployTemplates(options, MODEL));
+    const after = grants(deployTemplates(options, NEXT_MODEL));
+    expect(before.size).toBeGreaterThan(0);
+    for (const [id, properties] of before) {
+      // Gone (deleted after success) or unchanged (another version's, such as batch scoring's own role), never edited.
+      expect([undefined, properties]).toContain(after.get(id));
+    }
+    const artifactOf = (model: ResolvedModel) => model.modelDataUrl!.replace(/^s3:\/\//, 'arn:aws:s3:::');
+    expect([...after].filter(([id, properties]) => !before.has(id) && properties.includes(artifactOf(NEXT_MODEL)))).not.toEqual([]);
+    expect([...after.values()].some((properties) => properties.includes(artifactOf(MODEL)))).toBe(false);
+  });
+
   // Each edit is deployed in both directions: a team turns options on, and off again. Independent edits go together in
   // one variant (a synth of the app costs seconds): a fixed name does not depend on these options, so an edit that
   // needs a named resource replaced is found beside the others, and the failure names the resource and the property.

@@ -91,6 +91,15 @@ describe('the domain and its user profile', () => {
     });
   });
 
+  // AWS CloudFormation Template Reference, AWS::SageMaker::Domain (DomainName, VpcId, SubnetIds, AppNetworkAccessType,
+  // Tags) and AWS::SageMaker::UserProfile (DomainId, UserProfileName, Tags): "Update requires: Replacement". A deploy
+  // with other subnets would otherwise delete the domain and its user profiles once their replacements exist.
+  test('a deploy that would replace the domain or the user profile keeps the old ones; deleting the stack deletes them', () => {
+    for (const type of ['AWS::SageMaker::Domain', 'AWS::SageMaker::UserProfile']) {
+      expect(Object.values<Json>(template.findResources(type)).map((r) => [r.UpdateReplacePolicy, r.DeletionPolicy])).toEqual([['Retain', 'Delete']]);
+    }
+  });
+
   test('the apps talk to each other inside their security group only', () => {
     const ingress = Object.values<Json>(template.findResources('AWS::EC2::SecurityGroupIngress')).map((r) => r.Properties);
     expect(ingress.map((r) => [r.FromPort, r.ToPort, r.SourceSecurityGroupId, r.CidrIp])).toEqual([
