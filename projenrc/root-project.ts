@@ -47,6 +47,8 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
       `@aws-sdk/client-sns@${AWS_SDK_VERSION}`,
       // compare-shadow: the production and shadow variants' metrics.
       `@aws-sdk/client-cloudwatch@${AWS_SDK_VERSION}`,
+      // prod-change-check: the current values of the SSM parameters production's stacks resolve at deploy.
+      `@aws-sdk/client-ssm@${AWS_SDK_VERSION}`,
       // SigV4 for the MLflow REST calls of compare-models (the AWS SDK's own signer).
       '@smithy/signature-v4@^5.7.5',
       // Validates pipeline definitions against SageMaker's published schema at synth time.

@@ -1,5 +1,6 @@
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { CodePipelineClient, GetPipelineStateCommand, PipelineExecutionSummary, paginateListPipelineExecutions } from '@aws-sdk/client-codepipeline';
+import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { SelfMutationStack, SelfMutationVerdict, deployedDifference } from './self-mutation-check';
 
 /** Whether a release would change production, and why. */
@@ -14,6 +15,8 @@ export interface ProdChangeCheckProps {
   /** Production's stacks as this release synthesized them. */
   readonly stacks: readonly SelfMutationStack[];
   readonly cloudFormationIn: (region: string) => Promise<CloudFormationClient>;
+  /** Reads the SSM parameters a stack resolves at deploy, in the stack's region. */
+  readonly ssmIn: (region: string) => Promise<SSMClient>;
   readonly codePipeline: CodePipelineClient;
   readonly pipelineName: string;
   /** The stage whose action runs the check: the execution in it is this one. */
@@ -25,8 +28,9 @@ const IN_FLIGHT: ReadonlySet<string> = new Set(['InProgress', 'Stopping']);
 
 /**
  * Whether deploying this release to production would change anything: `not-needed` only when
- * every production stack is deployed exactly as this release synthesized it (`deployedDifference`)
- * and no older execution of the pipeline is still in flight. The second condition matters because
+ * every production stack is deployed exactly as this release synthesized it (`deployedDifference`),
+ * with the values its SSM parameters resolve to now (`resolvedParameterDifference`), and no older
+ * execution of the pipeline is still in flight. The second condition matters because
  * the answer is read when this execution reaches production, possibly hours later. In SUPERSEDED
  * mode a newer execution does not run a stage before an older one: it supersedes the older one
  * waiting for that stage ("How pipeline executions work", AWS CodePipeline User Guide). So only an
@@ -44,7 +48,8 @@ export async function checkProdChange(props: ProdChangeCheckProps): Promise<Prod
   const reasons: string[] = [];
   let needed = false;
   for (const stack of props.stacks) {
-    const difference = await deployedDifference(stack, await props.cloudFormationIn(stack.region));
+    const cloudFormation = await props.cloudFormationIn(stack.region);
+    const difference = await deployedDifference(stack, cloudFormation) ?? await resolvedParameterDifference(stack, cloudFormation, () => props.ssmIn(stack.region));
     needed ||= difference !== undefined;
     reasons.push(`${stack.stackName} (${stack.region}): ${difference ?? 'deployed as synthesized'}`);
   }
@@ -74,4 +79,43 @@ async function executionsAhead(props: ProdChangeCheckProps): Promise<PipelineExe
   }
   return executions.filter((e) => e.pipelineExecutionId !== own.pipelineExecutionId && IN_FLIGHT.has(String(e.status))
     && e.startTime !== undefined && e.startTime.getTime() <= started.getTime());
+}
+
+/** The parameter CDK's default synthesizer adds to every stack: the bootstrap stack's version, checked by a rule only. */
+const BOOTSTRAP_VERSION = 'BootstrapVersion';
+
+/**
+ * What changed among the SSM parameters the template resolves at deploy (`AWS::SSM::Parameter::Value`
+ * types: CloudFormation reads the parameter at each create or update, "Specify existing resources at
+ * runtime with CloudFormation-supplied parameter types", AWS CloudFormation User Guide), comparing the
+ * deployed stack's `ResolvedValue` of each with the parameter's current value; a deploy would resolve
+ * a changed one anew, so it counts as a difference. The pipeline's deploy passes no parameter values,
+ * so each resolves its default name. The bootstrap version is left out: it only feeds a rule.
+ */
+async function resolvedParameterDifference(stack: SelfMutationStack, cloudFormation: CloudFormationClient, ssmClient: () => Promise<SSMClient>): Promise<string | undefined> {
+  const declared = Object.entries<any>((stack.template as { Parameters?: Record<string, any> }).Parameters ?? {})
+    .filter(([key, p]) => key !== BOOTSTRAP_VERSION && /^AWS::SSM::Parameter::Value</.test(String(p.Type)) && typeof p.Default === 'string');
+  if (declared.length === 0) {
+    return undefined;
+  }
+  try {
+    const deployed = (await cloudFormation.send(new DescribeStacksCommand({ StackName: stack.stackName }))).Stacks?.[0]?.Parameters ?? [];
+    const ssm = await ssmClient();
+    const names = [...new Set(declared.map(([, p]) => p.Default as string))];
+    const answer = await ssm.send(new GetParametersCommand({ Names: names }));
+    if ((answer.InvalidParameters ?? []).length > 0) {
+      return `its SSM parameter ${answer.InvalidParameters!.join(', ')} does not exist`;
+    }
+    const current = new Map((answer.Parameters ?? []).map((p) => [p.Name, p.Value]));
+    for (const [key, p] of declared) {
+      const resolved = deployed.find((d) => d.ParameterKey === key)?.ResolvedValue;
+      if (resolved === undefined || resolved !== current.get(p.Default)) {
+        return `its SSM parameter ${p.Default} changed since the last deploy`;
+      }
+    }
+    return undefined;
+  } catch (err) {
+    const { name, message } = err as Error;
+    return `its SSM parameters could not be read (${name}: ${message})`;
+  }
 }

@@ -1,5 +1,6 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { SSMClient } from '@aws-sdk/client-ssm';
 import { Command } from 'commander';
 import { AwsClientOptions, ProdChangeCheck, assemblyStacks, checkProdChange, createAwsClient } from '../aws';
 import { awsClientOptions } from './base-program';
@@ -17,6 +18,11 @@ export interface ProdChangeCheckDeps {
    * @default - `createAwsClient(CodePipelineClient, options)`
    */
   readonly codePipelineClient?: (options: AwsClientOptions) => Promise<CodePipelineClient>;
+  /**
+   * Builds an SSM client for a region, with the global `--profile`.
+   * @default - `createAwsClient(SSMClient, options)`
+   */
+  readonly ssmClient?: (options: AwsClientOptions) => Promise<SSMClient>;
 }
 
 interface ProdChangeCheckOptions {
@@ -27,7 +33,8 @@ interface ProdChangeCheckOptions {
 
 /**
  * `prod-change-check --assembly <stage assembly> --pipeline <name>`: prints
- * `needed` when deploying this release to production would change a stack of the stage, or when an
+ * `needed` when deploying this release to production would change a stack of the stage (its
+ * template, tags, termination protection or the value of an SSM parameter it resolves), or when an
  * older execution of the pipeline is still in flight; `not-needed` otherwise, and why on stderr.
  * The model-deploy synth step exports the answer; the production stages are skipped on
  * `not-needed`. It never fails the build over what it cannot tell: that answers `needed`.
@@ -35,6 +42,7 @@ interface ProdChangeCheckOptions {
 export function prodChangeCheckCommand(output: Output, deps: ProdChangeCheckDeps = {}): Command {
   const cloudFormationClient = deps.cloudFormationClient ?? ((options: AwsClientOptions) => createAwsClient(CloudFormationClient, options));
   const codePipelineClient = deps.codePipelineClient ?? ((options: AwsClientOptions) => createAwsClient(CodePipelineClient, options));
+  const ssmClient = deps.ssmClient ?? ((options: AwsClientOptions) => createAwsClient(SSMClient, options));
   return new Command('prod-change-check')
     .description('print whether this release would change production\'s deployed stacks: needed or not-needed (used by the model-deploy synth step)')
     .requiredOption('--assembly <dir>', 'the cloud assembly of the production stage, whose stacks are compared (CDK Pipelines nests one per stage)')
@@ -56,6 +64,11 @@ export function prodChangeCheckCommand(output: Output, deps: ProdChangeCheckDeps
           checkStage: opts.stage,
           cloudFormationIn: async (region) => {
             const client = await cloudFormationClient({ ...clientOptions, region });
+            clients.push(client);
+            return client;
+          },
+          ssmIn: async (region) => {
+            const client = await ssmClient({ ...clientOptions, region });
             clients.push(client);
             return client;
           },

@@ -32,7 +32,7 @@ class PipelinePolicyOrder implements IAspect {
     for (const policy of this.within.node.findAll().filter((c): c is iam.Policy => c instanceof iam.Policy)) {
       const cfnPolicy = policy.node.defaultChild as iam.CfnPolicy;
       if (!JSON.stringify(stack.resolve(cfnPolicy.policyDocument)).includes(pipelineRef)) {
-        cfnPipeline.addDependency(cfnPolicy);
+        cfnPipeline.addResourceDependency(cfnPolicy, 'its first execution needs the permissions this policy grants');
       }
     }
   }

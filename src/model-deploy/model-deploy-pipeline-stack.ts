@@ -174,7 +174,7 @@ export class ModelDeployPipelineStack extends Stack {
         ...releasePayloadReadStatements(this, config),
         ...endpointTypeReadStatements(this, config),
         ...(shadow ? liveModelReadStatements(this) : []),
-        ...(prodCheck ? prodChangeReadStatements(this, config) : []),
+        ...(prodCheck ? prodChangeReadStatements(this, config, this.prod) : []),
       ],
       // One CREATE_UPDATE action per stack, so that staging can use REPLACE_ON_FAILURE.
       useChangeSets: false,

@@ -1,4 +1,4 @@
-import { ArnFormat, Stack, Stage } from 'aws-cdk-lib';
+import { ArnFormat, CfnParameter, Stack, Stage } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ProjectConfig } from '../config';
 import { LIBRARY_NAME } from '../app-context/versions';
@@ -36,15 +36,21 @@ export function prodChangeCheckCommand(config: ProjectConfig, prodStage: Stage):
 
 /**
  * What `prod-change-check` reads: the production stage's stacks (the endpoint stack, and batch
- * scoring's when on) in production's region, and this pipeline's state and executions.
+ * scoring's when on) in production's region, the SSM parameters they resolve at deploy (the MLflow
+ * backend's, for a drift check in this account), and this pipeline's state and executions.
  */
-export function prodChangeReadStatements(scope: Stack, config: ProjectConfig): iam.PolicyStatement[] {
+export function prodChangeReadStatements(scope: Stack, config: ProjectConfig, prodStage: Stage): iam.PolicyStatement[] {
+  const parameters = [...new Set(prodStage.node.findAll()
+    .filter((c): c is CfnParameter => c instanceof CfnParameter && /^AWS::SSM::Parameter::Value</.test(c.type) && typeof c.default === 'string')
+    .map((p) => String(p.default)))]
+    .map((name) => scope.formatArn({ service: 'ssm', region: config.environments.prod.region, resource: 'parameter', resourceName: name.replace(/^\//, '') }));
   return [
     new iam.PolicyStatement({ actions: ['cloudformation:DescribeStacks', 'cloudformation:GetTemplate'], resources: prodStackArns(scope, config) }),
     new iam.PolicyStatement({
       actions: ['codepipeline:GetPipelineState', 'codepipeline:ListPipelineExecutions'],
       resources: [scope.formatArn({ service: 'codepipeline', resource: resourceNamesOf(config).modelDeployCodePipeline, arnFormat: ArnFormat.NO_RESOURCE_NAME })],
     }),
+    ...(parameters.length > 0 ? [new iam.PolicyStatement({ actions: ['ssm:GetParameters'], resources: parameters })] : []),
   ];
 }
 

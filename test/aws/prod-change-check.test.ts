@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
 import { CodePipelineClient, GetPipelineStateCommand, ListPipelineExecutionsCommand, PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
+import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SelfMutationStack, assemblyStacks, checkProdChange } from '../../src/aws';
 import { runCli } from '../../src/cli';
@@ -17,6 +18,7 @@ const at = (minute: number) => new Date(Date.UTC(2026, 11, 6, 12, minute));
 
 const cfn = mockClient(CloudFormationClient);
 const codePipeline = mockClient(CodePipelineClient);
+const ssm = mockClient(SSMClient);
 
 /** The Build stage holds this execution; ListPipelineExecutions lists `others` besides it (newest first, as pages of `pageSize`). */
 function pipeline(others: PipelineExecutionSummary[] = [], pageSize = 100): void {
@@ -44,11 +46,13 @@ function deployed(template: object = TEMPLATE): void {
 const check = (stacks: SelfMutationStack[] = [STACK]) => checkProdChange({
   stacks, codePipeline: new CodePipelineClient({ region: 'us-east-1' }), pipelineName: 'player-churn-model-deploy', checkStage: 'Build',
   cloudFormationIn: async (region) => new CloudFormationClient({ region }),
+  ssmIn: async (region) => new SSMClient({ region }),
 });
 
 beforeEach(() => {
   cfn.reset();
   codePipeline.reset();
+  ssm.reset();
 });
 
 describe('checkProdChange', () => {
@@ -96,6 +100,54 @@ describe('checkProdChange', () => {
     expect(codePipeline.commandCalls(ListPipelineExecutionsCommand)).toHaveLength(2);
   });
 
+  // "Specify existing resources at runtime with CloudFormation-supplied parameter types" (AWS CloudFormation User
+  // Guide): an AWS::SSM::Parameter::Value parameter is read at every deploy, so a deploy of the same template picks
+  // up a parameter's new value (the MLflow backend's, which model-build writes); DescribeStacks' ResolvedValue is the
+  // value the last deploy read. The bootstrap version only feeds a rule and is left out.
+  describe('the SSM parameters the stack resolves at deploy', () => {
+    const TRACKING = '/sagemaker-gitops/player-churn/mlflow/tracking-uri';
+    const withParameters: SelfMutationStack = {
+      ...STACK,
+      template: {
+        ...TEMPLATE,
+        Parameters: {
+          SsmTracking: { Type: 'AWS::SSM::Parameter::Value<String>', Default: TRACKING },
+          BootstrapVersion: { Type: 'AWS::SSM::Parameter::Value<String>', Default: '/cdk-bootstrap/hnb659fds/version' },
+        },
+      },
+    };
+    const deployedWith = (resolved: string) => {
+      cfn.on(DescribeStacksCommand).resolves({
+        Stacks: [{
+          StackName: STACK.stackName, StackStatus: 'UPDATE_COMPLETE', CreationTime: at(0), Tags: [{ Key: 'project', Value: 'player-churn' }],
+          Parameters: [{ ParameterKey: 'SsmTracking', ParameterValue: TRACKING, ResolvedValue: resolved }, { ParameterKey: 'BootstrapVersion', ParameterValue: '/cdk-bootstrap/hnb659fds/version', ResolvedValue: '21' }],
+        }],
+      });
+      cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(withParameters.template) });
+    };
+    const APP = 'arn:aws:sagemaker:us-east-1:111111111111:mlflow-app/app-1';
+
+    test('not-needed while each resolves to the value the last deploy read', async () => {
+      pipeline();
+      deployedWith(APP);
+      ssm.on(GetParametersCommand, { Names: [TRACKING] }).resolves({ Parameters: [{ Name: TRACKING, Value: APP }], InvalidParameters: [] });
+      await expect(check([withParameters])).resolves.toEqual({ verdict: 'not-needed', reasons: ['player-churn-prod-endpoint (us-east-1): deployed as synthesized'] });
+    });
+
+    test.each([
+      ['its value changed since', () => ssm.on(GetParametersCommand).resolves({ Parameters: [{ Name: TRACKING, Value: 'arn:aws:sagemaker:us-east-1:111111111111:mlflow-app/app-2' }] }),
+        `its SSM parameter ${TRACKING} changed since the last deploy`],
+      ['it was deleted', () => ssm.on(GetParametersCommand).resolves({ Parameters: [], InvalidParameters: [TRACKING] }), `its SSM parameter ${TRACKING} does not exist`],
+      ['it cannot be read', () => ssm.on(GetParametersCommand).rejects(Object.assign(new Error('not authorized to perform: ssm:GetParameters'), { name: 'AccessDeniedException' })),
+        'its SSM parameters could not be read (AccessDeniedException: not authorized to perform: ssm:GetParameters)'],
+    ])('needed when %s', async (_case, arrange, reason) => {
+      pipeline();
+      deployedWith(APP);
+      arrange();
+      await expect(check([withParameters])).resolves.toEqual({ verdict: 'needed', reasons: [`player-churn-prod-endpoint (us-east-1): ${reason}`] });
+    });
+  });
+
   test('refuses to answer when the Build stage shows no execution in progress', async () => {
     codePipeline.on(GetPipelineStateCommand).resolves({ stageStates: [{ stageName: 'Build', latestExecution: { pipelineExecutionId: OWN, status: 'Succeeded' } }] });
     await expect(check()).rejects.toThrow('the Build stage of player-churn-model-deploy shows no execution in progress (Succeeded), so this execution cannot be told apart');
@@ -134,6 +186,7 @@ describe('prod-change-check (CLI)', () => {
     const code = await runCli(['prod-change-check', ...args], out, {
       cloudFormationClient: async (options) => new CloudFormationClient({ region: options.region ?? 'us-east-1' }),
       codePipelineClient: async () => new CodePipelineClient({ region: 'us-east-1' }),
+      ssmClient: async (options) => new SSMClient({ region: options.region ?? 'us-east-1' }),
     });
     return { code, verdict: out.results.join(''), err: out.infos };
   }

@@ -24,6 +24,7 @@ export const CLIENT_SERVICES: Record<string, string> = {
   STSClient: 'sts',
   ServiceQuotasClient: 'service-quotas',
   SNSClient: 'sns',
+  SSMClient: 'ssm',
 };
 
 interface Stub {
@@ -56,6 +57,7 @@ const CLIENT_PACKAGES: Record<string, string> = {
   STSClient: '@aws-sdk/client-sts',
   ServiceQuotasClient: '@aws-sdk/client-service-quotas',
   SNSClient: '@aws-sdk/client-sns',
+  SSMClient: '@aws-sdk/client-ssm',
 };
 
 /** Lets the current test send requests the API model rejects (a test of how an AWS error is handled). */

@@ -164,6 +164,10 @@ function mapRequests(call: Recorded, env: Environment, templates: Record<string,
     // CloudWatch's metric reads have no resource type ("Actions, resources, and condition keys for Amazon CloudWatch").
     return [{ action: `cloudwatch:${call.operation}`, resource: '*' }];
   }
+  if (call.service === 'ssm') {
+    // "Actions, resources, and condition keys for AWS Systems Manager": GetParameters takes each parameter.
+    return input.Names.map((name: string) => ({ action: 'ssm:GetParameters', resource: `arn:aws:ssm:${env.region}:${env.account}:parameter${name}` }));
+  }
   if (call.service === 'codepipeline') {
     // "Actions, resources, and condition keys for AWS CodePipeline": GetPipelineState and ListPipelineExecutions take the pipeline.
     return [{ action: `codepipeline:${call.operation}`, resource: `arn:aws:codepipeline:${env.region}:${env.account}:${input.name ?? input.pipelineName}` }];
@@ -343,9 +347,11 @@ describe.each([
       'ListModelPackages', 'DescribeModelPackage', 'sagemaker describe-model-package', 's3 cp', 'DescribeStacks', 'GetTemplate']));
     expect(fs.existsSync(path.join(synthFolder, 'cdk.out', 'payload.csv'))).toBe(true);
     // With production in the pipeline's account, the synth step also compares production's stack, after telling its own execution.
-    const prodReads = synthCalls.filter((c) => c.service === 'codepipeline' || (c.service === 'cloudformation' && c.input?.StackName === 'player-churn-prod-endpoint'));
-    expect(prodReads.map((c) => c.operation)).toEqual(synth.commands.some((c) => c.includes('prod-change-check'))
-      ? ['GetPipelineState', 'ListPipelineExecutions', 'DescribeStacks', 'GetTemplate'] : []);
+    // It reads the SSM parameters the production stack resolves at deploy (the MLflow backend's, for its drift check) too.
+    const prodReads = synthCalls.filter((c) => c.service === 'codepipeline' || c.service === 'ssm' || (c.service === 'cloudformation' && c.input?.StackName === 'player-churn-prod-endpoint'));
+    const resolvesSsm = Object.entries<any>(templates['player-churn-prod-endpoint'].toJSON().Parameters ?? {}).some(([key, p]) => key !== 'BootstrapVersion' && /SSM/.test(p.Type));
+    expect(prodReads.map((c) => c.operation)).toEqual(!synth.commands.some((c) => c.includes('prod-change-check')) ? []
+      : ['GetPipelineState', 'ListPipelineExecutions', 'DescribeStacks', 'GetTemplate', ...(resolvesSsm ? ['DescribeStacks', 'GetParameters'] : [])]);
     expect(denied(templates, template, synth, synthCalls, synthFolder)).toEqual([]);
   });
 

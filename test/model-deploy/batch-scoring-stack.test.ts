@@ -203,6 +203,16 @@ describe('in the model-deploy pipeline', () => {
     const config = resolveProjectConfig({ ...example, batchScoring: { inputUri: INPUT, inputFilter: '$[1:]', outputFilter: '$[0,-1]' } } as ProjectOptions);
     const templates = synthValidated(new ModelDeployApp({ config, repoDir: exampleRepo, model: MODEL }));
     expect(definitionOf(templates['player-churn-batch-scoring']).Steps[0].Arguments.DataProcessing).toEqual({ JoinSource: 'Input', InputFilter: '$[1:]', OutputFilter: '$[0,-1]' });
+    // The example's production drift check resolves the MLflow backend's SSM parameters at deploy; the synth step's
+    // production check reads exactly those ("Actions, resources, and condition keys for AWS Systems Manager": GetParameters
+    // takes each parameter).
+    const resolved = Object.entries<any>(templates['player-churn-prod-endpoint'].toJSON().Parameters ?? {})
+      .filter(([key, p]) => key !== 'BootstrapVersion' && /^AWS::SSM::Parameter::Value</.test(p.Type)).map(([, p]) => p.Default).sort();
+    expect(resolved).toEqual(['/sagemaker-gitops/player-churn/mlflow/artifact-bucket', '/sagemaker-gitops/player-churn/mlflow/artifact-key-arn', '/sagemaker-gitops/player-churn/mlflow/tracking-uri']);
+    const reads = Object.values<any>(templates['player-churn-model-deploy-pipeline'].findResources('AWS::IAM::Policy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement).filter((st) => st.Action === 'ssm:GetParameters').flatMap((st) => st.Resource)
+      .map((arn: any) => JSON.stringify(arn).replace(/^.*:parameter(\/[^"]+)".*$/, '$1')).sort();
+    expect(reads).toEqual(resolved);
   });
 
   test('without batchScoring there is no batch-scoring stack', () => {

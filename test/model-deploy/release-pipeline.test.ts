@@ -95,6 +95,13 @@ describe('the model-deploy pipeline', () => {
       Action: ['codepipeline:GetPipelineState', 'codepipeline:ListPipelineExecutions'],
       Resource: { 'Fn::Join': ['', ['arn:aws:codepipeline:us-east-1:', { Ref: 'AWS::AccountId' }, ':player-churn-model-deploy']] },
     });
+    // "Actions, resources, and condition keys for AWS Systems Manager": GetParameters takes each parameter. The role reads
+    // exactly the SSM parameters production's stack resolves at deploy: none here (the example's: batch-scoring-stack.test.ts).
+    const resolved = Object.entries<any>(templates['player-churn-prod-endpoint'].toJSON().Parameters ?? {})
+      .filter(([key, p]) => key !== 'BootstrapVersion' && /^AWS::SSM::Parameter::Value</.test(p.Type)).map(([, p]) => p.Default).sort();
+    const parameterReads = statements.filter((st: any) => st.Action === 'ssm:GetParameters').flatMap((st: any) => st.Resource)
+      .map((arn: any) => JSON.stringify(arn).replace(/^.*:parameter(\/[^"]+)".*$/, '$1')).sort();
+    expect(parameterReads).toEqual(resolved);
     // The synth role reads the production stack besides the pipeline stack, and no other.
     const stackReads = statements.filter((st: any) => JSON.stringify(st.Action) === '["cloudformation:DescribeStacks","cloudformation:GetTemplate"]');
     expect(stackReads.flatMap((st: any) => [st.Resource].flat()).map((arn: any) => JSON.stringify(arn).replace(/^.*:stack\/([^/]+)\/\*.*$/, '$1')).sort())
