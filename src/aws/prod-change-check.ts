@@ -11,16 +11,12 @@ export interface ProdChangeCheck {
   readonly reasons: readonly string[];
 }
 
-export interface ProdChangeCheckProps {
+export interface ProdChangeCheckProps extends ExecutionOrderProps {
   /** Production's stacks as this release synthesized them. */
   readonly stacks: readonly SelfMutationStack[];
   readonly cloudFormationIn: (region: string) => Promise<CloudFormationClient>;
   /** Reads the SSM parameters a stack resolves at deploy, in the stack's region. */
   readonly ssmIn: (region: string) => Promise<SSMClient>;
-  readonly codePipeline: CodePipelineClient;
-  readonly pipelineName: string;
-  /** The stage whose action runs the check: the execution in it is this one. */
-  readonly checkStage: string;
 }
 
 /** Execution statuses in which an execution may still deploy ("PipelineExecutionSummary", AWS CodePipeline API Reference). */
@@ -38,7 +34,7 @@ const IN_FLIGHT: ReadonlySet<string> = new Set(['InProgress', 'Stopping']);
  * its production stages. Any failure to tell answers `needed`.
  */
 export async function checkProdChange(props: ProdChangeCheckProps): Promise<ProdChangeCheck> {
-  const ahead = await executionsAhead(props);
+  const { ahead } = await olderExecutionsInFlight(props);
   if (ahead.length > 0) {
     return {
       verdict: 'needed',
@@ -56,13 +52,22 @@ export async function checkProdChange(props: ProdChangeCheckProps): Promise<Prod
   return { verdict: needed ? 'needed' : 'not-needed', reasons };
 }
 
+/** Where to look for the executions of a pipeline, from a step in `checkStage`. */
+export interface ExecutionOrderProps {
+  readonly codePipeline: CodePipelineClient;
+  readonly pipelineName: string;
+  /** The stage whose action asks: the execution in it is the asking one. */
+  readonly checkStage: string;
+}
+
 /**
- * The executions started before this one that are still in flight. This one is the execution in
- * `checkStage` (a stage holds one execution at a time), which must be in progress there.
+ * The executions started before this one that are still in flight (in progress or stopping),
+ * and this one's id. This one is the execution in `checkStage` (a stage holds one execution at a
+ * time), which must be in progress there.
  *
  * @throws Error when the stage shows no execution in progress, or this execution is not listed
  */
-async function executionsAhead(props: ProdChangeCheckProps): Promise<PipelineExecutionSummary[]> {
+export async function olderExecutionsInFlight(props: ExecutionOrderProps): Promise<{ readonly own: string; readonly ahead: PipelineExecutionSummary[] }> {
   const state = await props.codePipeline.send(new GetPipelineStateCommand({ name: props.pipelineName }));
   const stage = state.stageStates?.find((s) => s.stageName === props.checkStage);
   const own = stage?.latestExecution;
@@ -77,8 +82,9 @@ async function executionsAhead(props: ProdChangeCheckProps): Promise<PipelineExe
   if (started === undefined) {
     throw new Error(`ListPipelineExecutions of ${props.pipelineName} does not list this execution, ${own.pipelineExecutionId}, with its start time`);
   }
-  return executions.filter((e) => e.pipelineExecutionId !== own.pipelineExecutionId && IN_FLIGHT.has(String(e.status))
+  const ahead = executions.filter((e) => e.pipelineExecutionId !== own.pipelineExecutionId && IN_FLIGHT.has(String(e.status))
     && e.startTime !== undefined && e.startTime.getTime() <= started.getTime());
+  return { own: own.pipelineExecutionId, ahead };
 }
 
 /** The parameter CDK's default synthesizer adds to every stack: the bootstrap stack's version, checked by a rule only. */

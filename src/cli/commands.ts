@@ -11,6 +11,7 @@ import type { QuotasDeps } from './quotas';
 import type { ResolveModelDeps } from './resolve-model';
 import type { RunPipelineDeps } from './run-pipeline';
 import type { ProdChangeCheckDeps } from './prod-change-check';
+import type { ReleaseOrderCheckDeps } from './release-order-check';
 import type { SelfMutationCheckDeps } from './self-mutation-check';
 import type { StatusDeps } from './status';
 import type { TestEndpointDeps } from './test-endpoint';
@@ -18,7 +19,7 @@ import type { VerifyReleaseDeps } from './verify-release';
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
 export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps
-& ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps & ProdChangeCheckDeps & CompareShadowDeps & QuotasDeps;
+& ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps & ProdChangeCheckDeps & ReleaseOrderCheckDeps & CompareShadowDeps & QuotasDeps;
 
 /** A command of the CLI: what the top-level help says of it, and how to build it. */
 export interface CommandEntry {
@@ -116,5 +117,9 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'prod-change-check': {
     description: 'print whether this release would change production\'s deployed stacks: needed or not-needed (used by the model-deploy synth step)',
     build: (output, deps) => (require('./prod-change-check') as typeof import('./prod-change-check')).prodChangeCheckCommand(output, deps),
+  },
+  'release-order-check': {
+    description: 'fail when an older execution of the pipeline is still in flight (the shadow phase runs it before changing production)',
+    build: (output, deps) => (require('./release-order-check') as typeof import('./release-order-check')).releaseOrderCheckCommand(output, deps),
   },
 };

@@ -2,11 +2,12 @@
 /**
  * The entry of the release tools bundle (see constructs/release-tools.ts): the CLI's commands that the
  * pipelines' CodeBuild steps after the synth step run (run-pipeline, verify-release,
- * test-endpoint, compare-shadow), with the CLI's global options, usage errors and exit codes, and nothing that
+ * test-endpoint, compare-shadow, release-order-check), with the CLI's global options, usage errors and exit codes, and nothing that
  * loads aws-cdk-lib, so that the bundle runs without the repository's node_modules.
  */
 import { Command, CommanderError } from 'commander';
 import { compareShadowCommand } from './compare-shadow';
+import { releaseOrderCheckCommand } from './release-order-check';
 import { processOutput } from './output';
 import { runPipelineCommand } from './run-pipeline';
 import { testEndpointCommand } from './test-endpoint';
@@ -21,6 +22,7 @@ export function releaseToolsProgram(): Command {
   program.addCommand(verifyReleaseCommand(processOutput, {}));
   program.addCommand(testEndpointCommand(processOutput, {}));
   program.addCommand(compareShadowCommand(processOutput, {}));
+  program.addCommand(releaseOrderCheckCommand(processOutput, {}));
   for (const command of program.commands) {
     command.exitOverride().showHelpAfterError();
   }

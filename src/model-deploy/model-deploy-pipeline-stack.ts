@@ -30,6 +30,7 @@ import {
   SHADOW_STAGE, acknowledgeLiveModelReadWildcards, copyLiveModelCommand, liveModelFor, liveModelReadStatements, resolveModelShellCommand, shadowReleaseOf,
 } from './shadow-release';
 import { ShadowDeployStage } from './shadow-stage';
+import { releaseOrderStep } from './release-order';
 import { PROD_CHANGE_RULE, PROD_CHANGE_VARIABLE, acknowledgeProdChangeReadWildcards, prodChangeCheckCommand, prodChangeCheckOf, prodChangeReadStatements } from './prod-change';
 
 export * from './reviewer-notices';
@@ -206,7 +207,9 @@ export class ModelDeployPipelineStack extends Stack {
       compare = compareShadowStep(this, {
         config, shadow, input: source.input, release: project.synth, tools: project.releaseTools, captureUri: this.prodShadow.shadowCompare.captureUri,
       });
-      this.codePipeline.addStage(this.prodShadow, { post: [compare] });
+      // First, no older release may still hold production: the shadow deploy changes its stack.
+      const order = releaseOrderStep(this, { config, stage: SHADOW_STAGE, input: source.input, tools: project.releaseTools });
+      this.codePipeline.addStage(this.prodShadow, { pre: [order], post: [compare] });
     }
     // The comment as CodePipeline sees it (the variables' namespace is <stage>@<action>), for its length check.
     releaseApprovalComment(config, (name) => `#{${RELEASE_PIPELINE.stagingStage}@${RELEASE_PIPELINE.testAction}.${name}}`, (name) => `#{${SHADOW_STAGE}@${SHADOW_COMPARE_ACTION}.${name}}`);

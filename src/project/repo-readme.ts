@@ -7,6 +7,7 @@ import { VENDOR_CHECK_SCRIPT } from '../app-context/vendor-check';
 import { RepoKind } from './repo-kind';
 import { renderDeployingSection } from './repo-readme-deploying';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
+import { prodChangeCheckOf } from '../model-deploy/prod-change';
 
 /** The README of a generated repository: what it is, how to use it, where its parts come from. */
 export function renderReadme(kind: RepoKind, config: ProjectConfig, toolkit: RepoToolkit = {}): string[] {
@@ -170,6 +171,11 @@ function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
     `5. **${RELEASE_PIPELINE.prodStage}**: deploys \`${names.endpointStack('prod')}\` (${describeEndpoint(config.endpoints.prod)}), then`,
     '   **VerifyRelease** fails the run unless production serves the new configuration and model (not the previous ones after',
     '   an automatic rollback, whose reason it prints) and answers a 20-row smoke test.',
+    ...(prodChangeCheckOf(config) ? [
+      `   A run that would leave production as deployed skips ${RELEASE_PIPELINE.approvalAction} and ${RELEASE_PIPELINE.prodStage}: the Build step's \`prod-change-check\` found`,
+      '   every production stack deployed exactly as this run synthesized it and no older run in flight (a push that changes only staging,',
+      '   a second event for the released version). No reviewer is asked to approve what production already serves.',
+    ] : []),
     '',
     'The EventBridge rule matches a version only once it is `Completed`, so a version registered directly as `Approved` starts',
     'one release; the rule retries delivery and keeps undelivered events in an encrypted dead-letter queue for 14 days.',

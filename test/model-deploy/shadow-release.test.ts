@@ -38,17 +38,34 @@ describe('a shadow release while production serves version 7', () => {
   const shadowStack = Template.fromStack(deploy.pipelineStack.prodShadow!.endpoint!);
   const prodStack = Template.fromStack(deploy.pipelineStack.prod.endpoint);
 
-  test('Staging → TestStaging → ProdShadow (deploy, CompareShadow) → Prod (ApproveRelease, deploy, VerifyRelease), all validated', () => {
+  test('Staging → TestStaging → ProdShadow (CheckReleaseOrder, deploy, CompareShadow) → Prod (ApproveRelease, deploy, VerifyRelease), all validated', () => {
     expect(pipeline.Stages.map((s: any) => s.Name)).toEqual(['Source', 'Build', 'UpdatePipeline', 'Assets', 'Staging', 'ProdShadow', 'Prod']);
-    expect(actionsOf(pipeline, 'ProdShadow').map((a: any) => a.Name)).toEqual(['player-churn-prod-endpoint.Deploy', 'CompareShadow']);
+    expect(actionsOf(pipeline, 'ProdShadow').map((a: any) => a.Name)).toEqual(['CheckReleaseOrder', 'player-churn-prod-endpoint.Deploy', 'CompareShadow']);
     expect(actionsOf(pipeline, 'Prod').map((a: any) => a.Name)).toEqual(['ApproveRelease', 'player-churn-prod-endpoint.Deploy', 'VerifyRelease']);
     // Both stages deploy the one production stack: the shadow phase, then the guarded update.
-    expect(actionsOf(pipeline, 'ProdShadow')[0].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
+    expect(actionsOf(pipeline, 'ProdShadow')[1].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
     expect(actionsOf(pipeline, 'Prod')[1].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
     // A release production already serves skips both production stages (the check compares the Prod stage's stack, the final state).
     expect(pipeline.Stages.filter((s: any) => s.BeforeEntry?.Conditions[0].Rules[0].Name === 'ProductionChanged').map((s: any) => s.Name)).toEqual(['ProdShadow', 'Prod']);
     expect(commandsOf('cdk synth')).toContain(
       'PROD_CHANGE=$(npx sagemaker-gitops prod-change-check --assembly cdk.out/assembly-player-churn-model-deploy-pipeline-Prod --pipeline player-churn-model-deploy) || PROD_CHANGE=needed');
+  });
+
+  // "How pipeline executions work" (AWS CodePipeline User Guide): in SUPERSEDED mode this execution may reach the
+  // shadow phase while an older one holds Prod (waiting at ApproveRelease, or deploying). The shadow deploy would update
+  // the production stack under it, so the phase first fails while an older execution is in flight.
+  test('the shadow phase first checks that no older release still holds production, from the release tools bundle', () => {
+    expect(commandsOf('release-order-check')).toEqual(['node release-tools/sagemaker-gitops.js release-order-check --pipeline player-churn-model-deploy --stage ProdShadow']);
+    const [orderAction] = actionsOf(pipeline, 'ProdShadow');
+    expect(orderAction.RunOrder).toBeLessThan(actionsOf(pipeline, 'ProdShadow')[1].RunOrder);
+    const project = pipelineTemplate.toJSON().Resources[orderAction.Configuration.ProjectName.Ref];
+    const roleId = project.Properties.ServiceRole['Fn::GetAtt'][0];
+    const reads = Object.values<any>(pipelineTemplate.findResources('AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement).filter((st) => JSON.stringify(st.Action).includes('codepipeline:'));
+    expect(reads).toEqual([{
+      Effect: 'Allow', Action: ['codepipeline:GetPipelineState', 'codepipeline:ListPipelineExecutions'],
+      Resource: { 'Fn::Join': ['', ['arn:aws:codepipeline:us-east-1:', { Ref: 'AWS::AccountId' }, ':player-churn-model-deploy']] },
+    }]);
   });
 
   // CreateEndpointConfig (API reference), ShadowProductionVariants: "you can only specify one variant for ProductionVariants and one
