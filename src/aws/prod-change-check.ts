@@ -87,6 +87,8 @@ export async function olderExecutionsInFlight(props: ExecutionOrderProps): Promi
   return { own: own.pipelineExecutionId, ahead };
 }
 
+const GET_PARAMETERS_MAX_NAMES = 10;
+
 /** The parameter CDK's default synthesizer adds to every stack: the bootstrap stack's version, checked by a rule only. */
 const BOOTSTRAP_VERSION = 'BootstrapVersion';
 
@@ -108,11 +110,15 @@ async function resolvedParameterDifference(stack: SelfMutationStack, cloudFormat
     const deployed = (await cloudFormation.send(new DescribeStacksCommand({ StackName: stack.stackName }))).Stacks?.[0]?.Parameters ?? [];
     const ssm = await ssmClient();
     const names = [...new Set(declared.map(([, p]) => p.Default as string))];
-    const answer = await ssm.send(new GetParametersCommand({ Names: names }));
-    if ((answer.InvalidParameters ?? []).length > 0) {
-      return `its SSM parameter ${answer.InvalidParameters!.join(', ')} does not exist`;
+    const current = new Map<string | undefined, string | undefined>();
+    // GetParameters takes at most 10 names a call ("GetParameters", AWS Systems Manager API Reference).
+    for (let i = 0; i < names.length; i += GET_PARAMETERS_MAX_NAMES) {
+      const answer = await ssm.send(new GetParametersCommand({ Names: names.slice(i, i + GET_PARAMETERS_MAX_NAMES) }));
+      if ((answer.InvalidParameters ?? []).length > 0) {
+        return `its SSM parameter ${answer.InvalidParameters!.join(', ')} does not exist`;
+      }
+      (answer.Parameters ?? []).forEach((p) => current.set(p.Name, p.Value));
     }
-    const current = new Map((answer.Parameters ?? []).map((p) => [p.Name, p.Value]));
     for (const [key, p] of declared) {
       const resolved = deployed.find((d) => d.ParameterKey === key)?.ResolvedValue;
       if (resolved === undefined || resolved !== current.get(p.Default)) {

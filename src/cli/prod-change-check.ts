@@ -2,9 +2,10 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { Command } from 'commander';
-import { AwsClientOptions, ProdChangeCheck, assemblyStacks, checkProdChange, createAwsClient } from '../aws';
+import { AwsClientOptions, assemblyStacks, checkProdChange, createAwsClient } from '../aws';
 import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
+import { runVerdictCheck } from './verdict-check';
 
 /** What `prod-change-check` needs from outside; tests inject clients. */
 export interface ProdChangeCheckDeps {
@@ -51,36 +52,13 @@ export function prodChangeCheckCommand(output: Output, deps: ProdChangeCheckDeps
     .action(async function (this: Command, opts: ProdChangeCheckOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const clientOptions = awsClientOptions(this);
-      const clients: Array<{ destroy(): void }> = [];
-      let check: ProdChangeCheck;
-      try {
-        const stacks = assemblyStacks(opts.assembly);
-        const codePipeline = await codePipelineClient(clientOptions);
-        clients.push(codePipeline);
-        check = await checkProdChange({
-          stacks,
-          codePipeline,
-          pipelineName: opts.pipeline,
-          checkStage: opts.stage,
-          cloudFormationIn: async (region) => {
-            const client = await cloudFormationClient({ ...clientOptions, region });
-            clients.push(client);
-            return client;
-          },
-          ssmIn: async (region) => {
-            const client = await ssmClient({ ...clientOptions, region });
-            clients.push(client);
-            return client;
-          },
-        });
-      } catch (err) {
-        check = { verdict: 'needed', reasons: [`the check could not run: ${(err as Error).message}`] };
-      } finally {
-        clients.forEach((client) => client.destroy());
-      }
-      for (const reason of check.reasons) {
-        output.info(`prod-change-check: ${reason}`);
-      }
-      output.result(json ? check : check.verdict, json);
+      await runVerdictCheck(output, 'prod-change-check', json, async (track) => checkProdChange({
+        stacks: assemblyStacks(opts.assembly),
+        codePipeline: track(await codePipelineClient(clientOptions)),
+        pipelineName: opts.pipeline,
+        checkStage: opts.stage,
+        cloudFormationIn: async (region) => track(await cloudFormationClient({ ...clientOptions, region })),
+        ssmIn: async (region) => track(await ssmClient({ ...clientOptions, region })),
+      }));
     });
 }

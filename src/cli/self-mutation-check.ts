@@ -1,8 +1,9 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { Command } from 'commander';
-import { AwsClientOptions, SelfMutationCheck, checkSelfMutation, createAwsClient, selfMutationStacks } from '../aws';
+import { AwsClientOptions, checkSelfMutation, createAwsClient, selfMutationStacks } from '../aws';
 import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
+import { runVerdictCheck } from './verdict-check';
 
 /** What `self-mutation-check` needs from outside; tests inject clients. */
 export interface SelfMutationCheckDeps {
@@ -34,23 +35,7 @@ export function selfMutationCheckCommand(output: Output, deps: SelfMutationCheck
     .action(async function (this: Command, opts: SelfMutationCheckOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const clientOptions = awsClientOptions(this);
-      const clients: CloudFormationClient[] = [];
-      let check: SelfMutationCheck;
-      try {
-        const stacks = selfMutationStacks(opts.assembly, opts.stack);
-        check = await checkSelfMutation(stacks, async (region) => {
-          const client = await cloudFormationClient({ ...clientOptions, region });
-          clients.push(client);
-          return client;
-        });
-      } catch (err) {
-        check = { verdict: 'needed', reasons: [`the check could not run: ${(err as Error).message}`] };
-      } finally {
-        clients.forEach((client) => client.destroy());
-      }
-      for (const reason of check.reasons) {
-        output.info(`self-mutation-check: ${reason}`);
-      }
-      output.result(json ? check : check.verdict, json);
+      await runVerdictCheck(output, 'self-mutation-check', json, (track) =>
+        checkSelfMutation(selfMutationStacks(opts.assembly, opts.stack), async (region) => track(await cloudFormationClient({ ...clientOptions, region }))));
     });
 }

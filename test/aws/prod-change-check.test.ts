@@ -134,6 +134,26 @@ describe('checkProdChange', () => {
       await expect(check([withParameters])).resolves.toEqual({ verdict: 'not-needed', reasons: ['player-churn-prod-endpoint (us-east-1): deployed as synthesized'] });
     });
 
+    // "GetParameters" (AWS Systems Manager API Reference): Names takes 1 to 10 items.
+    test('reads them 10 names a call', async () => {
+      pipeline();
+      const names = Array.from({ length: 12 }, (_, i) => `/team/p${i}`);
+      const many: SelfMutationStack = {
+        ...STACK,
+        template: { ...TEMPLATE, Parameters: Object.fromEntries(names.map((name, i) => [`P${i}`, { Type: 'AWS::SSM::Parameter::Value<String>', Default: name }])) },
+      };
+      cfn.on(DescribeStacksCommand).resolves({
+        Stacks: [{
+          StackName: STACK.stackName, StackStatus: 'UPDATE_COMPLETE', CreationTime: at(0), Tags: [{ Key: 'project', Value: 'player-churn' }],
+          Parameters: names.map((name, i) => ({ ParameterKey: `P${i}`, ParameterValue: name, ResolvedValue: `v${i}` })),
+        }],
+      });
+      cfn.on(GetTemplateCommand).resolves({ TemplateBody: JSON.stringify(many.template) });
+      ssm.on(GetParametersCommand).callsFake((input: { Names: string[] }) => ({ Parameters: input.Names.map((Name) => ({ Name, Value: `v${names.indexOf(Name)}` })), InvalidParameters: [] }));
+      await expect(check([many])).resolves.toMatchObject({ verdict: 'not-needed' });
+      expect(ssm.commandCalls(GetParametersCommand).map((c) => c.args[0].input.Names?.length)).toEqual([10, 2]);
+    });
+
     test.each([
       ['its value changed since', () => ssm.on(GetParametersCommand).resolves({ Parameters: [{ Name: TRACKING, Value: 'arn:aws:sagemaker:us-east-1:111111111111:mlflow-app/app-2' }] }),
         `its SSM parameter ${TRACKING} changed since the last deploy`],
