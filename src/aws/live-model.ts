@@ -1,7 +1,7 @@
-import { DescribeModelPackageCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { DescribeEndpointCommand, DescribeEndpointConfigCommand, DescribeModelCommand, DescribeModelPackageCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { LiveModel, ResolvedModel, checkResolvedModel } from '../app-context/resolved-model';
-import { describeEndpointModel } from './endpoint-model';
-import { CliError } from './errors';
+import { describeEndpointModel, modelPackageOf } from './endpoint-model';
+import { CliError, ifExists } from './errors';
 import { toResolvedModel } from './model-registry';
 
 /**
@@ -32,4 +32,25 @@ export async function findLiveModel(client: SageMakerClient, endpointName: strin
   // A live version may have been rejected since it was deployed: it stays the production variant until the release replaces it.
   const model: ResolvedModel = checkResolvedModel({ ...entry, approvalStatus: 'Approved' }, `model package ${served.modelPackageArn} (served by ${endpointName})`);
   return { endpointName, model, ...(status === 'Approved' ? {} : { approvalStatusNow: String(status) }) };
+}
+
+/**
+ * The model package the endpoint's first production variant serves now (DescribeEndpoint, its
+ * configuration, that variant's model), without reading the registry; undefined when the endpoint
+ * does not exist.
+ *
+ * @throws CliError when the endpoint exists but its model or package cannot be told
+ */
+export async function servedModelPackage(client: SageMakerClient, endpointName: string): Promise<string | undefined> {
+  const endpoint = await ifExists(() => client.send(new DescribeEndpointCommand({ EndpointName: endpointName })));
+  if (!endpoint) {
+    return undefined;
+  }
+  const config = await client.send(new DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName }));
+  const modelName = config.ProductionVariants?.[0]?.ModelName;
+  const packageArn = modelName === undefined ? undefined : modelPackageOf(await client.send(new DescribeModelCommand({ ModelName: modelName })));
+  if (packageArn === undefined) {
+    throw new CliError(`cannot tell which model package the endpoint ${endpointName} serves: its configuration ${endpoint.EndpointConfigName} names no model created from a package`);
+  }
+  return packageArn;
 }

@@ -119,7 +119,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     build: (output, deps) => (require('./prod-change-check') as typeof import('./prod-change-check')).prodChangeCheckCommand(output, deps),
   },
   'release-order-check': {
-    description: 'fail when an older execution of the pipeline is still in flight (the shadow phase runs it before changing production)',
+    description: 'fail when an older execution of the pipeline is still in flight, or production no longer serves the live model (the shadow phase runs it before changing production)',
     build: (output, deps) => (require('./release-order-check') as typeof import('./release-order-check')).releaseOrderCheckCommand(output, deps),
   },
 };

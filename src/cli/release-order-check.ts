@@ -1,6 +1,8 @@
 import { CodePipelineClient } from '@aws-sdk/client-codepipeline';
+import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { Command } from 'commander';
-import { AwsClientOptions, CliError, createAwsClient, olderExecutionsInFlight } from '../aws';
+import { AwsClientOptions, CliError, createAwsClient, olderExecutionsInFlight, servedModelPackage } from '../aws';
+import { readLiveModel } from '../app-context/resolved-model';
 import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
 
@@ -11,29 +13,50 @@ export interface ReleaseOrderCheckDeps {
    * @default - `createAwsClient(CodePipelineClient, options)`
    */
   readonly codePipelineClient?: (options: AwsClientOptions) => Promise<CodePipelineClient>;
+  /**
+   * Builds the SageMaker client from the global `--region` and `--profile`.
+   * @default - `createAwsClient(SageMakerClient, options)`
+   */
+  readonly sageMakerClient?: (options: AwsClientOptions) => Promise<SageMakerClient>;
 }
 
 interface ReleaseOrderCheckOptions {
   readonly pipeline: string;
   readonly stage: string;
+  readonly liveModel?: string;
+  readonly endpoint?: string;
 }
 
 /**
- * `release-order-check --pipeline <name> --stage <stage>`: fails when an execution of the pipeline
- * older than the one in `stage` is still in progress or stopping. The shadow phase runs it first:
- * an older release ahead of it holds the Prod stage (waiting at ApproveRelease, or deploying), and
- * a shadow deploy now would update the production stack under it, collide with its deploy and
- * leave its reviewers a comparison against what production no longer serves.
+ * `release-order-check --pipeline <name> --stage <stage> [--live-model <file> --endpoint <name>]`:
+ * fails when an execution of the pipeline older than the one in `stage` is still in progress or
+ * stopping, or when the endpoint no longer serves the live model this execution resolved at its
+ * synth. The shadow phase runs it first: an older release ahead of it holds the Prod stage (waiting
+ * at ApproveRelease, or deploying), and a shadow deploy now would update the production stack under
+ * it, collide with its deploy and leave its reviewers a comparison against what production no longer
+ * serves. Once that release is deployed, this execution's shadow template would put the previous
+ * version back as production's variant: only a new execution resolves the live model again (a
+ * retried stage reruns this execution's artifacts, "RetryStageExecution", AWS CodePipeline API
+ * Reference).
  */
 export function releaseOrderCheckCommand(output: Output, deps: ReleaseOrderCheckDeps = {}): Command {
   const codePipelineClient = deps.codePipelineClient ?? ((options: AwsClientOptions) => createAwsClient(CodePipelineClient, options));
+  const sageMakerClient = deps.sageMakerClient ?? ((options: AwsClientOptions) => createAwsClient(SageMakerClient, options));
   return new Command('release-order-check')
-    .description('fail when an older execution of the pipeline is still in flight (the shadow phase runs it before changing production)')
+    .description('fail when an older execution of the pipeline is still in flight, or production no longer serves the live model (the shadow phase runs it before changing production)')
     .requiredOption('--pipeline <name>', 'the CodePipeline that runs this check')
     .requiredOption('--stage <name>', 'the pipeline stage whose action runs this check')
+    .option('--live-model <file>', 'the live model this execution resolved at its synth (resolve-model --live-out); with --endpoint')
+    .option('--endpoint <name>', 'the production endpoint, which must still serve --live-model\'s version')
     .action(async function (this: Command, opts: ReleaseOrderCheckOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
-      const client = await codePipelineClient(awsClientOptions(this));
+      if ((opts.liveModel === undefined) !== (opts.endpoint === undefined)) {
+        throw new CliError('--live-model and --endpoint go together: the endpoint must still serve the live model\'s version');
+      }
+      const options = awsClientOptions(this);
+      const restart = `start the pipeline again ("Release change" in the CodePipeline console, or aws codepipeline start-pipeline-execution --name ${opts.pipeline}), ` +
+        'so that the release is resolved against what production serves then; retrying this stage would rerun this execution\'s artifacts';
+      const client = await codePipelineClient(options);
       try {
         const { own, ahead } = await olderExecutionsInFlight({ codePipeline: client, pipelineName: opts.pipeline, checkStage: opts.stage });
         if (ahead.length > 0) {
@@ -41,11 +64,21 @@ export function releaseOrderCheckCommand(output: Output, deps: ReleaseOrderCheck
           throw new CliError(
             `an older execution of ${opts.pipeline} is still in flight: ${listed}. It is ahead of this one and holds production ` +
             `(waiting at its release approval, or deploying), so ${opts.stage} must not change the production stack now. Approve or reject that ` +
-            `release (approve-release or reject-release), then retry this stage: "Retry" in the CodePipeline console, or aws codepipeline ` +
-            `retry-stage-execution --pipeline-name ${opts.pipeline} --stage-name ${opts.stage} --pipeline-execution-id ${own} --retry-mode FAILED_ACTIONS`,
+            `release (approve-release or reject-release), then ${restart}`,
           );
         }
-        output.info(`release-order-check: no execution older than ${own} is in flight`);
+        if (opts.liveModel !== undefined && opts.endpoint !== undefined) {
+          const resolved = readLiveModel(opts.liveModel).model?.modelPackageArn;
+          const sageMaker = await sageMakerClient(options);
+          const served = await servedModelPackage(sageMaker, opts.endpoint).finally(() => sageMaker.destroy());
+          if (served !== resolved) {
+            throw new CliError(
+              `${opts.endpoint} serves ${served ?? 'nothing'} now, not ${resolved ?? 'nothing'}, which this execution resolved as the live model at its start ` +
+              `(a release deployed since): its ${opts.stage} template would put that back as production's variant. Instead, ${restart}`,
+            );
+          }
+        }
+        output.info(`release-order-check: no execution older than ${own} is in flight${opts.endpoint === undefined ? '' : `, and ${opts.endpoint} serves the live model this execution resolved`}`);
         output.result(json ? { execution: own, ahead: [] } : 'in order', json);
       } finally {
         client.destroy();

@@ -208,7 +208,7 @@ export class ModelDeployPipelineStack extends Stack {
         config, shadow, input: source.input, release: project.synth, tools: project.releaseTools, captureUri: this.prodShadow.shadowCompare.captureUri,
       });
       // First, no older release may still hold production: the shadow deploy changes its stack.
-      const order = releaseOrderStep(this, { config, stage: SHADOW_STAGE, input: source.input, tools: project.releaseTools });
+      const order = releaseOrderStep(this, { config, stage: SHADOW_STAGE, input: source.input, release: project.synth, tools: project.releaseTools });
       this.codePipeline.addStage(this.prodShadow, { pre: [order], post: [compare] });
     }
     // The comment as CodePipeline sees it (the variables' namespace is <stage>@<action>), for its length check.

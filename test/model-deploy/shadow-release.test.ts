@@ -55,7 +55,10 @@ describe('a shadow release while production serves version 7', () => {
   // shadow phase while an older one holds Prod (waiting at ApproveRelease, or deploying). The shadow deploy would update
   // the production stack under it, so the phase first fails while an older execution is in flight.
   test('the shadow phase first checks that no older release still holds production, from the release tools bundle', () => {
-    expect(commandsOf('release-order-check')).toEqual(['node release-tools/sagemaker-gitops.js release-order-check --pipeline player-churn-model-deploy --stage ProdShadow']);
+    // ... and that production still serves the live model this execution resolved (a retried stage reruns this execution's artifacts).
+    expect(commandsOf('release-order-check')).toEqual([
+      'node release-tools/sagemaker-gitops.js release-order-check --pipeline player-churn-model-deploy --stage ProdShadow --live-model release/live-model.json --endpoint player-churn-prod',
+    ]);
     const [orderAction] = actionsOf(pipeline, 'ProdShadow');
     expect(orderAction.RunOrder).toBeLessThan(actionsOf(pipeline, 'ProdShadow')[1].RunOrder);
     const project = pipelineTemplate.toJSON().Resources[orderAction.Configuration.ProjectName.Ref];
