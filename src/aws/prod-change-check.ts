@@ -1,5 +1,5 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { CodePipelineClient, GetPipelineStateCommand, PipelineExecutionSummary, paginateListPipelineExecutions } from '@aws-sdk/client-codepipeline';
+import { CodePipelineClient, GetPipelineStateCommand, PipelineExecutionSummary, StageState, paginateListPipelineExecutions } from '@aws-sdk/client-codepipeline';
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { SelfMutationStack, SelfMutationVerdict, deployedDifference } from './self-mutation-check';
 
@@ -17,7 +17,12 @@ export interface ProdChangeCheckProps extends ExecutionOrderProps {
   readonly cloudFormationIn: (region: string) => Promise<CloudFormationClient>;
   /** Reads the SSM parameters a stack resolves at deploy, in the stack's region. */
   readonly ssmIn: (region: string) => Promise<SSMClient>;
+  /** The stage a `not-needed` skips, whose last run must have succeeded (or been skipped). */
+  readonly prodStage: string;
 }
+
+/** How the last run of the production stage may have ended for it to be skipped now ("StageExecution", AWS CodePipeline API Reference). */
+const PROD_SETTLED: ReadonlySet<string> = new Set(['Succeeded', 'Skipped']);
 
 /** Execution statuses in which an execution may still deploy ("PipelineExecutionSummary", AWS CodePipeline API Reference). */
 const IN_FLIGHT: ReadonlySet<string> = new Set(['InProgress', 'Stopping']);
@@ -25,8 +30,9 @@ const IN_FLIGHT: ReadonlySet<string> = new Set(['InProgress', 'Stopping']);
 /**
  * Whether deploying this release to production would change anything: `not-needed` only when
  * every production stack is deployed exactly as this release synthesized it (`deployedDifference`),
- * with the values its SSM parameters resolve to now (`resolvedParameterDifference`), and no older
- * execution of the pipeline is still in flight. The second condition matters because
+ * with the values its SSM parameters resolve to now (`resolvedParameterDifference`), the last run of
+ * the production stage succeeded (or was skipped), and no older execution of the pipeline is still
+ * in flight. The second condition matters because
  * the answer is read when this execution reaches production, possibly hours later. In SUPERSEDED
  * mode a newer execution does not run a stage before an older one: it supersedes the older one
  * waiting for that stage ("How pipeline executions work", AWS CodePipeline User Guide). So only an
@@ -34,7 +40,13 @@ const IN_FLIGHT: ReadonlySet<string> = new Set(['InProgress', 'Stopping']);
  * its production stages. Any failure to tell answers `needed`.
  */
 export async function checkProdChange(props: ProdChangeCheckProps): Promise<ProdChangeCheck> {
-  const { ahead } = await olderExecutionsInFlight(props);
+  const { ahead, stages } = await olderExecutionsInFlight(props);
+  // A release whose Prod stage failed (its deploy, or VerifyRelease after it) left the stack as this run would deploy it; skipping
+  // would report success without the check that failed.
+  const lastProd = stages.find((s) => s.stageName === props.prodStage)?.latestExecution;
+  if (lastProd !== undefined && !PROD_SETTLED.has(String(lastProd.status))) {
+    return { verdict: 'needed', reasons: [`the last run of ${props.prodStage} (execution ${lastProd.pipelineExecutionId}) ended ${lastProd.status}: it runs again`] };
+  }
   if (ahead.length > 0) {
     return {
       verdict: 'needed',
@@ -67,7 +79,7 @@ export interface ExecutionOrderProps {
  *
  * @throws Error when the stage shows no execution in progress, or this execution is not listed
  */
-export async function olderExecutionsInFlight(props: ExecutionOrderProps): Promise<{ readonly own: string; readonly ahead: PipelineExecutionSummary[] }> {
+export async function olderExecutionsInFlight(props: ExecutionOrderProps): Promise<{ readonly own: string; readonly ahead: PipelineExecutionSummary[]; readonly stages: StageState[] }> {
   const state = await props.codePipeline.send(new GetPipelineStateCommand({ name: props.pipelineName }));
   const stage = state.stageStates?.find((s) => s.stageName === props.checkStage);
   const own = stage?.latestExecution;
@@ -84,7 +96,7 @@ export async function olderExecutionsInFlight(props: ExecutionOrderProps): Promi
   }
   const ahead = executions.filter((e) => e.pipelineExecutionId !== own.pipelineExecutionId && IN_FLIGHT.has(String(e.status))
     && e.startTime !== undefined && e.startTime.getTime() <= started.getTime());
-  return { own: own.pipelineExecutionId, ahead };
+  return { own: own.pipelineExecutionId, ahead, stages: state.stageStates ?? [] };
 }
 
 const GET_PARAMETERS_MAX_NAMES = 10;

@@ -30,6 +30,7 @@ interface ProdChangeCheckOptions {
   readonly assembly: string;
   readonly pipeline: string;
   readonly stage: string;
+  readonly prodStage: string;
 }
 
 /**
@@ -49,6 +50,7 @@ export function prodChangeCheckCommand(output: Output, deps: ProdChangeCheckDeps
     .requiredOption('--assembly <dir>', 'the cloud assembly of the production stage, whose stacks are compared (CDK Pipelines nests one per stage)')
     .requiredOption('--pipeline <name>', 'the CodePipeline that runs this check')
     .option('--stage <name>', 'the pipeline stage whose action runs this check', 'Build')
+    .option('--prod-stage <name>', 'the stage a not-needed skips: its last run must have succeeded', 'Prod')
     .action(async function (this: Command, opts: ProdChangeCheckOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const clientOptions = awsClientOptions(this);
@@ -57,6 +59,7 @@ export function prodChangeCheckCommand(output: Output, deps: ProdChangeCheckDeps
         codePipeline: track(await codePipelineClient(clientOptions)),
         pipelineName: opts.pipeline,
         checkStage: opts.stage,
+        prodStage: opts.prodStage,
         cloudFormationIn: async (region) => track(await cloudFormationClient({ ...clientOptions, region })),
         ssmIn: async (region) => track(await ssmClient({ ...clientOptions, region })),
       }));

@@ -173,7 +173,7 @@ function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
     '   an automatic rollback, whose reason it prints) and answers a 20-row smoke test.',
     ...(prodChangeCheckOf(config) ? [
       `   A run that would leave production as deployed skips ${RELEASE_PIPELINE.approvalAction} and ${RELEASE_PIPELINE.prodStage}: the Build step's \`prod-change-check\` found`,
-      '   every production stack deployed exactly as this run synthesized it and no older run in flight (a push that changes only staging,',
+      '   every production stack deployed exactly as this run synthesized it, the last Prod run successful and no older run in flight (a push that changes only staging,',
       '   a second event for the released version). No reviewer is asked to approve what production already serves.',
     ] : []),
     '',

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand, GetTemplateCommand } from '@aws-sdk/client-cloudformation';
-import { CodePipelineClient, GetPipelineStateCommand, ListPipelineExecutionsCommand, PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
+import { CodePipelineClient, GetPipelineStateCommand, ListPipelineExecutionsCommand, PipelineExecutionSummary, StageExecutionStatus } from '@aws-sdk/client-codepipeline';
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SelfMutationStack, assemblyStacks, checkProdChange } from '../../src/aws';
@@ -20,13 +20,16 @@ const cfn = mockClient(CloudFormationClient);
 const codePipeline = mockClient(CodePipelineClient);
 const ssm = mockClient(SSMClient);
 
-/** The Build stage holds this execution; ListPipelineExecutions lists `others` besides it (newest first, as pages of `pageSize`). */
-function pipeline(others: PipelineExecutionSummary[] = [], pageSize = 100): void {
+/**
+ * The Build stage holds this execution, the last run of Prod ended `lastProd`; ListPipelineExecutions lists `others` besides
+ * it (newest first, as pages of `pageSize`).
+ */
+function pipeline(others: PipelineExecutionSummary[] = [], pageSize = 100, lastProd: StageExecutionStatus = 'Succeeded'): void {
   codePipeline.on(GetPipelineStateCommand, { name: 'player-churn-model-deploy' }).resolves({
     stageStates: [
       { stageName: 'Source', latestExecution: { pipelineExecutionId: NEWER, status: 'InProgress' } },
       { stageName: 'Build', latestExecution: { pipelineExecutionId: OWN, status: 'InProgress' } },
-      { stageName: 'Prod', latestExecution: { pipelineExecutionId: OLDER, status: 'Succeeded' } },
+      { stageName: 'Prod', latestExecution: { pipelineExecutionId: OLDER, status: lastProd } },
     ],
   });
   const all = [...others, { pipelineExecutionId: OWN, status: 'InProgress', startTime: at(30) }]
@@ -44,7 +47,7 @@ function deployed(template: object = TEMPLATE): void {
 }
 
 const check = (stacks: SelfMutationStack[] = [STACK]) => checkProdChange({
-  stacks, codePipeline: new CodePipelineClient({ region: 'us-east-1' }), pipelineName: 'player-churn-model-deploy', checkStage: 'Build',
+  stacks, codePipeline: new CodePipelineClient({ region: 'us-east-1' }), pipelineName: 'player-churn-model-deploy', checkStage: 'Build', prodStage: 'Prod',
   cloudFormationIn: async (region) => new CloudFormationClient({ region }),
   ssmIn: async (region) => new SSMClient({ region }),
 });
@@ -65,6 +68,20 @@ describe('checkProdChange', () => {
     ]);
     deployed();
     await expect(check()).resolves.toEqual({ verdict: 'not-needed', reasons: ['player-churn-prod-endpoint (us-east-1): deployed as synthesized'] });
+  });
+
+  // "StageExecution" (AWS CodePipeline API Reference): a stage's last run Failed or Stopped. A release whose Prod deploy or
+  // VerifyRelease failed left the stack as this run would deploy it; skipping would report success without that check.
+  test.each(['Failed', 'Stopped'] as const)('needed, without reading production, when the last run of Prod %s', async (status) => {
+    pipeline([], 100, status);
+    await expect(check()).resolves.toEqual({ verdict: 'needed', reasons: [`the last run of Prod (execution ${OLDER}) ended ${status}: it runs again`] });
+    expect(cfn.calls()).toHaveLength(0);
+  });
+
+  test('a last run of Prod that was skipped does not prevent skipping it again', async () => {
+    pipeline([], 100, 'Skipped');
+    deployed();
+    await expect(check()).resolves.toMatchObject({ verdict: 'not-needed' });
   });
 
   test('needed when a production stack differs, each stack named', async () => {
