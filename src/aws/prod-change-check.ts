@@ -32,8 +32,8 @@ const IN_FLIGHT: ReadonlySet<string> = new Set(['InProgress', 'Stopping']);
  * every production stack is deployed exactly as this release synthesized it (`deployedDifference`),
  * with the values its SSM parameters resolve to now (`resolvedParameterDifference`), the last run of
  * the production stage succeeded (or was skipped), and no older execution of the pipeline is still
- * in flight. The second condition matters because
- * the answer is read when this execution reaches production, possibly hours later. In SUPERSEDED
+ * in flight. The last condition matters because the answer is read when this execution reaches
+ * production, possibly hours later. In SUPERSEDED
  * mode a newer execution does not run a stage before an older one: it supersedes the older one
  * waiting for that stage ("How pipeline executions work", AWS CodePipeline User Guide). So only an
  * older execution can deploy production in between, and while one is in flight this release keeps
@@ -42,9 +42,9 @@ const IN_FLIGHT: ReadonlySet<string> = new Set(['InProgress', 'Stopping']);
 export async function checkProdChange(props: ProdChangeCheckProps): Promise<ProdChangeCheck> {
   const { ahead, stages } = await olderExecutionsInFlight(props);
   // A release whose Prod stage failed (its deploy, or VerifyRelease after it) left the stack as this run would deploy it; skipping
-  // would report success without the check that failed.
+  // would report success without the check that failed. (A run still in Prod is an execution ahead, below.)
   const lastProd = stages.find((s) => s.stageName === props.prodStage)?.latestExecution;
-  if (lastProd !== undefined && !PROD_SETTLED.has(String(lastProd.status))) {
+  if (lastProd !== undefined && !PROD_SETTLED.has(String(lastProd.status)) && !IN_FLIGHT.has(String(lastProd.status))) {
     return { verdict: 'needed', reasons: [`the last run of ${props.prodStage} (execution ${lastProd.pipelineExecutionId}) ended ${lastProd.status}: it runs again`] };
   }
   if (ahead.length > 0) {
@@ -95,7 +95,8 @@ export async function olderExecutionsInFlight(props: ExecutionOrderProps): Promi
     throw new Error(`ListPipelineExecutions of ${props.pipelineName} does not list this execution, ${own.pipelineExecutionId}, with its start time`);
   }
   const ahead = executions.filter((e) => e.pipelineExecutionId !== own.pipelineExecutionId && IN_FLIGHT.has(String(e.status))
-    && e.startTime !== undefined && e.startTime.getTime() <= started.getTime());
+    // One listed without a start time cannot be told newer: it counts as ahead.
+    && (e.startTime === undefined || e.startTime.getTime() <= started.getTime()));
   return { own: own.pipelineExecutionId, ahead, stages: state.stageStates ?? [] };
 }
 

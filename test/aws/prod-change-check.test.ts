@@ -99,7 +99,8 @@ describe('checkProdChange', () => {
   // execution still in flight reaches production first, and may change what it runs before this
   // one gets there; so the answer read at synth time would be stale.
   test.each(['InProgress', 'Stopping'] as const)('needed, without reading production, while an older execution is %s', async (status) => {
-    pipeline([{ pipelineExecutionId: OLDER, status, startTime: at(10) }]);
+    // It holds Prod: the reason names it as the execution ahead.
+    pipeline([{ pipelineExecutionId: OLDER, status, startTime: at(10) }], 100, status);
     await expect(check()).resolves.toEqual({
       verdict: 'needed',
       reasons: [`execution ${OLDER} (${status}, started 2026-12-06T12:10:00.000Z) is ahead of this one and may deploy production first`],
