@@ -1,3 +1,4 @@
+import { AUTHORIZATION_RETRY_CODE } from '../constructs/authorization-retry-code';
 import { CFN_RESPONSE_SEND_CODE } from '../constructs/cfn-response-code';
 
 /**
@@ -22,6 +23,8 @@ import { CFN_RESPONSE_SEND_CODE } from '../constructs/cfn-response-code';
  * Delete changes nothing: a removed resource (the endpoint became serverless) or a deleted stack
  * leaves the registration to the endpoint (a retained production endpoint keeps scaling; deleting an
  * endpoint deregisters its variants, "Delete endpoints configured for auto scaling").
+ * Every call waits out IAM's propagation of a new or changed statement of the function's role
+ * ({@link AUTHORIZATION_RETRY_CODE}): the first create runs right after the role's policy is created.
  * Numbers and booleans arrive as strings (CloudFormation passes custom-resource properties so). Runs
  * on the Node.js runtime, whose AWS SDK v3 it uses; it answers CloudFormation itself.
  */
@@ -60,7 +63,7 @@ async function reconcile(p) {
   const target = { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/' + p.EndpointName + '/variant/' + p.VariantName, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
   if (String(p.Autoscaling) !== 'true' || running !== p.InstanceType) {
     try {
-      await scaling.send(new aas.DeregisterScalableTargetCommand(target));
+      await whenAuthorized(() => scaling.send(new aas.DeregisterScalableTargetCommand(target)));
     } catch (err) {
       if (err.name !== 'ObjectNotFoundException') {
         throw err;
@@ -70,8 +73,8 @@ async function reconcile(p) {
       ? 'autoscaling is off: scalable target deregistered'
       : 'the endpoint runs ' + running + ', the template ' + p.InstanceType + ': scalable target deregistered';
   }
-  await scaling.send(new aas.RegisterScalableTargetCommand({ ...target, MinCapacity: Number(p.MinCapacity), MaxCapacity: Number(p.MaxCapacity) }));
-  await scaling.send(new aas.PutScalingPolicyCommand({
+  await whenAuthorized(() => scaling.send(new aas.RegisterScalableTargetCommand({ ...target, MinCapacity: Number(p.MinCapacity), MaxCapacity: Number(p.MaxCapacity) })));
+  await whenAuthorized(() => scaling.send(new aas.PutScalingPolicyCommand({
     ...target,
     PolicyName: p.PolicyName,
     PolicyType: 'TargetTrackingScaling',
@@ -81,7 +84,7 @@ async function reconcile(p) {
       ScaleInCooldown: Number(p.ScaleInCooldown),
       ScaleOutCooldown: Number(p.ScaleOutCooldown),
     },
-  }));
+  })));
   return 'the endpoint runs ' + running + ': scalable target and policy registered';
 }
 
@@ -89,16 +92,17 @@ async function runningInstanceType(endpointName, variantName) {
   const client = new sm.SageMakerClient({});
   let endpoint;
   try {
-    endpoint = await client.send(new sm.DescribeEndpointCommand({ EndpointName: endpointName }));
+    endpoint = await whenAuthorized(() => client.send(new sm.DescribeEndpointCommand({ EndpointName: endpointName })));
   } catch (err) {
     if (err.name === 'ValidationException' && /could not find/i.test(err.message)) {
       return undefined;
     }
     throw err;
   }
-  const config = await client.send(new sm.DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName }));
+  const config = await whenAuthorized(() => client.send(new sm.DescribeEndpointConfigCommand({ EndpointConfigName: endpoint.EndpointConfigName })));
   const variant = (config.ProductionVariants || []).find((v) => v.VariantName === variantName);
   return variant && variant.InstanceType;
 }
 
+${AUTHORIZATION_RETRY_CODE}
 ${CFN_RESPONSE_SEND_CODE}`;

@@ -1,15 +1,18 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { CustomResource, Duration, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { ConfigError } from '../config';
 import { acknowledgeControl } from '../validation/acknowledge';
 import { ResolvedModel } from '../app-context/resolved-model';
 import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
+import { STAGE_MODEL_COPY_HANDLER_CODE } from './stage-model-copy-handler';
+
+/** The custom resource type of one copied file. */
+export const STAGE_MODEL_COPY_TYPE = 'Custom::StageModelCopy';
 
 /** Key prefix, in the stage bucket, of the model files copied from the registry's region. */
 export const COPIED_MODEL_PREFIX = 'models';
@@ -37,7 +40,7 @@ export class StageModelCopy extends Construct {
   /** The model with every file it refers to replaced by its copy in the stage region. */
   public readonly model: ResolvedModel;
   public readonly role: iam.Role;
-  private readonly copies: cr.AwsCustomResource[] = [];
+  private readonly copies: CustomResource[] = [];
 
   constructor(scope: Construct, id: string, props: StageModelCopyProps) {
     super(scope, id);
@@ -58,34 +61,39 @@ export class StageModelCopy extends Construct {
       this.role.addToPolicy(new iam.PolicyStatement({ sid: 'DecryptSources', actions: ['kms:Decrypt'], resources: [model.artifactKmsKeyArn] }));
     }
 
+    const fn = new lambda.Function(this, 'Function', {
+      description: `Copies the released versions of ${model.modelPackageGroupName} from ${props.sourceRegion} into the stage bucket`,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(STAGE_MODEL_COPY_HANDLER_CODE),
+      role: this.role,
+      logGroup,
+      timeout: Duration.minutes(5),
+    });
+    fn.node.addDependency(this.role);
+    acknowledgeControl(fn, 'CT.LAMBDA.PR.3',
+      'the function only calls S3 CopyObject and CloudFormation\'s response URL, at deploy time; in a VPC it would need a NAT gateway or endpoints for both');
+
+    // Each file is a resource of its own, ids prefixed `Copy`: the AwsCustomResource ones they replace had
+    // another function as ServiceToken, which CloudFormation cannot update in place (CloudFormation Template
+    // Reference, AWS::CloudFormation::CustomResource: ServiceToken "Updates aren't supported"), so an upgraded
+    // stack creates these and deletes the old ones, whose Delete copies and deletes nothing.
     const copy = (name: string, source: string, fileName: string): string => {
       const from = parseS3Uri(source, name);
       const targetKey = `${prefix}/${fileName}`;
       this.role.addToPolicy(new iam.PolicyStatement({ sid: `Read${name}`, actions: ['s3:GetObject'], resources: [`arn:${stack.partition}:s3:::${from.bucket}/${from.key}`] }));
       this.role.addToPolicy(new iam.PolicyStatement({ sid: `Write${name}`, actions: ['s3:PutObject'], resources: [bucket.arnForObjects(targetKey)] }));
-      const call: cr.AwsSdkCall = {
-        service: 'S3',
-        action: 'CopyObject',
-        parameters: {
+      const resource = new CustomResource(this, `Copy${name}`, {
+        serviceToken: fn.functionArn,
+        resourceType: STAGE_MODEL_COPY_TYPE,
+        properties: {
           Bucket: bucket.bucketName,
           Key: targetKey,
           CopySource: `${from.bucket}/${from.key.split('/').map(encodeURIComponent).join('/')}`,
-          ServerSideEncryption: 'aws:kms',
-          SSEKMSKeyId: key.keyArn,
-          BucketKeyEnabled: true,
+          KmsKeyId: key.keyArn,
         },
-        physicalResourceId: cr.PhysicalResourceId.of(`s3://${targetKey}`),
-      };
-      const resource = new cr.AwsCustomResource(this, name, {
-        onCreate: call,
-        onUpdate: call,
-        role: this.role,
-        logGroup,
-        installLatestAwsSdk: false,
-        timeout: Duration.minutes(5),
-        resourceType: 'Custom::StageModelCopy',
+        serviceTimeout: Duration.minutes(6),
       });
-      resource.node.addDependency(this.role);
       this.copies.push(resource);
       return `s3://${bucket.bucketName}/${targetKey}`;
     };
@@ -110,26 +118,12 @@ export class StageModelCopy extends Construct {
       // The copies are encrypted with the stage key, which the stage's roles use already.
       artifactKmsKeyArn: undefined,
     };
-    this.acknowledgeProviderFindings();
   }
 
   /** Makes `construct` wait until every copy exists. */
   public addDependent(construct: Construct): void {
     for (const copy of this.copies) {
       construct.node.addDependency(copy);
-    }
-  }
-
-  /** The provider function is aws-cdk-lib's singleton at the top of the stack. */
-  private acknowledgeProviderFindings(): void {
-    const stack = Stack.of(this);
-    for (const handler of stack.node.children.filter((c) => c instanceof lambda.Function && c.node.id.startsWith('AWS'))) {
-      Validations.of(handler).acknowledge({
-        id: 'AwsSolutions-L1',
-        reason: `aws-cdk-lib's AwsCustomResource fixes its handler's runtime (${(handler as lambda.Function).runtime.name}); it moves with aws-cdk-lib`,
-      });
-      acknowledgeControl(handler, 'CT.LAMBDA.PR.3',
-        'the provider calls only AWS APIs (S3 CopyObject; Application Auto Scaling when the endpoint autoscales) and CloudFormation\'s response URL, at deploy time; in a VPC it would need a NAT gateway or endpoints for each');
     }
   }
 }

@@ -32,8 +32,11 @@ export interface ReplacementConflict {
   readonly stack: string;
   readonly logicalId: string;
   readonly type: string;
-  /** `replaced`: a property that replaces the resource changed; `moved`: another logical ID or stack takes its name. */
-  readonly kind: 'replaced' | 'moved';
+  /**
+   * `replaced`: a property that replaces the resource changed; `moved`: another logical ID or stack takes its name;
+   * `service-token`: a custom resource would be sent to another function or topic.
+   */
+  readonly kind: 'replaced' | 'moved' | 'service-token';
   /** The properties that changed (for `moved`: where the resource was before). */
   readonly because: readonly string[];
   /** The name (identifying properties and their values) the old and the new resource share. */
@@ -107,6 +110,9 @@ export function referencedIds(value: unknown, into: Set<string> = new Set()): Se
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Whether a resource type is a custom resource (`AWS::CloudFormation::CustomResource` or `Custom::<name>`). */
+const isCustomResource = (type: string) => type === 'AWS::CloudFormation::CustomResource' || type.startsWith('Custom::');
+
 /** The resources of one stack that `after` replaces, with the properties that cause it. */
 function replacements(before: TemplateJson, after: TemplateJson): Map<string, string[]> {
   const replaced = new Map<string, string[]>();
@@ -160,6 +166,22 @@ export function replacementConflicts(before: ReadonlyMap<string, TemplateJson>, 
       }
     }
   }
+  // CloudFormation Template Reference, AWS::CloudFormation::CustomResource: ServiceToken "Updates aren't supported",
+  // whether the template names another function or the function it names is replaced (its ARN changes).
+  for (const [stack, next] of after) {
+    const previous = before.get(stack);
+    const replaced = previous ? replacements(previous, next) : new Map<string, string[]>();
+    for (const [id, resource] of Object.entries(next.Resources ?? {})) {
+      const old = previous?.Resources?.[id];
+      if (!old || old.Type !== resource.Type || !isCustomResource(resource.Type)) {
+        continue;
+      }
+      const token = resource.Properties?.ServiceToken;
+      if (!same(old.Properties?.ServiceToken, token) || [...referencedIds(token)].some((ref) => replaced.has(ref))) {
+        conflicts.push({ stack, logicalId: id, type: resource.Type, kind: 'service-token', because: ['ServiceToken'], name: {} });
+      }
+    }
+  }
   // A name that leaves one place and appears at another.
   const key = (type: string, properties: Record<string, unknown> | undefined, name: string[]) => `${type} ${JSON.stringify(pick(properties, name))}`;
   const gone = new Map<string, string>();
@@ -190,7 +212,12 @@ function pick(properties: Readonly<Record<string, unknown>> | undefined, keys: r
 /** One line per conflict, for a test's failure message. */
 export function describeConflict(conflict: ReplacementConflict): string {
   const name = JSON.stringify(conflict.name);
-  return conflict.kind === 'replaced'
-    ? `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) must be replaced (${conflict.because.join(', ')} changed) but keeps its name`
-    : `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) takes the name of ${conflict.because[0]}, which is deleted only after it is created`;
+  switch (conflict.kind) {
+    case 'replaced':
+      return `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) must be replaced (${conflict.because.join(', ')} changed) but keeps its name`;
+    case 'moved':
+      return `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) takes the name of ${conflict.because[0]}, which is deleted only after it is created`;
+    case 'service-token':
+      return `${conflict.stack} ${conflict.logicalId} (${conflict.type}) would change its ServiceToken, which CloudFormation cannot update: give the resource a new logical ID`;
+  }
 }

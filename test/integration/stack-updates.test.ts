@@ -55,6 +55,18 @@ describe('the check itself, on small templates', () => {
       .toEqual([expect.objectContaining({ logicalId: 'Config', kind: 'replaced', because: ['ProductionVariants'] })]);
   });
 
+  // CloudFormation Template Reference, AWS::CloudFormation::CustomResource: ServiceToken "Updates aren't supported".
+  test('a custom resource sent to another function, or to its function replaced, is a conflict; a new logical ID is not', () => {
+    const fn = (name?: string) => ({ Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs24.x', ...(name && { FunctionName: name }) } });
+    const copy = (functionId: string, key: string) => ({ Type: 'Custom::StageModelCopy', Properties: { ServiceToken: { 'Fn::GetAtt': [functionId, 'Arn'] }, Key: key } });
+    expect(conflictLines(replacementConflicts(stack({ Old: fn(), Copy: copy('Old', 'v7') }), stack({ New: fn(), Copy: copy('New', 'v8') }))))
+      .toEqual(['Stack Copy (Custom::StageModelCopy) would change its ServiceToken, which CloudFormation cannot update: give the resource a new logical ID']);
+    expect(replacementConflicts(stack({ Fn: fn('copy-a'), Copy: copy('Fn', 'v7') }), stack({ Fn: fn('copy-b'), Copy: copy('Fn', 'v7') })))
+      .toEqual([expect.objectContaining({ logicalId: 'Copy', kind: 'service-token' })]);
+    expect(replacementConflicts(stack({ Fn: fn(), Copy: copy('Fn', 'v7') }), stack({ Fn: fn(), Copy: copy('Fn', 'v8') }))).toEqual([]);
+    expect(replacementConflicts(stack({ Old: fn(), Copy: copy('Old', 'v7') }), stack({ New: fn(), CopyAgain: copy('New', 'v7') }))).toEqual([]);
+  });
+
   test('a name that moves to another logical ID collides with the resource it leaves', () => {
     const alarm = { Type: 'AWS::CloudWatch::Alarm', Properties: { AlarmName: 'churn-prod-5xx', Threshold: 1 } };
     expect(conflictLines(replacementConflicts(stack({ Old: alarm }), stack({ New: alarm }))))
@@ -100,6 +112,8 @@ describe('model-deploy: releases and option edits update every stack in place', 
   test.each([
     ['the defaults', {}],
     ['every opt-in on', ALL_ON],
+    // The copies of each version's files into the stage region (Custom::StageModelCopy) stay with their function.
+    ['production in another region than the registry', { environments: { build: { account: '111111111111' }, staging: { account: '111111111111' }, prod: { account: '333333333333', region: 'eu-west-1' } } }],
   ])('a release (version 7, then 8) with %s', (_, options) => {
     expect(conflictLines(replacementConflicts(deployTemplates(options, MODEL), deployTemplates(options, NEXT_MODEL)))).toEqual([]);
   });

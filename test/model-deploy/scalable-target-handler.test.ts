@@ -1,3 +1,4 @@
+import { AUTHORIZATION_RETRY_DELAYS_MS } from '../../src/constructs/authorization-retry-code';
 import { SCALABLE_TARGET_HANDLER_CODE } from '../../src/model-deploy/scalable-target-handler';
 import { checkRequest, serviceModel } from '../helpers/api-model';
 import { Environment, allows, roleStatements } from '../helpers/iam-policy';
@@ -28,6 +29,8 @@ class FakeAccount {
   policy?: Record<string, unknown>;
   readonly calls: string[] = [];
   failWith?: Error;
+  /** How many calls IAM still denies, as it does until a new policy reaches every endpoint. */
+  deniedCalls = 0;
 
   /** The endpoint's update, as SageMaker allows it. */
   updateEndpoint(instanceType: string): void {
@@ -56,6 +59,10 @@ class FakeAccount {
         expect(checkRequest(serviceModel(service), c.name, c.input).problems).toEqual([]);
         account.calls.push(c.name);
         everyCall.push({ name: c.name, input: c.input });
+        if (account.deniedCalls > 0) {
+          account.deniedCalls -= 1;
+          throw Object.assign(new Error(`User is not authorized to perform: ${c.name}`), { name: 'AccessDeniedException' });
+        }
         if (account.failWith) {
           throw account.failWith;
         }
@@ -265,12 +272,46 @@ describe('the scalable-target function', () => {
     expect(account.calls).toEqual([]);
   });
 
-  test('an AWS error fails the resource with its name and message', async () => {
+  test('an AWS error fails the resource with its name and message, at once', async () => {
+    deployed();
+    account.failWith = Object.assign(new Error('Endpoint player-churn-prod is in Updating state'), { name: 'ValidationException' });
+    expect(await request('Update', 'ml.c5.xlarge')).toMatchObject({
+      Status: 'FAILED', Reason: 'ValidationException: Endpoint player-churn-prod is in Updating state', PhysicalResourceId: RESOURCE_ID,
+    });
+    expect(account.calls).toEqual(['DescribeEndpoint']);
+  });
+
+  // IAM User Guide, "Troubleshoot IAM" ("Changes that I make are not always immediately visible"): on the first create,
+  // CloudFormation runs the after-update resource right after the role's policy exists.
+  test('calls IAM denies while the role\'s policy propagates are made again; the registration completes', async () => {
+    account.endpointType = 'ml.m5.large';
+    account.deniedCalls = 2;
+    jest.useFakeTimers();
+    try {
+      const answer = request('Create', 'ml.m5.large');
+      await jest.advanceTimersByTimeAsync(AUTHORIZATION_RETRY_DELAYS_MS[0] + AUTHORIZATION_RETRY_DELAYS_MS[1]);
+      expect(await answer).toMatchObject({ Status: 'SUCCESS' });
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(account.calls).toEqual(['DescribeEndpoint', 'DescribeEndpoint', 'DescribeEndpoint', 'DescribeEndpointConfig', 'RegisterScalableTarget', 'PutScalingPolicy']);
+    expect(account.target).toEqual({ min: 1, max: 4 });
+  });
+
+  test('a denial that lasts fails the resource with its name and message after the last retry', async () => {
     deployed();
     account.failWith = Object.assign(new Error('User is not authorized to perform: sagemaker:DescribeEndpoint'), { name: 'AccessDeniedException' });
-    expect(await request('Update', 'ml.c5.xlarge')).toMatchObject({
-      Status: 'FAILED', Reason: 'AccessDeniedException: User is not authorized to perform: sagemaker:DescribeEndpoint', PhysicalResourceId: RESOURCE_ID,
-    });
+    jest.useFakeTimers();
+    try {
+      const answer = request('Update', 'ml.c5.xlarge');
+      await jest.advanceTimersByTimeAsync(AUTHORIZATION_RETRY_DELAYS_MS.reduce((a, b) => a + b, 0));
+      expect(await answer).toMatchObject({
+        Status: 'FAILED', Reason: 'AccessDeniedException: User is not authorized to perform: sagemaker:DescribeEndpoint', PhysicalResourceId: RESOURCE_ID,
+      });
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(account.calls).toHaveLength(AUTHORIZATION_RETRY_DELAYS_MS.length + 1);
   });
 });
 
