@@ -19,9 +19,15 @@ const SYMBOL: Record<ComparisonType, string> = {
 /**
  * A condition of a condition step. The conditions of one step must all hold (and).
  *
- * The definition schema knows comparisons, `In`/`NotIn` and `Or` of those. `not()` is
- * written in those terms (`not(a >= b)` is `a < b`, `not(or(a, b))` is `not(a)` and
- * `not(b)`), so every condition built here is one SageMaker and the schema accept.
+ * Everything is written as comparisons and `Or` of comparisons, the forms the definition schema
+ * and SageMaker's own SDK write alike. `not()` is written in those terms (`not(a >= b)` is
+ * `a < b`, `not(or(a, b))` is `not(a)` and `not(b)`), and so is `in()`: `in(x, [a, b])` is
+ * `Or(x == a, x == b)`, its negation `x != a` and `x != b`. The schema's `In` condition
+ * (`Value`, `In`) is not written: the SageMaker Python SDK sends `In` with `QueryValue` and
+ * `Values` instead (`ConditionIn.to_request`, used by its pipeline integration tests), and
+ * CreatePipeline refuses a condition property it does not know ("Unable to parse pipeline
+ * definition ... unknown property", aws/sagemaker-python-sdk#2746), so one of the two shapes is
+ * refused; the comparisons are accepted in both.
  */
 export abstract class Condition {
   public static greaterThan(left: Value<Primitive>, right: Value<Primitive>): Condition {
@@ -100,11 +106,21 @@ class Membership extends Condition {
   public negate(): Condition {
     return new Membership(!this.negated, this.value, this.values);
   }
+  /** One comparison per value: `value == v` (in), `value != v` (not in). */
+  private comparisons(ctx: RenderContext): unknown[] {
+    return this.values.map((v) => new Comparison(this.negated ? 'NotEquals' : 'Equals', this.value, v).renderAll(ctx)[0]);
+  }
   public renderAll(ctx: RenderContext): unknown[] {
-    return [{ Type: this.negated ? 'NotIn' : 'In', Value: renderValue(this.value, ctx), In: this.values.map((v) => renderValue(v, ctx)) }];
+    // not in: every inequality holds (a step's conditions are and-ed); in: one Or of the equalities.
+    return this.negated || this.values.length === 1 ? this.comparisons(ctx) : [{ Type: 'Or', Conditions: this.comparisons(ctx) }];
   }
   public renderAny(ctx: RenderContext): unknown[] {
-    return this.renderAll(ctx);
+    if (!this.negated || this.values.length === 1) {
+      return this.comparisons(ctx);
+    }
+    throw new PipelineDefinitionError(
+      `condition ${this.toString()} cannot be written in a SageMaker pipeline definition inside an or(): it is an and() of ${this.values.length} inequalities, and an Or may hold only comparisons`,
+    );
   }
   public toString(): string {
     return `${String(this.value)} ${this.negated ? 'not in' : 'in'} [${this.values.map(String).join(', ')}]`;
@@ -135,7 +151,7 @@ class Junction extends Condition {
       return this.conditions[0].renderAny(ctx);
     }
     throw new PipelineDefinitionError(
-      `condition ${this.toString()} cannot be written in a SageMaker pipeline definition: an Or may hold comparisons and In conditions, not an and() of several`,
+      `condition ${this.toString()} cannot be written in a SageMaker pipeline definition: an Or may hold comparisons, not an and() of several`,
     );
   }
   public toString(): string {

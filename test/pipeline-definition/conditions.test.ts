@@ -76,15 +76,42 @@ describe('comparisons', () => {
   });
 });
 
-describe('In', () => {
-  test('renders Type In with Value and the In list', () => {
-    expect(rendered(Condition.in(region, ['us-east-1', 'eu-west-1']))).toEqual([{ Type: 'In', Value: REGION, In: ['us-east-1', 'eu-west-1'] }]);
+// The SageMaker Python SDK sends In as {Type, QueryValue, Values} (ConditionIn.to_request, in its pipeline
+// integration tests), the published schema as {Type, Value, In}, and CreatePipeline refuses properties it does not
+// know (aws/sagemaker-python-sdk#2746): in() is written as the equalities both accept.
+describe('in', () => {
+  const eq = (value: unknown) => ({ Type: 'Equals', LeftValue: REGION, RightValue: value });
+  const ne = (value: unknown) => ({ Type: 'NotEquals', LeftValue: REGION, RightValue: value });
+
+  test('renders an Or of one Equals per value, never an In', () => {
+    expect(rendered(Condition.in(region, ['us-east-1', 'eu-west-1']))).toEqual([{ Type: 'Or', Conditions: [eq('us-east-1'), eq('eu-west-1')] }]);
+    expect(rendered(Condition.in(region, ['us-east-1']))).toEqual([eq('us-east-1')]);
+    expect(JSON.stringify(definitionWith(Condition.in(region, ['us-east-1', stage])).toJSON())).not.toMatch(/"In"/);
   });
 
-  test('not(in) renders NotIn, and not(not(in)) In again', () => {
+  test('not(in) renders one NotEquals per value (all must hold), and not(not(in)) the Or again', () => {
     const isUs = Condition.in(region, ['us-east-1', stage]);
-    expect(rendered(Condition.not(isUs))).toEqual([{ Type: 'NotIn', Value: REGION, In: ['us-east-1', STAGE] }]);
-    expect(rendered(Condition.not(Condition.not(isUs)))).toEqual([{ Type: 'In', Value: REGION, In: ['us-east-1', STAGE] }]);
+    expect(rendered(Condition.not(isUs))).toEqual([ne('us-east-1'), ne(STAGE)]);
+    expect(rendered(Condition.not(Condition.not(isUs)))).toEqual([{ Type: 'Or', Conditions: [eq('us-east-1'), eq(STAGE)] }]);
+  });
+
+  test('inside an or, in() adds its equalities to the Or; not in one value is its inequality', () => {
+    const low = Condition.lessThan(auc, 0.5);
+    const LOW = { Type: 'LessThan', LeftValue: AUC, RightValue: 0.5 };
+    expect(rendered(Condition.or(low, Condition.in(region, ['us-east-1', 'eu-west-1'])))).toEqual([{ Type: 'Or', Conditions: [LOW, eq('us-east-1'), eq('eu-west-1')] }]);
+    expect(rendered(Condition.or(low, Condition.not(Condition.in(region, ['us-east-1']))))).toEqual([{ Type: 'Or', Conditions: [LOW, ne('us-east-1')] }]);
+  });
+
+  test('not in several values inside an or is refused with the reason', () => {
+    expect(errorOf(() => definitionWith(Condition.or(Condition.lessThan(auc, 0.5), Condition.not(Condition.in(region, ['us-east-1', 'eu-west-1']))))).message).toBe(
+      'condition Parameters.Region not in [us-east-1, eu-west-1] cannot be written in a SageMaker pipeline definition inside an or(): '
+      + 'it is an and() of 2 inequalities, and an Or may hold only comparisons',
+    );
+  });
+
+  test('the definitions pass the corrected schema', () => {
+    const json = definitionWith(Condition.in(region, ['us-east-1', stage]), Condition.not(Condition.in(stage, ['prod', 'test']))).toJSON();
+    expect(pipelineDefinitionSchemaErrors(json)).toEqual([]);
   });
 
   test('needs at least one value', () => {
@@ -111,7 +138,7 @@ describe('not', () => {
   test('not(or(a, b)) renders two conditions (both negated), not an Or', () => {
     expect(rendered(Condition.not(Condition.or(Condition.greaterThanOrEqualTo(auc, threshold), Condition.in(region, ['us-east-1']))))).toEqual([
       { Type: 'LessThan', LeftValue: AUC, RightValue: THRESHOLD },
-      { Type: 'NotIn', Value: REGION, In: ['us-east-1'] },
+      { Type: 'NotEquals', LeftValue: REGION, RightValue: 'us-east-1' },
     ]);
   });
 
@@ -132,7 +159,7 @@ describe('Or and And', () => {
   const c = Condition.in(region, ['us-east-1']);
   const A = { Type: 'GreaterThanOrEqualTo', LeftValue: AUC, RightValue: THRESHOLD };
   const B = { Type: 'LessThanOrEqualTo', LeftValue: AUC, RightValue: 0.99 };
-  const C = { Type: 'In', Value: REGION, In: ['us-east-1'] };
+  const C = { Type: 'Equals', LeftValue: REGION, RightValue: 'us-east-1' };
 
   test('or(a, b) renders one Or holding both', () => {
     expect(rendered(Condition.or(a, b))).toEqual([{ Type: 'Or', Conditions: [A, B] }]);
@@ -153,7 +180,7 @@ describe('Or and And', () => {
   test('not(or(a, and(b, c))) is and(not a, or(not b, not c)), which SageMaker can hold', () => {
     expect(rendered(Condition.not(Condition.or(a, Condition.and(b, c))))).toEqual([
       { Type: 'LessThan', LeftValue: AUC, RightValue: THRESHOLD },
-      { Type: 'Or', Conditions: [{ Type: 'GreaterThan', LeftValue: AUC, RightValue: 0.99 }, { Type: 'NotIn', Value: REGION, In: ['us-east-1'] }] },
+      { Type: 'Or', Conditions: [{ Type: 'GreaterThan', LeftValue: AUC, RightValue: 0.99 }, { Type: 'NotEquals', LeftValue: REGION, RightValue: 'us-east-1' }] },
     ]);
   });
 
@@ -161,7 +188,7 @@ describe('Or and And', () => {
     const err = errorOf(() => definitionWith(Condition.or(a, Condition.and(b, c))));
     expect(err.message).toBe(
       'condition and(Parameters.Auc <= 0.99, Parameters.Region in [us-east-1]) cannot be written in a SageMaker pipeline definition: '
-      + 'an Or may hold comparisons and In conditions, not an and() of several',
+      + 'an Or may hold comparisons, not an and() of several',
     );
   });
 

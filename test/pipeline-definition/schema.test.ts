@@ -31,7 +31,7 @@ function schemaWithout(name: string) {
 }
 
 interface CorrectionCase {
-  /** The smallest definition that uses the corrected feature, as this builder writes it. */
+  /** The smallest definition that uses the corrected feature, as this builder writes it (the In condition, which it no longer writes, as a definition from elsewhere holds it). */
   readonly definition: () => PipelineDefinition;
   /** Ways to break the feature in that definition's JSON; the corrected schema must reject each. */
   readonly malformed: Record<string, (json: Json) => void>;
@@ -120,13 +120,22 @@ const CASES: Record<string, CorrectionCase> = {
       'a repeated EnumValues item': (json) => { json.Parameters[0].EnumValues.push('Approved'); },
     },
   },
+  // Condition.in() writes equalities (src/pipeline-definition/conditions.ts); a definition from elsewhere may hold the
+  // schema's In, which the validators and the local run still take: the step's condition is replaced by one here.
   'InCondition oneOf': {
     definition: () => {
       const stage = new ParameterString({ name: 'Stage', defaultValue: 'dev' });
-      return new PipelineDefinition({
+      const built = new PipelineDefinition({
         parameters: [stage],
-        steps: [new ConditionStep({ name: 'CheckStage', conditions: [Condition.in(stage, ['dev', 'test', 3])], ifSteps: [failStep()] })],
+        steps: [new ConditionStep({ name: 'CheckStage', conditions: [Condition.equals(stage, 'dev')], ifSteps: [failStep()] })],
       });
+      return {
+        toJSON: () => {
+          const json: Json = built.toJSON();
+          json.Steps[0].Arguments.Conditions = [{ Type: 'In', Value: { Get: 'Parameters.Stage' }, In: ['dev', 'test', 3] }];
+          return json;
+        },
+      } as PipelineDefinition;
     },
     malformed: {
       'an In item that is an object but not a Get': (json) => { json.Steps[0].Arguments.Conditions[0].In.push({ Foo: 1 }); },
