@@ -1,16 +1,35 @@
 /**
  * Delays, in milliseconds, before each new try of a call that IAM denied, in a deploy-time
- * custom-resource handler: about a minute in all, within every such function's timeout.
+ * custom-resource handler: about a minute for one call, and never past the invocation's deadline
+ * ({@link AUTHORIZATION_RETRY_CODE}).
  */
 export const AUTHORIZATION_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000];
+
+/**
+ * What a handler keeps of its Lambda invocation's time to answer CloudFormation after the last
+ * try: a function that times out never answers, and CloudFormation then waits out the resource's
+ * ServiceTimeout and reports a bare timeout instead of the service's message.
+ */
+export const AUTHORIZATION_ANSWER_MARGIN_MS = 10_000;
 
 /** The error names AWS SDK v3 gives a request IAM denied: `AccessDenied` (S3, STS), `AccessDeniedException` (the JSON services). */
 export const DENIED_ERROR_NAMES: readonly string[] = ['AccessDenied', 'AccessDeniedException'];
 
 /**
+ * How Application Auto Scaling reports that the caller lacks a permission on the target resource
+ * (Application Auto Scaling User Guide, "Permissions validation for Application Auto Scaling API
+ * calls on target resources": a ValidationException listing the missing permissions).
+ */
+export const DENIED_VALIDATION_MESSAGE = /missing the following permissions/i;
+
+/**
  * The part of an inline custom-resource handler that waits out IAM's propagation:
- * `whenAuthorized(call)` runs `call` and, while it fails as denied, runs it again after each of
- * {@link AUTHORIZATION_RETRY_DELAYS_MS}; any other error, or a denial after the last delay, is thrown.
+ * `whenAuthorized(call)` runs `call` and, while it fails as denied ({@link DENIED_ERROR_NAMES}, or a
+ * ValidationException matching {@link DENIED_VALIDATION_MESSAGE}), runs it again after each of
+ * {@link AUTHORIZATION_RETRY_DELAYS_MS}; any other error, a denial after the last delay, or one whose
+ * next try would end later than the deadline is thrown. The handler sets the deadline for the whole
+ * invocation first: `authorizeUntil(context)` (the Lambda context's remaining time less
+ * {@link AUTHORIZATION_ANSWER_MARGIN_MS}), so that all its calls together leave it time to answer.
  *
  * CloudFormation runs a custom resource as soon as the role's policy is CREATE_COMPLETE or
  * UPDATE_COMPLETE, which says IAM accepted the change, not that every endpoint applies it yet (IAM
@@ -22,16 +41,29 @@ export const DENIED_ERROR_NAMES: readonly string[] = ['AccessDenied', 'AccessDen
  */
 export const AUTHORIZATION_RETRY_CODE = `const AUTHORIZATION_RETRY_DELAYS_MS = ${JSON.stringify(AUTHORIZATION_RETRY_DELAYS_MS)};
 const DENIED_ERROR_NAMES = ${JSON.stringify(DENIED_ERROR_NAMES)};
+const DENIED_VALIDATION_MESSAGE = ${DENIED_VALIDATION_MESSAGE.toString()};
+let authorizationDeadline = Infinity;
+
+function authorizeUntil(context) {
+  authorizationDeadline = typeof context.getRemainingTimeInMillis === 'function'
+    ? Date.now() + context.getRemainingTimeInMillis() - ${AUTHORIZATION_ANSWER_MARGIN_MS}
+    : Infinity;
+}
+
+function denied(err) {
+  return Boolean(err) && (DENIED_ERROR_NAMES.includes(err.name)
+    || (err.name === 'ValidationException' && DENIED_VALIDATION_MESSAGE.test(String(err.message))));
+}
 
 async function whenAuthorized(call) {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await call();
     } catch (err) {
-      if (!err || !DENIED_ERROR_NAMES.includes(err.name) || attempt >= AUTHORIZATION_RETRY_DELAYS_MS.length) {
+      const delay = AUTHORIZATION_RETRY_DELAYS_MS[attempt];
+      if (!denied(err) || delay === undefined || Date.now() + delay > authorizationDeadline) {
         throw err;
       }
-      const delay = AUTHORIZATION_RETRY_DELAYS_MS[attempt];
       console.log(err.name + ': ' + err.message + ' (IAM may not apply a new policy statement yet): trying again in ' + delay / 1000 + ' s');
       await new Promise((resolve) => setTimeout(resolve, delay));
     }

@@ -33,6 +33,7 @@ const sm = require('@aws-sdk/client-sagemaker');
 const aas = require('@aws-sdk/client-application-auto-scaling');
 
 exports.handler = async (event, context) => {
+  authorizeUntil(context);
   const p = event.ResourceProperties;
   const response = {
     Status: 'SUCCESS',

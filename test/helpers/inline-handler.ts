@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 
 /** A custom-resource handler as the Lambda runtime calls it. */
-export type InlineHandler = (event: Record<string, unknown>, context: { logStreamName: string }) => Promise<void>;
+export type InlineHandler = (event: Record<string, unknown>, context: { logStreamName: string; getRemainingTimeInMillis?: () => number }) => Promise<void>;
 
 /** What the handler PUT to CloudFormation's response URL. */
 export interface SentResponse {

@@ -34,9 +34,10 @@ export interface ReplacementConflict {
   readonly type: string;
   /**
    * `replaced`: a property that replaces the resource changed; `moved`: another logical ID or stack takes its name;
-   * `service-token`: a custom resource would be sent to another function or topic.
+   * `service-token`: a custom resource would be sent to another function or topic; `type`: a logical ID would hold a
+   * resource of another type.
    */
-  readonly kind: 'replaced' | 'moved' | 'service-token';
+  readonly kind: 'replaced' | 'moved' | 'service-token' | 'type';
   /** The properties that changed (for `moved`: where the resource was before). */
   readonly because: readonly string[];
   /** The name (identifying properties and their values) the old and the new resource share. */
@@ -173,7 +174,13 @@ export function replacementConflicts(before: ReadonlyMap<string, TemplateJson>, 
     const replaced = previous ? replacements(previous, next) : new Map<string, string[]>();
     for (const [id, resource] of Object.entries(next.Resources ?? {})) {
       const old = previous?.Resources?.[id];
-      if (!old || old.Type !== resource.Type || !isCustomResource(resource.Type)) {
+      // CloudFormation User Guide, "Update request for CloudFormation custom resources": the type cannot change in
+      // an update; nor can any resource's ("Update of resource type is not permitted").
+      if (old && old.Type !== resource.Type) {
+        conflicts.push({ stack, logicalId: id, type: resource.Type, kind: 'type', because: [old.Type], name: {} });
+        continue;
+      }
+      if (!old || !isCustomResource(resource.Type)) {
         continue;
       }
       const token = resource.Properties?.ServiceToken;
@@ -217,6 +224,8 @@ export function describeConflict(conflict: ReplacementConflict): string {
       return `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) must be replaced (${conflict.because.join(', ')} changed) but keeps its name`;
     case 'moved':
       return `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) takes the name of ${conflict.because[0]}, which is deleted only after it is created`;
+    case 'type':
+      return `${conflict.stack} ${conflict.logicalId} would change from ${conflict.because[0]} to ${conflict.type}, which CloudFormation cannot update: give the resource a new logical ID`;
     case 'service-token':
       return `${conflict.stack} ${conflict.logicalId} (${conflict.type}) would change its ServiceToken, which CloudFormation cannot update: give the resource a new logical ID`;
   }

@@ -56,7 +56,7 @@ describe('the check itself, on small templates', () => {
   });
 
   // CloudFormation Template Reference, AWS::CloudFormation::CustomResource: ServiceToken "Updates aren't supported".
-  test('a custom resource sent to another function, or to its function replaced, is a conflict; a new logical ID is not', () => {
+  test('a custom resource sent to another function, to its function replaced, or of another type is a conflict; a new logical ID is not', () => {
     const fn = (name?: string) => ({ Type: 'AWS::Lambda::Function', Properties: { Runtime: 'nodejs24.x', ...(name && { FunctionName: name }) } });
     const copy = (functionId: string, key: string) => ({ Type: 'Custom::StageModelCopy', Properties: { ServiceToken: { 'Fn::GetAtt': [functionId, 'Arn'] }, Key: key } });
     expect(conflictLines(replacementConflicts(stack({ Old: fn(), Copy: copy('Old', 'v7') }), stack({ New: fn(), Copy: copy('New', 'v8') }))))
@@ -65,6 +65,8 @@ describe('the check itself, on small templates', () => {
       .toEqual([expect.objectContaining({ logicalId: 'Copy', kind: 'service-token' })]);
     expect(replacementConflicts(stack({ Fn: fn(), Copy: copy('Fn', 'v7') }), stack({ Fn: fn(), Copy: copy('Fn', 'v8') }))).toEqual([]);
     expect(replacementConflicts(stack({ Old: fn(), Copy: copy('Old', 'v7') }), stack({ New: fn(), CopyAgain: copy('New', 'v7') }))).toEqual([]);
+    expect(conflictLines(replacementConflicts(stack({ Fn: fn(), Copy: copy('Fn', 'v7') }), stack({ Fn: fn(), Copy: { ...copy('Fn', 'v7'), Type: 'Custom::ModelCopy' } }))))
+      .toEqual(['Stack Copy would change from Custom::StageModelCopy to Custom::ModelCopy, which CloudFormation cannot update: give the resource a new logical ID']);
   });
 
   test('a name that moves to another logical ID collides with the resource it leaves', () => {

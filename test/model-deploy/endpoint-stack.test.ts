@@ -6,6 +6,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { EndpointStack, ResolvedModel } from '../../src/model-deploy';
 import { SCALING_AFTER_UPDATE_TYPE, SCALING_BEFORE_UPDATE_TYPE } from '../../src/model-deploy/endpoint-autoscaling';
 import { SCALABLE_TARGET_HANDLER_CODE } from '../../src/model-deploy/scalable-target-handler';
+import { STAGE_MODEL_COPY_HANDLER_CODE } from '../../src/model-deploy/stage-model-copy-handler';
 import { PROJECT_APP_CONTEXT } from '../../src/validation';
 import { synthValidated, testConfig, validatedApp } from '../helpers/validated-synth';
 import { MODEL as FIXTURE_MODEL } from './fixtures';
@@ -274,7 +275,7 @@ describe('updates of an autoscaled production endpoint', () => {
 });
 
 describe('a production stage in another region', () => {
-  test('the scalable-target function has its own role; the model copy keeps the AwsCustomResource provider\'s', () => {
+  test('the scalable-target function and the model copy\'s function each have a role of their own', () => {
     // The model copy's own Control Tower findings are the model copy's to acknowledge: this test reads the template only.
     const config = testConfig({ environments: { build: { account: '111111111111' }, staging: { account: '111111111111' }, prod: { account: '333333333333', region: 'eu-west-1' } } });
     const template = Template.fromStack(new EndpointStack(new App({ context: PROJECT_APP_CONTEXT }), 'prod-endpoint', { config, stage: 'prod', model: MODEL, repoDir: repo() }));
@@ -284,13 +285,14 @@ describe('a production stage in another region', () => {
       const attached = resources(template, 'AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties.Roles).includes(role));
       return attached.flatMap(([, p]) => p.Properties.PolicyDocument.Statement).flatMap((st: any) => [].concat(st.Action));
     };
-    const [reconcile, provider] = resources(template, 'AWS::Lambda::Function').map(([, fn]) => fn)
+    const [reconcile, copy] = resources(template, 'AWS::Lambda::Function').map(([, fn]) => fn)
       .sort((a, b) => Number(b.Properties.Code.ZipFile === SCALABLE_TARGET_HANDLER_CODE) - Number(a.Properties.Code.ZipFile === SCALABLE_TARGET_HANDLER_CODE));
     expect(reconcile.Properties.Code.ZipFile).toBe(SCALABLE_TARGET_HANDLER_CODE);
     expect(actionsOf(reconcile)).toEqual(expect.arrayContaining(['application-autoscaling:DeregisterScalableTarget', 'application-autoscaling:RegisterScalableTarget', 'sagemaker:DescribeEndpoint']));
     expect(actionsOf(reconcile)).not.toContain('s3:PutObject');
-    expect(actionsOf(provider)).toContain('s3:PutObject');
-    expect(actionsOf(provider)).not.toContain('application-autoscaling:RegisterScalableTarget');
+    expect(copy.Properties.Code.ZipFile).toBe(STAGE_MODEL_COPY_HANDLER_CODE);
+    expect(actionsOf(copy)).toContain('s3:PutObject');
+    expect(actionsOf(copy)).not.toContain('application-autoscaling:RegisterScalableTarget');
   });
 });
 

@@ -31,6 +31,10 @@ class FakeAccount {
   failWith?: Error;
   /** How many calls IAM still denies, as it does until a new policy reaches every endpoint. */
   deniedCalls = 0;
+  /** One call that fails once with `error`. */
+  failOnce?: { call: string; error: Error };
+  /** Run at each call, after it is recorded. */
+  onCall?: () => void;
 
   /** The endpoint's update, as SageMaker allows it. */
   updateEndpoint(instanceType: string): void {
@@ -59,6 +63,12 @@ class FakeAccount {
         expect(checkRequest(serviceModel(service), c.name, c.input).problems).toEqual([]);
         account.calls.push(c.name);
         everyCall.push({ name: c.name, input: c.input });
+        account.onCall?.();
+        if (account.failOnce?.call === c.name) {
+          const { error } = account.failOnce;
+          account.failOnce = undefined;
+          throw error;
+        }
         if (account.deniedCalls > 0) {
           account.deniedCalls -= 1;
           throw Object.assign(new Error(`User is not authorized to perform: ${c.name}`), { name: 'AccessDeniedException' });
@@ -125,6 +135,8 @@ let sent: SentResponse[];
 
 /** Sends one request to the function and returns its answer to CloudFormation. */
 async function request(requestType: 'Create' | 'Update' | 'Delete', instanceType: string, scaling: Parameters<typeof properties>[1] = {}): Promise<Record<string, any>> {
+  // The function's timeout (src/model-deploy/endpoint-autoscaling.ts): 2 minutes.
+  const deadline = Date.now() + 120_000;
   await handler({
     RequestType: requestType,
     ResponseURL: 'https://cloudformation-custom-resource-response.s3.amazonaws.com/response?signature',
@@ -133,7 +145,7 @@ async function request(requestType: 'Create' | 'Update' | 'Delete', instanceType
     LogicalResourceId: 'ScalableTargetBeforeUpdate',
     ...(requestType === 'Create' ? {} : { PhysicalResourceId: RESOURCE_ID }),
     ResourceProperties: properties(instanceType, scaling),
-  }, { logStreamName: 'stream' });
+  }, { logStreamName: 'stream', getRemainingTimeInMillis: () => deadline - Date.now() });
   return sent[sent.length - 1].body;
 }
 
@@ -296,6 +308,55 @@ describe('the scalable-target function', () => {
     }
     expect(account.calls).toEqual(['DescribeEndpoint', 'DescribeEndpoint', 'DescribeEndpoint', 'DescribeEndpointConfig', 'RegisterScalableTarget', 'PutScalingPolicy']);
     expect(account.target).toEqual({ min: 1, max: 4 });
+  });
+
+  // Application Auto Scaling User Guide, "Permissions validation for Application Auto Scaling API calls on target
+  // resources": RegisterScalableTarget checks the caller's SageMaker permissions and answers a missing one with a
+  // ValidationException listing it.
+  test('Application Auto Scaling\'s check of the caller\'s permissions is waited out too', async () => {
+    account.endpointType = 'ml.m5.large';
+    account.failOnce = { call: 'RegisterScalableTarget', error: Object.assign(new Error('User is missing the following permissions: sagemaker:UpdateEndpointWeightsAndCapacities'), { name: 'ValidationException' }) };
+    jest.useFakeTimers();
+    try {
+      const answer = request('Create', 'ml.m5.large');
+      await jest.advanceTimersByTimeAsync(AUTHORIZATION_RETRY_DELAYS_MS[0]);
+      expect(await answer).toMatchObject({ Status: 'SUCCESS' });
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(account.calls).toEqual(['DescribeEndpoint', 'DescribeEndpointConfig', 'RegisterScalableTarget', 'RegisterScalableTarget', 'PutScalingPolicy']);
+  });
+
+  // Lambda Developer Guide, "Lambda context object in Node.js": the calls share the invocation's 2 minutes, and the
+  // function keeps 10 s to answer CloudFormation, which otherwise waits out the ServiceTimeout for nothing.
+  test('denials on several calls never take the function past its timeout: it answers with the denial', async () => {
+    account.endpointType = 'ml.m5.large';
+    account.deniedCalls = 6;
+    jest.useFakeTimers();
+    const started = Date.now();
+    try {
+      const answer = request('Create', 'ml.m5.large');
+      account.onCall = () => {
+        // DescribeEndpoint is let through at its 7th try (after 60 s); from then on every call is denied.
+        if (account.calls.length === 8) {
+          account.deniedCalls = Number.MAX_SAFE_INTEGER;
+        }
+      };
+      let settled = false;
+      void answer.finally(() => {
+        settled = true;
+      });
+      while (!settled) {
+        await jest.advanceTimersByTimeAsync(500);
+      }
+      expect(await answer).toMatchObject({ Status: 'FAILED', Reason: expect.stringMatching(/^AccessDeniedException: /) });
+      // 60 s, then DescribeEndpointConfig's tries after 1, 2, 4, 8 and 15 s: the next 30 s would end past 120 s less 10 s.
+      expect(Date.now() - started).toBeGreaterThanOrEqual(90_000);
+      expect(Date.now() - started).toBeLessThanOrEqual(90_500);
+      expect(account.calls.filter((call) => call === 'DescribeEndpointConfig')).toHaveLength(6);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   test('a denial that lasts fails the resource with its name and message after the last retry', async () => {

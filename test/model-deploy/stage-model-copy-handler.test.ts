@@ -70,7 +70,8 @@ afterEach(() => {
 });
 
 /** Sends one request to the function and returns its answer to CloudFormation. */
-async function request(requestType: 'Create' | 'Update' | 'Delete', properties: Record<string, string> = COPY, physicalId?: string): Promise<Record<string, any>> {
+async function request(requestType: 'Create' | 'Update' | 'Delete', properties: Record<string, string> = COPY, physicalId?: string, invocationMs = 300_000): Promise<Record<string, any>> {
+  const deadline = Date.now() + invocationMs;
   await handler({
     RequestType: requestType,
     ResponseURL: 'https://cloudformation-custom-resource-response.s3.amazonaws.com/response?signature',
@@ -79,7 +80,7 @@ async function request(requestType: 'Create' | 'Update' | 'Delete', properties: 
     LogicalResourceId: 'ModelCopyCopyModelArtifact',
     ...(physicalId === undefined ? {} : { PhysicalResourceId: physicalId }),
     ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:333333333333:function:copy', ...properties },
-  }, { logStreamName: 'stream' });
+  }, { logStreamName: 'stream', getRemainingTimeInMillis: () => deadline - Date.now() });
   return sent[sent.length - 1].body;
 }
 
@@ -135,13 +136,31 @@ describe('the stage model copy function', () => {
     expect(waitedMs).toBeLessThan(90_000);
     expect(value).toMatchObject({
       Status: 'FAILED',
-      Reason: `cannot copy ${COPY.CopySource} to s3://${COPY.Bucket}/${COPY.Key}: AccessDenied: User: arn:aws:sts::333333333333:assumed-role/copy/fn is not authorized to perform: s3:GetObject`,
+      Reason: `cannot copy ${COPY.CopySource} to s3://${COPY.Bucket}/${COPY.Key}: AccessDenied: User: arn:aws:sts::333333333333:assumed-role/copy/fn is not authorized to perform: s3:GetObject`
+        // Amazon S3 API Reference, GetObject ("Permissions"): without s3:ListBucket, a missing key is a 403 too.
+        + ' (S3 also answers so when the source object does not exist: the function may not list its bucket)',
     });
   });
 
-  test('any other error fails the resource at once', async () => {
-    s3.failWith = Object.assign(new Error('The specified key does not exist.'), { name: 'NoSuchKey' });
-    expect(await request('Create')).toMatchObject({ Status: 'FAILED', Reason: expect.stringContaining('NoSuchKey: The specified key does not exist.') });
+  // Lambda Developer Guide, "Lambda context object in Node.js" (getRemainingTimeInMillis): a function that runs out of
+  // time never answers, and CloudFormation reports only a timeout after the resource's ServiceTimeout.
+  test('the retries stop in time to answer within the invocation', async () => {
+    s3.deniedRequests = Number.MAX_SAFE_INTEGER;
+    const { value, waitedMs } = await withFakeClock(() => request('Create', COPY, undefined, 30_000));
+    expect(value).toMatchObject({ Status: 'FAILED', Reason: expect.stringContaining('AccessDenied') });
+    // 1 + 2 + 4 + 8 s; the next 15 s would end past 30 s less the 10 s kept to answer.
+    expect(waitedMs).toBeGreaterThanOrEqual(15_000);
+    expect(waitedMs).toBeLessThan(15_500);
+    expect(s3.requests).toHaveLength(5);
+  });
+
+  test('any other error fails the resource at once; a failed update keeps the resource\'s id', async () => {
+    s3.failWith = Object.assign(new Error('The operation is not valid for the object\'s storage class'), { name: 'InvalidObjectState' });
+    expect(await request('Update', COPY, 's3://player-churn-prod-stage-bucket/models/v6/model.tar.gz')).toMatchObject({
+      Status: 'FAILED',
+      PhysicalResourceId: 's3://player-churn-prod-stage-bucket/models/v6/model.tar.gz',
+      Reason: `cannot copy ${COPY.CopySource} to s3://${COPY.Bucket}/${COPY.Key}: InvalidObjectState: The operation is not valid for the object's storage class`,
+    });
     expect(s3.requests).toHaveLength(1);
   });
 });
