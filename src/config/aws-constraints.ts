@@ -168,12 +168,17 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
 ];
 
-/** The Markdown table of the constraints a repository's users can hit (all of them without `repo`). */
-export function renderAwsConstraintsTable(repo?: ConstraintRepo): string[] {
+/**
+ * The Markdown table of the constraints a repository's users can hit (all of them without `repo`).
+ * With `projectName` (a generated repository's README), the rules name its stacks and topics
+ * rather than `<project>-...`, so their commands run as written.
+ */
+export function renderAwsConstraintsTable(repo?: ConstraintRepo, projectName?: string): string[] {
   const rows = AWS_CONSTRAINTS.filter((c) => repo === undefined || c.repos.includes(repo));
+  const named = (text: string) => (projectName === undefined ? text : text.split('<project>').join(projectName));
   return [
     '| option | what AWS accepts | AWS page |',
     '|---|---|---|',
-    ...rows.map((c) => `| \`${c.option}\` | ${c.rule} | ${c.source} |`),
+    ...rows.map((c) => `| \`${c.option}\` | ${named(c.rule)} | ${c.source} |`),
   ];
 }

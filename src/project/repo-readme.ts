@@ -53,7 +53,7 @@ export function renderReadme(kind: RepoKind, config: ProjectConfig, toolkit: Rep
     'Every limit below is checked when `.projenrc.ts` runs, before anything is written or deployed; an error names',
     'the option, the value and what AWS allows.',
     '',
-    ...renderAwsConstraintsTable(kind),
+    ...renderAwsConstraintsTable(kind, config.projectName),
     '',
     '## Source',
     '',

@@ -17,6 +17,15 @@ describe('AWS_CONSTRAINTS', () => {
     }
   });
 
+  test('a generated repository\'s table names the project\'s own stacks, so its commands run as written', () => {
+    const deploy = renderAwsConstraintsTable('model-deploy', 'player-churn').join('\n');
+    expect(deploy).toContain('aws cloudformation continue-update-rollback --stack-name player-churn-prod-endpoint --resources-to-skip Endpoint');
+    expect(deploy).not.toContain('<project>');
+    expect(renderAwsConstraintsTable('model-build', 'player-churn').join('\n')).toContain('`player-churn-model-build-failures`');
+    const committed = fs.readFileSync(path.join(__dirname, '..', '..', 'model-deploy', 'README.md'), 'utf-8');
+    expect(committed).toContain(deploy);
+  });
+
   test('a repository\'s table holds only its rows', () => {
     const build = renderAwsConstraintsTable('model-build').join('\n');
     const deploy = renderAwsConstraintsTable('model-deploy').join('\n');
