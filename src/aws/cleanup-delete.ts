@@ -7,15 +7,20 @@ import {
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { Poller } from './cleanup-poller';
-import { describeEndpoint, describeModelPackageGroup, describeStack, versionArns } from './cleanup-reads';
-import { CleanupOutcome, EndpointStep, ModelPackageGroupStep, StackStep } from './cleanup-types';
+import { describeEndpoint, describeModelPackageGroup, describeStack, runningExecutions, versionArns } from './cleanup-reads';
+import { CleanupClients, CleanupOutcome, EndpointStep, ModelPackageGroupStep, StackStep } from './cleanup-types';
 import { CliError, isNotFound } from './errors';
 import { formatDuration } from './format';
+import { stopPipelineExecution } from './pipeline-execution';
 
-export async function deleteStack(client: CloudFormationClient, step: StackStep, poller: Poller): Promise<CleanupOutcome> {
+export async function deleteStack(clients: Pick<CleanupClients, 'cloudFormation' | 'sageMaker'>, step: StackStep, poller: Poller): Promise<CleanupOutcome> {
+  const client = clients.cloudFormation;
   const outcome = { type: step.type, name: step.name };
   if (!(await describeStack(client, step.stackId))) {
     return { ...outcome, result: 'skipped' };
+  }
+  for (const pipeline of step.pipelines) {
+    await stopRunningExecutions(clients.sageMaker, pipeline.name, poller);
   }
   poller.report(`deleting stack ${step.name} (${step.status})…`);
   const started = poller.clock();
@@ -28,6 +33,27 @@ export async function deleteStack(client: CloudFormationClient, step: StackStep,
     return stack ? undefined : true;
   });
   return { ...outcome, result: 'deleted', detail: `took ${formatDuration(poller.clock() - started)}` };
+}
+
+/**
+ * Stops every running execution of a SageMaker pipeline and waits until none runs: SageMaker API
+ * Reference, DeletePipeline ("Deletes a pipeline if there are no running instances of the pipeline.
+ * To delete a pipeline, you must stop all running instances"), so the stack's deletion would fail.
+ * An execution that ends by itself meanwhile is fine; one SageMaker refuses to stop is named.
+ */
+async function stopRunningExecutions(client: SageMakerClient, pipeline: string, poller: Poller): Promise<void> {
+  const running = await runningExecutions(client, pipeline);
+  if (running.length === 0) {
+    return;
+  }
+  poller.report(`stopping ${running.length === 1 ? 'the running execution' : `the ${running.length} running executions`} of SageMaker pipeline ${pipeline}…`);
+  for (const execution of running.filter((e) => e.PipelineExecutionStatus === 'Executing')) {
+    const refused = await stopPipelineExecution(client, execution.PipelineExecutionArn!);
+    if (refused && (await runningExecutions(client, pipeline)).some((e) => e.PipelineExecutionArn === execution.PipelineExecutionArn && e.PipelineExecutionStatus === 'Executing')) {
+      throw new CliError(`execution ${execution.PipelineExecutionArn} of SageMaker pipeline ${pipeline} could not be stopped (${refused}); stop it in SageMaker Studio, then run cleanup again: it continues where it stopped`);
+    }
+  }
+  await poller.until(`the stop of the running executions of SageMaker pipeline ${pipeline}`, async () => ((await runningExecutions(client, pipeline)).length === 0 ? true : undefined));
 }
 
 /** The stack's reason and the first resource that failed in its latest deletion. */

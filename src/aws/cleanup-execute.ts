@@ -54,7 +54,7 @@ export function formatOutcome(outcome: CleanupOutcome): string {
 function runStep(clients: CleanupClients, step: CleanupStep, poller: Poller): Promise<CleanupOutcome> {
   switch (step.type) {
     case 'stack':
-      return deleteStack(clients.cloudFormation, step, poller);
+      return deleteStack(clients, step, poller);
     case 'endpoint':
       return deleteEndpoint(clients.sageMaker, step, poller);
     case 'model-package-group':

@@ -2,8 +2,11 @@ import { CloudFormationClient, StackResourceSummary, paginateListStackResources 
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ProjectResourceNames } from '../app-context/resource-names';
 import { leftoverBuckets } from './cleanup-buckets';
-import { describeEndpoint, describeModelPackageGroup, describeStack, versionArns } from './cleanup-reads';
+import { describeEndpoint, describeModelPackageGroup, describeStack, mlflowArtifactStore, runningExecutions, versionArns } from './cleanup-reads';
 import { CleanupClients, CleanupPlan, CleanupStep, CleanupTarget, EndpointStep, KeptResource, MissingResource, StackStep } from './cleanup-types';
+
+/** A stack's SageMaker pipelines: their running executions are stopped before the stack is deleted. */
+const PIPELINE_RESOURCE_TYPE = 'AWS::SageMaker::Pipeline';
 
 const STACK_RESOURCE_TYPES = {
   bucket: 'AWS::S3::Bucket',
@@ -59,14 +62,20 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
       }
       continue;
     }
+    const listed = await stackResources(clients.cloudFormation, stack.StackId);
+    const pipelines = [];
+    for (const name of listed.filter((r) => r.ResourceType === PIPELINE_RESOURCE_TYPE).map((r) => pipelineName(r.PhysicalResourceId!))) {
+      pipelines.push({ name, running: (await runningExecutions(clients.sageMaker, name)).length });
+    }
     stacks.set(stackName, {
       type: 'stack',
       name: stackName,
       stackId: stack.StackId,
       status: stack.StackStatus ?? 'UNKNOWN',
       terminationProtection: stack.EnableTerminationProtection === true,
+      pipelines,
     });
-    resources.push(...(await retainedResources(clients.cloudFormation, stack.StackId)).map((r) => ({ ...r, stackName })));
+    resources.push(...retainedResources(listed).map((r) => ({ ...r, stackName })));
   }
   const physicalIds = (type: string) => resources.filter((r) => r.ResourceType === type).map((r) => ({ name: r.PhysicalResourceId!, stackName: r.stackName }));
 
@@ -115,7 +124,16 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
   const groupStack = physicalIds(STACK_RESOURCE_TYPES.group)[0]?.stackName;
   if (purge) {
     steps.push(...(group ? [{ type: 'model-package-group' as const, ...group }] : []));
-    steps.push(...buckets.map((bucket) => ({ type: 'bucket' as const, ...bucket })));
+    // The MLflow backend stays (below), and with it the bucket of its artifact store: its runs keep their models and files.
+    const stores = await mlflowStores(clients.sageMaker, physicalIds(STACK_RESOURCE_TYPES.mlflowApp), physicalIds(STACK_RESOURCE_TYPES.mlflow));
+    for (const bucket of buckets) {
+      const store = stores.find((uri) => uri.startsWith(`s3://${bucket.name}/`) || uri === `s3://${bucket.name}`);
+      if (store) {
+        kept.push({ type: 'bucket', ...bucket, mlflowArtifacts: store });
+      } else {
+        steps.push({ type: 'bucket', ...bucket });
+      }
+    }
   } else {
     kept.push(...(group ? [{ type: 'model-package-group' as const, ...group, ...(groupStack ? { recreatedBy: groupStack } : {}) }] : []));
     kept.push(...buckets.map((bucket) => ({ type: 'bucket' as const, ...bucket })));
@@ -136,17 +154,38 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
 /**
  * Runs a plan's steps in order, waiting for each stack and endpoint to be gone before the next
 
-/** The stack's buckets, keys, MLflow backends, model package groups and log groups that exist (all retained by the project's stacks). */
-async function retainedResources(client: CloudFormationClient, stackId: string): Promise<StackResourceSummary[]> {
-  const wanted: ReadonlySet<string> = new Set(Object.values(STACK_RESOURCE_TYPES));
+/** The artifact stores of the MLflow backends cleanup keeps (those that still exist). */
+async function mlflowStores(client: SageMakerClient, apps: ReadonlyArray<{ name: string }>, servers: ReadonlyArray<{ name: string }>): Promise<string[]> {
+  const stores: string[] = [];
+  for (const backend of [...apps.map((app) => ({ app: app.name })), ...servers.map((server) => ({ trackingServer: server.name }))]) {
+    const store = await mlflowArtifactStore(client, backend);
+    if (store) {
+      stores.push(store);
+    }
+  }
+  return stores;
+}
+
+/** The stack's resources that exist. */
+async function stackResources(client: CloudFormationClient, stackId: string): Promise<StackResourceSummary[]> {
   const found: StackResourceSummary[] = [];
   for await (const page of paginateListStackResources({ client }, { StackName: stackId })) {
-    found.push(...(page.StackResourceSummaries ?? []).filter((r) =>
-      wanted.has(r.ResourceType ?? '') && r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE'
-      // Of the roles, only the one the stack keeps: the others go with it.
-      && (r.ResourceType !== STACK_RESOURCE_TYPES.role || MLFLOW_STORE_ROLE.test(r.LogicalResourceId ?? ''))));
+    found.push(...(page.StackResourceSummaries ?? []).filter((r) => r.PhysicalResourceId && r.ResourceStatus !== 'DELETE_COMPLETE'));
   }
   return found;
+}
+
+/** Of a stack's resources, its buckets, keys, MLflow backends, model package groups and log groups (all retained by the project's stacks). */
+function retainedResources(resources: readonly StackResourceSummary[]): StackResourceSummary[] {
+  const wanted: ReadonlySet<string> = new Set(Object.values(STACK_RESOURCE_TYPES));
+  // Of the roles, only the one the stack keeps: the others go with it.
+  return resources.filter((r) => wanted.has(r.ResourceType ?? '')
+    && (r.ResourceType !== STACK_RESOURCE_TYPES.role || MLFLOW_STORE_ROLE.test(r.LogicalResourceId ?? '')));
+}
+
+/** A SageMaker pipeline's name from its physical id (its name, or its ARN `…:pipeline/<name>`). */
+function pipelineName(physicalId: string): string {
+  return physicalId.startsWith('arn:') ? physicalId.slice(physicalId.indexOf(':pipeline/') + ':pipeline/'.length) : physicalId;
 }
 
 /**

@@ -1,5 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand, Stack } from '@aws-sdk/client-cloudformation';
-import { DescribeEndpointCommand, DescribeModelPackageGroupCommand, SageMakerClient, paginateListModelPackages } from '@aws-sdk/client-sagemaker';
+import {
+  DescribeEndpointCommand, DescribeMlflowAppCommand, DescribeMlflowTrackingServerCommand, DescribeModelPackageGroupCommand, PipelineExecutionSummary, SageMakerClient, paginateListModelPackages, paginateListPipelineExecutions,
+} from '@aws-sdk/client-sagemaker';
 import { isNotFound } from './errors';
 
 export async function describeStack(client: CloudFormationClient, stackName: string): Promise<Stack | undefined> {
@@ -41,6 +43,46 @@ export async function versionArns(client: SageMakerClient, groupName: string): P
 export async function describeModelPackageGroup(client: SageMakerClient, groupId: string) {
   try {
     return await client.send(new DescribeModelPackageGroupCommand({ ModelPackageGroupName: groupId }));
+  } catch (err) {
+    if (isNotFound(err)) {
+      return undefined;
+    }
+    throw err;
+  }
+}
+
+/** The statuses of a SageMaker pipeline execution that still runs (API Reference, PipelineExecutionSummary). */
+export const RUNNING_EXECUTION_STATUSES: readonly string[] = ['Executing', 'Stopping'];
+
+/**
+ * The executions of a SageMaker pipeline (its name or ARN, as a stack's physical id holds it) that
+ * are Executing or Stopping; none when the pipeline no longer exists.
+ */
+export async function runningExecutions(client: SageMakerClient, pipeline: string): Promise<PipelineExecutionSummary[]> {
+  const running: PipelineExecutionSummary[] = [];
+  try {
+    for await (const page of paginateListPipelineExecutions({ client }, { PipelineName: pipeline })) {
+      running.push(...(page.PipelineExecutionSummaries ?? []).filter((e) => RUNNING_EXECUTION_STATUSES.includes(e.PipelineExecutionStatus ?? '')));
+    }
+  } catch (err) {
+    if (isNotFound(err)) {
+      return [];
+    }
+    throw err;
+  }
+  return running;
+}
+
+/**
+ * The artifact store (`s3://…`) of an MLflow App (its ARN) or tracking server (its name), or
+ * undefined when it no longer exists.
+ */
+export async function mlflowArtifactStore(client: SageMakerClient, backend: { readonly app?: string; readonly trackingServer?: string }): Promise<string | undefined> {
+  try {
+    const described = backend.app !== undefined
+      ? await client.send(new DescribeMlflowAppCommand({ Arn: backend.app }))
+      : await client.send(new DescribeMlflowTrackingServerCommand({ TrackingServerName: backend.trackingServer }));
+    return described?.ArtifactStoreUri;
   } catch (err) {
     if (isNotFound(err)) {
       return undefined;

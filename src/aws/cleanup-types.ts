@@ -32,6 +32,12 @@ export interface StackStep {
   readonly status: string;
   /** Cleanup refuses to start while a stack of the plan has termination protection. */
   readonly terminationProtection: boolean;
+  /**
+   * The stack's SageMaker pipelines (their physical ids) with the executions that ran when planning:
+   * the step stops every running one before it deletes the stack (SageMaker API Reference,
+   * DeletePipeline: a pipeline with running executions is not deleted, and the stack's deletion fails).
+   */
+  readonly pipelines: readonly { readonly name: string; readonly running: number }[];
 }
 
 /** An endpoint deleted by itself: retained by its stack, or left without one. */
@@ -73,6 +79,11 @@ export interface KeptResource {
   readonly stackName?: string;
   /** A group's versions. */
   readonly versions?: number;
+  /**
+   * A bucket that holds the artifact store (`s3://bucket/prefix`) of an MLflow backend cleanup keeps:
+   * kept with `purge` too, so that the backend's runs keep their models and files.
+   */
+  readonly mlflowArtifacts?: string;
   /**
    * The project's stack whose next create makes a resource of the same fixed name: while this one
    * exists, that create fails, so a new deployment of the project needs it gone (or another name).

@@ -12,6 +12,7 @@ import {
   CliError,
   KeptResource,
   STEP_LABELS,
+  StackStep,
   createAwsClient,
   executeCleanup,
   formatOutcome,
@@ -90,10 +91,14 @@ the model role of a live endpoint, so it goes first), the endpoint stacks (prod,
 model-build pipeline stack, then the model-build stack. Each deletion is waited for; a stack that
 is not found is skipped; a failed deletion stops cleanup with its reason, and running cleanup
 again continues where it stopped. Deleting an autoscaled endpoint also deregisters its scalable
-target: the caller needs application-autoscaling:DeregisterScalableTarget.
+target: the caller needs application-autoscaling:DeregisterScalableTarget. SageMaker does not
+delete a pipeline while an execution of it runs, so before a stack with SageMaker pipelines (the
+training pipeline, the drift check, batch scoring) cleanup stops their running executions and
+waits until they have stopped (sagemaker:ListPipelineExecutions and StopPipelineExecution).
 
 Kept unless --purge: the model package group with every version, and the project's buckets with
-their data. --purge deletes the versions, the group, and empties and deletes the buckets.
+their data. --purge deletes the versions, the group, and empties and deletes the buckets, except
+the bucket of a kept MLflow backend's artifact store, whose runs keep their models and files.
 Never deleted: KMS keys (schedule their deletion by hand), the MLflow backend and the log groups.
 The plan says which kept resource has a fixed name that a new deployment of the project would
 create again (and fail on while it exists).
@@ -185,7 +190,7 @@ export function formatPlan(plan: CleanupPlan): string[] {
 function describeStep(step: CleanupStep): string {
   switch (step.type) {
     case 'stack':
-      return `stack ${step.name} (${step.status}${step.terminationProtection ? '; termination protection is on: turn it off first' : ''})`;
+      return `stack ${step.name} (${step.status}${step.terminationProtection ? '; termination protection is on: turn it off first' : ''})${stoppedFirst(step)}`;
     case 'endpoint':
       return `endpoint ${step.name} (${step.status}; ${step.reason})${step.endpointConfigName ? ` and its endpoint config ${step.endpointConfigName}` : ''}`;
     case 'model-package-group':
@@ -193,6 +198,13 @@ function describeStep(step: CleanupStep): string {
     case 'bucket':
       return `bucket ${step.name} (from stack ${step.stackName}): every object version and delete marker, then the bucket`;
   }
+}
+
+/** The running pipeline executions a stack step stops before the deletion (SageMaker does not delete a pipeline that runs). */
+function stoppedFirst(step: StackStep): string {
+  const running = step.pipelines.filter((p) => p.running > 0);
+  return running.length === 0 ? ''
+    : `, after stopping ${running.map((p) => `${p.running === 1 ? 'the running execution' : `the ${p.running} running executions`} of SageMaker pipeline ${p.name}`).join(' and ')}`;
 }
 
 function formatKept(plan: CleanupPlan): string[] {
@@ -206,7 +218,10 @@ function describeKept(kept: KeptResource, region: string): string {
       return `model package group ${kept.name} with its ${versions(kept.versions ?? 0)}: --purge deletes them`
         + (kept.recreatedBy ? `; while it exists, a new deployment of stack ${kept.recreatedBy} fails on its name (give the project another modelPackageGroupName, or --purge)` : '');
     case 'bucket':
-      return `bucket ${kept.name}${from} and its data: --purge deletes them`;
+      return kept.mlflowArtifacts
+        ? `bucket ${kept.name}${from} and its data, with --purge too: it holds the artifacts of the kept MLflow backend (${kept.mlflowArtifacts}); `
+          + 'empty and delete it by hand after the backend'
+        : `bucket ${kept.name}${from} and its data: --purge deletes them`;
     case 'kms-key':
       return `KMS key ${kept.name}${from}: cleanup never deletes keys; once nothing needs it, schedule its deletion by hand: `
         + `aws kms schedule-key-deletion --key-id ${kept.name} --pending-window-in-days 30 --region ${region}`;

@@ -1,6 +1,7 @@
 import { App, AppProps, Environment, Tags } from 'aws-cdk-lib';
 import { IConstruct } from 'constructs';
 import { ProjectConfig, ResolvedEnvironment } from '../config';
+import { keepPoliciesOfKeptBuckets } from './kept-bucket-policies';
 import { dropRedundantDependsOn } from './redundant-dependencies';
 import { SAGEMAKER_PROJECT_ID_TAG, SAGEMAKER_PROJECT_NAME_TAG, applyStudioProject, studioProjectFromContext } from '../app-context/studio-project';
 import { PROJECT_APP_CONTEXT, ProjectValidationOptions, addProjectValidations } from '../validation';
@@ -56,7 +57,8 @@ export const UNTAGGED_RESOURCE_TYPES: readonly string[] = ['AWS::ApplicationAuto
 
 /**
  * Applies the project's aspects to every resource under `scope`: the tags of the project app it
- * belongs to, and no `DependsOn` entry that a reference already implies (cfn-lint W3005). Aspects
+ * belongs to, no `DependsOn` entry that a reference already implies (cfn-lint W3005), and the
+ * policy of every kept bucket kept with it. Aspects
  * stop at a Stage: each stage a pipeline deploys calls this for its stacks.
  */
 export function tagProjectResources(scope: IConstruct): void {
@@ -67,6 +69,7 @@ export function tagProjectResources(scope: IConstruct): void {
     }
   }
   dropRedundantDependsOn(scope);
+  keepPoliciesOfKeptBuckets(scope);
 }
 
 /** A CDK environment from a resolved one: no account means the deploying credentials' account. */

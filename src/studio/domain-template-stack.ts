@@ -213,6 +213,9 @@ export class DomainTemplateStack extends Stack {
         }),
       },
     });
+    // Kept with the server it belongs to (kept below): a server left by a deleted stack, or by
+    // CreateMlflowTrackingServer turned off, still reads and writes its artifacts.
+    role.applyRemovalPolicy(RETAIN_UNLESS_CREATE_FAILS);
     acknowledgeWildcardResource(role, artifacts.arnForObjects('*'), 'MLflow names its artifact objects at run time; the bucket holds nothing else');
     const server = new sagemaker.CfnMlflowTrackingServer(scope, 'Server', {
       trackingServerName: `${domainName}-mlflow`,

@@ -3,6 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import * as YAML from 'yaml';
+import { keepPoliciesOfKeptBuckets } from '../constructs/kept-bucket-policies';
 import { dropRedundantDependsOn } from '../constructs/redundant-dependencies';
 import { PROJECT_APP_CONTEXT, TemplateDelivery, addProjectValidations, cloudFormationQuotaFindings } from '../validation';
 import { DomainTemplateStack } from './domain-template-stack';
@@ -35,6 +36,7 @@ export function studioTemplateApp(outdir?: string): { app: App; stacks: StudioTe
   });
   addProjectValidations(app);
   dropRedundantDependsOn(app);
+  keepPoliciesOfKeptBuckets(app);
   const stacks = {
     project: new ProjectTemplateStack(app, 'SageMakerProjectTemplate'),
     domain: new DomainTemplateStack(app, 'SageMakerDomainTemplate'),

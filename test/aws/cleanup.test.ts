@@ -24,10 +24,14 @@ import {
   DeleteModelPackageCommand,
   DeleteModelPackageGroupCommand,
   DescribeEndpointCommand,
+  DescribeMlflowAppCommand,
+  DescribeMlflowTrackingServerCommand,
   DescribeModelPackageGroupCommand,
   ListModelPackagesCommand,
+  ListPipelineExecutionsCommand,
   SageMakerClient,
   SageMakerServiceException,
+  StopPipelineExecutionCommand,
 } from '@aws-sdk/client-sagemaker';
 import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
@@ -47,6 +51,7 @@ const STACKS = {
 };
 const stackId = (name: string) => `arn:aws:cloudformation:${REGION}:${ACCOUNT}:stack/${name}/0000-${name}`;
 const packageArn = (group: string, version: number) => `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package/${group.toLowerCase()}/${version}`;
+const executionArn = (pipeline: string, id: string) => `arn:aws:sagemaker:${REGION}:${ACCOUNT}:pipeline/${pipeline}/execution/${id}`;
 const groupArn = (group: string) => `arn:aws:sagemaker:${REGION}:${ACCOUNT}:model-package-group/${group.toLowerCase()}`;
 
 // Instance mocks, so the throttling test can use real clients from the factory.
@@ -97,6 +102,10 @@ class World {
    */
   public readonly liveConfigsDeleted: string[] = [];
   public group?: { name: string; versions: number[] };
+  /** The artifact store of each MLflow backend, by tracking server name or App ARN. */
+  public readonly mlflowStores = new Map<string, string>();
+  /** SageMaker pipelines by name, with their executions: a Stopping one is Stopped after `pollsLeft` listings. */
+  public readonly pipelines = new Map<string, Array<{ arn: string; status: string; pollsLeft: number; refusesStop?: boolean }>>();
   public readonly buckets = new Map<string, FakeBucket>();
   public readonly log: string[] = [];
   /** The pages asked for, as `<operation> <token>` (paginators reuse one input object, so the mock's records do not show them). */
@@ -118,7 +127,10 @@ class World {
         if (stack.pollsLeft > 0) {
           stack.pollsLeft -= 1;
         } else {
-          stack.status = stack.failure ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
+          // SageMaker API Reference, DeletePipeline: a pipeline with running executions is not deleted.
+          const runs = stack.resources.filter((r) => r.ResourceType === 'AWS::SageMaker::Pipeline')
+            .some((r) => (this.pipelines.get(r.PhysicalResourceId!) ?? []).some((e) => ['Executing', 'Stopping'].includes(e.status)));
+          stack.status = stack.failure || runs ? 'DELETE_FAILED' : 'DELETE_COMPLETE';
           // CloudFormation deletes an endpoint before the config it depends on.
           for (const endpoint of stack.ownsEndpoints) {
             const config = this.endpoints.get(endpoint)?.config;
@@ -181,6 +193,44 @@ class World {
       }
       this.log.push(`DeleteEndpointConfig ${EndpointConfigName}`);
       return {};
+    });
+    sm.on(DescribeMlflowTrackingServerCommand).callsFake(({ TrackingServerName }) => {
+      const store = this.mlflowStores.get(TrackingServerName);
+      if (!store) {
+        throw smError('ResourceNotFound', `Tracking server ${TrackingServerName} does not exist.`);
+      }
+      return { TrackingServerName, ArtifactStoreUri: store, TrackingServerStatus: 'Created' };
+    });
+    sm.on(DescribeMlflowAppCommand).callsFake(({ Arn }) => {
+      const store = this.mlflowStores.get(Arn);
+      if (!store) {
+        throw smError('ResourceNotFound', `MLflow App ${Arn} does not exist.`);
+      }
+      return { Arn, ArtifactStoreUri: store, Status: 'Created' };
+    });
+    sm.on(ListPipelineExecutionsCommand).callsFake(({ PipelineName, NextToken }) => {
+      const executions = this.pipelines.get(PipelineName);
+      if (!executions) {
+        throw smError('ResourceNotFound', `Pipeline 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:pipeline/${PipelineName}' does not exist.`);
+      }
+      // One listing (all its pages) is one poll.
+      for (const execution of executions.filter((e) => e.status === 'Stopping' && NextToken === undefined)) {
+        if (execution.pollsLeft-- <= 0) {
+          execution.status = 'Stopped';
+        }
+      }
+      const summaries = executions.map((e) => ({ PipelineExecutionArn: e.arn, PipelineExecutionStatus: e.status as never, StartTime: new Date() }));
+      return this.page(summaries, NextToken, (PipelineExecutionSummaries, next) => ({ PipelineExecutionSummaries, NextToken: next }));
+    });
+    sm.on(StopPipelineExecutionCommand).callsFake(({ PipelineExecutionArn, ClientRequestToken }) => {
+      expect(ClientRequestToken.length).toBeGreaterThanOrEqual(32);
+      const execution = [...this.pipelines.values()].flat().find((e) => e.arn === PipelineExecutionArn)!;
+      if (execution.refusesStop || execution.status !== 'Executing') {
+        throw smError('ValidationException', `Pipeline execution ${PipelineExecutionArn} cannot be stopped in its current state.`);
+      }
+      this.log.push(`StopPipelineExecution ${PipelineExecutionArn}`);
+      execution.status = 'Stopping';
+      return { PipelineExecutionArn };
     });
     sm.on(DescribeModelPackageGroupCommand).callsFake(({ ModelPackageGroupName }) => {
       const group = this.findGroup(ModelPackageGroupName);
@@ -305,7 +355,15 @@ class World {
     this.addStack(STACKS.build, [
       ['AWS::S3::Bucket', 'build-artifacts'], ['AWS::KMS::Key', 'key-build'],
       ['AWS::SageMaker::ModelPackageGroup', groupArn(P)], ['AWS::SageMaker::MlflowTrackingServer', P],
+      ['AWS::SageMaker::Pipeline', `${P}-training`],
     ]);
+    this.stacks.get(STACKS.prod)!.resources.push({
+      LogicalResourceId: 'DriftPipeline', ResourceType: 'AWS::SageMaker::Pipeline', PhysicalResourceId: `${P}-prod-drift`, ResourceStatus: 'CREATE_COMPLETE', LastUpdatedTimestamp: new Date(),
+    });
+    this.pipelines.set(`${P}-training`, [{ arn: executionArn(`${P}-training`, 'old'), status: 'Succeeded', pollsLeft: 0 }]);
+    this.pipelines.set(`${P}-prod-drift`, []);
+    // The tracking server the model-build stack created keeps its artifacts in the stack's bucket (mlflow-backend.ts).
+    this.mlflowStores.set(P, 's3://build-artifacts/mlflow');
     this.addEndpoint(`${P}-prod`, `${P}-prod-config`);
     // The production stack retains its endpoint but deletes the endpoint config (and the model role) with itself.
     this.stacks.get(STACKS.prod)!.ownsConfigs.push(`${P}-prod-config`);
@@ -344,7 +402,7 @@ class World {
 }
 
 const MUTATING = [
-  DeleteStackCommand, DeleteEndpointCommand, DeleteEndpointConfigCommand, DeleteModelPackageCommand, DeleteModelPackageGroupCommand,
+  DeleteStackCommand, StopPipelineExecutionCommand, DeleteEndpointCommand, DeleteEndpointConfigCommand, DeleteModelPackageCommand, DeleteModelPackageGroupCommand,
   PutBucketLoggingCommand, DeleteObjectsCommand, DeleteBucketCommand,
 ];
 
@@ -401,13 +459,13 @@ describe('planCleanup', () => {
       region: REGION,
       purge: false,
       steps: [
-        { type: 'stack', name: STACKS.deployPipeline, stackId: stackId(STACKS.deployPipeline), status: 'CREATE_COMPLETE', terminationProtection: false },
+        { type: 'stack', name: STACKS.deployPipeline, stackId: stackId(STACKS.deployPipeline), status: 'CREATE_COMPLETE', terminationProtection: false, pipelines: [] },
         // Before its stack, which deletes the endpoint's config once the endpoint is gone (not while it is live).
         { type: 'endpoint', name: `${P}-prod`, status: 'InService', reason: `its stack ${STACKS.prod} retains it: deleted before the stack, which then deletes its endpoint config and model role` },
-        { type: 'stack', name: STACKS.prod, stackId: stackId(STACKS.prod), status: 'CREATE_COMPLETE', terminationProtection: false },
-        { type: 'stack', name: STACKS.staging, stackId: stackId(STACKS.staging), status: 'CREATE_COMPLETE', terminationProtection: false },
-        { type: 'stack', name: STACKS.buildPipeline, stackId: stackId(STACKS.buildPipeline), status: 'CREATE_COMPLETE', terminationProtection: false },
-        { type: 'stack', name: STACKS.build, stackId: stackId(STACKS.build), status: 'CREATE_COMPLETE', terminationProtection: false },
+        { type: 'stack', name: STACKS.prod, stackId: stackId(STACKS.prod), status: 'CREATE_COMPLETE', terminationProtection: false, pipelines: [{ name: `${P}-prod-drift`, running: 0 }] },
+        { type: 'stack', name: STACKS.staging, stackId: stackId(STACKS.staging), status: 'CREATE_COMPLETE', terminationProtection: false, pipelines: [] },
+        { type: 'stack', name: STACKS.buildPipeline, stackId: stackId(STACKS.buildPipeline), status: 'CREATE_COMPLETE', terminationProtection: false, pipelines: [] },
+        { type: 'stack', name: STACKS.build, stackId: stackId(STACKS.build), status: 'CREATE_COMPLETE', terminationProtection: false, pipelines: [{ name: `${P}-training`, running: 0 }] },
       ],
       kept: [
         { type: 'model-package-group', name: P, versions: 3, recreatedBy: STACKS.build },
@@ -442,6 +500,7 @@ describe('planCleanup', () => {
 
   test('with purge the group and the buckets are steps after the stacks', async () => {
     world.addProject();
+    world.mlflowStores.set(P, 's3://team-mlflow-store/churn');
     const plan = await planCleanup(clients, { projectName: P, purge: true });
     expect(plan.steps.slice(6)).toEqual([
       { type: 'model-package-group', name: P, versions: 3 },
@@ -452,6 +511,28 @@ describe('planCleanup', () => {
       { type: 'bucket', name: 'build-artifacts', stackName: STACKS.build },
     ]);
     expect(plan.kept.map((k) => k.type)).toEqual(['kms-key', 'kms-key', 'kms-key', 'mlflow-tracking-server']);
+    expectNoMutation();
+  });
+
+  // Experiments, runs and models are never deleted as a side effect: the backend stays, and its runs' models and files are in
+  // its artifact store (SageMaker API Reference, DescribeMlflowTrackingServer / DescribeMlflowApp: ArtifactStoreUri).
+  test('with purge, the bucket holding a kept MLflow backend\'s artifact store is kept, and the plan says why', async () => {
+    world.addProject();
+    const plan = await planCleanup(clients, { projectName: P, purge: true });
+    expect(plan.steps.filter((step) => step.type === 'bucket').map((step) => step.name)).toEqual(['deploy-artifacts', 'prod-data', 'prod-logs', 'staging-data']);
+    expect(plan.kept[0]).toEqual({ type: 'bucket', name: 'build-artifacts', stackName: STACKS.build, mlflowArtifacts: 's3://build-artifacts/mlflow' });
+    expect(formatPlan(plan).join('\n')).toContain('bucket build-artifacts (from stack churn-model-build) and its data, with --purge too: '
+      + 'it holds the artifacts of the kept MLflow backend (s3://build-artifacts/mlflow); empty and delete it by hand after the backend');
+    // An MLflow App, found by its ARN, counts the same; a backend deleted by hand keeps nothing.
+    const appArn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:mlflow-app/app-0123456789ab`;
+    world.stacks.get(STACKS.build)!.resources.push({
+      LogicalResourceId: 'MlflowApp', ResourceType: 'AWS::SageMaker::MlflowApp', PhysicalResourceId: appArn, ResourceStatus: 'CREATE_COMPLETE', LastUpdatedTimestamp: new Date(),
+    });
+    world.mlflowStores.delete(P);
+    world.mlflowStores.set(appArn, 's3://prod-data/mlflow');
+    const withApp = await planCleanup(clients, { projectName: P, purge: true });
+    expect(withApp.kept.filter((k) => k.type === 'bucket').map((k) => k.name)).toEqual(['prod-data']);
+    expect(withApp.steps.filter((step) => step.type === 'bucket').map((step) => step.name)).toContain('build-artifacts');
     expectNoMutation();
   });
 
@@ -559,8 +640,8 @@ describe('planCleanup', () => {
       + `aws logs delete-log-group --log-group-name ${STACKS.prod}-AutoscalingLogs99F5A92C-Ab12Cd34 --region ${REGION}`);
     expect(text).toContain(`  MLflow tracking server ${P} (from stack ${STACKS.build}): delete it by hand when it is no longer needed, and before a new deployment of stack ${STACKS.build}, `
       + `which creates it again: aws sagemaker delete-mlflow-tracking-server --tracking-server-name ${P} --region ${REGION}`);
-    // With --purge the group goes; the log groups stay, as keys and MLflow do.
-    expect((await planCleanup(clients, { projectName: P, purge: true })).kept.map((k) => k.type)).toEqual(['kms-key', 'kms-key', 'kms-key', 'mlflow-tracking-server', 'log-group', 'log-group']);
+    // With --purge the group goes; the log groups stay, as keys and MLflow (with the bucket of its artifacts) do.
+    expect((await planCleanup(clients, { projectName: P, purge: true })).kept.map((k) => k.type)).toEqual(['bucket', 'kms-key', 'kms-key', 'kms-key', 'mlflow-tracking-server', 'log-group', 'log-group']);
     expectNoMutation();
   });
 
@@ -625,6 +706,8 @@ describe('executeCleanup', () => {
 
   test('purge deletes every version across pages, then the group, then empties and deletes the buckets', async () => {
     world.addProject();
+    // An MLflow store outside the project's buckets: every bucket goes.
+    world.mlflowStores.set(P, 's3://team-mlflow-store/churn');
     world.group!.versions = [1, 2, 3, 4, 5];
     world.addBucket('build-artifacts', 2500, 3);
     world.objectPageSize = 1200;
@@ -736,6 +819,53 @@ describe('executeCleanup', () => {
     expect(world.log).toEqual([`DeleteStack ${STACKS.deployPipeline}`, `DeleteEndpoint ${P}-prod`, `DeleteStack ${STACKS.prod}`]);
     // The events were read across pages, up to the start of this deletion.
     expect(world.pages.filter((page) => page.startsWith('DescribeStackEvents'))).toEqual(['DescribeStackEvents -', 'DescribeStackEvents 2']);
+  });
+
+  // SageMaker API Reference, DeletePipeline: "Deletes a pipeline if there are no running instances of the pipeline. To
+  // delete a pipeline, you must stop all running instances of the pipeline using the StopPipelineExecution API." A
+  // project's first training run (up to 465 minutes) or a daily drift check would otherwise make its stack DELETE_FAILED.
+  test('running executions of a stack\'s SageMaker pipelines are stopped, and waited for, before the stack is deleted', async () => {
+    world.addProject();
+    world.pipelines.get(`${P}-training`)!.push(
+      { arn: executionArn(`${P}-training`, 'run1'), status: 'Executing', pollsLeft: 2 },
+      { arn: executionArn(`${P}-training`, 'run2'), status: 'Stopping', pollsLeft: 4 },
+    );
+    world.pipelines.get(`${P}-prod-drift`)!.push({ arn: executionArn(`${P}-prod-drift`, 'check'), status: 'Executing', pollsLeft: 0 });
+    const plan = await planCleanup(clients, { projectName: P });
+    expect(formatPlan(plan).join('\n')).toContain(`stack ${STACKS.build} (CREATE_COMPLETE), after stopping the 2 running executions of SageMaker pipeline ${P}-training`);
+    expect(formatPlan(plan).join('\n')).toContain(`stack ${STACKS.prod} (CREATE_COMPLETE), after stopping the running execution of SageMaker pipeline ${P}-prod-drift`);
+    expectNoMutation();
+
+    await executeCleanup(clients, plan, options());
+    expect(world.log).toEqual([
+      `DeleteStack ${STACKS.deployPipeline}`,
+      `DeleteEndpoint ${P}-prod`,
+      `StopPipelineExecution ${executionArn(`${P}-prod-drift`, 'check')}`,
+      `DeleteStack ${STACKS.prod}`,
+      `DeleteStack ${STACKS.staging}`,
+      `DeleteStack ${STACKS.buildPipeline}`,
+      `StopPipelineExecution ${executionArn(`${P}-training`, 'run1')}`,
+      `DeleteStack ${STACKS.build}`,
+    ]);
+    expect([...world.stacks.values()].map((stack) => stack.status)).toEqual(Array(5).fill('DELETE_COMPLETE'));
+    expect(progress).toContain(`stopping the 2 running executions of SageMaker pipeline ${P}-training…`);
+  });
+
+  test('an execution SageMaker will not stop stops cleanup before its stack, naming it; once it has ended, cleanup goes on', async () => {
+    world.addProject();
+    world.pipelines.get(`${P}-prod-drift`)!.push({ arn: executionArn(`${P}-prod-drift`, 'check'), status: 'Executing', pollsLeft: 0, refusesStop: true });
+    const plan = await planCleanup(clients, { projectName: P });
+    const err = await failure(executeCleanup(clients, plan, options()));
+    expect(err).toBeInstanceOf(CliError);
+    expect(err.message).toBe(`execution ${executionArn(`${P}-prod-drift`, 'check')} of SageMaker pipeline ${P}-prod-drift could not be stopped `
+      + `(ValidationException: Pipeline execution ${executionArn(`${P}-prod-drift`, 'check')} cannot be stopped in its current state.); `
+      + 'stop it in SageMaker Studio, then run cleanup again: it continues where it stopped');
+    expect(world.log).toEqual([`DeleteStack ${STACKS.deployPipeline}`, `DeleteEndpoint ${P}-prod`]);
+
+    // Once it has ended, running cleanup again deletes the stack.
+    world.pipelines.get(`${P}-prod-drift`)![0].status = 'Succeeded';
+    await executeCleanup(clients, await planCleanup(clients, { projectName: P }), options());
+    expect(world.stacks.get(STACKS.prod)!.status).toBe('DELETE_COMPLETE');
   });
 
   test('a stack with termination protection: nothing is deleted, the message says how to turn it off', async () => {

@@ -254,8 +254,8 @@ describe('cleanup --dry-run', () => {
       dryRun: true,
       steps: [
         { type: 'endpoint', name: `${P}-prod`, status: 'InService', endpointConfigName: `${P}-prod-config`, reason: `its stack ${P}-prod-endpoint is gone` },
-        { type: 'stack', name: BUILD_PIPELINE, stackId: stackId(BUILD_PIPELINE), status: 'CREATE_COMPLETE', terminationProtection: false },
-        { type: 'stack', name: BUILD, stackId: stackId(BUILD), status: 'CREATE_COMPLETE', terminationProtection: false },
+        { type: 'stack', name: BUILD_PIPELINE, stackId: stackId(BUILD_PIPELINE), status: 'CREATE_COMPLETE', terminationProtection: false, pipelines: [] },
+        { type: 'stack', name: BUILD, stackId: stackId(BUILD), status: 'CREATE_COMPLETE', terminationProtection: false, pipelines: [] },
       ],
       kept: [
         { type: 'model-package-group', name: P, versions: 2 },

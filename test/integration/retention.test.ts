@@ -93,14 +93,17 @@ describe('the project\'s stacks and the Studio domain template', () => {
   test('keep every kind of resource that holds what must not be lost, and replace none without keeping it', () => {
     const types = new Set(resources.filter((r) => r.resource.DeletionPolicy === 'RetainExceptOnCreate').map((r) => r.resource.Type));
     expect([...types].sort()).toEqual([
-      'AWS::ECR::Repository', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::SageMaker::Endpoint', 'AWS::SageMaker::MlflowApp',
+      'AWS::ECR::Repository', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::KMS::Key', 'AWS::Logs::LogGroup', 'AWS::S3::BucketPolicy', 'AWS::SageMaker::Endpoint', 'AWS::SageMaker::MlflowApp',
       'AWS::SageMaker::MlflowTrackingServer', 'AWS::SageMaker::ModelPackageGroup',
     ]);
-    // The roles kept are the MLflow backends' artifact-store roles and their policies: a backend left behind (by a switch
-    // of backend, or mlflow turned off) still reads its artifacts. CloudFormation names them, so none blocks a create.
+    // The roles kept are the MLflow backends' artifact-store roles and their policies (the domain's tracking server's role
+    // has its policy inline): a backend left behind (by a switch of backend, mlflow turned off, or its stack deleted) still
+    // reads its artifacts. CloudFormation names them, so none blocks a create.
     const iam = resources.filter((r) => r.resource.DeletionPolicy === 'RetainExceptOnCreate' && r.resource.Type.startsWith('AWS::IAM::'));
-    expect(iam.map((r) => r.where.replace(/^.*\//, '').replace(/[0-9A-F]{8}$/, ''))).toEqual(['MlflowArtifactStoreRole', 'MlflowArtifactStoreRoleDefaultPolicy', 'MlflowArtifactStoreRole', 'MlflowArtifactStoreRoleDefaultPolicy']);
-    expect(iam.filter((r) => r.resource.Type === 'AWS::IAM::Role').map((r) => r.resource.Properties?.RoleName)).toEqual([undefined, undefined]);
+    expect(iam.map((r) => r.where.replace(/^.*\//, '').replace(/[0-9A-F]{8}$/, ''))).toEqual([
+      'MlflowArtifactStoreRole', 'MlflowArtifactStoreRoleDefaultPolicy', 'MlflowArtifactStoreRole', 'MlflowArtifactStoreRoleDefaultPolicy', 'MlflowServerRole',
+    ]);
+    expect(iam.filter((r) => r.resource.Type === 'AWS::IAM::Role').map((r) => r.resource.Properties?.RoleName)).toEqual([undefined, undefined, undefined]);
     expect(resources.filter(kept).filter((r) => r.resource.UpdateReplacePolicy !== 'Retain').map((r) => r.where)).toEqual([]);
   });
 
@@ -114,6 +117,23 @@ describe('the project\'s stacks and the Studio domain template', () => {
     expect(ours.filter((r) => r.resource.DeletionPolicy !== 'RetainExceptOnCreate').map((r) => r.where)).toEqual([]);
     // The production endpoint, the model package group, both MLflow backends, the build log groups and the step-image repository.
     expect(new Set(ours.map((r) => r.resource.Type)).size).toBe(6);
+  });
+
+  // CloudFormation Template Reference, "DeletionPolicy attribute": each resource's own. A kept bucket whose policy went with
+  // its stack lost its TLS-only deny, a stage account's read of the artifacts it serves and, for an access-log bucket, the
+  // grant that lets S3 deliver the logs of the buckets kept with it (Amazon S3 User Guide, "Permissions for log delivery").
+  test('keep the policy of every bucket they keep', () => {
+    const templates = new Map<string, Record<string, Resource>>();
+    for (const { where, resource } of resources) {
+      const [template, id] = [where.slice(0, where.lastIndexOf('/')), where.slice(where.lastIndexOf('/') + 1)];
+      templates.set(template, { ...templates.get(template), [id]: resource });
+    }
+    const policies = [...templates].flatMap(([template, byId]) => Object.entries(byId)
+      .filter(([, r]) => r.Type === 'AWS::S3::BucketPolicy')
+      .map(([id, r]) => ({ where: `${template}/${id}`, policy: r, bucket: byId[(r.Properties?.Bucket as { Ref?: string })?.Ref ?? ''] })));
+    expect(policies.length).toBeGreaterThan(10);
+    expect(policies.filter((p) => p.bucket === undefined).map((p) => p.where)).toEqual([]);
+    expect(policies.filter((p) => kept({ where: '', resource: p.bucket }) && !kept({ where: p.where, resource: p.policy })).map((p) => p.where)).toEqual([]);
   });
 
   test('delete the staging endpoint with its stack; keep production\'s', () => {
