@@ -4,6 +4,7 @@ import {
   DeleteEndpointConfigCommand,
   DeleteModelPackageCommand,
   DeleteModelPackageGroupCommand,
+  PipelineExecutionSummary,
   SageMakerClient,
 } from '@aws-sdk/client-sagemaker';
 import { Poller } from './cleanup-poller';
@@ -47,13 +48,23 @@ async function stopRunningExecutions(client: SageMakerClient, pipeline: string, 
     return;
   }
   poller.report(`stopping ${running.length === 1 ? 'the running execution' : `the ${running.length} running executions`} of SageMaker pipeline ${pipeline}…`);
-  for (const execution of running.filter((e) => e.PipelineExecutionStatus === 'Executing')) {
+  await stopExecuting(client, pipeline, running);
+  // A schedule (the drift check, batch scoring) may start another meanwhile: each poll stops what executes.
+  await poller.until(`the stop of the running executions of SageMaker pipeline ${pipeline}`, async () => {
+    const still = await runningExecutions(client, pipeline);
+    await stopExecuting(client, pipeline, still);
+    return still.length === 0 ? true : undefined;
+  });
+}
+
+/** Asks SageMaker to stop each of `executions` that is Executing; one it refuses that still executes stops cleanup. */
+async function stopExecuting(client: SageMakerClient, pipeline: string, executions: readonly PipelineExecutionSummary[]): Promise<void> {
+  for (const execution of executions.filter((e) => e.PipelineExecutionStatus === 'Executing')) {
     const refused = await stopPipelineExecution(client, execution.PipelineExecutionArn!);
     if (refused && (await runningExecutions(client, pipeline)).some((e) => e.PipelineExecutionArn === execution.PipelineExecutionArn && e.PipelineExecutionStatus === 'Executing')) {
       throw new CliError(`execution ${execution.PipelineExecutionArn} of SageMaker pipeline ${pipeline} could not be stopped (${refused}); stop it in SageMaker Studio, then run cleanup again: it continues where it stopped`);
     }
   }
-  await poller.until(`the stop of the running executions of SageMaker pipeline ${pipeline}`, async () => ((await runningExecutions(client, pipeline)).length === 0 ? true : undefined));
 }
 
 /** The stack's reason and the first resource that failed in its latest deletion. */

@@ -2,7 +2,7 @@ import { CloudFormationClient, StackResourceSummary, paginateListStackResources 
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ProjectResourceNames } from '../app-context/resource-names';
 import { leftoverBuckets } from './cleanup-buckets';
-import { describeEndpoint, describeModelPackageGroup, describeStack, mlflowArtifactStore, runningExecutions, versionArns } from './cleanup-reads';
+import { describeEndpoint, describeModelPackageGroup, describeStack, mlflowArtifactStores, runningExecutions, versionArns } from './cleanup-reads';
 import { CleanupClients, CleanupPlan, CleanupStep, CleanupTarget, EndpointStep, KeptResource, MissingResource, StackStep } from './cleanup-types';
 
 /** A stack's SageMaker pipelines: their running executions are stopped before the stack is deleted. */
@@ -124,8 +124,9 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
   const groupStack = physicalIds(STACK_RESOURCE_TYPES.group)[0]?.stackName;
   if (purge) {
     steps.push(...(group ? [{ type: 'model-package-group' as const, ...group }] : []));
-    // The MLflow backend stays (below), and with it the bucket of its artifact store: its runs keep their models and files.
-    const stores = await mlflowStores(clients.sageMaker, physicalIds(STACK_RESOURCE_TYPES.mlflowApp), physicalIds(STACK_RESOURCE_TYPES.mlflow));
+    // Cleanup never deletes an MLflow backend, and so keeps the bucket of its artifact store: its runs keep their models and
+    // files. Every backend of the account and region counts, also one whose stack an earlier cleanup deleted.
+    const stores = buckets.length > 0 ? await mlflowArtifactStores(clients.sageMaker) : [];
     for (const bucket of buckets) {
       const store = stores.find((uri) => uri.startsWith(`s3://${bucket.name}/`) || uri === `s3://${bucket.name}`);
       if (store) {
@@ -153,18 +154,6 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
 
 /**
  * Runs a plan's steps in order, waiting for each stack and endpoint to be gone before the next
-
-/** The artifact stores of the MLflow backends cleanup keeps (those that still exist). */
-async function mlflowStores(client: SageMakerClient, apps: ReadonlyArray<{ name: string }>, servers: ReadonlyArray<{ name: string }>): Promise<string[]> {
-  const stores: string[] = [];
-  for (const backend of [...apps.map((app) => ({ app: app.name })), ...servers.map((server) => ({ trackingServer: server.name }))]) {
-    const store = await mlflowArtifactStore(client, backend);
-    if (store) {
-      stores.push(store);
-    }
-  }
-  return stores;
-}
 
 /** The stack's resources that exist. */
 async function stackResources(client: CloudFormationClient, stackId: string): Promise<StackResourceSummary[]> {

@@ -1,6 +1,7 @@
 import { CloudFormationClient, DescribeStacksCommand, Stack } from '@aws-sdk/client-cloudformation';
 import {
-  DescribeEndpointCommand, DescribeMlflowAppCommand, DescribeMlflowTrackingServerCommand, DescribeModelPackageGroupCommand, PipelineExecutionSummary, SageMakerClient, paginateListModelPackages, paginateListPipelineExecutions,
+  DescribeEndpointCommand, DescribeMlflowAppCommand, DescribeMlflowTrackingServerCommand, DescribeModelPackageGroupCommand, PipelineExecutionSummary, SageMakerClient,
+  paginateListMlflowApps, paginateListMlflowTrackingServers, paginateListModelPackages, paginateListPipelineExecutions,
 } from '@aws-sdk/client-sagemaker';
 import { isNotFound } from './errors';
 
@@ -61,7 +62,7 @@ export const RUNNING_EXECUTION_STATUSES: readonly string[] = ['Executing', 'Stop
 export async function runningExecutions(client: SageMakerClient, pipeline: string): Promise<PipelineExecutionSummary[]> {
   const running: PipelineExecutionSummary[] = [];
   try {
-    for await (const page of paginateListPipelineExecutions({ client }, { PipelineName: pipeline })) {
+    for await (const page of paginateListPipelineExecutions({ client, pageSize: 100 }, { PipelineName: pipeline })) {
       running.push(...(page.PipelineExecutionSummaries ?? []).filter((e) => RUNNING_EXECUTION_STATUSES.includes(e.PipelineExecutionStatus ?? '')));
     }
   } catch (err) {
@@ -89,4 +90,27 @@ export async function mlflowArtifactStore(client: SageMakerClient, backend: { re
     }
     throw err;
   }
+}
+
+/**
+ * The artifact stores (`s3://…`) of every MLflow App and tracking server of the client's account
+ * and region: a bucket that holds one is never emptied, whichever stack or project made the backend,
+ * and whether or not the stack that made it still exists.
+ */
+export async function mlflowArtifactStores(client: SageMakerClient): Promise<string[]> {
+  const backends: Array<{ app?: string; trackingServer?: string }> = [];
+  for await (const page of paginateListMlflowApps({ client }, {})) {
+    backends.push(...(page.Summaries ?? []).flatMap((app) => (app.Arn ? [{ app: app.Arn }] : [])));
+  }
+  for await (const page of paginateListMlflowTrackingServers({ client }, {})) {
+    backends.push(...(page.TrackingServerSummaries ?? []).flatMap((server) => (server.TrackingServerName ? [{ trackingServer: server.TrackingServerName }] : [])));
+  }
+  const stores: string[] = [];
+  for (const backend of backends) {
+    const store = await mlflowArtifactStore(client, backend);
+    if (store) {
+      stores.push(store);
+    }
+  }
+  return stores;
 }

@@ -98,7 +98,9 @@ waits until they have stopped (sagemaker:ListPipelineExecutions and StopPipeline
 
 Kept unless --purge: the model package group with every version, and the project's buckets with
 their data. --purge deletes the versions, the group, and empties and deletes the buckets, except
-the bucket of a kept MLflow backend's artifact store, whose runs keep their models and files.
+the bucket of an MLflow backend's artifact store, whose runs keep their models and files (every
+backend of the account and region: sagemaker:ListMlflowApps, ListMlflowTrackingServers,
+DescribeMlflowApp and DescribeMlflowTrackingServer).
 Never deleted: KMS keys (schedule their deletion by hand), the MLflow backend and the log groups.
 The plan says which kept resource has a fixed name that a new deployment of the project would
 create again (and fail on while it exists).

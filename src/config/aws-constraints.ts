@@ -175,7 +175,7 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
  */
 export function renderAwsConstraintsTable(repo?: ConstraintRepo, projectName?: string): string[] {
   const rows = AWS_CONSTRAINTS.filter((c) => repo === undefined || c.repos.includes(repo));
-  const named = (text: string) => (projectName === undefined ? text : text.split('<project>').join(projectName));
+  const named = (text: string) => (projectName === undefined ? text : text.replace(/<project(Name)?>/g, projectName));
   return [
     '| option | what AWS accepts | AWS page |',
     '|---|---|---|',

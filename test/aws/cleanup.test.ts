@@ -27,6 +27,8 @@ import {
   DescribeMlflowAppCommand,
   DescribeMlflowTrackingServerCommand,
   DescribeModelPackageGroupCommand,
+  ListMlflowAppsCommand,
+  ListMlflowTrackingServersCommand,
   ListModelPackagesCommand,
   ListPipelineExecutionsCommand,
   SageMakerClient,
@@ -102,8 +104,10 @@ class World {
    */
   public readonly liveConfigsDeleted: string[] = [];
   public group?: { name: string; versions: number[] };
-  /** The artifact store of each MLflow backend, by tracking server name or App ARN. */
+  /** The artifact store of each MLflow backend of the account, by tracking server name or App ARN. */
   public readonly mlflowStores = new Map<string, string>();
+  /** Called at each listing of a pipeline's executions (a schedule that starts one meanwhile). */
+  public onListExecutions?: (pipeline: string) => void;
   /** SageMaker pipelines by name, with their executions: a Stopping one is Stopped after `pollsLeft` listings. */
   public readonly pipelines = new Map<string, Array<{ arn: string; status: string; pollsLeft: number; refusesStop?: boolean }>>();
   public readonly buckets = new Map<string, FakeBucket>();
@@ -208,7 +212,16 @@ class World {
       }
       return { Arn, ArtifactStoreUri: store, Status: 'Created' };
     });
+    sm.on(ListMlflowAppsCommand).callsFake(() => ({
+      Summaries: [...this.mlflowStores.keys()].filter((id) => id.startsWith('arn:')).map((Arn) => ({ Arn, Name: `${P}-mlflow`, Status: 'Created' })),
+    }));
+    sm.on(ListMlflowTrackingServersCommand).callsFake(() => ({
+      TrackingServerSummaries: [...this.mlflowStores.keys()].filter((id) => !id.startsWith('arn:')).map((TrackingServerName) => ({ TrackingServerName })),
+    }));
     sm.on(ListPipelineExecutionsCommand).callsFake(({ PipelineName, NextToken }) => {
+      if (NextToken === undefined) {
+        this.onListExecutions?.(PipelineName);
+      }
       const executions = this.pipelines.get(PipelineName);
       if (!executions) {
         throw smError('ResourceNotFound', `Pipeline 'arn:aws:sagemaker:${REGION}:${ACCOUNT}:pipeline/${PipelineName}' does not exist.`);
@@ -523,17 +536,26 @@ describe('planCleanup', () => {
     expect(plan.kept[0]).toEqual({ type: 'bucket', name: 'build-artifacts', stackName: STACKS.build, mlflowArtifacts: 's3://build-artifacts/mlflow' });
     expect(formatPlan(plan).join('\n')).toContain('bucket build-artifacts (from stack churn-model-build) and its data, with --purge too: '
       + 'it holds the artifacts of the kept MLflow backend (s3://build-artifacts/mlflow); empty and delete it by hand after the backend');
-    // An MLflow App, found by its ARN, counts the same; a backend deleted by hand keeps nothing.
-    const appArn = `arn:aws:sagemaker:${REGION}:${ACCOUNT}:mlflow-app/app-0123456789ab`;
-    world.stacks.get(STACKS.build)!.resources.push({
-      LogicalResourceId: 'MlflowApp', ResourceType: 'AWS::SageMaker::MlflowApp', PhysicalResourceId: appArn, ResourceStatus: 'CREATE_COMPLETE', LastUpdatedTimestamp: new Date(),
-    });
+    // Any MLflow App of the account counts the same, found by listing (ListMlflowApps), whichever stack made it; a backend
+    // deleted by hand keeps nothing.
     world.mlflowStores.delete(P);
-    world.mlflowStores.set(appArn, 's3://prod-data/mlflow');
+    world.mlflowStores.set(`arn:aws:sagemaker:${REGION}:${ACCOUNT}:mlflow-app/app-0123456789ab`, 's3://prod-data/mlflow');
     const withApp = await planCleanup(clients, { projectName: P, purge: true });
     expect(withApp.kept.filter((k) => k.type === 'bucket').map((k) => k.name)).toEqual(['prod-data']);
     expect(withApp.steps.filter((step) => step.type === 'bucket').map((step) => step.name)).toContain('build-artifacts');
     expectNoMutation();
+  });
+
+  test('cleanup, then cleanup --purge: the bucket of the MLflow store, left by its deleted stack, is still kept', async () => {
+    world.addProject();
+    // Buckets a stack keeps carry its name and CloudFormation's stack-name tag, by which a later run finds them.
+    world.addBucket(`${STACKS.build}-artifacts`, 4, 1, STACKS.build);
+    world.addBucket(`${STACKS.staging}-data`, 1, 1, STACKS.staging);
+    world.mlflowStores.set(P, `s3://${STACKS.build}-artifacts/mlflow`);
+    await executeCleanup(clients, await planCleanup(clients, { projectName: P }), options());
+    const purge = await planCleanup(clients, { projectName: P, purge: true });
+    expect(purge.steps.map((step) => `${step.type} ${step.name}`)).toEqual([`model-package-group ${P}`, `bucket ${STACKS.staging}-data`]);
+    expect(purge.kept).toContainEqual({ type: 'bucket', name: `${STACKS.build}-artifacts`, stackName: STACKS.build, mlflowArtifacts: `s3://${STACKS.build}-artifacts/mlflow` });
   });
 
   // The backend's artifact-store role is kept with it (mlflow-backend.ts), so a kept backend still reads its artifacts;
@@ -849,6 +871,22 @@ describe('executeCleanup', () => {
     ]);
     expect([...world.stacks.values()].map((stack) => stack.status)).toEqual(Array(5).fill('DELETE_COMPLETE'));
     expect(progress).toContain(`stopping the 2 running executions of SageMaker pipeline ${P}-training…`);
+  });
+
+  test('an execution a schedule starts during the wait is stopped too', async () => {
+    world.addProject();
+    world.pipelines.get(`${P}-prod-drift`)!.push({ arn: executionArn(`${P}-prod-drift`, 'first'), status: 'Executing', pollsLeft: 1 });
+    let listings = 0;
+    world.onListExecutions = (pipeline) => {
+      if (pipeline === `${P}-prod-drift` && ++listings === 3) {
+        world.pipelines.get(pipeline)!.push({ arn: executionArn(pipeline, 'scheduled'), status: 'Executing', pollsLeft: 1 });
+      }
+    };
+    await executeCleanup(clients, await planCleanup(clients, { projectName: P }), options({ timeoutMs: 120_000 }));
+    expect(world.log.filter((line) => line.startsWith('StopPipelineExecution'))).toEqual([
+      `StopPipelineExecution ${executionArn(`${P}-prod-drift`, 'first')}`, `StopPipelineExecution ${executionArn(`${P}-prod-drift`, 'scheduled')}`,
+    ]);
+    expect(world.stacks.get(STACKS.prod)!.status).toBe('DELETE_COMPLETE');
   });
 
   test('an execution SageMaker will not stop stops cleanup before its stack, naming it; once it has ended, cleanup goes on', async () => {

@@ -14,6 +14,8 @@ import {
   DeleteModelPackageGroupCommand,
   DescribeEndpointCommand,
   DescribeModelPackageGroupCommand,
+  ListMlflowAppsCommand,
+  ListMlflowTrackingServersCommand,
   ListModelPackagesCommand,
   SageMakerClient,
   SageMakerServiceException,
@@ -103,6 +105,9 @@ function project({ failBuild = false } = {}): { deleted: string[] } {
     return {};
   });
   sm.on(DescribeModelPackageGroupCommand).resolves({ ModelPackageGroupName: P, ModelPackageGroupArn: `arn:aws:sagemaker:${REGION}:123456789012:model-package-group/${P}`, CreationTime: new Date(), ModelPackageGroupStatus: 'Completed' });
+  // The account's MLflow backends (a purge keeps the bucket of each one's artifact store): none here.
+  sm.on(ListMlflowAppsCommand).resolves({ Summaries: [] });
+  sm.on(ListMlflowTrackingServersCommand).resolves({ TrackingServerSummaries: [] });
   sm.on(ListModelPackagesCommand).callsFake(() => ({
     ModelPackageSummaryList: versions.map((v) => ({ ModelPackageArn: packageArn(v), ModelPackageVersion: v, CreationTime: new Date(), ModelPackageStatus: 'Completed' })),
   }));

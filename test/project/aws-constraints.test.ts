@@ -20,7 +20,9 @@ describe('AWS_CONSTRAINTS', () => {
   test('a generated repository\'s table names the project\'s own stacks, so its commands run as written', () => {
     const deploy = renderAwsConstraintsTable('model-deploy', 'player-churn').join('\n');
     expect(deploy).toContain('aws cloudformation continue-update-rollback --stack-name player-churn-prod-endpoint --resources-to-skip Endpoint');
-    expect(deploy).not.toContain('<project>');
+    expect(deploy).not.toMatch(/<project(Name)?>/);
+    expect(renderAwsConstraintsTable('model-build', 'player-churn').join('\n')).not.toMatch(/<project(Name)?>/);
+    expect(renderAwsConstraintsTable('model-build', 'player-churn').join('\n')).toContain('the app is named `player-churn-mlflow`');
     expect(renderAwsConstraintsTable('model-build', 'player-churn').join('\n')).toContain('`player-churn-model-build-failures`');
     const committed = fs.readFileSync(path.join(__dirname, '..', '..', 'model-deploy', 'README.md'), 'utf-8');
     expect(committed).toContain(deploy);
