@@ -39,3 +39,32 @@ export function loadInlineHandler(code: string, modules: Record<string, unknown>
   }, module.exports, module);
   return { handler: module.exports.handler!, sent };
 }
+
+/** One request CloudFormation sends a custom resource (CloudFormation User Guide, "Custom resource request objects"). */
+export interface CustomResourceRequest {
+  readonly requestType: 'Create' | 'Update' | 'Delete';
+  readonly stackId: string;
+  readonly logicalResourceId: string;
+  /** Absent on Create. */
+  readonly physicalResourceId?: string;
+  readonly resourceProperties: Record<string, unknown>;
+}
+
+/**
+ * Sends `request` to `handler` as CloudFormation does, in an invocation of `invocationMs` (the
+ * Lambda context's getRemainingTimeInMillis counts down from it), and returns the answer the
+ * handler PUT to the response URL.
+ */
+export async function sendRequest(handler: InlineHandler, sent: readonly SentResponse[], request: CustomResourceRequest, invocationMs: number): Promise<Record<string, any>> {
+  const deadline = Date.now() + invocationMs;
+  await handler({
+    RequestType: request.requestType,
+    ResponseURL: 'https://cloudformation-custom-resource-response.s3.amazonaws.com/response?signature',
+    StackId: request.stackId,
+    RequestId: `request-${sent.length + 1}`,
+    LogicalResourceId: request.logicalResourceId,
+    ...(request.physicalResourceId === undefined ? {} : { PhysicalResourceId: request.physicalResourceId }),
+    ResourceProperties: request.resourceProperties,
+  }, { logStreamName: 'stream', getRemainingTimeInMillis: () => deadline - Date.now() });
+  return sent[sent.length - 1].body;
+}

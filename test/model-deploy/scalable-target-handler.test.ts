@@ -4,7 +4,7 @@ import { checkRequest, serviceModel } from '../helpers/api-model';
 import { Environment, allows, roleStatements } from '../helpers/iam-policy';
 import { synthValidated } from '../helpers/validated-synth';
 import { app } from './fixtures';
-import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inline-handler';
+import { InlineHandler, SentResponse, loadInlineHandler, sendRequest } from '../helpers/inline-handler';
 
 /**
  * The function behind ScalableTargetBeforeUpdate and ScalableTargetAfterUpdate, run against a fake
@@ -133,20 +133,15 @@ let account: FakeAccount;
 let handler: InlineHandler;
 let sent: SentResponse[];
 
-/** Sends one request to the function and returns its answer to CloudFormation. */
-async function request(requestType: 'Create' | 'Update' | 'Delete', instanceType: string, scaling: Parameters<typeof properties>[1] = {}): Promise<Record<string, any>> {
-  // The function's timeout (src/model-deploy/endpoint-autoscaling.ts): 2 minutes.
-  const deadline = Date.now() + 120_000;
-  await handler({
-    RequestType: requestType,
-    ResponseURL: 'https://cloudformation-custom-resource-response.s3.amazonaws.com/response?signature',
-    StackId: 'arn:aws:cloudformation:us-east-1:111111111111:stack/player-churn-prod-endpoint/abc',
-    RequestId: `request-${sent.length + 1}`,
-    LogicalResourceId: 'ScalableTargetBeforeUpdate',
-    ...(requestType === 'Create' ? {} : { PhysicalResourceId: RESOURCE_ID }),
-    ResourceProperties: properties(instanceType, scaling),
-  }, { logStreamName: 'stream', getRemainingTimeInMillis: () => deadline - Date.now() });
-  return sent[sent.length - 1].body;
+/** Sends one request to the function (2 minutes, its timeout: src/model-deploy/endpoint-autoscaling.ts) and returns its answer to CloudFormation. */
+function request(requestType: 'Create' | 'Update' | 'Delete', instanceType: string, scaling: Parameters<typeof properties>[1] = {}): Promise<Record<string, any>> {
+  return sendRequest(handler, sent, {
+    requestType,
+    stackId: 'arn:aws:cloudformation:us-east-1:111111111111:stack/player-churn-prod-endpoint/abc',
+    logicalResourceId: 'ScalableTargetBeforeUpdate',
+    physicalResourceId: requestType === 'Create' ? undefined : RESOURCE_ID,
+    resourceProperties: properties(instanceType, scaling),
+  }, 120_000);
 }
 
 beforeEach(() => {

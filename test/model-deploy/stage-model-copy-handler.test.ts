@@ -3,7 +3,7 @@ import { STAGE_MODEL_COPY_HANDLER_CODE } from '../../src/model-deploy/stage-mode
 import { STAGE_MODEL_COPY_TYPE } from '../../src/model-deploy/stage-model-copy';
 import { checkRequest, serviceModel } from '../helpers/api-model';
 import { Environment, allows, deployTimeText, resolveText, roleStatements } from '../helpers/iam-policy';
-import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inline-handler';
+import { InlineHandler, SentResponse, loadInlineHandler, sendRequest } from '../helpers/inline-handler';
 import { synthValidated } from '../helpers/validated-synth';
 import { MODEL, app } from './fixtures';
 
@@ -69,19 +69,15 @@ afterEach(() => {
   jest.restoreAllMocks();
 });
 
-/** Sends one request to the function and returns its answer to CloudFormation. */
-async function request(requestType: 'Create' | 'Update' | 'Delete', properties: Record<string, string> = COPY, physicalId?: string, invocationMs = 300_000): Promise<Record<string, any>> {
-  const deadline = Date.now() + invocationMs;
-  await handler({
-    RequestType: requestType,
-    ResponseURL: 'https://cloudformation-custom-resource-response.s3.amazonaws.com/response?signature',
-    StackId: 'arn:aws:cloudformation:eu-west-1:333333333333:stack/player-churn-prod-endpoint/abc',
-    RequestId: `request-${sent.length + 1}`,
-    LogicalResourceId: 'ModelCopyCopyModelArtifact',
-    ...(physicalId === undefined ? {} : { PhysicalResourceId: physicalId }),
-    ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:333333333333:function:copy', ...properties },
-  }, { logStreamName: 'stream', getRemainingTimeInMillis: () => deadline - Date.now() });
-  return sent[sent.length - 1].body;
+/** Sends one request to the function (5 minutes, its timeout) and returns its answer to CloudFormation. */
+function request(requestType: 'Create' | 'Update' | 'Delete', properties: Record<string, string> = COPY, physicalId?: string, invocationMs = 300_000): Promise<Record<string, any>> {
+  return sendRequest(handler, sent, {
+    requestType,
+    stackId: 'arn:aws:cloudformation:eu-west-1:333333333333:stack/player-churn-prod-endpoint/abc',
+    logicalResourceId: 'ModelCopyCopyModelArtifact',
+    physicalResourceId: physicalId,
+    resourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:333333333333:function:copy', ...properties },
+  }, invocationMs);
 }
 
 /** Runs `answer` with Node's timers faked, moving the clock on until it settles; returns it and the time it took. */
