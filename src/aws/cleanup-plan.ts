@@ -64,7 +64,8 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
     }
     const listed = await stackResources(clients.cloudFormation, stack.StackId);
     const pipelines = [];
-    for (const name of listed.filter((r) => r.ResourceType === PIPELINE_RESOURCE_TYPE).map((r) => pipelineName(r.PhysicalResourceId!))) {
+    // A pipeline's physical id is its name (CloudFormation Template Reference, AWS::SageMaker::Pipeline: Ref).
+    for (const name of listed.filter((r) => r.ResourceType === PIPELINE_RESOURCE_TYPE).map((r) => r.PhysicalResourceId!)) {
       pipelines.push({ name, running: (await runningExecutions(clients.sageMaker, name)).length });
     }
     stacks.set(stackName, {
@@ -152,9 +153,6 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
   return { projectName: target.projectName, region, purge, steps, kept, notFound };
 }
 
-/**
- * Runs a plan's steps in order, waiting for each stack and endpoint to be gone before the next
-
 /** The stack's resources that exist. */
 async function stackResources(client: CloudFormationClient, stackId: string): Promise<StackResourceSummary[]> {
   const found: StackResourceSummary[] = [];
@@ -170,11 +168,6 @@ function retainedResources(resources: readonly StackResourceSummary[]): StackRes
   // Of the roles, only the one the stack keeps: the others go with it.
   return resources.filter((r) => wanted.has(r.ResourceType ?? '')
     && (r.ResourceType !== STACK_RESOURCE_TYPES.role || MLFLOW_STORE_ROLE.test(r.LogicalResourceId ?? '')));
-}
-
-/** A SageMaker pipeline's name from its physical id (its name, or its ARN `…:pipeline/<name>`). */
-function pipelineName(physicalId: string): string {
-  return physicalId.startsWith('arn:') ? physicalId.slice(physicalId.indexOf(':pipeline/') + ':pipeline/'.length) : physicalId;
 }
 
 /**

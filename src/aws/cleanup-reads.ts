@@ -56,8 +56,8 @@ export async function describeModelPackageGroup(client: SageMakerClient, groupId
 export const RUNNING_EXECUTION_STATUSES: readonly string[] = ['Executing', 'Stopping'];
 
 /**
- * The executions of a SageMaker pipeline (its name or ARN, as a stack's physical id holds it) that
- * are Executing or Stopping; none when the pipeline no longer exists.
+ * The executions of a SageMaker pipeline (by name) that are Executing or Stopping; none when the
+ * pipeline no longer exists.
  */
 export async function runningExecutions(client: SageMakerClient, pipeline: string): Promise<PipelineExecutionSummary[]> {
   const running: PipelineExecutionSummary[] = [];

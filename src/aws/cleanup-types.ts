@@ -80,8 +80,8 @@ export interface KeptResource {
   /** A group's versions. */
   readonly versions?: number;
   /**
-   * A bucket that holds the artifact store (`s3://bucket/prefix`) of an MLflow backend cleanup keeps:
-   * kept with `purge` too, so that the backend's runs keep their models and files.
+   * A bucket that holds the artifact store (`s3://bucket/prefix`) of an MLflow backend of the account
+   * (cleanup deletes none): kept with `purge` too, so that the backend's runs keep their models and files.
    */
   readonly mlflowArtifacts?: string;
   /**

@@ -221,7 +221,7 @@ function describeKept(kept: KeptResource, region: string): string {
         + (kept.recreatedBy ? `; while it exists, a new deployment of stack ${kept.recreatedBy} fails on its name (give the project another modelPackageGroupName, or --purge)` : '');
     case 'bucket':
       return kept.mlflowArtifacts
-        ? `bucket ${kept.name}${from} and its data, with --purge too: it holds the artifacts of the kept MLflow backend (${kept.mlflowArtifacts}); `
+        ? `bucket ${kept.name}${from} and its data, with --purge too: it holds the artifact store of an MLflow backend (${kept.mlflowArtifacts}); `
           + 'empty and delete it by hand after the backend'
         : `bucket ${kept.name}${from} and its data: --purge deletes them`;
     case 'kms-key':

@@ -535,7 +535,7 @@ describe('planCleanup', () => {
     expect(plan.steps.filter((step) => step.type === 'bucket').map((step) => step.name)).toEqual(['deploy-artifacts', 'prod-data', 'prod-logs', 'staging-data']);
     expect(plan.kept[0]).toEqual({ type: 'bucket', name: 'build-artifacts', stackName: STACKS.build, mlflowArtifacts: 's3://build-artifacts/mlflow' });
     expect(formatPlan(plan).join('\n')).toContain('bucket build-artifacts (from stack churn-model-build) and its data, with --purge too: '
-      + 'it holds the artifacts of the kept MLflow backend (s3://build-artifacts/mlflow); empty and delete it by hand after the backend');
+      + 'it holds the artifact store of an MLflow backend (s3://build-artifacts/mlflow); empty and delete it by hand after the backend');
     // Any MLflow App of the account counts the same, found by listing (ListMlflowApps), whichever stack made it; a backend
     // deleted by hand keeps nothing.
     world.mlflowStores.delete(P);
