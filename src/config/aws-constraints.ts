@@ -101,6 +101,12 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: DEPLOY,
   },
   {
+    option: 'endpoints.*.deploymentGuardrails, autoscaling (an edit)',
+    rule: 'an endpoint is updated only onto a new endpoint configuration: an edit of the guardrails (or turning autoscaling on or off) without a new model version gives the endpoint a new configuration of the same model, deployed as the edited guardrails say (a whole blue/green deployment, baking periods included)',
+    source: 'SageMaker API Reference, UpdateEndpoint',
+    repos: DEPLOY,
+  },
+  {
     option: 'endpoints.*.instanceType (with autoscaling)',
     rule: 'an endpoint whose variant is registered with autoscaling cannot change instance type: the release deregisters the scalable target, updates the endpoint and registers it again',
     source: 'SageMaker Developer Guide, "Update endpoints that use auto scaling"',

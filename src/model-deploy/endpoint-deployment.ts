@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import { ResolvedDeploymentGuardrails, maximumExecutionSeconds } from '../config';
@@ -31,4 +33,28 @@ export function trafficRouting(g: ResolvedDeploymentGuardrails): sagemaker.CfnEn
     default:
       return { type: 'ALL_AT_ONCE', waitIntervalInSeconds };
   }
+}
+
+/**
+ * Gives the endpoint a new endpoint configuration whenever an update changes how it deploys.
+ * CloudFormation updates an endpoint with UpdateEndpoint, which takes a new configuration (Amazon
+ * SageMaker API Reference, UpdateEndpoint: "To update an endpoint, you must create a new
+ * EndpointConfig"). A release makes one anyway (its model changes); an edit of the guardrails alone
+ * (DeploymentConfig) or of the retained variant properties would not. So the configuration's logical
+ * ID carries a digest of those properties: such an edit creates the next configuration, deployed as
+ * the edited guardrails say, and CloudFormation deletes the previous one once the update has
+ * succeeded. An endpoint without any of them keeps the logical ID it had.
+ */
+export function renewConfigWithDeployment(endpoint: sagemaker.CfnEndpoint, config: sagemaker.CfnEndpointConfig): void {
+  const deployment = Stack.of(endpoint).resolve({
+    DeploymentConfig: endpoint.deploymentConfig,
+    RetainAllVariantProperties: endpoint.retainAllVariantProperties,
+    ExcludeRetainedVariantProperties: endpoint.excludeRetainedVariantProperties,
+    RetainDeploymentConfig: endpoint.retainDeploymentConfig,
+  });
+  if (Object.values(deployment).every((value) => value === undefined)) {
+    return;
+  }
+  const digest = createHash('sha256').update(JSON.stringify(deployment)).digest('hex').slice(0, 8).toUpperCase();
+  config.overrideLogicalId(`${config.node.id}${digest}`);
 }

@@ -11,7 +11,7 @@ import { xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { AlertTopic, alarmArn } from '../constructs/alert-topic';
 import { DriftMonitor } from './drift-monitor';
-import { blueGreenDeployment } from './endpoint-deployment';
+import { blueGreenDeployment, renewConfigWithDeployment } from './endpoint-deployment';
 import { EndpointAutoscaling } from './endpoint-autoscaling';
 import { ModelMonitorSchedule } from './model-monitor';
 import { ResolvedModel } from '../app-context/resolved-model';
@@ -189,7 +189,6 @@ export class EndpointStack extends Stack {
       }));
     }
     const autoscaled = endpoint.type === 'realtime' && endpoint.autoscaling !== false;
-
     this.endpoint = new sagemaker.CfnEndpoint(this, 'Endpoint', {
       endpointName: this.endpointName,
       endpointConfigName: this.endpointConfig.attrEndpointConfigName,
@@ -203,6 +202,7 @@ export class EndpointStack extends Stack {
       } : {}),
       deploymentConfig: guardrails ? blueGreenDeployment(guardrails, this.rollbackAlarms) : undefined,
     });
+    renewConfigWithDeployment(this.endpoint, this.endpointConfig);
     if (stage === 'prod') {
       // Deleting the stack must not take production down (a rolled-back first create served nothing: retention.ts).
       this.endpoint.applyRemovalPolicy(RETAIN_UNLESS_CREATE_FAILS);

@@ -13,6 +13,10 @@
  * - The same order when a resource moves to another logical ID (or stack) under the same name:
  *   the create collides with the old resource, or, for APIs whose create overwrites (an alarm,
  *   a scaling policy), the old resource's delete removes what the create made.
+ * - Amazon SageMaker API Reference, UpdateEndpoint: "To update an endpoint, you must create a new
+ *   EndpointConfig." CloudFormation updates an AWS::SageMaker::Endpoint in place with UpdateEndpoint,
+ *   so an update that changes how the endpoint deploys (DeploymentConfig, the retained variant
+ *   properties) must also give it a new endpoint configuration.
  *
  * Which properties replace their resource comes from the CloudFormation resource specification
  * as aws-cdk's service specification (`@aws-cdk/aws-service-spec`) carries it
@@ -35,9 +39,9 @@ export interface ReplacementConflict {
   /**
    * `replaced`: a property that replaces the resource changed; `moved`: another logical ID or stack takes its name;
    * `service-token`: a custom resource would be sent to another function or topic; `type`: a logical ID would hold a
-   * resource of another type.
+   * resource of another type; `endpoint-config`: an endpoint would be updated with the endpoint configuration it has.
    */
-  readonly kind: 'replaced' | 'moved' | 'service-token' | 'type';
+  readonly kind: 'replaced' | 'moved' | 'service-token' | 'type' | 'endpoint-config';
   /** The properties that changed (for `moved`: where the resource was before). */
   readonly because: readonly string[];
   /** The name (identifying properties and their values) the old and the new resource share. */
@@ -108,6 +112,10 @@ export function referencedIds(value: unknown, into: Set<string> = new Set()): Se
   }
   return into;
 }
+
+const ENDPOINT_TYPE = 'AWS::SageMaker::Endpoint';
+/** An endpoint's properties that change without UpdateEndpoint (its tags), or that are its configuration's name. */
+const ENDPOINT_KEPT_BY_UPDATE: readonly string[] = ['EndpointConfigName', 'Tags'];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -189,6 +197,22 @@ export function replacementConflicts(before: ReadonlyMap<string, TemplateJson>, 
       }
     }
   }
+  // UpdateEndpoint takes a new endpoint configuration: an endpoint update that keeps its configuration is refused.
+  for (const [stack, next] of after) {
+    const previous = before.get(stack);
+    const replaced = previous ? replacements(previous, next) : new Map<string, string[]>();
+    for (const [id, resource] of Object.entries(next.Resources ?? {})) {
+      const old = previous?.Resources?.[id];
+      if (resource.Type !== ENDPOINT_TYPE || old?.Type !== ENDPOINT_TYPE || replaced.has(id)) {
+        continue;
+      }
+      const differs = (key: string) => !same(old.Properties?.[key], resource.Properties?.[key]) || [...referencedIds(resource.Properties?.[key])].some((ref) => replaced.has(ref));
+      const updated = Object.keys({ ...old.Properties, ...resource.Properties }).filter((key) => !ENDPOINT_KEPT_BY_UPDATE.includes(key) && differs(key));
+      if (updated.length > 0 && !differs('EndpointConfigName')) {
+        conflicts.push({ stack, logicalId: id, type: resource.Type, kind: 'endpoint-config', because: updated, name: pick(resource.Properties, ['EndpointName']) });
+      }
+    }
+  }
   // A name that leaves one place and appears at another.
   const key = (type: string, properties: Record<string, unknown> | undefined, name: string[]) => `${type} ${JSON.stringify(pick(properties, name))}`;
   const gone = new Map<string, string>();
@@ -228,5 +252,7 @@ export function describeConflict(conflict: ReplacementConflict): string {
       return `${conflict.stack} ${conflict.logicalId} would change from ${conflict.because[0]} to ${conflict.type}, which CloudFormation cannot update: give the resource a new logical ID`;
     case 'service-token':
       return `${conflict.stack} ${conflict.logicalId} (${conflict.type}) would change its ServiceToken, which CloudFormation cannot update: give the resource a new logical ID`;
+    case 'endpoint-config':
+      return `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) would be updated (${conflict.because.join(', ')} changed) with the endpoint configuration it has: UpdateEndpoint takes a new one`;
   }
 }

@@ -69,6 +69,23 @@ describe('the check itself, on small templates', () => {
       .toEqual(['Stack Copy would change from Custom::StageModelCopy to Custom::ModelCopy, which CloudFormation cannot update: give the resource a new logical ID']);
   });
 
+  // Amazon SageMaker API Reference, UpdateEndpoint: "To update an endpoint, you must create a new EndpointConfig."
+  test('an endpoint updated with the configuration it has is a conflict; with a new configuration, or only its tags, it is not', () => {
+    const endpoint = (wait: number, configId: string, tags: unknown[] = []) => ({
+      Type: 'AWS::SageMaker::Endpoint',
+      Properties: {
+        EndpointName: 'churn-prod', EndpointConfigName: { 'Fn::GetAtt': [configId, 'EndpointConfigName'] }, Tags: tags,
+        DeploymentConfig: { BlueGreenUpdatePolicy: { TrafficRoutingConfiguration: { Type: 'ALL_AT_ONCE', WaitIntervalInSeconds: wait } } },
+      },
+    });
+    expect(conflictLines(replacementConflicts(stack({ Config: variant('ml.m5.large'), Endpoint: endpoint(300, 'Config') }), stack({ Config: variant('ml.m5.large'), Endpoint: endpoint(600, 'Config') }))))
+      .toEqual(['Stack Endpoint (AWS::SageMaker::Endpoint, {"EndpointName":"churn-prod"}) would be updated (DeploymentConfig changed) with the endpoint configuration it has: UpdateEndpoint takes a new one']);
+    // The configuration replaced (a replacing property changed) or under a new logical ID: a new one.
+    expect(replacementConflicts(stack({ Config: variant('ml.m5.large'), Endpoint: endpoint(300, 'Config') }), stack({ Config: variant('ml.m5.xlarge'), Endpoint: endpoint(600, 'Config') }))).toEqual([]);
+    expect(replacementConflicts(stack({ Config: variant('ml.m5.large'), Endpoint: endpoint(300, 'Config') }), stack({ Config2: variant('ml.m5.large'), Endpoint: endpoint(600, 'Config2') }))).toEqual([]);
+    expect(replacementConflicts(stack({ Config: variant('ml.m5.large'), Endpoint: endpoint(300, 'Config') }), stack({ Config: variant('ml.m5.large'), Endpoint: endpoint(300, 'Config', [{ Key: 'team', Value: 'ml' }]) }))).toEqual([]);
+  });
+
   test('a name that moves to another logical ID collides with the resource it leaves', () => {
     const alarm = { Type: 'AWS::CloudWatch::Alarm', Properties: { AlarmName: 'churn-prod-5xx', Threshold: 1 } };
     expect(conflictLines(replacementConflicts(stack({ Old: alarm }), stack({ New: alarm }))))
@@ -144,6 +161,16 @@ describe('model-deploy: releases and option edits update every stack in place', 
     expect([...after.values()].some((properties) => properties.includes(artifactOf(MODEL)))).toBe(false);
   });
 
+  // UpdateEndpoint: "To update an endpoint, you must create a new EndpointConfig" (endpoint-deployment.ts).
+  test('the endpoint configuration\'s logical ID follows the guardrails, not the release; a serverless stage keeps its own', () => {
+    const configIds = (templates: Map<string, TemplateJson>) => Object.fromEntries([...templates].filter(([stack]) => /Endpoint$/.test(stack))
+      .map(([stack, template]) => [stack.split('/')[1], Object.entries(template.Resources ?? {}).filter(([, r]) => r.Type === 'AWS::SageMaker::EndpointConfig').map(([id]) => id)]));
+    const defaults = configIds(deployTemplates({}));
+    expect(defaults).toEqual({ Staging: ['EndpointConfig'], Prod: [expect.stringMatching(/^EndpointConfig[0-9A-F]{8}$/)] });
+    expect(configIds(deployTemplates({}, NEXT_MODEL))).toEqual(defaults);
+    expect(configIds(deployTemplates(realtime({ deploymentGuardrails: { waitMinutes: 10, terminationWaitMinutes: 5 } }))).Prod).not.toEqual(defaults.Prod);
+  });
+
   // Each edit is deployed in both directions: a team turns options on, and off again. Independent edits go together in
   // one variant (a synth of the app costs seconds): a fixed name does not depend on these options, so an edit that
   // needs a named resource replaced is found beside the others, and the failure names the resource and the property.
@@ -178,6 +205,9 @@ describe('model-deploy: releases and option edits update every stack in place', 
     ['the production instance type, autoscaling limits, capture share and retention, baking period, drift check and serverless staging size; e-mails', {}, IN_PLACE_EDITS],
     ['autoscaling, data capture, the drift check and guardrails off, a real-time staging endpoint and a team\'s alert topic', {}, FEATURES_OFF],
     ['a canary on a fixed fleet', FIXED_FLEET, realtime({ autoscaling: false, instanceCount: 2, deploymentGuardrails: { strategy: 'canary', canaryInstances: 1 } })],
+    // Only the endpoint's DeploymentConfig changes: UpdateEndpoint still needs a new endpoint configuration.
+    ['a longer baking period and a termination wait, nothing else', {}, realtime({ deploymentGuardrails: { waitMinutes: 10, terminationWaitMinutes: 5 } })],
+    ['guardrails off, nothing else', {}, realtime({ deploymentGuardrails: false })],
     ['Model Monitor, batch scoring and e-mails on', {}, ALL_ON],
     ['Model Monitor and batch scoring on other instances and schedules, another production instance type and batch input', ALL_ON, ALL_ON_EDITED],
   ])('%s', (_, from, to) => {
