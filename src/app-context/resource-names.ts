@@ -82,6 +82,15 @@ export class ProjectResourceNames {
     return `${this.projectName}-model-deploy-pipeline`;
   }
 
+  /**
+   * The stack aws-cdk-lib adds in a region where the model-deploy CodePipeline deploys a stage, in
+   * the pipeline's account: a bucket (retained) and a key to which the pipeline copies its artifacts
+   * for the actions in that region (aws-cdk-lib's CrossRegionSupportStack names it so).
+   */
+  crossRegionSupportStack(region: string): string {
+    return `${this.modelDeployPipelineStack}-support-${region}`;
+  }
+
   /** The stack the model-deploy CodePipeline deploys for a stage. */
   endpointStack(stage: DeployStageName): string {
     return `${this.projectName}-${stage}-endpoint`;

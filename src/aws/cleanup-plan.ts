@@ -18,6 +18,10 @@ const STACK_RESOURCE_TYPES = {
   role: 'AWS::IAM::Role',
 } as const;
 
+/** What deleting the release pipeline's cross-region support stack does beyond the stack. */
+const SUPPORT_STACK_NOTE = 'aws-cdk-lib\'s cross-region support stack of the release pipeline: its replication key, which encrypts only the '
+  + 'copies of the pipeline\'s artifacts for this region, is scheduled for deletion with it; its bucket stays';
+
 /** The logical id of the MLflow backend's artifact-store role, kept with the backend (mlflow-backend.ts), as CDK writes it. */
 const MLFLOW_STORE_ROLE = /^MlflowArtifactStoreRole[0-9A-F]{8}$/;
 
@@ -30,9 +34,9 @@ const MLFLOW_STORE_ROLE = /^MlflowArtifactStoreRole[0-9A-F]{8}$/;
  * while an endpoint that uses it is live; "DeleteEndpoint": do not delete the ExecutionRoleArn's
  * permissions, or SageMaker cannot remove the endpoint's KMS grants).
  */
-export function cleanupStackOrder(names: ProjectResourceNames): { readonly beforeEndpoints: string[]; readonly afterEndpoints: string[] } {
+export function cleanupStackOrder(names: ProjectResourceNames, region: string): { readonly beforeEndpoints: string[]; readonly afterEndpoints: string[] } {
   return {
-    beforeEndpoints: [names.modelDeployPipelineStack, names.batchScoringStack],
+    beforeEndpoints: [names.modelDeployPipelineStack, names.crossRegionSupportStack(region), names.batchScoringStack],
     afterEndpoints: [names.endpointStack('prod'), names.endpointStack('staging'), names.modelBuildPipelineStack, names.modelBuildStack],
   };
 }
@@ -47,7 +51,8 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
   const names = new ProjectResourceNames(target.projectName, target.modelPackageGroupName);
   const purge = target.purge ?? false;
   const region = await clients.cloudFormation.config.region();
-  const order = cleanupStackOrder(names);
+  const order = cleanupStackOrder(names, region);
+  const supportStack = names.crossRegionSupportStack(region);
   const allStackNames = [...order.beforeEndpoints, ...order.afterEndpoints];
 
   const stacks = new Map<string, StackStep>();
@@ -56,8 +61,9 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
   for (const stackName of allStackNames) {
     const stack = await describeStack(clients.cloudFormation, stackName);
     if (!stack?.StackId) {
-      // An optional feature's stack (batch scoring) that is not here was most likely never deployed: not worth a line.
-      if (stackName !== names.batchScoringStack) {
+      // An optional stack (batch scoring; the release pipeline's support stack of a stage region) that is not here was
+      // most likely never deployed: not worth a line.
+      if (stackName !== names.batchScoringStack && stackName !== supportStack) {
         notFound.push({ type: 'stack', name: stackName });
       }
       continue;
@@ -75,8 +81,10 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
       status: stack.StackStatus ?? 'UNKNOWN',
       terminationProtection: stack.EnableTerminationProtection === true,
       pipelines,
+      ...(stackName === supportStack ? { note: SUPPORT_STACK_NOTE } : {}),
     });
-    resources.push(...retainedResources(listed).map((r) => ({ ...r, stackName })));
+    // The support stack's key goes with it (aws-cdk-lib makes it RemovalPolicy.DESTROY); its bucket stays.
+    resources.push(...retainedResources(listed).filter((r) => stackName !== supportStack || r.ResourceType === STACK_RESOURCE_TYPES.bucket).map((r) => ({ ...r, stackName })));
   }
   const physicalIds = (type: string) => resources.filter((r) => r.ResourceType === type).map((r) => ({ name: r.PhysicalResourceId!, stackName: r.stackName }));
 
@@ -138,7 +146,8 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
     }
   } else {
     kept.push(...(group ? [{ type: 'model-package-group' as const, ...group, ...(groupStack ? { recreatedBy: groupStack } : {}) }] : []));
-    kept.push(...buckets.map((bucket) => ({ type: 'bucket' as const, ...bucket })));
+    // aws-cdk-lib gives the support stack's bucket a fixed name, which the stack's next create takes again.
+    kept.push(...buckets.map((bucket) => ({ type: 'bucket' as const, ...bucket, ...(bucket.stackName === supportStack ? { recreatedBy: supportStack } : {}) })));
   }
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.key).map((key) => ({ type: 'kms-key' as const, ...key })));
   // A tracking server is named after the project; the build log groups after the pipelines (names.buildLogGroups).

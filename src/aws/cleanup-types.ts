@@ -38,6 +38,8 @@ export interface StackStep {
    * DeletePipeline: a pipeline with running executions is not deleted, and the stack's deletion fails).
    */
   readonly pipelines: readonly { readonly name: string; readonly running: number }[];
+  /** What its deletion does beyond the stack, for the plan (the release pipeline's cross-region support stack). */
+  readonly note?: string;
 }
 
 /** An endpoint deleted by itself: retained by its stack, or left without one. */

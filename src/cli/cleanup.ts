@@ -192,7 +192,7 @@ export function formatPlan(plan: CleanupPlan): string[] {
 function describeStep(step: CleanupStep): string {
   switch (step.type) {
     case 'stack':
-      return `stack ${step.name} (${step.status}${step.terminationProtection ? '; termination protection is on: turn it off first' : ''})${stoppedFirst(step)}`;
+      return `stack ${step.name} (${step.status}${step.terminationProtection ? '; termination protection is on: turn it off first' : ''})${stoppedFirst(step)}${step.note ? `: ${step.note}` : ''}`;
     case 'endpoint':
       return `endpoint ${step.name} (${step.status}; ${step.reason})${step.endpointConfigName ? ` and its endpoint config ${step.endpointConfigName}` : ''}`;
     case 'model-package-group':
@@ -223,7 +223,8 @@ function describeKept(kept: KeptResource, region: string): string {
       return kept.mlflowArtifacts
         ? `bucket ${kept.name}${from} and its data, with --purge too: it holds the artifact store of an MLflow backend (${kept.mlflowArtifacts}); `
           + 'empty and delete it by hand after the backend'
-        : `bucket ${kept.name}${from} and its data: --purge deletes them`;
+        : `bucket ${kept.name}${from} and its data: --purge deletes them`
+          + (kept.recreatedBy ? `; while it exists, a new deployment of stack ${kept.recreatedBy} fails on its name` : '');
     case 'kms-key':
       return `KMS key ${kept.name}${from}: cleanup never deletes keys; once nothing needs it, schedule its deletion by hand: `
         + `aws kms schedule-key-deletion --key-id ${kept.name} --pending-window-in-days 30 --region ${region}`;

@@ -511,6 +511,27 @@ describe('planCleanup', () => {
     expectNoMutation();
   });
 
+  // aws-cdk-lib's CrossRegionSupportStack: `<pipeline stack>-support-<region>` in a region where the release pipeline
+  // deploys a stage, with a retained replication bucket and a key it deletes (RemovalPolicy.DESTROY).
+  test('the release pipeline\'s support stack of a stage region goes after the pipeline stack; its key goes with it, its bucket stays', async () => {
+    world.addStack(STACKS.prod, [['AWS::S3::Bucket', 'prod-data'], ['AWS::KMS::Key', 'key-prod']]);
+    const support = `${STACKS.deployPipeline}-support-${REGION}`;
+    world.addStack(support, [['AWS::S3::Bucket', 'churn-replication-1abc'], ['AWS::KMS::Key', 'key-replication'], ['AWS::KMS::Alias', 'alias/churn-replication']]);
+    const plan = await planCleanup(clients, { projectName: P });
+    expect(plan.steps.filter((step) => step.type === 'stack').map((step) => step.name)).toEqual([support, STACKS.prod]);
+    // aws-cdk-lib names the bucket (the pipeline uses it before the stack exists): the stack's next create needs it gone.
+    expect(plan.kept).toContainEqual({ type: 'bucket', name: 'churn-replication-1abc', stackName: support, recreatedBy: support });
+    expect(plan.kept.map((kept) => kept.name)).not.toContain('key-replication');
+    const text = formatPlan(plan).join('\n');
+    expect(text).toContain(`1. stack ${support} (CREATE_COMPLETE): aws-cdk-lib's cross-region support stack of the release pipeline: its replication key`);
+    expect(text).toContain(`bucket churn-replication-1abc (from stack ${support}) and its data: --purge deletes them; while it exists, a new deployment of stack ${support} fails on its name`);
+    // With --purge, the bucket is emptied and deleted after the stacks.
+    expect((await planCleanup(clients, { projectName: P, purge: true })).steps).toContainEqual({ type: 'bucket', name: 'churn-replication-1abc', stackName: support });
+    // Where the pipeline deploys no stage, there is none, and its absence is no finding.
+    expect(plan.notFound.map((missing) => missing.name)).not.toContain(support);
+    expectNoMutation();
+  });
+
   test('with purge the group and the buckets are steps after the stacks', async () => {
     world.addProject();
     world.mlflowStores.set(P, 's3://team-mlflow-store/churn');
@@ -931,8 +952,8 @@ describe('executeCleanup', () => {
   test('a throttled poll is tried again later with a longer delay', async () => {
     world.addStack(STACKS.build, [], { pollsLeft: 0 });
     const plan = await planCleanup(clients, { projectName: P });
-    // The planner looks for the six stacks (batch scoring's included).
-    expect(cfn.commandCalls(DescribeStacksCommand)).toHaveLength(6);
+    // The planner looks for the seven stacks (batch scoring's and the release pipeline's support stack included).
+    expect(cfn.commandCalls(DescribeStacksCommand)).toHaveLength(7);
     const throttled = cfnError('Throttling', 'Rate exceeded');
     let calls = 0;
     const original = world.stacks.get(STACKS.build)!;

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
+import { ProjectResourceNames } from '../../src/app-context/resource-names';
 import { ModelDeployApp, PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, ResolvedModel, placeholderModel } from '../../src/model-deploy';
 import { synthValidated, testConfig } from '../helpers/validated-synth';
 import { MODEL, app, buildSpecs, repo } from './fixtures';
@@ -166,6 +167,8 @@ describe('accounts', () => {
       ]);
       expect(deploy.pipelineStack.prod.endpoint.region).toBe('eu-west-1');
       templates['player-churn-model-deploy-pipeline-support-eu-west-1'].hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+      // cleanup looks for it by this name (cleanup-plan.ts).
+      expect(templates).toHaveProperty([new ProjectResourceNames('player-churn').crossRegionSupportStack('eu-west-1')]);
     });
 
     // The self-mutation (`cdk deploy` of the pipeline stack) also deploys the support stack it depends on, so the
