@@ -60,8 +60,8 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
   {
     option: 'mlflow.arn, mlflow.experimentName, mlflow.*.weeklyMaintenanceWindowStart',
-    rule: 'an MLflow App ARN (`…:mlflow-app/<id>`, an id AWS generates) or tracking server ARN in the partition aws or aws-us-gov (the only ones the sagemaker-mlflow plugin resolves) and in the build region and account (SageMaker MLflow has no resource-based policy), its ARN at most 256 characters; an experiment name of 1..245 characters (the steps receive both in their environment, whose values CreateProcessingJob takes up to 256 characters; the drift check adds `-monitoring`); with a tracking server ARN, the clientVersion its MLflow version takes (2.13.x: 2.13.2, 2.16.x: 2.16.2, 3.0.x: 3.0.0); a clientVersion of 3.2 or later only with containers of Python 3.10 (xgboost 3.0-5, sklearn 1.4-2); a maintenance window `Ddd:HH:MM`; the app is named `<projectName>-mlflow` (letters, digits, hyphens)',
-    source: 'CloudFormation Template Reference, AWS::SageMaker::MlflowApp; SageMaker API Reference, CreateMlflowApp, DescribeMlflowApp and CreateProcessingJob (Environment); SageMaker Developer Guide, "Set up IAM permissions for MLflow Apps" and "Integrate MLflow with your environment"',
+    rule: 'an MLflow App ARN (`…:mlflow-app/<id>`, an id AWS generates) or tracking server ARN in the partition aws or aws-us-gov (the only ones the sagemaker-mlflow plugin resolves) and in the build region and account (SageMaker MLflow has no resource-based policy), its ARN at most 256 characters; an experiment name of 1..245 characters (the steps receive both in their environment, whose values CreateProcessingJob takes up to 256 characters; the drift check adds `-monitoring`); with a tracking server ARN, the clientVersion its MLflow version takes (2.13.x: 2.13.2, 2.16.x: 2.16.2, 3.0.x: 3.0.0); a clientVersion of 3.2 or later only with containers of Python 3.10 (xgboost 3.0-5, sklearn 1.4-2); a maintenance window `Ddd:HH:MM` (taking it out later leaves a tracking server\'s window as it is: CloudFormation\'s handler keeps a value left out); the app is named `<projectName>-mlflow` (letters, digits, hyphens)',
+    source: 'CloudFormation Template Reference, AWS::SageMaker::MlflowApp; SageMaker API Reference, CreateMlflowApp, DescribeMlflowApp and CreateProcessingJob (Environment); SageMaker Developer Guide, "Set up IAM permissions for MLflow Apps" and "Integrate MLflow with your environment"; the AWS::SageMaker::MlflowTrackingServer handler (aws-cloudformation-resource-providers-sagemaker, Translator)',
     repos: [...BUILD, ...DEPLOY],
   },
   {
@@ -74,6 +74,12 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     option: 'endpoints.*.autoscaling',
     rule: '1 <= minInstances <= maxInstances: a real-time endpoint without inference components does not scale to zero; no autoscaling on a burstable `ml.t2` instance type (on by default in production: set `autoscaling: false` with one)',
     source: 'Application Auto Scaling API Reference, RegisterScalableTarget; SageMaker Developer Guide, "Scale an endpoint to zero instances" and "Register a model" (automatic scaling)',
+    repos: DEPLOY,
+  },
+  {
+    option: 'endpoints.*.autoscaling (during a release)',
+    rule: 'SageMaker refuses to update an endpoint while a scaling activity runs (it is Updating), and autoscaling cannot change the capacity while the endpoint updates (the whole blue/green deployment, baking periods included): a release first waits about 14 minutes at most for a scaling activity to end, then fails saying so; raise minInstances before a release you expect under peak load',
+    source: 'SageMaker Developer Guide, "Update endpoints that use auto scaling"; API Reference, UpdateEndpointWeightsAndCapacities, DescribeEndpoint (EndpointStatus)',
     repos: DEPLOY,
   },
   {

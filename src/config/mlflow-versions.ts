@@ -19,7 +19,11 @@ export const MLFLOW_VERSIONS = {
   client: '3.0.0',
   /** The `sagemaker-mlflow` plugin: signs requests to an app or tracking server ARN with the job's role. */
   sagemakerMlflow: '0.3.0',
-  /** `MlflowVersion` of a tracking server the project creates (major.minor, as CreateMlflowTrackingServer takes it). */
+  /**
+   * `MlflowVersion` of a tracking server the project creates (major.minor, as CreateMlflowTrackingServer takes it).
+   * Deployed servers keep it: UpdateMlflowTrackingServer takes no version and CloudFormation's handler refuses the
+   * change, so another value here would fail every update of their stacks (test/integration/stack-updates.test.ts).
+   */
   trackingServer: '3.0',
   /** The oldest MLflow version an MLflow App reports: the client must not be newer. */
   oldestApp: '3.4',

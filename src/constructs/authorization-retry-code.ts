@@ -24,8 +24,9 @@ export const DENIED_VALIDATION_MESSAGE = /missing the following permissions/i;
 
 /**
  * The part of an inline custom-resource handler that waits out IAM's propagation:
- * `whenAuthorized(call)` runs `call` and, while it fails as denied ({@link DENIED_ERROR_NAMES}, or a
- * ValidationException matching {@link DENIED_VALIDATION_MESSAGE}), runs it again after each of
+ * `whenAuthorized(call, alsoRetried)` runs `call` and, while it fails as denied ({@link DENIED_ERROR_NAMES}, or a
+ * ValidationException matching {@link DENIED_VALIDATION_MESSAGE}) or with an error named in
+ * `alsoRetried` (a handler's transient errors, default none), runs it again after each of
  * {@link AUTHORIZATION_RETRY_DELAYS_MS}; any other error, a denial after the last delay, or one whose
  * next try would end later than the deadline is thrown. The handler sets the deadline for the whole
  * invocation first: `authorizeUntil(context)` (the Lambda context's remaining time less
@@ -55,16 +56,17 @@ function denied(err) {
     || (err.name === 'ValidationException' && DENIED_VALIDATION_MESSAGE.test(String(err.message))));
 }
 
-async function whenAuthorized(call) {
+async function whenAuthorized(call, alsoRetried = []) {
   for (let attempt = 0; ; attempt += 1) {
     try {
       return await call();
     } catch (err) {
       const delay = AUTHORIZATION_RETRY_DELAYS_MS[attempt];
-      if (!denied(err) || delay === undefined || Date.now() + delay > authorizationDeadline) {
+      const retried = denied(err) || alsoRetried.includes(err && err.name);
+      if (!retried || delay === undefined || Date.now() + delay > authorizationDeadline) {
         throw err;
       }
-      console.log(err.name + ': ' + err.message + ' (IAM may not apply a new policy statement yet): trying again in ' + delay / 1000 + ' s');
+      console.log(err.name + ': ' + err.message + (denied(err) ? ' (IAM may not apply a new policy statement yet)' : '') + ': trying again in ' + delay / 1000 + ' s');
       await new Promise((resolve) => setTimeout(resolve, delay));
     }
   }

@@ -26,6 +26,12 @@ export const VARIANT_SCALABLE_DIMENSION = 'sagemaker:variant:DesiredInstanceCoun
 const SCALING_SERVICE = 'sagemaker.application-autoscaling.amazonaws.com';
 const SCALING_SERVICE_LINKED_ROLE = 'AWSServiceRoleForApplicationAutoScaling_SageMakerEndpoint';
 
+/**
+ * How long the function may run: Lambda's maximum (Lambda Developer Guide, "Configure Lambda function
+ * timeout"), so that the before side can wait out an autoscaling activity, which starts new instances.
+ */
+export const RECONCILE_TIMEOUT = Duration.minutes(15);
+
 /** The custom resource types of the two sides of the endpoint update. */
 export const SCALING_BEFORE_UPDATE_TYPE = 'Custom::ScalableTargetBeforeUpdate';
 export const SCALING_AFTER_UPDATE_TYPE = 'Custom::ScalableTargetAfterUpdate';
@@ -58,9 +64,12 @@ export const SCALING_AFTER_UPDATE_TYPE = 'Custom::ScalableTargetAfterUpdate';
  *     old properties) restores the old registration; a later resource fails: after's rollback
  *     deregisters if the endpoint still runs the new type, so the endpoint's own rollback is allowed,
  *     then before's rollback registers again.
- * The after-update resource also names the endpoint configuration, so every release checks the
- * registration again (RegisterScalableTarget and PutScalingPolicy change nothing when it is as the
- * template has it; a registration removed by hand comes back).
+ * Both resources also name the release's endpoint configuration, so every release runs them and checks
+ * the registration again (RegisterScalableTarget and PutScalingPolicy change nothing when it is as the
+ * template has it; a registration removed by hand comes back). Before the endpoint update, the function
+ * first waits while the endpoint is Updating: an autoscaling activity sets that status
+ * (UpdateEndpointWeightsAndCapacities), and SageMaker refuses UpdateEndpoint meanwhile ("Cannot update
+ * in-progress endpoint"), which would fail the release.
  */
 export class EndpointAutoscaling extends Construct {
   /** Runs before the endpoint update: the endpoint depends on it. */
@@ -91,10 +100,12 @@ export class EndpointAutoscaling extends Construct {
         ScaleOutCooldown: 60,
       } : {}),
     };
-    const reconcile = (name: string, resourceType: string, extra: Record<string, unknown> = {}) => new CustomResource(scope, name, {
-      serviceToken: this.handler.functionArn, resourceType, properties: { ...properties, ...extra }, serviceTimeout: Duration.minutes(5),
+    // CloudFormation waits a minute longer than the function may run, so it hears the function's own answer.
+    const reconcile = (name: string, resourceType: string, extra: Record<string, unknown>) => new CustomResource(scope, name, {
+      serviceToken: this.handler.functionArn, resourceType, properties: { ...properties, ...extra }, serviceTimeout: RECONCILE_TIMEOUT.plus(Duration.minutes(1)),
     });
-    this.beforeUpdate = reconcile('ScalableTargetBeforeUpdate', SCALING_BEFORE_UPDATE_TYPE);
+    // Both name the endpoint configuration of the release, so both run on every release; before waits for the endpoint.
+    this.beforeUpdate = reconcile('ScalableTargetBeforeUpdate', SCALING_BEFORE_UPDATE_TYPE, { NextEndpointConfigName: props.endpointConfigName, WaitForEndpoint: true });
     this.afterUpdate = reconcile('ScalableTargetAfterUpdate', SCALING_AFTER_UPDATE_TYPE, { EndpointConfigName: props.endpointConfigName });
   }
 
@@ -137,7 +148,7 @@ export class EndpointAutoscaling extends Construct {
       code: lambda.Code.fromInline(SCALABLE_TARGET_HANDLER_CODE),
       role,
       logGroup,
-      timeout: Duration.minutes(2),
+      timeout: RECONCILE_TIMEOUT,
     });
     fn.node.addDependency(role);
     acknowledgeControl(fn, 'CT.LAMBDA.PR.3',

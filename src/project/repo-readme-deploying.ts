@@ -69,7 +69,7 @@ function stageBootstraps(config: ProjectConfig, bootstrap: (target: string) => s
     }
   }
   return [...targets.values()].map(({ account, region, trust, reasons }) => trust
-    ? `- the ${reasons.join(' and ')} account bootstrapped to trust the build account, with its own credentials: \`${bootstrap(`aws://${account}/${region} --trust ${build.account} --cloudformation-execution-policies <policy ARN>`)}\` (the policy is what CloudFormation may do there when the pipeline deploys);`
+    ? `- the ${reasons.join(' and ')} account bootstrapped to trust the build account, with its own credentials: \`${bootstrap(`aws://${account}/${region} --trust ${build.account} --cloudformation-execution-policies <policy ARN>`)}\` (the policy is what CloudFormation may do there when the pipeline deploys, deletes included: with autoscaling, also \`application-autoscaling:DeregisterScalableTarget\`, which deleting an autoscaled endpoint, as a rolled-back first create does, needs);`
     : `- the build account bootstrapped in ${region} too, for ${reasons.join(' and ')}: \`${bootstrap(`aws://${account ?? '<account>'}/${region}`)}\`;`);
 }
 

@@ -13,6 +13,8 @@
  * - The same order when a resource moves to another logical ID (or stack) under the same name:
  *   the create collides with the old resource, or, for APIs whose create overwrites (an alarm,
  *   a scaling policy), the old resource's delete removes what the create made.
+ * - Properties a resource handler refuses to change although the specification updates them in
+ *   place (UPDATE_REFUSED): the update fails ("Resource update request is invalid").
  * - Amazon SageMaker API Reference, UpdateEndpoint: "To update an endpoint, you must create a new
  *   EndpointConfig." CloudFormation updates an AWS::SageMaker::Endpoint in place with UpdateEndpoint,
  *   so an update that changes how the endpoint deploys (DeploymentConfig, the retained variant
@@ -39,9 +41,10 @@ export interface ReplacementConflict {
   /**
    * `replaced`: a property that replaces the resource changed; `moved`: another logical ID or stack takes its name;
    * `service-token`: a custom resource would be sent to another function or topic; `type`: a logical ID would hold a
-   * resource of another type; `endpoint-config`: an endpoint would be updated with the endpoint configuration it has.
+   * resource of another type; `endpoint-config`: an endpoint would be updated with the endpoint configuration it has;
+   * `refused`: a property its handler does not update would change (UPDATE_REFUSED).
    */
-  readonly kind: 'replaced' | 'moved' | 'service-token' | 'type' | 'endpoint-config';
+  readonly kind: 'replaced' | 'moved' | 'service-token' | 'type' | 'endpoint-config' | 'refused';
   /** The properties that changed (for `moved`: where the resource was before). */
   readonly because: readonly string[];
   /** The name (identifying properties and their values) the old and the new resource share. */
@@ -113,6 +116,18 @@ export function referencedIds(value: unknown, into: Set<string> = new Set()): Se
   return into;
 }
 
+/**
+ * Properties that the specification updates in place but whose handler refuses any new value (a value
+ * left out is no change). AWS::SageMaker::MlflowTrackingServer: UpdateMlflowTrackingServer (SageMaker
+ * API Reference) takes neither the MLflow version nor the role, and the resource handler refuses an
+ * update that changes either (aws-cloudformation-resource-providers-sagemaker,
+ * aws-sagemaker-mlflowtrackingserver, ImmutabilityHelper: "Only allow update requests if the MLFlow
+ * Version is the same"), also from no version to one.
+ */
+const UPDATE_REFUSED: Readonly<Record<string, readonly string[]>> = {
+  'AWS::SageMaker::MlflowTrackingServer': ['MlflowVersion', 'RoleArn'],
+};
+
 const ENDPOINT_TYPE = 'AWS::SageMaker::Endpoint';
 /** An endpoint's properties that change without UpdateEndpoint (its tags), or that are its configuration's name. */
 const ENDPOINT_KEPT_BY_UPDATE: readonly string[] = ['EndpointConfigName', 'Tags'];
@@ -175,39 +190,36 @@ export function replacementConflicts(before: ReadonlyMap<string, TemplateJson>, 
       }
     }
   }
-  // CloudFormation Template Reference, AWS::CloudFormation::CustomResource: ServiceToken "Updates aren't supported",
-  // whether the template names another function or the function it names is replaced (its ARN changes).
+  // The resources updated in place, each checked for what CloudFormation or the service refuses to update.
   for (const [stack, next] of after) {
     const previous = before.get(stack);
     const replaced = previous ? replacements(previous, next) : new Map<string, string[]>();
     for (const [id, resource] of Object.entries(next.Resources ?? {})) {
       const old = previous?.Resources?.[id];
+      if (!old) {
+        continue;
+      }
       // CloudFormation User Guide, "Update request for CloudFormation custom resources": the type cannot change in
       // an update; nor can any resource's ("Update of resource type is not permitted").
-      if (old && old.Type !== resource.Type) {
+      if (old.Type !== resource.Type) {
         conflicts.push({ stack, logicalId: id, type: resource.Type, kind: 'type', because: [old.Type], name: {} });
         continue;
       }
-      if (!old || !isCustomResource(resource.Type)) {
-        continue;
-      }
-      const token = resource.Properties?.ServiceToken;
-      if (!same(old.Properties?.ServiceToken, token) || [...referencedIds(token)].some((ref) => replaced.has(ref))) {
-        conflicts.push({ stack, logicalId: id, type: resource.Type, kind: 'service-token', because: ['ServiceToken'], name: {} });
-      }
-    }
-  }
-  // UpdateEndpoint takes a new endpoint configuration: an endpoint update that keeps its configuration is refused.
-  for (const [stack, next] of after) {
-    const previous = before.get(stack);
-    const replaced = previous ? replacements(previous, next) : new Map<string, string[]>();
-    for (const [id, resource] of Object.entries(next.Resources ?? {})) {
-      const old = previous?.Resources?.[id];
-      if (resource.Type !== ENDPOINT_TYPE || old?.Type !== ENDPOINT_TYPE || replaced.has(id)) {
+      if (replaced.has(id)) {
         continue;
       }
       const differs = (key: string) => !same(old.Properties?.[key], resource.Properties?.[key]) || [...referencedIds(resource.Properties?.[key])].some((ref) => replaced.has(ref));
-      const updated = Object.keys({ ...old.Properties, ...resource.Properties }).filter((key) => !ENDPOINT_KEPT_BY_UPDATE.includes(key) && differs(key));
+      // CloudFormation Template Reference, AWS::CloudFormation::CustomResource: ServiceToken "Updates aren't supported",
+      // whether the template names another function or the function it names is replaced (its ARN changes).
+      if (isCustomResource(resource.Type) && differs('ServiceToken')) {
+        conflicts.push({ stack, logicalId: id, type: resource.Type, kind: 'service-token', because: ['ServiceToken'], name: {} });
+      }
+      const refused = (UPDATE_REFUSED[resource.Type] ?? []).filter((key) => resource.Properties?.[key] !== undefined && differs(key));
+      if (refused.length > 0) {
+        conflicts.push({ stack, logicalId: id, type: resource.Type, kind: 'refused', because: refused, name: pick(resource.Properties, nameProperties(resource.Type, resource.Properties)) });
+      }
+      // UpdateEndpoint takes a new endpoint configuration: an endpoint update that keeps its configuration is refused.
+      const updated = resource.Type === ENDPOINT_TYPE ? Object.keys({ ...old.Properties, ...resource.Properties }).filter((key) => !ENDPOINT_KEPT_BY_UPDATE.includes(key) && differs(key)) : [];
       if (updated.length > 0 && !differs('EndpointConfigName')) {
         conflicts.push({ stack, logicalId: id, type: resource.Type, kind: 'endpoint-config', because: updated, name: pick(resource.Properties, ['EndpointName']) });
       }
@@ -252,6 +264,8 @@ export function describeConflict(conflict: ReplacementConflict): string {
       return `${conflict.stack} ${conflict.logicalId} would change from ${conflict.because[0]} to ${conflict.type}, which CloudFormation cannot update: give the resource a new logical ID`;
     case 'service-token':
       return `${conflict.stack} ${conflict.logicalId} (${conflict.type}) would change its ServiceToken, which CloudFormation cannot update: give the resource a new logical ID`;
+    case 'refused':
+      return `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) would change ${conflict.because.join(', ')}, which its handler refuses to update: the update fails`;
     case 'endpoint-config':
       return `${conflict.stack} ${conflict.logicalId} (${conflict.type}, ${name}) would be updated (${conflict.because.join(', ')} changed) with the endpoint configuration it has: UpdateEndpoint takes a new one`;
   }

@@ -86,6 +86,21 @@ describe('the check itself, on small templates', () => {
     expect(replacementConflicts(stack({ Config: variant('ml.m5.large'), Endpoint: endpoint(300, 'Config') }), stack({ Config: variant('ml.m5.large'), Endpoint: endpoint(300, 'Config', [{ Key: 'team', Value: 'ml' }]) }))).toEqual([]);
   });
 
+  // aws-cloudformation-resource-providers-sagemaker, aws-sagemaker-mlflowtrackingserver ImmutabilityHelper; SageMaker API
+  // Reference, UpdateMlflowTrackingServer (no MlflowVersion, no RoleArn).
+  test('a tracking server given another MLflow version or role is a conflict, also from none to one; leaving the version out is not', () => {
+    const server = (properties: Record<string, unknown>) => ({
+      Type: 'AWS::SageMaker::MlflowTrackingServer',
+      Properties: { TrackingServerName: 'churn', ArtifactStoreUri: 's3://b/mlflow', RoleArn: 'arn:aws:iam::111111111111:role/store', ...properties },
+    });
+    expect(conflictLines(replacementConflicts(stack({ Server: server({ MlflowVersion: '2.16' }) }), stack({ Server: server({ MlflowVersion: '3.0' }) }))))
+      .toEqual(['Stack Server (AWS::SageMaker::MlflowTrackingServer, {"TrackingServerName":"churn"}) would change MlflowVersion, which its handler refuses to update: the update fails']);
+    expect(replacementConflicts(stack({ Server: server({}) }), stack({ Server: server({ MlflowVersion: '3.0' }) }))).toEqual([expect.objectContaining({ kind: 'refused', because: ['MlflowVersion'] })]);
+    expect(replacementConflicts(stack({ Server: server({}) }), stack({ Server: server({ RoleArn: 'arn:aws:iam::111111111111:role/other' }) }))).toEqual([expect.objectContaining({ kind: 'refused', because: ['RoleArn'] })]);
+    expect(replacementConflicts(stack({ Server: server({ MlflowVersion: '3.0' }) }), stack({ Server: server({}) }))).toEqual([]);
+    expect(replacementConflicts(stack({ Server: server({ TrackingServerSize: 'Small' }) }), stack({ Server: server({ TrackingServerSize: 'Medium' }) }))).toEqual([]);
+  });
+
   test('a name that moves to another logical ID collides with the resource it leaves', () => {
     const alarm = { Type: 'AWS::CloudWatch::Alarm', Properties: { AlarmName: 'churn-prod-5xx', Threshold: 1 } };
     expect(conflictLines(replacementConflicts(stack({ Old: alarm }), stack({ New: alarm }))))
@@ -241,6 +256,17 @@ describe('model-build: option edits update every stack in place', () => {
     expect(changesTemplates(before, after)).toBe(true);
     expect(conflictLines([...replacementConflicts(before, after), ...replacementConflicts(after, before)])).toEqual([]);
   });
+});
+
+// A tracking server's MLflow version cannot be updated (UpdateMlflowTrackingServer has no version; the resource
+// handler refuses the change: test/helpers/stack-update.ts, UPDATE_REFUSED). A toolkit version that asked for another
+// one could not update the model-build stack of a project with a tracking server, nor a Studio domain stack with one.
+test('the tracking servers ask for the MLflow version deployed servers run', () => {
+  const build = [...templatesOf(new ModelBuildApp({ config: testConfig({ mlflow: { trackingServer: { size: 'Small' } } }), repoDir: path.join(__dirname, '..', '..', 'model-build') })).values()];
+  const servers = build.flatMap((template) => Object.values(template.Resources ?? {})).filter((resource) => resource.Type === 'AWS::SageMaker::MlflowTrackingServer');
+  expect(servers.map((server) => server.Properties?.MlflowVersion)).toEqual(['3.0']);
+  const domain = fs.readFileSync(path.join(__dirname, '..', '..', 'templates', 'sagemaker-domain.yaml'), 'utf-8');
+  expect(domain.match(/MlflowVersion: .*/g)).toEqual(['MlflowVersion: "3.0"']);
 });
 
 // CloudFormation Template Reference, AWS::SageMaker::ModelPackageGroup: ModelPackageGroupDescription

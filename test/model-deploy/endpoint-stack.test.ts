@@ -208,17 +208,19 @@ describe('updates of an autoscaled production endpoint', () => {
       ServiceToken: before[beforeUpdate].Properties.ServiceToken,
       EndpointName: 'player-churn-prod', VariantName: 'AllTraffic', InstanceType: 'ml.m5.large', Autoscaling: true, MinCapacity: 1, MaxCapacity: 4,
       PolicyName: 'player-churn-prod-invocations-per-instance', TargetValue: 1000, ScaleInCooldown: 300, ScaleOutCooldown: 60,
-      EndpointConfigName: { 'Fn::GetAtt': [config, 'EndpointConfigName'] }, ServiceTimeout: '300',
+      EndpointConfigName: { 'Fn::GetAtt': [config, 'EndpointConfigName'] }, ServiceTimeout: '960',
     });
-    const { EndpointConfigName: _config, ...beforeProperties } = before[afterUpdate].Properties;
-    expect(before[beforeUpdate].Properties).toEqual(beforeProperties);
+    // The before side names the configuration the endpoint is about to get, and waits for the endpoint (an autoscaling
+    // activity in progress would make SageMaker refuse the update).
+    const { EndpointConfigName: next, ...beforeProperties } = before[afterUpdate].Properties;
+    expect(before[beforeUpdate].Properties).toEqual({ ...beforeProperties, NextEndpointConfigName: next, WaitForEndpoint: true });
   });
 
-  test('a release (new model, same instance type) keeps the capacity: the before side is unchanged; the after side checks the registration', () => {
+  test('a release (new model, same instance type) keeps the capacity: both sides run and register what is registered already', () => {
     const after = synthStage({}, RELEASE).toJSON().Resources;
+    // Both sides name the endpoint configuration, which each release replaces (its model does): they run on each release
+    // (the before side waiting for the endpoint) and register what is registered already.
     expect(after[beforeUpdate]).toEqual(before[beforeUpdate]);
-    // The after side names the endpoint configuration, which each release replaces (its model does): it runs on each
-    // release and registers what is registered already.
     expect(after[afterUpdate]).toEqual(before[afterUpdate]);
     const [model] = ids(before, 'AWS::SageMaker::Model');
     expect(after[model]).not.toEqual(before[model]);
@@ -266,7 +268,8 @@ describe('updates of an autoscaled production endpoint', () => {
     const after = synthStage({ endpoints: { prod: { type: 'realtime', instanceType: 'ml.c5.xlarge', autoscaling: false, instanceCount: 2 } } }).toJSON().Resources;
     expect(reconcileIds(after)).toEqual([beforeUpdate, afterUpdate]);
     expect(after[beforeUpdate].Properties).toEqual({
-      ServiceToken: expect.anything(), ServiceTimeout: '300', EndpointName: 'player-churn-prod', VariantName: 'AllTraffic', InstanceType: 'ml.c5.xlarge', Autoscaling: false,
+      ServiceToken: expect.anything(), ServiceTimeout: '960', EndpointName: 'player-churn-prod', VariantName: 'AllTraffic', InstanceType: 'ml.c5.xlarge', Autoscaling: false,
+      NextEndpointConfigName: { 'Fn::GetAtt': [expect.stringMatching(/^EndpointConfig/), 'EndpointConfigName'] }, WaitForEndpoint: true,
     });
     expect([].concat(after[endpoint].DependsOn ?? [])).toContain(beforeUpdate);
     // The configured count wins: no retained properties.

@@ -1,5 +1,6 @@
 import { AUTHORIZATION_RETRY_DELAYS_MS } from '../../src/constructs/authorization-retry-code';
-import { SCALABLE_TARGET_HANDLER_CODE } from '../../src/model-deploy/scalable-target-handler';
+import { RECONCILE_TIMEOUT } from '../../src/model-deploy/endpoint-autoscaling';
+import { ENDPOINT_POLL_MS, SCALABLE_TARGET_HANDLER_CODE } from '../../src/model-deploy/scalable-target-handler';
 import { checkRequest, serviceModel } from '../helpers/api-model';
 import { Environment, allows, roleStatements } from '../helpers/iam-policy';
 import { synthValidated } from '../helpers/validated-synth';
@@ -25,6 +26,10 @@ const configName = (instanceType: string | undefined) => `config-${String(instan
 
 class FakeAccount {
   endpointType?: string;
+  /** The endpoint's status at each DescribeEndpoint, the last one for good (an autoscaling activity: Updating, then InService). */
+  statuses: string[] = ['InService'];
+  /** The endpoint configuration the endpoint runs was deleted. */
+  configGone = false;
   target?: { min: number; max: number };
   policy?: Record<string, unknown>;
   readonly calls: string[] = [];
@@ -38,6 +43,9 @@ class FakeAccount {
 
   /** The endpoint's update, as SageMaker allows it. */
   updateEndpoint(instanceType: string): void {
+    if (this.statuses[0] !== 'InService') {
+      throw new Error(`Cannot update in-progress endpoint: it is ${this.statuses[0]}`);
+    }
     if (this.target && this.endpointType !== instanceType) {
       throw new Error(`UpdateEndpoint to ${instanceType} refused: the variant is registered as a scalable target`);
     }
@@ -92,9 +100,12 @@ class FakeAccount {
         if (this.endpointType === undefined) {
           throw error('ValidationException', `Could not find endpoint "${input.EndpointName}".`);
         }
-        return { EndpointName: input.EndpointName, EndpointConfigName: configName(this.endpointType), EndpointStatus: 'InService' };
+        return { EndpointName: input.EndpointName, EndpointConfigName: configName(this.endpointType), EndpointStatus: this.statuses.length > 1 ? this.statuses.shift() : this.statuses[0] };
       case 'DescribeEndpointConfig':
         expect(input.EndpointConfigName).toBe(configName(this.endpointType));
+        if (this.configGone) {
+          throw error('ValidationException', `Could not find endpoint configuration "${input.EndpointConfigName}".`);
+        }
         return { ProductionVariants: [{ VariantName: 'AllTraffic', InstanceType: this.endpointType, InitialInstanceCount: 1 }] };
       case 'DeregisterScalableTarget':
         expect(input).toEqual({ ServiceNamespace: 'sagemaker', ResourceId: RESOURCE_ID, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' });
@@ -133,18 +144,25 @@ let account: FakeAccount;
 let handler: InlineHandler;
 let sent: SentResponse[];
 
-/** Sends one request to the function (2 minutes, its timeout: src/model-deploy/endpoint-autoscaling.ts) and returns its answer to CloudFormation. */
-function request(requestType: 'Create' | 'Update' | 'Delete', instanceType: string, scaling: Parameters<typeof properties>[1] = {}): Promise<Record<string, any>> {
+/** The time an invocation has: the function's timeout (src/model-deploy/endpoint-autoscaling.ts), unless a test says less. */
+let invocationMs = RECONCILE_TIMEOUT.toMilliseconds();
+
+/**
+ * Sends one request to the function as the before-update resource (which waits for the endpoint) or the after-update
+ * one, and returns its answer to CloudFormation.
+ */
+function request(requestType: 'Create' | 'Update' | 'Delete', instanceType: string, scaling: Parameters<typeof properties>[1] = {}, side: 'before' | 'after' = 'before'): Promise<Record<string, any>> {
   return sendRequest(handler, sent, {
     requestType,
     stackId: 'arn:aws:cloudformation:us-east-1:111111111111:stack/player-churn-prod-endpoint/abc',
-    logicalResourceId: 'ScalableTargetBeforeUpdate',
+    logicalResourceId: side === 'before' ? 'ScalableTargetBeforeUpdate' : 'ScalableTargetAfterUpdate',
     physicalResourceId: requestType === 'Create' ? undefined : RESOURCE_ID,
-    resourceProperties: properties(instanceType, scaling),
-  }, 120_000);
+    resourceProperties: { ...properties(instanceType, scaling), ...(side === 'before' ? { WaitForEndpoint: 'true' } : {}) },
+  }, invocationMs);
 }
 
 beforeEach(() => {
+  invocationMs = RECONCILE_TIMEOUT.toMilliseconds();
   account = new FakeAccount();
   ({ handler, sent } = loadInlineHandler(SCALABLE_TARGET_HANDLER_CODE, account.modules()));
   jest.spyOn(console, 'log').mockImplementation(() => undefined);
@@ -279,6 +297,60 @@ describe('the scalable-target function', () => {
     expect(account.calls).toEqual([]);
   });
 
+  // SageMaker API Reference, UpdateEndpointWeightsAndCapacities ("sets the endpoint status to Updating"), which Application
+  // Auto Scaling calls to scale; SageMaker refuses UpdateEndpoint meanwhile ("Cannot update in-progress endpoint").
+  test('before the endpoint update, an autoscaling activity in progress is waited out; after it, nothing is waited for', async () => {
+    deployed();
+    account.statuses = ['Updating', 'Updating', 'InService'];
+    expect(() => account.updateEndpoint('ml.m5.large')).toThrow(/in-progress/);
+    jest.useFakeTimers();
+    try {
+      const answer = request('Update', 'ml.m5.large');
+      await jest.advanceTimersByTimeAsync(2 * ENDPOINT_POLL_MS);
+      expect(await answer).toMatchObject({ Status: 'SUCCESS' });
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(account.calls.slice(0, 4)).toEqual(['DescribeEndpoint', 'DescribeEndpoint', 'DescribeEndpoint', 'DescribeEndpointConfig']);
+    expect(() => account.updateEndpoint('ml.m5.large')).not.toThrow();
+    account.statuses = ['Updating'];
+    account.calls.length = 0;
+    expect((await request('Update', 'ml.m5.large', {}, 'after')).Status).toBe('SUCCESS');
+    expect(account.calls).toEqual(['DescribeEndpoint', 'DescribeEndpointConfig', 'RegisterScalableTarget', 'PutScalingPolicy']);
+  });
+
+  test('an endpoint still in progress at the function\'s deadline fails the before side, saying why and what to do', async () => {
+    deployed();
+    account.statuses = ['Updating'];
+    invocationMs = 120_000;
+    jest.useFakeTimers();
+    try {
+      const answer = request('Update', 'ml.m5.large');
+      await jest.advanceTimersByTimeAsync(120_000);
+      expect(await answer).toMatchObject({
+        Status: 'FAILED',
+        Reason: 'EndpointInProgress: the endpoint player-churn-prod is still Updating (a scaling activity or another update), and SageMaker refuses to update an endpoint in progress: deploy again once it is InService',
+      });
+    } finally {
+      jest.useRealTimers();
+    }
+    // Polls every 20 s while a next poll ends before 120 s less 10 s.
+    expect(account.calls).toEqual(Array(6).fill('DescribeEndpoint'));
+  });
+
+  // SageMaker API Reference, DescribeEndpointConfig: a configuration deleted while the endpoint still runs it (the
+  // endpoint keeps running) answers "Could not find endpoint configuration".
+  test('the configuration the endpoint runs is gone: its instance type is unknown, so the target is deregistered, and registered after', async () => {
+    deployed();
+    account.configGone = true;
+    expect(await request('Update', 'ml.m5.large')).toMatchObject({ Status: 'SUCCESS' });
+    expect(account.target).toBeUndefined();
+    account.configGone = false;
+    account.updateEndpoint('ml.m5.large');
+    expect((await request('Update', 'ml.m5.large', {}, 'after')).Status).toBe('SUCCESS');
+    expect(account.target).toEqual({ min: 1, max: 4 });
+  });
+
   test('an AWS error fails the resource with its name and message, at once', async () => {
     deployed();
     account.failWith = Object.assign(new Error('Endpoint player-churn-prod is in Updating state'), { name: 'ValidationException' });
@@ -322,9 +394,27 @@ describe('the scalable-target function', () => {
     expect(account.calls).toEqual(['DescribeEndpoint', 'DescribeEndpointConfig', 'RegisterScalableTarget', 'RegisterScalableTarget', 'PutScalingPolicy']);
   });
 
+  // Application Auto Scaling API Reference, PutScalingPolicy (Errors): ConcurrentUpdateException, "if you request an update
+  // to an Application Auto Scaling resource that already has a pending update".
+  test('a call that meets a pending update of the target is made again', async () => {
+    account.endpointType = 'ml.m5.large';
+    account.failOnce = { call: 'PutScalingPolicy', error: Object.assign(new Error('Concurrent updates are not allowed'), { name: 'ConcurrentUpdateException' }) };
+    jest.useFakeTimers();
+    try {
+      const answer = request('Create', 'ml.m5.large', {}, 'after');
+      await jest.advanceTimersByTimeAsync(AUTHORIZATION_RETRY_DELAYS_MS[0]);
+      expect(await answer).toMatchObject({ Status: 'SUCCESS' });
+    } finally {
+      jest.useRealTimers();
+    }
+    expect(account.calls).toEqual(['DescribeEndpoint', 'DescribeEndpointConfig', 'RegisterScalableTarget', 'PutScalingPolicy', 'PutScalingPolicy']);
+    expect(account.policy).toBeDefined();
+  });
+
   // Lambda Developer Guide, "Lambda context object in Node.js": the calls share the invocation's 2 minutes, and the
   // function keeps 10 s to answer CloudFormation, which otherwise waits out the ServiceTimeout for nothing.
   test('denials on several calls never take the function past its timeout: it answers with the denial', async () => {
+    invocationMs = 120_000;
     account.endpointType = 'ml.m5.large';
     account.deniedCalls = 6;
     jest.useFakeTimers();
@@ -345,7 +435,8 @@ describe('the scalable-target function', () => {
         await jest.advanceTimersByTimeAsync(500);
       }
       expect(await answer).toMatchObject({ Status: 'FAILED', Reason: expect.stringMatching(/^AccessDeniedException: /) });
-      // 60 s, then DescribeEndpointConfig's tries after 1, 2, 4, 8 and 15 s: the next 30 s would end past 120 s less 10 s.
+      // Of an invocation of 120 s: 60 s, then DescribeEndpointConfig's tries after 1, 2, 4, 8 and 15 s: the next 30 s would
+      // end past 120 s less 10 s.
       expect(Date.now() - started).toBeGreaterThanOrEqual(90_000);
       expect(Date.now() - started).toBeLessThanOrEqual(90_500);
       expect(account.calls.filter((call) => call === 'DescribeEndpointConfig')).toHaveLength(6);
