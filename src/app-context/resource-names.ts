@@ -131,6 +131,14 @@ export class ProjectResourceNames {
     return `${this.modelBuildCodePipeline}-failures`;
   }
 
+  /**
+   * The SNS topic a real-time stage's alarms notify (rollback, drift and delivery alarms), in the stage's
+   * account and region, when the stage has guardrails or a drift check and no `release.alertTopicArn`.
+   */
+  alertTopic(stage: DeployStageName): string {
+    return `${this.projectName}-${stage}-alerts`;
+  }
+
   /** The SNS topic that tells reviewers a release (or a model version) waits for them. */
   get releaseApprovalTopic(): string {
     return `${this.projectName}-release-approvals`;

@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { CliError } from './errors';
+import { NO_RELEASE_METADATA_KEY, NO_RELEASE_METADATA_VALUE } from './no-release-marker';
 import {
   DeployedVersion,
   checkGroupExists,
@@ -24,16 +25,7 @@ export const APPROVAL_DESCRIPTION_MAX_LENGTH = 1024;
 export const MODEL_PACKAGE_VERSION_ARN_PATTERN =
   /^arn:(aws(?:-[a-z]+)*):sagemaker:([a-z0-9-]+):(\d{12}):model-package\/([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})\/([1-9]\d*)$/;
 
-/**
- * The customer metadata key `changeModelApproval` sets when it rejects a version that is not
- * approved (nothing changes in what deploys), in the same UpdateModelPackage call, so that the
- * "SageMaker Model Package State Change" event carries it and the model-deploy trigger does not
- * start a release for it; approving the version, or rejecting it once approved, removes it.
- */
-export const NO_RELEASE_METADATA_KEY = 'rejectedWithoutRelease';
-
-/** The marker's value. */
-export const NO_RELEASE_METADATA_VALUE = 'true';
+export { NO_RELEASE_METADATA_KEY, NO_RELEASE_METADATA_VALUE } from './no-release-marker';
 
 /** The approval statuses a person sets: the ones the model-deploy trigger reacts to. */
 export type ApprovalDecision = 'Approved' | 'Rejected';

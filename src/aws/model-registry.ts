@@ -10,17 +10,19 @@ import {
 import { ResolvedModel, checkResolvedModel } from '../app-context/resolved-model';
 import { CliError, isNotFound } from './errors';
 import { formatTimestamp } from './format';
+import { NO_RELEASE_METADATA_KEY } from './no-release-marker';
 
 /** How many pending versions to ask for: only the newest is named. */
 const PENDING_PAGE_SIZE = 10;
 
 /**
- * The newest `Approved` version of a model package group, as the model-deploy synth reads it.
+ * The newest `Approved` version of a model package group, as the model-deploy synth reads it. A
+ * warning for people goes to `warnings`: the version still carries reject-model's no-release marker.
  *
  * @throws CliError when the group does not exist, or when it has no approved version (saying how to approve one)
  * @throws ConfigError when the registry entry does not make a valid resolved model (e.g. a malformed baseline URI)
  */
-export async function findLatestApprovedModel(client: SageMakerClient, groupName: string): Promise<ResolvedModel> {
+export async function findLatestApprovedModel(client: SageMakerClient, groupName: string, warnings: string[] = []): Promise<ResolvedModel> {
   const approved = await newestPackage(client, groupName, 'Approved');
   if (!approved?.ModelPackageArn) {
     const region = await client.config.region();
@@ -38,7 +40,23 @@ export async function findLatestApprovedModel(client: SageMakerClient, groupName
       + '"Serverless Inference" and "Shadow tests" exclusions). Register the model with one container, or reject this version',
     );
   }
+  if (described.CustomerMetadataProperties?.[NO_RELEASE_METADATA_KEY] !== undefined) {
+    warnings.push(staleNoReleaseMarker(arn, described.ModelPackageVersion));
+  }
   return checkResolvedModel(toResolvedModel(groupName, arn, described), `model package ${arn}`);
+}
+
+/**
+ * reject-model marks the rejection of a version that was not approved, so that the release trigger starts nothing for
+ * it (model-approval.ts); approve-model removes the mark, an approval in Studio or with the AWS CLI does not. Left on an
+ * approved version, it makes the trigger ignore the version's next rejection made outside reject-model: production
+ * would keep serving a rejected version.
+ */
+function staleNoReleaseMarker(arn: string, version: number | undefined): string {
+  return `WARNING: version ${version ?? '?'} carries the metadata ${NO_RELEASE_METADATA_KEY} (reject-model set it when it rejected the version before `
+    + 'it was approved; an approval outside sagemaker-gitops approve-model keeps it). While it does, a rejection of this version outside '
+    + 'sagemaker-gitops reject-model starts no release, and production keeps serving it. Remove it: '
+    + `aws sagemaker update-model-package --model-package-arn ${arn} --customer-metadata-properties-to-remove ${NO_RELEASE_METADATA_KEY}`;
 }
 
 /**

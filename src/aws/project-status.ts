@@ -14,6 +14,7 @@ import { EndpointModel, describeEndpointModel } from './endpoint-model';
 import { CliError, isNotFound } from './errors';
 import { DeployedVersion, findDeployedVersion } from './model-approval';
 import { StageClientFactory, findStageLocations } from './release-stages';
+import { StageAlerts, SubscriptionReader, readStageAlerts } from './stage-alerts';
 import type { TopicSubscription } from './topic-subscriptions';
 
 /** One action of a CodePipeline stage, as its latest execution left it. */
@@ -98,10 +99,11 @@ export interface ProjectStatus {
    * when the model-build pipeline is deployed and a reader is given).
    */
   readonly buildFailures?: { readonly topicArn: string; readonly subscriptions: TopicSubscription[]; readonly missing?: true };
+  /** Who each stage's alarms notify (read when the model-deploy pipeline is deployed and a reader is given; stages without the topic left out). */
+  readonly alerts?: StageAlerts[];
 }
 
-/** Reads a topic's subscriptions (with a client of the topic's region). */
-export type SubscriptionReader = (topicArn: string) => Promise<TopicSubscription[]>;
+export type { SubscriptionReader } from './stage-alerts';
 
 /**
  * The state of a project: both CodePipelines' stages with their latest executions and pending
@@ -132,6 +134,7 @@ export async function getProjectStatus(
   const topicArn = found?.approvalTopicArn;
   const reviewers = subscriptions && topicArn ? { topicArn, subscriptions: await subscriptions(topicArn) } : undefined;
   const buildFailures = subscriptions && modelBuild.deployed ? await readBuildFailureTopic(codePipeline, names, subscriptions) : undefined;
+  const alerts = subscriptions && found ? await readStageAlerts(names, found, region, subscriptions) : undefined;
   const endpoints = await Promise.all(DEPLOY_STAGES.map(async (stage): Promise<StageEndpoint> => {
     const location = found?.stages[stage];
     if (!stageClient || !location || (location.region === undefined && location.account === undefined)) {
@@ -154,6 +157,7 @@ export async function getProjectStatus(
   }));
   return {
     projectName: names.projectName, region, modelBuild, modelDeploy, endpoints, registry, ...(reviewers ? { reviewers } : {}), ...(buildFailures ? { buildFailures } : {}),
+    ...(alerts && alerts.length > 0 ? { alerts } : {}),
   };
 }
 

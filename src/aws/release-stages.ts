@@ -16,6 +16,8 @@ export interface StageLocation {
 export interface ReleaseStageLocations {
   /** The account the pipeline (and so the caller's credentials) is in, from its ARN. */
   readonly pipelineAccount?: string;
+  /** The partition of the pipeline's ARN (`aws`, `aws-cn`, `aws-us-gov`). */
+  readonly pipelinePartition?: string;
   readonly stages: Readonly<Record<DeployStageName, StageLocation>>;
   /** The SNS topic the release approval notifies (its manual approval action's NotificationArn), when it names one. */
   readonly approvalTopicArn?: string;
@@ -47,10 +49,12 @@ export async function findStageLocations(client: CodePipelineClient, names: Proj
     return { stage, ...(action?.region ? { region: action.region } : {}), ...(account ? { account } : {}) };
   };
   const pipelineAccount = accountOf(answer?.metadata?.pipelineArn);
+  const pipelinePartition = /^arn:([a-z-]+):/.exec(answer?.metadata?.pipelineArn ?? '')?.[1];
   const approvalTopicArn = actions.find((action) => action.name === RELEASE_PIPELINE.approvalAction && action.actionTypeId?.provider === 'Manual')
     ?.configuration?.NotificationArn;
   return {
     ...(pipelineAccount ? { pipelineAccount } : {}),
+    ...(pipelinePartition ? { pipelinePartition } : {}),
     ...(approvalTopicArn ? { approvalTopicArn } : {}),
     stages: Object.fromEntries(DEPLOY_STAGES.map((stage) => [stage, locate(stage)])) as Record<DeployStageName, StageLocation>,
   };

@@ -55,8 +55,9 @@ export function resolveModelCommand(output: Output, deps: ResolveModelDeps = {})
       let model: ResolvedModel;
       let live: LiveModel | undefined;
       const typeNotes: string[] = [];
+      const warnings: string[] = [];
       try {
-        model = await findLatestApprovedModel(client, opts.group);
+        model = await findLatestApprovedModel(client, opts.group, warnings);
         live = opts.liveEndpoint === undefined ? undefined : await findLiveModel(client, opts.liveEndpoint);
         for (const check of opts.endpointType ?? []) {
           typeNotes.push(await checkInRegion(check, client, () => sageMakerClient({ ...awsClientOptions(this), region: check.region })));
@@ -71,7 +72,7 @@ export function resolveModelCommand(output: Output, deps: ResolveModelDeps = {})
       if (opts.out !== undefined) {
         output.info(`wrote version ${model.version} of ${model.modelPackageGroupName} to ${opts.out}`);
       }
-      typeNotes.forEach((note) => output.info(note));
+      [...warnings, ...typeNotes].forEach((note) => output.info(note));
       if (live !== undefined && opts.liveOut !== undefined) {
         writeJson(opts.liveOut, live, 'the live model');
         output.info(live.model

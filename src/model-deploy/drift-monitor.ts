@@ -93,7 +93,18 @@ export class DriftMonitor extends Construct {
   public readonly failedRule: events.Rule;
   /** In alarm when EventBridge could not deliver a failed check to the alert topic (its dead-letter queue holds the event). */
   public readonly failedRuleUndeliveredAlarm: cloudwatch.Alarm;
+  /**
+   * In alarm when the checks of two days in a row found no captured request at all: a check without
+   * enough rows gives no verdict and publishes no DriftDetected (which the drift alarm takes for not
+   * breaching), so a capture that stopped reaching S3 would otherwise leave drift unchecked unnoticed.
+   */
+  public readonly noCaptureAlarm: cloudwatch.Alarm;
   public readonly pipelineName: string;
+
+  /** Every alarm of the drift check, each notifying the alert topic. */
+  public get alarms(): cloudwatch.Alarm[] {
+    return [this.alarm, this.noCaptureAlarm, this.scheduleFailedAlarm, this.failedRuleUndeliveredAlarm];
+  }
 
   constructor(scope: Construct, id: string, props: DriftMonitorProps) {
     super(scope, id);
@@ -230,6 +241,24 @@ export class DriftMonitor extends Construct {
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
     this.alarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
+    // drift_check.py publishes CapturedRows on every check, with or without a verdict.
+    this.noCaptureAlarm = new cloudwatch.Alarm(this, 'NoCaptureAlarm', {
+      alarmName: `${props.endpointName}-no-captured-requests`,
+      alarmDescription: `The drift checks of ${props.endpointName} found no captured request on 2 days in a row, so drift goes unchecked: `
+        + `data capture does not reach s3://<stage bucket>/${props.capturePrefix}/ (the model role's S3 or KMS permissions), or the endpoint gets no traffic`,
+      metric: new cloudwatch.Metric({
+        namespace: DRIFT_METRIC_NAMESPACE, metricName: 'CapturedRows', dimensionsMap: { EndpointName: props.endpointName },
+        statistic: 'Maximum', period: Duration.days(1),
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      // Two days: a new endpoint may get no traffic on its first day. Days without a check are no evidence (the schedule's
+      // and the failed-check alarms cover those).
+      evaluationPeriods: 2,
+      datapointsToAlarm: 2,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.noCaptureAlarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
 
     const failed = pipelineFailureRule(this, 'CheckFailed', this.pipelineName, props.alertTopic,
       `Notifies ${props.endpointName}'s alert topic when a drift check fails or is stopped`);

@@ -173,7 +173,7 @@ export class EndpointStack extends Stack {
     let alerts: AlertTopic | undefined;
     if (endpoint.type === 'realtime' && (endpoint.deploymentGuardrails || endpoint.driftMonitoring)) {
       alerts = new AlertTopic(this, 'AlertTopic', {
-        topicName: `${config.projectName}-${stage}-alerts`, displayName: `${config.projectName} ${stage} endpoint alerts`, key, release: config.release,
+        topicName: resourceNamesOf(config).alertTopic(stage), displayName: `${config.projectName} ${stage} endpoint alerts`, key, release: config.release,
       });
       this.alertTopic = alerts.topic;
     }
@@ -241,7 +241,7 @@ export class EndpointStack extends Stack {
     if (endpoint.type === 'realtime' && endpoint.shadow) {
       this.shadowCompare = new ShadowCompareAccess(this, 'ShadowCompare', { config, storage: this.storage, endpointName: this.endpointName });
     }
-    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor ? [this.driftMonitor.alarm, this.driftMonitor.scheduleFailedAlarm, this.driftMonitor.failedRuleUndeliveredAlarm] : [])]);
+    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor?.alarms ?? [])]);
     if (this.driftMonitor) {
       alerts?.allowEventRules([this.driftMonitor.failedRule]);
     }

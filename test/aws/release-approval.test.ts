@@ -409,6 +409,7 @@ describe('findStageLocations', () => {
     });
     expect(await findStageLocations(codePipeline, names)).toEqual({
       pipelineAccount: '123456789012',
+      pipelinePartition: 'aws',
       stages: { staging: { stage: 'staging', region: 'eu-central-1', account: '333333333333' }, prod: { stage: 'prod' } },
     });
   });

@@ -62,7 +62,7 @@ async function usageError(argv: string[]): Promise<{ code: number; stderr: strin
   return { code: value.code, stderr };
 }
 
-function approved(): void {
+function approved(metadata: Record<string, string> = {}): void {
   sm.on(ListModelPackagesCommand, { ModelApprovalStatus: 'Approved' })
     .resolves({ ModelPackageSummaryList: [{ ModelPackageArn: ARN, ModelPackageGroupName: GROUP, ModelPackageVersion: 3, CreationTime: new Date(MODEL.creationTime), ModelPackageStatus: 'Completed' }] });
   sm.on(DescribeModelPackageCommand, { ModelPackageName: ARN }).resolves({
@@ -72,7 +72,7 @@ function approved(): void {
     ModelApprovalStatus: 'Approved',
     ApprovalDescription: MODEL.approvalDescription,
     CreationTime: new Date(MODEL.creationTime),
-    CustomerMetadataProperties: { auc: '0.8123', baselineDataUri: MODEL.baselineDataUri, artifactKmsKeyArn: MODEL.artifactKmsKeyArn },
+    CustomerMetadataProperties: { auc: '0.8123', baselineDataUri: MODEL.baselineDataUri, artifactKmsKeyArn: MODEL.artifactKmsKeyArn, ...metadata },
     InferenceSpecification: {
       Containers: [{ Image: MODEL.imageUri, ModelDataUrl: MODEL.modelDataUrl }],
       SupportedContentTypes: ['text/csv'],
@@ -100,6 +100,21 @@ describe('resolve-model', () => {
     expect(out.infos).toEqual([]);
     expect(injected.requested).toEqual([{ region: 'eu-west-1', profile: 'ml-dev' }]);
     expect(sm).toHaveReceivedCommandWith(ListModelPackagesCommand, { ModelPackageGroupName: GROUP, ModelApprovalStatus: 'Approved', SortBy: 'CreationTime', SortOrder: 'Descending' });
+  });
+
+  // The release trigger ignores a Rejected event that carries reject-model's marker (src/model-deploy/release-trigger.ts);
+  // UpdateModelPackage keeps customer metadata until CustomerMetadataPropertiesToRemove names it (SageMaker API Reference).
+  test('a version approved with reject-model\'s no-release marker still on it is released with a warning that says how to remove it', async () => {
+    approved({ rejectedWithoutRelease: 'true' });
+    const file = path.join(dir, 'resolved-model.json');
+    const { code, out } = await run(['resolve-model', '--group', GROUP, '--out', file]);
+    expect(code).toBe(0);
+    expect(readResolvedModel(file)).toEqual(MODEL);
+    expect(out.infos).toEqual([
+      `wrote version 3 of ${GROUP} to ${file}`,
+      expect.stringMatching(/^WARNING: version 3 carries the metadata rejectedWithoutRelease .* a rejection of this version outside sagemaker-gitops reject-model starts no release/),
+    ]);
+    expect(out.infos[1]).toContain(`aws sagemaker update-model-package --model-package-arn ${ARN} --customer-metadata-properties-to-remove rejectedWithoutRelease`);
   });
 
   test('--json prints the resolved model', async () => {

@@ -117,6 +117,8 @@ beforeEach(() => {
   cp.reset();
   sm.reset();
   sns.reset();
+  // No topic exists unless a test says so (ListSubscriptionsByTopic: NotFoundException), such as a serverless stage's alert topic.
+  sns.on(ListSubscriptionsByTopicCommand).rejects(Object.assign(new Error('Topic does not exist'), { name: 'NotFoundException' }));
 });
 
 describe('status', () => {
@@ -393,12 +395,74 @@ describe('status names who the release approval emails', () => {
     expect((json.results[0] as any).reviewers).toEqual({ topicArn: TOPIC, subscriptions: [] });
   });
 
-  test('an approval without a topic, or a pipeline not deployed: no SNS call, no section', async () => {
+  test('an approval without a topic, or a pipeline not deployed: no SNS call for it, no section', async () => {
     deployed();
     approvalNotifies(undefined);
     const { out } = await run(['status', '--project', PROJECT, '--prod-profile', 'prod']);
     expect(String(out.results[0])).not.toContain('release approvals notify');
-    expect(sns).not.toHaveReceivedAnyCommand();
+    // Only the stages' alert topics are looked for.
+    expect(sns.commandCalls(ListSubscriptionsByTopicCommand).map((call) => call.args[0].input.TopicArn))
+      .toEqual(['arn:aws:sns:us-east-1:111111111111:churn-staging-alerts', 'arn:aws:sns:us-west-2:222222222222:churn-prod-alerts']);
+  });
+});
+
+/*
+ * A real-time stage's rollback, drift and delivery alarms notify <project>-<stage>-alerts, in the stage's account and
+ * region (src/model-deploy/endpoint-stack.ts); an email subscription receives nothing before it is confirmed (Amazon SNS
+ * Developer Guide, "Email notifications"). A serverless stage has no such topic (ListSubscriptionsByTopic: NotFoundException).
+ */
+describe('status names who each stage\'s alarms email', () => {
+  const PROD_TOPIC = 'arn:aws:sns:us-west-2:222222222222:churn-prod-alerts';
+
+  function deployedAcrossAccounts(): void {
+    modelBuildSucceeded();
+    modelDeployWaiting();
+    cp.on(GetPipelineCommand, { name: 'churn-model-deploy' }).resolves(pipelineDeployingStages('churn-model-deploy'));
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 7, '0.8123');
+    registry(7);
+  }
+
+  test('production\'s topic, read in its account and region with --prod-profile; a stage without a topic is left out', async () => {
+    deployedAcrossAccounts();
+    sns.on(ListSubscriptionsByTopicCommand, { TopicArn: PROD_TOPIC }).resolves({
+      Subscriptions: [
+        { TopicArn: PROD_TOPIC, Protocol: 'email', Endpoint: 'ops@example.com', SubscriptionArn: `${PROD_TOPIC}:0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0` },
+        { TopicArn: PROD_TOPIC, Protocol: 'email', Endpoint: 'oncall@example.com', SubscriptionArn: 'PendingConfirmation' },
+      ],
+    });
+    const injected = deps();
+    const { code, out } = await run(['status', '--project', PROJECT, '--prod-profile', 'prod-account'], injected);
+    expect(code).toBe(0);
+    const lines = String(out.results[0]).split('\n');
+    const at = lines.indexOf(`  prod alarms notify ${PROD_TOPIC}:`);
+    expect(at).toBeGreaterThan(lines.findIndex((line) => line.startsWith('  prod     churn-prod')));
+    expect(lines.slice(at + 1, at + 3)).toEqual([
+      '    ops@example.com (email): confirmed',
+      '    oncall@example.com (email): pending confirmation: it receives nothing until the link in the confirmation email SNS sent is followed',
+    ]);
+    expect(lines.some((line) => line.includes('staging alarms notify'))).toBe(false);
+    expect(injected.requested).toContainEqual(['sns', { region: 'us-west-2', profile: 'prod-account' }]);
+    const { out: json } = await run(['--json', 'status', '--project', PROJECT, '--prod-profile', 'prod-account']);
+    expect((json.results[0] as any).alerts).toEqual([{ stage: 'prod', topicArn: PROD_TOPIC, subscriptions: [
+      { protocol: 'email', endpoint: 'ops@example.com', state: 'confirmed' }, { protocol: 'email', endpoint: 'oncall@example.com', state: 'pending confirmation' },
+    ] }]);
+  });
+
+  test('without --prod-profile, production\'s topic is reported not read, saying how to read it', async () => {
+    deployedAcrossAccounts();
+    const { code, out } = await run(['status', '--project', PROJECT]);
+    expect(code).toBe(0);
+    expect(String(out.results[0])).toContain(`  prod alarms notify ${PROD_TOPIC}: not read: the prod endpoint is in account 222222222222 (region us-west-2), `
+      + 'the credentials in use are of account 111111111111 (the pipeline\'s): pass --prod-profile <a profile of account 222222222222> to read its alert topic');
+    expect(sns).not.toHaveReceivedCommandWith(ListSubscriptionsByTopicCommand, { TopicArn: PROD_TOPIC });
+  });
+
+  test('a topic without subscribers: nobody is emailed', async () => {
+    deployedAcrossAccounts();
+    sns.on(ListSubscriptionsByTopicCommand, { TopicArn: PROD_TOPIC }).resolves({ Subscriptions: [] });
+    const { out } = await run(['status', '--project', PROJECT, '--prod-profile', 'prod-account']);
+    expect(String(out.results[0])).toContain(`  prod alarms notify ${PROD_TOPIC}, which has no subscriber: nobody is emailed when an alarm of the prod endpoint goes off (release.alertEmails)`);
   });
 });
 

@@ -95,7 +95,8 @@ describe('production defaults in an AWS account', () => {
     const publish = statements(prod, 'AWS::SNS::TopicPolicy').find((s) => s.Sid === 'CloudWatchAlarmsPublish');
     expect(publish).toMatchObject({ Effect: 'Allow', Principal: { Service: 'cloudwatch.amazonaws.com' }, Action: 'sns:Publish' });
     const arns = JSON.stringify(publish.Condition.ArnLike['aws:SourceArn']);
-    const alarms = ['player-churn-prod-5xx-errors', 'player-churn-prod-model-latency', 'player-churn-prod-drift', 'player-churn-prod-drift-schedule-failed', 'player-churn-prod-drift-failed-undelivered'];
+    const alarms = ['player-churn-prod-5xx-errors', 'player-churn-prod-model-latency', 'player-churn-prod-drift', 'player-churn-prod-no-captured-requests',
+      'player-churn-prod-drift-schedule-failed', 'player-churn-prod-drift-failed-undelivered'];
     for (const alarm of alarms) {
       expect(arns).toContain(`:alarm:${alarm}`);
     }
@@ -132,6 +133,20 @@ describe('production defaults in an AWS account', () => {
     const publish = statements(prod, 'AWS::SNS::TopicPolicy').find((s) => s.Principal?.Service === 'events.amazonaws.com');
     expect(publish).toMatchObject({ Effect: 'Allow', Action: 'sns:Publish' });
     expect(publish.Condition).toBeUndefined();
+  });
+
+  // CloudWatch user guide "Configuring how CloudWatch alarms treat missing data": a check with too few captured rows gives
+  // no verdict and publishes no DriftDetected, so the drift alarm stays OK while capture is broken. drift_check.py publishes
+  // CapturedRows on every check (seed-code/model-deploy/monitoring/drift_check.py, report_metrics).
+  test('drift checks that find no captured request on two days in a row notify the alert topic', () => {
+    const [[, alarm]] = resources(prod, 'AWS::CloudWatch::Alarm').filter(([, a]) => a.Properties.AlarmName === 'player-churn-prod-no-captured-requests');
+    expect(alarm.Properties).toMatchObject({
+      Namespace: 'SageMakerGitOps/Drift', MetricName: 'CapturedRows', Dimensions: [{ Name: 'EndpointName', Value: 'player-churn-prod' }],
+      Statistic: 'Maximum', Period: 86400, Threshold: 1, ComparisonOperator: 'LessThanThreshold',
+      EvaluationPeriods: 2, DatapointsToAlarm: 2, TreatMissingData: 'notBreaching',
+      AlarmActions: [{ Ref: expect.stringMatching(/^Alerts/) }],
+    });
+    expect(alarm.Properties.AlarmDescription).toContain('datacapture/player-churn-prod/');
   });
 
   // Amazon S3 user guide "Lifecycle configuration elements" (Expiration Days; NoncurrentVersionExpiration on a

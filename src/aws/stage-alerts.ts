@@ -1,0 +1,54 @@
+import { DEPLOY_STAGES, DeployStageName, ProjectResourceNames } from '../app-context/resource-names';
+import { CliError } from './errors';
+import type { ReleaseStageLocations, StageLocation } from './release-stages';
+import type { TopicSubscription } from './topic-subscriptions';
+
+/** Who a stage's alarms notify: its alert topic and subscriptions, or why they were not read. */
+export interface StageAlerts {
+  readonly stage: DeployStageName;
+  readonly topicArn: string;
+  readonly subscriptions: TopicSubscription[];
+  /** Why the topic was not read (its account's credentials are missing), and how to read it. */
+  readonly unread?: string;
+}
+
+/**
+ * Reads a topic's subscriptions; with `stage`, the topic is a stage's, in the stage's account and region,
+ * and the reader uses that account's credentials (or throws a CliError saying how to give them).
+ */
+export type SubscriptionReader = (topicArn: string, stage?: { readonly location: StageLocation; readonly pipelineAccount?: string }) => Promise<TopicSubscription[]>;
+
+/**
+ * The alert topic of each stage (`<project>-<stage>-alerts`, in the stage's account and region, where the
+ * model-deploy pipeline deploys it) with its subscriptions. An email subscription receives nothing until
+ * its address follows the link SNS sent (Amazon SNS Developer Guide, "Email notifications"): the rollback,
+ * drift and delivery alarms of that stage then reach nobody. A stage without the topic (a serverless
+ * stage, or one whose alarms notify a team's own topic: ListSubscriptionsByTopic answers NotFoundException)
+ * is left out; a stage whose account's credentials are missing is `unread`, saying how to read it.
+ */
+export async function readStageAlerts(
+  names: ProjectResourceNames,
+  found: ReleaseStageLocations,
+  pipelineRegion: string,
+  subscriptions: SubscriptionReader,
+): Promise<StageAlerts[]> {
+  const read: StageAlerts[] = [];
+  for (const stage of DEPLOY_STAGES) {
+    const location = found.stages[stage];
+    const account = location.account ?? found.pipelineAccount;
+    if (account === undefined) {
+      continue;
+    }
+    const topicArn = `arn:${found.pipelinePartition ?? 'aws'}:sns:${location.region ?? pipelineRegion}:${account}:${names.alertTopic(stage)}`;
+    try {
+      read.push({ stage, topicArn, subscriptions: await subscriptions(topicArn, { location, pipelineAccount: found.pipelineAccount }) });
+    } catch (err) {
+      if (err instanceof CliError) {
+        read.push({ stage, topicArn, subscriptions: [], unread: err.message });
+      } else if ((err as Error | undefined)?.name !== 'NotFoundException') {
+        throw err;
+      }
+    }
+  }
+  return read;
+}
