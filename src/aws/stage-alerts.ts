@@ -3,6 +3,9 @@ import { CliError } from './errors';
 import type { ReleaseStageLocations, StageLocation } from './release-stages';
 import type { TopicSubscription } from './topic-subscriptions';
 
+/** How SNS refuses a call the credentials may not make (Amazon SNS API Reference, ListSubscriptionsByTopic: AuthorizationError). */
+const DENIED: readonly string[] = ['AuthorizationErrorException', 'AuthorizationError', 'AccessDenied', 'AccessDeniedException'];
+
 /** Who a stage's alarms notify: its alert topic and subscriptions, or why they were not read. */
 export interface StageAlerts {
   readonly stage: DeployStageName;
@@ -24,7 +27,8 @@ export type SubscriptionReader = (topicArn: string, stage?: { readonly location:
  * its address follows the link SNS sent (Amazon SNS Developer Guide, "Email notifications"): the rollback,
  * drift and delivery alarms of that stage then reach nobody. A stage without the topic (a serverless
  * stage, or one whose alarms notify a team's own topic: ListSubscriptionsByTopic answers NotFoundException)
- * is left out; a stage whose account's credentials are missing is `unread`, saying how to read it.
+ * is left out; a stage whose account's credentials are missing, or may not list the topic's subscriptions,
+ * is `unread`, saying why.
  */
 export async function readStageAlerts(
   names: ProjectResourceNames,
@@ -43,9 +47,13 @@ export async function readStageAlerts(
     try {
       read.push({ stage, topicArn, subscriptions: await subscriptions(topicArn, { location, pipelineAccount: found.pipelineAccount }) });
     } catch (err) {
+      const name = (err as Error | undefined)?.name ?? '';
       if (err instanceof CliError) {
         read.push({ stage, topicArn, subscriptions: [], unread: err.message });
-      } else if ((err as Error | undefined)?.name !== 'NotFoundException') {
+      } else if (DENIED.includes(name)) {
+        // A stage profile that reads the endpoint may lack SNS: the rest of the report stands.
+        read.push({ stage, topicArn, subscriptions: [], unread: `${name}: the credentials may not call sns:ListSubscriptionsByTopic on the topic (${(err as Error).message})` });
+      } else if (name !== 'NotFoundException') {
         throw err;
       }
     }

@@ -107,7 +107,9 @@ create again (and fail on while it exists).
 
 Only the current account and region (--profile, --region) are searched: stacks and endpoints of
 a staging or production environment in another account or region are not listed and not
-deleted; run cleanup again with that account's profile and region.`;
+deleted; run cleanup again with that account's profile and region. A stage in another region
+also has the release pipeline's support stack there, in the pipeline's account: run cleanup in that
+region with the pipeline account's profile too.`;
 
 /**
  * `cleanup --project <name> [--group <name>] [--purge] [--yes] [--dry-run]`: deletes a project's

@@ -94,7 +94,7 @@ export class DriftMonitor extends Construct {
   /** In alarm when EventBridge could not deliver a failed check to the alert topic (its dead-letter queue holds the event). */
   public readonly failedRuleUndeliveredAlarm: cloudwatch.Alarm;
   /**
-   * In alarm when the checks of two days in a row found no captured request at all: a check without
+   * In alarm from a check that found no captured request at all until one finds some: a check without
    * enough rows gives no verdict and publishes no DriftDetected (which the drift alarm takes for not
    * breaching), so a capture that stopped reaching S3 would otherwise leave drift unchecked unnoticed.
    */
@@ -244,7 +244,7 @@ export class DriftMonitor extends Construct {
     // drift_check.py publishes CapturedRows on every check, with or without a verdict.
     this.noCaptureAlarm = new cloudwatch.Alarm(this, 'NoCaptureAlarm', {
       alarmName: `${props.endpointName}-no-captured-requests`,
-      alarmDescription: `The drift checks of ${props.endpointName} found no captured request on 2 days in a row, so drift goes unchecked: `
+      alarmDescription: `The last drift check of ${props.endpointName} found no captured request, so drift goes unchecked: `
         + `data capture does not reach s3://<stage bucket>/${props.capturePrefix}/ (the model role's S3 or KMS permissions), or the endpoint gets no traffic`,
       metric: new cloudwatch.Metric({
         namespace: DRIFT_METRIC_NAMESPACE, metricName: 'CapturedRows', dimensionsMap: { EndpointName: props.endpointName },
@@ -252,11 +252,10 @@ export class DriftMonitor extends Construct {
       }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
-      // Two days: a new endpoint may get no traffic on its first day. Days without a check are no evidence (the schedule's
-      // and the failed-check alarms cover those).
-      evaluationPeriods: 2,
-      datapointsToAlarm: 2,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+      // A day without a check keeps the state (`ignore`): the alarm follows the last check whatever the schedule's interval
+      // (a check less often than daily leaves days empty). Failed or unstarted checks have alarms of their own.
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.IGNORE,
     });
     this.noCaptureAlarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
 

@@ -23,8 +23,10 @@ import { CFN_RESPONSE_SEND_CODE } from '../constructs/cfn-response-code';
  *   - the endpoint configuration the endpoint runs no longer exists, so its instance type is unknown:
  *     DeregisterScalableTarget, as for a change of type (the after side registers again).
  * With `WaitForEndpoint` (the before side, which runs on every release), it first waits while the
- * endpoint is in progress ({@link ENDPOINT_IN_PROGRESS_STATUSES}), so that the endpoint update that
- * follows is not refused because an autoscaling activity runs; past its deadline it fails, saying so.
+ * endpoint is in progress ({@link ENDPOINT_IN_PROGRESS_STATUSES}) and does not run `NextEndpointConfigName`
+ * yet, so that the endpoint update that follows is not refused because an autoscaling activity runs;
+ * past its deadline it fails, saying so. A rollback's Update (the old properties, whose configuration the
+ * endpoint runs again, or never left) waits for nothing: it must not fail the rollback.
  * Delete changes nothing: a removed resource (the endpoint became serverless) or a deleted stack
  * leaves the registration to the endpoint (a retained production endpoint keeps scaling; deleting an
  * endpoint deregisters its variants, "Delete endpoints configured for auto scaling").
@@ -78,13 +80,13 @@ exports.handler = async (event, context) => {
 };
 
 async function reconcile(p) {
-  const running = await runningInstanceType(p.EndpointName, p.VariantName, String(p.WaitForEndpoint) === 'true');
+  const running = await runningInstanceType(p.EndpointName, p.VariantName, String(p.WaitForEndpoint) === 'true' ? p.NextEndpointConfigName || '' : undefined);
   if (running === undefined) {
     return 'no endpoint ' + p.EndpointName + ' with variant ' + p.VariantName + ' yet: nothing to do';
   }
   const scaling = new aas.ApplicationAutoScalingClient({});
   const target = { ServiceNamespace: 'sagemaker', ResourceId: 'endpoint/' + p.EndpointName + '/variant/' + p.VariantName, ScalableDimension: 'sagemaker:variant:DesiredInstanceCount' };
-  if (String(p.Autoscaling) !== 'true' || running === UNKNOWN_TYPE || running !== p.InstanceType) {
+  if (String(p.Autoscaling) !== 'true' || running !== p.InstanceType) {
     try {
       await whenAuthorized(() => scaling.send(new aas.DeregisterScalableTargetCommand(target)), CONCURRENT);
     } catch (err) {
@@ -115,7 +117,8 @@ const UNKNOWN_TYPE = 'an unknown instance type';
 const CONCURRENT = ${JSON.stringify(SCALING_TRANSIENT_ERRORS)};
 const IN_PROGRESS = ${JSON.stringify(ENDPOINT_IN_PROGRESS_STATUSES)};
 
-async function runningInstanceType(endpointName, variantName, waitForEndpoint) {
+// nextConfig: with WaitForEndpoint, the configuration the endpoint update is about to deploy; undefined: no wait.
+async function runningInstanceType(endpointName, variantName, nextConfig) {
   const client = new sm.SageMakerClient({});
   const describe = async () => {
     try {
@@ -128,7 +131,8 @@ async function runningInstanceType(endpointName, variantName, waitForEndpoint) {
     }
   };
   let endpoint = await describe();
-  while (waitForEndpoint && endpoint && IN_PROGRESS.includes(endpoint.EndpointStatus)) {
+  // No UpdateEndpoint follows when the endpoint runs that configuration already (a rollback's Update, with the old one).
+  while (nextConfig !== undefined && endpoint && endpoint.EndpointConfigName !== nextConfig && IN_PROGRESS.includes(endpoint.EndpointStatus)) {
     if (Date.now() + ${ENDPOINT_POLL_MS} > authorizationDeadline) {
       throw Object.assign(new Error('the endpoint ' + endpointName + ' is still ' + endpoint.EndpointStatus + ' (a scaling activity or another update), and SageMaker refuses to update an endpoint in progress: deploy again once it is InService'), { name: 'EndpointInProgress' });
     }

@@ -458,6 +458,17 @@ describe('status names who each stage\'s alarms email', () => {
     expect(sns).not.toHaveReceivedCommandWith(ListSubscriptionsByTopicCommand, { TopicArn: PROD_TOPIC });
   });
 
+  test('a stage profile that may not list the topic\'s subscriptions: that topic is reported not read; the rest stands', async () => {
+    deployedAcrossAccounts();
+    sns.on(ListSubscriptionsByTopicCommand, { TopicArn: PROD_TOPIC })
+      .rejects(Object.assign(new Error('User is not authorized to perform: SNS:ListSubscriptionsByTopic'), { name: 'AuthorizationErrorException' }));
+    const { code, out } = await run(['status', '--project', PROJECT, '--prod-profile', 'prod-account']);
+    expect(code).toBe(0);
+    const text = String(out.results[0]);
+    expect(text).toContain(`  prod alarms notify ${PROD_TOPIC}: not read: AuthorizationErrorException: the credentials may not call sns:ListSubscriptionsByTopic on the topic`);
+    expect(text).toContain('  prod     churn-prod     InService');
+  });
+
   test('a topic without subscribers: nobody is emailed', async () => {
     deployedAcrossAccounts();
     sns.on(ListSubscriptionsByTopicCommand, { TopicArn: PROD_TOPIC }).resolves({ Subscriptions: [] });

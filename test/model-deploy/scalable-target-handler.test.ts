@@ -151,13 +151,16 @@ let invocationMs = RECONCILE_TIMEOUT.toMilliseconds();
  * Sends one request to the function as the before-update resource (which waits for the endpoint) or the after-update
  * one, and returns its answer to CloudFormation.
  */
-function request(requestType: 'Create' | 'Update' | 'Delete', instanceType: string, scaling: Parameters<typeof properties>[1] = {}, side: 'before' | 'after' = 'before'): Promise<Record<string, any>> {
+function request(
+  requestType: 'Create' | 'Update' | 'Delete', instanceType: string, scaling: Parameters<typeof properties>[1] = {}, side: 'before' | 'after' = 'before',
+  nextConfig = 'config-of-the-release',
+): Promise<Record<string, any>> {
   return sendRequest(handler, sent, {
     requestType,
     stackId: 'arn:aws:cloudformation:us-east-1:111111111111:stack/player-churn-prod-endpoint/abc',
     logicalResourceId: side === 'before' ? 'ScalableTargetBeforeUpdate' : 'ScalableTargetAfterUpdate',
     physicalResourceId: requestType === 'Create' ? undefined : RESOURCE_ID,
-    resourceProperties: { ...properties(instanceType, scaling), ...(side === 'before' ? { WaitForEndpoint: 'true' } : {}) },
+    resourceProperties: { ...properties(instanceType, scaling), ...(side === 'before' ? { WaitForEndpoint: 'true', NextEndpointConfigName: nextConfig } : {}) },
   }, invocationMs);
 }
 
@@ -316,6 +319,16 @@ describe('the scalable-target function', () => {
     account.statuses = ['Updating'];
     account.calls.length = 0;
     expect((await request('Update', 'ml.m5.large', {}, 'after')).Status).toBe('SUCCESS');
+    expect(account.calls).toEqual(['DescribeEndpoint', 'DescribeEndpointConfig', 'RegisterScalableTarget', 'PutScalingPolicy']);
+  });
+
+  // CloudFormation User Guide, "Custom resources": a rollback sends Update with the old properties, whose configuration the
+  // endpoint runs (again, or still: the update never started). No UpdateEndpoint follows, so nothing is waited for: a wait
+  // past the deadline would fail the rollback (UPDATE_ROLLBACK_FAILED).
+  test('a rollback\'s Update of the before side waits for nothing: the endpoint already runs the configuration it names', async () => {
+    deployed();
+    account.statuses = ['Updating'];
+    expect(await request('Update', 'ml.m5.large', {}, 'before', configName('ml.m5.large'))).toMatchObject({ Status: 'SUCCESS' });
     expect(account.calls).toEqual(['DescribeEndpoint', 'DescribeEndpointConfig', 'RegisterScalableTarget', 'PutScalingPolicy']);
   });
 
