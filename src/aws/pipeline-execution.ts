@@ -54,6 +54,8 @@ export interface PipelineStepState {
   /** `Starting`, `Executing`, `Stopping`, `Stopped`, `Failed` or `Succeeded`. */
   readonly status: string;
   readonly failureReason?: string;
+  /** A RegisterModel step's version (its `Metadata.RegisterModel.Arn`), once registered. */
+  readonly registeredModelPackageArn?: string;
 }
 
 /** A step whose status changed, reported while waiting. */
@@ -242,10 +244,12 @@ async function poll(client: SageMakerClient, executionArn: string): Promise<Poll
  */
 function toStepState(step: PipelineExecutionStep): PipelineStepState {
   const failureReason = step.FailureReason || step.Metadata?.Fail?.ErrorMessage;
+  const registered = step.Metadata?.RegisterModel?.Arn;
   return {
     name: step.StepName ?? step.StepDisplayName ?? 'unnamed step',
     status: step.StepStatus ?? 'Unknown',
     ...(failureReason ? { failureReason } : {}),
+    ...(registered ? { registeredModelPackageArn: registered } : {}),
   };
 }
 

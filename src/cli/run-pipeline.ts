@@ -12,6 +12,7 @@ import {
   stopPipelineExecution,
   waitForPipelineExecution,
 } from '../aws';
+import { unrecordedTrainingRuns } from '../aws/mlflow-recorded';
 import { checkPipelineParameters, pipelineParameters } from '../aws/pipeline-parameters';
 import { awsClientOptions } from './base-program';
 import { collectPipelineParameter, secondsInRange } from './option-parsers';
@@ -102,6 +103,8 @@ export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): 
         if (!json) {
           output.result(`pipeline ${opts.name} succeeded in ${formatDuration(result.elapsedMs)}: ${executionArn}`);
         }
+        const registered = result.steps.flatMap((step) => step.registeredModelPackageArn ?? []);
+        (await unrecordedTrainingRuns(client, registered)).forEach((warning) => output.info(warning));
       } finally {
         client.destroy();
       }

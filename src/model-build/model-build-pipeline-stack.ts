@@ -71,6 +71,8 @@ export class ModelBuildPipelineStack extends Stack {
     const sageMakerPipelineName = modelBuildPipelineName(config);
     const pipelineArn = this.formatArn({ service: 'sagemaker', resource: 'pipeline', resourceName: sageMakerPipelineName.toLowerCase() });
     const executions = `${pipelineArn}/execution/*`;
+    // The versions an execution registers: run-pipeline reads whether MLflow recorded their training (mlflow-recorded.ts).
+    const versions = this.formatArn({ service: 'sagemaker', resource: 'model-package', resourceName: `${config.modelPackageGroupName.toLowerCase()}/*` });
     // Jobs without internet access run derived images with the MLflow packages: built before the pipeline runs.
     const imageBuild = usesStepImages(config) ? new StepImageBuild(this, 'StepImages', { config }) : undefined;
     // The synth step's bundle of the CLI's run-pipeline: no second install of the repository.
@@ -83,6 +85,7 @@ export class ModelBuildPipelineStack extends Stack {
       rolePolicyStatements: [
         new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }),
         new iam.PolicyStatement({ actions: ['sagemaker:DescribePipelineExecution', 'sagemaker:ListPipelineExecutionSteps', 'sagemaker:StopPipelineExecution'], resources: [executions] }),
+        new iam.PolicyStatement({ actions: ['sagemaker:DescribeModelPackage'], resources: [versions] }),
       ],
     });
     if (imageBuild !== undefined) {
@@ -93,6 +96,7 @@ export class ModelBuildPipelineStack extends Stack {
     imageBuild?.acknowledgeFindings();
     source.configure(this.codePipeline.pipeline);
     acknowledgeWildcardResource(this, executions, 'SageMaker names each execution of the pipeline at run time; the wildcard covers only the executions of this pipeline');
+    acknowledgeWildcardResource(this, versions, 'SageMaker numbers each registered version of the group; the wildcard covers only the versions of the project\'s group');
     this.failureNotice = new BuildFailureNotice(this, 'BuildFailed', { config, key: project.artifacts.key });
   }
 }

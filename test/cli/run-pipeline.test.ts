@@ -1,4 +1,5 @@
 import {
+  DescribeModelPackageCommand,
   DescribePipelineCommand,
   DescribePipelineExecutionCommand,
   ListPipelineExecutionStepsCommand,
@@ -196,6 +197,52 @@ describe('run-pipeline --wait', () => {
         `  execution: ${ARN}`,
       ].join('\n'),
     ]);
+  });
+
+  // A tracking error never fails a step (seed-code/model-build/pipelines/tracking.py), and evaluate.py gives the version the
+  // mlflowRunId "not-logged" when training logged no run: a run that succeeded says when MLflow recorded nothing.
+  describe('after success, whether MLflow recorded the training of the version it registered', () => {
+    const VERSION = 'arn:aws:sagemaker:eu-west-1:123456789012:model-package/churn/4';
+    function registered(): void {
+      sm.on(DescribePipelineExecutionCommand).resolves({ PipelineExecutionStatus: 'Succeeded' });
+      sm.on(ListPipelineExecutionStepsCommand).resolves({ PipelineExecutionSteps: [
+        { StepName: 'Train', StepStatus: 'Succeeded' },
+        { StepName: 'Register', StepStatus: 'Succeeded', Metadata: { RegisterModel: { Arn: VERSION } } },
+      ] });
+    }
+
+    test('not recorded: a warning naming the version and where to look; the run still succeeds', async () => {
+      registered();
+      sm.on(DescribeModelPackageCommand, { ModelPackageName: VERSION }).resolves({ ModelPackageArn: VERSION, CustomerMetadataProperties: { auc: '0.81', mlflowRunId: 'not-logged' } });
+      const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait']);
+      expect(code).toBe(0);
+      expect(out.infos[out.infos.length - 1]).toMatch(new RegExp(`^WARNING: ${VERSION} was registered, but MLflow recorded no training run \\(its mlflowRunId is not-logged\\): the Train and Evaluate steps' logs say why`));
+    });
+
+    test('recorded, or MLflow off (no run id at all): nothing to say', async () => {
+      registered();
+      sm.on(DescribeModelPackageCommand, { ModelPackageName: VERSION }).resolvesOnce({ CustomerMetadataProperties: { mlflowRunId: '0f1e2d3c4b5a69788796a5b4c3d2e1f0' } })
+        .resolves({ CustomerMetadataProperties: { auc: '0.81' } });
+      for (let i = 0; i < 2; i += 1) {
+        const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait']);
+        expect(code).toBe(0);
+        expect(out.infos.filter((line) => /WARNING|could not check/.test(line))).toEqual([]);
+      }
+    });
+
+    test('a version the caller may not describe is named as not checked; the run still succeeds', async () => {
+      registered();
+      sm.on(DescribeModelPackageCommand).rejects(serviceError('AccessDeniedException', 'not authorized to perform: sagemaker:DescribeModelPackage'));
+      const { code, out } = await run(['run-pipeline', '--name', 'churn', '--wait']);
+      expect(code).toBe(0);
+      expect(out.infos[out.infos.length - 1]).toBe(`could not check whether MLflow recorded the training of ${VERSION}: AccessDeniedException: not authorized to perform: sagemaker:DescribeModelPackage`);
+    });
+
+    test('an execution that registered nothing reads nothing', async () => {
+      script(['Succeeded', [['Train', 'Succeeded']]]);
+      expect((await run(['run-pipeline', '--name', 'churn', '--wait'])).code).toBe(0);
+      expect(sm).not.toHaveReceivedCommand(DescribeModelPackageCommand);
+    });
   });
 
   test('a stopped execution exits 1', async () => {

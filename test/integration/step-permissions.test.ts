@@ -293,9 +293,10 @@ describe('model-build', () => {
     expect(denied(templates, template, step, calls, folder)).toEqual([]);
   });
 
-  test('the steps made the calls of a commit: the pipeline stack compared, the SageMaker pipeline started and watched', () => {
+  test('the steps made the calls of a commit: the pipeline stack compared, the SageMaker pipeline started and watched, its version read', () => {
     const operations = made.map((c) => c.operation).filter(Boolean);
-    expect(new Set(operations)).toEqual(new Set(['DescribeStacks', 'GetTemplate', 'StartPipelineExecution', 'DescribePipelineExecution', 'ListPipelineExecutionSteps']));
+    // DescribeModelPackage: whether MLflow recorded the registered version's training (src/aws/mlflow-recorded.ts).
+    expect(new Set(operations)).toEqual(new Set(['DescribeStacks', 'GetTemplate', 'StartPipelineExecution', 'DescribePipelineExecution', 'ListPipelineExecutionSteps', 'DescribeModelPackage']));
   });
 
   // SageMaker developer guide, "Retry Policy for Pipeline Steps": a retried job is a new job with its own stopping
