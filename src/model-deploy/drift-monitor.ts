@@ -226,38 +226,38 @@ export class DriftMonitor extends Construct {
     });
     this.schedule = scheduled.schedule;
     this.scheduleFailedAlarm = scheduled.failedAlarm;
-    this.scheduleFailedAlarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
+    const notify = <T extends cloudwatch.Alarm>(alarm: T): T => {
+      alarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
+      return alarm;
+    };
+    // What drift_check.py publishes for the endpoint, once per check: the day's largest value.
+    const checkMetric = (metricName: string) => new cloudwatch.Metric({
+      namespace: DRIFT_METRIC_NAMESPACE, metricName, dimensionsMap: { EndpointName: props.endpointName }, statistic: 'Maximum', period: Duration.days(1),
+    });
+    notify(this.scheduleFailedAlarm);
 
-    this.alarm = new cloudwatch.Alarm(this, 'DriftAlarm', {
+    this.alarm = notify(new cloudwatch.Alarm(this, 'DriftAlarm', {
       alarmName: `${props.endpointName}-drift`,
       alarmDescription: `Inputs of ${props.endpointName} drifted from the training baseline (PSI > ${options.psiThreshold} or KS > ${options.ksThreshold}); see s3://<stage bucket>/${reportPrefix}/`,
-      metric: new cloudwatch.Metric({
-        namespace: DRIFT_METRIC_NAMESPACE, metricName: 'DriftDetected', dimensionsMap: { EndpointName: props.endpointName },
-        statistic: 'Maximum', period: Duration.days(1),
-      }),
+      metric: checkMetric('DriftDetected'),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    this.alarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
+    }));
     // drift_check.py publishes CapturedRows on every check, with or without a verdict.
-    this.noCaptureAlarm = new cloudwatch.Alarm(this, 'NoCaptureAlarm', {
+    this.noCaptureAlarm = notify(new cloudwatch.Alarm(this, 'NoCaptureAlarm', {
       alarmName: `${props.endpointName}-no-captured-requests`,
       alarmDescription: `The last drift check of ${props.endpointName} found no captured request, so drift goes unchecked: `
         + `data capture does not reach s3://<stage bucket>/${props.capturePrefix}/ (the model role's S3 or KMS permissions), or the endpoint gets no traffic`,
-      metric: new cloudwatch.Metric({
-        namespace: DRIFT_METRIC_NAMESPACE, metricName: 'CapturedRows', dimensionsMap: { EndpointName: props.endpointName },
-        statistic: 'Maximum', period: Duration.days(1),
-      }),
+      metric: checkMetric('CapturedRows'),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       // A day without a check keeps the state (`ignore`): the alarm follows the last check whatever the schedule's interval
       // (a check less often than daily leaves days empty). Failed or unstarted checks have alarms of their own.
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.IGNORE,
-    });
-    this.noCaptureAlarm.addAlarmAction(new cwactions.SnsAction(props.alertTopic));
+    }));
 
     const failed = pipelineFailureRule(this, 'CheckFailed', this.pipelineName, props.alertTopic,
       `Notifies ${props.endpointName}'s alert topic when a drift check fails or is stopped`);
