@@ -11,7 +11,7 @@ export interface StageAlerts {
   readonly stage: DeployStageName;
   readonly topicArn: string;
   readonly subscriptions: TopicSubscription[];
-  /** Why the topic was not read (its account's credentials are missing), and how to read it. */
+  /** Why the topic was not read (its account's credentials are missing, or may not list its subscriptions), and what to do. */
   readonly unread?: string;
 }
 
