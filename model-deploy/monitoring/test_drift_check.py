@@ -282,9 +282,14 @@ def test_insufficient_data(tmp_path, capsys):
 
 
 def test_no_capture_at_all_is_insufficient_data(tmp_path):
-    code, report = run_local(tmp_path, [])
+    # The endpoint stack's <endpoint>-no-captured-requests alarm reads this CapturedRows of 0
+    # (src/model-deploy/drift-monitor.ts): it is the only sign that capture stopped reaching S3.
+    cloudwatch = FakeCloudWatch()
+    code, report = run_local(tmp_path, [], extra=["--publish-metrics"], cloudwatch=cloudwatch)
     assert code == 0
     assert report["status"] == "insufficient-data" and report["capturedRows"] == 0
+    [data] = [call["MetricData"] for call in cloudwatch.calls]
+    assert [(m["MetricName"], m["Value"], [d["Name"] for d in m["Dimensions"]]) for m in data] == [("CapturedRows", 0.0, ["EndpointName"])]
 
 
 def test_min_rows_is_configurable(tmp_path):
