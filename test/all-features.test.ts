@@ -112,7 +112,8 @@ test('every pipeline variable reference of both apps resolves', () => {
 });
 
 
-// The Control Tower checks run cfn-guard twice, the IAM rules and the others, each on copies of the templates holding
+// The Control Tower checks run cfn-guard three times (the IAM rules, the other rules that check one resource, the rules
+// that follow references), each on copies of the templates holding
 // only the resource types its rules name (src/validation/control-tower-runs.ts). Every template of both apps gets
 // exactly the findings, resource by resource and property by property, that one run of every rule on the whole
 // templates gives (acknowledged ones included: the plugin reports them, and aws-cdk-lib applies the acknowledgements).
@@ -124,7 +125,7 @@ test('the Control Tower checks find on the templates\' resource types alone what
     return file;
   });
   const rules = rulesFor(new Set(Object.values(templateJsons).flatMap((json) => Object.values<any>(json.Resources).map((r) => r.Type))));
-  expect(guardRuns(rules).map((run) => run.rules.length)).toEqual([expect.any(Number), expect.any(Number)]);
+  expect(guardRuns(rules).map((run) => run.perResource)).toEqual([true, true, false]);
   const controlOf = new Map(rules.map((rule) => [rule.ruleName, rule.controlId]));
   const rows = (violations: PolicyViolation[], name: (rule: string) => string | undefined) => violations.flatMap((v) => v.violatingResources.map((r) =>
     `${name(v.ruleName)} ${path.basename(r.templatePath ?? 'none')} ${r.resourceLogicalId} ${[...r.locations].sort().join(',')}`)).sort();
@@ -135,7 +136,8 @@ test('the Control Tower checks find on the templates\' resource types alone what
   expect(rows(runs.violations, (rule) => rule).length).toBeGreaterThan(10);
   // Each finding names the template it is about, not the copy cfn-guard read.
   expect(runs.violations.flatMap((v) => v.violatingResources.map((r) => r.templatePath)).filter((file) => !files.includes(file!))).toEqual([]);
-  // With a cache: the IAM findings of templates changed elsewhere come from it, resource by resource, and are the same.
+  // With a cache: the findings on templates whose resources are unchanged come from it (per resource, and per copy for
+  // the rules that follow references), and are the same; so are they when one resource of each template changed.
   const cacheDir = path.join(dir, 'cache');
   new ControlTowerChecks({ cacheDir }).validate({ templatePaths: files } as any);
   for (const file of files) {
@@ -143,5 +145,17 @@ test('the Control Tower checks find on the templates\' resource types alone what
   }
   const cached = new ControlTowerChecks({ cacheDir }).validate({ templatePaths: files } as any);
   expect(rows(cached.violations, (rule) => rule)).toEqual(rows(whole.violations, (rule) => controlOf.get(rule)));
+  for (const file of files) {
+    const template = JSON.parse(fs.readFileSync(file, 'utf-8'));
+    const [id] = Object.keys(template.Resources).filter((key) => template.Resources[key].Type === 'AWS::IAM::Role' || template.Resources[key].Type === 'AWS::S3::Bucket');
+    if (id !== undefined) {
+      template.Resources[id] = { ...template.Resources[id], Properties: { ...template.Resources[id].Properties, Tags: [{ Key: 'changed', Value: 'yes' }] } };
+    }
+    fs.writeFileSync(file, JSON.stringify(template));
+  }
+  const wholeChanged = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: rules.map((rule) => rule.file), maxBuffer: 64 * 1024 * 1024 })
+    .validate({ templatePaths: files } as any);
+  const partlyCached = new ControlTowerChecks({ cacheDir }).validate({ templatePaths: files } as any);
+  expect(rows(partlyCached.violations, (rule) => rule)).toEqual(rows(wholeChanged.violations, (rule) => controlOf.get(rule)));
   fs.rmSync(dir, { recursive: true, force: true });
 });

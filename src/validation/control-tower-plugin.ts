@@ -54,7 +54,7 @@ export class ControlTowerChecks implements IPolicyValidationPlugin {
 
   /**
    * Runs cfn-guard on the templates whose findings are not cached, with the rules about their
-   * resource types ({@link guardRuns}: two runs, each on the resources its rules see); the findings
+   * resource types ({@link guardRuns}: three runs, each on the resources its rules see); the findings
    * on the others come from the cache. cfn-guard reports per template, so the result is the one a
    * run over every template gives.
    */

@@ -16,30 +16,40 @@ export interface GuardRun {
   readonly keep: ReadonlySet<string> | undefined;
   /**
    * Whether a resource's findings depend on that resource alone (no rule of the run follows a reference,
-   * {@link ControlTowerRule.followsReferences}): then they are cached per resource, not only per template.
+   * {@link ControlTowerRule.followsReferences}): then they are cached per resource. Otherwise they are
+   * cached per copy: the resources of the template that the run reads.
    */
   readonly perResource: boolean;
 }
 
 /**
- * The runs that check `rules`: the rules about IAM principals and policies apart from the others,
- * each run on copies of the templates holding only the resource types its rules mention.
+ * The runs that check `rules`, each on copies of the templates holding only the resource types its
+ * rules mention: the rules about IAM principals and policies; the other rules that check each
+ * resource by its own properties; and the rules that follow a reference from one resource to
+ * another (or name no type).
  *
  * cfn-guard walks the whole of every template for every rule, so a rule's time grows with the
  * template, not with what the rule checks: on the model-deploy pipeline's templates the 29 rules
- * took 2.0 s in one run, and 1.2-1.4 s in these two (IAM's inline policies are 40% of the bytes,
- * and CT.IAM.PR.5 is the slowest rule). A rule sees exactly what it would in the whole template:
- * a Control Tower rule selects resources by the types it names (`Resources.*[ Type == ... ]`) and
+ * took 2.0 s in one run, and 1.2-1.4 s in two (IAM's inline policies are 40% of the bytes, and
+ * CT.IAM.PR.5 is the slowest rule). A rule sees exactly what it would in the whole template: a
+ * Control Tower rule selects resources by the types it names (`Resources.*[ Type == ... ]`) and
  * follows a `Ref` or `Fn::GetAtt` only to check that the resource has a type it names, so a
  * resource of a type it does not name can only fail that check, there or absent alike.
  *
- * The IAM rules check each role, user, group and policy by its own properties (as the hook form of
- * each rule checks one resource), and the roles and policies of one project barely change from one
- * synth to the next: their findings are cached per resource ({@link GuardRun.perResource}).
+ * The first two runs' rules check each resource by its own properties (as the hook form of each
+ * rule checks one resource), and most resources of a project's templates are the same from one
+ * synth to the next, or from one variant of the project to another: their findings are cached per
+ * resource ({@link GuardRun.perResource}), and the third run's per copy, so that a template that
+ * changed elsewhere is checked only where it changed.
  */
 export function guardRuns(rules: readonly ControlTowerRule[]): GuardRun[] {
   const aboutIam = (rule: ControlTowerRule) => rule.resourceTypes.length > 0 && rule.resourceTypes.every((type) => type.startsWith('AWS::IAM::'));
-  return [rules.filter(aboutIam), rules.filter((rule) => !aboutIam(rule))]
+  const local = (rule: ControlTowerRule) => rule.resourceTypes.length > 0 && !rule.followsReferences;
+  return [
+    rules.filter(aboutIam),
+    rules.filter((rule) => !aboutIam(rule) && local(rule)),
+    rules.filter((rule) => !aboutIam(rule) && !local(rule)),
+  ]
     .filter((group) => group.length > 0)
     .map((group) => {
       const keep = group.some((rule) => rule.resourceTypes.length === 0) ? undefined : new Set(group.flatMap((rule) => rule.resourceTypes));
@@ -71,11 +81,16 @@ export interface GuardRunOptions {
 }
 
 /**
- * cfn-guard's findings (under its rule names) on each template (read and parsed once, by the plugin), by {@link guardRuns}: each run on copies of the
- * templates (in a temporary folder) that keep the resources its rules see, and, in a per-resource run, only those
- * whose findings are not cached. cfn-guard names each template by its canonical path: each finding is attributed
- * by it to the template it was copied from, and a finding of no template given (none can be) fails the check
- * rather than being dropped. A template's findings are one violation per rule, as one cfn-guard run reports them.
+ * cfn-guard's findings (under its rule names) on each template (read and parsed once, by the plugin), by {@link guardRuns}:
+ * each run on copies of the templates (in a temporary folder) that keep the resources its rules see, and only what the
+ * cache does not hold: in a per-resource run the resources whose findings are not cached, in the other run the copies
+ * whose findings are not. cfn-guard names each template by its canonical path: each finding is attributed by it to the
+ * template it was copied from, and a finding of no template given (none can be) fails the check rather than being
+ * dropped. A template's findings are one violation per rule, as one cfn-guard run reports them.
+ *
+ * A cached result is keyed by the resources it is about and by the rules of the run that mention their types (a rule
+ * selects resources by the types it names, so no other rule can find anything there), and not by the template's other
+ * sections: a Control Tower rule reads a template's `Resources` only (and whether it has any, in `is_cfn_template`).
  */
 export function runGuard(
   context: IPolicyValidationContext, rules: readonly ControlTowerRule[],
@@ -87,21 +102,32 @@ export function runGuard(
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'control-tower-'));
   try {
     for (const [index, run] of guardRuns(rules).entries()) {
-      const cache = run.perResource ? options.cache : undefined;
-      const resourceKey = (id: string, resource: unknown) => templateResultKey(options.guardVersion, run.rules, JSON.stringify({ Resources: { [id]: resource } }));
+      const cache = options.cache;
+      /** The key of the findings of the run's rules on `resources` (a resource, or a copy's resources). */
+      const keyOf = (resources: Record<string, unknown>) => {
+        const types = new Set(Object.values(resources).map((resource) => (resource as { readonly Type?: unknown }).Type));
+        const about = run.rules.filter((rule) => rule.resourceTypes.length === 0 || rule.resourceTypes.some((type) => types.has(type)));
+        return templateResultKey(options.guardVersion, about, JSON.stringify({ Resources: resources }));
+      };
       const original = new Map<string, string>();
-      const unchecked = new Map<string, Array<[string, unknown]>>();
+      /** What each template's copy left for cfn-guard, by the key its findings are cached under. */
+      const unchecked = new Map<string, Array<{ readonly key: string; readonly ids: ReadonlySet<string> }>>();
       templates.forEach((template, position) => {
         const templatePath = templatePaths[position];
         let copy = templateFor(template, run.keep);
         if (copy !== undefined && cache !== undefined) {
-          const notCached = Object.entries(copy.Resources as Record<string, unknown>).filter(([id, resource]) => {
-            const cached = cache.get(resourceKey(id, resource), templatePath);
+          const resources = copy.Resources as Record<string, unknown>;
+          const parts = run.perResource
+            ? Object.entries(resources).map(([id, resource]) => ({ key: keyOf({ [id]: resource }), ids: new Set([id]) }))
+            : [{ key: keyOf(resources), ids: new Set(Object.keys(resources)) }];
+          const notCached = parts.filter(({ key }) => {
+            const cached = cache.get(key, templatePath);
             found.get(templatePath)!.push(...cached ?? []);
             return cached === undefined;
           });
           unchecked.set(templatePath, notCached);
-          copy = notCached.length === 0 ? undefined : { ...copy, Resources: Object.fromEntries(notCached) };
+          const left = Object.entries(resources).filter(([id]) => notCached.some((part) => part.ids.has(id)));
+          copy = left.length === 0 ? undefined : { ...copy, Resources: Object.fromEntries(left) };
         }
         if (copy !== undefined) {
           const file = path.join(work, `${index}-${position}.template.json`);
@@ -122,10 +148,10 @@ export function runGuard(
         attributed.set(file, [...attributed.get(file) ?? [], onTemplate]);
         found.get(file)!.push(onTemplate);
       }
-      for (const [templatePath, resources] of unchecked) {
-        for (const [id, resource] of resources) {
-          const own = (attributed.get(templatePath) ?? []).map((v) => ({ ...v, violatingResources: v.violatingResources.filter((r) => r.resourceLogicalId === id) }));
-          cache?.set(resourceKey(id, resource), own.filter((v) => v.violatingResources.length > 0));
+      for (const [templatePath, parts] of unchecked) {
+        for (const { key, ids } of parts) {
+          const own = (attributed.get(templatePath) ?? []).map((v) => ({ ...v, violatingResources: v.violatingResources.filter((r) => ids.has(r.resourceLogicalId ?? '')) }));
+          cache?.set(key, own.filter((v) => v.violatingResources.length > 0));
         }
       }
     }

@@ -153,15 +153,44 @@ describe('the Control Tower results cache', () => {
     const first = writeTemplate(work, 'first.template.json', { Resources: { Wide: wide, Narrow: narrow, Bucket: bucket } });
     const changed = writeTemplate(work, 'changed.template.json', { Resources: { Wide: wide, Narrow: admin, Bucket: bucket } });
     const checks = new ControlTowerChecks({ cacheDir });
-    expect(guardResources(() => checks.validate({ templatePaths: [first] } as any))).toEqual([[['Wide', 'Narrow']], [['Bucket']]]);
+    // Three runs: the IAM rules, the other rules that check one resource, the rules that follow references (CT.S3.PR.2).
+    expect(guardResources(() => checks.validate({ templatePaths: [first] } as any))).toEqual([[['Wide', 'Narrow']], [['Bucket']], [['Bucket']]]);
     let report: ReturnType<ControlTowerChecks['validate']> | undefined;
-    // The IAM run gets the changed policy alone; the other run, whose S3 rules follow references, the whole copy.
-    expect(guardResources(() => report = checks.validate({ templatePaths: [changed] } as any))).toEqual([[['Narrow']], [['Bucket']]]);
+    // The IAM run gets the changed policy alone; the bucket's findings, by its own rules and by those that follow
+    // references (its copy holds the same bucket), come from the cache.
+    expect(guardResources(() => report = checks.validate({ templatePaths: [changed] } as any))).toEqual([[['Narrow']]]);
     const uncached = new ControlTowerChecks({ cacheDir: false }).validate({ templatePaths: [changed] } as any);
     const rows = (r: typeof uncached) => r.violations.flatMap((v) => v.violatingResources.map((res) => `${v.ruleName} ${res.resourceLogicalId} ${res.templatePath}`)).sort();
     expect(rows(report!)).toEqual(rows(uncached));
     expect(rows(uncached)).toEqual(expect.arrayContaining([`CT.IAM.PR.1 Narrow ${changed}`, `CT.IAM.PR.5 Wide ${changed}`]));
     expect(report!.violations.filter((v) => v.ruleName === 'CT.IAM.PR.5')).toHaveLength(1);
+  });
+
+  test('a copy for the rules that follow references is checked again when one of its resources changed, with only those rules', () => {
+    const bucket = { Type: 'AWS::S3::Bucket', Properties: { BucketName: 'kept' } };
+    const policy = (action: string) => ({
+      Type: 'AWS::S3::BucketPolicy',
+      Properties: { Bucket: { Ref: 'Bucket' }, PolicyDocument: { Statement: [{ Effect: 'Allow', Principal: { AWS: '*' }, Action: action, Resource: '*' }] } },
+    });
+    const queue = { Type: 'AWS::SQS::Queue', Properties: {} };
+    const first = writeTemplate(work, 'refs-first.template.json', { Resources: { Bucket: bucket, Policy: policy('s3:GetObject'), Queue: queue } });
+    const checks = new ControlTowerChecks({ cacheDir });
+    const before = guardResources(() => checks.validate({ templatePaths: [first] } as any));
+    expect(before).toHaveLength(2); // the rules that check one resource, those that follow references
+    // The same resources under other sections: no run at all.
+    const described = writeTemplate(work, 'refs-described.template.json', { Description: 'other sections', Outputs: { O: { Value: 'x' } }, Resources: { Bucket: bucket, Policy: policy('s3:GetObject'), Queue: queue } });
+    expect(guardResources(() => checks.validate({ templatePaths: [described] } as any))).toEqual([]);
+    // The policy changed: the copy again for the rules that follow references; the rules that check one resource
+    // have nothing to do (the bucket and the queue are cached, and none of them is about bucket policies).
+    const changed = writeTemplate(work, 'refs-changed.template.json', { Resources: { Bucket: bucket, Policy: policy('s3:*'), Queue: queue } });
+    let report: ReturnType<ControlTowerChecks['validate']> | undefined;
+    const after = guardResources(() => report = checks.validate({ templatePaths: [changed] } as any));
+    expect(after).toEqual([before[1]]);
+    expect(before[1][0]).toEqual(['Bucket', 'Policy', 'Queue']);
+    const uncached = new ControlTowerChecks({ cacheDir: false }).validate({ templatePaths: [changed] } as any);
+    const rows = (r: typeof uncached) => r.violations.flatMap((v) => v.violatingResources.map((res) => `${v.ruleName} ${res.resourceLogicalId} ${[...res.locations].sort()} ${res.templatePath}`)).sort();
+    expect(rows(report!)).toEqual(rows(uncached));
+    expect(rows(uncached).length).toBeGreaterThan(0);
   });
 
   test('the key changes with the template, the rules and cfn-guard\'s version', () => {

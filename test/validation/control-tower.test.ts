@@ -152,17 +152,43 @@ describe('the cfn-guard runs of the Control Tower checks', () => {
     controlId, ruleName: controlId, file: `${controlId}.guard`, resourceTypes, evaluatedTypes: resourceTypes, followsReferences,
   });
 
-  test('the IAM rules run apart from the others, each run keeping the types its rules name', () => {
+  test('the IAM rules, the other rules that check one resource and the rules that follow references run apart, each keeping the types its rules name', () => {
     const iam = rule('CT.IAM.PR.5', ['AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User']);
     const codebuild = rule('CT.CODEBUILD.PR.1', ['AWS::CodeBuild::Project', 'AWS::IAM::Role']);
     const s3 = rule('CT.S3.PR.2', ['AWS::S3::Bucket'], true);
     expect(guardRuns([iam, codebuild, s3])).toEqual([
       { rules: [iam], keep: new Set(['AWS::IAM::Group', 'AWS::IAM::Policy', 'AWS::IAM::Role', 'AWS::IAM::User']), perResource: true },
-      { rules: [codebuild, s3], keep: new Set(['AWS::CodeBuild::Project', 'AWS::IAM::Role', 'AWS::S3::Bucket']), perResource: false },
+      { rules: [codebuild], keep: new Set(['AWS::CodeBuild::Project', 'AWS::IAM::Role']), perResource: true },
+      { rules: [s3], keep: new Set(['AWS::S3::Bucket']), perResource: false },
     ]);
-    // A rule that names no type sees every resource.
+    // A rule that names no type sees every resource, and runs with the rules that follow references.
     expect(guardRuns([s3, rule('CT.ANY.PR.1', [])])).toEqual([{ rules: [s3, expect.objectContaining({ controlId: 'CT.ANY.PR.1' })], keep: undefined, perResource: false }]);
     expect(guardRuns([codebuild])).toEqual([expect.objectContaining({ perResource: true })]);
+  });
+
+  // The premise of the cache keys (src/validation/control-tower-runs.ts): a rule of the package reads a template's
+  // Resources section only (besides is_cfn_template's "AWSTemplateFormatVersion exists or Resources exists"), so a
+  // finding cached with the resources it is about holds in a template whose other sections differ. Every top-level
+  // `let` selects resources by type or names a constant, and a lookup (`%doc.Resources[ keys == ... ]`) reads Resources.
+  test('every rule of the package reads the Resources section only', () => {
+    const others: string[] = [];
+    for (const { file } of controlTowerRules()) {
+      const code = fs.readFileSync(file, 'utf-8').split('\n').filter((line) => !/^\s*#/.test(line));
+      for (const line of code) {
+        const topLet = /^let\s+\w+\s*=\s*(.*)$/.exec(line);
+        if (topLet && !/^(Resources(\.\*)?\s*\[|this\s*$|["'\[\d]|true|false|\/)/.test(topLet[1])) {
+          others.push(`${path.basename(file)}: ${line}`);
+        }
+        for (const access of line.matchAll(/%(\w+)\.(\w+)/g)) {
+          if (/^(doc|INPUT_DOCUMENT)$/.test(access[1]) && access[2] !== 'Resources') {
+            others.push(`${path.basename(file)}: ${line.trim()}`);
+          }
+        }
+      }
+      const sections = code.filter((line) => /^\s*%doc\s*\{/.test(line)).length;
+      expect(sections).toBeLessThanOrEqual(1); // is_cfn_template's block, and nothing else reads the document whole
+    }
+    expect(others).toEqual([]);
   });
 
   // The premise of the per-resource cache: the IAM controls of the package check each resource by its own properties
