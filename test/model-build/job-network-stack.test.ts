@@ -182,6 +182,24 @@ describe('jobNetwork with internet access', () => {
   });
 });
 
+// "Give SageMaker AI Processing Jobs Access to Resources in Your Amazon VPC" and "Give SageMaker AI Training Jobs Access
+// to Resources in Your Amazon VPC": a job is in the VPC only when its own request carries the VpcConfig, so every job of
+// a scaled-out pipeline (the scans, the merge, Preprocess on several instances, distributed Train) must carry it.
+describe('jobNetwork with the jobs scaled out', () => {
+  const app = buildApp(testConfig({ mlflow: { trackingServer: {} }, jobNetwork: NETWORK, instanceCounts: { processing: 3, training: 2 } }));
+
+  test('every processing and training job carries the VpcConfig, on several instances too', () => {
+    const jobs = steps(app).filter((s) => s.Type === 'Processing' || s.Type === 'Training');
+    expect(jobs.map((s) => s.Name).sort()).toEqual(expect.arrayContaining(['Evaluate', 'MergeBaseline', 'Preprocess', 'ScanInput', 'Train']));
+    for (const job of jobs) {
+      const vpc = job.Type === 'Processing' ? job.Arguments.NetworkConfig?.VpcConfig : job.Arguments.VpcConfig;
+      expect({ job: job.Name, vpc }).toEqual({ job: job.Name, vpc: { Subnets: SUBNETS, SecurityGroupIds: SECURITY_GROUPS } });
+    }
+    expect(step(app, 'Preprocess').Arguments.ProcessingResources.ClusterConfig.InstanceCount).toBe(3);
+    expect(step(app, 'Train').Arguments.ResourceConfig.InstanceCount).toBe(2);
+  });
+});
+
 describe('without jobNetwork (the default)', () => {
   const app = buildApp(testConfig({ mlflow: {} }));
   const template = Template.fromStack(app.modelBuildStack);
