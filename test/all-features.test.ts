@@ -145,17 +145,18 @@ test('the Control Tower checks find on the templates\' resource types alone what
   }
   const cached = new ControlTowerChecks({ cacheDir }).validate({ templatePaths: files } as any);
   expect(rows(cached.violations, (rule) => rule)).toEqual(rows(whole.violations, (rule) => controlOf.get(rule)));
-  for (const file of files) {
-    const template = JSON.parse(fs.readFileSync(file, 'utf-8'));
-    const [id] = Object.keys(template.Resources).filter((key) => template.Resources[key].Type === 'AWS::IAM::Role' || template.Resources[key].Type === 'AWS::S3::Bucket');
-    if (id !== undefined) {
-      template.Resources[id] = { ...template.Resources[id], Properties: { ...template.Resources[id].Properties, Tags: [{ Key: 'changed', Value: 'yes' }] } };
-    }
-    fs.writeFileSync(file, JSON.stringify(template));
+  // The template with the most resources, a role and a bucket of it changed: checked again only there, with the same result.
+  const [largest] = files.map((file) => ({ file, template: JSON.parse(fs.readFileSync(file, 'utf-8')) }))
+    .sort((a, b) => Object.keys(b.template.Resources).length - Object.keys(a.template.Resources).length);
+  for (const type of ['AWS::IAM::Role', 'AWS::S3::Bucket']) {
+    const id = Object.keys(largest.template.Resources).find((key) => largest.template.Resources[key].Type === type)!;
+    expect(id).toBeDefined();
+    largest.template.Resources[id] = { ...largest.template.Resources[id], Properties: { ...largest.template.Resources[id].Properties, Tags: [{ Key: 'changed', Value: 'yes' }] } };
   }
+  fs.writeFileSync(largest.file, JSON.stringify(largest.template));
   const wholeChanged = new CfnGuardValidator({ controlTowerRulesEnabled: false, rules: rules.map((rule) => rule.file), maxBuffer: 64 * 1024 * 1024 })
-    .validate({ templatePaths: files } as any);
-  const partlyCached = new ControlTowerChecks({ cacheDir }).validate({ templatePaths: files } as any);
+    .validate({ templatePaths: [largest.file] } as any);
+  const partlyCached = new ControlTowerChecks({ cacheDir }).validate({ templatePaths: [largest.file] } as any);
   expect(rows(partlyCached.violations, (rule) => rule)).toEqual(rows(wholeChanged.violations, (rule) => controlOf.get(rule)));
   fs.rmSync(dir, { recursive: true, force: true });
 });
