@@ -27,6 +27,12 @@ export interface ShadowComparisonOptions {
    */
   readonly expectedShadowModelPackage?: string;
   /**
+   * The instances the shadow variant must run (the configured count): the comparison fails when it
+   * runs another number, as a shadow left by an earlier release does (see {@link shadowInstancesProblem}).
+   * @default - the count is only reported
+   */
+  readonly expectedShadowInstances?: number;
+  /**
    * The current time in milliseconds; the window ends SHADOW_SETTLE_MINUTES before its minute.
    * @default Date.now
    */
@@ -99,6 +105,28 @@ export async function describeShadowEndpoint(client: SageMakerClient, endpointNa
 }
 
 /**
+ * Why the shadow variant's instance count is not the configured one, or undefined when it is.
+ *
+ * The production endpoint is updated with RetainAllVariantProperties, which keeps an autoscaled
+ * production fleet's capacity: an update then keeps each variant's instance count when the new
+ * configuration has a variant of the same name ("Update endpoints that use auto scaling";
+ * UpdateEndpoint API Reference, RetainAllVariantProperties and ExcludeRetainedVariantProperties,
+ * which excludes properties for every variant, production's included). A shadow variant left in
+ * place by an earlier release (its comparison failed, or its approval was rejected) can so keep its
+ * earlier count after `endpoints.prod.shadow.instanceCount` changed, and the latency comparison
+ * would be of another fleet than the one configured.
+ */
+export function shadowInstancesProblem(running: number | null, expected: number, what: string): string | undefined {
+  if (running === expected) {
+    return undefined;
+  }
+  return `${what} runs ${running ?? 'an unknown number of'} instance(s), not the ${expected} configured (endpoints.prod.shadow.instanceCount): `
+    + 'an endpoint update that retains variant properties (RetainAllVariantProperties, which keeps production\'s autoscaled capacity) keeps the instance count '
+    + 'of a variant whose name the endpoint already has, such as a shadow left in place by an earlier release. The shadow variant is removed when a release '
+    + 'reaches production; the next shadow phase then starts the configured count';
+}
+
+/**
  * Compares the shadow variant with production over `minutes` that ended SHADOW_SETTLE_MINUTES ago
  * (so that their captured data has reached S3): after checking that the
  * endpoint serves both variants, latency and error rate from CloudWatch, the prediction distribution
@@ -124,7 +152,9 @@ export async function compareShadow(
   const verdict = shadowVerdict({
     minutes: options.minutes, variants, metrics, predictions, shadowCaptureUri: `${captureUri}${variants.shadow}/`,
   }, options.thresholds);
-  const reasons = [...(modelProblem ? [modelProblem] : []), ...verdict.reasons];
+  const instancesProblem = options.expectedShadowInstances === undefined ? undefined
+    : shadowInstancesProblem(endpoint.instances.shadow, options.expectedShadowInstances, `the shadow variant ${variants.shadow} of ${options.endpointName}`);
+  const reasons = [...(modelProblem ? [modelProblem] : []), ...(instancesProblem ? [instancesProblem] : []), ...verdict.reasons];
   return {
     endpointName: options.endpointName,
     productionVariant: variants.production,

@@ -69,3 +69,5 @@ export const parseMaxLatencyIncrease = numberInRange('--max-latency-increase-per
 export const parseMaxErrorRate = numberInRange('--max-error-rate', 0, 1, 'a rate from 0 to 1 (errors / invocations)');
 export const parseMaxPredictionPsi = numberInRange('--max-prediction-psi', 0, 100, 'a population stability index above 0 (at most 100)', true);
 export const parseMinInvocations = wholeNumber('--min-invocations', 1, 10_000_000, 'invocations');
+/** The shadow variant's configured instance count: the limits of `endpoints.prod.shadow.instanceCount`. */
+export const parseShadowInstances = wholeNumber('--shadow-instances', 1, 100, 'instances');

@@ -11,7 +11,8 @@ import { formatShadowEnv, formatShadowReport } from '../aws/shadow-report';
 import { DEFAULT_MIN_INVOCATIONS } from '../aws/shadow-verdict';
 import { awsClientOptions } from './base-program';
 import {
-  MAX_SHADOW_MINUTES, S3Location, parseCaptureUri, parseMaxErrorRate, parseMaxLatencyIncrease, parseMaxPredictionPsi, parseMinInvocations, parseMinutes, parseVariantName,
+  MAX_SHADOW_MINUTES, S3Location, parseCaptureUri, parseMaxErrorRate, parseMaxLatencyIncrease, parseMaxPredictionPsi, parseMinInvocations, parseMinutes, parseShadowInstances,
+  parseVariantName,
 } from './compare-shadow-options';
 import { endpointNameOption } from './option-parsers';
 import { GlobalOptions, Output } from './output';
@@ -54,6 +55,7 @@ interface CompareShadowOptions {
   readonly out: string;
   readonly variablesFile?: string;
   readonly shadowModelPackage?: string;
+  readonly shadowInstances?: number;
 }
 
 /**
@@ -77,6 +79,7 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
     .requiredOption('--max-error-rate <y>', 'fail when the shadow\'s errors / invocations exceed production\'s by more than <y> (0..1)', parseMaxErrorRate)
     .requiredOption('--max-prediction-psi <z>', 'fail when the population stability index of the shadow\'s predictions against production\'s exceeds <z>', parseMaxPredictionPsi)
     .option('--shadow-model-package <arn>', 'fail unless the shadow variant\'s model was created from this model package version (the release\'s candidate)', parseShadowModelPackage)
+    .option('--shadow-instances <n>', 'fail unless the shadow variant runs this many instances (the configured endpoints.prod.shadow.instanceCount)', parseShadowInstances)
     .requiredOption('--out <report.json>', 'write the report (every number, the verdict, the reasons) to this file (parent folders are created)')
     .option('--variables-file <path>', 'also write SHADOW_VERDICT=..., SHADOW_LATENCY_P95_MS=... lines for a CodeBuild step to export as pipeline variables')
     .option('--min-invocations <n>', `fail when either variant has fewer invocations or captured predictions in the window (default: ${DEFAULT_MIN_INVOCATIONS})`, parseMinInvocations, DEFAULT_MIN_INVOCATIONS)
@@ -97,6 +100,7 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
           capture: opts.captureUri,
           minutes: opts.minutes,
           ...(opts.shadowModelPackage ? { expectedShadowModelPackage: opts.shadowModelPackage } : {}),
+          ...(opts.shadowInstances !== undefined ? { expectedShadowInstances: opts.shadowInstances } : {}),
           thresholds: {
             maxLatencyIncreasePercent: opts.maxLatencyIncreasePercent,
             maxErrorRate: opts.maxErrorRate,

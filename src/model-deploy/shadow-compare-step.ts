@@ -60,6 +60,7 @@ export function compareShadowStep(scope: Stack, props: CompareShadowProps): pipe
     '--capture-uri "$CAPTURE_URI"', `--minutes ${shadow.minutes}`, `--max-latency-increase-percent ${shadow.maxLatencyIncreasePercent}`,
     `--max-error-rate ${shadow.maxErrorRate}`, `--max-prediction-psi ${shadow.maxPredictionPsi}`, `--min-invocations ${shadow.minInvocations}`,
     `--shadow-model-package "$(node -p "require('./${RELEASE_MODEL_FILE}').modelPackageArn")"`,
+    `--shadow-instances ${shadow.instanceCount}`,
     `--region ${env.region} --profile shadow`, `--out ${SHADOW_REPORT}`, `--variables-file ${SHADOW_ENV_FILE}`,
   ].join(' '));
   const live = (expression: string) => `"$(node -p "const l = require('./${RELEASE_LIVE_MODEL}'); ${expression}")"`;

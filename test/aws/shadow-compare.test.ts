@@ -141,6 +141,26 @@ describe('compareShadow', () => {
     expect(sm.commandCalls(DescribeModelCommand)).toHaveLength(0);
   });
 
+  // UpdateEndpoint API Reference (RetainAllVariantProperties) and "Update endpoints that use auto scaling": an update that
+  // retains variant properties keeps the instance count of a variant the endpoint already has under that name, so a
+  // shadow left in place by an earlier release keeps its count; the comparison would be of another fleet.
+  test('with the configured count given, passes when the shadow runs it and fails when it runs another', async () => {
+    cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults(GOOD) });
+    captureWorld(s3, { production: 'production.jsonl', shadow: 'shadow-close.jsonl' });
+    expect((await compareShadow(clients, { ...options, expectedShadowInstances: 2 })).passed).toBe(true);
+    const report = await compareShadow(clients, { ...options, expectedShadowInstances: 4 });
+    expect(report.verdict).toBe('FAIL');
+    expect(report.endpoint.instances).toEqual({ production: 2, shadow: 2 });
+    expect(report.reasons).toEqual([
+      'the shadow variant Shadow of player-churn-prod runs 2 instance(s), not the 4 configured (endpoints.prod.shadow.instanceCount): '
+      + 'an endpoint update that retains variant properties (RetainAllVariantProperties, which keeps production\'s autoscaled capacity) keeps the instance count '
+      + 'of a variant whose name the endpoint already has, such as a shadow left in place by an earlier release. The shadow variant is removed when a release '
+      + 'reaches production; the next shadow phase then starts the configured count',
+    ]);
+    // Without the configured count, the count is only reported.
+    expect((await compareShadow(clients, options)).passed).toBe(true);
+  });
+
   test('fails when the shadow variant has no captured answers', async () => {
     cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults(GOOD) });
     captureWorld(s3, { production: 'production.jsonl' });

@@ -127,6 +127,14 @@ describe('bad arguments exit 2 naming the option, the value and what is allowed,
     expect(requested).toEqual([]);
   });
 
+  test('--shadow-instances must be a whole number from 1 to 100 (the limits of endpoints.prod.shadow.instanceCount)', async () => {
+    for (const bad of ['0', '101', '2.5']) {
+      const { code, stderr } = await run([...argv, '--shadow-instances', bad]);
+      expect(code).toBe(2);
+      expect(stderr).toMatch(`--shadow-instances must be a whole number of instances from 1 to 100, got ${bad}`);
+    }
+  });
+
   test('--min-invocations must be a whole number of at least 1', async () => {
     const { code, stderr } = await run([...argv, '--min-invocations', '0']);
     expect(code).toBe(2);

@@ -122,6 +122,10 @@ describe('a shadow release while production serves version 7', () => {
     ]) {
       expect(compare).toContain(part);
     }
+    // The count the shadow variant is configured with: compare-shadow fails when the shadow runs another.
+    const [shadowConfig] = Object.values<any>(shadowStack.findResources('AWS::SageMaker::EndpointConfig'));
+    const configured = shadowConfig.Properties.ShadowProductionVariants[0].InitialInstanceCount;
+    expect(compare).toContain(`--shadow-instances ${configured}`);
     expect(commands.join('\n')).toContain('role/player-churn-prod-shadow-compare');
     const project = Object.values<any>(pipelineTemplate.findResources('AWS::CodeBuild::Project'))
       .find((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('compare-shadow'));
