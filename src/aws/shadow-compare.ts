@@ -65,6 +65,8 @@ export interface ShadowReport {
 export interface ShadowEndpoint {
   readonly status: string;
   readonly instances: { readonly production: number | null; readonly shadow: number | null };
+  /** The shadow variant's DesiredInstanceCount: what an update that retains variant properties keeps. */
+  readonly shadowDesiredInstances: number | null;
   /** The endpoint configuration in service. */
   readonly endpointConfigName?: string;
 }
@@ -100,30 +102,34 @@ export async function describeShadowEndpoint(client: SageMakerClient, endpointNa
   return {
     status: endpoint.EndpointStatus ?? 'Unknown',
     instances: { production: production.CurrentInstanceCount ?? null, shadow: shadow.CurrentInstanceCount ?? null },
+    shadowDesiredInstances: shadow.DesiredInstanceCount ?? shadow.CurrentInstanceCount ?? null,
     ...(endpoint.EndpointConfigName ? { endpointConfigName: endpoint.EndpointConfigName } : {}),
   };
 }
 
 /**
- * Why the shadow variant's instance count is not the configured one, or undefined when it is.
+ * Why the shadow variant's instance count (its DesiredInstanceCount) is not the configured one, or
+ * undefined when it is.
  *
- * The production endpoint is updated with RetainAllVariantProperties, which keeps an autoscaled
- * production fleet's capacity: an update then keeps each variant's instance count when the new
- * configuration has a variant of the same name ("Update endpoints that use auto scaling";
- * UpdateEndpoint API Reference, RetainAllVariantProperties and ExcludeRetainedVariantProperties,
- * which excludes properties for every variant, production's included). A shadow variant left in
- * place by an earlier release (its comparison failed, or its approval was rejected) can so keep its
- * earlier count after `endpoints.prod.shadow.instanceCount` changed, and the latency comparison
- * would be of another fleet than the one configured.
+ * When production autoscales, its endpoint is updated with RetainAllVariantProperties, which keeps
+ * production's capacity and also the instance count of any variant the endpoint already has under
+ * the same name ("Update endpoints that use auto scaling"; UpdateEndpoint API Reference,
+ * RetainAllVariantProperties, and ExcludeRetainedVariantProperties, which excludes a property for
+ * every variant, production's included). A shadow variant left in place by an earlier release (its
+ * comparison failed, or its approval was rejected) so keeps its count after
+ * `endpoints.prod.shadow.instanceCount` changes, and the latency comparison would be of another
+ * fleet than the one configured. Each later shadow phase would fail the same way, so the message
+ * says how to end it.
  */
-export function shadowInstancesProblem(running: number | null, expected: number, what: string): string | undefined {
-  if (running === expected) {
+export function shadowInstancesProblem(desired: number | null, expected: number, what: string): string | undefined {
+  if (desired === expected) {
     return undefined;
   }
-  return `${what} runs ${running ?? 'an unknown number of'} instance(s), not the ${expected} configured (endpoints.prod.shadow.instanceCount): `
-    + 'an endpoint update that retains variant properties (RetainAllVariantProperties, which keeps production\'s autoscaled capacity) keeps the instance count '
-    + 'of a variant whose name the endpoint already has, such as a shadow left in place by an earlier release. The shadow variant is removed when a release '
-    + 'reaches production; the next shadow phase then starts the configured count';
+  return `${what} runs ${desired ?? 'an unknown number of'} instance(s), not the ${expected} configured (endpoints.prod.shadow.instanceCount). `
+    + 'When production autoscales, its endpoint is updated with RetainAllVariantProperties, which keeps the instance count of a variant the endpoint '
+    + 'already has, such as a shadow left in place by an earlier release whose comparison failed or whose approval was rejected; every shadow phase '
+    + 'fails so until that shadow is gone. Release once with endpoints.prod.shadow off (the production deploy removes the shadow variant), '
+    + `or set endpoints.prod.shadow.instanceCount back to ${desired ?? 'the count it runs'}`;
 }
 
 /**
@@ -153,7 +159,7 @@ export async function compareShadow(
     minutes: options.minutes, variants, metrics, predictions, shadowCaptureUri: `${captureUri}${variants.shadow}/`,
   }, options.thresholds);
   const instancesProblem = options.expectedShadowInstances === undefined ? undefined
-    : shadowInstancesProblem(endpoint.instances.shadow, options.expectedShadowInstances, `the shadow variant ${variants.shadow} of ${options.endpointName}`);
+    : shadowInstancesProblem(endpoint.shadowDesiredInstances, options.expectedShadowInstances, `the shadow variant ${variants.shadow} of ${options.endpointName}`);
   const reasons = [...(modelProblem ? [modelProblem] : []), ...(instancesProblem ? [instancesProblem] : []), ...verdict.reasons];
   return {
     endpointName: options.endpointName,

@@ -22,39 +22,45 @@ export function definitionContainers(definition: unknown): Array<{ readonly fram
 /** The import name of each PyPI distribution whose version the local run compares. */
 const MODULES: Readonly<Record<string, string>> = { 'xgboost': 'xgboost', 'scikit-learn': 'sklearn' };
 
-/** The PyPI distribution of each import name whose version the local run compares (the inverse of MODULES). */
-const DISTRIBUTIONS: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(MODULES).map(([distribution, module]) => [module, distribution]));
-
 /**
- * Reads each module's version without importing it where it can: from the metadata of its
- * distribution (importlib.metadata), when that distribution is installed where python finds the
- * module; else (a module without metadata, or one that shadows the distribution from another
- * folder) by importing it and reading `__version__`. Importing xgboost and scikit-learn took about
- * 1 s of every local run; their metadata takes milliseconds.
+ * Reads each module's version without importing it where it can: from the metadata of the one
+ * distribution installed beside it (importlib.metadata: in the folder python finds the module in)
+ * that provides it (its top_level.txt, or the files it lists). With none, or several (metadata left
+ * by another install: a stale dist-info, `xgboost-cpu` installed over `xgboost`), it imports the
+ * module and reads `__version__`. Importing xgboost and scikit-learn took about 1 s of every local
+ * run; their metadata takes milliseconds.
  */
 const VERSIONS_SCRIPT = `import importlib, importlib.metadata, importlib.util, json, os, sys
-pairs = json.loads(sys.argv[1])
-versions = {}
-for module, distribution in pairs:
+def provided(dist):
+    top = dist.read_text('top_level.txt')
+    if top is not None:
+        return set(top.split())
+    return {str(f).replace(os.sep, '/').split('/')[0].removesuffix('.py') for f in (dist.files or [])}
+folders = {}
+for module in sys.argv[1:]:
     spec = importlib.util.find_spec(module)
     if spec is None:
         raise ModuleNotFoundError(f"No module named '{module}'")
-    version = None
-    if distribution and spec.origin:
-        try:
-            found = importlib.metadata.distribution(distribution)
-            root = os.path.realpath(str(found.locate_file('')))
-            if os.path.realpath(spec.origin).startswith(root + os.sep):
-                version = found.version
-        except importlib.metadata.PackageNotFoundError:
-            pass
-    versions[module] = version if version is not None else importlib.import_module(module).__version__
+    folder = None
+    if spec.origin and os.path.isabs(spec.origin):
+        origin = os.path.realpath(spec.origin)
+        folder = os.path.dirname(os.path.dirname(origin)) if spec.submodule_search_locations is not None else os.path.dirname(origin)
+    folders.setdefault(folder, []).append(module)
+versions = {}
+for folder, modules in folders.items():
+    found = {module: [] for module in modules}
+    for dist in (importlib.metadata.distributions(path=[folder]) if folder else []):
+        names = provided(dist)
+        for module in modules:
+            if module in names:
+                found[module].append(dist.version)
+    for module in modules:
+        versions[module] = found[module][0] if len(found[module]) == 1 else importlib.import_module(module).__version__
 print(json.dumps(versions))`;
 
 /** The version of each module `python` finds (see VERSIONS_SCRIPT). Throws when `python` cannot run or find one. */
 export function localVersions(python: string, modules: readonly string[]): Record<string, string> {
-  const pairs = modules.map((module) => [module, DISTRIBUTIONS[module] ?? null]);
-  const run = spawnSync(python, ['-c', VERSIONS_SCRIPT, JSON.stringify(pairs)], { encoding: 'utf-8', timeout: 60_000, env: process.env });
+  const run = spawnSync(python, ['-c', VERSIONS_SCRIPT, ...modules], { encoding: 'utf-8', timeout: 60_000, env: process.env });
   if (run.error !== undefined || run.status !== 0) {
     const reason = run.error !== undefined ? run.error.message : (run.stderr.trim().split('\n').pop() || `exit code ${run.status}`);
     throw new LocalRunError(`cannot read the versions of ${modules.join(', ')} in ${python}: ${reason}`);

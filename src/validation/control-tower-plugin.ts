@@ -31,7 +31,9 @@ const GUARD_MAX_BUFFER = 64 * 1024 * 1024;
  *
  * cfn-guard's findings are cached per template (ControlTowerResultCache, keyed by the template's
  * content, the rules and cfn-guard's version): a synth whose templates did not change since the
- * last one reuses them instead of running cfn-guard, about 2 s of CPU per app.
+ * last one reuses them instead of running cfn-guard, about 2 s of CPU per app. A template that
+ * changed is checked only where it changed: {@link runGuard} caches per resource, or per copy of
+ * the resources the rules that follow references read.
  *
  * On a platform the package has no cfn-guard binary for (Windows), the controls cannot run: the
  * plugin says so on stderr and reports nothing; the pipelines' synth, on Linux, runs them.

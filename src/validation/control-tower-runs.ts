@@ -33,8 +33,9 @@ export interface GuardRun {
  * took 2.0 s in one run, and 1.2-1.4 s in two (IAM's inline policies are 40% of the bytes, and
  * CT.IAM.PR.5 is the slowest rule). A rule sees exactly what it would in the whole template: a
  * Control Tower rule selects resources by the types it names (`Resources.*[ Type == ... ]`) and
- * follows a `Ref` or `Fn::GetAtt` only to check that the resource has a type it names, so a
- * resource of a type it does not name can only fail that check, there or absent alike.
+ * follows a `Ref` or `Fn::GetAtt` only to check the type of the resource it names, so the copies of
+ * the third run also keep every resource a kept one names that way ({@link templateFor}): absent, a
+ * lookup makes cfn-guard report what the plugin cannot read.
  *
  * The first two runs' rules check each resource by its own properties (as the hook form of each
  * rule checks one resource), and most resources of a project's templates are the same from one
@@ -59,15 +60,47 @@ export function guardRuns(rules: readonly ControlTowerRule[]): GuardRun[] {
 
 /**
  * The template with only the resources whose type `keep` holds (every other section as it is), or
- * undefined when it has none of them: the run's rules would only SKIP it.
+ * undefined when it has none of them: the run's rules would only SKIP it. With `referenced`, it also
+ * keeps every resource those name with `Ref` or `Fn::GetAtt`, and those these name, and so on: the
+ * resources a rule that follows references may look up.
  */
-export function templateFor(template: Record<string, unknown>, keep: ReadonlySet<string> | undefined): Record<string, unknown> | undefined {
+export function templateFor(template: Record<string, unknown>, keep: ReadonlySet<string> | undefined, referenced = false): Record<string, unknown> | undefined {
   if (keep === undefined) {
     return template;
   }
-  const resources = Object.entries((template.Resources ?? {}) as Record<string, { readonly Type?: unknown }>)
-    .filter(([, resource]) => typeof resource?.Type === 'string' && keep.has(resource.Type));
-  return resources.length === 0 ? undefined : { ...template, Resources: Object.fromEntries(resources) };
+  const all = (template.Resources ?? {}) as Record<string, { readonly Type?: unknown }>;
+  const kept = new Set(Object.keys(all).filter((id) => typeof all[id]?.Type === 'string' && keep.has(all[id].Type as string)));
+  if (kept.size === 0) {
+    return undefined;
+  }
+  for (const id of referenced ? kept : []) {
+    for (const name of namedResources(all[id])) {
+      if (name in all) {
+        kept.add(name); // a Set iterates over what is added while it iterates
+      }
+    }
+  }
+  return { ...template, Resources: Object.fromEntries(Object.entries(all).filter(([id]) => kept.has(id))) };
+}
+
+/** The logical ids a resource names with `Ref` or `Fn::GetAtt` (either form). */
+function namedResources(value: unknown, names: string[] = []): string[] {
+  if (Array.isArray(value)) {
+    value.forEach((item) => namedResources(item, names));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === 'Ref' && typeof inner === 'string') {
+        names.push(inner);
+      } else if (key === 'Fn::GetAtt') {
+        const target = Array.isArray(inner) ? inner[0] : typeof inner === 'string' ? inner.split('.')[0] : undefined;
+        if (typeof target === 'string') {
+          names.push(target);
+        }
+      }
+      namedResources(inner, names);
+    }
+  }
+  return names;
 }
 
 /** Where and how {@link runGuard} caches and runs cfn-guard. */
@@ -114,7 +147,7 @@ export function runGuard(
       const unchecked = new Map<string, Array<{ readonly key: string; readonly ids: ReadonlySet<string> }>>();
       templates.forEach((template, position) => {
         const templatePath = templatePaths[position];
-        let copy = templateFor(template, run.keep);
+        let copy = templateFor(template, run.keep, !run.perResource);
         if (copy !== undefined && cache !== undefined) {
           const resources = copy.Resources as Record<string, unknown>;
           const parts = run.perResource
@@ -149,8 +182,17 @@ export function runGuard(
         found.get(file)!.push(onTemplate);
       }
       for (const [templatePath, parts] of unchecked) {
+        const violations = attributed.get(templatePath) ?? [];
+        if (!run.perResource) {
+          // One part at most, the whole copy: every finding of the run on it, those that name no resource too.
+          parts.forEach(({ key }) => cache?.set(key, violations));
+          continue;
+        }
+        if (violations.some((v) => v.violatingResources.some((r) => r.resourceLogicalId === undefined))) {
+          continue; // a finding that names no resource belongs to no part: nothing of this template is cached
+        }
         for (const { key, ids } of parts) {
-          const own = (attributed.get(templatePath) ?? []).map((v) => ({ ...v, violatingResources: v.violatingResources.filter((r) => ids.has(r.resourceLogicalId ?? '')) }));
+          const own = violations.map((v) => ({ ...v, violatingResources: v.violatingResources.filter((r) => ids.has(r.resourceLogicalId!)) }));
           cache?.set(key, own.filter((v) => v.violatingResources.length > 0));
         }
       }

@@ -82,7 +82,7 @@ describe('compareShadow', () => {
     expect(report.reasons).toEqual([]);
     expect(report.verdict).toBe('PASS');
     expect(report.window).toEqual({ start: '2026-12-04T09:00:00.000Z', end: '2026-12-04T11:00:00.000Z', minutes: 120, metricPeriodSeconds: 7200 });
-    expect(report.endpoint).toEqual({ status: 'InService', instances: { production: 2, shadow: 2 }, endpointConfigName: SHADOW_ENDPOINT_CONFIG });
+    expect(report.endpoint).toEqual({ status: 'InService', instances: { production: 2, shadow: 2 }, shadowDesiredInstances: 2, endpointConfigName: SHADOW_ENDPOINT_CONFIG });
     expect(sm.commandCalls(DescribeEndpointCommand).map((c) => c.args[0].input)).toEqual([{ EndpointName: 'player-churn-prod' }]);
     expect(report.metrics.shadow.latencyMs).toEqual({ p50: 8.4, p95: 22, average: 9.5 });
     expect(report.latency.increasePercent).toEqual({ p50: 5, p95: 10, average: 5.55556 });
@@ -143,19 +143,25 @@ describe('compareShadow', () => {
 
   // UpdateEndpoint API Reference (RetainAllVariantProperties) and "Update endpoints that use auto scaling": an update that
   // retains variant properties keeps the instance count of a variant the endpoint already has under that name, so a
-  // shadow left in place by an earlier release keeps its count; the comparison would be of another fleet.
-  test('with the configured count given, passes when the shadow runs it and fails when it runs another', async () => {
+  // shadow left in place by an earlier release keeps its count; the comparison would be of another fleet. The count an
+  // update keeps is the variant's DesiredInstanceCount (CurrentInstanceCount may lag while an instance is replaced).
+  test('with the configured count given, passes when the shadow is set to run it and fails, saying how to end it, when it is not', async () => {
     cw.on(GetMetricDataCommand).resolves({ MetricDataResults: metricResults(GOOD) });
     captureWorld(s3, { production: 'production.jsonl', shadow: 'shadow-close.jsonl' });
     expect((await compareShadow(clients, { ...options, expectedShadowInstances: 2 })).passed).toBe(true);
+    // One instance being replaced: the desired count is still the configured one.
+    endpointWorld(sm, { ShadowProductionVariants: [{ VariantName: 'Shadow', CurrentInstanceCount: 1, DesiredInstanceCount: 2 }] });
+    expect((await compareShadow(clients, { ...options, expectedShadowInstances: 2 })).passed).toBe(true);
+    endpointWorld(sm);
     const report = await compareShadow(clients, { ...options, expectedShadowInstances: 4 });
     expect(report.verdict).toBe('FAIL');
-    expect(report.endpoint.instances).toEqual({ production: 2, shadow: 2 });
+    expect(report.endpoint).toMatchObject({ instances: { production: 2, shadow: 2 }, shadowDesiredInstances: 2 });
     expect(report.reasons).toEqual([
-      'the shadow variant Shadow of player-churn-prod runs 2 instance(s), not the 4 configured (endpoints.prod.shadow.instanceCount): '
-      + 'an endpoint update that retains variant properties (RetainAllVariantProperties, which keeps production\'s autoscaled capacity) keeps the instance count '
-      + 'of a variant whose name the endpoint already has, such as a shadow left in place by an earlier release. The shadow variant is removed when a release '
-      + 'reaches production; the next shadow phase then starts the configured count',
+      'the shadow variant Shadow of player-churn-prod runs 2 instance(s), not the 4 configured (endpoints.prod.shadow.instanceCount). '
+      + 'When production autoscales, its endpoint is updated with RetainAllVariantProperties, which keeps the instance count of a variant the endpoint '
+      + 'already has, such as a shadow left in place by an earlier release whose comparison failed or whose approval was rejected; every shadow phase '
+      + 'fails so until that shadow is gone. Release once with endpoints.prod.shadow off (the production deploy removes the shadow variant), '
+      + 'or set endpoints.prod.shadow.instanceCount back to 2',
     ]);
     // Without the configured count, the count is only reported.
     expect((await compareShadow(clients, options)).passed).toBe(true);

@@ -84,31 +84,43 @@ describe('localVersions', () => {
     expect(localVersions(pythonWith({ xgboost: '3.0.5', sklearn: '1.4.2' }), ['xgboost', 'sklearn'])).toEqual({ xgboost: '3.0.5', sklearn: '1.4.2' });
   });
 
+  /** A python whose path has `folders`, each a map of file to content. */
+  function pythonWithFolders(name: string, folders: Array<Record<string, string>>): string {
+    const paths = folders.map((files, i) => {
+      const folder = path.join(dir, `${name}-${i}`);
+      for (const [file, content] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(folder, file)), { recursive: true });
+        fs.writeFileSync(path.join(folder, file), content);
+      }
+      return folder;
+    });
+    const python = path.join(dir, name);
+    fs.writeFileSync(python, `#!/bin/sh\nPYTHONPATH=${paths.join(':')} exec ${PYTHON} "$@"\n`, { mode: 0o755 });
+    return python;
+  }
+  const distInfo = (name: string, version: string, module = 'xgboost') => ({
+    [`${name}-${version}.dist-info/METADATA`]: `Metadata-Version: 2.1\nName: ${name}\nVersion: ${version}\n`,
+    [`${name}-${version}.dist-info/top_level.txt`]: `${module}\n`,
+  });
+  /** Importing it would fail: a version read must come from the metadata. */
+  const NOT_IMPORTABLE = { 'xgboost/__init__.py': 'raise RuntimeError("imported")\n' };
+
   // Python Standard Library, importlib.metadata: a distribution's version comes from its installed metadata, which
   // is read without importing the package (importing xgboost and scikit-learn took about 1 s of every local run).
-  test('reads an installed distribution\'s version from its metadata, without importing the module', () => {
-    const site = path.join(dir, 'site-with-metadata');
-    fs.mkdirSync(path.join(site, 'xgboost'), { recursive: true });
-    // Importing it would fail: the version must come from the metadata.
-    fs.writeFileSync(path.join(site, 'xgboost', '__init__.py'), 'raise RuntimeError("imported")\n');
-    fs.mkdirSync(path.join(site, 'xgboost-3.0.5.dist-info'));
-    fs.writeFileSync(path.join(site, 'xgboost-3.0.5.dist-info', 'METADATA'), 'Metadata-Version: 2.1\nName: xgboost\nVersion: 3.0.5\n');
-    const python = path.join(dir, 'python-with-metadata');
-    fs.writeFileSync(python, `#!/bin/sh\nPYTHONPATH=${site} exec ${PYTHON} "$@"\n`, { mode: 0o755 });
-    expect(localVersions(python, ['xgboost'])).toEqual({ xgboost: '3.0.5' });
+  test('reads the version of the one distribution beside the module that provides it, without importing the module', () => {
+    expect(localVersions(pythonWithFolders('python-with-metadata', [{ ...NOT_IMPORTABLE, ...distInfo('xgboost', '3.0.5') }]), ['xgboost'])).toEqual({ xgboost: '3.0.5' });
   });
 
-  test('a module that shadows its distribution from another folder is imported for its version', () => {
-    // The module comes from the first folder; the metadata found first is of a copy in the second, which python does not import.
-    const first = path.join(dir, 'first');
-    const second = path.join(dir, 'second');
-    fs.mkdirSync(path.join(first, 'xgboost'), { recursive: true });
-    fs.writeFileSync(path.join(first, 'xgboost', '__init__.py'), '__version__ = "2.1.0"\n');
-    fs.mkdirSync(path.join(second, 'xgboost-3.0.5.dist-info'), { recursive: true });
-    fs.writeFileSync(path.join(second, 'xgboost-3.0.5.dist-info', 'METADATA'), 'Metadata-Version: 2.1\nName: xgboost\nVersion: 3.0.5\n');
-    const python = path.join(dir, 'python-shadowed');
-    fs.writeFileSync(python, `#!/bin/sh\nPYTHONPATH=${second}:${first} exec ${PYTHON} "$@"\n`, { mode: 0o755 });
-    expect(localVersions(python, ['xgboost'])).toEqual({ xgboost: '2.1.0' });
+  test('imports the module when its metadata is elsewhere, or when several distributions beside it provide it', () => {
+    const module = { 'xgboost/__init__.py': '__version__ = "2.1.0"\n' };
+    // The metadata found first is of a copy in another folder, which python does not import.
+    expect(localVersions(pythonWithFolders('python-shadowed', [distInfo('xgboost', '3.0.5'), module]), ['xgboost'])).toEqual({ xgboost: '2.1.0' });
+    // A stale dist-info beside the current one (a failed pip run), and xgboost-cpu installed over xgboost (pip removes
+    // nothing of a distribution of another name): which one python imports, only the import says.
+    expect(localVersions(pythonWithFolders('python-stale', [{ ...module, ...distInfo('xgboost', '1.7.6'), ...distInfo('xgboost', '2.1.0') }]), ['xgboost'])).toEqual({ xgboost: '2.1.0' });
+    expect(localVersions(pythonWithFolders('python-cpu', [{ ...module, ...distInfo('xgboost', '3.0.5'), ...distInfo('xgboost_cpu', '2.1.0') }]), ['xgboost'])).toEqual({ xgboost: '2.1.0' });
+    // A distribution beside it that provides another module does not count.
+    expect(localVersions(pythonWithFolders('python-other', [{ ...NOT_IMPORTABLE, ...distInfo('xgboost', '3.0.5'), ...distInfo('other', '9.0.0', 'other') }]), ['xgboost'])).toEqual({ xgboost: '3.0.5' });
   });
 
   test('a python that cannot import a module is an error naming it', () => {

@@ -193,6 +193,27 @@ describe('the Control Tower results cache', () => {
     expect(rows(uncached).length).toBeGreaterThan(0);
   });
 
+  // A rule that follows a reference looks the named resource up in the template it reads; a copy without it made
+  // cfn-guard report a lookup the plugin cannot read. Some findings name no resource (CT.SQS.PR.2 on a key of another
+  // queue adds one without a logical id): they are cached with the copy, and reported from the cache as when checked.
+  test('the rules that follow references see the resources named by the kept ones, and their findings naming no resource are cached', () => {
+    const logs = { Type: 'AWS::Logs::LogGroup', Properties: { RetentionInDays: 30, KmsKeyId: { 'Fn::GetAtt': ['ExportsReader', '/cdk/exports/key'] } } };
+    const reader = { Type: 'Custom::CrossRegionExportReader', Properties: { ServiceToken: 'x' } };
+    const queue = { Type: 'AWS::SQS::Queue', Properties: { KmsMasterKeyId: { 'Fn::GetAtt': ['Other', 'Arn'] } } };
+    const other = { Type: 'AWS::SQS::Queue', Properties: { SqsManagedSseEnabled: true } };
+    const template = writeTemplate(work, 'refs-named.template.json', { Resources: { Logs: logs, ExportsReader: reader, Q: queue, Other: other } });
+    const rows = (r: ReturnType<ControlTowerChecks['validate']>) => r.violations.flatMap((v) => v.violatingResources.map((res) => `${v.ruleName} ${res.resourceLogicalId} ${res.templatePath}`)).sort();
+    const uncached = new ControlTowerChecks({ cacheDir: false }).validate({ templatePaths: [template] } as any);
+    expect(rows(uncached)).toEqual(expect.arrayContaining([`CT.CLOUDWATCH.PR.3 Logs ${template}`, `CT.SQS.PR.2 undefined ${template}`]));
+    // The copy for the rules that follow references holds the custom resource the log group names.
+    const runs = guardResources(() => new ControlTowerChecks({ cacheDir }).validate({ templatePaths: [template] } as any));
+    expect(runs.some((copies) => copies.some((ids) => ids.includes('Logs') && ids.includes('ExportsReader')))).toBe(true);
+    const described = writeTemplate(work, 'refs-named-described.template.json', { Description: 'changed elsewhere', Resources: { Logs: logs, ExportsReader: reader, Q: queue, Other: other } });
+    let cached: ReturnType<ControlTowerChecks['validate']> | undefined;
+    expect(guardResources(() => cached = new ControlTowerChecks({ cacheDir }).validate({ templatePaths: [described] } as any))).toEqual([]);
+    expect(rows(cached!)).toEqual(rows(uncached).map((row) => row.replace(template, described)));
+  });
+
   test('the key changes with the template, the rules and cfn-guard\'s version', () => {
     const rules = rulesFor(new Set(['AWS::KMS::Key']));
     const key = templateResultKey('0.0.62', rules, JSON.stringify(OPEN_KEY));
