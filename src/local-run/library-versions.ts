@@ -28,14 +28,16 @@ const MODULES: Readonly<Record<string, string>> = { 'xgboost': 'xgboost', 'sciki
  * that provides it (its top_level.txt, or the files it lists). With none, or several (metadata left
  * by another install: a stale dist-info, `xgboost-cpu` installed over `xgboost`), it imports the
  * module and reads `__version__`. Importing xgboost and scikit-learn took about 1 s of every local
- * run; their metadata takes milliseconds.
+ * run; their metadata takes milliseconds. Python 3.8 runs it (no str.removesuffix), as it ran the
+ * import it replaces.
  */
 const VERSIONS_SCRIPT = `import importlib, importlib.metadata, importlib.util, json, os, sys
 def provided(dist):
     top = dist.read_text('top_level.txt')
     if top is not None:
         return set(top.split())
-    return {str(f).replace(os.sep, '/').split('/')[0].removesuffix('.py') for f in (dist.files or [])}
+    tops = {str(f).replace(os.sep, '/').split('/')[0] for f in (dist.files or [])}
+    return {top[:-3] if top.endswith('.py') else top for top in tops}
 folders = {}
 for module in sys.argv[1:]:
     spec = importlib.util.find_spec(module)

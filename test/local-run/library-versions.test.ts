@@ -109,6 +109,11 @@ describe('localVersions', () => {
   // is read without importing the package (importing xgboost and scikit-learn took about 1 s of every local run).
   test('reads the version of the one distribution beside the module that provides it, without importing the module', () => {
     expect(localVersions(pythonWithFolders('python-with-metadata', [{ ...NOT_IMPORTABLE, ...distInfo('xgboost', '3.0.5') }]), ['xgboost'])).toEqual({ xgboost: '3.0.5' });
+    // Without top_level.txt, the files its RECORD lists say what it provides.
+    expect(localVersions(pythonWithFolders('python-record', [{
+      ...NOT_IMPORTABLE, 'xgboost-3.0.5.dist-info/METADATA': 'Metadata-Version: 2.1\nName: xgboost\nVersion: 3.0.5\n',
+      'xgboost-3.0.5.dist-info/RECORD': 'xgboost/__init__.py,,\nxgboost-3.0.5.dist-info/METADATA,,\n',
+    }]), ['xgboost'])).toEqual({ xgboost: '3.0.5' });
   });
 
   test('imports the module when its metadata is elsewhere, or when several distributions beside it provide it', () => {
