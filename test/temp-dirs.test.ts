@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { RUN_DIR_ENV, KEEP_ENV, removeInBackground, suiteDirPrefix } = require('./temp-dirs/paths');
+const { RUN_DIR_ENV, KEEP_ENV, MEMORY_FOLDER_NEEDS, removeInBackground, runParentDir, suiteDirPrefix, usableMemoryFolder } = require('./temp-dirs/paths');
 
 const HOOKS = path.join(__dirname, 'temp-dirs');
 
@@ -109,5 +109,36 @@ report({ ...seen, exists: fs.existsSync(runDir) });`, { TMPDIR: scratch });
     expect(eventuallyEmpty(scratch)).toEqual([]);
     // A folder already gone is not an error.
     expect(() => removeInBackground(install)).not.toThrow();
+  });
+
+  test('the run\'s folder goes where TMPDIR says; else into the first memory-backed folder that can hold it; else the system\'s', () => {
+    const probed: string[] = [];
+    const usable = (ok: string[]) => (dir: string) => {
+      probed.push(dir);
+      return ok.includes(dir);
+    };
+    expect(runParentDir({ TMPDIR: '/chosen' }, ['/dev/shm'], usable(['/dev/shm']))).toBe('/chosen');
+    expect(probed).toEqual([]);
+    expect(runParentDir({}, ['/first', '/second'], usable(['/second']))).toBe('/second');
+    expect(runParentDir({}, ['/first', '/second'], usable([]))).toBe(os.tmpdir());
+    expect(probed).toEqual(['/first', '/second', '/first', '/second']);
+  });
+
+  test('a memory-backed folder is used only with room in it and in the machine\'s memory, and where programs written there start', () => {
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'scratch-'));
+    const none = { folderFree: 0, memoryFree: 0 };
+    expect(usableMemoryFolder(scratch, none, 0)).toBe(true);
+    // The probe program is removed again.
+    expect(fs.readdirSync(scratch)).toEqual([]);
+    const free = fs.statfsSync(scratch);
+    expect(usableMemoryFolder(scratch, { folderFree: free.bavail * free.bsize * 2, memoryFree: 0 }, 0)).toBe(false);
+    expect(usableMemoryFolder(scratch, { folderFree: 0, memoryFree: 2 ** 30 }, 2 ** 30 - 1)).toBe(false);
+    expect(usableMemoryFolder(path.join(scratch, 'missing'), none, 0)).toBe(false);
+    // A file is no folder to write into.
+    fs.writeFileSync(path.join(scratch, 'file'), 'x');
+    expect(usableMemoryFolder(path.join(scratch, 'file'), none, 0)).toBe(false);
+    // Room for two suites' installs (about 2.5 GB at once) and the workers beside them.
+    expect(MEMORY_FOLDER_NEEDS.folderFree).toBeGreaterThanOrEqual(4 * 2 ** 30);
+    expect(MEMORY_FOLDER_NEEDS.memoryFree).toBeGreaterThan(MEMORY_FOLDER_NEEDS.folderFree);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The CloudFormation validator on a worker thread: what it reports, and its worker's life. Each test
- * starts a worker that loads the validator and its specification (seconds each): about a minute.
+ * The CloudFormation validator on a worker thread: what it reports, and its worker's life. A worker
+ * loads the validator and its specification (seconds each); the tests of its life start their own.
  *
  * @slowSuite (test/slow-first-sequencer.js starts it first)
  */
@@ -20,9 +20,17 @@ import { findingsOfApp, testConfig, validatedApp } from '../helpers/validated-sy
 
 const defaults = { ..._validationWorkerSettings };
 
+/**
+ * A test that changed the worker's settings leaves no worker started with them. The other tests
+ * share one worker, as the synths of one process do: each new worker builds the validator's engine
+ * again, about 5 s of CPU (the tests that need a new worker reset it themselves).
+ */
 afterEach(() => {
+  const changed = (Object.keys(defaults) as (keyof typeof defaults)[]).some((name) => _validationWorkerSettings[name] !== defaults[name]);
   Object.assign(_validationWorkerSettings, defaults);
-  _resetValidationWorker();
+  if (changed || _validationWorkerState() === 'unavailable') {
+    _resetValidationWorker();
+  }
   delete process.env.CDK_VALIDATION;
 });
 
