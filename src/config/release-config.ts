@@ -17,7 +17,7 @@ export interface ReleaseOptions {
   readonly maxP95LatencyMs?: number;
   /**
    * Email addresses subscribed to each stage's alert topic, which the rollback and drift alarms
-   * notify. Each address confirms its subscription from the email SNS sends.
+   * and a failed Model Monitor job notify. Each address confirms its subscription from the email SNS sends.
    * @default - the reviewerEmails
    */
   readonly alertEmails?: readonly string[];
@@ -26,7 +26,8 @@ export interface ReleaseOptions {
    * `alertEmails` cannot be set): `arn:<partition>:sns:<region>:<account>:<name>`, in the region
    * of every stage with alarms (CloudWatch notifies topics of the alarm's region only). Its
    * access policy (and its KMS key policy, if encrypted) must let `cloudwatch.amazonaws.com`
-   * publish and, with a stage's `driftMonitoring` (the rule `<endpoint>-drift-failed`) or with
+   * publish and, with a stage's `driftMonitoring` (the rule `<endpoint>-drift-failed`), its
+   * `modelMonitor` (the rule `<endpoint>-data-quality-failed`) or with
    * `batchScoring` (the rule `<project>-batch-scoring-failed`, which must be in the topic's
    * region: production's), `events.amazonaws.com`, with no Condition block in either statement.
    * @default - each stage with alarms gets its own KMS-encrypted topic

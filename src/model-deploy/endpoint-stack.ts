@@ -5,7 +5,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
-import { CONTAINER_VERSIONS, ConfigError, DEFAULT_DATA_CAPTURE, ProjectConfig, acceptsVolumeKmsKey } from '../config';
+import { CONTAINER_VERSIONS, ConfigError, DEFAULT_DATA_CAPTURE, ProjectConfig, acceptsVolumeKmsKey, hasAlarms } from '../config';
 import { ArtifactStore, cdkEnvironment } from '../constructs';
 import { xgboostImage } from '../images';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -171,7 +171,7 @@ export class EndpointStack extends Stack {
     });
 
     let alerts: AlertTopic | undefined;
-    if (endpoint.type === 'realtime' && (endpoint.deploymentGuardrails || endpoint.driftMonitoring)) {
+    if (hasAlarms(endpoint)) {
       alerts = new AlertTopic(this, 'AlertTopic', {
         topicName: resourceNamesOf(config).alertTopic(stage), displayName: `${config.projectName} ${stage} endpoint alerts`, key, release: config.release,
       });
@@ -233,7 +233,7 @@ export class EndpointStack extends Stack {
         stage, model: served, bucket, key,
         endpointName: this.endpointName,
         capturePrefix: `${DATA_CAPTURE_PREFIX}/${this.endpointName}`,
-        options: endpoint.modelMonitor,
+        options: endpoint.modelMonitor, alertTopic: this.alertTopic!,
       });
       this.modelMonitor.node.addDependency(this.endpoint);
       this.modelCopy?.addDependent(this.modelMonitor);
@@ -241,10 +241,8 @@ export class EndpointStack extends Stack {
     if (endpoint.type === 'realtime' && endpoint.shadow) {
       this.shadowCompare = new ShadowCompareAccess(this, 'ShadowCompare', { config, storage: this.storage, endpointName: this.endpointName });
     }
-    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor?.alarms ?? [])]);
-    if (this.driftMonitor) {
-      alerts?.allowEventRules([this.driftMonitor.failedRule]);
-    }
+    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor?.alarms ?? []), ...(this.modelMonitor ? [this.modelMonitor.failedNotice.undeliveredAlarm] : [])]);
+    alerts?.allowEventRules([this.driftMonitor?.failedRule, this.modelMonitor?.failedNotice.rule].filter((rule) => rule !== undefined));
   }
 
   /**

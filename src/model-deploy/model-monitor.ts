@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Lazy, Stack } from 'aws-cdk-lib';
+import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sagemaker from 'aws-cdk-lib/aws-sagemaker';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { ConfigError, ModelMonitorOptions, checkAcceptsVolumeKmsKey } from '../config';
 import { modelMonitorImage } from '../images';
+import { TopicNotice } from '../constructs/event-delivery';
 import { JOB_LOG_GROUPS, grantJobLogs } from '../model-build/job-logs';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from '../app-context/resolved-model';
@@ -30,6 +33,31 @@ export interface ModelMonitorScheduleProps {
   /** The key prefix under which the endpoint's requests are captured. */
   readonly capturePrefix: string;
   readonly options: Required<ModelMonitorOptions>;
+  /** Where a failed or stopped monitoring job is reported: the stage's alert topic. */
+  readonly alertTopic: sns.ITopic;
+}
+
+/**
+ * The event SageMaker sends to EventBridge when a processing job changes status (SageMaker developer guide, "Events
+ * that Amazon SageMaker AI sends to Amazon EventBridge", "Processing job state change"; EventBridge events reference,
+ * "Amazon SageMaker AI events"): source `aws.sagemaker`, this detail-type, and the job in its detail as
+ * DescribeProcessingJob describes it, `ProcessingJobStatus` and `RoleArn` among its fields.
+ */
+export const PROCESSING_JOB_STATE_CHANGE = 'SageMaker Processing Job State Change';
+/** The end states of a monitoring job that checked nothing: someone has to look. */
+export const ALERTED_MONITORING_JOB_STATUSES: readonly string[] = ['Failed', 'Stopped'];
+
+/**
+ * The pattern of the failed or stopped processing jobs that run with `roleArn`: a Model Monitor schedule starts one
+ * processing job per execution, with its job definition's role. SageMaker documents neither the jobs' names nor a
+ * schedule ARN in the event, so the schedule's role, which runs nothing else, is what names them.
+ */
+export function monitoringJobFailureEventPattern(roleArn: string): events.EventPattern {
+  return {
+    source: ['aws.sagemaker'],
+    detailType: [PROCESSING_JOB_STATE_CHANGE],
+    detail: { RoleArn: [roleArn], ProcessingJobStatus: [...ALERTED_MONITORING_JOB_STATUSES] },
+  };
 }
 
 /** The container paths the analyzer reads the captured requests from and writes its report to. */
@@ -50,6 +78,8 @@ export class ModelMonitorSchedule extends Construct {
   public readonly jobDefinition: sagemaker.CfnDataQualityJobDefinition;
   public readonly schedule: sagemaker.CfnMonitoringSchedule;
   public readonly scheduleName: string;
+  /** `<schedule>-failed`: a monitoring job that failed or was stopped, sent to the alert topic (with its undelivered-events alarm). */
+  public readonly failedNotice: TopicNotice;
 
   constructor(scope: Construct, id: string, props: ModelMonitorScheduleProps) {
     super(scope, id);
@@ -155,6 +185,18 @@ export class ModelMonitorSchedule extends Construct {
       },
     });
     this.schedule.addResourceDependency(this.jobDefinition);
+
+    // Violations are in the report (the job ends Completed either way); a job that failed checked nothing, and would
+    // otherwise fail every hour unseen (the report prefix stays empty).
+    this.failedNotice = new TopicNotice(this, 'JobFailed', {
+      topic: props.alertTopic,
+      what: `the failed or stopped Model Monitor jobs of ${props.endpointName}`,
+      rule: {
+        ruleName: `${this.scheduleName}-failed`,
+        description: `Notifies ${props.endpointName}'s alert topic when a Model Monitor data-quality job fails or is stopped`,
+        eventPattern: monitoringJobFailureEventPattern(role.roleArn),
+      },
+    });
   }
 }
 

@@ -138,6 +138,19 @@ describe('bad endpoint options', () => {
   });
 });
 
+// EventBridge user guide, "Amazon EventBridge rules" (a rule's targets are in the rule's Region) and the CloudWatch
+// alarm actions of the rule's undelivered-events alarm: a stage whose only alert is its Model Monitor jobs' failure
+// rule still needs the existing topic in its region.
+test('a stage whose only alert is the Model Monitor jobs\' failure rule needs release.alertTopicArn in its region too', () => {
+  const monitoredOnly = { endpoints: {
+    staging: { type: 'realtime', dataCapture: {}, deploymentGuardrails: false, driftMonitoring: false, modelMonitor: { schedule: 'cron(0 6 ? * * *)' } },
+    prod: { type: 'realtime', deploymentGuardrails: false, driftMonitoring: false },
+  } };
+  expect(() => testConfig({ ...monitoredOnly, release: { alertTopicArn: 'arn:aws:sns:eu-west-1:111111111111:ops' } }))
+    .toThrow(/release.alertTopicArn is in eu-west-1, but endpoints.staging has alarms in us-east-1/);
+  expect(() => testConfig({ ...monitoredOnly, release: { alertTopicArn: 'arn:aws:sns:us-east-1:111111111111:ops' } })).not.toThrow();
+});
+
 describe('schedule expressions', () => {
   test.each(['rate(1 day)', 'rate(12 hours)', 'rate(30 minutes)', 'rate(1 minute)', 'cron(0 3 * * ? *)', 'cron(15 10 ? * MON-FRI *)'])('%s is accepted', (expression) => {
     expect(() => checkScheduleExpression('s', expression)).not.toThrow();

@@ -66,7 +66,7 @@ describe('the jobs\' log groups', () => {
   test('the Model Monitor role the same, for the processing log group', () => {
     const { stack, bucket, key } = stackWith();
     new ModelMonitorSchedule(stack, 'Monitor', {
-      stage: 'prod', model: MODEL, bucket, key, endpointName: 'player-churn-prod', capturePrefix: 'capture/player-churn-prod', options: DEFAULT_MODEL_MONITOR,
+      stage: 'prod', model: MODEL, bucket, key, endpointName: 'player-churn-prod', capturePrefix: 'capture/player-churn-prod', options: DEFAULT_MODEL_MONITOR, alertTopic: new sns.Topic(stack, 'Topic'),
     });
     const template = Template.fromStack(stack);
     expect(statement(template, 'CreateJobLogGroups').Resource).toEqual([arn('/aws/sagemaker/ProcessingJobs'), arn('/aws/sagemaker/ProcessingJobs:*')]);
@@ -99,7 +99,7 @@ describe('instance types of the drift check and Model Monitor', () => {
   const monitor = (instanceType: string) => {
     const { stack, bucket, key } = stackWith();
     return new ModelMonitorSchedule(stack, 'Monitor', {
-      stage: 'prod', model: MODEL, bucket, key, endpointName: 'player-churn-prod', capturePrefix: 'capture/player-churn-prod', options: { ...DEFAULT_MODEL_MONITOR, instanceType },
+      stage: 'prod', model: MODEL, bucket, key, endpointName: 'player-churn-prod', capturePrefix: 'capture/player-churn-prod', options: { ...DEFAULT_MODEL_MONITOR, instanceType }, alertTopic: new sns.Topic(stack, 'Topic'),
     });
   };
 

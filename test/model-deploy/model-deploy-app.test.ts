@@ -4,7 +4,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { ProjectResourceNames } from '../../src/app-context/resource-names';
 import { ModelDeployApp, PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, ResolvedModel, placeholderModel } from '../../src/model-deploy';
 import { synthValidated, testConfig } from '../helpers/validated-synth';
-import { MODEL, app, buildSpecs, repo } from './fixtures';
+import { MODEL, app, buildSpecs, matches, repo } from './fixtures';
 
 describe('EndpointStack', () => {
   const deploy = app();
@@ -356,6 +356,61 @@ describe('Model Monitor (opt-in)', () => {
     // The schedule alone (no replacement of the definition) keeps the name.
     const otherSchedule = { endpoints: { prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 7 ? * * *)' } } } };
     expect(definitionName(otherSchedule, MONITORED)).toBe(first);
+  });
+
+  /**
+   * A "SageMaker Processing Job State Change" event as the SageMaker developer guide's page "Events that Amazon
+   * SageMaker AI sends to Amazon EventBridge" shows it (the fields used here), for a job run with `roleArn`.
+   */
+  const processingJobEvent = (status: string, roleArn: unknown) => ({
+    'version': '0', 'source': 'aws.sagemaker', 'detail-type': 'SageMaker Processing Job State Change',
+    'account': '123456789012', 'region': 'us-east-1', 'resources': ['arn:aws:sagemaker:us-east-1:123456789012:processing-job/model-monitoring-202612070600-0a1b2c3d'],
+    'detail': {
+      ProcessingJobName: 'model-monitoring-202612070600-0a1b2c3d', ProcessingJobStatus: status, RoleArn: roleArn,
+      ...(status === 'Failed' ? { FailureReason: 'AlgorithmError: See job logs for more information' } : {}),
+    },
+  });
+
+  // SageMaker developer guide, "Events that Amazon SageMaker AI sends to Amazon EventBridge" (Processing job state
+  // change: the job's RoleArn and ProcessingJobStatus in the detail) and "Interpret results" (a failed execution
+  // checked nothing): a monitoring job that fails or is stopped reaches the stage's alert topic.
+  test('a monitoring job that fails or is stopped notifies the alert topic; a completed one, or another role\'s job, does not', () => {
+    const template = synthValidated(app(optIn, MONITORED))['player-churn-prod-endpoint'];
+    const [roleId] = Object.keys(template.findResources('AWS::IAM::Role', { Properties: { Description: 'Runs the Model Monitor data-quality jobs of the endpoint player-churn-prod' } }));
+    const rules = Object.values<any>(template.findResources('AWS::Events::Rule', { Properties: { Name: 'player-churn-prod-data-quality-failed' } }));
+    expect(rules).toHaveLength(1);
+    const [rule] = rules;
+    const roleArn = { 'Fn::GetAtt': [roleId, 'Arn'] };
+    expect(rule.Properties.EventPattern).toEqual({
+      'source': ['aws.sagemaker'], 'detail-type': ['SageMaker Processing Job State Change'],
+      'detail': { RoleArn: [roleArn], ProcessingJobStatus: ['Failed', 'Stopped'] },
+    });
+    // As deployed, the role's ARN in place of its Fn::GetAtt.
+    const monitorRole = 'arn:aws:iam::123456789012:role/player-churn-prod-endpoint-ModelMonitorRole-AbC123';
+    const deployed = { ...rule.Properties.EventPattern, detail: { ...rule.Properties.EventPattern.detail, RoleArn: [monitorRole] } };
+    for (const status of ['Failed', 'Stopped']) {
+      expect(matches(deployed, processingJobEvent(status, monitorRole))).toBe(true);
+    }
+    for (const status of ['Completed', 'InProgress', 'Stopping']) {
+      expect(matches(deployed, processingJobEvent(status, monitorRole))).toBe(false);
+    }
+    expect(matches(deployed, processingJobEvent('Failed', 'arn:aws:iam::123456789012:role/player-churn-build-role'))).toBe(false);
+    // To the stage's topic, retried for a day, then into a dead-letter queue whose alarm tells the same topic.
+    const [topicId] = Object.keys(template.findResources('AWS::SNS::Topic', { Properties: { TopicName: 'player-churn-prod-alerts' } }));
+    expect(rule.Properties.Targets).toEqual([expect.objectContaining({
+      Arn: { Ref: topicId }, RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 }, DeadLetterConfig: { Arn: expect.anything() },
+    })]);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'player-churn-prod-data-quality-failed-undelivered', AlarmActions: [{ Ref: topicId }] });
+    const topicStatements = Object.values<any>(template.findResources('AWS::SNS::TopicPolicy')).flatMap((p) => p.Properties.PolicyDocument.Statement);
+    expect(topicStatements).toContainEqual(expect.objectContaining({ Sid: 'EventRulePublish', Principal: { Service: 'events.amazonaws.com' }, Action: 'sns:Publish' }));
+  });
+
+  test('a staging endpoint whose only alert is Model Monitor\'s gets an alert topic of its own for it, passing every check', () => {
+    const deploy = app({ endpoints: { staging: { type: 'realtime', dataCapture: {}, deploymentGuardrails: false, driftMonitoring: false, modelMonitor: { schedule: 'cron(0 6 ? * * *)' } } } }, MONITORED);
+    const template = synthValidated(deploy)['player-churn-staging-endpoint'];
+    template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'player-churn-staging-alerts' });
+    template.hasResourceProperties('AWS::Events::Rule', { Name: 'player-churn-staging-data-quality-failed' });
+    template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
   });
 
   test('a version registered without the data-quality baseline is refused, saying what to do', () => {

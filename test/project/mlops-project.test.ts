@@ -125,6 +125,11 @@ describe('MlopsProject', () => {
     expect(tuned).toContain('is under 250 ms');
   });
 
+  test('the model-deploy README says what a Model Monitor schedule tells and where its violations are', () => {
+    const monitored = synth({ ...options, endpoints: { prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 6 ? * * *)' } } } })['model-deploy/README.md'];
+    expect(monitored).toContain('a SageMaker Model Monitor data-quality schedule (a job that fails or is stopped notifies the alert topic; its violations are in its reports)');
+  });
+
   // A stack whose first create failed stays in ROLLBACK_COMPLETE, which CloudFormation only deletes
   // (CodePipeline User Guide, "AWS CloudFormation deploy action reference": the action fails on a stack
   // in a failed state); the CDK CLI deletes such a stack itself before it creates it again.
