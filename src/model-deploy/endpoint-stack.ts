@@ -241,7 +241,7 @@ export class EndpointStack extends Stack {
     if (endpoint.type === 'realtime' && endpoint.shadow) {
       this.shadowCompare = new ShadowCompareAccess(this, 'ShadowCompare', { config, storage: this.storage, endpointName: this.endpointName });
     }
-    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor?.alarms ?? []), ...(this.modelMonitor ? [this.modelMonitor.failedNotice.undeliveredAlarm] : [])]);
+    alerts?.allowAlarms([...this.rollbackAlarms, ...(this.driftMonitor?.alarms ?? []), ...(this.modelMonitor?.alarms ?? [])]);
     alerts?.allowEventRules([this.driftMonitor?.failedRule, this.modelMonitor?.failedNotice.rule].filter((rule) => rule !== undefined));
   }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Lazy, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
@@ -15,6 +16,7 @@ import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from '../app-context/resolved-model';
 import type { DeployStageName as Stage } from '../app-context/resource-names';
 import { s3Location, s3ObjectArn } from './artifact-arns';
+import { ModelMonitorViolations, PROCESSING_JOB_STATE_CHANGE } from './model-monitor-violations';
 
 const BASELINE = 'the Model Monitor baseline';
 
@@ -37,13 +39,6 @@ export interface ModelMonitorScheduleProps {
   readonly alertTopic: sns.ITopic;
 }
 
-/**
- * The event SageMaker sends to EventBridge when a processing job changes status (SageMaker developer guide, "Events
- * that Amazon SageMaker AI sends to Amazon EventBridge", "Processing job state change"; EventBridge events reference,
- * "Amazon SageMaker AI events"): source `aws.sagemaker`, this detail-type, and the job in its detail as
- * DescribeProcessingJob describes it, `ProcessingJobStatus` and `RoleArn` among its fields.
- */
-export const PROCESSING_JOB_STATE_CHANGE = 'SageMaker Processing Job State Change';
 /** The end states of a monitoring job that checked nothing: someone has to look. */
 export const ALERTED_MONITORING_JOB_STATUSES: readonly string[] = ['Failed', 'Stopped'];
 
@@ -80,6 +75,8 @@ export class ModelMonitorSchedule extends Construct {
   public readonly scheduleName: string;
   /** `<schedule>-failed`: a monitoring job that failed or was stopped, sent to the alert topic (with its undelivered-events alarm). */
   public readonly failedNotice: TopicNotice;
+  /** Whether each execution found violations, and the alarm that tells the alert topic when one did. */
+  public readonly violations: ModelMonitorViolations;
 
   constructor(scope: Construct, id: string, props: ModelMonitorScheduleProps) {
     super(scope, id);
@@ -186,8 +183,8 @@ export class ModelMonitorSchedule extends Construct {
     });
     this.schedule.addResourceDependency(this.jobDefinition);
 
-    // Violations are in the report (the job ends Completed either way); a job that failed checked nothing, and would
-    // otherwise fail every hour unseen (the report prefix stays empty).
+    // A job that failed checked nothing, and would otherwise fail every hour unseen (the report prefix stays empty).
+    // Violations: the job ends Completed either way, and the execution's status says which (ModelMonitorViolations).
     this.failedNotice = new TopicNotice(this, 'JobFailed', {
       topic: props.alertTopic,
       what: `the failed or stopped Model Monitor jobs of ${props.endpointName}`,
@@ -197,6 +194,14 @@ export class ModelMonitorSchedule extends Construct {
         eventPattern: monitoringJobFailureEventPattern(role.roleArn),
       },
     });
+    this.violations = new ModelMonitorViolations(this, 'Violations', {
+      scheduleName: this.scheduleName, jobRoleArn: role.roleArn, endpointName: props.endpointName, topic: props.alertTopic,
+    });
+  }
+
+  /** Every alarm of the schedule, each notifying the alert topic (whose policy must let CloudWatch publish them). */
+  public get alarms(): cloudwatch.Alarm[] {
+    return [this.failedNotice.undeliveredAlarm, ...this.violations.alarms];
   }
 }
 

@@ -212,7 +212,7 @@ function describeEndpoint(endpoint: ProjectConfig['endpoints']['staging']): stri
     parts.push(`a drift check (\`${endpoint.driftMonitoring.schedule}\`) comparing captured inputs with the training baseline`);
   }
   if (endpoint.modelMonitor) {
-    parts.push('a SageMaker Model Monitor data-quality schedule (a job that fails or is stopped notifies the alert topic; its violations are in its reports)');
+    parts.push('a SageMaker Model Monitor data-quality schedule (an execution that finds violations, and a job that fails or is stopped, notify the alert topic)');
   }
   return parts.join('; ');
 }

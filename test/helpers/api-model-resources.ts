@@ -104,6 +104,8 @@ const REQUESTS: Record<string, (props: Record<string, any>, ctx: TemplateContext
       ? [{ service: 'lambda', operation: 'PutFunctionConcurrency', request: { FunctionName: nameValue(ctx, id), ReservedConcurrentExecutions: props.ReservedConcurrentExecutions } }]
       : []),
   ],
+  // Lambda: AddPermission; CloudFormation's handler makes up the statement id, which is not judged (an expression).
+  'AWS::Lambda::Permission': (props, _ctx, id) => [{ service: 'lambda', operation: 'AddPermission', request: { ...props, StatementId: { Ref: id } } }],
   // EventBridge: PutRule (the event pattern as a string), then PutTargets.
   'AWS::Events::Rule': (props, ctx, id) => {
     const name = nameValue(ctx, id);

@@ -410,7 +410,10 @@ describe('Model Monitor (opt-in)', () => {
     const template = synthValidated(deploy)['player-churn-staging-endpoint'];
     template.hasResourceProperties('AWS::SNS::Topic', { TopicName: 'player-churn-staging-alerts' });
     template.hasResourceProperties('AWS::Events::Rule', { Name: 'player-churn-staging-data-quality-failed' });
-    template.resourceCountIs('AWS::CloudWatch::Alarm', 1);
+    expect(Object.values<any>(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName).sort()).toEqual([
+      'player-churn-staging-data-quality-completed-undelivered', 'player-churn-staging-data-quality-failed-undelivered',
+      'player-churn-staging-data-quality-violations', 'player-churn-staging-data-quality-violations-check-failed',
+    ]);
   });
 
   test('a version registered without the data-quality baseline is refused, saying what to do', () => {

@@ -127,7 +127,7 @@ describe('MlopsProject', () => {
 
   test('the model-deploy README says what a Model Monitor schedule tells and where its violations are', () => {
     const monitored = synth({ ...options, endpoints: { prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 6 ? * * *)' } } } })['model-deploy/README.md'];
-    expect(monitored).toContain('a SageMaker Model Monitor data-quality schedule (a job that fails or is stopped notifies the alert topic; its violations are in its reports)');
+    expect(monitored).toContain('a SageMaker Model Monitor data-quality schedule (an execution that finds violations, and a job that fails or is stopped, notify the alert topic)');
   });
 
   // A stack whose first create failed stays in ROLLBACK_COMPLETE, which CloudFormation only deletes

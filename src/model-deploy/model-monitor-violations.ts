@@ -1,0 +1,138 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
+import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { Construct } from 'constructs';
+import { NOTICE_RETRY_POLICY, deadLetterAlarm, deadLetterQueue } from '../constructs/event-delivery';
+import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
+import { acknowledgeControl, acknowledgeWildcardResource } from '../validation/acknowledge';
+import { MODEL_MONITOR_VIOLATIONS_NAMESPACE, VIOLATIONS_HANDLER_CODE, VIOLATIONS_METRIC } from './model-monitor-violations-handler';
+
+/**
+ * The event SageMaker sends to EventBridge when a processing job changes status (SageMaker developer guide, "Events
+ * that Amazon SageMaker AI sends to Amazon EventBridge", "Processing job state change"; EventBridge events reference,
+ * "Amazon SageMaker AI events"): source `aws.sagemaker`, this detail-type, and the job in its detail as
+ * DescribeProcessingJob describes it, `ProcessingJobArn`, `ProcessingJobStatus` and `RoleArn` among its fields.
+ */
+export const PROCESSING_JOB_STATE_CHANGE = 'SageMaker Processing Job State Change';
+
+/**
+ * How long the function may wait for the schedule to report the ended execution: SageMaker updates an
+ * execution's status from its processing job, which the function's event already reports ended.
+ */
+export const VIOLATIONS_CHECK_TIMEOUT = Duration.minutes(5);
+
+export interface ModelMonitorViolationsProps {
+  readonly scheduleName: string;
+  /** The role the schedule's jobs run with, and nothing else: it names the schedule's jobs in the events. */
+  readonly jobRoleArn: string;
+  readonly endpointName: string;
+  /** The stage's alert topic. */
+  readonly topic: sns.ITopic;
+}
+
+/**
+ * Tells the stage's alert topic when a Model Monitor execution finds violations: the rule `<schedule>-completed`
+ * sends each completed job of the schedule (processing-job state changes of its role, as for its failures) to a
+ * function that publishes, per execution, whether it found violations ({@link VIOLATIONS_HANDLER_CODE}); the
+ * alarm `<schedule>-violations` goes off when one did, and back to OK after an execution without (one notice
+ * when violations start, as the drift check's alarm). The function's failures (alarm
+ * `<schedule>-violations-check-failed`) and events EventBridge could not hand it (`<schedule>-completed-undelivered`)
+ * notify the same topic.
+ */
+export class ModelMonitorViolations extends Construct {
+  public readonly function: lambda.Function;
+  public readonly rule: events.Rule;
+  /** Violations found, the function failing, events undelivered: each notifies the topic. */
+  public readonly alarms: cloudwatch.Alarm[];
+
+  constructor(scope: Construct, id: string, props: ModelMonitorViolationsProps) {
+    super(scope, id);
+    const stack = Stack.of(this);
+    const { scheduleName, topic } = props;
+    const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RETAIN_UNLESS_CREATE_FAILS });
+    const role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Publishes whether the Model Monitor executions of ${scheduleName} found violations`,
+    });
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
+    // Both spellings of the name: SageMaker lowercases some names in ARNs, and IAM compares ARNs case-sensitively.
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'DescribeSchedule', actions: ['sagemaker:DescribeMonitoringSchedule'],
+      resources: [...new Set([scheduleName, scheduleName.toLowerCase()])].map((name) => stack.formatArn({ service: 'sagemaker', resource: 'monitoring-schedule', resourceName: name })),
+    }));
+    role.addToPolicy(new iam.PolicyStatement({
+      sid: 'ViolationsMetric', actions: ['cloudwatch:PutMetricData'], resources: ['*'],
+      conditions: { StringEquals: { 'cloudwatch:namespace': MODEL_MONITOR_VIOLATIONS_NAMESPACE } },
+    }));
+    acknowledgeWildcardResource(role, '*', 'cloudwatch:PutMetricData has no resource type in IAM; the statement is limited to the namespace of the violations metric');
+
+    this.function = new lambda.Function(this, 'Function', {
+      description: `Publishes whether each Model Monitor execution of ${scheduleName} found violations`,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      handler: 'index.handler',
+      code: lambda.Code.fromInline(VIOLATIONS_HANDLER_CODE),
+      environment: { MONITORING_SCHEDULE_NAME: scheduleName },
+      role,
+      logGroup,
+      timeout: VIOLATIONS_CHECK_TIMEOUT,
+    });
+    this.function.node.addDependency(role);
+    acknowledgeControl(this.function, 'CT.LAMBDA.PR.3',
+      'the function only calls the SageMaker and CloudWatch APIs; in a VPC it would need a NAT gateway or endpoints for both');
+    acknowledgeControl(logGroup, 'CT.CLOUDWATCH.PR.3',
+      'CloudWatch Logs encrypts every log group at rest; this one holds only job ARNs and execution statuses, no data of the endpoint');
+
+    this.rule = new events.Rule(this, 'Completed', {
+      ruleName: `${scheduleName}-completed`,
+      description: `Sends the completed Model Monitor jobs of ${props.endpointName} to the function that tells whether they found violations`,
+      eventPattern: {
+        source: ['aws.sagemaker'],
+        detailType: [PROCESSING_JOB_STATE_CHANGE],
+        detail: { RoleArn: [props.jobRoleArn], ProcessingJobStatus: ['Completed'] },
+      },
+    });
+    const undelivered = deadLetterQueue(this.rule, 'Undelivered', `completed Model Monitor jobs of ${props.endpointName} that could not reach the violations check`);
+    this.rule.addTarget(new targets.LambdaFunction(this.function, {
+      deadLetterQueue: undelivered,
+      retryAttempts: NOTICE_RETRY_POLICY.retryAttempts,
+      maxEventAge: Duration.seconds(NOTICE_RETRY_POLICY.maxEventAgeSeconds),
+    }));
+
+    const violations = new cloudwatch.Alarm(this, 'ViolationsAlarm', {
+      alarmName: `${scheduleName}-violations`,
+      alarmDescription: `A Model Monitor execution of ${props.endpointName} found violations of the model version's data-quality constraints; ` +
+        'its report (constraint_violations.json) is in the stage bucket under model-monitor-reports/. Back to OK after an execution without violations.',
+      metric: new cloudwatch.Metric({
+        namespace: MODEL_MONITOR_VIOLATIONS_NAMESPACE, metricName: VIOLATIONS_METRIC, dimensionsMap: { MonitoringSchedule: scheduleName },
+        statistic: 'Maximum', period: Duration.hours(1),
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      // An hour without an execution keeps the state: the alarm follows the last execution whatever the schedule.
+      treatMissingData: cloudwatch.TreatMissingData.IGNORE,
+    });
+    const failed = new cloudwatch.Alarm(this, 'CheckFailedAlarm', {
+      alarmName: `${scheduleName}-violations-check-failed`,
+      alarmDescription: `The function that tells whether the Model Monitor executions of ${props.endpointName} found violations failed; ` +
+        'its CloudWatch Logs say why, and whether that execution found violations is unknown until the next one ends',
+      metric: this.function.metricErrors({ statistic: 'Sum', period: Duration.hours(1) }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    const lost = deadLetterAlarm(this.rule, 'UndeliveredAlarm', undelivered, `${scheduleName}-completed-undelivered`,
+      `EventBridge could not hand completed Model Monitor jobs of ${props.endpointName} to the violations check; the events are in the dead-letter queue ${undelivered.queueName}`);
+    this.alarms = [violations, failed, lost];
+    for (const alarm of this.alarms) {
+      alarm.addAlarmAction(new cwactions.SnsAction(topic));
+    }
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * The Model Monitor violations check: the function's code, run as the Lambda runtime runs it against a fake
+ * SageMaker and CloudWatch (each request checked against the service's API model), and what the endpoint stack
+ * deploys around it. SageMaker API Reference, DescribeMonitoringSchedule (LastMonitoringExecutionSummary) and
+ * MonitoringExecutionSummary (MonitoringExecutionStatus: Pending, Completed, CompletedWithViolations, InProgress,
+ * Failed, Stopping, Stopped); SageMaker Developer Guide, "Interpret results" (CompletedWithViolations: the
+ * execution completed, but constraint violations were detected).
+ */
+import { Template } from 'aws-cdk-lib/assertions';
+import { ResolvedModel } from '../../src/app-context/resolved-model';
+import {
+  EXECUTION_POLL_MS, MODEL_MONITOR_VIOLATIONS_NAMESPACE, VIOLATIONS_HANDLER_CODE, VIOLATIONS_METRIC,
+} from '../../src/model-deploy/model-monitor-violations-handler';
+import { VIOLATIONS_CHECK_TIMEOUT } from '../../src/model-deploy/model-monitor-violations';
+import { checkRequest, serviceModel } from '../helpers/api-model';
+import { Environment, allows, roleStatements } from '../helpers/iam-policy';
+import { loadInlineHandler } from '../helpers/inline-handler';
+import { synthValidated } from '../helpers/validated-synth';
+import { MODEL, app } from './fixtures';
+
+const SCHEDULE = 'player-churn-prod-data-quality';
+const JOB = 'arn:aws:sagemaker:us-east-1:111111111111:processing-job/model-monitoring-202612070600-0a1b2c3d';
+const OTHER_JOB = 'arn:aws:sagemaker:us-east-1:111111111111:processing-job/model-monitoring-202612070500-9f8e7d6c';
+
+/** Every request the function sent in this file's scenarios (the last test holds them against its role). */
+const everyCall: Array<{ readonly name: string; readonly input: any }> = [];
+
+/** A SageMaker whose schedule reports `summaries` at successive DescribeMonitoringSchedule calls (the last for good), and a CloudWatch. */
+function fakeAccount(summaries: Array<Record<string, unknown> | undefined>) {
+  const metrics: any[] = [];
+  let describes = 0;
+  const command = (name: string) => class {
+    readonly name = name;
+    constructor(public readonly input: any) {}
+  };
+  const client = (service: string) => class {
+    async send(c: { name: string; input: any }) {
+      expect(checkRequest(serviceModel(service), c.name, c.input).problems).toEqual([]);
+      everyCall.push({ name: c.name, input: c.input });
+      if (c.name === 'DescribeMonitoringSchedule') {
+        const summary = summaries[Math.min(describes++, summaries.length - 1)];
+        return { MonitoringScheduleName: c.input.MonitoringScheduleName, ...(summary ? { LastMonitoringExecutionSummary: summary } : {}) };
+      }
+      metrics.push(c.input);
+      return {};
+    }
+  };
+  const modules = {
+    '@aws-sdk/client-sagemaker': { SageMakerClient: client('sagemaker'), DescribeMonitoringScheduleCommand: command('DescribeMonitoringSchedule') },
+    '@aws-sdk/client-cloudwatch': { CloudWatchClient: client('cloudwatch'), PutMetricDataCommand: command('PutMetricData') },
+  };
+  return { modules, metrics, describes: () => describes };
+}
+
+/** A summary of the schedule's last execution, as DescribeMonitoringSchedule returns it. */
+const summary = (status: string, job: string | undefined = JOB) => ({
+  MonitoringScheduleName: SCHEDULE, ScheduledTime: '2026-12-07T06:00:00Z', CreationTime: '2026-12-07T06:00:05Z', LastModifiedTime: '2026-12-07T06:21:40Z',
+  MonitoringExecutionStatus: status, ...(job ? { ProcessingJobArn: job } : {}), EndpointName: 'player-churn-prod', MonitoringType: 'DataQuality',
+});
+
+/** The completed job's event (SageMaker developer guide, "Events that Amazon SageMaker AI sends to Amazon EventBridge"). */
+const completedEvent = (job = JOB) => ({
+  'version': '0', 'source': 'aws.sagemaker', 'detail-type': 'SageMaker Processing Job State Change', 'time': '2026-12-07T06:21:30Z',
+  'detail': { ProcessingJobArn: job, ProcessingJobName: job.split('/')[1], ProcessingJobStatus: 'Completed', RoleArn: 'arn:aws:iam::111111111111:role/monitor' },
+});
+
+async function invoke(summaries: Array<Record<string, unknown> | undefined>, event: unknown = completedEvent(), remainingMs = 300_000) {
+  const account = fakeAccount(summaries);
+  const previous = process.env.MONITORING_SCHEDULE_NAME;
+  process.env.MONITORING_SCHEDULE_NAME = SCHEDULE;
+  const deadline = Date.now() + remainingMs;
+  try {
+    const { handler } = loadInlineHandler(VIOLATIONS_HANDLER_CODE, account.modules);
+    const outcome = await handler(event as Record<string, unknown>, { logStreamName: 'stream', getRemainingTimeInMillis: () => deadline - Date.now() })
+      .then(() => undefined, (err: Error) => err);
+    return { ...account, error: outcome };
+  } finally {
+    if (previous === undefined) {
+      delete process.env.MONITORING_SCHEDULE_NAME;
+    } else {
+      process.env.MONITORING_SCHEDULE_NAME = previous;
+    }
+  }
+}
+
+const published = (metrics: any[]) => metrics.map((m) => ({ namespace: m.Namespace, ...m.MetricData[0] }));
+
+describe('the violations check', () => {
+  beforeEach(() => jest.spyOn(console, 'log').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
+  test('an execution with violations publishes 1 for the schedule', async () => {
+    const { metrics, error } = await invoke([summary('CompletedWithViolations')]);
+    expect(error).toBeUndefined();
+    expect(published(metrics)).toEqual([{
+      namespace: MODEL_MONITOR_VIOLATIONS_NAMESPACE, MetricName: VIOLATIONS_METRIC, Dimensions: [{ Name: 'MonitoringSchedule', Value: SCHEDULE }], Value: 1, Unit: 'Count',
+    }]);
+  });
+
+  test.each(['Completed', 'Failed', 'Stopped'])('an execution that ended %s publishes 0', async (status) => {
+    const { metrics, error } = await invoke([summary(status)]);
+    expect(error).toBeUndefined();
+    expect(published(metrics).map((m) => m.Value)).toEqual([0]);
+  });
+
+  test('waits while the schedule still reports the previous execution, or this one in progress, then publishes its result', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    try {
+      const account = invoke([summary('Completed', OTHER_JOB), summary('InProgress'), summary('CompletedWithViolations')]);
+      for (let i = 0; i < 3; i++) {
+        await jest.advanceTimersByTimeAsync(EXECUTION_POLL_MS);
+      }
+      const { metrics, error, describes } = await account;
+      expect(error).toBeUndefined();
+      expect(describes()).toBe(3);
+      expect(published(metrics).map((m) => m.Value)).toEqual([1]);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  test('the job ARN is compared without regard to case (SageMaker lowercases names in some ARNs)', async () => {
+    const { metrics } = await invoke([summary('CompletedWithViolations', JOB.toUpperCase().replace('ARN:AWS:SAGEMAKER', 'arn:aws:sagemaker'))]);
+    expect(published(metrics).map((m) => m.Value)).toEqual([1]);
+  });
+
+  test('fails, saying what the schedule reports, when its last execution is not this job\'s ended one before the time runs out', async () => {
+    const { metrics, error } = await invoke([summary('InProgress')], completedEvent(), EXECUTION_POLL_MS);
+    expect(metrics).toEqual([]);
+    expect(error?.name).toBe('ExecutionNotEnded');
+    expect(error?.message).toBe(`the schedule ${SCHEDULE} does not report the execution of ${JOB} as ended; its last execution: ${JOB}, InProgress. Look at the schedule's executions in SageMaker`);
+    const none = await invoke([undefined], completedEvent(), EXECUTION_POLL_MS);
+    expect(none.error?.message).toContain('its last execution: none.');
+  });
+
+  test('fails on an event that names no processing job', async () => {
+    const { error, describes } = await invoke([summary('Completed')], { 'detail-type': 'SageMaker Processing Job State Change', 'detail': {} });
+    expect(error?.message).toMatch(/^the event names no processing job \(detail.ProcessingJobArn\): /);
+    expect(describes()).toBe(0);
+  });
+});
+
+describe('in the endpoint stack', () => {
+  const MONITORED: ResolvedModel = {
+    ...MODEL,
+    dataQualityStatisticsUri: 's3://build-bucket/player-churn-training/exec1/BaselineDataQuality/monitoring_output/statistics.json',
+    dataQualityConstraintsUri: 's3://build-bucket/player-churn-training/exec1/BaselineDataQuality/monitoring_output/constraints.json',
+  };
+  let template: Template;
+  beforeAll(() => {
+    template = synthValidated(app({ endpoints: { prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 * ? * * *)' } } } }, MONITORED))['player-churn-prod-endpoint'];
+  });
+  const resourceId = (type: string, props: Record<string, unknown>) => {
+    const ids = Object.keys(template.findResources(type, { Properties: props }));
+    expect(ids).toHaveLength(1);
+    return ids[0];
+  };
+
+  test('completed jobs of the schedule\'s role reach the function, retried for a day, then a dead-letter queue', () => {
+    const jobRole = resourceId('AWS::IAM::Role', { Description: 'Runs the Model Monitor data-quality jobs of the endpoint player-churn-prod' });
+    const fn = resourceId('AWS::Lambda::Function', { Environment: { Variables: { MONITORING_SCHEDULE_NAME: SCHEDULE } } });
+    const ruleId = resourceId('AWS::Events::Rule', { Name: `${SCHEDULE}-completed` });
+    const rule = template.toJSON().Resources[ruleId];
+    expect(rule.Properties.EventPattern).toEqual({
+      'source': ['aws.sagemaker'], 'detail-type': ['SageMaker Processing Job State Change'],
+      'detail': { RoleArn: [{ 'Fn::GetAtt': [jobRole, 'Arn'] }], ProcessingJobStatus: ['Completed'] },
+    });
+    expect(rule.Properties.Targets).toEqual([expect.objectContaining({
+      Arn: { 'Fn::GetAtt': [fn, 'Arn'] }, RetryPolicy: { MaximumRetryAttempts: 185, MaximumEventAgeInSeconds: 86400 }, DeadLetterConfig: { Arn: expect.anything() },
+    })]);
+    // Lambda Developer Guide, "Using resource-based policies": EventBridge may invoke it for this rule only.
+    template.hasResourceProperties('AWS::Lambda::Permission', {
+      Action: 'lambda:InvokeFunction', FunctionName: { 'Fn::GetAtt': [fn, 'Arn'] }, Principal: 'events.amazonaws.com', SourceArn: { 'Fn::GetAtt': [ruleId, 'Arn'] },
+    });
+    const [func] = Object.values<any>(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { MONITORING_SCHEDULE_NAME: SCHEDULE } } } }));
+    expect(func.Properties.Timeout).toBe(VIOLATIONS_CHECK_TIMEOUT.toSeconds());
+  });
+
+  test('violations, the function\'s failures and undelivered events each have an alarm that tells the alert topic, which lets CloudWatch publish them', () => {
+    const topic = resourceId('AWS::SNS::Topic', { TopicName: 'player-churn-prod-alerts' });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${SCHEDULE}-violations`, Namespace: MODEL_MONITOR_VIOLATIONS_NAMESPACE, MetricName: VIOLATIONS_METRIC,
+      Dimensions: [{ Name: 'MonitoringSchedule', Value: SCHEDULE }], Statistic: 'Maximum', Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'ignore', AlarmActions: [{ Ref: topic }],
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `${SCHEDULE}-violations-check-failed`, MetricName: 'Errors', Namespace: 'AWS/Lambda', AlarmActions: [{ Ref: topic }] });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `${SCHEDULE}-completed-undelivered`, AlarmActions: [{ Ref: topic }] });
+    const publish = Object.values<any>(template.findResources('AWS::SNS::TopicPolicy'))
+      .flatMap((p) => p.Properties.PolicyDocument.Statement).find((s) => s.Sid === 'CloudWatchAlarmsPublish');
+    const sources = JSON.stringify(publish.Condition.ArnLike['aws:SourceArn']);
+    for (const name of [`${SCHEDULE}-violations`, `${SCHEDULE}-violations-check-failed`, `${SCHEDULE}-completed-undelivered`, `${SCHEDULE}-failed-undelivered`]) {
+      expect(sources).toContain(`:alarm:${name}`);
+    }
+  });
+
+  test('the function\'s role allows every request the scenarios above made, and nothing on other schedules', () => {
+    const env: Environment = { account: '111111111111', region: 'us-east-1' };
+    const role = resourceId('AWS::IAM::Role', { Description: `Publishes whether the Model Monitor executions of ${SCHEDULE} found violations` });
+    const statements = roleStatements(template, role);
+    const requests = everyCall.map(({ name, input }): [string, string] => {
+      switch (name) {
+        case 'DescribeMonitoringSchedule': return ['sagemaker:DescribeMonitoringSchedule', `arn:aws:sagemaker:us-east-1:111111111111:monitoring-schedule/${input.MonitoringScheduleName}`];
+        case 'PutMetricData': return ['cloudwatch:PutMetricData', '*'];
+        default: throw new Error(`no IAM action known for ${name}: add its row (Service Authorization Reference) to this test`);
+      }
+    });
+    expect(new Set(everyCall.map((c) => c.name))).toEqual(new Set(['DescribeMonitoringSchedule', 'PutMetricData']));
+    expect(requests.filter(([action, resource]) => !allows(statements, action, resource, env))).toEqual([]);
+    expect(allows(statements, 'sagemaker:DescribeMonitoringSchedule', 'arn:aws:sagemaker:us-east-1:111111111111:monitoring-schedule/other-data-quality', env)).toBe(false);
+    // CloudWatch API Reference, PutMetricData; Service Authorization Reference: the condition key cloudwatch:namespace.
+    const metric = statements.find((s: any) => s.Sid === 'ViolationsMetric') as any;
+    expect(metric.Condition).toEqual({ StringEquals: { 'cloudwatch:namespace': MODEL_MONITOR_VIOLATIONS_NAMESPACE } });
+  });
+});
