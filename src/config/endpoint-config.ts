@@ -270,10 +270,7 @@ export function usesModelMonitor(config: { readonly endpoints: Readonly<Record<s
   return Object.values(config.endpoints).some((endpoint) => endpoint.type === 'realtime' && endpoint.modelMonitor !== false);
 }
 
-/**
- * Whether an endpoint has CloudWatch alarms (rollback, drift, or the undelivered-events alarm of the Model Monitor
- * jobs' failure rule), which notify the alert topic.
- */
+/** Whether an endpoint has CloudWatch alarms (rollback, drift, Model Monitor), which notify the alert topic. */
 export function hasAlarms(endpoint: ResolvedEndpoint): boolean {
   return endpoint.type === 'realtime' && (endpoint.deploymentGuardrails !== false || endpoint.driftMonitoring !== false || endpoint.modelMonitor !== false);
 }

@@ -1,4 +1,4 @@
-import { Duration, Stack } from 'aws-cdk-lib';
+import { Duration } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -29,6 +29,8 @@ export const VIOLATIONS_CHECK_TIMEOUT = Duration.minutes(5);
 
 export interface ModelMonitorViolationsProps {
   readonly scheduleName: string;
+  /** The schedule's cron expression (one of the forms endpoints.<stage>.modelMonitor.schedule accepts). */
+  readonly scheduleExpression: string;
   /** The role the schedule's jobs run with, and nothing else: it names the schedule's jobs in the events. */
   readonly jobRoleArn: string;
   readonly endpointName: string;
@@ -41,9 +43,11 @@ export interface ModelMonitorViolationsProps {
  * sends each completed job of the schedule (processing-job state changes of its role, as for its failures) to a
  * function that publishes, per execution, whether it found violations ({@link VIOLATIONS_HANDLER_CODE}); the
  * alarm `<schedule>-violations` goes off when one did, and back to OK after an execution without (one notice
- * when violations start, as the drift check's alarm). The function's failures (alarm
- * `<schedule>-violations-check-failed`) and events EventBridge could not hand it (`<schedule>-completed-undelivered`)
- * notify the same topic.
+ * when violations start, as the drift check's alarm). The function's failures, and executions that ended Failed or
+ * Stopped (alarm `<schedule>-violations-check-failed`: Lambda's Errors; the event of an invocation that failed three
+ * times is dropped, Lambda Developer Guide, "Asynchronous invocation"), two of the schedule's longest intervals
+ * without any result (`<schedule>-no-results`: an execution that fails before it starts a job sends no event),
+ * and events EventBridge could not hand the function (`<schedule>-completed-undelivered`) notify the same topic.
  */
 export class ModelMonitorViolations extends Construct {
   public readonly function: lambda.Function;
@@ -53,7 +57,6 @@ export class ModelMonitorViolations extends Construct {
 
   constructor(scope: Construct, id: string, props: ModelMonitorViolationsProps) {
     super(scope, id);
-    const stack = Stack.of(this);
     const { scheduleName, topic } = props;
     const logGroup = new logs.LogGroup(this, 'Logs', { retention: logs.RetentionDays.ONE_YEAR, removalPolicy: RETAIN_UNLESS_CREATE_FAILS });
     const role = new iam.Role(this, 'Role', {
@@ -61,16 +64,14 @@ export class ModelMonitorViolations extends Construct {
       description: `Publishes whether the Model Monitor executions of ${scheduleName} found violations`,
     });
     role.addToPolicy(new iam.PolicyStatement({ sid: 'Logs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [logGroup.logGroupArn] }));
-    // Both spellings of the name: SageMaker lowercases some names in ARNs, and IAM compares ARNs case-sensitively.
-    role.addToPolicy(new iam.PolicyStatement({
-      sid: 'DescribeSchedule', actions: ['sagemaker:DescribeMonitoringSchedule'],
-      resources: [...new Set([scheduleName, scheduleName.toLowerCase()])].map((name) => stack.formatArn({ service: 'sagemaker', resource: 'monitoring-schedule', resourceName: name })),
-    }));
+    // The schedule's executions: ListMonitoringExecutions has no resource type in IAM (Service Authorization Reference).
+    role.addToPolicy(new iam.PolicyStatement({ sid: 'ListExecutions', actions: ['sagemaker:ListMonitoringExecutions'], resources: ['*'] }));
     role.addToPolicy(new iam.PolicyStatement({
       sid: 'ViolationsMetric', actions: ['cloudwatch:PutMetricData'], resources: ['*'],
       conditions: { StringEquals: { 'cloudwatch:namespace': MODEL_MONITOR_VIOLATIONS_NAMESPACE } },
     }));
-    acknowledgeWildcardResource(role, '*', 'cloudwatch:PutMetricData has no resource type in IAM; the statement is limited to the namespace of the violations metric');
+    acknowledgeWildcardResource(role, '*', 'sagemaker:ListMonitoringExecutions and cloudwatch:PutMetricData have no resource type in IAM; '
+      + 'the function lists only its schedule\'s executions, and the metric statement is limited to the namespace of the violations metric');
 
     this.function = new lambda.Function(this, 'Function', {
       description: `Publishes whether each Model Monitor execution of ${scheduleName} found violations`,
@@ -118,10 +119,25 @@ export class ModelMonitorViolations extends Construct {
       // An hour without an execution keeps the state: the alarm follows the last execution whatever the schedule.
       treatMissingData: cloudwatch.TreatMissingData.IGNORE,
     });
+    const gap = longestScheduleGapHours(props.scheduleExpression);
+    const noResults = new cloudwatch.Alarm(this, 'NoResultsAlarm', {
+      alarmName: `${scheduleName}-no-results`,
+      alarmDescription: `No Model Monitor execution of ${props.endpointName} gave a result in two of the schedule's longest intervals (${gap} h each): ` +
+        'executions fail (with no requests captured, an execution fails before it starts a job), or the violations check does; see the schedule\'s executions in SageMaker',
+      metric: new cloudwatch.Metric({
+        namespace: MODEL_MONITOR_VIOLATIONS_NAMESPACE, metricName: VIOLATIONS_METRIC, dimensionsMap: { MonitoringSchedule: scheduleName },
+        statistic: 'SampleCount', period: Duration.hours(gap),
+      }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
+      evaluationPeriods: 2,
+      // No result at all is what this alarm is about.
+      treatMissingData: cloudwatch.TreatMissingData.BREACHING,
+    });
     const failed = new cloudwatch.Alarm(this, 'CheckFailedAlarm', {
       alarmName: `${scheduleName}-violations-check-failed`,
-      alarmDescription: `The function that tells whether the Model Monitor executions of ${props.endpointName} found violations failed; ` +
-        'its CloudWatch Logs say why, and whether that execution found violations is unknown until the next one ends',
+      alarmDescription: `The check of the Model Monitor executions of ${props.endpointName} failed, or found an execution that failed or was stopped ` +
+        '(it checked nothing); the function\'s CloudWatch Logs say which. Lambda tries an invocation three times; then the event is dropped',
       metric: this.function.metricErrors({ statistic: 'Sum', period: Duration.hours(1) }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -130,9 +146,32 @@ export class ModelMonitorViolations extends Construct {
     });
     const lost = deadLetterAlarm(this.rule, 'UndeliveredAlarm', undelivered, `${scheduleName}-completed-undelivered`,
       `EventBridge could not hand completed Model Monitor jobs of ${props.endpointName} to the violations check; the events are in the dead-letter queue ${undelivered.queueName}`);
-    this.alarms = [violations, failed, lost];
+    this.alarms = [violations, noResults, failed, lost];
     for (const alarm of this.alarms) {
       alarm.addAlarmAction(new cwactions.SnsAction(topic));
     }
   }
+}
+
+/**
+ * The longest time, in hours, between two executions of a Model Monitor schedule of one of the accepted forms:
+ * hourly `cron(0 * ? * * *)` 1; daily `cron(0 H ? * * *)` 24; `cron(0 H/N ? * * *)` runs at H, H+N, ... up to 23
+ * each day, so the longest gap is N or the one from the day's last run to the next day's first.
+ */
+export function longestScheduleGapHours(expression: string): number {
+  const match = /^cron\(0 (\*|(\d+)(?:\/(\d+))?) /.exec(expression);
+  if (!match) {
+    throw new Error(`not a Model Monitor schedule of the accepted forms: ${expression}`);
+  }
+  if (match[1] === '*') {
+    return 1;
+  }
+  const first = Number(match[2]);
+  const step = match[3] === undefined ? 24 : Number(match[3]);
+  const hours: number[] = [];
+  for (let hour = first; hour <= 23; hour += step) {
+    hours.push(hour);
+  }
+  const gaps = hours.slice(1).map((hour, i) => hour - hours[i]);
+  return Math.max(...gaps, 24 - hours[hours.length - 1] + hours[0]);
 }

@@ -184,7 +184,8 @@ export class ModelMonitorSchedule extends Construct {
     this.schedule.addResourceDependency(this.jobDefinition);
 
     // A job that failed checked nothing, and would otherwise fail every hour unseen (the report prefix stays empty).
-    // Violations: the job ends Completed either way, and the execution's status says which (ModelMonitorViolations).
+    // Violations: the job ends Completed either way, and the execution's status says which (ModelMonitorViolations,
+    // which also tells when no execution gives a result: one that fails before it starts a job sends no event).
     this.failedNotice = new TopicNotice(this, 'JobFailed', {
       topic: props.alertTopic,
       what: `the failed or stopped Model Monitor jobs of ${props.endpointName}`,
@@ -195,7 +196,7 @@ export class ModelMonitorSchedule extends Construct {
       },
     });
     this.violations = new ModelMonitorViolations(this, 'Violations', {
-      scheduleName: this.scheduleName, jobRoleArn: role.roleArn, endpointName: props.endpointName, topic: props.alertTopic,
+      scheduleName: this.scheduleName, scheduleExpression: options.schedule, jobRoleArn: role.roleArn, endpointName: props.endpointName, topic: props.alertTopic,
     });
   }
 

@@ -1,17 +1,16 @@
 /**
  * The Model Monitor violations check: the function's code, run as the Lambda runtime runs it against a fake
  * SageMaker and CloudWatch (each request checked against the service's API model), and what the endpoint stack
- * deploys around it. SageMaker API Reference, DescribeMonitoringSchedule (LastMonitoringExecutionSummary) and
- * MonitoringExecutionSummary (MonitoringExecutionStatus: Pending, Completed, CompletedWithViolations, InProgress,
+ * deploys around it. SageMaker API Reference, ListMonitoringExecutions and MonitoringExecutionSummary (MonitoringExecutionStatus: Pending, Completed, CompletedWithViolations, InProgress,
  * Failed, Stopping, Stopped); SageMaker Developer Guide, "Interpret results" (CompletedWithViolations: the
  * execution completed, but constraint violations were detected).
  */
 import { Template } from 'aws-cdk-lib/assertions';
 import { ResolvedModel } from '../../src/app-context/resolved-model';
 import {
-  EXECUTION_POLL_MS, MODEL_MONITOR_VIOLATIONS_NAMESPACE, VIOLATIONS_HANDLER_CODE, VIOLATIONS_METRIC,
+  EXECUTION_PAGES, EXECUTION_POLL_MS, MODEL_MONITOR_VIOLATIONS_NAMESPACE, VIOLATIONS_HANDLER_CODE, VIOLATIONS_METRIC,
 } from '../../src/model-deploy/model-monitor-violations-handler';
-import { VIOLATIONS_CHECK_TIMEOUT } from '../../src/model-deploy/model-monitor-violations';
+import { VIOLATIONS_CHECK_TIMEOUT, longestScheduleGapHours } from '../../src/model-deploy/model-monitor-violations';
 import { checkRequest, serviceModel } from '../helpers/api-model';
 import { Environment, allows, roleStatements } from '../helpers/iam-policy';
 import { loadInlineHandler } from '../helpers/inline-handler';
@@ -25,10 +24,14 @@ const OTHER_JOB = 'arn:aws:sagemaker:us-east-1:111111111111:processing-job/model
 /** Every request the function sent in this file's scenarios (the last test holds them against its role). */
 const everyCall: Array<{ readonly name: string; readonly input: any }> = [];
 
-/** A SageMaker whose schedule reports `summaries` at successive DescribeMonitoringSchedule calls (the last for good), and a CloudWatch. */
-function fakeAccount(summaries: Array<Record<string, unknown> | undefined>) {
+/**
+ * A SageMaker whose schedule lists, at successive ListMonitoringExecutions of the first page, `listings` (the last for
+ * good), newest first, in pages of `pageSize`; and a CloudWatch.
+ */
+function fakeAccount(listings: Array<Array<Record<string, unknown>>>, pageSize = 100) {
   const metrics: any[] = [];
-  let describes = 0;
+  let lists = 0;
+  let firstPages = 0;
   const command = (name: string) => class {
     readonly name = name;
     constructor(public readonly input: any) {}
@@ -37,23 +40,28 @@ function fakeAccount(summaries: Array<Record<string, unknown> | undefined>) {
     async send(c: { name: string; input: any }) {
       expect(checkRequest(serviceModel(service), c.name, c.input).problems).toEqual([]);
       everyCall.push({ name: c.name, input: c.input });
-      if (c.name === 'DescribeMonitoringSchedule') {
-        const summary = summaries[Math.min(describes++, summaries.length - 1)];
-        return { MonitoringScheduleName: c.input.MonitoringScheduleName, ...(summary ? { LastMonitoringExecutionSummary: summary } : {}) };
+      if (c.name === 'ListMonitoringExecutions') {
+        lists++;
+        expect(c.input).toMatchObject({ MonitoringScheduleName: SCHEDULE, SortBy: 'ScheduledTime', SortOrder: 'Descending' });
+        const listing = listings[Math.min(c.input.NextToken === undefined ? firstPages++ : firstPages - 1, listings.length - 1)];
+        const start = c.input.NextToken === undefined ? 0 : Number(c.input.NextToken);
+        const end = start + pageSize;
+        return { MonitoringExecutionSummaries: listing.slice(start, end), ...(end < listing.length ? { NextToken: String(end) } : {}) };
       }
       metrics.push(c.input);
       return {};
     }
   };
   const modules = {
-    '@aws-sdk/client-sagemaker': { SageMakerClient: client('sagemaker'), DescribeMonitoringScheduleCommand: command('DescribeMonitoringSchedule') },
+    '@aws-sdk/client-sagemaker': { SageMakerClient: client('sagemaker'), ListMonitoringExecutionsCommand: command('ListMonitoringExecutions') },
     '@aws-sdk/client-cloudwatch': { CloudWatchClient: client('cloudwatch'), PutMetricDataCommand: command('PutMetricData') },
   };
-  return { modules, metrics, describes: () => describes };
+  return { modules, metrics, lists: () => lists };
 }
 
-/** A summary of the schedule's last execution, as DescribeMonitoringSchedule returns it. */
-const summary = (status: string, job: string | undefined = JOB) => ({
+/** A summary of one of the schedule's executions, as ListMonitoringExecutions returns it. */
+const summary = (status: string, job: string | undefined = JOB, extra: Record<string, unknown> = {}) => ({
+  ...extra,
   MonitoringScheduleName: SCHEDULE, ScheduledTime: '2026-12-07T06:00:00Z', CreationTime: '2026-12-07T06:00:05Z', LastModifiedTime: '2026-12-07T06:21:40Z',
   MonitoringExecutionStatus: status, ...(job ? { ProcessingJobArn: job } : {}), EndpointName: 'player-churn-prod', MonitoringType: 'DataQuality',
 });
@@ -64,8 +72,8 @@ const completedEvent = (job = JOB) => ({
   'detail': { ProcessingJobArn: job, ProcessingJobName: job.split('/')[1], ProcessingJobStatus: 'Completed', RoleArn: 'arn:aws:iam::111111111111:role/monitor' },
 });
 
-async function invoke(summaries: Array<Record<string, unknown> | undefined>, event: unknown = completedEvent(), remainingMs = 300_000) {
-  const account = fakeAccount(summaries);
+async function invoke(listings: Array<Array<Record<string, unknown>>>, event: unknown = completedEvent(), remainingMs = 300_000, pageSize = 100) {
+  const account = fakeAccount(listings, pageSize);
   const previous = process.env.MONITORING_SCHEDULE_NAME;
   process.env.MONITORING_SCHEDULE_NAME = SCHEDULE;
   const deadline = Date.now() + remainingMs;
@@ -90,29 +98,45 @@ describe('the violations check', () => {
   afterEach(() => jest.restoreAllMocks());
 
   test('an execution with violations publishes 1 for the schedule', async () => {
-    const { metrics, error } = await invoke([summary('CompletedWithViolations')]);
+    const { metrics, error } = await invoke([[summary('Completed', OTHER_JOB), summary('CompletedWithViolations')]]);
     expect(error).toBeUndefined();
     expect(published(metrics)).toEqual([{
       namespace: MODEL_MONITOR_VIOLATIONS_NAMESPACE, MetricName: VIOLATIONS_METRIC, Dimensions: [{ Name: 'MonitoringSchedule', Value: SCHEDULE }], Value: 1, Unit: 'Count',
     }]);
   });
 
-  test.each(['Completed', 'Failed', 'Stopped'])('an execution that ended %s publishes 0', async (status) => {
-    const { metrics, error } = await invoke([summary(status)]);
+  test('an execution that completed without violations publishes 0', async () => {
+    const { metrics, error } = await invoke([[summary('CompletedWithViolations', OTHER_JOB), summary('Completed')]]);
     expect(error).toBeUndefined();
     expect(published(metrics).map((m) => m.Value)).toEqual([0]);
   });
 
-  test('waits while the schedule still reports the previous execution, or this one in progress, then publishes its result', async () => {
+  // "Interpret results": a failed execution checked nothing; it must neither set nor clear the violations alarm.
+  test.each(['Failed', 'Stopped'])('an execution that ended %s publishes nothing and fails, saying so', async (status) => {
+    const { metrics, error } = await invoke([[summary(status, JOB, { FailureReason: 'ClientError: Job inputs had no data' })]]);
+    expect(metrics).toEqual([]);
+    expect(error?.name).toBe('ExecutionFailed');
+    expect(error?.message).toBe(`the Model Monitor execution of ${JOB} (scheduled 2026-12-07T06:00:00Z) ended ${status}: ClientError: Job inputs had no data; it checked nothing`);
+  });
+
+  test('a newer execution listed first, or the job\'s on a later page, is no obstacle', async () => {
+    const newer = Array.from({ length: 150 }, (_, i) => summary('InProgress', `${OTHER_JOB}-${i}`));
+    const { metrics, error, lists } = await invoke([[...newer, summary('CompletedWithViolations')]]);
+    expect(error).toBeUndefined();
+    expect(lists()).toBe(2);
+    expect(published(metrics).map((m) => m.Value)).toEqual([1]);
+  });
+
+  test('waits while the job\'s execution is not listed yet, or not ended, then publishes its result', async () => {
     jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
     try {
-      const account = invoke([summary('Completed', OTHER_JOB), summary('InProgress'), summary('CompletedWithViolations')]);
+      const account = invoke([[summary('Completed', OTHER_JOB)], [summary('InProgress')], [summary('CompletedWithViolations')]]);
       for (let i = 0; i < 3; i++) {
         await jest.advanceTimersByTimeAsync(EXECUTION_POLL_MS);
       }
-      const { metrics, error, describes } = await account;
+      const { metrics, error, lists } = await account;
       expect(error).toBeUndefined();
-      expect(describes()).toBe(3);
+      expect(lists()).toBe(3);
       expect(published(metrics).map((m) => m.Value)).toEqual([1]);
     } finally {
       jest.useRealTimers();
@@ -120,24 +144,36 @@ describe('the violations check', () => {
   });
 
   test('the job ARN is compared without regard to case (SageMaker lowercases names in some ARNs)', async () => {
-    const { metrics } = await invoke([summary('CompletedWithViolations', JOB.toUpperCase().replace('ARN:AWS:SAGEMAKER', 'arn:aws:sagemaker'))]);
+    const { metrics } = await invoke([[summary('CompletedWithViolations', JOB.toUpperCase().replace('ARN:AWS:SAGEMAKER', 'arn:aws:sagemaker'))]]);
     expect(published(metrics).map((m) => m.Value)).toEqual([1]);
   });
 
-  test('fails, saying what the schedule reports, when its last execution is not this job\'s ended one before the time runs out', async () => {
-    const { metrics, error } = await invoke([summary('InProgress')], completedEvent(), EXECUTION_POLL_MS);
+  test('fails, saying what the schedule lists, when the job\'s execution has not ended, or is not listed, before the time runs out', async () => {
+    const { metrics, error } = await invoke([[summary('InProgress')]], completedEvent(), EXECUTION_POLL_MS);
     expect(metrics).toEqual([]);
     expect(error?.name).toBe('ExecutionNotEnded');
-    expect(error?.message).toBe(`the schedule ${SCHEDULE} does not report the execution of ${JOB} as ended; its last execution: ${JOB}, InProgress. Look at the schedule's executions in SageMaker`);
-    const none = await invoke([undefined], completedEvent(), EXECUTION_POLL_MS);
-    expect(none.error?.message).toContain('its last execution: none.');
+    expect(error?.message).toBe(`the execution of ${JOB} is still InProgress. Look at the schedule's executions in SageMaker`);
+    // Only the newest EXECUTION_PAGES pages are read.
+    const older = Array.from({ length: EXECUTION_PAGES * 100 }, (_, i) => summary('Completed', `${OTHER_JOB}-${i}`));
+    const unlisted = await invoke([[...older, summary('Completed')]], completedEvent(), EXECUTION_POLL_MS);
+    expect(unlisted.lists()).toBe(EXECUTION_PAGES);
+    expect(unlisted.error?.message).toBe(`the newest ${EXECUTION_PAGES * 100} executions of the schedule ${SCHEDULE} include none of ${JOB}. Look at the schedule's executions in SageMaker`);
+    const none = await invoke([[]], completedEvent(), EXECUTION_POLL_MS);
+    expect(none.error?.name).toBe('ExecutionNotEnded');
   });
 
   test('fails on an event that names no processing job', async () => {
-    const { error, describes } = await invoke([summary('Completed')], { 'detail-type': 'SageMaker Processing Job State Change', 'detail': {} });
+    const { error, lists } = await invoke([[summary('Completed')]], { 'detail-type': 'SageMaker Processing Job State Change', 'detail': {} });
     expect(error?.message).toMatch(/^the event names no processing job \(detail.ProcessingJobArn\): /);
-    expect(describes()).toBe(0);
+    expect(lists()).toBe(0);
   });
+});
+
+// SageMaker Developer Guide, "The cron expression for monitoring schedule": hourly, daily at an hour, or every N hours from an hour.
+test.each([
+  ['cron(0 * ? * * *)', 1], ['cron(0 6 ? * * *)', 24], ['cron(0 0/6 ? * * *)', 6], ['cron(0 5/10 ? * * *)', 14], ['cron(0 23/2 ? * * *)', 24], ['cron(0 0/24 ? * * *)', 24], ['cron(0 0/1 ? * * *)', 1],
+])('the longest gap between two executions of %s is %d h', (expression, hours) => {
+  expect(longestScheduleGapHours(expression)).toBe(hours);
 });
 
 describe('in the endpoint stack', () => {
@@ -156,7 +192,7 @@ describe('in the endpoint stack', () => {
     return ids[0];
   };
 
-  test('completed jobs of the schedule\'s role reach the function, retried for a day, then a dead-letter queue', () => {
+  test('completed jobs of the schedule\'s role reach the function; EventBridge retries a delivery for a day, then puts it in a dead-letter queue', () => {
     const jobRole = resourceId('AWS::IAM::Role', { Description: 'Runs the Model Monitor data-quality jobs of the endpoint player-churn-prod' });
     const fn = resourceId('AWS::Lambda::Function', { Environment: { Variables: { MONITORING_SCHEDULE_NAME: SCHEDULE } } });
     const ruleId = resourceId('AWS::Events::Rule', { Name: `${SCHEDULE}-completed` });
@@ -184,31 +220,37 @@ describe('in the endpoint stack', () => {
       ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'ignore', AlarmActions: [{ Ref: topic }],
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `${SCHEDULE}-violations-check-failed`, MetricName: 'Errors', Namespace: 'AWS/Lambda', AlarmActions: [{ Ref: topic }] });
+    // An hourly schedule: no result in two hours (an execution without captured requests fails before it starts a job, and sends no event).
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${SCHEDULE}-no-results`, MetricName: VIOLATIONS_METRIC, Statistic: 'SampleCount', Period: 3600, EvaluationPeriods: 2,
+      Threshold: 1, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching', AlarmActions: [{ Ref: topic }],
+    });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `${SCHEDULE}-completed-undelivered`, AlarmActions: [{ Ref: topic }] });
     const publish = Object.values<any>(template.findResources('AWS::SNS::TopicPolicy'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement).find((s) => s.Sid === 'CloudWatchAlarmsPublish');
     const sources = JSON.stringify(publish.Condition.ArnLike['aws:SourceArn']);
-    for (const name of [`${SCHEDULE}-violations`, `${SCHEDULE}-violations-check-failed`, `${SCHEDULE}-completed-undelivered`, `${SCHEDULE}-failed-undelivered`]) {
+    for (const name of [`${SCHEDULE}-violations`, `${SCHEDULE}-no-results`, `${SCHEDULE}-violations-check-failed`, `${SCHEDULE}-completed-undelivered`, `${SCHEDULE}-failed-undelivered`]) {
       expect(sources).toContain(`:alarm:${name}`);
     }
   });
 
-  test('the function\'s role allows every request the scenarios above made, and nothing on other schedules', () => {
+  test('the function\'s role allows every request the scenarios above made', () => {
     const env: Environment = { account: '111111111111', region: 'us-east-1' };
     const role = resourceId('AWS::IAM::Role', { Description: `Publishes whether the Model Monitor executions of ${SCHEDULE} found violations` });
     const statements = roleStatements(template, role);
-    const requests = everyCall.map(({ name, input }): [string, string] => {
+    const requests = everyCall.map(({ name }): [string, string] => {
       switch (name) {
-        case 'DescribeMonitoringSchedule': return ['sagemaker:DescribeMonitoringSchedule', `arn:aws:sagemaker:us-east-1:111111111111:monitoring-schedule/${input.MonitoringScheduleName}`];
+        // Service Authorization Reference: ListMonitoringExecutions has no resource type.
+        case 'ListMonitoringExecutions': return ['sagemaker:ListMonitoringExecutions', '*'];
         case 'PutMetricData': return ['cloudwatch:PutMetricData', '*'];
         default: throw new Error(`no IAM action known for ${name}: add its row (Service Authorization Reference) to this test`);
       }
     });
-    expect(new Set(everyCall.map((c) => c.name))).toEqual(new Set(['DescribeMonitoringSchedule', 'PutMetricData']));
+    expect(new Set(everyCall.map((c) => c.name))).toEqual(new Set(['ListMonitoringExecutions', 'PutMetricData']));
     expect(requests.filter(([action, resource]) => !allows(statements, action, resource, env))).toEqual([]);
-    expect(allows(statements, 'sagemaker:DescribeMonitoringSchedule', 'arn:aws:sagemaker:us-east-1:111111111111:monitoring-schedule/other-data-quality', env)).toBe(false);
     // CloudWatch API Reference, PutMetricData; Service Authorization Reference: the condition key cloudwatch:namespace.
     const metric = statements.find((s: any) => s.Sid === 'ViolationsMetric') as any;
     expect(metric.Condition).toEqual({ StringEquals: { 'cloudwatch:namespace': MODEL_MONITOR_VIOLATIONS_NAMESPACE } });
+    expect(new Set(everyCall.filter((c) => c.name === 'PutMetricData').map((c) => c.input.Namespace))).toEqual(new Set([MODEL_MONITOR_VIOLATIONS_NAMESPACE]));
   });
 });

@@ -38,7 +38,7 @@ const LONGEST_PROJECT_NAME = 'Churn-Predictions-For-Team-A-001';
 /**
  * The example's config with the other choices a team makes: the longest project name, with
  * capitals (the model package group keeps the fixtures' name); the jobs in its VPC, an MLflow
- * tracking server, a real-time staging endpoint, Model Monitor in production and a canary release
+ * tracking server, a real-time staging endpoint, Model Monitor in both stages and a canary release
  * on two instances.
  */
 function otherChoices(): ProjectConfig {
@@ -50,7 +50,8 @@ function otherChoices(): ProjectConfig {
     jobNetwork: { subnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'], securityGroupIds: ['sg-0123456789abcdef0'] },
     mlflow: { backend: 'tracking-server', trackingServer: { size: 'Small' }, experimentName: 'player-churn', clientVersion: '3.0.0' },
     endpoints: {
-      staging: { type: 'realtime', instanceType: 'ml.c5.large', instanceCount: 1 },
+      // Model Monitor in staging too: its rule `<project>-staging-data-quality-completed` is the longest name of a rule (63 of 64 characters).
+      staging: { type: 'realtime', instanceType: 'ml.c5.large', instanceCount: 1, dataCapture: {}, modelMonitor: { schedule: 'cron(0 6 ? * * *)' } },
       prod: {
         ...example.endpoints.prod,
         instanceCount: 2,
