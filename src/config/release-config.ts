@@ -17,7 +17,8 @@ export interface ReleaseOptions {
   readonly maxP95LatencyMs?: number;
   /**
    * Email addresses subscribed to each stage's alert topic, which the rollback, drift and Model
-   * Monitor alarms (violations found, no results) and a failed Model Monitor job notify. Each address confirms its subscription from the email SNS sends.
+   * Monitor alarms (violations found, no results) and a failed Model Monitor job notify. Each
+   * address confirms its subscription from the email SNS sends.
    * @default - the reviewerEmails
    */
   readonly alertEmails?: readonly string[];

@@ -22,6 +22,15 @@ import { MODEL_MONITOR_VIOLATIONS_NAMESPACE, VIOLATIONS_HANDLER_CODE, VIOLATIONS
 export const PROCESSING_JOB_STATE_CHANGE = 'SageMaker Processing Job State Change';
 
 /**
+ * The pattern of the processing jobs that run with `roleArn` and reach one of `statuses`: a Model Monitor schedule
+ * starts one processing job per execution, with its job definition's role. SageMaker documents neither the jobs'
+ * names nor a schedule ARN in the event, so the schedule's role, which runs nothing else, is what names them.
+ */
+export function monitoringJobEventPattern(roleArn: string, statuses: readonly string[]): events.EventPattern {
+  return { source: ['aws.sagemaker'], detailType: [PROCESSING_JOB_STATE_CHANGE], detail: { RoleArn: [roleArn], ProcessingJobStatus: [...statuses] } };
+}
+
+/**
  * How long the function may wait for the schedule to report the ended execution: SageMaker updates an
  * execution's status from its processing job, which the function's event already reports ended.
  */
@@ -52,7 +61,7 @@ export interface ModelMonitorViolationsProps {
 export class ModelMonitorViolations extends Construct {
   public readonly function: lambda.Function;
   public readonly rule: events.Rule;
-  /** Violations found, the function failing, events undelivered: each notifies the topic. */
+  /** Violations found, no results, the check failing, events undelivered: each notifies the topic. */
   public readonly alarms: cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: ModelMonitorViolationsProps) {
@@ -92,11 +101,7 @@ export class ModelMonitorViolations extends Construct {
     this.rule = new events.Rule(this, 'Completed', {
       ruleName: `${scheduleName}-completed`,
       description: `Sends the completed Model Monitor jobs of ${props.endpointName} to the function that tells whether they found violations`,
-      eventPattern: {
-        source: ['aws.sagemaker'],
-        detailType: [PROCESSING_JOB_STATE_CHANGE],
-        detail: { RoleArn: [props.jobRoleArn], ProcessingJobStatus: ['Completed'] },
-      },
+      eventPattern: monitoringJobEventPattern(props.jobRoleArn, ['Completed']),
     });
     const undelivered = deadLetterQueue(this.rule, 'Undelivered', `completed Model Monitor jobs of ${props.endpointName} that could not reach the violations check`);
     this.rule.addTarget(new targets.LambdaFunction(this.function, {

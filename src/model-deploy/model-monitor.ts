@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Lazy, Stack } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -16,7 +15,7 @@ import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { ResolvedModel } from '../app-context/resolved-model';
 import type { DeployStageName as Stage } from '../app-context/resource-names';
 import { s3Location, s3ObjectArn } from './artifact-arns';
-import { ModelMonitorViolations, PROCESSING_JOB_STATE_CHANGE } from './model-monitor-violations';
+import { ModelMonitorViolations, monitoringJobEventPattern } from './model-monitor-violations';
 
 const BASELINE = 'the Model Monitor baseline';
 
@@ -41,19 +40,6 @@ export interface ModelMonitorScheduleProps {
 
 /** The end states of a monitoring job that checked nothing: someone has to look. */
 export const ALERTED_MONITORING_JOB_STATUSES: readonly string[] = ['Failed', 'Stopped'];
-
-/**
- * The pattern of the failed or stopped processing jobs that run with `roleArn`: a Model Monitor schedule starts one
- * processing job per execution, with its job definition's role. SageMaker documents neither the jobs' names nor a
- * schedule ARN in the event, so the schedule's role, which runs nothing else, is what names them.
- */
-export function monitoringJobFailureEventPattern(roleArn: string): events.EventPattern {
-  return {
-    source: ['aws.sagemaker'],
-    detailType: [PROCESSING_JOB_STATE_CHANGE],
-    detail: { RoleArn: [roleArn], ProcessingJobStatus: [...ALERTED_MONITORING_JOB_STATUSES] },
-  };
-}
 
 /** The container paths the analyzer reads the captured requests from and writes its report to. */
 const ENDPOINT_INPUT_DIR = '/opt/ml/processing/input/endpoint';
@@ -192,7 +178,7 @@ export class ModelMonitorSchedule extends Construct {
       rule: {
         ruleName: `${this.scheduleName}-failed`,
         description: `Notifies ${props.endpointName}'s alert topic when a Model Monitor data-quality job fails or is stopped`,
-        eventPattern: monitoringJobFailureEventPattern(role.roleArn),
+        eventPattern: monitoringJobEventPattern(role.roleArn, ALERTED_MONITORING_JOB_STATUSES),
       },
     });
     this.violations = new ModelMonitorViolations(this, 'Violations', {
