@@ -110,29 +110,26 @@ export class ModelMonitorViolations extends Construct {
       maxEventAge: Duration.seconds(NOTICE_RETRY_POLICY.maxEventAgeSeconds),
     }));
 
+    // What the function publishes once per execution that checked the captured requests.
+    const results = new cloudwatch.Metric({ namespace: MODEL_MONITOR_VIOLATIONS_NAMESPACE, metricName: VIOLATIONS_METRIC, dimensionsMap: { MonitoringSchedule: scheduleName } });
+    const gap = longestScheduleGapHours(props.scheduleExpression);
     const violations = new cloudwatch.Alarm(this, 'ViolationsAlarm', {
       alarmName: `${scheduleName}-violations`,
       alarmDescription: `A Model Monitor execution of ${props.endpointName} found violations of the model version's data-quality constraints; ` +
         'its report (constraint_violations.json) is in the stage bucket under model-monitor-reports/. Back to OK after an execution without violations.',
-      metric: new cloudwatch.Metric({
-        namespace: MODEL_MONITOR_VIOLATIONS_NAMESPACE, metricName: VIOLATIONS_METRIC, dimensionsMap: { MonitoringSchedule: scheduleName },
-        statistic: 'Maximum', period: Duration.hours(1),
-      }),
+      metric: results.with({ statistic: 'Maximum', period: Duration.hours(1) }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
       evaluationPeriods: 1,
       // An hour without an execution keeps the state: the alarm follows the last execution whatever the schedule.
       treatMissingData: cloudwatch.TreatMissingData.IGNORE,
     });
-    const gap = longestScheduleGapHours(props.scheduleExpression);
     const noResults = new cloudwatch.Alarm(this, 'NoResultsAlarm', {
       alarmName: `${scheduleName}-no-results`,
       alarmDescription: `No Model Monitor execution of ${props.endpointName} gave a result in two of the schedule's longest intervals (${gap} h each): ` +
         'executions fail (with no requests captured, an execution fails before it starts a job), or the violations check does; see the schedule\'s executions in SageMaker',
-      metric: new cloudwatch.Metric({
-        namespace: MODEL_MONITOR_VIOLATIONS_NAMESPACE, metricName: VIOLATIONS_METRIC, dimensionsMap: { MonitoringSchedule: scheduleName },
-        statistic: 'SampleCount', period: Duration.hours(gap),
-      }),
+      // Periods of an hour or more may add up to 7 days (CloudWatch API Reference, PutMetricAlarm: EvaluationPeriods); at most 2 x 24 h here.
+      metric: results.with({ statistic: 'SampleCount', period: Duration.hours(gap) }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.LESS_THAN_THRESHOLD,
       evaluationPeriods: 2,

@@ -234,6 +234,16 @@ describe('in the endpoint stack', () => {
     }
   });
 
+  // CloudWatch API Reference, PutMetricAlarm (EvaluationPeriods): periods of an hour or more may add up to 7 days
+  // (604,800 s). The no-results alarm's period is the schedule's longest gap: a daily schedule's is the longest there is.
+  test.each([['cron(0 6 ? * * *)', 86_400], ['cron(0 5/10 ? * * *)', 50_400]])('the no-results alarm of %s: two periods of %d s, within what CloudWatch allows', (schedule, period) => {
+    const daily = synthValidated(app({ endpoints: { prod: { type: 'realtime', modelMonitor: { schedule } } } }, MONITORED))['player-churn-prod-endpoint'];
+    const [alarm] = Object.values<any>(daily.findResources('AWS::CloudWatch::Alarm', { Properties: { AlarmName: `${SCHEDULE}-no-results` } }));
+    expect(alarm.Properties).toMatchObject({ Period: period, EvaluationPeriods: 2, Statistic: 'SampleCount' });
+    expect(alarm.Properties.Period * alarm.Properties.EvaluationPeriods).toBeLessThanOrEqual(604_800);
+    expect(alarm.Properties.Period % 60).toBe(0);
+  });
+
   test('the function\'s role allows every request the scenarios above made', () => {
     const env: Environment = { account: '111111111111', region: 'us-east-1' };
     const role = resourceId('AWS::IAM::Role', { Description: `Publishes whether the Model Monitor executions of ${SCHEDULE} found violations` });
