@@ -5,10 +5,12 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as destinations from 'aws-cdk-lib/aws-lambda-destinations';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { NOTICE_RETRY_POLICY, deadLetterAlarm, deadLetterQueue } from '../constructs/event-delivery';
+import { DEAD_LETTER_RETENTION, NOTICE_RETRY_POLICY, deadLetterAlarm, deadLetterQueue } from '../constructs/event-delivery';
 import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 import { acknowledgeControl, acknowledgeWildcardResource } from '../validation/acknowledge';
 import { MODEL_MONITOR_VIOLATIONS_NAMESPACE, VIOLATIONS_HANDLER_CODE, VIOLATIONS_METRIC } from './model-monitor-violations-handler';
@@ -36,6 +38,13 @@ export function monitoringJobEventPattern(roleArn: string, statuses: readonly st
  */
 export const VIOLATIONS_CHECK_TIMEOUT = Duration.minutes(5);
 
+/**
+ * How Lambda retries an invocation of the check that failed (Lambda API Reference, PutFunctionEventInvokeConfig:
+ * MaximumRetryAttempts 0-2, MaximumEventAgeInSeconds 60-21,600): its most, since an execution's result is published
+ * only by this check. Then the invocation's record goes to the function's on-failure queue.
+ */
+export const VIOLATIONS_CHECK_RETRY = { retryAttempts: 2, maxEventAgeSeconds: 6 * 60 * 60 } as const;
+
 export interface ModelMonitorViolationsProps {
   readonly scheduleName: string;
   /** The schedule's cron expression (one of the forms endpoints.<stage>.modelMonitor.schedule accepts). */
@@ -53,14 +62,17 @@ export interface ModelMonitorViolationsProps {
  * function that publishes, per execution, whether it found violations ({@link VIOLATIONS_HANDLER_CODE}); the
  * alarm `<schedule>-violations` goes off when one did, and back to OK after an execution without (one notice
  * when violations start, as the drift check's alarm). The function's failures, and executions that ended Failed or
- * Stopped (alarm `<schedule>-violations-check-failed`: Lambda's Errors; the event of an invocation that failed three
- * times is dropped, Lambda Developer Guide, "Asynchronous invocation"), two of the schedule's longest intervals
+ * Stopped (alarm `<schedule>-violations-check-failed`: Lambda's Errors; the record of an invocation that failed every
+ * attempt, its event and last error, is kept in the on-failure queue `failedChecks`, Lambda Developer Guide,
+ * "Capturing records of Lambda asynchronous invocations"), two of the schedule's longest intervals
  * without any result (`<schedule>-no-results`: an execution that fails before it starts a job sends no event),
  * and events EventBridge could not hand the function (`<schedule>-completed-undelivered`) notify the same topic.
  */
 export class ModelMonitorViolations extends Construct {
   public readonly function: lambda.Function;
   public readonly rule: events.Rule;
+  /** The records of invocations that failed every attempt (a standard queue: Lambda sends no records to FIFO queues). */
+  public readonly failedChecks: sqs.Queue;
   /** Violations found, no results, the check failing, events undelivered: each notifies the topic. */
   public readonly alarms: cloudwatch.Alarm[];
 
@@ -93,6 +105,14 @@ export class ModelMonitorViolations extends Construct {
       timeout: VIOLATIONS_CHECK_TIMEOUT,
     });
     this.function.node.addDependency(role);
+    // Lambda checks, when the configuration is put, that the function's role may send to the queue: the grant is in the
+    // role's policy, which the function, and so the configuration that names it, waits for.
+    this.failedChecks = deadLetterQueue(this, 'FailedChecks', `records of violations checks of ${props.endpointName} that failed every attempt`);
+    this.function.configureAsyncInvoke({
+      onFailure: new destinations.SqsDestination(this.failedChecks),
+      retryAttempts: VIOLATIONS_CHECK_RETRY.retryAttempts,
+      maxEventAge: Duration.seconds(VIOLATIONS_CHECK_RETRY.maxEventAgeSeconds),
+    });
     acknowledgeControl(this.function, 'CT.LAMBDA.PR.3',
       'the function only calls the SageMaker and CloudWatch APIs; in a VPC it would need a NAT gateway or endpoints for both');
     acknowledgeControl(logGroup, 'CT.CLOUDWATCH.PR.3',
@@ -139,7 +159,8 @@ export class ModelMonitorViolations extends Construct {
     const failed = new cloudwatch.Alarm(this, 'CheckFailedAlarm', {
       alarmName: `${scheduleName}-violations-check-failed`,
       alarmDescription: `The check of the Model Monitor executions of ${props.endpointName} failed, or found an execution that failed or was stopped ` +
-        '(it checked nothing); the function\'s CloudWatch Logs say which. Lambda tries an invocation three times; then the event is dropped',
+        '(it checked nothing); the function\'s CloudWatch Logs say which. Lambda tries an invocation three times; then its record, the event and the last error, ' +
+        `is kept ${DEAD_LETTER_RETENTION.toDays()} days in the queue ${this.failedChecks.queueName}`,
       metric: this.function.metricErrors({ statistic: 'Sum', period: Duration.hours(1) }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,

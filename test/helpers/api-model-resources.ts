@@ -106,6 +106,8 @@ const REQUESTS: Record<string, (props: Record<string, any>, ctx: TemplateContext
   ],
   // Lambda: AddPermission; CloudFormation's handler makes up the statement id, which is not judged (an expression).
   'AWS::Lambda::Permission': (props, _ctx, id) => [{ service: 'lambda', operation: 'AddPermission', request: { ...props, StatementId: { Ref: id } } }],
+  // Lambda: PutFunctionEventInvokeConfig (the retries and destinations of asynchronous invocations).
+  'AWS::Lambda::EventInvokeConfig': (props) => [{ service: 'lambda', operation: 'PutFunctionEventInvokeConfig', request: props }],
   // EventBridge: PutRule (the event pattern as a string), then PutTargets.
   'AWS::Events::Rule': (props, ctx, id) => {
     const name = nameValue(ctx, id);

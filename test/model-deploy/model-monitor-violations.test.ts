@@ -10,7 +10,7 @@ import { ResolvedModel } from '../../src/app-context/resolved-model';
 import {
   EXECUTION_PAGES, EXECUTION_POLL_MS, MODEL_MONITOR_VIOLATIONS_NAMESPACE, VIOLATIONS_HANDLER_CODE, VIOLATIONS_METRIC,
 } from '../../src/model-deploy/model-monitor-violations-handler';
-import { VIOLATIONS_CHECK_TIMEOUT, longestScheduleGapHours } from '../../src/model-deploy/model-monitor-violations';
+import { VIOLATIONS_CHECK_RETRY, VIOLATIONS_CHECK_TIMEOUT, longestScheduleGapHours } from '../../src/model-deploy/model-monitor-violations';
 import { checkRequest, serviceModel } from '../helpers/api-model';
 import { Environment, allows, roleStatements } from '../helpers/iam-policy';
 import { loadInlineHandler } from '../helpers/inline-handler';
@@ -210,6 +210,42 @@ describe('in the endpoint stack', () => {
     });
     const [func] = Object.values<any>(template.findResources('AWS::Lambda::Function', { Properties: { Environment: { Variables: { MONITORING_SCHEDULE_NAME: SCHEDULE } } } }));
     expect(func.Properties.Timeout).toBe(VIOLATIONS_CHECK_TIMEOUT.toSeconds());
+  });
+
+  // Lambda Developer Guide, "Capturing records of Lambda asynchronous invocations": an invocation that fails every attempt
+  // is otherwise discarded; its record goes to a standard SQS queue (no FIFO queue), sent with the function's execution
+  // role, which Lambda checks may send there when the configuration is put (PutFunctionEventInvokeConfig).
+  // Lambda API Reference, PutFunctionEventInvokeConfig: MaximumRetryAttempts 0-2, MaximumEventAgeInSeconds 60-21,600.
+  test('an invocation that fails every attempt is kept in a queue the function\'s role may send to, with a policy the configuration waits for', () => {
+    const fn = resourceId('AWS::Lambda::Function', { Environment: { Variables: { MONITORING_SCHEDULE_NAME: SCHEDULE } } });
+    const configs = Object.values<any>(template.findResources('AWS::Lambda::EventInvokeConfig', { Properties: { FunctionName: { Ref: fn } } }));
+    expect(configs).toHaveLength(1);
+    const config = configs[0].Properties;
+    expect(config).toMatchObject({ Qualifier: '$LATEST', MaximumRetryAttempts: VIOLATIONS_CHECK_RETRY.retryAttempts, MaximumEventAgeInSeconds: VIOLATIONS_CHECK_RETRY.maxEventAgeSeconds });
+    expect(config.MaximumRetryAttempts).toBeGreaterThanOrEqual(0);
+    expect(config.MaximumRetryAttempts).toBeLessThanOrEqual(2);
+    expect(config.MaximumEventAgeInSeconds).toBeGreaterThanOrEqual(60);
+    expect(config.MaximumEventAgeInSeconds).toBeLessThanOrEqual(21_600);
+    expect(config.DestinationConfig).toEqual({ OnFailure: { Destination: { 'Fn::GetAtt': [expect.any(String), 'Arn'] } } });
+    const queueId: string = config.DestinationConfig.OnFailure.Destination['Fn::GetAtt'][0];
+    const queue = template.toJSON().Resources[queueId];
+    expect(queue.Type).toBe('AWS::SQS::Queue');
+    expect(queue.Properties.FifoQueue).toBeUndefined();
+    expect(queue.Properties).toMatchObject({ SqsManagedSseEnabled: true, MessageRetentionPeriod: 14 * 24 * 3600 });
+
+    const env: Environment = { account: '111111111111', region: 'us-east-1' };
+    const role = resourceId('AWS::IAM::Role', { Description: `Publishes whether the Model Monitor executions of ${SCHEDULE} found violations` });
+    expect(allows(roleStatements(template, role), 'sqs:SendMessage', `<${queueId}.Arn>`, env)).toBe(true);
+    // The grant is in the role's DefaultPolicy, which the function waits for; the configuration names the function.
+    const policies = Object.entries<any>(template.findResources('AWS::IAM::Policy'))
+      .filter(([, p]) => JSON.stringify(p.Properties.Roles) === JSON.stringify([{ Ref: role }])
+        && p.Properties.PolicyDocument.Statement.some((st: any) => [st.Action].flat().includes('sqs:SendMessage')))
+      .map(([id]) => id);
+    expect(policies).toHaveLength(1);
+    expect(template.toJSON().Resources[fn].DependsOn).toContain(policies[0]);
+    // The alarm on the function's errors says where the records are.
+    const [failedAlarm] = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm', { Properties: { AlarmName: `${SCHEDULE}-violations-check-failed` } }));
+    expect(JSON.stringify(failedAlarm.Properties.AlarmDescription)).toContain(`"Fn::GetAtt":["${queueId}","QueueName"]`);
   });
 
   test('violations, the function\'s failures and undelivered events each have an alarm that tells the alert topic, which lets CloudWatch publish them', () => {
