@@ -10,7 +10,7 @@ import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { BuildFailureNotice } from './build-failure-notice';
 import { ModelBuildStack, ModelBuildStackProps, modelBuildPipelineName } from './model-build-stack';
-import { CODEBUILD_ACTION_TIMEOUT_MINUTES, RUN_PIPELINE_WAIT_MINUTES, checkRunFitsWait } from './run-pipeline-wait';
+import { CODEBUILD_ACTION_TIMEOUT_MINUTES, checkRunFitsWait, runPipelineArguments } from './run-pipeline-wait';
 import { StepImageBuild } from './step-image-build';
 
 
@@ -80,7 +80,7 @@ export class ModelBuildPipelineStack extends Stack {
       input: project.releaseTools,
       env: BUILD_ENV,
       // An execution still running when the wait ends (its time, or an error while polling) is stopped: the commit fails, so it must not register a version later.
-      commands: [releaseToolsCommand('.', `run-pipeline --name ${sageMakerPipelineName} --wait --timeout ${RUN_PIPELINE_WAIT_MINUTES} --stop-unfinished`)],
+      commands: [releaseToolsCommand('.', runPipelineArguments(sageMakerPipelineName))],
       timeout: Duration.minutes(CODEBUILD_ACTION_TIMEOUT_MINUTES),
       rolePolicyStatements: [
         new iam.PolicyStatement({ actions: ['sagemaker:StartPipelineExecution'], resources: [pipelineArn] }),

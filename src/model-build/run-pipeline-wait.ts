@@ -15,6 +15,15 @@ const WAIT_MARGIN_MINUTES = 15;
 export const RUN_PIPELINE_WAIT_MINUTES = CODEBUILD_ACTION_TIMEOUT_MINUTES - WAIT_MARGIN_MINUTES;
 
 /**
+ * The CLI arguments RunSageMakerPipeline runs, and the model-build README shows: start `pipelineName`, wait
+ * {@link RUN_PIPELINE_WAIT_MINUTES} for it, and stop an execution still running when the wait ends (the commit
+ * fails, so it must not register a version later).
+ */
+export function runPipelineArguments(pipelineName: string): string {
+  return `run-pipeline --name ${pipelineName} --wait --timeout ${RUN_PIPELINE_WAIT_MINUTES} --stop-unfinished`;
+}
+
+/**
  * What a job step takes besides its running time: MaxRuntimeInSeconds bounds the job's run, not the instance's
  * launch and image pull before it (SageMaker API Reference, StoppingCondition), a few minutes on the sample.
  */

@@ -1,5 +1,6 @@
 import { CONFIG_FILE_NAME, ProjectConfig, ResolvedRepositorySource, renderAwsConstraintsTable, usesModelMonitor } from '../config';
 import { PLAYER_CHURN } from '../model-build/player-churn-pipeline';
+import { RUN_PIPELINE_WAIT_MINUTES, runPipelineArguments } from '../model-build/run-pipeline-wait';
 import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from '../app-context/model-context';
 import { LOCAL_RUN_FOLDER } from './repo-files';
 import { RepoToolkit, installCommandLine, renderToolkitSection } from './repo-readme-toolkit';
@@ -77,8 +78,9 @@ function MODEL_BUILD_PURPOSE(config: ProjectConfig): string[] {
     'The CDK app (`src/main.ts`) has two stacks:',
     '',
     `- \`${config.projectName}-model-build-pipeline\`: the CodePipeline (V2). On every push to the branch it synthesizes`,
-    `  this app, deploys the stack below, then runs \`sagemaker-gitops run-pipeline --name ${config.projectName}-training --wait\``,
-    '  and fails when the SageMaker pipeline execution fails or stops, printing the failed step and its reason.',
+    `  this app, deploys the stack below, then runs \`sagemaker-gitops ${runPipelineArguments(names.trainingPipeline)}\``,
+    `  and fails when the SageMaker pipeline execution fails or stops, printing the failed step and its reason, or is still running`,
+    `  after ${RUN_PIPELINE_WAIT_MINUTES} minutes (then it stops the execution, which must not register a version after the commit failed).`,
     `  When a stage fails, the rule \`${names.buildFailureRule}\` emails the topic \`${names.buildFailureTopic}\` the stage, the execution's`,
     `  console page and \`npx sagemaker-gitops status --project ${config.projectName}\`${config.buildFailureEmails.length > 0
       ? ` (subscribed: ${config.buildFailureEmails.join(', ')}, each once it has confirmed the email SNS sends at the first deploy)`
@@ -161,7 +163,8 @@ function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
     '   `payload.csv`, copied by the Build step; `test/payload.csv` only for a version registered without one) after a warm-up that waits',
     `   out a cold start, and fails the run unless every response parses, every probability is in [0, 1], each row gets one prediction,`,
     `   the rows are as wide as the model, the AUC over their labels reaches ${config.qualityThreshold} and the p95 latency of at least 20 requests`,
-    `   is under ${maxP95LatencyMs} ms. Its JSON report is the action's output artifact. A failure here never reaches production.`,
+    `   is under ${maxP95LatencyMs} ms (with \`test/payload.csv\`, which has no labels, only the answers and the latency are checked, with a`,
+    '   warning). Its JSON report is the action\'s output artifact. A failure here never reaches production.',
     '   Both run from the CLI bundle the Build step writes, without installing the repository again.',
     `4. **${RELEASE_PIPELINE.approvalAction}**: a manual approval whose comment names the version, its AUC and package (CodePipeline`,
     `   variables of ${RELEASE_PIPELINE.testAction}: a release never changes the pipeline's own definition)${reviewerEmails.length > 0

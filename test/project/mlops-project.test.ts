@@ -94,6 +94,10 @@ describe('MlopsProject', () => {
     expect(readme).toContain('the SageMaker pipeline `player-churn-training`');
     expect(readme).toMatch(/`Preprocess`[^]*`Train`[^]*`Evaluate`[^]*`CheckAuc` \(AUC >= `TestScoreThreshold`, default 0.75\)[^]*`Register`[^]*`AucBelowThreshold`/);
     expect(readme).toContain('npx sagemaker-gitops run-pipeline --name player-churn-training --parameter TestScoreThreshold=0.8 --wait');
+    // What RunSageMakerPipeline runs (model-build-pipeline-stack.test.ts reads it from the buildspec): with the CLI's
+    // default --timeout of 120 minutes and no --stop-unfinished, a copy of a shorter command would leave an execution running.
+    expect(readme).toContain('`sagemaker-gitops run-pipeline --name player-churn-training --wait --timeout 465 --stop-unfinished`');
+    expect(readme).toContain('still running\n  after 465 minutes (then it stops the execution');
   });
 
   test('the model-deploy README documents the trigger, the rollback, the stages in order and the offline synth', () => {
