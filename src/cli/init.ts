@@ -1,12 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Command } from 'commander';
 import { CliError } from '../aws';
 import { ConfigError } from '../config';
 import { toolkitPackageDir } from '../project/toolkit-package';
+import { writeToolkitTarballs } from '../project/toolkit-tarball';
 import { LIBRARY_NAME } from '../app-context/versions';
 import { StackSummary, formatSummary, summarizeAssembly } from './assembly-summary';
 import { INIT_REPO_DIRS, INIT_VENDOR_DIR, checkNewProject, checkTargetDir, renderInitFiles } from './init-files';
@@ -96,13 +96,8 @@ No AWS call is made and no AWS credentials are needed; npm install needs the npm
       checkTargetDir(target, tarball, opts.force === true);
 
       const files = renderInitFiles({ projectName, region, tarball, projenVersion: manifest.projenVersion });
-      const packed = packToolkit(toolkitDir);
-      try {
-        fs.mkdirSync(path.join(target, INIT_VENDOR_DIR), { recursive: true });
-        fs.copyFileSync(packed, path.join(target, tarball), fs.constants.COPYFILE_EXCL);
-      } finally {
-        fs.rmSync(path.dirname(packed), { recursive: true, force: true });
-      }
+      // The toolkit as `npm pack` packs it, and as `npx projen` vendors it into each repository: the same content.
+      writeToolkitTarballs(toolkitDir, [path.join(target, tarball)]);
       for (const [file, content] of Object.entries(files)) {
         fs.mkdirSync(path.dirname(path.join(target, file)), { recursive: true });
         fs.writeFileSync(path.join(target, file), content, { flag: 'wx' });
@@ -152,18 +147,6 @@ function readToolkitManifest(dir: string): { version: string; projenVersion: str
     throw new CliError(`the ${LIBRARY_NAME} package at ${dir} is not compiled (no ${main}): run \`npm run compile\` there first`);
   }
   return { version: manifest.version, projenVersion };
-}
-
-/** `npm pack` of the toolkit into a temporary folder: the tarball's path. */
-function packToolkit(toolkitDir: string): string {
-  const destination = fs.mkdtempSync(path.join(os.tmpdir(), `${LIBRARY_NAME}-pack-`));
-  const result = spawnSync('npm', ['pack', toolkitDir, '--pack-destination', destination, '--json', '--ignore-scripts'], { encoding: 'utf-8', maxBuffer: 64 * 1024 * 1024 });
-  if (result.status !== 0) {
-    fs.rmSync(destination, { recursive: true, force: true });
-    throw new CliError(`npm pack ${toolkitDir} failed: ${result.error?.message ?? result.stderr.trim()}`);
-  }
-  const [{ filename }] = JSON.parse(result.stdout) as Array<{ filename: string }>;
-  return path.join(destination, filename);
 }
 
 /** Runs a command with its output on stderr (stdout stays for the result). */
