@@ -10,7 +10,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { DEAD_LETTER_RETENTION, NOTICE_RETRY_POLICY, deadLetterAlarm, deadLetterQueue } from '../constructs/event-delivery';
+import { NOTICE_RETRY_POLICY, deadLetterAlarm, deadLetterQueue } from '../constructs/event-delivery';
 import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 import { acknowledgeControl, acknowledgeWildcardResource } from '../validation/acknowledge';
 import { MODEL_MONITOR_VIOLATIONS_NAMESPACE, VIOLATIONS_HANDLER_CODE, VIOLATIONS_METRIC } from './model-monitor-violations-handler';
@@ -62,18 +62,20 @@ export interface ModelMonitorViolationsProps {
  * function that publishes, per execution, whether it found violations ({@link VIOLATIONS_HANDLER_CODE}); the
  * alarm `<schedule>-violations` goes off when one did, and back to OK after an execution without (one notice
  * when violations start, as the drift check's alarm). The function's failures, and executions that ended Failed or
- * Stopped (alarm `<schedule>-violations-check-failed`: Lambda's Errors; the record of an invocation that failed every
- * attempt, its event and last error, is kept in the on-failure queue `failedChecks`, Lambda Developer Guide,
- * "Capturing records of Lambda asynchronous invocations"), two of the schedule's longest intervals
+ * Stopped (alarm `<schedule>-violations-check-failed`: Lambda's Errors), events Lambda discarded (the record of an
+ * invocation that failed every attempt, or of an event that waited, throttled, longer than the maximum age, is kept
+ * in the on-failure queue `failedChecks`, whose alarm `<schedule>-violations-check-discarded` goes off for each:
+ * Lambda Developer Guide, "Capturing records of Lambda asynchronous invocations"), two of the schedule's longest intervals
  * without any result (`<schedule>-no-results`: an execution that fails before it starts a job sends no event),
  * and events EventBridge could not hand the function (`<schedule>-completed-undelivered`) notify the same topic.
+ * A record Lambda could not send to the queue shows only in the function's DestinationDeliveryFailures metric.
  */
 export class ModelMonitorViolations extends Construct {
   public readonly function: lambda.Function;
   public readonly rule: events.Rule;
   /** The records of invocations that failed every attempt (a standard queue: Lambda sends no records to FIFO queues). */
   public readonly failedChecks: sqs.Queue;
-  /** Violations found, no results, the check failing, events undelivered: each notifies the topic. */
+  /** Violations found, no results, the check failing, events discarded or undelivered: each notifies the topic. */
   public readonly alarms: cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: ModelMonitorViolationsProps) {
@@ -159,8 +161,8 @@ export class ModelMonitorViolations extends Construct {
     const failed = new cloudwatch.Alarm(this, 'CheckFailedAlarm', {
       alarmName: `${scheduleName}-violations-check-failed`,
       alarmDescription: `The check of the Model Monitor executions of ${props.endpointName} failed, or found an execution that failed or was stopped ` +
-        '(it checked nothing); the function\'s CloudWatch Logs say which. Lambda tries an invocation three times; then its record, the event and the last error, ' +
-        `is kept ${DEAD_LETTER_RETENTION.toDays()} days in the queue ${this.failedChecks.queueName}`,
+        '(it checked nothing); the function\'s CloudWatch Logs say which. Lambda tries an invocation three times, then discards the event ' +
+        `and keeps its record in the queue ${this.failedChecks.queueName} (alarm ${scheduleName}-violations-check-discarded)`,
       metric: this.function.metricErrors({ statistic: 'Sum', period: Duration.hours(1) }),
       threshold: 1,
       comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
@@ -169,7 +171,11 @@ export class ModelMonitorViolations extends Construct {
     });
     const lost = deadLetterAlarm(this.rule, 'UndeliveredAlarm', undelivered, `${scheduleName}-completed-undelivered`,
       `EventBridge could not hand completed Model Monitor jobs of ${props.endpointName} to the violations check; the events are in the dead-letter queue ${undelivered.queueName}`);
-    this.alarms = [violations, noResults, failed, lost];
+    const discarded = deadLetterAlarm(this, 'DiscardedAlarm', this.failedChecks, `${scheduleName}-violations-check-discarded`,
+      `Lambda discarded events of completed Model Monitor jobs of ${props.endpointName}: the violations check failed three times, or the event ` +
+      `waited, throttled, longer than ${VIOLATIONS_CHECK_RETRY.maxEventAgeSeconds / 3600} h; their results are not published. Each record (the event, ` +
+      `and the last error) is in the queue ${this.failedChecks.queueName}`);
+    this.alarms = [violations, noResults, failed, discarded, lost];
     for (const alarm of this.alarms) {
       alarm.addAlarmAction(new cwactions.SnsAction(topic));
     }

@@ -412,7 +412,8 @@ describe('Model Monitor (opt-in)', () => {
     template.hasResourceProperties('AWS::Events::Rule', { Name: 'player-churn-staging-data-quality-failed' });
     expect(Object.values<any>(template.findResources('AWS::CloudWatch::Alarm')).map((alarm) => alarm.Properties.AlarmName).sort()).toEqual([
       'player-churn-staging-data-quality-completed-undelivered', 'player-churn-staging-data-quality-failed-undelivered',
-      'player-churn-staging-data-quality-no-results', 'player-churn-staging-data-quality-violations', 'player-churn-staging-data-quality-violations-check-failed',
+      'player-churn-staging-data-quality-no-results', 'player-churn-staging-data-quality-violations',
+      'player-churn-staging-data-quality-violations-check-discarded', 'player-churn-staging-data-quality-violations-check-failed',
     ]);
   });
 

@@ -221,6 +221,8 @@ describe('in the endpoint stack', () => {
     const configs = Object.values<any>(template.findResources('AWS::Lambda::EventInvokeConfig', { Properties: { FunctionName: { Ref: fn } } }));
     expect(configs).toHaveLength(1);
     const config = configs[0].Properties;
+    // The most Lambda allows of both: only this check publishes an execution's result.
+    expect(VIOLATIONS_CHECK_RETRY).toEqual({ retryAttempts: 2, maxEventAgeSeconds: 21_600 });
     expect(config).toMatchObject({ Qualifier: '$LATEST', MaximumRetryAttempts: VIOLATIONS_CHECK_RETRY.retryAttempts, MaximumEventAgeInSeconds: VIOLATIONS_CHECK_RETRY.maxEventAgeSeconds });
     expect(config.MaximumRetryAttempts).toBeGreaterThanOrEqual(0);
     expect(config.MaximumRetryAttempts).toBeLessThanOrEqual(2);
@@ -243,9 +245,15 @@ describe('in the endpoint stack', () => {
       .map(([id]) => id);
     expect(policies).toHaveLength(1);
     expect(template.toJSON().Resources[fn].DependsOn).toContain(policies[0]);
-    // The alarm on the function's errors says where the records are.
+    // The alarm on the function's errors says where the records are. A record also arrives without an error: an event
+    // that waited, throttled, longer than the maximum age (PutFunctionEventInvokeConfig); the queue has its own alarm,
+    // on each record sent (an alarm on the backlog would stay in ALARM, and act only once).
     const [failedAlarm] = Object.values<any>(template.findResources('AWS::CloudWatch::Alarm', { Properties: { AlarmName: `${SCHEDULE}-violations-check-failed` } }));
     expect(JSON.stringify(failedAlarm.Properties.AlarmDescription)).toContain(`"Fn::GetAtt":["${queueId}","QueueName"]`);
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${SCHEDULE}-violations-check-discarded`, Namespace: 'AWS/SQS', MetricName: 'NumberOfMessagesSent',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }], Statistic: 'Sum', Threshold: 1,
+    });
   });
 
   test('violations, the function\'s failures and undelivered events each have an alarm that tells the alert topic, which lets CloudWatch publish them', () => {
@@ -262,10 +270,14 @@ describe('in the endpoint stack', () => {
       Threshold: 1, ComparisonOperator: 'LessThanThreshold', TreatMissingData: 'breaching', AlarmActions: [{ Ref: topic }],
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `${SCHEDULE}-completed-undelivered`, AlarmActions: [{ Ref: topic }] });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `${SCHEDULE}-violations-check-discarded`, AlarmActions: [{ Ref: topic }] });
     const publish = Object.values<any>(template.findResources('AWS::SNS::TopicPolicy'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement).find((s) => s.Sid === 'CloudWatchAlarmsPublish');
     const sources = JSON.stringify(publish.Condition.ArnLike['aws:SourceArn']);
-    for (const name of [`${SCHEDULE}-violations`, `${SCHEDULE}-no-results`, `${SCHEDULE}-violations-check-failed`, `${SCHEDULE}-completed-undelivered`, `${SCHEDULE}-failed-undelivered`]) {
+    for (const name of [
+      `${SCHEDULE}-violations`, `${SCHEDULE}-no-results`, `${SCHEDULE}-violations-check-failed`, `${SCHEDULE}-violations-check-discarded`,
+      `${SCHEDULE}-completed-undelivered`, `${SCHEDULE}-failed-undelivered`,
+    ]) {
       expect(sources).toContain(`:alarm:${name}`);
     }
   });
