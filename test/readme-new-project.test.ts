@@ -18,6 +18,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { initPaths } from '../src/cli/init-files';
 import { LIBRARY_VERSION } from '../src/app-context/versions';
+import { digestOfEntries, entriesOfTarball } from '../src/project/toolkit-package';
 
 jest.setTimeout(20 * 60 * 1000);
 
@@ -118,6 +119,8 @@ describe('README: Start a new project, verbatim', () => {
     expect(lock.packages[''].dependencies['sagemaker-gitops']).toBe(`file:${TARBALL}`);
     const tarball = fs.readFileSync(path.join(project, repo, TARBALL));
     expect(lock.packages['node_modules/sagemaker-gitops'].integrity).toBe(`sha512-${createHash('sha512').update(tarball).digest('base64')}`);
+    // The toolkit init vendored into the project, and the one `npx projen` vendored into the repository: the same content.
+    expect(digestOfEntries(entriesOfTarball(path.join(project, repo, TARBALL)))).toBe(digestOfEntries(entriesOfTarball(path.join(project, TARBALL))));
   });
 
   test('every file projen manages is one init --force refuses to overwrite', () => {

@@ -7,6 +7,7 @@ import { baseProgram } from '../../src/cli/base-program';
 import { CommandRunner, InitResult, initCommand } from '../../src/cli/init';
 import { initPaths, renderProjenrc } from '../../src/cli/init-files';
 import { LIBRARY_VERSION, TOOL_VERSIONS } from '../../src/app-context/versions';
+import { digestOfEntries, entriesOfFiles, entriesOfTarball, packlistOf, readToolkitManifest, toolkitPackageDir } from '../../src/project/toolkit-package';
 import { captureOutput as capture, withStderr } from '../helpers/cli-output';
 
 const TARBALL = `vendor/sagemaker-gitops-${LIBRARY_VERSION}.tgz`;
@@ -58,8 +59,13 @@ describe('init --no-install', () => {
     expect(result.nextSteps).toContain('npm install && npx projen --no-post && npm install && npx projen   # install, generate model-build/ and model-deploy/ and their lock files');
     expect(result.nextSteps).toContain('npx sagemaker-gitops quotas --config model-deploy/sagemaker-gitops.json   # with AWS credentials: the SageMaker quotas the project needs against the account\'s');
 
-    // The tarball is the toolkit as npm packs it.
+    // The tarball is the toolkit as npm packs it (npm-packlist's files), with the content `npx projen` vendors into each
+    // repository (the committed model-build/ holds what this checkout's `npx projen` vendored).
     expect(fs.readFileSync(path.join(dir, TARBALL)).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    const toolkit = toolkitPackageDir();
+    const packed = digestOfEntries(entriesOfTarball(path.join(dir, TARBALL)));
+    expect(packed).toBe(digestOfEntries(entriesOfFiles(toolkit, packlistOf(toolkit), readToolkitManifest(toolkit))));
+    expect(packed).toBe(digestOfEntries(entriesOfTarball(path.join(toolkit, 'model-build', TARBALL))));
     const packageJson = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf-8'));
     expect(packageJson.devDependencies).toMatchObject({
       'sagemaker-gitops': `file:${TARBALL}`,
