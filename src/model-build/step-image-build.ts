@@ -10,11 +10,14 @@ import { StepImage, stepImageRepositoryName, stepImagesOf } from './step-images'
 /** The actions that pull an image ("Amazon ECR repository policy examples", pulling images). */
 export const ECR_PULL_ACTIONS = ['ecr:BatchGetImage', 'ecr:GetDownloadUrlForLayer', 'ecr:BatchCheckLayerAvailability'] as const;
 /**
- * What `docker push` needs ("Required IAM permissions for pushing an image", Amazon ECR User Guide),
- * and DescribeImages, which finds whether the tag is there already.
+ * What pushing an image needs (Amazon ECR User Guide, "IAM permissions for pushing an image to an Amazon ECR private
+ * repository": the layer uploads, PutImage, and BatchGetImage, with which a client reads a manifest back, as clients
+ * that check the tag's manifest before or after the push do), and DescribeImages, which finds whether the tag is
+ * there already.
  */
 export const ECR_PUSH_ACTIONS = [
-  'ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage', 'ecr:DescribeImages',
+  'ecr:BatchCheckLayerAvailability', 'ecr:InitiateLayerUpload', 'ecr:UploadLayerPart', 'ecr:CompleteLayerUpload', 'ecr:PutImage', 'ecr:BatchGetImage',
+  'ecr:DescribeImages',
 ] as const;
 
 /** The registry host of an image URI (`<account>.dkr.ecr.<region>.amazonaws.com`). */

@@ -129,7 +129,8 @@ describe('jobNetwork without internet access, MLflow on (derived step images)', 
     expect(images.map((i) => i.base.uri)).toEqual([AWS_SKLEARN, AWS_XGBOOST]);
   });
 
-  // "Required IAM permissions for pushing an image" (Amazon ECR User Guide); pulling needs BatchGetImage,
+  // Amazon ECR User Guide, "IAM permissions for pushing an image to an Amazon ECR private repository": the layer uploads,
+  // PutImage and BatchGetImage on the repository (DescribeImages finds an existing tag); pulling needs BatchGetImage,
   // GetDownloadUrlForLayer and BatchCheckLayerAvailability on the repository; GetAuthorizationToken has no resource type.
   test('its role pulls only the two AWS base repositories and pushes only to the project repository', () => {
     const all = statements(pipelineTemplate);
@@ -139,7 +140,10 @@ describe('jobNetwork without internet access, MLflow on (derived step images)', 
     });
     expect(all.find((s) => s.Sid === 'PushStepImages')).toEqual({
       Sid: 'PushStepImages', Effect: 'Allow',
-      Action: ['ecr:BatchCheckLayerAvailability', 'ecr:CompleteLayerUpload', 'ecr:DescribeImages', 'ecr:InitiateLayerUpload', 'ecr:PutImage', 'ecr:UploadLayerPart'],
+      Action: [
+        'ecr:BatchCheckLayerAvailability', 'ecr:BatchGetImage', 'ecr:CompleteLayerUpload', 'ecr:DescribeImages', 'ecr:InitiateLayerUpload', 'ecr:PutImage',
+        'ecr:UploadLayerPart',
+      ],
       Resource: { 'Fn::Join': ['', ['arn:aws:ecr:us-east-1:', { Ref: 'AWS::AccountId' }, ':repository/player-churn-step-images']] },
     });
     expect(all.find((s) => s.Sid === 'EcrLogin')).toEqual({ Sid: 'EcrLogin', Effect: 'Allow', Action: 'ecr:GetAuthorizationToken', Resource: '*' });
