@@ -41,7 +41,11 @@ export const NEXT_MODEL: ResolvedModel = {
 export const app = (overrides: Record<string, unknown> = {}, model: ResolvedModel = MODEL) =>
   new ModelDeployApp({ config: testConfig(overrides), repoDir: repo(), model });
 
-/** Evaluates an EventBridge pattern on an event, for the operators the trigger uses (exact values, anything-but, exists, $or). */
+/**
+ * Evaluates an EventBridge pattern on an event, for the operators the trigger uses (exact values, anything-but, exists,
+ * $or). A field whose value in the event is an array matches a value rule when one of its elements does (EventBridge
+ * user guide, "Arrays in Amazon EventBridge event patterns").
+ */
 export function matches(pattern: any, event: any): boolean {
   return Object.entries(pattern).every(([key, expected]) => {
     if (key === '$or') {
@@ -53,9 +57,10 @@ export function matches(pattern: any, event: any): boolean {
         if (typeof rule === 'object' && rule !== null && 'exists' in rule) {
           return (value !== undefined) === rule.exists;
         }
-        return typeof rule === 'object' && rule !== null && 'anything-but' in rule
-          ? value !== undefined && !rule['anything-but'].includes(value)
-          : rule === value;
+        const candidates: unknown[] = Array.isArray(value) ? value : [value];
+        return candidates.some((candidate) => (typeof rule === 'object' && rule !== null && 'anything-but' in rule
+          ? candidate !== undefined && !rule['anything-but'].includes(candidate)
+          : rule === candidate));
       });
     }
     // A nested pattern on a missing object matches only when all it asks is that its fields do not exist.

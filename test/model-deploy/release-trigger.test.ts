@@ -57,6 +57,22 @@ describe('the pattern', () => {
     expect(matches(pattern, { ...approved, detail: { ...approved.detail, CustomerMetadataProperties: { rejectedWithoutRelease: 'true' } } })).toBe(true);
   });
 
+  // The SageMaker page's current sample has two more fields: what the update changed (UpdatedModelPackageFields, an
+  // array) and the version's lifecycle stage. The pattern names neither, so an approval in that shape still starts a
+  // release; so does any other update of an approved version (its description, stage or metadata), whose run deploys
+  // nothing new (the README says so).
+  test('an approval in the event\'s current shape (UpdatedModelPackageFields, ModelLifeCycle) starts a release', () => {
+    const approved = event('Approved');
+    const current = (fields: string[]) => ({
+      ...approved, detail: { ...approved.detail, UpdatedModelPackageFields: fields, ModelLifeCycle: { Stage: 'Staging', StageStatus: 'Approved' } },
+    });
+    expect(matches(pattern, current(['ModelApprovalStatus', 'ApprovalDescription']))).toBe(true);
+    expect(matches(pattern, current(['ModelLifeCycle']))).toBe(true);
+    // The matcher reads an array field as EventBridge does: a value rule matches one of its elements.
+    expect(matches({ detail: { UpdatedModelPackageFields: ['ModelApprovalStatus'] } }, current(['ModelLifeCycle', 'ModelApprovalStatus']))).toBe(true);
+    expect(matches({ detail: { UpdatedModelPackageFields: ['ModelApprovalStatus'] } }, current(['ModelLifeCycle']))).toBe(false);
+  });
+
   test('an event of another source or type does not match', () => {
     expect(matches(pattern, { ...event('Approved'), source: 'aws.s3' })).toBe(false);
     expect(matches(pattern, { ...event('Approved'), 'detail-type': 'SageMaker Endpoint State Change' })).toBe(false);
