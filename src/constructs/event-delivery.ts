@@ -46,8 +46,9 @@ export function deadLetterQueue(scope: Construct, id: string, holds: string): sq
  * told, each time. Not on the queue's backlog: nothing here reads the queue, so the first message would hold a
  * backlog alarm in ALARM for the queue's 14 days, and an alarm acts only when its state changes (CloudWatch user
  * guide, "Alarm actions"): every later failure would go untold. EventBridge and EventBridge Scheduler put dead
- * letters, and Lambda the records of its on-failure destinations, with SendMessage, which `NumberOfMessagesSent` counts ("Available CloudWatch metrics for Amazon SQS": only
- * SQS's own redrive from a source queue is left out, and no queue redrives here).
+ * letters, and Lambda the records of its on-failure destinations, with SendMessage, which `NumberOfMessagesSent`
+ * counts ("Available CloudWatch metrics for Amazon SQS": only SQS's own redrive from a source queue is left out, and no
+ * queue redrives here).
  */
 export function deadLetterAlarm(scope: Construct, id: string, queue: sqs.IQueue, alarmName: string, alarmDescription: string): cloudwatch.Alarm {
   return new cloudwatch.Alarm(scope, id, {

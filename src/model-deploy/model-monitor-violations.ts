@@ -73,7 +73,7 @@ export interface ModelMonitorViolationsProps {
 export class ModelMonitorViolations extends Construct {
   public readonly function: lambda.Function;
   public readonly rule: events.Rule;
-  /** The records of invocations that failed every attempt (a standard queue: Lambda sends no records to FIFO queues). */
+  /** The records of the events Lambda discarded, after every attempt failed or past their maximum age (a standard queue: Lambda sends no records to FIFO queues). */
   public readonly failedChecks: sqs.Queue;
   /** Violations found, no results, the check failing, events discarded or undelivered: each notifies the topic. */
   public readonly alarms: cloudwatch.Alarm[];
@@ -109,7 +109,7 @@ export class ModelMonitorViolations extends Construct {
     this.function.node.addDependency(role);
     // Lambda checks, when the configuration is put, that the function's role may send to the queue: the grant is in the
     // role's policy, which the function, and so the configuration that names it, waits for.
-    this.failedChecks = deadLetterQueue(this, 'FailedChecks', `records of violations checks of ${props.endpointName} that failed every attempt`);
+    this.failedChecks = deadLetterQueue(this, 'FailedChecks', `records of the violations-check events of ${props.endpointName} that Lambda discarded`);
     this.function.configureAsyncInvoke({
       onFailure: new destinations.SqsDestination(this.failedChecks),
       retryAttempts: VIOLATIONS_CHECK_RETRY.retryAttempts,
