@@ -59,8 +59,8 @@ describe('the pattern', () => {
 
   // The SageMaker page's current sample has two more fields: what the update changed (UpdatedModelPackageFields, an
   // array) and the version's lifecycle stage. The pattern names neither, so an approval in that shape still starts a
-  // release; so does any other update of an approved version (its description, stage or metadata), whose run deploys
-  // nothing new (the README says so).
+  // release; so does any other update of an approved version (its description, stage or metadata), whose run releases
+  // the same newest approved version (the README says so).
   test('an approval in the event\'s current shape (UpdatedModelPackageFields, ModelLifeCycle) starts a release', () => {
     const approved = event('Approved');
     const current = (fields: string[]) => ({
