@@ -1,6 +1,9 @@
-import { typescript } from 'projen';
+import { javascript, typescript } from 'projen';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../src/app-context/versions';
 import { LockSeed } from './lock-seed';
+
+/** The tsconfig file of `npm test`'s type-check of everything outside src/ (compile checks src/). */
+export const TYPE_CHECK_TSCONFIG = 'tsconfig.check.json';
 
 /** The folders of the example project's generated repositories. */
 export const GENERATED_REPO_DIRS = ['model-build', 'model-deploy'];
@@ -61,7 +64,17 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
   });
   project.testTask.spawn(project.compileTask);
   project.testTask.exec('tsx projenrc/check-generated.ts', { name: 'fail when `npx projen` would change committed files (it vendors the compiled lib/)' });
-  project.testTask.exec('tsc --noEmit -p projenrc/tsconfig.json && tsc --noEmit -p test/tsconfig.json && tsc --noEmit -p bench/tsconfig.json', { name: 'type-check .projenrc.ts, projenrc/, the tests and the benchmarks' });
+  // One program for .projenrc.ts, projenrc/, the tests and the benchmarks: their tsconfig files differ
+  // only in what they include, and none declares globals, so one program reports what the three
+  // would, reading src/ and aws-cdk-lib's types once (20 s instead of 45 s for three programs).
+  new javascript.TypescriptConfig(project, {
+    fileName: TYPE_CHECK_TSCONFIG,
+    extends: javascript.TypescriptConfigExtends.fromPaths(['./tsconfig.json']),
+    compilerOptions: { noEmit: true, rootDir: '.' },
+    include: ['.projenrc.ts', 'projenrc/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    exclude: ['node_modules'],
+  });
+  project.testTask.exec(`tsc --noEmit -p ${TYPE_CHECK_TSCONFIG}`, { name: 'type-check .projenrc.ts, projenrc/, the tests and the benchmarks, in one program' });
   project.testTask.exec('jest --ci', { name: 'library tests' });
   project.addTask('test:coverage', {
     description: 'The library tests with a coverage report in coverage/ (npm test leaves coverage out: it cost a quarter of the time)',
