@@ -10,8 +10,9 @@
 DEBIAN_PYTHON=/usr/bin/python3
 
 # The seed code's pytest suites (scripts/python-tests.sh) and the local-run tests; matplotlib draws the
-# evaluation step's ROC curve and confusion matrix that its MLflow tests log.
-TEST_MODULES=(pandas numpy scipy sklearn xgboost pytest matplotlib)
+# evaluation step's ROC curve and confusion matrix that its MLflow tests log; xdist (pytest-xdist)
+# spreads the pytest suites over the cores.
+TEST_MODULES=(pandas numpy scipy sklearn xgboost pytest matplotlib xdist)
 # What moto's server imports from the system (the CLI's integration tests; moto itself comes from a
 # newer Debian suite, see scripts/install-moto.sh). flask_cors is not in python3-moto's Depends, but
 # moto.server imports it.
@@ -23,6 +24,7 @@ debian_package_of() {
     sklearn) echo python3-sklearn ;;
     dateutil) echo python3-dateutil ;;
     flask_cors) echo python3-flask-cors ;;
+    xdist) echo python3-pytest-xdist ;;
     *) echo "python3-$1" ;;
   esac
 }

@@ -9,7 +9,9 @@ import * as path from 'node:path';
 import { BASH, TEST_DEPS_SCRIPT, requireTestPython } from './require-python';
 
 /** What the pytest suites and the local-run tests import. */
-const TEST_MODULES = ['pandas', 'numpy', 'scipy', 'sklearn', 'xgboost', 'pytest', 'matplotlib'];
+const TEST_MODULES = ['pandas', 'numpy', 'scipy', 'sklearn', 'xgboost', 'pytest', 'matplotlib', 'xdist'];
+/** The Debian package of each: python3-<module>, but pytest-xdist's module is `xdist`. */
+const debianPackageOf = (module: string) => (module === 'xdist' ? 'python3-pytest-xdist' : `python3-${module}`);
 /** What moto's server imports from the system. */
 const MOTO_MODULES = ['cryptography', 'dateutil', 'flask', 'flask_cors', 'jinja2', 'jmespath', 'requests', 'responses', 'urllib3', 'werkzeug', 'xmltodict'];
 
@@ -110,7 +112,7 @@ describe('scripts/test-deps.sh', () => {
   });
 
   test('modules missing, apt-get there but no root and sudo asks for a password: apt-get is not run; the message names each module', () => {
-    const env = fakeMachine({ has: ['numpy', 'pytest'], sudo: false, aptGet: true });
+    const env = fakeMachine({ has: ['numpy', 'pytest', 'xdist'], sudo: false, aptGet: true });
     const result = testDeps(env);
     expect(result.status).toBe(1);
     expect(result.stderr.match(/error/g)).toHaveLength(1);
@@ -118,6 +120,14 @@ describe('scripts/test-deps.sh', () => {
     expect(result.stderr).toContain('). Installing them needs root or passwordless sudo; run:\n'
       + '  sudo apt-get update && sudo apt-get install -y --no-install-recommends python3-pandas python3-scipy python3-sklearn python3-xgboost python3-matplotlib\n');
     expect(calls()).toEqual(['sudo -n true']);
+  });
+
+  test('pytest-xdist missing: its Debian package is python3-pytest-xdist', () => {
+    const env = fakeMachine({ has: TEST_MODULES.filter((m) => m !== 'xdist'), sudo: false, aptGet: true });
+    const result = testDeps(env);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`${python()} cannot import xdist (`);
+    expect(result.stderr).toContain('sudo apt-get install -y --no-install-recommends python3-pytest-xdist\n');
   });
 
   test('root on a machine without apt-get: the command is without sudo', () => {
@@ -132,7 +142,7 @@ describe('scripts/test-deps.sh', () => {
     const result = testDeps(env);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(`test-deps: error: ${path.join(dir, 'no-python3')} does not run, so it cannot import ${TEST_MODULES.join(' ')} (`);
-    expect(result.stderr).toContain('apt-get install -y --no-install-recommends python3 python3-pandas python3-numpy python3-scipy python3-sklearn python3-xgboost python3-pytest python3-matplotlib\n');
+    expect(result.stderr).toContain('apt-get install -y --no-install-recommends python3 python3-pandas python3-numpy python3-scipy python3-sklearn python3-xgboost python3-pytest python3-matplotlib python3-pytest-xdist\n');
   });
 
   test('moto not skipped: the modules moto\'s server imports are checked in the same message', () => {
@@ -155,7 +165,7 @@ describe('scripts/test-deps.sh', () => {
   });
 
   test('allowed to install (passwordless sudo): apt-get update, then install of the missing modules\' packages, then checks again', () => {
-    const env = fakeMachine({ has: ['pandas', 'numpy', 'scipy', 'xgboost', 'matplotlib'], sudo: true, aptGet: true });
+    const env = fakeMachine({ has: ['pandas', 'numpy', 'scipy', 'xgboost', 'matplotlib', 'xdist'], sudo: true, aptGet: true });
     const result = testDeps(env);
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -176,12 +186,12 @@ describe('scripts/test-deps.sh', () => {
     expect(result.status).toBe(0);
     expect(calls()).toEqual([
       'apt-get update -q (DEBIAN_FRONTEND=noninteractive)',
-      `apt-get install -y -q --no-install-recommends ${TEST_MODULES.map((m) => `python3-${m}`).join(' ')} (DEBIAN_FRONTEND=noninteractive)`,
+      `apt-get install -y -q --no-install-recommends ${TEST_MODULES.map(debianPackageOf).join(' ')} (DEBIAN_FRONTEND=noninteractive)`,
     ]);
   });
 
   test('installed, yet the python still cannot import a module: exit 1 naming it', () => {
-    const env = fakeMachine({ has: ['pandas', 'numpy', 'scipy', 'pytest', 'matplotlib'], root: true, aptGet: true, hasAfterInstall: ['pandas', 'numpy', 'scipy', 'pytest', 'matplotlib', 'sklearn'] });
+    const env = fakeMachine({ has: ['pandas', 'numpy', 'scipy', 'pytest', 'matplotlib', 'xdist'], root: true, aptGet: true, hasAfterInstall: ['pandas', 'numpy', 'scipy', 'pytest', 'matplotlib', 'xdist', 'sklearn'] });
     const result = testDeps(env);
     expect(result.status).toBe(1);
     expect(result.stderr).toBe(`test-deps: error: after installing python3-sklearn python3-xgboost, ${python()} still cannot import xgboost (the pytest suites and the local-run tests);`
