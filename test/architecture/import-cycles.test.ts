@@ -14,18 +14,22 @@ const ROOT = path.join(__dirname, '..', '..');
 // `import type` counts: a cycle of types still ties the files' layers together.
 const DETECTIVE = { ts: { skipTypeImports: false }, es6: { skipTypeImports: false } };
 
-/** The import cycles among the TypeScript files under `dir`, each as the list of its files. */
-async function cyclesOf(dir: string, tsConfig?: string): Promise<string[][]> {
-  const result = await madge(dir, {
-    fileExtensions: ['ts'],
-    tsConfig,
-    detectiveOptions: DETECTIVE,
-  });
-  return result.circular();
+/** madge's graph of the TypeScript files under `dir`. */
+function graphOf(dir: string, tsConfig?: string): ReturnType<typeof madge> {
+  return madge(dir, { fileExtensions: ['ts'], tsConfig, detectiveOptions: DETECTIVE });
+}
+
+/** src/'s graph, read once for the file and the folder checks (madge parses every file: seconds). */
+let srcGraph: ReturnType<typeof madge> | undefined;
+const graphOfSrc = () => (srcGraph ??= graphOf(path.join(ROOT, 'src'), path.join(ROOT, 'tsconfig.json')));
+
+/** The import cycles among the TypeScript files under `dir` (or of a graph already read), each as the list of its files. */
+async function cyclesOf(dir: string | ReturnType<typeof madge>): Promise<string[][]> {
+  return (await (typeof dir === 'string' ? graphOf(dir) : dir)).circular();
 }
 
 test('no file of src/ reaches itself through its imports', async () => {
-  const cycles = await cyclesOf(path.join(ROOT, 'src'), path.join(ROOT, 'tsconfig.json'));
+  const cycles = await cyclesOf(graphOfSrc());
   expect(cycles.map((files) => files.join(' -> '))).toEqual([]);
 }, 60_000);
 
@@ -42,8 +46,8 @@ test('a cycle through a type-only import is found', async () => {
  * a file of B (files directly in `dir` form the folder "."). madge then lists this graph's cycles
  * as it lists the files' (it takes a prebuilt dependency tree).
  */
-async function folderCyclesOf(dir: string, tsConfig?: string): Promise<string[][]> {
-  const files = (await madge(dir, { fileExtensions: ['ts'], tsConfig, detectiveOptions: DETECTIVE })).obj();
+async function folderCyclesOf(dir: string | ReturnType<typeof madge>): Promise<string[][]> {
+  const files = (await (typeof dir === 'string' ? graphOf(dir) : dir)).obj();
   const folderOf = (file: string) => path.dirname(file).split(path.sep)[0];
   const folders: Record<string, string[]> = {};
   for (const [file, imports] of Object.entries(files)) {
@@ -55,7 +59,7 @@ async function folderCyclesOf(dir: string, tsConfig?: string): Promise<string[][
 }
 
 test('no folder of src/ reaches itself through its files\' imports (the layers run one way)', async () => {
-  const cycles = await folderCyclesOf(path.join(ROOT, 'src'), path.join(ROOT, 'tsconfig.json'));
+  const cycles = await folderCyclesOf(graphOfSrc());
   expect(cycles.map((folders) => folders.join(' -> '))).toEqual([]);
 }, 60_000);
 
