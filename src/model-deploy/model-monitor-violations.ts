@@ -67,8 +67,9 @@ export interface ModelMonitorViolationsProps {
  * in the on-failure queue `failedChecks`, whose alarm `<schedule>-violations-check-discarded` goes off for each:
  * Lambda Developer Guide, "Capturing records of Lambda asynchronous invocations"), two of the schedule's longest intervals
  * without any result (`<schedule>-no-results`: an execution that fails before it starts a job sends no event),
- * and events EventBridge could not hand the function (`<schedule>-completed-undelivered`) notify the same topic.
- * A record Lambda could not send to the queue shows only in the function's DestinationDeliveryFailures metric.
+ * and events EventBridge could not hand the function (`<schedule>-completed-undelivered`) notify the same topic, and
+ * so does a record Lambda could not send to the queue (`<schedule>-violations-check-record-lost`, on the function's
+ * DestinationDeliveryFailures: same page).
  */
 export class ModelMonitorViolations extends Construct {
   public readonly function: lambda.Function;
@@ -175,7 +176,20 @@ export class ModelMonitorViolations extends Construct {
       `Lambda discarded events of completed Model Monitor jobs of ${props.endpointName}: the violations check failed three times, or the event ` +
       `waited, throttled, longer than ${VIOLATIONS_CHECK_RETRY.maxEventAgeSeconds / 3600} h; their results are not published. Each record (the event, ` +
       `and the last error) is in the queue ${this.failedChecks.queueName}`);
-    this.alarms = [violations, noResults, failed, discarded, lost];
+    // Lambda Developer Guide, "Capturing records of Lambda asynchronous invocations": a record Lambda cannot send to the
+    // destination (permissions, the queue's key, its size) is counted in DestinationDeliveryFailures, and is gone.
+    const recordLost = new cloudwatch.Alarm(this, 'RecordLostAlarm', {
+      alarmName: `${scheduleName}-violations-check-record-lost`,
+      alarmDescription: `Lambda discarded an event of a completed Model Monitor job of ${props.endpointName} and could not keep its record in the ` +
+        `queue ${this.failedChecks.queueName} (the function's role may not send to it, or use its key, or the record is too large): the event and ` +
+        'its result are lost; the function\'s CloudWatch Logs show the failed attempts',
+      metric: this.function.metric('DestinationDeliveryFailures', { statistic: 'Sum', period: Duration.hours(1) }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+    this.alarms = [violations, noResults, failed, discarded, recordLost, lost];
     for (const alarm of this.alarms) {
       alarm.addAlarmAction(new cwactions.SnsAction(topic));
     }

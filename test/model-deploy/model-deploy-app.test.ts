@@ -414,6 +414,7 @@ describe('Model Monitor (opt-in)', () => {
       'player-churn-staging-data-quality-completed-undelivered', 'player-churn-staging-data-quality-failed-undelivered',
       'player-churn-staging-data-quality-no-results', 'player-churn-staging-data-quality-violations',
       'player-churn-staging-data-quality-violations-check-discarded', 'player-churn-staging-data-quality-violations-check-failed',
+      'player-churn-staging-data-quality-violations-check-record-lost',
     ]);
   });
 

@@ -271,12 +271,20 @@ describe('in the endpoint stack', () => {
     });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `${SCHEDULE}-completed-undelivered`, AlarmActions: [{ Ref: topic }] });
     template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: `${SCHEDULE}-violations-check-discarded`, AlarmActions: [{ Ref: topic }] });
+    // Lambda Developer Guide, "Capturing records of Lambda asynchronous invocations": a record Lambda cannot send to
+    // the on-failure destination is counted in the function's DestinationDeliveryFailures metric, and is lost.
+    const fn = resourceId('AWS::Lambda::Function', { Description: `Publishes whether each Model Monitor execution of ${SCHEDULE} found violations` });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      AlarmName: `${SCHEDULE}-violations-check-record-lost`, Namespace: 'AWS/Lambda', MetricName: 'DestinationDeliveryFailures',
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: fn } }], Statistic: 'Sum', Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold', TreatMissingData: 'notBreaching', AlarmActions: [{ Ref: topic }],
+    });
     const publish = Object.values<any>(template.findResources('AWS::SNS::TopicPolicy'))
       .flatMap((p) => p.Properties.PolicyDocument.Statement).find((s) => s.Sid === 'CloudWatchAlarmsPublish');
     const sources = JSON.stringify(publish.Condition.ArnLike['aws:SourceArn']);
     for (const name of [
       `${SCHEDULE}-violations`, `${SCHEDULE}-no-results`, `${SCHEDULE}-violations-check-failed`, `${SCHEDULE}-violations-check-discarded`,
-      `${SCHEDULE}-completed-undelivered`, `${SCHEDULE}-failed-undelivered`,
+      `${SCHEDULE}-violations-check-record-lost`, `${SCHEDULE}-completed-undelivered`, `${SCHEDULE}-failed-undelivered`,
     ]) {
       expect(sources).toContain(`:alarm:${name}`);
     }
