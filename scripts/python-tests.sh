@@ -9,7 +9,7 @@ source scripts/lib/python-modules.sh
 
 PYTHON="${SAGEMAKER_GITOPS_PYTHON:-$DEBIAN_PYTHON}"
 # Installing is the test task's first step (scripts/test-deps.sh); here only the check.
-ensure_modules python-tests "$PYTHON" 0 'the pytest suites of the seed code' "${TEST_MODULES[@]}" || exit 1
+ensure_modules python-tests "$PYTHON" 0 'the pytest suites of the seed code' "${TEST_MODULES[@]}" "${PYTEST_RUNNER_MODULES[@]}" || exit 1
 
 suites=()
 for dir in seed-code/model-build/pipelines seed-code/model-deploy/monitoring; do

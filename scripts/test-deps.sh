@@ -2,7 +2,8 @@
 # The first step of `npm test`: makes sure what the tests need outside npm is there, or stops at
 # once with one message saying what to run. The tests need:
 #   - Debian's python3 (or SAGEMAKER_GITOPS_PYTHON) with pandas, numpy, scipy, scikit-learn,
-#     XGBoost and pytest: the seed code's pytest suites and the local-run tests;
+#     XGBoost, Matplotlib and pytest: the seed code's pytest suites and the local-run tests; and
+#     pytest-xdist, which runs the pytest suites on every core;
 #   - unless SAGEMAKER_GITOPS_SKIP_MOTO=1 (outside CI only): the modules moto's server imports, and
 #     moto itself in its cache folder (scripts/install-moto.sh): the CLI's integration tests.
 # Missing modules are installed with apt-get when this user may (root, or passwordless sudo), as CI
@@ -12,6 +13,7 @@
 # Options:
 #   --no-install  only check the modules, never install (the jest suites that run Python use this)
 #   --no-moto     leave moto out (the Python modules only)
+#   --no-xdist    leave pytest-xdist out (only scripts/python-tests.sh uses it)
 # Environment: SAGEMAKER_GITOPS_PYTHON, SAGEMAKER_GITOPS_SKIP_MOTO, CI, and install-moto.sh's.
 set -euo pipefail
 here="${BASH_SOURCE[0]%/*}"
@@ -21,11 +23,13 @@ source "$here/lib/python-modules.sh"
 
 install=1
 moto=1
+xdist=1
 for arg in "$@"; do
   case "$arg" in
     --no-install) install=0 ;;
     --no-moto) moto=0 ;;
-    *) echo "test-deps: error: unknown option $arg (allowed: --no-install, --no-moto)" >&2; exit 2 ;;
+    --no-xdist) xdist=0 ;;
+    *) echo "test-deps: error: unknown option $arg (allowed: --no-install, --no-moto, --no-xdist)" >&2; exit 2 ;;
   esac
 done
 
@@ -45,6 +49,9 @@ esac
 
 PYTHON="${SAGEMAKER_GITOPS_PYTHON:-$DEBIAN_PYTHON}"
 modules=("${TEST_MODULES[@]}")
+if ((xdist)); then
+  modules+=("${PYTEST_RUNNER_MODULES[@]}")
+fi
 what='the pytest suites and the local-run tests'
 if ((moto)); then
   modules+=("${MOTO_MODULES[@]}")

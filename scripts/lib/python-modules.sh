@@ -10,9 +10,11 @@
 DEBIAN_PYTHON=/usr/bin/python3
 
 # The seed code's pytest suites (scripts/python-tests.sh) and the local-run tests; matplotlib draws the
-# evaluation step's ROC curve and confusion matrix that its MLflow tests log; xdist (pytest-xdist)
-# spreads the pytest suites over the cores.
-TEST_MODULES=(pandas numpy scipy sklearn xgboost pytest matplotlib xdist)
+# evaluation step's ROC curve and confusion matrix that its MLflow tests log.
+TEST_MODULES=(pandas numpy scipy sklearn xgboost pytest matplotlib)
+# What only scripts/python-tests.sh needs besides: pytest-xdist (module xdist) spreads the pytest
+# suites over the cores. The jest suites that run Python leave it out (test-deps.sh --no-xdist).
+PYTEST_RUNNER_MODULES=(xdist)
 # What moto's server imports from the system (the CLI's integration tests; moto itself comes from a
 # newer Debian suite, see scripts/install-moto.sh). flask_cors is not in python3-moto's Depends, but
 # moto.server imports it.

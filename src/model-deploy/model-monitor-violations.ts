@@ -76,7 +76,7 @@ export class ModelMonitorViolations extends Construct {
   public readonly rule: events.Rule;
   /** The records of the events Lambda discarded, after every attempt failed or past their maximum age (a standard queue: Lambda sends no records to FIFO queues). */
   public readonly failedChecks: sqs.Queue;
-  /** Violations found, no results, the check failing, events discarded or undelivered: each notifies the topic. */
+  /** Violations found, no results, the check failing, events discarded (or their records lost) or undelivered: each notifies the topic. */
   public readonly alarms: cloudwatch.Alarm[];
 
   constructor(scope: Construct, id: string, props: ModelMonitorViolationsProps) {

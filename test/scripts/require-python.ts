@@ -17,7 +17,8 @@ export const BASH = fs.existsSync('/bin/bash') ? '/bin/bash' : 'bash';
  * when `npx jest` runs it on a machine without them, instead of failing each test its own way.
  */
 export function requireTestPython(env: NodeJS.ProcessEnv = process.env): void {
-  const run = spawnSync(BASH, [TEST_DEPS_SCRIPT, '--no-install', '--no-moto'], { env, encoding: 'utf-8', timeout: 30_000 });
+  // Without moto (the integration tests check it) and pytest-xdist (only the pytest suites' runner uses it).
+  const run = spawnSync(BASH, [TEST_DEPS_SCRIPT, '--no-install', '--no-moto', '--no-xdist'], { env, encoding: 'utf-8', timeout: 30_000 });
   if (run.error !== undefined) {
     throw run.error;
   }

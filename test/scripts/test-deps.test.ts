@@ -198,6 +198,14 @@ describe('scripts/test-deps.sh', () => {
       + ' set SAGEMAKER_GITOPS_PYTHON to a python3 that has them (apt-get installs them for /usr/bin/python3)\n');
   });
 
+  test('--no-xdist, as the jest suites that run Python check: pytest-xdist is not needed', () => {
+    const env = fakeMachine({ has: TEST_MODULES.filter((m) => m !== 'xdist'), root: true, aptGet: true });
+    const result = testDeps(env, ['--no-install', '--no-moto', '--no-xdist']);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(`test-deps: ${python()} has ${TEST_MODULES.filter((m) => m !== 'xdist').join(' ')}\n`);
+  });
+
   test('--no-install only checks, even as root with apt-get', () => {
     const env = fakeMachine({ has: TEST_MODULES.filter((m) => m !== 'pandas'), root: true, aptGet: true });
     const result = testDeps(env, ['--no-install']);
@@ -223,7 +231,7 @@ describe('scripts/test-deps.sh', () => {
     const env = fakeMachine({ has: TEST_MODULES });
     expect(testDeps(env, ['--install'])).toMatchObject({
       status: 2,
-      stderr: 'test-deps: error: unknown option --install (allowed: --no-install, --no-moto)\n',
+      stderr: 'test-deps: error: unknown option --install (allowed: --no-install, --no-moto, --no-xdist)\n',
     });
   });
 });
