@@ -15,6 +15,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { summarizeAssembly } from '../src/cli/assembly-summary';
 import { checkPython, choosePython } from '../src/local-run/python';
+import { readLocalRegistry } from '../src/local-run/registry';
 import { SYNTH_INSTALL_COMMANDS } from '../src/constructs/project-pipeline';
 import { LIBRARY_VERSION, digestOfEntries, entriesOfTarball, integrityOf, lockfileProblems } from '../src/project';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -222,20 +223,30 @@ describe('in this repository, the README\'s commands', () => {
     expect(readmeCommands(readme, '## What is generated')).toEqual(['node vendor/check-toolkit.js && npm ci && npm run synth', 'cd model-build && npm run local']);
     const command = 'cd model-build && npm run local';
     requirePythonForLocalRun();
-    // The run registers its version in model-build/.local-run/: put back what was there before
-    // (a copy, so a run cut short loses nothing), as `npm test` leaves nothing behind.
-    const registry = path.join(ROOT, 'model-build', '.local-run');
-    const before = fs.existsSync(registry) ? fs.mkdtempSync(path.join(os.tmpdir(), 'local-run-registry-')) : undefined;
-    if (before !== undefined) {
-      fs.cpSync(registry, before, { recursive: true });
-    }
+    // The run registers its version in model-build/.local-run/registry.json and leaves its work folder
+    // beside it: `npm test` leaves nothing behind, so the run's own entries go and the registry's
+    // content is put back. Nothing there before is moved or copied: a run cut short loses nothing.
+    const localRun = path.join(ROOT, 'model-build', '.local-run');
+    const registryFile = path.join(localRun, 'registry.json');
+    const entriesBefore = fs.existsSync(localRun) ? new Set(fs.readdirSync(localRun)) : undefined;
+    const registryBefore = fs.existsSync(registryFile) ? fs.readFileSync(registryFile) : undefined;
+    const versions = () => readLocalRegistry(registryFile).modelPackageGroups['player-churn']?.length ?? 0;
+    const versionsBefore = versions();
     try {
       expect(sh(command!, ROOT)).toMatch(/test AUC: 0\.\d+/);
-      expect(fs.existsSync(path.join(registry, 'registry.json'))).toBe(true);
+      expect(versions()).toBe(versionsBefore + 1);
     } finally {
-      fs.rmSync(registry, { recursive: true, force: true });
-      if (before !== undefined) {
-        fs.cpSync(before, registry, { recursive: true });
+      if (entriesBefore === undefined) {
+        fs.rmSync(localRun, { recursive: true, force: true });
+      } else {
+        for (const entry of fs.readdirSync(localRun).filter((name) => !entriesBefore.has(name) && name !== 'registry.json')) {
+          fs.rmSync(path.join(localRun, entry), { recursive: true, force: true });
+        }
+        if (registryBefore === undefined) {
+          fs.rmSync(registryFile, { force: true });
+        } else {
+          fs.writeFileSync(registryFile, registryBefore);
+        }
       }
     }
   }, 300_000);
