@@ -1,6 +1,7 @@
 import { javascript, typescript } from 'projen';
 import { LIBRARY_NAME, LIBRARY_VERSION } from '../src/app-context/versions';
 import { LockSeed } from './lock-seed';
+import { REVIEWED_INSTALL_SCRIPTS } from '../src/project/repo-files';
 
 /** The tsconfig file of `npm test`'s type-check of everything outside src/ (compile checks src/). */
 export const TYPE_CHECK_TSCONFIG = 'tsconfig.check.json';
@@ -15,6 +16,8 @@ export const GENERATED_REPO_DIRS = ['model-build', 'model-deploy'];
 export function configureRootProject(project: typescript.TypeScriptProject): void {
   project.package.addField('version', LIBRARY_VERSION);
   project.package.addField('files', ['lib/', 'seed-code/', 'schemas/', 'templates/']);
+  // The install scripts reviewed, as in the generated repositories (src/project/repo-files.ts).
+  project.package.addField('allowScripts', { ...REVIEWED_INSTALL_SCRIPTS });
   // Python's byte code: the seed tests put seed-code/model-build/tests/mlflow_stub on PYTHONPATH.
   project.gitignore.exclude('cdk.out/', '.cdk.staging/', '/bench/results.json', '__pycache__/', '*.pyc');
   project.npmignore?.exclude(...GENERATED_REPO_DIRS.map((dir) => `/${dir}/`), '/projenrc/', '/bench/', '/.ci/', 'cdk.out/', '__pycache__/', '*.pyc');

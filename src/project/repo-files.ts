@@ -14,6 +14,17 @@ export const REPO_SCRIPTS: Readonly<Record<string, string>> = {
 };
 
 /**
+ * npm's `allowScripts` (package.json, npm 11.16 and later): the dependencies whose install scripts
+ * were reviewed, and whether they may run. npm 11 lists an unreviewed install script after each
+ * install and runs it; npm 12 skips it. esbuild's postinstall (tsx's TypeScript compiler) only
+ * checks its platform binary and swaps the bin shim for it: the repository installs, type-checks,
+ * tests and synthesizes (the release tools bundled with esbuild's API) without it, so it does not
+ * run, whichever npm installs. Each package with an install script in a committed lock file must
+ * be listed here (test/project/install-scripts.test.ts).
+ */
+export const REVIEWED_INSTALL_SCRIPTS: Readonly<Record<string, boolean>> = { esbuild: false };
+
+/**
  * The scripts of one kind of repository. A model-deploy app needs a resolved model to synthesize;
  * on a laptop its scripts synthesize with the placeholder model unless resolved-model.json exists.
  */
@@ -56,6 +67,7 @@ export function renderPackageJson(kind: RepoKind, config: ProjectConfig, version
     dependencies: versions.dependencies,
     devDependencies: versions.devDependencies,
     engines: { node: versions.node },
+    allowScripts: { ...REVIEWED_INSTALL_SCRIPTS },
     jest: {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/**/*.test.ts'],
