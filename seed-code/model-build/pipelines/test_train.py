@@ -212,29 +212,46 @@ def free_port():
         return s.getsockname()[1]
 
 
-def run_hosts(channels, tmp_path, shards, hyperparameters):
+def run_hosts(channels, tmp_path, shards, hyperparameters, attempts=3):
     """Runs train.py as `len(shards)` hosts at once (each with its shard of train files, the whole validation
-    channel, and SM_HOSTS / SM_CURRENT_HOST as SageMaker sets them); returns [(host, result, model dir)]."""
+    channel, and SM_HOSTS / SM_CURRENT_HOST as SageMaker sets them); returns [(host, result, model dir)].
+    free_port's port is free when chosen, not reserved: should another process (another pytest-xdist
+    worker's hosts) bind it before the master's tracker does, the master fails at once and the hosts run
+    again on another port, in a folder of their own."""
+    for attempt in range(1, attempts + 1):
+        results = run_hosts_on(channels, tmp_path / f"attempt-{attempt}", shards, hyperparameters, str(free_port()))
+        if results is not None:
+            return results
+    pytest.fail(f"the tracker's port was taken {attempts} times in a row")
+
+
+def run_hosts_on(channels, folder, shards, hyperparameters, port):
+    """One run of the hosts with the tracker on `port`; None when the master could not bind it."""
     hosts = [f"algo-{i + 1}" for i in range(len(shards))]
-    port = str(free_port())
     runs = []
     for host, rows in zip(hosts, shards):
-        folder = tmp_path / host
-        (folder / "train").mkdir(parents=True)
-        rows.to_csv(folder / "train" / f"train-{host}.csv", header=False, index=False)
+        (folder / host / "train").mkdir(parents=True)
+        rows.to_csv(folder / host / "train" / f"train-{host}.csv", header=False, index=False)
         env = {
-            "SM_CHANNEL_TRAIN": str(folder / "train"), "SM_MODEL_DIR": str(folder / "model"), "SM_HOSTS": json.dumps(hosts),
+            "SM_CHANNEL_TRAIN": str(folder / host / "train"), "SM_MODEL_DIR": str(folder / host / "model"), "SM_HOSTS": json.dumps(hosts),
             "SM_CURRENT_HOST": host, "DMLC_TRACKER_URI": "127.0.0.1", "DMLC_TRACKER_PORT": port,
         }
         environment = {k: v for k, v in os.environ.items() if not k.startswith(("MLFLOW_", "SAGEMAKER_PIPELINE_"))}
         environment.update({"SM_CHANNEL_VALIDATION": str(channels / "validation"), "PYTHONDONTWRITEBYTECODE": "1", **env})
         process = subprocess.Popen([sys.executable, str(PIPELINES / "train.py"), *arguments(hyperparameters)],
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
-        runs.append((host, process, folder / "model"))
+        runs.append((host, process, folder / host / "model"))
     results = []
     for host, process, model_dir in runs:
         stdout, stderr = process.communicate(timeout=180)
-        results.append((host, subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr), model_dir))
+        result = subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+        if not results and result.returncode != 0 and "Address already in use" in stderr:
+            # The master's tracker could not bind: the other hosts would wait for it until CONNECT_TIMEOUT_SECONDS.
+            for _, other, _ in runs[1:]:
+                other.kill()
+                other.communicate()
+            return None
+        results.append((host, result, model_dir))
     return results
 
 
@@ -278,6 +295,15 @@ def test_two_hosts_with_the_pipelines_hyperparameters_learn_as_well_as_one(chann
     distributed = roc_auc_score(labels, predictions(booster, features))
     single = roc_auc_score(labels, predictions(trained[1], features))
     assert distributed == pytest.approx(single, abs=0.03)
+
+
+def test_a_taken_tracker_port_stops_the_master_at_once_and_the_hosts_run_again(channels, tmp_path):
+    rows = pd.read_csv(channels / "train" / "train.csv", header=None)
+    shards = [rows.iloc[::2], rows.iloc[1::2]]
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        assert run_hosts_on(channels, tmp_path, shards, {"num_round": "2"}, str(taken.getsockname()[1])) is None
 
 
 def test_the_cluster_comes_from_sm_hosts_and_sm_current_host():
