@@ -20,6 +20,9 @@ class StandardRetryRuntimeClient extends SageMakerRuntimeClient {
  */
 export const INVOKE_ENDPOINT_TIMEOUT_MS = 70_000;
 
+/** A model container answers within 60 seconds (InvokeEndpoint): no p95 latency budget above it can fail. */
+export const MAX_P95_BUDGET_MS = 60_000;
+
 /**
  * The client `test-endpoint` sends with: the factory's (user agent, timeouts, error messages), standard
  * retry mode, and a request timeout of {@link INVOKE_ENDPOINT_TIMEOUT_MS} unless the options set one.

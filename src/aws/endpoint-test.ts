@@ -13,7 +13,7 @@ export type { Payload, PayloadLabelColumn, PayloadOptions } from './endpoint-tes
 export { PREDICTION_THRESHOLD, describeQuality, scorePredictions } from './endpoint-test-quality';
 export type { QualityResult } from './endpoint-test-quality';
 export { DEFAULT_WARMUP_RETRY_INTERVAL_MS, DEFAULT_WARMUP_TIMEOUT_MS, MAX_WARMUP_TIMEOUT_MS } from './endpoint-test-warmup';
-export { INVOKE_ENDPOINT_TIMEOUT_MS, createEndpointTestClient } from './endpoint-test-client';
+export { INVOKE_ENDPOINT_TIMEOUT_MS, MAX_P95_BUDGET_MS, createEndpointTestClient } from './endpoint-test-client';
 
 /** What to send to the endpoint and what to require of its answers. */
 export interface EndpointTestOptions {
@@ -114,9 +114,10 @@ export interface EndpointTestReport {
 
 /** Rows per request by default. */
 export const DEFAULT_BATCH_SIZE = 10;
-
 /** The fewest measured requests: with fewer, the p95 is the maximum of a handful. */
 export const MIN_MEASURED_REQUESTS = 20;
+/** The most measured requests, sent one after another (a p95 needs a few hundred; 10,000 at a slow model's 60 s take a week). */
+export const MAX_MEASURED_REQUESTS = 10_000;
 
 const DEFAULT_WARMUP_REQUESTS = 1;
 

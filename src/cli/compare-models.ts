@@ -9,7 +9,7 @@ import { awsClientOptions } from './base-program';
 import { CONFIG_FILE_NAME, ProjectConfig } from '../config';
 import { loadRepoConfig } from './repo-config';
 import { formatComparison } from './compare-models-format';
-import { parseGroupName } from './option-parsers';
+import { describeRange, numberOption, parseGroupName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** What `compare-models` needs from outside; tests inject clients. */
@@ -50,7 +50,7 @@ export function compareModelsCommand(output: Output, deps: CompareModelsDeps = {
     .option('--mlflow-arn <arn>', `the MLflow App or tracking server ARN (default: from ${CONFIG_FILE_NAME}, and for a backend the project creates, the model-build stack's MlflowArn output)`, parseArn)
     .option('--config <file>', `the project's config file (default: ./${CONFIG_FILE_NAME}, read when --group or --mlflow-arn is missing)`)
     .option('--no-link', 'do not create a presigned MLflow UI link')
-    .option('--timeout <seconds>', 'seconds each MLflow call may take', parseTimeout, DEFAULT_MLFLOW_TIMEOUT_MS / 1000)
+    .option('--timeout <seconds>', `seconds each MLflow call may take (${describeRange(MLFLOW_TIMEOUT_RANGE)})`, parseTimeout, DEFAULT_MLFLOW_TIMEOUT_MS / 1000)
     .action(async function (this: Command, version: number | undefined, opts: CompareModelsOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const { region: regionOption, ...clientOptions } = awsClientOptions(this);
@@ -126,10 +126,5 @@ function parseArn(value: string): MlflowBackendArn {
   }
 }
 
-function parseTimeout(value: string): number {
-  const seconds = Number(value);
-  if (!/^\d+(\.\d+)?$/.test(value) || seconds <= 0 || seconds > 300) {
-    throw new InvalidArgumentError(`expected seconds, more than 0 and at most 300, got ${value}`);
-  }
-  return seconds;
-}
+const MLFLOW_TIMEOUT_RANGE = { min: 0, exclusiveMin: true, max: 300, unit: 'seconds' } as const;
+const parseTimeout = numberOption('--timeout', MLFLOW_TIMEOUT_RANGE);

@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { NumberRange, numberOption } from './option-parsers';
 
 /**
  * Commander parsers of `compare-shadow`'s options: each names the option, the value and what is
@@ -42,32 +43,20 @@ export function parseCaptureUri(value: string): S3Location {
   return { bucket, prefix: (match[2] ?? '').replace(/\/+$/, '') };
 }
 
-/** A whole number in min..max. */
-export function wholeNumber(option: string, min: number, max: number, unit: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (!/^\s*\d+\s*$/.test(value) || !Number.isSafeInteger(number) || number < min || number > max) {
-      throw new InvalidArgumentError(`${option} must be a whole number of ${unit} from ${min} to ${max}, got ${value}`);
-    }
-    return number;
-  };
-}
+/** The ranges of compare-shadow's numeric options, shown in its help. */
+export const SHADOW_OPTION_RANGES = {
+  minutes: { min: 1, max: MAX_SHADOW_MINUTES, whole: true, unit: 'minutes' },
+  maxLatencyIncreasePercent: { min: 0, max: 10_000, note: 'percent' },
+  maxErrorRate: { min: 0, max: 1, note: 'errors / invocations' },
+  maxPredictionPsi: { min: 0, exclusiveMin: true, max: 100, note: 'a population stability index' },
+  minInvocations: { min: 1, max: 10_000_000, whole: true, unit: 'invocations' },
+  /** The shadow variant's configured instance count: the limits of `endpoints.prod.shadow.instanceCount`. */
+  shadowInstances: { min: 1, max: 100, whole: true, unit: 'instances' },
+} as const satisfies Record<string, NumberRange>;
 
-/** A finite number in min..max (`min` itself excluded when `exclusiveMin`). */
-export function numberInRange(option: string, min: number, max: number, allowed: string, exclusiveMin = false): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number) || number > max || (exclusiveMin ? number <= min : number < min)) {
-      throw new InvalidArgumentError(`${option} must be ${allowed}, got ${value}`);
-    }
-    return number;
-  };
-}
-
-export const parseMinutes = wholeNumber('--minutes', 1, MAX_SHADOW_MINUTES, 'minutes');
-export const parseMaxLatencyIncrease = numberInRange('--max-latency-increase-percent', 0, 10_000, 'a percentage from 0 to 10000');
-export const parseMaxErrorRate = numberInRange('--max-error-rate', 0, 1, 'a rate from 0 to 1 (errors / invocations)');
-export const parseMaxPredictionPsi = numberInRange('--max-prediction-psi', 0, 100, 'a population stability index above 0 (at most 100)', true);
-export const parseMinInvocations = wholeNumber('--min-invocations', 1, 10_000_000, 'invocations');
-/** The shadow variant's configured instance count: the limits of `endpoints.prod.shadow.instanceCount`. */
-export const parseShadowInstances = wholeNumber('--shadow-instances', 1, 100, 'instances');
+export const parseMinutes = numberOption('--minutes', SHADOW_OPTION_RANGES.minutes);
+export const parseMaxLatencyIncrease = numberOption('--max-latency-increase-percent', SHADOW_OPTION_RANGES.maxLatencyIncreasePercent);
+export const parseMaxErrorRate = numberOption('--max-error-rate', SHADOW_OPTION_RANGES.maxErrorRate);
+export const parseMaxPredictionPsi = numberOption('--max-prediction-psi', SHADOW_OPTION_RANGES.maxPredictionPsi);
+export const parseMinInvocations = numberOption('--min-invocations', SHADOW_OPTION_RANGES.minInvocations);
+export const parseShadowInstances = numberOption('--shadow-instances', SHADOW_OPTION_RANGES.shadowInstances);

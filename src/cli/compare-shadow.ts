@@ -11,10 +11,10 @@ import { formatShadowEnv, formatShadowReport } from '../aws/shadow-report';
 import { DEFAULT_MIN_INVOCATIONS } from '../aws/shadow-verdict';
 import { awsClientOptions } from './base-program';
 import {
-  MAX_SHADOW_MINUTES, S3Location, parseCaptureUri, parseMaxErrorRate, parseMaxLatencyIncrease, parseMaxPredictionPsi, parseMinInvocations, parseMinutes, parseShadowInstances,
+  MAX_SHADOW_MINUTES, S3Location, SHADOW_OPTION_RANGES, parseCaptureUri, parseMaxErrorRate, parseMaxLatencyIncrease, parseMaxPredictionPsi, parseMinInvocations, parseMinutes, parseShadowInstances,
   parseVariantName,
 } from './compare-shadow-options';
-import { endpointNameOption } from './option-parsers';
+import { describeRange, endpointNameOption, outputFileOption } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 import { SHADOW_SETTLE_MINUTES } from '../config/shadow-config';
 
@@ -75,14 +75,14 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
     .requiredOption('--shadow-variant <name>', 'the endpoint\'s shadow variant', parseVariantName('--shadow-variant'))
     .requiredOption('--capture-uri <s3-uri>', 'the endpoint\'s data capture location (DataCaptureConfig DestinationS3Uri); <uri>/<endpoint>/<variant>/yyyy/mm/dd/hh/*.jsonl are read', parseCaptureUri)
     .requiredOption('--minutes <n>', `the window: <n> minutes (1 to ${MAX_SHADOW_MINUTES}) that ended ${SHADOW_SETTLE_MINUTES} minutes ago, when their captured data has reached S3`, parseMinutes)
-    .requiredOption('--max-latency-increase-percent <x>', 'fail when the shadow\'s p50 or p95 ModelLatency exceeds production\'s by more than <x> percent', parseMaxLatencyIncrease)
-    .requiredOption('--max-error-rate <y>', 'fail when the shadow\'s errors / invocations exceed production\'s by more than <y> (0..1)', parseMaxErrorRate)
-    .requiredOption('--max-prediction-psi <z>', 'fail when the population stability index of the shadow\'s predictions against production\'s exceeds <z>', parseMaxPredictionPsi)
+    .requiredOption('--max-latency-increase-percent <x>', `fail when the shadow's p50 or p95 ModelLatency exceeds production's by more than <x> percent (${describeRange(SHADOW_OPTION_RANGES.maxLatencyIncreasePercent)})`, parseMaxLatencyIncrease)
+    .requiredOption('--max-error-rate <y>', `fail when the shadow's errors / invocations exceed production's by more than <y> (${describeRange(SHADOW_OPTION_RANGES.maxErrorRate)})`, parseMaxErrorRate)
+    .requiredOption('--max-prediction-psi <z>', `fail when the population stability index of the shadow's predictions against production's exceeds <z> (${describeRange(SHADOW_OPTION_RANGES.maxPredictionPsi)})`, parseMaxPredictionPsi)
     .option('--shadow-model-package <arn>', 'fail unless the shadow variant\'s model was created from this model package version (the release\'s candidate)', parseShadowModelPackage)
-    .option('--shadow-instances <n>', 'fail unless the shadow variant runs this many instances (the configured endpoints.prod.shadow.instanceCount)', parseShadowInstances)
-    .requiredOption('--out <report.json>', 'write the report (every number, the verdict, the reasons) to this file (parent folders are created)')
-    .option('--variables-file <path>', 'also write SHADOW_VERDICT=..., SHADOW_LATENCY_P95_MS=... lines for a CodeBuild step to export as pipeline variables')
-    .option('--min-invocations <n>', `fail when either variant has fewer invocations or captured predictions in the window (default: ${DEFAULT_MIN_INVOCATIONS})`, parseMinInvocations, DEFAULT_MIN_INVOCATIONS)
+    .option('--shadow-instances <n>', `fail unless the shadow variant runs this many instances (the configured endpoints.prod.shadow.instanceCount, ${describeRange(SHADOW_OPTION_RANGES.shadowInstances)})`, parseShadowInstances)
+    .requiredOption('--out <report.json>', 'write the report (every number, the verdict, the reasons) to this file (parent folders are created)', outputFileOption('--out'))
+    .option('--variables-file <path>', 'also write SHADOW_VERDICT=..., SHADOW_LATENCY_P95_MS=... lines for a CodeBuild step to export as pipeline variables', outputFileOption('--variables-file'))
+    .option('--min-invocations <n>', `fail when either variant has fewer invocations or captured predictions in the window (${describeRange(SHADOW_OPTION_RANGES.minInvocations)})`, parseMinInvocations, DEFAULT_MIN_INVOCATIONS)
     .action(async function (this: Command, opts: CompareShadowOptions) {
       if (opts.productionVariant === opts.shadowVariant) {
         this.error(`error: --shadow-variant must differ from --production-variant (both are ${opts.shadowVariant}): a shadow variant is compared with the endpoint's production variant`, { exitCode: 2 });

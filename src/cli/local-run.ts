@@ -42,6 +42,9 @@ export function localRunCommand(output: Output): Command {
       if (opts.modelVersion !== undefined && opts.batchScoring === undefined) {
         this.error('error: --model-version goes with --batch-scoring', { exitCode: 2 });
       }
+      if (opts.parameter !== undefined && opts.batchScoring !== undefined) {
+        this.error('error: --parameter sets the model-build pipeline\'s parameters, which --batch-scoring does not run: drop one of them', { exitCode: 2 });
+      }
       let result: LocalRunResult;
       try {
         // What both runs take: the repository, the folders, and where their progress goes.

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { ConfigError } from '../config/errors';
 import { PIPELINE_PARAMETER_LIMITS, startPipelineExecutionProblem } from '../aws/pipeline-execution-limits';
@@ -96,19 +98,55 @@ export function parseRegion(value: string): string {
   return value;
 }
 
+/** A number as written on a command line: decimal digits, with a fraction unless whole (no sign, exponent, hexadecimal or blanks). */
+const DECIMAL_NUMBER = /^\d+(\.\d+)?$/;
+const WHOLE_NUMBER = /^\d+$/;
+
+/** The numbers a {@link numberOption} takes. */
+export interface NumberRange {
+  readonly min: number;
+  /** No upper bound when absent. */
+  readonly max?: number;
+  /** `min` itself is refused (a number above it is needed). */
+  readonly exclusiveMin?: boolean;
+  /** Whole numbers only. */
+  readonly whole?: boolean;
+  /** What the number counts, as in "a number of <unit>". */
+  readonly unit?: string;
+  /** Why these bounds, shown after them. */
+  readonly note?: string;
+}
+
+/** The range in words: "from 1 to 900", "above 0 and at most 300", "at least 20". */
+export function describeRange(range: NumberRange): string {
+  const low = range.exclusiveMin ? `above ${range.min}` : range.max === undefined ? `at least ${range.min}` : `from ${range.min}`;
+  const high = range.max === undefined ? '' : range.exclusiveMin ? ` and at most ${range.max}` : ` to ${range.max}`;
+  return `${low}${high}`;
+}
+
 /**
- * A commander parser for a number of seconds within `min..max` (decimals allowed).
+ * A commander parser for a numeric option: the value must be written in decimal digits and lie in
+ * the range, or the command stops before any AWS call.
  *
  * @throws InvalidArgumentError (a usage error, exit 2) naming the option, the value and the range
  */
-export function secondsInRange(option: string, min: number, max: number): (value: string) => number {
+export function numberOption(option: string, range: NumberRange): (value: string) => number {
   return (value) => {
-    const seconds = Number(value);
-    if (value.trim() === '' || !Number.isFinite(seconds) || seconds < min || seconds > max) {
-      throw new InvalidArgumentError(`${option} must be a number of seconds from ${min} to ${max}, got ${value}`);
+    const number = Number(value);
+    const inRange = (range.exclusiveMin ? number > range.min : number >= range.min) && (range.max === undefined || number <= range.max);
+    if (!(range.whole ? WHOLE_NUMBER : DECIMAL_NUMBER).test(value) || !Number.isSafeInteger(Math.trunc(number)) || !inRange) {
+      throw new InvalidArgumentError(
+        `${option} must be ${range.whole ? 'a whole number' : 'a number'}${range.unit ? ` of ${range.unit}` : ''}${range.max === undefined ? ',' : ''} ${describeRange(range)}` +
+        `${range.note ? ` (${range.note})` : ''}, got ${value}`,
+      );
     }
-    return seconds;
+    return number;
   };
+}
+
+/** A commander parser for a number of seconds within `min..max` (decimals allowed). */
+export function secondsInRange(option: string, min: number, max: number): (value: string) => number {
+  return numberOption(option, { min, max, unit: 'seconds' });
 }
 
 /** The range of the global `--request-timeout`, in seconds. */
@@ -118,12 +156,55 @@ export const REQUEST_TIMEOUT_RANGE = { min: 1, max: 900 } as const;
 export const parseRequestTimeout = secondsInRange('--request-timeout', REQUEST_TIMEOUT_RANGE.min, REQUEST_TIMEOUT_RANGE.max);
 
 /** `--limit <n>`: how many items to show, a whole number from 1 to 1000. */
-export function parseLimit(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isInteger(n) || n < 1 || n > 1000) {
-    throw new InvalidArgumentError(`--limit must be a whole number from 1 to 1000, got ${value}`);
+export const parseLimit = numberOption('--limit', { min: 1, max: 1000, whole: true });
+
+/**
+ * Why a command could not write `file` when it is done, or undefined when it can: the path names a
+ * file (not a folder), and the file, or the nearest folder that exists on its way (the command
+ * creates the missing ones), is writable.
+ */
+export function outputFileProblem(file: string): string | undefined {
+  if (file.trim() === '') {
+    return 'must name a file';
   }
-  return n;
+  const resolved = path.resolve(file);
+  if (fs.existsSync(resolved)) {
+    return fs.statSync(resolved).isDirectory() ? 'is a folder: name a file in it' : writable(resolved) ? undefined : 'is not writable';
+  }
+  let dir = path.dirname(resolved);
+  while (!fs.existsSync(dir)) {
+    dir = path.dirname(dir);
+  }
+  if (!fs.statSync(dir).isDirectory()) {
+    return `cannot be written: ${dir} is a file, not a folder`;
+  }
+  return writable(dir) ? undefined : `cannot be written: the folder ${dir} is not writable`;
+}
+
+function writable(file: string): boolean {
+  try {
+    fs.accessSync(file, fs.constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A commander parser for an option naming a file the command writes at its end: checked when the
+ * options are read, so a path that cannot be written is a usage error before any AWS call, not an
+ * error after the work is done.
+ *
+ * @throws InvalidArgumentError (a usage error, exit 2) naming the option, the path and the problem
+ */
+export function outputFileOption(option: string): (value: string) => string {
+  return (value) => {
+    const problem = outputFileProblem(value);
+    if (problem !== undefined) {
+      throw new InvalidArgumentError(`${option} ${JSON.stringify(value)} ${problem}`);
+    }
+    return value;
+  };
 }
 
 /**
@@ -143,6 +224,45 @@ export function endpointNameOption(option: string): (value: string) => string {
   return (value) => {
     if (!ENDPOINT_NAME_PATTERN.test(value) || value.length > ENDPOINT_NAME_MAX_LENGTH) {
       throw new InvalidArgumentError(`${option} must be an endpoint name of 1 to 63 letters, digits and hyphens, starting and ending with a letter or digit (${ENDPOINT_NAME_PATTERN.source}), got ${value}`);
+    }
+    return value;
+  };
+}
+
+/**
+ * CodePipeline's pattern for pipeline and stage names (CodePipeline API Reference, PipelineDeclaration
+ * and StageDeclaration `name`): 1 to 100 letters, digits and `.@-_`.
+ */
+export const CODEPIPELINE_NAME_PATTERN = /^[A-Za-z0-9.@\-_]{1,100}$/;
+
+/** Commander parser for an option that names a CodePipeline pipeline or one of its stages. */
+export function codePipelineNameOption(option: string): (value: string) => string {
+  return (value) => {
+    if (!CODEPIPELINE_NAME_PATTERN.test(value)) {
+      throw new InvalidArgumentError(`${option} must be a CodePipeline name of 1 to 100 letters, digits and .@-_ (${CODEPIPELINE_NAME_PATTERN.source}), got ${JSON.stringify(value)}`);
+    }
+    return value;
+  };
+}
+
+/**
+ * Why `dir` is not a cloud assembly a command can read, or undefined when it is: `cdk synth` writes
+ * a manifest.json into the assembly folder. Checked before any AWS call, so a wrong path is a usage
+ * error (exit 2), not an answer about an assembly that is not there.
+ */
+export function assemblyProblem(dir: string): string | undefined {
+  if (fs.existsSync(path.join(dir, 'manifest.json'))) {
+    return undefined;
+  }
+  return `${JSON.stringify(dir)} is not a cloud assembly: ${fs.existsSync(dir) ? 'it has no manifest.json' : 'there is no such folder'} (\`cdk synth\` writes one, by default to cdk.out)`;
+}
+
+/** Commander parser for `--assembly <dir>` ({@link assemblyProblem}); a default value is not parsed: check it in the action. */
+export function assemblyOption(option: string): (value: string) => string {
+  return (value) => {
+    const problem = assemblyProblem(value);
+    if (problem !== undefined) {
+      throw new InvalidArgumentError(`${option} ${problem}`);
     }
     return value;
   };

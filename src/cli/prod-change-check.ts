@@ -4,6 +4,7 @@ import { SSMClient } from '@aws-sdk/client-ssm';
 import { Command } from 'commander';
 import { AwsClientOptions, assemblyStacks, checkProdChange, createAwsClient } from '../aws';
 import { awsClientOptions } from './base-program';
+import { assemblyOption, codePipelineNameOption } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 import { runVerdictCheck } from './verdict-check';
 
@@ -39,7 +40,8 @@ interface ProdChangeCheckOptions {
  * template, tags, termination protection or the value of an SSM parameter it resolves), or when an
  * older execution of the pipeline is still in flight; `not-needed` otherwise, and why on stderr.
  * The model-deploy synth step exports the answer; the production stages are skipped on
- * `not-needed`. It never fails the build over what it cannot tell: that answers `needed`.
+ * `not-needed`. It never fails the build over what it cannot tell: that answers `needed`; a
+ * missing assembly or a malformed name is a usage error (exit 2) before any call.
  */
 export function prodChangeCheckCommand(output: Output, deps: ProdChangeCheckDeps = {}): Command {
   const cloudFormationClient = deps.cloudFormationClient ?? ((options: AwsClientOptions) => createAwsClient(CloudFormationClient, options));
@@ -47,10 +49,10 @@ export function prodChangeCheckCommand(output: Output, deps: ProdChangeCheckDeps
   const ssmClient = deps.ssmClient ?? ((options: AwsClientOptions) => createAwsClient(SSMClient, options));
   return new Command('prod-change-check')
     .description('print whether this release would change production\'s deployed stacks: needed or not-needed (used by the model-deploy synth step)')
-    .requiredOption('--assembly <dir>', 'the cloud assembly of the production stage, whose stacks are compared (CDK Pipelines nests one per stage)')
-    .requiredOption('--pipeline <name>', 'the CodePipeline that runs this check')
-    .option('--stage <name>', 'the pipeline stage whose action runs this check', 'Build')
-    .option('--prod-stage <name>', 'the stage a not-needed skips: its last run must have succeeded', 'Prod')
+    .requiredOption('--assembly <dir>', 'the cloud assembly of the production stage, whose stacks are compared (CDK Pipelines nests one per stage)', assemblyOption('--assembly'))
+    .requiredOption('--pipeline <name>', 'the CodePipeline that runs this check', codePipelineNameOption('--pipeline'))
+    .option('--stage <name>', 'the pipeline stage whose action runs this check', codePipelineNameOption('--stage'), 'Build')
+    .option('--prod-stage <name>', 'the stage a not-needed skips: its last run must have succeeded', codePipelineNameOption('--prod-stage'), 'Prod')
     .action(async function (this: Command, opts: ProdChangeCheckOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const clientOptions = awsClientOptions(this);

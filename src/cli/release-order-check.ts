@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { AwsClientOptions, CliError, createAwsClient, olderExecutionsInFlight, servedModelPackage } from '../aws';
 import { readLiveModel } from '../app-context/resolved-model';
 import { awsClientOptions } from './base-program';
+import { codePipelineNameOption, endpointNameOption } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** What `release-order-check` needs from outside; tests inject the client. */
@@ -44,15 +45,17 @@ export function releaseOrderCheckCommand(output: Output, deps: ReleaseOrderCheck
   const sageMakerClient = deps.sageMakerClient ?? ((options: AwsClientOptions) => createAwsClient(SageMakerClient, options));
   return new Command('release-order-check')
     .description('fail when an older execution of the pipeline is still in flight, or production no longer serves the live model (the shadow phase runs it before changing production)')
-    .requiredOption('--pipeline <name>', 'the CodePipeline that runs this check')
-    .requiredOption('--stage <name>', 'the pipeline stage whose action runs this check')
+    .requiredOption('--pipeline <name>', 'the CodePipeline that runs this check', codePipelineNameOption('--pipeline'))
+    .requiredOption('--stage <name>', 'the pipeline stage whose action runs this check', codePipelineNameOption('--stage'))
     .option('--live-model <file>', 'the live model this execution resolved at its synth (resolve-model --live-out); with --endpoint')
-    .option('--endpoint <name>', 'the production endpoint, which must still serve --live-model\'s version')
+    .option('--endpoint <name>', 'the production endpoint, which must still serve --live-model\'s version; with --live-model', endpointNameOption('--endpoint'))
     .action(async function (this: Command, opts: ReleaseOrderCheckOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       if ((opts.liveModel === undefined) !== (opts.endpoint === undefined)) {
-        throw new CliError('--live-model and --endpoint go together: the endpoint must still serve the live model\'s version');
+        this.error('error: --live-model and --endpoint go together: the endpoint must still serve the live model\'s version', { exitCode: 2 });
       }
+      // Read before any call: a missing or malformed file stops the check before it asks AWS anything.
+      const liveModel = opts.liveModel === undefined ? undefined : readLiveModel(opts.liveModel);
       const options = awsClientOptions(this);
       const restart = `start the pipeline again ("Release change" in the CodePipeline console, or aws codepipeline start-pipeline-execution --name ${opts.pipeline}), ` +
         'so that the release is resolved against what production serves then; retrying this stage would rerun this execution\'s artifacts';
@@ -67,8 +70,8 @@ export function releaseOrderCheckCommand(output: Output, deps: ReleaseOrderCheck
             `release (approve-release or reject-release), then ${restart}`,
           );
         }
-        if (opts.liveModel !== undefined && opts.endpoint !== undefined) {
-          const resolved = readLiveModel(opts.liveModel).model?.modelPackageArn;
+        if (liveModel !== undefined && opts.endpoint !== undefined) {
+          const resolved = liveModel.model?.modelPackageArn;
           const sageMaker = await sageMakerClient(options);
           const served = await servedModelPackage(sageMaker, opts.endpoint).finally(() => sageMaker.destroy());
           if (served !== resolved) {

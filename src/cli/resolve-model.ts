@@ -8,7 +8,7 @@ import { checkEndpointTypeChange } from '../aws/endpoint-type-change';
 import { EndpointTypeCheck } from '../aws/endpoint-type-spec';
 import { LIVE_MODEL_FILE, LiveModel, RESOLVED_MODEL_FILE, ResolvedModel } from '../app-context/resolved-model';
 import { awsClientOptions } from './base-program';
-import { collectEndpointTypeCheck, endpointNameOption, parseGroupName } from './option-parsers';
+import { collectEndpointTypeCheck, endpointNameOption, outputFileOption, parseGroupName } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** What `resolve-model` needs from outside; tests inject a client. */
@@ -42,14 +42,17 @@ export function resolveModelCommand(output: Output, deps: ResolveModelDeps = {})
   return new Command('resolve-model')
     .description('find the newest approved version of a model package group; with --out, write it for the model-deploy synth')
     .requiredOption('--group <name>', 'the model package group', parseGroupName)
-    .option('--out <file>', `write the resolved model as JSON to <file> (the model-deploy pipeline writes ${RESOLVED_MODEL_FILE})`)
+    .option('--out <file>', `write the resolved model as JSON to <file> (the model-deploy pipeline writes ${RESOLVED_MODEL_FILE})`, outputFileOption('--out'))
     .option('--live-endpoint <name>', 'also find the version this endpoint serves now (a shadow release\'s production variant); needs --live-out', endpointNameOption('--live-endpoint'))
-    .option('--live-out <file>', `write what --live-endpoint serves as JSON to <file> (a shadow release's synth writes ${LIVE_MODEL_FILE})`)
+    .option('--live-out <file>', `write what --live-endpoint serves as JSON to <file> (a shadow release's synth writes ${LIVE_MODEL_FILE})`, outputFileOption('--live-out'))
     .option('--endpoint-type <stage:endpoint[@region]=type>', 'check that the stage\'s endpoint, if it exists, can become serverless or realtime, as the release deploys it (repeatable)', collectEndpointTypeCheck)
     .action(async function (this: Command, opts: ResolveModelOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       if ((opts.liveEndpoint === undefined) !== (opts.liveOut === undefined)) {
         this.error('error: --live-endpoint and --live-out go together: give both, or neither', { exitCode: 2 });
+      }
+      if (opts.out !== undefined && opts.liveOut !== undefined && path.resolve(opts.out) === path.resolve(opts.liveOut)) {
+        this.error(`error: --out and --live-out name the same file (${opts.out}): the live model would overwrite the resolved one`, { exitCode: 2 });
       }
       const client = await sageMakerClient(awsClientOptions(this));
       let model: ResolvedModel;

@@ -15,7 +15,7 @@ import {
 import { unrecordedTrainingRuns } from '../aws/mlflow-recorded';
 import { checkPipelineParameters, pipelineParameters } from '../aws/pipeline-parameters';
 import { awsClientOptions } from './base-program';
-import { collectPipelineParameter, secondsInRange } from './option-parsers';
+import { collectPipelineParameter, describeRange, numberOption, secondsInRange } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** What `run-pipeline` needs from outside; tests inject a client. */
@@ -39,6 +39,15 @@ export const DEFAULT_POLL_INTERVAL_SECONDS = 30;
 /** The range of `--poll-interval`, in seconds: no faster than a poll a second, no slower than one an hour. */
 export const POLL_INTERVAL_RANGE = { min: 1, max: 3600 } as const;
 
+/**
+ * `--timeout`'s range, in minutes: at most the 672 hours a SageMaker pipeline execution may run
+ * (SageMaker Developer Guide, "Feature Processor constraints, limits and quotas": pipeline execution
+ * timeout), after which no execution is left to wait for.
+ */
+export const WAIT_TIMEOUT_RANGE = { min: 1, max: 672 * 60 } as const;
+
+const parseWaitTimeout = numberOption('--timeout', { ...WAIT_TIMEOUT_RANGE, unit: 'minutes', note: 'a pipeline execution runs at most 672 hours' });
+
 interface RunPipelineOptions {
   readonly name: string;
   readonly parameter?: Readonly<Record<string, string>>;
@@ -59,7 +68,7 @@ export function runPipelineCommand(output: Output, deps: RunPipelineDeps = {}): 
     .requiredOption('--name <pipeline>', 'the SageMaker pipeline name', parsePipelineName)
     .option('--parameter <key=value>', 'a pipeline parameter value (repeatable; at most 200, each value at most 1024 characters)', collectPipelineParameter)
     .option('--wait', 'wait for the execution to end; exit 1 if it fails, stops or times out')
-    .option('--timeout <minutes>', `with --wait: how long to wait (default: ${DEFAULT_TIMEOUT_MINUTES})`, positiveNumber('timeout', 'minutes'))
+    .option('--timeout <minutes>', `with --wait: how long to wait, ${describeRange(WAIT_TIMEOUT_RANGE)} (default: ${DEFAULT_TIMEOUT_MINUTES})`, parseWaitTimeout)
     .option('--stop-unfinished', 'with --wait: stop the execution if the wait ends before it does, at the timeout or on an error while polling (default: leave it running)')
     .option('--poll-interval <seconds>', `with --wait: the time between polls, ${POLL_INTERVAL_RANGE.min} to ${POLL_INTERVAL_RANGE.max} (default: ${DEFAULT_POLL_INTERVAL_SECONDS})`,
       secondsInRange('--poll-interval', POLL_INTERVAL_RANGE.min, POLL_INTERVAL_RANGE.max))
@@ -117,16 +126,6 @@ function parsePipelineName(value: string): string {
     throw new InvalidArgumentError(`pipeline name must be 1 to 256 letters, digits and hyphens, starting and ending with a letter or digit (${PIPELINE_NAME_PATTERN.source}), got ${value}`);
   }
   return value;
-}
-
-function positiveNumber(what: string, unit: string): (value: string) => number {
-  return (value) => {
-    const number = Number(value);
-    if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-      throw new InvalidArgumentError(`${what} must be a positive number of ${unit}, got ${value}`);
-    }
-    return number;
-  };
 }
 
 function minutes(count: number): string {

@@ -6,6 +6,7 @@ import { CliError } from '../aws';
 import {
   DEFAULT_START_DATE, MAX_DAYS, MAX_PLAYERS, MAX_SEED, MIN_DAYS, PlayerDataOptions, PlayerDataSummary, generatePlayerData, parseStartDate,
 } from '../data';
+import { numberOption } from './option-parsers';
 import { GlobalOptions, Output } from './output';
 
 /** The options of the sample committed in a model-build repository (`data/player-churn.csv`): the defaults. */
@@ -110,13 +111,7 @@ function round(value: number, digits: number): number {
 
 /** Commander parser of a whole number within bounds (digits only: no sign, exponent or fraction). */
 function integerIn(name: string, min: number, max: number): (value: string) => number {
-  return (value) => {
-    const number = /^\d{1,16}$/.test(value) ? Number(value) : NaN;
-    if (!(number >= min && number <= max)) {
-      throw new InvalidArgumentError(`${name} must be an integer from ${min} to ${max}, got ${value}`);
-    }
-    return number;
-  };
+  return numberOption(`--${name}`, { min, max, whole: true });
 }
 
 function parseDate(value: string): string {

@@ -11,6 +11,8 @@ import {
   INVOKED_ENDPOINT_TYPES,
   InvokedEndpointType,
   MAX_INVOKE_BODY_BYTES,
+  MAX_MEASURED_REQUESTS,
+  MAX_P95_BUDGET_MS,
   MAX_WARMUP_TIMEOUT_MS,
   MIN_MEASURED_REQUESTS,
   PAYLOAD_LABEL_COLUMNS,
@@ -22,7 +24,7 @@ import {
   readLabelledPayload,
   testEndpoint,
 } from '../aws';
-import { endpointNameOption } from './option-parsers';
+import { describeRange, endpointNameOption, numberOption, outputFileOption } from './option-parsers';
 import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
 
@@ -73,16 +75,16 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
     .description('send a CSV payload to a SageMaker endpoint and fail unless every row gets a probability in [0, 1] within the latency budget')
     .requiredOption('--endpoint <name>', 'the SageMaker endpoint name', endpointNameOption('--endpoint'))
     .requiredOption('--payload <file.csv>', 'header-less CSV rows of numeric features')
-    .option('--max-p95-ms <n>', 'fail when the p95 latency exceeds this many milliseconds', positiveNumber)
-    .option('--report <file>', 'write the report as JSON to this file (parent folders are created)')
-    .option('--batch-size <n>', `rows per request (default: ${DEFAULT_BATCH_SIZE})`, positiveInteger)
+    .option('--max-p95-ms <n>', `fail when the p95 latency exceeds this many milliseconds (above 0, at most ${MAX_P95_BUDGET_MS})`, parseMaxP95)
+    .option('--report <file>', 'write the report as JSON to this file (parent folders are created; checked before any request)', outputFileOption('--report'))
+    .option('--batch-size <n>', `rows per request (default: ${DEFAULT_BATCH_SIZE})`, parseBatchSize)
     .option('--endpoint-type <type>', `${INVOKED_ENDPOINT_TYPES.join(' or ')}: bounds each request's body (${INVOKED_ENDPOINT_TYPES.map((t) => `${t} ${MAX_INVOKE_BODY_BYTES[t] / 1_000_000} MB`).join(', ')})`, parseEndpointType, 'realtime')
-    .option('--limit <n>', 'send only the first <n> rows of the payload (a smoke test, e.g. of production)', positiveRowCount)
+    .option('--limit <n>', 'send only the first <n> rows of the payload (a smoke test, e.g. of production)', parseRowLimit)
     .option('--label-column <where>', `${PAYLOAD_LABEL_COLUMNS.join(' or ')}: \`first\` when the first field of each row is its known 0/1 label (the pipeline's test split), not sent`, parseLabelColumn, 'none')
-    .option('--model-features <n>', 'the number of features the model takes: fail before any request when the payload\'s rows have another number', positiveFeatureCount)
+    .option('--model-features <n>', 'the number of features the model takes: fail before any request when the payload\'s rows have another number', parseModelFeatures)
     .option('--min-auc <x>', 'fail when the AUC over the payload\'s labels is below this (0..1; needs --label-column first)', parseMinAuc)
-    .option('--requests <n>', `measured requests, the batches in turn (default and minimum: ${MIN_MEASURED_REQUESTS})`, parseRequests)
-    .option('--warmup-timeout <seconds>', `how long the warm-up retries a cold endpoint (default: ${DEFAULT_WARMUP_TIMEOUT_MS / 1000})`, parseWarmupTimeout)
+    .option('--requests <n>', `measured requests, the batches in turn, ${describeRange({ min: MIN_MEASURED_REQUESTS, max: MAX_MEASURED_REQUESTS })} (default: ${MIN_MEASURED_REQUESTS})`, parseRequests)
+    .option('--warmup-timeout <seconds>', `how long the warm-up retries a cold endpoint, 0 to ${MAX_WARMUP_TIMEOUT_MS / 1000} (default: ${DEFAULT_WARMUP_TIMEOUT_MS / 1000})`, parseWarmupTimeout)
     .action(async function (this: Command, opts: TestEndpointOptions) {
       if (opts.minAuc !== undefined && opts.labelColumn !== 'first') {
         this.error('error: --min-auc needs the rows\' known labels: pass --label-column first with a payload whose first column is the label', { exitCode: 2 });
@@ -137,30 +139,6 @@ function loadPayload(command: Command, opts: TestEndpointOptions): Payload {
 }
 
 
-function positiveNumber(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number <= 0) {
-    throw new InvalidArgumentError(`max p95 latency must be a positive number of milliseconds, got ${value}`);
-  }
-  return number;
-}
-
-function positiveInteger(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isInteger(number) || number <= 0) {
-    throw new InvalidArgumentError(`batch size must be a positive whole number of rows, got ${value}`);
-  }
-  return number;
-}
-
-function positiveRowCount(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isInteger(number) || number <= 0) {
-    throw new InvalidArgumentError(`limit must be a positive whole number of rows, got ${value}`);
-  }
-  return number;
-}
-
 function parseEndpointType(value: string): InvokedEndpointType {
   if (!(INVOKED_ENDPOINT_TYPES as readonly string[]).includes(value)) {
     throw new InvalidArgumentError(`endpoint type must be ${INVOKED_ENDPOINT_TYPES.join(' or ')}, got ${value}`);
@@ -175,37 +153,15 @@ function parseLabelColumn(value: string): PayloadLabelColumn {
   return value as PayloadLabelColumn;
 }
 
-function positiveFeatureCount(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isInteger(number) || number <= 0) {
-    throw new InvalidArgumentError(`model features must be a positive whole number of features, got ${value}`);
-  }
-  return number;
-}
-
-function parseMinAuc(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number > 1) {
-    throw new InvalidArgumentError(`minimum AUC must be a number from 0 to 1, got ${value}`);
-  }
-  return number;
-}
-
-function parseRequests(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isInteger(number) || number < MIN_MEASURED_REQUESTS) {
-    throw new InvalidArgumentError(`requests must be a whole number of at least ${MIN_MEASURED_REQUESTS} (fewer make the p95 the maximum of a handful), got ${value}`);
-  }
-  return number;
-}
-
-function parseWarmupTimeout(value: string): number {
-  const number = Number(value);
-  if (value.trim() === '' || !Number.isFinite(number) || number < 0 || number * 1000 > MAX_WARMUP_TIMEOUT_MS) {
-    throw new InvalidArgumentError(`warm-up timeout must be a number of seconds from 0 to ${MAX_WARMUP_TIMEOUT_MS / 1000}, got ${value}`);
-  }
-  return number;
-}
+const parseMaxP95 = numberOption('--max-p95-ms', { min: 0, exclusiveMin: true, max: MAX_P95_BUDGET_MS, unit: 'milliseconds', note: 'a model answers InvokeEndpoint within 60 seconds' });
+const parseBatchSize = numberOption('--batch-size', { min: 1, whole: true, unit: 'rows' });
+const parseRowLimit = numberOption('--limit', { min: 1, whole: true, unit: 'rows' });
+const parseModelFeatures = numberOption('--model-features', { min: 1, whole: true, unit: 'features' });
+const parseMinAuc = numberOption('--min-auc', { min: 0, max: 1 });
+const parseRequests = numberOption('--requests', {
+  min: MIN_MEASURED_REQUESTS, max: MAX_MEASURED_REQUESTS, whole: true, note: 'fewer make the p95 the maximum of a handful; they are sent one after another',
+});
+const parseWarmupTimeout = numberOption('--warmup-timeout', { min: 0, max: MAX_WARMUP_TIMEOUT_MS / 1000, unit: 'seconds' });
 
 function writeReport(file: string, report: EndpointTestReport): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -24,8 +24,8 @@ const DEPLOY: readonly ConstraintRepo[] = ['model-deploy'];
 export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   {
     option: 'projectName',
-    rule: 'letters, digits and hyphens, starting with a letter; at most 32 characters (it prefixes the names of the pipelines, endpoints and model package group)',
-    source: 'SageMaker API Reference, CreateProject (ProjectName)',
+    rule: 'letters, digits and hyphens, starting with a letter; at most 32 characters (it prefixes the names of the pipelines, endpoints and model package group); not starting with `xn--`, `sthree-` or `amzn-s3-demo-`, which no bucket name may start with (the buckets are named after the stacks); with `jobNetwork.internetAccess: false` and MLflow, no repeated hyphens (the step images\' ECR repository `<project>-step-images` takes single separators)',
+    source: 'SageMaker API Reference, CreateProject (ProjectName); Amazon S3 User Guide, "General purpose bucket naming rules"; Amazon ECR API Reference, CreateRepository (repositoryName)',
     repos: [...BUILD, ...DEPLOY],
   },
   {

@@ -63,6 +63,32 @@ export function usesStepImages(config: { readonly jobNetwork?: ResolvedJobNetwor
   return config.jobNetwork?.internetAccess === false && config.mlflow !== undefined;
 }
 
+/**
+ * ECR's pattern for repository names (CreateRepository, repositoryName; aws-cdk-lib checks the same at
+ * synth): lower-case letters and digits with a single '.', '_' or '-' between them, in '/'-separated parts.
+ */
+export const ECR_REPOSITORY_NAME_PATTERN = /^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*\/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$/;
+
+/** The ECR repository of the derived step images: `<project>-step-images`, in lower case as ECR requires. */
+export function stepImageRepositoryNameFor(projectName: string): string {
+  return `${projectName.toLowerCase()}-step-images`;
+}
+
+/**
+ * A project whose steps use derived images (usesStepImages) names their ECR repository after
+ * itself: a project name SageMaker takes (repeated hyphens) may still give a name ECR refuses.
+ */
+export function checkStepImageRepositoryName(projectName: string): void {
+  const name = stepImageRepositoryNameFor(projectName);
+  if (!ECR_REPOSITORY_NAME_PATTERN.test(name)) {
+    throw new ConfigError(
+      `projectName ${JSON.stringify(projectName)}, with jobNetwork.internetAccess false and MLflow on, names the step images' ECR repository ` +
+      `${JSON.stringify(name)}, which ECR refuses: a repository name has a single '.', '_' or '-' between lower-case letters and digits ` +
+      `(CreateRepository, repositoryName: ${ECR_REPOSITORY_NAME_PATTERN.source}); use single hyphens in projectName`,
+    );
+  }
+}
+
 function checkIdList(option: string, value: unknown, limits: { min: number; max: number; pattern: RegExp; example: string }): string[] {
   if (!Array.isArray(value)) {
     throw new ConfigError(`${option} must be a list of ${limits.min} to ${limits.max} IDs such as ${limits.example}, got ${JSON.stringify(value)}`);

@@ -6,7 +6,7 @@ import { checkObject } from './config-checks';
 import { ContainersOptions, DEFAULT_CONTAINERS, ResolvedContainers, checkMlflowClientPython, resolveContainers } from './containers';
 import { InstanceCountsOptions, ResolvedInstanceCounts, resolveInstanceCounts } from './instance-counts';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
-import { JobNetworkOptions, ResolvedJobNetwork, resolveJobNetwork } from './job-network';
+import { JobNetworkOptions, ResolvedJobNetwork, checkStepImageRepositoryName, resolveJobNetwork, usesStepImages } from './job-network';
 import { MlflowOptions, MlflowTrackingServerOptions, ResolvedMlflow, resolveMlflow } from './mlflow-config';
 import { ToolkitSourceOptions, resolveToolkitSource } from './toolkit-source';
 import {
@@ -233,6 +233,9 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
   });
 
   const jobNetwork = resolveJobNetwork('jobNetwork', options.jobNetwork);
+  if (usesStepImages({ jobNetwork, mlflow })) {
+    checkStepImageRepositoryName(options.projectName);
+  }
 
   checkObject('endpoints', options.endpoints ?? {}, ['staging', 'prod']);
   const endpoints = {

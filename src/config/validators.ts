@@ -10,6 +10,12 @@ export const PROJECT_NAME_PATTERN = /^[a-zA-Z](-*[a-zA-Z0-9])*$/;
 /** SageMaker limits project names to 32 characters. */
 export const PROJECT_NAME_MAX_LENGTH = 32;
 /**
+ * The prefixes Amazon S3 reserves: no bucket name starts with them (Amazon S3 User Guide, "General
+ * purpose bucket naming rules"). The project's buckets have no fixed names, so CloudFormation names
+ * them after their stacks, which start with the project name in lower case.
+ */
+export const S3_RESERVED_BUCKET_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'] as const;
+/**
  * SageMaker's pattern for model package group names (CreateModelPackageGroup). Its `-*` takes any
  * number of hyphens, so the pattern alone does not bound the length: see MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH.
  */
@@ -59,6 +65,13 @@ export function checkProjectName(option: string, value: string): void {
     throw new ConfigError(
       `${option} must start with a letter, contain only letters, digits and single or repeated hyphens between them ` +
       `(${PROJECT_NAME_PATTERN.source}) and be at most ${PROJECT_NAME_MAX_LENGTH} characters long, got ${JSON.stringify(value)}`,
+    );
+  }
+  const reserved = S3_RESERVED_BUCKET_PREFIXES.find((prefix) => value.toLowerCase().startsWith(prefix));
+  if (reserved !== undefined) {
+    throw new ConfigError(
+      `${option} ${JSON.stringify(value)} starts with ${JSON.stringify(reserved)}, which Amazon S3 reserves: the project's buckets are named after ` +
+      `its stacks (<project>-model-build, ...), and no bucket name may start with ${S3_RESERVED_BUCKET_PREFIXES.join(', ')} ("General purpose bucket naming rules")`,
     );
   }
 }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { ProjectConfig, containersOf, mlflowRequirements, usesStepImages } from '../config';
+import { ProjectConfig, containersOf, mlflowRequirements, stepImageRepositoryNameFor, usesStepImages } from '../config';
 import { SageMakerImage, frameworkLibrary, sklearnImage, xgboostImage } from '../images';
 
 /**
@@ -81,5 +81,5 @@ export function stepImagesOf(config: ProjectConfig): StepImage[] {
 
 /** The ECR repository of the derived images: `<project>-step-images` (lower case, as ECR requires). */
 export function stepImageRepositoryName(config: ProjectConfig): string {
-  return `${config.projectName.toLowerCase()}-step-images`;
+  return stepImageRepositoryNameFor(config.projectName);
 }

@@ -1,3 +1,4 @@
+import 'aws-sdk-client-mock-jest';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -254,8 +255,34 @@ describe('prod-change-check (CLI)', () => {
   });
 
   test('--pipeline is required: a usage error (exit 2)', async () => {
-    const { value, stderr } = await withStderr(() => runCli(['prod-change-check', '--assembly', 'cdk.out'], captureOutput()));
+    const { value, stderr } = await withStderr(() => runCli(['prod-change-check', '--assembly', stageAssembly()], captureOutput()));
     expect(value).toBe(2);
     expect(stderr).toContain('required option \'--pipeline <name>\' not specified');
+  });
+
+  // The README's exit codes: a missing input file (a cloud assembly included) is a usage error, 2. A wrong
+  // --assembly in a buildspec would otherwise answer `needed` on every run, and the skip would never happen.
+  test.each([
+    ['a folder that does not exist', () => path.join(os.tmpdir(), 'no-such-assembly'), /--assembly ".*no-such-assembly" is not a cloud assembly: there is no such folder/],
+    ['a folder without manifest.json', () => fs.mkdtempSync(path.join(os.tmpdir(), 'not-an-assembly-')), /--assembly ".*not-an-assembly-.*" is not a cloud assembly: it has no manifest\.json/],
+  ])('--assembly naming %s is a usage error (exit 2) before any call', async (_name, dir, message) => {
+    const { value, stderr } = await withStderr(() => run(['--assembly', dir(), '--pipeline', 'player-churn-model-deploy']));
+    expect(value.code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(value.verdict).toBe('');
+    expect(codePipeline).not.toHaveReceivedAnyCommand();
+    expect(cfn).not.toHaveReceivedAnyCommand();
+  });
+
+  // CodePipeline API Reference, PipelineDeclaration and StageDeclaration name: [A-Za-z0-9.@\-_]+, 1 to 100 characters.
+  test.each([
+    [['--pipeline', ''], /--pipeline must be a CodePipeline name of 1 to 100 letters, digits and \.@-_ .*got ""/],
+    [['--pipeline', 'player churn'], /--pipeline must be a CodePipeline name .*got "player churn"/],
+    [['--pipeline', 'p', '--stage', 'x'.repeat(101)], /--stage must be a CodePipeline name .*got "x{101}"/],
+  ])('%j is a usage error (exit 2) before any call', async (args, message) => {
+    const { value, stderr } = await withStderr(() => run(['--assembly', stageAssembly(), ...args]));
+    expect(value.code).toBe(2);
+    expect(stderr).toMatch(message);
+    expect(codePipeline).not.toHaveReceivedAnyCommand();
   });
 });

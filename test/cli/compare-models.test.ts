@@ -236,7 +236,7 @@ describe('compare-models with --group and --mlflow-arn', () => {
   test.each([
     ['a malformed ARN', ['--mlflow-arn', 'arn:aws:sagemaker:us-east-1:123456789012:model-package/x/1'], /is not an MLflow App ARN/],
     ['a version that is not a number', ['--mlflow-arn', APP_ARN, 'latest'], /expected a positive integer version, got latest/],
-    ['a timeout of 0', ['--mlflow-arn', APP_ARN, '--timeout', '0'], /expected seconds, more than 0 and at most 300, got 0/],
+    ['a timeout of 0', ['--mlflow-arn', APP_ARN, '--timeout', '0'], /--timeout must be a number of seconds above 0 and at most 300, got 0/],
   ])('%s is a usage error (exit 2)', async (_what, args, message) => {
     const { code, stderr } = await run(['compare-models', '--group', GROUP, ...args]);
     expect(code).toBe(2);

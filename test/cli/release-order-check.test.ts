@@ -109,10 +109,29 @@ describe('release-order-check', () => {
       ]);
     });
 
-    test('the two options go together', async () => {
-      const { code, infos } = await run(['--endpoint', 'player-churn-prod']);
-      expect(code).toBe(1);
-      expect(infos).toEqual(['error: --live-model and --endpoint go together: the endpoint must still serve the live model\'s version']);
+    test('the two options go together: a usage error (exit 2) before any call', async () => {
+      const { value: { code }, stderr } = await withStderr(() => run(['--endpoint', 'player-churn-prod']));
+      expect(code).toBe(2);
+      expect(stderr).toContain('error: --live-model and --endpoint go together: the endpoint must still serve the live model\'s version');
+      expect(codePipeline.calls()).toHaveLength(0);
+    });
+
+    test('a missing live model file is a usage error (exit 2) before any call', async () => {
+      const { code, infos } = await run(['--endpoint', 'player-churn-prod', '--live-model', path.join(os.tmpdir(), 'no-such-live-model.json')]);
+      expect(code).toBe(2);
+      expect(infos.join('')).toMatch(/no live model: .*no-such-live-model\.json does not exist/);
+      expect(codePipeline.calls()).toHaveLength(0);
+      expect(sageMaker.calls()).toHaveLength(0);
+    });
+
+    test.each([
+      [['--endpoint', 'bad_name', '--live-model', 'live.json'], /--endpoint must be an endpoint name .*got bad_name/],
+      [['--pipeline', ''], /--pipeline must be a CodePipeline name of 1 to 100 letters, digits and \.@-_ .*got ""/],
+      [['--stage', 'Prod Shadow'], /--stage must be a CodePipeline name .*got "Prod Shadow"/],
+    ])('%j is a usage error (exit 2) before any call', async (args, message) => {
+      const { value: { code }, stderr } = await withStderr(() => run(args));
+      expect(code).toBe(2);
+      expect(stderr).toMatch(message);
       expect(codePipeline.calls()).toHaveLength(0);
     });
   });

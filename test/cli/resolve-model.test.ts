@@ -143,15 +143,24 @@ describe('resolve-model', () => {
     expect(readResolvedModel(file)).toEqual(MODEL);
   });
 
-  test('an --out that cannot be written exits 1 naming the file', async () => {
+  test('an --out that cannot be written is a usage error (exit 2) before any call', async () => {
     approved();
     const blocker = path.join(dir, 'a-file');
     fs.writeFileSync(blocker, '');
     const file = path.join(blocker, 'resolved-model.json');
-    const { code, out } = await run(['resolve-model', '--group', GROUP, '--out', file]);
-    expect(code).toBe(1);
-    expect(out.infos).toEqual([expect.stringMatching(new RegExp(`^error: cannot write the resolved model to ${file}: `))]);
+    const { value: { code, out }, stderr } = await withStderr(() => run(['resolve-model', '--group', GROUP, '--out', file]));
+    expect(code).toBe(2);
+    expect(stderr).toContain(`--out ${JSON.stringify(file)} cannot be written: ${blocker} is a file, not a folder`);
     expect(out.results).toEqual([]);
+    expect(sm).not.toHaveReceivedAnyCommand();
+  });
+
+  test('--out and --live-out naming one file is a usage error: the live model would overwrite the resolved one', async () => {
+    const file = path.join(dir, 'model.json');
+    const { value: { code }, stderr } = await withStderr(() => run(['resolve-model', '--group', GROUP, '--out', file, '--live-endpoint', 'player-churn-prod', '--live-out', file]));
+    expect(code).toBe(2);
+    expect(stderr).toContain(`--out and --live-out name the same file (${file})`);
+    expect(sm).not.toHaveReceivedAnyCommand();
   });
 
   test('no approved version exits 1 with the approval hint and writes no file', async () => {

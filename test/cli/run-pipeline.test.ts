@@ -401,9 +401,14 @@ describe('run-pipeline usage errors exit 2 and call nothing', () => {
     [['run-pipeline', '--name', 'churn', '--parameter', 'Epochs'], /parameter must be KEY=VALUE with a non-empty KEY, got Epochs/],
     [['run-pipeline', '--name', 'churn', '--parameter', '=5'], /parameter must be KEY=VALUE with a non-empty KEY, got =5/],
     [['run-pipeline', '--name', 'churn', '--parameter', 'A=1', '--parameter', 'A=2'], /parameter A is given twice/],
-    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '0'], /timeout must be a positive number of minutes, got 0/],
-    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '-1'], /timeout must be a positive number of minutes, got -1/],
-    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', 'abc'], /timeout must be a positive number of minutes, got abc/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '0'], /--timeout must be a number of minutes from 1 to 40320 .*got 0/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '-1'], /--timeout must be a number of minutes from 1 to 40320 .*got -1/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', 'abc'], /--timeout must be a number of minutes from 1 to 40320 .*got abc/],
+    // A SageMaker pipeline execution runs at most 672 hours (SageMaker Developer Guide, "Feature Processor
+    // constraints, limits and quotas": pipeline execution timeout): a longer wait has nothing to wait for.
+    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '40321'], /--timeout must be a number of minutes from 1 to 40320 \(a pipeline execution runs at most 672 hours\), got 40321/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '0x10'], /--timeout must be a number of minutes from 1 to 40320 .*got 0x10/],
+    [['run-pipeline', '--name', 'churn', '--wait', '--timeout', '1e-9'], /--timeout must be a number of minutes from 1 to 40320 .*got 1e-9/],
     [['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', '0'], /--poll-interval must be a number of seconds from 1 to 3600, got 0/],
     [['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', '0.001'], /--poll-interval must be a number of seconds from 1 to 3600, got 0\.001/],
     [['run-pipeline', '--name', 'churn', '--wait', '--poll-interval', '1e12'], /--poll-interval must be a number of seconds from 1 to 3600, got 1e12/],

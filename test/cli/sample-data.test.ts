@@ -92,17 +92,17 @@ describe('sample-data', () => {
   });
 
   test.each([
-    [['--players', '0'], 'players must be an integer from 1 to 1000000, got 0'],
-    [['--players', 'many'], 'players must be an integer from 1 to 1000000, got many'],
-    [['--players', '1e3'], 'players must be an integer from 1 to 1000000, got 1e3'],
-    [['--players', '-5'], 'players must be an integer from 1 to 1000000, got -5'],
-    [['--players', '1000001'], 'players must be an integer from 1 to 1000000, got 1000001'],
-    [['--days', '5'], 'days must be an integer from 6 to 366, got 5'],
-    [['--days', '400'], 'days must be an integer from 6 to 366, got 400'],
-    [['--days', '7.5'], 'days must be an integer from 6 to 366, got 7.5'],
-    [['--seed', '-1'], 'seed must be an integer from 0 to 4294967295, got -1'],
-    [['--seed', '1.5'], 'seed must be an integer from 0 to 4294967295, got 1.5'],
-    [['--seed', '4294967296'], 'seed must be an integer from 0 to 4294967295, got 4294967296'],
+    [['--players', '0'], '--players must be a whole number from 1 to 1000000, got 0'],
+    [['--players', 'many'], '--players must be a whole number from 1 to 1000000, got many'],
+    [['--players', '1e3'], '--players must be a whole number from 1 to 1000000, got 1e3'],
+    [['--players', '-5'], '--players must be a whole number from 1 to 1000000, got -5'],
+    [['--players', '1000001'], '--players must be a whole number from 1 to 1000000, got 1000001'],
+    [['--days', '5'], '--days must be a whole number from 6 to 366, got 5'],
+    [['--days', '400'], '--days must be a whole number from 6 to 366, got 400'],
+    [['--days', '7.5'], '--days must be a whole number from 6 to 366, got 7.5'],
+    [['--seed', '-1'], '--seed must be a whole number from 0 to 4294967295, got -1'],
+    [['--seed', '1.5'], '--seed must be a whole number from 0 to 4294967295, got 1.5'],
+    [['--seed', '4294967296'], '--seed must be a whole number from 0 to 4294967295, got 4294967296'],
     [['--start-date', '2024-13-01'], 'start date must be a calendar date YYYY-MM-DD from 1970 on, got 2024-13-01'],
   ])('%p is a usage error naming the value', async (args, message) => {
     const out = path.join(dir, 'players.csv');

@@ -123,7 +123,7 @@ describe('test-endpoint', () => {
     expect(new Set(sent)).toEqual(new Set(['0,1.5,0', '10,1.5,0']));
     const bad = await usageError(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('x.csv', rows(3)), '--limit', '0']);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain('limit must be a positive whole number of rows, got 0');
+    expect(bad.stderr).toContain('--limit must be a whole number of rows, at least 1, got 0');
   });
 
   test('a model error exits 1, lists the failure and still sends the other batches', async () => {
@@ -244,21 +244,29 @@ describe('test-endpoint usage errors exit 2 and call nothing', () => {
     // CreateEndpoint EndpointName: at most 63 characters, hyphens included.
     ['an endpoint name of 81 characters', () => ['test-endpoint', '--endpoint', `a${'-b'.repeat(40)}`, '--payload', good()], /--endpoint must be an endpoint name of 1 to 63 letters/],
     ['an endpoint name of 64 characters', () => ['test-endpoint', '--endpoint', 'a'.repeat(64), '--payload', good()], /--endpoint must be an endpoint name .*got a{64}/],
-    ['--max-p95-ms 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', '0'], /max p95 latency must be a positive number of milliseconds, got 0/],
-    ['--max-p95-ms -5', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', '-5'], /max p95 latency must be a positive number of milliseconds, got -5/],
-    ['--max-p95-ms fast', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', 'fast'], /max p95 latency must be a positive number of milliseconds, got fast/],
-    ['--batch-size 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--batch-size', '0'], /batch size must be a positive whole number of rows, got 0/],
-    ['--batch-size 2.5', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--batch-size', '2.5'], /batch size must be a positive whole number of rows, got 2\.5/],
+    ['--max-p95-ms 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', '0'], /--max-p95-ms must be a number of milliseconds above 0 and at most 60000 \(a model answers InvokeEndpoint within 60 seconds\), got 0/],
+    ['--max-p95-ms -5', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', '-5'], /--max-p95-ms must be a number of milliseconds above 0 and at most 60000 .*got -5/],
+    ['--max-p95-ms fast', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', 'fast'], /--max-p95-ms must be a number of milliseconds above 0 and at most 60000 .*got fast/],
+    ['--batch-size 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--batch-size', '0'], /--batch-size must be a whole number of rows, at least 1, got 0/],
+    ['--batch-size 2.5', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--batch-size', '2.5'], /--batch-size must be a whole number of rows, at least 1, got 2\.5/],
     ['a missing payload file', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', missing], new RegExp(`error: payload file ${missing} does not exist`)],
     ['an empty payload', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('empty.csv', '\n')], /error: payload .*empty\.csv is empty; it needs header-less CSV rows of numeric features/],
     ['a header line', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('header.csv', `a,b,c\n${rows(2)}`)], /error: payload .*header\.csv line 1 is not numeric \(found "a,b,c"\); if it is a header, remove it/],
     ['ragged rows', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('ragged.csv', '1,2,3\n4,5\n')], /error: payload .*ragged\.csv line 2 has 2 fields, line 1 has 3/],
-    ['--requests 19', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--requests', '19'], /requests must be a whole number of at least 20 \(fewer make the p95 the maximum of a handful\), got 19/],
-    ['--min-auc 1.2', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--label-column', 'first', '--min-auc', '1.2'], /minimum AUC must be a number from 0 to 1, got 1\.2/],
+    ['--requests 19', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--requests', '19'], /--requests must be a whole number from 20 to 10000 \(fewer make the p95 the maximum of a handful; they are sent one after another\), got 19/],
+    // Each measured request is one InvokeEndpoint call, one after another: 10,000 is already days at the 60 s a model may take.
+    ['--requests 10001', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--requests', '10001'], /--requests must be a whole number from 20 to 10000 .*got 10001/],
+    ['--requests 1e15', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--requests', '1e15'], /--requests must be a whole number from 20 to 10000 .*got 1e15/],
+    ['--requests 0x20', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--requests', '0x20'], /--requests must be a whole number from 20 to 10000 .*got 0x20/],
+    // A model container answers within 60 seconds (SageMaker Runtime API Reference, InvokeEndpoint): a larger budget cannot fail.
+    ['--max-p95-ms 60001', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--max-p95-ms', '60001'], /--max-p95-ms must be a number of milliseconds above 0 and at most 60000 .*got 60001/],
+    ['--report into a file', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--report', `${good()}/report.json`], /--report ".*report\.json" cannot be written: .* is a file, not a folder/],
+    ['--report ""', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--report', ''], /--report "" must name a file/],
+    ['--min-auc 1.2', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--label-column', 'first', '--min-auc', '1.2'], /--min-auc must be a number from 0 to 1, got 1\.2/],
     ['--min-auc without labels', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--min-auc', '0.7'], /--min-auc needs the rows' known labels: pass --label-column first/],
     ['--label-column last', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--label-column', 'last'], /label column must be none or first, got last/],
-    ['--warmup-timeout -1', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--warmup-timeout', '-1'], /warm-up timeout must be a number of seconds from 0 to 1200, got -1/],
-    ['--model-features 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--model-features', '0'], /model features must be a positive whole number of features, got 0/],
+    ['--warmup-timeout -1', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--warmup-timeout', '-1'], /--warmup-timeout must be a number of seconds from 0 to 1200, got -1/],
+    ['--model-features 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--model-features', '0'], /--model-features must be a whole number of features, at least 1, got 0/],
     ['a payload narrower than the model', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--model-features', '30'], /error: payload .*good\.csv has 3 features per row, the model takes 30/],
     ['a word in a row', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('word.csv', '1,2,3\n4,five,6\n')], /error: payload .*word\.csv line 2 field 2 is not a number \(found "five"\)/],
     // "Amazon SageMaker AI endpoints and quotas": InvokeEndpoint on a real-time endpoint takes a body of at most 6 MB.

@@ -1,4 +1,6 @@
-import { JOB_NETWORK_LIMITS, parseProjectConfig, renderConfigFile, resolveJobNetwork, usesStepImages } from '../../src/config';
+import { App, Stack } from 'aws-cdk-lib';
+import * as ecr from 'aws-cdk-lib/aws-ecr';
+import { ECR_REPOSITORY_NAME_PATTERN, JOB_NETWORK_LIMITS, parseProjectConfig, renderConfigFile, resolveJobNetwork, stepImageRepositoryNameFor, usesStepImages } from '../../src/config';
 import { configErrorOf, testConfig } from '../helpers/validated-synth';
 
 const SUBNET_A = 'subnet-0123456789abcdef0';
@@ -74,5 +76,41 @@ describe('usesStepImages', () => {
     expect(usesStepImages(testConfig({ mlflow: {}, jobNetwork: NETWORK }))).toBe(false);
     expect(usesStepImages(testConfig({ jobNetwork: { ...NETWORK, internetAccess: false } }))).toBe(false);
     expect(usesStepImages(testConfig({ mlflow: {} }))).toBe(false);
+  });
+});
+
+describe('the step images\' ECR repository, named after the project', () => {
+  // Amazon ECR API Reference, CreateRepository: repositoryName matches
+  // (?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*, one separator between letters and digits.
+  // SageMaker's project name pattern takes repeated hyphens, so a valid project name can give a name ECR refuses.
+  test('a project name with repeated hyphens is refused when the steps use derived images, naming the repository', () => {
+    const options = { projectName: 'churn--model', mlflow: {}, jobNetwork: { ...NETWORK, internetAccess: false } };
+    expect(configErrorOf(options)).toBe(
+      'projectName "churn--model", with jobNetwork.internetAccess false and MLflow on, names the step images\' ECR repository "churn--model-step-images", ' +
+      'which ECR refuses: a repository name has a single \'.\', \'_\' or \'-\' between lower-case letters and digits ' +
+      `(CreateRepository, repositoryName: ${ECR_REPOSITORY_NAME_PATTERN.source}); use single hyphens in projectName`,
+    );
+  });
+
+  test('the same name is fine where no repository is made (internet access, or no MLflow)', () => {
+    expect(testConfig({ projectName: 'churn--model', mlflow: {}, jobNetwork: NETWORK }).projectName).toBe('churn--model');
+    expect(testConfig({ projectName: 'churn--model', jobNetwork: { ...NETWORK, internetAccess: false } }).projectName).toBe('churn--model');
+    expect(testConfig({ projectName: 'Churn-Model', mlflow: {}, jobNetwork: { ...NETWORK, internetAccess: false } }).projectName).toBe('Churn-Model');
+  });
+
+  test('the pattern agrees with aws-cdk-lib\'s own check of repository names', () => {
+    const stack = new Stack(new App());
+    for (const projectName of ['churn', 'Churn-Model', 'churn--model', 'a1-b2-c3', 'churn---x', 'x']) {
+      const name = stepImageRepositoryNameFor(projectName);
+      const cdkAccepts = (() => {
+        try {
+          new ecr.Repository(stack, `Repository-${projectName}`, { repositoryName: name });
+          return true;
+        } catch {
+          return false;
+        }
+      })();
+      expect([projectName, ECR_REPOSITORY_NAME_PATTERN.test(name)]).toEqual([projectName, cdkAccepts]);
+    }
   });
 });

@@ -71,6 +71,11 @@ describe('resolveProjectConfig rejects bad input with a message naming the value
     ['a project name with an underscore', withOptions({ projectName: 'player_churn' }), /projectName .*got "player_churn"/],
     ['a project name ending with a hyphen', withOptions({ projectName: 'churn-' }), /projectName .*got "churn-"/],
     ['a project name of 33 characters', withOptions({ projectName: 'a'.repeat(33) }), /at most 32 characters long, got "a{33}"/],
+    // Amazon S3 User Guide, "General purpose bucket naming rules": no bucket name starts with xn--, sthree- or amzn-s3-demo-,
+    // and CloudFormation names the project's buckets after its stacks (<project>-model-build-...), in lower case.
+    ['a project name starting with sthree-', withOptions({ projectName: 'sthree-churn' }), /^projectName "sthree-churn" starts with "sthree-", which Amazon S3 reserves: .*no bucket name may start with xn--, sthree-, amzn-s3-demo-/],
+    ['a project name starting with xn--', withOptions({ projectName: 'xn--churn' }), /^projectName "xn--churn" starts with "xn--", which Amazon S3 reserves/],
+    ['a project name starting with Amzn-S3-Demo- (bucket names are lower case)', withOptions({ projectName: 'Amzn-S3-Demo-churn' }), /^projectName "Amzn-S3-Demo-churn" starts with "amzn-s3-demo-"/],
     ['an unknown region', withOptions({ region: 'us-middle-1' }), /region must be an AWS region .*got "us-middle-1".*known regions: .*eu-west-1/],
     ['an unknown stage region', withOptions({ environments: { prod: { region: 'mars-1' } } }), /environments\.prod\.region must be an AWS region .*got "mars-1"/],
     ['an account of 11 digits', withOptions({ environments: { build: { account: '12345678901' } } }), /environments\.build\.account must be a 12-digit AWS account id .*got "12345678901"/],

@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { CloudFormationClient, CreateStackCommand, UpdateStackCommand } from '@aws-sdk/client-cloudformation';
 import { runCli } from '../../src/cli';
-import { captureOutput } from '../helpers/cli-output';
+import { captureOutput, withStderr } from '../helpers/cli-output';
 import { MOTO_REGION, MotoServer, describeWithMoto, motoClient, startMoto, useDummyCredentials } from './moto';
 
 jest.setTimeout(60_000);
@@ -81,5 +81,29 @@ describeWithMoto('self-mutation-check against moto', () => {
     await expect(check('missing', assembly('team-pipeline'))).resolves.toMatchObject({
       code: 0, verdict: 'needed', err: expect.stringContaining('the check could not run: the cloud assembly'),
     });
+  });
+});
+
+// The README's exit codes: a missing input file (a cloud assembly included) is a usage error, 2, before any
+// call. An --assembly that is no cloud assembly would otherwise answer `needed` on every run.
+describe('self-mutation-check on a folder that is no cloud assembly', () => {
+  test.each([
+    ['--assembly naming a folder that does not exist', () => ['--assembly', path.join(os.tmpdir(), 'no-such-assembly')], /--assembly ".*no-such-assembly" is not a cloud assembly: there is no such folder/],
+    ['--assembly naming a folder without manifest.json', () => ['--assembly', fs.mkdtempSync(path.join(os.tmpdir(), 'not-an-assembly-'))], /is not a cloud assembly: it has no manifest\.json/],
+    ['the default cdk.out where there is none', () => [], /--assembly "cdk\.out" is not a cloud assembly: there is no such folder/],
+  ])('%s is a usage error (exit 2) before any call', async (_name, args, message) => {
+    const cwd = process.cwd();
+    process.chdir(fs.mkdtempSync(path.join(os.tmpdir(), 'self-mutation-cwd-')));
+    try {
+      const out = captureOutput();
+      const { value, stderr } = await withStderr(() => runCli(['self-mutation-check', '--stack', 'team-pipeline', ...args()], out, {
+        cloudFormationClient: () => Promise.reject(new Error('no AWS call was expected')),
+      }));
+      expect(value).toBe(2);
+      expect(stderr).toMatch(message);
+      expect(out.results).toEqual([]);
+    } finally {
+      process.chdir(cwd);
+    }
   });
 });

@@ -165,4 +165,14 @@ describe('sagemaker-gitops local-run --batch-scoring', () => {
       stderr.mockRestore();
     }
   });
+
+  test('--parameter with --batch-scoring is a usage error: the batch-scoring run takes no model-build parameter', async () => {
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await runCli(['local-run', '--repo', repo, '--batch-scoring', 'records.csv', '--parameter', 'Nope=2'], capture())).toBe(2);
+      expect(stderr.mock.calls.map((c) => String(c[0])).join('')).toContain('--parameter sets the model-build pipeline\'s parameters, which --batch-scoring does not run');
+    } finally {
+      stderr.mockRestore();
+    }
+  });
 });
