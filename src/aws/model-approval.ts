@@ -21,9 +21,15 @@ export type { DeployedVersion, ListModelVersionsOptions, ModelVersion, ModelVers
 /** SageMaker's limit on a model package's `ApprovalDescription`, in characters. */
 export const APPROVAL_DESCRIPTION_MAX_LENGTH = 1024;
 
-/** A model package version ARN: partition, region, account, group and version. */
+/**
+ * A model package version ARN: partition, region (the shape of every partition's region names, as
+ * the CLI's --region takes them), account, group and version.
+ */
 export const MODEL_PACKAGE_VERSION_ARN_PATTERN =
-  /^arn:(aws(?:-[a-z]+)*):sagemaker:([a-z0-9-]+):(\d{12}):model-package\/([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})\/([1-9]\d*)$/;
+  /^arn:(aws(?:-[a-z]+)*):sagemaker:([a-z]{2,4}(?:-[a-z]+)+-\d+):(\d{12}):model-package\/([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})\/([1-9]\d*)$/;
+
+
+export { groupOfModelPackageGroupArn } from './model-package-group-arn';
 
 export { NO_RELEASE_METADATA_KEY, NO_RELEASE_METADATA_VALUE } from './no-release-marker';
 
@@ -92,6 +98,9 @@ export function parseModelPackageVersionArn(text: string): ModelPackageVersionAr
     return undefined;
   }
   const [arn, partition, region, account, groupName, version] = match;
+  if (!Number.isSafeInteger(Number(version))) {
+    return undefined;
+  }
   return { arn, partition, region, account, groupName, version: Number(version) };
 }
 

@@ -11,6 +11,7 @@ import {
   approvalCommentProblem,
   changeModelApproval,
   createAwsClient,
+  groupOfModelPackageGroupArn,
   parseModelPackageVersionArn,
 } from '../aws';
 import { awsClientOptions } from './base-program';
@@ -95,6 +96,10 @@ function parseVersionRef(value: string): VersionRef {
   const arn = parseModelPackageVersionArn(value);
   if (arn) {
     return { arn };
+  }
+  const group = groupOfModelPackageGroupArn(value);
+  if (group !== undefined) {
+    throw new InvalidArgumentError(`${value} is a model package group's ARN, not a version's: pass the version number with --group ${group}, or the version's ARN (${ARN_FORM})`);
   }
   throw new InvalidArgumentError(`expected a positive integer version (with --group <name>) or a model package version ARN (${ARN_FORM}), got ${value}`);
 }

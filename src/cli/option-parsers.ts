@@ -5,6 +5,7 @@ import { ConfigError } from '../config/errors';
 import { PIPELINE_PARAMETER_LIMITS, startPipelineExecutionProblem } from '../aws/pipeline-execution-limits';
 import { MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH, MODEL_PACKAGE_GROUP_NAME_PATTERN, checkProjectName } from '../config/validators';
 import { EndpointTypeCheck, parseEndpointTypeCheck } from '../aws/endpoint-type-spec';
+import { groupOfModelPackageGroupArn } from '../aws/model-package-group-arn';
 
 /**
  * Commander parser for `--group <name>`: a model package group name as SageMaker allows it.
@@ -12,6 +13,10 @@ import { EndpointTypeCheck, parseEndpointTypeCheck } from '../aws/endpoint-type-
  * @throws InvalidArgumentError (a usage error, exit 2) naming the value and the pattern
  */
 export function parseGroupName(value: string): string {
+  const fromArn = groupOfModelPackageGroupArn(value);
+  if (fromArn !== undefined) {
+    throw new InvalidArgumentError(`--group takes the model package group's name, not its ARN: pass --group ${fromArn}, got ${value}`);
+  }
   // The pattern's `-*` takes any number of hyphens: the length is checked apart.
   if (!MODEL_PACKAGE_GROUP_NAME_PATTERN.test(value) || value.length > MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH) {
     throw new InvalidArgumentError(

@@ -5,6 +5,7 @@ import { COMMANDS, CliDeps } from './commands';
 import { reportError } from './error-report';
 import { configureCommandHelp, usageHint } from './help';
 import { Output, processOutput } from './output';
+import { refuseRepeatedOptions } from './repeated-options';
 
 export type { CliDeps } from './commands';
 
@@ -25,6 +26,7 @@ export function buildProgram(output: Output = processOutput, deps: CliDeps = {},
   for (const command of program.commands) {
     configureCommandHelp(command.exitOverride());
   }
+  refuseRepeatedOptions(program);
   return program;
 }
 
@@ -42,12 +44,20 @@ function placeholder(name: string, description: string): Command {
 export async function runCli(argv: string[], output: Output = processOutput, deps: CliDeps = {}): Promise<number> {
   // Every argument that names a command loads it (an option's value may happen to be a command's name).
   const program = buildProgram(output, deps, new Set(argv.filter((arg) => Object.prototype.hasOwnProperty.call(COMMANDS, arg))));
+  // With --json a usage error is the same one JSON line on stderr as any failure, not commander's text.
+  const jsonUsage = jsonRequested(argv);
+  if (jsonUsage) {
+    quietCommanderErrors(program);
+  }
   try {
     await program.parseAsync(argv, { from: 'user' });
     return EXIT.ok;
   } catch (err) {
     if (err instanceof CommanderError) {
       // Help and version exit through here with code 0; commander already printed the message.
+      if (err.exitCode !== 0 && jsonUsage) {
+        reportError({ name: 'UsageError', message: err.message.replace(/^error: /, '') }, output, { json: true });
+      }
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     const { json, debug } = program.opts<{ json?: boolean; debug?: boolean }>();
@@ -55,4 +65,16 @@ export async function runCli(argv: string[], output: Output = processOutput, dep
     // A missing input file is the same usage error (exit 2) in every command.
     return missingFileOf(err) === undefined ? EXIT.failure : EXIT.usage;
   }
+}
+
+/** Whether the global --json is among the arguments (before a `--` that ends the options). */
+function jsonRequested(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** Stops commander writing its usage errors and the hint after them, in `command` and its subcommands. */
+function quietCommanderErrors(command: Command): void {
+  command.configureOutput({ outputError: () => undefined, writeErr: () => true });
+  command.commands.forEach(quietCommanderErrors);
 }

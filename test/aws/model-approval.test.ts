@@ -277,6 +277,9 @@ describe('parseModelPackageVersionArn', () => {
     `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:model-package/-bad/1`,
     `${packageArn(1)}/extra`,
     '7',
+    // The region part has a region's shape (useast1 is none), and the version fits a safe integer.
+    `arn:aws:sagemaker:useast1:${ACCOUNT}:model-package/${GROUP}/1`,
+    `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:model-package/${GROUP}/99999999999999999999999`,
   ])('%s is not a version ARN', (text) => {
     expect(parseModelPackageVersionArn(text)).toBeUndefined();
   });

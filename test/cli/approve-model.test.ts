@@ -299,13 +299,26 @@ describe('approve-model and reject-model usage errors exit 2 and call nothing', 
   const badVersion = (value: string) => new RegExp(`command-argument value '${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}' is invalid for argument 'version\\|arn'\\. ${FORMS.source}, got `);
 
   test.each(['approve-model', 'reject-model'])('%s: versions that are not positive integers or version ARNs', async (command) => {
-    for (const value of ['0', '-1', '1.5', 'abc', '01', '1e3', packageArn(0), `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:model-package-group/${GROUP}`]) {
+    // A region of no AWS shape, and a version no JavaScript number holds exactly, are not version ARNs either.
+    for (const value of ['0', '-1', '1.5', 'abc', '01', '1e3', packageArn(0), `arn:aws:sagemaker:useast1:${ACCOUNT}:model-package/${GROUP}/3`,
+      `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:model-package/${GROUP}/99999999999999999999999`]) {
       const { code, stderr } = await commanderOutput([command, value, '--group', GROUP, '--comment', 'ok']);
       expect([value, code]).toEqual([value, 2]);
       expect(stderr).toMatch(badVersion(value));
     }
     expect(sm).not.toHaveReceivedAnyCommand();
     expect(sts).not.toHaveReceivedAnyCommand();
+  });
+
+  test.each(['approve-model', 'reject-model'])('%s: a model package group\'s ARN is named as such, with what to pass instead', async (command) => {
+    const groupArn = `arn:aws:sagemaker:eu-west-1:${ACCOUNT}:model-package-group/${GROUP}`;
+    const { code, stderr } = await commanderOutput([command, groupArn, '--comment', 'ok']);
+    expect(code).toBe(2);
+    expect(stderr).toContain(`${groupArn} is a model package group's ARN, not a version's: pass the version number with --group ${GROUP}, or the version's ARN (`);
+    const asGroup = await commanderOutput([command, '3', '--group', groupArn, '--comment', 'ok']);
+    expect(asGroup.code).toBe(2);
+    expect(asGroup.stderr).toContain(`--group takes the model package group's name, not its ARN: pass --group ${GROUP}, got ${groupArn}`);
+    expect(sm).not.toHaveReceivedAnyCommand();
   });
 
   test.each([

@@ -7,7 +7,7 @@ import { runCli } from '../../src/cli';
 import { reportError } from '../../src/cli/error-report';
 import { AWS_REGION_PATTERN, parseRegion } from '../../src/cli/option-parsers';
 import { isolateAwsEnvironment } from '../helpers/aws-http';
-import { captureOutput as capture } from '../helpers/cli-output';
+import { captureOutput as capture, withStderr } from '../helpers/cli-output';
 
 isolateAwsEnvironment({ credentials: true });
 
@@ -121,5 +121,33 @@ describe('a command against an endpoint that never answers', () => {
     const err = annotateCallError(Object.assign(new Error('x'), { name: 'TimeoutError' }), CALL) as AwsCallError;
     expect(err).toBeInstanceOf(CliError);
     expect(err.raw).toMatchObject({ name: 'TimeoutError' });
+  });
+});
+
+describe('--json and usage errors', () => {
+  // The README's global options: with --json "a failure is one line {"error": {...}} on stderr": usage errors included.
+  test.each([
+    [['--json', 'models', '--group', 'bad_x'], /^option '--group <name>' argument 'bad_x' is invalid\. model package group name must be/],
+    [['--json', 'approve-model', '7', '--comment', 'ok'], /^--group <name> is required with a version number \(7\)/],
+    [['--json', 'models', '--group', 'player-churn', '--bogus'], /^unknown option '--bogus'$/],
+    [['--json', 'test-endpoint', '--endpoint', 'e', '--payload', '/nonexistent/payload.csv'], /payload.csv/],
+  ])('%j: one JSON line naming the problem, nothing from commander, exit 2', async (argv, message) => {
+    const out = capture();
+    const { value, stderr } = await withStderr(() => runCli(argv, out));
+    expect(value).toBe(2);
+    expect(stderr).toBe('');
+    expect(out.infos).toHaveLength(1);
+    const reported = JSON.parse(out.infos[0]);
+    expect(reported.error.name).toBe('UsageError');
+    expect(reported.error.message).toMatch(message);
+  });
+
+  test('without --json the same error is commander\'s text and the help hint', async () => {
+    const out = capture();
+    const { value, stderr } = await withStderr(() => runCli(['models', '--group', 'bad_x'], out));
+    expect(value).toBe(2);
+    expect(stderr).toMatch(/^error: option '--group <name>' argument 'bad_x' is invalid\./);
+    expect(stderr).toContain('(run sagemaker-gitops models --help for its options and an example)');
+    expect(out.infos).toEqual([]);
   });
 });
