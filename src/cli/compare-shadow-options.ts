@@ -1,4 +1,5 @@
 import { InvalidArgumentError } from 'commander';
+import { MAX_MIN_INVOCATIONS } from '../config/shadow-config';
 import { NumberRange, numberOption } from './option-parsers';
 
 /**
@@ -49,7 +50,7 @@ export const SHADOW_OPTION_RANGES = {
   maxLatencyIncreasePercent: { min: 0, max: 10_000, note: 'percent' },
   maxErrorRate: { min: 0, max: 1, note: 'errors / invocations' },
   maxPredictionPsi: { min: 0, exclusiveMin: true, max: 100, note: 'a population stability index' },
-  minInvocations: { min: 1, max: 10_000_000, whole: true, unit: 'invocations' },
+  minInvocations: { min: 1, max: MAX_MIN_INVOCATIONS, whole: true, unit: 'invocations' },
   /** The shadow variant's configured instance count: the limits of `endpoints.prod.shadow.instanceCount`. */
   shadowInstances: { min: 1, max: 100, whole: true, unit: 'instances' },
 } as const satisfies Record<string, NumberRange>;

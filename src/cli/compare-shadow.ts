@@ -84,6 +84,9 @@ export function compareShadowCommand(output: Output, deps: CompareShadowDeps = {
     .option('--variables-file <path>', 'also write SHADOW_VERDICT=..., SHADOW_LATENCY_P95_MS=... lines for a CodeBuild step to export as pipeline variables', outputFileOption('--variables-file'))
     .option('--min-invocations <n>', `fail when either variant has fewer invocations or captured predictions in the window (${describeRange(SHADOW_OPTION_RANGES.minInvocations)})`, parseMinInvocations, DEFAULT_MIN_INVOCATIONS)
     .action(async function (this: Command, opts: CompareShadowOptions) {
+      if (opts.variablesFile !== undefined && path.resolve(opts.variablesFile) === path.resolve(opts.out)) {
+        this.error(`error: --out and --variables-file name the same file (${opts.out}): the variables would overwrite the report`, { exitCode: 2 });
+      }
       if (opts.productionVariant === opts.shadowVariant) {
         this.error(`error: --shadow-variant must differ from --production-variant (both are ${opts.shadowVariant}): a shadow variant is compared with the endpoint's production variant`, { exitCode: 2 });
       }

@@ -172,6 +172,9 @@ export function outputFileProblem(file: string): string | undefined {
   if (file.trim() === '') {
     return 'must name a file';
   }
+  if (/[\\/]$/.test(file)) {
+    return 'names a folder (it ends with a slash): name a file';
+  }
   const resolved = path.resolve(file);
   if (fs.existsSync(resolved)) {
     return fs.statSync(resolved).isDirectory() ? 'is a folder: name a file in it' : writable(resolved) ? undefined : 'is not writable';

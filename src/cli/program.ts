@@ -56,7 +56,9 @@ export async function runCli(argv: string[], output: Output = processOutput, dep
     if (err instanceof CommanderError) {
       // Help and version exit through here with code 0; commander already printed the message.
       if (err.exitCode !== 0 && jsonUsage) {
-        reportError({ name: 'UsageError', message: err.message.replace(/^error: /, '') }, output, { json: true });
+        // commander.help: no command given, where commander would print the help (to stderr) and exit 1.
+        const message = err.code === 'commander.help' ? 'no command given: `sagemaker-gitops --help` lists the commands' : err.message.replace(/^error: /, '');
+        reportError({ name: 'UsageError', message }, output, { json: true });
       }
       return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }

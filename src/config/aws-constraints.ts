@@ -29,6 +29,12 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: [...BUILD, ...DEPLOY],
   },
   {
+    option: 'release.maxP95LatencyMs',
+    rule: 'above 0 and at most 60000: a model container answers InvokeEndpoint within 60 seconds, so a larger budget could never fail the release\'s endpoint test',
+    source: 'Amazon SageMaker Runtime API Reference, InvokeEndpoint',
+    repos: DEPLOY,
+  },
+  {
     option: 'source.*.branch',
     rule: 'a git branch name of at most 255 characters: the pipeline\'s trigger filters pushes on it, and a trigger\'s branch pattern is a glob, so a `{` is written escaped (`\\{`, and counts twice) to match the branch as named',
     source: 'AWS CodePipeline API Reference, GitBranchFilterCriteria; AWS CodePipeline User Guide, "Working with glob patterns in syntax"',

@@ -12,7 +12,7 @@ import { ToolkitSourceOptions, resolveToolkitSource } from './toolkit-source';
 import {
   ProjectEnvironmentsOptions, ProjectSourceOptions, ResolvedEnvironment, ResolvedRepositorySource, resolveEnvironments, resolveSource,
 } from './project-sources';
-import { checkFraction, checkModelPackageGroupName, checkProjectName, checkRegion } from './validators';
+import { checkFraction, checkModelPackageGroupName, checkProjectBucketPrefix, checkProjectName, checkRegion } from './validators';
 
 export * from './mlflow-config';
 export * from './project-sources';
@@ -205,6 +205,7 @@ const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelP
 export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
   checkObject('options', options, PROJECT_KEYS);
   checkProjectName('projectName', options.projectName);
+  checkProjectBucketPrefix('projectName', options.projectName);
   checkRegion('region', options.region);
 
   const environments = resolveEnvironments(options.region, options.environments);

@@ -55,13 +55,18 @@ export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 /** SNS topic ARN (API reference "CreateTopic": names of 1..256 letters, digits, hyphens, underscores; .fifo for FIFO topics). */
 export const SNS_TOPIC_ARN_PATTERN = /^arn:aws(-[a-z]+)*:sns:([a-z]{2}(-[a-z]+)+-\d):(\d{12}):([A-Za-z0-9_-]{1,251}(\.fifo)?)$/;
 
+/** The largest p95 latency budget: a model container answers InvokeEndpoint within 60 seconds. */
+export const MAX_P95_LATENCY_MS = 60_000;
+
 export function resolveRelease(option: string, given: ReleaseOptions | undefined, alerted: readonly AlertedStage[] = []): ResolvedRelease {
   const options = given ?? {};
   checkPlainObject(option, options);
   checkKeys(option, options, RELEASE_KEYS);
   const reviewerEmails = checkEmails(`${option}.reviewerEmails`, options.reviewerEmails ?? []);
   const maxP95LatencyMs = options.maxP95LatencyMs ?? 1000;
-  checkNumber(`${option}.maxP95LatencyMs`, maxP95LatencyMs, Number.MIN_VALUE, 600_000, 'a latency budget in milliseconds > 0');
+  // A model container answers InvokeEndpoint within 60 seconds (SageMaker Runtime API Reference): a larger budget
+  // could never fail, and test-endpoint --max-p95-ms refuses it.
+  checkNumber(`${option}.maxP95LatencyMs`, maxP95LatencyMs, Number.MIN_VALUE, MAX_P95_LATENCY_MS, 'a latency budget in milliseconds > 0, at most 60000 (a model answers within 60 s)');
 
   const { alertTopicArn } = options;
   if (alertTopicArn !== undefined) {

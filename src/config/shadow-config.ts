@@ -95,6 +95,9 @@ const NO_SHADOW_INSTANCE_FAMILIES: Record<string, string> = {
 };
 
 /** Fills in the defaults of a real-time endpoint's `shadow` and checks it; off unless given. */
+/** The largest shadow.minInvocations (compare-shadow --min-invocations takes the same). */
+export const MAX_MIN_INVOCATIONS = 1_000_000_000;
+
 export function resolveShadowRelease(option: string, given: ShadowReleaseOptions | false | undefined, host: ShadowHost): ResolvedShadowRelease | false {
   const shadow = feature(given, false, { ...DEFAULT_SHADOW_RELEASE, instanceCount: host.instanceCount }, option);
   if (!shadow) {
@@ -123,6 +126,6 @@ export function resolveShadowRelease(option: string, given: ShadowReleaseOptions
   checkNumber(`${option}.maxLatencyIncreasePercent`, shadow.maxLatencyIncreasePercent, 0, 10_000, 'a percentage >= 0');
   checkNumber(`${option}.maxErrorRate`, shadow.maxErrorRate, 0, 1, 'a rate in 0..1');
   checkNumber(`${option}.maxPredictionPsi`, shadow.maxPredictionPsi, Number.MIN_VALUE, 100, 'a number > 0');
-  checkInteger(`${option}.minInvocations`, shadow.minInvocations, 1, 1_000_000_000);
+  checkInteger(`${option}.minInvocations`, shadow.minInvocations, 1, MAX_MIN_INVOCATIONS);
   return shadow;
 }

@@ -67,6 +67,14 @@ export function checkProjectName(option: string, value: string): void {
       `(${PROJECT_NAME_PATTERN.source}) and be at most ${PROJECT_NAME_MAX_LENGTH} characters long, got ${JSON.stringify(value)}`,
     );
   }
+}
+
+/**
+ * A new project's name may not start with a prefix Amazon S3 reserves (its buckets are named after
+ * its stacks). Checked where a project's config is built, not where the CLI names an existing
+ * project: `cleanup --project` must still reach one an older version let through.
+ */
+export function checkProjectBucketPrefix(option: string, value: string): void {
   const reserved = S3_RESERVED_BUCKET_PREFIXES.find((prefix) => value.toLowerCase().startsWith(prefix));
   if (reserved !== undefined) {
     throw new ConfigError(

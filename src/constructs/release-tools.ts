@@ -66,3 +66,11 @@ export function bundleReleaseToolsCommand(libraryName: string): string {
 export function releaseToolsCommand(inputDir: string, args: string): string {
   return `node ${inputDir}/${RELEASE_TOOLS_FILE} ${args}`;
 }
+
+/**
+ * A number as the release tools' numeric options take it: plain decimal digits (the CLI refuses
+ * exponents). `String()` writes 5e-7 for a shadow.maxErrorRate of 0.0000005, and 1e+21 for large ones.
+ */
+export function optionNumber(value: number): string {
+  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+}

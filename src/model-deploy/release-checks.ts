@@ -9,7 +9,7 @@ import { RELEASE_VARIABLES, resourceNamesOf } from '../app-context/resource-name
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { Stage, endpointName } from './endpoint-stack';
 import { RELEASE_EVALUATION_FILE, RELEASE_PAYLOAD_FILE } from './release-payload';
-import { RELEASE_TOOLS_DIR, releaseToolsCommand } from '../constructs/release-tools';
+import { RELEASE_TOOLS_DIR, optionNumber, releaseToolsCommand } from '../constructs/release-tools';
 import { RESOLVED_MODEL_FILE } from '../app-context/resolved-model';
 
 /**
@@ -155,9 +155,9 @@ export function endpointTestCommand(config: ProjectConfig, stage: Stage, report:
   const endpoint = endpointName(config, stage);
   // A serverless endpoint takes smaller request bodies than a real-time one (test-endpoint --endpoint-type).
   const type = config.endpoints[stage].type === 'serverless' ? ' --endpoint-type serverless' : '';
-  const common = `--max-p95-ms ${config.release.maxP95LatencyMs} --report ${report}${type}${limit === undefined ? '' : ` --limit ${limit}`} ${aws}`;
+  const common = `--max-p95-ms ${optionNumber(config.release.maxP95LatencyMs)} --report ${report}${type}${limit === undefined ? '' : ` --limit ${limit}`} ${aws}`;
   const features = `"$(node -p "require('./${RELEASE_EVALUATION}').model_features")"`;
-  const quality = limit === undefined ? ` --min-auc ${config.qualityThreshold}` : '';
+  const quality = limit === undefined ? ` --min-auc ${optionNumber(config.qualityThreshold)}` : '';
   const release = releaseToolsCommand(RELEASE_TOOLS_DIR,
     `test-endpoint --endpoint ${endpoint} --payload ${RELEASE_PAYLOAD} --label-column first --model-features ${features}${quality} ${common}`);
   const fallback = releaseToolsCommand(RELEASE_TOOLS_DIR, `test-endpoint --endpoint ${endpoint} --payload ${TEST_PAYLOAD} ${common}`);

@@ -6,7 +6,7 @@ import { SHADOW_VARIABLES, ShadowVariable } from '../aws/shadow-report';
 import { BUILD_ENV } from '../constructs';
 import { VARIANT_NAME, endpointName } from './endpoint-stack';
 import { RELEASE_INPUT_DIR, RELEASE_MODEL_FILE } from './release-checks';
-import { RELEASE_TOOLS_DIR, releaseToolsCommand } from '../constructs/release-tools';
+import { RELEASE_TOOLS_DIR, optionNumber, releaseToolsCommand } from '../constructs/release-tools';
 import { LIVE_MODEL_FILE } from '../app-context/resolved-model';
 import { shadowCompareRoleName } from './shadow-compare-access';
 import { SHADOW_VARIANT_NAME } from './shadow-variant';
@@ -57,8 +57,8 @@ export function compareShadowStep(scope: Stack, props: CompareShadowProps): pipe
   const roleArn = `arn:${scope.partition}:iam::${env.account ?? scope.account}:role/${shadowCompareRoleName(config)}`;
   const compare = releaseToolsCommand(RELEASE_TOOLS_DIR, [
     'compare-shadow', `--endpoint ${endpoint}`, `--production-variant ${VARIANT_NAME}`, `--shadow-variant ${SHADOW_VARIANT_NAME}`,
-    '--capture-uri "$CAPTURE_URI"', `--minutes ${shadow.minutes}`, `--max-latency-increase-percent ${shadow.maxLatencyIncreasePercent}`,
-    `--max-error-rate ${shadow.maxErrorRate}`, `--max-prediction-psi ${shadow.maxPredictionPsi}`, `--min-invocations ${shadow.minInvocations}`,
+    '--capture-uri "$CAPTURE_URI"', `--minutes ${shadow.minutes}`, `--max-latency-increase-percent ${optionNumber(shadow.maxLatencyIncreasePercent)}`,
+    `--max-error-rate ${optionNumber(shadow.maxErrorRate)}`, `--max-prediction-psi ${optionNumber(shadow.maxPredictionPsi)}`, `--min-invocations ${shadow.minInvocations}`,
     `--shadow-model-package "$(node -p "require('./${RELEASE_MODEL_FILE}').modelPackageArn")"`,
     `--shadow-instances ${shadow.instanceCount}`,
     `--region ${env.region} --profile shadow`, `--out ${SHADOW_REPORT}`, `--variables-file ${SHADOW_ENV_FILE}`,

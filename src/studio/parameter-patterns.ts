@@ -1,4 +1,4 @@
-import { ACCOUNT_PATTERN, CONNECTION_ARN_PATTERN, PROJECT_NAME_MAX_LENGTH, PROJECT_NAME_PATTERN, REPOSITORY_PATTERN } from '../config';
+import { ACCOUNT_PATTERN, CONNECTION_ARN_PATTERN, PROJECT_NAME_MAX_LENGTH, PROJECT_NAME_PATTERN, REPOSITORY_PATTERN, S3_RESERVED_BUCKET_PREFIXES } from '../config';
 import { SAGEMAKER_PROJECT_ID_MAX_LENGTH, SAGEMAKER_PROJECT_ID_PATTERN } from '../app-context/studio-project';
 
 /**
@@ -27,16 +27,20 @@ export function allowedPatternOf(regex: RegExp): string {
 /**
  * The rules of the project template's parameters. The project name, repository, connection
  * ARN and account rules are those of `.projenrc.ts` options, so a launch passes the same checks
- * a generated repository does.
+ * a generated repository does (but the project name's S3 prefixes, which the bootstrap build's
+ * synth checks).
  */
 export const PARAMETER_RULES = {
   // Lower case only (a subset of the .projenrc.ts rule): the model package group's resource
   // policy names the group <name>-<id> by ARN, SageMaker writes names in lower case in its ARNs,
   // and CloudFormation has no function to lower a parameter.
   projectName: {
+    // The prefixes Amazon S3 reserves (checkProjectBucketPrefix) would need a lookahead, which these patterns avoid:
+    // the bootstrap build's synth refuses them, before any of the project's stacks is deployed.
     pattern: lowerCaseOnly(allowedPatternOf(PROJECT_NAME_PATTERN)),
     maxLength: PROJECT_NAME_MAX_LENGTH,
-    description: `1 to ${PROJECT_NAME_MAX_LENGTH} characters: a lower-case letter, then lower-case letters, digits and hyphens, not ending with a hyphen`,
+    description: `1 to ${PROJECT_NAME_MAX_LENGTH} characters: a lower-case letter, then lower-case letters, digits and hyphens, not ending with a hyphen, ` +
+      `not starting with ${S3_RESERVED_BUCKET_PREFIXES.join(', ')}`,
   },
   projectId: {
     pattern: lowerCaseOnly(allowedPatternOf(SAGEMAKER_PROJECT_ID_PATTERN)),

@@ -119,6 +119,17 @@ describe('bad arguments exit 2 naming the option, the value and what is allowed,
     expect(requested).toEqual([]);
   });
 
+  test('--out and --variables-file naming one file, or --out naming a folder, stop before any call', async () => {
+    const same = await run([...argv, '--variables-file', out]);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain(`--out and --variables-file name the same file (${out}): the variables would overwrite the report`);
+    expect(same.requested).toEqual([]);
+    const folder = await run(replace('--out', path.dirname(out)));
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain(`--out ${JSON.stringify(path.dirname(out))} is a folder: name a file in it`);
+    expect(folder.requested).toEqual([]);
+  });
+
   test('--shadow-model-package must be a model package version ARN', async () => {
     const { code, stderr, requested } = await run([...argv, '--shadow-model-package', 'arn:aws:sagemaker:eu-west-1:111111111111:model-package/player-churn']);
     expect(code).toBe(2);
@@ -138,7 +149,7 @@ describe('bad arguments exit 2 naming the option, the value and what is allowed,
   test('--min-invocations must be a whole number of at least 1', async () => {
     const { code, stderr } = await run([...argv, '--min-invocations', '0']);
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--min-invocations must be a whole number of invocations from 1 to 10000000, got 0/);
+    expect(stderr).toMatch(/--min-invocations must be a whole number of invocations from 1 to 1000000000, got 0/);
   });
 
   test('the shadow variant must differ from the production variant', async () => {

@@ -142,6 +142,14 @@ describe('--json and usage errors', () => {
     expect(reported.error.message).toMatch(message);
   });
 
+  test('--json without a command: the JSON line says so, rather than commander\'s help placeholder', async () => {
+    const out = capture();
+    const { value, stderr } = await withStderr(() => runCli(['--json'], out));
+    expect(value).toBe(2);
+    expect(stderr).toBe('');
+    expect(JSON.parse(out.infos[0])).toEqual({ error: { message: 'no command given: `sagemaker-gitops --help` lists the commands', name: 'UsageError' } });
+  });
+
   test('without --json the same error is commander\'s text and the help hint', async () => {
     const out = capture();
     const { value, stderr } = await withStderr(() => runCli(['models', '--group', 'bad_x'], out));

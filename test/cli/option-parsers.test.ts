@@ -7,6 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import { describeRange, numberOption, outputFileOption, outputFileProblem } from '../../src/cli/option-parsers';
+import { optionNumber } from '../../src/constructs/release-tools';
+import { endpointTestCommand } from '../../src/model-deploy/release-checks';
+import { testConfig } from '../helpers/validated-synth';
 
 function refusal(parse: (value: string) => unknown, value: string): string {
   try {
@@ -67,9 +70,28 @@ describe('outputFileOption', () => {
 
   test('refuses an empty name, a folder, and a path through a file', () => {
     expect(refusal(parse, '')).toBe('--report "" must name a file');
+    expect(refusal(parse, path.join(dir, 'new-folder') + '/')).toBe(`--report ${JSON.stringify(path.join(dir, 'new-folder') + '/')} names a folder (it ends with a slash): name a file`);
     expect(refusal(parse, dir)).toBe(`--report ${JSON.stringify(dir)} is a folder: name a file in it`);
     fs.writeFileSync(path.join(dir, 'payload.csv'), '1,2\n');
     const through = path.join(dir, 'payload.csv', 'sub', 'report.json');
     expect(refusal(parse, through)).toBe(`--report ${JSON.stringify(through)} cannot be written: ${path.join(dir, 'payload.csv')} is a file, not a folder`);
+  });
+});
+
+describe('the generated pipelines\' numbers, as the numeric options read them', () => {
+  // The config takes any number in range (shadow.maxErrorRate 0.0000005, release.maxP95LatencyMs 0.5), and String()
+  // would write 5e-7, which numberOption refuses: the commands write them with optionNumber.
+  test.each([0.0000005, 5e-12, 0.1, 0.25, 1, 20, 1000, 60_000, 123.456])('%p is written in plain digits and read back as itself', (value) => {
+    const text = optionNumber(value);
+    expect(text).toMatch(/^\d+(\.\d+)?$/);
+    expect(numberOption('--x', { min: 0, max: 1e6 })(text)).toBe(value);
+  });
+
+  test('the release\'s endpoint test command writes the latency budget and the AUC threshold so', () => {
+    const config = testConfig({ qualityThreshold: 0.0000005, release: { maxP95LatencyMs: 0.0000005 } });
+    const command = endpointTestCommand(config, 'staging', 'report.json', '--region us-east-1');
+    expect(command).toContain('--max-p95-ms 0.0000005 ');
+    expect(command).toContain('--min-auc 0.0000005 ');
+    expect(command).not.toMatch(/\de-\d/);
   });
 });

@@ -53,3 +53,15 @@ describe('an option given twice', () => {
     expect(guarded.length).toBeGreaterThan(50);
   });
 });
+
+describe('naming an existing project', () => {
+  // A name an older version let through (its deploy then failed at the first bucket) must still be reachable by
+  // cleanup: the S3 prefix rule applies where a new project's config is built, not to --project.
+  test('cleanup --project takes a name with a prefix Amazon S3 reserves', async () => {
+    // A bad --group, read after --project, stops the command before any AWS call.
+    const { code, stderr } = await usage(['cleanup', '--project', 'sthree-churn', '--group', 'bad_x']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('model package group name must be');
+    expect(stderr).not.toContain('Amazon S3 reserves');
+  });
+});

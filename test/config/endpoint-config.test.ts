@@ -119,8 +119,11 @@ describe('bad endpoint options', () => {
   });
 
   test.each([
-    [{ maxP95LatencyMs: 0 }, /release.maxP95LatencyMs must be a latency budget in milliseconds > 0, got 0/],
+    [{ maxP95LatencyMs: 0 }, /release.maxP95LatencyMs must be a latency budget in milliseconds > 0, at most 60000 \(a model answers within 60 s\), got 0/],
     [{ maxP95LatencyMs: -10 }, /got -10/],
+    // SageMaker Runtime API Reference, InvokeEndpoint: a model container answers within 60 seconds, so a larger
+    // budget never fails, and the release's test-endpoint --max-p95-ms refuses it (after staging was deployed).
+    [{ maxP95LatencyMs: 60_001 }, /release.maxP95LatencyMs must be a latency budget in milliseconds > 0, at most 60000 \(a model answers within 60 s\), got 60001/],
     [{ reviewerEmails: ['not-an-email'] }, /release.reviewerEmails has "not-an-email", which is not an email address/],
     [{ reviewerEmails: 'a@example.com' }, /release.reviewerEmails must be a list of email addresses/],
     [{ alertEmails: ['ops@example'] }, /release.alertEmails has "ops@example", which is not an email address \(name@domain.tld\)/],

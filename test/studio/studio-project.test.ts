@@ -62,6 +62,12 @@ describe('studioProjectFromContext', () => {
 });
 
 describe('applyStudioProject', () => {
+  // Amazon S3 User Guide, "General purpose bucket naming rules": the template's AllowedPattern has no lookahead to
+  // refuse these prefixes, so the bootstrap build's synth does, before any of the project's stacks is deployed.
+  test.each(['sthree-churn', 'xn--churn', 'amzn-s3-demo-churn'])('a launch named %p stops at the synth, naming the prefix', (projectName) => {
+    expect(() => applyStudioProject(testConfig(), { ...PROJECT, projectName })).toThrow(new RegExp(`^projectName "${projectName}" starts with ".*", which Amazon S3 reserves`));
+  });
+
   test('the launch names the project, its group, sources and build environment', () => {
     const config = applyStudioProject(testConfig(), PROJECT);
     expect(config).toMatchObject({
