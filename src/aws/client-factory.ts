@@ -132,7 +132,11 @@ export async function createAwsClient<C extends RegionalClient>(Client: ClientCl
     await client.config.region();
   } catch (err) {
     if (err instanceof Error && MISSING_REGION.test(err.message)) {
-      throw new CliError('no AWS region configured: pass --region <region> or set AWS_REGION (or set a region in the AWS profile)');
+      // A profile named on the command line may be the cause: one the config file does not hold has no region either.
+      throw new CliError(options.profile === undefined
+        ? 'no AWS region configured: pass --region <region> or set AWS_REGION (or set a region in the AWS profile)'
+        : `no AWS region configured: pass --region <region> or set AWS_REGION, or set a region in profile ${options.profile} ` +
+          '(check that the AWS config file, ~/.aws/config or AWS_CONFIG_FILE, has it: a profile it does not hold gives no region)');
     }
     throw err;
   }

@@ -21,9 +21,9 @@ export interface EndpointTypeCheck {
  * @returns the check, or why the value is not one (the caller checks the endpoint name and region)
  */
 export function parseEndpointTypeCheck(value: string): EndpointTypeCheck | string {
-  const match = /^([a-z]+):([^@=]+)(?:@([^=]+))?=(.*)$/.exec(value);
+  const match = /^([^:@=]+):([^@=]+)(?:@([^=]+))?=(.*)$/.exec(value);
   if (!match) {
-    return `expected <stage>:<endpoint>[@<region>]=<serverless|realtime>, got ${JSON.stringify(value)}`;
+    return `expected <stage>:<endpoint>[@<region>]=<serverless|realtime> with the stage one of ${DEPLOY_STAGES.join(', ')}, got ${JSON.stringify(value)}`;
   }
   const [, stage, endpointName, region, type] = match;
   if (!(DEPLOY_STAGES as readonly string[]).includes(stage)) {

@@ -13,6 +13,17 @@ export class CliError extends Error {
 }
 
 /**
+ * A command-line value that the command could judge only after reading something (a pipeline's
+ * declared parameters): a usage error all the same, printed as a CliError is, with exit code 2.
+ */
+export class UsageError extends CliError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/**
  * The error names with which a service reports a missing resource only through its message, and
  * the messages that mean "not found" for each: other errors of the same name (a malformed
  * parameter, a stack in the wrong state) are not "not found".

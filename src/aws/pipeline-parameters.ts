@@ -1,6 +1,6 @@
 import { DescribePipelineCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { parameterRangesOf } from '../pipeline-definition/parameter-ranges';
-import { CliError, isNotFound } from './errors';
+import { CliError, UsageError, isNotFound } from './errors';
 
 /** A parameter as the pipeline definition declares it. */
 export interface DeclaredParameter {
@@ -67,18 +67,18 @@ export function checkPipelineParameters(pipelineName: string, declared: readonly
     const parameter = byName.get(name);
     if (!parameter) {
       const allowed = declared.length > 0 ? declared.map((p) => `${p.name} (${p.type})`).join(', ') : 'none: it declares no parameters';
-      throw new CliError(`--parameter ${name}: pipeline ${pipelineName} has no parameter ${name}; its parameters: ${allowed}`);
+      throw new UsageError(`--parameter ${name}: pipeline ${pipelineName} has no parameter ${name}; its parameters: ${allowed}`);
     }
     const rule = VALUE_RULES.get(parameter.type);
     if (rule && !rule.pattern.test(value)) {
-      throw new CliError(`--parameter ${name}=${value}: ${name} is a parameter of type ${parameter.type} in pipeline ${pipelineName}; the value must be ${rule.what}`);
+      throw new UsageError(`--parameter ${name}=${value}: ${name} is a parameter of type ${parameter.type} in pipeline ${pipelineName}; the value must be ${rule.what}`);
     }
     if (parameter.enumValues && !parameter.enumValues.includes(value)) {
-      throw new CliError(`--parameter ${name}=${value}: pipeline ${pipelineName} allows only ${parameter.enumValues.join(', ')} for ${name}`);
+      throw new UsageError(`--parameter ${name}=${value}: pipeline ${pipelineName} allows only ${parameter.enumValues.join(', ')} for ${name}`);
     }
     const range = parameter.range;
     if (range && (Number(value) < range[0] || Number(value) > range[1])) {
-      throw new CliError(`--parameter ${name}=${value}: pipeline ${pipelineName} takes ${name} from ${range[0]} to ${range[1]} (the range its definition declares; SageMaker would take any number)`);
+      throw new UsageError(`--parameter ${name}=${value}: pipeline ${pipelineName} takes ${name} from ${range[0]} to ${range[1]} (the range its definition declares; SageMaker would take any number)`);
     }
   }
 }

@@ -54,6 +54,9 @@ export function compareModelsCommand(output: Output, deps: CompareModelsDeps = {
     .action(async function (this: Command, version: number | undefined, opts: CompareModelsOptions) {
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const { region: regionOption, ...clientOptions } = awsClientOptions(this);
+      if (opts.config !== undefined && opts.group !== undefined && opts.mlflowArn !== undefined) {
+        this.error('error: --config is not read when --group and --mlflow-arn are both given: drop one of them', { exitCode: 2 });
+      }
       const config = opts.group === undefined || opts.mlflowArn === undefined ? loadRepoConfig(opts.config, 'the model package group and the MLflow ARN', ', or pass both --group <name> and --mlflow-arn <arn>') : undefined;
       const groupName = opts.group ?? config!.modelPackageGroupName;
       const region = regionOption ?? config?.environments.build.region;

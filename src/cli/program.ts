@@ -1,6 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { baseProgram } from './base-program';
-import { missingFileOf } from '../aws/errors';
+import { UsageError, missingFileOf } from '../aws/errors';
 import { COMMANDS, CliDeps } from './commands';
 import { reportError } from './error-report';
 import { configureCommandHelp, usageHint } from './help';
@@ -64,8 +64,8 @@ export async function runCli(argv: string[], output: Output = processOutput, dep
     }
     const { json, debug } = program.opts<{ json?: boolean; debug?: boolean }>();
     reportError(err, output, { json, debug });
-    // A missing input file is the same usage error (exit 2) in every command.
-    return missingFileOf(err) === undefined ? EXIT.failure : EXIT.usage;
+    // A missing input file is the same usage error (exit 2) in every command, as is a value judged after a read.
+    return missingFileOf(err) === undefined && !(err instanceof UsageError) ? EXIT.failure : EXIT.usage;
   }
 }
 

@@ -48,8 +48,10 @@ describe('createAwsClient', () => {
   test('no region anywhere fails at once, saying how to set one', async () => {
     const creating = createAwsClient(SageMakerClient);
     await expect(creating).rejects.toThrow(CliError);
+    await expect(creating).rejects.toThrow('no AWS region configured: pass --region <region> or set AWS_REGION (or set a region in the AWS profile)');
+    // A named profile may be the cause (one the config file does not hold): the message names it.
     await expect(createAwsClient(SageMakerClient, { profile: 'ml-dev' }))
-      .rejects.toThrow('no AWS region configured: pass --region <region> or set AWS_REGION (or set a region in the AWS profile)');
+      .rejects.toThrow('no AWS region configured: pass --region <region> or set AWS_REGION, or set a region in profile ml-dev (check that the AWS config file');
   });
 
   test.each([0, -1, 2.5])('maxAttempts %p is rejected', async (maxAttempts) => {

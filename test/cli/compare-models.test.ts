@@ -237,6 +237,8 @@ describe('compare-models with --group and --mlflow-arn', () => {
     ['a malformed ARN', ['--mlflow-arn', 'arn:aws:sagemaker:us-east-1:123456789012:model-package/x/1'], /is not an MLflow App ARN/],
     ['a version that is not a number', ['--mlflow-arn', APP_ARN, 'latest'], /expected a positive integer version, got latest/],
     ['a timeout of 0', ['--mlflow-arn', APP_ARN, '--timeout', '0'], /--timeout must be a number of seconds above 0 and at most 300, got 0/],
+    // It would not be read: a file named there, even one that does not exist, must not pass unnoticed.
+    ['--config beside --group and --mlflow-arn', ['--mlflow-arn', APP_ARN, '--config', 'no-such-config.json'], /--config is not read when --group and --mlflow-arn are both given: drop one of them/],
   ])('%s is a usage error (exit 2)', async (_what, args, message) => {
     const { code, stderr } = await run(['compare-models', '--group', GROUP, ...args]);
     expect(code).toBe(2);

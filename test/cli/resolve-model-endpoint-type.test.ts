@@ -144,8 +144,10 @@ describe('resolve-model --endpoint-type', () => {
   });
 
   test.each([
-    ['prod=realtime', /expected <stage>:<endpoint>\[@<region>\]=<serverless\|realtime>, got "prod=realtime"/],
+    ['prod=realtime', /expected <stage>:<endpoint>\[@<region>\]=<serverless\|realtime> with the stage one of staging, prod, got "prod=realtime"/],
     ['dev:churn-dev=realtime', /the stage must be one of staging, prod, got "dev"/],
+    // A stage in another case is named as a stage, with the ones allowed, not as a malformed value.
+    ['Staging:churn-staging=serverless', /the stage must be one of staging, prod, got "Staging"/],
     ['prod:churn-prod=gpu', /the type must be serverless or realtime, got "gpu"/],
     ['prod:churn_prod=realtime', /the endpoint must be an endpoint name .*got "churn_prod"/],
     ['prod:churn-prod@mars=realtime', /the region must be an AWS region name .*got "mars"/],

@@ -105,19 +105,19 @@ describe('run-pipeline without --wait', () => {
   });
 
   // DescribePipeline's PipelineDefinition declares the parameters; SageMaker would reject an undeclared one only after the start.
-  test('an undeclared --parameter exits 1 before starting, naming it and the declared ones', async () => {
+  test('an undeclared --parameter is a usage error (exit 2) before starting, naming it and the declared ones', async () => {
     sm.on(DescribePipelineCommand).resolves({ PipelineDefinition: DEFINITION });
     const { code, out } = await run(['run-pipeline', '--name', 'churn', '--parameter', 'NoSuchParam=1']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out.infos).toEqual(['error: --parameter NoSuchParam: pipeline churn has no parameter NoSuchParam; its parameters: Epochs (Integer), Query (String), AucThreshold (Float)']);
     expect(sm).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
   });
 
   // SageMaker Developer Guide, "Pipeline parameters": ParameterInteger, ParameterFloat, ParameterBoolean.
-  test('a value that does not fit its parameter\'s type exits 1 before starting', async () => {
+  test('a value that does not fit its parameter\'s type is a usage error (exit 2) before starting', async () => {
     sm.on(DescribePipelineCommand).resolves({ PipelineDefinition: DEFINITION });
     const { code, out } = await run(['run-pipeline', '--name', 'churn', '--parameter', 'Epochs=five']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out.infos).toEqual(['error: --parameter Epochs=five: Epochs is a parameter of type Integer in pipeline churn; the value must be an integer, e.g. 2']);
     expect(sm).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
   });
@@ -125,13 +125,13 @@ describe('run-pipeline without --wait', () => {
   // Pipeline definition schema: a FloatParameter has no bounds, so SageMaker would start an execution with
   // TestScoreThreshold=75 (meant as 75 %) and fail every model at the quality gate. The definition's Metadata keeps
   // the range (ParameterRange-<name>), and a value outside it is refused before the start.
-  test('a Float value outside the range the definition keeps exits 1 before starting; one inside starts', async () => {
+  test('a Float value outside the range the definition keeps is a usage error (exit 2) before starting; one inside starts', async () => {
     sm.on(DescribePipelineCommand).resolves({ PipelineDefinition: JSON.stringify({ ...JSON.parse(DEFINITION), Metadata: { 'ParameterRange-AucThreshold': '[0,1]' } }) });
     const { code, out } = await run(['run-pipeline', '--name', 'churn', '--parameter', 'AucThreshold=75']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out.infos).toEqual(['error: --parameter AucThreshold=75: pipeline churn takes AucThreshold from 0 to 1 (the range its definition declares; SageMaker would take any number)']);
     expect(sm).not.toHaveReceivedCommand(StartPipelineExecutionCommand);
-    expect((await run(['run-pipeline', '--name', 'churn', '--parameter', 'AucThreshold=-0.1'])).code).toBe(1);
+    expect((await run(['run-pipeline', '--name', 'churn', '--parameter', 'AucThreshold=-0.1'])).code).toBe(2);
     expect((await run(['run-pipeline', '--name', 'churn', '--parameter', 'AucThreshold=1'])).code).toBe(0);
     expect(sm).toHaveReceivedCommandWith(StartPipelineExecutionCommand, { PipelineParameters: [{ Name: 'AucThreshold', Value: '1' }] });
   });

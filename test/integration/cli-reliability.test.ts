@@ -53,7 +53,7 @@ describeWithMoto('CLI reliability against moto', () => {
 
   test('run-pipeline --parameter NoSuchParam=1 is refused before an execution starts, listing the declared parameters', async () => {
     const { code, out } = await cli(['run-pipeline', '--name', PIPELINE, '--parameter', 'NoSuchParam=1']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out.infos).toEqual([
       `error: --parameter NoSuchParam: pipeline ${PIPELINE} has no parameter NoSuchParam; its parameters: InputDataUrl (String), TrainingInstanceCount (Integer)`,
     ]);
