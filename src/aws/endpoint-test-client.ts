@@ -1,6 +1,5 @@
 import { SageMakerRuntimeClient } from '@aws-sdk/client-sagemaker-runtime';
 import { AwsClientOptions, FactoryClientConfig, createAwsClient } from './client-factory';
-import { MAX_P95_LATENCY_MS } from '../config/release-config';
 
 /**
  * The factory's SageMaker Runtime client in the SDK's `standard` retry mode rather than
@@ -20,9 +19,6 @@ class StandardRetryRuntimeClient extends SageMakerRuntimeClient {
  * is not retried) arrives before the client gives up and retries a request the endpoint still works on.
  */
 export const INVOKE_ENDPOINT_TIMEOUT_MS = 70_000;
-
-/** A model container answers within 60 seconds (InvokeEndpoint): no p95 latency budget above it can fail (release.maxP95LatencyMs's limit). */
-export const MAX_P95_BUDGET_MS = MAX_P95_LATENCY_MS;
 
 /**
  * The client `test-endpoint` sends with: the factory's (user agent, timeouts, error messages), standard

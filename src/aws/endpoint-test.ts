@@ -13,7 +13,7 @@ export type { Payload, PayloadLabelColumn, PayloadOptions } from './endpoint-tes
 export { PREDICTION_THRESHOLD, describeQuality, scorePredictions } from './endpoint-test-quality';
 export type { QualityResult } from './endpoint-test-quality';
 export { DEFAULT_WARMUP_RETRY_INTERVAL_MS, DEFAULT_WARMUP_TIMEOUT_MS, MAX_WARMUP_TIMEOUT_MS } from './endpoint-test-warmup';
-export { INVOKE_ENDPOINT_TIMEOUT_MS, MAX_P95_BUDGET_MS, createEndpointTestClient } from './endpoint-test-client';
+export { INVOKE_ENDPOINT_TIMEOUT_MS, createEndpointTestClient } from './endpoint-test-client';
 
 /** What to send to the endpoint and what to require of its answers. */
 export interface EndpointTestOptions {

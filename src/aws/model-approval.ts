@@ -5,6 +5,7 @@ import {
 } from '@aws-sdk/client-sagemaker';
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { CliError } from './errors';
+import { AWS_REGION_PATTERN } from './region-pattern';
 import { NO_RELEASE_METADATA_KEY, NO_RELEASE_METADATA_VALUE } from './no-release-marker';
 import {
   DeployedVersion,
@@ -22,12 +23,12 @@ export type { DeployedVersion, ListModelVersionsOptions, ModelVersion, ModelVers
 export const APPROVAL_DESCRIPTION_MAX_LENGTH = 1024;
 
 /**
- * A model package version ARN: partition, region (the shape of every partition's region names, as
- * the CLI's --region takes them), account, group and version.
+ * A model package version ARN: partition, region (AWS_REGION_PATTERN's shape, as the CLI's --region
+ * takes it), account, group and version.
  */
-export const MODEL_PACKAGE_VERSION_ARN_PATTERN =
-  /^arn:(aws(?:-[a-z]+)*):sagemaker:([a-z]{2,4}(?:-[a-z]+)+-\d+):(\d{12}):model-package\/([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})\/([1-9]\d*)$/;
-
+export const MODEL_PACKAGE_VERSION_ARN_PATTERN = new RegExp(
+  `^arn:(aws(?:-[a-z]+)*):sagemaker:(${AWS_REGION_PATTERN.source.slice(1, -1)}):(\\d{12}):model-package\\/([a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62})\\/([1-9]\\d*)$`,
+);
 
 export { groupOfModelPackageGroupArn } from './model-package-group-arn';
 

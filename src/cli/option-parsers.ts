@@ -6,6 +6,7 @@ import { PIPELINE_PARAMETER_LIMITS, startPipelineExecutionProblem } from '../aws
 import { MODEL_PACKAGE_GROUP_NAME_MAX_LENGTH, MODEL_PACKAGE_GROUP_NAME_PATTERN, checkProjectName } from '../config/validators';
 import { EndpointTypeCheck, parseEndpointTypeCheck } from '../aws/endpoint-type-spec';
 import { groupOfModelPackageGroupArn } from '../aws/model-package-group-arn';
+import { AWS_REGION_PATTERN } from '../aws/region-pattern';
 
 /**
  * Commander parser for `--group <name>`: a model package group name as SageMaker allows it.
@@ -83,12 +84,7 @@ export function collectPipelineParameter(value: string, previous: Readonly<Recor
   return collected;
 }
 
-/**
- * The shape of an AWS region name: the union of the `regionRegex` of every partition the SDK knows
- * (aws `^(us|eu|ap|sa|ca|me|af|il|mx)-\w+-\d+$`, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e,
- * aws-iso-f, aws-eusc), so a new region of a known shape is accepted without a toolkit update.
- */
-export const AWS_REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+-\d+$/;
+export { AWS_REGION_PATTERN } from '../aws/region-pattern';
 
 /**
  * Commander parser for the global `--region <region>`: checked before any AWS call, so a typo is

@@ -12,7 +12,6 @@ import {
   InvokedEndpointType,
   MAX_INVOKE_BODY_BYTES,
   MAX_MEASURED_REQUESTS,
-  MAX_P95_BUDGET_MS,
   MAX_WARMUP_TIMEOUT_MS,
   MIN_MEASURED_REQUESTS,
   PAYLOAD_LABEL_COLUMNS,
@@ -24,6 +23,7 @@ import {
   readLabelledPayload,
   testEndpoint,
 } from '../aws';
+import { MAX_P95_LATENCY_MS } from '../config/release-config';
 import { describeRange, endpointNameOption, numberOption, outputFileOption } from './option-parsers';
 import { awsClientOptions } from './base-program';
 import { GlobalOptions, Output } from './output';
@@ -75,7 +75,7 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
     .description('send a CSV payload to a SageMaker endpoint and fail unless every row gets a probability in [0, 1] within the latency budget')
     .requiredOption('--endpoint <name>', 'the SageMaker endpoint name', endpointNameOption('--endpoint'))
     .requiredOption('--payload <file.csv>', 'header-less CSV rows of numeric features')
-    .option('--max-p95-ms <n>', `fail when the p95 latency exceeds this many milliseconds (above 0, at most ${MAX_P95_BUDGET_MS})`, parseMaxP95)
+    .option('--max-p95-ms <n>', `fail when the p95 latency exceeds this many milliseconds (above 0, at most ${MAX_P95_LATENCY_MS})`, parseMaxP95)
     .option('--report <file>', 'write the report as JSON to this file (parent folders are created; checked before any request)', outputFileOption('--report'))
     .option('--batch-size <n>', `rows per request (default: ${DEFAULT_BATCH_SIZE})`, parseBatchSize)
     .option('--endpoint-type <type>', `${INVOKED_ENDPOINT_TYPES.join(' or ')}: bounds each request's body (${INVOKED_ENDPOINT_TYPES.map((t) => `${t} ${MAX_INVOKE_BODY_BYTES[t] / 1_000_000} MB`).join(', ')})`, parseEndpointType, 'realtime')
@@ -153,7 +153,7 @@ function parseLabelColumn(value: string): PayloadLabelColumn {
   return value as PayloadLabelColumn;
 }
 
-const parseMaxP95 = numberOption('--max-p95-ms', { min: 0, exclusiveMin: true, max: MAX_P95_BUDGET_MS, unit: 'milliseconds', note: 'a model answers InvokeEndpoint within 60 seconds' });
+const parseMaxP95 = numberOption('--max-p95-ms', { min: 0, exclusiveMin: true, max: MAX_P95_LATENCY_MS, unit: 'milliseconds', note: 'a model answers InvokeEndpoint within 60 seconds' });
 const parseBatchSize = numberOption('--batch-size', { min: 1, whole: true, unit: 'rows' });
 const parseRowLimit = numberOption('--limit', { min: 1, whole: true, unit: 'rows' });
 const parseModelFeatures = numberOption('--model-features', { min: 1, whole: true, unit: 'features' });
