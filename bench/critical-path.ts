@@ -68,6 +68,9 @@ function skipCheckOf(beforeEntry: any): PipelineStage['skipUnless'] {
 /** The synth step's self-mutation verdict variable (src/constructs/project-pipeline.ts). */
 const SELF_MUTATION_CHECK = /\.SELF_MUTATION\}$/;
 
+/** The synth step's asset verdict variable (src/constructs/project-pipeline.ts). */
+const ASSETS_CHECK = /\.ASSET_PUBLISHING\}$/;
+
 /** A piece of work inside an action and its minutes. */
 export interface Work {
   readonly what: string;
@@ -138,6 +141,13 @@ export interface PathContext {
    * @default false
    */
   readonly releaseChangesPipeline?: boolean;
+  /**
+   * Whether every file asset of the pipeline's stages is already in its bucket when the run
+   * starts (a release whose repository and assets did not change since the last run): then the
+   * synth step's `assets-check` answers `not-needed` and the Assets stage is skipped.
+   * @default false
+   */
+  readonly assetsPublished?: boolean;
 }
 
 const work = (what: string, figure: Figure, minutes = figure.minutes): Work => ({ what, minutes, basis: figure.basis });
@@ -179,6 +189,9 @@ export function commandWork(command: string, context: PathContext): Work[] {
   }
   if (/\bself-mutation-check\b/.test(command)) {
     return [work('self-mutation-check (deployed pipeline stacks compared)', model.selfMutationCheck)];
+  }
+  if (/\bassets-check\b/.test(command)) {
+    return [work('assets-check (file assets looked up in their buckets)', model.assetsCheck)];
   }
   if (/\bcdk(\s+-a\s+\S+)?\s+deploy\b/.test(command)) {
     return [work('cdk deploy (self-mutation, no change)', model.selfMutateDeploy)];
@@ -495,8 +508,9 @@ export function criticalPath(spec: PipelineSpec, context: PathContext): Critical
   let beforeApproval: number | undefined;
   let registration: number | undefined;
   for (const stage of spec.stages) {
-    if (skipped(stage, context)) {
-      groups.push({ stage: stage.name, runOrder: 1, actions: [], minutes: 0, endsAt: elapsed, skipped: 'skipped: the self-mutation check found the pipeline stacks deployed as synthesized' });
+    const skip = skipped(stage, context);
+    if (skip !== undefined) {
+      groups.push({ stage: stage.name, runOrder: 1, actions: [], minutes: 0, endsAt: elapsed, skipped: `skipped: ${skip}` });
       continue;
     }
     const orders = [...new Set(stage.actions.map((action) => action.runOrder))].sort((a, b) => a - b);
@@ -535,18 +549,24 @@ export function criticalPath(spec: PipelineSpec, context: PathContext): Critical
 }
 
 /**
- * Whether the path skips a stage: the UpdatePipeline stage whose entry condition skips it unless
- * the synth step's self-mutation check says otherwise, when the run does not change the pipeline's
- * stacks (the check answers `not-needed`, which fails the NE rule).
+ * Why the path skips a stage, if it does: the UpdatePipeline stage whose entry condition skips it
+ * unless the synth step's self-mutation check says otherwise, when the run does not change the
+ * pipeline's stacks; the Assets stage likewise, when every asset is already published (each check
+ * answers `not-needed`, which fails the NE rule).
  */
-function skipped(stage: PipelineStage, context: PathContext): boolean {
+function skipped(stage: PipelineStage, context: PathContext): string | undefined {
   const check = stage.skipUnless;
-  if (check === undefined || !SELF_MUTATION_CHECK.test(check.variable)) {
-    return false;
+  const verdicts: Array<[RegExp, boolean, string]> = [
+    [SELF_MUTATION_CHECK, !context.releaseChangesPipeline, 'the self-mutation check found the pipeline stacks deployed as synthesized'],
+    [ASSETS_CHECK, context.assetsPublished === true, 'the assets check found every file asset in its bucket'],
+  ];
+  const known = check === undefined ? undefined : verdicts.find(([variable]) => variable.test(check.variable));
+  if (check === undefined || known === undefined) {
+    return undefined;
   }
-  const verdict = context.releaseChangesPipeline ? 'needed' : 'not-needed';
+  const verdict = known[1] ? 'not-needed' : 'needed';
   const passes = check.operator === 'NE' ? verdict !== check.value : check.operator === 'EQ' ? verdict === check.value : true;
-  return !passes;
+  return passes ? undefined : known[2];
 }
 
 /**

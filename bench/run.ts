@@ -26,7 +26,7 @@ import { DATA_SCALE_ROWS, DATA_SCALE_SHARDS, rowGrowth, rowsPerSecond } from './
 import { dataScaleReport, runDataScale } from './data-scale-run';
 import { CommandSpec, timeCommand, timeInterleaved } from './measure';
 import { ACTION_MODEL, ActionModel, withMeasuredSynth } from './pipeline-model';
-import { releaseChangesPipeline } from './release-restart';
+import { releaseChanges } from './release-restart';
 import { HOURS_PER_MONTH, REALTIME_INFERENCE_PRICES, SERVERLESS_IDLE } from './price-table';
 import { formatTable, minutes, pathRows, seconds, times, usd, verdict } from './report';
 import { SCALE_CONTEXT, SCALE_SIZES } from './scale';
@@ -328,8 +328,10 @@ class Bench {
       }
     }
     const deployDir = path.join(this.copy, 'model-deploy');
-    // A release that changes the pipeline's own stack makes the self-mutation update it and restart the execution.
-    const restarts = releaseChangesPipeline(readProjectConfig(path.join(deployDir, CONFIG_FILE_NAME)), deployDir);
+    // A release that changes the pipeline's own stack makes the self-mutation update it and restart the execution;
+    // one that changes no file asset of the stages finds them published by the release before (the Assets stage skipped).
+    const changes = releaseChanges(readProjectConfig(path.join(deployDir, CONFIG_FILE_NAME)), deployDir);
+    const restarts = changes.pipeline;
     const ours = (scenario: Scenario) => {
       const paths = APPS.map((app) => {
         const stacks = assemblyStacks(path.join(this.copy, app, 'cdk.out'));
@@ -339,7 +341,12 @@ class Bench {
           throw new Error(`expected one stack with a CodePipeline in ${app}/cdk.out, found ${withPipeline.length}`);
         }
         const [spec] = codePipelinesOf(withPipeline[0].template);
-        const context = { ...assemblyContext(withPipeline[0], stacks, model, scenario), releaseChangesPipeline: app === 'model-deploy' && restarts };
+        const context = {
+          ...assemblyContext(withPipeline[0], stacks, model, scenario),
+          releaseChangesPipeline: app === 'model-deploy' && restarts,
+          // A commit to model-build is taken to change its code bundle; a first deploy publishes everything.
+          assetsPublished: app === 'model-deploy' && scenario === 'update' && !changes.assets,
+        };
         return { model, path: criticalPath(spec, context) };
       });
       return { build: paths[0].path, deploy: paths[1].path, e2e: endToEnd(paths[0].path, paths[1].path, ACTION_MODEL), models: paths.map((p) => p.model) };
@@ -401,6 +408,7 @@ class Bench {
       method: 'stages in sequence, actions of a stage by run order, equal run orders in parallel; minutes per kind of work from bench/pipeline-model.ts (cdkSynth measured in this run); manual approvals excluded',
       model: { modelBuild: update.ours.models[0], modelDeploy: update.ours.models[1], firstParty: ACTION_MODEL },
       releaseChangesPipeline: restarts,
+      releaseChangesAssets: changes.assets,
       update: strip(update),
       create: strip(create),
     };

@@ -18,6 +18,7 @@ export * from './release-approval';
 export * from './release-refusal';
 export * from './release-verification';
 export * from './self-mutation-check';
+export * from './assets-check';
 export * from './prod-change-check';
 export * from './call-errors';
 export * from './pipeline-parameters';

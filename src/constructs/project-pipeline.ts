@@ -1,4 +1,4 @@
-import { ArnFormat, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Duration, Fn, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as codebuild from 'aws-cdk-lib/aws-codebuild';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
@@ -17,6 +17,8 @@ import { studioContextArgumentsOf } from '../app-context/studio-project';
 import { buildLogGroupName } from '../app-context/resource-names';
 import { RETAIN_UNLESS_CREATE_FAILS } from './retention';
 import { orderPipelineAfterActionPolicies } from './pipeline-policy-order';
+import { skipStageUnlessNeeded } from './stage-skip';
+import { acknowledgeCrossRegionSupport } from './cross-region-support';
 
 /**
  * Installs a repository's dependencies exactly as its committed package-lock.json pins them
@@ -33,11 +35,16 @@ export const SYNTH_INSTALL_COMMANDS: readonly string[] = [VENDOR_CHECK_COMMAND, 
 /** The synth step's variable that says whether the self-mutation would change anything (`self-mutation-check`). */
 export const SELF_MUTATION_VARIABLE = 'SELF_MUTATION';
 
-/** The namespace of the synth action's exported variables. */
-export const SYNTH_VARIABLES_NAMESPACE = 'SynthVariables';
+/** The synth step's variable that says whether the Assets stage would upload anything (`assets-check`). */
+export const ASSET_PUBLISHING_VARIABLE = 'ASSET_PUBLISHING';
+
+export { SYNTH_VARIABLES_NAMESPACE } from './stage-skip';
 
 /** The stage CDK Pipelines gives the self-mutation. */
 const SELF_MUTATION_STAGE = 'UpdatePipeline';
+
+/** The stage CDK Pipelines publishes the stages' assets in. */
+const ASSETS_STAGE = 'Assets';
 
 /** Environment every CodeBuild step of the project pipelines gets. */
 export const BUILD_ENV = { CI: 'true' };
@@ -134,7 +141,7 @@ export class ProjectPipeline extends Construct {
       useChangeSets: props.useChangeSets ?? true,
       synth: this.synth = new pipelines.CodeBuildStep('Synth', {
         input: props.source,
-        env: { ...BUILD_ENV, ...props.synthVariables, [SELF_MUTATION_VARIABLE]: 'needed' },
+        env: { ...BUILD_ENV, ...props.synthVariables, [SELF_MUTATION_VARIABLE]: 'needed', [ASSET_PUBLISHING_VARIABLE]: 'needed' },
         installCommands: [...codeArtifactLogin, ...SYNTH_INSTALL_COMMANDS],
         // A project launched from Studio keeps its launch's names in every later synth.
         commands: [
@@ -145,9 +152,11 @@ export class ProjectPipeline extends Construct {
           bundleReleaseToolsCommand(LIBRARY_NAME),
           // Whether the self-mutation would change anything; a failed check keeps the default, `needed`.
           `${SELF_MUTATION_VARIABLE}=$(npx ${LIBRARY_NAME} self-mutation-check --stack ${Stack.of(this).artifactId}) || ${SELF_MUTATION_VARIABLE}=needed`,
+          // Whether the Assets stage would upload anything (skipped when every asset is in its bucket); same fallback.
+          `${ASSET_PUBLISHING_VARIABLE}=$(npx ${LIBRARY_NAME} assets-check) || ${ASSET_PUBLISHING_VARIABLE}=needed`,
         ],
         primaryOutputDirectory: 'cdk.out',
-        partialBuildSpec: codebuild.BuildSpec.fromObject({ env: { 'exported-variables': [...Object.keys(props.synthVariables ?? {}), SELF_MUTATION_VARIABLE] } }),
+        partialBuildSpec: codebuild.BuildSpec.fromObject({ env: { 'exported-variables': [...Object.keys(props.synthVariables ?? {}), SELF_MUTATION_VARIABLE, ASSET_PUBLISHING_VARIABLE] } }),
         rolePolicyStatements: [...props.synthRolePolicyStatements ?? [], ...codeArtifactReadStatements(this, codeArtifact)],
       }),
       codeBuildDefaults: {
@@ -188,8 +197,9 @@ export class ProjectPipeline extends Construct {
     this.pipeline.buildPipeline();
     checkActionConfigurationLengths(this.pipeline.pipeline);
     const stack = Stack.of(this);
-    this.acknowledgeCrossRegionSupport();
+    acknowledgeCrossRegionSupport(this, this.pipeline.pipeline);
     this.skipSelfMutationWhenUnchanged();
+    this.skipAssetsWhenPublished();
     orderPipelineAfterActionPolicies(this.pipeline.pipeline, this);
     const ack = (id: string, reason: string) => Validations.of(this).acknowledge({ id: `AwsSolutions-IAM5[${id}]`, reason });
     const artifactActions = ['s3:Abort*', 's3:DeleteObject*', 's3:GetBucket*', 's3:GetObject*', 's3:List*', 'kms:GenerateDataKey*', 'kms:ReEncrypt*'];
@@ -239,60 +249,32 @@ export class ProjectPipeline extends Construct {
   }
 
   /**
+   * Skips the Assets stage when the synth step found every file asset of the pipeline's stages
+   * already in its destination bucket (`assets-check`), as on a release started by a model
+   * approval: the asset action's CodeBuild start and cdk-assets' install saved. The check looks as
+   * the publishing roles the asset action assumes (cdk-assets' own check, read-only), so the synth
+   * role may assume those roles, and no other. A pipeline whose stages have no asset has no Assets
+   * stage.
+   */
+  private skipAssetsWhenPublished(): void {
+    if (!this.pipeline.pipeline.stages.some((stage) => stage.stageName === ASSETS_STAGE)) {
+      return;
+    }
+    this.skipStageUnlessNeeded(ASSETS_STAGE, ASSET_PUBLISHING_VARIABLE, 'AssetsUnpublished');
+    const roles = new Set<string>();
+    for (const stack of this.pipeline.waves.flatMap((wave) => wave.stages).flatMap((stage) => stage.stacks)) {
+      stack.assets.filter((asset) => asset.assetPublishingRoleArn !== undefined).forEach((asset) => roles.add(asset.assetPublishingRoleArn!));
+    }
+    if (roles.size > 0) {
+      this.pipeline.synthProject.addToRolePolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [...roles].sort().map((arn) => Fn.sub(arn)) }));
+    }
+  }
+
+  /**
    * Skips the stage `stageName` (after `build()`) unless the synth step's exported `variable` says
    * it is needed: the stage runs unless the variable is exactly `not-needed`.
    */
   public skipStageUnlessNeeded(stageName: string, variable: string, ruleName: string): void {
-    const stages = this.pipeline.pipeline.stages;
-    const index = stages.findIndex((stage) => stage.stageName === stageName);
-    if (index < 0) {
-      throw new Error(`the pipeline ${this.pipeline.pipeline.pipelineName} has no ${stageName} stage (its stages: ${stages.map((s) => s.stageName).join(', ')})`);
-    }
-    // The synth action's variables get a namespace of their own (aws-cdk-lib names one only for outputs other steps consume).
-    const build = stages.findIndex((stage) => stage.stageName === 'Build');
-    const synthAction = build < 0 ? -1 : stages[build].actions.findIndex((action) => action.actionProperties.actionName === 'Synth');
-    if (synthAction < 0) {
-      throw new Error(`the pipeline ${this.pipeline.pipeline.pipelineName} has no Synth action in a Build stage`);
-    }
-    const cfnPipeline = this.pipeline.pipeline.node.defaultChild as codepipeline.CfnPipeline;
-    cfnPipeline.addPropertyOverride(`Stages.${build}.Actions.${synthAction}.Namespace`, SYNTH_VARIABLES_NAMESPACE);
-    cfnPipeline.addPropertyOverride(`Stages.${index}.BeforeEntry`, {
-      Conditions: [{
-        Result: 'SKIP',
-        Rules: [{
-          Name: ruleName,
-          RuleTypeId: { Category: 'Rule', Owner: 'AWS', Provider: 'VariableCheck', Version: '1' },
-          Configuration: { Variable: `#{${SYNTH_VARIABLES_NAMESPACE}.${variable}}`, Operator: 'NE', Value: 'not-needed' },
-        }],
-      }],
-    });
-  }
-
-  /**
-   * CodePipeline replicates artifacts to a bucket in each other region it deploys to, in a support
-   * stack aws-cdk-lib creates; the findings on it that cannot be fixed here, each with its reason.
-   */
-  private acknowledgeCrossRegionSupport(): void {
-    for (const [region, support] of Object.entries(this.pipeline.pipeline.crossRegionSupport)) {
-      Validations.of(support.replicationBucket).acknowledge({
-        id: 'AwsSolutions-S1',
-        reason: `aws-cdk-lib's cross-region replication bucket only relays this pipeline's artifacts to its deploy actions in ${region}; the pipeline's own artifact bucket logs access`,
-      });
-      acknowledgeWildcardResource(this, support.replicationBucket.arnForObjects('*'),
-        `the pipeline passes its artifacts to the actions in ${region} as objects of the replication bucket, named per execution`);
-      // AWS Control Tower's proactive controls on the support stack aws-cdk-lib writes (a bucket and its key, nothing else).
-      const relay = `aws-cdk-lib's cross-region support stack in ${region} only relays this pipeline's artifacts to its deploy actions there`;
-      const controls: Record<string, string> = {
-        'CT.S3.PR.2': `${relay}; the pipeline's own artifact bucket logs access`,
-        'CT.S3.PR.4': `${relay}; nothing consumes events of the relayed objects`,
-        'CT.S3.PR.6': `${relay}; aws-cdk-lib gives its bucket no lifecycle configuration`,
-        'CT.S3.PR.9': `${relay}; relayed artifacts are written once per execution and need no Object Lock`,
-        'CT.S3.PR.11': `${relay}; relayed artifacts are written once per execution and need no versions`,
-        'CT.KMS.PR.3': `${relay}; aws-cdk-lib writes the key policy of its replication key`,
-      };
-      for (const [control, reason] of Object.entries(controls)) {
-        Validations.of(support.stack).acknowledge({ id: `ControlTower::${control}`, reason });
-      }
-    }
+    skipStageUnlessNeeded(this.pipeline.pipeline, stageName, variable, ruleName);
   }
 }

@@ -30,10 +30,10 @@ function synthesize(): { build: string; deploy: string } {
 
 const { build, deploy } = synthesize();
 
-function pathOf(dir: string): CriticalPath {
+function pathOf(dir: string, assetsPublished = false): CriticalPath {
   const stacks = assemblyStacks(dir);
   const [withPipeline] = stacks.filter((stack) => codePipelinesOf(stack.template).length > 0);
-  return criticalPath(codePipelinesOf(withPipeline.template)[0], assemblyContext(withPipeline, stacks, ACTION_MODEL, 'update'));
+  return criticalPath(codePipelinesOf(withPipeline.template)[0], { ...assemblyContext(withPipeline, stacks, ACTION_MODEL, 'update'), assetsPublished });
 }
 
 const actions = (p: CriticalPath) => p.groups.flatMap((g) => g.actions);
@@ -86,7 +86,9 @@ describe('the critical paths of the synthesized pipelines', () => {
       'SageMaker step CheckAuc (Condition)', 'SageMaker step Register (RegisterModel)',
     ]);
     // The synth step bundles the release tools and checks the deployed pipeline; the run step uses the bundle and installs nothing.
-    expect(action(buildPath, 'Synth').work.map((w) => w.what)).toEqual(['CodeBuild start', 'npm ci', 'cdk synth', 'release tools bundled', 'self-mutation-check (deployed pipeline stacks compared)']);
+    expect(action(buildPath, 'Synth').work.map((w) => w.what)).toEqual([
+      'CodeBuild start', 'npm ci', 'cdk synth', 'release tools bundled', 'self-mutation-check (deployed pipeline stacks compared)', 'assets-check (file assets looked up in their buckets)',
+    ]);
     // A commit that leaves the pipeline stack as deployed skips the self-mutation (the stage's entry condition).
     expect(buildPath.groups.find((g) => g.stage === 'UpdatePipeline')).toMatchObject({ minutes: 0, actions: [] });
     expect(buildPath.minutesToRegistration).toBeLessThan(buildPath.totalMinutes);
@@ -100,6 +102,7 @@ describe('the critical paths of the synthesized pipelines', () => {
     expect(action(deployPath, 'Synth').work.map((w) => w.what)).toEqual([
       'CodeBuild start', 'npm ci', 'resolve-model', 'cdk synth', 'release payload copied (evaluation report and test split)',
       'prod-change-check (deployed production stacks compared)', 'release tools bundled', 'self-mutation-check (deployed pipeline stacks compared)',
+      'assets-check (file assets looked up in their buckets)',
     ]);
     expect(action(deployPath, 'player-churn-staging-endpoint.Deploy').work.map((w) => w.what)).toContain('player-churn-staging: serverless endpoint updated');
     expect(action(deployPath, 'TestStaging').work.map((w) => w.what)).toContain('live endpoint test');
@@ -117,6 +120,15 @@ describe('the critical paths of the synthesized pipelines', () => {
     const verify = action(deployPath, 'VerifyRelease');
     expect(verify.work.map((w) => w.what)).toEqual(['CodeBuild start', 'verify-release (the endpoint serves the release)', 'live endpoint test']);
     expect(deployPath.minutesAfterApproval).toBeCloseTo(prod.minutes + verify.minutes);
+  });
+
+  // The synth step's assets-check answers not-needed when every file asset is in its bucket: the Assets stage's
+  // entry condition then skips it (a release whose repository did not change since the release before).
+  test('the Assets stage runs unless every asset is already published, and is then skipped', () => {
+    expect(deployPath.groups.find((g) => g.stage === 'Assets')?.actions.map((a) => a.name)).toEqual(['FileAssets']);
+    const published = pathOf(deploy, true);
+    expect(published.groups.find((g) => g.stage === 'Assets')).toMatchObject({ actions: [], minutes: 0, skipped: 'skipped: the assets check found every file asset in its bucket' });
+    expect(deployPath.totalMinutes - published.totalMinutes).toBeCloseTo(action(deployPath, 'FileAssets').minutes);
   });
 
   test('TestStaging verifies the staging release too, from the release tools bundle (no npm ci); its variable exports cost nothing', () => {

@@ -8,6 +8,9 @@
  * after an aws-cdk-lib upgrade (aws/aws-cdk issue 32744). The assets go to the CDK bootstrap bucket
  * `cdk-hnb659fds-assets-<account>-<region>` through the bootstrap file-publishing role (AWS CDK Developer Guide,
  * "Bootstrapping your environment").
+ *
+ * Before the publish, the synth step's `assets-check` (run here through the CLI against the same S3, as the
+ * publishing role the asset action assumes) must answer `needed`; after it, `not-needed`: the stage is then skipped.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -16,10 +19,12 @@ import * as path from 'node:path';
 import { CreateBucketCommand, GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { App } from 'aws-cdk-lib';
 import { CDK_ASSETS_VERSION } from '../../src/app-context';
+import { runCli } from '../../src/cli';
+import { captureOutput } from '../helpers/cli-output';
 import { ModelBuildApp } from '../../src/model-build';
 import { SEED_MODEL_BUILD_REPO, testConfig } from '../helpers/validated-synth';
 import { app as modelDeployApp } from '../model-deploy/fixtures';
-import { MOTO_ACCOUNT, MOTO_REGION, MotoServer, describeWithMoto, motoClient, startMoto, useDummyCredentials } from './moto';
+import { MOTO_ACCOUNT, MOTO_REGION, MotoServer, describeWithMoto, motoClient, motoDeps, startMoto, useDummyCredentials } from './moto';
 
 jest.setTimeout(5 * 60_000);
 
@@ -97,10 +102,20 @@ describeWithMoto('the Assets stage of both pipelines, with the cdk-assets it ins
     }
   });
 
-  test.each(['model-build', 'model-deploy'])('%s: its Assets commands publish every file asset of its stages', async (repo) => {
+  /** The synth step's assets-check on the assembly, against moto: its verdict and the reasons it printed. */
+  const assetsCheck = async (outdir: string) => {
+    const out = captureOutput();
+    const code = await runCli(['assets-check', '--assembly', outdir], out, motoDeps(server));
+    return { code, verdict: out.results.join(''), reasons: out.infos };
+  };
+
+  test.each(['model-build', 'model-deploy'])('%s: its Assets commands publish every file asset of its stages; assets-check says needed before, not-needed after', async (repo) => {
     const outdir = assemblies[repo];
     const expected = stageFileAssets(outdir);
     expect(expected.length).toBeGreaterThan(0);
+    const before = await assetsCheck(outdir);
+    expect(before).toMatchObject({ code: 0, verdict: 'needed' });
+    expect(before.reasons.filter((line) => line.includes(': not in s3://')).length).toBeGreaterThan(0);
     const env = {
       ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH}`, AWS_ENDPOINT_URL: server.endpoint, AWS_REGION: MOTO_REGION, AWS_DEFAULT_REGION: MOTO_REGION,
     };
@@ -117,5 +132,9 @@ describeWithMoto('the Assets stage of both pipelines, with the cdk-assets it ins
       const object = await s3.send(new GetObjectCommand({ Bucket: BOOTSTRAP_BUCKET, Key: asset.objectKey }));
       expect(Buffer.from(await object.Body!.transformToByteArray()).equals(fs.readFileSync(asset.source))).toBe(true);
     }
+    const after = await assetsCheck(outdir);
+    expect(after).toMatchObject({ code: 0, verdict: 'not-needed' });
+    expect(after.reasons).toHaveLength(expected.length);
+    expect(after.reasons.every((line) => line.includes(`: published (s3://${BOOTSTRAP_BUCKET}/`))).toBe(true);
   });
 });

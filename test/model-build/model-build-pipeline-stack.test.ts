@@ -80,6 +80,7 @@ describe('ModelBuildPipelineStack', () => {
       'npx cdk synth --no-notices',
       'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',
       'SELF_MUTATION=$(npx sagemaker-gitops self-mutation-check --stack player-churn-model-build-pipeline) || SELF_MUTATION=needed',
+      'ASSET_PUBLISHING=$(npx sagemaker-gitops assets-check) || ASSET_PUBLISHING=needed',
     ]);
     expect(Object.keys(spec.artifacts['secondary-artifacts'])).toEqual(['Synth_Output', 'Synth_release_tools']);
     expect(spec.artifacts['secondary-artifacts'].Synth_release_tools['base-directory']).toBe('release-tools');

@@ -56,6 +56,7 @@ describe('the model-deploy pipeline', () => {
       'PROD_CHANGE=$(npx sagemaker-gitops prod-change-check --assembly cdk.out/assembly-player-churn-model-deploy-pipeline-Prod --pipeline player-churn-model-deploy) || PROD_CHANGE=needed',
       'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',
       'SELF_MUTATION=$(npx sagemaker-gitops self-mutation-check --stack player-churn-model-deploy-pipeline) || SELF_MUTATION=needed',
+      'ASSET_PUBLISHING=$(npx sagemaker-gitops assets-check) || ASSET_PUBLISHING=needed',
     ]);
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:ListModelPackages' }));
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'sagemaker:DescribeModelPackage' }));
@@ -82,9 +83,9 @@ describe('the model-deploy pipeline', () => {
         }],
       }],
     });
-    expect(stages.filter((st: any) => st.BeforeEntry !== undefined).map((st: any) => st.Name)).toEqual(['UpdatePipeline', 'Prod']);
+    expect(stages.filter((st: any) => st.BeforeEntry !== undefined).map((st: any) => st.Name)).toEqual(['UpdatePipeline', 'Assets', 'Prod']);
     const synth = specs.find((spec) => JSON.stringify(spec.phases.build.commands).includes('cdk synth'));
-    expect(synth.env['exported-variables']).toEqual(['PROD_CHANGE', 'SELF_MUTATION']);
+    expect(synth.env['exported-variables']).toEqual(['PROD_CHANGE', 'SELF_MUTATION', 'ASSET_PUBLISHING']);
     const [synthProject] = Object.values<any>(pipelineTemplate.findResources('AWS::CodeBuild::Project'))
       .filter((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('cdk synth'));
     expect(synthProject.Properties.Environment.EnvironmentVariables).toEqual(expect.arrayContaining([{ Name: 'PROD_CHANGE', Type: 'PLAINTEXT', Value: 'needed' }]));
