@@ -1,7 +1,7 @@
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import * as YAML from 'yaml';
 import { STUDIO_VISIBILITY_TAG } from '../app-context/studio-names';
-import { CliError } from './errors';
+import { CliError, UsageError } from './errors';
 
 /** CloudFormation reads templates of at most this many bytes from S3. */
 export const MAX_TEMPLATE_BYTES = 1_000_000;
@@ -38,26 +38,26 @@ export interface PublishedTemplate {
  * YAML (or JSON) of a template with `Resources` and the `SageMakerProjectName` and
  * `SageMakerProjectId` parameters, at most {@link MAX_TEMPLATE_BYTES} bytes.
  *
- * @throws CliError naming `origin` and what is wrong
+ * @throws UsageError (exit 2: the file is the command's input) naming `origin` and what is wrong
  */
 export function checkProjectTemplate(text: string, origin: string): void {
   const bytes = Buffer.byteLength(text);
   if (bytes > MAX_TEMPLATE_BYTES) {
-    throw new CliError(`${origin} has ${bytes} bytes; CloudFormation reads templates of at most ${MAX_TEMPLATE_BYTES} bytes from S3`);
+    throw new UsageError(`${origin} has ${bytes} bytes; CloudFormation reads templates of at most ${MAX_TEMPLATE_BYTES} bytes from S3`);
   }
   const document = YAML.parseDocument(text, { version: '1.1', logLevel: 'silent' });
   if (document.errors.length > 0) {
-    throw new CliError(`${origin} is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
+    throw new UsageError(`${origin} is not valid YAML: ${document.errors[0].message.split('\n')[0]}`);
   }
   const template: unknown = document.toJS();
   const sections = typeof template === 'object' && template !== null ? template as Record<string, unknown> : {};
   if (typeof sections.Resources !== 'object' || sections.Resources === null) {
-    throw new CliError(`${origin} is not a CloudFormation template: it has no Resources section`);
+    throw new UsageError(`${origin} is not a CloudFormation template: it has no Resources section`);
   }
   const parameters = typeof sections.Parameters === 'object' && sections.Parameters !== null ? Object.keys(sections.Parameters) : [];
   const missing = SAGEMAKER_PARAMETERS.filter((name) => !parameters.includes(name));
   if (missing.length > 0) {
-    throw new CliError(
+    throw new UsageError(
       `${origin} is not a SageMaker project template: it has no ${missing.join(' or ')} parameter, which SageMaker Projects fills in at launch ` +
       '(the domain template is deployed with CloudFormation, not published)',
     );

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CliError } from '../aws';
+import { UsageError } from '../aws';
 import { ConfigError, PLACEHOLDER_CONNECTION_ARN, checkProjectName, checkRegion, resolveProjectConfig } from '../config';
 import { supportedImageRegions } from '../images';
 import { LIBRARY_NAME, MIN_NODE_VERSION, TOOL_VERSIONS } from '../app-context/versions';
@@ -74,7 +74,7 @@ export function initPaths(tarball: string): string[] {
 /**
  * Checks the folder `init` writes into, before anything is written.
  *
- * @throws CliError when it is a file; when it is not empty (entries other than `.git`) and
+ * @throws UsageError (exit 2) when it is a file; when it is not empty (entries other than `.git`) and
  * `force` is not set; with `force`, when any path `init` or projen would write exists there,
  * naming each of them
  */
@@ -83,7 +83,7 @@ export function checkTargetDir(dir: string, tarball: string, force: boolean): vo
     return;
   }
   if (!fs.statSync(dir).isDirectory()) {
-    throw new CliError(`${dir} is a file, not a folder: give the folder to create the project in`);
+    throw new UsageError(`${dir} is a file, not a folder: give the folder to create the project in`);
   }
   const entries = fs.readdirSync(dir).filter((entry) => !IGNORED_ENTRIES.has(entry)).sort();
   if (entries.length === 0) {
@@ -91,11 +91,11 @@ export function checkTargetDir(dir: string, tarball: string, force: boolean): vo
   }
   if (!force) {
     const shown = entries.slice(0, 10).join(', ') + (entries.length > 10 ? `, and ${entries.length - 10} more` : '');
-    throw new CliError(`${dir} is not empty (${shown}): choose a new or empty folder, or pass --force to add the project beside these files (none is ever overwritten)`);
+    throw new UsageError(`${dir} is not empty (${shown}): choose a new or empty folder, or pass --force to add the project beside these files (none is ever overwritten)`);
   }
   const conflicts = initPaths(tarball).filter((entry) => fs.existsSync(path.join(dir, entry)));
   if (conflicts.length > 0) {
-    throw new CliError(`${dir} already has ${conflicts.join(', ')}, which init or projen would write: nothing was written; move them away or choose another folder`);
+    throw new UsageError(`${dir} already has ${conflicts.join(', ')}, which init or projen would write: nothing was written; move them away or choose another folder`);
   }
 }
 

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CliError, missingFile } from '../aws/errors';
-import { CONFIG_FILE_NAME, ProjectConfig, readProjectConfig } from '../config';
+import { CliError, UsageError, missingFile, missingFileOf } from '../aws/errors';
+import { CONFIG_FILE_NAME, ConfigError, ProjectConfig, readProjectConfig } from '../config';
 
 /**
  * The project config a command reads: `--config <file>`, else the sagemaker-gitops.json of the
@@ -21,5 +21,21 @@ export function loadRepoConfig(file: string | undefined, purpose: string, otherw
   if (!fs.existsSync(chosen)) {
     throw missingFile(new CliError(`config file ${chosen} does not exist (--config)`), chosen);
   }
-  return readProjectConfig(chosen);
+  return readInputFile(() => readProjectConfig(chosen));
+}
+
+/**
+ * Runs `read`, a read of a file the command was given or reads in its folder: a ConfigError about
+ * the file's content (not JSON, a field out of range) becomes a UsageError with the same message,
+ * exit 2 as for a missing file (the README's exit codes); a missing file stays marked as such.
+ */
+export function readInputFile<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof ConfigError && missingFileOf(err) === undefined) {
+      throw new UsageError(err.message);
+    }
+    throw err;
+  }
 }

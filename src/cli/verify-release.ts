@@ -5,6 +5,7 @@ import { AwsClientOptions, CliError, createAwsClient, formatReleaseVerification,
 import { RESOLVED_MODEL_FILE, readResolvedModel } from '../app-context/resolved-model';
 import { endpointNameOption } from './option-parsers';
 import { awsClientOptions } from './base-program';
+import { readInputFile } from './repo-config';
 import { GlobalOptions, Output } from './output';
 
 /** What `verify-release` needs from outside; tests inject clients. */
@@ -45,7 +46,7 @@ export function verifyReleaseCommand(output: Output, deps: VerifyReleaseDeps = {
     .requiredOption('--endpoint <name>', 'the SageMaker endpoint name', endpointNameOption('--endpoint'))
     .option('--model <file>', 'the resolved model of this release (written by resolve-model --out)', RESOLVED_MODEL_FILE)
     .action(async function (this: Command, opts: VerifyReleaseOptions) {
-      const model = readResolvedModel(opts.model);
+      const model = readInputFile(() => readResolvedModel(opts.model));
       const { json } = this.optsWithGlobals<GlobalOptions>();
       const clientOptions = awsClientOptions(this);
       const cloudFormation = await cloudFormationClient(clientOptions);

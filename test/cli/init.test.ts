@@ -202,13 +202,14 @@ describe('init needs a compiled toolkit to vendor', () => {
   });
 });
 
+// The folder is init's argument: each refusal is a usage error (exit 2), as the README's exit codes say.
 describe('init refuses bad input before writing anything', () => {
   test('a non-empty folder without --force, naming what is there', async () => {
     const dir = path.join(root, 'busy');
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, 'data.csv'), 'a,b\n');
     const { code, out } = await run(['init', dir, '--no-install']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out.infos.join('\n')).toContain(`error: ${dir} is not empty (data.csv): choose a new or empty folder, or pass --force`);
     expect(fs.readdirSync(dir)).toEqual(['data.csv']);
   });
@@ -221,7 +222,7 @@ describe('init refuses bad input before writing anything', () => {
     fs.writeFileSync(path.join(dir, 'model-build', 'train.py'), 'print(1)\n');
     const before = filesBelow(dir);
     const { code, out } = await run(['init', dir, '--force']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out.infos.join('\n')).toContain(`error: ${dir} already has package.json, .gitignore, model-build, which init or projen would write: nothing was written`);
     expect(filesBelow(dir)).toEqual(before);
     expect(fs.readFileSync(path.join(dir, 'package.json'), 'utf-8')).toBe('{"name":"mine"}\n');
@@ -231,7 +232,7 @@ describe('init refuses bad input before writing anything', () => {
     const file = path.join(root, 'a-file');
     fs.writeFileSync(file, 'x');
     const { code, out } = await run(['init', file, '--force']);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out.infos.join('\n')).toContain(`error: ${file} is a file, not a folder`);
     expect(fs.readFileSync(file, 'utf-8')).toBe('x');
   });

@@ -27,3 +27,26 @@ test.each<[string, string[], RegExp]>([
   expect(code).toBe(2);
   expect(`${infos.join('\n')}\n${stderr}`).toMatch(message);
 });
+
+// The README's exit codes: a file the command was given (or reads in its folder) whose content it cannot
+// use is a usage error too, 2, naming the file and what is wrong, before any AWS call.
+describe('a malformed input file', () => {
+  const write = (name: string, text: string) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  test.each<[string, () => string[], RegExp]>([
+    ['verify-release --model (not JSON)', () => ['verify-release', '--stack', 'churn-prod-endpoint', '--endpoint', 'churn-prod', '--model', write('model.csv', 'a,b\n1,2\n')], /model\.csv is not valid JSON/],
+    ['verify-release --model (a field out of shape)', () => ['verify-release', '--stack', 'churn-prod-endpoint', '--endpoint', 'churn-prod', '--model', write('model.json', '[]')], /model\.json must hold a JSON object/],
+    ['publish-templates --file (not a template)', () => ['publish-templates', '--bucket', 'my-templates', '--file', write('t.yaml', 'a: 1\n')], /t\.yaml is not a CloudFormation template: it has no Resources section/],
+    ['quotas --config (not JSON)', () => ['quotas', '--config', write('config.csv', 'x,y\n')], /config\.csv/],
+    ['compare-models --config (not JSON)', () => ['compare-models', '--config', write('config2.csv', 'x,y\n')], /config2\.csv/],
+  ])('%s: exit 2 naming the file', async (_name, argv, message) => {
+    const infos: string[] = [];
+    const { value: code, stderr } = await withStderr(() => runCli(['--region', 'eu-west-1', ...argv()], { result: () => undefined, info: (m) => infos.push(m) }, { ...deps, serviceQuotasClient: noAws }));
+    expect(`${infos.join('\n')}\n${stderr}`).toMatch(message);
+    expect(code).toBe(2);
+  });
+});

@@ -163,8 +163,8 @@ describe('publish-templates', () => {
     ])('%s', async (_what, makeFile, message) => {
       const file = makeFile();
       const { code, out } = await run(['publish-templates', '--bucket', BUCKET, '--file', file]);
-      // A missing file is a usage error (exit 2) in every command; a file that is not a project template, a failure.
-      expect(code).toBe(fs.existsSync(file) ? 1 : 2);
+      // A missing file and a file that is not a project template are both usage errors (exit 2): the file is the command's input.
+      expect(code).toBe(2);
       expect(out.infos).toEqual([message(file)]);
       expect(s3).toHaveReceivedCommandTimes(PutObjectCommand, 0);
     });

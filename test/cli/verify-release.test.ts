@@ -70,7 +70,8 @@ test('a broken model file fails before any call, naming the field', async () => 
   const broken = path.join(path.dirname(modelFile), 'broken.json');
   fs.writeFileSync(broken, JSON.stringify({ ...MODEL, version: 0 }));
   const { code, out, requested } = await run(['verify-release', '--stack', 's', '--endpoint', 'e', '--model', broken]);
-  expect(code).toBe(1);
+  // The model file is the command's input: a usage error, as a missing one is.
+  expect(code).toBe(2);
   expect(out.infos.join('\n')).toMatch(/version must be a version number >= 1, got 0/);
   expect(requested).toEqual([]);
 });
