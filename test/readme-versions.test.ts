@@ -41,5 +41,5 @@ describe('README: Versions', () => {
 });
 
 test('"What the apps deploy" names the cdk-assets version the Assets stage installs', () => {
-  expect(README.replace(/\s+/g, ' ')).toContain(`Assets (uploads the code bundle and sample data with cdk-assets ${CDK_ASSETS_VERSION}, pinned:`);
+  expect(README.replace(/\s+/g, ' ')).toContain(`otherwise it uploads the code bundle and sample data with cdk-assets ${CDK_ASSETS_VERSION}, pinned:`);
 });

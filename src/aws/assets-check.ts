@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { TemporaryCredentials } from './client-factory';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { SelfMutationVerdict } from './self-mutation-check';
 
 /** Where CDK Pipelines' Assets stage uploads one file asset (a destination of an asset manifest). */
@@ -11,7 +10,10 @@ export interface FileAssetDestination {
   readonly label: string;
   /** `<asset id>:<destination id>`, as cdk-assets' `publish` names it. */
   readonly selector: string;
-  /** The bucket, its key and the role, as the manifest writes them: `${AWS::AccountId}`, `${AWS::Region}` and `${AWS::Partition}` resolve at run time. */
+  /**
+   * The bucket, its key and the role the Assets action publishes as (which names the account), as
+   * the manifest writes them: `${AWS::AccountId}`, `${AWS::Region}` and `${AWS::Partition}` resolve at run time.
+   */
   readonly bucketName: string;
   readonly objectKey: string;
   readonly region?: string;
@@ -85,12 +87,12 @@ export function pipelineAssets(assemblyDir: string): PipelineAssets {
  */
 export const EMPTY_ZIP_FILE_SIZE = 22;
 
-/** The clients the check calls with. */
+/** The clients the check calls with, all with the caller's own credentials (the synth step's role). */
 export interface AssetsCheckClients {
-  /** STS with the caller's own credentials (the synth step's role), in the caller's region. */
+  /** STS, in the caller's region. */
   readonly sts: () => Promise<STSClient>;
-  /** S3 in the destination's region, with the credentials of the role assumed for it (none: the caller's). */
-  readonly s3In: (region: string | undefined, credentials?: TemporaryCredentials) => Promise<S3Client>;
+  /** S3 in a destination's region. */
+  readonly s3In: (region: string | undefined) => Promise<S3Client>;
 }
 
 /** Whether the Assets stage would publish anything, and why. */
@@ -103,27 +105,29 @@ export interface AssetsCheck {
 /**
  * Whether CDK Pipelines' Assets stage would upload anything: `not-needed` only when every file asset
  * of the pipeline's stages is already in its destination bucket, as cdk-assets itself checks
- * before an upload: as the destination's publishing role (the role the Assets action assumes),
- * ListObjectsV2 with the object key as prefix, the key listed first with more than
- * {@link EMPTY_ZIP_FILE_SIZE} bytes. The placeholders of the manifest resolve as cdk-assets
+ * before an upload: ListObjectsV2 with the object key as prefix, the key listed first with more
+ * than {@link EMPTY_ZIP_FILE_SIZE} bytes. The placeholders of the manifest resolve as cdk-assets
  * resolves them: the account and partition from the caller's identity, the region from the
- * destination. A container image asset, an unreadable bucket, a role that cannot be assumed, any
- * failure answers `needed`: running the stage for nothing costs a CodeBuild start, skipping it
- * wrongly fails the deploy on a missing object.
+ * destination. The caller lists with its own credentials (the synth role may list the buckets of
+ * its own account's destinations, nothing more): it does not assume the publishing role, which
+ * could write to the bucket, so a destination in another account is not checked. That, a container
+ * image asset, an assembly in which no file asset is found, an unreadable bucket, any failure
+ * answers `needed`: running the stage for nothing costs a CodeBuild start, skipping it wrongly
+ * fails the deploy on a missing object.
  */
 export async function checkAssetsPublished(assets: PipelineAssets, clients: AssetsCheckClients): Promise<AssetsCheck> {
   if (assets.images.length > 0) {
     return { verdict: 'needed', reasons: assets.images.map((image) => `${image}: a container image asset, not checked`) };
   }
   if (assets.files.length === 0) {
-    return { verdict: 'not-needed', reasons: ['the pipeline\'s stages have no file asset'] };
+    // A pipeline without assets has no Assets stage: finding none means the assembly was not read as expected.
+    return { verdict: 'needed', reasons: ['no file asset found in the stage assemblies: the check cannot tell what the Assets stage publishes'] };
   }
   const identity = await (await clients.sts()).send(new GetCallerIdentityCommand({}));
   const partition = identity.Arn?.split(':')[1];
   if (identity.Account === undefined || partition === undefined) {
     return { verdict: 'needed', reasons: [`GetCallerIdentity named no account or partition (${identity.Arn ?? 'no ARN'})`] };
   }
-  const roles = new Map<string, Promise<TemporaryCredentials>>();
   const reasons: string[] = [];
   let needed = false;
   for (const asset of assets.files) {
@@ -131,28 +135,23 @@ export async function checkAssetsPublished(assets: PipelineAssets, clients: Asse
       .replace(/\$\{AWS::Region\}/g, asset.region ?? '${AWS::Region}');
     const bucket = resolve(asset.bucketName);
     const key = resolve(asset.objectKey);
-    const missing = await unpublished(bucket, key, asset, resolve, roles, clients);
+    // The account the Assets action publishes into: its publishing role's (none: the caller's own).
+    const account = asset.assumeRoleArn === undefined ? identity.Account : resolve(asset.assumeRoleArn).split(':')[4];
+    const missing = account !== identity.Account
+      ? `s3://${bucket}/${key} is in account ${account}, not checked (the synth step lists only its own account's buckets)`
+      : await unpublished(bucket, key, asset.region, clients);
     needed ||= missing !== undefined;
     reasons.push(`${asset.label}: ${missing ?? `published (s3://${bucket}/${key})`}`);
   }
   return { verdict: needed ? 'needed' : 'not-needed', reasons };
 }
 
-async function unpublished(bucket: string, key: string, asset: FileAssetDestination, resolve: (value: string) => string,
-  roles: Map<string, Promise<TemporaryCredentials>>, clients: AssetsCheckClients): Promise<string | undefined> {
+async function unpublished(bucket: string, key: string, region: string | undefined, clients: AssetsCheckClients): Promise<string | undefined> {
   if (/\$\{/.test(bucket + key)) {
     return `s3://${bucket}/${key} keeps a placeholder the check cannot resolve`;
   }
   try {
-    let credentials: TemporaryCredentials | undefined;
-    if (asset.assumeRoleArn !== undefined) {
-      const roleArn = resolve(asset.assumeRoleArn);
-      if (!roles.has(roleArn)) {
-        roles.set(roleArn, assumeRole(roleArn, clients));
-      }
-      credentials = await roles.get(roleArn)!;
-    }
-    const s3 = await clients.s3In(asset.region, credentials);
+    const s3 = await clients.s3In(region);
     const listed = (await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: key, MaxKeys: 1 }))).Contents ?? [];
     const object = listed.find((o) => o.Key === key);
     if (object === undefined) {
@@ -166,14 +165,4 @@ async function unpublished(bucket: string, key: string, asset: FileAssetDestinat
     const { name, message } = err as Error;
     return `could not be checked (${name}: ${message})`;
   }
-}
-
-/** Assumes a role through STS in the caller's own region (always enabled for it, unlike an opt-in region of a destination). */
-async function assumeRole(roleArn: string, clients: AssetsCheckClients): Promise<TemporaryCredentials> {
-  const answer = await (await clients.sts()).send(new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: 'sagemaker-gitops-assets-check' }));
-  const c = answer.Credentials;
-  if (c?.AccessKeyId === undefined || c.SecretAccessKey === undefined || c.SessionToken === undefined) {
-    throw new Error(`AssumeRole of ${roleArn} returned no credentials`);
-  }
-  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, ...(c.Expiration ? { expiration: c.Expiration } : {}) };
 }

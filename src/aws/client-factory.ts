@@ -39,19 +39,6 @@ export interface AwsClientOptions {
    * @default 60_000 (none of the toolkit's calls is a long poll)
    */
   readonly requestTimeoutMs?: number;
-  /**
-   * Credentials to call with, e.g. those of a role the caller assumed.
-   * @default - the SDK's default chain (for `profile`, that profile's)
-   */
-  readonly credentials?: TemporaryCredentials;
-}
-
-/** Credentials of an assumed role, as an SDK v3 client takes them. */
-export interface TemporaryCredentials {
-  readonly accessKeyId: string;
-  readonly secretAccessKey: string;
-  readonly sessionToken: string;
-  readonly expiration?: Date;
 }
 
 /** How long an attempt may take to connect by default. */
@@ -76,7 +63,6 @@ export interface FactoryClientConfig {
   readonly region?: string;
   readonly profile?: string;
   readonly endpoint?: string;
-  readonly credentials?: TemporaryCredentials;
   readonly retryMode: 'adaptive';
   readonly maxAttempts: number;
   readonly customUserAgent: string;
@@ -130,7 +116,6 @@ export async function createAwsClient<C extends RegionalClient>(Client: ClientCl
   const requestTimeout = checkTimeout('requestTimeoutMs', options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
   const client = new Client({
     ...definedOnly({ region: options.region, profile: options.profile, endpoint: options.endpoint }),
-    ...(options.credentials === undefined ? {} : { credentials: options.credentials }),
     retryMode: 'adaptive',
     maxAttempts,
     customUserAgent: USER_AGENT,

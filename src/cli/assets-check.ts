@@ -15,7 +15,7 @@ export interface AssetsCheckDeps {
    */
   readonly stsClient?: (options: AwsClientOptions) => Promise<STSClient>;
   /**
-   * Builds an S3 client for a destination's region, with an assumed role's credentials.
+   * Builds an S3 client for a destination's region, with the global `--profile`.
    * @default - `createAwsClient(S3Client, options)`
    */
   readonly s3Client?: (options: AwsClientOptions) => Promise<S3Client>;
@@ -48,7 +48,7 @@ export function assetsCheckCommand(output: Output, deps: AssetsCheckDeps = {}): 
       const clientOptions = awsClientOptions(this);
       await runVerdictCheck(output, 'assets-check', json, async (track) => checkAssetsPublished(pipelineAssets(opts.assembly), {
         sts: async () => track(await stsClient(clientOptions)),
-        s3In: async (region, credentials) => track(await s3Client({ ...clientOptions, ...(region === undefined ? {} : { region }), ...(credentials === undefined ? {} : { credentials }) })),
+        s3In: async (region) => track(await s3Client({ ...clientOptions, ...(region === undefined ? {} : { region }) })),
       }));
     });
 }

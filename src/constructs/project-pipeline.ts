@@ -17,7 +17,7 @@ import { studioContextArgumentsOf } from '../app-context/studio-project';
 import { buildLogGroupName } from '../app-context/resource-names';
 import { RETAIN_UNLESS_CREATE_FAILS } from './retention';
 import { orderPipelineAfterActionPolicies } from './pipeline-policy-order';
-import { skipStageUnlessNeeded } from './stage-skip';
+import { assetBuckets, skipStageUnlessNeeded } from './stage-skip';
 import { acknowledgeCrossRegionSupport } from './cross-region-support';
 
 /**
@@ -251,23 +251,23 @@ export class ProjectPipeline extends Construct {
   /**
    * Skips the Assets stage when the synth step found every file asset of the pipeline's stages
    * already in its destination bucket (`assets-check`), as on a release started by a model
-   * approval: the asset action's CodeBuild start and cdk-assets' install saved. The check looks as
-   * the publishing roles the asset action assumes (cdk-assets' own check, read-only), so the synth
-   * role may assume those roles, and no other. A pipeline whose stages have no asset has no Assets
-   * stage.
+   * approval: the asset action's CodeBuild start and cdk-assets' install saved. The synth role may
+   * list the buckets of the destinations in its own account (ListObjectsV2 needs s3:ListBucket on
+   * the bucket, "ListObjectsV2", Amazon S3 API Reference) and nothing more: it does not get the
+   * publishing role, which could write there. So a pipeline with an asset for another account
+   * keeps its Assets stage unconditional (the check would always answer `needed`), and so does a
+   * pipeline whose stages have no asset: it has no Assets stage.
    */
   private skipAssetsWhenPublished(): void {
-    if (!this.pipeline.pipeline.stages.some((stage) => stage.stageName === ASSETS_STAGE)) {
+    const buckets = assetBuckets(this.pipeline, Stack.of(this).account);
+    if (!this.pipeline.pipeline.stages.some((stage) => stage.stageName === ASSETS_STAGE) || buckets.elsewhere > 0 || buckets.own.length === 0) {
       return;
     }
     this.skipStageUnlessNeeded(ASSETS_STAGE, ASSET_PUBLISHING_VARIABLE, 'AssetsUnpublished');
-    const roles = new Set<string>();
-    for (const stack of this.pipeline.waves.flatMap((wave) => wave.stages).flatMap((stage) => stage.stacks)) {
-      stack.assets.filter((asset) => asset.assetPublishingRoleArn !== undefined).forEach((asset) => roles.add(asset.assetPublishingRoleArn!));
-    }
-    if (roles.size > 0) {
-      this.pipeline.synthProject.addToRolePolicy(new iam.PolicyStatement({ actions: ['sts:AssumeRole'], resources: [...roles].sort().map((arn) => Fn.sub(arn)) }));
-    }
+    this.pipeline.synthProject.addToRolePolicy(new iam.PolicyStatement({
+      actions: ['s3:ListBucket'],
+      resources: buckets.own.map((bucket) => Fn.sub(`arn:\${AWS::Partition}:s3:::${bucket}`)),
+    }));
   }
 
   /**

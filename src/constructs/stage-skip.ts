@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
+import { Token } from 'aws-cdk-lib';
 import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
+import * as pipelines from 'aws-cdk-lib/pipelines';
 
 /** The namespace of the synth action's exported variables. */
 export const SYNTH_VARIABLES_NAMESPACE = 'SynthVariables';
@@ -36,4 +39,49 @@ export function skipStageUnlessNeeded(pipeline: codepipeline.Pipeline, stageName
       }],
     }],
   });
+}
+
+/** Where the Assets stage publishes the file assets of a pipeline's stages. */
+export interface AssetBuckets {
+  /**
+   * The buckets in the pipeline's own account (names as the asset manifests write them,
+   * `${AWS::AccountId}` and the like left for Fn::Sub), sorted, each once.
+   */
+  readonly own: readonly string[];
+  /** How many destinations are in another account. */
+  readonly elsewhere: number;
+}
+
+/**
+ * The buckets into which the Assets stage publishes the file assets of the pipeline's stages: in
+ * the pipeline's own account those whose publishing role is in `${AWS::AccountId}` or in `account`
+ * (the pipeline stack's account, when it is known); the others counted.
+ */
+export function assetBuckets(pipeline: pipelines.CodePipeline, account: string): AssetBuckets {
+  // The role's account, after `:iam::` (a placeholder such as `${AWS::Partition}` holds colons itself).
+  const own = (roleArn: string | undefined) => {
+    if (roleArn === undefined) {
+      return true;
+    }
+    const roleAccount = /:iam::(\$\{AWS::AccountId\}|\d{12}):/.exec(roleArn)?.[1];
+    return roleAccount === '${AWS::AccountId}' || (roleAccount !== undefined && !Token.isUnresolved(account) && roleAccount === account);
+  };
+  const buckets = new Set<string>();
+  let elsewhere = 0;
+  const manifests = new Map<string, any>();
+  for (const stack of pipeline.waves.flatMap((wave) => wave.stages).flatMap((stage) => stage.stacks)) {
+    for (const asset of stack.assets.filter((a) => a.assetType === pipelines.AssetType.FILE)) {
+      if (!manifests.has(asset.assetManifestPath)) {
+        manifests.set(asset.assetManifestPath, JSON.parse(fs.readFileSync(asset.assetManifestPath, 'utf8')));
+      }
+      const destinationId = asset.assetSelector.slice(asset.assetSelector.indexOf(':') + 1);
+      const destination = manifests.get(asset.assetManifestPath).files?.[asset.assetId]?.destinations?.[destinationId];
+      if (destination === undefined || !own(destination.assumeRoleArn)) {
+        elsewhere++;
+      } else {
+        buckets.add(destination.bucketName);
+      }
+    }
+  }
+  return { own: [...buckets].sort(), elsewhere };
 }

@@ -2,9 +2,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
-import { EMPTY_ZIP_FILE_SIZE, PipelineAssets, TemporaryCredentials, checkAssetsPublished, pipelineAssets } from '../../src/aws';
+import { EMPTY_ZIP_FILE_SIZE, PipelineAssets, checkAssetsPublished, pipelineAssets } from '../../src/aws';
 
 const ROLE = 'arn:${AWS::Partition}:iam::${AWS::AccountId}:role/cdk-hnb659fds-file-publishing-role-${AWS::AccountId}-eu-west-1';
 const BUCKET = 'cdk-hnb659fds-assets-${AWS::AccountId}-eu-west-1';
@@ -85,18 +85,17 @@ describe('pipelineAssets', () => {
 describe('checkAssetsPublished', () => {
   const sts = mockClient(STSClient);
   const s3 = mockClient(S3Client);
-  const calls: Array<{ client: string; region?: string; credentials?: TemporaryCredentials }> = [];
+  const calls: Array<{ client: string; region?: string }> = [];
   const clients = {
     sts: async () => {
       calls.push({ client: 'sts' });
       return new STSClient({ region: 'us-east-1' });
     },
-    s3In: async (region: string | undefined, credentials?: TemporaryCredentials) => {
-      calls.push({ client: 's3', region, credentials });
+    s3In: async (region: string | undefined) => {
+      calls.push({ client: 's3', region });
       return new S3Client({ region });
     },
   };
-  const credentials = { AccessKeyId: 'AKIA', SecretAccessKey: 'secret', SessionToken: 'token', Expiration: new Date(0) };
   const assets = (...keys: string[]): PipelineAssets => ({ files: keys.map((key) => ({ label: key, selector: `${key}:d`, ...destination(key) })), images: [] });
 
   beforeEach(() => {
@@ -104,13 +103,12 @@ describe('checkAssetsPublished', () => {
     s3.reset();
     calls.length = 0;
     sts.on(GetCallerIdentityCommand).resolves({ Account: '111111111111', Arn: 'arn:aws-cn:sts::111111111111:assumed-role/synth/build' });
-    sts.on(AssumeRoleCommand).resolves({ Credentials: credentials });
   });
 
   // cdk-assets' own check before an upload (its file handler): ListObjectsV2 with the key as the
-  // prefix and MaxKeys 1, as the destination's publishing role; the placeholders resolved from the
-  // caller's identity (account, partition) and the destination (region).
-  test('not-needed when every asset is listed in its bucket, checked as the publishing role with the placeholders resolved', async () => {
+  // prefix and MaxKeys 1; the placeholders resolved from the caller's identity (account, partition)
+  // and the destination (region). The caller lists with its own credentials, in the destination's region.
+  test('not-needed when every asset is listed in its bucket, with the placeholders resolved', async () => {
     s3.on(ListObjectsV2Command).callsFake((input) => ({ Contents: [{ Key: input.Prefix, Size: 1024 }] }));
     const answer = await checkAssetsPublished(assets('a.zip', 'b.zip'), clients);
     expect(answer).toEqual({
@@ -124,15 +122,22 @@ describe('checkAssetsPublished', () => {
       { Bucket: 'cdk-hnb659fds-assets-111111111111-eu-west-1', Prefix: 'a.zip', MaxKeys: 1 },
       { Bucket: 'cdk-hnb659fds-assets-111111111111-eu-west-1', Prefix: 'b.zip', MaxKeys: 1 },
     ]);
-    // One role assumed for both assets of a destination, with the partition of the caller, through STS in the caller's region.
-    expect(sts.commandCalls(AssumeRoleCommand).map((c) => c.args[0].input.RoleArn)).toEqual([
-      'arn:aws-cn:iam::111111111111:role/cdk-hnb659fds-file-publishing-role-111111111111-eu-west-1',
-    ]);
-    expect(calls.filter((c) => c.client === 'sts')).toHaveLength(2);
-    expect(calls.filter((c) => c.client === 's3')).toEqual([
-      { client: 's3', region: 'eu-west-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'secret', sessionToken: 'token', expiration: new Date(0) } },
-      { client: 's3', region: 'eu-west-1', credentials: { accessKeyId: 'AKIA', secretAccessKey: 'secret', sessionToken: 'token', expiration: new Date(0) } },
-    ]);
+    expect(calls).toEqual([{ client: 'sts' }, { client: 's3', region: 'eu-west-1' }, { client: 's3', region: 'eu-west-1' }]);
+  });
+
+  // The publishing role could write to the bucket: the check does not assume it, so it cannot look into another account.
+  test('a destination in another account is not checked, and makes it needed', async () => {
+    s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'a.zip', Size: 100 }] });
+    const other = { label: 'drift', selector: 'drift:d', ...destination('drift.gz', '222222222222') };
+    const check = await checkAssetsPublished({ files: [...assets('a.zip').files, other], images: [] }, clients);
+    expect(check).toEqual({
+      verdict: 'needed',
+      reasons: [
+        'a.zip: published (s3://cdk-hnb659fds-assets-111111111111-eu-west-1/a.zip)',
+        'drift: s3://cdk-hnb659fds-assets-222222222222-eu-west-1/drift.gz is in account 222222222222, not checked (the synth step lists only its own account\'s buckets)',
+      ],
+    });
+    expect(s3.commandCalls(ListObjectsV2Command)).toHaveLength(1);
   });
 
   test.each([
@@ -148,12 +153,11 @@ describe('checkAssetsPublished', () => {
     expect(check.reasons[0]).toContain(reason);
   });
 
-  test('needed, with the error, when the role cannot be assumed or the bucket read', async () => {
-    sts.on(AssumeRoleCommand).rejects(Object.assign(new Error('not authorized to perform sts:AssumeRole'), { name: 'AccessDenied' }));
+  test('needed, with the error, when the bucket cannot be listed', async () => {
+    s3.on(ListObjectsV2Command).rejects(Object.assign(new Error('not authorized to perform s3:ListBucket'), { name: 'AccessDenied' }));
     await expect(checkAssetsPublished(assets('a.zip'), clients)).resolves.toEqual({
-      verdict: 'needed', reasons: ['a.zip: could not be checked (AccessDenied: not authorized to perform sts:AssumeRole)'],
+      verdict: 'needed', reasons: ['a.zip: could not be checked (AccessDenied: not authorized to perform s3:ListBucket)'],
     });
-    sts.on(AssumeRoleCommand).resolves({ Credentials: credentials });
     s3.on(ListObjectsV2Command).rejects(Object.assign(new Error('The specified bucket does not exist'), { name: 'NoSuchBucket' }));
     await expect(checkAssetsPublished(assets('a.zip'), clients)).resolves.toMatchObject({ verdict: 'needed', reasons: [expect.stringContaining('NoSuchBucket')] });
   });
@@ -166,13 +170,11 @@ describe('checkAssetsPublished', () => {
     expect(check.reasons).toEqual([expect.stringMatching(/^a\.zip: published/), expect.stringMatching(/^b\.zip: not in s3:/)]);
   });
 
-  test('a destination without a role is checked with the caller\'s own credentials', async () => {
+  test('a destination without a publishing role is taken to be in the caller\'s account', async () => {
     s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'a.zip', Size: 100 }] });
-    const { assumeRoleArn, ...withoutRole } = destination('a.zip', '333333333333');
+    const { assumeRoleArn, ...withoutRole } = destination('a.zip');
     expect(assumeRoleArn).toBeDefined();
     await expect(checkAssetsPublished({ files: [{ label: 'a.zip', selector: 'a:d', ...withoutRole }], images: [] }, clients)).resolves.toMatchObject({ verdict: 'not-needed' });
-    expect(sts.commandCalls(AssumeRoleCommand)).toHaveLength(0);
-    expect(calls.filter((c) => c.client === 's3')).toEqual([{ client: 's3', region: 'eu-west-1', credentials: undefined }]);
   });
 
   test('a placeholder the check cannot resolve answers needed without a call', async () => {
@@ -181,11 +183,14 @@ describe('checkAssetsPublished', () => {
     expect(s3.commandCalls(ListObjectsV2Command)).toHaveLength(0);
   });
 
-  test('a container image asset answers needed without a call; no asset at all answers not-needed', async () => {
+  // A pipeline whose stages have no asset has no Assets stage: an empty list means the assembly was misread.
+  test('a container image asset, or no asset found at all, answers needed without a call', async () => {
     await expect(checkAssetsPublished({ files: assets('a.zip').files, images: ['StepImage (Prod.assets.json)'] }, clients)).resolves.toEqual({
       verdict: 'needed', reasons: ['StepImage (Prod.assets.json): a container image asset, not checked'],
     });
-    await expect(checkAssetsPublished({ files: [], images: [] }, clients)).resolves.toEqual({ verdict: 'not-needed', reasons: ['the pipeline\'s stages have no file asset'] });
+    await expect(checkAssetsPublished({ files: [], images: [] }, clients)).resolves.toEqual({
+      verdict: 'needed', reasons: ['no file asset found in the stage assemblies: the check cannot tell what the Assets stage publishes'],
+    });
     expect(sts.commandCalls(GetCallerIdentityCommand)).toHaveLength(0);
   });
 });

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { mockClient } from 'aws-sdk-client-mock';
 import { runCli } from '../../src/cli';
 import { captureOutput, withStderr } from '../helpers/cli-output';
@@ -36,22 +36,33 @@ function assembly(): string {
 
 const sts = mockClient(STSClient);
 const s3 = mockClient(S3Client);
+const built: Array<{ client: string; options: unknown }> = [];
 const deps = {
-  stsClient: async () => new STSClient({ region: 'us-east-1' }),
-  s3Client: async () => new S3Client({ region: 'us-east-1' }),
+  stsClient: async (options: object) => {
+    built.push({ client: 'sts', options });
+    return new STSClient({ region: 'us-east-1' });
+  },
+  s3Client: async (options: object) => {
+    built.push({ client: 's3', options });
+    return new S3Client({ region: 'us-east-1' });
+  },
 };
 
 beforeEach(() => {
   sts.reset();
   s3.reset();
   sts.on(GetCallerIdentityCommand).resolves({ Account: '111111111111', Arn: 'arn:aws:sts::111111111111:assumed-role/synth/1' });
-  sts.on(AssumeRoleCommand).resolves({ Credentials: { AccessKeyId: 'a', SecretAccessKey: 'b', SessionToken: 'c', Expiration: new Date() } });
+  built.length = 0;
 });
 
-test('prints not-needed when the asset is in its bucket, with one line per asset', async () => {
+test('prints not-needed when the asset is in its bucket, with one line per asset; S3 in the destination\'s region, with --profile', async () => {
   s3.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'code.gz', Size: 4096 }] });
   const out = captureOutput();
-  await expect(runCli(['assets-check', '--assembly', assembly()], out, deps)).resolves.toBe(0);
+  await expect(runCli(['--region', 'eu-west-1', '--profile', 'ops', 'assets-check', '--assembly', assembly()], out, deps)).resolves.toBe(0);
+  expect(built).toEqual([
+    { client: 'sts', options: expect.objectContaining({ region: 'eu-west-1', profile: 'ops' }) },
+    { client: 's3', options: expect.objectContaining({ region: 'us-east-1', profile: 'ops' }) },
+  ]);
   expect(out.results).toEqual(['not-needed']);
   expect(out.infos).toEqual([`assets-check: DriftMonitor/Code/Bundle (${path.join('assembly-Prod', 'Prod.assets.json')}): published (s3://cdk-hnb659fds-assets-111111111111-us-east-1/code.gz)`]);
 });

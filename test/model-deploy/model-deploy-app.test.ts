@@ -137,7 +137,10 @@ describe('accounts', () => {
     // The synth role cannot read production's stacks in its own account: no production check, Prod always runs.
     expect(specs.join('\n')).not.toContain('PROD_CHANGE');
     const [pipeline] = Object.values<any>(templates['player-churn-model-deploy-pipeline'].findResources('AWS::CodePipeline::Pipeline'));
+    // Production's assets go to its own account, which the synth step does not look into: the Assets stage always runs.
     expect(pipeline.Properties.Stages.filter((st: any) => st.BeforeEntry !== undefined).map((st: any) => st.Name)).toEqual(['UpdatePipeline']);
+    const synthPolicy = JSON.stringify(Object.entries(templates['player-churn-model-deploy-pipeline'].findResources('AWS::IAM::Policy')).filter(([id]) => /Synth/.test(id)));
+    expect(synthPolicy).not.toContain('s3:ListBucket');
     for (const [stage, account] of [['staging', '222222222222'], ['prod', '333333333333']]) {
       const template = templates[`player-churn-${stage}-endpoint`];
       template.hasResourceProperties('AWS::IAM::Role', {
