@@ -41,6 +41,7 @@ export const STEP_LABELS: Readonly<Record<CleanupStep['type'] | KeptResource['ty
   'mlflow-app': 'MLflow App',
   'log-group': 'log group',
   'iam-role': 'IAM role',
+  'ecr-repository': 'ECR repository',
 };
 
 /** `deleted stack p-model-build (took 2m05s)`, `stack p-staging-endpoint: not found, skipped`. */

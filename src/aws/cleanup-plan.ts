@@ -16,6 +16,7 @@ const STACK_RESOURCE_TYPES = {
   group: 'AWS::SageMaker::ModelPackageGroup',
   logGroup: 'AWS::Logs::LogGroup',
   role: 'AWS::IAM::Role',
+  repository: 'AWS::ECR::Repository',
 } as const;
 
 /** What deleting the release pipeline's cross-region support stack does beyond the stack. */
@@ -156,6 +157,8 @@ export async function planCleanup(clients: CleanupClients, target: CleanupTarget
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.mlflowApp).map((app) => ({ type: 'mlflow-app' as const, ...app })));
   // The backend's artifact-store role stays with it, so that a backend left in place still reads its artifacts.
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.role).map((role) => ({ type: 'iam-role' as const, ...role })));
+  // The step images' repository (no-internet jobs with MLflow) is named after the project (stepImageRepositoryNameFor).
+  kept.push(...physicalIds(STACK_RESOURCE_TYPES.repository).map((repository) => ({ type: 'ecr-repository' as const, ...repository, recreatedBy: repository.stackName })));
   kept.push(...physicalIds(STACK_RESOURCE_TYPES.logGroup).map((logGroup) => ({
     type: 'log-group' as const, ...logGroup, ...(names.buildLogGroups.includes(logGroup.name) ? { recreatedBy: logGroup.stackName } : {}),
   })));
@@ -171,7 +174,7 @@ async function stackResources(client: CloudFormationClient, stackId: string): Pr
   return found;
 }
 
-/** Of a stack's resources, its buckets, keys, MLflow backends, model package groups and log groups (all retained by the project's stacks). */
+/** Of a stack's resources, its buckets, keys, MLflow backends, model package groups, log groups and ECR repositories (all retained by the project's stacks). */
 function retainedResources(resources: readonly StackResourceSummary[]): StackResourceSummary[] {
   const wanted: ReadonlySet<string> = new Set(Object.values(STACK_RESOURCE_TYPES));
   // Of the roles, only the one the stack keeps: the others go with it.

@@ -74,7 +74,7 @@ export type CleanupStep = StackStep | EndpointStep | ModelPackageGroupStep | Buc
 
 /** A retained resource cleanup leaves in place. */
 export interface KeptResource {
-  readonly type: 'model-package-group' | 'bucket' | 'kms-key' | 'mlflow-tracking-server' | 'mlflow-app' | 'log-group' | 'iam-role';
+  readonly type: 'model-package-group' | 'bucket' | 'kms-key' | 'mlflow-tracking-server' | 'mlflow-app' | 'log-group' | 'iam-role' | 'ecr-repository';
   /** The name, the key id of a KMS key, or the ARN of an MLflow App (its physical id). */
   readonly name: string;
   /** The stack that created it, when known. */

@@ -101,7 +101,8 @@ their data. --purge deletes the versions, the group, and empties and deletes the
 the bucket of an MLflow backend's artifact store, whose runs keep their models and files (every
 backend of the account and region: sagemaker:ListMlflowApps, ListMlflowTrackingServers,
 DescribeMlflowApp and DescribeMlflowTrackingServer).
-Never deleted: KMS keys (schedule their deletion by hand), the MLflow backend and the log groups.
+Never deleted: KMS keys (schedule their deletion by hand), the MLflow backend, the log groups and the
+step images' ECR repository.
 The plan says which kept resource has a fixed name that a new deployment of the project would
 create again (and fail on while it exists).
 
@@ -236,6 +237,9 @@ function describeKept(kept: KeptResource, region: string): string {
     case 'log-group':
       return `log group ${kept.name}${from} and its logs: delete it by hand when they are no longer needed${beforeRecreate(kept)}: `
         + `aws logs delete-log-group --log-group-name ${kept.name} --region ${region}`;
+    case 'ecr-repository':
+      return `ECR repository ${kept.name}${from} and its step images: delete it by hand when they are no longer needed${beforeRecreate(kept)}: `
+        + `aws ecr delete-repository --repository-name ${kept.name} --force --region ${region}`;
     case 'mlflow-app':
       return `MLflow App ${kept.name}${from} with its experiments and runs: delete it by hand when it is no longer needed: `
         + `aws sagemaker delete-mlflow-app --arn ${kept.name} --region ${region}`;

@@ -688,6 +688,17 @@ describe('planCleanup', () => {
     expectNoMutation();
   });
 
+  // CloudFormation Template Reference, "DeletionPolicy attribute" (RetainExceptOnCreate keeps it when the stack is
+  // deleted); ECR API Reference, "CreateRepository": RepositoryAlreadyExistsException for an existing name.
+  test('the step images\' ECR repository is kept, and its fixed name blocks a new deployment of its stack', async () => {
+    world.addStack(STACKS.build, [['AWS::ECR::Repository', `${P}-step-images`]]);
+    const plan = await planCleanup(clients, { projectName: P, purge: true });
+    expect(plan.kept.filter((k) => k.type === 'ecr-repository')).toEqual([{ type: 'ecr-repository', name: `${P}-step-images`, stackName: STACKS.build, recreatedBy: STACKS.build }]);
+    expect(formatPlan(plan)).toContain(`  ECR repository ${P}-step-images (from stack ${STACKS.build}) and its step images: delete it by hand when they are no longer needed, `
+      + `and before a new deployment of stack ${STACKS.build}, which creates it again: aws ecr delete-repository --repository-name ${P}-step-images --force --region ${REGION}`);
+    expectNoMutation();
+  });
+
   test('a stack with termination protection is marked in the plan', async () => {
     world.addStack(STACKS.build, [], { protection: true });
     expect((await planCleanup(clients, { projectName: P })).steps).toEqual([expect.objectContaining({ name: STACKS.build, terminationProtection: true })]);
