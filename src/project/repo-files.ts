@@ -49,12 +49,15 @@ export function repoScripts(kind: RepoKind, config: ProjectConfig): Record<strin
  */
 export const LOCAL_RUN_FOLDER = '.local-run';
 
+/** The local MLflow store the README's `MLFLOW_TRACKING_URI=file:./mlruns npm run local` writes (it holds input examples: data rows). */
+export const LOCAL_MLFLOW_FOLDER = 'mlruns';
+
 /**
- * Ignored in every repository; a model-build repository also ignores its local runs, a
- * model-deploy repository its resolved model (each run resolves it afresh).
+ * Ignored in every repository; a model-build repository also ignores its local runs and their
+ * local MLflow store, a model-deploy repository its resolved model (each run resolves it afresh).
  */
 export function repoGitignore(kind: RepoKind): string[] {
-  return kind === 'model-deploy' ? [...REPO_GITIGNORE, RESOLVED_MODEL_FILE] : [...REPO_GITIGNORE, `${LOCAL_RUN_FOLDER}/`];
+  return kind === 'model-deploy' ? [...REPO_GITIGNORE, RESOLVED_MODEL_FILE] : [...REPO_GITIGNORE, `${LOCAL_RUN_FOLDER}/`, `${LOCAL_MLFLOW_FOLDER}/`];
 }
 
 export function renderPackageJson(kind: RepoKind, config: ProjectConfig, versions: GeneratedRepoVersions): Record<string, unknown> {

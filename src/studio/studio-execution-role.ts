@@ -119,7 +119,14 @@ export class StudioExecutionRole extends Construct {
             }),
             new iam.PolicyStatement({ sid: 'ReadModelRegistry', actions: ['sagemaker:DescribeModelPackageGroup'], resources: [groups] }),
             new iam.PolicyStatement({ sid: 'ReviewModelVersions', actions: ['sagemaker:DescribeModelPackage', 'sagemaker:UpdateModelPackage'], resources: [packages] }),
-            new iam.PolicyStatement({ sid: 'ReadModelBuildArtifacts', actions: ['s3:GetObject', 's3:ListBucket'], resources: [artifactBuckets, `${artifactBuckets}/*`] }),
+            // CloudFormation names the model-build bucket after its stack and truncates long names, so only the logical
+            // id's part is sure to stay: the statement keeps to this account's buckets ("s3:ResourceAccount", IAM User Guide).
+            new iam.PolicyStatement({
+              sid: 'ReadModelBuildArtifacts',
+              actions: ['s3:GetObject', 's3:ListBucket'],
+              resources: [artifactBuckets, `${artifactBuckets}/*`],
+              conditions: { StringEquals: { 's3:ResourceAccount': stack.account } },
+            }),
             new iam.PolicyStatement({
               sid: 'DecryptModelBuildArtifacts',
               actions: ['kms:Decrypt'],

@@ -78,6 +78,8 @@ describe('MlopsProject', () => {
     expect(out['model-deploy/package.json'].scripts.local).toBeUndefined();
     expect(out['model-build/.gitignore']).toMatch(new RegExp(`^${LOCAL_RUN_DIR.replace('.', '\\.')}/$`, 'm'));
     expect(out['model-deploy/.gitignore']).not.toContain(LOCAL_RUN_DIR);
+    // The README's local MLflow store (MLFLOW_TRACKING_URI=file:./mlruns) holds the model's input example, rows of data.
+    expect(out['model-build/.gitignore']).toMatch(/^mlruns\/$/m);
   });
 
   test('the READMEs explain each repository and its source', () => {

@@ -278,6 +278,9 @@ describe('the Studio execution role', () => {
       'StringEquals': { 'kms:ViaService': { 'Fn::Join': ['', ['s3.', ref('AWS::Region'), '.amazonaws.com']] } },
       'ForAnyValue:StringLike': { 'kms:ResourceAliases': ['alias/*-model-build'] },
     });
+    // CloudFormation names the model-build buckets (truncating long stack names): the name pattern keeps to the
+    // account's buckets ("Amazon S3 condition key examples", s3:ResourceAccount), not another account's.
+    expect(statements.ReadModelBuildArtifacts.Condition).toEqual({ StringEquals: { 's3:ResourceAccount': ref('AWS::AccountId') } });
   });
 
   test('uses Studio in its own domain only', () => {
