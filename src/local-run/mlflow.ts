@@ -10,9 +10,17 @@ export const MLFLOW_TRACKING_URI_VARIABLE = 'MLFLOW_TRACKING_URI';
 /** What a local run says, once, when it does not log to MLflow. */
 export const MLFLOW_NOT_LOGGING_NOTICE = `MLflow: not logging (set ${MLFLOW_TRACKING_URI_VARIABLE}, e.g. file:./mlruns, to log this run)`;
 
-/** What a local run says, once, when it logs to MLflow. */
+/** What a local run says, once, when it logs to MLflow (also kept in the run's result.json). */
 export function mlflowLoggingNotice(trackingUri: string): string {
-  return `MLflow: logging this run to ${trackingUri} (${MLFLOW_TRACKING_URI_VARIABLE})`;
+  return `MLflow: logging this run to ${shownTrackingUri(trackingUri)} (${MLFLOW_TRACKING_URI_VARIABLE})`;
+}
+
+/**
+ * A tracking URI as it may be printed: the user and password an http(s) URI may carry (the MLflow
+ * client reads basic-auth credentials from it) replaced by `***`.
+ */
+export function shownTrackingUri(uri: string): string {
+  return uri.replace(/^(https?:\/\/)[^/?#@]*@/i, '$1***@');
 }
 
 /**

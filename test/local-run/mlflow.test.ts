@@ -49,6 +49,15 @@ describe('localTrackingUri', () => {
     expect(localMlflow('http://localhost:5000')).toEqual({ trackingUri: 'http://localhost:5000', notice: mlflowLoggingNotice('http://localhost:5000') });
     expect(localMlflow(null, { MLFLOW_TRACKING_URI: 'http://localhost:5000' }).trackingUri).toBeUndefined();
   });
+
+  // The notice is printed and kept in .local-run/result.json: a server URI's user and password are not.
+  test('the notice leaves out the credentials a server URI carries, and keeps the rest', () => {
+    expect(mlflowLoggingNotice('https://alice:s3cret@mlflow.example.com:5000/path?x=1')).toBe('MLflow: logging this run to https://***@mlflow.example.com:5000/path?x=1 (MLFLOW_TRACKING_URI)');
+    expect(mlflowLoggingNotice('http://token@localhost:5000')).toBe('MLflow: logging this run to http://***@localhost:5000 (MLFLOW_TRACKING_URI)');
+    for (const uri of ['http://localhost:5000/a@b', 'file:///srv/mlruns', 'arn:aws:sagemaker:us-east-1:123456789012:mlflow-app/app-abc']) {
+      expect(mlflowLoggingNotice(uri)).toBe(`MLflow: logging this run to ${uri} (MLFLOW_TRACKING_URI)`);
+    }
+  });
 });
 
 describe('stepProcessEnvironment', () => {

@@ -357,3 +357,13 @@ def test_a_call_that_fails_after_the_clients_retries_stops_the_steps_tracking_ca
     stderr = capsys.readouterr().err.splitlines()
     assert stderr[-1] == ("WARNING: MLflow: that call failed after 240 s of retries: the tracking server is not answering, "
                           "so the train step makes no further tracking calls")
+
+
+def test_a_server_uri_is_shown_without_its_credentials():
+    sys.path.insert(0, str(PIPELINES))
+    import tracking  # noqa: E402  (the module under test, beside this file)
+
+    assert tracking.shown_uri("https://alice:s3cret@mlflow.example.com:5000/x?y=1") == "https://***@mlflow.example.com:5000/x?y=1"
+    assert tracking.shown_uri("HTTP://token@localhost:5000") == "HTTP://***@localhost:5000"
+    for uri in ("http://localhost:5000/a@b", "file:///srv/mlruns", "arn:aws:sagemaker:us-east-1:123456789012:mlflow-app/app-abc"):
+        assert tracking.shown_uri(uri) == uri

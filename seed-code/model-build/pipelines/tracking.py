@@ -29,6 +29,7 @@ boosting round), so the step makes no further tracking calls and its job keeps i
 import importlib
 import importlib.util
 import os
+import re
 import sys
 import time
 
@@ -66,12 +67,17 @@ class TrackingUnavailable(Exception):
     """MLflow is configured, but its client cannot be loaded here: the step stops, naming the fix."""
 
 
+def shown_uri(uri):
+    """The tracking URI as a message may show it: the user and password an http(s) URI may carry replaced by ***."""
+    return re.sub(r"^(https?://)[^/?#@]*@", r"\1***@", uri, flags=re.IGNORECASE)
+
+
 def load_mlflow(uri):
     """The mlflow module; raises TrackingUnavailable when it, or the plugin an ARN needs, is not installed."""
     try:
         mlflow = importlib.import_module("mlflow")
     except ImportError as err:
-        raise TrackingUnavailable(f"{URI_VARIABLE} is set ({uri}) but the mlflow package cannot be imported ({err}). {FIX}") from None
+        raise TrackingUnavailable(f"{URI_VARIABLE} is set ({shown_uri(uri)}) but the mlflow package cannot be imported ({err}). {FIX}") from None
     if uri.startswith("arn:") and importlib.util.find_spec("sagemaker_mlflow") is None:
         raise TrackingUnavailable(
             f"{URI_VARIABLE} is an ARN ({uri}) but the sagemaker-mlflow plugin, which resolves it, is not installed. {FIX}"
@@ -194,7 +200,7 @@ def start(step, environ=None):
     try:
         run.open(uri, experiment, execution_arn, environ.get(EXECUTION_ID_VARIABLE, "").strip())
     except Exception as err:  # the step still runs; its run is missing, which the warning and the count say
-        run.warn(f"open the {step} run of experiment {experiment} at {uri}", err)
+        run.warn(f"open the {step} run of experiment {experiment} at {shown_uri(uri)}", err)
         return run
     nesting = f" under the run of pipeline execution {execution_arn}" if execution_arn else " (no pipeline execution: no parent run)"
     print(f"MLflow: logging the {step} step to run {run.run_id} of experiment {experiment}{nesting}", flush=True)
