@@ -1,7 +1,7 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { CliError } from '../aws';
+import { CliError, UsageError, missingFileOf } from '../aws/errors';
 import {
-  LOCAL_REGISTRY_FILE, LOCAL_RUN_DIR, LocalRunEvent, LocalRunParameterError, LocalRunResult, LocalStepResult,
+  LOCAL_REGISTRY_FILE, LOCAL_RUN_DIR, LocalRunEvent, LocalRunParameterError, LocalRunResult, LocalRunUsageError, LocalStepResult,
   PYTHON_ENV_VARIABLE, runModelBuildLocally,
 } from '../local-run';
 import { BatchScoringLocalRunResult, runBatchScoringLocally } from '../local-run/batch-scoring-run';
@@ -22,7 +22,8 @@ interface LocalRunOptions {
  * `local-run [--repo <folder>] [--parameter K=V ...] [--work-dir <folder>] [--registry <file>]`:
  * runs the model-build repository's SageMaker pipeline on this machine, from the definition the
  * stack deploys, and prints its steps (status, duration), the test AUC and the registered version.
- * Exits 1 when a step fails (a Fail step included), 2 for a bad parameter.
+ * Exits 1 when a step fails (a Fail step included), 2 for a bad input: a parameter, a work folder
+ * that is a file or not empty, a file to score or a registry version that is not there.
  */
 export function localRunCommand(output: Output): Command {
   return new Command('local-run')
@@ -62,7 +63,8 @@ export function localRunCommand(output: Output): Command {
         if (err instanceof LocalRunParameterError) {
           this.error(`error: ${err.message}`, { exitCode: 2 });
         }
-        throw err;
+        // A work folder, a file to score or a version that will not do: exit 2, reported as every failure is (--json included).
+        throw err instanceof LocalRunUsageError && missingFileOf(err) === undefined ? new UsageError(err.message) : err;
       }
       const text = () => ('outputFiles' in result ? `${formatResult(result)}\n${formatScoring(result as BatchScoringLocalRunResult)}` : formatResult(result));
       output.result(json ? result : text(), json);

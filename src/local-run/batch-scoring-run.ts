@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { missingFile } from '../aws/errors';
 import { CONFIG_FILE_NAME, DEFAULT_BATCH_SCORING_SCHEDULE, ProjectConfig, ResolvedBatchScoring, readProjectConfig } from '../config';
 import { batchScoringDefinition, batchScoringPipelineName } from '../model-deploy/batch-scoring-pipeline';
-import { LocalRunError } from './errors';
+import { LocalRunError, LocalRunUsageError } from './errors';
 import { LOCAL_ARTIFACT_BUCKET, LOCAL_REGISTRY_FILE, LOCAL_RUN_DIR, newExecutionId } from './model-build-run';
 import { LocalModelVersion } from './model-version';
 import { checkPython, choosePython } from './python';
@@ -53,7 +53,8 @@ export interface BatchScoringLocalRunResult extends LocalRunResult {
  * machine: its Transform step scores `input` with a model version of the local registry and
  * writes `<file>.out` per input file into the run's stand-in bucket.
  *
- * @throws LocalRunError when the folder is not a model-build repository, the registry has no such version, or python lacks xgboost
+ * @throws LocalRunUsageError when the file to score or the version asked for is not there
+ * @throws LocalRunError when the folder is not a model-build repository, the registry has no version, or python lacks xgboost
  */
 export async function runBatchScoringLocally(options: BatchScoringLocalRunOptions): Promise<BatchScoringLocalRunResult> {
   const repoDir = path.resolve(options.repoDir ?? '.');
@@ -61,15 +62,15 @@ export async function runBatchScoringLocally(options: BatchScoringLocalRunOption
   if (!fs.existsSync(configFile)) {
     throw missingFile(new LocalRunError(`${repoDir} is not a model-build repository: it has no ${CONFIG_FILE_NAME}; run the command in one, or give --repo <folder>`), configFile);
   }
+  const input = path.resolve(options.input);
+  if (!fs.existsSync(input)) {
+    throw missingFile(new LocalRunUsageError(`nothing to score at ${input}: give a CSV file or a folder of them`), input);
+  }
   const config = readProjectConfig(configFile);
   const registryFile = path.resolve(options.registryFile ?? path.join(repoDir, LOCAL_RUN_DIR, LOCAL_REGISTRY_FILE));
   const version = chooseVersion(config, registryFile, options.modelVersion);
   const python = options.python ?? choosePython();
   checkPython(python, ['numpy', 'xgboost']);
-  const input = path.resolve(options.input);
-  if (!fs.existsSync(input)) {
-    throw new LocalRunError(`nothing to score at ${input}: give a CSV file or a folder of them`);
-  }
   const scoring = localScoring(config, fileUri(input));
   if (config.batchScoring === undefined) {
     options.onNotice?.('the project has no batchScoring settings: scoring with the defaults (each record joined with its prediction, no filters)');
@@ -129,7 +130,7 @@ function chooseVersion(config: ProjectConfig, registryFile: string, wanted: numb
   if (wanted !== undefined) {
     const found = versions.find((v) => v.version === wanted);
     if (found === undefined) {
-      throw new LocalRunError(`the local registry has no version ${wanted} of ${group}; versions: ${versions.map((v) => v.version).join(', ')}`);
+      throw new LocalRunUsageError(`the local registry has no version ${wanted} of ${group}; versions: ${versions.map((v) => v.version).join(', ')}`);
     }
     return found;
   }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { PipelineDefinition, Primitive } from '../pipeline-definition';
-import { LocalRunError } from './errors';
+import { LocalRunError, LocalRunUsageError } from './errors';
 import { EvaluationScope, StepProperties, evaluateConditions, evaluateExpressions } from './evaluator';
 import { localMlflow } from './mlflow';
 import { resolveParameterValues } from './parameters';
@@ -265,10 +265,13 @@ function whySkipped(
   return skipped === undefined ? undefined : `step ${skipped} did not run`;
 }
 
-/** Creates the work folder; an existing one must be empty, so that a run never mixes with another's files. */
+/** Creates the work folder; an existing one must be an empty folder, so that a run never mixes with another's files. */
 function prepareWorkDir(workDir: string): void {
+  if (fs.existsSync(workDir) && !fs.statSync(workDir).isDirectory()) {
+    throw new LocalRunUsageError(`the work folder ${workDir} is a file: give a new folder`);
+  }
   if (fs.existsSync(workDir) && fs.readdirSync(workDir).length > 0) {
-    throw new LocalRunError(`the work folder ${workDir} is not empty: give a new folder, or remove it first`);
+    throw new LocalRunUsageError(`the work folder ${workDir} is not empty: give a new folder, or remove it first`);
   }
   fs.mkdirSync(workDir, { recursive: true });
 }

@@ -395,12 +395,24 @@ describe('local-run before anything runs', () => {
     expect(fs.existsSync(path.join(repo, '.local-run'))).toBe(false);
   });
 
-  test('a work folder that is not empty is refused', async () => {
+  // --work-dir is an argument of the command: one that will not do is a usage error (exit 2), before any step runs.
+  test('a work folder that is not empty is refused as a usage error, leaving its files as they were', async () => {
     const workDir = path.join(dir, 'used');
     fs.mkdirSync(workDir);
     fs.writeFileSync(path.join(workDir, 'notes.txt'), 'mine');
     const { code, out } = await run(['local-run', '--repo', repo, '--work-dir', workDir]);
-    expect(code).toBe(1);
+    expect(code).toBe(2);
     expect(out.infos).toEqual([`error: the work folder ${workDir} is not empty: give a new folder, or remove it first`]);
+    expect(fs.readdirSync(workDir)).toEqual(['notes.txt']);
+    expect(fs.readFileSync(path.join(workDir, 'notes.txt'), 'utf-8')).toBe('mine');
+  });
+
+  test('a work folder that is a file is refused as a usage error', async () => {
+    const workDir = path.join(dir, 'a-file');
+    fs.writeFileSync(workDir, 'mine');
+    const { code, out } = await run(['local-run', '--repo', repo, '--work-dir', workDir]);
+    expect(code).toBe(2);
+    expect(out.infos).toEqual([`error: the work folder ${workDir} is a file: give a new folder`]);
+    expect(fs.readFileSync(workDir, 'utf-8')).toBe('mine');
   });
 });

@@ -156,6 +156,19 @@ describe('sagemaker-gitops local-run --batch-scoring', () => {
     expect(out.infos).toEqual(expect.arrayContaining(['  Score [Transform] executing']));
   });
 
+  // Both are arguments of the command that will not do: usage errors (exit 2), reported before anything runs.
+  test('a file to score that is not there, or a version the local registry does not have, is a usage error', async () => {
+    const missing = path.join(dir, 'features', 'nope.csv');
+    const noFile = capture();
+    expect(await runCli(['local-run', '--repo', repo, '--batch-scoring', missing], noFile)).toBe(2);
+    expect(noFile.infos).toEqual([`error: nothing to score at ${missing}: give a CSV file or a folder of them`]);
+    const noVersion = capture();
+    expect(await runCli(['local-run', '--repo', repo, '--batch-scoring', path.join(dir, 'features', 'players.csv'), '--model-version', '9'], noVersion)).toBe(2);
+    expect(noVersion.infos).toEqual(['error: the local registry has no version 9 of player-churn; versions: 1']);
+    expect(noFile.results).toEqual([]);
+    expect(noVersion.results).toEqual([]);
+  });
+
   test('--model-version without --batch-scoring is a usage error', async () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {
