@@ -9,6 +9,8 @@ import { initPaths, renderProjenrc } from '../../src/cli/init-files';
 import { LIBRARY_VERSION, TOOL_VERSIONS } from '../../src/app-context/versions';
 import { digestOfEntries, entriesOfFiles, entriesOfTarball, packlistOf, readToolkitManifest, toolkitPackageDir } from '../../src/project/toolkit-package';
 import { captureOutput as capture, withStderr } from '../helpers/cli-output';
+// aws-cdk-lib's own CloudFormation validator on the tests' shared worker, not built again on this file's thread.
+import '../helpers/suite-validation-worker';
 
 const TARBALL = `vendor/sagemaker-gitops-${LIBRARY_VERSION}.tgz`;
 const INIT_FILES = ['.projenrc.ts', 'package.json', '.projen/tasks.json', TARBALL];

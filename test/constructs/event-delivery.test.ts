@@ -3,6 +3,8 @@ import { Template } from 'aws-cdk-lib/assertions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { DEAD_LETTER_RETENTION, deadLetterAlarm, deadLetterQueue, deliverToTopic } from '../../src/constructs/event-delivery';
+// aws-cdk-lib's own CloudFormation validator on the tests' shared worker, not built again on this file's thread.
+import '../helpers/suite-validation-worker';
 
 /**
  * CloudWatch's evaluation of a one-period alarm with missing data not breaching, reduced to what matters here: the

@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { App, CfnOutput, CfnResource, Stack, Validations } from 'aws-cdk-lib';
 import { CLOUDFORMATION_QUOTAS, GuardrailsPlugin, cloudFormationQuotaFindings } from '../../src/validation';
 import { DOMAIN_TEMPLATE_FILE, PROJECT_TEMPLATE_FILE, STUDIO_TEMPLATES_DIR } from '../../src/studio';
+// aws-cdk-lib's own CloudFormation validator on the tests' shared worker, not built again on this file's thread.
+import '../helpers/suite-validation-worker';
 
 const Q = CLOUDFORMATION_QUOTAS;
 /** `count` entries named `<prefix><i>`. */

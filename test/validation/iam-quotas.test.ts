@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ATTRIBUTE_LENGTH, GuardrailsPlugin, IAM_QUOTAS, REFERENCE_LENGTH, iamQuotaFindings, policyLength } from '../../src/validation';
+// aws-cdk-lib's own CloudFormation validator on the tests' shared worker, not built again on this file's thread.
+import '../helpers/suite-validation-worker';
 
 /** A policy document with `count` statements of the same length. */
 function documentOf(count: number): Record<string, unknown> {

@@ -127,6 +127,9 @@ describe('the CloudFormation validator on a worker thread', () => {
     _validationWorkerSettings.idleMs = 100;
     expect(findingsOf(appWithFinding())).toHaveLength(1);
     await waitFor(() => _validationWorkerState() === 'none', 10_000);
+    // The next worker with the default idle time: it stays for the tests after this one (no third engine
+    // build), and cannot exit before the state is read.
+    _validationWorkerSettings.idleMs = defaults.idleMs;
     expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
     expect(_validationWorkerState()).toBe('running');
   }, 60_000);
