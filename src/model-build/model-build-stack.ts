@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
+import { Annotations, CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as s3assets from 'aws-cdk-lib/aws-s3-assets';
 import { Construct } from 'constructs';
@@ -146,6 +146,7 @@ export class ModelBuildStack extends Stack {
     // (each ScanInput instance, sharded as Preprocess is, stops an execution when its shard has no
     // CSV file or has other objects, naming the host and the instance count).
     const sampleData = path.join(repoDir, MODEL_BUILD_LAYOUT.sampleDataFile);
+    warnOfUnusedData(this, repoDir, sampleData);
     const inputDataUri = fs.existsSync(sampleData) && instanceCountsOf(config).processing === 1
       ? upload('SampleData', sampleData).script.s3Uri
       : `s3://${this.artifacts.bucket.bucketName}/${INPUT_DATA_PREFIX}/`;
@@ -235,4 +236,24 @@ function readerRegionsOf(config: ProjectConfig): string[] {
 /** The SageMaker pipeline's name: `<project>-training`. */
 export function modelBuildPipelineName(config: ProjectConfig): string {
   return resourceNamesOf(config).trainingPipeline;
+}
+
+/**
+ * A synth warning when the repository's data folder holds CSV files but not the sample file, the
+ * only one the stack uploads: a sample renamed (or another table put in its place) would
+ * otherwise leave the pipeline's default input the bucket's `input/` prefix, without a word.
+ */
+function warnOfUnusedData(stack: Stack, repoDir: string, sampleData: string): void {
+  const dataDir = path.dirname(sampleData);
+  if (fs.existsSync(sampleData) || !fs.existsSync(dataDir) || !fs.statSync(dataDir).isDirectory()) {
+    return;
+  }
+  const csvFiles = fs.readdirSync(dataDir).filter((file) => file.toLowerCase().endsWith('.csv')).sort();
+  if (csvFiles.length > 0) {
+    const relative = (file: string) => path.relative(repoDir, file).split(path.sep).join('/');
+    Annotations.of(stack).addWarningV2('sagemaker-gitops:unused-sample-data',
+      `${relative(dataDir)}/ holds ${csvFiles.join(', ')} but not ${relative(sampleData)}, the only sample file the stack uploads: `
+      + `the pipeline's default input is the artifact bucket's ${INPUT_DATA_PREFIX}/ prefix. Name the sample ${relative(sampleData)}, `
+      + 'or put the data under that prefix');
+  }
 }

@@ -7,6 +7,7 @@ import { RepoToolkit, installCommandLine, renderToolkitSection } from './repo-re
 import { VENDOR_CHECK_SCRIPT } from '../app-context/vendor-check';
 import { RepoKind } from './repo-kind';
 import { renderDeployingSection } from './repo-readme-deploying';
+import { renderOwnDataSection } from './repo-readme-own-data';
 import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names';
 import { prodChangeCheckOf } from '../model-deploy/prod-change';
 
@@ -36,6 +37,7 @@ export function renderReadme(kind: RepoKind, config: ProjectConfig, toolkit: Rep
     '',
     ...renderDeployingSection(kind, config),
     '',
+    ...(kind === 'model-build' ? [...renderOwnDataSection(config), ''] : []),
     '## What is in this repository',
     '',
     '| path | owner |',

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Stack } from 'aws-cdk-lib';
-import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ModelPackageGroup, dedupeReaderAccounts } from '../../src/constructs';
 import { ModelBuildApp } from '../../src/model-build';
@@ -220,6 +220,25 @@ describe('SageMaker execution role and pipeline', () => {
     const noData = new ModelBuildApp({ config: testConfig(), repoDir: repo }).modelBuildStack;
     const input: any = noData.definition.toJSON().Parameters.find((p) => p.Name === 'InputDataUrl');
     expect(noData.resolve(input.DefaultValue)).toEqual({ 'Fn::Join': ['', ['s3://', { Ref: expect.stringMatching(/^ArtifactsBucket/) }, '/input/']] });
+  });
+
+  // A renamed sample would otherwise switch the default input to the input/ prefix without a word.
+  test('data/ with CSV files but not the sample: a synth warning names them, the sample file and the default input', () => {
+    const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'model-build-other-data-'));
+    fs.cpSync(path.join(SEED_REPO, 'pipelines'), path.join(repo, 'pipelines'), { recursive: true });
+    fs.mkdirSync(path.join(repo, 'data'));
+    fs.writeFileSync(path.join(repo, 'data', 'orders.csv'), 'id,label\n1,0\n');
+    fs.writeFileSync(path.join(repo, 'data', 'README.md'), 'notes');
+    const renamed = new ModelBuildApp({ config: testConfig(), repoDir: repo }).modelBuildStack;
+    expect(Annotations.fromStack(renamed).findWarning('*', Match.stringLikeRegexp('unused-sample-data')).map((w) => w.entry.data)).toEqual([
+      'data/ holds orders.csv but not data/player-churn.csv, the only sample file the stack uploads: the pipeline\'s default input is '
+      + 'the artifact bucket\'s input/ prefix. Name the sample data/player-churn.csv, or put the data under that prefix [ack: sagemaker-gitops:unused-sample-data]',
+    ]);
+    // With the sample, or with no CSV file beside it, nothing to say.
+    expect(Annotations.fromStack(stack).findWarning('*', Match.stringLikeRegexp('unused-sample-data'))).toEqual([]);
+    fs.rmSync(path.join(repo, 'data', 'orders.csv'));
+    const noCsv = new ModelBuildApp({ config: testConfig(), repoDir: repo }).modelBuildStack;
+    expect(Annotations.fromStack(noCsv).findWarning('*', Match.stringLikeRegexp('unused-sample-data'))).toEqual([]);
   });
 
   test('Preprocess on several instances: the default input is the input/ prefix, not the single sample file (ShardedByS3Key gives each instance whole files)', () => {
