@@ -11,23 +11,45 @@ import { LOCK_FILE, VENDOR_CHECK_SCRIPT, integrityOf, lockfileProblems, refreshL
 const ROOT = path.join(__dirname, '..', '..');
 const NPM_QUIET = ['--no-audit', '--no-fund', '--loglevel=error'];
 
-/** A repository that vendors the toy package `toy` (no dependencies: no registry needed), with its lock file. */
-function toyRepo(content = 'module.exports = 1;\n'): { repo: string; pack: (content: string) => void } {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lockfile-'));
-  const toy = path.join(work, 'toy');
-  const repo = path.join(work, 'repo');
-  fs.mkdirSync(toy);
-  fs.mkdirSync(path.join(repo, 'vendor'), { recursive: true });
-  fs.writeFileSync(path.join(toy, 'package.json'), JSON.stringify({ name: 'toy', version: '1.0.0', main: 'index.js' }));
-  const pack = (text: string) => {
-    fs.writeFileSync(path.join(toy, 'index.js'), text);
-    execFileSync('npm', ['pack', '--pack-destination', path.join(repo, 'vendor'), '--loglevel=error'], { cwd: toy, stdio: 'pipe' });
-  };
-  pack(content);
-  fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify({ name: 'repo', version: '0.0.0', dependencies: { toy: 'file:vendor/toy-1.0.0.tgz' } }));
-  fs.writeFileSync(path.join(repo, VENDOR_CHECK_SCRIPT), renderVendorCheck('toy-project').join('\n'));
-  expect(refreshLockfile(repo)).toBe(true);
-  return { repo, pack };
+/** The toy package `toy` packed with each content a test asked for (`npm pack` once per content), by content. */
+const toyTarballs = new Map<string, string>();
+let toyWork: string | undefined;
+
+function toyTarball(content: string): string {
+  let tarball = toyTarballs.get(content);
+  if (tarball === undefined) {
+    toyWork ??= fs.mkdtempSync(path.join(os.tmpdir(), 'lockfile-toy-'));
+    const toy = path.join(toyWork, `toy-${toyTarballs.size}`);
+    fs.mkdirSync(toy);
+    fs.writeFileSync(path.join(toy, 'package.json'), JSON.stringify({ name: 'toy', version: '1.0.0', main: 'index.js' }));
+    fs.writeFileSync(path.join(toy, 'index.js'), content);
+    execFileSync('npm', ['pack', '--loglevel=error'], { cwd: toy, stdio: 'pipe' });
+    tarball = path.join(toy, 'toy-1.0.0.tgz');
+    toyTarballs.set(content, tarball);
+  }
+  return tarball;
+}
+
+/** The toy repository as refreshLockfile first wrote it: built once, copied for each test. */
+let pristineRepo: string | undefined;
+
+/**
+ * A repository that vendors the toy package `toy` (no dependencies: no registry needed), with its
+ * lock file, in a folder of its own; `pack` puts the toy packed with other content in its vendor/.
+ */
+function toyRepo(): { repo: string; pack: (content: string) => void } {
+  if (pristineRepo === undefined) {
+    const repo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lockfile-')), 'repo');
+    fs.mkdirSync(path.join(repo, 'vendor'), { recursive: true });
+    fs.copyFileSync(toyTarball('module.exports = 1;\n'), path.join(repo, 'vendor', 'toy-1.0.0.tgz'));
+    fs.writeFileSync(path.join(repo, 'package.json'), JSON.stringify({ name: 'repo', version: '0.0.0', dependencies: { toy: 'file:vendor/toy-1.0.0.tgz' } }));
+    fs.writeFileSync(path.join(repo, VENDOR_CHECK_SCRIPT), renderVendorCheck('toy-project').join('\n'));
+    expect(refreshLockfile(repo)).toBe(true);
+    pristineRepo = repo;
+  }
+  const repo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'lockfile-')), 'repo');
+  fs.cpSync(pristineRepo, repo, { recursive: true });
+  return { repo, pack: (content: string) => fs.copyFileSync(toyTarball(content), path.join(repo, 'vendor', 'toy-1.0.0.tgz')) };
 }
 
 function runCheck(repo: string) {
