@@ -6,6 +6,9 @@ import { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE } from './model-context'
 export { PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE };
 
 /** The model version a model-deploy run deploys: the newest `Approved` package of the group. */
+/** The file under a version's `baselineDataUri`: preprocess.py's baseline, its header the model's inputs in order. */
+export const BASELINE_FILE_NAME = 'baseline.csv';
+
 export interface ResolvedModel {
   /** The model package group. */
   readonly modelPackageGroupName: string;
@@ -25,7 +28,7 @@ export interface ResolvedModel {
   readonly imageUri?: string;
   /** The S3 URI of the model artifact (model.tar.gz). */
   readonly modelDataUrl?: string;
-  /** The training baseline (CSV with header) that the drift check compares captured inputs with. */
+  /** The training baseline (CSV with header) that the drift check compares captured inputs with: a folder holding BASELINE_FILE_NAME. */
   readonly baselineDataUri?: string;
   /** Model Monitor's data-quality statistics of the training baseline (statistics.json), when model-build suggested them. */
   readonly dataQualityStatisticsUri?: string;

@@ -29,6 +29,8 @@ export const RELEASE_VARIABLES = {
   version: 'MODEL_VERSION',
   auc: 'MODEL_AUC',
   packageArn: 'MODEL_PACKAGE_ARN',
+  /** The release's model inputs against the version approved before it (input-check's line). */
+  inputs: 'MODEL_INPUTS',
 } as const;
 
 /** Names of one project's resources, derived from the project name (and the group, when it differs). */

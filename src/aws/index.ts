@@ -11,6 +11,7 @@ export * from './mlflow-compare';
 export * from './mlflow-ui-link';
 export * from './model-approval';
 export * from './model-registry';
+export * from './input-columns';
 export * from './pipeline-execution';
 export * from './project-status';
 export * from './publish-templates';

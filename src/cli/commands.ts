@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { ApproveModelDeps } from './approve-model';
 import type { ApproveReleaseDeps } from './approve-release';
 import type { AssetsCheckDeps } from './assets-check';
+import type { InputCheckDeps } from './input-check';
 import type { CleanupDeps } from './cleanup';
 import type { CompareModelsDeps } from './compare-models';
 import type { CompareShadowDeps } from './compare-shadow';
@@ -20,7 +21,7 @@ import type { VerifyReleaseDeps } from './verify-release';
 
 /** What the commands need from outside (AWS clients); tests inject mocks, real use takes the defaults. */
 export type CliDeps = RunPipelineDeps & TestEndpointDeps & ResolveModelDeps & ModelsDeps & ApproveModelDeps & CleanupDeps & StatusDeps
-& ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps & AssetsCheckDeps & ProdChangeCheckDeps & ReleaseOrderCheckDeps & CompareShadowDeps & QuotasDeps;
+& ApproveReleaseDeps & PublishTemplatesDeps & VerifyReleaseDeps & CompareModelsDeps & SelfMutationCheckDeps & AssetsCheckDeps & InputCheckDeps & ProdChangeCheckDeps & ReleaseOrderCheckDeps & CompareShadowDeps & QuotasDeps;
 
 /** A command of the CLI: what the top-level help says of it, and how to build it. */
 export interface CommandEntry {
@@ -118,6 +119,10 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'assets-check': {
     description: 'print whether the pipeline\'s Assets stage would upload a file asset not yet in its bucket: needed or not-needed (used by the synth step)',
     build: (output, deps) => (require('./assets-check') as typeof import('./assets-check')).assetsCheckCommand(output, deps),
+  },
+  'input-check': {
+    description: 'compare the model inputs (baseline columns) of the release\'s version with the version approved before it; print one line for the release approval (used by the model-deploy synth step)',
+    build: (output, deps) => (require('./input-check') as typeof import('./input-check')).inputCheckCommand(output, deps),
   },
   'prod-change-check': {
     description: 'print whether this release would change production\'s deployed stacks: needed or not-needed (used by the model-deploy synth step)',

@@ -19,7 +19,7 @@ import {
   PROD_CHECK_ACTION, PROD_SMOKE_TEST_ROWS,
   acknowledgeReleaseCheckWildcards, endpointTesterRoleName, isCrossAccount, releaseCheckStatements, releaseCheckStep,
 } from './release-checks';
-import { acknowledgeReleasePayloadWildcards, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';
+import { acknowledgeReleasePayloadWildcards, inputCheckCommand, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';
 import { PendingApprovalNotice, ReleaseFailureNotice } from './reviewer-notices';
 import { ReleaseTrigger } from './release-trigger';
 import { replaceFailedStack } from './replace-on-failure';
@@ -51,7 +51,8 @@ export { ACTION_CONFIGURATION_MAX_LENGTH } from '../constructs/pipeline-limits';
 export function releaseApprovalComment(config: ProjectConfig, variable: (name: string) => string, shadowVariable?: (name: string) => string): string {
   const shadow = shadowReleaseOf(config);
   const comment = `Release model version ${variable(RELEASE_VARIABLES.version)} of ${config.modelPackageGroupName} (test AUC ${variable(RELEASE_VARIABLES.auc)}) ` +
-    `to the production endpoint ${endpointName(config, 'prod')}. It passed the live test on ${endpointName(config, 'staging')}. Package: ${variable(RELEASE_VARIABLES.packageArn)}` +
+    `to the production endpoint ${endpointName(config, 'prod')}. It passed the live test on ${endpointName(config, 'staging')}. Package: ${variable(RELEASE_VARIABLES.packageArn)}. ` +
+    `Model inputs: ${variable(RELEASE_VARIABLES.inputs)}` +
     (shadow && shadowVariable ? shadowApprovalText(shadow, shadowVariable) : '');
   if (!Token.isUnresolved(comment) && comment.length > ACTION_CONFIGURATION_MAX_LENGTH) {
     throw new ConfigError(`the release approval comment for modelPackageGroupName ${config.modelPackageGroupName} must be at most ${ACTION_CONFIGURATION_MAX_LENGTH} characters (CodePipeline action configuration); got ${comment.length}`);
@@ -158,7 +159,7 @@ export class ModelDeployPipelineStack extends Stack {
       // The checks read the release's resolved model from the synth output, not from the pipeline's definition.
       // ... and the test split the release's model was scored on, for the live tests.
       postSynthCommands: [
-        `cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`, releasePayloadDownloadCommand(), ...(shadow ? [copyLiveModelCommand()] : []),
+        `cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`, releasePayloadDownloadCommand(), inputCheckCommand(), ...(shadow ? [copyLiveModelCommand()] : []),
         // Whether the release would change production: a release production already serves skips its stages.
         ...(prodCheck ? [prodChangeCheckCommand(config, this.prod)] : []),
       ],

@@ -8,7 +8,7 @@ import { BUILD_ENV } from '../constructs';
 import { RELEASE_VARIABLES, resourceNamesOf } from '../app-context/resource-names';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
 import { Stage, endpointName } from './endpoint-stack';
-import { RELEASE_EVALUATION_FILE, RELEASE_PAYLOAD_FILE } from './release-payload';
+import { MODEL_INPUTS_FILE, RELEASE_EVALUATION_FILE, RELEASE_PAYLOAD_FILE } from './release-payload';
 import { RELEASE_TOOLS_DIR, optionNumber, releaseToolsCommand } from '../constructs/release-tools';
 import { RESOLVED_MODEL_FILE } from '../app-context/resolved-model';
 
@@ -172,5 +172,8 @@ export function releaseVariableCommands(): string[] {
     `export ${RELEASE_VARIABLES.version}=${read('m.version')}`,
     `export ${RELEASE_VARIABLES.auc}=${read('m.auc === undefined ? \'not recorded\' : m.auc.toFixed(4)')}`,
     `export ${RELEASE_VARIABLES.packageArn}=${read('m.modelPackageArn')}`,
+    // input-check's line from the synth step; a release synthesized without it says so.
+    `export ${RELEASE_VARIABLES.inputs}="$(head -c 400 ${RELEASE_INPUT_DIR}/${MODEL_INPUTS_FILE} 2>/dev/null | head -n 1 || true)" && `
+      + `if [ -z "$${RELEASE_VARIABLES.inputs}" ]; then export ${RELEASE_VARIABLES.inputs}="not compared"; fi`,
   ];
 }

@@ -4,7 +4,7 @@ import { ProjectConfig } from '../config';
 import { PLAYER_CHURN } from '../model-build/player-churn-names';
 import { resourceNamesOf } from '../app-context/resource-names';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
-import { RESOLVED_MODEL_FILE } from '../app-context/resolved-model';
+import { BASELINE_FILE_NAME, RESOLVED_MODEL_FILE } from '../app-context/resolved-model';
 
 /**
  * The release's evaluation (evaluate.py's evaluation.json: the model's feature count and the
@@ -36,6 +36,22 @@ export function releasePayloadDownloadCommand(): string {
 }
 
 /**
+ * input-check's line (the release's model inputs against the version approved before it), which
+ * the synth step writes into its output; the staging check exports it for the release approval.
+ */
+export const MODEL_INPUTS_FILE = 'model-inputs.txt';
+
+/**
+ * The synth step's command that compares the release's model inputs with the version approved
+ * before it (`input-check`) into `cdk.out/MODEL_INPUTS_FILE`. It never fails the step: a check that
+ * cannot run says so in the file, and the release's reviewer reads it in the approval.
+ */
+export function inputCheckCommand(): string {
+  const out = `cdk.out/${MODEL_INPUTS_FILE}`;
+  return `npx sagemaker-gitops input-check --model ${RESOLVED_MODEL_FILE} > ${out} || echo "not compared: input-check failed (see the Synth step's log)" > ${out}`;
+}
+
+/**
  * What the synth step needs to copy the release's evaluation: read the Evaluate step's outputs
  * of the training pipeline in the build account (the artifact bucket's name is made by
  * CloudFormation, so any bucket of that account, under the pipeline's prefix), and decrypt them
@@ -48,6 +64,12 @@ export function releasePayloadReadStatements(scope: Stack, config: ProjectConfig
     new iam.PolicyStatement({
       actions: ['s3:GetObject'],
       resources: [evaluations],
+      conditions: { StringEquals: { 's3:ResourceAccount': account ?? scope.account } },
+    }),
+    // input-check reads the header of the release's baseline and of the version's approved before it.
+    new iam.PolicyStatement({
+      actions: ['s3:GetObject'],
+      resources: [baselineObjects(scope, config)],
       conditions: { StringEquals: { 's3:ResourceAccount': account ?? scope.account } },
     }),
     new iam.PolicyStatement({
@@ -63,12 +85,20 @@ export function acknowledgeReleasePayloadWildcards(scope: Stack, config: Project
   acknowledgeWildcardResource(scope, evaluationObjects(scope, config),
     'the synth step reads the evaluation of the release\'s model version, which the training pipeline wrote under its execution\'s id into the artifact bucket, whose name CloudFormation makes; '
     + 'the statement is conditioned on the build account, and read-only');
+  acknowledgeWildcardResource(scope, baselineObjects(scope, config),
+    'input-check reads the baseline header of the release\'s model version and of the version approved before it, which the training pipeline wrote under each execution\'s id into the artifact bucket, whose name CloudFormation makes; '
+    + 'the statement is conditioned on the build account, and read-only');
   acknowledgeWildcardResource(scope, keysOf(scope, config),
     'the artifact key\'s id is made by CloudFormation in the model-build stack; the statement only decrypts through S3 in the build region');
 }
 
 function evaluationObjects(scope: Stack, config: ProjectConfig): string {
   return `arn:${scope.partition}:s3:::*/${resourceNamesOf(config).trainingPipeline}/*/${PLAYER_CHURN.steps.evaluate}/evaluation/*`;
+}
+
+/** Preprocess's baseline, or MergeBaseline's when Preprocess is scaled out: `<pipeline>/<execution>/<step>/baseline/baseline.csv`. */
+function baselineObjects(scope: Stack, config: ProjectConfig): string {
+  return `arn:${scope.partition}:s3:::*/${resourceNamesOf(config).trainingPipeline}/*/baseline/${BASELINE_FILE_NAME}`;
 }
 
 function keysOf(scope: Stack, config: ProjectConfig): string {

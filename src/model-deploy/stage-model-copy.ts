@@ -7,7 +7,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ConfigError } from '../config';
 import { acknowledgeControl } from '../validation/acknowledge';
-import { ResolvedModel } from '../app-context/resolved-model';
+import { BASELINE_FILE_NAME, ResolvedModel } from '../app-context/resolved-model';
 import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 import { STAGE_MODEL_COPY_HANDLER_CODE } from './stage-model-copy-handler';
 
@@ -17,8 +17,8 @@ export const STAGE_MODEL_COPY_TYPE = 'Custom::StageModelCopy';
 /** Key prefix, in the stage bucket, of the model files copied from the registry's region. */
 export const COPIED_MODEL_PREFIX = 'models';
 
-/** The file the preprocess step writes into its baseline output; the drift check reads it. */
-export const BASELINE_FILE_NAME = 'baseline.csv';
+/** The file the preprocess step writes into its baseline output; the drift check reads it (and input-check its header). */
+export { BASELINE_FILE_NAME };
 
 export interface StageModelCopyProps {
   readonly model: ResolvedModel;

@@ -347,6 +347,10 @@ describe.each([
     expect(synthCalls.map((c) => c.operation ?? c.argv?.slice(0, 2).join(' ')).filter(Boolean)).toEqual(expect.arrayContaining([
       'ListModelPackages', 'DescribeModelPackage', 'sagemaker describe-model-package', 's3 cp', 'DescribeStacks', 'GetTemplate']));
     expect(fs.existsSync(path.join(synthFolder, 'cdk.out', 'payload.csv'))).toBe(true);
+    // input-check read the header of the release's baseline and of the version approved before it, and wrote its line.
+    const baselines = synthCalls.filter((c) => c.operation === 'GetObject' && /\/baseline\/baseline\.csv$/.test(c.input?.Key ?? ''));
+    expect(baselines.map((c) => c.input.Key).sort()).toEqual(['player-churn-training/exec0/Preprocess/baseline/baseline.csv', 'player-churn-training/exec1/Preprocess/baseline/baseline.csv']);
+    expect(fs.readFileSync(path.join(synthFolder, 'cdk.out', 'model-inputs.txt'), 'utf-8')).toBe('the same 2 columns as version 6\n');
     // With production in the pipeline's account, the synth step also compares production's stack, after telling its own execution.
     // It reads the SSM parameters the production stack resolves at deploy (the MLflow backend's, for its drift check) too.
     const prodReads = synthCalls.filter((c) => c.service === 'codepipeline' || c.service === 'ssm' || (c.service === 'cloudformation' && c.input?.StackName === 'player-churn-prod-endpoint'));

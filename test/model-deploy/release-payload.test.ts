@@ -108,13 +108,19 @@ describe('the synth step copies the release\'s evaluation and test split', () =>
     expect(() => run(releasePayloadDownloadCommand())).toThrow();
   });
 
-  test('the synth role may read only the training pipeline\'s evaluations in the build account, decrypting through S3', () => {
+  test('the synth role may read only the training pipeline\'s evaluations and baselines in the build account, decrypting through S3', () => {
     const stack = new Stack(new App(), 'Pipeline', { env: { account: '123456789012', region: 'us-east-1' } });
     const statements = releasePayloadReadStatements(stack, config).map((statement) => stack.resolve(statement.toStatementJson()));
     expect(statements).toEqual([
       {
         Action: 's3:GetObject', Effect: 'Allow',
         Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::*/player-churn-training/*/Evaluate/evaluation/*']] },
+        Condition: { StringEquals: { 's3:ResourceAccount': '123456789012' } },
+      },
+      {
+        // input-check: the header of each version's baseline (Preprocess's, or MergeBaseline's when scaled out).
+        Action: 's3:GetObject', Effect: 'Allow',
+        Resource: { 'Fn::Join': ['', ['arn:', { Ref: 'AWS::Partition' }, ':s3:::*/player-churn-training/*/baseline/baseline.csv']] },
         Condition: { StringEquals: { 's3:ResourceAccount': '123456789012' } },
       },
       {

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -8,7 +10,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ConfigError } from '../../src/config';
 import { ACTION_CONFIGURATION_MAX_LENGTH, REPLACE_ON_FAILURE, releaseApprovalComment, replaceFailedStack } from '../../src/model-deploy';
 import { endpointTestCommand } from '../../src/model-deploy/release-checks';
-import { releasePayloadDownloadCommand } from '../../src/model-deploy/release-payload';
+import { inputCheckCommand, releasePayloadDownloadCommand } from '../../src/model-deploy/release-payload';
 import { synthValidated, testConfig } from '../helpers/validated-synth';
 import { policiesThePipelineDoesNotWaitFor } from '../helpers/pipeline-policy-order';
 import { MODEL, NEXT_MODEL, app, buildSpecs } from './fixtures';
@@ -52,6 +54,8 @@ describe('the model-deploy pipeline', () => {
       'npx cdk synth --no-notices',
       'cp resolved-model.json cdk.out/resolved-model.json',
       releasePayloadDownloadCommand(),
+      // The release's model inputs against the version approved before it, for the release approval.
+      inputCheckCommand(),
       // Production is in the pipeline's account: whether the release would change it (a failed check keeps `needed`).
       'PROD_CHANGE=$(npx sagemaker-gitops prod-change-check --assembly cdk.out/assembly-player-churn-model-deploy-pipeline-Prod --pipeline player-churn-model-deploy) || PROD_CHANGE=needed',
       'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',
@@ -64,6 +68,12 @@ describe('the model-deploy pipeline', () => {
     const describeGroup = statements.filter((st: any) => st.Action === 'sagemaker:DescribeModelPackageGroup');
     expect(describeGroup.map((st: any) => JSON.stringify(st.Resource))).toEqual([expect.stringMatching(/:sagemaker:us-east-1:.*:model-package-group\/player-churn"\]\]\}$/)]);
     expect(statements).toContainEqual(expect.objectContaining({ Action: 's3:GetObject', Condition: { StringEquals: { 's3:ResourceAccount': expect.anything() } } }));
+    // input-check reads each version's baseline.csv (Preprocess's, or MergeBaseline's when scaled out), and nothing else of the pipeline's outputs.
+    const baselineReads = statements.filter((st: any) => st.Action === 's3:GetObject' && JSON.stringify(st.Resource).includes('baseline'));
+    expect(baselineReads.map((st: any) => st.Resource)).toEqual([[
+      'arn:aws:s3:::*/player-churn-training/*/Evaluate/evaluation/*', 'arn:aws:s3:::*/player-churn-training/*/baseline/baseline.csv',
+    ]]);
+    expect(baselineReads[0].Condition).toEqual({ StringEquals: { 's3:ResourceAccount': expect.anything() } });
     expect(statements).toContainEqual(expect.objectContaining({ Action: 'kms:Decrypt', Condition: { StringEquals: { 'kms:ViaService': 's3.us-east-1.amazonaws.com' } } }));
   });
 
@@ -126,10 +136,33 @@ describe('the model-deploy pipeline', () => {
       'node release-tools/sagemaker-gitops.js verify-release --stack player-churn-staging-endpoint --endpoint player-churn-staging --model release/resolved-model.json --region us-east-1',
       endpointTestCommand(deploy.config, 'staging', 'test-report/report.json', '--region us-east-1'),
     ]);
-    expect(spec.env['exported-variables']).toEqual(['MODEL_VERSION', 'MODEL_AUC', 'MODEL_PACKAGE_ARN']);
-    expect(spec.phases.build.commands.slice(2).map((c: string) => c.split('=')[0])).toEqual(['export MODEL_VERSION', 'export MODEL_AUC', 'export MODEL_PACKAGE_ARN']);
+    expect(spec.env['exported-variables']).toEqual(['MODEL_VERSION', 'MODEL_AUC', 'MODEL_PACKAGE_ARN', 'MODEL_INPUTS']);
+    expect(spec.phases.build.commands.slice(2).map((c: string) => c.split('=')[0])).toEqual(['export MODEL_VERSION', 'export MODEL_AUC', 'export MODEL_PACKAGE_ARN', 'export MODEL_INPUTS']);
     expect(spec.artifacts['base-directory']).toBe('test-report');
     expect(actions('Staging')[1].Namespace).toBe('Staging@TestStaging');
+  });
+
+  test('TestStaging exports input-check\'s line from the synth output, and "not compared" when it has none', () => {
+    const spec = specs.find((s) => JSON.stringify(s).includes('--endpoint player-churn-staging '));
+    const exportInputs = spec.phases.build.commands.find((c: string) => c.startsWith('export MODEL_INPUTS'));
+    const valueWith = (file?: string) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-inputs-'));
+      fs.mkdirSync(path.join(dir, 'release'));
+      if (file !== undefined) {
+        fs.writeFileSync(path.join(dir, 'release', 'model-inputs.txt'), file);
+      }
+      return execFileSync('bash', ['-c', `${exportInputs} && printf %s "$MODEL_INPUTS"`], { cwd: dir, encoding: 'utf-8' });
+    };
+    expect(valueWith('the same 31 columns as version 6\n')).toBe('the same 31 columns as version 6');
+    expect(valueWith()).toBe('not compared');
+    expect(valueWith('')).toBe('not compared');
+  });
+
+  test('the synth step writes input-check\'s line into its output, and a line saying so when the check fails', () => {
+    const synth = specs.find((s) => JSON.stringify(s).includes('cdk synth'));
+    expect(synth.phases.build.commands).toEqual(expect.arrayContaining([
+      'npx sagemaker-gitops input-check --model resolved-model.json > cdk.out/model-inputs.txt || echo "not compared: input-check failed (see the Synth step\'s log)" > cdk.out/model-inputs.txt',
+    ]));
   });
 
   test('VerifyRelease, after the production deploy: the endpoint serves the release, then a 20-row smoke test', () => {
@@ -157,7 +190,8 @@ describe('the model-deploy pipeline', () => {
     const approval = actions('Prod')[0];
     expect(approval.ActionTypeId).toMatchObject({ Category: 'Approval', Provider: 'Manual' });
     expect(approval.Configuration.CustomData).toBe('Release model version #{Staging@TestStaging.MODEL_VERSION} of player-churn (test AUC #{Staging@TestStaging.MODEL_AUC}) ' +
-      'to the production endpoint player-churn-prod. It passed the live test on player-churn-staging. Package: #{Staging@TestStaging.MODEL_PACKAGE_ARN}');
+      'to the production endpoint player-churn-prod. It passed the live test on player-churn-staging. Package: #{Staging@TestStaging.MODEL_PACKAGE_ARN}. '
+      + 'Model inputs: #{Staging@TestStaging.MODEL_INPUTS}');
     expect(approval.Configuration.ExternalEntityLink).toBe('https://us-east-1.console.aws.amazon.com/sagemaker/home?region=us-east-1#/endpoints/player-churn-staging');
     expect(approval.Configuration.NotificationArn).toBeDefined();
     pipelineTemplate.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'reviewer@example.com' });

@@ -1,0 +1,126 @@
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DescribeModelPackageCommand, ListModelPackagesCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
+import { mockClient } from 'aws-sdk-client-mock';
+import { HEADER_READ_BYTES, compareModelInputs } from '../../src/aws';
+import { MODEL, NEXT_MODEL } from '../model-deploy/models';
+
+const sageMaker = mockClient(SageMakerClient);
+const s3 = mockClient(S3Client);
+const clients = { sageMaker: new SageMakerClient({ region: 'us-east-1' }), s3: new S3Client({ region: 'us-east-1' }) };
+
+const HEADER = 'session_count,player_lifetime,player_type_casual,player_type_hardcore';
+const arnOf = (version: number) => MODEL.modelPackageArn.replace(/\/\d+$/, `/${version}`);
+const summary = (version: number) => ({
+  ModelPackageArn: arnOf(version), ModelPackageGroupName: 'player-churn', ModelPackageVersion: version, CreationTime: new Date(), ModelPackageStatus: 'Completed' as const,
+});
+
+/** The registry: the approved versions, newest first, each with the baseline folder of its execution. */
+function registry(versions: number[], baselineOf = (version: number): string | undefined => `s3://build-bucket/player-churn-training/exec${version}/Preprocess/baseline`) {
+  sageMaker.on(ListModelPackagesCommand).resolves({ ModelPackageSummaryList: versions.map(summary) });
+  sageMaker.on(DescribeModelPackageCommand).callsFake((input) => {
+    const version = Number(/\/(\d+)$/.exec(input.ModelPackageName)![1]);
+    const baseline = baselineOf(version);
+    return { ModelPackageArn: input.ModelPackageName, ModelPackageVersion: version, CustomerMetadataProperties: baseline === undefined ? {} : { baselineDataUri: baseline } };
+  });
+}
+
+/** Each baseline.csv's content, by the execution folder in its key. */
+function baselines(contents: Record<string, string>) {
+  s3.on(GetObjectCommand).callsFake((input) => {
+    const execution = /\/(exec\d+)\//.exec(input.Key)![1];
+    if (contents[execution] === undefined) {
+      throw Object.assign(new Error('Access Denied'), { name: 'AccessDenied' });
+    }
+    return { Body: { transformToString: async () => contents[execution] } };
+  });
+}
+
+const release = { ...NEXT_MODEL, baselineDataUri: 's3://build-bucket/player-churn-training/exec8/Preprocess/baseline' };
+
+beforeEach(() => {
+  sageMaker.reset();
+  s3.reset();
+});
+
+describe('compareModelInputs', () => {
+  test('the same header as the version approved before: unchanged, read with one ranged GetObject per baseline', async () => {
+    registry([8, 7]);
+    baselines({ exec7: `${HEADER}\n3,120.5,1,0\n`, exec8: `${HEADER}\r\n4,99,0,1\n` });
+    expect(await compareModelInputs(clients, release)).toEqual({ summary: 'the same 4 columns as version 7', changed: false, details: [] });
+    const reads = s3.commandCalls(GetObjectCommand).map((call) => call.args[0].input);
+    expect(reads).toEqual(expect.arrayContaining([
+      { Bucket: 'build-bucket', Key: 'player-churn-training/exec7/Preprocess/baseline/baseline.csv', Range: `bytes=0-${HEADER_READ_BYTES - 1}` },
+      { Bucket: 'build-bucket', Key: 'player-churn-training/exec8/Preprocess/baseline/baseline.csv', Range: `bytes=0-${HEADER_READ_BYTES - 1}` },
+    ]));
+    expect(sageMaker.commandCalls(ListModelPackagesCommand)[0].args[0].input).toMatchObject({ ModelPackageGroupName: 'player-churn', ModelApprovalStatus: 'Approved', SortBy: 'CreationTime', SortOrder: 'Descending' });
+  });
+
+  // The example's cohort_id is one-hot encoded, one column per value found: a new cohort adds one, an old one leaving the data removes one.
+  test('a one-hot column added and another gone: CHANGED, naming them, for the same width too', async () => {
+    registry([8, 7]);
+    baselines({ exec7: 'session_count,cohort_id_2024_09_02,cohort_id_2024_09_03\n', exec8: 'session_count,cohort_id_2024_09_03,cohort_id_2024_09_04\n' });
+    expect(await compareModelInputs(clients, release)).toEqual({
+      summary: 'CHANGED from version 7 (1 added, 1 removed): the production endpoint\'s callers must send the new columns',
+      changed: true,
+      details: ['version 8 takes 3 input columns, version 7 took 3:', '  added: cohort_id_2024_09_04', '  removed: cohort_id_2024_09_02'],
+    });
+  });
+
+  test('the same columns in another order: CHANGED (the model reads them by position)', async () => {
+    registry([8, 7]);
+    baselines({ exec7: 'a,b,c\n', exec8: 'a,c,b\n' });
+    const comparison = await compareModelInputs(clients, release);
+    expect(comparison.changed).toBe(true);
+    expect(comparison.summary).toBe('CHANGED from version 7 (order changed): the production endpoint\'s callers must send the new columns');
+    expect(comparison.details).toEqual(['version 8 takes 3 input columns, version 7 took 3:', '  in another position: c, b']);
+  });
+
+  test('compares with the newest approved version older than the release, skipping newer ones and the release itself', async () => {
+    registry([9, 8, 6]);
+    baselines({ exec6: 'a\n', exec8: 'a\n' });
+    expect((await compareModelInputs(clients, release)).summary).toBe('the same 1 column as version 6');
+    expect(sageMaker.commandCalls(DescribeModelPackageCommand).map((call) => call.args[0].input.ModelPackageName)).toEqual([arnOf(6)]);
+  });
+
+  test('the first approved version: nothing to compare, nothing read', async () => {
+    registry([8]);
+    expect(await compareModelInputs(clients, release)).toEqual({ summary: 'no version approved before this one to compare with', changed: false, details: [] });
+    expect(s3.commandCalls(GetObjectCommand)).toHaveLength(0);
+  });
+
+  test('what cannot be read is said, and fails nothing: no baseline metadata, a denied read, an empty file', async () => {
+    registry([8, 7], () => undefined);
+    const noMetadata = await compareModelInputs(clients, { ...release, baselineDataUri: undefined });
+    expect(noMetadata).toEqual({
+      summary: 'not compared with version 7 (see the Synth step\'s log)',
+      changed: false,
+      details: [
+        'version 7 has no baselineDataUri metadata (an s3:// folder), whose baseline.csv names the model\'s inputs',
+        'version 8 has no baselineDataUri metadata (an s3:// folder), whose baseline.csv names the model\'s inputs',
+      ],
+    });
+
+    registry([8, 7]);
+    baselines({ exec8: 'a\n' });
+    expect((await compareModelInputs(clients, release)).details).toEqual([
+      'version 7: cannot read s3://build-bucket/player-churn-training/exec7/Preprocess/baseline/baseline.csv (AccessDenied: Access Denied)',
+    ]);
+    baselines({ exec7: '', exec8: 'a\n' });
+    expect((await compareModelInputs(clients, release)).details).toEqual(['version 7: s3://build-bucket/player-churn-training/exec7/Preprocess/baseline/baseline.csv has no header line']);
+    baselines({ exec7: 'x'.repeat(HEADER_READ_BYTES), exec8: 'a\n' });
+    expect((await compareModelInputs(clients, release)).details).toEqual([
+      `version 7: the header of s3://build-bucket/player-churn-training/exec7/Preprocess/baseline/baseline.csv is longer than ${HEADER_READ_BYTES} bytes`,
+    ]);
+  });
+
+  test('follows the registry\'s pages: SageMaker filters after it paginates, so a page may be empty', async () => {
+    sageMaker.on(ListModelPackagesCommand)
+      .resolvesOnce({ ModelPackageSummaryList: [summary(8)], NextToken: 'page-2' })
+      .resolvesOnce({ ModelPackageSummaryList: [], NextToken: 'page-3' })
+      .resolvesOnce({ ModelPackageSummaryList: [summary(5)] });
+    sageMaker.on(DescribeModelPackageCommand).resolves({ CustomerMetadataProperties: { baselineDataUri: 's3://build-bucket/player-churn-training/exec5/Preprocess/baseline/' } });
+    baselines({ exec5: 'a,b\n', exec8: 'a,b\n' });
+    expect((await compareModelInputs(clients, release)).summary).toBe('the same 2 columns as version 5');
+    expect(sageMaker.commandCalls(ListModelPackagesCommand).map((call) => call.args[0].input.NextToken)).toEqual([undefined, 'page-2', 'page-3']);
+  });
+});
