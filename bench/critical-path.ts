@@ -190,6 +190,9 @@ export function commandWork(command: string, context: PathContext): Work[] {
   if (/\bself-mutation-check\b/.test(command)) {
     return [work('self-mutation-check (deployed pipeline stacks compared)', model.selfMutationCheck)];
   }
+  if (/\binput-check\b/.test(command)) {
+    return [work('input-check (the model inputs compared with the version approved before)', model.inputCheck)];
+  }
   if (/\bassets-check\b/.test(command)) {
     return [work('assets-check (file assets looked up in their buckets)', model.assetsCheck)];
   }
