@@ -46,7 +46,7 @@ export const MODEL_INPUTS_FILE = 'model-inputs.txt';
  * before it (`input-check`) into `cdk.out/MODEL_INPUTS_FILE`. It never fails the step: a check that
  * cannot run says so in the file, and the release's reviewer reads it in the approval.
  */
-export function inputCheckCommand(): string {
+export function inputCheckShellCommand(): string {
   const out = `cdk.out/${MODEL_INPUTS_FILE}`;
   return `npx sagemaker-gitops input-check --model ${RESOLVED_MODEL_FILE} > ${out} || echo "not compared: input-check failed (see the Synth step's log)" > ${out}`;
 }

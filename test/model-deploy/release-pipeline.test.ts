@@ -10,7 +10,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ConfigError } from '../../src/config';
 import { ACTION_CONFIGURATION_MAX_LENGTH, REPLACE_ON_FAILURE, releaseApprovalComment, replaceFailedStack } from '../../src/model-deploy';
 import { endpointTestCommand } from '../../src/model-deploy/release-checks';
-import { inputCheckCommand, releasePayloadDownloadCommand } from '../../src/model-deploy/release-payload';
+import { inputCheckShellCommand, releasePayloadDownloadCommand } from '../../src/model-deploy/release-payload';
 import { synthValidated, testConfig } from '../helpers/validated-synth';
 import { policiesThePipelineDoesNotWaitFor } from '../helpers/pipeline-policy-order';
 import { MODEL, NEXT_MODEL, app, buildSpecs } from './fixtures';
@@ -55,7 +55,7 @@ describe('the model-deploy pipeline', () => {
       'cp resolved-model.json cdk.out/resolved-model.json',
       releasePayloadDownloadCommand(),
       // The release's model inputs against the version approved before it, for the release approval.
-      inputCheckCommand(),
+      inputCheckShellCommand(),
       // Production is in the pipeline's account: whether the release would change it (a failed check keeps `needed`).
       'PROD_CHANGE=$(npx sagemaker-gitops prod-change-check --assembly cdk.out/assembly-player-churn-model-deploy-pipeline-Prod --pipeline player-churn-model-deploy) || PROD_CHANGE=needed',
       'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',

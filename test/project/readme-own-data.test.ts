@@ -28,7 +28,9 @@ describe('the model-build README\'s "Your own data"', () => {
     // The numbers it gives: the 10 % test share, the baseline's row cap.
     expect(preprocess).toMatch(/^BASELINE_MAX_ROWS = 1_000_000$/m);
     expect(section).toContain('at\nmost 1,000,000 rows');
-    expect(seed('preprocess.py')).toMatch(/70\/20\/10/);
+    // The test share the section gives is the split's: 70/20/10.
+    expect(preprocess).toMatch(/70\/20\/10/);
+    expect(section).toContain('the test split (10 % of the data)');
   });
 
   test('names the evaluation.json keys evaluate.py writes and the sample file the stack uploads', () => {
