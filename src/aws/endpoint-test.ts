@@ -30,6 +30,8 @@ export interface EndpointTestOptions {
    * @default - not checked
    */
   readonly minAuc?: number;
+  /** What `minAuc` is, as its failure names it. @default 'minAuc / --min-auc' */
+  readonly minAucSource?: string;
   /**
    * Rows per request.
    * @default 10
@@ -59,10 +61,7 @@ export interface EndpointTestOptions {
    * @default 300_000 (5 minutes)
    */
   readonly warmupTimeoutMs?: number;
-  /**
-   * The wait between warm-up tries, in milliseconds.
-   * @default 10_000
-   */
+  /** The wait between warm-up tries, in milliseconds. @default 10_000 */
   readonly warmupRetryIntervalMs?: number;
   /**
    * The current time in milliseconds since the epoch.
@@ -185,7 +184,7 @@ export async function testEndpoint(client: SageMakerRuntimeClient, options: Endp
   if (typeof quality === 'string') {
     failures.push({ batch: null, reason: quality });
   } else if (quality && !quality.passed) {
-    failures.push({ batch: null, reason: `${describeQuality(quality)} (minAuc / --min-auc): the model answers, but not well enough` });
+    failures.push({ batch: null, reason: `${describeQuality(quality)} (${options.minAucSource ?? 'minAuc / --min-auc'}): the model answers, but not well enough` });
   }
   return {
     endpointName: options.endpointName,

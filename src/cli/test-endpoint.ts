@@ -47,6 +47,13 @@ export interface TestEndpointDeps {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+/**
+ * How far below `--expected-auc` the endpoint's AUC over the same rows may be: the endpoint prints
+ * each probability as text, evaluate.py scored the model's float32 output in memory, and the
+ * option's value is rounded (the synth step passes six decimals).
+ */
+export const EXPECTED_AUC_TOLERANCE = 0.0001;
+
 interface TestEndpointOptions {
   readonly endpoint: string;
   readonly payload: string;
@@ -58,16 +65,19 @@ interface TestEndpointOptions {
   readonly labelColumn: PayloadLabelColumn;
   readonly modelFeatures?: number;
   readonly minAuc?: number;
+  readonly expectedAuc?: number;
   readonly requests?: number;
   readonly warmupTimeout?: number;
 }
 
 /**
- * `test-endpoint --endpoint <name> --payload <file.csv> [--label-column first --min-auc <x>] [--model-features <n>]
+ * `test-endpoint --endpoint <name> --payload <file.csv> [--label-column first (--min-auc <x> | --expected-auc <x>)] [--model-features <n>]
  * [--max-p95-ms <n>] [--requests <n>] [--warmup-timeout <s>] [--report <file>] [--batch-size <n>] [--endpoint-type <type>] [--limit <n>]`:
  * warms the endpoint up (retrying while it is cold), then sends the payload and exits 1 unless every
  * answer is a valid probability per row, the p95 latency is within the budget and the AUC over the
- * payload's labels reaches the minimum. Payload problems are usage errors, found before any request.
+ * payload's labels reaches the minimum: `--min-auc`, or `--expected-auc` (the AUC the model scored
+ * on the same rows in the Evaluate step, evaluation.json's `payload.auc`) less EXPECTED_AUC_TOLERANCE.
+ * Payload problems are usage errors, found before any request.
  */
 export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {}): Command {
   const runtimeClient = deps.runtimeClient ?? createEndpointTestClient;
@@ -83,11 +93,20 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
     .option('--label-column <where>', `${PAYLOAD_LABEL_COLUMNS.join(' or ')}: \`first\` when the first field of each row is its known 0/1 label (the pipeline's test split), not sent`, parseLabelColumn, 'none')
     .option('--model-features <n>', 'the number of features the model takes: fail before any request when the payload\'s rows have another number', parseModelFeatures)
     .option('--min-auc <x>', 'fail when the AUC over the payload\'s labels is below this (0..1; needs --label-column first)', parseMinAuc)
+    .option('--expected-auc <x>', `fail when the AUC over the payload's labels is more than ${EXPECTED_AUC_TOLERANCE} below this, the AUC the model scored on the same rows in the Evaluate step (0..1; needs --label-column first; not with --min-auc or --limit)`, parseExpectedAuc)
     .option('--requests <n>', `measured requests, the batches in turn, ${describeRange({ min: MIN_MEASURED_REQUESTS, max: MAX_MEASURED_REQUESTS })} (default: ${MIN_MEASURED_REQUESTS})`, parseRequests)
     .option('--warmup-timeout <seconds>', `how long the warm-up retries a cold endpoint, 0 to ${MAX_WARMUP_TIMEOUT_MS / 1000} (default: ${DEFAULT_WARMUP_TIMEOUT_MS / 1000})`, parseWarmupTimeout)
     .action(async function (this: Command, opts: TestEndpointOptions) {
-      if (opts.minAuc !== undefined && opts.labelColumn !== 'first') {
-        this.error('error: --min-auc needs the rows\' known labels: pass --label-column first with a payload whose first column is the label', { exitCode: 2 });
+      for (const [flag, value] of [['--min-auc', opts.minAuc], ['--expected-auc', opts.expectedAuc]] as const) {
+        if (value !== undefined && opts.labelColumn !== 'first') {
+          this.error(`error: ${flag} needs the rows' known labels: pass --label-column first with a payload whose first column is the label`, { exitCode: 2 });
+        }
+      }
+      if (opts.expectedAuc !== undefined && opts.minAuc !== undefined) {
+        this.error('error: --expected-auc and --min-auc both set the lowest AUC allowed: pass one', { exitCode: 2 });
+      }
+      if (opts.expectedAuc !== undefined && opts.limit !== undefined) {
+        this.error(`error: --expected-auc ${opts.expectedAuc} is the AUC over the whole payload, not over its first ${opts.limit} rows (--limit): pass one`, { exitCode: 2 });
       }
       const payload = loadPayload(this, opts);
       const rows = payload.rows.slice(0, opts.limit);
@@ -104,7 +123,7 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
           endpointName: opts.endpoint,
           rows,
           labels,
-          minAuc: opts.minAuc,
+          ...qualityMinimum(opts),
           batchSize: opts.batchSize ?? DEFAULT_BATCH_SIZE,
           endpointType: opts.endpointType,
           requests: opts.requests,
@@ -124,6 +143,17 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
         client.destroy();
       }
     });
+}
+
+/** The lowest AUC allowed, and where it comes from: `--min-auc`, or `--expected-auc` less its tolerance. */
+function qualityMinimum(opts: TestEndpointOptions): { minAuc?: number; minAucSource?: string } {
+  if (opts.expectedAuc === undefined) {
+    return { minAuc: opts.minAuc };
+  }
+  return {
+    minAuc: Math.max(0, opts.expectedAuc - EXPECTED_AUC_TOLERANCE),
+    minAucSource: `--expected-auc ${opts.expectedAuc} less ${EXPECTED_AUC_TOLERANCE}: the endpoint must reproduce the AUC the model scored on the same rows in the Evaluate step`,
+  };
 }
 
 /** The payload's rows and labels; a missing or malformed payload, or one of another width than the model's, is a usage error (exit 2). */
@@ -158,6 +188,7 @@ const parseBatchSize = numberOption('--batch-size', { min: 1, whole: true, unit:
 const parseRowLimit = numberOption('--limit', { min: 1, whole: true, unit: 'rows' });
 const parseModelFeatures = numberOption('--model-features', { min: 1, whole: true, unit: 'features' });
 const parseMinAuc = numberOption('--min-auc', { min: 0, max: 1 });
+const parseExpectedAuc = numberOption('--expected-auc', { min: 0, max: 1 });
 const parseRequests = numberOption('--requests', {
   min: MIN_MEASURED_REQUESTS, max: MAX_MEASURED_REQUESTS, whole: true, note: 'fewer make the p95 the maximum of a handful; they are sent one after another',
 });

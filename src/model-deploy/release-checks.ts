@@ -146,10 +146,13 @@ export function releaseCheckStep(scope: Stack, id: string, props: ReleaseCheckPr
 /**
  * The live test of a stage's endpoint: with the release's own test split (`RELEASE_PAYLOAD`, the
  * label first), the payload's width is checked against the model's feature count from the
- * release's evaluation.json, and on staging (no `limit`) the AUC over the labels must reach the
- * quality gate's threshold (`qualityThreshold`); production's smoke test checks the first `limit`
- * rows' answers only. Without a release payload (a version registered before evaluate.py wrote
- * one), the repository's `TEST_PAYLOAD` is sent without labels, with a warning.
+ * release's evaluation.json, and on staging (no `limit`) the AUC over the labels must reproduce
+ * the AUC the model scored on the same rows in the Evaluate step (evaluation.json's `payload.auc`:
+ * evaluate.py samples a large test split, so the quality gate's threshold may be out of a sample's
+ * reach by chance), or, for a version whose evaluation.json does not record it, reach the quality
+ * gate's threshold (`qualityThreshold`) over the whole split. Production's smoke test checks the
+ * first `limit` rows' answers only. Without a release payload (a version registered before
+ * evaluate.py wrote one), the repository's `TEST_PAYLOAD` is sent without labels, with a warning.
  */
 export function endpointTestCommand(config: ProjectConfig, stage: Stage, report: string, aws: string, limit?: number): string {
   const endpoint = endpointName(config, stage);
@@ -157,9 +160,13 @@ export function endpointTestCommand(config: ProjectConfig, stage: Stage, report:
   const type = config.endpoints[stage].type === 'serverless' ? ' --endpoint-type serverless' : '';
   const common = `--max-p95-ms ${optionNumber(config.release.maxP95LatencyMs)} --report ${report}${type}${limit === undefined ? '' : ` --limit ${limit}`} ${aws}`;
   const features = `"$(node -p "require('./${RELEASE_EVALUATION}').model_features")"`;
-  const quality = limit === undefined ? ` --min-auc ${optionNumber(config.qualityThreshold)}` : '';
-  const release = releaseToolsCommand(RELEASE_TOOLS_DIR,
-    `test-endpoint --endpoint ${endpoint} --payload ${RELEASE_PAYLOAD} --label-column first --model-features ${features}${quality} ${common}`);
+  // Unquoted where it is used, so that its option and value are two words; a failing node stops the test.
+  const quality = limit === undefined
+    ? `QUALITY="$(node -p "const p = require('./${RELEASE_EVALUATION}').payload || {}; `
+      + `Number.isFinite(p.auc) ? '--expected-auc ' + p.auc.toFixed(6) : '--min-auc ${optionNumber(config.qualityThreshold)}'")" && `
+    : '';
+  const release = quality + releaseToolsCommand(RELEASE_TOOLS_DIR,
+    `test-endpoint --endpoint ${endpoint} --payload ${RELEASE_PAYLOAD} --label-column first --model-features ${features}${quality ? ' $QUALITY' : ''} ${common}`);
   const fallback = releaseToolsCommand(RELEASE_TOOLS_DIR, `test-endpoint --endpoint ${endpoint} --payload ${TEST_PAYLOAD} ${common}`);
   const warning = `echo "WARNING: the release's model version has no test split of its own (${RELEASE_PAYLOAD}): sending ${TEST_PAYLOAD}, whose width and labels are not checked against the model"`;
   return `if [ -f ${RELEASE_PAYLOAD} ]; then ${release}; else ${warning} && ${fallback}; fi`;

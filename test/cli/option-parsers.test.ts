@@ -91,7 +91,7 @@ describe('the generated pipelines\' numbers, as the numeric options read them', 
     const config = testConfig({ qualityThreshold: 0.0000005, release: { maxP95LatencyMs: 0.0000005 } });
     const command = endpointTestCommand(config, 'staging', 'report.json', '--region us-east-1');
     expect(command).toContain('--max-p95-ms 0.0000005 ');
-    expect(command).toContain('--min-auc 0.0000005 ');
+    expect(command).toContain("'--min-auc 0.0000005'");
     expect(command).not.toMatch(/\de-\d/);
   });
 });

@@ -11,6 +11,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import 'aws-sdk-client-mock-jest';
 import { AwsClientOptions } from '../../src/aws';
 import { CliDeps, runCli } from '../../src/cli';
+import { EXPECTED_AUC_TOLERANCE } from '../../src/cli/test-endpoint';
 import { captureOutput as capture } from '../helpers/cli-output';
 
 const rt = mockClient(SageMakerRuntimeClient);
@@ -231,6 +232,27 @@ describe('test-endpoint with the pipeline\'s labelled test split', () => {
     expect(code).toBe(0);
     expect(String(out.results[0])).toContain('quality: AUC 1.0000 over 40 labelled rows (20 positive, 20 negative) reaches the minimum 0.7000');
   });
+
+  // The staging test of a sampled payload: the endpoint must score what the Evaluate step scored on the same rows.
+  test('--expected-auc fails an endpoint that does not reproduce the evaluated AUC, and says where the minimum comes from', async () => {
+    const injected = deps();
+    answerEachRow(injected);
+    const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('split-e.csv', labelled), '--label-column', 'first', '--expected-auc', '0.81'], injected);
+    expect(code).toBe(1);
+    expect(String(out.results[0])).toContain('quality: AUC 0.5000 over 40 labelled rows (20 positive, 20 negative) is below the minimum 0.8099');
+    const report = out.results[0] as string;
+    expect(report).toContain(`(--expected-auc 0.81 less ${EXPECTED_AUC_TOLERANCE}: the endpoint must reproduce the AUC the model scored on the same rows in the Evaluate step)`);
+  });
+
+  test('--expected-auc allows the endpoint EXPECTED_AUC_TOLERANCE below it, not more', async () => {
+    for (const [expected, passes] of [['0.50009', true], ['0.50011', false]] as const) {
+      rt.reset();
+      const injected = deps();
+      answerEachRow(injected);
+      const { code } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('split-t.csv', labelled), '--label-column', 'first', '--expected-auc', expected], injected);
+      expect([expected, code]).toEqual([expected, passes ? 0 : 1]);
+    }
+  });
 });
 
 describe('test-endpoint usage errors exit 2 and call nothing', () => {
@@ -264,6 +286,12 @@ describe('test-endpoint usage errors exit 2 and call nothing', () => {
     ['--report ""', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--report', ''], /--report "" must name a file/],
     ['--min-auc 1.2', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--label-column', 'first', '--min-auc', '1.2'], /--min-auc must be a number from 0 to 1, got 1\.2/],
     ['--min-auc without labels', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--min-auc', '0.7'], /--min-auc needs the rows' known labels: pass --label-column first/],
+    ['--expected-auc 1.5', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--label-column', 'first', '--expected-auc', '1.5'], /--expected-auc must be a number from 0 to 1, got 1\.5/],
+    ['--expected-auc without labels', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--expected-auc', '0.8'], /--expected-auc needs the rows' known labels: pass --label-column first/],
+    ['--expected-auc with --min-auc', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--label-column', 'first', '--expected-auc', '0.8', '--min-auc', '0.7'],
+      /--expected-auc and --min-auc both set the lowest AUC allowed: pass one/],
+    ['--expected-auc with --limit', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--label-column', 'first', '--expected-auc', '0.8', '--limit', '2'],
+      /--expected-auc 0\.8 is the AUC over the whole payload, not over its first 2 rows \(--limit\): pass one/],
     ['--label-column last', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--label-column', 'last'], /label column must be none or first, got last/],
     ['--warmup-timeout -1', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--warmup-timeout', '-1'], /--warmup-timeout must be a number of seconds from 0 to 1200, got -1/],
     ['--model-features 0', () => ['test-endpoint', '--endpoint', ENDPOINT, '--payload', good(), '--model-features', '0'], /--model-features must be a whole number of features, at least 1, got 0/],

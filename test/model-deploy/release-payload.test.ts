@@ -28,7 +28,7 @@ function sandbox(name: string, awsScript = 'echo "aws $*"'): { dir: string; run:
 }
 
 describe('the live test of a release', () => {
-  test('staging sends the release\'s test split, checks its width against the model and its AUC against the quality gate', () => {
+  test('staging of a version whose evaluation records no payload AUC checks the split\'s AUC against the quality gate', () => {
     const { dir, run } = sandbox('staging');
     fs.mkdirSync(path.join(dir, 'release'));
     fs.writeFileSync(path.join(dir, 'release', 'payload.csv'), '1,0.5,2\n');
@@ -36,6 +36,29 @@ describe('the live test of a release', () => {
     const output = run(endpointTestCommand(config, 'staging', 'test-report/report.json', '--region us-east-1'));
     expect(output.trim()).toBe('tools test-endpoint --endpoint player-churn-staging --payload release/payload.csv --label-column first --model-features 31 '
       + '--min-auc 0.8 --max-p95-ms 250 --report test-report/report.json --endpoint-type serverless --region us-east-1');
+  });
+
+  // evaluate.py samples a test split of more than 10,000 rows (its staging test would outlast the step's time limit,
+  // and a CloudFormation action's input artifact, the Synth output that carries payload.csv, may hold at most 256 MB:
+  // "Quotas in AWS CodePipeline"): the endpoint must reproduce the AUC the model scored on the sample.
+  test('staging requires the AUC the Evaluate step recorded for the payload\'s rows, as one option and its value', () => {
+    const { dir, run } = sandbox('staging-sampled');
+    fs.writeFileSync(path.join(dir, 'release-tools', 'sagemaker-gitops.js'), 'console.log(process.argv.slice(2).join("|"));\n');
+    fs.mkdirSync(path.join(dir, 'release'));
+    fs.writeFileSync(path.join(dir, 'release', 'payload.csv'), '1,0.5,2\n');
+    fs.writeFileSync(path.join(dir, 'release', 'evaluation.json'),
+      JSON.stringify({ model_features: 31, payload: { file: 'payload.csv', rows: 10000, sampled_from: 180000, auc: 0.8123456789 } }));
+    const output = run(endpointTestCommand(config, 'staging', 'test-report/report.json', '--region us-east-1'));
+    expect(output.trim().split('|')).toEqual(['test-endpoint', '--endpoint', 'player-churn-staging', '--payload', 'release/payload.csv', '--label-column', 'first',
+      '--model-features', '31', '--expected-auc', '0.812346', '--max-p95-ms', '250', '--report', 'test-report/report.json', '--endpoint-type', 'serverless', '--region', 'us-east-1']);
+  });
+
+  test('an evaluation.json node cannot read fails the staging test before it sends anything', () => {
+    const { dir, run } = sandbox('staging-unreadable');
+    fs.mkdirSync(path.join(dir, 'release'));
+    fs.writeFileSync(path.join(dir, 'release', 'payload.csv'), '1,0.5,2\n');
+    fs.writeFileSync(path.join(dir, 'release', 'evaluation.json'), '{"model_features": 31, "payload": {"auc": NaN}}');
+    expect(() => run(endpointTestCommand(config, 'staging', 'r.json', ''))).toThrow();
   });
 
   // "Invoke a serverless endpoint": 4 MB request bodies, against a real-time endpoint's 6 MB

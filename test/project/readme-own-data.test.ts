@@ -27,10 +27,14 @@ describe('the model-build README\'s "Your own data"', () => {
     expect(preprocess).toContain('pd.get_dummies(data, columns=CATEGORICAL');
     // The numbers it gives: the 10 % test share, the baseline's row cap.
     expect(preprocess).toMatch(/^BASELINE_MAX_ROWS = 1_000_000$/m);
-    expect(section).toContain('at\nmost 1,000,000 rows');
+    expect(section).toContain('at most 1,000,000 rows');
     // The test share the section gives is the split's: 70/20/10.
     expect(preprocess).toMatch(/70\/20\/10/);
     expect(section).toContain('the test split (10 % of the data)');
+    // The staging payload's cap, and that beyond it the endpoint reproduces the sample's own AUC.
+    expect(seed('evaluate.py')).toMatch(/^PAYLOAD_MAX_ROWS = 10_000$/m);
+    expect(section).toContain('up to 10,000 rows, a sample stratified by label beyond');
+    expect(seed('evaluate.py')).toContain('report["auc"] = float(roc_auc_score(labels[rows], probabilities[rows]))');
   });
 
   test('names the evaluation.json keys evaluate.py writes and the sample file the stack uploads', () => {

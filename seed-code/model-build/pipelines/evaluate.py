@@ -7,9 +7,14 @@ Scores the test set with the trained model and writes to --output-dir:
                              "model_features" is the number of features the model takes, and "payload"
                              names payload.csv: model-deploy's staging test sends it and checks its width
   prediction_baseline.csv    prediction,probability,label: one row per test row, with a header
-  payload.csv                the test rows the model was scored on, header-less, the label (0/1) first:
-                             the staging test sends the features of each row and checks the endpoint's
-                             AUC over the labels (`sagemaker-gitops test-endpoint --label-column first`)
+  payload.csv                test rows the model was scored on, header-less, the label (0/1) first: all of
+                             them, or a seeded sample of PAYLOAD_MAX_ROWS stratified by label when the test
+                             split is larger. The staging test sends the features of each row and checks that
+                             the endpoint's AUC over the labels reproduces "payload"'s "auc", the AUC the model
+                             scored here on the same rows (`sagemaker-gitops test-endpoint --expected-auc`).
+                             The cap bounds the staging test (one request per 10 rows, one after another, in a
+                             step with a time limit) and the Synth output that carries the file (a
+                             CloudFormation action's input artifact may hold at most 256 MB)
 
 Inputs
   --model-dir   the training step's output: model.tar.gz holding xgboost-model (the built-in
@@ -52,6 +57,7 @@ import numpy as np
 import pandas as pd
 import xgboost
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_score, recall_score, roc_auc_score, roc_curve
+from sklearn.model_selection import train_test_split
 
 import tracking
 
@@ -62,6 +68,8 @@ MLFLOW_KEYS = ("run_id", "parent_run_id", "model_uri", "experiment_id")
 EVALUATION_FILE = "evaluation.json"
 PREDICTION_BASELINE_FILE = "prediction_baseline.csv"
 PAYLOAD_FILE = "payload.csv"
+PAYLOAD_MAX_ROWS = 10_000
+PAYLOAD_SEED = 1729
 MONITOR_BASELINE_FILE = "monitor_baseline.csv"
 MONITOR_OUTPUT_COLUMN = "predicted_probability"
 THRESHOLD = 0.5
@@ -252,11 +260,35 @@ def log_to_mlflow(run, values, evaluation_file, labels, probabilities, predictio
         run.log("log the test metrics on the training run", log_on_training_run)
 
 
+def payload_rows(labels, max_rows=None):
+    """The positions of the test rows the staging payload holds, in test order: all of them up to max_rows
+    (PAYLOAD_MAX_ROWS), else a seeded sample of max_rows with each label's share of the test split (a plain
+    seeded sample when a label has a single row, which cannot be stratified)."""
+    max_rows = PAYLOAD_MAX_ROWS if max_rows is None else max_rows
+    positions = np.arange(len(labels))
+    if len(labels) <= max_rows:
+        return positions
+    stratify = labels if np.unique(labels, return_counts=True)[1].min() >= 2 else None
+    sample, _ = train_test_split(positions, train_size=max_rows, stratify=stratify, random_state=PAYLOAD_SEED)
+    return np.sort(sample)
+
+
 def write_payload(path, features, labels):
     """The scored test rows for the staging test: header-less, the label first, the features as the model read them."""
     frame = pd.DataFrame(features)
     frame.insert(0, "label", labels.astype(int))
     frame.to_csv(path, header=False, index=False)
+
+
+def payload_report(labels, probabilities, rows):
+    """evaluation.json's "payload": the file, its rows and, when its labels hold both classes, the AUC the model
+    scored on exactly those rows, which the endpoint must reproduce."""
+    report = {"file": PAYLOAD_FILE, "rows": int(len(rows)), "label_column": "first"}
+    if len(rows) < len(labels):
+        report["sampled_from"] = int(len(labels))
+    if len(np.unique(labels[rows])) == 2:
+        report["auc"] = float(roc_auc_score(labels[rows], probabilities[rows]))
+    return report
 
 
 def read_baseline(baseline_dir):
@@ -304,7 +336,8 @@ def evaluate(model_dir, test_dir, output_dir, run=None, baseline_dir=None, monit
         "test_rows": int(len(labels)),
     }
     report["model_features"] = int(booster.num_features())
-    report["payload"] = {"file": PAYLOAD_FILE, "rows": int(len(labels)), "label_column": "first"}
+    rows = payload_rows(labels)
+    report["payload"] = payload_report(labels, probabilities, rows)
     if record is not None:
         report["mlflow"] = record
     with open(evaluation_file, "w") as f:
@@ -313,7 +346,9 @@ def evaluate(model_dir, test_dir, output_dir, run=None, baseline_dir=None, monit
     pd.DataFrame({"prediction": predictions, "probability": probabilities, "label": labels}).to_csv(
         os.path.join(output_dir, PREDICTION_BASELINE_FILE), index=False
     )
-    write_payload(os.path.join(output_dir, PAYLOAD_FILE), features, labels)
+    write_payload(os.path.join(output_dir, PAYLOAD_FILE), features[rows], labels[rows])
+    if len(rows) < len(labels):
+        print(f"staging payload: a stratified sample of {len(rows)} of the {len(labels)} test rows")
     if monitor_baseline_dir is not None:
         rows = write_monitor_baseline(booster, baseline_dir, monitor_baseline_dir)
         print(f"Model Monitor baseline: {rows} rows, {MONITOR_OUTPUT_COLUMN} first")

@@ -135,7 +135,9 @@ def test_writes_the_scored_test_rows_as_the_staging_payload_with_the_model_width
     features, labels = synthetic
     report = json.loads((dirs["output"] / "evaluation.json").read_text())
     assert report["model_features"] == booster.num_features() == 4
-    assert report["payload"] == {"file": "payload.csv", "rows": 100, "label_column": "first"}
+    # The whole test split fits: no sample, and the payload's AUC is the quality gate's.
+    assert report["payload"] == {"file": "payload.csv", "rows": 100, "label_column": "first",
+                                 "auc": report["classification_metrics"]["auc_score"]["value"]}
     payload = pd.read_csv(dirs["output"] / "payload.csv", header=None)
     assert payload.shape == (100, 1 + 4)
     assert (payload.iloc[:, 0] == labels[500:]).all()
@@ -144,6 +146,47 @@ def test_writes_the_scored_test_rows_as_the_staging_payload_with_the_model_width
     assert payload.iloc[:, 1:].to_numpy() == pytest.approx(features[500:], rel=1e-15)
     first = (dirs["output"] / "payload.csv").read_text().splitlines()[0].split(",")
     assert first[0] in ("0", "1")
+
+
+def test_a_large_test_split_gives_a_seeded_stratified_sample_and_its_own_auc(dirs, synthetic, monkeypatch, capsys):
+    """The staging test sends payload.csv one request per 10 rows in a step with a time limit, and the Synth output
+    that carries it is a CloudFormation action's input artifact (at most 256 MB: "Quotas in AWS CodePipeline")."""
+    monkeypatch.setattr(evaluate, "PAYLOAD_MAX_ROWS", 40)
+    assert run(dirs) == 0
+    assert "a stratified sample of 40 of the 100 test rows" in capsys.readouterr().out
+    features, labels = synthetic
+    test_features, test_labels = features[500:], labels[500:]
+    report = json.loads((dirs["output"] / "evaluation.json").read_text())
+    assert report["test_rows"] == 100
+    payload = pd.read_csv(dirs["output"] / "payload.csv", header=None)
+    assert payload.shape == (40, 1 + 4)
+    # Test rows, in test order, each label with its share of the test split.
+    positions = [int(np.flatnonzero(np.isclose(test_features, row, rtol=1e-12, atol=0).all(axis=1))[0]) for row in payload.iloc[:, 1:].to_numpy()]
+    assert positions == sorted(positions) and len(set(positions)) == 40
+    assert (payload.iloc[:, 0].to_numpy() == test_labels[positions]).all()
+    assert abs(payload.iloc[:, 0].sum() - 40 * test_labels.mean()) <= 1
+    # The AUC the endpoint must reproduce is the model's on exactly these rows, not the gate's on all of them.
+    probabilities = pd.read_csv(dirs["output"] / "prediction_baseline.csv")["probability"].to_numpy()
+    assert report["payload"]["auc"] == pytest.approx(roc_auc_score(test_labels[positions], probabilities[positions]), abs=1e-6)
+    assert report["payload"]["auc"] != report["classification_metrics"]["auc_score"]["value"]
+    assert {k: v for k, v in report["payload"].items() if k != "auc"} == {"file": "payload.csv", "rows": 40, "label_column": "first", "sampled_from": 100}
+    # Seeded: the same test split gives the same payload.
+    first = (dirs["output"] / "payload.csv").read_text()
+    assert run(dirs) == 0
+    assert (dirs["output"] / "payload.csv").read_text() == first
+
+
+def test_payload_rows_keep_everything_up_to_the_cap_and_sample_a_lone_row_class_unstratified():
+    assert evaluate.payload_rows(np.array([0, 1, 1]), max_rows=3).tolist() == [0, 1, 2]
+    lone = np.array([1] + [0] * 99)
+    rows = evaluate.payload_rows(lone, max_rows=10)
+    assert len(rows) == 10 and rows.tolist() == sorted(rows.tolist()) and len(set(rows.tolist())) == 10
+    assert evaluate.payload_rows(lone, max_rows=10).tolist() == rows.tolist()
+
+
+def test_a_payload_of_one_class_records_no_auc():
+    report = evaluate.payload_report(np.array([1, 1, 1]), np.array([0.2, 0.7, 0.9]), np.arange(3))
+    assert report == {"file": "payload.csv", "rows": 3, "label_column": "first"}
 
 
 def test_predicts_with_the_trees_up_to_the_best_iteration(dirs, synthetic, booster):
