@@ -51,6 +51,8 @@ export interface ReleaseReview {
    * names (from the variables its staging check exported). approve-release refuses then.
    */
   readonly stagingMovedOn?: { readonly stagingExecutionId: string; readonly waiting?: ExecutionRelease };
+  /** Whether the waiting version's inputs changed since the version approved before it (its staging check's `input-check` line). */
+  readonly modelInputs?: string;
 }
 
 /** What `decideRelease` did. */
@@ -136,8 +138,10 @@ export async function reviewRelease(codePipeline: CodePipelineClient, sageMaker:
   const candidateAuc = candidate.deployed ? candidate.model.auc : undefined;
   const productionAuc = production.deployed ? production.model.auc : undefined;
   const { pipelineExecutionId, stagingExecutionId } = approval;
+  const waiting = pipelineExecutionId === undefined ? undefined
+    : await readExecutionRelease(codePipeline, approval.pipelineName, pipelineExecutionId).then((r) => r && withoutUndefined(r));
   const stagingMovedOn = pipelineExecutionId !== undefined && stagingExecutionId !== undefined && stagingExecutionId !== pipelineExecutionId
-    ? withoutUndefined({ stagingExecutionId, waiting: await readExecutionRelease(codePipeline, approval.pipelineName, pipelineExecutionId).then((r) => r && withoutUndefined(r)) })
+    ? withoutUndefined({ stagingExecutionId, waiting })
     : undefined;
   return withoutUndefined({
     approval,
@@ -147,6 +151,7 @@ export async function reviewRelease(codePipeline: CodePipelineClient, sageMaker:
     warnings: [...(stagingMovedOn ? [stagingMovedOnWarning(approval, stagingMovedOn)] : []), ...warningsOf(names, candidate, production)],
     locations: found?.stages,
     stagingMovedOn,
+    modelInputs: waiting?.inputs,
   });
 }
 

@@ -7,6 +7,8 @@ export interface ExecutionRelease {
   /** The test AUC as the check wrote it (four decimals, or "not recorded"). */
   readonly auc?: string;
   readonly modelPackageArn?: string;
+  /** input-check's line: the model's inputs against the version approved before it. */
+  readonly inputs?: string;
 }
 
 /**
@@ -20,7 +22,12 @@ export async function readExecutionRelease(client: CodePipelineClient, pipelineN
     for (const detail of page.actionExecutionDetails ?? []) {
       const variables = detail.output?.outputVariables ?? {};
       if (variables[RELEASE_VARIABLES.version] !== undefined) {
-        return { version: variables[RELEASE_VARIABLES.version], auc: variables[RELEASE_VARIABLES.auc], modelPackageArn: variables[RELEASE_VARIABLES.packageArn] };
+        return {
+          version: variables[RELEASE_VARIABLES.version],
+          auc: variables[RELEASE_VARIABLES.auc],
+          modelPackageArn: variables[RELEASE_VARIABLES.packageArn],
+          inputs: variables[RELEASE_VARIABLES.inputs],
+        };
       }
     }
   }

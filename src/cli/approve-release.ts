@@ -129,6 +129,7 @@ function formatReview(review: ReleaseReview): string[] {
     `  candidate:  ${formatSide(candidate, 'unknown')}`,
     `  production: ${formatSide(production, 'nothing yet (this is the first release)')}`,
     `  AUC difference: ${aucDifference === undefined ? aucUnknown(review) : `${aucDifference >= 0 ? '+' : ''}${aucDifference.toFixed(4)} (candidate minus production)`}`,
+    ...(review.modelInputs === undefined ? [] : [`  model inputs: ${review.modelInputs}`]),
     ...review.warnings.map((warning) => `warning: ${warning}`),
   ];
 }
@@ -176,6 +177,7 @@ function reviewJson(review: ReleaseReview, status: ApprovalStatus, comment: stri
     aucDifference: review.aucDifference ?? null,
     warnings: review.warnings,
     stagingMovedOn: review.stagingMovedOn ?? null,
+    modelInputs: review.modelInputs ?? null,
     decision: decision ?? { status, comment: comment?.trim() ?? null, dryRun: true },
   };
 }

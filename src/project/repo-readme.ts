@@ -175,7 +175,8 @@ function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
     `   variables of ${RELEASE_PIPELINE.testAction}: a release never changes the pipeline's own definition)${reviewerEmails.length > 0
       ? `; the SNS topic \`${names.releaseApprovalTopic}\` emails ${reviewerEmails.join(', ')}, each once it has followed the link in the confirmation email SNS sends at the first deploy`
       : `; the SNS topic \`${names.releaseApprovalTopic}\` notifies its subscribers (add reviewers with \`release.reviewerEmails\`)`}.`,
-    `   Decide with \`npx sagemaker-gitops approve-release --project ${config.projectName} --comment "<why>"\` (or \`reject-release\`, the same options), or in the CodePipeline console.`,
+    `   Decide with \`npx sagemaker-gitops approve-release --project ${config.projectName} --comment "<why>"\` (or \`reject-release\`, the same options), or in the CodePipeline console;`,
+    '   the command shows the candidate against production and the inputs line first.',
     `5. **${RELEASE_PIPELINE.prodStage}**: deploys \`${names.endpointStack('prod')}\` (${describeEndpoint(config.endpoints.prod)}), then`,
     '   **VerifyRelease** fails the run unless production serves the new configuration and model (not the previous ones after',
     '   an automatic rollback, whose reason it prints) and answers a 20-row smoke test.',

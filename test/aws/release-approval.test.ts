@@ -39,6 +39,8 @@ const sm = mockClient(sageMaker);
 
 const PROJECT = 'churn';
 const PIPELINE = 'churn-model-deploy';
+// A pipeline execution id as CodePipeline writes it (a UUID: the API model's pattern for ListActionExecutions' filter).
+const EXECUTION = '1a2b3c4d-0000-4000-8000-000000000001';
 const names = new ProjectResourceNames(PROJECT);
 const packageArn = (version: number, group = PROJECT) => `arn:aws:sagemaker:eu-west-1:123456789012:model-package/${group}/${version}`;
 const T0 = new Date('2025-03-04T05:06:07.000Z');
@@ -46,7 +48,7 @@ const T1 = new Date('2025-03-04T06:00:00.000Z');
 const DECIDED = new Date('2025-03-04T07:00:00.000Z');
 
 const APPROVAL: ReleaseApproval = {
-  pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: '7d3f9c2a-1b4e-4c5d-8e6f-0a1b2c3d4e5f', since: T1.toISOString(), pipelineExecutionId: 'exec-2', stagingExecutionId: 'exec-2', stagingStatus: 'Succeeded',
+  pipelineName: PIPELINE, stageName: 'Prod', actionName: 'ApproveRelease', token: '7d3f9c2a-1b4e-4c5d-8e6f-0a1b2c3d4e5f', since: T1.toISOString(), pipelineExecutionId: EXECUTION, stagingExecutionId: EXECUTION, stagingStatus: 'Succeeded',
 };
 
 function serviceError(name: string, message: string): SageMakerServiceException {
@@ -54,7 +56,7 @@ function serviceError(name: string, message: string): SageMakerServiceException 
 }
 
 function stage(stageName: string, status: string | undefined, actionStates: StageState['actionStates'] = []): StageState {
-  return { stageName, actionStates, ...(status ? { latestExecution: { pipelineExecutionId: 'exec-2', status: status as 'Succeeded' } } : {}) };
+  return { stageName, actionStates, ...(status ? { latestExecution: { pipelineExecutionId: EXECUTION, status: status as 'Succeeded' } } : {}) };
 }
 
 function pipelineState(stageStates: StageState[]): void {
@@ -108,6 +110,8 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 
 beforeEach(() => {
   cp.reset();
+  // The waiting execution's variables: none exported unless a test says so.
+  cp.on(ListActionExecutionsCommand).resolves({ actionExecutionDetails: [] });
   sm.reset();
 });
 
@@ -152,7 +156,7 @@ describe('findReleaseApproval', () => {
     const err = await failure(findReleaseApproval(codePipeline, names));
     expect(err).toBeInstanceOf(CliError);
     expect(err.message.split('\n')).toEqual([
-      'no release waits for approval in pipeline churn-model-deploy (eu-west-1); its Prod stage is Succeeded (execution exec-2)',
+      `no release waits for approval in pipeline churn-model-deploy (eu-west-1); its Prod stage is Succeeded (execution ${EXECUTION})`,
       `the last release was approved by arn:aws:iam::123456789012:user/ana at ${T1.toISOString()}: "AUC up"`,
       'see the pipeline with: sagemaker-gitops status --project churn',
     ]);
@@ -164,9 +168,9 @@ describe('findReleaseApproval', () => {
       stage('Prod', 'Failed', [{ actionName: 'ApproveRelease', latestExecution: { status: 'Failed', summary: 'latency too high' } }]),
     ]);
     const lines = (await failure(findReleaseApproval(codePipeline, names))).message.split('\n');
-    expect(lines[0]).toBe('no release waits for approval in pipeline churn-model-deploy (eu-west-1); its Prod stage is Failed (execution exec-2)');
+    expect(lines[0]).toBe(`no release waits for approval in pipeline churn-model-deploy (eu-west-1); its Prod stage is Failed (execution ${EXECUTION})`);
     expect(lines[1]).toBe('the last release was rejected: "latency too high"');
-    expect(lines[2]).toBe('stage Staging is in progress (execution exec-2): a release waits for approval once staging is deployed and tested');
+    expect(lines[2]).toBe(`stage Staging is in progress (execution ${EXECUTION}): a release waits for approval once staging is deployed and tested`);
   });
 
   // "Approve or reject an approval action in CodePipeline": the pipeline fails the approval when the approver rejects it,
@@ -192,7 +196,7 @@ describe('findReleaseApproval', () => {
     pipelineState([stage('Staging', 'Failed'), stage('Prod', undefined, [{ actionName: 'ApproveRelease' }])]);
     const lines = (await failure(findReleaseApproval(codePipeline, names))).message.split('\n');
     expect(lines[0]).toBe('no release waits for approval in pipeline churn-model-deploy (eu-west-1); its Prod stage is not run yet');
-    expect(lines[1]).toBe('stage Staging failed (execution exec-2): no release reaches approval until a run gets past it');
+    expect(lines[1]).toBe(`stage Staging failed (execution ${EXECUTION}): no release reaches approval until a run gets past it`);
   });
 
   test('an in-progress approval without a token cannot be decided here', async () => {
@@ -346,13 +350,31 @@ describe('reviewRelease when a newer execution redeployed staging', () => {
     expect(review.warnings[0]).toMatch(new RegExp(`; execution ${NEWER} failed in Staging and will not come up for approval: check what staging serves before deciding$`));
   });
 
-  test('staging and Prod in the same execution: nothing extra is read', async () => {
+  test('staging and Prod in the same execution: no warning, and the release\'s input-check line from its staging check', async () => {
     waiting();
     endpointServes('churn-staging', { version: 7, auc: '0.8123' });
     endpointServes('churn-prod', { version: 5, auc: '0.8011' });
+    const inputs = 'CHANGED from version 5 (1 added, 1 removed): cohort_id_2025-03-01 added; cohort_id_2024-12-01 removed';
+    cp.on(ListActionExecutionsCommand, { pipelineName: PIPELINE, filter: { pipelineExecutionId: EXECUTION } }).resolves({
+      actionExecutionDetails: [{
+        stageName: 'Staging', actionName: 'TestStaging',
+        output: { outputVariables: { MODEL_VERSION: '7', MODEL_AUC: '0.8123', MODEL_PACKAGE_ARN: packageArn(7), MODEL_INPUTS: inputs } },
+      }],
+    });
     const review = await reviewRelease(codePipeline, sageMaker, names);
     expect(review.stagingMovedOn).toBeUndefined();
-    expect(cp).not.toHaveReceivedCommand(ListActionExecutionsCommand);
+    expect(review.warnings).toEqual([]);
+    expect(review.modelInputs).toBe(inputs);
+  });
+
+  test('a release synthesized before input-check: no inputs line', async () => {
+    waiting();
+    endpointServes('churn-staging', { version: 7, auc: '0.8123' });
+    endpointServes('churn-prod', { version: 5, auc: '0.8011' });
+    cp.on(ListActionExecutionsCommand).resolves({
+      actionExecutionDetails: [{ stageName: 'Staging', actionName: 'TestStaging', output: { outputVariables: { MODEL_VERSION: '7', MODEL_AUC: '0.8123', MODEL_PACKAGE_ARN: packageArn(7) } } }],
+    });
+    expect((await reviewRelease(codePipeline, sageMaker, names)).modelInputs).toBeUndefined();
   });
 });
 

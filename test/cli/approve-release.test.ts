@@ -28,6 +28,8 @@ const sm = mockClient(SageMakerClient);
 
 const PROJECT = 'churn';
 const PIPELINE = 'churn-model-deploy';
+// A pipeline execution id as CodePipeline writes it (a UUID: the API model's pattern for ListActionExecutions' filter).
+const EXECUTION = '1a2b3c4d-0000-4000-8000-000000000001';
 const TOKEN = '3b0c9a1e-5f2d-4c7a-9e8b-1a2b3c4d5e6f';
 const packageArn = (version: number) => `arn:aws:sagemaker:eu-west-1:123456789012:model-package/${PROJECT}/${version}`;
 const T0 = new Date('2025-03-04T05:06:07.000Z');
@@ -67,13 +69,13 @@ function serviceError(name: string, message: string): SageMakerServiceException 
 }
 
 function prodStage(approval: NonNullable<StageState['actionStates']>[number]['latestExecution'], status = 'InProgress'): StageState {
-  return { stageName: 'Prod', latestExecution: { pipelineExecutionId: 'exec-2', status: status as 'InProgress' }, actionStates: [{ actionName: 'ApproveRelease', latestExecution: approval }] };
+  return { stageName: 'Prod', latestExecution: { pipelineExecutionId: EXECUTION, status: status as 'InProgress' }, actionStates: [{ actionName: 'ApproveRelease', latestExecution: approval }] };
 }
 
 function waiting(): void {
   cp.on(GetPipelineStateCommand, { name: PIPELINE }).resolves({
     stageStates: [
-      { stageName: 'Staging', latestExecution: { pipelineExecutionId: 'exec-2', status: 'Succeeded' } },
+      { stageName: 'Staging', latestExecution: { pipelineExecutionId: EXECUTION, status: 'Succeeded' } },
       prodStage({ status: 'InProgress', lastStatusChange: SINCE, token: TOKEN }),
     ],
   });
@@ -96,7 +98,7 @@ function endpointMissing(endpoint: string): void {
 }
 
 const REVIEW = [
-  `release waiting in pipeline ${PIPELINE}, Prod/ApproveRelease since 2025-03-04 06:00 UTC (execution exec-2)`,
+  `release waiting in pipeline ${PIPELINE}, Prod/ApproveRelease since 2025-03-04 06:00 UTC (execution ${EXECUTION})`,
   '  candidate:  version 7 of churn (AUC 0.8123) on churn-staging (InService)',
   '  production: version 5 of churn (AUC 0.8011) on churn-prod (InService)',
   '  AUC difference: +0.0112 (candidate minus production)',
@@ -104,6 +106,8 @@ const REVIEW = [
 
 beforeEach(() => {
   cp.reset();
+  // The waiting execution's variables: none exported unless a test says so.
+  cp.on(ListActionExecutionsCommand).resolves({ actionExecutionDetails: [] });
   sm.reset();
 });
 
@@ -175,6 +179,22 @@ describe('approve-release and reject-release', () => {
     ]);
   });
 
+  test('the release\'s input-check line, exported by its staging check, is shown with the review and in --json', async () => {
+    waiting();
+    endpointServes('churn-staging', 7, '0.8123');
+    endpointServes('churn-prod', 5, '0.8011');
+    const inputs = 'CHANGED from version 5 (1 added, 0 removed): cohort_id_2025-03-01 added';
+    cp.on(ListActionExecutionsCommand, { pipelineName: PIPELINE, filter: { pipelineExecutionId: EXECUTION } }).resolves({
+      actionExecutionDetails: [{ stageName: 'Staging', actionName: 'TestStaging', output: { outputVariables: { MODEL_VERSION: '7', MODEL_INPUTS: inputs } } }],
+    });
+
+    const { code, lines } = await run(['approve-release', '--project', PROJECT, '--dry-run']);
+    expect(code).toBe(0);
+    expect(lines.slice(0, 5)).toEqual([...REVIEW, `  model inputs: ${inputs}`]);
+    const json = await run(['--json', 'approve-release', '--project', PROJECT, '--dry-run']);
+    expect(json.out.results[0]).toMatchObject({ modelInputs: inputs });
+  });
+
   test('warnings are shown before the decision', async () => {
     waiting();
     endpointMissing('churn-staging');
@@ -185,7 +205,7 @@ describe('approve-release and reject-release', () => {
 
     expect(code).toBe(0);
     expect(lines).toEqual([
-      `release waiting in pipeline ${PIPELINE}, Prod/ApproveRelease since 2025-03-04 06:00 UTC (execution exec-2)`,
+      `release waiting in pipeline ${PIPELINE}, Prod/ApproveRelease since 2025-03-04 06:00 UTC (execution ${EXECUTION})`,
       '  candidate:  unknown (endpoint churn-staging does not exist)',
       '  production: version 5 of churn (AUC 0.8000) on churn-prod (InService)',
       '  AUC difference: unknown (a version is unknown)',
@@ -210,7 +230,7 @@ describe('approve-release and reject-release', () => {
       stage: 'Prod',
       action: 'ApproveRelease',
       waitingSince: SINCE.toISOString(),
-      pipelineExecutionId: 'exec-2',
+      pipelineExecutionId: EXECUTION,
       candidate: { stage: 'staging', deployed: true, endpointName: 'churn-staging', status: 'InService', model: { version: 7, auc: 0.8123, modelPackageArn: packageArn(7) } },
       production: { stage: 'prod', deployed: true, endpointName: 'churn-prod', model: { version: 5, auc: 0.8011 } },
       aucDifference: 0.0112,
@@ -248,7 +268,7 @@ describe('approve-release and reject-release', () => {
     expect(out.results).toEqual([]);
     expect(out.infos).toHaveLength(1);
     expect(out.infos[0].split('\n')).toEqual([
-      `error: no release waits for approval in pipeline ${PIPELINE} (eu-west-1); its Prod stage is Succeeded (execution exec-2)`,
+      `error: no release waits for approval in pipeline ${PIPELINE} (eu-west-1); its Prod stage is Succeeded (execution ${EXECUTION})`,
       `the last release was approved at ${SINCE.toISOString()}: "looks good"`,
       'see the pipeline with: sagemaker-gitops status --project churn',
     ]);
