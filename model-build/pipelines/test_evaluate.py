@@ -176,12 +176,14 @@ def test_a_large_test_split_gives_a_seeded_stratified_sample_and_its_own_auc(dir
     assert (dirs["output"] / "payload.csv").read_text() == first
 
 
-def test_payload_rows_keep_everything_up_to_the_cap_and_sample_a_lone_row_class_unstratified():
+def test_payload_rows_keep_everything_up_to_the_cap_and_each_labels_share_beyond_it():
     assert evaluate.payload_rows(np.array([0, 1, 1]), max_rows=3).tolist() == [0, 1, 2]
-    lone = np.array([1] + [0] * 99)
-    rows = evaluate.payload_rows(lone, max_rows=10)
-    assert len(rows) == 10 and rows.tolist() == sorted(rows.tolist()) and len(set(rows.tolist())) == 10
-    assert evaluate.payload_rows(lone, max_rows=10).tolist() == rows.tolist()
+    # One row over the cap, and a label with a single row: still max_rows rows, each label at its share.
+    for labels, max_rows in ((np.array([0] * 6 + [1] * 5), 10), (np.array([1] + [0] * 99), 10), (np.array([1] + [0] * 99), 99)):
+        rows = evaluate.payload_rows(labels, max_rows=max_rows)
+        assert len(rows) == max_rows and rows.tolist() == sorted(set(rows.tolist()))
+        assert abs(labels[rows].sum() - max_rows * labels.mean()) < 1
+        assert evaluate.payload_rows(labels, max_rows=max_rows).tolist() == rows.tolist()
 
 
 def test_a_payload_of_one_class_records_no_auc():

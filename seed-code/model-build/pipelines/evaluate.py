@@ -57,7 +57,6 @@ import numpy as np
 import pandas as pd
 import xgboost
 from sklearn.metrics import accuracy_score, confusion_matrix, f1_score, precision_score, recall_score, roc_auc_score, roc_curve
-from sklearn.model_selection import train_test_split
 
 import tracking
 
@@ -262,15 +261,19 @@ def log_to_mlflow(run, values, evaluation_file, labels, probabilities, predictio
 
 def payload_rows(labels, max_rows=None):
     """The positions of the test rows the staging payload holds, in test order: all of them up to max_rows
-    (PAYLOAD_MAX_ROWS), else a seeded sample of max_rows with each label's share of the test split (a plain
-    seeded sample when a label has a single row, which cannot be stratified)."""
+    (PAYLOAD_MAX_ROWS), else a seeded sample of max_rows in which each label keeps its share of the test split
+    (largest remainders round it to whole rows)."""
     max_rows = PAYLOAD_MAX_ROWS if max_rows is None else max_rows
-    positions = np.arange(len(labels))
     if len(labels) <= max_rows:
-        return positions
-    stratify = labels if np.unique(labels, return_counts=True)[1].min() >= 2 else None
-    sample, _ = train_test_split(positions, train_size=max_rows, stratify=stratify, random_state=PAYLOAD_SEED)
-    return np.sort(sample)
+        return np.arange(len(labels))
+    classes, counts = np.unique(labels, return_counts=True)
+    shares = counts * max_rows / len(labels)
+    quotas = np.floor(shares).astype(int)
+    for i in np.argsort(quotas - shares, kind="stable")[: max_rows - quotas.sum()]:
+        quotas[i] += 1
+    rng = np.random.default_rng(PAYLOAD_SEED)
+    chosen = [rng.choice(np.flatnonzero(labels == c), size=q, replace=False) for c, q in zip(classes, quotas)]
+    return np.sort(np.concatenate(chosen))
 
 
 def write_payload(path, features, labels):
