@@ -78,7 +78,7 @@ export function configureRootProject(project: typescript.TypeScriptProject): voi
     exclude: ['node_modules'],
   });
   project.testTask.exec(`tsc --noEmit -p ${TYPE_CHECK_TSCONFIG}`, { name: 'type-check .projenrc.ts, projenrc/, the tests and the benchmarks, in one program' });
-  project.testTask.exec('bash scripts/jest-tests.sh', { name: 'library tests, one jest worker more than the machine has cores' });
+  project.testTask.exec('jest --ci', { name: 'library tests' });
   project.addTask('test:coverage', {
     description: 'The library tests with a coverage report in coverage/ (npm test leaves coverage out: it cost a quarter of the time)',
     steps: [{ spawn: 'compile' }, { exec: 'jest --ci --coverage' }],

@@ -86,8 +86,7 @@ export function rootProjectOptions(): typescript.TypeScriptProjectOptions {
         coveragePathIgnorePatterns: ['/node_modules/', '<rootDir>/model-build/', '<rootDir>/model-deploy/', '<rootDir>/schemas/'],
         // One worker per core. jest's default leaves one core to its parent process, and on a
         // 2-core CI machine that is one worker: the whole suite ran in band, one file after another,
-        // while the parent only waits (bench/README.md, "Test suite times"). `npm test` runs one
-        // more (scripts/jest-tests.sh): jest reads a percentage above 100 as a number of workers.
+        // while the parent only waits (bench/README.md, "Test suite times").
         maxWorkers: '100%',
         // A worker that holds more than this after a test file is replaced: every file loads its own
         // aws-cdk-lib and synthesizes apps, and a long-lived worker grew past 5 GB.
