@@ -53,6 +53,12 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
     repos: [...BUILD, ...DEPLOY],
   },
   {
+    option: 'volumeSizesInGb.processing, volumeSizesInGb.training',
+    rule: 'a whole number of GB per instance, 1..16384: a processing job\'s VolumeSizeInGB takes that range, and a training job\'s volume is General Purpose SSD (gp2), at most 16 TiB; the job copies its S3 inputs onto it before the script starts (default 30 GB)',
+    source: 'SageMaker API Reference, ProcessingClusterConfig / ResourceConfig (VolumeSizeInGB); Amazon EBS User Guide, "Amazon EBS General Purpose SSD volumes"',
+    repos: BUILD,
+  },
+  {
     option: 'the Train step (XGBoost script mode)',
     rule: 'metric definitions only in script mode (`sagemaker_program`): a built-in algorithm publishes its own and takes none; Train runs `pipelines/train.py` on the XGBoost 1.7-1 image and declares `train:auc` and `validation:auc` with regular expressions on the lines train.py prints',
     source: 'SageMaker API Reference, AlgorithmSpecification (MetricDefinitions); SageMaker Developer Guide, "How to use SageMaker AI XGBoost" (Use XGBoost as a framework)',

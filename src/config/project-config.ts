@@ -5,6 +5,7 @@ import { BatchScoringOptions, ResolvedBatchScoring, resolveBatchScoring } from '
 import { checkObject } from './config-checks';
 import { ContainersOptions, DEFAULT_CONTAINERS, ResolvedContainers, checkMlflowClientPython, resolveContainers } from './containers';
 import { InstanceCountsOptions, ResolvedInstanceCounts, resolveInstanceCounts } from './instance-counts';
+import { ResolvedVolumeSizes, VolumeSizesOptions, resolveVolumeSizes } from './volume-sizes';
 import { JobKind, checkInstanceTypeFor } from './instance-types';
 import { JobNetworkOptions, ResolvedJobNetwork, checkStepImageRepositoryName, resolveJobNetwork, usesStepImages } from './job-network';
 import { MlflowOptions, MlflowTrackingServerOptions, ResolvedMlflow, resolveMlflow } from './mlflow-config';
@@ -20,6 +21,7 @@ export * from './job-network';
 export * from './containers';
 export * from './batch-scoring';
 export * from './instance-counts';
+export * from './volume-sizes';
 
 /** SageMaker instance types (each must start with `ml.`). */
 export interface InstanceTypeOptions {
@@ -76,6 +78,11 @@ export interface ProjectOptions {
    * @default - one instance each
    */
   readonly instanceCounts?: InstanceCountsOptions;
+  /**
+   * Storage volume of each instance of the model-build pipeline's processing and training jobs, in GB. See {@link VolumeSizesOptions}.
+   * @default - 30 GB each
+   */
+  readonly volumeSizesInGb?: VolumeSizesOptions;
   /**
    * The quality gate: the minimum test AUC (0..1) a model needs to be registered.
    * @default 0.75
@@ -171,6 +178,8 @@ export interface ProjectConfig {
   readonly instanceTypes: ResolvedInstanceTypes;
   /** The jobs' instance counts; absent when the project names none (one each: instanceCountsOf). */
   readonly instanceCounts?: ResolvedInstanceCounts;
+  /** The jobs' volume sizes; absent when the project names none (30 GB each: volumeSizesOf). */
+  readonly volumeSizesInGb?: ResolvedVolumeSizes;
   readonly qualityThreshold: number;
   /** The MLflow backend; absent when MLflow is off. */
   readonly mlflow?: ResolvedMlflow;
@@ -196,7 +205,7 @@ export const DEFAULT_INSTANCE_TYPES: ResolvedInstanceTypes = {
 };
 export const DEFAULT_QUALITY_THRESHOLD = 0.75;
 
-const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'instanceCounts', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'buildFailureEmails', 'toolkit', 'containers', 'batchScoring'];
+const PROJECT_KEYS = ['projectName', 'region', 'environments', 'source', 'modelPackageGroupName', 'instanceTypes', 'instanceCounts', 'volumeSizesInGb', 'qualityThreshold', 'mlflow', 'mlflowTrackingServerArn', 'mlflowTrackingServer', 'jobNetwork', 'endpoints', 'release', 'buildFailureEmails', 'toolkit', 'containers', 'batchScoring'];
 
 /**
  * Checks every option and fills in the defaults. Throws a {@link ConfigError} that names the
@@ -224,6 +233,7 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     checkInstanceTypeFor(`instanceTypes.${kind}`, kind as JobKind, type);
   }
 
+  const volumeSizesInGb = resolveVolumeSizes('volumeSizesInGb', options.volumeSizesInGb);
   const instanceCounts = resolveInstanceCounts('instanceCounts', options.instanceCounts, { option: 'instanceTypes.training', value: instanceTypes.training });
 
   const qualityThreshold = options.qualityThreshold ?? DEFAULT_QUALITY_THRESHOLD;
@@ -265,6 +275,7 @@ export function resolveProjectConfig(options: ProjectOptions): ProjectConfig {
     modelPackageGroupName,
     instanceTypes,
     ...(instanceCounts !== undefined ? { instanceCounts } : {}),
+    ...(volumeSizesInGb !== undefined ? { volumeSizesInGb } : {}),
     qualityThreshold,
     ...(mlflow !== undefined ? { mlflow } : {}),
     ...(jobNetwork !== undefined ? { jobNetwork } : {}),

@@ -1,4 +1,4 @@
-import { MlflowTracking, ProjectConfig, allowedInstanceTypes, checkAcceptsVolumeKmsKey, instanceCountsOf } from '../config';
+import { MlflowTracking, ProjectConfig, allowedInstanceTypes, checkAcceptsVolumeKmsKey, instanceCountsOf, volumeSizesOf } from '../config';
 import {
   Condition, ConditionStep, ExecutionVariable, FailStep, JobVpcConfig, Join, ParameterFloat, ParameterString, PipelineDefinition,
   ProcessingInput, ProcessingStep, PropertyFile, RegisterModelStep, RetryPolicy, TrainingStep,
@@ -142,6 +142,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
   const job = {
     roleArn: props.roleArn,
     volumeKmsKeyId: props.kmsKeyArn,
+    volumeSizeInGb: volumeSizesOf(config).processing,
     retryPolicies: JOB_RETRIES,
   };
 
@@ -177,6 +178,7 @@ export function playerChurnPipeline(props: PlayerChurnPipelineProps): PipelineDe
     imageUri: props.xgboostImageUri,
     instanceType: p.trainingInstanceType,
     instanceCount: counts.training,
+    volumeSizeInGb: volumeSizesOf(config).training,
     // Plain strings, not JSON-encoded as the Python SDK writes them: the container JSON-decodes the
     // hyperparameters and keeps the raw strings when that fails (sagemaker-containers, _env.read_hyperparameters),
     // and some versions do so for all of them at once when one fails, so the values must be of one kind.
