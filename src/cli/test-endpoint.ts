@@ -119,7 +119,7 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
       const clientOptions = awsClientOptions(this);
       const client = await runtimeClient(clientOptions);
       try {
-        const report = await testEndpoint(client, {
+        const tested = await testEndpoint(client, {
           endpointName: opts.endpoint,
           rows,
           labels,
@@ -132,6 +132,7 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
           now: deps.now,
           sleep: deps.sleep,
         });
+        const report = opts.expectedAuc === undefined ? tested : withExpectedAuc(tested, opts.expectedAuc);
         if (opts.report) {
           writeReport(opts.report, report);
         }
@@ -154,6 +155,27 @@ function qualityMinimum(opts: TestEndpointOptions): { minAuc?: number; minAucSou
     minAuc: Math.max(0, opts.expectedAuc - EXPECTED_AUC_TOLERANCE),
     minAucSource: `--expected-auc ${opts.expectedAuc} less ${EXPECTED_AUC_TOLERANCE}: the endpoint must reproduce the AUC the model scored on the same rows in the Evaluate step`,
   };
+}
+
+/**
+ * The test's report with `--expected-auc`'s other side: the endpoint's AUC may not be more than the
+ * tolerance above the evaluated one either (different predictions, so another model answers), and a
+ * payload whose labels hold one class has no AUC to compare (the quality is an accuracy).
+ */
+function withExpectedAuc(report: EndpointTestReport, expected: number): EndpointTestReport {
+  const quality = report.quality;
+  const reason = quality === null ? undefined
+    : quality.metric !== 'auc'
+      ? `${describeQuality(quality)}: --expected-auc ${expected} is an AUC, and the payload's labels hold one class`
+      : quality.value > expected + EXPECTED_AUC_TOLERANCE
+        ? `AUC ${quality.value.toFixed(4)} over ${quality.rows} labelled rows is more than ${EXPECTED_AUC_TOLERANCE} above --expected-auc ${expected}, `
+          + 'the AUC the model scored on the same rows in the Evaluate step: the endpoint answers differently, so another model answers'
+        : undefined;
+  if (reason === undefined) {
+    return report;
+  }
+  const failures = [...report.failures, { batch: null, reason }];
+  return { ...report, quality: { ...quality!, passed: false }, failures, passed: false };
 }
 
 /** The payload's rows and labels; a missing or malformed payload, or one of another width than the model's, is a usage error (exit 2). */

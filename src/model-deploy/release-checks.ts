@@ -144,10 +144,10 @@ export function releaseCheckStep(scope: Stack, id: string, props: ReleaseCheckPr
 }
 
 /**
- * The live test of a stage's endpoint: with the release's own test split (`RELEASE_PAYLOAD`, the
+ * The live test of a stage's endpoint: with the release's own test rows (`RELEASE_PAYLOAD`, the
  * label first), the payload's width is checked against the model's feature count from the
  * release's evaluation.json, and on staging (no `limit`) the AUC over the labels must reproduce
- * the AUC the model scored on the same rows in the Evaluate step (evaluation.json's `payload.auc`:
+ * (within `EXPECTED_AUC_TOLERANCE`, either side) the AUC the model scored on the same rows in the Evaluate step (evaluation.json's `payload.auc`:
  * evaluate.py samples a large test split, so the quality gate's threshold may be out of a sample's
  * reach by chance), or, for a version whose evaluation.json does not record it, reach the quality
  * gate's threshold (`qualityThreshold`) over the whole split. Production's smoke test checks the
@@ -163,7 +163,9 @@ export function endpointTestCommand(config: ProjectConfig, stage: Stage, report:
   // Unquoted where it is used, so that its option and value are two words; a failing node stops the test.
   const quality = limit === undefined
     ? `QUALITY="$(node -p "const p = require('./${RELEASE_EVALUATION}').payload || {}; `
-      + `Number.isFinite(p.auc) ? '--expected-auc ' + p.auc.toFixed(6) : (console.error('${legacyPayloadNote(config)}'), '--min-auc ${optionNumber(config.qualityThreshold)}')")" && `
+      + `Number.isFinite(p.auc) ? '--expected-auc ' + p.auc.toFixed(6) : p.sampled_from !== undefined `
+      + `? (console.error('error: evaluation.json records a sampled payload without its AUC (payload.auc): nothing to hold the endpoint to'), process.exit(1)) `
+      + `: (console.error('${legacyPayloadNote(config)}'), '--min-auc ${optionNumber(config.qualityThreshold)}')")" && `
     : '';
   const release = quality + releaseToolsCommand(RELEASE_TOOLS_DIR,
     `test-endpoint --endpoint ${endpoint} --payload ${RELEASE_PAYLOAD} --label-column first --model-features ${features}${quality ? ' $QUALITY' : ''} ${common}`);

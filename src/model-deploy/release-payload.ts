@@ -12,7 +12,7 @@ import { BASELINE_FILE_NAME, RESOLVED_MODEL_FILE } from '../app-context/resolved
  */
 export const RELEASE_EVALUATION_FILE = 'evaluation.json';
 
-/** The test split the release's model was scored on (evaluate.py's payload.csv, the label first), in the synth output. */
+/** Test rows the release's model was scored on (evaluate.py's payload.csv: the test split up to 10,000 rows, the label first), in the synth output. */
 export const RELEASE_PAYLOAD_FILE = 'payload.csv';
 
 /**

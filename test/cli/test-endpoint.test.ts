@@ -244,14 +244,39 @@ describe('test-endpoint with the pipeline\'s labelled test split', () => {
     expect(report).toContain(`(--expected-auc 0.81 less ${EXPECTED_AUC_TOLERANCE}: the endpoint must reproduce the AUC the model scored on the same rows in the Evaluate step)`);
   });
 
-  test('--expected-auc allows the endpoint EXPECTED_AUC_TOLERANCE below it, not more', async () => {
-    for (const [expected, passes] of [['0.50009', true], ['0.50011', false]] as const) {
+  test('--expected-auc allows the endpoint EXPECTED_AUC_TOLERANCE on either side of it, not more', async () => {
+    for (const [expected, passes] of [['0.50009', true], ['0.50011', false], ['0.49991', true], ['0.49989', false]] as const) {
       rt.reset();
       const injected = deps();
       answerEachRow(injected);
       const { code } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('split-t.csv', labelled), '--label-column', 'first', '--expected-auc', expected], injected);
       expect([expected, code]).toEqual([expected, passes ? 0 : 1]);
     }
+  });
+});
+
+describe('test-endpoint --expected-auc, the other side', () => {
+  const labelled = Array.from({ length: 40 }, (_, i) => `${i >= 20 ? 1 : 0},${((i + 0.5) / 40).toFixed(4)},2`).join('\n');
+
+  test('an endpoint that scores better than the evaluated model on the same rows fails: another model answers', async () => {
+    rt.on(InvokeEndpointCommand).callsFake((input: { Body: string }) => csv(input.Body.split('\n').map((row) => row.split(',')[0]).join('\n')));
+    const report = path.join(dir, 'above', 'report.json');
+    const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('split-a.csv', labelled), '--label-column', 'first',
+      '--expected-auc', '0.9', '--report', report]);
+    expect(code).toBe(1);
+    expect(String(out.results[0])).toContain(`endpoint: AUC 1.0000 over 40 labelled rows is more than ${EXPECTED_AUC_TOLERANCE} above --expected-auc 0.9, `
+      + 'the AUC the model scored on the same rows in the Evaluate step: the endpoint answers differently, so another model answers');
+    // The report file says the same.
+    expect(JSON.parse(fs.readFileSync(report, 'utf-8'))).toMatchObject({ passed: false, quality: { metric: 'auc', value: 1, passed: false } });
+  });
+
+  test('a payload whose labels hold one class has no AUC to compare', async () => {
+    const injected = deps();
+    answerEachRow(injected);
+    const { code, out } = await run(['test-endpoint', '--endpoint', ENDPOINT, '--payload', payload('split-one.csv', '0,0.1,2\n0,0.2,2\n'), '--label-column', 'first',
+      '--expected-auc', '0.5'], injected);
+    expect(code).toBe(1);
+    expect(String(out.results[0])).toMatch(/endpoint: accuracy .*: --expected-auc 0\.5 is an AUC, and the payload's labels hold one class/);
   });
 });
 

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -56,6 +56,17 @@ describe('the live test of a release', () => {
     const output = run(endpointTestCommand(config, 'staging', 'test-report/report.json', '--region us-east-1'));
     expect(output.trim().split('|')).toEqual(['test-endpoint', '--endpoint', 'player-churn-staging', '--payload', 'release/payload.csv', '--label-column', 'first',
       '--model-features', '31', '--expected-auc', '0.812346', '--max-p95-ms', '250', '--report', 'test-report/report.json', '--endpoint-type', 'serverless', '--region', 'us-east-1']);
+  });
+
+  test('a sampled payload without its AUC fails the staging test before it sends anything, saying why', () => {
+    const { dir } = sandbox('staging-sampled-no-auc');
+    fs.mkdirSync(path.join(dir, 'release'));
+    fs.writeFileSync(path.join(dir, 'release', 'payload.csv'), '1,0.5,2\n');
+    fs.writeFileSync(path.join(dir, 'release', 'evaluation.json'), JSON.stringify({ model_features: 31, payload: { file: 'payload.csv', rows: 10000, sampled_from: 50000 } }));
+    const result = spawnSync('bash', ['-c', endpointTestCommand(config, 'staging', 'r.json', '')], { cwd: dir, encoding: 'utf-8' });
+    expect(result.status).not.toBe(0);
+    expect(result.stdout).not.toContain('test-endpoint');
+    expect(result.stderr).toContain('error: evaluation.json records a sampled payload without its AUC (payload.auc): nothing to hold the endpoint to');
   });
 
   test('an evaluation.json node cannot read fails the staging test before it sends anything', () => {

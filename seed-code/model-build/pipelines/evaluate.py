@@ -5,7 +5,8 @@ Scores the test set with the trained model and writes to --output-dir:
   evaluation.json            {"classification_metrics": {"auc_score": {"value": <test AUC>}, ...}}: the
                              pipeline's quality gate reads classification_metrics.auc_score.value;
                              "model_features" is the number of features the model takes, and "payload"
-                             names payload.csv: model-deploy's staging test sends it and checks its width
+                             names payload.csv, its rows and their AUC: model-deploy's staging test sends it,
+                             checks its width and requires the endpoint to score that AUC on it
   prediction_baseline.csv    prediction,probability,label: one row per test row, with a header
   payload.csv                test rows the model was scored on, header-less, the label (0/1) first: all of
                              them, or a seeded sample of PAYLOAD_MAX_ROWS stratified by label when the test
@@ -262,7 +263,8 @@ def log_to_mlflow(run, values, evaluation_file, labels, probabilities, predictio
 def payload_rows(labels, max_rows=None):
     """The positions of the test rows the staging payload holds, in test order: all of them up to max_rows
     (PAYLOAD_MAX_ROWS), else a seeded sample of max_rows in which each label keeps its share of the test split
-    (largest remainders round it to whole rows)."""
+    (largest remainders round it to whole rows) and has at least two rows (all it has, when fewer), so that
+    the sample has an AUC however rare a label is."""
     max_rows = PAYLOAD_MAX_ROWS if max_rows is None else max_rows
     if len(labels) <= max_rows:
         return np.arange(len(labels))
@@ -271,6 +273,11 @@ def payload_rows(labels, max_rows=None):
     quotas = np.floor(shares).astype(int)
     for i in np.argsort(quotas - shares, kind="stable")[: max_rows - quotas.sum()]:
         quotas[i] += 1
+    for i in range(len(classes)):
+        wanted = min(int(counts[i]), 2)
+        while quotas[i] < wanted:
+            quotas[i] += 1
+            quotas[int(np.argmax(quotas))] -= 1
     rng = np.random.default_rng(PAYLOAD_SEED)
     chosen = [rng.choice(np.flatnonzero(labels == c), size=q, replace=False) for c, q in zip(classes, quotas)]
     return np.sort(np.concatenate(chosen))

@@ -186,6 +186,16 @@ def test_payload_rows_keep_everything_up_to_the_cap_and_each_labels_share_beyond
         assert evaluate.payload_rows(labels, max_rows=max_rows).tolist() == rows.tolist()
 
 
+def test_a_rare_label_keeps_two_rows_in_the_sample_so_that_it_has_an_auc():
+    for positives, total in ((4, 100_000), (1, 20_001), (2, 50_000)):
+        labels = np.zeros(total, dtype=int)
+        labels[np.linspace(0, total - 1, positives).astype(int)] = 1
+        rows = evaluate.payload_rows(labels, max_rows=10_000)
+        assert len(rows) == 10_000
+        assert labels[rows].sum() == min(positives, 2)
+        assert "auc" in evaluate.payload_report(labels, np.linspace(0, 1, total), rows)
+
+
 def test_a_payload_of_one_class_records_no_auc():
     report = evaluate.payload_report(np.array([1, 1, 1]), np.array([0.2, 0.7, 0.9]), np.arange(3))
     assert report == {"file": "payload.csv", "rows": 3, "label_column": "first"}
