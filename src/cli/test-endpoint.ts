@@ -48,7 +48,7 @@ export interface TestEndpointDeps {
 }
 
 /**
- * How far below `--expected-auc` the endpoint's AUC over the same rows may be: the endpoint prints
+ * How far from `--expected-auc`, either side, the endpoint's AUC over the same rows may be: the endpoint prints
  * each probability as text, evaluate.py scored the model's float32 output in memory, and the
  * option's value is rounded (the synth step passes six decimals).
  */
@@ -76,7 +76,7 @@ interface TestEndpointOptions {
  * warms the endpoint up (retrying while it is cold), then sends the payload and exits 1 unless every
  * answer is a valid probability per row, the p95 latency is within the budget and the AUC over the
  * payload's labels reaches the minimum: `--min-auc`, or `--expected-auc` (the AUC the model scored
- * on the same rows in the Evaluate step, evaluation.json's `payload.auc`) less EXPECTED_AUC_TOLERANCE.
+ * on the same rows in the Evaluate step, evaluation.json's `payload.auc`), within EXPECTED_AUC_TOLERANCE.
  * Payload problems are usage errors, found before any request.
  */
 export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {}): Command {
@@ -93,7 +93,7 @@ export function testEndpointCommand(output: Output, deps: TestEndpointDeps = {})
     .option('--label-column <where>', `${PAYLOAD_LABEL_COLUMNS.join(' or ')}: \`first\` when the first field of each row is its known 0/1 label (the pipeline's test split), not sent`, parseLabelColumn, 'none')
     .option('--model-features <n>', 'the number of features the model takes: fail before any request when the payload\'s rows have another number', parseModelFeatures)
     .option('--min-auc <x>', 'fail when the AUC over the payload\'s labels is below this (0..1; needs --label-column first)', parseMinAuc)
-    .option('--expected-auc <x>', `fail when the AUC over the payload's labels is more than ${EXPECTED_AUC_TOLERANCE} below this, the AUC the model scored on the same rows in the Evaluate step (0..1; needs --label-column first; not with --min-auc or --limit)`, parseExpectedAuc)
+    .option('--expected-auc <x>', `fail when the AUC over the payload's labels is more than ${EXPECTED_AUC_TOLERANCE} from this, the AUC the model scored on the same rows in the Evaluate step (0..1; needs --label-column first; not with --min-auc or --limit)`, parseExpectedAuc)
     .option('--requests <n>', `measured requests, the batches in turn, ${describeRange({ min: MIN_MEASURED_REQUESTS, max: MAX_MEASURED_REQUESTS })} (default: ${MIN_MEASURED_REQUESTS})`, parseRequests)
     .option('--warmup-timeout <seconds>', `how long the warm-up retries a cold endpoint, 0 to ${MAX_WARMUP_TIMEOUT_MS / 1000} (default: ${DEFAULT_WARMUP_TIMEOUT_MS / 1000})`, parseWarmupTimeout)
     .action(async function (this: Command, opts: TestEndpointOptions) {

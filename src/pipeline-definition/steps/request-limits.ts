@@ -4,6 +4,7 @@
  * The builder checks a step's literal values when the step is created; the local run checks every
  * value once resolved (a parameter, a property), as SageMaker does when the step starts.
  */
+import { MAX_VOLUME_SIZE_GB } from '../../config/volume-sizes';
 
 /** The limits of a string-to-string map of a request. */
 export interface MapLimits {
@@ -28,7 +29,7 @@ export const REQUEST_LIMITS = {
     maxInputs: 10,
     maxOutputs: 10,
     maxInstanceCount: 100,
-    maxVolumeSizeInGb: 16_384,
+    maxVolumeSizeInGb: MAX_VOLUME_SIZE_GB,
     maxRuntimeSeconds: 777_600,
   },
   training: {
