@@ -273,11 +273,16 @@ def payload_rows(labels, max_rows=None):
     quotas = np.floor(shares).astype(int)
     for i in np.argsort(quotas - shares, kind="stable")[: max_rows - quotas.sum()]:
         quotas[i] += 1
+    floors = np.minimum(counts, 2)
     for i in range(len(classes)):
-        wanted = min(int(counts[i]), 2)
-        while quotas[i] < wanted:
+        while quotas[i] < floors[i]:
+            # The row comes from the label with the most rows above its own floor; none left: the cap is too small for more.
+            spare = quotas - floors
+            spare[i] = 0
+            if spare.max() <= 0:
+                break
             quotas[i] += 1
-            quotas[int(np.argmax(quotas))] -= 1
+            quotas[int(np.argmax(spare))] -= 1
     rng = np.random.default_rng(PAYLOAD_SEED)
     chosen = [rng.choice(np.flatnonzero(labels == c), size=q, replace=False) for c, q in zip(classes, quotas)]
     return np.sort(np.concatenate(chosen))

@@ -196,6 +196,12 @@ def test_a_rare_label_keeps_two_rows_in_the_sample_so_that_it_has_an_auc():
         assert "auc" in evaluate.payload_report(labels, np.linspace(0, 1, total), rows)
 
 
+def test_a_cap_too_small_for_two_rows_of_each_label_still_ends_with_cap_rows():
+    for labels, max_rows in ((np.array([0, 0, 1, 1]), 2), (np.array([0, 0, 0, 1, 1, 1]), 3), (np.array([0] * 9 + [1]), 1)):
+        rows = evaluate.payload_rows(labels, max_rows=max_rows)
+        assert len(rows) == max_rows and len(set(rows.tolist())) == max_rows
+
+
 def test_a_payload_of_one_class_records_no_auc():
     report = evaluate.payload_report(np.array([1, 1, 1]), np.array([0.2, 0.7, 0.9]), np.arange(3))
     assert report == {"file": "payload.csv", "rows": 3, "label_column": "first"}
