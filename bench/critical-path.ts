@@ -191,7 +191,7 @@ export function commandWork(command: string, context: PathContext): Work[] {
     return [work('self-mutation-check (deployed pipeline stacks compared)', model.selfMutationCheck)];
   }
   if (/\binput-check\b/.test(command)) {
-    return [work('input-check (the model inputs compared with the version approved before)', model.inputCheck)];
+    return [work('input-check (the model inputs compared with the version production serves)', model.inputCheck)];
   }
   if (/\bassets-check\b/.test(command)) {
     return [work('assets-check (file assets looked up in their buckets)', model.assetsCheck)];

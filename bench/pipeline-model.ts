@@ -114,7 +114,7 @@ export const ACTION_MODEL: ActionModel = {
   releasePayload: { minutes: 0.05, basis: 'assumption', note: 'the AWS CLI\'s start, DescribeModelPackage, then evaluation.json and payload.csv (a few KB) from S3' },
   selfMutationCheck: { minutes: 0.05, basis: 'assumption', note: 'Node.js start, then DescribeStacks and GetTemplate of the pipeline stack (and of any cross-region support stack)' },
   assetsCheck: { minutes: 0.05, basis: 'assumption', note: 'Node.js start, GetCallerIdentity, AssumeRole of the publishing role, then ListObjectsV2 of each file asset (a few)' },
-  inputCheck: { minutes: 0.05, basis: 'assumption', note: 'Node.js start, ListModelPackages and DescribeModelPackage, then the first bytes of two baseline.csv files from S3' },
+  inputCheck: { minutes: 0.05, basis: 'assumption', note: 'Node.js start, ListPipelineExecutions and ListActionExecutions of the model-deploy pipeline (ListModelPackages when its history does not tell), DescribeModelPackage, then the first bytes of two baseline.csv files from S3' },
   prodChangeCheck: { minutes: 0.05, basis: 'assumption', note: 'Node.js start, GetPipelineState and ListPipelineExecutions, then DescribeStacks and GetTemplate of each production stack' },
   selfMutateDeploy: { minutes: 0.7, basis: 'assumption', note: 'cdk deploy of the pipeline stack with no change: the change set is created and found empty' },
   selfMutateUpdate: {

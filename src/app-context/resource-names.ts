@@ -29,8 +29,10 @@ export const RELEASE_VARIABLES = {
   version: 'MODEL_VERSION',
   auc: 'MODEL_AUC',
   packageArn: 'MODEL_PACKAGE_ARN',
-  /** The release's model inputs against the version approved before it (input-check's line). */
+  /** The release's model inputs against the version production serves, or else the version approved before it (input-check's line). */
   inputs: 'MODEL_INPUTS',
+  /** The version input-check compared with, or `none`. */
+  inputsBase: 'MODEL_INPUTS_BASE',
 } as const;
 
 /** Names of one project's resources, derived from the project name (and the group, when it differs). */

@@ -1,6 +1,8 @@
+import { CodePipelineClient, PipelineExecutionSummary, paginateListPipelineExecutions } from '@aws-sdk/client-codepipeline';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeModelPackageCommand, ListModelPackagesCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { BASELINE_FILE_NAME, ResolvedModel } from '../app-context/resolved-model';
+import { readExecutionRelease } from './release-variables';
 
 /** How much of a baseline the check reads for its header: a header line longer than this is not compared. */
 export const HEADER_READ_BYTES = 1024 * 1024;
@@ -8,7 +10,18 @@ export const HEADER_READ_BYTES = 1024 * 1024;
 /** The model's input columns of one version: its header, or why there is none to compare. */
 type Inputs = { readonly columns: readonly string[] } | { readonly problem: string };
 
-/** What the release's model takes as input compared with the version approved before it. */
+/** The version a release's inputs are compared with, and why that one. */
+export interface InputBase {
+  readonly version: number;
+  /**
+   * `production`: the version the model-deploy pipeline's last succeeded execution released, which
+   * production serves unless something else changed it since; `approved-before`: the newest version
+   * approved before the release's, when the pipeline's history does not tell.
+   */
+  readonly source: 'production' | 'approved-before';
+}
+
+/** What the release's model takes as input compared with the version production serves (or, failing that, the version approved before it). */
 export interface InputComparison {
   /** One line for the release approval (a CodePipeline variable). */
   readonly summary: string;
@@ -16,51 +29,113 @@ export interface InputComparison {
   readonly changed: boolean;
   /** What people read in the build log: the columns added, removed or moved, or why nothing was compared. */
   readonly details: readonly string[];
+  /** The version compared with; absent when there was none. */
+  readonly base?: InputBase;
 }
 
 /** The clients the comparison calls. */
 export interface InputCheckClients {
   readonly sageMaker: SageMakerClient;
   readonly s3: S3Client;
+  /** Reads the model-deploy pipeline's history (`pipelineName`). */
+  readonly codePipeline?: CodePipelineClient;
+}
+
+/** A version to compare with, its baseline folder, and why it is the one. */
+interface BaseVersion extends InputBase {
+  readonly modelPackageArn?: string;
+  readonly baselineDataUri?: string;
 }
 
 /**
  * Compares the model inputs of the release's version (its baseline's header: preprocess.py writes
- * the model's input columns there, in order) with those of the newest version approved before it,
- * which production serves once the release before has run. One-hot columns follow the values a
- * training run found, so two trainings can give models of other inputs: the endpoint's callers
- * would then send rows the new model rejects or, with as many columns, reads wrongly. Nothing here
- * fails: what cannot be read is said, and the release's reviewer decides.
+ * the model's input columns there, in order) with those of the version production serves: the
+ * one the model-deploy pipeline (`pipelineName`) released in its last succeeded execution. That is
+ * the layout production's callers send today, also when the versions approved since were never
+ * released (rejected at the release approval, failed in staging) or when the release rolls back to
+ * an older version. When the pipeline's history does not tell (no execution succeeded yet, its
+ * variables unreadable, no `pipelineName`), it compares with the newest version approved before
+ * the release's, and the details say why. One-hot columns follow the values a training run found,
+ * so two trainings can give models of other inputs: the endpoint's callers would then send rows the
+ * new model rejects or, with as many columns, reads wrongly. Nothing here fails: what cannot be
+ * read is said, and the release's reviewer decides (`approve-release` also warns when production
+ * serves another version than the one compared with by then).
  */
-export async function compareModelInputs(clients: InputCheckClients, model: ResolvedModel): Promise<InputComparison> {
-  const previous = await previousApprovedVersion(clients.sageMaker, model);
-  if (previous === undefined) {
-    return { summary: 'no version approved before this one to compare with', changed: false, details: [] };
+export async function compareModelInputs(clients: InputCheckClients, model: ResolvedModel, pipelineName?: string): Promise<InputComparison> {
+  const notes: string[] = [];
+  const released = pipelineName === undefined || clients.codePipeline === undefined ? undefined
+    : await releasedVersion(clients, pipelineName).catch((err: Error) => `the history of ${pipelineName} could not be read (${err.name}: ${err.message})`);
+  if (typeof released === 'string') {
+    notes.push(`not compared with the version production serves: ${released}; compared with the version approved before this one instead`);
+  }
+  const base: BaseVersion | undefined = typeof released === 'object' ? released : await previousApprovedVersion(clients.sageMaker, model);
+  if (base === undefined) {
+    return { summary: 'no version approved before this one to compare with', changed: false, details: notes };
+  }
+  const named = `version ${base.version}${base.source === 'production' ? ', which production serves' : ', approved before it'}`;
+  if (base.source === 'production' && base.modelPackageArn === model.modelPackageArn) {
+    return { summary: `version ${base.version} is the one production serves: the same inputs`, changed: false, details: notes, base: inputBase(base) };
   }
   const [before, after] = await Promise.all([
-    baselineColumns(clients.s3, previous.baselineDataUri, `version ${previous.version}`),
+    baselineColumns(clients.s3, base.baselineDataUri, `version ${base.version}`),
     baselineColumns(clients.s3, model.baselineDataUri, `version ${model.version}`),
   ]);
   if ('problem' in before || 'problem' in after) {
     const problems = [before, after].flatMap((inputs) => ('problem' in inputs ? [inputs.problem] : []));
-    return { summary: `not compared with version ${previous.version} (see the Synth step's log)`, changed: false, details: problems };
+    return { summary: `not compared with ${named} (see the Synth step's log)`, changed: false, details: [...notes, ...problems], base: inputBase(base) };
   }
   const difference = columnDifference(before.columns, after.columns);
   if (difference.length === 0) {
-    return { summary: `the same ${after.columns.length} column${after.columns.length === 1 ? '' : 's'} as version ${previous.version}`, changed: false, details: [] };
+    return { summary: `the same ${after.columns.length} column${after.columns.length === 1 ? '' : 's'} as ${named}`, changed: false, details: notes, base: inputBase(base) };
   }
   return {
-    summary: `CHANGED from version ${previous.version} (${difference.map((d) => d.short).join(', ')}): the production endpoint's callers must send the new columns`,
+    summary: `CHANGED from ${named} (${difference.map((d) => d.short).join(', ')}): the production endpoint's callers must send the new columns`,
     changed: true,
     details: [
-      `version ${model.version} takes ${after.columns.length} input columns, version ${previous.version} took ${before.columns.length}:`,
+      ...notes,
+      `version ${model.version} takes ${after.columns.length} input columns, version ${base.version} took ${before.columns.length}:`,
       ...difference.map((d) => `  ${d.long}`),
     ],
+    base: inputBase(base),
   };
 }
 
+function inputBase(base: BaseVersion): InputBase {
+  return { version: base.version, source: base.source };
+}
+
+/**
+ * The version the pipeline's newest succeeded execution released (the variables its staging check
+ * exported), with its baseline; or why it cannot tell. Only an execution that ends Succeeded has
+ * passed its production stage, or skipped it because production was already deployed as it
+ * synthesized (`prod-change-check`); one that failed there may have been rolled back. CodePipeline
+ * lists the last 12 months of executions ("ListPipelineExecutions", AWS CodePipeline API
+ * Reference), in no documented order: the newest start time wins.
+ */
+async function releasedVersion(clients: InputCheckClients, pipelineName: string): Promise<BaseVersion | string> {
+  let newest: PipelineExecutionSummary | undefined;
+  for await (const page of paginateListPipelineExecutions({ client: clients.codePipeline!, pageSize: 100 }, { pipelineName })) {
+    for (const execution of page.pipelineExecutionSummaries ?? []) {
+      if (execution.status === 'Succeeded' && execution.pipelineExecutionId !== undefined
+        && (newest === undefined || (execution.startTime?.getTime() ?? 0) > (newest.startTime?.getTime() ?? 0))) {
+        newest = execution;
+      }
+    }
+  }
+  if (newest === undefined) {
+    return `${pipelineName} has no succeeded execution in its history (a first release)`;
+  }
+  const release = await readExecutionRelease(clients.codePipeline!, pipelineName, newest.pipelineExecutionId!);
+  const version = Number(release?.version);
+  if (release?.modelPackageArn === undefined || !Number.isInteger(version)) {
+    return `the last succeeded execution of ${pipelineName}, ${newest.pipelineExecutionId}, exported no model version and package`;
+  }
+  const described = await clients.sageMaker.send(new DescribeModelPackageCommand({ ModelPackageName: release.modelPackageArn }));
+  return { version, source: 'production', modelPackageArn: release.modelPackageArn, baselineDataUri: described.CustomerMetadataProperties?.baselineDataUri };
+}
+
 /** The newest Approved version of the group older than the release's own, with its baseline. */
-async function previousApprovedVersion(client: SageMakerClient, model: ResolvedModel): Promise<{ version: number; baselineDataUri?: string } | undefined> {
+async function previousApprovedVersion(client: SageMakerClient, model: ResolvedModel): Promise<BaseVersion | undefined> {
   let nextToken: string | undefined;
   do {
     const page = await client.send(new ListModelPackagesCommand({
@@ -69,7 +144,7 @@ async function previousApprovedVersion(client: SageMakerClient, model: ResolvedM
     const older = (page.ModelPackageSummaryList ?? []).find((p) => p.ModelPackageVersion !== undefined && p.ModelPackageVersion < model.version && p.ModelPackageArn);
     if (older) {
       const described = await client.send(new DescribeModelPackageCommand({ ModelPackageName: older.ModelPackageArn }));
-      return { version: older.ModelPackageVersion!, baselineDataUri: described.CustomerMetadataProperties?.baselineDataUri };
+      return { version: older.ModelPackageVersion!, source: 'approved-before', modelPackageArn: older.ModelPackageArn, baselineDataUri: described.CustomerMetadataProperties?.baselineDataUri };
     }
     nextToken = page.NextToken;
   } while (nextToken);

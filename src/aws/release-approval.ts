@@ -4,7 +4,7 @@ import { ProjectResourceNames, RELEASE_PIPELINE } from '../app-context/resource-
 import { CliError } from './errors';
 import { StageEndpoint, describeStageEndpoint, isPendingApproval, readPipelineState } from './project-status';
 import { StageClientFactory, StageLocation, findStageLocations } from './release-stages';
-import { ExecutionRelease, readExecutionRelease } from './release-variables';
+import { ExecutionRelease, inputsBaseWarning, readExecutionRelease } from './release-variables';
 
 export { checkStageCredentials, findStageLocations } from './release-stages';
 export type { ReleaseStageLocations, StageClientFactory, StageLocation } from './release-stages';
@@ -51,7 +51,7 @@ export interface ReleaseReview {
    * names (from the variables its staging check exported). approve-release refuses then.
    */
   readonly stagingMovedOn?: { readonly stagingExecutionId: string; readonly waiting?: ExecutionRelease };
-  /** Whether the waiting version's inputs changed since the version approved before it (its staging check's `input-check` line). */
+  /** Whether the waiting version's inputs differ from the version production serves (its staging check's `input-check` line). */
   readonly modelInputs?: string;
 }
 
@@ -148,7 +148,11 @@ export async function reviewRelease(codePipeline: CodePipelineClient, sageMaker:
     candidate,
     production,
     aucDifference: candidateAuc === undefined || productionAuc === undefined ? undefined : Math.round((candidateAuc - productionAuc) * 1e6) / 1e6,
-    warnings: [...(stagingMovedOn ? [stagingMovedOnWarning(approval, stagingMovedOn)] : []), ...warningsOf(names, candidate, production)],
+    warnings: [
+      ...(stagingMovedOn ? [stagingMovedOnWarning(approval, stagingMovedOn)] : []),
+      ...warningsOf(names, candidate, production),
+      ...[inputsBaseWarning(waiting, production.deployed ? production.model.version : undefined)].filter((w): w is string => w !== undefined),
+    ],
     locations: found?.stages,
     stagingMovedOn,
     modelInputs: waiting?.inputs,

@@ -7,8 +7,10 @@ export interface ExecutionRelease {
   /** The test AUC as the check wrote it (four decimals, or "not recorded"). */
   readonly auc?: string;
   readonly modelPackageArn?: string;
-  /** input-check's line: the model's inputs against the version approved before it. */
+  /** input-check's line: the model's inputs against the version production serves, or else the version approved before it. */
   readonly inputs?: string;
+  /** The version input-check compared with (`none` when there was none to compare with). */
+  readonly inputsBase?: string;
 }
 
 /**
@@ -27,9 +29,26 @@ export async function readExecutionRelease(client: CodePipelineClient, pipelineN
           auc: variables[RELEASE_VARIABLES.auc],
           modelPackageArn: variables[RELEASE_VARIABLES.packageArn],
           inputs: variables[RELEASE_VARIABLES.inputs],
+          inputsBase: variables[RELEASE_VARIABLES.inputsBase],
         };
       }
     }
   }
   return undefined;
+}
+
+/**
+ * What the reviewer must know when the release's inputs were compared with another version than
+ * the one production serves now (input-check ran at the synth step, from the pipeline's history:
+ * a release since, an endpoint changed by hand, or no history to tell); undefined when they match
+ * or either is unknown.
+ */
+export function inputsBaseWarning(release: ExecutionRelease | undefined, productionVersion: number | undefined): string | undefined {
+  const base = release?.inputsBase;
+  if (base === undefined || productionVersion === undefined || base === String(productionVersion)) {
+    return undefined;
+  }
+  const compared = base === 'none' ? 'with no version' : `with version ${base}`;
+  return `the model inputs line compared version ${release?.version ?? '?'} ${compared}, but production serves version ${productionVersion}: `
+    + `its callers send version ${productionVersion}'s columns, which were not compared (see each version's baseline.csv header)`;
 }

@@ -121,7 +121,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     build: (output, deps) => (require('./assets-check') as typeof import('./assets-check')).assetsCheckCommand(output, deps),
   },
   'input-check': {
-    description: 'compare the model inputs (baseline columns) of the release\'s version with the version approved before it; print one line for the release approval (used by the model-deploy synth step)',
+    description: 'compare the model inputs (baseline columns) of the release\'s version with the version production serves (--pipeline) or else the version approved before it; print one line for the release approval (used by the model-deploy synth step)',
     build: (output, deps) => (require('./input-check') as typeof import('./input-check')).inputCheckCommand(output, deps),
   },
   'prod-change-check': {

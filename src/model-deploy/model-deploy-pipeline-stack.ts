@@ -19,7 +19,7 @@ import {
   PROD_CHECK_ACTION, PROD_SMOKE_TEST_ROWS,
   acknowledgeReleaseCheckWildcards, endpointTesterRoleName, isCrossAccount, releaseCheckStatements, releaseCheckStep,
 } from './release-checks';
-import { acknowledgeReleasePayloadWildcards, inputCheckShellCommand, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';
+import { acknowledgeReleasePayloadWildcards, inputCheckPipelineStatement, inputCheckShellCommand, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';
 import { PendingApprovalNotice, ReleaseFailureNotice } from './reviewer-notices';
 import { ReleaseTrigger } from './release-trigger';
 import { replaceFailedStack } from './replace-on-failure';
@@ -159,7 +159,7 @@ export class ModelDeployPipelineStack extends Stack {
       // The checks read the release's resolved model from the synth output, not from the pipeline's definition.
       // ... and the test split the release's model was scored on, for the live tests.
       postSynthCommands: [
-        `cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`, releasePayloadDownloadCommand(), inputCheckShellCommand(), ...(shadow ? [copyLiveModelCommand()] : []),
+        `cp ${RESOLVED_MODEL_FILE} cdk.out/${RESOLVED_MODEL_FILE}`, releasePayloadDownloadCommand(), inputCheckShellCommand(names.modelDeployCodePipeline), ...(shadow ? [copyLiveModelCommand()] : []),
         // Whether the release would change production: a release production already serves skips its stages.
         ...(prodCheck ? [prodChangeCheckCommand(config, this.prod)] : []),
       ],
@@ -174,6 +174,7 @@ export class ModelDeployPipelineStack extends Stack {
           resources: [this.formatArn({ service: 'sagemaker', resource: 'model-package-group', resourceName: group.toLowerCase() })],
         }),
         ...releasePayloadReadStatements(this, config),
+        inputCheckPipelineStatement(this, config),
         ...endpointTypeReadStatements(this, config),
         ...(shadow ? liveModelReadStatements(this) : []),
         ...(prodCheck ? prodChangeReadStatements(this, config, this.prod) : []),

@@ -99,7 +99,7 @@ export interface ReleaseCheckProps {
   readonly tools: pipelines.IFileSetProducer;
   /** Send only the first rows of the payload. @default - all of it */
   readonly limit?: number;
-  /** Export the release's version, AUC and package as CodePipeline variables (RELEASE_VARIABLES). @default false */
+  /** Export the release's version, AUC, package and input comparison as CodePipeline variables (RELEASE_VARIABLES). @default false */
   readonly exportReleaseVariables?: boolean;
 }
 
@@ -139,6 +139,10 @@ export function releaseCheckStep(scope: Stack, id: string, props: ReleaseCheckPr
   });
   if (!testerRoleArn) {
     acknowledgeReleaseCheckWildcards(scope, config, stage);
+  }
+  if (props.exportReleaseVariables) {
+    // Each one exported, also those the approval's comment does not name: approve-release reads them all.
+    Object.values(RELEASE_VARIABLES).forEach((name) => step.exportedVariable(name));
   }
   return step;
 }
@@ -188,12 +192,15 @@ function legacyPayloadNote(config: ProjectConfig): string {
 /** Shell commands that set RELEASE_VARIABLES from the release's resolved model (CodeBuild exports them at the end of the build). */
 export function releaseVariableCommands(): string[] {
   const read = (expression: string) => `"$(node -p "const m = require('./${RELEASE_MODEL_FILE}'); ${expression}")"`;
+  // input-check's comparison from the synth step; a release synthesized without it (or an unreadable one) says so.
+  const inputs = (expression: string, otherwise: string) =>
+    `"$(node -p "try { ${expression} } catch { '${otherwise}' }" 2>/dev/null || echo '${otherwise}')"`;
+  const comparison = `require('./${RELEASE_INPUT_DIR}/${MODEL_INPUTS_FILE}')`;
   return [
     `export ${RELEASE_VARIABLES.version}=${read('m.version')}`,
     `export ${RELEASE_VARIABLES.auc}=${read('m.auc === undefined ? \'not recorded\' : m.auc.toFixed(4)')}`,
     `export ${RELEASE_VARIABLES.packageArn}=${read('m.modelPackageArn')}`,
-    // input-check's line from the synth step; a release synthesized without it says so.
-    `export ${RELEASE_VARIABLES.inputs}="$(head -c 400 ${RELEASE_INPUT_DIR}/${MODEL_INPUTS_FILE} 2>/dev/null | head -n 1 || true)" && `
-      + `if [ -z "$${RELEASE_VARIABLES.inputs}" ]; then export ${RELEASE_VARIABLES.inputs}="not compared"; fi`,
+    `export ${RELEASE_VARIABLES.inputs}=${inputs(`String(${comparison}.summary).split(/\\r?\\n/)[0].slice(0, 400) || 'not compared'`, 'not compared')}`,
+    `export ${RELEASE_VARIABLES.inputsBase}=${inputs(`String(${comparison}.base?.version ?? 'none')`, 'none')}`,
   ];
 }

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { ArnFormat, Stack } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { ProjectConfig } from '../config';
 import { PLAYER_CHURN } from '../model-build/player-churn-names';
@@ -36,19 +36,37 @@ export function releasePayloadDownloadCommand(): string {
 }
 
 /**
- * input-check's line (the release's model inputs against the version approved before it), which
- * the synth step writes into its output; the staging check exports it for the release approval.
+ * input-check's comparison (`--json`: the line for the approval, and the version compared with),
+ * which the synth step writes into its output; the staging check exports both for the release
+ * approval.
  */
-export const MODEL_INPUTS_FILE = 'model-inputs.txt';
+export const MODEL_INPUTS_FILE = 'model-inputs.json';
+
+/** What the synth step writes into `MODEL_INPUTS_FILE` when input-check itself fails. */
+const INPUT_CHECK_FAILED = 'not compared: input-check failed (see the Synth step log)';
 
 /**
- * The synth step's command that compares the release's model inputs with the version approved
- * before it (`input-check`) into `cdk.out/MODEL_INPUTS_FILE`. It never fails the step: a check that
- * cannot run says so in the file, and the release's reviewer reads it in the approval.
+ * The synth step's command that compares the release's model inputs with the version production
+ * serves (the one the model-deploy pipeline, `pipelineName`, released last), or else the version
+ * approved before it (`input-check`), into `cdk.out/MODEL_INPUTS_FILE`. It never fails the step: a
+ * check that cannot run says so in the file, and the release's reviewer reads it in the approval.
  */
-export function inputCheckShellCommand(): string {
+export function inputCheckShellCommand(pipelineName: string): string {
   const out = `cdk.out/${MODEL_INPUTS_FILE}`;
-  return `npx sagemaker-gitops input-check --model ${RESOLVED_MODEL_FILE} > ${out} || echo "not compared: input-check failed (see the Synth step's log)" > ${out}`;
+  return `npx sagemaker-gitops --json input-check --model ${RESOLVED_MODEL_FILE} --pipeline ${pipelineName} > ${out} `
+    + `|| echo '${JSON.stringify({ summary: INPUT_CHECK_FAILED })}' > ${out}`;
+}
+
+/**
+ * What input-check reads of the model-deploy pipeline: its executions, and the variables the
+ * staging check of the last succeeded one exported (the version production serves).
+ * "Actions, resources, and condition keys for AWS CodePipeline": both take the pipeline.
+ */
+export function inputCheckPipelineStatement(scope: Stack, config: ProjectConfig): iam.PolicyStatement {
+  return new iam.PolicyStatement({
+    actions: ['codepipeline:ListPipelineExecutions', 'codepipeline:ListActionExecutions'],
+    resources: [scope.formatArn({ service: 'codepipeline', resource: resourceNamesOf(config).modelDeployCodePipeline, arnFormat: ArnFormat.NO_RESOURCE_NAME })],
+  });
 }
 
 /**
@@ -66,7 +84,7 @@ export function releasePayloadReadStatements(scope: Stack, config: ProjectConfig
       resources: [evaluations],
       conditions: { StringEquals: { 's3:ResourceAccount': account ?? scope.account } },
     }),
-    // input-check reads the header of the release's baseline and of the version's approved before it.
+    // input-check reads the header of the release's baseline and of the version it compares with.
     new iam.PolicyStatement({
       actions: ['s3:GetObject'],
       resources: [baselineObjects(scope, config)],
@@ -86,7 +104,7 @@ export function acknowledgeReleasePayloadWildcards(scope: Stack, config: Project
     'the synth step reads the evaluation of the release\'s model version, which the training pipeline wrote under its execution\'s id into the artifact bucket, whose name CloudFormation makes; '
     + 'the statement is conditioned on the build account, and read-only');
   acknowledgeWildcardResource(scope, baselineObjects(scope, config),
-    'input-check reads the baseline header of the release\'s model version and of the version approved before it, which the training pipeline wrote under each execution\'s id into the artifact bucket, whose name CloudFormation makes; '
+    'input-check reads the baseline header of the release\'s model version and of the version production serves (or the version approved before it), which the training pipeline wrote under each execution\'s id into the artifact bucket, whose name CloudFormation makes; '
     + 'the statement is conditioned on the build account, and read-only');
   acknowledgeWildcardResource(scope, keysOf(scope, config),
     'the artifact key\'s id is made by CloudFormation in the model-build stack; the statement only decrypts through S3 in the build region');

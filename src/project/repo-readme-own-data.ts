@@ -37,7 +37,7 @@ export function renderOwnDataSection(config: ProjectConfig): string[] {
     'trainings changes the model\'s inputs (the sample\'s `cohort_id`, a date, gains a column with every new cohort):',
     'callers of the production endpoint that send the old layout then get errors, or, when the number of columns',
     'happens to be the same, wrong predictions. The release approval says whether the columns of the version\'s',
-    '`<baselineDataUri>/baseline.csv` differ from the version approved before it (model-deploy\'s `input-check`), and the',
+    '`<baselineDataUri>/baseline.csv` differ from those of the version production serves (model-deploy\'s `input-check`), and the',
     'Build step\'s log names them. Encode such a column against a fixed list of values, or leave it out.',
     '',
     'Size: the staging test sends the test split (10 % of the data) up to 10,000 rows, a sample stratified by label beyond',

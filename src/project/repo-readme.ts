@@ -171,7 +171,7 @@ function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
     '   warning). Its JSON report is the action\'s output artifact. A failure here never reaches production.',
     '   Both run from the CLI bundle the Build step writes, without installing the repository again.',
     `4. **${RELEASE_PIPELINE.approvalAction}**: a manual approval whose comment names the version, its AUC, its package and whether its`,
-    '   model inputs (its baseline\'s columns) differ from the version approved before it, which callers would then have to send (CodePipeline',
+    '   model inputs (its baseline\'s columns) differ from the version production serves, which callers would then have to send (CodePipeline',
     `   variables of ${RELEASE_PIPELINE.testAction}: a release never changes the pipeline's own definition)${reviewerEmails.length > 0
       ? `; the SNS topic \`${names.releaseApprovalTopic}\` emails ${reviewerEmails.join(', ')}, each once it has followed the link in the confirmation email SNS sends at the first deploy`
       : `; the SNS topic \`${names.releaseApprovalTopic}\` notifies its subscribers (add reviewers with \`release.reviewerEmails\`)`}.`,

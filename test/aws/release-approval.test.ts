@@ -367,6 +367,52 @@ describe('reviewRelease when a newer execution redeployed staging', () => {
     expect(review.modelInputs).toBe(inputs);
   });
 
+  /** The waiting execution's staging check exported input-check's line and the version it compared with. */
+  function exportedInputs(inputs: string, base?: string): void {
+    cp.on(ListActionExecutionsCommand, { pipelineName: PIPELINE, filter: { pipelineExecutionId: EXECUTION } }).resolves({
+      actionExecutionDetails: [{
+        stageName: 'Staging', actionName: 'TestStaging',
+        output: { outputVariables: { MODEL_VERSION: '7', MODEL_AUC: '0.8123', MODEL_PACKAGE_ARN: packageArn(7), MODEL_INPUTS: inputs, ...(base === undefined ? {} : { MODEL_INPUTS_BASE: base }) } },
+      }],
+    });
+  }
+
+  test('input-check compared with the version production serves: no warning', async () => {
+    waiting();
+    endpointServes('churn-staging', { version: 7, auc: '0.8123' });
+    endpointServes('churn-prod', { version: 5, auc: '0.8011' });
+    exportedInputs('the same 12 columns as version 5, which production serves', '5');
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.warnings).toEqual([]);
+    expect(review.modelInputs).toBe('the same 12 columns as version 5, which production serves');
+  });
+
+  // input-check ran at the synth step, from the pipeline's history: since then another release may have reached production
+  // (an older execution), or someone changed the endpoint; a first release compared with the version approved before it.
+  test.each([
+    ['another version', '6', 'compared version 7 with version 6, but production serves version 5'],
+    ['no version', 'none', 'compared version 7 with no version, but production serves version 5'],
+  ])('input-check compared with %s while production serves another: the reviewer is warned', async (_label, base, text) => {
+    waiting();
+    endpointServes('churn-staging', { version: 7, auc: '0.8123' });
+    endpointServes('churn-prod', { version: 5, auc: '0.8011' });
+    exportedInputs('the same 12 columns as version 6, approved before it', base);
+    const review = await reviewRelease(codePipeline, sageMaker, names);
+    expect(review.warnings).toEqual([`the model inputs line ${text}: its callers send version 5's columns, which were not compared (see each version's baseline.csv header)`]);
+  });
+
+  test('a first release (production not deployed), or a release exported without the compared version: no warning', async () => {
+    waiting();
+    endpointServes('churn-staging', { version: 7, auc: '0.8123' });
+    endpointMissing('churn-prod');
+    exportedInputs('the same 12 columns as version 6, approved before it', '6');
+    expect((await reviewRelease(codePipeline, sageMaker, names)).warnings).toEqual([]);
+
+    endpointServes('churn-prod', { version: 5, auc: '0.8011' });
+    exportedInputs('the same 12 columns as version 6');
+    expect((await reviewRelease(codePipeline, sageMaker, names)).warnings).toEqual([]);
+  });
+
   test('a release synthesized before input-check: no inputs line', async () => {
     waiting();
     endpointServes('churn-staging', { version: 7, auc: '0.8123' });

@@ -101,7 +101,7 @@ describe('the critical paths of the synthesized pipelines', () => {
     expect(deployPath.approvals).toEqual(['Prod/ApproveRelease']);
     expect(action(deployPath, 'Synth').work.map((w) => w.what)).toEqual([
       'CodeBuild start', 'npm ci', 'resolve-model', 'cdk synth', 'release payload copied (evaluation report and test split)',
-      'input-check (the model inputs compared with the version approved before)', 'prod-change-check (deployed production stacks compared)', 'release tools bundled', 'self-mutation-check (deployed pipeline stacks compared)',
+      'input-check (the model inputs compared with the version production serves)', 'prod-change-check (deployed production stacks compared)', 'release tools bundled', 'self-mutation-check (deployed pipeline stacks compared)',
       'assets-check (file assets looked up in their buckets)',
     ]);
     expect(action(deployPath, 'player-churn-staging-endpoint.Deploy').work.map((w) => w.what)).toContain('player-churn-staging: serverless endpoint updated');

@@ -347,16 +347,21 @@ describe.each([
     expect(synthCalls.map((c) => c.operation ?? c.argv?.slice(0, 2).join(' ')).filter(Boolean)).toEqual(expect.arrayContaining([
       'ListModelPackages', 'DescribeModelPackage', 'sagemaker describe-model-package', 's3 cp', 'DescribeStacks', 'GetTemplate']));
     expect(fs.existsSync(path.join(synthFolder, 'cdk.out', 'payload.csv'))).toBe(true);
-    // input-check read the header of the release's baseline and of the version approved before it, and wrote its line.
+    // input-check read, from the pipeline's history, the version its last succeeded execution released (which production
+    // serves), then the header of that version's baseline and of the release's, and wrote its comparison.
     const baselines = synthCalls.filter((c) => c.operation === 'GetObject' && /\/baseline\/baseline\.csv$/.test(c.input?.Key ?? ''));
     expect(baselines.map((c) => c.input.Key).sort()).toEqual(['player-churn-training/exec0/Preprocess/baseline/baseline.csv', 'player-churn-training/exec1/Preprocess/baseline/baseline.csv']);
-    expect(fs.readFileSync(path.join(synthFolder, 'cdk.out', 'model-inputs.txt'), 'utf-8')).toBe('the same 2 columns as version 6\n');
+    expect(JSON.parse(fs.readFileSync(path.join(synthFolder, 'cdk.out', 'model-inputs.json'), 'utf-8')))
+      .toEqual({ summary: 'the same 2 columns as version 6, which production serves', changed: false, details: [], base: { version: 6, source: 'production' } });
+    const pipelineReads = synthCalls.filter((c) => c.service === 'codepipeline');
+    const inputCheckReads = ['ListPipelineExecutions', 'ListActionExecutions'];
     // With production in the pipeline's account, the synth step also compares production's stack, after telling its own execution.
     // It reads the SSM parameters the production stack resolves at deploy (the MLflow backend's, for its drift check) too.
-    const prodReads = synthCalls.filter((c) => c.service === 'codepipeline' || c.service === 'ssm' || (c.service === 'cloudformation' && c.input?.StackName === 'player-churn-prod-endpoint'));
+    const prodReads = synthCalls.filter((c) => c.service === 'ssm' || (c.service === 'cloudformation' && c.input?.StackName === 'player-churn-prod-endpoint'));
     const resolvesSsm = Object.entries<any>(templates['player-churn-prod-endpoint'].toJSON().Parameters ?? {}).some(([key, p]) => key !== 'BootstrapVersion' && /SSM/.test(p.Type));
-    expect(prodReads.map((c) => c.operation)).toEqual(!synth.commands.some((c) => c.includes('prod-change-check')) ? []
-      : ['GetPipelineState', 'ListPipelineExecutions', 'DescribeStacks', 'GetTemplate', ...(resolvesSsm ? ['DescribeStacks', 'GetParameters'] : [])]);
+    const prodCheck = synth.commands.some((c) => c.includes('prod-change-check'));
+    expect(pipelineReads.map((c) => c.operation)).toEqual([...inputCheckReads, ...(prodCheck ? ['GetPipelineState', 'ListPipelineExecutions'] : [])]);
+    expect(prodReads.map((c) => c.operation)).toEqual(!prodCheck ? [] : ['DescribeStacks', 'GetTemplate', ...(resolvesSsm ? ['DescribeStacks', 'GetParameters'] : [])]);
     expect(denied(templates, template, synth, synthCalls, synthFolder)).toEqual([]);
   });
 

@@ -55,7 +55,7 @@ describe('the model-deploy pipeline', () => {
       'cp resolved-model.json cdk.out/resolved-model.json',
       releasePayloadDownloadCommand(),
       // The release's model inputs against the version approved before it, for the release approval.
-      inputCheckShellCommand(),
+      inputCheckShellCommand('player-churn-model-deploy'),
       // Production is in the pipeline's account: whether the release would change it (a failed check keeps `needed`).
       'PROD_CHANGE=$(npx sagemaker-gitops prod-change-check --assembly cdk.out/assembly-player-churn-model-deploy-pipeline-Prod --pipeline player-churn-model-deploy) || PROD_CHANGE=needed',
       'node -e "require(\'sagemaker-gitops/lib/model-deploy/release-tools\').bundleReleaseTools(\'release-tools\')"',
@@ -99,11 +99,11 @@ describe('the model-deploy pipeline', () => {
     const [synthProject] = Object.values<any>(pipelineTemplate.findResources('AWS::CodeBuild::Project'))
       .filter((p) => JSON.stringify(p.Properties.Source.BuildSpec).includes('cdk synth'));
     expect(synthProject.Properties.Environment.EnvironmentVariables).toEqual(expect.arrayContaining([{ Name: 'PROD_CHANGE', Type: 'PLAINTEXT', Value: 'needed' }]));
-    // "Actions, resources, and condition keys for AWS CodePipeline" (Service Authorization Reference): GetPipelineState and
-    // ListPipelineExecutions take the pipeline resource, arn:${Partition}:codepipeline:${Region}:${Account}:${PipelineName}.
+    // "Actions, resources, and condition keys for AWS CodePipeline" (Service Authorization Reference): GetPipelineState,
+    // ListPipelineExecutions and ListActionExecutions (input-check's) take the pipeline resource, arn:${Partition}:codepipeline:${Region}:${Account}:${PipelineName}.
     expect(statements).toContainEqual({
       Effect: 'Allow',
-      Action: ['codepipeline:GetPipelineState', 'codepipeline:ListPipelineExecutions'],
+      Action: ['codepipeline:GetPipelineState', 'codepipeline:ListActionExecutions', 'codepipeline:ListPipelineExecutions'],
       Resource: { 'Fn::Join': ['', ['arn:aws:codepipeline:us-east-1:', { Ref: 'AWS::AccountId' }, ':player-churn-model-deploy']] },
     });
     // "Actions, resources, and condition keys for AWS Systems Manager": GetParameters takes each parameter. The role reads
@@ -136,33 +136,49 @@ describe('the model-deploy pipeline', () => {
       'node release-tools/sagemaker-gitops.js verify-release --stack player-churn-staging-endpoint --endpoint player-churn-staging --model release/resolved-model.json --region us-east-1',
       endpointTestCommand(deploy.config, 'staging', 'test-report/report.json', '--region us-east-1'),
     ]);
-    expect(spec.env['exported-variables']).toEqual(['MODEL_VERSION', 'MODEL_AUC', 'MODEL_PACKAGE_ARN', 'MODEL_INPUTS']);
-    expect(spec.phases.build.commands.slice(2).map((c: string) => c.split('=')[0])).toEqual(['export MODEL_VERSION', 'export MODEL_AUC', 'export MODEL_PACKAGE_ARN', 'export MODEL_INPUTS']);
+    expect(spec.env['exported-variables']).toEqual(['MODEL_VERSION', 'MODEL_AUC', 'MODEL_PACKAGE_ARN', 'MODEL_INPUTS', 'MODEL_INPUTS_BASE']);
+    expect(spec.phases.build.commands.slice(2).map((c: string) => c.split('=')[0]))
+      .toEqual(['export MODEL_VERSION', 'export MODEL_AUC', 'export MODEL_PACKAGE_ARN', 'export MODEL_INPUTS', 'export MODEL_INPUTS_BASE']);
     expect(spec.artifacts['base-directory']).toBe('test-report');
     expect(actions('Staging')[1].Namespace).toBe('Staging@TestStaging');
   });
 
-  test('TestStaging exports input-check\'s line from the synth output, and "not compared" when it has none', () => {
+  /** MODEL_INPUTS and MODEL_INPUTS_BASE as TestStaging exports them, in a folder whose release/ holds `file` as model-inputs.json (none when undefined). */
+  function exportedInputs(file?: string, before: string[] = []): [string, string] {
     const spec = specs.find((s) => JSON.stringify(s).includes('--endpoint player-churn-staging '));
-    const exportInputs = spec.phases.build.commands.find((c: string) => c.startsWith('export MODEL_INPUTS'));
-    const valueWith = (file?: string) => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-inputs-'));
-      fs.mkdirSync(path.join(dir, 'release'));
-      if (file !== undefined) {
-        fs.writeFileSync(path.join(dir, 'release', 'model-inputs.txt'), file);
-      }
-      return execFileSync('bash', ['-c', `${exportInputs} && printf %s "$MODEL_INPUTS"`], { cwd: dir, encoding: 'utf-8' });
-    };
-    expect(valueWith('the same 31 columns as version 6\n')).toBe('the same 31 columns as version 6');
-    expect(valueWith()).toBe('not compared');
-    expect(valueWith('')).toBe('not compared');
+    const exports = spec.phases.build.commands.filter((c: string) => c.startsWith('export MODEL_INPUTS'));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'model-inputs-'));
+    fs.mkdirSync(path.join(dir, 'release'));
+    if (file !== undefined) {
+      fs.writeFileSync(path.join(dir, 'release', 'model-inputs.json'), file);
+    }
+    const script = [...before, ...exports, 'printf "%s|%s" "$MODEL_INPUTS" "$MODEL_INPUTS_BASE"'].join(' && ');
+    return execFileSync('bash', ['-c', script], { cwd: dir, encoding: 'utf-8' }).split('|') as [string, string];
+  }
+
+  test('TestStaging exports input-check\'s line and the version it compared with from the synth output, and says when it has none', () => {
+    expect(exportedInputs(JSON.stringify({ summary: 'the same 31 columns as version 6, which production serves', changed: false, details: [], base: { version: 6, source: 'production' } }, null, 2)))
+      .toEqual(['the same 31 columns as version 6, which production serves', '6']);
+    expect(exportedInputs(JSON.stringify({ summary: 'no version approved before this one to compare with', changed: false, details: [] })))
+      .toEqual(['no version approved before this one to compare with', 'none']);
+    // No file, an unreadable one, an empty line: nothing to show, said so.
+    expect(exportedInputs()).toEqual(['not compared', 'none']);
+    expect(exportedInputs('not json')).toEqual(['not compared', 'none']);
+    expect(exportedInputs(JSON.stringify({ summary: '' }))).toEqual(['not compared', 'none']);
+    // One line of at most 400 characters: the approval's comment carries it.
+    expect(exportedInputs(JSON.stringify({ summary: `${'x'.repeat(500)}\nsecond line` }))[0]).toBe('x'.repeat(400));
+    // Quotes and a $ in the line reach the variable as written.
+    expect(exportedInputs(JSON.stringify({ summary: 'it\'s "$HOME"' }))[0]).toBe('it\'s "$HOME"');
   });
 
-  test('the synth step writes input-check\'s line into its output, and a line saying so when the check fails', () => {
+  test('the synth step writes input-check\'s comparison into its output, and a comparison saying so when the check fails', () => {
     const synth = specs.find((s) => JSON.stringify(s).includes('cdk synth'));
-    expect(synth.phases.build.commands).toEqual(expect.arrayContaining([
-      'npx sagemaker-gitops input-check --model resolved-model.json > cdk.out/model-inputs.txt || echo "not compared: input-check failed (see the Synth step\'s log)" > cdk.out/model-inputs.txt',
-    ]));
+    const command = 'npx sagemaker-gitops --json input-check --model resolved-model.json --pipeline player-churn-model-deploy > cdk.out/model-inputs.json '
+      + '|| echo \'{"summary":"not compared: input-check failed (see the Synth step log)"}\' > cdk.out/model-inputs.json';
+    expect(synth.phases.build.commands).toEqual(expect.arrayContaining([command]));
+    // The failure's file, as the staging check reads it (the synth output is its release/).
+    const failed = command.replace('npx sagemaker-gitops', 'false').replace(/cdk\.out\//g, 'release/');
+    expect(exportedInputs(undefined, [failed])).toEqual(['not compared: input-check failed (see the Synth step log)', 'none']);
   });
 
   test('VerifyRelease, after the production deploy: the endpoint serves the release, then a 20-row smoke test', () => {
