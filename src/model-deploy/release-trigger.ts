@@ -5,7 +5,7 @@ import * as events from 'aws-cdk-lib/aws-events';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { NO_RELEASE_METADATA_KEY } from '../aws/model-approval';
+import { NO_RELEASE_METADATA_KEY } from '../aws/no-release-marker';
 import { ConfigError, ProjectConfig } from '../config';
 import { TriggerRetryPolicy, deadLetterAlarm, deadLetterQueue } from '../constructs/event-delivery';
 

@@ -67,6 +67,25 @@ describe('the CloudFormation validator on a worker thread', () => {
     );
   });
 
+  // aws-cdk-lib reads each plugin's version for the validation report right after its validate. aws-cdk-lib's getter
+  // loads the validator's WebAssembly module (about 0.3 s on the main thread); the worker's answer carries the version.
+  test('reports the validator\'s version from the worker, without loading the validator on the main thread', () => {
+    const ownGetter = jest.spyOn(CloudFormationValidatePlugin.prototype, 'version', 'get');
+    try {
+      const app = appWithFinding();
+      findingsOf(app);
+      expect(ownGetter).not.toHaveBeenCalled();
+      const plugin: CloudFormationValidatePlugin = ((app as any)._validationPlugins as any[]).find((p) => p instanceof CloudFormationValidatePlugin)!;
+      const version = plugin.version;
+      expect(ownGetter).not.toHaveBeenCalled();
+      ownGetter.mockRestore();
+      expect(version).toBe(new CloudFormationValidatePlugin().version);
+      expect(version).toMatch(/\d/);
+    } finally {
+      ownGetter.mockRestore();
+    }
+  });
+
   test('passes valid templates, with aws-cdk-lib adding no validator of its own', () => {
     const app = validatedApp();
     new ArtifactStore(new Stack(app, 'Valid', { env: { region: 'us-east-1' } }), 'Store', { keyAlias: 'test', description: 'test' });
@@ -112,7 +131,14 @@ describe('the CloudFormation validator on a worker thread', () => {
   test('validates on the main thread when the worker cannot load the validator', () => {
     _resetValidationWorker();
     _validationWorkerSettings.awsCdkLib = path.join(__dirname, 'no-such-module.js');
-    expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
+    const ownGetter = jest.spyOn(CloudFormationValidatePlugin.prototype, 'version', 'get');
+    try {
+      expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
+      // Without the worker's answer, the version is aws-cdk-lib's own.
+      expect(ownGetter).toHaveBeenCalled();
+    } finally {
+      ownGetter.mockRestore();
+    }
     expect(_validationWorkerState()).toBe('unavailable');
     // Later synths of the process do not try again.
     expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
