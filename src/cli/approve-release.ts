@@ -104,7 +104,7 @@ function releaseCommand(name: string, status: ApprovalStatus, output: Output, de
           throw new CliError(`not approved: ${refusal}`);
         }
         const decision = opts.dryRun ? undefined : await decideRelease(codePipeline, review.approval, status, opts.comment!);
-        output.result(json ? reviewJson(review, status, opts.comment, decision) : formatDecision(review, status, decision), json);
+        output.result(json ? reviewJson(review, status, opts.comment, decision) : formatDecision(review, status, decision, names.modelPackageGroup), json);
       } finally {
         codePipeline.destroy();
       }
@@ -150,8 +150,12 @@ function aucUnknown({ candidate, production }: ReleaseReview): string {
     : 'unknown (a version is unknown)';
 }
 
-/** What was decided and what happens next, or what a dry run would have done. */
-function formatDecision(review: ReleaseReview, status: ApprovalStatus, decision: ReleaseDecision | undefined): string {
+/**
+ * What was decided and what happens next, or what a dry run would have done. A rejected release
+ * leaves its version Approved in the registry: the pipeline's next run (which resolves the newest
+ * approved version) asks for it again, which `reject-model` prevents.
+ */
+function formatDecision(review: ReleaseReview, status: ApprovalStatus, decision: ReleaseDecision | undefined, group: string): string {
   const waiting = review.stagingMovedOn ? review.stagingMovedOn.waiting?.version : review.candidate.deployed ? review.candidate.model.version : undefined;
   const version = waiting !== undefined ? `version ${waiting}` : 'the candidate';
   const production = review.production.endpointName;
@@ -161,7 +165,9 @@ function formatDecision(review: ReleaseReview, status: ApprovalStatus, decision:
   const at = decision.decidedAt ? ` at ${formatTimestamp(decision.decidedAt)}` : '';
   return status === 'Approved'
     ? `approved the release of ${version}${at}: the ${review.approval.stageName} stage now deploys it to ${production}`
-    : `rejected the release of ${version}${at}: this execution stops and ${production} keeps serving what it serves`;
+    : `rejected the release of ${version}${at}: this execution stops and ${production} keeps serving what it serves`
+      + (waiting === undefined ? '' : `; version ${waiting} stays Approved in the model registry, so the pipeline's next run (a push to model-deploy, say) `
+        + `asks for it again while it is the newest approved version: \`sagemaker-gitops reject-model ${waiting} --group ${group} --comment "<why>"\` keeps it out`);
 }
 
 function reviewJson(review: ReleaseReview, status: ApprovalStatus, comment: string | undefined, decision: ReleaseDecision | undefined) {

@@ -158,7 +158,10 @@ describe('approve-release and reject-release', () => {
 
     expect(code).toBe(0);
     expect(lines).toContain('  AUC difference: -0.1011 (candidate minus production)');
-    expect(lines[lines.length - 1]).toBe(`rejected the release of version 7 at 2025-03-04 07:00 UTC: this execution stops and churn-prod keeps serving what it serves`);
+    // The version stays Approved: the pipeline's next run would ask for it again; reject-model keeps it out.
+    expect(lines[lines.length - 1]).toBe('rejected the release of version 7 at 2025-03-04 07:00 UTC: this execution stops and churn-prod keeps serving what it serves; '
+      + 'version 7 stays Approved in the model registry, so the pipeline\'s next run (a push to model-deploy, say) asks for it again while it is the newest approved version: '
+      + '`sagemaker-gitops reject-model 7 --group churn --comment "<why>"` keeps it out');
     expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, { token: TOKEN, result: { status: 'Rejected', summary: 'AUC dropped' } });
   });
 
@@ -328,7 +331,7 @@ describe('a newer execution redeployed staging while the release waits', () => {
   test('reject-release rejects the waiting version, and says so', async () => {
     const { code, lines } = await run(['reject-release', '--project', PROJECT, '--comment', 'superseded by the newer model']);
     expect(code).toBe(0);
-    expect(lines[lines.length - 1]).toBe('rejected the release of version 6 at 2025-03-04 07:00 UTC: this execution stops and churn-prod keeps serving what it serves');
+    expect(lines[lines.length - 1]).toMatch(/^rejected the release of version 6 at 2025-03-04 07:00 UTC: this execution stops and churn-prod keeps serving what it serves; version 6 stays Approved .* `sagemaker-gitops reject-model 6 --group churn --comment "<why>"` keeps it out$/);
     expect(cp).toHaveReceivedCommandWith(PutApprovalResultCommand, { token: TOKEN, result: { status: 'Rejected', summary: 'superseded by the newer model' } });
   });
 
