@@ -108,9 +108,11 @@ function inputBase(base: BaseVersion): InputBase {
  * The version the pipeline's newest succeeded execution released (the variables its staging check
  * exported), with its baseline; or why it cannot tell. Only an execution that ends Succeeded has
  * passed its production stage, or skipped it because production was already deployed as it
- * synthesized (`prod-change-check`); one that failed there may have been rolled back. CodePipeline
- * lists the last 12 months of executions ("ListPipelineExecutions", AWS CodePipeline API
- * Reference), in no documented order: the newest start time wins.
+ * synthesized (`prod-change-check`); one that failed there may have been rolled back. A rollback of
+ * the production stage (RollbackStage) is an execution of its own, of type ROLLBACK, that runs only
+ * that stage: production then serves what its target execution released. CodePipeline lists the
+ * last 12 months of executions ("ListPipelineExecutions", "PipelineExecutionSummary", AWS
+ * CodePipeline API Reference), in no documented order: the newest start time wins.
  */
 async function releasedVersion(clients: InputCheckClients, pipelineName: string): Promise<BaseVersion | string> {
   let newest: PipelineExecutionSummary | undefined;
@@ -123,15 +125,25 @@ async function releasedVersion(clients: InputCheckClients, pipelineName: string)
     }
   }
   if (newest === undefined) {
-    return `${pipelineName} has no succeeded execution in its history (a first release)`;
+    return `${pipelineName} has no succeeded execution in its history of 12 months (a first release, or none since)`;
   }
-  const release = await readExecutionRelease(clients.codePipeline!, pipelineName, newest.pipelineExecutionId!);
+  const rolledBackTo = newest.executionType === 'ROLLBACK' ? newest.rollbackMetadata?.rollbackTargetPipelineExecutionId : undefined;
+  const released = rolledBackTo ?? newest.pipelineExecutionId!;
+  const which = rolledBackTo === undefined ? `the last succeeded execution of ${pipelineName}, ${released},`
+    : `execution ${released}, which the last succeeded execution of ${pipelineName} (${newest.pipelineExecutionId}) rolled production back to,`;
+  const release = await readExecutionRelease(clients.codePipeline!, pipelineName, released);
   const version = Number(release?.version);
   if (release?.modelPackageArn === undefined || !Number.isInteger(version)) {
-    return `the last succeeded execution of ${pipelineName}, ${newest.pipelineExecutionId}, exported no model version and package`;
+    return `${which} exported no model version and package`;
   }
-  const described = await clients.sageMaker.send(new DescribeModelPackageCommand({ ModelPackageName: release.modelPackageArn }));
-  return { version, source: 'production', modelPackageArn: release.modelPackageArn, baselineDataUri: described.CustomerMetadataProperties?.baselineDataUri };
+  let baselineDataUri: string | undefined;
+  try {
+    const described = await clients.sageMaker.send(new DescribeModelPackageCommand({ ModelPackageName: release.modelPackageArn }));
+    baselineDataUri = described.CustomerMetadataProperties?.baselineDataUri;
+  } catch (err) {
+    return `version ${version}, which ${which.replace(/,$/, '')} released, could not be described (${(err as Error).name}: ${(err as Error).message})`;
+  }
+  return { version, source: 'production', modelPackageArn: release.modelPackageArn, baselineDataUri };
 }
 
 /** The newest Approved version of the group older than the release's own, with its baseline. */

@@ -24,7 +24,7 @@ export const COMMAND_EXAMPLES: Readonly<Record<string, string>> = {
   'publish-templates': 'publish-templates --bucket my-templates-bucket',
   'self-mutation-check': 'self-mutation-check --stack player-churn-model-deploy-pipeline',
   'assets-check': 'assets-check --assembly cdk.out',
-  'input-check': 'input-check --model resolved-model.json',
+  'input-check': 'input-check --model resolved-model.json --pipeline player-churn-model-deploy',
   'prod-change-check': 'prod-change-check --assembly cdk.out/assembly-player-churn-model-deploy-pipeline-Prod --pipeline player-churn-model-deploy',
   'release-order-check': 'release-order-check --pipeline player-churn-model-deploy --stage ProdShadow',
 };

@@ -200,7 +200,7 @@ export function releaseVariableCommands(): string[] {
     `export ${RELEASE_VARIABLES.version}=${read('m.version')}`,
     `export ${RELEASE_VARIABLES.auc}=${read('m.auc === undefined ? \'not recorded\' : m.auc.toFixed(4)')}`,
     `export ${RELEASE_VARIABLES.packageArn}=${read('m.modelPackageArn')}`,
-    `export ${RELEASE_VARIABLES.inputs}=${inputs(`String(${comparison}.summary).split(/\\r?\\n/)[0].slice(0, 400) || 'not compared'`, 'not compared')}`,
+    `export ${RELEASE_VARIABLES.inputs}=${inputs(`String(${comparison}.summary ?? '').split(/\\r?\\n/)[0].slice(0, 400) || 'not compared'`, 'not compared')}`,
     `export ${RELEASE_VARIABLES.inputsBase}=${inputs(`String(${comparison}.base?.version ?? 'none')`, 'none')}`,
   ];
 }

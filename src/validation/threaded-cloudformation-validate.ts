@@ -1,6 +1,8 @@
 import {
   App, CloudFormationValidatePlugin, CloudFormationValidatePluginProps, IPolicyValidationContext, IPolicyValidationPlugin, PolicyValidationPluginReport,
 } from 'aws-cdk-lib';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { IConstruct } from 'constructs';
 import { PendingValidation, validationWorker } from './validation-worker';
 
@@ -90,21 +92,43 @@ export function workerCloudFormationValidatePlugin(props: CloudFormationValidate
 /** How long the validator waits for the worker's report before validating on the main thread. */
 export const WORKER_TIMEOUT_MS = 10 * 60_000;
 
-class WorkerCloudFormationValidatePlugin extends CloudFormationValidatePlugin {
-  /** The validator's version as the worker reported it with its last answer. */
-  private workerVersion?: string;
+/**
+ * The validator's version as aws-cdk-lib's plugin gives it: `version()` of
+ * @aws/cloudformation-validate, its package's version, read here from the package.json of the copy
+ * aws-cdk-lib resolves; undefined when it cannot be read.
+ */
+function validatorPackageVersion(): string | undefined {
+  try {
+    const file = require.resolve('@aws/cloudformation-validate/package.json', { paths: [path.dirname(require.resolve('aws-cdk-lib/package.json'))] });
+    const version: unknown = JSON.parse(fs.readFileSync(file, 'utf-8')).version;
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
+let validatorVersion: { readonly value?: string } | undefined;
+
+class WorkerCloudFormationValidatePlugin extends CloudFormationValidatePlugin {
   public constructor(private readonly settings: CloudFormationValidatePluginProps, private readonly takePending: () => PendingValidation | undefined) {
     super(settings);
   }
 
   /**
-   * The validator's version, which aws-cdk-lib reads for the validation report right after
-   * `validate`: the worker's, so that the main thread does not load the validator's WebAssembly
-   * module only to read it (about 0.3 s); aws-cdk-lib's own when the worker did not answer.
+   * The validator's version, which aws-cdk-lib reads for the CDKMetadata resource (with version
+   * reporting on, as the CDK CLI runs an app) and for the validation report. aws-cdk-lib's getter
+   * instantiates the validator's WebAssembly module to ask it (about 0.3 s on the main thread, which
+   * validates only when the worker cannot); the package's version is the same answer.
    */
   public get version(): string | undefined {
-    return this.workerVersion ?? super.version;
+    validatorVersion ??= { value: validatorPackageVersion() };
+    return validatorVersion.value ?? super.version;
+  }
+
+  /** The rule identifiers aws-cdk-lib's plugin gives for the CDKMetadata resource: the version alone. */
+  public get ruleIds(): string[] | undefined {
+    const version = this.version;
+    return version === undefined ? super.ruleIds : [version];
   }
 
   public validate(context: IPolicyValidationContext): PolicyValidationPluginReport {
@@ -119,7 +143,6 @@ class WorkerCloudFormationValidatePlugin extends CloudFormationValidatePlugin {
       pending!.abandonWorker();
       throw new Error(answer.error);
     }
-    this.workerVersion = answer.version;
     return answer.report;
   }
 }

@@ -8,8 +8,8 @@ import { CloudFormationValidatePluginProps, PolicyValidationPluginReport, Policy
  * blocks on (a synth never yields to the event loop).
  */
 
-/** The worker's answer to one request: the validator's report and version, or the message of its error. */
-export type Answer = { readonly report: PolicyValidationPluginReport; readonly version?: string } | { readonly error: string };
+/** The worker's answer to one request: the validator's report, or the message of its error. */
+export type Answer = { readonly report: PolicyValidationPluginReport } | { readonly error: string };
 
 /** Values of a request's shared flag. */
 const PENDING = 0;
@@ -211,8 +211,7 @@ exitWhenIdle();
 parentPort.on('message', ({ props, stackTemplates, port, done }) => {
   let answer;
   try {
-    const plugin = pluginFor(props);
-    answer = { report: plugin.validate({ stackTemplates, templatePaths: stackTemplates.map((s) => s.templatePath) }), version: plugin.version };
+    answer = { report: pluginFor(props).validate({ stackTemplates, templatePaths: stackTemplates.map((s) => s.templatePath) }) };
   } catch (e) {
     answer = { error: e instanceof Error ? e.message : String(e) };
   }

@@ -199,11 +199,35 @@ describe('compareModelInputs with the model-deploy pipeline: the version product
     expect(codePipeline.commandCalls(ListActionExecutionsCommand)[0].args[0].input.filter?.pipelineExecutionId).toBe(EXECUTION(2));
   });
 
+  // "PipelineExecutionSummary" (AWS CodePipeline API Reference): a stage rollback is an execution of type ROLLBACK that runs
+  // only the production stage and names the execution it rolled back to; its staging check, and so its variables, did not run.
+  test('a rollback of the production stage: compared with the version its target execution released', async () => {
+    registry([8, 7, 6]);
+    codePipeline.on(ListPipelineExecutionsCommand).resolves({ pipelineExecutionSummaries: [
+      { pipelineExecutionId: EXECUTION(1), status: 'Succeeded', startTime: new Date(Date.UTC(2026, 11, 1)) },
+      { pipelineExecutionId: EXECUTION(2), status: 'Succeeded', startTime: new Date(Date.UTC(2026, 11, 2)) },
+      { pipelineExecutionId: EXECUTION(3), status: 'Succeeded', startTime: new Date(Date.UTC(2026, 11, 3)), executionType: 'ROLLBACK', rollbackMetadata: { rollbackTargetPipelineExecutionId: EXECUTION(1) } },
+    ] });
+    codePipeline.on(ListActionExecutionsCommand).callsFake((input) => {
+      const version = { [EXECUTION(1)]: 6, [EXECUTION(2)]: 7 }[input.filter.pipelineExecutionId as string];
+      return { actionExecutionDetails: version === undefined ? [] : [{ output: { outputVariables: { MODEL_VERSION: String(version), MODEL_PACKAGE_ARN: arnOf(version) } } }] };
+    });
+    baselines({ exec6: 'a\n', exec8: 'a,b\n' });
+    const comparison = await compareModelInputs(withPipeline, release, PIPELINE);
+    expect(comparison.base).toEqual({ version: 6, source: 'production' });
+    expect(comparison.summary).toBe('CHANGED from version 6, which production serves (1 added): the production endpoint\'s callers must send the new columns');
+    expect(codePipeline.commandCalls(ListActionExecutionsCommand).map((call) => call.args[0].input.filter?.pipelineExecutionId)).toEqual([EXECUTION(1)]);
+  });
+
   test.each([
     ['no execution has succeeded yet (a first release)', () => history([[1, 'Failed', 1], [2, 'InProgress', 2]], {}),
-      `not compared with the version production serves: ${PIPELINE} has no succeeded execution in its history (a first release); compared with the version approved before this one instead`],
+      `not compared with the version production serves: ${PIPELINE} has no succeeded execution in its history of 12 months (a first release, or none since); compared with the version approved before this one instead`],
     ['its last succeeded execution exported no version (a toolkit before the variables)', () => history([[1, 'Succeeded', 1]], { 1: undefined }),
       `not compared with the version production serves: the last succeeded execution of ${PIPELINE}, ${EXECUTION(1)}, exported no model version and package; compared with the version approved before this one instead`],
+    ['the package of the version it released cannot be described', () => {
+      history([[1, 'Succeeded', 1]], { 1: 6 });
+      sageMaker.on(DescribeModelPackageCommand, { ModelPackageName: arnOf(6) }).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' }));
+    }, `not compared with the version production serves: version 6, which the last succeeded execution of ${PIPELINE}, ${EXECUTION(1)} released, could not be described (AccessDeniedException: not authorized); compared with the version approved before this one instead`],
     ['its history cannot be read', () => codePipeline.on(ListPipelineExecutionsCommand).rejects(Object.assign(new Error('not authorized'), { name: 'AccessDeniedException' })),
       `not compared with the version production serves: the history of ${PIPELINE} could not be read (AccessDeniedException: not authorized); compared with the version approved before this one instead`],
   ])('%s: compared with the version approved before it, and the log says why', async (_label, arrange, note) => {

@@ -54,7 +54,7 @@ describe('the model-deploy pipeline', () => {
       'npx cdk synth --no-notices',
       'cp resolved-model.json cdk.out/resolved-model.json',
       releasePayloadDownloadCommand(),
-      // The release's model inputs against the version approved before it, for the release approval.
+      // The release's model inputs against the version production serves, for the release approval.
       inputCheckShellCommand('player-churn-model-deploy'),
       // Production is in the pipeline's account: whether the release would change it (a failed check keeps `needed`).
       'PROD_CHANGE=$(npx sagemaker-gitops prod-change-check --assembly cdk.out/assembly-player-churn-model-deploy-pipeline-Prod --pipeline player-churn-model-deploy) || PROD_CHANGE=needed',
@@ -165,6 +165,7 @@ describe('the model-deploy pipeline', () => {
     expect(exportedInputs()).toEqual(['not compared', 'none']);
     expect(exportedInputs('not json')).toEqual(['not compared', 'none']);
     expect(exportedInputs(JSON.stringify({ summary: '' }))).toEqual(['not compared', 'none']);
+    expect(exportedInputs('{}')).toEqual(['not compared', 'none']);
     // One line of at most 400 characters: the approval's comment carries it.
     expect(exportedInputs(JSON.stringify({ summary: `${'x'.repeat(500)}\nsecond line` }))[0]).toBe('x'.repeat(400));
     // Quotes and a $ in the line reach the variable as written.

@@ -67,23 +67,31 @@ describe('the CloudFormation validator on a worker thread', () => {
     );
   });
 
-  // aws-cdk-lib reads each plugin's version for the validation report right after its validate. aws-cdk-lib's getter
-  // loads the validator's WebAssembly module (about 0.3 s on the main thread); the worker's answer carries the version.
-  test('reports the validator\'s version from the worker, without loading the validator on the main thread', () => {
-    const ownGetter = jest.spyOn(CloudFormationValidatePlugin.prototype, 'version', 'get');
+  // With version reporting on, as the CDK CLI runs an app, aws-cdk-lib reads each plugin's version and rule ids for the
+  // CDKMetadata resource, and the version again for the validation report. aws-cdk-lib's getters instantiate the
+  // validator's WebAssembly module (about 0.3 s on the main thread); the package's version is the same answer.
+  test('gives the validator\'s version and rule ids without loading the validator on the main thread', () => {
+    const ownVersion = jest.spyOn(CloudFormationValidatePlugin.prototype, 'version', 'get');
+    const ownRuleIds = jest.spyOn(CloudFormationValidatePlugin.prototype, 'ruleIds', 'get');
+    let plugin: CloudFormationValidatePlugin;
+    let metadata: string;
     try {
-      const app = appWithFinding();
+      const app = appWithFinding({ analyticsReporting: true });
       findingsOf(app);
-      expect(ownGetter).not.toHaveBeenCalled();
-      const plugin: CloudFormationValidatePlugin = ((app as any)._validationPlugins as any[]).find((p) => p instanceof CloudFormationValidatePlugin)!;
-      const version = plugin.version;
-      expect(ownGetter).not.toHaveBeenCalled();
-      ownGetter.mockRestore();
-      expect(version).toBe(new CloudFormationValidatePlugin().version);
-      expect(version).toMatch(/\d/);
+      metadata = JSON.stringify(JSON.parse(fs.readFileSync(path.join(app.outdir, 'Valid.template.json'), 'utf-8')).Resources.CDKMetadata);
+      plugin = ((app as any)._validationPlugins as any[]).find((p) => p instanceof CloudFormationValidatePlugin)!;
+      expect([plugin.version, plugin.ruleIds]).toBeDefined();
+      expect(ownVersion).not.toHaveBeenCalled();
+      expect(ownRuleIds).not.toHaveBeenCalled();
     } finally {
-      ownGetter.mockRestore();
+      ownVersion.mockRestore();
+      ownRuleIds.mockRestore();
     }
+    expect(metadata).toBeDefined();
+    const own = new CloudFormationValidatePlugin();
+    expect(plugin.version).toBe(own.version);
+    expect(plugin.ruleIds).toEqual(own.ruleIds);
+    expect(plugin.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 
   test('passes valid templates, with aws-cdk-lib adding no validator of its own', () => {
@@ -131,14 +139,7 @@ describe('the CloudFormation validator on a worker thread', () => {
   test('validates on the main thread when the worker cannot load the validator', () => {
     _resetValidationWorker();
     _validationWorkerSettings.awsCdkLib = path.join(__dirname, 'no-such-module.js');
-    const ownGetter = jest.spyOn(CloudFormationValidatePlugin.prototype, 'version', 'get');
-    try {
-      expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
-      // Without the worker's answer, the version is aws-cdk-lib's own.
-      expect(ownGetter).toHaveBeenCalled();
-    } finally {
-      ownGetter.mockRestore();
-    }
+    expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
     expect(_validationWorkerState()).toBe('unavailable');
     // Later synths of the process do not try again.
     expect(findingsOf(appWithFinding())).toEqual([{ plugin: 'CloudFormation Validate', rule: 'F3031', constructs: ['Invalid/Group'] }]);
