@@ -1,8 +1,8 @@
-import { CodePipelineClient, PipelineExecutionSummary, paginateListPipelineExecutions } from '@aws-sdk/client-codepipeline';
+import { CodePipelineClient, PipelineExecutionSummary } from '@aws-sdk/client-codepipeline';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeModelPackageCommand, ListModelPackagesCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { BASELINE_FILE_NAME, ResolvedModel } from '../app-context/resolved-model';
-import { readExecutionRelease } from './release-variables';
+import { listPipelineExecutions, readExecutionRelease } from './release-variables';
 
 /** How much of a baseline the check reads for its header: a header line longer than this is not compared. */
 export const HEADER_READ_BYTES = 1024 * 1024;
@@ -116,12 +116,10 @@ function inputBase(base: BaseVersion): InputBase {
  */
 async function releasedVersion(clients: InputCheckClients, pipelineName: string): Promise<BaseVersion | string> {
   let newest: PipelineExecutionSummary | undefined;
-  for await (const page of paginateListPipelineExecutions({ client: clients.codePipeline!, pageSize: 100 }, { pipelineName })) {
-    for (const execution of page.pipelineExecutionSummaries ?? []) {
-      if (execution.status === 'Succeeded' && execution.pipelineExecutionId !== undefined
-        && (newest === undefined || (execution.startTime?.getTime() ?? 0) > (newest.startTime?.getTime() ?? 0))) {
-        newest = execution;
-      }
+  for (const execution of await listPipelineExecutions(clients.codePipeline!, pipelineName)) {
+    if (execution.status === 'Succeeded' && execution.pipelineExecutionId !== undefined
+      && (newest === undefined || (execution.startTime?.getTime() ?? 0) > (newest.startTime?.getTime() ?? 0))) {
+      newest = execution;
     }
   }
   if (newest === undefined) {

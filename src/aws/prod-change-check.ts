@@ -1,5 +1,6 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
-import { CodePipelineClient, GetPipelineStateCommand, PipelineExecutionSummary, StageState, paginateListPipelineExecutions } from '@aws-sdk/client-codepipeline';
+import { CodePipelineClient, GetPipelineStateCommand, PipelineExecutionSummary, StageState } from '@aws-sdk/client-codepipeline';
+import { listPipelineExecutions } from './release-variables';
 import { GetParametersCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { SelfMutationStack, SelfMutationVerdict, deployedDifference } from './self-mutation-check';
 
@@ -86,10 +87,7 @@ export async function olderExecutionsInFlight(props: ExecutionOrderProps): Promi
   if (own?.pipelineExecutionId === undefined || own.status !== 'InProgress') {
     throw new Error(`the ${props.checkStage} stage of ${props.pipelineName} shows no execution in progress (${own?.status ?? 'none'}), so this execution cannot be told apart`);
   }
-  const executions: PipelineExecutionSummary[] = [];
-  for await (const page of paginateListPipelineExecutions({ client: props.codePipeline }, { pipelineName: props.pipelineName })) {
-    executions.push(...page.pipelineExecutionSummaries ?? []);
-  }
+  const executions = await listPipelineExecutions(props.codePipeline, props.pipelineName);
   const started = executions.find((e) => e.pipelineExecutionId === own.pipelineExecutionId)?.startTime;
   if (started === undefined) {
     throw new Error(`ListPipelineExecutions of ${props.pipelineName} does not list this execution, ${own.pipelineExecutionId}, with its start time`);

@@ -1,4 +1,4 @@
-import { CodePipelineClient, paginateListActionExecutions } from '@aws-sdk/client-codepipeline';
+import { CodePipelineClient, PipelineExecutionSummary, paginateListActionExecutions, paginateListPipelineExecutions } from '@aws-sdk/client-codepipeline';
 import { RELEASE_VARIABLES } from '../app-context/resource-names';
 
 /** The release one pipeline execution carries: the variables its staging check exported. */
@@ -51,4 +51,16 @@ export function inputsBaseWarning(release: ExecutionRelease | undefined, product
   const compared = base === 'none' ? 'with no version' : `with version ${base}`;
   return `the model inputs line compared version ${release?.version ?? '?'} ${compared}, but production serves version ${productionVersion}: `
     + `its callers send version ${productionVersion}'s columns, which were not compared (see each version's baseline.csv header)`;
+}
+
+/**
+ * Every execution of a pipeline CodePipeline lists: its last 12 months, all pages of at most 100,
+ * in no documented order ("ListPipelineExecutions", AWS CodePipeline API Reference).
+ */
+export async function listPipelineExecutions(client: CodePipelineClient, pipelineName: string): Promise<PipelineExecutionSummary[]> {
+  const executions: PipelineExecutionSummary[] = [];
+  for await (const page of paginateListPipelineExecutions({ client, pageSize: 100 }, { pipelineName })) {
+    executions.push(...page.pipelineExecutionSummaries ?? []);
+  }
+  return executions;
 }
