@@ -3,8 +3,9 @@
  * Commands compared with each other run interleaved (A B C, A B C, ...) after a warm-up round, so
  * load that comes and goes on a shared machine weighs on every command alike.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
+import { TreeMemoryPeak, TreeMemorySampler } from './proc-memory';
 
 /** One command to time. */
 export interface CommandSpec {
@@ -88,4 +89,50 @@ export function timeInterleaved(
     }
   }
   return samples;
+}
+
+/** A command's wall-clock time and the peak memory of its process tree. */
+export interface MemoryRun {
+  readonly seconds: number;
+  readonly memory: TreeMemoryPeak;
+}
+
+/**
+ * Runs a command once (not timed against anything) while sampling the memory of every process it
+ * starts (bench/proc-memory.ts), and resolves with its peak; rejects with CommandFailed unless it
+ * exits 0. Asynchronous, unlike `timeCommand`: the sampler reads /proc on this process's timer.
+ */
+export function measureMemory(spec: CommandSpec, intervalMs = 50): Promise<MemoryRun> {
+  const sampler = new TreeMemorySampler(process.pid, intervalMs);
+  sampler.start();
+  const started = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(spec.command, [...spec.args], { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      output = (output + chunk.toString('utf-8')).slice(-64 * 1024);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timeoutSeconds = spec.timeoutSeconds ?? 600;
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutSeconds * 1000);
+    let failed: Error | undefined;
+    child.on('error', (err) => {
+      failed = new CommandFailed(spec, `could not run: ${err.message}`, output);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const memory = sampler.stop();
+      const seconds = (performance.now() - started) / 1000;
+      if (failed) {
+        reject(failed);
+      } else if (signal === 'SIGKILL' && seconds >= timeoutSeconds) {
+        reject(new CommandFailed(spec, `timed out after ${timeoutSeconds} s`, output));
+      } else if (code !== 0) {
+        reject(new CommandFailed(spec, signal ? `was killed (${signal})` : `exited ${code}`, output));
+      } else {
+        resolve({ seconds, memory });
+      }
+    });
+  });
 }

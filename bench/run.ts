@@ -24,7 +24,8 @@ import {
 import { IdleCost, idleCosts, totalIdleCost } from './idle-cost';
 import { DATA_SCALE_ROWS, DATA_SCALE_SHARDS, rowGrowth, rowsPerSecond } from './data-scale';
 import { dataScaleReport, runDataScale } from './data-scale-run';
-import { CommandSpec, timeCommand, timeInterleaved } from './measure';
+import { synthEnvironment } from './codebuild-memory';
+import { CommandSpec, measureMemory, timeCommand, timeInterleaved } from './measure';
 import { ACTION_MODEL, ActionModel, withMeasuredSynth } from './pipeline-model';
 import { releaseChanges } from './release-restart';
 import { HOURS_PER_MONTH, REALTIME_INFERENCE_PRICES, SERVERLESS_IDLE } from './price-table';
@@ -237,7 +238,7 @@ class Bench {
   }
 
   /** 1b. Each app's `cdk synth` against the floor: one empty stack on the same CLI, tsx, aws-cdk-lib and cdk.json. */
-  appSynth(): void {
+  async appSynth(): Promise<void> {
     const floorDir = path.join(this.work, 'cdk-floor');
     createCdkFloor(REPO, 'model-deploy', floorDir);
     const specs = [npmRun('floor (1 empty stack)', floorDir, 'synth'), ...APPS.map((app) => npmRun(app, path.join(this.copy, app), 'synth'))];
@@ -268,6 +269,36 @@ class Bench {
       ['app', 'median', 'runs', 'ratio', 'goal', 'result', 'stacks', 'largest stack (resources)'],
       rows,
       ['left', 'right', 'left', 'right', 'right', 'left', 'right', 'left'],
+    ));
+    await this.synthMemory(apps);
+  }
+
+  /**
+   * 1c. Each app's synth once more, its process tree's memory sampled from /proc, against the
+   * memory of the build container its pipeline's synth step runs `cdk synth` in (read from the
+   * assembly): a synth that outgrows it is killed in CodeBuild.
+   */
+  private async synthMemory(apps: Record<string, unknown>): Promise<void> {
+    const floor = await measureMemory(npmRun('floor synth (memory)', path.join(this.work, 'cdk-floor'), 'synth'));
+    const rows: string[][] = [['floor: 1 empty stack', `${floor.memory.peakRssMb.toFixed(0)} MB`, `${floor.memory.maxProcessRssMb.toFixed(0)} MB`, '', '', '', 'no goal', String(floor.memory.samples)]];
+    (this.results.synth as Record<string, unknown>).floorMemory = floor.memory;
+    for (const app of APPS) {
+      const run = await measureMemory(npmRun(`${app} synth (memory)`, path.join(this.copy, app), 'synth'));
+      const container = synthEnvironment(path.join(this.copy, app, 'cdk.out'));
+      const pass = run.memory.peakRssMb <= container.memoryMb;
+      const share = run.memory.peakRssMb / container.memoryMb;
+      Object.assign(apps[app] as object, { memory: { ...run.memory, seconds: run.seconds, container, share: round(share, 3), pass } });
+      this.figures.push({
+        id: `synth.${app}.memory`, title: `${app}: peak memory of \`npm run synth\` (all its processes) vs the synth step's CodeBuild container`, unit: 'MB',
+        value: round(run.memory.peakRssMb, 0), floorIs: 'the floor app (one empty stack)', floor: round(floor.memory.peakRssMb, 0), goal: `<= ${container.memoryMb} MB (${container.type} ${container.computeType})`, pass,
+      });
+      rows.push([app, `${run.memory.peakRssMb.toFixed(0)} MB`, `${run.memory.maxProcessRssMb.toFixed(0)} MB`, `${container.computeType} (${container.type})`,
+        `${container.memoryMb} MB`, `${(share * 100).toFixed(0)} %`, verdict(pass), String(run.memory.samples)]);
+    }
+    this.print('npm run synth: peak memory (resident, all processes at once; one run each) vs the pipeline synth step\'s CodeBuild container', formatTable(
+      ['app', 'peak', 'largest process', 'synth step container', 'its memory', 'share', 'result', 'samples'],
+      rows,
+      ['left', 'right', 'right', 'left', 'right', 'right', 'left', 'right'],
     ));
   }
 

@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { assemblyContext, assemblyStacks, endpointStacksByStage, projectCommands } from '../../bench/assembly';
+import { AssemblyStack, assemblyContext, assemblyStacks, endpointStacksByStage, projectCommands } from '../../bench/assembly';
+import { synthEnvironment, synthEnvironmentOf } from '../../bench/codebuild-memory';
 import { CriticalPath, codePipelinesOf, criticalPath } from '../../bench/critical-path';
 import { idleCosts } from '../../bench/idle-cost';
 import { ACTION_MODEL } from '../../bench/pipeline-model';
@@ -146,5 +147,31 @@ describe('endpointStacksByStage and idle cost of the synthesized endpoints', () 
 
   test('a missing endpoint stack is named', () => {
     expect(() => endpointStacksByStage(assemblyStacks(build), resourceNamesOf(config))).toThrow(/has no stack player-churn-staging-endpoint \(the staging endpoint\)/);
+  });
+});
+
+describe('synthEnvironment', () => {
+  // AWS CodeBuild User Guide, "Build environment compute modes and types": BUILD_GENERAL1_SMALL on
+  // LINUX_CONTAINER has 3 GB of memory; the bench sets each app's synth against it.
+  test('reads the synth step\'s build container from both pipelines: Linux small, 3 GB', () => {
+    expect(synthEnvironment(build)).toEqual({ stackName: 'player-churn-model-build-pipeline', type: 'LINUX_CONTAINER', computeType: 'BUILD_GENERAL1_SMALL', memoryMb: 3072 });
+    expect(synthEnvironment(deploy)).toMatchObject({ stackName: 'player-churn-model-deploy-pipeline', computeType: 'BUILD_GENERAL1_SMALL', memoryMb: 3072 });
+  });
+
+  const project = (buildSpec: string, environment: Record<string, string>) => ({ Type: 'AWS::CodeBuild::Project', Properties: { Source: { BuildSpec: buildSpec }, Environment: environment } });
+  const stack = (resources: Record<string, unknown>): AssemblyStack => ({ stackName: 'p', region: 'us-east-1', rootDir: '/x', template: { Resources: resources } as AssemblyStack['template'] });
+  const synthSpec = JSON.stringify({ phases: { build: { commands: ['npx cdk synth --no-notices'] } } });
+
+  test('finds the project by its `cdk synth` command, on ARM too', () => {
+    const other = project(JSON.stringify({ phases: { build: { commands: ['node tools/run.js'] } } }), { Type: 'LINUX_CONTAINER', ComputeType: 'BUILD_GENERAL1_LARGE' });
+    expect(synthEnvironmentOf([stack({ Other: other, Synth: project(synthSpec, { Type: 'ARM_CONTAINER', ComputeType: 'BUILD_GENERAL1_MEDIUM' }) })], 'x').memoryMb).toBe(8192);
+  });
+
+  test('refuses an assembly with no synth project, two of them, or a compute type the table lacks', () => {
+    expect(() => synthEnvironmentOf([stack({})], 'the assembly')).toThrow('expected one CodeBuild project running `cdk synth` in the assembly, found 0');
+    const small = project(synthSpec, { Type: 'LINUX_CONTAINER', ComputeType: 'BUILD_GENERAL1_SMALL' });
+    expect(() => synthEnvironmentOf([stack({ A: small }), stack({ B: small })], 'x')).toThrow(/found 2/);
+    expect(() => synthEnvironmentOf([stack({ A: project(synthSpec, { Type: 'LINUX_LAMBDA_CONTAINER', ComputeType: 'BUILD_LAMBDA_1GB' }) })], 'x'))
+      .toThrow('the synth project of p runs on LINUX_LAMBDA_CONTAINER BUILD_LAMBDA_1GB, whose memory bench/codebuild-memory.ts does not list');
   });
 });

@@ -1,5 +1,5 @@
 import * as os from 'node:os';
-import { CommandFailed, CommandSpec, timeCommand, timeInterleaved } from '../../bench/measure';
+import { CommandFailed, CommandSpec, measureMemory, timeCommand, timeInterleaved } from '../../bench/measure';
 
 const node = (label: string, script: string, extra: Partial<CommandSpec> = {}): CommandSpec =>
   ({ label, command: process.execPath, args: ['-e', script], cwd: os.tmpdir(), ...extra });
@@ -37,5 +37,23 @@ describe('timeInterleaved', () => {
 
   test('refuses two commands with one label', () => {
     expect(() => timeInterleaved([node('a', ''), node('a', '')], { warmups: 0, runs: 1 })).toThrow(/labels must be unique/);
+  });
+});
+
+describe('measureMemory', () => {
+  test('gives the peak resident memory of the command\'s processes, a child\'s child included', async () => {
+    // The child starts a grandchild that fills 200 MB and holds it for half a second.
+    const hold = 'const b = Buffer.alloc(200 * 1024 * 1024, 1); setTimeout(() => b.length, 500)';
+    const run = await measureMemory(node('grandchild', `require('child_process').execFileSync(process.execPath, ['-e', ${JSON.stringify(hold)}])`), 20);
+    expect(run.memory.peakRssMb).toBeGreaterThan(200);
+    expect(run.memory.maxProcessRssMb).toBeGreaterThan(200);
+    expect(run.memory.samples).toBeGreaterThan(5);
+    expect(run.seconds).toBeGreaterThanOrEqual(0.5);
+  });
+
+  test('a failing command rejects with its exit code and output; a slow one with its timeout', async () => {
+    await expect(measureMemory(node('broken', 'console.error("the reason"); process.exit(4)'))).rejects.toThrow(/broken: .* exited 4\nthe reason/);
+    await expect(measureMemory({ label: 'missing', command: 'no-such-command-for-bench', args: [], cwd: os.tmpdir() })).rejects.toThrow(/missing: .* could not run/);
+    await expect(measureMemory(node('slow', 'setTimeout(() => {}, 5000)', { timeoutSeconds: 0.3 }))).rejects.toThrow(/slow: .* timed out after 0.3 s/);
   });
 });
