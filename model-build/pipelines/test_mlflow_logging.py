@@ -367,3 +367,85 @@ def test_a_server_uri_is_shown_without_its_credentials():
     assert tracking.shown_uri("HTTP://token@localhost:5000") == "HTTP://***@localhost:5000"
     for uri in ("http://localhost:5000/a@b", "file:///srv/mlruns", "arn:aws:sagemaker:us-east-1:123456789012:mlflow-app/app-abc"):
         assert tracking.shown_uri(uri) == uri
+
+
+class ParentSearch:
+    """An MlflowClient whose search finds the execution's run only from its `appears`-th search on (None: never),
+    as the other hosts of a scaled-out step see the first host's run appear; it records the runs it creates."""
+
+    def __init__(self, appears):
+        self.appears, self.searches, self.created = appears, 0, []
+
+    def search_runs(self, experiment_ids, filter_string, max_results, order_by):
+        self.searches += 1
+        if self.appears is not None and self.searches >= self.appears:
+            return [type("Run", (), {"info": type("Info", (), {"run_id": "first-host-run"})()})()]
+        return []
+
+    def create_run(self, experiment_id, run_name=None, tags=None):
+        self.created.append(run_name)
+        return type("Run", (), {"info": type("Info", (), {"run_id": f"created-{len(self.created)}"})()})()
+
+
+def parent_of(appears, creates_parent):
+    """find_or_create_parent with a clock that the sleeps move: (run id, the client, the sleeps)."""
+    sys.path.insert(0, str(PIPELINES))
+    import tracking
+
+    clock, sleeps, client = Clock(), [], ParentSearch(appears)
+
+    def sleep(seconds):
+        sleeps.append(seconds)
+        clock.now += seconds
+
+    run = tracking.StepRun("preprocess-algo-2", mlflow=type("M", (), {"MlflowClient": lambda self: client})(), clock=clock, sleep=sleep)
+    run.experiment_id = "1"
+    return run.find_or_create_parent(EXECUTION_ARN, EXECUTION_ID, creates_parent), client, sleeps, tracking
+
+
+def test_the_other_hosts_of_a_scaled_out_step_wait_for_the_first_hosts_execution_run(capsys):
+    # Preprocess on several instances: every host starts at once, so each one that found no execution run would
+    # create one, and the steps after it would nest under only the oldest. The other hosts wait for the first's.
+    run_id, client, sleeps, tracking = parent_of(appears=3, creates_parent=False)
+    assert run_id == "first-host-run"
+    assert client.created == []
+    assert sleeps == [tracking.PARENT_POLL_SECONDS] * 2
+    assert capsys.readouterr().err == ""
+
+
+def test_a_host_whose_first_host_run_never_appears_creates_one_after_the_wait_with_a_warning(capsys):
+    run_id, client, sleeps, tracking = parent_of(appears=None, creates_parent=False)
+    assert run_id == "created-1"
+    assert client.created == [EXECUTION_ID]
+    assert sum(sleeps) >= tracking.PARENT_WAIT_SECONDS
+    assert sum(sleeps) < tracking.PARENT_WAIT_SECONDS + tracking.PARENT_POLL_SECONDS
+    assert capsys.readouterr().err.strip() == (
+        f"WARNING: MLflow: the run of pipeline execution {EXECUTION_ARN} did not appear within {tracking.PARENT_WAIT_SECONDS} s "
+        "(the step's first host creates it); the preprocess-algo-2 step creates it, so the execution may have two")
+
+
+def test_the_first_host_and_a_single_instance_step_create_the_run_without_waiting():
+    run_id, client, sleeps, _ = parent_of(appears=None, creates_parent=True)
+    assert (run_id, client.created, sleeps) == ("created-1", [EXECUTION_ID], [])
+    run_id, client, sleeps, _ = parent_of(appears=1, creates_parent=True)
+    assert (run_id, client.created, sleeps) == ("first-host-run", [], [])
+
+
+@pytest.mark.parametrize("host,creates", [("algo-1", True), ("algo-2", False), ("algo-3", False)])
+def test_scaled_out_preprocess_lets_only_its_first_host_create_the_execution_run(monkeypatch, tmp_path, host, creates):
+    sys.path.insert(0, str(PIPELINES))
+    import preprocess
+    import tracking
+
+    config = tmp_path / "resourceconfig.json"
+    config.write_text(json.dumps({"current_host": host, "hosts": ["algo-3", "algo-1", "algo-2"]}))
+    monkeypatch.setenv("RESOURCE_CONFIG_FILE", str(config))
+    seen = []
+
+    def start(step, environ=None, creates_parent=True):
+        seen.append((step, creates_parent))
+        raise tracking.TrackingUnavailable("recorded")
+
+    monkeypatch.setattr(tracking, "start", start)
+    assert preprocess.main(["--scan-dir", str(tmp_path), "--input-dir", str(tmp_path), "--output-dir", str(tmp_path / "out")]) == 1
+    assert seen == [(f"preprocess-{host}", creates)]

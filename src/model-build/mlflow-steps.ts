@@ -35,7 +35,7 @@ export interface TagMlflowRunStepProps {
   readonly register: RegisterModelStep;
   /** The MLflow run that holds the model (evaluation.json's `mlflow.run_id`). */
   readonly runId: Value<string>;
-  /** The image (the evaluation step's: Python 3.10, which the pinned mlflow needs). */
+  /** The image (the evaluation step's, whose Python the pinned mlflow client installs on: `mlflowClientPython`). */
   readonly imageUri: Value<string>;
   /** The processing instance type (the pipeline's parameter). */
   readonly instanceType: Value<string>;

@@ -523,7 +523,8 @@ def main(argv=None):
             merge_baseline(args.input_dir, args.output_dir)
         elif args.scan_dir:
             shard = cluster()
-            with tracking.start("preprocess" if len(shard[1]) == 1 else f"preprocess-{shard[0]}") as run:
+            # The hosts start at once: the first creates the execution's MLflow run, the others wait for it.
+            with tracking.start("preprocess" if len(shard[1]) == 1 else f"preprocess-{shard[0]}", creates_parent=shard[0] == shard[1][0]) as run:
                 preprocess_shard(args.input_dir, args.output_dir, args.scan_dir, shard, run)
         else:
             with tracking.start("preprocess") as run:

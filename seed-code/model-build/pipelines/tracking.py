@@ -9,7 +9,8 @@ The pipeline sets, on every step when MLflow is on:
 
 What is logged where: one experiment per project; in it, one parent run per pipeline execution, named
 after the execution id and found by its tags (sagemaker.pipeline_execution_arn, and
-sagemaker.run_kind = pipeline-execution), or created by the first step that looks for it; under it, one
+sagemaker.run_kind = pipeline-execution), or created by the first step that looks for it (by its first host,
+when it runs on several instances at once: the others wait for that run); under it, one
 run per step, named after the step. The steps are separate jobs, so the parent is never the active run
 of a step: the step's run names it in the tag mlflow.parentRunId, which is how MLflow nests runs. Each
 step ends the parent run with its own status, so the parent shows how the last step that ran ended.
@@ -55,6 +56,12 @@ MAX_WARNINGS = 10
 # (MLFLOW_HTTP_REQUEST_MAX_RETRIES 7, backoff factor 2: about four minutes, more with request timeouts);
 # a call refused at once (a 4xx answer) fails in well under a second.
 SLOW_FAILURE_SECONDS = 30
+# A step on several instances at once (Preprocess scaled out) must not create one execution run per
+# instance: the first host creates it; the others look for it every PARENT_POLL_SECONDS, for at most
+# PARENT_WAIT_SECONDS (the hosts start within seconds of each other, after the same pip install), and
+# only then create one themselves, with a warning.
+PARENT_WAIT_SECONDS = 120
+PARENT_POLL_SECONDS = 3
 
 FIX = (
     "Install the client where the step runs: the step's requirements.txt must list mlflow and sagemaker-mlflow "
@@ -104,9 +111,10 @@ def find_execution_run(client, experiment_id, execution_arn):
 class StepRun:
     """One step's MLflow run. With tracking off, or after its run could not be opened, log() does nothing."""
 
-    def __init__(self, step, mlflow=None, clock=time.monotonic):
+    def __init__(self, step, mlflow=None, clock=time.monotonic, sleep=time.sleep):
         self.step = step
         self.clock = clock
+        self.sleep = sleep
         self.mlflow = mlflow
         self.configured = mlflow is not None
         self.active = False
@@ -143,7 +151,7 @@ class StepRun:
         """A submodule of the client, e.g. mlflow.xgboost (the real client loads some lazily)."""
         return importlib.import_module(name)
 
-    def open(self, uri, experiment, execution_arn, execution_id):
+    def open(self, uri, experiment, execution_arn, execution_id, creates_parent=True):
         mlflow = self.mlflow
         mlflow.set_tracking_uri(uri)
         self.experiment_id = mlflow.set_experiment(experiment_name=experiment).experiment_id
@@ -151,17 +159,28 @@ class StepRun:
         if execution_arn:
             execution_id = execution_id or execution_id_of(execution_arn)
             tags.update({EXECUTION_ARN_TAG: execution_arn, EXECUTION_ID_TAG: execution_id})
-            self.parent_run_id = self.find_or_create_parent(execution_arn, execution_id)
+            self.parent_run_id = self.find_or_create_parent(execution_arn, execution_id, creates_parent)
             tags[PARENT_TAG] = self.parent_run_id
         self.run_id = mlflow.start_run(experiment_id=self.experiment_id, run_name=self.step, tags=tags).info.run_id
         self.active = True
 
-    def find_or_create_parent(self, execution_arn, execution_id):
-        """The run of the pipeline execution: the oldest one tagged with its ARN, or a new one."""
+    def find_or_create_parent(self, execution_arn, execution_id, creates_parent=True):
+        """The run of the pipeline execution: the oldest one tagged with its ARN, or a new one.
+
+        creates_parent=False (the other hosts of a step on several instances): waits up to
+        PARENT_WAIT_SECONDS for the first host to create it, then creates it after a warning."""
         client = self.mlflow.MlflowClient()
         found = find_execution_run(client, self.experiment_id, execution_arn)
+        deadline = self.clock() + PARENT_WAIT_SECONDS
+        while not found and not creates_parent and self.clock() < deadline:
+            self.sleep(PARENT_POLL_SECONDS)
+            found = find_execution_run(client, self.experiment_id, execution_arn)
         if found:
             return found
+        if not creates_parent:
+            print(f"WARNING: MLflow: the run of pipeline execution {execution_arn} did not appear within {PARENT_WAIT_SECONDS} s "
+                  f"(the step's first host creates it); the {self.step} step creates it, so the execution may have two",
+                  file=sys.stderr, flush=True)
         tags = {EXECUTION_ARN_TAG: execution_arn, EXECUTION_ID_TAG: execution_id, RUN_KIND_TAG: EXECUTION_KIND}
         return client.create_run(self.experiment_id, run_name=execution_id, tags=tags).info.run_id
 
@@ -187,8 +206,11 @@ class StepRun:
         return False
 
 
-def start(step, environ=None):
-    """Opens the step's run (see the module's description); raises TrackingUnavailable."""
+def start(step, environ=None, creates_parent=True):
+    """Opens the step's run (see the module's description); raises TrackingUnavailable.
+
+    creates_parent=False on all but the first host of a step that runs on several instances at once:
+    they wait for the first host's execution run instead of creating one each."""
     environ = os.environ if environ is None else environ
     uri = environ.get(URI_VARIABLE, "").strip()
     if not uri:
@@ -198,7 +220,7 @@ def start(step, environ=None):
     experiment = environ.get(EXPERIMENT_VARIABLE, "").strip() or DEFAULT_EXPERIMENT
     execution_arn = environ.get(EXECUTION_ARN_VARIABLE, "").strip()
     try:
-        run.open(uri, experiment, execution_arn, environ.get(EXECUTION_ID_VARIABLE, "").strip())
+        run.open(uri, experiment, execution_arn, environ.get(EXECUTION_ID_VARIABLE, "").strip(), creates_parent)
     except Exception as err:  # the step still runs; its run is missing, which the warning and the count say
         run.warn(f"open the {step} run of experiment {experiment} at {shown_uri(uri)}", err)
         return run
