@@ -7,9 +7,18 @@ import { Construct } from 'constructs';
 import * as YAML from 'yaml';
 import { acknowledgeControl } from '../validation/acknowledge';
 import { BOOTSTRAP_ENV, MODEL_DEPLOY_SOURCE_ID, NO_ACCOUNT, bootstrapBuildSpec } from './bootstrap-build-spec';
-import { START_BUILD_HANDLER_CODE } from './start-build-handler';
+import { BUILD_POLL_SECONDS, STARTER_TIMEOUT_MINUTES, START_BUILD_HANDLER_CODE } from './start-build-handler';
 import { studioRoleArn } from './project-use-roles';
 import { bootstrapBuildRoleName, bootstrapProjectName, bootstrapStarterRoleName, startBootstrapFunctionName } from '../app-context/studio-names';
+
+/**
+ * The custom resource's wait for the starter's answer: CloudFormation's most ("ServiceTimeout",
+ * AWS::CloudFormation::CustomResource, CloudFormation User Guide: 1 to 3600 seconds).
+ */
+export const STARTER_SERVICE_TIMEOUT_MINUTES = 60;
+/** The bootstrap build's queued and running limits (CodeBuild CreateProject: queued 5 to 480, running 5 to 2160 minutes), within that hour. */
+export const BOOTSTRAP_QUEUED_TIMEOUT_MINUTES = 5;
+export const BOOTSTRAP_BUILD_TIMEOUT_MINUTES = 50;
 
 /** A git repository the bootstrap clones: which one, and which branch. */
 export interface BootstrapRepository {
@@ -49,8 +58,8 @@ export interface ProjectBootstrapProps {
  * The one-time bootstrap of a project launched from Studio: a CodeBuild project that clones the
  * model-build and model-deploy repositories through the CodeConnections connection and deploys
  * each one's pipeline stack with `cdk deploy`, and a custom resource (an inline Lambda function)
- * that starts it once, when the project is created. After that the pipelines update themselves
- * from git.
+ * that starts it once, when the project is created, and answers when it has ended: a failed
+ * bootstrap fails the launch. After that the pipelines update themselves from git.
  *
  * It creates no IAM role: the build and the function run as the domain template's use roles
  * (see `ProjectUseRoles`), which allow exactly this.
@@ -58,7 +67,7 @@ export interface ProjectBootstrapProps {
 export class ProjectBootstrap extends Construct {
   public readonly project: codebuild.CfnProject;
   public readonly starter: lambda.Function;
-  /** The custom resource that starts the build; its `BuildId` attribute is the build's id. */
+  /** The custom resource that starts the build and answers when it has ended; its `BuildId` attribute is the build's id. */
   public readonly start: CustomResource;
 
   constructor(scope: Construct, id: string, props: ProjectBootstrapProps) {
@@ -109,7 +118,10 @@ export class ProjectBootstrap extends Construct {
         ],
       },
       logsConfig: { cloudWatchLogs: { status: 'ENABLED', groupName: buildLogs.logGroupName } },
-      timeoutInMinutes: 60,
+      // The starter answers CloudFormation when the build has ended, within the custom resource's
+      // hour (ServiceTimeout, at most 3600 s): 5 minutes queued and 50 running leave it time to.
+      timeoutInMinutes: BOOTSTRAP_BUILD_TIMEOUT_MINUTES,
+      queuedTimeoutInMinutes: BOOTSTRAP_QUEUED_TIMEOUT_MINUTES,
     });
     this.project.node.addDependency(buildLogs);
     Validations.of(this.project).acknowledge({
@@ -124,13 +136,13 @@ export class ProjectBootstrap extends Construct {
     });
     this.starter = new lambda.Function(this, 'Starter', {
       functionName,
-      description: `Starts the bootstrap build ${projectName} once, when the SageMaker project is created`,
+      description: `Starts the bootstrap build ${projectName} once, when the SageMaker project is created, and answers when it has ended`,
       runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline(START_BUILD_HANDLER_CODE),
       role: iam.Role.fromRoleArn(this, 'StarterRole', studioRoleArn(stack, bootstrapStarterRoleName(Aws.REGION)), { mutable: false }),
       logGroup: starterLogs,
-      timeout: Duration.minutes(1),
+      timeout: Duration.minutes(STARTER_TIMEOUT_MINUTES),
     });
 
     // The project template creates no key and no VPC: a launch gets only what SageMaker passes.
@@ -144,8 +156,8 @@ export class ProjectBootstrap extends Construct {
     this.start = new CustomResource(this, 'StartBootstrap', {
       serviceToken: this.starter.functionArn,
       resourceType: 'Custom::StartBootstrapBuild',
-      properties: { ProjectName: this.project.ref },
-      serviceTimeout: Duration.minutes(5),
+      properties: { ProjectName: this.project.ref, PollSeconds: BUILD_POLL_SECONDS },
+      serviceTimeout: Duration.minutes(STARTER_SERVICE_TIMEOUT_MINUTES),
     });
   }
 }

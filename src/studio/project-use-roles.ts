@@ -27,8 +27,8 @@ export const CDK_BOOTSTRAP_ROLES = ['deploy', 'file-publishing'] as const;
  * The build role can only do what `cdk deploy` of the two pipeline stacks needs: write the
  * bootstrap builds' logs, read repositories through the account's connections opened to
  * SageMaker projects (tagged `sagemaker=true`), and assume the account's CDK deploy and
- * file-publishing roles, which do the deploying. The starter role can only start bootstrap
- * builds and write its logs.
+ * file-publishing roles, which do the deploying. The starter role can only start and follow bootstrap
+ * builds, invoke the starter functions (a starter hands its watch over to a new invocation) and write its logs.
  */
 export class ProjectUseRoles extends Construct {
   public readonly buildRole: iam.Role;
@@ -44,6 +44,7 @@ export class ProjectUseRoles extends Construct {
     const connections = ['codeconnections', 'codestar-connections'].map((service) => stack.formatArn({ service, resource: 'connection', resourceName: '*' }));
     const bootstrapRoles = CDK_BOOTSTRAP_ROLES.map((role) => `arn:${Aws.PARTITION}:iam::${Aws.ACCOUNT_ID}:role/cdk-*-${role}-role-${Aws.ACCOUNT_ID}-*`);
     const bootstrapProjects = stack.formatArn({ service: 'codebuild', resource: 'project', resourceName: bootstrapProjectName('*') });
+    const starterFunctions = stack.formatArn({ service: 'lambda', resource: 'function', resourceName: startBootstrapFunctionName('*'), arnFormat: ArnFormat.COLON_RESOURCE_NAME });
 
     this.buildRole = new iam.Role(this, 'BuildRole', {
       roleName: bootstrapBuildRoleName(Aws.REGION),
@@ -73,13 +74,15 @@ export class ProjectUseRoles extends Construct {
     this.starterRole = new iam.Role(this, 'StarterRole', {
       roleName: bootstrapStarterRoleName(Aws.REGION),
       path: STUDIO_ROLE_PATH,
-      description: 'Starts the bootstrap build of a sagemaker-gitops project when the project is created',
+      description: 'Starts the bootstrap build of a sagemaker-gitops project when the project is created, and follows it to its end',
       assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
       inlinePolicies: {
         StartBootstrap: new iam.PolicyDocument({
           statements: [
             new iam.PolicyStatement({ sid: 'WriteFunctionLogs', actions: ['logs:CreateLogStream', 'logs:PutLogEvents'], resources: [starterLogs] }),
-            new iam.PolicyStatement({ sid: 'StartBootstrapBuilds', actions: ['codebuild:StartBuild'], resources: [bootstrapProjects] }),
+            new iam.PolicyStatement({ sid: 'StartAndFollowBootstrapBuilds', actions: ['codebuild:StartBuild', 'codebuild:BatchGetBuilds'], resources: [bootstrapProjects] }),
+            // The starter watches a build longer than one invocation may run: it hands over to a new invocation of itself.
+            new iam.PolicyStatement({ sid: 'ContinueInANewInvocation', actions: ['lambda:InvokeFunction'], resources: [starterFunctions] }),
           ],
         }),
       },
@@ -95,5 +98,6 @@ export class ProjectUseRoles extends Construct {
     }
     ack(this.starterRole, starterLogs, 'the starter functions are named after project ids known only at launch, and Lambda names its log streams at run time');
     ack(this.starterRole, bootstrapProjects, `the bootstrap projects are named after project ids known only at launch; only names matching ${bootstrapProjectName('*')}`);
+    ack(this.starterRole, starterFunctions, `the starter functions are named after project ids known only at launch; a starter invokes only functions named ${startBootstrapFunctionName('*')}, to go on watching its build`);
   }
 }

@@ -1,18 +1,78 @@
 import { CFN_RESPONSE_SEND_CODE } from '../constructs/cfn-response-code';
 
 /**
+ * How long the starter function runs per invocation, and what it keeps for its answer: it stops
+ * watching the build when less than {@link STARTER_MARGIN_SECONDS} remain and goes on in a new
+ * invocation of itself. Lambda's limit is 15 minutes ("Configure Lambda function timeout", AWS
+ * Lambda Developer Guide).
+ */
+export const STARTER_TIMEOUT_MINUTES = 15;
+export const STARTER_MARGIN_SECONDS = 60;
+/** How often the starter function asks CodeBuild whether the bootstrap build has ended. */
+export const BUILD_POLL_SECONDS = 15;
+
+/**
  * The code of the Lambda function behind the project template's `StartBootstrap` custom
- * resource, inlined into the template (no asset bucket): on Create it starts one build of the
- * CodeBuild project named by the `ProjectName` property and answers with the build id; Update
- * and Delete change nothing and answer with the id of the build the Create started (the stack's
- * output reads the `BuildId` attribute, which every answer must carry, or the update fails). It answers CloudFormation itself (a PUT to the pre-signed
- * `ResponseURL`), so it needs no helper library. Runs on the Node.js runtime, whose AWS SDK v3
- * it uses.
+ * resource, inlined into the template (no asset bucket).
+ *
+ * On Create it starts one build of the CodeBuild project named by the `ProjectName` property and
+ * answers only when the build has ended: SUCCESS when it succeeded, FAILED with the failed phase and
+ * its message otherwise, so a launch whose pipelines were not deployed ends CREATE_FAILED in Studio
+ * instead of looking created. It asks CodeBuild every `PollSeconds` (BatchGetBuilds); when its own
+ * invocation nears its end it invokes itself again, asynchronously, with the build's id in the
+ * event (`BootstrapBuildId`), and that invocation goes on watching and answers.
+ * When it cannot watch the build (a starter role of a domain stack deployed before this version,
+ * without codebuild:BatchGetBuilds or lambda:InvokeFunction, or any other error of those calls), it
+ * answers SUCCESS once the build has started, as that version did, and says why in the reason: a
+ * launch never fails for want of watching.
+ *
+ * Update and Delete change nothing and answer with the id of the build the Create started (the
+ * stack's output reads the `BuildId` attribute, which every answer must carry, or the update
+ * fails). It answers CloudFormation itself (a PUT to the pre-signed `ResponseURL`), so it needs no
+ * helper library. Runs on the Node.js runtime, whose AWS SDK v3 it uses.
  */
 export const START_BUILD_HANDLER_CODE = `const https = require('node:https');
-const { CodeBuildClient, StartBuildCommand } = require('@aws-sdk/client-codebuild');
+const { CodeBuildClient, StartBuildCommand, BatchGetBuildsCommand } = require('@aws-sdk/client-codebuild');
+const { LambdaClient, InvokeCommand } = require('@aws-sdk/client-lambda');
 
 const codebuild = new CodeBuildClient({});
+const lambda = new LambdaClient({});
+const MARGIN_MS = ${STARTER_MARGIN_SECONDS * 1000};
+const DENIED = new Set(['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation']);
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function failedPhase(build) {
+  const phase = (build.phases || []).find((p) => p.phaseStatus && p.phaseStatus !== 'SUCCEEDED');
+  if (!phase) {
+    return '';
+  }
+  const message = (phase.contexts || []).map((c) => [c.statusCode, c.message].filter(Boolean).join(': ')).filter(Boolean).join('; ');
+  return ' in its ' + phase.phaseType + ' phase' + (message ? ' (' + message + ')' : '');
+}
+
+function logOf(build) {
+  const logs = build.logs || {};
+  return logs.groupName ? 'CloudWatch Logs group ' + logs.groupName + ', stream ' + logs.streamName : 'the build\\'s log in the CodeBuild console';
+}
+
+// The ended build, or undefined when this invocation must hand over; throws when the build cannot be read.
+async function watch(buildId, context, pollMs) {
+  for (;;) {
+    const { builds } = await codebuild.send(new BatchGetBuildsCommand({ ids: [buildId] }));
+    const build = (builds || [])[0];
+    if (!build) {
+      throw Object.assign(new Error('CodeBuild does not know the build ' + buildId), { name: 'BuildNotFound' });
+    }
+    if (build.buildStatus && build.buildStatus !== 'IN_PROGRESS') {
+      return build;
+    }
+    if (context.getRemainingTimeInMillis() < MARGIN_MS + pollMs) {
+      return undefined;
+    }
+    await sleep(pollMs);
+  }
+}
 
 exports.handler = async (event, context) => {
   const response = {
@@ -24,17 +84,47 @@ exports.handler = async (event, context) => {
     LogicalResourceId: event.LogicalResourceId,
     Data: { BuildId: event.PhysicalResourceId || 'bootstrap-not-started' },
   };
-  try {
-    if (event.RequestType === 'Create') {
-      const { build } = await codebuild.send(new StartBuildCommand({ projectName: event.ResourceProperties.ProjectName }));
-      console.log('started build ' + build.id);
-      response.PhysicalResourceId = build.id;
-      response.Data = { BuildId: build.id };
+  if (event.RequestType === 'Create') {
+    let buildId = event.BootstrapBuildId;
+    try {
+      if (!buildId) {
+        const { build } = await codebuild.send(new StartBuildCommand({ projectName: event.ResourceProperties.ProjectName }));
+        buildId = build.id;
+        console.log('started build ' + buildId);
+      }
+    } catch (err) {
+      console.error(err);
+      response.Status = 'FAILED';
+      response.Reason = ('cannot start the bootstrap build: ' + err.name + ': ' + err.message).slice(0, 1000);
+      await send(event.ResponseURL, JSON.stringify(response));
+      return;
     }
-  } catch (err) {
-    console.error(err);
-    response.Status = 'FAILED';
-    response.Reason = ('cannot start the bootstrap build: ' + err.name + ': ' + err.message).slice(0, 1000);
+    response.PhysicalResourceId = buildId;
+    response.Data = { BuildId: buildId };
+    try {
+      const build = await watch(buildId, context, Number(event.ResourceProperties.PollSeconds) * 1000);
+      if (build === undefined) {
+        await lambda.send(new InvokeCommand({
+          FunctionName: context.invokedFunctionArn,
+          InvocationType: 'Event',
+          Payload: Buffer.from(JSON.stringify({ ...event, BootstrapBuildId: buildId })),
+        }));
+        console.log('build ' + buildId + ' still running: watching it in a new invocation');
+        return;
+      }
+      console.log('build ' + buildId + ' ended ' + build.buildStatus);
+      if (build.buildStatus !== 'SUCCEEDED') {
+        response.Status = 'FAILED';
+        response.Reason = ('the bootstrap build ' + buildId + ' ended ' + build.buildStatus + failedPhase(build)
+          + ', so the pipeline stacks are not (all) deployed: see ' + logOf(build)).slice(0, 1000);
+      }
+    } catch (err) {
+      // Never fail a launch for want of watching: the build runs on, and its outcome is in its log.
+      console.error(err);
+      const fix = DENIED.has(err.name) ? ': deploy the current domain template, whose starter role may call codebuild:BatchGetBuilds and lambda:InvokeFunction' : '';
+      response.Reason = ('the bootstrap build ' + buildId + ' started, but the starter cannot follow it (' + err.name + ': ' + err.message + ')' + fix
+        + '; aws codebuild batch-get-builds --ids ' + buildId + ' says how it ended').slice(0, 1000);
+    }
   }
   await send(event.ResponseURL, JSON.stringify(response));
 };

@@ -150,13 +150,14 @@ describe('the use roles of project launches', () => {
     ]);
   });
 
-  test('the starter role can only start bootstrap builds and write its logs', () => {
+  test('the starter role can only start and follow bootstrap builds, hand its watch to a new invocation of a starter, and write its logs', () => {
     const role = resource('AWS::IAM::Role', 'ProjectUseRolesStarterRole');
     expect(role.Properties.AssumeRolePolicyDocument.Statement[0].Principal).toEqual({ Service: 'lambda.amazonaws.com' });
     const statements = statementsOf(role);
     expect(Object.fromEntries(Object.entries<Json>(statements).map(([sid, s]) => [sid, [s.Action, flat(s.Resource)]]))).toEqual({
       WriteFunctionLogs: [['logs:CreateLogStream', 'logs:PutLogEvents'], expect.stringMatching(/:log-group:\/aws\/lambda\/sagemaker-gitops-\*-start-bootstrap:\*$/)],
-      StartBootstrapBuilds: [['codebuild:StartBuild'], expect.stringMatching(/:codebuild:.*:project\/sagemaker-gitops-\*-bootstrap$/)],
+      StartAndFollowBootstrapBuilds: [['codebuild:BatchGetBuilds', 'codebuild:StartBuild'], expect.stringMatching(/:codebuild:.*:project\/sagemaker-gitops-\*-bootstrap$/)],
+      ContinueInANewInvocation: [['lambda:InvokeFunction'], expect.stringMatching(/:lambda:.*:function:sagemaker-gitops-\*-start-bootstrap$/)],
     });
   });
 

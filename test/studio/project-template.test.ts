@@ -230,18 +230,35 @@ describe('ProjectTemplateStack resources', () => {
       Properties: {
         ServiceToken: { 'Fn::GetAtt': [Match.stringLikeRegexp('^BootstrapStarter'), 'Arn'] },
         ProjectName: { Ref: Match.stringLikeRegexp('^BootstrapProject') },
-        ServiceTimeout: '300',
+        PollSeconds: 15,
+        ServiceTimeout: '3600',
       },
       DependsOn: ['ModelPackageGroup'],
     });
     template.hasResourceProperties('AWS::Lambda::Function', {
       Runtime: 'nodejs24.x',
+      Timeout: 900,
       Handler: 'index.handler',
       Code: { ZipFile: Match.stringLikeRegexp('StartBuildCommand') },
       Role: { 'Fn::Join': ['', ['arn:', ref('AWS::Partition'), ':iam::', ref('AWS::AccountId'), ':role/sagemaker-gitops/sagemaker-gitops-bootstrap-starter-', ref('AWS::Region')]] },
       FunctionName: { 'Fn::Join': ['', ['sagemaker-gitops-', ref('SageMakerProjectId'), '-start-bootstrap']] },
     });
     expect(json.Outputs.BootstrapBuildId.Value).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^BootstrapStartBootstrap/), 'BuildId'] });
+  });
+
+  // The starter answers when the build has ended, so the build's queued and running limits must end within the custom
+  // resource's wait: CloudFormation User Guide, AWS::CloudFormation::CustomResource, ServiceTimeout (1 to 3600 s);
+  // CodeBuild API Reference, CreateProject: queuedTimeoutInMinutes 5 to 480, timeoutInMinutes 5 to 2160; AWS Lambda
+  // Developer Guide, "Configure Lambda function timeout": at most 900 s per invocation (the starter hands over).
+  test('the bootstrap build ends, queued or running, before CloudFormation stops waiting for the starter', () => {
+    const project = Object.values<Json>(template.findResources('AWS::CodeBuild::Project'))[0].Properties;
+    const serviceTimeout = Number(Object.values<Json>(template.findResources('Custom::StartBootstrapBuild'))[0].Properties.ServiceTimeout);
+    expect(serviceTimeout).toBeLessThanOrEqual(3600);
+    expect(project.QueuedTimeoutInMinutes).toBeGreaterThanOrEqual(5);
+    expect(project.TimeoutInMinutes).toBeGreaterThanOrEqual(5);
+    // The last look at the build comes at most one poll interval after it ended.
+    expect((project.QueuedTimeoutInMinutes + project.TimeoutInMinutes) * 60 + 15).toBeLessThan(serviceTimeout);
+    expect(project).toMatchObject({ QueuedTimeoutInMinutes: 5, TimeoutInMinutes: 50 });
   });
 
   test('the log groups are the ones the CodeBuild project and the function write to, kept a year', () => {

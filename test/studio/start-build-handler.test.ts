@@ -1,26 +1,63 @@
 import { START_BUILD_HANDLER_CODE } from '../../src/studio';
+import { STARTER_MARGIN_SECONDS } from '../../src/studio/start-build-handler';
 import { checkRequest, serviceModel } from '../helpers/api-model';
 import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inline-handler';
 
+/** What the fake CodeBuild answers BatchGetBuilds with: a build, or an error to throw. */
+type BuildAnswer = Record<string, unknown> | Error;
+
 /**
- * Loads the inline function code as the Lambda runtime would, with the SDK's CodeBuild client
- * replaced: `startBuild` answers StartBuild, `sent` collects what the function PUTs to
- * CloudFormation's response URL.
+ * Loads the inline function code as the Lambda runtime would, with the SDK's CodeBuild and Lambda
+ * clients replaced: `startBuild` answers StartBuild, `builds` answer BatchGetBuilds in turn (the
+ * last one again when they run out), `invoke` answers Invoke; `sent` collects what the function
+ * PUTs to CloudFormation's response URL. Every request is checked against the service's API model
+ * (CodeBuild and Lambda API References; test/helpers/api-model.ts).
  */
-function load(startBuild: (input: { projectName: string }) => Promise<unknown>): { handler: InlineHandler; sent: SentResponse[]; started: string[] } {
+function load(
+  startBuild: (input: { projectName: string }) => Promise<unknown>,
+  builds: readonly BuildAnswer[] = [{ buildStatus: 'SUCCEEDED' }],
+  invoke: () => Promise<unknown> = async () => ({ StatusCode: 202 }),
+): { handler: InlineHandler; sent: SentResponse[]; started: string[]; polled: string[][]; invoked: Record<string, any>[] } {
   const started: string[] = [];
+  const polled: string[][] = [];
+  const invoked: Record<string, any>[] = [];
   class StartBuildCommand {
     constructor(public readonly input: { projectName: string }) {}
   }
+  class BatchGetBuildsCommand {
+    constructor(public readonly input: { ids: string[] }) {}
+  }
   class CodeBuildClient {
-    async send(command: StartBuildCommand) {
-      // A request CodeBuild accepts (its API model: CodeBuild API Reference, StartBuild; test/helpers/api-model.ts).
+    async send(command: StartBuildCommand | BatchGetBuildsCommand) {
+      if (command instanceof BatchGetBuildsCommand) {
+        expect(checkRequest(serviceModel('codebuild'), 'BatchGetBuilds', command.input).problems).toEqual([]);
+        polled.push(command.input.ids);
+        const answer = builds[Math.min(polled.length - 1, builds.length - 1)];
+        if (answer instanceof Error) {
+          throw answer;
+        }
+        return { builds: [{ id: command.input.ids[0], ...answer }] };
+      }
       expect(checkRequest(serviceModel('codebuild'), 'StartBuild', command.input).problems).toEqual([]);
       started.push(command.input.projectName);
       return startBuild(command.input);
     }
   }
-  return { ...loadInlineHandler(START_BUILD_HANDLER_CODE, { '@aws-sdk/client-codebuild': { CodeBuildClient, StartBuildCommand } }), started };
+  class InvokeCommand {
+    constructor(public readonly input: { FunctionName: string; InvocationType: string; Payload: Uint8Array }) {}
+  }
+  class LambdaClient {
+    async send(command: InvokeCommand) {
+      expect(checkRequest(serviceModel('lambda'), 'Invoke', { ...command.input, Payload: 'blob' }).problems).toEqual([]);
+      invoked.push({ ...command.input, Payload: JSON.parse(Buffer.from(command.input.Payload).toString('utf-8')) });
+      return invoke();
+    }
+  }
+  const modules = {
+    '@aws-sdk/client-codebuild': { CodeBuildClient, StartBuildCommand, BatchGetBuildsCommand },
+    '@aws-sdk/client-lambda': { LambdaClient, InvokeCommand },
+  };
+  return { ...loadInlineHandler(START_BUILD_HANDLER_CODE, modules), started, polled, invoked };
 }
 
 const EVENT = {
@@ -28,9 +65,11 @@ const EVENT = {
   StackId: 'arn:aws:cloudformation:eu-west-1:111111111111:stack/SP-churn/abc',
   RequestId: 'request-1',
   LogicalResourceId: 'BootstrapStartBootstrap40363A90',
-  ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:111111111111:function:starter', ProjectName: 'sagemaker-gitops-p-abc-bootstrap' },
+  ResourceProperties: { ServiceToken: 'arn:aws:lambda:eu-west-1:111111111111:function:starter', ProjectName: 'sagemaker-gitops-p-abc-bootstrap', PollSeconds: '0' },
 };
-const CONTEXT = { logStreamName: '2025/01/01/[$LATEST]abc' };
+const FUNCTION_ARN = 'arn:aws:lambda:eu-west-1:111111111111:function:sagemaker-gitops-p-abc-start-bootstrap';
+/** An invocation with 15 minutes left. */
+const CONTEXT = { logStreamName: '2025/01/01/[$LATEST]abc', invokedFunctionArn: FUNCTION_ARN, getRemainingTimeInMillis: () => 15 * 60_000 };
 
 describe('the starter function', () => {
   let log: jest.SpyInstance;
@@ -46,10 +85,12 @@ describe('the starter function', () => {
     error.mockRestore();
   });
 
-  test('on Create starts one build and answers with its id', async () => {
-    const { handler, sent, started } = load(async () => ({ build: { id: 'sagemaker-gitops-p-abc-bootstrap:1234' } }));
+  test('on Create starts one build, follows it and answers SUCCESS with its id once it has succeeded', async () => {
+    const { handler, sent, started, polled } = load(async () => ({ build: { id: 'sagemaker-gitops-p-abc-bootstrap:1234' } }),
+      [{ buildStatus: 'IN_PROGRESS' }, { buildStatus: 'IN_PROGRESS' }, { buildStatus: 'SUCCEEDED' }]);
     await handler({ ...EVENT, RequestType: 'Create' }, CONTEXT);
     expect(started).toEqual(['sagemaker-gitops-p-abc-bootstrap']);
+    expect(polled).toEqual(Array(3).fill(['sagemaker-gitops-p-abc-bootstrap:1234']));
     expect(sent).toEqual([{
       url: EVENT.ResponseURL,
       options: { method: 'PUT', headers: { 'content-type': '', 'content-length': expect.any(Number) } },
@@ -85,5 +126,54 @@ describe('the starter function', () => {
     expect(sent.map((s) => [s.body.Status, s.body.Reason, s.body.PhysicalResourceId])).toEqual([
       ['FAILED', 'cannot start the bootstrap build: AccessDeniedException: User is not authorized to perform: codebuild:StartBuild', 'bootstrap-not-started'],
     ]);
+  });
+
+  // A launch whose bootstrap failed has no pipelines: CloudFormation must see the failure (the stack ends
+  // CREATE_FAILED, which Studio shows), as the first-party templates' stacks, which hold their pipelines, do.
+  test.each([
+    ['FAILED', [{ phaseType: 'INSTALL', phaseStatus: 'SUCCEEDED' }, { phaseType: 'BUILD', phaseStatus: 'FAILED', contexts: [{ statusCode: 'COMMAND_EXECUTION_ERROR', message: 'Error while executing command: npx cdk deploy. Reason: exit status 1' }] }],
+      ' in its BUILD phase (COMMAND_EXECUTION_ERROR: Error while executing command: npx cdk deploy. Reason: exit status 1)'],
+    ['TIMED_OUT', [{ phaseType: 'BUILD', phaseStatus: 'TIMED_OUT', contexts: [{ statusCode: '', message: '' }] }], ' in its BUILD phase'],
+    ['STOPPED', [], ''],
+  ])('a build that ended %s fails the resource, naming the phase and the log', async (buildStatus, phases, detail) => {
+    const logs = { groupName: '/aws/codebuild/sagemaker-gitops-p-abc-bootstrap', streamName: '0a1b2c' };
+    const { handler, sent } = load(async () => ({ build: { id: 'b:1' } }), [{ buildStatus: 'IN_PROGRESS' }, { buildStatus, phases, logs }]);
+    await handler({ ...EVENT, RequestType: 'Create' }, CONTEXT);
+    expect(sent.map((s) => [s.body.Status, s.body.PhysicalResourceId, s.body.Data, s.body.Reason])).toEqual([[
+      'FAILED', 'b:1', { BuildId: 'b:1' },
+      `the bootstrap build b:1 ended ${buildStatus}${detail}, so the pipeline stacks are not (all) deployed: see CloudWatch Logs group ${logs.groupName}, stream ${logs.streamName}`,
+    ]]);
+  });
+
+  test('near the end of its invocation it hands the watch to a new invocation of itself, which answers', async () => {
+    const { handler, sent, started, polled, invoked } = load(async () => ({ build: { id: 'b:2' } }),
+      [{ buildStatus: 'IN_PROGRESS' }, { buildStatus: 'IN_PROGRESS' }, { buildStatus: 'SUCCEEDED' }]);
+    // Less than the margin left: one look at the build, then the hand-over, and no answer yet.
+    const ending = { ...CONTEXT, getRemainingTimeInMillis: () => (STARTER_MARGIN_SECONDS - 1) * 1000 };
+    await handler({ ...EVENT, RequestType: 'Create' }, ending);
+    expect(sent).toEqual([]);
+    expect(polled).toHaveLength(1);
+    expect(invoked).toEqual([{ FunctionName: FUNCTION_ARN, InvocationType: 'Event', Payload: { ...EVENT, RequestType: 'Create', BootstrapBuildId: 'b:2' } }]);
+    // The new invocation gets that event: it starts no second build and answers for the first.
+    await handler(invoked[0].Payload, CONTEXT);
+    expect(started).toEqual(['sagemaker-gitops-p-abc-bootstrap']);
+    expect(polled).toHaveLength(3);
+    expect(sent.map((s) => [s.body.Status, s.body.PhysicalResourceId, s.body.RequestId])).toEqual([['SUCCESS', 'b:2', EVENT.RequestId]]);
+  });
+
+  test.each([
+    ['the starter role of an older domain stack may not read builds', [Object.assign(new Error('not authorized to perform: codebuild:BatchGetBuilds'), { name: 'AccessDeniedException' })], undefined,
+      'the bootstrap build b:3 started, but the starter cannot follow it (AccessDeniedException: not authorized to perform: codebuild:BatchGetBuilds): deploy the current domain template, whose starter role may call codebuild:BatchGetBuilds and lambda:InvokeFunction; aws codebuild batch-get-builds --ids b:3 says how it ended'],
+    ['the hand-over is refused', [{ buildStatus: 'IN_PROGRESS' }], Object.assign(new Error('throttled'), { name: 'TooManyRequestsException' }),
+      'the bootstrap build b:3 started, but the starter cannot follow it (TooManyRequestsException: throttled); aws codebuild batch-get-builds --ids b:3 says how it ended'],
+  ])('a launch never fails for want of watching: when %s, it answers SUCCESS and says why', async (_case, builds, invokeError, reason) => {
+    const { handler, sent } = load(async () => ({ build: { id: 'b:3' } }), builds as BuildAnswer[], async () => {
+      if (invokeError) {
+        throw invokeError;
+      }
+      return { StatusCode: 202 };
+    });
+    await handler({ ...EVENT, RequestType: 'Create' }, { ...CONTEXT, getRemainingTimeInMillis: () => 1000 });
+    expect(sent.map((s) => [s.body.Status, s.body.PhysicalResourceId, s.body.Reason])).toEqual([['SUCCESS', 'b:3', reason]]);
   });
 });
