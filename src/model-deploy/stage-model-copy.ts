@@ -78,12 +78,15 @@ export class StageModelCopy extends Construct {
     // another function as ServiceToken, which CloudFormation cannot update in place (CloudFormation Template
     // Reference, AWS::CloudFormation::CustomResource: ServiceToken "Updates aren't supported"), so an upgraded
     // stack creates these and deletes the old ones, whose Delete copies and deletes nothing.
+    // The version is in the id too: a release creates the next version's copies and deletes the previous
+    // ones after success, so a rollback never sends a copy an Update back to the previous version's
+    // files, which the role, rolled forward already (its grants name this version's files), could not read.
     const copy = (name: string, source: string, fileName: string): string => {
       const from = parseS3Uri(source, name);
       const targetKey = `${prefix}/${fileName}`;
       this.role.addToPolicy(new iam.PolicyStatement({ sid: `Read${name}`, actions: ['s3:GetObject'], resources: [`arn:${stack.partition}:s3:::${from.bucket}/${from.key}`] }));
       this.role.addToPolicy(new iam.PolicyStatement({ sid: `Write${name}`, actions: ['s3:PutObject'], resources: [bucket.arnForObjects(targetKey)] }));
-      const resource = new CustomResource(this, `Copy${name}`, {
+      const resource = new CustomResource(this, `Copy${name}V${model.version}`, {
         serviceToken: fn.functionArn,
         resourceType: STAGE_MODEL_COPY_TYPE,
         properties: {

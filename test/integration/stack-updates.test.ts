@@ -152,6 +152,23 @@ describe('model-deploy: releases and option edits update every stack in place', 
     expect(conflictLines(replacementConflicts(deployTemplates(options, MODEL), deployTemplates(options, NEXT_MODEL)))).toEqual([]);
   });
 
+  // CloudFormation User Guide, "Update request for CloudFormation custom resources": when a later resource fails, a
+  // rollback sends each updated custom resource an Update back to its old properties. A copy of the previous version's
+  // files would then run as the function's role, already rolled forward to grant only the next version's files, be
+  // denied, and leave the stack UPDATE_ROLLBACK_FAILED. So a release never updates a copy: each version's copies are
+  // resources of their own (the previous ones go in the cleanup phase, whose Delete copies and deletes nothing).
+  test('a release (version 7, then 8) with production in another region updates no copy of a version\'s files', () => {
+    const options = { environments: { build: { account: '111111111111' }, staging: { account: '111111111111' }, prod: { account: '333333333333', region: 'eu-west-1' } } };
+    const copies = (templates: Map<string, TemplateJson>) => [...templates].flatMap(([stack, template]) => Object.entries(template.Resources ?? {})
+      .filter(([, r]) => r.Type === 'Custom::StageModelCopy').map(([id]) => `${stack}/${id}`));
+    const before = copies(deployTemplates(options, MODEL));
+    const after = copies(deployTemplates(options, NEXT_MODEL));
+    // The artifact, the baseline and the data-quality statistics and constraints of each version.
+    expect(before).toHaveLength(4);
+    expect(after).toHaveLength(4);
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+  });
+
   // "Continue rolling back an update" (AWS CloudFormation User Guide): an update that fails after the endpoint moved
   // rolls the endpoint back to the previous configuration, whose new instances read the previous version's image and
   // artifact as the model role. So no policy that grants a version's files changes in place on a release: the next
