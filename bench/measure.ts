@@ -107,7 +107,8 @@ export function measureMemory(spec: CommandSpec, intervalMs = 50): Promise<Memor
   sampler.start();
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(spec.command, [...spec.args], { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own, so that a timeout ends the command's children too (npm, the CDK CLI, the app).
+    const child = spawn(spec.command, [...spec.args], { cwd: spec.cwd, env: { ...process.env, ...spec.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let output = '';
     const keep = (chunk: Buffer) => {
       output = (output + chunk.toString('utf-8')).slice(-64 * 1024);
@@ -115,7 +116,15 @@ export function measureMemory(spec: CommandSpec, intervalMs = 50): Promise<Memor
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     const timeoutSeconds = spec.timeoutSeconds ?? 600;
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutSeconds * 1000);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutSeconds * 1000);
     let failed: Error | undefined;
     child.on('error', (err) => {
       failed = new CommandFailed(spec, `could not run: ${err.message}`, output);
@@ -126,7 +135,7 @@ export function measureMemory(spec: CommandSpec, intervalMs = 50): Promise<Memor
       const seconds = (performance.now() - started) / 1000;
       if (failed) {
         reject(failed);
-      } else if (signal === 'SIGKILL' && seconds >= timeoutSeconds) {
+      } else if (timedOut) {
         reject(new CommandFailed(spec, `timed out after ${timeoutSeconds} s`, output));
       } else if (code !== 0) {
         reject(new CommandFailed(spec, signal ? `was killed (${signal})` : `exited ${code}`, output));

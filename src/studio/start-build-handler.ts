@@ -10,6 +10,8 @@ export const STARTER_TIMEOUT_MINUTES = 15;
 export const STARTER_MARGIN_SECONDS = 60;
 /** How often the starter function asks CodeBuild whether the bootstrap build has ended. */
 export const BUILD_POLL_SECONDS = 15;
+/** How many times in a row BatchGetBuilds may not know the build (just started) before the starter stops following it. */
+export const BUILD_NOT_FOUND_LOOKS = 4;
 
 /**
  * The code of the Lambda function behind the project template's `StartBootstrap` custom
@@ -23,8 +25,10 @@ export const BUILD_POLL_SECONDS = 15;
  * event (`BootstrapBuildId`), and that invocation goes on watching and answers.
  * When it cannot watch the build (a starter role of a domain stack deployed before this version,
  * without codebuild:BatchGetBuilds or lambda:InvokeFunction, or any other error of those calls), it
- * answers SUCCESS once the build has started, as that version did, and says why in the reason: a
- * launch never fails for want of watching.
+ * answers SUCCESS once the build has started, as that version did, and logs why: a launch never
+ * fails because its build could not be followed. (One case remains: a hand-over that Lambda
+ * accepts but never runs, its event dropped after its retries; CloudFormation then fails the launch
+ * when its hour is up, and the starter's log shows the last look at the build.)
  *
  * Update and Delete change nothing and answer with the id of the build the Create started (the
  * stack's output reads the `BuildId` attribute, which every answer must carry, or the update
@@ -58,11 +62,16 @@ function logOf(build) {
 
 // The ended build, or undefined when this invocation must hand over; throws when the build cannot be read.
 async function watch(buildId, context, pollMs) {
-  for (;;) {
+  for (let missing = 0; ; ) {
     const { builds } = await codebuild.send(new BatchGetBuildsCommand({ ids: [buildId] }));
     const build = (builds || [])[0];
-    if (!build) {
+    // A build just started may not be readable at once: a few looks before giving up.
+    if (!build && ++missing > ${BUILD_NOT_FOUND_LOOKS}) {
       throw Object.assign(new Error('CodeBuild does not know the build ' + buildId), { name: 'BuildNotFound' });
+    }
+    if (!build) {
+      await sleep(pollMs);
+      continue;
     }
     if (build.buildStatus && build.buildStatus !== 'IN_PROGRESS') {
       return build;
@@ -88,7 +97,9 @@ exports.handler = async (event, context) => {
     let buildId = event.BootstrapBuildId;
     try {
       if (!buildId) {
-        const { build } = await codebuild.send(new StartBuildCommand({ projectName: event.ResourceProperties.ProjectName }));
+        // CloudFormation invokes the function asynchronously, and Lambda retries an invocation that failed (after 1
+        // and 2 minutes): the request id as idempotency token (valid 5 minutes) gives a retry the same build.
+        const { build } = await codebuild.send(new StartBuildCommand({ projectName: event.ResourceProperties.ProjectName, idempotencyToken: event.RequestId }));
         buildId = build.id;
         console.log('started build ' + buildId);
       }

@@ -56,4 +56,12 @@ describe('measureMemory', () => {
     await expect(measureMemory({ label: 'missing', command: 'no-such-command-for-bench', args: [], cwd: os.tmpdir() })).rejects.toThrow(/missing: .* could not run/);
     await expect(measureMemory(node('slow', 'setTimeout(() => {}, 5000)', { timeoutSeconds: 0.3 }))).rejects.toThrow(/slow: .* timed out after 0.3 s/);
   });
+
+  test('a timeout ends the command\'s children too, which hold its output open', async () => {
+    // The child starts a grandchild that sleeps 20 s on the same output; killing only the child would wait for it.
+    const started = Date.now();
+    const script = "require('child_process').spawn(process.execPath, ['-e', 'setTimeout(() => {}, 20000)'], { stdio: 'inherit' }); setTimeout(() => {}, 20000)";
+    await expect(measureMemory(node('tree', script, { timeoutSeconds: 0.5 }))).rejects.toThrow(/tree: .* timed out after 0.5 s/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
 });

@@ -1,10 +1,11 @@
 import { START_BUILD_HANDLER_CODE } from '../../src/studio';
-import { STARTER_MARGIN_SECONDS } from '../../src/studio/start-build-handler';
+import { BUILD_NOT_FOUND_LOOKS, STARTER_MARGIN_SECONDS } from '../../src/studio/start-build-handler';
 import { checkRequest, serviceModel } from '../helpers/api-model';
 import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inline-handler';
 
 /** What the fake CodeBuild answers BatchGetBuilds with: a build, or an error to throw. */
-type BuildAnswer = Record<string, unknown> | Error;
+/** null: CodeBuild does not know the build (yet). */
+type BuildAnswer = Record<string, unknown> | Error | null;
 
 /**
  * Loads the inline function code as the Lambda runtime would, with the SDK's CodeBuild and Lambda
@@ -14,7 +15,7 @@ type BuildAnswer = Record<string, unknown> | Error;
  * (CodeBuild and Lambda API References; test/helpers/api-model.ts).
  */
 function load(
-  startBuild: (input: { projectName: string }) => Promise<unknown>,
+  startBuild: (input: { projectName: string; idempotencyToken?: string }) => Promise<unknown>,
   builds: readonly BuildAnswer[] = [{ buildStatus: 'SUCCEEDED' }],
   invoke: () => Promise<unknown> = async () => ({ StatusCode: 202 }),
 ): { handler: InlineHandler; sent: SentResponse[]; started: string[]; polled: string[][]; invoked: Record<string, any>[] } {
@@ -22,7 +23,7 @@ function load(
   const polled: string[][] = [];
   const invoked: Record<string, any>[] = [];
   class StartBuildCommand {
-    constructor(public readonly input: { projectName: string }) {}
+    constructor(public readonly input: { projectName: string; idempotencyToken?: string }) {}
   }
   class BatchGetBuildsCommand {
     constructor(public readonly input: { ids: string[] }) {}
@@ -36,7 +37,7 @@ function load(
         if (answer instanceof Error) {
           throw answer;
         }
-        return { builds: [{ id: command.input.ids[0], ...answer }] };
+        return { builds: answer === null ? [] : [{ id: command.input.ids[0], ...answer }] };
       }
       expect(checkRequest(serviceModel('codebuild'), 'StartBuild', command.input).problems).toEqual([]);
       started.push(command.input.projectName);
@@ -159,6 +160,27 @@ describe('the starter function', () => {
     expect(started).toEqual(['sagemaker-gitops-p-abc-bootstrap']);
     expect(polled).toHaveLength(3);
     expect(sent.map((s) => [s.body.Status, s.body.PhysicalResourceId, s.body.RequestId])).toEqual([['SUCCESS', 'b:2', EVENT.RequestId]]);
+  });
+
+  test('Lambda\'s retry of a failed invocation gets the same build: the request id is StartBuild\'s idempotency token', async () => {
+    const tokens: unknown[] = [];
+    const { handler } = load(async (input) => {
+      tokens.push(input.idempotencyToken);
+      return { build: { id: 'b:4' } };
+    });
+    await handler({ ...EVENT, RequestType: 'Create' }, CONTEXT);
+    expect(tokens).toEqual([EVENT.RequestId]);
+  });
+
+  test('a build that CodeBuild does not know yet is looked for a few times before the starter stops following it', async () => {
+    const { handler, sent, polled } = load(async () => ({ build: { id: 'b:5' } }), [null, null, { buildStatus: 'FAILED', phases: [] }]);
+    await handler({ ...EVENT, RequestType: 'Create' }, CONTEXT);
+    expect(polled).toHaveLength(3);
+    expect(sent.map((s) => s.body.Status)).toEqual(['FAILED']);
+    const never = load(async () => ({ build: { id: 'b:6' } }), [null]);
+    await never.handler({ ...EVENT, RequestType: 'Create' }, CONTEXT);
+    expect(never.polled).toHaveLength(BUILD_NOT_FOUND_LOOKS + 1);
+    expect(never.sent.map((s) => [s.body.Status, s.body.Reason])).toEqual([['SUCCESS', expect.stringContaining('the starter cannot follow it (BuildNotFound: CodeBuild does not know the build b:6)')]]);
   });
 
   test.each([
