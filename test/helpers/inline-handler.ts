@@ -13,16 +13,18 @@ export interface SentResponse {
 /**
  * Loads inline function code as the Lambda runtime would (a CommonJS module), with `require`
  * answering from `modules` and `node:https` replaced: `sent` collects what the function PUTs to
- * CloudFormation's response URL.
+ * CloudFormation's response URL (every attempt), which answers with `statuses` in turn, then 200.
  */
-export function loadInlineHandler(code: string, modules: Record<string, unknown>): { handler: InlineHandler; sent: SentResponse[] } {
+export function loadInlineHandler(code: string, modules: Record<string, unknown>, statuses: readonly number[] = []): { handler: InlineHandler; sent: SentResponse[] } {
   const sent: SentResponse[] = [];
+  let puts = 0;
   const https = {
     request(url: string, options: SentResponse['options'], onResponse: (res: EventEmitter & { resume(): void }) => void) {
       const request = new EventEmitter() as EventEmitter & { end(body: string): void };
       request.end = (body: string) => {
         sent.push({ url, options, body: JSON.parse(body) });
-        const response = Object.assign(new EventEmitter(), { resume: () => undefined });
+        // The status of the response URL's answer: `statuses` in turn, then 200.
+        const response = Object.assign(new EventEmitter(), { resume: () => undefined, statusCode: statuses[puts++] ?? 200 });
         onResponse(response);
         response.emit('end');
       };

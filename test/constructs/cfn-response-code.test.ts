@@ -1,0 +1,59 @@
+import { CFN_RESPONSE_ATTEMPTS, CFN_RESPONSE_SEND_CODE } from '../../src/constructs/cfn-response-code';
+import { loadInlineHandler } from '../helpers/inline-handler';
+
+/** A handler that only answers, with the shared send code. */
+const CODE = `const https = require('node:https');
+exports.handler = async (event) => {
+  await send(event.ResponseURL, JSON.stringify({ Status: 'SUCCESS', RequestId: event.RequestId }));
+};
+
+${CFN_RESPONSE_SEND_CODE}`;
+
+const EVENT = { ResponseURL: 'https://cloudformation-custom-resource-response.s3.amazonaws.com/r?sig', RequestId: 'r-1' };
+
+// CloudFormation User Guide, "Custom resource response objects": CloudFormation waits for the answer at the pre-signed
+// URL until the resource's ServiceTimeout. An answer S3 refused (a 5xx, say) would leave the stack waiting, then failing
+// without a reason; so the answer is sent again.
+describe('the answer to CloudFormation', () => {
+  let error: jest.SpyInstance;
+
+  beforeEach(() => {
+    jest.useFakeTimers();
+    error = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    jest.useRealTimers();
+    error.mockRestore();
+  });
+
+  test('is sent once when the response URL takes it', async () => {
+    const { handler, sent } = loadInlineHandler(CODE, {});
+    await handler(EVENT, { logStreamName: 's' });
+    expect(sent.map((s) => s.body)).toEqual([{ Status: 'SUCCESS', RequestId: 'r-1' }]);
+  });
+
+  test('is sent again after 1 and 2 seconds when the response URL refuses it', async () => {
+    const { handler, sent } = loadInlineHandler(CODE, {}, [503, 500]);
+    const done = handler(EVENT, { logStreamName: 's' });
+    await jest.advanceTimersByTimeAsync(999);
+    expect(sent).toHaveLength(1);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(sent).toHaveLength(2);
+    await jest.advanceTimersByTimeAsync(2000);
+    await done;
+    expect(sent).toHaveLength(3);
+    expect(error.mock.calls.map((c) => c[0])).toEqual([
+      'could not answer CloudFormation (the response URL answered HTTP 503): trying again',
+      'could not answer CloudFormation (the response URL answered HTTP 500): trying again',
+    ]);
+  });
+
+  test(`fails the invocation after ${CFN_RESPONSE_ATTEMPTS} refused attempts, naming the status`, async () => {
+    const { handler, sent } = loadInlineHandler(CODE, {}, Array(CFN_RESPONSE_ATTEMPTS).fill(403));
+    const done = expect(handler(EVENT, { logStreamName: 's' })).rejects.toThrow('the response URL answered HTTP 403');
+    await jest.advanceTimersByTimeAsync(1000 + 2000 + 4000);
+    await done;
+    expect(sent).toHaveLength(CFN_RESPONSE_ATTEMPTS);
+  });
+});
