@@ -9,11 +9,12 @@ The pipeline sets, on every step when MLflow is on:
 
 What is logged where: one experiment per project; in it, one parent run per pipeline execution, named
 after the execution id and found by its tags (sagemaker.pipeline_execution_arn, and
-sagemaker.run_kind = pipeline-execution), or created by the first step that looks for it (by its first host,
-when it runs on several instances at once: the others wait for that run); under it, one
-run per step, named after the step. The steps are separate jobs, so the parent is never the active run
-of a step: the step's run names it in the tag mlflow.parentRunId, which is how MLflow nests runs. Each
-step ends the parent run with its own status, so the parent shows how the last step that ran ended.
+sagemaker.run_kind = pipeline-execution), or created by the first step that looks for it (by its first
+host, when it runs on several instances at once: the others wait for that run); under it, one run per
+step, named after the step and tagged with its SageMaker job's name (sagemaker.job_name). The steps are
+separate jobs, so the parent is never the active run of a step: the step's run names it in the tag
+mlflow.parentRunId, which is how MLflow nests runs. Each step ends the parent run with its own status,
+so the parent shows how the last step that ran ended.
 
 Without MLFLOW_TRACKING_URI nothing is logged and mlflow is not imported; the step says so in one line.
 With it, a missing mlflow package (or, for an ARN, a missing sagemaker-mlflow plugin) is an error that
@@ -29,6 +30,7 @@ boosting round), so the step makes no further tracking calls and its job keeps i
 """
 import importlib
 import importlib.util
+import json
 import os
 import re
 import sys
@@ -46,6 +48,14 @@ STEP_TAG = "sagemaker.pipeline_step"
 RUN_KIND_TAG = "sagemaker.run_kind"
 EXECUTION_KIND, STEP_KIND = "pipeline-execution", "pipeline-step"
 PARENT_TAG = "mlflow.parentRunId"
+# The SageMaker job a step's run comes from. SageMaker sets TRAINING_JOB_NAME in a training container, and gives a
+# processing container its job's request, the job's name among it, in processingjobconfig.json (developer guide,
+# "How Amazon SageMaker Processing Configures Your Processing Container"); PROCESSING_JOB_CONFIG_FILE names
+# another file (the local run's).
+JOB_NAME_TAG = "sagemaker.job_name"
+TRAINING_JOB_VARIABLE = "TRAINING_JOB_NAME"
+PROCESSING_JOB_CONFIG_VARIABLE = "PROCESSING_JOB_CONFIG_FILE"
+PROCESSING_JOB_CONFIG = "/opt/ml/config/processingjobconfig.json"
 # What evaluation.json (and so the registered version's CustomerMetadataProperties) says for an MLflow id
 # that could not be logged: CreateModelPackage refuses an empty metadata value (1 to 256 characters).
 NOT_LOGGED = "not-logged"
@@ -90,6 +100,19 @@ def load_mlflow(uri):
             f"{URI_VARIABLE} is an ARN ({uri}) but the sagemaker-mlflow plugin, which resolves it, is not installed. {FIX}"
         )
     return mlflow
+
+
+def job_name(environ):
+    """The name of the SageMaker job the step runs in (see JOB_NAME_TAG), or None outside one."""
+    name = environ.get(TRAINING_JOB_VARIABLE, "").strip()
+    if name:
+        return name
+    try:
+        with open(environ.get(PROCESSING_JOB_CONFIG_VARIABLE) or PROCESSING_JOB_CONFIG, encoding="utf-8") as f:
+            name = json.load(f).get("ProcessingJobName")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return name.strip() or None if isinstance(name, str) else None
 
 
 def execution_id_of(arn):
@@ -151,11 +174,13 @@ class StepRun:
         """A submodule of the client, e.g. mlflow.xgboost (the real client loads some lazily)."""
         return importlib.import_module(name)
 
-    def open(self, uri, experiment, execution_arn, execution_id, creates_parent=True):
+    def open(self, uri, experiment, execution_arn, execution_id, creates_parent=True, job=None):
         mlflow = self.mlflow
         mlflow.set_tracking_uri(uri)
         self.experiment_id = mlflow.set_experiment(experiment_name=experiment).experiment_id
         tags = {STEP_TAG: self.step, RUN_KIND_TAG: STEP_KIND}
+        if job:
+            tags[JOB_NAME_TAG] = job
         if execution_arn:
             execution_id = execution_id or execution_id_of(execution_arn)
             tags.update({EXECUTION_ARN_TAG: execution_arn, EXECUTION_ID_TAG: execution_id})
@@ -220,7 +245,7 @@ def start(step, environ=None, creates_parent=True):
     experiment = environ.get(EXPERIMENT_VARIABLE, "").strip() or DEFAULT_EXPERIMENT
     execution_arn = environ.get(EXECUTION_ARN_VARIABLE, "").strip()
     try:
-        run.open(uri, experiment, execution_arn, environ.get(EXECUTION_ID_VARIABLE, "").strip(), creates_parent)
+        run.open(uri, experiment, execution_arn, environ.get(EXECUTION_ID_VARIABLE, "").strip(), creates_parent, job_name(environ))
     except Exception as err:  # the step still runs; its run is missing, which the warning and the count say
         run.warn(f"open the {step} run of experiment {experiment} at {shown_uri(uri)}", err)
         return run

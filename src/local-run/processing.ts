@@ -35,7 +35,8 @@ export async function runProcessingStep(step: StepJson, scope: EvaluationScope, 
   const dir = stepDir(context, step.Name);
   const what = (name: string) => `step ${step.Name}: ${name}`;
   const instances = localInstances(dir, instanceCount(args.ProcessingResources?.ClusterConfig?.InstanceCount, what('ClusterConfig')));
-  const prepared = instances.map((instance) => prepareInstance(args, instance, instances, context, `step ${step.Name}`));
+  const name = jobName(context.executionId, step.Name);
+  const prepared = instances.map((instance) => prepareInstance(args, instance, instances, context, `step ${step.Name}`, name));
   checkContainerGrammar(context.python, args.AppSpecification?.ImageUri, new ContainerPaths(PROCESSING_ROOT, instances[0].dir), `step ${step.Name}`);
 
   const { result, host, logFile } = await runInstances(instances, dir, (instance, log) => {
@@ -76,7 +77,7 @@ export async function runProcessingStep(step: StepJson, scope: EvaluationScope, 
   return {
     properties: {
       ...args,
-      ProcessingJobName: jobName(context.executionId, step.Name),
+      ProcessingJobName: name,
       ProcessingJobStatus: 'Completed',
       ProcessingInputs: Object.fromEntries((args.ProcessingInputs ?? []).map((input) => [input.InputName, input])),
       ProcessingOutputConfig: { ...args.ProcessingOutputConfig, Outputs: propertyOutputs },
@@ -104,11 +105,13 @@ interface InstanceJob {
  * Prepares one instance of the job in its folder: each input as SageMaker distributes it
  * (FullyReplicated or ShardedByS3Key), the output folders, the command and the environment; with
  * several instances, its /opt/ml/config/resourceconfig.json (current_host, hosts), whose path
- * RESOURCE_CONFIG_FILE gives (the container paths outside /opt/ml/processing are not rewritten).
+ * RESOURCE_CONFIG_FILE gives, and its processingjobconfig.json (the request and the job's name),
+ * whose path PROCESSING_JOB_CONFIG_FILE gives (the container paths outside /opt/ml/processing are
+ * not rewritten).
  */
 function prepareInstance(
   args: ProcessingArguments & ScaledProcessingArguments, instance: LocalInstance, instances: readonly LocalInstance[], context: StepContext,
-  where: string,
+  where: string, name: string,
 ): InstanceJob {
   const what = (name: string) => `${where}: ${name}`;
   const paths = new ContainerPaths(PROCESSING_ROOT, instance.dir);
@@ -143,6 +146,11 @@ function prepareInstance(
     command = [...entrypoint.slice(1).map((value) => paths.rewrite(value)), ...containerArguments];
   }
   const environment = Object.fromEntries(Object.entries(args.Environment ?? {}).map(([key, value]) => [key, paths.rewrite(String(value))]));
+  // The job's request with its name, as SageMaker gives it to the container (the steps' MLflow runs name their job).
+  const jobConfig = path.join(instance.dir, 'opt', 'ml', 'config', 'processingjobconfig.json');
+  fs.mkdirSync(path.dirname(jobConfig), { recursive: true });
+  fs.writeFileSync(jobConfig, JSON.stringify({ ...args, ProcessingJobName: name }));
+  environment.PROCESSING_JOB_CONFIG_FILE = jobConfig;
   if (instances.length > 1) {
     const resourceConfig = path.join(instance.dir, 'opt', 'ml', 'config', 'resourceconfig.json');
     writeResourceConfig(resourceConfig, instance, instances);

@@ -53,6 +53,7 @@ export async function runTrainingStep(step: StepJson, scope: EvaluationScope, co
   const archive = path.join(dir, MODEL_ARCHIVE);
   const environment = (paths: ContainerPaths) => Object.fromEntries(Object.entries(args.Environment ?? {}).map(([key, value]) => [key, paths.rewrite(String(value))]));
   const timeoutMs = maxRuntimeSeconds(args.StoppingCondition?.MaxRuntimeInSeconds) * 1000;
+  const name = jobName(context.executionId, step.Name);
   const { result, host, logFile } = await runInstances(instances, dir, (instance, log) => {
     const job = jobs[instance.index];
     if (job.script !== undefined) {
@@ -61,7 +62,8 @@ export async function runTrainingStep(step: StepJson, scope: EvaluationScope, co
         ? { SM_CURRENT_HOST: instance.host, SM_HOSTS: JSON.stringify(instances.map((i) => i.host)), SM_NUM_CPUS: cpus, OMP_NUM_THREADS: cpus, ...tracker } : {};
       return {
         command: context.python, args: job.script.args, cwd: job.cwd,
-        env: stepProcessEnvironment({ ...environment(job.paths), ...job.script.env, ...hosts }, context.mlflowTrackingUri),
+        // SageMaker names the job in TRAINING_JOB_NAME (the training run's MLflow tag sagemaker.job_name).
+        env: stepProcessEnvironment({ ...environment(job.paths), ...job.script.env, ...hosts, TRAINING_JOB_NAME: name }, context.mlflowTrackingUri),
         timeoutMs, logFile: log,
       };
     }
@@ -81,7 +83,6 @@ export async function runTrainingStep(step: StepJson, scope: EvaluationScope, co
     packModelDir(jobs[0].paths.localPath(`${TRAINING_ROOT}/model`, where), archive);
   }
 
-  const name = jobName(context.executionId, step.Name);
   const outputPath = args.OutputDataConfig?.S3OutputPath;
   if (typeof outputPath !== 'string') {
     throw new LocalRunError(`${where}: OutputDataConfig.S3OutputPath must be a string, got ${JSON.stringify(outputPath)}`);

@@ -243,6 +243,10 @@ describe('local-run with MLFLOW_TRACKING_URI (the recording mlflow stand-in on P
     for (const child of children) {
       expect(child).toMatchObject({ experiment_id: experimentId, status: 'FINISHED', tags: { 'mlflow.parentRunId': parents[0].run_id, 'sagemaker.pipeline_execution_arn': executionArn } });
     }
+    // Each names its job, as SageMaker names it to the container (TRAINING_JOB_NAME, processingjobconfig.json).
+    expect(Object.fromEntries(children.map((r) => [r.run_name, r.tags['sagemaker.job_name']]))).toEqual({
+      preprocess: `${result.executionId}-Preprocess`, train: `${result.executionId}-Train`, evaluate: `${result.executionId}-Evaluate`,
+    });
     const train = children.find((r) => r.run_name === 'train');
 
     // The model: logged once, in the train run, with the xgboost flavour.

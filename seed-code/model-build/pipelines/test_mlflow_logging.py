@@ -449,3 +449,27 @@ def test_scaled_out_preprocess_lets_only_its_first_host_create_the_execution_run
     monkeypatch.setattr(tracking, "start", start)
     assert preprocess.main(["--scan-dir", str(tmp_path), "--input-dir", str(tmp_path), "--output-dir", str(tmp_path / "out")]) == 1
     assert seen == [(f"preprocess-{host}", creates)]
+
+
+def test_each_step_run_names_its_sagemaker_job(stub, tmp_path):
+    # SageMaker sets TRAINING_JOB_NAME in a training container and writes ProcessingJobName into a processing
+    # container's processingjobconfig.json ("How Amazon SageMaker Processing Configures Your Processing Container"):
+    # a step's run names its job, the way from a run to the job's logs and metrics.
+    config = tmp_path / "processingjobconfig.json"
+    config.write_text(json.dumps({"ProcessingJobName": "pipelines-a1b2c3d4e5f6-Preprocess-x1y2", "ProcessingInputs": []}))
+    assert preprocess(tmp_path, mlflow_env(stub, PROCESSING_JOB_CONFIG_FILE=str(config))).returncode == 0
+    assert train(tmp_path, mlflow_env(stub, TRAINING_JOB_NAME="pipelines-a1b2c3d4e5f6-Train-z9")).returncode == 0
+    assert only_run(stub, run_name="preprocess")["tags"]["sagemaker.job_name"] == "pipelines-a1b2c3d4e5f6-Preprocess-x1y2"
+    assert only_run(stub, run_name="train")["tags"]["sagemaker.job_name"] == "pipelines-a1b2c3d4e5f6-Train-z9"
+
+
+def test_outside_a_sagemaker_job_a_step_run_names_no_job(tmp_path):
+    sys.path.insert(0, str(PIPELINES))
+    import tracking
+
+    assert tracking.job_name({"PROCESSING_JOB_CONFIG_FILE": str(tmp_path / "missing.json")}) is None
+    (tmp_path / "broken.json").write_text("[1, 2]")
+    assert tracking.job_name({"PROCESSING_JOB_CONFIG_FILE": str(tmp_path / "broken.json")}) is None
+    (tmp_path / "blank.json").write_text(json.dumps({"ProcessingJobName": " "}))
+    assert tracking.job_name({"PROCESSING_JOB_CONFIG_FILE": str(tmp_path / "blank.json")}) is None
+    assert tracking.job_name({"TRAINING_JOB_NAME": "t-1", "PROCESSING_JOB_CONFIG_FILE": str(tmp_path / "missing.json")}) == "t-1"
