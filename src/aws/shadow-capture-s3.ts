@@ -37,7 +37,10 @@ export async function readCapturedVariant(client: S3Client, location: CaptureLoc
   for (const key of keys) {
     const response = await client.send(new GetObjectCommand({ Bucket: location.bucket, Key: key }));
     const text = response.Body === undefined ? '' : await response.Body.transformToString('utf-8');
-    lines.push(...text.split(/\r?\n/));
+    // One by one: a capture file of a busy hour holds more lines than a call may take arguments (push(...lines)).
+    for (const line of text.split(/\r?\n/)) {
+      lines.push(line);
+    }
   }
   return { ...readVariantCapture(lines, window), files: keys.length };
 }

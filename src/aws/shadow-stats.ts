@@ -63,8 +63,11 @@ export function pairAnswers(production: readonly CapturedAnswer[], shadow: reado
     seen.add(answer.key);
     requests++;
     pairedBy = answer.keyKind;
-    pairs.production.push(...answer.predictions);
-    pairs.shadow.push(...other.predictions);
+    // One by one: a request of many rows answers more predictions than a call may take arguments (push(...predictions)).
+    answer.predictions.forEach((prediction, i) => {
+      pairs.production.push(prediction);
+      pairs.shadow.push(other.predictions[i]);
+    });
   }
   return { requests, ...pairs, pairedBy };
 }

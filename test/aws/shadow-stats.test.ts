@@ -99,6 +99,13 @@ describe('comparePredictions', () => {
     expect(result.psi).toBeLessThan(0.05);
   });
 
+  test('pairAnswers takes a request of more predictions than a call may take arguments', () => {
+    // InvokeEndpoint takes a payload of up to 6 MB (SageMaker API Reference): one CSV request can hold 300,000 rows.
+    const many = Array.from({ length: 300_000 }, (_, i) => (i % 100) / 100);
+    const paired = pairAnswers([{ key: 'a', keyKind: 'inferenceId', predictions: many }], [{ key: 'a', keyKind: 'inferenceId', predictions: many }]);
+    expect([paired.requests, paired.production.length, paired.shadow.length, paired.shadow[299_999]]).toEqual([1, 300_000, 300_000, 0.99]);
+  });
+
   test('pairAnswers skips requests answered with another number of predictions', () => {
     const paired = pairAnswers(
       [{ key: 'a', keyKind: 'inferenceId', predictions: [0.1] }, { key: 'b', keyKind: 'inferenceId', predictions: [0.2, 0.3] }],
