@@ -1,3 +1,5 @@
+import { CFN_RESPONSE_MAX_MS } from './cfn-response-code';
+
 /**
  * Delays, in milliseconds, before each new try of a call that IAM denied, in a deploy-time
  * custom-resource handler: about a minute for one call, and never past the invocation's deadline
@@ -8,9 +10,10 @@ export const AUTHORIZATION_RETRY_DELAYS_MS: readonly number[] = [1_000, 2_000, 4
 /**
  * What a handler keeps of its Lambda invocation's time to answer CloudFormation after the last
  * try: a function that times out never answers, and CloudFormation then waits out the resource's
- * ServiceTimeout and reports a bare timeout instead of the service's message.
+ * ServiceTimeout and reports a bare timeout instead of the service's message. The answer's every
+ * attempt ({@link CFN_RESPONSE_MAX_MS}) and a few seconds more.
  */
-export const AUTHORIZATION_ANSWER_MARGIN_MS = 10_000;
+export const AUTHORIZATION_ANSWER_MARGIN_MS = CFN_RESPONSE_MAX_MS + 5_000;
 
 /** The error names AWS SDK v3 gives a request IAM denied: `AccessDenied` (S3, STS), `AccessDeniedException` (the JSON services). */
 export const DENIED_ERROR_NAMES: readonly string[] = ['AccessDenied', 'AccessDeniedException'];

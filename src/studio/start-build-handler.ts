@@ -12,6 +12,8 @@ export const STARTER_MARGIN_SECONDS = 60;
 export const BUILD_POLL_SECONDS = 15;
 /** How many times in a row BatchGetBuilds may not know the build (just started) before the starter stops following it. */
 export const BUILD_NOT_FOUND_LOOKS = 4;
+/** How many new invocations may try again to answer CloudFormation for a build whose answer was refused. */
+export const ANSWER_HANDOVERS = 2;
 
 /**
  * The code of the Lambda function behind the project template's `StartBootstrap` custom
@@ -98,7 +100,8 @@ exports.handler = async (event, context) => {
     try {
       if (!buildId) {
         // CloudFormation invokes the function asynchronously, and Lambda retries an invocation that failed (after 1
-        // and 2 minutes): the request id as idempotency token (valid 5 minutes) gives a retry the same build.
+        // and 2 minutes): the request id as idempotency token (valid 5 minutes) gives such a retry the same build.
+        // Once a build has started, no failure of this invocation is left to Lambda's retry (answerForBuild).
         const { build } = await codebuild.send(new StartBuildCommand({ projectName: event.ResourceProperties.ProjectName, idempotencyToken: event.RequestId }));
         buildId = build.id;
         console.log('started build ' + buildId);
@@ -136,8 +139,37 @@ exports.handler = async (event, context) => {
       response.Reason = ('the bootstrap build ' + buildId + ' started, but the starter cannot follow it (' + err.name + ': ' + err.message + ')' + fix
         + '; aws codebuild batch-get-builds --ids ' + buildId + ' says how it ended').slice(0, 1000);
     }
+    await answerForBuild(event, context, response, buildId);
+    return;
   }
   await send(event.ResponseURL, JSON.stringify(response));
 };
+
+// Answers CloudFormation for a build that has started. A refused answer goes to a new invocation (at most
+// ANSWER_HANDOVERS times), never to Lambda's retry of this one: that retry has no build id, and once StartBuild's
+// idempotency token has expired (5 minutes) it would start a second bootstrap build.
+async function answerForBuild(event, context, response, buildId) {
+  try {
+    await send(event.ResponseURL, JSON.stringify(response));
+    return;
+  } catch (err) {
+    console.error(err);
+  }
+  const handovers = Number(event.AnswerHandovers || 0);
+  if (handovers >= ${ANSWER_HANDOVERS}) {
+    console.error('could not answer CloudFormation for build ' + buildId + ' after ' + handovers + ' new invocations: giving up');
+    return;
+  }
+  try {
+    await lambda.send(new InvokeCommand({
+      FunctionName: context.invokedFunctionArn,
+      InvocationType: 'Event',
+      Payload: Buffer.from(JSON.stringify({ ...event, BootstrapBuildId: buildId, AnswerHandovers: handovers + 1 })),
+    }));
+    console.log('answering for build ' + buildId + ' in a new invocation');
+  } catch (err) {
+    console.error(err);
+  }
+}
 
 ${CFN_RESPONSE_SEND_CODE}`;

@@ -1,4 +1,6 @@
-import { CFN_RESPONSE_ATTEMPTS, CFN_RESPONSE_SEND_CODE } from '../../src/constructs/cfn-response-code';
+import { AUTHORIZATION_ANSWER_MARGIN_MS } from '../../src/constructs/authorization-retry-code';
+import { CFN_RESPONSE_ATTEMPTS, CFN_RESPONSE_MAX_MS, CFN_RESPONSE_SEND_CODE, CFN_RESPONSE_TIMEOUT_MS } from '../../src/constructs/cfn-response-code';
+import { STARTER_MARGIN_SECONDS } from '../../src/studio/start-build-handler';
 import { loadInlineHandler } from '../helpers/inline-handler';
 
 /** A handler that only answers, with the shared send code. */
@@ -47,6 +49,21 @@ describe('the answer to CloudFormation', () => {
       'could not answer CloudFormation (the response URL answered HTTP 503): trying again',
       'could not answer CloudFormation (the response URL answered HTTP 500): trying again',
     ]);
+  });
+
+  test('is sent again when the response URL does not answer in time', async () => {
+    const { handler, sent } = loadInlineHandler(CODE, {}, [0]);
+    const done = handler(EVENT, { logStreamName: 's' });
+    await jest.advanceTimersByTimeAsync(1000);
+    await done;
+    expect(sent).toHaveLength(2);
+    expect(error.mock.calls.map((c) => c[0])).toEqual([`could not answer CloudFormation (no answer within ${CFN_RESPONSE_TIMEOUT_MS / 1000} s): trying again`]);
+  });
+
+  test('takes at most every attempt\'s timeout and the waits between them, which the handlers keep of their time', () => {
+    expect(CFN_RESPONSE_MAX_MS).toBe(CFN_RESPONSE_ATTEMPTS * CFN_RESPONSE_TIMEOUT_MS + 1000 + 2000 + 4000);
+    expect(AUTHORIZATION_ANSWER_MARGIN_MS).toBeGreaterThan(CFN_RESPONSE_MAX_MS);
+    expect(STARTER_MARGIN_SECONDS * 1000).toBeGreaterThan(CFN_RESPONSE_MAX_MS);
   });
 
   test(`fails the invocation after ${CFN_RESPONSE_ATTEMPTS} refused attempts, naming the status`, async () => {

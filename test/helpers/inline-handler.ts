@@ -13,18 +13,34 @@ export interface SentResponse {
 /**
  * Loads inline function code as the Lambda runtime would (a CommonJS module), with `require`
  * answering from `modules` and `node:https` replaced: `sent` collects what the function PUTs to
- * CloudFormation's response URL (every attempt), which answers with `statuses` in turn, then 200.
+ * CloudFormation's response URL (every attempt), which answers with `statuses` in turn, then 200
+ * (0: no answer, the request's timeout fires).
  */
 export function loadInlineHandler(code: string, modules: Record<string, unknown>, statuses: readonly number[] = []): { handler: InlineHandler; sent: SentResponse[] } {
   const sent: SentResponse[] = [];
   let puts = 0;
   const https = {
     request(url: string, options: SentResponse['options'], onResponse: (res: EventEmitter & { resume(): void }) => void) {
-      const request = new EventEmitter() as EventEmitter & { end(body: string): void };
+      let onTimeout: (() => void) | undefined;
+      const request: EventEmitter & { end(body: string): void; setTimeout(ms: number, callback: () => void): unknown; destroy(err: Error): void } = Object.assign(new EventEmitter(), {
+        end: (_body: string) => undefined,
+        setTimeout: (_ms: number, callback: () => void) => {
+          onTimeout = callback;
+          return request;
+        },
+        destroy: (err: Error) => {
+          request.emit('error', err);
+        },
+      });
       request.end = (body: string) => {
         sent.push({ url, options, body: JSON.parse(body) });
-        // The status of the response URL's answer: `statuses` in turn, then 200.
-        const response = Object.assign(new EventEmitter(), { resume: () => undefined, statusCode: statuses[puts++] ?? 200 });
+        // The status of the response URL's answer: `statuses` in turn, then 200; 0: no answer (the request times out).
+        const status = statuses[puts++] ?? 200;
+        if (status === 0) {
+          onTimeout?.();
+          return;
+        }
+        const response = Object.assign(new EventEmitter(), { resume: () => undefined, statusCode: status });
         onResponse(response);
         response.emit('end');
       };

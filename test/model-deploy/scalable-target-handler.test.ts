@@ -1,4 +1,4 @@
-import { AUTHORIZATION_RETRY_DELAYS_MS } from '../../src/constructs/authorization-retry-code';
+import { AUTHORIZATION_ANSWER_MARGIN_MS, AUTHORIZATION_RETRY_DELAYS_MS } from '../../src/constructs/authorization-retry-code';
 import { RECONCILE_TIMEOUT } from '../../src/model-deploy/endpoint-autoscaling';
 import { ENDPOINT_POLL_MS, SCALABLE_TARGET_HANDLER_CODE } from '../../src/model-deploy/scalable-target-handler';
 import { checkRequest, serviceModel } from '../helpers/api-model';
@@ -335,11 +335,12 @@ describe('the scalable-target function', () => {
   test('an endpoint still in progress at the function\'s deadline fails the before side, saying why and what to do', async () => {
     deployed();
     account.statuses = ['Updating'];
-    invocationMs = 120_000;
+    // An invocation with 110 s left for the calls once the time kept to answer CloudFormation is set aside.
+    invocationMs = 110_000 + AUTHORIZATION_ANSWER_MARGIN_MS;
     jest.useFakeTimers();
     try {
       const answer = request('Update', 'ml.m5.large');
-      await jest.advanceTimersByTimeAsync(120_000);
+      await jest.advanceTimersByTimeAsync(invocationMs);
       expect(await answer).toMatchObject({
         Status: 'FAILED',
         Reason: 'EndpointInProgress: the endpoint player-churn-prod is still Updating (a scaling activity or another update), and SageMaker refuses to update an endpoint in progress: deploy again once it is InService',
@@ -347,7 +348,7 @@ describe('the scalable-target function', () => {
     } finally {
       jest.useRealTimers();
     }
-    // Polls every 20 s while a next poll ends before 120 s less 10 s.
+    // Polls every 20 s while a next poll ends within those 110 s.
     expect(account.calls).toEqual(Array(6).fill('DescribeEndpoint'));
   });
 
@@ -424,10 +425,11 @@ describe('the scalable-target function', () => {
     expect(account.policy).toBeDefined();
   });
 
-  // Lambda Developer Guide, "Lambda context object in Node.js": the calls share the invocation's 2 minutes, and the
-  // function keeps 10 s to answer CloudFormation, which otherwise waits out the ServiceTimeout for nothing.
+  // Lambda Developer Guide, "Lambda context object in Node.js": the calls share the invocation's time, and the
+  // function keeps some to answer CloudFormation, which otherwise waits out the ServiceTimeout for nothing.
   test('denials on several calls never take the function past its timeout: it answers with the denial', async () => {
-    invocationMs = 120_000;
+    // 110 s left for the calls once the time kept to answer is set aside.
+    invocationMs = 110_000 + AUTHORIZATION_ANSWER_MARGIN_MS;
     account.endpointType = 'ml.m5.large';
     account.deniedCalls = 6;
     jest.useFakeTimers();
@@ -448,8 +450,8 @@ describe('the scalable-target function', () => {
         await jest.advanceTimersByTimeAsync(500);
       }
       expect(await answer).toMatchObject({ Status: 'FAILED', Reason: expect.stringMatching(/^AccessDeniedException: /) });
-      // Of an invocation of 120 s: 60 s, then DescribeEndpointConfig's tries after 1, 2, 4, 8 and 15 s: the next 30 s would
-      // end past 120 s less 10 s.
+      // Of those 110 s: 60 s, then DescribeEndpointConfig's tries after 1, 2, 4, 8 and 15 s: the next 30 s would end
+      // past them.
       expect(Date.now() - started).toBeGreaterThanOrEqual(90_000);
       expect(Date.now() - started).toBeLessThanOrEqual(90_500);
       expect(account.calls.filter((call) => call === 'DescribeEndpointConfig')).toHaveLength(6);

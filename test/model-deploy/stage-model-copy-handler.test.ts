@@ -1,4 +1,4 @@
-import { AUTHORIZATION_RETRY_DELAYS_MS } from '../../src/constructs/authorization-retry-code';
+import { AUTHORIZATION_ANSWER_MARGIN_MS, AUTHORIZATION_RETRY_DELAYS_MS } from '../../src/constructs/authorization-retry-code';
 import { STAGE_MODEL_COPY_HANDLER_CODE } from '../../src/model-deploy/stage-model-copy-handler';
 import { STAGE_MODEL_COPY_TYPE } from '../../src/model-deploy/stage-model-copy';
 import { checkRequest, serviceModel } from '../helpers/api-model';
@@ -142,9 +142,10 @@ describe('the stage model copy function', () => {
   // time never answers, and CloudFormation reports only a timeout after the resource's ServiceTimeout.
   test('the retries stop in time to answer within the invocation', async () => {
     s3.deniedRequests = Number.MAX_SAFE_INTEGER;
-    const { value, waitedMs } = await withFakeClock(() => request('Create', COPY, undefined, 30_000));
+    // An invocation with 20 s left for the calls once the time kept to answer CloudFormation is set aside.
+    const { value, waitedMs } = await withFakeClock(() => request('Create', COPY, undefined, 20_000 + AUTHORIZATION_ANSWER_MARGIN_MS));
     expect(value).toMatchObject({ Status: 'FAILED', Reason: expect.stringContaining('AccessDenied') });
-    // 1 + 2 + 4 + 8 s; the next 15 s would end past 30 s less the 10 s kept to answer.
+    // 1 + 2 + 4 + 8 s; the next 15 s would end past those 20 s.
     expect(waitedMs).toBeGreaterThanOrEqual(15_000);
     expect(waitedMs).toBeLessThan(15_500);
     expect(s3.requests).toHaveLength(5);

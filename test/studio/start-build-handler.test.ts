@@ -1,5 +1,6 @@
 import { START_BUILD_HANDLER_CODE } from '../../src/studio';
-import { BUILD_NOT_FOUND_LOOKS, STARTER_MARGIN_SECONDS } from '../../src/studio/start-build-handler';
+import { CFN_RESPONSE_ATTEMPTS } from '../../src/constructs/cfn-response-code';
+import { ANSWER_HANDOVERS, BUILD_NOT_FOUND_LOOKS, STARTER_MARGIN_SECONDS } from '../../src/studio/start-build-handler';
 import { checkRequest, serviceModel } from '../helpers/api-model';
 import { InlineHandler, SentResponse, loadInlineHandler } from '../helpers/inline-handler';
 
@@ -18,6 +19,7 @@ function load(
   startBuild: (input: { projectName: string; idempotencyToken?: string }) => Promise<unknown>,
   builds: readonly BuildAnswer[] = [{ buildStatus: 'SUCCEEDED' }],
   invoke: () => Promise<unknown> = async () => ({ StatusCode: 202 }),
+  statuses: readonly number[] = [],
 ): { handler: InlineHandler; sent: SentResponse[]; started: string[]; polled: string[][]; invoked: Record<string, any>[] } {
   const started: string[] = [];
   const polled: string[][] = [];
@@ -58,7 +60,7 @@ function load(
     '@aws-sdk/client-codebuild': { CodeBuildClient, StartBuildCommand, BatchGetBuildsCommand },
     '@aws-sdk/client-lambda': { LambdaClient, InvokeCommand },
   };
-  return { ...loadInlineHandler(START_BUILD_HANDLER_CODE, modules), started, polled, invoked };
+  return { ...loadInlineHandler(START_BUILD_HANDLER_CODE, modules, statuses), started, polled, invoked };
 }
 
 const EVENT = {
@@ -162,7 +164,7 @@ describe('the starter function', () => {
     expect(sent.map((s) => [s.body.Status, s.body.PhysicalResourceId, s.body.RequestId])).toEqual([['SUCCESS', 'b:2', EVENT.RequestId]]);
   });
 
-  test('Lambda\'s retry of a failed invocation gets the same build: the request id is StartBuild\'s idempotency token', async () => {
+  test('StartBuild carries the request id as idempotency token: Lambda\'s retry of an invocation that failed early gets the same build', async () => {
     const tokens: unknown[] = [];
     const { handler } = load(async (input) => {
       tokens.push(input.idempotencyToken);
@@ -181,6 +183,30 @@ describe('the starter function', () => {
     await never.handler({ ...EVENT, RequestType: 'Create' }, CONTEXT);
     expect(never.polled).toHaveLength(BUILD_NOT_FOUND_LOOKS + 1);
     expect(never.sent.map((s) => [s.body.Status, s.body.Reason])).toEqual([['SUCCESS', expect.stringContaining('the starter cannot follow it (BuildNotFound: CodeBuild does not know the build b:6)')]]);
+  });
+
+  test('a refused answer for a started build goes to a new invocation, never to Lambda\'s retry, which would start another build', async () => {
+    jest.useFakeTimers();
+    try {
+      const refused = Array(CFN_RESPONSE_ATTEMPTS).fill(500);
+      const { handler, sent, started, invoked } = load(async () => ({ build: { id: 'b:7' } }), [{ buildStatus: 'SUCCEEDED' }], undefined, [...refused, ...refused, ...refused]);
+      const run = async (event: Record<string, unknown>) => {
+        const done = handler(event, CONTEXT);
+        await jest.advanceTimersByTimeAsync(60_000);
+        await done; // resolves: the invocation does not fail, so Lambda does not retry it
+      };
+      await run({ ...EVENT, RequestType: 'Create' });
+      expect(sent).toHaveLength(CFN_RESPONSE_ATTEMPTS);
+      expect(invoked.map((i) => [i.Payload.BootstrapBuildId, i.Payload.AnswerHandovers])).toEqual([['b:7', 1]]);
+      await run(invoked[0].Payload);
+      await run({ ...invoked[0].Payload, AnswerHandovers: ANSWER_HANDOVERS });
+      // The second invocation handed over once more; the last one gave up. One build all along.
+      expect(invoked.map((i) => i.Payload.AnswerHandovers)).toEqual([1, 2]);
+      expect(started).toEqual(['sagemaker-gitops-p-abc-bootstrap']);
+      expect(sent).toHaveLength(3 * CFN_RESPONSE_ATTEMPTS);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   test.each([
