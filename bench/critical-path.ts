@@ -498,7 +498,19 @@ export function actionWork(action: PipelineAction, context: PathContext): Work[]
       ...slowest,
     ];
   }
+  if (action.category === 'Invoke' && action.provider === 'Lambda') {
+    return [work(`Lambda function ${functionNameOf(action.configuration.FunctionName)} invoked`, model.lambdaInvoke)];
+  }
   return [work(`${action.category} action (${action.provider})`, model.otherCommand)];
+}
+
+/** A Lambda invoke action's function as the template names it: its name, or the logical id it refers to. */
+function functionNameOf(name: unknown): string {
+  if (typeof name === 'string') {
+    return name;
+  }
+  const ref = (name as { Ref?: unknown } | undefined)?.Ref;
+  return typeof ref === 'string' ? ref : JSON.stringify(name);
 }
 
 const total = (items: readonly Work[]) => items.reduce((sum, item) => sum + item.minutes, 0);

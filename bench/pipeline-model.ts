@@ -79,6 +79,8 @@ export interface ActionModel {
   readonly releaseVerify: Figure;
   /** Upserting a SageMaker pipeline definition and starting an execution. */
   readonly pipelineStart: Figure;
+  /** A CodePipeline Lambda invoke action whose function makes one API call and reports the job's result (the release's registry check). */
+  readonly lambdaInvoke: Figure;
   /** A SageMaker processing job on the sample (ml.m5.large). */
   readonly processingStep: Figure;
   /** A SageMaker training job on the sample (XGBoost, ml.m5.xlarge). */
@@ -131,6 +133,10 @@ export const ACTION_MODEL: ActionModel = {
   serverlessUpdate: { minutes: 3, basis: 'assumption', note: 'SageMaker provisions the serverless configuration; no instance fleet to launch' },
   endpointTest: { minutes: 0.3, basis: 'assumption', note: 'a few dozen invocations and the latency check' },
   releaseVerify: { minutes: 0.1, basis: 'assumption', note: 'DescribeStacks, ListStackResources, DescribeEndpoint, DescribeEndpointConfig, DescribeModel' },
+  lambdaInvoke: {
+    minutes: 0.1, basis: 'assumption',
+    note: 'CodePipeline invokes the function (a cold start of about a second), DescribeModelPackage, PutJobSuccessResult, and CodePipeline starts the next action',
+  },
   pipelineStart: { minutes: 0.1, basis: 'assumption', note: 'UpdatePipeline/StartPipelineExecution calls' },
   processingStep: { minutes: 5, basis: 'assumption', note: '~4 min to provision ml.m5.large and pull the scikit-learn image, ~1 min on the sample (local run: ~1 s per step)' },
   trainingStep: { minutes: 5, basis: 'assumption', note: '~4 min to start ml.m5.xlarge and download the data, ~1 min of XGBoost on the sample' },

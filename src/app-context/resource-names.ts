@@ -18,6 +18,8 @@ export const RELEASE_PIPELINE = {
   testAction: 'TestStaging',
   /** The reviewer's manual approval action, in the prod stage. */
   approvalAction: 'ApproveRelease',
+  /** The prod stage's action after the approval: the release's version must still be Approved in the registry. */
+  registryCheckAction: 'CheckRegistryApproval',
 } as const;
 
 /**

@@ -13,3 +13,4 @@ export * from './shadow-variant';
 export * from './shadow-compare-access';
 export * from './shadow-compare-step';
 export * from './endpoint-deployment';
+export * from './registry-approval-check';

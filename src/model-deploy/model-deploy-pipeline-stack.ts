@@ -31,6 +31,7 @@ import {
 } from './shadow-release';
 import { ShadowDeployStage } from './shadow-stage';
 import { releaseOrderStep } from './release-order';
+import { RegistryApprovalCheck, RegistryApprovalCheckStep } from './registry-approval-check';
 import { PROD_CHANGE_RULE, PROD_CHANGE_VARIABLE, acknowledgeProdChangeReadWildcards, prodChangeCheckCommand, prodChangeCheckOf, prodChangeReadStatements } from './prod-change';
 
 export * from './reviewer-notices';
@@ -132,6 +133,8 @@ export class ModelDeployPipelineStack extends Stack {
   public readonly pendingApprovalNotice: PendingApprovalNotice;
   /** Tells the reviewers (the approval topic) of each failed stage of this pipeline. */
   public readonly releaseFailureNotice: ReleaseFailureNotice;
+  /** The function of the Prod stage's CheckRegistryApproval action, between the approval and the deploy. */
+  public readonly registryCheck: RegistryApprovalCheck;
 
   constructor(scope: Construct, id: string, props: ModelDeployPipelineStackProps) {
     const { config, model, repoDir, ...stackProps } = props;
@@ -215,12 +218,18 @@ export class ModelDeployPipelineStack extends Stack {
     }
     // The comment as CodePipeline sees it (the variables' namespace is <stage>@<action>), for its length check.
     releaseApprovalComment(config, (name) => `#{${RELEASE_PIPELINE.stagingStage}@${RELEASE_PIPELINE.testAction}.${name}}`, (name) => `#{${SHADOW_STAGE}@${SHADOW_COMPARE_ACTION}.${name}}`);
+    const approval = new pipelines.ManualApprovalStep(RELEASE_PIPELINE.approvalAction, {
+      comment: releaseApprovalComment(config, (name) => testStaging.exportedVariable(name), compare && ((name) => compare!.exportedVariable(name))),
+      reviewUrl: `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${stagingEndpoint}`,
+      notificationTopic: this.approvalTopic,
+    });
+    // However the release was approved (the console checks nothing), its version must still be Approved in the registry.
+    this.registryCheck = new RegistryApprovalCheck(this, 'RegistryApprovalCheck', { modelPackageGroupName: group });
+    const registryCheck = new RegistryApprovalCheckStep(RELEASE_PIPELINE.registryCheckAction, this.registryCheck.function,
+      testStaging.exportedVariable(RELEASE_VARIABLES.packageArn));
+    registryCheck.addStepDependency(approval);
     this.codePipeline.addStage(this.prod, {
-      pre: [new pipelines.ManualApprovalStep(RELEASE_PIPELINE.approvalAction, {
-        comment: releaseApprovalComment(config, (name) => testStaging.exportedVariable(name), compare && ((name) => compare!.exportedVariable(name))),
-        reviewUrl: `https://${region}.console.aws.amazon.com/sagemaker/home?region=${region}#/endpoints/${stagingEndpoint}`,
-        notificationTopic: this.approvalTopic,
-      })],
+      pre: [approval, registryCheck],
       post: [releaseCheckStep(this, PROD_CHECK_ACTION, {
         config, stage: 'prod', input: source.input, release: project.synth, tools: project.releaseTools, limit: PROD_SMOKE_TEST_ROWS,
       })],

@@ -177,7 +177,9 @@ function MODEL_DEPLOY_PURPOSE(config: ProjectConfig): string[] {
       : `; the SNS topic \`${names.releaseApprovalTopic}\` notifies its subscribers (add reviewers with \`release.reviewerEmails\`)`}.`,
     `   Decide with \`npx sagemaker-gitops approve-release --project ${config.projectName} --comment "<why>"\` (or \`reject-release\`, the same options), or in the CodePipeline console;`,
     '   the command shows the candidate against production and the inputs line first.',
-    `5. **${RELEASE_PIPELINE.prodStage}**: deploys \`${names.endpointStack('prod')}\` (${describeEndpoint(config.endpoints.prod)}), then`,
+    `5. **${RELEASE_PIPELINE.prodStage}**: **${RELEASE_PIPELINE.registryCheckAction}** fails the run unless the version is still Approved in the`,
+    '   registry, whether the release was approved with `approve-release` or in the CodePipeline console; then it',
+    `   deploys \`${names.endpointStack('prod')}\` (${describeEndpoint(config.endpoints.prod)}), then`,
     '   **VerifyRelease** fails the run unless production serves the new configuration and model (not the previous ones after',
     '   an automatic rollback, whose reason it prints) and answers a 20-row smoke test.',
     ...(prodChangeCheckOf(config) ? [

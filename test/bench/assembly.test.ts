@@ -114,13 +114,15 @@ describe('the critical paths of the synthesized pipelines', () => {
 
   // Developer guide "Use all at once traffic shifting" (the alarms watch the baking period) and API reference
   // "BlueGreenUpdatePolicy" (TerminationWaitInSeconds, default 0): the default release bakes and keeps no old fleet.
-  test('the production deploy waits the default baking period only, then the release is verified and smoke-tested', () => {
+  test('after the approval, the registry check; the production deploy waits the default baking period only, then the release is verified and smoke-tested', () => {
+    const check = action(deployPath, 'CheckRegistryApproval');
+    expect(check.work).toEqual([expect.objectContaining({ what: expect.stringMatching(/^Lambda function RegistryApprovalCheckFunction\w+ invoked$/), minutes: ACTION_MODEL.lambdaInvoke.minutes })]);
     const prod = action(deployPath, 'player-churn-prod-endpoint.Deploy');
     const waits = prod.work.filter((w) => w.basis === 'documented').map((w) => w.what);
     expect(waits).toEqual(['player-churn-prod: all-at-once baking 1 x 5 min']);
     const verify = action(deployPath, 'VerifyRelease');
     expect(verify.work.map((w) => w.what)).toEqual(['CodeBuild start', 'verify-release (the endpoint serves the release)', 'live endpoint test']);
-    expect(deployPath.minutesAfterApproval).toBeCloseTo(prod.minutes + verify.minutes);
+    expect(deployPath.minutesAfterApproval).toBeCloseTo(check.minutes + prod.minutes + verify.minutes);
   });
 
   // The synth step's assets-check answers not-needed when every file asset is in its bucket: the Assets stage's

@@ -30,11 +30,11 @@ describe('the model-deploy pipeline', () => {
     expect(Object.keys(templates).sort()).toEqual(['player-churn-model-deploy-pipeline', 'player-churn-prod-endpoint', 'player-churn-staging-endpoint']);
   });
 
-  test('V2: Source → Build → UpdatePipeline → Assets → Staging (deploy, TestStaging) → Prod (approval, deploy, VerifyRelease)', () => {
+  test('V2: Source → Build → UpdatePipeline → Assets → Staging (deploy, TestStaging) → Prod (approval, registry check, deploy, VerifyRelease)', () => {
     expect(codePipeline.Properties.PipelineType).toBe('V2');
     expect(stages.map((s: any) => s.Name)).toEqual(['Source', 'Build', 'UpdatePipeline', 'Assets', 'Staging', 'Prod']);
     expect(actions('Staging').map((a: any) => a.Name)).toEqual(['player-churn-staging-endpoint.Deploy', 'TestStaging']);
-    expect(actions('Prod').map((a: any) => a.Name)).toEqual(['ApproveRelease', 'player-churn-prod-endpoint.Deploy', 'VerifyRelease']);
+    expect(actions('Prod').map((a: any) => a.Name)).toEqual(['ApproveRelease', 'CheckRegistryApproval', 'player-churn-prod-endpoint.Deploy', 'VerifyRelease']);
   });
 
   // "AWS CloudFormation configuration properties reference" (CloudFormation user guide), ActionMode: REPLACE_ON_FAILURE
@@ -43,7 +43,7 @@ describe('the model-deploy pipeline', () => {
   test('item 7: staging deploys with REPLACE_ON_FAILURE, production with CREATE_UPDATE', () => {
     expect(actions('Staging')[0].Configuration).toMatchObject({ ActionMode: REPLACE_ON_FAILURE, StackName: 'player-churn-staging-endpoint' });
     expect(actions('Staging')[0].Configuration.TemplatePath).toBeDefined();
-    expect(actions('Prod')[1].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
+    expect(actions('Prod')[2].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
   });
 
   test('the synth step resolves the newest approved version, synthesizes, and keeps the resolved model in its output', () => {
@@ -187,7 +187,7 @@ describe('the model-deploy pipeline', () => {
       'node release-tools/sagemaker-gitops.js verify-release --stack player-churn-prod-endpoint --endpoint player-churn-prod --model release/resolved-model.json --region us-east-1',
       endpointTestCommand(deploy.config, 'prod', 'test-report/report.json', '--region us-east-1', 20),
     ]);
-    expect(actions('Prod')[2].RunOrder).toBeGreaterThan(actions('Prod')[1].RunOrder);
+    expect(actions('Prod')[3].RunOrder).toBeGreaterThan(actions('Prod')[2].RunOrder);
   });
 
   test('the checks may invoke and describe only the two endpoints, and read only their stacks', () => {

@@ -38,13 +38,13 @@ describe('a shadow release while production serves version 7', () => {
   const shadowStack = Template.fromStack(deploy.pipelineStack.prodShadow!.endpoint!);
   const prodStack = Template.fromStack(deploy.pipelineStack.prod.endpoint);
 
-  test('Staging → TestStaging → ProdShadow (CheckReleaseOrder, deploy, CompareShadow) → Prod (ApproveRelease, deploy, VerifyRelease), all validated', () => {
+  test('Staging → TestStaging → ProdShadow (CheckReleaseOrder, deploy, CompareShadow) → Prod (ApproveRelease, CheckRegistryApproval, deploy, VerifyRelease), all validated', () => {
     expect(pipeline.Stages.map((s: any) => s.Name)).toEqual(['Source', 'Build', 'UpdatePipeline', 'Assets', 'Staging', 'ProdShadow', 'Prod']);
     expect(actionsOf(pipeline, 'ProdShadow').map((a: any) => a.Name)).toEqual(['CheckReleaseOrder', 'player-churn-prod-endpoint.Deploy', 'CompareShadow']);
-    expect(actionsOf(pipeline, 'Prod').map((a: any) => a.Name)).toEqual(['ApproveRelease', 'player-churn-prod-endpoint.Deploy', 'VerifyRelease']);
+    expect(actionsOf(pipeline, 'Prod').map((a: any) => a.Name)).toEqual(['ApproveRelease', 'CheckRegistryApproval', 'player-churn-prod-endpoint.Deploy', 'VerifyRelease']);
     // Both stages deploy the one production stack: the shadow phase, then the guarded update.
     expect(actionsOf(pipeline, 'ProdShadow')[1].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
-    expect(actionsOf(pipeline, 'Prod')[1].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
+    expect(actionsOf(pipeline, 'Prod')[2].Configuration).toMatchObject({ ActionMode: 'CREATE_UPDATE', StackName: 'player-churn-prod-endpoint' });
     // A release production already serves skips both production stages (the check compares the Prod stage's stack, the final state).
     expect(pipeline.Stages.filter((s: any) => s.BeforeEntry?.Conditions[0].Rules[0].Name === 'ProductionChanged').map((s: any) => s.Name)).toEqual(['ProdShadow', 'Prod']);
     expect(commandsOf('cdk synth')).toContain(
