@@ -127,6 +127,11 @@ export class ProjectResourceNames {
     return `${this.modelDeployCodePipeline}-failed`;
   }
 
+  /** The EventBridge rule that tells the reviewers' topic a release waiting for their approval was cancelled or abandoned. */
+  get releaseCancelledRule(): string {
+    return `${this.modelDeployCodePipeline}-release-cancelled`;
+  }
+
   /** The EventBridge rule that tells the build-failures topic a stage of the model-build pipeline failed. */
   get buildFailureRule(): string {
     return `${this.modelBuildCodePipeline}-failed`;

@@ -43,7 +43,9 @@ const IN_FLIGHT: ReadonlySet<string> = new Set(['InProgress', 'Stopping']);
 export async function checkProdChange(props: ProdChangeCheckProps): Promise<ProdChangeCheck> {
   const { ahead, stages } = await olderExecutionsInFlight(props);
   // A release whose Prod stage failed (its deploy, or VerifyRelease after it) left the stack as this run would deploy it; skipping
-  // would report success without the check that failed. (A run still in Prod is an execution ahead, below.)
+  // would report success without the check that failed. A Prod stage that failed before its deploy (the approval rejected or
+  // timed out, CheckRegistryApproval) changed nothing, and runs again all the same: at worst reviewers are asked once more.
+  // (A run still in Prod is an execution ahead, below.)
   const lastProd = stages.find((s) => s.stageName === props.prodStage)?.latestExecution;
   if (lastProd !== undefined && !PROD_SETTLED.has(String(lastProd.status)) && !IN_FLIGHT.has(String(lastProd.status))) {
     return { verdict: 'needed', reasons: [`the last run of ${props.prodStage} (execution ${lastProd.pipelineExecutionId}) ended ${lastProd.status}: it runs again`] };

@@ -1,10 +1,11 @@
-import { ActionExecution, ApprovalStatus, CodePipelineClient, PutApprovalResultCommand, StageState } from '@aws-sdk/client-codepipeline';
+import { ApprovalStatus, CodePipelineClient, PutApprovalResultCommand, StageState } from '@aws-sdk/client-codepipeline';
 import { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ProjectResourceNames, RELEASE_PIPELINE } from '../app-context/resource-names';
 import { CliError } from './errors';
 import { StageEndpoint, describeStageEndpoint, isPendingApproval, readPipelineState } from './project-status';
 import { StageClientFactory, StageLocation, findStageLocations } from './release-stages';
 import { ExecutionRelease, inputsBaseWarning, readExecutionRelease } from './release-variables';
+import { lastDecision } from './release-history';
 
 export { checkStageCredentials, findStageLocations } from './release-stages';
 export type { ReleaseStageLocations, StageClientFactory, StageLocation } from './release-stages';
@@ -174,7 +175,7 @@ export function stagingMovedOnWarning(approval: ReleaseApproval, moved: NonNulla
 /**
  * Approves or rejects the waiting release (PutApprovalResult with its token), the comment as the summary.
  *
- * @throws CliError when the comment is not allowed, or when the approval was decided, superseded or removed since it was read
+ * @throws CliError when the comment is not allowed, or when the approval was decided, cancelled or removed since it was read
  */
 export async function decideRelease(client: CodePipelineClient, approval: ReleaseApproval, status: ApprovalStatus, comment: string): Promise<ReleaseDecision> {
   const problem = releaseCommentProblem(comment);
@@ -202,7 +203,7 @@ function decisionFailure({ pipelineName, stageName, actionName }: ReleaseApprova
     case 'ApprovalAlreadyCompletedException':
       return `the release approval ${where} was already approved or rejected (by someone else, or a moment ago); nothing was changed; see what happened with sagemaker-gitops status`;
     case 'InvalidApprovalTokenException':
-      return `the release approval ${where} is no longer the one that was read (a newer execution superseded it, or it expired); nothing was changed; run the command again to review the release that waits now`;
+      return `the release approval ${where} is no longer the one that was read (an update of the pipeline's definition cancelled its execution, someone stopped it, or it expired); nothing was changed; run the command again to review the release that waits now`;
     case 'ActionNotFoundException':
     case 'StageNotFoundException':
     case 'PipelineNotFoundException':
@@ -228,7 +229,7 @@ function noPendingRelease(names: ProjectResourceNames, region: string, stages: r
   } else if (execution?.status === 'InProgress') {
     lines.push(`${approvalAction} is in progress but GetPipelineState gave no approval token (a pipeline in PARALLEL execution mode does not): decide it in the CodePipeline console`);
   } else if (execution?.status === 'Succeeded' || execution?.status === 'Failed') {
-    lines.push(lastDecision(execution));
+    lines.push(...lastDecision(execution, prod));
   }
   for (const stage of stages) {
     if (stage !== prod && (stage.latestExecution?.status === 'InProgress' || stage.latestExecution?.status === 'Failed')) {
@@ -239,23 +240,6 @@ function noPendingRelease(names: ProjectResourceNames, region: string, stages: r
   }
   lines.push(`see the pipeline with: sagemaker-gitops status --project ${names.projectName}`);
   return lines.join('\n');
-}
-
-/**
- * How the last approval ended. CodePipeline fails an approval that a reviewer rejected, and one
- * that nobody decided within its timeout (7 days by default): "Approve or reject an approval action
- * in CodePipeline". A reviewer's decision (PutApprovalResult or the console) records who made it
- * (`lastUpdatedBy`) and the summary; an expiry records neither.
- */
-function lastDecision(execution: ActionExecution): string {
-  const at = execution.lastStatusChange ? ` at ${execution.lastStatusChange.toISOString()}` : '';
-  if (execution.status === 'Failed' && !execution.lastUpdatedBy && !execution.summary) {
-    const detail = execution.errorDetails?.message ? ` (${execution.errorDetails.message})` : '';
-    return `the last release timed out${at}: nobody approved or rejected it within the approval's timeout (7 days by default)${detail}`;
-  }
-  const decided = execution.status === 'Succeeded' ? 'approved' : 'rejected';
-  const by = execution.lastUpdatedBy ? ` by ${execution.lastUpdatedBy}` : '';
-  return `the last release was ${decided}${by}${at}${execution.summary ? `: ${JSON.stringify(execution.summary)}` : ''}`;
 }
 
 function executionOf(stage: StageState): string {

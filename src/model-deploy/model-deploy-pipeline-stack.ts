@@ -20,7 +20,7 @@ import {
   acknowledgeReleaseCheckWildcards, endpointTesterRoleName, isCrossAccount, releaseCheckStatements, releaseCheckStep,
 } from './release-checks';
 import { acknowledgeReleasePayloadWildcards, inputCheckPipelineStatement, inputCheckShellCommand, releasePayloadDownloadCommand, releasePayloadReadStatements } from './release-payload';
-import { PendingApprovalNotice, ReleaseFailureNotice } from './reviewer-notices';
+import { PendingApprovalNotice, ReleaseCancelledNotice, ReleaseFailureNotice } from './reviewer-notices';
 import { ReleaseTrigger } from './release-trigger';
 import { replaceFailedStack } from './replace-on-failure';
 import { endpointTypeReadStatements } from './endpoint-type-checks';
@@ -108,7 +108,8 @@ export interface ModelDeployPipelineStackProps extends StackProps {
  * The model-deploy CodePipeline (CDK Pipelines, V2): Source → Build (resolves the newest approved
  * model version, synthesizes) → UpdatePipeline → Assets → Staging (deploy, replacing a stack a
  * failed first deploy left behind; TestStaging verifies the release and tests the live endpoint)
- * → Prod (ApproveRelease, a reviewer; deploy; VerifyRelease: the endpoint serves the release,
+ * → Prod (ApproveRelease, a reviewer; CheckRegistryApproval: the version is still Approved in the registry; deploy;
+ * VerifyRelease: the endpoint serves the release,
  * not the previous one after an automatic rollback, and answers a smoke test). With
  * `endpoints.prod.shadow`, ProdShadow comes before Prod: production's stack with the live version
  * and the candidate as its shadow variant, then CompareShadow (waits, compares, stops the release
@@ -133,6 +134,8 @@ export class ModelDeployPipelineStack extends Stack {
   public readonly pendingApprovalNotice: PendingApprovalNotice;
   /** Tells the reviewers (the approval topic) of each failed stage of this pipeline. */
   public readonly releaseFailureNotice: ReleaseFailureNotice;
+  /** Tells the reviewers (the approval topic) of each release approval that ended undecided (cancelled or abandoned). */
+  public readonly releaseCancelledNotice: ReleaseCancelledNotice;
   /** The function of the Prod stage's CheckRegistryApproval action, between the approval and the deploy. */
   public readonly registryCheck: RegistryApprovalCheck;
 
@@ -224,7 +227,7 @@ export class ModelDeployPipelineStack extends Stack {
       notificationTopic: this.approvalTopic,
     });
     // However the release was approved (the console checks nothing), its version must still be Approved in the registry.
-    this.registryCheck = new RegistryApprovalCheck(this, 'RegistryApprovalCheck', { modelPackageGroupName: group });
+    this.registryCheck = new RegistryApprovalCheck(this, 'RegistryApprovalCheck', { modelPackageGroupName: group, shadowStage: shadow ? SHADOW_STAGE : undefined });
     const registryCheck = new RegistryApprovalCheckStep(RELEASE_PIPELINE.registryCheckAction, this.registryCheck.function,
       testStaging.exportedVariable(RELEASE_VARIABLES.packageArn));
     registryCheck.addStepDependency(approval);
@@ -256,10 +259,11 @@ export class ModelDeployPipelineStack extends Stack {
     this.releaseTrigger.undeliveredAlarm.addAlarmAction(new cwactions.SnsAction(this.approvalTopic));
     this.pendingApprovalNotice = new PendingApprovalNotice(this, 'VersionPendingApproval', { config, topic: this.approvalTopic });
     this.releaseFailureNotice = new ReleaseFailureNotice(this, 'ReleaseFailed', { config, topic: this.approvalTopic });
+    this.releaseCancelledNotice = new ReleaseCancelledNotice(this, 'ReleaseCancelled', { config, topic: this.approvalTopic });
     const approvalAlerts = new AlertTopic(this, 'ApprovalAlerts', {
       topicName: names.releaseApprovalTopic, key: project.artifacts.key, release: config.release, topic: this.approvalTopic,
     });
-    const notices = [this.pendingApprovalNotice, this.releaseFailureNotice];
+    const notices = [this.pendingApprovalNotice, this.releaseFailureNotice, this.releaseCancelledNotice];
     approvalAlerts.allowAlarms([this.releaseTrigger.undeliveredAlarm, ...notices.map((notice) => notice.undeliveredAlarm)]);
     approvalAlerts.allowEventRules(notices.map((notice) => notice.rule));
   }

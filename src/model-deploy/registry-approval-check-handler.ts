@@ -2,6 +2,12 @@
 export const REGISTRY_CHECK_GROUP_VARIABLE = 'MODEL_PACKAGE_GROUP';
 
 /**
+ * The environment variable set, to the shadow stage's name, when the release runs a shadow phase before Prod
+ * (`endpoints.prod.shadow`): what a failed check means for production is then different.
+ */
+export const REGISTRY_CHECK_SHADOW_VARIABLE = 'SHADOW_STAGE';
+
+/**
  * How long before its invocation's end the check stops waiting for the registry and fails the job
  * instead: an invocation that ends without PutJobSuccessResult or PutJobFailureResult leaves the action
  * running until CodePipeline times it out ("AWS Lambda invoke action reference", AWS CodePipeline User Guide).
@@ -33,6 +39,7 @@ export const JOB_SUMMARY_MAX = 2048;
 export const REGISTRY_CHECK_HANDLER_CODE = `const sm = require('@aws-sdk/client-sagemaker');
 const cp = require('@aws-sdk/client-codepipeline');
 const GROUP = process.env.${REGISTRY_CHECK_GROUP_VARIABLE};
+const SHADOW = process.env.${REGISTRY_CHECK_SHADOW_VARIABLE};
 const ARN = /^arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:[0-9]{12}:model-package\\/([^/]+)\\/([1-9][0-9]*)$/;
 const MARGIN_MS = ${REGISTRY_CHECK_ANSWER_MARGIN_MS};
 exports.handler = async (event, context) => {
@@ -49,10 +56,19 @@ exports.handler = async (event, context) => {
       + '. Production was not changed; retry the stage\\'s failed actions once this is fixed' };
   }
   const client = new cp.CodePipelineClient({});
-  if (verdict.ok) {
-    await client.send(new cp.PutJobSuccessResultCommand({ jobId, executionDetails: { summary: verdict.message.slice(0, ${JOB_SUMMARY_MAX}) } }));
-  } else {
-    await client.send(new cp.PutJobFailureResultCommand({ jobId, failureDetails: { type: 'JobFailed', message: verdict.message.slice(0, ${JOB_FAILURE_MESSAGE_MAX}) } }));
+  try {
+    if (verdict.ok) {
+      await client.send(new cp.PutJobSuccessResultCommand({ jobId, executionDetails: { summary: verdict.message.slice(0, ${JOB_SUMMARY_MAX}) } }));
+    } else {
+      await client.send(new cp.PutJobFailureResultCommand({ jobId, failureDetails: { type: 'JobFailed', message: verdict.message.slice(0, ${JOB_FAILURE_MESSAGE_MAX}) } }));
+    }
+  } catch (err) {
+    // Lambda may deliver an asynchronous invocation more than once: a job answered already is no error.
+    if (err && err.name === 'InvalidJobStateException') {
+      console.log('the job was answered already (' + describe(err) + '): nothing to do');
+      return;
+    }
+    throw err;
   }
   console.log((verdict.ok ? 'passed: ' : 'failed: ') + verdict.message);
 };
@@ -77,12 +93,16 @@ async function check(arn, context) {
     return { ok: true, message: name + ' is Approved in the model registry: the release may deploy' };
   }
   const why = described.ApprovalDescription ? ' ("' + described.ApprovalDescription + '")' : '';
-  const since = described.LastModifiedTime ? ' since ' + new Date(described.LastModifiedTime).toISOString() : '';
+  const modified = described.LastModifiedTime ? ' (the version was last modified ' + new Date(described.LastModifiedTime).toISOString() + ')' : '';
   const next = status === 'Rejected'
     ? 'The rejection started a release of the newest approved version, which comes up for approval after this run'
     : 'Its status change starts no release: approving it again (sagemaker-gitops approve-model) starts one';
-  return { ok: false, message: name + ' is ' + status + ' in the model registry' + since + why + ', no longer Approved: it must not reach production, '
-    + 'which keeps serving what it serves. ' + next + '. sagemaker-gitops approve-release refuses such a release before it is approved; the CodePipeline console does not' };
+  const shadow = SHADOW
+    ? ' The ' + SHADOW + ' stage of this run put the version into the production endpoint as its shadow variant, which answers no request and stays '
+      + 'until the next release; if that release stopped at CheckReleaseOrder while this run held the Prod stage, start the pipeline again (Release change).'
+    : '';
+  return { ok: false, message: name + ' is ' + status + ' in the model registry' + why + modified + ', no longer Approved: this run does not deploy it to production, '
+    + 'which keeps serving what it serves. ' + next + '.' + shadow + ' sagemaker-gitops approve-release refuses such a release before it is approved; the CodePipeline console does not' };
 }
 function withDeadline(promise, context) {
   const left = context && typeof context.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() - MARGIN_MS : 30000;

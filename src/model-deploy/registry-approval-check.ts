@@ -8,7 +8,7 @@ import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
 import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 import { acknowledgeControl, acknowledgeWildcardResource } from '../validation/acknowledge';
-import { REGISTRY_CHECK_GROUP_VARIABLE, REGISTRY_CHECK_HANDLER_CODE } from './registry-approval-check-handler';
+import { REGISTRY_CHECK_GROUP_VARIABLE, REGISTRY_CHECK_HANDLER_CODE, REGISTRY_CHECK_SHADOW_VARIABLE } from './registry-approval-check-handler';
 
 /**
  * How long the check may run: one DescribeModelPackage with the SDK's retries, and the answer to CodePipeline
@@ -19,6 +19,11 @@ export const REGISTRY_CHECK_TIMEOUT = Duration.seconds(60);
 export interface RegistryApprovalCheckProps {
   /** The model package group whose versions the project releases. */
   readonly modelPackageGroupName: string;
+  /**
+   * The shadow stage before Prod, when the release has one (`endpoints.prod.shadow`).
+   * @default - no shadow phase
+   */
+  readonly shadowStage?: string;
 }
 
 /**
@@ -51,7 +56,7 @@ export class RegistryApprovalCheck extends Construct {
       runtime: lambda.Runtime.NODEJS_24_X,
       handler: 'index.handler',
       code: lambda.Code.fromInline(REGISTRY_CHECK_HANDLER_CODE),
-      environment: { [REGISTRY_CHECK_GROUP_VARIABLE]: group },
+      environment: { [REGISTRY_CHECK_GROUP_VARIABLE]: group, ...(props.shadowStage ? { [REGISTRY_CHECK_SHADOW_VARIABLE]: props.shadowStage } : {}) },
       role,
       logGroup,
       timeout: REGISTRY_CHECK_TIMEOUT,

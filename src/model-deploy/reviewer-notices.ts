@@ -72,7 +72,8 @@ export function releaseFailureEventPattern(config: ProjectConfig): events.EventP
 export function releaseFailureMessage(config: ProjectConfig): events.RuleTargetInput {
   return failedStageMessage(resourceNamesOf(config).modelDeployCodePipeline, config.projectName, {
     outcome: ': what comes after it in the pipeline did not run.',
-    note: [`A release approval that was rejected or not given within 7 days also fails the stage ${RELEASE_PIPELINE.prodStage}.`],
+    note: [`A release approval that was rejected or not given within 7 days also fails the stage ${RELEASE_PIPELINE.prodStage}, and so does`
+      + ` ${RELEASE_PIPELINE.registryCheckAction} when the approved release's version is no longer Approved in the model registry.`],
   });
 }
 
@@ -94,6 +95,69 @@ export class ReleaseFailureNotice extends TopicNotice {
       },
       what: `the failed stages of ${names.modelDeployCodePipeline}`,
       input: releaseFailureMessage(config),
+    });
+  }
+}
+
+/**
+ * The end of a release approval that nobody decided: the ApproveRelease action of the model-deploy pipeline `CANCELED`
+ * or `ABANDONED` ("Monitoring CodePipeline events", CodePipeline User Guide: detail-type "CodePipeline Action Execution
+ * State Change", its detail naming the pipeline, stage, action and state). CodePipeline cancels the executions in
+ * progress when the pipeline's definition is updated ("Edit a pipeline in CodePipeline"; PipelineExecution, API
+ * Reference: "Cancelled: The pipeline's definition was updated before the pipeline execution could be completed"),
+ * and a stopped execution abandons its actions. A waiting release is never superseded: a stage with an approval action
+ * stays locked until it is decided or times out, and executions are only superseded between stages ("How pipeline
+ * executions work"), so no FAILED stage, and no other notice, tells the reviewers.
+ */
+export function releaseCancelledEventPattern(config: ProjectConfig): events.EventPattern {
+  return {
+    source: ['aws.codepipeline'],
+    detailType: ['CodePipeline Action Execution State Change'],
+    detail: {
+      pipeline: [resourceNamesOf(config).modelDeployCodePipeline],
+      stage: [RELEASE_PIPELINE.prodStage],
+      action: [RELEASE_PIPELINE.approvalAction],
+      state: ['CANCELED', 'ABANDONED'],
+    },
+  };
+}
+
+/**
+ * The text of the notice: which release approval ended undecided, why CodePipeline ends one, that nothing was
+ * released, and how a new request comes. One line, and no angle brackets besides the event's fields (EventBridge
+ * reads `<name>` in an input template as a placeholder).
+ */
+export function releaseCancelledMessage(config: ProjectConfig): events.RuleTargetInput {
+  const pipeline = resourceNamesOf(config).modelDeployCodePipeline;
+  const execution = events.EventField.fromPath('$.detail.execution-id');
+  const state = events.EventField.fromPath('$.detail.state');
+  const region = events.EventField.fromPath('$.region');
+  return events.RuleTargetInput.fromText([
+    `The release approval ${RELEASE_PIPELINE.prodStage}/${RELEASE_PIPELINE.approvalAction} of ${pipeline} in the execution ${execution} ended ${state} before anyone decided it: nothing was released.`,
+    'CodePipeline cancels a waiting execution when the pipeline\'s definition is updated (a push that changed the pipeline, a cdk deploy of it) and abandons it when someone stops the execution.',
+    'After its own update the pipeline starts again and asks for the approval anew; if no request comes, start it:',
+    `aws codepipeline start-pipeline-execution --name ${pipeline} --region ${region}.`,
+    `Status: npx sagemaker-gitops status --project ${config.projectName}.`,
+  ].join(' '));
+}
+
+/**
+ * Tells the reviewers when a release that waited for their approval ended undecided ({@link releaseCancelledEventPattern}):
+ * the rule `<project>-model-deploy-release-cancelled` sends {@link releaseCancelledMessage} to their topic, delivered
+ * as the other notices are. Those who got the approval request would otherwise look for a release that no longer waits.
+ */
+export class ReleaseCancelledNotice extends TopicNotice {
+  constructor(scope: Construct, id: string, { config, topic }: ReviewerNoticeProps) {
+    const names = resourceNamesOf(config);
+    super(scope, id, {
+      topic,
+      rule: {
+        ruleName: names.releaseCancelledRule,
+        description: `Tells the reviewers when a release of ${names.modelDeployCodePipeline} waiting for approval is cancelled or abandoned`,
+        eventPattern: releaseCancelledEventPattern(config),
+      },
+      what: `the release approvals of ${names.modelDeployCodePipeline} that ended undecided`,
+      input: releaseCancelledMessage(config),
     });
   }
 }

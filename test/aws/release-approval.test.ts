@@ -162,6 +162,20 @@ describe('findReleaseApproval', () => {
     ]);
   });
 
+  test('an approved release that CheckRegistryApproval stopped before the deploy says so, with the check\'s reason', async () => {
+    pipelineState([
+      stage('Prod', 'Failed', [
+        { actionName: 'ApproveRelease', latestExecution: { status: 'Succeeded', lastStatusChange: T1, lastUpdatedBy: 'arn:aws:iam::123456789012:user/ana', summary: 'AUC up' } },
+        { actionName: 'CheckRegistryApproval', latestExecution: { status: 'Failed', errorDetails: { code: 'JobFailed', message: 'version 7 of churn is Rejected in the model registry' } } },
+        { actionName: 'churn-prod-endpoint.Deploy' },
+      ]),
+    ]);
+    expect((await failure(findReleaseApproval(codePipeline, names))).message.split('\n').slice(1, 3)).toEqual([
+      `the last release was approved by arn:aws:iam::123456789012:user/ana at ${T1.toISOString()}: "AUC up"`,
+      'then CheckRegistryApproval stopped it before the production deploy: version 7 of churn is Rejected in the model registry',
+    ]);
+  });
+
   test('a rejected last release, and a release on its way through Staging', async () => {
     pipelineState([
       stage('Staging', 'InProgress'),

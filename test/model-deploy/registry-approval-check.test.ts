@@ -10,7 +10,7 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { RELEASE_PIPELINE } from '../../src/app-context/resource-names';
 import {
-  JOB_FAILURE_MESSAGE_MAX, REGISTRY_CHECK_ANSWER_MARGIN_MS, REGISTRY_CHECK_GROUP_VARIABLE, REGISTRY_CHECK_HANDLER_CODE,
+  JOB_FAILURE_MESSAGE_MAX, REGISTRY_CHECK_ANSWER_MARGIN_MS, REGISTRY_CHECK_GROUP_VARIABLE, REGISTRY_CHECK_HANDLER_CODE, REGISTRY_CHECK_SHADOW_VARIABLE,
 } from '../../src/model-deploy/registry-approval-check-handler';
 import { REGISTRY_CHECK_TIMEOUT } from '../../src/model-deploy/registry-approval-check';
 import { checkRequest, serviceModel } from '../helpers/api-model';
@@ -29,8 +29,8 @@ const everyCall: Array<{ readonly name: string; readonly input: any }> = [];
 /** What DescribeModelPackage answers: a version, an error to throw, or a promise that never settles. */
 type Registry = Record<string, unknown> | Error | 'hang';
 
-/** A SageMaker whose registry answers `registry`, and a CodePipeline that records the job results. */
-function fakeAccount(registry: Registry) {
+/** A SageMaker whose registry answers `registry`, and a CodePipeline that records the job results (and throws `answerError` for them). */
+function fakeAccount(registry: Registry, answerError?: Error) {
   const results: Array<{ name: string; input: any }> = [];
   const command = (name: string) => class {
     readonly name = name;
@@ -50,6 +50,9 @@ function fakeAccount(registry: Registry) {
         return registry;
       }
       results.push(c);
+      if (answerError) {
+        throw answerError;
+      }
       return {};
     }
   };
@@ -83,10 +86,25 @@ const version = (status: string, extra: Record<string, unknown> = {}) => ({
   CreationTime: new Date('2026-12-01T10:00:00Z'), LastModifiedTime: new Date('2026-12-07T09:30:00Z'), ModelApprovalStatus: status, ...extra,
 });
 
-async function invoke(registry: Registry, event: unknown = jobEvent(), remainingMs = REGISTRY_CHECK_TIMEOUT.toMilliseconds()) {
-  const account = fakeAccount(registry);
+interface InvokeOptions {
+  readonly remainingMs?: number;
+  /** The shadow stage the function's environment names. */
+  readonly shadowStage?: string;
+  /** What CodePipeline answers the job result with, when it refuses it. */
+  readonly answerError?: Error;
+}
+
+async function invoke(registry: Registry, event: unknown = jobEvent(), options: InvokeOptions = {}) {
+  const { remainingMs = REGISTRY_CHECK_TIMEOUT.toMilliseconds(), shadowStage, answerError } = options;
+  const account = fakeAccount(registry, answerError);
   const previous = process.env[REGISTRY_CHECK_GROUP_VARIABLE];
+  const previousShadow = process.env[REGISTRY_CHECK_SHADOW_VARIABLE];
   process.env[REGISTRY_CHECK_GROUP_VARIABLE] = GROUP;
+  if (shadowStage === undefined) {
+    delete process.env[REGISTRY_CHECK_SHADOW_VARIABLE];
+  } else {
+    process.env[REGISTRY_CHECK_SHADOW_VARIABLE] = shadowStage;
+  }
   const deadline = Date.now() + remainingMs;
   const logged: string[] = [];
   jest.spyOn(console, 'log').mockImplementation((...args: unknown[]) => {
@@ -99,10 +117,12 @@ async function invoke(registry: Registry, event: unknown = jobEvent(), remaining
     return { ...account, error, logged };
   } finally {
     jest.restoreAllMocks();
-    if (previous === undefined) {
-      delete process.env[REGISTRY_CHECK_GROUP_VARIABLE];
-    } else {
-      process.env[REGISTRY_CHECK_GROUP_VARIABLE] = previous;
+    for (const [name, value] of [[REGISTRY_CHECK_GROUP_VARIABLE, previous], [REGISTRY_CHECK_SHADOW_VARIABLE, previousShadow]] as const) {
+      if (value === undefined) {
+        delete process.env[name];
+      } else {
+        process.env[name] = value;
+      }
     }
   }
 }
@@ -133,16 +153,36 @@ describe('the registry check before the production deploy', () => {
     expect(error).toBeUndefined();
     const { result, text } = outcome(results);
     expect(result).toBe('failure');
-    expect(text).toBe('version 7 of player-churn is Rejected in the model registry since 2026-12-07T09:30:00.000Z ("drifts on the new cohort"), no longer Approved: '
-      + 'it must not reach production, which keeps serving what it serves. The rejection started a release of the newest approved version, which comes up '
-      + 'for approval after this run. sagemaker-gitops approve-release refuses such a release before it is approved; the CodePipeline console does not');
+    expect(text).toBe('version 7 of player-churn is Rejected in the model registry ("drifts on the new cohort") (the version was last modified 2026-12-07T09:30:00.000Z), '
+      + 'no longer Approved: this run does not deploy it to production, which keeps serving what it serves. The rejection started a release of the newest '
+      + 'approved version, which comes up for approval after this run. sagemaker-gitops approve-release refuses such a release before it is approved; the CodePipeline console does not');
     // Nothing of the event in the log, which would hold the artifact credentials ("AWS Lambda invoke action reference").
     expect(logged).toEqual([`failed: ${text}`]);
   });
 
+  // The shadow phase (README, "Shadow releases") deployed the candidate as production's shadow variant before the approval,
+  // and its CheckReleaseOrder fails while an older run holds Prod: the message says both.
+  test('with a shadow phase, a rejected version\'s failure says the shadow variant stays and how the next release gets through', async () => {
+    const { text } = outcome((await invoke(version('Rejected'), jobEvent(), { shadowStage: 'ProdShadow' })).results);
+    expect(text).toContain('The rejection started a release of the newest approved version, which comes up for approval after this run. The ProdShadow stage of this run '
+      + 'put the version into the production endpoint as its shadow variant, which answers no request and stays until the next release; if that release stopped at '
+      + 'CheckReleaseOrder while this run held the Prod stage, start the pipeline again (Release change). sagemaker-gitops approve-release');
+  });
+
+  // "Invoking a Lambda function asynchronously" (Lambda Developer Guide): an event may be delivered more than once; CodePipeline
+  // refuses a second result for a job (PutJobSuccessResult, API Reference: InvalidJobStateException).
+  test('a job answered already by an earlier delivery of the event ends the invocation quietly; another refusal fails it', async () => {
+    const answered = Object.assign(new Error('The job is in an invalid state'), { name: 'InvalidJobStateException' });
+    const again = await invoke(version('Approved'), jobEvent(), { answerError: answered });
+    expect(again.error).toBeUndefined();
+    expect(again.logged).toEqual(['the job was answered already (InvalidJobStateException: The job is in an invalid state): nothing to do']);
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
+    expect((await invoke(version('Approved'), jobEvent(), { answerError: throttled })).error).toBe(throttled);
+  });
+
   test('a version set back to PendingManualApproval fails it: its status change starts no release, approving again does', async () => {
     const { text } = outcome((await invoke(version('PendingManualApproval'))).results);
-    expect(text).toMatch(/^version 7 of player-churn is PendingManualApproval in the model registry since 2026-12-07T09:30:00.000Z, no longer Approved: /);
+    expect(text).toMatch(/^version 7 of player-churn is PendingManualApproval in the model registry \(the version was last modified 2026-12-07T09:30:00.000Z\), no longer Approved: /);
     expect(text).toContain('Its status change starts no release: approving it again (sagemaker-gitops approve-model) starts one');
   });
 
@@ -156,7 +196,7 @@ describe('the registry check before the production deploy', () => {
 
   test('a registry that does not answer fails the job before the invocation ends, never leaving the action to time out', async () => {
     const started = Date.now();
-    const { results, error } = await invoke('hang', jobEvent(), REGISTRY_CHECK_ANSWER_MARGIN_MS + 300);
+    const { results, error } = await invoke('hang', jobEvent(), { remainingMs: REGISTRY_CHECK_ANSWER_MARGIN_MS + 300 });
     expect(error).toBeUndefined();
     expect(Date.now() - started).toBeLessThan(REGISTRY_CHECK_ANSWER_MARGIN_MS);
     expect(outcome(results).text).toMatch(/^the release could not be checked against the model registry: Timeout: the model registry did not answer DescribeModelPackage within 0 s\./);

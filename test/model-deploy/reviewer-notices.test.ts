@@ -1,6 +1,6 @@
 import { Template } from 'aws-cdk-lib/assertions';
 import { NOTICE_RETRY_POLICY } from '../../src/constructs';
-import { checkTriggerRetryPolicy, pendingApprovalEventPattern, releaseFailureEventPattern } from '../../src/model-deploy';
+import { checkTriggerRetryPolicy, pendingApprovalEventPattern, releaseCancelledEventPattern, releaseFailureEventPattern } from '../../src/model-deploy';
 import { codePipelineStageEvent, expectNoticeDelivery, transformed } from '../helpers/event-input';
 import { testConfig } from '../helpers/validated-synth';
 import { app, matches, modelPackageEvent } from './fixtures';
@@ -114,6 +114,7 @@ describe('delivery', () => {
       `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:player-churn-model-deploy-trigger-failed`,
       `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:player-churn-model-pending-approval-undelivered`,
       `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:player-churn-model-deploy-failed-undelivered`,
+      `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:player-churn-model-deploy-release-cancelled-undelivered`,
     ]);
     // IAM User Guide, "IAM JSON policy elements: Sid": one id per statement of a policy; both rules share one statement.
     const sids = statements.map((st: any) => st.Sid).filter(Boolean);
@@ -158,11 +159,76 @@ describe('a failed stage of the release pipeline', () => {
       'The stage Staging of player-churn-model-deploy failed in the execution 01234567-0123-0123-0123-012345678901: what comes after it in the pipeline did not run.',
       'Why: https://us-east-1.console.aws.amazon.com/codesuite/codepipeline/pipelines/player-churn-model-deploy/executions/01234567-0123-0123-0123-012345678901/timeline?region=us-east-1',
       'or npx sagemaker-gitops status --project player-churn.',
-      'A release approval that was rejected or not given within 7 days also fails the stage Prod.',
+      'A release approval that was rejected or not given within 7 days also fails the stage Prod, and so does CheckRegistryApproval when the approved release\'s version is no longer Approved in the model registry.',
     ].join(' '));
   });
 
   test('is retried for a day, then dead-lettered, with an alarm to the same topic', () => {
     expectNoticeDelivery(template, { ruleId: failedRuleId, rule: failedRule, topicId, alarmName: 'player-churn-model-deploy-failed-undelivered' });
+  });
+});
+
+// CodePipeline User Guide: "Monitoring CodePipeline events" (action-level events, detail-type "CodePipeline Action
+// Execution State Change", state CANCELED when the pipeline structure was updated), "How pipeline executions work" (a
+// stage with an approval action is locked until the approval is decided or times out; executions are only superseded
+// between stages) and "Edit a pipeline in CodePipeline" (an update fails or cancels the executions in progress).
+describe('a release approval that ended undecided', () => {
+  const [cancelledRuleId, cancelledRule] = resources('AWS::Events::Rule').find(([id]) => id.startsWith('ReleaseCancelled'))!;
+  const actionEvent = (action: string, state: string, stage = 'Prod', pipeline = 'player-churn-model-deploy') => ({
+    ...codePipelineStageEvent(ACCOUNT, pipeline, stage, state),
+    'detail-type': 'CodePipeline Action Execution State Change',
+    'detail': {
+      pipeline, 'version': 3, 'execution-id': '01234567-0123-0123-0123-012345678901', stage, action, state,
+      type: { owner: 'AWS', category: 'Approval', provider: 'Manual', version: '1' },
+    },
+  });
+
+  test('is matched for the approval of the model-deploy pipeline, cancelled or abandoned, and nothing else', () => {
+    expect(cancelledRule.Properties).toMatchObject({ Name: 'player-churn-model-deploy-release-cancelled', EventPattern: {
+      'source': ['aws.codepipeline'], 'detail-type': ['CodePipeline Action Execution State Change'],
+      'detail': { pipeline: ['player-churn-model-deploy'], stage: ['Prod'], action: ['ApproveRelease'], state: ['CANCELED', 'ABANDONED'] },
+    } });
+    expect(releaseCancelledEventPattern(testConfig()).detail).toEqual(cancelledRule.Properties.EventPattern.detail);
+    for (const [action, state, stage, pipeline, expected] of [
+      ['ApproveRelease', 'CANCELED', 'Prod', 'player-churn-model-deploy', true],
+      ['ApproveRelease', 'ABANDONED', 'Prod', 'player-churn-model-deploy', true],
+      // Decided, or still waiting: the approval's own notices and the failed-stage notice tell of these.
+      ['ApproveRelease', 'STARTED', 'Prod', 'player-churn-model-deploy', false],
+      ['ApproveRelease', 'SUCCEEDED', 'Prod', 'player-churn-model-deploy', false],
+      ['ApproveRelease', 'FAILED', 'Prod', 'player-churn-model-deploy', false],
+      // A self-mutation cancels the other actions of its execution, never a waiting approval of it: no notice for those.
+      ['SelfMutate', 'CANCELED', 'UpdatePipeline', 'player-churn-model-deploy', false],
+      ['TestStaging', 'CANCELED', 'Staging', 'player-churn-model-deploy', false],
+      ['ApproveRelease', 'CANCELED', 'Prod', 'player-churn-model-build', false],
+    ] as const) {
+      expect([action, state, stage, pipeline, matches(cancelledRule.Properties.EventPattern, actionEvent(action, state, stage, pipeline))])
+        .toEqual([action, state, stage, pipeline, expected]);
+    }
+    // The stage's own event of the same state does not match (it would also come for stages without an approval).
+    expect(matches(cancelledRule.Properties.EventPattern, codePipelineStageEvent(ACCOUNT, 'player-churn-model-deploy', 'Prod', 'CANCELED'))).toBe(false);
+  });
+
+  test('says which approval ended, that nothing was released, why CodePipeline ends one, and how a new request comes', () => {
+    const [target] = cancelledRule.Properties.Targets;
+    expect(target.Arn).toEqual({ Ref: topicId });
+    expect(transformed(target, actionEvent('ApproveRelease', 'CANCELED'))).toBe([
+      'The release approval Prod/ApproveRelease of player-churn-model-deploy in the execution 01234567-0123-0123-0123-012345678901 ended CANCELED before anyone decided it: nothing was released.',
+      'CodePipeline cancels a waiting execution when the pipeline\'s definition is updated (a push that changed the pipeline, a cdk deploy of it) and abandons it when someone stops the execution.',
+      'After its own update the pipeline starts again and asks for the approval anew; if no request comes, start it:',
+      'aws codepipeline start-pipeline-execution --name player-churn-model-deploy --region us-east-1.',
+      'Status: npx sagemaker-gitops status --project player-churn.',
+    ].join(' '));
+  });
+
+  test('is retried for a day, then dead-lettered, with an alarm to the same topic', () => {
+    expectNoticeDelivery(template, { ruleId: cancelledRuleId, rule: cancelledRule, topicId, alarmName: 'player-churn-model-deploy-release-cancelled-undelivered' });
+  });
+
+  test('the longest project name keeps the rule\'s name within EventBridge\'s 64 characters', () => {
+    const longest = 'p'.repeat(32);
+    const name = `${longest}-model-deploy-release-cancelled`;
+    expect(name.length).toBeLessThanOrEqual(64);
+    const rules = Object.values<any>(Template.fromStack(app({ projectName: longest }).pipelineStack).findResources('AWS::Events::Rule'));
+    expect(rules.map((r) => r.Properties.Name)).toContain(name);
   });
 });
