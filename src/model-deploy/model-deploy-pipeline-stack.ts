@@ -1,4 +1,4 @@
-import { Stack, StackProps, Stage as CdkStage, StageProps, Token } from 'aws-cdk-lib';
+import { Stack, StackProps, Stage as CdkStage, StageProps } from 'aws-cdk-lib';
 import * as cwactions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -6,9 +6,8 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as pipelines from 'aws-cdk-lib/pipelines';
 import { Construct } from 'constructs';
-import { ConfigError, ProjectConfig } from '../config';
+import { ProjectConfig } from '../config';
 import { ProjectPipeline, cdkEnvironment, tagProjectResources } from '../constructs';
-import { ACTION_CONFIGURATION_MAX_LENGTH } from '../constructs/pipeline-limits';
 import { RELEASE_PIPELINE, RELEASE_VARIABLES, resourceNamesOf } from '../app-context/resource-names';
 import { PipelineSource } from '../source';
 import { acknowledgeWildcardResource } from '../validation/acknowledge';
@@ -25,13 +24,14 @@ import { ReleaseTrigger } from './release-trigger';
 import { replaceFailedStack } from './replace-on-failure';
 import { endpointTypeReadStatements } from './endpoint-type-checks';
 import { RESOLVED_MODEL_FILE, ResolvedModel } from '../app-context/resolved-model';
-import { SHADOW_COMPARE_ACTION, compareShadowStep, shadowApprovalText } from './shadow-compare-step';
+import { SHADOW_COMPARE_ACTION, compareShadowStep } from './shadow-compare-step';
 import {
   SHADOW_STAGE, acknowledgeLiveModelReadWildcards, copyLiveModelCommand, liveModelFor, liveModelReadStatements, resolveModelShellCommand, shadowReleaseOf,
 } from './shadow-release';
 import { ShadowDeployStage } from './shadow-stage';
 import { releaseOrderStep } from './release-order';
 import { RegistryApprovalCheck, RegistryApprovalCheckStep } from './registry-approval-check';
+import { releaseApprovalComment, releaseInputsMaxLength } from './release-approval-comment';
 import { PROD_CHANGE_RULE, PROD_CHANGE_VARIABLE, acknowledgeProdChangeReadWildcards, prodChangeCheckCommand, prodChangeCheckOf, prodChangeReadStatements } from './prod-change';
 
 export * from './reviewer-notices';
@@ -40,26 +40,7 @@ export * from './release-trigger';
 export * from './replace-on-failure';
 
 export { ACTION_CONFIGURATION_MAX_LENGTH } from '../constructs/pipeline-limits';
-
-/**
- * The release approval's comment (CustomData): the version, AUC and package as CodePipeline
- * variables that the staging check exports from the release's resolved model, so the pipeline's
- * definition is the same for every release ("Variables reference": variables resolve in the
- * configuration of any action that runs after the producing one).
- *
- * @throws ConfigError when the comment is longer than CodePipeline accepts
- */
-export function releaseApprovalComment(config: ProjectConfig, variable: (name: string) => string, shadowVariable?: (name: string) => string): string {
-  const shadow = shadowReleaseOf(config);
-  const comment = `Release model version ${variable(RELEASE_VARIABLES.version)} of ${config.modelPackageGroupName} (test AUC ${variable(RELEASE_VARIABLES.auc)}) ` +
-    `to the production endpoint ${endpointName(config, 'prod')}. It passed the live test on ${endpointName(config, 'staging')}. Package: ${variable(RELEASE_VARIABLES.packageArn)}. ` +
-    `Model inputs: ${variable(RELEASE_VARIABLES.inputs)}` +
-    (shadow && shadowVariable ? shadowApprovalText(shadow, shadowVariable) : '');
-  if (!Token.isUnresolved(comment) && comment.length > ACTION_CONFIGURATION_MAX_LENGTH) {
-    throw new ConfigError(`the release approval comment for modelPackageGroupName ${config.modelPackageGroupName} must be at most ${ACTION_CONFIGURATION_MAX_LENGTH} characters (CodePipeline action configuration); got ${comment.length}`);
-  }
-  return comment;
-}
+export * from './release-approval-comment';
 
 export interface DeployStageProps extends StageProps {
   readonly config: ProjectConfig;
@@ -205,7 +186,7 @@ export class ModelDeployPipelineStack extends Stack {
     const region = config.environments.staging.region;
 
     const testStaging = releaseCheckStep(this, RELEASE_PIPELINE.testAction, {
-      config, stage: 'staging', input: source.input, release: project.synth, tools: project.releaseTools, exportReleaseVariables: true,
+      config, stage: 'staging', input: source.input, release: project.synth, tools: project.releaseTools, exportReleaseVariables: { inputsMaxLength: releaseInputsMaxLength(config) },
     });
     this.codePipeline.addStage(this.staging, { post: [testStaging] });
     let compare: pipelines.CodeBuildStep | undefined;

@@ -99,8 +99,12 @@ export interface ReleaseCheckProps {
   readonly tools: pipelines.IFileSetProducer;
   /** Send only the first rows of the payload. @default - all of it */
   readonly limit?: number;
-  /** Export the release's version, AUC, package and input comparison as CodePipeline variables (RELEASE_VARIABLES). @default false */
-  readonly exportReleaseVariables?: boolean;
+  /**
+   * Export the release's version, AUC, package and input comparison as CodePipeline variables (RELEASE_VARIABLES), the
+   * comparison's line cut to `inputsMaxLength` characters (releaseInputsMaxLength).
+   * @default - none exported
+   */
+  readonly exportReleaseVariables?: { readonly inputsMaxLength: number };
 }
 
 /**
@@ -129,7 +133,7 @@ export function releaseCheckStep(scope: Stack, id: string, props: ReleaseCheckPr
       ] : []),
       releaseToolsCommand(RELEASE_TOOLS_DIR, `verify-release --stack ${resourceNamesOf(config).endpointStack(stage)} --endpoint ${endpoint} --model ${RELEASE_MODEL_FILE} ${aws}`),
       endpointTestCommand(config, stage, `${TEST_REPORT_DIR}/report.json`, aws, props.limit),
-      ...(props.exportReleaseVariables ? releaseVariableCommands() : []),
+      ...(props.exportReleaseVariables ? releaseVariableCommands(props.exportReleaseVariables.inputsMaxLength) : []),
     ],
     primaryOutputDirectory: TEST_REPORT_DIR,
     timeout: Duration.minutes(30),
@@ -189,8 +193,14 @@ function legacyPayloadNote(config: ProjectConfig): string {
     + '(PAYLOAD_MAX_ROWS) and records their AUC';
 }
 
-/** Shell commands that set RELEASE_VARIABLES from the release's resolved model (CodeBuild exports them at the end of the build). */
-export function releaseVariableCommands(): string[] {
+/**
+ * Shell commands that set RELEASE_VARIABLES from the release's resolved model (CodeBuild exports them at the end of the
+ * build), input-check's line cut to `inputsMaxLength` characters.
+ */
+export function releaseVariableCommands(inputsMaxLength: number): string[] {
+  if (!Number.isInteger(inputsMaxLength) || inputsMaxLength < 1) {
+    throw new Error(`inputsMaxLength must be a positive integer, got ${inputsMaxLength}`);
+  }
   const read = (expression: string) => `"$(node -p "const m = require('./${RELEASE_MODEL_FILE}'); ${expression}")"`;
   // input-check's comparison from the synth step; a release synthesized without it (or an unreadable one) says so.
   const inputs = (expression: string, otherwise: string) =>
@@ -200,7 +210,7 @@ export function releaseVariableCommands(): string[] {
     `export ${RELEASE_VARIABLES.version}=${read('m.version')}`,
     `export ${RELEASE_VARIABLES.auc}=${read('m.auc === undefined ? \'not recorded\' : m.auc.toFixed(4)')}`,
     `export ${RELEASE_VARIABLES.packageArn}=${read('m.modelPackageArn')}`,
-    `export ${RELEASE_VARIABLES.inputs}=${inputs(`String(${comparison}.summary ?? '').split(/\\r?\\n/)[0].slice(0, 400) || 'not compared'`, 'not compared')}`,
+    `export ${RELEASE_VARIABLES.inputs}=${inputs(`String(${comparison}.summary ?? '').split(/\\r?\\n/)[0].slice(0, ${inputsMaxLength}) || 'not compared'`, 'not compared')}`,
     `export ${RELEASE_VARIABLES.inputsBase}=${inputs(`String(${comparison}.base?.version ?? 'none')`, 'none')}`,
   ];
 }

@@ -8,8 +8,9 @@ import * as codepipeline from 'aws-cdk-lib/aws-codepipeline';
 import * as cpactions from 'aws-cdk-lib/aws-codepipeline-actions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { ConfigError } from '../../src/config';
-import { ACTION_CONFIGURATION_MAX_LENGTH, REPLACE_ON_FAILURE, releaseApprovalComment, replaceFailedStack } from '../../src/model-deploy';
-import { endpointTestCommand } from '../../src/model-deploy/release-checks';
+import { ACTION_CONFIGURATION_MAX_LENGTH, MODEL_INPUTS_MAX_LENGTH, REPLACE_ON_FAILURE, releaseApprovalComment, releaseInputsMaxLength, replaceFailedStack } from '../../src/model-deploy';
+import { NO_SHADOW_VERDICT } from '../../src/model-deploy/shadow-compare-step';
+import { endpointTestCommand, releaseVariableCommands } from '../../src/model-deploy/release-checks';
 import { inputCheckShellCommand, releasePayloadDownloadCommand } from '../../src/model-deploy/release-payload';
 import { synthValidated, testConfig } from '../helpers/validated-synth';
 import { policiesThePipelineDoesNotWaitFor } from '../helpers/pipeline-policy-order';
@@ -269,5 +270,40 @@ describe('releaseApprovalComment', () => {
     const long = { ...testConfig(), modelPackageGroupName: 'g'.repeat(900) };
     expect(() => releaseApprovalComment(long, ref)).toThrow(ConfigError);
     expect(() => releaseApprovalComment(long, ref)).toThrow(/release approval comment for modelPackageGroupName g+ must be at most 1000 characters .*; got 1\d{3}/);
+  });
+});
+
+// CodePipeline User Guide, "Variables reference": an action configuration field holds at most 1000 characters, the
+// variables as written; whether the text is checked again once they are resolved is not documented. So the staging
+// check cuts input-check's line to the room left with every other variable at its longest.
+describe('the approval comment as CodePipeline resolves it', () => {
+  const longestNames = { projectName: 'Churn-Predictions-For-Team-A-001', modelPackageGroupName: 'g'.repeat(63) };
+  const shadow = { endpoints: { prod: { type: 'realtime', shadow: { minutes: 60 } } } };
+  /** Every variable at its longest: 10-digit version, "not recorded", the ARN in aws-iso-b, String() of a double, the first-release verdict. */
+  const resolved = (config: ReturnType<typeof testConfig>) => {
+    const longest: Record<string, string> = {
+      MODEL_VERSION: '9999999999', MODEL_AUC: 'not recorded', MODEL_INPUTS: 'x'.repeat(releaseInputsMaxLength(config)),
+      MODEL_PACKAGE_ARN: `arn:aws-iso-b:sagemaker:us-east-1:123456789012:model-package/${config.modelPackageGroupName.toLowerCase()}/9999999999`,
+      SHADOW_VERDICT: NO_SHADOW_VERDICT,
+    };
+    return releaseApprovalComment(config, (name) => longest[name] ?? '-1.2345678901234567e-100', (name) => longest[name] ?? '-1.2345678901234567e-100');
+  };
+
+  test.each([
+    ['the example', {}, MODEL_INPUTS_MAX_LENGTH],
+    ['the longest names', longestNames, MODEL_INPUTS_MAX_LENGTH],
+    ['a shadow phase', shadow, 338],
+    ['the longest names and a shadow phase', { ...longestNames, ...shadow }, 196],
+  ])('%s: input-check\'s line gets the room left, and the resolved comment stays within 1000 characters', (_, overrides, room) => {
+    const config = testConfig(overrides);
+    expect(releaseInputsMaxLength(config)).toBe(room);
+    expect(resolved(config).length).toBeLessThanOrEqual(ACTION_CONFIGURATION_MAX_LENGTH);
+    // Below the cap, the line fills exactly what is left.
+    expect(room === MODEL_INPUTS_MAX_LENGTH || resolved(config).length === ACTION_CONFIGURATION_MAX_LENGTH).toBe(true);
+  });
+
+  test('the staging check cuts the line it exports to that room', () => {
+    expect(releaseVariableCommands(196).find((c) => c.startsWith('export MODEL_INPUTS='))).toContain('.slice(0, 196)');
+    expect(() => releaseVariableCommands(0)).toThrow('inputsMaxLength must be a positive integer, got 0');
   });
 });

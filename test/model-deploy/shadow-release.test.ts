@@ -38,6 +38,12 @@ describe('a shadow release while production serves version 7', () => {
   const shadowStack = Template.fromStack(deploy.pipelineStack.prodShadow!.endpoint!);
   const prodStack = Template.fromStack(deploy.pipelineStack.prod.endpoint);
 
+  // The approval's comment carries the shadow comparison too: the staging check leaves input-check's line the room that remains
+  // (releaseInputsMaxLength, "Variables reference": 1000 characters per configuration field).
+  test('the staging check exports input-check\'s line cut to the room the shadow comparison leaves in the approval\'s comment', () => {
+    expect(commandsOf('export MODEL_INPUTS=').find((c) => c.startsWith('export MODEL_INPUTS='))).toContain('.slice(0, 338)');
+  });
+
   test('Staging → TestStaging → ProdShadow (CheckReleaseOrder, deploy, CompareShadow) → Prod (ApproveRelease, CheckRegistryApproval, deploy, VerifyRelease), all validated', () => {
     expect(pipeline.Stages.map((s: any) => s.Name)).toEqual(['Source', 'Build', 'UpdatePipeline', 'Assets', 'Staging', 'ProdShadow', 'Prod']);
     expect(actionsOf(pipeline, 'ProdShadow').map((a: any) => a.Name)).toEqual(['CheckReleaseOrder', 'player-churn-prod-endpoint.Deploy', 'CompareShadow']);
