@@ -98,8 +98,9 @@ async function check(arn, context) {
     ? 'The rejection started a release of the newest approved version, which comes up for approval after this run'
     : 'Its status change starts no release: approving it again (sagemaker-gitops approve-model) starts one';
   const shadow = SHADOW
-    ? ' The ' + SHADOW + ' stage of this run put the version into the production endpoint as its shadow variant, which answers no request and stays '
-      + 'until the next release; if that release stopped at CheckReleaseOrder while this run held the Prod stage, start the pipeline again (Release change).'
+    ? ' The ' + SHADOW + ' stage of this run put the version into the production endpoint as its shadow variant, which receives a copy of every request, '
+      + 'answers none, and keeps running (and costing) until the next release; if that release stopped at CheckReleaseOrder while this run held the Prod stage, '
+      + 'start the pipeline again (Release change).'
     : '';
   return { ok: false, message: name + ' is ' + status + ' in the model registry' + why + modified + ', no longer Approved: this run does not deploy it to production, '
     + 'which keeps serving what it serves. ' + next + '.' + shadow + ' sagemaker-gitops approve-release refuses such a release before it is approved; the CodePipeline console does not' };

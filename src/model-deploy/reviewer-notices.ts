@@ -6,6 +6,7 @@ import { RELEASE_PIPELINE, resourceNamesOf } from '../app-context/resource-names
 import { TopicNotice } from '../constructs/event-delivery';
 import { failedStageEventPattern, failedStageMessage } from '../constructs/failed-stage-notice';
 import { completedModelPackagePattern } from './release-trigger';
+import { SHADOW_STAGE, shadowReleaseOf } from './shadow-release';
 
 /**
  * The EventBridge pattern of a version of the project's group that waits for a reviewer: registered
@@ -100,51 +101,56 @@ export class ReleaseFailureNotice extends TopicNotice {
 }
 
 /**
- * The end of a release approval that nobody decided: the ApproveRelease action of the model-deploy pipeline `CANCELED`
- * or `ABANDONED` ("Monitoring CodePipeline events", CodePipeline User Guide: detail-type "CodePipeline Action Execution
- * State Change", its detail naming the pipeline, stage, action and state). CodePipeline cancels the executions in
- * progress when the pipeline's definition is updated ("Edit a pipeline in CodePipeline"; PipelineExecution, API
- * Reference: "Cancelled: The pipeline's definition was updated before the pipeline execution could be completed"),
- * and a stopped execution abandons its actions. A waiting release is never superseded: a stage with an approval action
- * stays locked until it is decided or times out, and executions are only superseded between stages ("How pipeline
- * executions work"), so no FAILED stage, and no other notice, tells the reviewers.
+ * A production stage of the model-deploy pipeline that ended neither succeeded nor failed: Prod (or ProdShadow) `CANCELED`
+ * or `STOPPED` ("Monitoring CodePipeline events", CodePipeline User Guide: detail-type "CodePipeline Stage Execution State
+ * Change", its detail naming the pipeline, stage and state). CodePipeline cancels the stage an execution is in when the
+ * pipeline's definition is updated (StageExecution, API Reference: "Cancelled: The pipeline's definition was updated before
+ * the stage execution could be completed"), and stops it when someone stops the execution ("Stop a pipeline execution in
+ * CodePipeline": Stop and wait lets the action in progress finish, Stop and abandon abandons it, a waiting approval
+ * included). A release waiting at ApproveRelease is never superseded (a stage with an approval action stays locked until
+ * the approval is decided or times out; executions are only superseded between stages: "How pipeline executions work"),
+ * so without this nothing tells the reviewers that the release they were asked about will not come. The pipeline's own
+ * self-mutation never matches: the execution that updates the pipeline is in UpdatePipeline, not in these stages.
  */
 export function releaseCancelledEventPattern(config: ProjectConfig): events.EventPattern {
   return {
     source: ['aws.codepipeline'],
-    detailType: ['CodePipeline Action Execution State Change'],
+    detailType: ['CodePipeline Stage Execution State Change'],
     detail: {
       pipeline: [resourceNamesOf(config).modelDeployCodePipeline],
-      stage: [RELEASE_PIPELINE.prodStage],
-      action: [RELEASE_PIPELINE.approvalAction],
-      state: ['CANCELED', 'ABANDONED'],
+      stage: [RELEASE_PIPELINE.prodStage, ...(shadowReleaseOf(config) ? [SHADOW_STAGE] : [])],
+      state: ['CANCELED', 'STOPPED'],
     },
   };
 }
 
 /**
- * The text of the notice: which release approval ended undecided, why CodePipeline ends one, that nothing was
- * released, and how a new request comes. One line, and no angle brackets besides the event's fields (EventBridge
- * reads `<name>` in an input template as a placeholder).
+ * The text of the notice: which stage ended how, what that means for the release, why CodePipeline ends one so, and how
+ * the release comes again. One line, and no angle brackets besides the event's fields (EventBridge reads `<name>` in an
+ * input template as a placeholder).
  */
 export function releaseCancelledMessage(config: ProjectConfig): events.RuleTargetInput {
   const pipeline = resourceNamesOf(config).modelDeployCodePipeline;
+  const stage = events.EventField.fromPath('$.detail.stage');
   const execution = events.EventField.fromPath('$.detail.execution-id');
   const state = events.EventField.fromPath('$.detail.state');
   const region = events.EventField.fromPath('$.region');
   return events.RuleTargetInput.fromText([
-    `The release approval ${RELEASE_PIPELINE.prodStage}/${RELEASE_PIPELINE.approvalAction} of ${pipeline} in the execution ${execution} ended ${state} before anyone decided it: nothing was released.`,
-    'CodePipeline cancels a waiting execution when the pipeline\'s definition is updated (a push that changed the pipeline, a cdk deploy of it) and abandons it when someone stops the execution.',
-    'After its own update the pipeline starts again and asks for the approval anew; if no request comes, start it:',
+    `The stage ${stage} of ${pipeline} ended ${state} in the execution ${execution}: the actions after the one in progress did not run.`,
+    `A release waiting there for approval (${RELEASE_PIPELINE.approvalAction}) was not released; one stopped while deploying may be deployed without its checks after the deploy.`,
+    ...(shadowReleaseOf(config) ? [`A shadow variant the ${SHADOW_STAGE} stage deployed keeps receiving a copy of every production request (and costing) until the next release.`] : []),
+    'CodePipeline cancels the stage an execution is in when the pipeline\'s definition is updated (a push that changed the pipeline, a cdk deploy of it), and stops it when someone stops the execution.',
+    'After its own update the pipeline starts again and asks for the approval anew; after a stop, retry the stage, or start the pipeline:',
     `aws codepipeline start-pipeline-execution --name ${pipeline} --region ${region}.`,
     `Status: npx sagemaker-gitops status --project ${config.projectName}.`,
   ].join(' '));
 }
 
 /**
- * Tells the reviewers when a release that waited for their approval ended undecided ({@link releaseCancelledEventPattern}):
- * the rule `<project>-model-deploy-release-cancelled` sends {@link releaseCancelledMessage} to their topic, delivered
- * as the other notices are. Those who got the approval request would otherwise look for a release that no longer waits.
+ * Tells the reviewers when a production stage of the model-deploy pipeline was cancelled or stopped
+ * ({@link releaseCancelledEventPattern}): the rule `<project>-model-deploy-release-cancelled` sends
+ * {@link releaseCancelledMessage} to their topic, delivered as the other notices are. Those who got the approval request
+ * would otherwise look for a release that no longer waits.
  */
 export class ReleaseCancelledNotice extends TopicNotice {
   constructor(scope: Construct, id: string, { config, topic }: ReviewerNoticeProps) {
@@ -153,10 +159,10 @@ export class ReleaseCancelledNotice extends TopicNotice {
       topic,
       rule: {
         ruleName: names.releaseCancelledRule,
-        description: `Tells the reviewers when a release of ${names.modelDeployCodePipeline} waiting for approval is cancelled or abandoned`,
+        description: `Tells the reviewers when a production stage of ${names.modelDeployCodePipeline} is cancelled or stopped`,
         eventPattern: releaseCancelledEventPattern(config),
       },
-      what: `the release approvals of ${names.modelDeployCodePipeline} that ended undecided`,
+      what: `the cancelled or stopped production stages of ${names.modelDeployCodePipeline}`,
       input: releaseCancelledMessage(config),
     });
   }

@@ -165,8 +165,8 @@ describe('the registry check before the production deploy', () => {
   test('with a shadow phase, a rejected version\'s failure says the shadow variant stays and how the next release gets through', async () => {
     const { text } = outcome((await invoke(version('Rejected'), jobEvent(), { shadowStage: 'ProdShadow' })).results);
     expect(text).toContain('The rejection started a release of the newest approved version, which comes up for approval after this run. The ProdShadow stage of this run '
-      + 'put the version into the production endpoint as its shadow variant, which answers no request and stays until the next release; if that release stopped at '
-      + 'CheckReleaseOrder while this run held the Prod stage, start the pipeline again (Release change). sagemaker-gitops approve-release');
+      + 'put the version into the production endpoint as its shadow variant, which receives a copy of every request, answers none, and keeps running (and costing) '
+      + 'until the next release; if that release stopped at CheckReleaseOrder while this run held the Prod stage, start the pipeline again (Release change). sagemaker-gitops approve-release');
   });
 
   // "Invoking a Lambda function asynchronously" (Lambda Developer Guide): an event may be delivered more than once; CodePipeline

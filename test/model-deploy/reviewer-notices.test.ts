@@ -1,9 +1,12 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
+import { LIVE_MODEL_FILE } from '../../src/app-context/resolved-model';
 import { NOTICE_RETRY_POLICY } from '../../src/constructs';
-import { checkTriggerRetryPolicy, pendingApprovalEventPattern, releaseCancelledEventPattern, releaseFailureEventPattern } from '../../src/model-deploy';
+import { ModelDeployApp, checkTriggerRetryPolicy, pendingApprovalEventPattern, releaseCancelledEventPattern, releaseFailureEventPattern } from '../../src/model-deploy';
 import { codePipelineStageEvent, expectNoticeDelivery, transformed } from '../helpers/event-input';
 import { testConfig } from '../helpers/validated-synth';
-import { app, matches, modelPackageEvent } from './fixtures';
+import { MODEL, NEXT_MODEL, app, matches, modelPackageEvent, repo } from './fixtures';
 
 const ACCOUNT = '111111111111';
 const deploy = app({ environments: { build: { account: ACCOUNT } }, release: { reviewerEmails: ['lead@example.com'] } });
@@ -168,53 +171,60 @@ describe('a failed stage of the release pipeline', () => {
   });
 });
 
-// CodePipeline User Guide: "Monitoring CodePipeline events" (action-level events, detail-type "CodePipeline Action
-// Execution State Change", state CANCELED when the pipeline structure was updated), "How pipeline executions work" (a
-// stage with an approval action is locked until the approval is decided or times out; executions are only superseded
-// between stages) and "Edit a pipeline in CodePipeline" (an update fails or cancels the executions in progress).
-describe('a release approval that ended undecided', () => {
+// CodePipeline User Guide: "Monitoring CodePipeline events" (stage-level events, detail-type "CodePipeline Stage Execution
+// State Change"), "How pipeline executions work" (a stage with an approval action is locked until the approval is decided or
+// times out; executions are only superseded between stages) and "Stop a pipeline execution in CodePipeline"; CodePipeline
+// API Reference, StageExecution (Cancelled: the pipeline's definition was updated before the stage execution could be completed).
+describe('a production stage cancelled or stopped', () => {
   const [cancelledRuleId, cancelledRule] = resources('AWS::Events::Rule').find(([id]) => id.startsWith('ReleaseCancelled'))!;
-  const actionEvent = (action: string, state: string, stage = 'Prod', pipeline = 'player-churn-model-deploy') => ({
-    ...codePipelineStageEvent(ACCOUNT, pipeline, stage, state),
-    'detail-type': 'CodePipeline Action Execution State Change',
-    'detail': {
-      pipeline, 'version': 3, 'execution-id': '01234567-0123-0123-0123-012345678901', stage, action, state,
-      type: { owner: 'AWS', category: 'Approval', provider: 'Manual', version: '1' },
-    },
-  });
+  const stageEvent = (stage: string, state: string, pipeline = 'player-churn-model-deploy') => codePipelineStageEvent(ACCOUNT, pipeline, stage, state);
 
-  test('is matched for the approval of the model-deploy pipeline, cancelled or abandoned, and nothing else', () => {
+  test('is matched for the Prod stage of the model-deploy pipeline, cancelled or stopped, and nothing else', () => {
     expect(cancelledRule.Properties).toMatchObject({ Name: 'player-churn-model-deploy-release-cancelled', EventPattern: {
-      'source': ['aws.codepipeline'], 'detail-type': ['CodePipeline Action Execution State Change'],
-      'detail': { pipeline: ['player-churn-model-deploy'], stage: ['Prod'], action: ['ApproveRelease'], state: ['CANCELED', 'ABANDONED'] },
+      'source': ['aws.codepipeline'], 'detail-type': ['CodePipeline Stage Execution State Change'],
+      'detail': { pipeline: ['player-churn-model-deploy'], stage: ['Prod'], state: ['CANCELED', 'STOPPED'] },
     } });
     expect(releaseCancelledEventPattern(testConfig()).detail).toEqual(cancelledRule.Properties.EventPattern.detail);
-    for (const [action, state, stage, pipeline, expected] of [
-      ['ApproveRelease', 'CANCELED', 'Prod', 'player-churn-model-deploy', true],
-      ['ApproveRelease', 'ABANDONED', 'Prod', 'player-churn-model-deploy', true],
-      // Decided, or still waiting: the approval's own notices and the failed-stage notice tell of these.
-      ['ApproveRelease', 'STARTED', 'Prod', 'player-churn-model-deploy', false],
-      ['ApproveRelease', 'SUCCEEDED', 'Prod', 'player-churn-model-deploy', false],
-      ['ApproveRelease', 'FAILED', 'Prod', 'player-churn-model-deploy', false],
-      // A self-mutation cancels the other actions of its execution, never a waiting approval of it: no notice for those.
-      ['SelfMutate', 'CANCELED', 'UpdatePipeline', 'player-churn-model-deploy', false],
-      ['TestStaging', 'CANCELED', 'Staging', 'player-churn-model-deploy', false],
-      ['ApproveRelease', 'CANCELED', 'Prod', 'player-churn-model-build', false],
+    for (const [stage, state, pipeline, expected] of [
+      ['Prod', 'CANCELED', 'player-churn-model-deploy', true],
+      ['Prod', 'STOPPED', 'player-churn-model-deploy', true],
+      // Still going, done, or failed (the failed-stage notice tells of that one).
+      ['Prod', 'STOPPING', 'player-churn-model-deploy', false],
+      ['Prod', 'SUCCEEDED', 'player-churn-model-deploy', false],
+      ['Prod', 'FAILED', 'player-churn-model-deploy', false],
+      // The execution that updates the pipeline is in UpdatePipeline: a self-mutation tells nobody.
+      ['UpdatePipeline', 'CANCELED', 'player-churn-model-deploy', false],
+      ['Staging', 'CANCELED', 'player-churn-model-deploy', false],
+      ['Prod', 'CANCELED', 'player-churn-model-build', false],
     ] as const) {
-      expect([action, state, stage, pipeline, matches(cancelledRule.Properties.EventPattern, actionEvent(action, state, stage, pipeline))])
-        .toEqual([action, state, stage, pipeline, expected]);
+      expect([stage, state, pipeline, matches(cancelledRule.Properties.EventPattern, stageEvent(stage, state, pipeline))]).toEqual([stage, state, pipeline, expected]);
     }
-    // The stage's own event of the same state does not match (it would also come for stages without an approval).
-    expect(matches(cancelledRule.Properties.EventPattern, codePipelineStageEvent(ACCOUNT, 'player-churn-model-deploy', 'Prod', 'CANCELED'))).toBe(false);
+    expect(matches(cancelledRule.Properties.EventPattern, { ...stageEvent('Prod', 'CANCELED'), 'detail-type': 'CodePipeline Action Execution State Change' })).toBe(false);
   });
 
-  test('says which approval ended, that nothing was released, why CodePipeline ends one, and how a new request comes', () => {
+  test('with a shadow phase, ProdShadow too, and the text says the shadow variant keeps running', () => {
+    const config = testConfig({ endpoints: { prod: { type: 'realtime', shadow: { minutes: 60 } } } });
+    expect(releaseCancelledEventPattern(config).detail).toEqual({ pipeline: ['player-churn-model-deploy'], stage: ['Prod', 'ProdShadow'], state: ['CANCELED', 'STOPPED'] });
+    const dir = repo();
+    fs.writeFileSync(path.join(dir, LIVE_MODEL_FILE), JSON.stringify({ endpointName: 'player-churn-prod', model: MODEL }));
+    const shadowDeploy = new ModelDeployApp({ config, repoDir: dir, model: NEXT_MODEL });
+    const shadowRules = Object.entries<any>(Template.fromStack(shadowDeploy.pipelineStack).findResources('AWS::Events::Rule'));
+    const [, shadowRule] = shadowRules.find(([id]) => id.startsWith('ReleaseCancelled'))!;
+    expect(shadowRule.Properties.EventPattern.detail).toEqual(releaseCancelledEventPattern(config).detail);
+    expect(transformed(shadowRule.Properties.Targets[0], stageEvent('ProdShadow', 'STOPPED'))).toContain('The stage ProdShadow of player-churn-model-deploy ended STOPPED in the execution '
+      + '01234567-0123-0123-0123-012345678901: the actions after the one in progress did not run. A release waiting there for approval (ApproveRelease) was not released; '
+      + 'one stopped while deploying may be deployed without its checks after the deploy. A shadow variant the ProdShadow stage deployed keeps receiving a copy of every '
+      + 'production request (and costing) until the next release.');
+  });
+
+  test('says which stage ended how, what it means for a waiting release, why CodePipeline ends one, and how the release comes again', () => {
     const [target] = cancelledRule.Properties.Targets;
     expect(target.Arn).toEqual({ Ref: topicId });
-    expect(transformed(target, actionEvent('ApproveRelease', 'CANCELED'))).toBe([
-      'The release approval Prod/ApproveRelease of player-churn-model-deploy in the execution 01234567-0123-0123-0123-012345678901 ended CANCELED before anyone decided it: nothing was released.',
-      'CodePipeline cancels a waiting execution when the pipeline\'s definition is updated (a push that changed the pipeline, a cdk deploy of it) and abandons it when someone stops the execution.',
-      'After its own update the pipeline starts again and asks for the approval anew; if no request comes, start it:',
+    expect(transformed(target, stageEvent('Prod', 'CANCELED'))).toBe([
+      'The stage Prod of player-churn-model-deploy ended CANCELED in the execution 01234567-0123-0123-0123-012345678901: the actions after the one in progress did not run.',
+      'A release waiting there for approval (ApproveRelease) was not released; one stopped while deploying may be deployed without its checks after the deploy.',
+      'CodePipeline cancels the stage an execution is in when the pipeline\'s definition is updated (a push that changed the pipeline, a cdk deploy of it), and stops it when someone stops the execution.',
+      'After its own update the pipeline starts again and asks for the approval anew; after a stop, retry the stage, or start the pipeline:',
       'aws codepipeline start-pipeline-execution --name player-churn-model-deploy --region us-east-1.',
       'Status: npx sagemaker-gitops status --project player-churn.',
     ].join(' '));
