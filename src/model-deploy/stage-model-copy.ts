@@ -11,6 +11,17 @@ import { BASELINE_FILE_NAME, ResolvedModel } from '../app-context/resolved-model
 import { RETAIN_UNLESS_CREATE_FAILS } from '../constructs/retention';
 import { STAGE_MODEL_COPY_HANDLER_CODE } from './stage-model-copy-handler';
 
+
+/**
+ * How long one copy may take: Lambda's most, 15 minutes ("Configure Lambda function timeout", Lambda Developer Guide).
+ * One CopyObject copies up to 5 GB between regions (S3 API Reference, CopyObject), which can take minutes; the handler
+ * answers CloudFormation before the invocation ends (AUTHORIZATION_ANSWER_MARGIN_MS).
+ */
+export const STAGE_MODEL_COPY_TIMEOUT = Duration.minutes(15);
+
+/** How long CloudFormation waits for the copy's answer: a minute past the function's timeout (at most an hour, AWS::CloudFormation::CustomResource ServiceTimeout). */
+export const STAGE_MODEL_COPY_SERVICE_TIMEOUT = Duration.minutes(16);
+
 /** The custom resource type of one copied file. */
 export const STAGE_MODEL_COPY_TYPE = 'Custom::StageModelCopy';
 
@@ -68,7 +79,7 @@ export class StageModelCopy extends Construct {
       code: lambda.Code.fromInline(STAGE_MODEL_COPY_HANDLER_CODE),
       role: this.role,
       logGroup,
-      timeout: Duration.minutes(5),
+      timeout: STAGE_MODEL_COPY_TIMEOUT,
     });
     fn.node.addDependency(this.role);
     acknowledgeControl(fn, 'CT.LAMBDA.PR.3',
@@ -95,7 +106,7 @@ export class StageModelCopy extends Construct {
           CopySource: `${from.bucket}/${from.key.split('/').map(encodeURIComponent).join('/')}`,
           KmsKeyId: key.keyArn,
         },
-        serviceTimeout: Duration.minutes(6),
+        serviceTimeout: STAGE_MODEL_COPY_SERVICE_TIMEOUT,
       });
       this.copies.push(resource);
       return `s3://${bucket.bucketName}/${targetKey}`;

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Template } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { ProjectResourceNames } from '../../src/app-context/resource-names';
 import { ModelDeployApp, PLACEHOLDER_MODEL_CONTEXT, RESOLVED_MODEL_FILE, ResolvedModel, placeholderModel } from '../../src/model-deploy';
 import { synthValidated, testConfig } from '../helpers/validated-synth';
@@ -163,6 +163,17 @@ describe('accounts', () => {
     const templates = synthValidated(deploy);
     const prod = templates['player-churn-prod-endpoint'];
     const copies = Object.values<any>(prod.findResources('Custom::StageModelCopy')).map((r) => r.Properties);
+
+    // S3 API Reference, CopyObject (one call copies up to 5 GB, across regions too); Lambda Developer Guide, "Configure
+    // Lambda function timeout" (at most 900 s); CloudFormation, AWS::CloudFormation::CustomResource ServiceTimeout (1-3600 s).
+    test('a copy may take Lambda\'s 15 minutes, and CloudFormation waits a minute longer for its answer', () => {
+      const [fn] = Object.values<any>(prod.findResources('AWS::Lambda::Function', { Properties: { Description: Match.stringLikeRegexp('^Copies the released versions') } }));
+      expect(fn.Properties.Timeout).toBe(900);
+      expect(copies.length).toBeGreaterThan(0);
+      for (const copy of copies) {
+        expect(Number(copy.ServiceTimeout)).toBe(960);
+      }
+    });
 
     test('every stack passes the checks, with CodePipeline\'s replication support stack in that region', () => {
       expect(Object.keys(templates).sort()).toEqual([
