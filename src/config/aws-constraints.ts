@@ -144,7 +144,7 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
   {
     option: 'dataCapture.samplingPercentage, retentionDays',
-    rule: 'a whole number 0..100 % (InitialSamplingPercentage is an integer); captured requests expire after retentionDays (a whole number >= 1, default 90)',
+    rule: 'a whole number 0..100 % (InitialSamplingPercentage is an integer); captured requests expire after retentionDays (a whole number >= 1, default 90), so driftMonitoring.lookbackHours is at most retentionDays x 24',
     source: 'SageMaker API Reference, DataCaptureConfig; Amazon S3 User Guide, lifecycle Expiration',
     repos: DEPLOY,
   },

@@ -248,6 +248,11 @@ export function resolveEndpoint(option: string, given: EndpointOptions | undefin
   if (driftMonitoring) {
     checkScheduleExpression(`${option}.driftMonitoring.schedule`, driftMonitoring.schedule);
     checkInteger(`${option}.driftMonitoring.lookbackHours`, driftMonitoring.lookbackHours, 1, 720);
+    const keptHours = dataCapture ? dataCapture.retentionDays * 24 : Infinity;
+    if (driftMonitoring.lookbackHours > keptHours) {
+      throw new ConfigError(`${option}.driftMonitoring.lookbackHours (${driftMonitoring.lookbackHours}) reaches further back than ${option}.dataCapture.retentionDays keeps the captured requests ` +
+        `(${keptHours / 24} days, ${keptHours} hours): the check would read only the last ${keptHours} hours. Set lookbackHours to at most ${keptHours}, or keep the captures longer`);
+    }
     checkNumber(`${option}.driftMonitoring.psiThreshold`, driftMonitoring.psiThreshold, Number.MIN_VALUE, 100, 'a number > 0');
     checkNumber(`${option}.driftMonitoring.ksThreshold`, driftMonitoring.ksThreshold, 0, 1, 'a number in 0..1');
     checkInstanceTypeFor(`${option}.driftMonitoring.instanceType`, 'processing', driftMonitoring.instanceType);

@@ -56,6 +56,11 @@ describe('endpoint defaults', () => {
     });
   });
 
+  test('a drift check may look back exactly as far as the captures are kept', () => {
+    const { prod } = testConfig({ endpoints: { prod: { type: 'realtime', dataCapture: { retentionDays: 1 }, driftMonitoring: { lookbackHours: 24 } } } }).endpoints;
+    expect(prod).toMatchObject({ dataCapture: { retentionDays: 1 }, driftMonitoring: { lookbackHours: 24 } });
+  });
+
   test('without data capture, production has no drift check by default', () => {
     expect(resolveEndpoint('e', { type: 'realtime', dataCapture: false }, 'prod')).toMatchObject({ dataCapture: false, driftMonitoring: false });
   });
@@ -102,6 +107,10 @@ describe('bad endpoint options', () => {
     [{ prod: { type: 'realtime', driftMonitoring: { schedule: 'cron(0 3 * * * *)' } } }, /exactly one of day-of-month \(3rd field\) and day-of-week \(5th field\) must be '\?'/],
     [{ prod: { type: 'realtime', driftMonitoring: { psiThreshold: 0 } } }, /driftMonitoring.psiThreshold must be a number > 0, got 0/],
     [{ prod: { type: 'realtime', driftMonitoring: { ksThreshold: 2 } } }, /driftMonitoring.ksThreshold must be a number in 0..1, got 2/],
+    // S3 User Guide, "Expiring objects" (a lifecycle Expiration of N days removes a captured file N days after it was
+    // written): a drift check looking further back than the captures are kept reads less than it says.
+    [{ prod: { type: 'realtime', dataCapture: { retentionDays: 7 }, driftMonitoring: { lookbackHours: 720 } } },
+      /endpoints.prod.driftMonitoring.lookbackHours \(720\) reaches further back than endpoints.prod.dataCapture.retentionDays keeps the captured requests \(7 days, 168 hours\): the check would read only the last 168 hours. Set lookbackHours to at most 168, or keep the captures longer/],
     [{ prod: { type: 'realtime', modelMonitor: { schedule: 'rate(1 hour)' } } }, /modelMonitor.schedule must be a Model Monitor cron expression/],
     [{ prod: { type: 'realtime', modelMonitor: { schedule: 'cron(30 * ? * * *)' } } }, /modelMonitor.schedule must be a Model Monitor cron expression: hourly.*got "cron\(30 \* \? \* \* \*\)"/],
     [{ prod: { type: 'realtime', modelMonitor: { schedule: 'cron(0 24 ? * * *)' } } }, /modelMonitor.schedule must be a Model Monitor cron expression/],
