@@ -138,7 +138,7 @@ export const AWS_CONSTRAINTS: readonly AwsConstraint[] = [
   },
   {
     option: 'endpoints.prod.shadow.minutes',
-    rule: '5..445: the shadow phase waits them in a CodeBuild action, which CodePipeline stops after 8 hours, 5 more minutes for the last captured data to reach S3, and the comparison keeps 30 minutes',
+    rule: '5..430: the shadow phase waits them in a CodeBuild action, which CodePipeline stops after 8 hours counted from its start, 15 minutes for the build to start, 5 more for the last captured data to reach S3, and the comparison keeps 30 minutes',
     source: 'CodePipeline User Guide, "Quotas in AWS CodePipeline" (length of time before an action times out); SageMaker Developer Guide, "Capture data from real-time endpoint"',
     repos: DEPLOY,
   },

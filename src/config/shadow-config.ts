@@ -70,7 +70,12 @@ export const SHADOW_SETTLE_MINUTES = 5;
  * minutes), less the comparison's own minutes.
  */
 export const CODEBUILD_ACTION_MAX_MINUTES = 480;
-export const SHADOW_MAX_MINUTES = CODEBUILD_ACTION_MAX_MINUTES - SHADOW_SETTLE_MINUTES - SHADOW_COMPARE_MINUTES;
+/**
+ * Minutes of the action's time before the wait starts: CodePipeline's clock runs from the action's start, through the
+ * build's queue, provisioning and source download, and the start of the CLI bundle (RunSageMakerPipeline keeps as much).
+ */
+export const SHADOW_START_MINUTES = 15;
+export const SHADOW_MAX_MINUTES = CODEBUILD_ACTION_MAX_MINUTES - SHADOW_START_MINUTES - SHADOW_SETTLE_MINUTES - SHADOW_COMPARE_MINUTES;
 
 export const DEFAULT_SHADOW_RELEASE: Omit<ResolvedShadowRelease, 'instanceCount'> = {
   minutes: 60, maxLatencyIncreasePercent: 20, maxErrorRate: 0.01, maxPredictionPsi: 0.2, minInvocations: 100,
@@ -121,7 +126,7 @@ export function resolveShadowRelease(option: string, given: ShadowReleaseOptions
   }
   checkInteger(`${option}.minutes`, shadow.minutes, 5, SHADOW_MAX_MINUTES,
     ` (the comparison step waits them in a CodeBuild action, which CodePipeline stops after ${CODEBUILD_ACTION_MAX_MINUTES} minutes, `
-    + `keeping ${SHADOW_SETTLE_MINUTES} for the last captures to reach S3 and ${SHADOW_COMPARE_MINUTES} for the comparison)`);
+    + `keeping ${SHADOW_START_MINUTES} for the build's start, ${SHADOW_SETTLE_MINUTES} for the last captures to reach S3 and ${SHADOW_COMPARE_MINUTES} for the comparison)`);
   checkInteger(`${option}.instanceCount`, shadow.instanceCount, 1, 100);
   checkNumber(`${option}.maxLatencyIncreasePercent`, shadow.maxLatencyIncreasePercent, 0, 10_000, 'a percentage >= 0');
   checkNumber(`${option}.maxErrorRate`, shadow.maxErrorRate, 0, 1, 'a rate in 0..1');

@@ -34,10 +34,11 @@ describe('bad shadow options', () => {
     [prod({}, { dataCapture: false, driftMonitoring: false }), /endpoints.prod.shadow needs data capture, but dataCapture is off/],
     [prod({}, { dataCapture: { samplingPercentage: 0 } }), /endpoints.prod.shadow needs captured requests, but dataCapture.samplingPercentage is 0/],
     // CodePipeline User Guide, "Quotas in AWS CodePipeline": a CodeBuild build or test action times out after
-    // 8 hours, whatever the project's own timeout (CodeBuild allows up to 2160 minutes): the comparison step
-    // waits `minutes` within it and keeps 30 for the comparison.
-    [prod({ minutes: SHADOW_MAX_MINUTES + 1 }), /endpoints.prod.shadow.minutes must be a whole number in 5..445 \(the comparison step waits them in a CodeBuild action, which CodePipeline stops after 480 minutes, keeping 5 for the last captures to reach S3 and 30 for the comparison\)/],
-    [prod({ minutes: 2 }), /endpoints.prod.shadow.minutes must be a whole number in 5..445/],
+    // 8 hours, whatever the project's own timeout (CodeBuild allows up to 2160 minutes), counted from the action's
+    // start, the build's queue and start included: the comparison step keeps 15 minutes for those, waits `minutes`
+    // and 5 more, and keeps 30 for the comparison.
+    [prod({ minutes: SHADOW_MAX_MINUTES + 1 }), /endpoints.prod.shadow.minutes must be a whole number in 5..430 \(the comparison step waits them in a CodeBuild action, which CodePipeline stops after 480 minutes, keeping 15 for the build's start, 5 for the last captures to reach S3 and 30 for the comparison\)/],
+    [prod({ minutes: 2 }), /endpoints.prod.shadow.minutes must be a whole number in 5..430/],
     [prod({ instanceCount: 0 }), /endpoints.prod.shadow.instanceCount must be a whole number in 1..100, got 0/],
     [prod({ maxErrorRate: 1.5 }), /endpoints.prod.shadow.maxErrorRate must be a rate in 0..1, got 1.5/],
     [prod({ maxPredictionPsi: 0 }), /endpoints.prod.shadow.maxPredictionPsi must be a number > 0, got 0/],
@@ -47,6 +48,11 @@ describe('bad shadow options', () => {
   ])('%#: %s', (synth, message) => {
     expect(synth).toThrow(ConfigError);
     expect(synth).toThrow(message);
+  });
+
+  test('the longest shadow phase leaves CodePipeline\'s 8 hours 15 minutes for the build to start', () => {
+    expect(SHADOW_MAX_MINUTES).toBe(430);
+    expect(480 - (SHADOW_MAX_MINUTES + 5 + 30)).toBe(15);
   });
 
   test('only production has live traffic to copy: a staging shadow is refused', () => {
