@@ -127,7 +127,7 @@ export class ProjectResourceNames {
     return `${this.modelDeployCodePipeline}-failed`;
   }
 
-  /** The EventBridge rule that tells the reviewers' topic a release waiting for their approval was cancelled or abandoned. */
+  /** The EventBridge rule that tells the reviewers' topic a production stage of the model-deploy pipeline was cancelled or stopped. */
   get releaseCancelledRule(): string {
     return `${this.modelDeployCodePipeline}-release-cancelled`;
   }

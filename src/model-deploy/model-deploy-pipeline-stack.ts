@@ -115,7 +115,7 @@ export class ModelDeployPipelineStack extends Stack {
   public readonly pendingApprovalNotice: PendingApprovalNotice;
   /** Tells the reviewers (the approval topic) of each failed stage of this pipeline. */
   public readonly releaseFailureNotice: ReleaseFailureNotice;
-  /** Tells the reviewers (the approval topic) of each release approval that ended undecided (cancelled or abandoned). */
+  /** Tells the reviewers (the approval topic) of each production stage that was cancelled or stopped (a release waiting for them there will not come). */
   public readonly releaseCancelledNotice: ReleaseCancelledNotice;
   /** The function of the Prod stage's CheckRegistryApproval action, between the approval and the deploy. */
   public readonly registryCheck: RegistryApprovalCheck;
